@@ -1,0 +1,58 @@
+package io.reach.platform.database.embedded;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.boot.SpringApplication;
+
+/**
+ * One embedded server per configured place per JVM: every Spring context of a test run shares
+ * the one server, migrated once. The server stops when the JVM does: an ephemeral (test) server
+ * straight away; a persistent one after Spring Boot has closed its contexts, so connection
+ * pools and the scheduler finish before the database goes.
+ */
+final class EmbeddedPostgresServers {
+
+    private static final long CONTEXTS_CLOSE_WAIT_SECONDS = 20;
+    private static final Map<EmbeddedPostgresSettings, EmbeddedPostgresServer> SERVERS = new ConcurrentHashMap<>();
+
+    private EmbeddedPostgresServers() {
+    }
+
+    static EmbeddedPostgresServer obtain(EmbeddedPostgresSettings settings) {
+        return SERVERS.computeIfAbsent(settings, EmbeddedPostgresServers::startAndRegisterShutdown);
+    }
+
+    /** Stops every server this JVM started; used when the application fails to start. */
+    static void stopAll() {
+        SERVERS.values().forEach(EmbeddedPostgresServer::stop);
+    }
+
+    private static EmbeddedPostgresServer startAndRegisterShutdown(EmbeddedPostgresSettings settings) {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings);
+        if (settings.ephemeral()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-stop"));
+            return server;
+        }
+        CountDownLatch contextsClosed = new CountDownLatch(1);
+        SpringApplication.getShutdownHandlers().add(() -> {
+            server.stop();
+            contextsClosed.countDown();
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            awaitQuietly(contextsClosed);
+            server.stop();
+        }, "embedded-postgres-stop"));
+        return server;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(CONTEXTS_CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
