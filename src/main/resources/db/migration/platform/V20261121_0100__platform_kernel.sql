@@ -1,7 +1,6 @@
 -- The shared kernel: tenant context for row-level security, idempotency records,
 -- the scheduler's and module events' tables, and the platform-admin credential.
 
-create schema if not exists platform;
 grant usage on schema platform to ${app_role};
 alter default privileges in schema platform grant select, insert, update, delete on tables to ${app_role};
 

@@ -3,6 +3,7 @@ package io.reach.platform.database.embedded;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -16,13 +17,20 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
 
     static final String PROPERTY_SOURCE = "reachEmbeddedPostgres";
 
+    private final DeferredLogFactory logFactory;
+
+    public EmbeddedPostgresEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+        this.logFactory = logFactory;
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!EmbeddedPostgresSettings.enabled(environment)
                 || environment.getPropertySources().contains(PROPERTY_SOURCE)) {
             return;
         }
-        EmbeddedPostgresServer server = EmbeddedPostgresServers.obtain(EmbeddedPostgresSettings.from(environment));
+        EmbeddedPostgresServer server = EmbeddedPostgresServers.obtain(EmbeddedPostgresSettings.from(environment),
+                logFactory.getLog(EmbeddedPostgresServer.class));
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, server.connectionProperties()));
     }
 

@@ -12,8 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
 
 /**
  * A real PostgreSQL server run from the zonky binaries: created on first start, kept across
@@ -23,17 +22,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedPostgresServer {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
-
     private final EmbeddedPostgresSettings settings;
     private final ServerLayout layout;
     private final ServerCommands commands;
     private final ServerAccount account;
+    private final Log log;
     private Credentials credentials;
     private int port;
     private boolean running;
 
-    private EmbeddedPostgresServer(EmbeddedPostgresSettings settings, ServerAccount account, ServerLayout layout) {
+    private EmbeddedPostgresServer(EmbeddedPostgresSettings settings, ServerAccount account, ServerLayout layout,
+            Log log) {
+        this.log = log;
         this.settings = settings;
         this.account = account;
         this.layout = layout;
@@ -41,11 +41,11 @@ public final class EmbeddedPostgresServer {
     }
 
     /** Prepares the files, starts the server and makes sure the roles and database exist. */
-    static EmbeddedPostgresServer start(EmbeddedPostgresSettings settings) {
+    static EmbeddedPostgresServer start(EmbeddedPostgresSettings settings, Log log) {
         ServerAccount account = ServerAccount.forCurrentProcess(settings.unprivilegedUser());
         String archive = PostgresBinaries.archiveForThisMachine();
         ServerLayout layout = ServerLayout.plan(settings, account, archive);
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(settings, account, layout);
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(settings, account, layout, log);
         server.startUp(archive);
         return server;
     }
@@ -55,16 +55,16 @@ public final class EmbeddedPostgresServer {
         PostgresBinaries.extract(archive, layout.binaries());
         account.takeOwnership(layout.binaries());
         credentials = Files.exists(layout.dataDirectory().resolve("PG_VERSION")) ? existingCredentials() : initialise();
-        new StalePidFile(layout.dataDirectory(), commands).recover();
+        new StalePidFile(layout.dataDirectory(), commands, log).recover();
         port = settings.port() > 0 ? settings.port() : freePort();
         prepareLogFile();
         commands.run("pg_ctl", "-D", layout.dataDirectory().toString(), "-l", layout.logFile().toString(),
                 "-o", "-p " + port, "-w", "-t", "60", "start");
         running = true;
         new DatabaseBootstrap(jdbcUrl("postgres"), credentials).ensureRolesAndDatabase();
-        log.info("Embedded PostgreSQL is up on 127.0.0.1:{} as {} after {} ms; data in {}{}", port, account.user(),
-                (System.nanoTime() - started) / 1_000_000, layout.dataDirectory(),
-                layout.relocated() ? " (moved there: the configured directory is out of the server account's reach)" : "");
+        log.info("Embedded PostgreSQL is up on 127.0.0.1:" + port + " as " + account.user() + " after "
+                + (System.nanoTime() - started) / 1_000_000 + " ms; data in " + layout.dataDirectory()
+                + (layout.relocated() ? " (moved there: the configured directory is out of the server account's reach)" : ""));
     }
 
     private Credentials existingCredentials() {
@@ -89,7 +89,7 @@ public final class EmbeddedPostgresServer {
                     "-A", "scram-sha-256", "-E", "UTF8", "--locale=C", "--no-instructions");
             configure(data);
             fresh.save(layout.credentialsFile());
-            log.info("Created a new embedded PostgreSQL cluster in {}", data);
+            log.info("Created a new embedded PostgreSQL cluster in " + data);
             return fresh;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -135,7 +135,7 @@ public final class EmbeddedPostgresServer {
         running = false;
         try {
             commands.run("pg_ctl", "-D", layout.dataDirectory().toString(), "-m", "fast", "-w", "-t", "60", "stop");
-            log.info("Embedded PostgreSQL on port {} stopped", port);
+            log.info("Embedded PostgreSQL on port " + port + " stopped");
         } finally {
             if (settings.ephemeral()) {
                 FileTrees.deleteRecursively(layout.runDirectory());

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -21,8 +22,8 @@ final class EmbeddedPostgresServers {
     private EmbeddedPostgresServers() {
     }
 
-    static EmbeddedPostgresServer obtain(EmbeddedPostgresSettings settings) {
-        return SERVERS.computeIfAbsent(settings, EmbeddedPostgresServers::startAndRegisterShutdown);
+    static EmbeddedPostgresServer obtain(EmbeddedPostgresSettings settings, Log log) {
+        return SERVERS.computeIfAbsent(settings, key -> startAndRegisterShutdown(key, log));
     }
 
     /** Stops every server this JVM started; used when the application fails to start. */
@@ -30,8 +31,8 @@ final class EmbeddedPostgresServers {
         SERVERS.values().forEach(EmbeddedPostgresServer::stop);
     }
 
-    private static EmbeddedPostgresServer startAndRegisterShutdown(EmbeddedPostgresSettings settings) {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings);
+    private static EmbeddedPostgresServer startAndRegisterShutdown(EmbeddedPostgresSettings settings, Log log) {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings, log);
         if (settings.ephemeral()) {
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-stop"));
             return server;

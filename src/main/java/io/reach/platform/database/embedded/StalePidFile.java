@@ -6,8 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
 
 /**
  * Recovers from a crash: a {@code postmaster.pid} left behind either names a postgres that
@@ -16,12 +15,12 @@ import org.slf4j.LoggerFactory;
  */
 final class StalePidFile {
 
-    private static final Logger log = LoggerFactory.getLogger(StalePidFile.class);
-
     private final Path dataDirectory;
     private final ServerCommands commands;
+    private final Log log;
 
-    StalePidFile(Path dataDirectory, ServerCommands commands) {
+    StalePidFile(Path dataDirectory, ServerCommands commands, Log log) {
+        this.log = log;
         this.dataDirectory = dataDirectory;
         this.commands = commands;
     }
@@ -38,10 +37,10 @@ final class StalePidFile {
                 .filter(command -> command.endsWith("postgres"))
                 .isPresent();
         if (orphanedServer) {
-            log.warn("A PostgreSQL server (pid {}) from an earlier run still uses {}; stopping it", pid, dataDirectory);
+            log.warn("A PostgreSQL server (pid " + pid + ") from an earlier run still uses " + dataDirectory + "; stopping it");
             commands.run("pg_ctl", "-D", dataDirectory.toString(), "-m", "fast", "-w", "-t", "60", "stop");
         } else {
-            log.warn("Removing a stale {} (pid {} is gone) left by a crash", pidFile, pid);
+            log.warn("Removing a stale " + pidFile + " (pid " + pid + " is gone) left by a crash");
             delete(pidFile);
         }
     }

@@ -1,0 +1,69 @@
+package io.reach.platform.security;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.reach.platform.web.ProblemWriter;
+import io.reach.platform.web.Problems;
+
+/**
+ * Reads {@code Authorization: Bearer <token>} and asks each {@link BearerTokenAuthenticator} in
+ * turn. A token nobody accepts is answered with 401 at once; no header leaves the request
+ * anonymous, for the authorization rules to decide.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final List<BearerTokenAuthenticator> authenticators;
+    private final ProblemWriter problems;
+
+    BearerTokenFilter(List<BearerTokenAuthenticator> authenticators, ProblemWriter problems) {
+        this.authenticators = authenticators;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<Authentication> authentication = authenticate(header.substring(BEARER.length()).strip());
+        if (authentication.isEmpty()) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "Invalid credentials",
+                    "The bearer token is unknown, expired or revoked"));
+            return;
+        }
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication.get());
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private Optional<Authentication> authenticate(String token) {
+        if (token.isEmpty() || token.length() > 4096) {
+            return Optional.empty();
+        }
+        return authenticators.stream().flatMap(a -> a.authenticate(token).stream()).findFirst();
+    }
+}

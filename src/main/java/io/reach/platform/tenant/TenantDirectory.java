@@ -1,0 +1,14 @@
+package io.reach.platform.tenant;
+
+import java.util.List;
+
+/**
+ * What the kernel needs to know about tenants, answered by the tenancy module: whether one may
+ * act, and which exist (for work that visits every tenant in turn).
+ */
+public interface TenantDirectory {
+
+    boolean isActive(TenantId tenant);
+
+    List<TenantId> allTenants();
+}

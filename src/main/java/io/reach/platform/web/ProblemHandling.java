@@ -1,0 +1,134 @@
+package io.reach.platform.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+
+/**
+ * Turns every exception that reaches Spring MVC into an RFC 9457 problem: Spring's own
+ * (unknown route, wrong method, wrong content type, unreadable body) with Spring's status,
+ * validation failures with each field listed, {@link ApiException}s with their status, and
+ * anything unexpected as a 500 that is logged and reveals nothing.
+ */
+@RestControllerAdvice
+class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> handleApi(ApiException e) {
+        return respond(Problems.of(e.status(), e.title(), e.getMessage()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
+        String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        return respond(Problems.invalid("The request has a malformed parameter",
+                List.of(new FieldError(e.getName(), "must be a valid " + type))));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+        log.error("Unhandled error", e);
+        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "Something went wrong on our side; quote the request id when reporting it"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return cast(respond(Problems.invalid("The request body has invalid fields", fieldErrors(e.getBindingResult()))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(result.getMethodParameter().getParameterName(), message(error))))
+                .toList();
+        return cast(respond(Problems.invalid("The request has invalid parameters", errors)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge.isPresent()) {
+            return cast(respond(tooLarge.get().problem()));
+        }
+        if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+            return cast(respond(Problems.invalid("The request body has a value of the wrong type",
+                    List.of(new FieldError(path(json), "has the wrong type or format")))));
+        }
+        return cast(respond(Problems.of(HttpStatus.BAD_REQUEST, "Malformed request body",
+                "The request body is missing or is not well-formed JSON")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            return cast(respond(Problems.of(status, problem.getTitle() == null ? "Error" : problem.getTitle(),
+                    problem.getDetail() == null ? "" : problem.getDetail()), headers));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    static List<FieldError> fieldErrors(BindingResult result) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        result.getFieldErrors().forEach(error -> errors.add(new FieldError(snakeCase(error.getField()), message(error))));
+        result.getGlobalErrors().forEach(error -> errors.add(new FieldError(error.getObjectName(), message(error))));
+        errors.sort(Comparator.comparing(FieldError::field));
+        return errors;
+    }
+
+    private static String path(JacksonException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String message(MessageSourceResolvable error) {
+        return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+    }
+
+    /** Bean property paths ({@code whiteLabel.primaryColor}) spelled the way clients sent them. */
+    static String snakeCase(String path) {
+        return path.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return respond(problem, HttpHeaders.EMPTY);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpHeaders headers) {
+        return ResponseEntity.status(problem.getStatus()).headers(headers)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ResponseEntity<Object> cast(ResponseEntity<?> response) {
+        return (ResponseEntity<Object>) response;
+    }
+}
