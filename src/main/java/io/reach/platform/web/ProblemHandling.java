@@ -37,6 +37,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handleApi(ApiException e) {
+        if (e instanceof InvalidRequestException invalid) {
+            return respond(Problems.invalid(invalid.getMessage(), invalid.errors()));
+        }
         return respond(Problems.of(e.status(), e.title(), e.getMessage()));
     }
 

@@ -1,0 +1,24 @@
+package io.reach.tenancy;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A new tenant. Without a slug, one is made from the name. Settings, quotas and white label
+ * default to empty, the configured default quotas, and none.
+ */
+public record CreateTenant(
+        @NotBlank @Size(max = 200) String name,
+        @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) @Nullable String slug,
+        @Nullable UUID ownerId,
+        @Nullable Map<String, Object> settings,
+        @Valid @Nullable TenantQuotas quotas,
+        @Valid @Nullable WhiteLabel whiteLabel) {
+}

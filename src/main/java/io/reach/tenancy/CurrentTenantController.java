@@ -1,0 +1,32 @@
+package io.reach.tenancy;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The caller's own tenant, for any principal that acts within one. */
+@RestController
+@Tag(name = "Tenant")
+@SecurityRequirement(name = "bearer")
+class CurrentTenantController {
+
+    private final TenantManagement tenants;
+
+    CurrentTenantController(TenantManagement tenants) {
+        this.tenants = tenants;
+    }
+
+    @GetMapping("/api/v1/tenant")
+    @Operation(summary = "The tenant the caller's credentials belong to")
+    TenantDetails current() {
+        TenantId tenant = TenantContext.current().filter(id -> !id.isPlatform())
+                .orElseThrow(() -> new NotFoundException("Tenant", "of these credentials"));
+        return tenants.get(tenant.value());
+    }
+}

@@ -1,0 +1,125 @@
+package io.reach.tenancy;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.reach.platform.web.CursorPage;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
+import io.reach.platform.web.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The platform administrator's tenant API. */
+@RestController
+@RequestMapping("/api/v1/admin/tenants")
+@Tag(name = "Tenants (platform admin)")
+@SecurityRequirement(name = "bearer")
+class TenantAdminController {
+
+    static final int MAX_SETTINGS_BYTES = 64 * 1024;
+
+    private final TenantManagement tenants;
+    private final JsonMapper json;
+
+    TenantAdminController(TenantManagement tenants, JsonMapper json) {
+        this.tenants = tenants;
+        this.json = json;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a tenant", description = "Accepts an Idempotency-Key header.")
+    ResponseEntity<TenantDetails> create(@Valid @RequestBody CreateTenant command) {
+        if (command.settings() != null) {
+            checkSettingsSize(command.settings());
+        }
+        TenantDetails created = tenants.create(command);
+        return ResponseEntity.created(URI.create("/api/v1/admin/tenants/" + created.id())).body(created);
+    }
+
+    @GetMapping
+    @Operation(summary = "List tenants, oldest first")
+    CursorPage<TenantSummary> list(@RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable TenantStatus status) {
+        return tenants.list(PageRequest.of(limit, cursor), status);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get a tenant with its settings, quotas and white label")
+    TenantDetails get(@PathVariable UUID id) {
+        return tenants.get(id);
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Rename a tenant or change its owner")
+    TenantDetails update(@PathVariable UUID id, @Valid @RequestBody UpdateTenant update) {
+        TenantDetails details = update.name() != null ? tenants.rename(id, update.name()) : tenants.get(id);
+        return update.ownerId() != null ? tenants.assignOwner(id, update.ownerId()) : details;
+    }
+
+    @PostMapping("/{id}/suspend")
+    @Operation(summary = "Suspend a tenant: its users and keys are refused until it is reactivated")
+    TenantDetails suspend(@PathVariable UUID id, @Valid @RequestBody(required = false) @Nullable SuspendTenant request) {
+        String reason = request == null || request.reason() == null || request.reason().isBlank()
+                ? "Suspended by the platform administrator" : request.reason();
+        return tenants.suspend(id, reason);
+    }
+
+    @PostMapping("/{id}/reactivate")
+    @Operation(summary = "Reactivate a suspended tenant")
+    TenantDetails reactivate(@PathVariable UUID id) {
+        return tenants.reactivate(id);
+    }
+
+    @PutMapping("/{id}/settings")
+    @Operation(summary = "Replace a tenant's settings (a JSON object)")
+    TenantDetails replaceSettings(@PathVariable UUID id, @RequestBody Map<String, Object> settings) {
+        checkSettingsSize(settings);
+        return tenants.replaceSettings(id, settings);
+    }
+
+    @PutMapping("/{id}/quotas")
+    @Operation(summary = "Replace a tenant's quotas; a missing or null limit means unlimited")
+    TenantDetails replaceQuotas(@PathVariable UUID id, @Valid @RequestBody TenantQuotas quotas) {
+        return tenants.replaceQuotas(id, quotas);
+    }
+
+    @PutMapping("/{id}/white-label")
+    @Operation(summary = "Replace a tenant's white label and custom domain")
+    TenantDetails replaceWhiteLabel(@PathVariable UUID id, @Valid @RequestBody WhiteLabel whiteLabel) {
+        return tenants.replaceWhiteLabel(id, whiteLabel);
+    }
+
+    private void checkSettingsSize(Map<String, Object> settings) {
+        if (json.writeValueAsBytes(settings).length > MAX_SETTINGS_BYTES) {
+            throw new InvalidRequestException(new FieldError("settings", "must be at most " + MAX_SETTINGS_BYTES + " bytes of JSON"));
+        }
+    }
+
+    record UpdateTenant(@Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Nullable String name,
+            @Nullable UUID ownerId) {
+    }
+
+    record SuspendTenant(@Size(max = 1000) @Nullable String reason) {
+    }
+}

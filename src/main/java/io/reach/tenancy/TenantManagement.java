@@ -1,0 +1,167 @@
+package io.reach.tenancy;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.CursorPage;
+import io.reach.platform.web.PageRequest;
+import io.reach.tenancy.TenantEvents.TenantCreated;
+import io.reach.tenancy.TenantEvents.TenantReactivated;
+import io.reach.tenancy.TenantEvents.TenantSuspended;
+
+/**
+ * The tenancy module's API. Work on one tenant runs in a transaction bound to that tenant, so
+ * its tenant-scoped rows are reachable and no other tenant's are.
+ */
+@Service
+@EnableConfigurationProperties(TenancyProperties.class)
+public class TenantManagement {
+
+    private static final int SLUG_ATTEMPTS = 20;
+
+    private final Tenants tenants;
+    private final TenantConfigurations configurations;
+    private final TenantTransactions transactions;
+    private final ApplicationEventPublisher events;
+    private final TenancyProperties properties;
+    private final Ids ids;
+    private final Clock clock;
+
+    TenantManagement(Tenants tenants, TenantConfigurations configurations, TenantTransactions transactions,
+            ApplicationEventPublisher events, TenancyProperties properties, Ids ids, Clock clock) {
+        this.tenants = tenants;
+        this.configurations = configurations;
+        this.transactions = transactions;
+        this.events = events;
+        this.properties = properties;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public TenantDetails create(CreateTenant command) {
+        UUID id = ids.next();
+        return transactions.inTransactionAs(TenantId.of(id), () -> {
+            var now = clock.instant();
+            String slug = command.slug() != null ? requireFreeSlug(command.slug()) : freeSlugFor(command.name());
+            try {
+                tenants.save(Tenant.create(id, command.name().strip(), slug, command.ownerId(), now));
+            } catch (DuplicateKeyException e) {
+                throw TenantStateConflict.slugTaken(slug);
+            }
+            configurations.saveSettings(command.settings() == null ? Map.of() : command.settings(), now);
+            configurations.saveQuotas(command.quotas() == null ? properties.quotasForNewTenants() : command.quotas(), now);
+            configurations.saveWhiteLabel(command.whiteLabel() == null ? WhiteLabel.none() : command.whiteLabel(), now);
+            events.publishEvent(new TenantCreated(id, slug));
+            return loadDetails(id);
+        });
+    }
+
+    public TenantDetails get(UUID id) {
+        return transactions.inTransactionAs(TenantId.of(id), () -> loadDetails(id));
+    }
+
+    public CursorPage<TenantSummary> list(PageRequest page, @Nullable TenantStatus status) {
+        return transactions.inTransaction(() -> CursorPage.of(
+                tenants.pageAfter(page.afterOrStart(), status == null ? null : status.code(), page.fetchSize()),
+                page, Tenant::id).map(Tenant::summary));
+    }
+
+    public TenantDetails suspend(UUID id, String reason) {
+        return change(id, tenant -> tenant.suspend(reason, clock.instant()), new TenantSuspended(id, reason));
+    }
+
+    public TenantDetails reactivate(UUID id) {
+        return change(id, tenant -> tenant.reactivate(clock.instant()), new TenantReactivated(id));
+    }
+
+    public TenantDetails rename(UUID id, String name) {
+        return change(id, tenant -> tenant.rename(name.strip(), clock.instant()), null);
+    }
+
+    public TenantDetails assignOwner(UUID id, @Nullable UUID ownerId) {
+        return change(id, tenant -> tenant.assignOwner(ownerId, clock.instant()), null);
+    }
+
+    public TenantDetails replaceSettings(UUID id, Map<String, Object> settings) {
+        return configure(id, () -> configurations.saveSettings(settings, clock.instant()));
+    }
+
+    public TenantDetails replaceQuotas(UUID id, TenantQuotas quotas) {
+        return configure(id, () -> configurations.saveQuotas(quotas, clock.instant()));
+    }
+
+    public TenantDetails replaceWhiteLabel(UUID id, WhiteLabel whiteLabel) {
+        return configure(id, () -> configurations.saveWhiteLabel(whiteLabel, clock.instant()));
+    }
+
+    /** The limits of the tenant bound to the current work; what other modules check before they grow. */
+    public TenantQuotas quotasOf(TenantId tenant) {
+        return transactions.inTransactionAs(tenant, () -> configurations.findQuotas()
+                .orElseThrow(() -> TenantNotFound.forId(tenant.value())));
+    }
+
+    public Optional<TenantSummary> find(UUID id) {
+        return transactions.inTransaction(() -> tenants.findById(id).map(Tenant::summary));
+    }
+
+    private TenantDetails change(UUID id, java.util.function.Consumer<Tenant> change, @Nullable Object event) {
+        return transactions.inTransactionAs(TenantId.of(id), () -> {
+            Tenant tenant = tenants.findById(id).orElseThrow(() -> TenantNotFound.forId(id));
+            change.accept(tenant);
+            tenants.save(tenant);
+            if (event != null) {
+                events.publishEvent(event);
+            }
+            return loadDetails(id);
+        });
+    }
+
+    private TenantDetails configure(UUID id, Runnable save) {
+        return transactions.inTransactionAs(TenantId.of(id), () -> {
+            if (!tenants.existsById(id)) {
+                throw TenantNotFound.forId(id);
+            }
+            save.run();
+            return loadDetails(id);
+        });
+    }
+
+    private TenantDetails loadDetails(UUID id) {
+        Tenant tenant = tenants.findById(id).orElseThrow(() -> TenantNotFound.forId(id));
+        TenantConfiguration configuration = configurations.find().orElseThrow(
+                () -> new IllegalStateException("Tenant " + id + " has no configuration rows"));
+        return tenant.details(configuration);
+    }
+
+    private String requireFreeSlug(String slug) {
+        if (tenants.existsBySlug(slug)) {
+            throw TenantStateConflict.slugTaken(slug);
+        }
+        return slug;
+    }
+
+    private String freeSlugFor(String name) {
+        String base = Slugs.fromName(name);
+        if (!tenants.existsBySlug(base)) {
+            return base;
+        }
+        for (int n = 2; n < SLUG_ATTEMPTS + 2; n++) {
+            String candidate = Slugs.variant(base, n);
+            if (!tenants.existsBySlug(candidate)) {
+                return candidate;
+            }
+        }
+        throw TenantStateConflict.slugTaken(base);
+    }
+}

@@ -1,0 +1,29 @@
+package io.reach.tenancy;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import io.reach.platform.tenant.TenantDirectory;
+import io.reach.platform.tenant.TenantId;
+
+/** Answers the kernel's questions about tenants from the registry table. */
+@Component
+class TenantRegistry implements TenantDirectory {
+
+    private final Tenants tenants;
+
+    TenantRegistry(Tenants tenants) {
+        this.tenants = tenants;
+    }
+
+    @Override
+    public boolean isActive(TenantId tenant) {
+        return Boolean.TRUE.equals(tenants.isActive(tenant.value()));
+    }
+
+    @Override
+    public List<TenantId> allTenants() {
+        return tenants.allIds().stream().map(TenantId::of).toList();
+    }
+}

@@ -1,0 +1,28 @@
+package io.reach.tenancy;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Mirrors the {@code status} check constraint of {@code tenancy.tenants}. */
+public enum TenantStatus {
+    ACTIVE("active"), SUSPENDED("suspended");
+
+    private final String code;
+
+    TenantStatus(String code) {
+        this.code = code;
+    }
+
+    @JsonValue
+    public String code() {
+        return code;
+    }
+
+    static TenantStatus ofCode(String code) {
+        for (TenantStatus status : values()) {
+            if (status.code.equals(code)) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException("Unknown tenant status " + code);
+    }
+}
