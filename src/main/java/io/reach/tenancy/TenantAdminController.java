@@ -60,8 +60,8 @@ class TenantAdminController {
     @Operation(summary = "List tenants, oldest first")
     CursorPage<TenantSummary> list(@RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor,
-            @RequestParam(required = false) @Nullable TenantStatus status) {
-        return tenants.list(PageRequest.of(limit, cursor), status);
+            @RequestParam(required = false) @Nullable String status) {
+        return tenants.list(PageRequest.of(limit, cursor), status == null ? null : statusOf(status));
     }
 
     @GetMapping("/{id}")
@@ -108,6 +108,14 @@ class TenantAdminController {
     @Operation(summary = "Replace a tenant's white label and custom domain")
     TenantDetails replaceWhiteLabel(@PathVariable UUID id, @Valid @RequestBody WhiteLabel whiteLabel) {
         return tenants.replaceWhiteLabel(id, whiteLabel);
+    }
+
+    private static TenantStatus statusOf(String code) {
+        try {
+            return TenantStatus.ofCode(code);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(new FieldError("status", "must be one of active, suspended"));
+        }
     }
 
     private void checkSettingsSize(Map<String, Object> settings) {

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -87,7 +89,7 @@ class TenantConfigurations {
 
     void saveQuotas(TenantQuotas quotas, Instant now) {
         requireTenant();
-        jdbc.sql(UPSERT_QUOTAS).paramSource(quotas).param("now", utc(now)).update();
+        jdbc.sql(UPSERT_QUOTAS).params(componentsOf(quotas, now)).update();
     }
 
     /** Saves the white label and moves the tenant's custom-domain route with it. */
@@ -101,7 +103,21 @@ class TenantConfigurations {
                 throw TenantStateConflict.domainTaken(whiteLabel.customDomain());
             }
         }
-        jdbc.sql(UPSERT_WHITE_LABEL).paramSource(whiteLabel).param("now", utc(now)).update();
+        jdbc.sql(UPSERT_WHITE_LABEL).params(componentsOf(whiteLabel, now)).update();
+    }
+
+    /** A record's components as named parameters (nulls included), plus {@code :now}. */
+    private static Map<String, @Nullable Object> componentsOf(Record record, Instant now) {
+        Map<String, @Nullable Object> params = new HashMap<>();
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            try {
+                params.put(component.getName(), component.getAccessor().invoke(record));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        params.put("now", utc(now));
+        return params;
     }
 
     private static TenantQuotas quotas(ResultSet rs) throws SQLException {

@@ -88,3 +88,5 @@ create table platform.event_publication (
 create index event_publication_serialized_event_hash on platform.event_publication using hash (serialized_event);
 create index event_publication_by_completion_date on platform.event_publication (completion_date);
 comment on table platform.event_publication is 'global: the transactional outbox between modules; events carry their tenant';
+
+comment on table platform.flyway_schema_history is 'global: Flyway''s record of applied migrations';

@@ -30,7 +30,11 @@ final class ServerAccount {
     }
 
     static ServerAccount forCurrentProcess(String unprivilegedUser) {
-        return new ServerAccount(runningAsRoot(), unprivilegedUser);
+        return of(runningAsRoot(), unprivilegedUser);
+    }
+
+    static ServerAccount of(boolean dropPrivileges, String unprivilegedUser) {
+        return new ServerAccount(dropPrivileges, unprivilegedUser);
     }
 
     boolean dropsPrivileges() {

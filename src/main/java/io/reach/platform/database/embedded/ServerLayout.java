@@ -36,18 +36,28 @@ record ServerLayout(Path binaries, Path runDirectory, boolean relocated) {
     }
 
     static ServerLayout plan(EmbeddedPostgresSettings settings, ServerAccount account, String archive) {
-        Path base = settings.ephemeral()
-                ? Path.of(System.getProperty("java.io.tmpdir"), "reach-embedded-postgres").toAbsolutePath()
-                : settings.directory();
-        boolean relocated = account.dropsPrivileges() && !FileTrees.traversableByOthers(base.getParent());
-        if (relocated) {
-            base = RELOCATION_ROOT.resolve(shortHash(base.toString()));
-        }
+        Path wanted = wantedBase(settings);
+        Path base = reachableBase(wanted, account);
+        boolean relocated = !base.equals(wanted);
         createOpenDirectory(base);
         Path binaries = base.resolve("postgres-" + shortHash(archiveLocation(archive)));
         Path run = settings.ephemeral() ? base.resolve("run-" + UUID.randomUUID()) : base;
         createOpenDirectory(run);
         return new ServerLayout(binaries, run, relocated);
+    }
+
+    static Path wantedBase(EmbeddedPostgresSettings settings) {
+        return settings.ephemeral()
+                ? Path.of(System.getProperty("java.io.tmpdir"), "reach-embedded-postgres").toAbsolutePath()
+                : settings.directory();
+    }
+
+    /** {@code wanted}, or its stand-in under {@link #RELOCATION_ROOT} when the server account could not reach it. */
+    static Path reachableBase(Path wanted, ServerAccount account) {
+        if (account.dropsPrivileges() && !FileTrees.traversableByOthers(wanted.getParent())) {
+            return RELOCATION_ROOT.resolve(shortHash(wanted.toString()));
+        }
+        return wanted;
     }
 
     private static String archiveLocation(String archive) {

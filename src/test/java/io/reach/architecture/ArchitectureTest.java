@@ -1,0 +1,39 @@
+package io.reach.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import org.springframework.data.repository.Repository;
+
+@AnalyzeClasses(packages = "io.reach", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule repositoriesAreNotPublic = classes()
+            .that().areAnnotatedWith(org.springframework.stereotype.Repository.class)
+            .or().areAssignableTo(Repository.class)
+            .should().notBePublic()
+            .because("a module's data access is its own business; other modules go through its API");
+
+    @ArchTest
+    static final ArchRule modulesHaveNoCycles = slices().matching("io.reach.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule timeComesFromTheInjectedClock = noClasses()
+            .that().resideOutsideOfPackage("io.reach.platform.database.embedded..")
+            .should().callMethod(java.time.Instant.class, "now")
+            .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+            .orShould().callMethod(java.time.LocalDateTime.class, "now")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .because("business code reads time from the injected Clock, so tests can control it");
+
+    @ArchTest
+    static final ArchRule noJpa = noClasses().should().dependOnClassesThat().resideInAPackage("jakarta.persistence..")
+            .because("Reach is SQL-first: Spring Data JDBC and JdbcClient");
+}

@@ -1,0 +1,114 @@
+package io.reach.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.reach.support.Api;
+import io.reach.support.ReachTest;
+import tools.jackson.databind.JsonNode;
+
+/** Whatever a client gets wrong, the answer is a 4xx RFC 9457 problem, never a 500 or an HTML page. */
+@ReachTest
+class ProblemResponsesTest {
+
+    private static final String TENANTS = "/api/v1/admin/tenants";
+
+    @Autowired
+    Api api;
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        assertProblem(api.post(TENANTS, Api.ADMIN, "{\"name\": "), 400, "Malformed request body");
+    }
+
+    @Test
+    void aMissingBodyIsABadRequest() {
+        assertProblem(api.send("POST", TENANTS, Api.ADMIN, null, List.of("Content-Type", "application/json")), 400,
+                "Malformed request body");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesTheField() {
+        var response = api.post(TENANTS, Api.ADMIN, "{\"name\": \"x\", \"quotas\": {\"max_users\": \"lots\"}}");
+
+        JsonNode problem = assertProblem(response, 400, "Invalid request");
+        assertThat(problem.at("/errors/0/field").asString()).isEqualTo("quotas.max_users");
+    }
+
+    @Test
+    void missingAndInvalidFieldsAreAllListed() {
+        var response = api.post(TENANTS, Api.ADMIN,
+                "{\"slug\": \"Not A Slug\", \"white_label\": {\"logo_url\": \"ftp://x\"}}");
+
+        JsonNode problem = assertProblem(response, 400, "Invalid request");
+        assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactly("name", "slug", "white_label.logo_url");
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedByItsDeclaredLength() {
+        String huge = "{\"name\": \"" + "x".repeat(1_100_000) + "\"}";
+
+        assertProblem(api.post(TENANTS, Api.ADMIN, huge), 413, "Payload too large");
+    }
+
+    @Test
+    void anOversizedChunkedBodyIsRefusedWhileReading() {
+        String huge = "{\"name\": \"" + "x".repeat(1_100_000) + "\"}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api.baseUrl() + TENANTS))
+                .header("Authorization", "Bearer " + Api.ADMIN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes())))
+                .build();
+
+        assertProblem(api.execute(request), 413, "Payload too large");
+    }
+
+    @Test
+    void anUnknownRouteIsNotFound() {
+        assertProblem(api.get("/api/v1/no-such-thing", Api.ADMIN), 404, "Not Found");
+        assertProblem(api.get("/no-such-page", null), 404, "Not Found");
+    }
+
+    @Test
+    void aWrongMethodIsNotAllowed() {
+        var response = api.send("DELETE", TENANTS, Api.ADMIN, null, List.of());
+
+        assertProblem(response, 405, "Method Not Allowed");
+        assertThat(response.header("Allow")).contains("GET", "POST");
+    }
+
+    @Test
+    void aWrongContentTypeIsUnsupported() {
+        assertProblem(api.send("POST", TENANTS, Api.ADMIN, "name=x", List.of("Content-Type", "text/plain")), 415,
+                "Unsupported Media Type");
+    }
+
+    @Test
+    void missingOrBadCredentialsAreUnauthorised() {
+        assertProblem(api.get(TENANTS, null), 401, "Authentication required");
+        assertProblem(api.get(TENANTS, "forged"), 401, "Invalid credentials");
+    }
+
+    @Test
+    void badPagingParametersAreBadRequests() {
+        assertProblem(api.get(TENANTS + "?limit=0", Api.ADMIN), 400, "Invalid limit");
+        assertProblem(api.get(TENANTS + "?limit=abc", Api.ADMIN), 400, "Invalid request");
+        assertProblem(api.get(TENANTS + "?cursor=garbage", Api.ADMIN), 400, "Invalid cursor");
+    }
+
+    private static JsonNode assertProblem(Api.Response response, int status, String title) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asString()).isEqualTo(title);
+        assertThat(problem.get("request_id").asString()).isEqualTo(response.header("X-Request-Id"));
+        return problem;
+    }
+}
