@@ -25,6 +25,7 @@ import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +49,7 @@ class TenantAdminController {
 
     @PostMapping
     @Operation(summary = "Create a tenant", description = "Accepts an Idempotency-Key header.")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new tenant")
     ResponseEntity<TenantDetails> create(@Valid @RequestBody CreateTenant command) {
         if (command.settings() != null) {
             checkSettingsSize(command.settings());

@@ -3,9 +3,13 @@ package io.reach.platform.web;
 import java.util.Map;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -37,13 +41,25 @@ class OpenApiConfiguration {
                                 + "lists are cursor-paged ({items, next_cursor}); errors are RFC 9457 problems.")
                         .license(new License().name("Apache-2.0")))
                 .components(new Components()
-                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer"))
-                        .addSchemas("Problem", problemSchema()));
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")));
+    }
+
+    /** Schemas spelled as the API speaks: snake_case, like Reach's own JSON. */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
     }
 
     @Bean
     OpenApiCustomizer problemResponses() {
-        return api -> api.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
+        return api -> {
+            api.getComponents().addSchemas("Problem", problemSchema());
+            addProblemResponses(api);
+        };
+    }
+
+    private static void addProblemResponses(OpenAPI api) {
+        api.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
                 PROBLEMS.forEach((status, description) -> operation.getResponses().computeIfAbsent(status,
                         key -> new ApiResponse().description(description).content(new Content().addMediaType(
                                 "application/problem+json",

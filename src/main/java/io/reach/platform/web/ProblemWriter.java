@@ -24,7 +24,6 @@ public class ProblemWriter {
         response.resetBuffer();
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         response.getOutputStream().write(json.writeValueAsBytes(problem));
         response.flushBuffer();
     }

@@ -11,6 +11,10 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.commons.logging.Log;
 
@@ -134,12 +138,25 @@ public final class EmbeddedPostgresServer {
         }
         running = false;
         try {
+            Optional<ProcessHandle> postmaster = PostmasterPid.read(layout.dataDirectory()).flatMap(ProcessHandle::of);
             commands.run("pg_ctl", "-D", layout.dataDirectory().toString(), "-m", "fast", "-w", "-t", "60", "stop");
+            postmaster.ifPresent(EmbeddedPostgresServer::awaitExit);
             log.info("Embedded PostgreSQL on port " + port + " stopped");
         } finally {
             if (settings.ephemeral()) {
                 FileTrees.deleteRecursively(layout.runDirectory());
             }
+        }
+    }
+
+    /** pg_ctl returns once the pid file is gone; the postmaster itself exits a moment later. */
+    private static void awaitExit(ProcessHandle process) {
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new EmbeddedPostgresException("PostgreSQL (pid " + process.pid() + ") did not exit", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.apache.commons.logging.Log;
 
@@ -30,7 +29,7 @@ final class StalePidFile {
         if (!Files.exists(pidFile)) {
             return;
         }
-        long pid = readPid(pidFile);
+        long pid = PostmasterPid.read(dataDirectory).orElse(-1L);
         boolean orphanedServer = pid > 0 && ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
                 .flatMap(process -> process.info().command())
@@ -42,15 +41,6 @@ final class StalePidFile {
         } else {
             log.warn("Removing a stale " + pidFile + " (pid " + pid + " is gone) left by a crash");
             delete(pidFile);
-        }
-    }
-
-    private static long readPid(Path pidFile) {
-        try {
-            List<String> lines = Files.readAllLines(pidFile);
-            return lines.isEmpty() ? -1 : Long.parseLong(lines.getFirst().strip());
-        } catch (IOException | NumberFormatException e) {
-            return -1;
         }
     }
 

@@ -82,11 +82,7 @@ class EmbeddedPostgresServerTest {
     }
 
     private long postmasterPid() {
-        try {
-            return Long.parseLong(Files.readAllLines(server.dataDirectory().resolve("postmaster.pid")).getFirst().strip());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return PostmasterPid.read(server.dataDirectory()).orElseThrow();
     }
 
     private static void waitUntilGone(long pid) {
