@@ -21,4 +21,9 @@ public record CreateTenant(
         @Nullable Map<String, Object> settings,
         @Valid @Nullable TenantQuotas quotas,
         @Valid @Nullable WhiteLabel whiteLabel) {
+
+    /** Surrounding whitespace (any Unicode space) is dropped before validation, so a blank name is caught. */
+    public CreateTenant {
+        name = name == null ? null : name.strip();
+    }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
@@ -126,8 +125,12 @@ class TenantAdminController {
         }
     }
 
-    record UpdateTenant(@Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Nullable String name,
+    record UpdateTenant(@Size(min = 1, max = 200, message = "must be 1 to 200 characters, not blank") @Nullable String name,
             @Nullable UUID ownerId) {
+
+        UpdateTenant {
+            name = name == null ? null : name.strip();
+        }
     }
 
     record SuspendTenant(@Size(max = 1000) @Nullable String reason) {

@@ -25,10 +25,12 @@ end
 $$;
 revoke execute on function platform.isolate_tenant_rows(regclass) from public;
 
--- Idempotency-Key records: the first response to a POST, replayed for 24 hours.
--- Platform-admin requests are kept under the nil tenant id.
+-- Idempotency-Key records: the first response to a POST, replayed for 24 hours to the same
+-- principal. Platform-admin requests are kept under the nil tenant id. An in-progress claim
+-- is a lease: a request that died holding it frees the key when the lease runs out.
 create table platform.idempotency_keys (
     tenant_id           uuid        not null,
+    principal           text        not null check (length(principal) between 1 and 255),
     idempotency_key     text        not null check (length(idempotency_key) between 1 and 255),
     request_fingerprint text        not null,
     state               text        not null check (state in ('in_progress', 'completed')),
@@ -36,8 +38,9 @@ create table platform.idempotency_keys (
     response_headers    jsonb,
     response_body       bytea,
     created_at          timestamptz not null,
+    lease_expires_at    timestamptz not null,
     completed_at        timestamptz,
-    primary key (tenant_id, idempotency_key)
+    primary key (tenant_id, principal, idempotency_key)
 );
 create index idempotency_keys_created_at on platform.idempotency_keys (created_at);
 select platform.isolate_tenant_rows('platform.idempotency_keys');

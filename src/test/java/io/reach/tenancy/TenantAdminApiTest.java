@@ -228,6 +228,6 @@ class TenantAdminApiTest {
         JsonNode seen = api.get("/api/v1/tenant", TestTenantPrincipals.tokenFor(mine.id())).json();
 
         assertThat(seen.get("id").asString()).isEqualTo(mine.id().toString());
-        assertThat(api.get("/api/v1/tenant", Api.ADMIN).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/tenant", Api.ADMIN).status()).isEqualTo(403);
     }
 }

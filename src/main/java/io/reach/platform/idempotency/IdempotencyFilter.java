@@ -3,8 +3,10 @@ package io.reach.platform.idempotency;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -14,6 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -28,7 +32,8 @@ import io.reach.platform.web.Problems;
  * {@code Idempotency-Key} on POSTs under {@code /api/}: the first request with a key runs and its
  * response (unless a 5xx) is stored for the tenant; a retry with the same key and the same
  * request gets that response again (with {@code Idempotency-Replayed: true}) for 24 hours. The
- * same key with a different request, or while the first is still running, is a 409.
+ * same key with a different request, or while the first is still running, is a 409. Keys are
+ * per principal: two users of one tenant never see each other's responses.
  * Runs after Spring Security, so the tenant is known.
  */
 @Component
@@ -37,7 +42,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotency-Replayed";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-    private static final String[] REPLAYED_HEADERS = {HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION};
+    private static final Set<String> NOT_REPLAYED = Set.of("date", "x-request-id", "set-cookie", "connection",
+            "keep-alive", "transfer-encoding", "content-length", "content-type", "vary");
 
     private final IdempotencyRecords records;
     private final ProblemWriter problems;
@@ -56,8 +62,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = request.getHeader(HEADER);
-        if (!VALID_KEY.matcher(key).matches()) {
+        String header = request.getHeader(HEADER);
+        if (!VALID_KEY.matcher(header).matches()) {
             problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "Invalid idempotency key",
                     HEADER + " must be 1 to 255 visible ASCII characters"));
             return;
@@ -69,35 +75,45 @@ class IdempotencyFilter extends OncePerRequestFilter {
             problems.write(response, e.problem());
             return;
         }
+        IdempotencyKey key = new IdempotencyKey(principalOf(request), header);
         String fingerprint = fingerprint(request, body);
         if (records.claim(key, fingerprint)) {
             runAndStore(new CachedBodyRequest(request, body), response, chain, key, fingerprint);
         } else {
-            answerFromRecord(response, key, fingerprint, records.find(key));
+            answerFromRecord(response, records.find(key), fingerprint);
         }
     }
 
-    private void runAndStore(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String key,
-            String fingerprint) throws ServletException, IOException {
+    /**
+     * Runs the request and keeps its response. The key is freed only when the request itself
+     * failed; if storing the response fails, the claim stays until its lease runs out, so a
+     * retry cannot run the request a second time.
+     */
+    private void runAndStore(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            IdempotencyKey key, String fingerprint) throws ServletException, IOException {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
-        boolean stored = false;
         try {
             chain.doFilter(request, recorded);
-            if (recorded.getStatus() < 500) {
-                records.complete(key, fingerprint, new StoredResponse(recorded.getStatus(), headersOf(recorded),
-                        recorded.getContentAsByteArray()));
-                stored = true;
-            }
-        } finally {
-            if (!stored) {
-                records.release(key, fingerprint);
-            }
-            recorded.copyBodyToResponse();
+        } catch (ServletException | IOException | RuntimeException e) {
+            records.release(key, fingerprint);
+            throw e;
         }
+        if (request.isAsyncStarted() || !worthKeeping(recorded.getStatus())) {
+            records.release(key, fingerprint);
+        } else {
+            records.complete(key, fingerprint, new StoredResponse(recorded.getStatus(), headersOf(recorded),
+                    recorded.getContentAsByteArray()));
+        }
+        recorded.copyBodyToResponse();
     }
 
-    private void answerFromRecord(HttpServletResponse response, String key, String fingerprint,
-            Optional<IdempotencyRecord> found) throws IOException {
+    /** Server errors and "try again later" answers are not the outcome of the request; a retry should run it. */
+    private static boolean worthKeeping(int status) {
+        return status < 500 && status != 408 && status != 425 && status != 429;
+    }
+
+    private void answerFromRecord(HttpServletResponse response, Optional<IdempotencyRecord> found, String fingerprint)
+            throws IOException {
         if (found.isEmpty()) {
             problems.write(response, Problems.of(HttpStatus.CONFLICT, "Idempotent request in progress",
                     "A request with this " + HEADER + " was just released; retry it"));
@@ -106,7 +122,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         IdempotencyRecord existing = found.get();
         if (!existing.fingerprint().equals(fingerprint)) {
             problems.write(response, Problems.of(HttpStatus.CONFLICT, "Idempotency key reused",
-                    "This " + HEADER + " was already used with a different request (" + key + ")"));
+                    "This " + HEADER + " was already used with a different request"));
         } else if (!existing.completed() || existing.response() == null) {
             problems.write(response, Problems.of(HttpStatus.CONFLICT, "Idempotent request in progress",
                     "The first request with this " + HEADER + " has not finished yet; retry later"));
@@ -122,15 +138,24 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.getOutputStream().write(stored.body());
     }
 
+    /** The response's own headers, less those that belong to one exchange only. */
     private static Map<String, String> headersOf(HttpServletResponse response) {
         Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : REPLAYED_HEADERS) {
-            String value = response.getHeader(name);
-            if (value != null) {
-                headers.put(name, value);
+        for (String name : response.getHeaderNames()) {
+            if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.put(name, String.join(", ", response.getHeaders(name)));
             }
         }
+        String contentType = response.getContentType();
+        if (contentType != null) {
+            headers.put(HttpHeaders.CONTENT_TYPE, contentType);
+        }
         return headers;
+    }
+
+    private static String principalOf(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "anonymous" : authentication.getName();
     }
 
     /** Method, path, query and body: the same key must come with the same request. */

@@ -1,5 +1,6 @@
 package io.reach.platform.security;
 
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -76,12 +77,17 @@ class PlatformAdminTokens implements BearerTokenAuthenticator, ApplicationRunner
 
     @Override
     public Optional<Authentication> authenticate(String token) {
-        if (!token.startsWith(PREFIX) && (configuredToken == null || !configuredToken.equals(token))) {
+        if (!token.startsWith(PREFIX) && !isConfiguredToken(token)) {
             return Optional.empty();
         }
         List<String> sources = jdbc.sql(FIND_ACTIVE).param("hash", TokenHashes.sha256(token)).query(String.class).list();
         return sources.stream().findFirst().map(source -> new UsernamePasswordAuthenticationToken(
                 new PlatformAdmin(source), null, AuthorityUtils.createAuthorityList("ROLE_" + PlatformAdmin.ROLE)));
+    }
+
+    private boolean isConfiguredToken(String token) {
+        return configuredToken != null && MessageDigest.isEqual(TokenHashes.sha256(configuredToken).getBytes(),
+                TokenHashes.sha256(token).getBytes());
     }
 
     private void store(String hash, String source) {

@@ -1,17 +1,23 @@
 package io.reach.platform.security;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 import io.reach.platform.tenant.TenantDirectory;
+import io.reach.platform.tenant.TenantScoped;
 import io.reach.platform.web.ProblemWriter;
 import io.reach.platform.web.Problems;
 
@@ -22,6 +28,14 @@ import io.reach.platform.web.Problems;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** Tenant endpoints need a principal of one tenant; the platform admin has none and uses the admin API. */
+    private static AuthorizationResult actsWithinATenant(Supplier<? extends Authentication> authentication,
+            RequestAuthorizationContext context) {
+        Authentication current = authentication.get();
+        return new AuthorizationDecision(current != null && current.isAuthenticated()
+                && current.getPrincipal() instanceof TenantScoped scoped && !scoped.tenantId().isPlatform());
+    }
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, List<BearerTokenAuthenticator> authenticators, ProblemWriter problems,
@@ -39,7 +53,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(PlatformAdmin.ROLE)
                         .requestMatchers("/api/v1/admin/**").hasRole(PlatformAdmin.ROLE)
-                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers("/api/**").access(SecurityConfiguration::actsWithinATenant)
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> {

@@ -14,18 +14,23 @@ import org.springframework.stereotype.Component;
 public class AllTenants {
 
     private final TenantDirectory directory;
+    private final TenantTransactions transactions;
 
-    public AllTenants(TenantDirectory directory) {
+    public AllTenants(TenantDirectory directory, TenantTransactions transactions) {
         this.directory = directory;
+        this.transactions = transactions;
     }
 
-    /** Runs {@code work} as every tenant and as the platform itself; returns the sum of what it counted. */
+    /**
+     * Runs {@code work} as every tenant and as the platform itself, each in its own transaction;
+     * returns the sum of what it counted.
+     */
     public int sumOverTenantsAndPlatform(ToIntFunction<TenantId> work) {
         List<TenantId> scopes = new ArrayList<>(directory.allTenants());
         scopes.add(TenantId.PLATFORM);
         int total = 0;
         for (TenantId tenant : scopes) {
-            total += TenantContext.callAs(tenant, () -> work.applyAsInt(tenant));
+            total += transactions.inTransactionAs(tenant, () -> work.applyAsInt(tenant));
         }
         return total;
     }

@@ -1,5 +1,6 @@
 package io.reach.platform.tenant;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
@@ -7,25 +8,30 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Runs a piece of work in its own transaction as a given tenant, for code that is not a tenant's request. */
+/** Runs work in a transaction as a given tenant, for code that is not that tenant's own request. */
 @Component
 public class TenantTransactions {
 
     private final TransactionTemplate transactions;
-    private final TransactionTemplate newTransactions;
+    private final TransactionTemplate suspending;
 
     public TenantTransactions(PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
-        this.newTransactions = new TransactionTemplate(transactionManager);
-        newTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.suspending = new TransactionTemplate(transactionManager);
+        suspending.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
     /**
-     * Runs {@code work} in a new transaction bound to {@code tenant}. Always a new one: joining a
-     * transaction begun for another tenant would keep that tenant's {@code app.tenant_id}.
+     * Runs {@code work} in a transaction bound to {@code tenant}. A transaction already begun for
+     * the same tenant is joined; one begun for another tenant (or none) is suspended and a new one
+     * opened, so the work never runs under another tenant's {@code app.tenant_id}.
      */
     public <T> T inTransactionAs(TenantId tenant, Supplier<T> work) {
-        return TenantContext.callAs(tenant, () -> newTransactions.execute(status -> work.get()));
+        Optional<Optional<TenantId>> active = TenantAwareTransactionManager.transactionTenant();
+        if (active.isEmpty() || active.get().equals(Optional.of(tenant))) {
+            return TenantContext.callAs(tenant, () -> transactions.execute(status -> work.get()));
+        }
+        return suspending.execute(outer -> TenantContext.callAs(tenant, () -> transactions.execute(status -> work.get())));
     }
 
     /** Runs {@code work} in a transaction (joining one in progress) as whichever tenant is current. */

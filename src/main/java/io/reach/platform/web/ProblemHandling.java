@@ -1,5 +1,6 @@
 package io.reach.platform.web;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -7,12 +8,16 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -48,6 +53,35 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
         return respond(Problems.invalid("The request has a malformed parameter",
                 List.of(new FieldError(e.getName(), "must be a valid " + type))));
+    }
+
+    /** Data the database refused: a constraint a request broke, or text PostgreSQL cannot store (NUL). */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> handleDataIntegrity(DataIntegrityViolationException e) {
+        String state = e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
+                ? sql.getSQLState() : "";
+        if (state.equals("23505") || state.equals("23P01")) {
+            return respond(Problems.of(HttpStatus.CONFLICT, "Conflict", "The request clashes with data already stored"));
+        }
+        log.info("Request refused by a database constraint (SQL state {})", state);
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "Invalid data",
+                "The request holds a value that cannot be stored (for example a control character or an out-of-range value)"));
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> handleConcurrentChange(OptimisticLockingFailureException e) {
+        return respond(Problems.of(HttpStatus.CONFLICT, "Concurrent change",
+                "Someone else changed this resource at the same time; fetch it again and retry"));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException e) {
+        return respond(Problems.of(HttpStatus.FORBIDDEN, "Forbidden", "Your credentials do not allow this request"));
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> handleAuthentication(AuthenticationException e) {
+        return respond(Problems.of(HttpStatus.UNAUTHORIZED, "Authentication required", "Send Authorization: Bearer <token>"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -26,13 +26,14 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "request_id";
+    private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String offered = request.getHeader(HEADER);
-        String requestId = offered != null && ACCEPTABLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String requestId = requestIdOf(request);
+        request.setAttribute(ATTRIBUTE, requestId);
         response.setHeader(HEADER, requestId);
         MDC.put(MDC_KEY, requestId);
         try {
@@ -40,6 +41,15 @@ public class RequestIdFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /** The id given on the way in; an error dispatch of the same request keeps it. */
+    private static String requestIdOf(HttpServletRequest request) {
+        if (request.getAttribute(ATTRIBUTE) instanceof String earlier) {
+            return earlier;
+        }
+        String offered = request.getHeader(HEADER);
+        return offered != null && ACCEPTABLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     }
 
     @Override

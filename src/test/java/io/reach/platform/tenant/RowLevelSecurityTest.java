@@ -3,6 +3,7 @@ package io.reach.platform.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.reach.support.ReachTest;
@@ -101,6 +103,47 @@ class RowLevelSecurityTest {
             String leftover = jdbc.queryForObject("select coalesce(current_setting('app.tenant_id', true), '')", String.class);
             assertThat(leftover).isEmpty();
         }
+    }
+
+    @Test
+    void joiningATransactionOfAnotherTenantIsRefused() {
+        TenantDetails a = mother.aTenant();
+        TenantDetails b = mother.aTenant();
+
+        assertThatThrownBy(() -> tenantTransactions.inTransactionAs(TenantId.of(a.id()),
+                () -> TenantContext.callAs(TenantId.of(b.id()), () -> transactions.execute(status -> 1))))
+                .isInstanceOf(IllegalTransactionStateException.class);
+    }
+
+    @Test
+    void switchingTenantInsideATransactionOpensOneForTheOtherTenant() {
+        TenantDetails a = mother.aTenant();
+        TenantDetails b = mother.aTenant();
+
+        List<UUID> seenInside = tenantTransactions.inTransactionAs(TenantId.of(a.id()),
+                () -> tenantTransactions.inTransactionAs(TenantId.of(b.id()),
+                        () -> jdbc.queryForList("select tenant_id from tenancy.tenant_settings", UUID.class)));
+        List<UUID> seenAfter = tenantTransactions.inTransactionAs(TenantId.of(a.id()), () -> {
+            tenantTransactions.inTransactionAs(TenantId.of(b.id()), () -> 0);
+            return jdbc.queryForList("select tenant_id from tenancy.tenant_settings", UUID.class);
+        });
+
+        assertThat(seenInside).containsExactly(b.id());
+        assertThat(seenAfter).containsExactly(a.id());
+    }
+
+    @Test
+    void theSameTenantJoinsTheTransactionInProgress() {
+        TenantDetails a = mother.aTenant();
+
+        Boolean sameTransaction = tenantTransactions.inTransactionAs(TenantId.of(a.id()), () -> {
+            Long outer = jdbc.queryForObject("select txid_current()", Long.class);
+            Long inner = tenantTransactions.inTransactionAs(TenantId.of(a.id()),
+                    () -> jdbc.queryForObject("select txid_current()", Long.class));
+            return outer.equals(inner);
+        });
+
+        assertThat(sameTransaction).isTrue();
     }
 
     @Test

@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
+import io.reach.support.TenantMother;
+import io.reach.support.TestTenantPrincipals;
 import tools.jackson.databind.JsonNode;
 
 /** Whatever a client gets wrong, the answer is a 4xx RFC 9457 problem, never a 500 or an HTML page. */
@@ -21,6 +23,8 @@ class ProblemResponsesTest {
 
     @Autowired
     Api api;
+    @Autowired
+    TenantMother mother;
 
     @Test
     void malformedJsonIsABadRequest() {
@@ -71,7 +75,8 @@ class ProblemResponsesTest {
 
     @Test
     void anUnknownRouteIsNotFound() {
-        assertProblem(api.get("/api/v1/no-such-thing", Api.ADMIN), 404, "Not Found");
+        String tenantUser = TestTenantPrincipals.tokenFor(mother.aTenant().id());
+        assertProblem(api.get("/api/v1/no-such-thing", tenantUser), 404, "Not Found");
         assertProblem(api.get("/no-such-page", null), 404, "Not Found");
     }
 
@@ -93,6 +98,25 @@ class ProblemResponsesTest {
     void missingOrBadCredentialsAreUnauthorised() {
         assertProblem(api.get(TENANTS, null), 401, "Authentication required");
         assertProblem(api.get(TENANTS, "forged"), 401, "Invalid credentials");
+    }
+
+    @Test
+    void textPostgresqlCannotStoreIsABadRequestNotAServerError() {
+        assertProblem(api.post(TENANTS, Api.ADMIN, "{\"name\": \"nul\\u0000byte\"}"), 400, "Invalid data");
+        assertProblem(api.post(TENANTS, Api.ADMIN, "{\"name\": \"x\", \"settings\": {\"k\": \"\\u0000\"}}"), 400,
+                "Invalid data");
+    }
+
+    @Test
+    void aNameOfUnicodeSpacesIsBlank() {
+        JsonNode problem = assertProblem(api.post(TENANTS, Api.ADMIN, "{\"name\": \"\u2003\u3000\"}"), 400,
+                "Invalid request");
+        assertThat(problem.at("/errors/0/field").asString()).isEqualTo("name");
+    }
+
+    @Test
+    void thePlatformAdminCannotUseTenantEndpoints() {
+        assertProblem(api.get("/api/v1/tenant", Api.ADMIN), 403, "Forbidden");
     }
 
     @Test

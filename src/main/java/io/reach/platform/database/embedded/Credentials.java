@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Properties;
@@ -43,14 +43,11 @@ record Credentials(String superuserPassword, String ownerPassword, String appPas
         properties.setProperty("owner", ownerPassword);
         properties.setProperty("app", appPassword);
         try {
-            Files.deleteIfExists(file);
-            Files.createFile(file);
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            }
-            try (Writer writer = Files.newBufferedWriter(file)) {
+            Path staging = PrivateFiles.create(file.resolveSibling(file.getFileName() + ".tmp"));
+            try (Writer writer = Files.newBufferedWriter(staging)) {
                 properties.store(writer, "Passwords of the embedded PostgreSQL roles; keep this file private");
             }
+            Files.move(staging, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);
         }

@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.postgresql.PGConnection;
+
 /**
  * Makes, as the superuser, what Reach expects of its database: the owner role that runs the
  * migrations, the runtime role {@code reach_app} (no superuser, no BYPASSRLS, owns nothing)
@@ -37,11 +39,12 @@ final class DatabaseBootstrap {
         }
     }
 
+    /** The password goes over as a SCRAM verifier made on this side, never as SQL text. */
     private static void ensureRole(Connection connection, String role, String password, String options)
             throws SQLException {
         String verb = exists(connection, "select 1 from pg_roles where rolname = ?", role) ? "alter" : "create";
-        // Role names are constants; the password is a generated hex string, so quoting it is safe.
-        execute(connection, verb + " role " + role + " login nosuperuser" + options + " password '" + password + "'");
+        execute(connection, verb + " role " + role + " login nosuperuser" + options);
+        connection.unwrap(PGConnection.class).alterUserPassword(role, password.toCharArray(), "scram-sha-256");
     }
 
     private static boolean exists(Connection connection, String query, String name) throws SQLException {

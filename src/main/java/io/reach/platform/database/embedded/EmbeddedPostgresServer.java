@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
@@ -57,7 +58,6 @@ public final class EmbeddedPostgresServer {
     private void startUp(String archive) {
         long started = System.nanoTime();
         PostgresBinaries.extract(archive, layout.binaries());
-        account.takeOwnership(layout.binaries());
         credentials = Files.exists(layout.dataDirectory().resolve("PG_VERSION")) ? existingCredentials() : initialise();
         new StalePidFile(layout.dataDirectory(), commands, log).recover();
         port = settings.port() > 0 ? settings.port() : freePort();
@@ -79,20 +79,27 @@ public final class EmbeddedPostgresServer {
         return Credentials.load(layout.credentialsFile());
     }
 
+    /**
+     * Creates the cluster in a staging directory and renames it into place, with the passwords
+     * saved first: a crash part-way leaves either nothing or a complete, usable cluster.
+     */
     private Credentials initialise() {
         Credentials fresh = Credentials.generate();
         Path data = layout.dataDirectory();
+        Path staging = data.resolveSibling(data.getFileName() + ".initdb");
         Path passwordFile = layout.runDirectory().resolve("initdb-password");
         try {
-            FileTrees.deleteRecursively(data);
-            Files.createDirectories(data);
-            Files.writeString(passwordFile, fresh.superuserPassword(), StandardCharsets.UTF_8);
-            account.takeOwnership(data);
+            FileTrees.deleteRecursively(staging);
+            Files.createDirectories(staging);
+            Files.writeString(PrivateFiles.create(passwordFile), fresh.superuserPassword(), StandardCharsets.UTF_8);
+            account.takeOwnership(staging);
             account.takeOwnership(passwordFile);
-            commands.run("initdb", "-D", data.toString(), "-U", Credentials.SUPERUSER, "--pwfile=" + passwordFile,
-                    "-A", "scram-sha-256", "-E", "UTF8", "--locale=C", "--no-instructions");
-            configure(data);
             fresh.save(layout.credentialsFile());
+            commands.run("initdb", "-D", staging.toString(), "-U", Credentials.SUPERUSER, "--pwfile=" + passwordFile,
+                    "-A", "scram-sha-256", "-E", "UTF8", "--locale=C", "--no-instructions");
+            configure(staging);
+            FileTrees.deleteRecursively(data);
+            Files.move(staging, data, StandardCopyOption.ATOMIC_MOVE);
             log.info("Created a new embedded PostgreSQL cluster in " + data);
             return fresh;
         } catch (IOException e) {

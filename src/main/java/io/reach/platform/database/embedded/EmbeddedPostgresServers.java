@@ -16,7 +16,8 @@ import org.springframework.boot.SpringApplication;
  */
 final class EmbeddedPostgresServers {
 
-    private static final long CONTEXTS_CLOSE_WAIT_SECONDS = 20;
+    /** Longer than Spring Boot's graceful-shutdown phase (30 s by default), so in-flight work finishes first. */
+    private static final long CONTEXTS_CLOSE_WAIT_SECONDS = 60;
     private static final Map<EmbeddedPostgresSettings, EmbeddedPostgresServer> SERVERS = new ConcurrentHashMap<>();
 
     private EmbeddedPostgresServers() {
@@ -28,7 +29,10 @@ final class EmbeddedPostgresServers {
 
     /** Stops every server this JVM started; used when the application fails to start. */
     static void stopAll() {
-        SERVERS.values().forEach(EmbeddedPostgresServer::stop);
+        SERVERS.values().removeIf(server -> {
+            server.stop();
+            return true;
+        });
     }
 
     private static EmbeddedPostgresServer startAndRegisterShutdown(EmbeddedPostgresSettings settings, Log log) {

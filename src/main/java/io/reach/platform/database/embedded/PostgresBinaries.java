@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -57,6 +58,9 @@ final class PostgresBinaries {
                 untar(resource, staging);
             }
             Files.createFile(staging.resolve(READY_MARKER));
+            if (staging.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
             moveIntoPlace(staging, target);
             return target;
         } catch (IOException e) {
@@ -84,10 +88,8 @@ final class PostgresBinaries {
                 }
                 if (entry.isDirectory()) {
                     Files.createDirectories(path);
-                } else if (entry.isSymbolicLink()) {
-                    Files.createDirectories(path.getParent());
-                    Files.deleteIfExists(path);
-                    Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+                } else if (entry.isSymbolicLink() || entry.isLink()) {
+                    link(dir, path, entry);
                 } else {
                     Files.createDirectories(path.getParent());
                     Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
@@ -95,6 +97,18 @@ final class PostgresBinaries {
                 }
             }
         }
+    }
+
+    /** Links must point inside the archive; a hard link is made as a symbolic one to the same file. */
+    private static void link(Path dir, Path path, TarArchiveEntry entry) throws IOException {
+        Path target = entry.isLink() ? dir.resolve(entry.getLinkName()).normalize()
+                : path.getParent().resolve(entry.getLinkName()).normalize();
+        if (!target.startsWith(dir)) {
+            throw new IOException("Archive link escapes the target directory: " + entry.getName());
+        }
+        Files.createDirectories(path.getParent());
+        Files.deleteIfExists(path);
+        Files.createSymbolicLink(path, path.getParent().relativize(target));
     }
 
     private static void applyMode(Path path, int mode) throws IOException {

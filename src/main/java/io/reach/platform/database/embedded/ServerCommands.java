@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the PostgreSQL command-line programs ({@code initdb}, {@code pg_ctl}) as the server account. */
@@ -29,13 +30,15 @@ final class ServerCommands {
         builder.environment().put("LC_ALL", "C");
         try {
             Process process = builder.start();
-            String output = readAll(process.getInputStream());
+            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()),
+                    Thread.ofVirtual()::start);
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new EmbeddedPostgresException(program + " did not finish within " + TIMEOUT_SECONDS + " s");
             }
             if (process.exitValue() != 0) {
-                throw new EmbeddedPostgresException(program + " failed (exit " + process.exitValue() + "): " + output);
+                throw new EmbeddedPostgresException(program + " failed (exit " + process.exitValue() + "): "
+                        + output.completeOnTimeout("(no output)", 5, TimeUnit.SECONDS).join());
             }
         } catch (IOException e) {
             throw new EmbeddedPostgresException("Could not run " + program, e);
@@ -45,8 +48,12 @@ final class ServerCommands {
         }
     }
 
-    /** Reads everything the program prints; pg_ctl's server inherits no pipe, so this ends with pg_ctl. */
-    private static String readAll(InputStream in) throws IOException {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    /** The server pg_ctl starts writes to its log file, not to this pipe, so reading ends with pg_ctl. */
+    private static String readAll(InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "(output unreadable: " + e.getMessage() + ")";
+        }
     }
 }

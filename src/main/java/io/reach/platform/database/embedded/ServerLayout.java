@@ -40,15 +40,21 @@ record ServerLayout(Path binaries, Path runDirectory, boolean relocated) {
         Path base = reachableBase(wanted, account);
         boolean relocated = !base.equals(wanted);
         createOpenDirectory(base);
+        requireOwnedByUs(base);
+        if (settings.ephemeral()) {
+            StaleRuns.deleteAbandoned(base);
+        }
         Path binaries = base.resolve("postgres-" + shortHash(archiveLocation(archive)));
         Path run = settings.ephemeral() ? base.resolve("run-" + UUID.randomUUID()) : base;
         createOpenDirectory(run);
         return new ServerLayout(binaries, run, relocated);
     }
 
+    /** Ephemeral servers share one per-user place for the binaries, with a fresh run directory each. */
     static Path wantedBase(EmbeddedPostgresSettings settings) {
         return settings.ephemeral()
-                ? Path.of(System.getProperty("java.io.tmpdir"), "reach-embedded-postgres").toAbsolutePath()
+                ? Path.of(System.getProperty("java.io.tmpdir"), "reach-embedded-postgres-" + System.getProperty("user.name"))
+                        .toAbsolutePath()
                 : settings.directory();
     }
 
@@ -58,6 +64,19 @@ record ServerLayout(Path binaries, Path runDirectory, boolean relocated) {
             return RELOCATION_ROOT.resolve(shortHash(wanted.toString()));
         }
         return wanted;
+    }
+
+    /** A shared temporary directory someone else made could hold planted binaries; refuse it. */
+    private static void requireOwnedByUs(Path dir) {
+        try {
+            String owner = Files.getOwner(dir).getName();
+            if (!owner.equals(System.getProperty("user.name"))) {
+                throw new EmbeddedPostgresException(dir + " belongs to " + owner + ", not to this user; remove it or"
+                        + " set reach.embedded-postgres.directory");
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // no owner information on this file system: nothing to check
+        }
     }
 
     private static String archiveLocation(String archive) {
