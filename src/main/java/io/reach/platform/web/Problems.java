@@ -32,7 +32,7 @@ public final class Problems {
         return problem;
     }
 
-    private static String slug(String title) {
+    static String slug(String title) {
         return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 }

@@ -2,7 +2,10 @@ package io.reach.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.util.List;
 
@@ -78,6 +81,19 @@ class ProblemResponsesTest {
         String tenantUser = TestTenantPrincipals.tokenFor(mother.aTenant().id());
         assertProblem(api.get("/api/v1/no-such-thing", tenantUser), 404, "Not Found");
         assertProblem(api.get("/no-such-page", null), 404, "Not Found");
+    }
+
+    @Test
+    void requestsTomcatRefusesOutrightAreProblemsToo() throws IOException {
+        URI base = URI.create(api.baseUrl());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write("GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(response).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                    .contains("\"status\":400").doesNotContain("<html");
+        }
     }
 
     @Test
