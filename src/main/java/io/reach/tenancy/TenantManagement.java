@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -50,6 +51,14 @@ public class TenantManagement {
     }
 
     public TenantDetails create(CreateTenant command) {
+        return create(command, created -> { });
+    }
+
+    /**
+     * Creates a tenant and runs {@code alsoInSameTransaction} in the same transaction, bound to the
+     * new tenant: what a module adds to a new tenant (its owner, say) commits with it or not at all.
+     */
+    public TenantDetails create(CreateTenant command, Consumer<TenantDetails> alsoInSameTransaction) {
         UUID id = ids.next();
         return transactions.inTransactionAs(TenantId.of(id), () -> {
             var now = clock.instant();
@@ -63,7 +72,9 @@ public class TenantManagement {
             configurations.saveQuotas(command.quotas() == null ? properties.quotasForNewTenants() : command.quotas(), now);
             configurations.saveWhiteLabel(command.whiteLabel() == null ? WhiteLabel.none() : command.whiteLabel(), now);
             events.publishEvent(new TenantCreated(id, slug));
-            return loadDetails(id);
+            TenantDetails created = loadDetails(id);
+            alsoInSameTransaction.accept(created);
+            return created;
         });
     }
 

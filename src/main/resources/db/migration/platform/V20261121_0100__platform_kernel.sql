@@ -10,6 +10,12 @@ create function platform.current_tenant_id() returns uuid
     language sql stable parallel safe
 as $$ select nullif(current_setting('app.tenant_id', true), '')::uuid $$;
 
+-- The user the current transaction acts for (app.user_id), for the few policies that let a
+-- person see their own rows across tenants (their memberships, say).
+create function platform.current_user_id() returns uuid
+    language sql stable parallel safe
+as $$ select nullif(current_setting('app.user_id', true), '')::uuid $$;
+
 -- Puts a tenant table under row-level security: enabled, forced (the owner too), and one
 -- policy that shows and accepts only rows of the current tenant. Every module calls this for
 -- each tenant table; the catalog-rule test fails on any tenant table that skipped it.

@@ -39,7 +39,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, List<BearerTokenAuthenticator> authenticators, ProblemWriter problems,
-            TenantDirectory tenants) throws Exception {
+            TenantDirectory tenants, List<OpenEndpoints> openEndpoints) throws Exception {
+        String[] open = openEndpoints.stream().flatMap(endpoints -> endpoints.patterns().stream()).toArray(String[]::new);
         return http
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
@@ -53,6 +54,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(PlatformAdmin.ROLE)
                         .requestMatchers("/api/v1/admin/**").hasRole(PlatformAdmin.ROLE)
+                        .requestMatchers(open).permitAll()
                         .requestMatchers("/api/**").access(SecurityConfiguration::actsWithinATenant)
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -15,7 +16,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Opens every transaction with {@code set_config('app.tenant_id', <tenant>, true)}: the setting
+ * Opens every transaction with {@code set_config('app.tenant_id', <tenant>, true)} (and
+ * {@code app.user_id} for the user it acts for, if any): the setting
  * lives exactly as long as the transaction, so a pooled connection never carries a tenant over.
  * No tenant bound means the empty setting, under which tenant tables show no rows and accept none.
  *
@@ -25,7 +27,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class TenantAwareTransactionManager extends JdbcTransactionManager {
 
-    private static final String SET_TENANT = "select set_config('app.tenant_id', ?, true)";
+    private static final String SET_CONTEXT = "select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)";
     private static final Object TENANT_KEY = new Object();
 
     public TenantAwareTransactionManager(DataSource dataSource) {
@@ -43,8 +45,9 @@ public class TenantAwareTransactionManager extends JdbcTransactionManager {
             throws SQLException {
         super.prepareTransactionalConnection(connection, definition);
         Optional<TenantId> tenant = TenantContext.current();
-        try (PreparedStatement statement = connection.prepareStatement(SET_TENANT)) {
+        try (PreparedStatement statement = connection.prepareStatement(SET_CONTEXT)) {
             statement.setString(1, tenant.map(TenantId::toString).orElse(""));
+            statement.setString(2, TenantContext.currentUser().map(UUID::toString).orElse(""));
             statement.execute();
         }
         TransactionSynchronizationManager.bindResource(TENANT_KEY, new BoundTenant(tenant));

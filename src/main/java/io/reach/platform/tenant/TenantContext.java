@@ -1,6 +1,7 @@
 package io.reach.platform.tenant;
 
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.springframework.security.core.Authentication;
@@ -14,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public final class TenantContext {
 
     private static final ScopedValue<TenantId> BOUND = ScopedValue.newInstance();
+    private static final ScopedValue<UUID> ACTING_USER = ScopedValue.newInstance();
 
     private TenantContext() {
     }
@@ -27,6 +29,23 @@ public final class TenantContext {
             return Optional.of(scoped.tenantId());
         }
         return Optional.empty();
+    }
+
+    /** The person the current work acts for: an explicit binding, else the principal's user, if it has one. */
+    public static Optional<UUID> currentUser() {
+        if (ACTING_USER.isBound()) {
+            return Optional.of(ACTING_USER.get());
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof UserScoped user) {
+            return Optional.of(user.userId());
+        }
+        return Optional.empty();
+    }
+
+    /** Runs {@code work} for {@code user}: transactions opened inside may see that user's own rows. */
+    public static <T> T callAsUser(UUID user, Supplier<T> work) {
+        return ScopedValue.where(ACTING_USER, user).call(work::get);
     }
 
     public static TenantId require() {

@@ -1,0 +1,100 @@
+package io.reach.identity;
+
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.reach.identity.AuthRequests.LoginRequest;
+import io.reach.identity.AuthRequests.LogoutRequest;
+import io.reach.identity.AuthRequests.RefreshRequest;
+import io.reach.identity.AuthRequests.ResetConfirmation;
+import io.reach.identity.AuthRequests.ResetRequest;
+import io.reach.identity.AuthRequests.SignUpRequest;
+import io.reach.identity.AuthRequests.SwitchTenantRequest;
+import io.reach.identity.AuthRequests.TokenRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Sign-up, sign-in and their tokens. */
+@RestController
+@RequestMapping("/api/v1/auth")
+@Tag(name = "Authentication")
+class AuthController {
+
+    private final SignUp signUp;
+    private final SignIn signIn;
+    private final PasswordResets resets;
+
+    AuthController(SignUp signUp, SignIn signIn, PasswordResets resets) {
+        this.signUp = signUp;
+        this.signIn = signIn;
+        this.resets = resets;
+    }
+
+    @PostMapping("/signup")
+    @Operation(summary = "Create an account and its workspace; a verification mail is sent")
+    @ApiResponse(responseCode = "201", description = "Signed up; verify the e-mail address before signing in")
+    ResponseEntity<SignUp.Registered> signup(@Valid @RequestBody SignUpRequest request, HttpServletRequest http) {
+        SignUp.Registered registered = signUp.register(request, RequestOrigins.of(http));
+        return ResponseEntity.created(URI.create("/api/v1/me")).body(registered);
+    }
+
+    @PostMapping("/verify-email")
+    @Operation(summary = "Confirm an e-mail address with the mailed token")
+    ResponseEntity<Void> verifyEmail(@Valid @RequestBody TokenRequest request) {
+        signUp.verifyEmail(request.token());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/login")
+    @Operation(summary = "Sign in with e-mail and password; returns an access token and a refresh token")
+    SessionTokens login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        return signIn.login(request, RequestOrigins.of(http));
+    }
+
+    @PostMapping("/refresh")
+    @Operation(summary = "Trade a refresh token (once) for new tokens")
+    SessionTokens refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
+        return signIn.refresh(request.refreshToken(), RequestOrigins.of(http));
+    }
+
+    @PostMapping("/logout")
+    @Operation(summary = "End the session of a refresh token")
+    ResponseEntity<Void> logout(@Valid @RequestBody(required = false) @Nullable LogoutRequest request) {
+        if (request != null && request.refreshToken() != null) {
+            signIn.logout(request.refreshToken());
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/switch-tenant")
+    @Operation(summary = "Get tokens for another workspace the user belongs to")
+    SessionTokens switchTenant(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+            @Valid @RequestBody SwitchTenantRequest request, HttpServletRequest http) {
+        return signIn.switchTenant(CurrentUser.require(principal), request.tenantId(), RequestOrigins.of(http));
+    }
+
+    @PostMapping("/password-reset/request")
+    @Operation(summary = "Mail a password-reset token; answers the same for unknown addresses")
+    ResponseEntity<Void> requestReset(@Valid @RequestBody ResetRequest request, HttpServletRequest http) {
+        resets.request(request.email(), RequestOrigins.of(http));
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping("/password-reset/confirm")
+    @Operation(summary = "Set a new password with the mailed token; ends every session")
+    ResponseEntity<Void> confirmReset(@Valid @RequestBody ResetConfirmation request, HttpServletRequest http) {
+        resets.confirm(request, RequestOrigins.of(http));
+        return ResponseEntity.noContent().build();
+    }
+}

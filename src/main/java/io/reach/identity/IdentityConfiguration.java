@@ -1,0 +1,38 @@
+package io.reach.identity;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import io.reach.platform.security.OpenEndpoints;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdentityProperties.class)
+class IdentityConfiguration {
+
+    /**
+     * Argon2id for every new hash; bcrypt hashes imported from other systems ({@code {bcrypt}…},
+     * or bare {@code $2a$…}) still verify and are re-hashed at the next sign-in.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("argon2", Map.of(
+                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
+        encoder.setDefaultPasswordEncoderForMatches(new BCryptPasswordEncoder());
+        return encoder;
+    }
+
+    @Bean
+    OpenEndpoints identityOpenEndpoints() {
+        return () -> List.of("/api/v1/auth/signup", "/api/v1/auth/verify-email", "/api/v1/auth/login",
+                "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/password-reset/**");
+    }
+}

@@ -1,0 +1,24 @@
+package io.reach.identity;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code reach.identity.*}: token lifetimes, whether e-mail must be verified before sign-in,
+ * the public URL mails link to, and an optional fixed access-token signing secret (base64,
+ * at least 32 bytes; without it one is generated once and shared through the database).
+ */
+@ConfigurationProperties("reach.identity")
+record IdentityProperties(
+        @DefaultValue("15m") Duration accessTokenTtl,
+        @DefaultValue("30d") Duration refreshTokenTtl,
+        @DefaultValue("24h") Duration verificationTokenTtl,
+        @DefaultValue("1h") Duration resetTokenTtl,
+        @DefaultValue("true") boolean requireVerifiedEmail,
+        @DefaultValue("10") int minPasswordLength,
+        @DefaultValue("http://localhost:8080") String publicUrl,
+        @Nullable String jwtSecret) {
+}

@@ -1,0 +1,11 @@
+package io.reach.identity;
+
+import java.util.UUID;
+
+/** A user's place in one tenant. */
+public record Membership(UUID tenantId, UUID membershipId, String role, String userType, String status) {
+
+    boolean isActive() {
+        return "active".equals(status);
+    }
+}

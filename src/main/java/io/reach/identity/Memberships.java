@@ -1,0 +1,52 @@
+package io.reach.identity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.tenant.TenantTransactions;
+
+/**
+ * {@code identity.memberships}. Writes act on the current tenant; a user's own list of tenants
+ * is visible when the transaction acts for that user ({@link TenantContext#callAsUser}).
+ */
+@Repository
+class Memberships {
+
+    private static final String INSERT = """
+            insert into identity.memberships (tenant_id, id, user_id, role, user_type, joined_at, created_at, updated_at)
+            values (:tenant, :id, :userId, :role, :userType, :now, :now, :now)""";
+    private static final String OF_USER = """
+            select m.tenant_id, m.id as membership_id, m.role, m.user_type, m.status
+            from identity.memberships m join tenancy.tenants t on t.id = m.tenant_id
+            where m.user_id = :userId and t.status = 'active'
+            order by m.joined_at""";
+
+    private final JdbcClient jdbc;
+    private final TenantTransactions transactions;
+
+    Memberships(JdbcClient jdbc, TenantTransactions transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    void insert(UUID id, UUID userId, String role, String userType, Instant now) {
+        jdbc.sql(INSERT).param("tenant", TenantContext.require().value()).param("id", id).param("userId", userId)
+                .param("role", role).param("userType", userType).param("now", Users.utc(now)).update();
+    }
+
+    /** The user's memberships in active tenants, oldest first; read in a transaction acting for that user. */
+    List<Membership> ofUser(UUID userId) {
+        return TenantContext.callAsUser(userId, () -> transactions.inTransaction(
+                () -> jdbc.sql(OF_USER).param("userId", userId).query(Membership.class).list()));
+    }
+
+    Optional<Membership> ofUserIn(UUID userId, UUID tenantId) {
+        return ofUser(userId).stream().filter(m -> m.tenantId().equals(tenantId)).findFirst();
+    }
+}

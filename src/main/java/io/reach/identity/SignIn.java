@@ -1,0 +1,138 @@
+package io.reach.identity;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+import io.reach.audit.AuditTrail;
+import io.reach.audit.RequestOrigin;
+import io.reach.audit.SecurityEvent;
+import io.reach.audit.SecurityEvent.Severity;
+import io.reach.identity.RefreshTokens.Rotation;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+
+/**
+ * Signing in, refreshing, switching tenant and signing out. Every failure is a security event;
+ * failures that precede a tenant are recorded in the platform's scope.
+ */
+@Service
+class SignIn {
+
+    /** Compared against when the e-mail is unknown, so a wrong address costs as long as a wrong password. */
+    private final String decoyHash;
+
+    private final Users users;
+    private final Memberships memberships;
+    private final RefreshTokens refreshTokens;
+    private final Sessions sessions;
+    private final PasswordEncoder passwords;
+    private final AuditTrail audit;
+    private final TenantTransactions transactions;
+    private final IdentityProperties properties;
+    private final Clock clock;
+
+    SignIn(Users users, Memberships memberships, RefreshTokens refreshTokens, Sessions sessions,
+            PasswordEncoder passwords, AuditTrail audit, TenantTransactions transactions, IdentityProperties properties,
+            Clock clock) {
+        this.users = users;
+        this.memberships = memberships;
+        this.refreshTokens = refreshTokens;
+        this.sessions = sessions;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+        this.decoyHash = passwords.encode("decoy password that matches nothing");
+    }
+
+    SessionTokens login(AuthRequests.LoginRequest request, RequestOrigin origin) {
+        Optional<UserAccount> found = users.findByEmail(request.email());
+        String hash = found.map(UserAccount::passwordHash).orElse(null);
+        boolean matches = passwords.matches(request.password(), hash == null ? decoyHash : hash) && hash != null;
+        if (!matches) {
+            failure(found.map(UserAccount::id).orElse(null), "login.failed", Severity.LOW,
+                    Map.of("reason", found.isEmpty() ? "unknown_email" : "wrong_password"), origin);
+            throw IdentityProblems.badCredentials();
+        }
+        UserAccount user = found.get();
+        if (!user.isActive()) {
+            failure(user.id(), "login.refused", Severity.MEDIUM, Map.of("reason", "account_" + user.status()), origin);
+            throw IdentityProblems.accountNotActive(user.status());
+        }
+        if (properties.requireVerifiedEmail() && !user.emailVerified()) {
+            failure(user.id(), "login.refused", Severity.LOW, Map.of("reason", "email_not_verified"), origin);
+            throw IdentityProblems.emailNotVerified();
+        }
+        List<Membership> all = memberships.ofUser(user.id());
+        if (all.isEmpty()) {
+            throw IdentityProblems.noTenant();
+        }
+        Membership membership = request.tenantId() == null ? all.getFirst() : Sessions.choose(all, request.tenantId());
+        return TenantContext.callAsUser(user.id(), () -> transactions.inTransaction(() -> {
+            upgradeHashIfNeeded(user, request.password());
+            users.recordLogin(user.id(), clock.instant());
+            audit.record(TenantId.of(membership.tenantId()), new SecurityEvent(user.id(), "login.succeeded",
+                    Severity.INFO, Map.of(), origin));
+            return sessions.start(user, membership);
+        }));
+    }
+
+    SessionTokens refresh(String refreshToken, RequestOrigin origin) {
+        Rotation rotation = transactions.inTransaction(
+                () -> refreshTokens.rotate(refreshToken, clock.instant(), properties.refreshTokenTtl()));
+        return switch (rotation) {
+            case Rotation.Invalid invalid -> throw IdentityProblems.invalidRefreshToken();
+            case Rotation.Reused reused -> {
+                audit.record(TenantId.of(reused.tenantId()), new SecurityEvent(reused.userId(), "refresh_token.reused",
+                        Severity.HIGH, Map.of("family", reused.family().toString()), origin));
+                throw IdentityProblems.invalidRefreshToken();
+            }
+            case Rotation.Rotated rotated -> {
+                UserAccount user = users.findById(rotated.userId()).filter(UserAccount::isActive)
+                        .orElseThrow(IdentityProblems::invalidRefreshToken);
+                Membership membership = memberships.ofUserIn(user.id(), rotated.tenantId())
+                        .filter(Membership::isActive).orElseThrow(IdentityProblems::invalidRefreshToken);
+                yield sessions.continueWith(user, membership, rotated.token());
+            }
+        };
+    }
+
+    SessionTokens switchTenant(UserPrincipal principal, UUID tenantId, RequestOrigin origin) {
+        UserAccount user = users.findById(principal.userId()).filter(UserAccount::isActive)
+                .orElseThrow(IdentityProblems::badCredentials);
+        Membership membership = Sessions.choose(memberships.ofUser(user.id()), tenantId);
+        audit.record(TenantId.of(tenantId), new SecurityEvent(user.id(), "tenant.switched", Severity.INFO,
+                Map.of("from", principal.tenantId().toString()), origin));
+        return transactions.inTransaction(() -> sessions.start(user, membership));
+    }
+
+    /** Ends the session the refresh token belongs to (its whole family); unknown tokens are ignored. */
+    void logout(String refreshToken) {
+        transactions.inTransaction(() -> {
+            refreshTokens.find(refreshToken).ifPresent(token -> refreshTokens.revokeFamily(token.familyId(),
+                    clock.instant()));
+            return null;
+        });
+    }
+
+    private void upgradeHashIfNeeded(UserAccount user, String password) {
+        if (user.passwordHash() != null && passwords.upgradeEncoding(user.passwordHash())) {
+            users.setPasswordHash(user.id(), passwords.encode(password), clock.instant());
+        }
+    }
+
+    private void failure(@Nullable UUID userId, String type, Severity severity,
+            Map<String, ?> details, RequestOrigin origin) {
+        audit.record(TenantId.PLATFORM, new SecurityEvent(userId, type, severity, details, origin));
+    }
+}

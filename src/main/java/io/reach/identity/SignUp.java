@@ -1,0 +1,109 @@
+package io.reach.identity;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+import io.reach.audit.AuditEntry;
+import io.reach.audit.AuditEntry.ActorType;
+import io.reach.audit.AuditTrail;
+import io.reach.audit.RequestOrigin;
+import io.reach.platform.ids.Ids;
+import io.reach.platform.mail.Mailer;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
+import io.reach.tenancy.CreateTenant;
+import io.reach.tenancy.TenantManagement;
+
+/**
+ * A person signs up: a user, a new tenant they own, and a verification mail, all in one
+ * transaction. Confirming the mail's token verifies the address.
+ */
+@Service
+class SignUp {
+
+    static final String OWNER = "owner";
+
+    private final Users users;
+    private final Memberships memberships;
+    private final UserTokens tokens;
+    private final TenantManagement tenants;
+    private final PasswordPolicy policy;
+    private final PasswordEncoder passwords;
+    private final Mailer mailer;
+    private final AuditTrail audit;
+    private final TenantTransactions transactions;
+    private final IdentityProperties properties;
+    private final Ids ids;
+    private final Clock clock;
+
+    SignUp(Users users, Memberships memberships, UserTokens tokens, TenantManagement tenants, PasswordPolicy policy,
+            PasswordEncoder passwords, Mailer mailer, AuditTrail audit, TenantTransactions transactions,
+            IdentityProperties properties, Ids ids, Clock clock) {
+        this.users = users;
+        this.memberships = memberships;
+        this.tokens = tokens;
+        this.tenants = tenants;
+        this.policy = policy;
+        this.passwords = passwords;
+        this.mailer = mailer;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    record Registered(UUID userId, UUID tenantId, String email, boolean emailVerified) {
+    }
+
+    Registered register(AuthRequests.SignUpRequest request, RequestOrigin origin) {
+        policy.problemWith(request.password(), request.email()).ifPresent(problem -> {
+            throw new InvalidRequestException(new FieldError("password", problem));
+        });
+        if (users.emailTaken(request.email())) {
+            throw IdentityProblems.emailTaken();
+        }
+        UUID userId = ids.next();
+        String hash = passwords.encode(request.password());
+        var tenant = tenants.create(new CreateTenant(request.tenantName(), null, userId, null, null, null), created -> {
+            var now = clock.instant();
+            users.insert(userId, new Users.NewUser(request.email(), request.name(), request.firstName(),
+                    request.lastName(), request.registrationCode(), request.promoCode()), hash, now);
+            memberships.insert(ids.next(), userId, OWNER, "admin", now);
+            audit.record(TenantId.of(created.id()), new AuditEntry(userId, ActorType.USER, "user.signed_up", "user",
+                    userId.toString(), "identity.users", null, Map.of("email", request.email()), origin));
+            sendVerification(userId, request.email());
+        });
+        return new Registered(userId, tenant.id(), request.email(), false);
+    }
+
+    void verifyEmail(String token) {
+        transactions.inTransaction(() -> {
+            UUID userId = tokens.consume(token, UserTokens.Purpose.EMAIL_VERIFICATION, clock.instant())
+                    .orElseThrow(IdentityProblems::invalidToken);
+            users.markEmailVerified(userId, clock.instant());
+            return userId;
+        });
+    }
+
+    private void sendVerification(UUID userId, String email) {
+        String token = tokens.issue(userId, UserTokens.Purpose.EMAIL_VERIFICATION, properties.verificationTokenTtl(),
+                clock.instant());
+        mailer.send(email, "Confirm your e-mail address for Reach", """
+                Welcome to Reach.
+
+                Confirm your e-mail address by opening this link:
+                %s/verify-email?token=%s
+
+                Or send this token to POST /api/v1/auth/verify-email: %s
+
+                The link works once and expires in %d hours. If you did not sign up, ignore this mail.
+                """.formatted(properties.publicUrl(), token, token, properties.verificationTokenTtl().toHours()));
+    }
+}

@@ -1,0 +1,20 @@
+package io.reach.identity;
+
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.security.core.AuthenticatedPrincipal;
+
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantScoped;
+import io.reach.platform.tenant.UserScoped;
+
+/** A signed-in user acting within one tenant, as an access token says. */
+public record UserPrincipal(UUID userId, TenantId tenantId, UUID membershipId, String role, String email,
+        Set<String> scopes) implements TenantScoped, UserScoped, AuthenticatedPrincipal {
+
+    @Override
+    public String getName() {
+        return "user:" + userId;
+    }
+}

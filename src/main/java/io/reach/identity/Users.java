@@ -1,0 +1,79 @@
+package io.reach.identity;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The global user table ({@code identity.users}); e-mail addresses match without regard to case. */
+@Repository
+class Users {
+
+    private static final String COLUMNS = """
+            id, email, password_hash, email_verified, name, status, role, mfa_enabled, last_login_at, created_at""";
+    private static final String INSERT = """
+            insert into identity.users (id, email, password_hash, name, first_name, last_name, account_provider,
+                registration_code, promo_code, created_at, updated_at, version)
+            values (:id, :email, :passwordHash, :name, :firstName, :lastName, 'email', :registrationCode, :promoCode,
+                :now, :now, 0)""";
+    private static final String BY_EMAIL = "select " + COLUMNS + " from identity.users where lower(email) = lower(:email)";
+    private static final String BY_ID = "select " + COLUMNS + " from identity.users where id = :id";
+    private static final String VERIFY_EMAIL = """
+            update identity.users set email_verified = true, email_verified_at = :now, updated_at = :now,
+                version = version + 1
+            where id = :id""";
+    private static final String SET_PASSWORD = """
+            update identity.users set password_hash = :hash, updated_at = :now, version = version + 1 where id = :id""";
+    private static final String RECORD_LOGIN = "update identity.users set last_login_at = :now where id = :id";
+
+    private final JdbcClient jdbc;
+
+    Users(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID id, NewUser user, String passwordHash, Instant now) {
+        jdbc.sql(INSERT).param("id", id).param("email", user.email()).param("passwordHash", passwordHash)
+                .param("name", user.name()).param("firstName", user.firstName()).param("lastName", user.lastName())
+                .param("registrationCode", user.registrationCode()).param("promoCode", user.promoCode())
+                .param("now", utc(now)).update();
+    }
+
+    Optional<UserAccount> findByEmail(String email) {
+        return jdbc.sql(BY_EMAIL).param("email", email).query(UserAccount.class).optional();
+    }
+
+    Optional<UserAccount> findById(UUID id) {
+        return jdbc.sql(BY_ID).param("id", id).query(UserAccount.class).optional();
+    }
+
+    boolean emailTaken(String email) {
+        return findByEmail(email).isPresent();
+    }
+
+    void markEmailVerified(UUID id, Instant now) {
+        jdbc.sql(VERIFY_EMAIL).param("id", id).param("now", utc(now)).update();
+    }
+
+    void setPasswordHash(UUID id, String hash, Instant now) {
+        jdbc.sql(SET_PASSWORD).param("id", id).param("hash", hash).param("now", utc(now)).update();
+    }
+
+    void recordLogin(UUID id, Instant now) {
+        jdbc.sql(RECORD_LOGIN).param("id", id).param("now", utc(now)).update();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** What sign-up knows of a new user. */
+    record NewUser(String email, @Nullable String name, @Nullable String firstName, @Nullable String lastName,
+            @Nullable String registrationCode, @Nullable String promoCode) {
+    }
+}
