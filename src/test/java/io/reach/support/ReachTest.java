@@ -17,6 +17,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestTenantPrincipals.class, Api.class, TenantMother.class, OwnerDatabase.class})
+@Import({TestTenantPrincipals.class, Api.class, TenantMother.class, OwnerDatabase.class, Accounts.class})
 public @interface ReachTest {
 }

@@ -98,7 +98,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             records.release(key, fingerprint);
             throw e;
         }
-        if (request.isAsyncStarted() || !worthKeeping(recorded.getStatus())) {
+        if (request.isAsyncStarted() || !worthKeeping(recorded.getStatus())
+                || request.getAttribute(Idempotency.NOT_STORABLE) != null) {
             records.release(key, fingerprint);
         } else {
             records.complete(key, fingerprint, new StoredResponse(recorded.getStatus(), headersOf(recorded),

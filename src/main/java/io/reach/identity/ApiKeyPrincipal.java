@@ -1,0 +1,19 @@
+package io.reach.identity;
+
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.security.core.AuthenticatedPrincipal;
+
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantScoped;
+
+/** A request made with an API key: it acts in the key's tenant with the key's scopes only. */
+public record ApiKeyPrincipal(TenantId tenantId, UUID keyId, UUID createdBy, Set<String> scopes)
+        implements TenantScoped, AuthenticatedPrincipal {
+
+    @Override
+    public String getName() {
+        return "api_key:" + keyId;
+    }
+}

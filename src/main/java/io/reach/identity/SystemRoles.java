@@ -1,0 +1,36 @@
+package io.reach.identity;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What each built-in role may do. Owners and admins everything; editors read everything and
+ * change everything but who has access; analysts, members and retailers read.
+ */
+final class SystemRoles {
+
+    static final List<String> ACCESS_RESOURCES = List.of("members", "api_keys", "roles", "audit_logs");
+
+    private static final Map<String, List<String>> GRANTS = Map.of(
+            "owner", List.of("*"),
+            "admin", List.of("*"),
+            "editor", List.of("*:read", "*:write"),
+            "analyst", List.of("*:read"),
+            "member", List.of("*:read"),
+            "retailer", List.of("*:read"));
+
+    private SystemRoles() {
+    }
+
+    static boolean allows(String role, String resource, String action) {
+        List<String> grants = GRANTS.getOrDefault(role, List.of());
+        if (ACCESS_RESOURCES.contains(resource) && !role.equals("owner") && !role.equals("admin")) {
+            return false;
+        }
+        return Scopes.grants(grants, resource, action);
+    }
+
+    static boolean isSystemRole(String role) {
+        return GRANTS.containsKey(role);
+    }
+}

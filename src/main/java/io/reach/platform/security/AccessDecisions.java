@@ -1,0 +1,14 @@
+package io.reach.platform.security;
+
+import org.springframework.security.core.Authentication;
+
+/** The decision point every protected endpoint asks (implemented by the identity module). */
+public interface AccessDecisions {
+
+    /** Whether {@code authentication} may perform {@code action} on {@code resource}; refusals are recorded by the implementation. */
+    boolean allows(Authentication authentication, String resource, String action, RequestContext context);
+
+    /** What the decision may consider about the request besides the principal. */
+    record RequestContext(String method, String path, String ipAddress, String userAgent) {
+    }
+}

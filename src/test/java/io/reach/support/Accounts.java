@@ -1,0 +1,38 @@
+package io.reach.support;
+
+import java.util.UUID;
+
+import org.springframework.boot.test.context.TestComponent;
+
+import tools.jackson.databind.JsonNode;
+
+/** Signs people up through the API, verified and signed in, for tests that need real users. */
+@TestComponent
+public class Accounts {
+
+    public static final String PASSWORD = "correct horse battery staple";
+
+    private final Api api;
+
+    public Accounts(Api api) {
+        this.api = api;
+    }
+
+    /** A new user owning a new workspace, signed in. */
+    public SignedIn owner() {
+        String email = "owner-" + UUID.randomUUID() + "@example.com";
+        JsonNode signedUp = api.post("/api/v1/auth/signup", null, """
+                {"email": "%s", "password": "%s", "tenant_name": "Workspace of %s"}""".formatted(email, PASSWORD, email))
+                .json();
+        String token = TestMailServer.tokenInMail(email, 1).orElseThrow();
+        api.post("/api/v1/auth/verify-email", null, "{\"token\": \"%s\"}".formatted(token));
+        JsonNode session = api.post("/api/v1/auth/login", null,
+                "{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, PASSWORD)).json();
+        return new SignedIn(email, UUID.fromString(signedUp.get("user_id").asString()),
+                UUID.fromString(signedUp.get("tenant_id").asString()), session.get("access_token").asString(),
+                session.get("refresh_token").asString());
+    }
+
+    public record SignedIn(String email, UUID userId, UUID tenantId, String accessToken, String refreshToken) {
+    }
+}
