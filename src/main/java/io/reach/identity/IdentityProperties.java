@@ -20,5 +20,11 @@ record IdentityProperties(
         @DefaultValue("true") boolean requireVerifiedEmail,
         @DefaultValue("10") int minPasswordLength,
         @DefaultValue("http://localhost:8080") String publicUrl,
-        @Nullable String jwtSecret) {
+        @Nullable String jwtSecret,
+        @DefaultValue Throttle throttle) {
+
+    /** Attempts allowed per account and per client address: logins per 15 minutes, reset requests per hour. */
+    record Throttle(@DefaultValue("10") long loginsPerAccount, @DefaultValue("100") long loginsPerAddress,
+            @DefaultValue("5") long resetsPerAccount, @DefaultValue("30") long resetsPerAddress) {
+    }
 }

@@ -34,8 +34,9 @@ class PasswordResets {
     private final TenantTransactions transactions;
     private final IdentityProperties properties;
     private final Clock clock;
+    private final SignInThrottle throttle;
 
-    PasswordResets(Users users, UserTokens tokens, RefreshTokens refreshTokens, PasswordPolicy policy,
+    PasswordResets(SignInThrottle throttle, Users users, UserTokens tokens, RefreshTokens refreshTokens, PasswordPolicy policy,
             PasswordEncoder passwords, Mailer mailer, AuditTrail audit, TenantTransactions transactions,
             IdentityProperties properties, Clock clock) {
         this.users = users;
@@ -48,9 +49,11 @@ class PasswordResets {
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
+        this.throttle = throttle;
     }
 
     void request(String email, RequestOrigin origin) {
+        throttle.passwordReset(email, origin);
         users.findByEmail(email).filter(UserAccount::isActive).ifPresentOrElse(user -> transactions.inTransaction(() -> {
             String token = tokens.issue(user.id(), UserTokens.Purpose.PASSWORD_RESET, properties.resetTokenTtl(),
                     clock.instant());

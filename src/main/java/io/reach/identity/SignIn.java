@@ -39,8 +39,9 @@ class SignIn {
     private final TenantTransactions transactions;
     private final IdentityProperties properties;
     private final Clock clock;
+    private final SignInThrottle throttle;
 
-    SignIn(Users users, Memberships memberships, RefreshTokens refreshTokens, Sessions sessions,
+    SignIn(SignInThrottle throttle, Users users, Memberships memberships, RefreshTokens refreshTokens, Sessions sessions,
             PasswordEncoder passwords, AuditTrail audit, TenantTransactions transactions, IdentityProperties properties,
             Clock clock) {
         this.users = users;
@@ -52,10 +53,12 @@ class SignIn {
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
+        this.throttle = throttle;
         this.decoyHash = passwords.encode("decoy password that matches nothing");
     }
 
     SessionTokens login(AuthRequests.LoginRequest request, RequestOrigin origin) {
+        throttle.login(request.email(), origin);
         Optional<UserAccount> found = users.findByEmail(request.email());
         String hash = found.map(UserAccount::passwordHash).orElse(null);
         boolean matches = passwords.matches(request.password(), hash == null ? decoyHash : hash) && hash != null;

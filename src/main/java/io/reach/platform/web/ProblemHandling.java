@@ -27,6 +27,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.reach.platform.ratelimit.RateLimitedException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -44,6 +45,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleApi(ApiException e) {
         if (e instanceof InvalidRequestException invalid) {
             return respond(Problems.invalid(invalid.getMessage(), invalid.errors()));
+        }
+        if (e instanceof RateLimitedException limited) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+            return respond(Problems.of(e.status(), e.title(), e.getMessage()), headers);
         }
         return respond(Problems.of(e.status(), e.title(), e.getMessage()));
     }

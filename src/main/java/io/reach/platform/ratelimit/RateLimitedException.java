@@ -1,0 +1,21 @@
+package io.reach.platform.ratelimit;
+
+import org.springframework.http.HttpStatus;
+
+import io.reach.platform.web.ApiException;
+
+/** Too many requests; the client may retry after {@link #retryAfterSeconds()}. */
+public class RateLimitedException extends ApiException {
+
+    private final long retryAfterSeconds;
+
+    public RateLimitedException(long retryAfterSeconds) {
+        super(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+                "Slow down; retry in " + retryAfterSeconds + " seconds");
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}
