@@ -21,6 +21,8 @@ import io.reach.identity.AuthRequests.ResetRequest;
 import io.reach.identity.AuthRequests.SignUpRequest;
 import io.reach.identity.AuthRequests.SwitchTenantRequest;
 import io.reach.identity.AuthRequests.TokenRequest;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -58,8 +60,17 @@ class AuthController {
 
     @PostMapping("/login")
     @Operation(summary = "Sign in with e-mail and password; returns an access token and a refresh token")
-    SessionTokens login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+    SignIn.LoginOutcome login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         return signIn.login(request, RequestOrigins.of(http));
+    }
+
+    @PostMapping("/mfa/verify")
+    @Operation(summary = "Complete a sign-in that needs a second factor, with a TOTP code or a recovery code")
+    SessionTokens verifyMfa(@Valid @RequestBody AuthRequests.MfaVerification request, HttpServletRequest http) {
+        if ((request.code() == null) == (request.recoveryCode() == null)) {
+            throw new InvalidRequestException(new FieldError("code", "send either code or recovery_code"));
+        }
+        return signIn.completeMfa(request, RequestOrigins.of(http));
     }
 
     @PostMapping("/refresh")

@@ -54,4 +54,11 @@ final class AuthRequests {
 
     record SwitchTenantRequest(@NotNull UUID tenantId) {
     }
+
+    record MfaVerification(@NotBlank @Size(max = 200) String mfaToken, @Size(max = 10) @Nullable String code,
+            @Size(max = 40) @Nullable String recoveryCode) {
+    }
+
+    record MfaCode(@NotBlank @Size(max = 40) String code) {
+    }
 }

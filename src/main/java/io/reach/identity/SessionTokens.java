@@ -5,5 +5,5 @@ import java.util.UUID;
 
 /** What a successful sign-in, refresh or tenant switch returns. */
 record SessionTokens(String accessToken, String tokenType, long expiresIn, String refreshToken, UUID tenantId,
-        UUID userId, List<Membership> tenants) {
+        UUID userId, List<Membership> tenants) implements SignIn.LoginOutcome {
 }

@@ -40,8 +40,9 @@ class SignIn {
     private final IdentityProperties properties;
     private final Clock clock;
     private final SignInThrottle throttle;
+    private final MultiFactor multiFactor;
 
-    SignIn(SignInThrottle throttle, Users users, Memberships memberships, RefreshTokens refreshTokens, Sessions sessions,
+    SignIn(SignInThrottle throttle, MultiFactor multiFactor, Users users, Memberships memberships, RefreshTokens refreshTokens, Sessions sessions,
             PasswordEncoder passwords, AuditTrail audit, TenantTransactions transactions, IdentityProperties properties,
             Clock clock) {
         this.users = users;
@@ -54,10 +55,18 @@ class SignIn {
         this.properties = properties;
         this.clock = clock;
         this.throttle = throttle;
+        this.multiFactor = multiFactor;
         this.decoyHash = passwords.encode("decoy password that matches nothing");
     }
 
-    SessionTokens login(AuthRequests.LoginRequest request, RequestOrigin origin) {
+    /** What a correct password gets: tokens, or (with MFA on) a challenge to complete with a code. */
+    sealed interface LoginOutcome permits SessionTokens, MfaRequired {
+    }
+
+    record MfaRequired(boolean mfaRequired, String mfaToken, long expiresIn) implements LoginOutcome {
+    }
+
+    LoginOutcome login(AuthRequests.LoginRequest request, RequestOrigin origin) {
         throttle.login(request.email(), origin);
         Optional<UserAccount> found = users.findByEmail(request.email());
         String hash = found.map(UserAccount::passwordHash).orElse(null);
@@ -81,8 +90,31 @@ class SignIn {
             throw IdentityProblems.noTenant();
         }
         Membership membership = request.tenantId() == null ? all.getFirst() : Sessions.choose(all, request.tenantId());
-        return TenantContext.callAsUser(user.id(), () -> transactions.inTransaction(() -> {
+        if (user.mfaEnabled()) {
             upgradeHashIfNeeded(user, request.password());
+            return new MfaRequired(true, multiFactor.openChallenge(user.id(), membership.tenantId()),
+                    MultiFactor.CHALLENGE_TTL.toSeconds());
+        }
+        return signedIn(user, membership, origin, request.password());
+    }
+
+    /** The second step: a TOTP or recovery code completes the challenge and starts the session. */
+    SessionTokens completeMfa(AuthRequests.MfaVerification verification, RequestOrigin origin) {
+        MfaFactors.Challenge challenge = multiFactor.complete(verification.mfaToken(), verification.code(),
+                verification.recoveryCode(), origin);
+        UserAccount user = users.findById(challenge.userId()).filter(UserAccount::isActive)
+                .orElseThrow(IdentityProblems::badCredentials);
+        Membership membership = memberships.ofUserIn(user.id(), challenge.tenantId()).filter(Membership::isActive)
+                .orElseThrow(IdentityProblems::noTenant);
+        return signedIn(user, membership, origin, null);
+    }
+
+    private SessionTokens signedIn(UserAccount user, Membership membership, RequestOrigin origin,
+            @Nullable String password) {
+        return TenantContext.callAsUser(user.id(), () -> transactions.inTransaction(() -> {
+            if (password != null) {
+                upgradeHashIfNeeded(user, password);
+            }
             users.recordLogin(user.id(), clock.instant());
             audit.record(TenantId.of(membership.tenantId()), new SecurityEvent(user.id(), "login.succeeded",
                     Severity.INFO, Map.of(), origin));

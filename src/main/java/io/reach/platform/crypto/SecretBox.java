@@ -1,0 +1,88 @@
+package io.reach.platform.crypto;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+
+/**
+ * Encrypts secrets before they are stored (TOTP secrets, OAuth and integration tokens, webhook
+ * secrets) with Tink's AEAD, AES-256-GCM. The associated data names the row a ciphertext belongs
+ * to, so a ciphertext copied onto another row does not decrypt.
+ *
+ * <p>The keyset comes from {@code reach.crypto.keyset} (Tink JSON), else from
+ * {@code reach.crypto.keyset-file}, which is created (mode 0600) on first start. Rotation: add a
+ * key to the keyset and make it primary (e.g. with Tink's {@code tinkey}); old ciphertexts still
+ * decrypt, new ones use the new key.
+ */
+@Component
+public class SecretBox {
+
+    private static final Logger log = LoggerFactory.getLogger(SecretBox.class);
+
+    private final Aead aead;
+
+    SecretBox(@Value("${reach.crypto.keyset:}") String keyset,
+            @Value("${reach.crypto.keyset-file:${reach.embedded-postgres.directory:.reach}/keyset.json}") Path file) {
+        try {
+            AeadConfig.register();
+            this.aead = load(keyset, file).getPrimitive(RegistryConfiguration.get(), Aead.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not load the encryption keyset", e);
+        }
+    }
+
+    public byte[] encrypt(byte[] plaintext, String associatedData) {
+        try {
+            return aead.encrypt(plaintext, associatedData.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Encryption failed", e);
+        }
+    }
+
+    public byte[] decrypt(byte[] ciphertext, String associatedData) {
+        try {
+            return aead.decrypt(ciphertext, associatedData.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("A stored secret does not decrypt for " + associatedData, e);
+        }
+    }
+
+    private static KeysetHandle load(String keyset, Path file) throws GeneralSecurityException {
+        if (!keyset.isBlank()) {
+            return TinkJsonProtoKeysetFormat.parseKeyset(keyset, InsecureSecretKeyAccess.get());
+        }
+        try {
+            if (Files.exists(file)) {
+                return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file), InsecureSecretKeyAccess.get());
+            }
+            KeysetHandle fresh = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path staging = Files.createTempFile(file.toAbsolutePath().getParent(), "keyset", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(staging, TinkJsonProtoKeysetFormat.serializeKeyset(fresh, InsecureSecretKeyAccess.get()));
+            Files.move(staging, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            log.warn("Created a new encryption keyset in {}; back it up: secrets stored with it cannot be read without it",
+                    file.toAbsolutePath());
+            return fresh;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read or create the keyset file " + file, e);
+        }
+    }
+}
