@@ -76,7 +76,15 @@ class SignIn {
                     Map.of("reason", found.isEmpty() ? "unknown_email" : "wrong_password"), origin);
             throw IdentityProblems.badCredentials();
         }
-        UserAccount user = found.get();
+        return proceed(found.get(), request.tenantId(), origin, request.password());
+    }
+
+    /**
+     * Continues a sign-in whose first factor has been checked (a password here, or an identity
+     * provider): account state, e-mail verification, tenant, then MFA or tokens.
+     */
+    LoginOutcome proceed(UserAccount user, @Nullable UUID wantedTenant, RequestOrigin origin,
+            @Nullable String password) {
         if (!user.isActive()) {
             failure(user.id(), "login.refused", Severity.MEDIUM, Map.of("reason", "account_" + user.status()), origin);
             throw IdentityProblems.accountNotActive(user.status());
@@ -89,13 +97,18 @@ class SignIn {
         if (all.isEmpty()) {
             throw IdentityProblems.noTenant();
         }
-        Membership membership = request.tenantId() == null ? all.getFirst() : Sessions.choose(all, request.tenantId());
+        Membership membership = wantedTenant == null ? all.getFirst() : Sessions.choose(all, wantedTenant);
+        if (password != null) {
+            transactions.inTransaction(() -> {
+                upgradeHashIfNeeded(user, password);
+                return null;
+            });
+        }
         if (user.mfaEnabled()) {
-            upgradeHashIfNeeded(user, request.password());
             return new MfaRequired(true, multiFactor.openChallenge(user.id(), membership.tenantId()),
                     MultiFactor.CHALLENGE_TTL.toSeconds());
         }
-        return signedIn(user, membership, origin, request.password());
+        return signedIn(user, membership, origin);
     }
 
     /** The second step: a TOTP or recovery code completes the challenge and starts the session. */
@@ -106,15 +119,11 @@ class SignIn {
                 .orElseThrow(IdentityProblems::badCredentials);
         Membership membership = memberships.ofUserIn(user.id(), challenge.tenantId()).filter(Membership::isActive)
                 .orElseThrow(IdentityProblems::noTenant);
-        return signedIn(user, membership, origin, null);
+        return signedIn(user, membership, origin);
     }
 
-    private SessionTokens signedIn(UserAccount user, Membership membership, RequestOrigin origin,
-            @Nullable String password) {
+    private SessionTokens signedIn(UserAccount user, Membership membership, RequestOrigin origin) {
         return TenantContext.callAsUser(user.id(), () -> transactions.inTransaction(() -> {
-            if (password != null) {
-                upgradeHashIfNeeded(user, password);
-            }
             users.recordLogin(user.id(), clock.instant());
             audit.record(TenantId.of(membership.tenantId()), new SecurityEvent(user.id(), "login.succeeded",
                     Severity.INFO, Map.of(), origin));
