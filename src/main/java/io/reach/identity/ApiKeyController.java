@@ -123,7 +123,7 @@ class ApiKeyController {
         transactions.inTransaction(() -> {
             keys.find(id).orElseThrow(() -> new NotFoundException("API key", id));
             if (keys.revoke(id, clock.instant())) {
-                audit.record(TenantContext.require(), new AuditEntry(actor(principal), actorType(principal),
+                audit.record(TenantContext.require(), new AuditEntry(Actors.userOf(principal), Actors.typeOf(principal),
                         "api_key.revoked", "api_key", id.toString(), "identity.api_keys", null, null,
                         RequestOrigins.of(http)));
             }
@@ -132,15 +132,4 @@ class ApiKeyController {
         return ResponseEntity.noContent().build();
     }
 
-    private static @Nullable UUID actor(@Nullable Object principal) {
-        return switch (principal) {
-            case UserPrincipal user -> user.userId();
-            case ApiKeyPrincipal key -> key.createdBy();
-            case null, default -> null;
-        };
-    }
-
-    private static ActorType actorType(@Nullable Object principal) {
-        return principal instanceof ApiKeyPrincipal ? ActorType.API_KEY : ActorType.USER;
-    }
 }

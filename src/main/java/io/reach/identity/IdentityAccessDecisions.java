@@ -1,5 +1,8 @@
 package io.reach.identity;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -9,48 +12,89 @@ import org.springframework.stereotype.Component;
 import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
 import io.reach.platform.security.AccessDecisions;
+import io.reach.platform.tenant.TenantTransactions;
 
 /**
- * The decision point: a signed-in user may do what their role grants; an API key what its
- * scopes grant; anyone else nothing. Every refusal lands in {@code audit.access_logs}.
+ * The one decision point, RBAC and ABAC together, deny overriding: an enabled policy that
+ * matches with effect {@code deny} refuses; otherwise the request is allowed when the caller's
+ * roles grant the permission (a user) or its scopes do (an API key), or a matching policy
+ * allows it. Anyone else is refused. Every refusal lands in {@code audit.access_logs}.
  */
 @Component
 class IdentityAccessDecisions implements AccessDecisions {
 
+    private final Roles roles;
+    private final AccessPolicies policies;
     private final AuditTrail audit;
+    private final TenantTransactions transactions;
 
-    IdentityAccessDecisions(AuditTrail audit) {
+    IdentityAccessDecisions(Roles roles, AccessPolicies policies, AuditTrail audit, TenantTransactions transactions) {
+        this.roles = roles;
+        this.policies = policies;
         this.audit = audit;
+        this.transactions = transactions;
     }
 
     @Override
     public boolean allows(Authentication authentication, String resource, String action, RequestContext context) {
         Object principal = authentication.getPrincipal();
-        boolean allowed = switch (principal) {
-            case UserPrincipal user -> SystemRoles.allows(user.role(), resource, action);
-            case ApiKeyPrincipal key -> Scopes.grants(key.scopes(), resource, action);
-            case null, default -> false;
-        };
-        if (!allowed && (principal instanceof UserPrincipal || principal instanceof ApiKeyPrincipal)) {
-            audit.recordDenial(actingUser(principal), resource, null, action, reason(principal),
+        if (!(principal instanceof UserPrincipal) && !(principal instanceof ApiKeyPrincipal)) {
+            return false;
+        }
+        String denial = transactions.inTransaction(() -> denial(principal, resource, action, context));
+        if (denial != null) {
+            audit.recordDenial(Actors.userOf(principal), resource, context.resourceId(), action, denial,
                     new RequestOrigin(context.ipAddress(), context.userAgent()));
         }
-        return allowed;
+        return denial == null;
     }
 
-    private static @Nullable UUID actingUser(Object principal) {
-        return switch (principal) {
-            case UserPrincipal user -> user.userId();
-            case ApiKeyPrincipal key -> key.createdBy();
-            default -> null;
+    /** Why the request is refused, or null when it is allowed. */
+    private @Nullable String denial(Object principal, String resource, String action, RequestContext context) {
+        Map<String, @Nullable String> attributes = attributes(principal, resource, context);
+        List<AccessPolicy> matching = policies.enabled().stream()
+                .filter(policy -> policy.appliesTo(resource, action, attributes)).toList();
+        if (matching.stream().anyMatch(AccessPolicy::isDeny)) {
+            return "denied by an access policy";
+        }
+        boolean granted = switch (principal) {
+            case UserPrincipal user -> roles.grants(user.role(), user.userId(), resource, action);
+            case ApiKeyPrincipal key -> Scopes.grants(key.scopes(), resource, action);
+            default -> false;
         };
-    }
-
-    private static String reason(Object principal) {
+        if (granted || !matching.isEmpty()) {
+            return null;
+        }
         return switch (principal) {
-            case UserPrincipal user -> "role " + user.role() + " does not grant it";
-            case ApiKeyPrincipal key -> "API key " + key.keyId() + " lacks the scope";
+            case UserPrincipal user -> "role " + user.role() + " does not grant " + resource + ":" + action;
+            case ApiKeyPrincipal key -> "API key " + key.keyId() + " lacks the scope " + resource + ":" + action;
             default -> "unknown principal";
         };
     }
+
+    private Map<String, @Nullable String> attributes(Object principal, String resource, RequestContext context) {
+        Map<String, @Nullable String> attributes = new HashMap<>();
+        UUID user = Actors.userOf(principal);
+        attributes.put("subject.user_id", user == null ? null : user.toString());
+        attributes.put("subject.role", principal instanceof UserPrincipal u ? u.role() : null);
+        attributes.put("subject.type", principal instanceof UserPrincipal ? "user" : "api_key");
+        attributes.put("resource.type", resource);
+        attributes.put("resource.id", context.resourceId());
+        attributes.put("resource.owner_id", ownerOf(resource, context.resourceId()));
+        attributes.put("request.method", context.method());
+        attributes.put("request.ip", context.ipAddress());
+        return attributes;
+    }
+
+    private @Nullable String ownerOf(String resource, @Nullable String resourceId) {
+        if (resourceId == null) {
+            return null;
+        }
+        try {
+            return policies.ownerOf(resource, UUID.fromString(resourceId)).map(UUID::toString).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,8 +28,36 @@ class Memberships {
             where m.user_id = :userId and t.status = 'active'
             order by m.joined_at""";
 
+    private static final String IN_TENANT = """
+            select m.id, m.user_id, u.email, u.name, m.role, m.user_type, m.status, m.joined_at
+            from identity.memberships m join identity.users u on u.id = m.user_id
+            where m.id > :after order by m.id limit :limit""";
+    private static final String FIND_IN_TENANT = """
+            select m.id, m.user_id, u.email, u.name, m.role, m.user_type, m.status, m.joined_at
+            from identity.memberships m join identity.users u on u.id = m.user_id where m.id = :id""";
+    private static final String SET_ROLE = """
+            update identity.memberships set role = :role, user_type = coalesce(:userType, user_type), updated_at = :now
+            where id = :id""";
+
     private final JdbcClient jdbc;
     private final TenantTransactions transactions;
+
+    record Member(UUID id, UUID userId, String email, @Nullable String name, String role, String userType,
+            String status, Instant joinedAt) {
+    }
+
+    List<Member> inTenant(UUID after, int limit) {
+        return jdbc.sql(IN_TENANT).param("after", after).param("limit", limit).query(Member.class).list();
+    }
+
+    Optional<Member> findInTenant(UUID id) {
+        return jdbc.sql(FIND_IN_TENANT).param("id", id).query(Member.class).optional();
+    }
+
+    void setRole(UUID id, String role, @Nullable String userType, Instant now) {
+        jdbc.sql(SET_ROLE).param("id", id).param("role", role).param("userType", userType).param("now", Users.utc(now))
+                .update();
+    }
 
     Memberships(JdbcClient jdbc, TenantTransactions transactions) {
         this.jdbc = jdbc;

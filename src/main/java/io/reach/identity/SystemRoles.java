@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What each built-in role may do. Owners and admins everything; editors read everything and
- * change everything but who has access; analysts, members and retailers read.
+ * What each built-in role may do, as seeded into every tenant's {@code identity.roles}. Owners
+ * and admins everything; editors read and change everything but who has access; analysts,
+ * members and retailers read everything but who has access.
  */
 final class SystemRoles {
 
-    static final List<String> ACCESS_RESOURCES = List.of("members", "api_keys", "roles", "audit_logs");
+    static final List<String> ACCESS_RESOURCES = List.of("members", "api_keys", "roles", "audit_logs", "policies");
+    static final List<String> NAMES = List.of("owner", "admin", "editor", "analyst", "member", "retailer");
 
     private static final Map<String, List<String>> GRANTS = Map.of(
             "owner", List.of("*"),

@@ -1,5 +1,6 @@
 package io.reach.platform.security;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 
 /** The decision point every protected endpoint asks (implemented by the identity module). */
@@ -9,6 +10,7 @@ public interface AccessDecisions {
     boolean allows(Authentication authentication, String resource, String action, RequestContext context);
 
     /** What the decision may consider about the request besides the principal. */
-    record RequestContext(String method, String path, String ipAddress, String userAgent) {
+    record RequestContext(String method, String path, String ipAddress, String userAgent,
+            @Nullable String resourceId) {
     }
 }

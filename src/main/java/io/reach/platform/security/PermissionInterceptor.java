@@ -1,13 +1,17 @@
 package io.reach.platform.security;
 
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 
 /** Asks {@link AccessDecisions} before every handler that declares {@link RequiresPermission}. */
 class PermissionInterceptor implements HandlerInterceptor {
@@ -30,10 +34,19 @@ class PermissionInterceptor implements HandlerInterceptor {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         String agent = request.getHeader("User-Agent");
         var context = new AccessDecisions.RequestContext(request.getMethod(), request.getRequestURI(),
-                request.getRemoteAddr(), agent == null ? "" : agent);
+                request.getRemoteAddr(), agent == null ? "" : agent, resourceId(request, required));
         if (authentication == null || !decisions.allows(authentication, required.resource(), required.action(), context)) {
             throw new AccessDeniedException("Needs " + required.action() + " on " + required.resource());
         }
         return true;
+    }
+
+    private static @Nullable String resourceId(HttpServletRequest request, RequiresPermission required) {
+        if (required.idVariable().isEmpty()
+                || !(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables)) {
+            return null;
+        }
+        Object value = variables.get(required.idVariable());
+        return value == null ? null : value.toString();
     }
 }

@@ -19,4 +19,7 @@ public @interface RequiresPermission {
     String resource();
 
     String action();
+
+    /** The path variable that names the resource, when there is one (for ownership-based policies). */
+    String idVariable() default "";
 }

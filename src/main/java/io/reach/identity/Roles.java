@@ -1,0 +1,105 @@
+package io.reach.identity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantContext;
+
+/** The current tenant's roles and what they grant, from {@code identity.roles} and {@code identity.role_permissions}. */
+@Repository
+class Roles {
+
+    private static final String CATALOG = "select id, resource_type, action from identity.permissions order by resource_type, action";
+    private static final String INSERT_ROLE = """
+            insert into identity.roles (tenant_id, id, name, description, is_system, created_at, updated_at)
+            values (:tenant, :id, :name, :description, :system, :now, :now)""";
+    private static final String GRANT = """
+            insert into identity.role_permissions (tenant_id, role_id, permission_id)
+            select :tenant, :roleId, p.id from identity.permissions p
+            where p.resource_type || ':' || p.action = any (:permissions)""";
+    private static final String LIST = """
+            select r.id, r.name, r.description, r.is_system,
+                   coalesce(array_agg(p.resource_type || ':' || p.action order by p.resource_type, p.action)
+                            filter (where p.id is not null), '{}') as permissions
+            from identity.roles r
+            left join identity.role_permissions rp on rp.tenant_id = r.tenant_id and rp.role_id = r.id
+            left join identity.permissions p on p.id = rp.permission_id
+            group by r.id, r.name, r.description, r.is_system order by r.is_system desc, r.name""";
+    private static final String FIND_BY_NAME = "select id from identity.roles where name = :name";
+    private static final String DELETE_CUSTOM = "delete from identity.roles where id = :id and not is_system";
+    private static final String GRANTS = """
+            select exists (
+                select 1 from identity.roles r
+                join identity.role_permissions rp on rp.tenant_id = r.tenant_id and rp.role_id = r.id
+                join identity.permissions p on p.id = rp.permission_id
+                where p.resource_type = :resource and p.action = :action
+                  and (r.name = :role or r.id in (select role_id from identity.user_roles where user_id = :userId)))""";
+
+    private final JdbcClient jdbc;
+    private final Ids ids;
+
+    Roles(JdbcClient jdbc, Ids ids) {
+        this.jdbc = jdbc;
+        this.ids = ids;
+    }
+
+    record Permission(UUID id, String resourceType, String action) {
+        String key() {
+            return resourceType + ":" + action;
+        }
+    }
+
+    record RoleView(UUID id, String name, @Nullable String description, boolean isSystem, List<String> permissions) {
+    }
+
+    List<Permission> catalog() {
+        return jdbc.sql(CATALOG).query(Permission.class).list();
+    }
+
+    /** Gives the current tenant the built-in roles, each with the permissions {@link SystemRoles} grants it. */
+    void seedSystemRoles(Instant now) {
+        List<Permission> catalog = catalog();
+        for (String role : SystemRoles.NAMES) {
+            List<String> granted = catalog.stream().filter(p -> SystemRoles.allows(role, p.resourceType(), p.action()))
+                    .map(Permission::key).toList();
+            create(role, "Built-in role", true, granted, now);
+        }
+    }
+
+    UUID create(String name, @Nullable String description, boolean system, List<String> permissions, Instant now) {
+        UUID id = ids.next();
+        UUID tenant = TenantContext.require().value();
+        jdbc.sql(INSERT_ROLE).param("tenant", tenant).param("id", id).param("name", name).param("description", description)
+                .param("system", system).param("now", Users.utc(now)).update();
+        jdbc.sql(GRANT).param("tenant", tenant).param("roleId", id).param("permissions", permissions.toArray(String[]::new))
+                .update();
+        return id;
+    }
+
+    List<RoleView> list() {
+        return jdbc.sql(LIST).query((rs, row) -> new RoleView(rs.getObject("id", UUID.class), rs.getString("name"),
+                rs.getString("description"), rs.getBoolean("is_system"),
+                List.of((String[]) rs.getArray("permissions").getArray()))).list();
+    }
+
+    Optional<UUID> findByName(String name) {
+        return jdbc.sql(FIND_BY_NAME).param("name", name).query(UUID.class).optional();
+    }
+
+    boolean deleteCustom(UUID id) {
+        return jdbc.sql(DELETE_CUSTOM).param("id", id).update() == 1;
+    }
+
+    /** Whether the membership role, or a role given to the user, grants {@code action} on {@code resource}. */
+    boolean grants(String role, @Nullable UUID userId, String resource, String action) {
+        return Boolean.TRUE.equals(jdbc.sql(GRANTS).param("role", role).param("userId", userId)
+                .param("resource", resource).param("action", action).query(Boolean.class).single());
+    }
+}

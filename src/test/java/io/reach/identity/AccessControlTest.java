@@ -1,0 +1,150 @@
+package io.reach.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.reach.support.Accounts;
+import io.reach.support.Api;
+import io.reach.support.OwnerDatabase;
+import io.reach.support.ReachTest;
+import tools.jackson.databind.JsonNode;
+
+/** Roles from the database, custom roles, and attribute-based policies with deny overriding, through HTTP. */
+@ReachTest
+class AccessControlTest {
+
+    @Autowired
+    Api api;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    OwnerDatabase owner;
+
+    @Test
+    void everyWorkspaceStartsWithTheBuiltInRoles() {
+        Accounts.SignedIn ada = accounts.owner();
+
+        JsonNode roles = api.get("/api/v1/roles", ada.accessToken()).json();
+
+        assertThat(roles.valueStream().map(role -> role.get("name").asString()))
+                .contains("owner", "admin", "editor", "analyst", "member", "retailer");
+        JsonNode analyst = roles.valueStream().filter(role -> role.get("name").asString().equals("analyst")).findFirst()
+                .orElseThrow();
+        assertThat(analyst.get("permissions").valueStream().map(JsonNode::asString)).contains("campaigns:read")
+                .doesNotContain("campaigns:write", "api_keys:read");
+    }
+
+    @Test
+    void aMemberIsRefusedWhatTheirRoleDoesNotGrantUntilPromoted() {
+        Accounts.SignedIn ada = accounts.owner();
+        Accounts.SignedIn bob = accounts.owner();
+        UUID membership = addMember(ada.tenantId(), bob.userId(), "member");
+        String bobInAda = loginTo(bob.email(), ada.tenantId());
+
+        assertThat(api.get("/api/v1/api-keys", bobInAda).status()).isEqualTo(403);
+        assertThat(denials(ada.tenantId())).isPositive();
+
+        var created = api.post("/api/v1/roles", ada.accessToken(),
+                "{\"name\": \"key-keeper\", \"permissions\": [\"api_keys:read\"]}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(api.patch("/api/v1/members/" + membership, ada.accessToken(), "{\"role\": \"key-keeper\"}").status())
+                .isEqualTo(200);
+
+        String promoted = loginTo(bob.email(), ada.tenantId());
+        assertThat(api.get("/api/v1/api-keys", promoted).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/api-keys", promoted, "{\"name\": \"x\", \"scopes\": [\"*\"]}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aDenyPolicyOverridesWhatARoleGrants() {
+        Accounts.SignedIn ada = accounts.owner();
+        Accounts.SignedIn bob = accounts.owner();
+        addMember(ada.tenantId(), bob.userId(), "admin");
+        String bobInAda = loginTo(bob.email(), ada.tenantId());
+        assertThat(api.get("/api/v1/api-keys", bobInAda).status()).isEqualTo(200);
+
+        var policy = api.post("/api/v1/access-policies", ada.accessToken(), """
+                {"name": "admins may not read keys", "policy_definition": {"effect": "deny", "resources": ["api_keys"],
+                 "actions": ["read"], "conditions": [{"attribute": "subject.role", "operator": "equals", "value": "admin"}]}}""");
+
+        assertThat(policy.status()).isEqualTo(201);
+        assertThat(api.get("/api/v1/api-keys", bobInAda).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/api-keys", ada.accessToken()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAllowPolicyCanGrantWhatNoRoleDoes() {
+        Accounts.SignedIn ada = accounts.owner();
+        Accounts.SignedIn bob = accounts.owner();
+        addMember(ada.tenantId(), bob.userId(), "member");
+        api.post("/api/v1/access-policies", ada.accessToken(), """
+                {"name": "loopback may read keys", "policy_definition": {"effect": "allow", "resources": ["api_keys"],
+                 "actions": ["read"], "conditions": [{"attribute": "request.ip", "operator": "in_cidr", "value": "127.0.0.0/8"}]}}""");
+
+        assertThat(api.get("/api/v1/api-keys", loginTo(bob.email(), ada.tenantId())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void malformedPoliciesAreRefusedWithTheirProblems() {
+        Accounts.SignedIn ada = accounts.owner();
+
+        var response = api.post("/api/v1/access-policies", ada.accessToken(), """
+                {"name": "bad", "policy_definition": {"effect": "maybe", "resources": [], "actions": ["read"],
+                 "conditions": [{"attribute": "subject.shoe_size", "operator": "equals", "value": 42}]}}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").valueStream().map(e -> e.get("message").asString()))
+                .contains("effect must be allow or deny", "unknown attribute subject.shoe_size");
+    }
+
+    @Test
+    void anotherWorkspacesMembersRolesAndPoliciesAreNotFound() {
+        Accounts.SignedIn ada = accounts.owner();
+        Accounts.SignedIn bob = accounts.owner();
+        UUID adasMembership = owner.with(jdbc -> {
+            jdbc.execute("set app.tenant_id = '" + ada.tenantId() + "'");
+            return jdbc.queryForObject("select id from identity.memberships where user_id = ?", UUID.class, ada.userId());
+        });
+        String role = api.post("/api/v1/roles", ada.accessToken(), "{\"name\": \"secret\", \"permissions\": []}").json()
+                .get("id").asString();
+        String policy = api.post("/api/v1/access-policies", ada.accessToken(), """
+                {"name": "p", "policy_definition": {"effect": "deny", "resources": ["posts"], "actions": ["*"]}}""")
+                .json().get("id").asString();
+
+        assertThat(api.patch("/api/v1/members/" + adasMembership, bob.accessToken(), "{\"role\": \"member\"}").status())
+                .isEqualTo(404);
+        assertThat(api.send("DELETE", "/api/v1/roles/" + role, bob.accessToken(), null, List.of()).status()).isEqualTo(404);
+        assertThat(api.send("DELETE", "/api/v1/access-policies/" + policy, bob.accessToken(), null, List.of()).status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/members?limit=200", bob.accessToken()).body()).doesNotContain(ada.email());
+        assertThat(api.get("/api/v1/roles", bob.accessToken()).body()).doesNotContain("\"secret\"");
+    }
+
+    private UUID addMember(UUID tenant, UUID user, String role) {
+        UUID id = UUID.randomUUID();
+        owner.run(jdbc -> {
+            jdbc.execute("set app.tenant_id = '" + tenant + "'");
+            jdbc.update("""
+                    insert into identity.memberships (tenant_id, id, user_id, role, user_type, joined_at, created_at, updated_at)
+                    values (?, ?, ?, ?, 'member', now(), now(), now())""", tenant, id, user, role);
+        });
+        return id;
+    }
+
+    private String loginTo(String email, UUID tenant) {
+        return api.post("/api/v1/auth/login", null, "{\"email\": \"%s\", \"password\": \"%s\", \"tenant_id\": \"%s\"}"
+                .formatted(email, Accounts.PASSWORD, tenant)).json().get("access_token").asString();
+    }
+
+    private long denials(UUID tenant) {
+        return owner.with(jdbc -> {
+            jdbc.execute("set app.tenant_id = '" + tenant + "'");
+            return jdbc.queryForObject("select count(*) from audit.access_logs where not allowed", Long.class);
+        });
+    }
+}
