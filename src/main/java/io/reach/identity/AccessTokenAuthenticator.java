@@ -8,6 +8,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.stereotype.Component;
 
 import io.reach.platform.security.BearerTokenAuthenticator;
+import io.reach.platform.security.PlatformAdmin;
 
 /** Accepts Reach's own access tokens (JWTs: three base64url parts). */
 @Component
@@ -25,6 +26,8 @@ class AccessTokenAuthenticator implements BearerTokenAuthenticator {
             return Optional.empty();
         }
         return tokens.verify(token).map(principal -> new UsernamePasswordAuthenticationToken(principal, null,
-                AuthorityUtils.createAuthorityList("ROLE_USER")));
+                principal.isPlatformAdmin()
+                        ? AuthorityUtils.createAuthorityList("ROLE_USER", "ROLE_" + PlatformAdmin.ROLE)
+                        : AuthorityUtils.createAuthorityList("ROLE_USER")));
     }
 }

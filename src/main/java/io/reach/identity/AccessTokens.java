@@ -59,6 +59,7 @@ class AccessTokens {
                 .claim("role", principal.role())
                 .claim("email", principal.email())
                 .claim("scope", List.copyOf(principal.scopes()))
+                .claim("platform_role", principal.platformRole())
                 .build();
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
@@ -70,7 +71,8 @@ class AccessTokens {
             return Optional.of(new UserPrincipal(UUID.fromString(jwt.getSubject()),
                     TenantId.of(UUID.fromString(jwt.getClaimAsString("tid"))),
                     UUID.fromString(jwt.getClaimAsString("mid")), jwt.getClaimAsString("role"),
-                    jwt.getClaimAsString("email"), new HashSet<>(jwt.getClaimAsStringList("scope"))));
+                    jwt.getClaimAsString("email"), new HashSet<>(jwt.getClaimAsStringList("scope")),
+                    jwt.getClaimAsString("platform_role")));
         } catch (JwtException | IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }

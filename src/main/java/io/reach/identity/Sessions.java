@@ -42,7 +42,7 @@ class Sessions {
 
     private SessionTokens tokens(UserAccount user, Membership membership, String refresh) {
         UserPrincipal principal = new UserPrincipal(user.id(), TenantId.of(membership.tenantId()),
-                membership.membershipId(), membership.role(), user.email(), Set.of("*"));
+                membership.membershipId(), membership.role(), user.email(), Set.of("*"), user.role());
         List<Membership> all = memberships.ofUser(user.id());
         return new SessionTokens(accessTokens.issue(principal), "Bearer", accessTokens.ttlSeconds(), refresh,
                 membership.tenantId(), user.id(), all);

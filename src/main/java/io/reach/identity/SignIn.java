@@ -41,8 +41,9 @@ class SignIn {
     private final Clock clock;
     private final SignInThrottle throttle;
     private final MultiFactor multiFactor;
+    private final UserProfileData profile;
 
-    SignIn(SignInThrottle throttle, MultiFactor multiFactor, Users users, Memberships memberships, RefreshTokens refreshTokens, Sessions sessions,
+    SignIn(SignInThrottle throttle, MultiFactor multiFactor, UserProfileData profile, Users users, Memberships memberships, RefreshTokens refreshTokens, Sessions sessions,
             PasswordEncoder passwords, AuditTrail audit, TenantTransactions transactions, IdentityProperties properties,
             Clock clock) {
         this.users = users;
@@ -56,6 +57,7 @@ class SignIn {
         this.clock = clock;
         this.throttle = throttle;
         this.multiFactor = multiFactor;
+        this.profile = profile;
         this.decoyHash = passwords.encode("decoy password that matches nothing");
     }
 
@@ -124,6 +126,7 @@ class SignIn {
 
     private SessionTokens signedIn(UserAccount user, Membership membership, RequestOrigin origin) {
         return TenantContext.callAsUser(user.id(), () -> transactions.inTransaction(() -> {
+            profile.addToMetric(user.id(), "logins", 1, null, clock.instant());
             users.recordLogin(user.id(), clock.instant());
             audit.record(TenantId.of(membership.tenantId()), new SecurityEvent(user.id(), "login.succeeded",
                     Severity.INFO, Map.of(), origin));

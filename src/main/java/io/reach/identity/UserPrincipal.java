@@ -11,7 +11,12 @@ import io.reach.platform.tenant.UserScoped;
 
 /** A signed-in user acting within one tenant, as an access token says. */
 public record UserPrincipal(UUID userId, TenantId tenantId, UUID membershipId, String role, String email,
-        Set<String> scopes) implements TenantScoped, UserScoped, AuthenticatedPrincipal {
+        Set<String> scopes, String platformRole) implements TenantScoped, UserScoped, AuthenticatedPrincipal {
+
+    /** Platform roles {@code super_admin} and {@code admin} may also use the platform admin API. */
+    public boolean isPlatformAdmin() {
+        return platformRole.equals("super_admin") || platformRole.equals("admin");
+    }
 
     @Override
     public String getName() {

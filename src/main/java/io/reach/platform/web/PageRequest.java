@@ -27,6 +27,11 @@ public record PageRequest(int limit, Optional<UUID> after) {
         return limit + 1;
     }
 
+    /** For newest-first lists: the id to continue below; the max UUID (above every id) for the first page. */
+    public UUID beforeOrEnd() {
+        return after.orElse(new UUID(-1L, -1L));
+    }
+
     /** The id to start after; the nil UUID (smaller than every id) for the first page. */
     public UUID afterOrStart() {
         return after.orElse(new UUID(0, 0));

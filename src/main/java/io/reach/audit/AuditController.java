@@ -1,0 +1,96 @@
+package io.reach.audit;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.BadRequestException;
+import io.reach.platform.web.CursorPage;
+import io.reach.platform.web.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Read access to the audit trail, newest first: a workspace's records for its administrators,
+ * and the platform's own security events (sign-in failures precede any workspace) for the
+ * platform administrator.
+ */
+@RestController
+@Tag(name = "Audit")
+@SecurityRequirement(name = "bearer")
+class AuditController {
+
+    private final AuditRecords records;
+    private final TenantTransactions transactions;
+
+    AuditController(AuditRecords records, TenantTransactions transactions) {
+        this.records = records;
+        this.transactions = transactions;
+    }
+
+    @GetMapping("/api/v1/audit-logs")
+    @RequiresPermission(resource = "audit_logs", action = "read")
+    @Operation(summary = "State changes in this workspace")
+    CursorPage<AuditRecords.AuditLog> auditLogs(@RequestParam(required = false) @Nullable String action,
+            @RequestParam(required = false) @Nullable String resourceType, @RequestParam(required = false) @Nullable UUID userId,
+            @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
+            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return transactions.inTransaction(() -> CursorPage.of(records.auditLogs(filter(page, from, to, userId, action,
+                resourceType)), page, AuditRecords.AuditLog::id));
+    }
+
+    @GetMapping("/api/v1/security-events")
+    @RequiresPermission(resource = "audit_logs", action = "read")
+    @Operation(summary = "Security events in this workspace")
+    CursorPage<AuditRecords.SecurityEventView> securityEvents(@RequestParam(required = false) @Nullable String eventType,
+            @RequestParam(required = false) @Nullable String severity, @RequestParam(required = false) @Nullable UUID userId,
+            @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
+            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return transactions.inTransaction(() -> CursorPage.of(records.securityEvents(filter(page, from, to, userId,
+                eventType, severity)), page, AuditRecords.SecurityEventView::id));
+    }
+
+    @GetMapping("/api/v1/access-logs")
+    @RequiresPermission(resource = "audit_logs", action = "read")
+    @Operation(summary = "Refused requests in this workspace")
+    CursorPage<AuditRecords.AccessLog> accessLogs(@RequestParam(required = false) @Nullable String resourceType,
+            @RequestParam(required = false) @Nullable UUID userId, @RequestParam(required = false) @Nullable Instant from,
+            @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return transactions.inTransaction(() -> CursorPage.of(records.accessLogs(filter(page, from, to, userId,
+                resourceType, null)), page, AuditRecords.AccessLog::id));
+    }
+
+    @GetMapping("/api/v1/admin/security-events")
+    @Operation(summary = "Platform-level security events (sign-in failures, throttling, rejected webhooks)")
+    CursorPage<AuditRecords.SecurityEventView> platformSecurityEvents(
+            @RequestParam(required = false) @Nullable String eventType, @RequestParam(required = false) @Nullable String severity,
+            @RequestParam(required = false) @Nullable UUID userId, @RequestParam(required = false) @Nullable Instant from,
+            @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return transactions.inTransactionAs(TenantId.PLATFORM, () -> CursorPage.of(records.securityEvents(
+                filter(page, from, to, userId, eventType, severity)), page, AuditRecords.SecurityEventView::id));
+    }
+
+    private static AuditRecords.Filter filter(PageRequest page, @Nullable Instant from, @Nullable Instant to,
+            @Nullable UUID userId, @Nullable String kind, @Nullable String subKind) {
+        Instant start = from == null ? Instant.EPOCH : from;
+        Instant end = to == null ? Instant.parse("9999-12-31T00:00:00Z") : to;
+        if (!start.isBefore(end)) {
+            throw new BadRequestException("Invalid window", "from must be before to");
+        }
+        return new AuditRecords.Filter(page.beforeOrEnd(), page.fetchSize(), start, end, userId, kind, subKind);
+    }
+}

@@ -1,0 +1,91 @@
+package io.reach.identity;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.reach.platform.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The signed-in user's own data: key-value entries, e-mail preferences and metrics. */
+@RestController
+@RequestMapping("/api/v1/me")
+@Validated
+@Tag(name = "Me")
+@SecurityRequirement(name = "bearer")
+class ProfileController {
+
+    private final UserProfileData profile;
+    private final Clock clock;
+
+    ProfileController(UserProfileData profile, Clock clock) {
+        this.profile = profile;
+        this.clock = clock;
+    }
+
+    record Value(@NotNull @Size(max = 10_000) String value) {
+    }
+
+    @GetMapping("/data")
+    @Operation(summary = "The user's key-value data")
+    List<UserProfileData.Entry> data(@AuthenticationPrincipal @Nullable UserPrincipal principal) {
+        return profile.data(CurrentUser.require(principal).userId());
+    }
+
+    @PutMapping("/data/{key}")
+    @Operation(summary = "Set one entry (keys are unique per user)")
+    List<UserProfileData.Entry> put(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9_.:-]{1,200}") String key, @Valid @RequestBody Value value) {
+        UserPrincipal user = CurrentUser.require(principal);
+        profile.put(user.userId(), key, value.value(), clock.instant());
+        return profile.data(user.userId());
+    }
+
+    @DeleteMapping("/data/{key}")
+    @Operation(summary = "Remove one entry")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable String key) {
+        if (!profile.delete(CurrentUser.require(principal).userId(), key)) {
+            throw new NotFoundException("Entry", key);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/email-preferences")
+    @Operation(summary = "Which mails the user wants")
+    UserProfileData.EmailPreferences preferences(@AuthenticationPrincipal @Nullable UserPrincipal principal) {
+        return profile.preferences(CurrentUser.require(principal).userId());
+    }
+
+    @PutMapping("/email-preferences")
+    @Operation(summary = "Choose which mails to get (security alerts are recommended)")
+    UserProfileData.EmailPreferences setPreferences(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+            @Valid @RequestBody UserProfileData.EmailPreferences preferences) {
+        UserPrincipal user = CurrentUser.require(principal);
+        profile.setPreferences(user.userId(), preferences, clock.instant());
+        return profile.preferences(user.userId());
+    }
+
+    @GetMapping("/metrics")
+    @Operation(summary = "Counters kept about the user")
+    List<UserProfileData.Metric> metrics(@AuthenticationPrincipal @Nullable UserPrincipal principal) {
+        return profile.metrics(CurrentUser.require(principal).userId());
+    }
+}
