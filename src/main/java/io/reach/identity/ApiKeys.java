@@ -1,8 +1,6 @@
 package io.reach.identity;
 
-import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,9 +13,8 @@ import org.springframework.stereotype.Repository;
 import io.reach.platform.tenant.TenantContext;
 
 /**
- * {@code identity.api_keys}. A key reads {@code rk_<tenant>_<secret>}: the tenant part lets the
- * key be looked up under row-level security before anything else is known; the secret is 256
- * random bits and only its SHA-256 is stored.
+ * {@code identity.api_keys}. A key is a {@link TenantRoutedTokens tenant-routed token} with the
+ * prefix {@code rk_}; only its SHA-256 is stored.
  */
 @Repository
 class ApiKeys {
@@ -58,7 +55,7 @@ class ApiKeys {
     /** Stores a new key of the current tenant and returns its secret, which is never shown again. */
     String create(UUID id, UUID userId, String name, List<String> scopes, @Nullable Instant expiresAt, Instant now) {
         UUID tenant = TenantContext.require().value();
-        String secret = PREFIX + encode(tenant) + "_" + TokenDigests.newToken();
+        String secret = TenantRoutedTokens.issue(PREFIX, tenant);
         jdbc.sql(INSERT).param("tenant", tenant).param("id", id).param("userId", userId).param("name", name)
                 .param("prefix", visiblePrefix(secret))
                 .param("hash", TokenDigests.hash(secret)).param("scopes", scopes.toArray(String[]::new))
@@ -91,26 +88,12 @@ class ApiKeys {
 
     /** The start of a key that may be shown again (tenant part and six characters of the secret). */
     static String visiblePrefix(String secret) {
-        return secret.substring(0, PREFIX.length() + 22 + 1 + 6);
+        return TenantRoutedTokens.visiblePrefix(PREFIX, secret);
     }
 
     /** The tenant a key names, if it is shaped like one of ours. */
     static Optional<UUID> tenantOf(String secret) {
-        if (!secret.startsWith(PREFIX) || secret.length() < PREFIX.length() + 23) {
-            return Optional.empty();
-        }
-        try {
-            ByteBuffer bytes = ByteBuffer.wrap(Base64.getUrlDecoder().decode(secret.substring(PREFIX.length(), PREFIX.length() + 22)));
-            return Optional.of(new UUID(bytes.getLong(), bytes.getLong()));
-        } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static String encode(UUID tenant) {
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(tenant.getMostSignificantBits())
-                .putLong(tenant.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        return TenantRoutedTokens.tenantOf(PREFIX, secret);
     }
 
     private static ApiKeyView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

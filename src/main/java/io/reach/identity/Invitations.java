@@ -1,0 +1,77 @@
+package io.reach.identity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.reach.platform.tenant.TenantContext;
+
+/** The current tenant's {@code identity.invitations}. */
+@Repository
+class Invitations {
+
+    static final String PREFIX = "inv_";
+
+    private static final String INSERT = """
+            insert into identity.invitations (tenant_id, id, email, role, user_type, token_hash, invited_by, expires_at,
+                created_at)
+            values (:tenant, :id, :email, :role, :userType, :hash, :invitedBy, :expiresAt, :now)""";
+    private static final String COLUMNS = """
+            id, email, role, user_type, invited_by, expires_at, accepted_at, revoked_at, created_at""";
+    private static final String LIST = "select " + COLUMNS + " from identity.invitations where id > :after order by id limit :limit";
+    private static final String FIND = "select " + COLUMNS + " from identity.invitations where id = :id";
+    private static final String OPEN_BY_TOKEN = "select " + COLUMNS + """
+             from identity.invitations
+            where token_hash = :hash and accepted_at is null and revoked_at is null and expires_at > :now""";
+    private static final String ACCEPT = """
+            update identity.invitations set accepted_at = :now, accepted_by = :userId
+            where id = :id and accepted_at is null and revoked_at is null""";
+    private static final String REVOKE = """
+            update identity.invitations set revoked_at = :now where id = :id and accepted_at is null and revoked_at is null""";
+
+    private final JdbcClient jdbc;
+
+    Invitations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Invitation(UUID id, String email, String role, String userType, @Nullable UUID invitedBy, Instant expiresAt,
+            @Nullable Instant acceptedAt, @Nullable Instant revokedAt, Instant createdAt) {
+    }
+
+    /** Stores an invitation and returns its token, which only the mail carries. */
+    String create(UUID id, String email, String role, String userType, UUID invitedBy, Instant expiresAt, Instant now) {
+        UUID tenant = TenantContext.require().value();
+        String token = TenantRoutedTokens.issue(PREFIX, tenant);
+        jdbc.sql(INSERT).param("tenant", tenant).param("id", id).param("email", email).param("role", role)
+                .param("userType", userType).param("hash", TokenDigests.hash(token)).param("invitedBy", invitedBy)
+                .param("expiresAt", Users.utc(expiresAt)).param("now", Users.utc(now)).update();
+        return token;
+    }
+
+    List<Invitation> page(UUID after, int limit) {
+        return jdbc.sql(LIST).param("after", after).param("limit", limit).query(Invitation.class).list();
+    }
+
+    Optional<Invitation> find(UUID id) {
+        return jdbc.sql(FIND).param("id", id).query(Invitation.class).optional();
+    }
+
+    Optional<Invitation> openByToken(String token, Instant now) {
+        return jdbc.sql(OPEN_BY_TOKEN).param("hash", TokenDigests.hash(token)).param("now", Users.utc(now))
+                .query(Invitation.class).optional();
+    }
+
+    boolean accept(UUID id, UUID userId, Instant now) {
+        return jdbc.sql(ACCEPT).param("id", id).param("userId", userId).param("now", Users.utc(now)).update() == 1;
+    }
+
+    boolean revoke(UUID id, Instant now) {
+        return jdbc.sql(REVOKE).param("id", id).param("now", Users.utc(now)).update() == 1;
+    }
+}

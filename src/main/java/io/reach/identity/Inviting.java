@@ -1,0 +1,132 @@
+package io.reach.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+import io.reach.audit.AuditEntry;
+import io.reach.audit.AuditEntry.ActorType;
+import io.reach.audit.AuditTrail;
+import io.reach.audit.RequestOrigin;
+import io.reach.platform.ids.Ids;
+import io.reach.platform.mail.Mailer;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.BadRequestException;
+import io.reach.platform.web.ConflictException;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
+
+/**
+ * Owners and admins invite people by e-mail with a role; the mailed token, once accepted, adds
+ * the existing account with that address to the workspace, or creates the account (its address
+ * is proven by the mail) with the password given.
+ */
+@Service
+class Inviting {
+
+    static final Duration VALID_FOR = Duration.ofDays(7);
+
+    private final Invitations invitations;
+    private final Roles roles;
+    private final Users users;
+    private final Memberships memberships;
+    private final PasswordPolicy policy;
+    private final PasswordEncoder passwords;
+    private final Mailer mailer;
+    private final AuditTrail audit;
+    private final TenantTransactions transactions;
+    private final IdentityProperties properties;
+    private final Ids ids;
+    private final Clock clock;
+
+    Inviting(Invitations invitations, Roles roles, Users users, Memberships memberships, PasswordPolicy policy,
+            PasswordEncoder passwords, Mailer mailer, AuditTrail audit, TenantTransactions transactions,
+            IdentityProperties properties, Ids ids, Clock clock) {
+        this.invitations = invitations;
+        this.roles = roles;
+        this.users = users;
+        this.memberships = memberships;
+        this.policy = policy;
+        this.passwords = passwords;
+        this.mailer = mailer;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    record Accepted(UUID tenantId, UUID userId, String role, boolean newAccount) {
+    }
+
+    Invitations.Invitation invite(UserPrincipal inviter, String email, String role, String userType, RequestOrigin origin) {
+        if (role.equals(SignUp.OWNER)) {
+            throw new InvalidRequestException(new FieldError("role", "owners are not invited; change roles later"));
+        }
+        return transactions.inTransaction(() -> {
+            roles.findByName(role).orElseThrow(() -> new InvalidRequestException(
+                    new FieldError("role", "is not a role of this workspace")));
+            Instant now = clock.instant();
+            UUID id = ids.next();
+            String token = invitations.create(id, email, role, userType, inviter.userId(), now.plus(VALID_FOR), now);
+            mailer.send(email, "You are invited to a Reach workspace", """
+                    %s invites you to their Reach workspace as %s.
+
+                    Accept by opening this link:
+                    %s/accept-invitation?token=%s
+
+                    Or send the token (with a password, if you have no Reach account yet) to
+                    POST /api/v1/auth/invitations/accept: %s
+
+                    The invitation expires in 7 days.
+                    """.formatted(inviter.email(), role, properties.publicUrl(), token, token));
+            audit.record(inviter.tenantId(), new AuditEntry(inviter.userId(), ActorType.USER, "invitation.created",
+                    "invitation", id.toString(), "identity.invitations", null, Map.of("email", email, "role", role),
+                    origin));
+            return invitations.find(id).orElseThrow();
+        });
+    }
+
+    Accepted accept(String token, @Nullable String password, @Nullable String name, RequestOrigin origin) {
+        UUID tenant = TenantRoutedTokens.tenantOf(Invitations.PREFIX, token).orElseThrow(IdentityProblems::invalidToken);
+        return transactions.inTransactionAs(TenantId.of(tenant), () -> {
+            Instant now = clock.instant();
+            Invitations.Invitation invitation = invitations.openByToken(token, now)
+                    .orElseThrow(IdentityProblems::invalidToken);
+            var existing = users.findByEmail(invitation.email());
+            UUID userId = existing.map(UserAccount::id).orElseGet(() -> newAccount(invitation, password, name, now));
+            if (memberships.ofUserIn(userId, tenant).isPresent()) {
+                throw new ConflictException("Already a member", "This account already belongs to the workspace");
+            }
+            memberships.insert(ids.next(), userId, invitation.role(), invitation.userType(), now);
+            invitations.accept(invitation.id(), userId, now);
+            audit.record(TenantContext.require(), new AuditEntry(userId, ActorType.USER, "invitation.accepted",
+                    "invitation", invitation.id().toString(), "identity.invitations", null,
+                    Map.of("role", invitation.role(), "new_account", existing.isEmpty()), origin));
+            return new Accepted(tenant, userId, invitation.role(), existing.isEmpty());
+        });
+    }
+
+    private UUID newAccount(Invitations.Invitation invitation, @Nullable String password, @Nullable String name,
+            Instant now) {
+        if (password == null) {
+            throw new BadRequestException("Password needed", "There is no account for " + invitation.email()
+                    + " yet; send a password to create it");
+        }
+        policy.problemWith(password, invitation.email()).ifPresent(problem -> {
+            throw new InvalidRequestException(new FieldError("password", problem));
+        });
+        UUID id = ids.next();
+        users.insert(id, new Users.NewUser(invitation.email(), name, null, null, null, null), passwords.encode(password), now);
+        users.markEmailVerified(id, now);
+        return id;
+    }
+}
