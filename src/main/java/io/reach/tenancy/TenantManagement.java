@@ -38,8 +38,9 @@ public class TenantManagement {
     private final TenancyProperties properties;
     private final Ids ids;
     private final Clock clock;
+    private final TenantAuditing auditing;
 
-    TenantManagement(Tenants tenants, TenantConfigurations configurations, TenantTransactions transactions,
+    TenantManagement(TenantAuditing auditing, Tenants tenants, TenantConfigurations configurations, TenantTransactions transactions,
             ApplicationEventPublisher events, TenancyProperties properties, Ids ids, Clock clock) {
         this.tenants = tenants;
         this.configurations = configurations;
@@ -48,6 +49,7 @@ public class TenantManagement {
         this.properties = properties;
         this.ids = ids;
         this.clock = clock;
+        this.auditing = auditing;
     }
 
     public TenantDetails create(CreateTenant command) {
@@ -73,6 +75,7 @@ public class TenantManagement {
             configurations.saveWhiteLabel(command.whiteLabel() == null ? WhiteLabel.none() : command.whiteLabel(), now);
             events.publishEvent(new TenantCreated(id, slug));
             TenantDetails created = loadDetails(id);
+            auditing.record(created.id(), "tenant.created", null, created);
             alsoInSameTransaction.accept(created);
             return created;
         });
@@ -89,31 +92,31 @@ public class TenantManagement {
     }
 
     public TenantDetails suspend(UUID id, String reason) {
-        return change(id, tenant -> tenant.suspend(reason, clock.instant()), new TenantSuspended(id, reason));
+        return change(id, "tenant.suspended", tenant -> tenant.suspend(reason, clock.instant()), new TenantSuspended(id, reason));
     }
 
     public TenantDetails reactivate(UUID id) {
-        return change(id, tenant -> tenant.reactivate(clock.instant()), new TenantReactivated(id));
+        return change(id, "tenant.reactivated", tenant -> tenant.reactivate(clock.instant()), new TenantReactivated(id));
     }
 
     public TenantDetails rename(UUID id, String name) {
-        return change(id, tenant -> tenant.rename(name.strip(), clock.instant()), null);
+        return change(id, "tenant.renamed", tenant -> tenant.rename(name.strip(), clock.instant()), null);
     }
 
     public TenantDetails assignOwner(UUID id, @Nullable UUID ownerId) {
-        return change(id, tenant -> tenant.assignOwner(ownerId, clock.instant()), null);
+        return change(id, "tenant.owner_changed", tenant -> tenant.assignOwner(ownerId, clock.instant()), null);
     }
 
     public TenantDetails replaceSettings(UUID id, Map<String, Object> settings) {
-        return configure(id, () -> configurations.saveSettings(settings, clock.instant()));
+        return configure(id, "tenant.settings_replaced", () -> configurations.saveSettings(settings, clock.instant()));
     }
 
     public TenantDetails replaceQuotas(UUID id, TenantQuotas quotas) {
-        return configure(id, () -> configurations.saveQuotas(quotas, clock.instant()));
+        return configure(id, "tenant.quotas_replaced", () -> configurations.saveQuotas(quotas, clock.instant()));
     }
 
     public TenantDetails replaceWhiteLabel(UUID id, WhiteLabel whiteLabel) {
-        return configure(id, () -> configurations.saveWhiteLabel(whiteLabel, clock.instant()));
+        return configure(id, "tenant.white_label_replaced", () -> configurations.saveWhiteLabel(whiteLabel, clock.instant()));
     }
 
     /** The limits of the tenant bound to the current work; what other modules check before they grow. */
@@ -126,25 +129,31 @@ public class TenantManagement {
         return transactions.inTransaction(() -> tenants.findById(id).map(Tenant::summary));
     }
 
-    private TenantDetails change(UUID id, java.util.function.Consumer<Tenant> change, @Nullable Object event) {
+    private TenantDetails change(UUID id, String action, Consumer<Tenant> change, @Nullable Object event) {
         return transactions.inTransactionAs(TenantId.of(id), () -> {
             Tenant tenant = tenants.findById(id).orElseThrow(() -> TenantNotFound.forId(id));
+            TenantDetails before = loadDetails(id);
             change.accept(tenant);
             tenants.save(tenant);
             if (event != null) {
                 events.publishEvent(event);
             }
-            return loadDetails(id);
+            TenantDetails after = loadDetails(id);
+            auditing.record(id, action, before, after);
+            return after;
         });
     }
 
-    private TenantDetails configure(UUID id, Runnable save) {
+    private TenantDetails configure(UUID id, String action, Runnable save) {
         return transactions.inTransactionAs(TenantId.of(id), () -> {
             if (!tenants.existsById(id)) {
                 throw TenantNotFound.forId(id);
             }
+            TenantDetails before = loadDetails(id);
             save.run();
-            return loadDetails(id);
+            TenantDetails after = loadDetails(id);
+            auditing.record(id, action, before, after);
+            return after;
         });
     }
 

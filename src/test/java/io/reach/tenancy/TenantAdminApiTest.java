@@ -26,6 +26,8 @@ class TenantAdminApiTest {
     Api api;
     @Autowired
     TenantMother mother;
+    @Autowired
+    io.reach.support.OwnerDatabase owner;
 
     @Test
     void createsATenantWithSettingsQuotasAndWhiteLabel() {
@@ -196,6 +198,22 @@ class TenantAdminApiTest {
         assertThat(hugeSettings.status()).isEqualTo(400);
         assertThat(hugeSettings.json().at("/errors/0/field").asString()).isEqualTo("settings");
         assertThat(api.get(path, Api.ADMIN).json().at("/quotas/max_users").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void everyChangeIsAuditedInTheTenantsTrail() {
+        TenantDetails tenant = mother.aTenant();
+        api.post(TENANTS + "/" + tenant.id() + "/suspend", Api.ADMIN, "{\"reason\": \"audit me\"}");
+
+        java.util.Map<String, Object> row = owner.with(jdbc -> {
+            jdbc.execute("set app.tenant_id = '" + tenant.id() + "'");
+            return jdbc.queryForMap("""
+                    select actor_type, changes -> 'status' ->> 'from' as status_from, changes -> 'status' ->> 'to' as status_to
+                    from audit.audit_logs where action = 'tenant.suspended'""");
+        });
+
+        assertThat(row).containsEntry("actor_type", "platform_admin").containsEntry("status_from", "active")
+                .containsEntry("status_to", "suspended");
     }
 
     @Test
