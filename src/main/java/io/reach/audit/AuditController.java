@@ -40,7 +40,7 @@ class AuditController {
     @RequiresPermission(resource = "audit_logs", action = "read")
     @Operation(summary = "State changes in this workspace")
     CursorPage<AuditRecords.AuditLog> auditLogs(@RequestParam(required = false) @Nullable String action,
-            @RequestParam(required = false) @Nullable String resourceType, @RequestParam(required = false) @Nullable UUID userId,
+            @RequestParam(name = "resource_type", required = false) @Nullable String resourceType, @RequestParam(name = "user_id", required = false) @Nullable UUID userId,
             @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
             @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -51,8 +51,8 @@ class AuditController {
     @GetMapping("/api/v1/security-events")
     @RequiresPermission(resource = "audit_logs", action = "read")
     @Operation(summary = "Security events in this workspace")
-    CursorPage<AuditRecords.SecurityEventView> securityEvents(@RequestParam(required = false) @Nullable String eventType,
-            @RequestParam(required = false) @Nullable String severity, @RequestParam(required = false) @Nullable UUID userId,
+    CursorPage<AuditRecords.SecurityEventView> securityEvents(@RequestParam(name = "event_type", required = false) @Nullable String eventType,
+            @RequestParam(required = false) @Nullable String severity, @RequestParam(name = "user_id", required = false) @Nullable UUID userId,
             @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
             @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -63,8 +63,8 @@ class AuditController {
     @GetMapping("/api/v1/access-logs")
     @RequiresPermission(resource = "audit_logs", action = "read")
     @Operation(summary = "Refused requests in this workspace")
-    CursorPage<AuditRecords.AccessLog> accessLogs(@RequestParam(required = false) @Nullable String resourceType,
-            @RequestParam(required = false) @Nullable UUID userId, @RequestParam(required = false) @Nullable Instant from,
+    CursorPage<AuditRecords.AccessLog> accessLogs(@RequestParam(name = "resource_type", required = false) @Nullable String resourceType,
+            @RequestParam(name = "user_id", required = false) @Nullable UUID userId, @RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -75,8 +75,8 @@ class AuditController {
     @GetMapping("/api/v1/admin/security-events")
     @Operation(summary = "Platform-level security events (sign-in failures, throttling, rejected webhooks)")
     CursorPage<AuditRecords.SecurityEventView> platformSecurityEvents(
-            @RequestParam(required = false) @Nullable String eventType, @RequestParam(required = false) @Nullable String severity,
-            @RequestParam(required = false) @Nullable UUID userId, @RequestParam(required = false) @Nullable Instant from,
+            @RequestParam(name = "event_type", required = false) @Nullable String eventType, @RequestParam(required = false) @Nullable String severity,
+            @RequestParam(name = "user_id", required = false) @Nullable UUID userId, @RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);

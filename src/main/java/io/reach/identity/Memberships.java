@@ -31,13 +31,17 @@ class Memberships {
     private static final String IN_TENANT = """
             select m.id, m.user_id, u.email, u.name, m.role, m.user_type, m.status, m.joined_at
             from identity.memberships m join identity.users u on u.id = m.user_id
-            where m.id > :after order by m.id limit :limit""";
+            where m.tenant_id = platform.current_tenant_id() and m.id > :after order by m.id limit :limit""";
     private static final String FIND_IN_TENANT = """
             select m.id, m.user_id, u.email, u.name, m.role, m.user_type, m.status, m.joined_at
-            from identity.memberships m join identity.users u on u.id = m.user_id where m.id = :id""";
+            from identity.memberships m join identity.users u on u.id = m.user_id
+            where m.tenant_id = platform.current_tenant_id() and m.id = :id""";
+    private static final String IS_MEMBER = """
+            select exists (select 1 from identity.memberships
+                           where tenant_id = platform.current_tenant_id() and user_id = :userId)""";
     private static final String SET_ROLE = """
             update identity.memberships set role = :role, user_type = coalesce(:userType, user_type), updated_at = :now
-            where id = :id""";
+            where tenant_id = platform.current_tenant_id() and id = :id""";
 
     private final JdbcClient jdbc;
     private final TenantTransactions transactions;
@@ -52,6 +56,11 @@ class Memberships {
 
     Optional<Member> findInTenant(UUID id) {
         return jdbc.sql(FIND_IN_TENANT).param("id", id).query(Member.class).optional();
+    }
+
+    /** Whether {@code userId} belongs to the current tenant (a person also sees their own memberships elsewhere). */
+    boolean isMember(UUID userId) {
+        return Boolean.TRUE.equals(jdbc.sql(IS_MEMBER).param("userId", userId).query(Boolean.class).single());
     }
 
     void setRole(UUID id, String role, @Nullable String userType, Instant now) {

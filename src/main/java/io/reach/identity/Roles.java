@@ -42,8 +42,33 @@ class Roles {
                 where p.resource_type = :resource and p.action = :action
                   and (r.name = :role or r.id in (select role_id from identity.user_roles where user_id = :userId)))""";
 
+    private static final String ASSIGNMENTS = """
+            select ur.user_id, ur.role_id, r.name as role, ur.assigned_by, ur.assigned_at
+            from identity.user_roles ur join identity.roles r on r.tenant_id = ur.tenant_id and r.id = ur.role_id
+            where (cast(:userId as uuid) is null or ur.user_id = :userId) order by ur.assigned_at""";
+    private static final String ASSIGN = """
+            insert into identity.user_roles (tenant_id, user_id, role_id, assigned_by, assigned_at)
+            values (:tenant, :userId, :roleId, :assignedBy, :now) on conflict do nothing""";
+    private static final String UNASSIGN = "delete from identity.user_roles where user_id = :userId and role_id = :roleId";
+
     private final JdbcClient jdbc;
     private final Ids ids;
+
+    record Assignment(UUID userId, UUID roleId, String role, @Nullable UUID assignedBy, Instant assignedAt) {
+    }
+
+    List<Assignment> assignments(@Nullable UUID userId) {
+        return jdbc.sql(ASSIGNMENTS).param("userId", userId).query(Assignment.class).list();
+    }
+
+    boolean assign(UUID userId, UUID roleId, @Nullable UUID assignedBy, Instant now) {
+        return jdbc.sql(ASSIGN).param("tenant", TenantContext.require().value()).param("userId", userId)
+                .param("roleId", roleId).param("assignedBy", assignedBy).param("now", Users.utc(now)).update() == 1;
+    }
+
+    boolean unassign(UUID userId, UUID roleId) {
+        return jdbc.sql(UNASSIGN).param("userId", userId).param("roleId", roleId).update() == 1;
+    }
 
     Roles(JdbcClient jdbc, Ids ids) {
         this.jdbc = jdbc;

@@ -61,6 +61,41 @@ class AccessControlTest {
     }
 
     @Test
+    void anExtraRoleGrantsWhatTheMembershipRoleDoesNot() {
+        Accounts.SignedIn ada = accounts.owner();
+        Accounts.SignedIn bob = accounts.owner();
+        addMember(ada.tenantId(), bob.userId(), "member");
+        api.post("/api/v1/roles", ada.accessToken(), "{\"name\": \"keys\", \"permissions\": [\"api_keys:read\"]}");
+        String bobInAda = loginTo(bob.email(), ada.tenantId());
+        assertThat(api.get("/api/v1/api-keys", bobInAda).status()).isEqualTo(403);
+
+        var assigned = api.post("/api/v1/user-roles", ada.accessToken(),
+                "{\"user_id\": \"%s\", \"role\": \"keys\"}".formatted(bob.userId()));
+
+        assertThat(assigned.status()).isEqualTo(201);
+        assertThat(api.get("/api/v1/api-keys", bobInAda).status()).isEqualTo(200);
+        String roleId = assigned.json().get(0).get("role_id").asString();
+        assertThat(api.send("DELETE", "/api/v1/user-roles/" + bob.userId() + "/" + roleId, ada.accessToken(), null,
+                List.of()).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/api-keys", bobInAda).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/user-roles", ada.accessToken(), "{\"user_id\": \"%s\", \"role\": \"keys\"}"
+                .formatted(UUID.randomUUID())).status()).isEqualTo(404);
+    }
+
+    @Test
+    void ownershipFeedsPoliciesAboutOwnResources() {
+        Accounts.SignedIn ada = accounts.owner();
+        UUID resource = UUID.randomUUID();
+        var set = api.send("PUT", "/api/v1/resource-ownership", ada.accessToken(),
+                "{\"resource_type\": \"api_keys\", \"resource_id\": \"%s\", \"owner_id\": \"%s\"}"
+                        .formatted(resource, ada.userId()), List.of());
+
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/resource-ownership?resource_type=api_keys&resource_id=" + resource, ada.accessToken())
+                .json().get("owner_id").asString()).isEqualTo(ada.userId().toString());
+    }
+
+    @Test
     void aDenyPolicyOverridesWhatARoleGrants() {
         Accounts.SignedIn ada = accounts.owner();
         Accounts.SignedIn bob = accounts.owner();

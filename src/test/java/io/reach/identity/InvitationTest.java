@@ -65,6 +65,8 @@ class InvitationTest {
         JsonNode me = api.get("/api/v1/me", switched.json().get("access_token").asString()).json();
         assertThat(me.get("tenant_role").asString()).isEqualTo("analyst");
         assertThat(me.get("tenants").size()).isEqualTo(2);
+        JsonNode bobsOwnMembers = api.get("/api/v1/members", bob.accessToken()).json();
+        assertThat(bobsOwnMembers.get("items").size()).as("only the current workspace's members").isEqualTo(1);
     }
 
     @Test
