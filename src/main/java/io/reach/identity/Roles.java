@@ -21,8 +21,8 @@ class Roles {
             insert into identity.roles (tenant_id, id, name, description, is_system, created_at, updated_at)
             values (:tenant, :id, :name, :description, :system, :now, :now)""";
     private static final String GRANT = """
-            insert into identity.role_permissions (tenant_id, role_id, permission_id)
-            select :tenant, :roleId, p.id from identity.permissions p
+            insert into identity.role_permissions (tenant_id, role_id, permission_id, granted_at)
+            select :tenant, :roleId, p.id, :now from identity.permissions p
             where p.resource_type || ':' || p.action = any (:permissions)""";
     private static final String LIST = """
             select r.id, r.name, r.description, r.is_system,
@@ -104,7 +104,7 @@ class Roles {
         jdbc.sql(INSERT_ROLE).param("tenant", tenant).param("id", id).param("name", name).param("description", description)
                 .param("system", system).param("now", Users.utc(now)).update();
         jdbc.sql(GRANT).param("tenant", tenant).param("roleId", id).param("permissions", permissions.toArray(String[]::new))
-                .update();
+                .param("now", Users.utc(now)).update();
         return id;
     }
 

@@ -6,6 +6,7 @@ create table identity.permissions (
     id            uuid primary key,
     resource_type text not null check (resource_type ~ '^[a-z][a-z_]{0,63}$'),
     action        text not null check (action in ('read', 'write')),
+    name          text generated always as (resource_type || ':' || action) stored,
     description   text not null,
     unique (resource_type, action)
 );
@@ -36,6 +37,7 @@ create table identity.role_permissions (
     tenant_id     uuid not null,
     role_id       uuid not null,
     permission_id uuid not null references identity.permissions (id),
+    granted_at    timestamptz not null,
     primary key (tenant_id, role_id, permission_id),
     foreign key (tenant_id, role_id) references identity.roles (tenant_id, id) on delete cascade
 );
