@@ -28,6 +28,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 class AuditController {
 
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
     private final AuditRecords records;
     private final TenantTransactions transactions;
 
@@ -87,7 +89,10 @@ class AuditController {
     private static AuditRecords.Filter filter(PageRequest page, @Nullable Instant from, @Nullable Instant to,
             @Nullable UUID userId, @Nullable String kind, @Nullable String subKind) {
         Instant start = from == null ? Instant.EPOCH : from;
-        Instant end = to == null ? Instant.parse("9999-12-31T00:00:00Z") : to;
+        Instant end = to == null ? LATEST : to;
+        if (start.isBefore(Instant.EPOCH) || end.isAfter(LATEST)) {
+            throw new BadRequestException("Invalid window", "from and to must lie between 1970 and 9999");
+        }
         if (!start.isBefore(end)) {
             throw new BadRequestException("Invalid window", "from must be before to");
         }

@@ -54,9 +54,11 @@ class AccessControlController {
     private final AuditTrail audit;
     private final TenantTransactions transactions;
     private final Clock clock;
+    private final Delegation delegation;
 
-    AccessControlController(Memberships memberships, Roles roles, AccessPolicies policies, AuditTrail audit,
-            TenantTransactions transactions, Clock clock) {
+    AccessControlController(Delegation delegation, Memberships memberships, Roles roles, AccessPolicies policies,
+            AuditTrail audit, TenantTransactions transactions, Clock clock) {
+        this.delegation = delegation;
         this.memberships = memberships;
         this.roles = roles;
         this.policies = policies;
@@ -96,9 +98,13 @@ class AccessControlController {
             Memberships.Member before = memberships.findInTenant(id).orElseThrow(() -> new NotFoundException("Member", id));
             roles.findByName(change.role()).orElseThrow(() -> new InvalidRequestException(
                     new FieldError("role", "is not a role of this workspace")));
-            if (before.role().equals(SignUp.OWNER) && !change.role().equals(SignUp.OWNER)) {
-                throw new ConflictException("Owner role", "Hand ownership to another member before changing the owner");
+            if (before.role().equals(SignUp.OWNER)) {
+                throw new ConflictException("Owner role", "The owner's role does not change here");
             }
+            if (before.userId().equals(Actors.userOf(principal))) {
+                throw new ConflictException("Own role", "Nobody changes their own role");
+            }
+            delegation.requireMayGiveRole(principal, change.role());
             memberships.setRole(id, change.role(), change.userType(), clock.instant());
             audit.record(TenantContext.require(), new AuditEntry(Actors.userOf(principal), Actors.typeOf(principal),
                     "member.role_changed", "member", id.toString(), "identity.memberships",
@@ -127,6 +133,7 @@ class AccessControlController {
     ResponseEntity<Roles.RoleView> createRole(@AuthenticationPrincipal @Nullable Object principal,
             @Valid @RequestBody CreateRole request, HttpServletRequest http) {
         return transactions.inTransaction(() -> {
+            delegation.requireWithin(principal, request.permissions());
             if (roles.findByName(request.name()).isPresent()) {
                 throw new ConflictException("Role exists", "This workspace already has a role named " + request.name());
             }

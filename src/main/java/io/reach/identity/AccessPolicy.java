@@ -1,7 +1,5 @@
 package io.reach.identity;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +46,14 @@ record AccessPolicy(String effect, List<String> resources, List<String> actions,
         JsonNode value = condition.value();
         return switch (condition.operator()) {
             case "exists" -> actual != null;
-            case "equals" -> actual != null && value != null && actual.equals(value.asString());
-            case "not_equals" -> value != null && !Objects.equals(actual, value.asString());
+            case "equals" -> actual != null && value != null && actual.equals(value.asString(""));
+            case "not_equals" -> value != null && !Objects.equals(actual, value.asString(""));
             case "in" -> actual != null && value != null && strings(value).contains(actual);
             case "not_in" -> value != null && !strings(value).contains(actual);
-            case "equals_attribute" -> actual != null && value != null && actual.equals(attributes.get(value.asString()));
-            case "not_equals_attribute" -> value != null && !Objects.equals(actual, attributes.get(value.asString()));
-            case "in_cidr" -> actual != null && value != null && inCidr(actual, value.asString());
+            case "equals_attribute" -> actual != null && value != null && actual.equals(attributes.get(value.asString("")));
+            case "not_equals_attribute" -> value != null && !Objects.equals(actual, attributes.get(value.asString("")));
+            case "in_cidr" -> actual != null && value != null && Cidr.parse(value.asString("")).map(c -> c.contains(actual))
+                    .orElse(false);
             default -> false;
         };
     }
@@ -80,10 +79,19 @@ record AccessPolicy(String effect, List<String> resources, List<String> actions,
                 problems.add("unknown attribute " + condition.path("attribute").asString("(none)"));
             }
             String operator = condition.path("operator").asString("");
+            JsonNode value = condition.path("value");
             if (!OPERATORS.contains(operator)) {
                 problems.add("unknown operator " + operator);
-            } else if (!operator.equals("exists") && condition.path("value").isMissingNode()) {
-                problems.add("operator " + operator + " needs a value");
+            } else if (operator.equals("in") || operator.equals("not_in")) {
+                if (!nonEmptyStrings(value)) {
+                    problems.add("operator " + operator + " needs a non-empty list of strings");
+                }
+            } else if (operator.equals("in_cidr")) {
+                if (!value.isString() || Cidr.parse(value.asString()).isEmpty()) {
+                    problems.add("operator in_cidr needs an address range such as 10.0.0.0/8");
+                }
+            } else if (!operator.equals("exists") && !value.isString()) {
+                problems.add("operator " + operator + " needs a string value");
             }
         }
         return problems;
@@ -104,27 +112,7 @@ record AccessPolicy(String effect, List<String> resources, List<String> actions,
     }
 
     private static List<String> strings(JsonNode node) {
-        return node.isArray() ? node.valueStream().map(JsonNode::asString).toList() : List.of(node.asString());
+        return node.isArray() ? node.valueStream().map(item -> item.asString("")).toList() : List.of(node.asString(""));
     }
 
-    private static boolean inCidr(String address, String cidr) {
-        try {
-            String[] parts = cidr.split("/");
-            byte[] network = InetAddress.getByName(parts[0]).getAddress();
-            byte[] candidate = InetAddress.getByName(address).getAddress();
-            int bits = parts.length > 1 ? Integer.parseInt(parts[1]) : network.length * 8;
-            if (network.length != candidate.length) {
-                return false;
-            }
-            for (int i = 0; i < bits; i++) {
-                int mask = 0x80 >> (i % 8);
-                if ((network[i / 8] & mask) != (candidate[i / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (UnknownHostException | NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            return false;
-        }
-    }
 }

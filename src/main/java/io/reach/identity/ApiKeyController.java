@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -55,8 +56,10 @@ class ApiKeyController {
     private final TenantTransactions transactions;
     private final Ids ids;
     private final Clock clock;
+    private final Delegation delegation;
 
-    ApiKeyController(ApiKeys keys, AuditTrail audit, TenantTransactions transactions, Ids ids, Clock clock) {
+    ApiKeyController(Delegation delegation, ApiKeys keys, AuditTrail audit, TenantTransactions transactions, Ids ids, Clock clock) {
+        this.delegation = delegation;
         this.keys = keys;
         this.audit = audit;
         this.transactions = transactions;
@@ -65,7 +68,7 @@ class ApiKeyController {
     }
 
     record CreateApiKey(@NotBlank @Size(max = 200) String name,
-            @NotEmpty @Size(max = 50) List<@Pattern(regexp = "\\*|([a-z][a-z_]{0,63}|\\*):(read|write|\\*)",
+            @NotEmpty @Size(max = 50) List<@NotNull @Pattern(regexp = "\\*|([a-z][a-z_]{0,63}|\\*):(read|write|\\*)",
                     message = Scopes.MESSAGE) String> scopes,
             @Nullable Instant expiresAt) {
     }
@@ -87,7 +90,9 @@ class ApiKeyController {
         }
         UUID id = ids.next();
         String secret = transactions.inTransaction(() -> {
-            String created = keys.create(id, user.userId(), request.name(), request.scopes(), request.expiresAt(), now);
+            delegation.requireWithin(user, delegation.expand(request.scopes()));
+            String created = keys.create(id, user.userId(), request.name(), request.scopes().stream().distinct().toList(),
+                    request.expiresAt(), now);
             audit.record(TenantContext.require(), new AuditEntry(user.userId(), ActorType.USER, "api_key.created",
                     "api_key", id.toString(), "identity.api_keys", null,
                     Map.of("name", request.name(), "scopes", request.scopes()), RequestOrigins.of(http)));

@@ -67,7 +67,7 @@ class ApiKeys {
     Optional<ActiveKey> findActive(String secret, Instant now) {
         return jdbc.sql(FIND_ACTIVE).param("hash", TokenDigests.hash(secret)).param("now", Users.utc(now))
                 .query((rs, row) -> new ActiveKey(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-                        Set.of((String[]) rs.getArray("scopes").getArray()))).optional();
+                        Set.copyOf(List.of((String[]) rs.getArray("scopes").getArray())))).optional();
     }
 
     void touch(UUID id, Instant now) {

@@ -21,6 +21,7 @@ import io.reach.identity.AuthRequests.ResetRequest;
 import io.reach.identity.AuthRequests.SignUpRequest;
 import io.reach.identity.AuthRequests.SwitchTenantRequest;
 import io.reach.identity.AuthRequests.TokenRequest;
+import io.reach.platform.idempotency.Idempotency;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,6 +62,7 @@ class AuthController {
     @PostMapping("/login")
     @Operation(summary = "Sign in with e-mail and password; returns an access token and a refresh token")
     SignIn.LoginOutcome login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        Idempotency.doNotStoreResponse(http);
         return signIn.login(request, RequestOrigins.of(http));
     }
 
@@ -70,12 +72,14 @@ class AuthController {
         if ((request.code() == null) == (request.recoveryCode() == null)) {
             throw new InvalidRequestException(new FieldError("code", "send either code or recovery_code"));
         }
+        Idempotency.doNotStoreResponse(http);
         return signIn.completeMfa(request, RequestOrigins.of(http));
     }
 
     @PostMapping("/refresh")
     @Operation(summary = "Trade a refresh token (once) for new tokens")
     SessionTokens refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
+        Idempotency.doNotStoreResponse(http);
         return signIn.refresh(request.refreshToken(), RequestOrigins.of(http));
     }
 
@@ -92,6 +96,7 @@ class AuthController {
     @Operation(summary = "Get tokens for another workspace the user belongs to")
     SessionTokens switchTenant(@AuthenticationPrincipal @Nullable UserPrincipal principal,
             @Valid @RequestBody SwitchTenantRequest request, HttpServletRequest http) {
+        Idempotency.doNotStoreResponse(http);
         return signIn.switchTenant(CurrentUser.require(principal), request.tenantId(), RequestOrigins.of(http));
     }
 

@@ -31,7 +31,9 @@ final class ClerkEvents {
         String primaryId = text(data, "primary_email_address_id");
         JsonNode addresses = data.path("email_addresses");
         for (JsonNode address : addresses) {
-            if (primaryId == null || primaryId.equals(text(address, "id"))) {
+            boolean verified = !address.has("verification") || address.path("verification").isNull()
+                    || "verified".equals(address.path("verification").path("status").asString(""));
+            if ((primaryId == null || primaryId.equals(text(address, "id"))) && verified) {
                 String email = text(address, "email_address");
                 if (email != null && email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") && email.length() <= 254) {
                     return email;

@@ -16,9 +16,10 @@ import io.reach.platform.tenant.TenantTransactions;
 
 /**
  * The one decision point, RBAC and ABAC together, deny overriding: an enabled policy that
- * matches with effect {@code deny} refuses; otherwise the request is allowed when the caller's
- * roles grant the permission (a user) or its scopes do (an API key), or a matching policy
- * allows it. Anyone else is refused. Every refusal lands in {@code audit.access_logs}.
+ * matches with effect {@code deny} refuses (except the owner managing access); otherwise a user
+ * is allowed when their roles grant the permission or a matching policy allows it, and an API
+ * key when its scopes grant it and its creator, still a member, holds it too. Anyone else is
+ * refused. Every refusal lands in {@code audit.access_logs}.
  */
 @Component
 class IdentityAccessDecisions implements AccessDecisions {
@@ -54,15 +55,17 @@ class IdentityAccessDecisions implements AccessDecisions {
         Map<String, @Nullable String> attributes = attributes(principal, resource, context);
         List<AccessPolicy> matching = policies.enabled().stream()
                 .filter(policy -> policy.appliesTo(resource, action, attributes)).toList();
-        if (matching.stream().anyMatch(AccessPolicy::isDeny)) {
+        if (matching.stream().anyMatch(AccessPolicy::isDeny) && !ownerManagingAccess(principal, resource)) {
             return "denied by an access policy";
         }
         boolean granted = switch (principal) {
             case UserPrincipal user -> roles.grants(user.role(), user.userId(), resource, action);
-            case ApiKeyPrincipal key -> Scopes.grants(key.scopes(), resource, action);
+            case ApiKeyPrincipal key -> Scopes.grants(key.scopes(), resource, action)
+                    && roles.grantsMember(key.createdBy(), resource, action);
             default -> false;
         };
-        if (granted || !matching.isEmpty()) {
+        boolean allowedByPolicy = principal instanceof UserPrincipal && matching.stream().anyMatch(p -> !p.isDeny());
+        if (granted || allowedByPolicy) {
             return null;
         }
         return switch (principal) {
@@ -70,6 +73,15 @@ class IdentityAccessDecisions implements AccessDecisions {
             case ApiKeyPrincipal key -> "API key " + key.keyId() + " lacks the scope " + resource + ":" + action;
             default -> "unknown principal";
         };
+    }
+
+    /**
+     * No policy can lock the owner out of who-has-access (members, roles, policies, keys, audit):
+     * otherwise one bad policy would leave a workspace nobody can repair.
+     */
+    private static boolean ownerManagingAccess(Object principal, String resource) {
+        return principal instanceof UserPrincipal user && user.role().equals(SignUp.OWNER)
+                && SystemRoles.ACCESS_RESOURCES.contains(resource);
     }
 
     private Map<String, @Nullable String> attributes(Object principal, String resource, RequestContext context) {

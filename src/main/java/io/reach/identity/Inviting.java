@@ -46,10 +46,12 @@ class Inviting {
     private final IdentityProperties properties;
     private final Ids ids;
     private final Clock clock;
+    private final Delegation delegation;
 
-    Inviting(Invitations invitations, Roles roles, Users users, Memberships memberships, PasswordPolicy policy,
+    Inviting(Delegation delegation, Invitations invitations, Roles roles, Users users, Memberships memberships, PasswordPolicy policy,
             PasswordEncoder passwords, Mailer mailer, AuditTrail audit, TenantTransactions transactions,
             IdentityProperties properties, Ids ids, Clock clock) {
+        this.delegation = delegation;
         this.invitations = invitations;
         this.roles = roles;
         this.users = users;
@@ -74,6 +76,7 @@ class Inviting {
         return transactions.inTransaction(() -> {
             roles.findByName(role).orElseThrow(() -> new InvalidRequestException(
                     new FieldError("role", "is not a role of this workspace")));
+            delegation.requireMayGiveRole(inviter, role);
             Instant now = clock.instant();
             UUID id = ids.next();
             String token = invitations.create(id, email, role, userType, inviter.userId(), now.plus(VALID_FOR), now);

@@ -34,6 +34,7 @@ class OidcAccounts {
             values (:id, :email, true, :now, :name, :firstName, :lastName, :imageUrl, :provider, :subject, :now, :now, 0)""";
     private static final String LINK = """
             update identity.users set email_verified = true, email_verified_at = coalesce(email_verified_at, :now),
+                password_hash = case when email_verified then password_hash else null end,
                 external_id = coalesce(external_id, :subject), image_url = coalesce(image_url, :imageUrl),
                 updated_at = :now, version = version + 1
             where id = :id""";
@@ -46,9 +47,11 @@ class OidcAccounts {
     private final JdbcClient jdbc;
     private final Ids ids;
     private final Clock clock;
+    private final RefreshTokens refreshTokens;
 
-    OidcAccounts(Users users, Memberships memberships, TenantManagement tenants, AuditTrail audit,
+    OidcAccounts(RefreshTokens refreshTokens, Users users, Memberships memberships, TenantManagement tenants, AuditTrail audit,
             TenantTransactions transactions, JdbcClient jdbc, Ids ids, Clock clock) {
+        this.refreshTokens = refreshTokens;
         this.users = users;
         this.memberships = memberships;
         this.tenants = tenants;
@@ -65,13 +68,20 @@ class OidcAccounts {
     }
 
     UserAccount userFor(ProviderIdentity identity, RequestOrigin origin) {
-        if (identity.email() == null || !identity.emailVerified()) {
+        if (identity.email() == null || !identity.emailVerified() || identity.email().length() > 254) {
             throw new OidcProblem("The identity provider did not vouch for an e-mail address; sign in another way");
         }
         Optional<UserAccount> existing = users.findByEmail(identity.email());
         if (existing.isPresent()) {
+            if (!existing.get().emailVerified()) {
+                // Whoever signed up with this address never proved it; their password and sessions go.
+                transactions.inTransaction(() -> {
+                    refreshTokens.revokeAllOf(existing.get().id(), clock.instant());
+                    return null;
+                });
+            }
             transactions.inTransaction(() -> jdbc.sql(LINK).param("id", existing.get().id())
-                    .param("subject", identity.subject()).param("imageUrl", identity.picture())
+                    .param("subject", identity.subject()).param("imageUrl", limit(identity.picture(), 2048))
                     .param("now", Users.utc(clock.instant())).update());
             return users.findById(existing.get().id()).orElseThrow();
         }
@@ -79,9 +89,9 @@ class OidcAccounts {
         String workspace = (identity.name() == null ? identity.email() : identity.name()) + "'s workspace";
         tenants.create(new CreateTenant(workspace.length() > 200 ? workspace.substring(0, 200) : workspace, null, userId,
                 null, null, null), created -> {
-            jdbc.sql(CREATE).param("id", userId).param("email", identity.email()).param("name", identity.name())
+            jdbc.sql(CREATE).param("id", userId).param("email", identity.email()).param("name", limit(identity.name(), 200))
                     .param("firstName", atLeastTwo(identity.givenName())).param("lastName", atLeastTwo(identity.familyName()))
-                    .param("imageUrl", identity.picture()).param("provider", identity.provider())
+                    .param("imageUrl", limit(identity.picture(), 2048)).param("provider", identity.provider())
                     .param("subject", identity.subject()).param("now", Users.utc(clock.instant())).update();
             memberships.insert(ids.next(), userId, SignUp.OWNER, "admin", clock.instant());
             audit.record(TenantId.of(created.id()), new AuditEntry(userId, ActorType.IDENTITY_PROVIDER,
@@ -89,6 +99,10 @@ class OidcAccounts {
                     Map.of("email", identity.email(), "provider", identity.provider()), origin));
         });
         return users.findById(userId).orElseThrow();
+    }
+
+    private static @Nullable String limit(@Nullable String value, int max) {
+        return value == null || value.length() > max ? null : value;
     }
 
     private static @Nullable String atLeastTwo(@Nullable String name) {

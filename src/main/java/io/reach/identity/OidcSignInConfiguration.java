@@ -71,6 +71,9 @@ class OidcSignInConfiguration {
             response.getOutputStream().write(json.writeValueAsBytes(outcome));
         } catch (ApiException e) {
             problems.write(response, Problems.of(e.status(), e.title(), e.getMessage()));
+        } catch (ClassCastException | org.springframework.dao.DataAccessException e) {
+            problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "Identity provider sign-in refused",
+                    "The identity provider's answer cannot be used for a Reach account"));
         }
     }
 

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 class ProviderUsers {
 
     private static final String BY_CLERK_ID = "select id from identity.users where clerk_id = :clerkId";
-    private static final String BY_EMAIL = "select id from identity.users where lower(email) = lower(:email)";
+    private static final String BY_EMAIL = """
+            select id from identity.users where lower(email) = lower(:email) and clerk_id is null and email_verified""";
     private static final String INSERT = """
             insert into identity.users (id, email, email_verified, email_verified_at, first_name, last_name, username,
                 image_url, account_provider, external_id, clerk_id, public_metadata, private_metadata, unsafe_metadata,
@@ -24,7 +25,7 @@ class ProviderUsers {
             update identity.users set email = :email, first_name = :firstName, last_name = :lastName, username = :username,
                 image_url = :imageUrl, external_id = :externalId, clerk_id = :clerkId,
                 public_metadata = :publicMetadata::jsonb, private_metadata = :privateMetadata::jsonb,
-                unsafe_metadata = :unsafeMetadata::jsonb, last_sign_in_at = :lastSignInAt, status = 'active',
+                unsafe_metadata = :unsafeMetadata::jsonb, last_sign_in_at = :lastSignInAt,
                 updated_at = :now, version = version + 1
             where id = :id""";
     private static final String DEACTIVATE = """
@@ -42,7 +43,10 @@ class ProviderUsers {
             String privateMetadata, String unsafeMetadata, @Nullable Instant lastSignInAt, Instant createdAt) {
     }
 
-    /** Creates the user, or updates the one with this Clerk id, or links the one with this e-mail address. */
+    /**
+     * Creates the user, or updates the one with this Clerk id, or links the verified account with
+     * this address that no other Clerk user holds. A suspended account stays suspended.
+     */
     UUID upsert(UUID newId, ProviderUser user, Instant now) {
         Optional<UUID> existing = jdbc.sql(BY_CLERK_ID).param("clerkId", user.clerkId()).query(UUID.class).optional()
                 .or(() -> jdbc.sql(BY_EMAIL).param("email", user.email()).query(UUID.class).optional());

@@ -28,6 +28,7 @@ import io.reach.audit.AuditTrail;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -35,6 +36,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Roles held besides a member's own, and who owns which resource (what ownership policies test). */
 @RestController
+@org.springframework.validation.annotation.Validated
 @Tag(name = "Access control")
 @SecurityRequirement(name = "bearer")
 class RoleAssignmentController {
@@ -45,9 +47,11 @@ class RoleAssignmentController {
     private final AuditTrail audit;
     private final TenantTransactions transactions;
     private final Clock clock;
+    private final Delegation delegation;
 
-    RoleAssignmentController(Roles roles, Memberships memberships, AccessPolicies policies, AuditTrail audit,
+    RoleAssignmentController(Delegation delegation, Roles roles, Memberships memberships, AccessPolicies policies, AuditTrail audit,
             TenantTransactions transactions, Clock clock) {
+        this.delegation = delegation;
         this.roles = roles;
         this.memberships = memberships;
         this.policies = policies;
@@ -77,6 +81,10 @@ class RoleAssignmentController {
             @Valid @RequestBody AssignRole request, HttpServletRequest http) {
         return transactions.inTransaction(() -> {
             requireMember(request.userId());
+            if (request.userId().equals(Actors.userOf(principal))) {
+                throw new ConflictException("Own role", "Nobody gives themselves roles");
+            }
+            delegation.requireMayGiveRole(principal, request.role());
             UUID roleId = roles.findByName(request.role()).orElseThrow(() -> new NotFoundException("Role", request.role()));
             roles.assign(request.userId(), roleId, Actors.userOf(principal), clock.instant());
             audit.record(TenantContext.require(), new AuditEntry(Actors.userOf(principal), Actors.typeOf(principal),

@@ -51,8 +51,26 @@ class Roles {
             values (:tenant, :userId, :roleId, :assignedBy, :now) on conflict do nothing""";
     private static final String UNASSIGN = "delete from identity.user_roles where user_id = :userId and role_id = :roleId";
 
+    private static final String MEMBER_ROLE = """
+            select role from identity.memberships
+            where tenant_id = platform.current_tenant_id() and user_id = :userId and status = 'active'""";
+    private static final String PERMISSIONS_OF = """
+            select distinct p.resource_type || ':' || p.action from identity.roles r
+            join identity.role_permissions rp on rp.tenant_id = r.tenant_id and rp.role_id = r.id
+            join identity.permissions p on p.id = rp.permission_id
+            where r.name = :role or r.id in (select role_id from identity.user_roles where user_id = :userId)""";
+    private static final String ROLE_PERMISSIONS = """
+            select p.resource_type || ':' || p.action from identity.roles r
+            join identity.role_permissions rp on rp.tenant_id = r.tenant_id and rp.role_id = r.id
+            join identity.permissions p on p.id = rp.permission_id where r.name = :role""";
+
     private final JdbcClient jdbc;
     private final Ids ids;
+
+    /** The permissions a role grants by itself. */
+    java.util.Set<String> grantsOfRole(String role) {
+        return new java.util.HashSet<>(jdbc.sql(ROLE_PERMISSIONS).param("role", role).query(String.class).list());
+    }
 
     record Assignment(UUID userId, UUID roleId, String role, @Nullable UUID assignedBy, Instant assignedAt) {
     }
@@ -120,6 +138,22 @@ class Roles {
 
     boolean deleteCustom(UUID id) {
         return jdbc.sql(DELETE_CUSTOM).param("id", id).update() == 1;
+    }
+
+    /** Whether {@code userId}'s active membership in the current tenant (and its extra roles) grants the permission. */
+    boolean grantsMember(UUID userId, String resource, String action) {
+        return memberRole(userId).map(role -> grants(role, userId, resource, action)).orElse(false);
+    }
+
+    /** The role of {@code userId}'s active membership in the current tenant. */
+    Optional<String> memberRole(UUID userId) {
+        return jdbc.sql(MEMBER_ROLE).param("userId", userId).query(String.class).optional();
+    }
+
+    /** The permissions {@code role} grants, with those of the user's extra roles. */
+    java.util.Set<String> permissionsOf(String role, UUID userId) {
+        return new java.util.HashSet<>(jdbc.sql(PERMISSIONS_OF).param("role", role).param("userId", userId)
+                .query(String.class).list());
     }
 
     /** Whether the membership role, or a role given to the user, grants {@code action} on {@code resource}. */

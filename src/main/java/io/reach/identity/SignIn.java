@@ -95,7 +95,7 @@ class SignIn {
             failure(user.id(), "login.refused", Severity.LOW, Map.of("reason", "email_not_verified"), origin);
             throw IdentityProblems.emailNotVerified();
         }
-        List<Membership> all = memberships.ofUser(user.id());
+        List<Membership> all = memberships.ofUser(user.id()).stream().filter(Membership::isActive).toList();
         if (all.isEmpty()) {
             throw IdentityProblems.noTenant();
         }
@@ -157,7 +157,8 @@ class SignIn {
     SessionTokens switchTenant(UserPrincipal principal, UUID tenantId, RequestOrigin origin) {
         UserAccount user = users.findById(principal.userId()).filter(UserAccount::isActive)
                 .orElseThrow(IdentityProblems::badCredentials);
-        Membership membership = Sessions.choose(memberships.ofUser(user.id()), tenantId);
+        Membership membership = Sessions.choose(memberships.ofUser(user.id()).stream().filter(Membership::isActive)
+                .toList(), tenantId);
         audit.record(TenantId.of(tenantId), new SecurityEvent(user.id(), "tenant.switched", Severity.INFO,
                 Map.of("from", principal.tenantId().toString()), origin));
         return transactions.inTransaction(() -> sessions.start(user, membership));

@@ -11,15 +11,19 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.reach.platform.crypto.SecretBox;
+
 /**
  * The HMAC-SHA256 key that signs access tokens: {@code reach.identity.jwt-secret} when set,
- * otherwise one generated on first start and kept in {@code identity.signing_keys} so every
- * node signs and checks with the same key.
+ * otherwise one generated on first start and kept, encrypted with the {@link SecretBox} keyset,
+ * in {@code identity.signing_keys} so every node signs and checks with the same key (a database
+ * dump alone cannot forge tokens).
  */
 @Component
 class SigningKeys {
 
     private static final String KEY_ID = "access-token";
+    private static final String ASSOCIATED_DATA = "identity.signing_keys.secret:" + KEY_ID;
     private static final String CREATE = """
             insert into identity.signing_keys (id, secret, created_at) values (:id, :secret, :now)
             on conflict (id) do nothing""";
@@ -27,15 +31,15 @@ class SigningKeys {
 
     private final SecretKey key;
 
-    SigningKeys(IdentityProperties properties, JdbcClient jdbc, Clock clock) {
-        this.key = new SecretKeySpec(secret(properties, jdbc, clock), "HmacSHA256");
+    SigningKeys(IdentityProperties properties, JdbcClient jdbc, Clock clock, SecretBox box) {
+        this.key = new SecretKeySpec(secret(properties, jdbc, clock, box), "HmacSHA256");
     }
 
     SecretKey accessTokenKey() {
         return key;
     }
 
-    private static byte[] secret(IdentityProperties properties, JdbcClient jdbc, Clock clock) {
+    private static byte[] secret(IdentityProperties properties, JdbcClient jdbc, Clock clock, SecretBox box) {
         if (properties.jwtSecret() != null && !properties.jwtSecret().isBlank()) {
             byte[] configured = Base64.getDecoder().decode(properties.jwtSecret());
             if (configured.length < 32) {
@@ -45,8 +49,8 @@ class SigningKeys {
         }
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
-        jdbc.sql(CREATE).param("id", KEY_ID).param("secret", fresh).param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .update();
-        return jdbc.sql(LOAD).param("id", KEY_ID).query(byte[].class).single();
+        jdbc.sql(CREATE).param("id", KEY_ID).param("secret", box.encrypt(fresh, ASSOCIATED_DATA))
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
+        return box.decrypt(jdbc.sql(LOAD).param("id", KEY_ID).query(byte[].class).single(), ASSOCIATED_DATA);
     }
 }

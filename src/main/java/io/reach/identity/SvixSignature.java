@@ -40,7 +40,8 @@ final class SvixSignature {
         } catch (NumberFormatException e) {
             return Verdict.MALFORMED;
         }
-        if (Duration.between(Instant.ofEpochSecond(seconds), now).abs().compareTo(TOLERANCE) > 0) {
+        long current = now.getEpochSecond();
+        if (seconds < current - TOLERANCE.toSeconds() || seconds > current + TOLERANCE.toSeconds()) {
             return Verdict.STALE;
         }
         byte[] expected = sign(id, timestamp.strip(), body);

@@ -1,0 +1,68 @@
+package io.reach.identity;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import io.reach.platform.web.ApiException;
+
+/**
+ * Nobody hands out more than they hold: a role given (to a member, an invitee, an extra role), a
+ * custom role made, or an API key's scopes must be within the caller's own permissions. The
+ * owner role is never handed out this way.
+ */
+@Component
+class Delegation {
+
+    private final Roles roles;
+
+    Delegation(Roles roles) {
+        this.roles = roles;
+    }
+
+    Set<String> permissionsOf(@Nullable Object principal) {
+        return switch (principal) {
+            case UserPrincipal user -> roles.permissionsOf(user.role(), user.userId());
+            case ApiKeyPrincipal key -> {
+                Set<String> scoped = expand(key.scopes());
+                scoped.retainAll(roles.memberRole(key.createdBy())
+                        .map(role -> roles.permissionsOf(role, key.createdBy())).orElse(Set.of()));
+                yield scoped;
+            }
+            case null, default -> Set.of();
+        };
+    }
+
+    /** Every catalog permission the scopes match. */
+    Set<String> expand(Collection<String> scopes) {
+        return roles.catalog().stream().filter(p -> Scopes.grants(scopes, p.resourceType(), p.action()))
+                .map(Roles.Permission::key).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    void requireWithin(@Nullable Object principal, Collection<String> permissions) {
+        Set<String> held = permissionsOf(principal);
+        Set<String> beyond = new HashSet<>(permissions);
+        beyond.removeAll(held);
+        if (!beyond.isEmpty()) {
+            throw new Refused("You cannot give permissions you do not hold: " + String.join(", ", beyond.stream().sorted().toList()));
+        }
+    }
+
+    void requireMayGiveRole(@Nullable Object principal, String role) {
+        if (role.equals(SignUp.OWNER)) {
+            throw new Refused("The owner role is not handed out this way");
+        }
+        requireWithin(principal, roles.grantsOfRole(role));
+    }
+
+    private static final class Refused extends ApiException {
+        Refused(String detail) {
+            super(HttpStatus.FORBIDDEN, "Beyond your permissions", detail);
+        }
+    }
+}
