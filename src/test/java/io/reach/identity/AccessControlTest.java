@@ -125,6 +125,60 @@ class AccessControlTest {
     }
 
     @Test
+    void nobodyGrantsMoreThanTheyHoldOrTouchesTheirOwnRole() {
+        Accounts.SignedIn ada = accounts.owner();
+        Accounts.SignedIn bob = accounts.owner();
+        Accounts.SignedIn cyd = accounts.owner();
+        api.post("/api/v1/roles", ada.accessToken(),
+                "{\"name\": \"people\", \"permissions\": [\"members:read\", \"members:write\", \"roles:read\", \"api_keys:write\", \"api_keys:read\"]}");
+        UUID bobs = addMember(ada.tenantId(), bob.userId(), "people");
+        UUID cyds = addMember(ada.tenantId(), cyd.userId(), "member");
+        String bobInAda = loginTo(bob.email(), ada.tenantId());
+
+        assertThat(api.patch("/api/v1/members/" + cyds, bobInAda, "{\"role\": \"admin\"}").status()).isEqualTo(403);
+        assertThat(api.patch("/api/v1/members/" + bobs, bobInAda, "{\"role\": \"member\"}").status()).isEqualTo(409);
+        assertThat(api.patch("/api/v1/members/" + cyds, ada.accessToken(), "{\"role\": \"owner\"}").status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/invitations", bobInAda, "{\"email\": \"x@example.com\", \"role\": \"admin\"}")
+                .status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/api-keys", bobInAda, "{\"name\": \"all\", \"scopes\": [\"*\"]}").status())
+                .isEqualTo(403);
+        assertThat(api.post("/api/v1/api-keys", bobInAda, "{\"name\": \"mine\", \"scopes\": [\"members:read\"]}")
+                .status()).isEqualTo(201);
+        assertThat(api.patch("/api/v1/members/" + cyds, bobInAda, "{\"role\": \"analyst\"}").status())
+                .as("analyst reads more than bob holds").isEqualTo(403);
+        api.post("/api/v1/roles", ada.accessToken(), "{\"name\": \"viewer\", \"permissions\": [\"members:read\"]}");
+        assertThat(api.patch("/api/v1/members/" + cyds, bobInAda, "{\"role\": \"viewer\"}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theOwnerCanAlwaysUndoAPolicyThatLocksEveryoneOut() {
+        Accounts.SignedIn ada = accounts.owner();
+        String id = api.post("/api/v1/access-policies", ada.accessToken(), """
+                {"name": "lock", "policy_definition": {"effect": "deny", "resources": ["*"], "actions": ["*"]}}""")
+                .json().get("id").asString();
+
+        assertThat(api.get("/api/v1/api-keys", ada.accessToken()).status()).isEqualTo(200);
+        assertThat(api.send("DELETE", "/api/v1/access-policies/" + id, ada.accessToken(), null, List.of()).status())
+                .isEqualTo(204);
+    }
+
+    @Test
+    void policyValuesOfTheWrongShapeAreRefused() {
+        Accounts.SignedIn ada = accounts.owner();
+
+        var objectValue = api.post("/api/v1/access-policies", ada.accessToken(), """
+                {"name": "a", "policy_definition": {"effect": "deny", "resources": ["posts"], "actions": ["read"],
+                 "conditions": [{"attribute": "subject.role", "operator": "equals", "value": {"x": 1}}]}}""");
+        var hostName = api.post("/api/v1/access-policies", ada.accessToken(), """
+                {"name": "b", "policy_definition": {"effect": "deny", "resources": ["posts"], "actions": ["read"],
+                 "conditions": [{"attribute": "request.ip", "operator": "in_cidr", "value": "example.com/-1"}]}}""");
+
+        assertThat(objectValue.status()).isEqualTo(400);
+        assertThat(hostName.status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/api-keys", ada.accessToken()).status()).isEqualTo(200);
+    }
+
+    @Test
     void malformedPoliciesAreRefusedWithTheirProblems() {
         Accounts.SignedIn ada = accounts.owner();
 
