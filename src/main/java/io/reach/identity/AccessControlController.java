@@ -149,11 +149,15 @@ class AccessControlController {
     @DeleteMapping("/api/v1/roles/{id}")
     @RequiresPermission(resource = "roles", action = "write", idVariable = "id")
     @Operation(summary = "Delete a custom role (built-in roles stay)")
-    ResponseEntity<Void> deleteRole(@PathVariable UUID id) {
-        boolean deleted = transactions.inTransaction(() -> roles.deleteCustom(id));
-        if (!deleted) {
-            throw new NotFoundException("Custom role", id);
-        }
+    ResponseEntity<Void> deleteRole(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id,
+            HttpServletRequest http) {
+        transactions.inTransaction(() -> {
+            if (!roles.deleteCustom(id)) {
+                throw new NotFoundException("Custom role", id);
+            }
+            recordRemoval(principal, "role.deleted", "role", id, "identity.roles", http);
+            return null;
+        });
         return ResponseEntity.noContent().build();
     }
 
@@ -189,10 +193,21 @@ class AccessControlController {
     @DeleteMapping("/api/v1/access-policies/{id}")
     @RequiresPermission(resource = "policies", action = "write", idVariable = "id")
     @Operation(summary = "Remove an access policy")
-    ResponseEntity<Void> deletePolicy(@PathVariable UUID id) {
-        if (!transactions.inTransaction(() -> policies.delete(id))) {
-            throw new NotFoundException("Access policy", id);
-        }
+    ResponseEntity<Void> deletePolicy(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id,
+            HttpServletRequest http) {
+        transactions.inTransaction(() -> {
+            if (!policies.delete(id)) {
+                throw new NotFoundException("Access policy", id);
+            }
+            recordRemoval(principal, "policy.deleted", "policy", id, "identity.access_control_policies", http);
+            return null;
+        });
         return ResponseEntity.noContent().build();
+    }
+
+    private void recordRemoval(@Nullable Object principal, String action, String type, UUID id, String table,
+            HttpServletRequest http) {
+        audit.record(TenantContext.require(), new AuditEntry(Actors.userOf(principal), Actors.typeOf(principal), action,
+                type, id.toString(), table, null, null, RequestOrigins.of(http)));
     }
 }

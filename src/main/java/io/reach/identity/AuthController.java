@@ -59,6 +59,13 @@ class AuthController {
         return ResponseEntity.noContent().build();
     }
 
+    @PostMapping("/verify-email/resend")
+    @Operation(summary = "Send the verification mail again; answers the same for unknown addresses")
+    ResponseEntity<Void> resendVerification(@Valid @RequestBody ResetRequest request, HttpServletRequest http) {
+        signUp.resendVerification(request.email(), RequestOrigins.of(http));
+        return ResponseEntity.accepted().build();
+    }
+
     @PostMapping("/login")
     @Operation(summary = "Sign in with e-mail and password; returns an access token and a refresh token")
     SignIn.LoginOutcome login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {

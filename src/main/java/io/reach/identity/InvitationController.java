@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.reach.audit.AuditEntry;
+import io.reach.audit.AuditTrail;
 import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.CursorPage;
@@ -41,8 +44,10 @@ class InvitationController {
     private final Invitations invitations;
     private final TenantTransactions transactions;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    InvitationController(Inviting inviting, Invitations invitations, TenantTransactions transactions, Clock clock) {
+    InvitationController(AuditTrail audit, Inviting inviting, Invitations invitations, TenantTransactions transactions, Clock clock) {
+        this.audit = audit;
         this.inviting = inviting;
         this.invitations = invitations;
         this.transactions = transactions;
@@ -84,10 +89,17 @@ class InvitationController {
     @RequiresPermission(resource = "members", action = "write", idVariable = "id")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Withdraw an invitation that has not been accepted")
-    ResponseEntity<Void> revoke(@PathVariable UUID id) {
+    ResponseEntity<Void> revoke(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id,
+            HttpServletRequest http) {
         boolean revoked = transactions.inTransaction(() -> {
             invitations.find(id).orElseThrow(() -> new NotFoundException("Invitation", id));
-            return invitations.revoke(id, clock.instant());
+            boolean done = invitations.revoke(id, clock.instant());
+            if (done) {
+                audit.record(TenantContext.require(), new AuditEntry(Actors.userOf(principal), Actors.typeOf(principal),
+                        "invitation.revoked", "invitation", id.toString(), "identity.invitations", null, null,
+                        RequestOrigins.of(http)));
+            }
+            return done;
         });
         if (!revoked) {
             throw new ConflictException("Invitation closed", "It was already accepted or withdrawn");

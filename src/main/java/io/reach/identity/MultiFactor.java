@@ -27,7 +27,8 @@ import io.reach.platform.web.ApiException;
 /**
  * TOTP second factors: enrol (a secret and an otpauth URI), confirm with a first code (which
  * turns MFA on and hands out ten recovery codes), disable with a code, and the second step of
- * sign-in, which a TOTP code or an unused recovery code completes (five tries per challenge).
+ * sign-in, which a TOTP code or an unused recovery code completes (five tries per challenge, ten
+ * guesses per user per 15 minutes overall). Turning MFA on or off ends the user's sessions.
  */
 @Service
 class MultiFactor {
@@ -42,8 +43,12 @@ class MultiFactor {
     private final AuditTrail audit;
     private final TenantTransactions transactions;
     private final Clock clock;
+    private final SignInThrottle throttle;
+    private final RefreshTokens refreshTokens;
 
-    MultiFactor(MfaFactors factors, Users users, AuditTrail audit, TenantTransactions transactions, Clock clock) {
+    MultiFactor(SignInThrottle throttle, RefreshTokens refreshTokens, MfaFactors factors, Users users, AuditTrail audit, TenantTransactions transactions, Clock clock) {
+        this.throttle = throttle;
+        this.refreshTokens = refreshTokens;
         this.factors = factors;
         this.users = users;
         this.audit = audit;
@@ -71,12 +76,14 @@ class MultiFactor {
     }
 
     Confirmation confirm(UserPrincipal principal, String code, RequestOrigin origin) {
+        throttle.secondFactor(principal.userId());
         return transactions.inTransaction(() -> {
             MfaFactors.Factor factor = factors.find(principal.userId()).filter(f -> !f.confirmed())
                     .orElseThrow(() -> new MfaProblem(HttpStatus.CONFLICT, "No enrolment", "Enrol before confirming"));
             requireCode(principal.userId(), factor, code);
             Instant now = clock.instant();
             factors.confirm(principal.userId(), now);
+            refreshTokens.revokeAllOf(principal.userId(), now);
             List<String> codes = recoveryCodes();
             factors.replaceRecoveryCodes(principal.userId(), codes, now);
             audit.record(principal.tenantId(), new AuditEntry(principal.userId(), ActorType.USER, "mfa.enabled", "user",
@@ -87,6 +94,7 @@ class MultiFactor {
     }
 
     void disable(UserPrincipal principal, String code, RequestOrigin origin) {
+        throttle.secondFactor(principal.userId());
         transactions.inTransaction(() -> {
             MfaFactors.Factor factor = factors.find(principal.userId()).filter(MfaFactors.Factor::confirmed)
                     .orElseThrow(() -> new MfaProblem(HttpStatus.CONFLICT, "MFA not enabled", "There is nothing to disable"));
@@ -94,6 +102,7 @@ class MultiFactor {
                 requireCode(principal.userId(), factor, code);
             }
             factors.remove(principal.userId(), clock.instant());
+            refreshTokens.revokeAllOf(principal.userId(), clock.instant());
             audit.record(principal.tenantId(), new SecurityEvent(principal.userId(), "mfa.disabled", Severity.MEDIUM,
                     Map.of(), origin));
             return null;
@@ -114,6 +123,7 @@ class MultiFactor {
         MfaFactors.Challenge challenge = transactions.inTransaction(() -> factors.attempt(challengeToken, now, MAX_ATTEMPTS))
                 .orElseThrow(() -> new MfaProblem(HttpStatus.UNAUTHORIZED, "Invalid MFA challenge",
                         "The challenge is unknown, expired, completed or out of attempts; sign in again"));
+        throttle.secondFactor(challenge.userId());
         return transactions.inTransaction(() -> {
             MfaFactors.Factor factor = factors.find(challenge.userId()).filter(MfaFactors.Factor::confirmed)
                     .orElseThrow(IdentityProblems::badCredentials);

@@ -83,6 +83,9 @@ class PasswordResets {
                 throw new InvalidRequestException(new FieldError("new_password", problem));
             });
             users.setPasswordHash(userId, passwords.encode(confirmation.newPassword()), clock.instant());
+            if (!user.emailVerified()) {
+                users.markEmailVerified(userId, clock.instant());
+            }
             refreshTokens.revokeAllOf(userId, clock.instant());
             audit.record(TenantId.PLATFORM, new SecurityEvent(userId, "password_reset.completed", Severity.MEDIUM,
                     Map.of(), origin));

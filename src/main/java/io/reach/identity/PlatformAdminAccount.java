@@ -45,10 +45,12 @@ class PlatformAdminAccount implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final Ids ids;
     private final Clock clock;
+    private final RefreshTokens refreshTokens;
 
-    PlatformAdminAccount(@Value("${reach.admin.email:}") String email, @Value("${reach.admin.password:}") String password,
+    PlatformAdminAccount(RefreshTokens refreshTokens, @Value("${reach.admin.email:}") String email, @Value("${reach.admin.password:}") String password,
             Users users, Memberships memberships, TenantManagement tenants, PasswordPolicy policy,
             PasswordEncoder passwords, TenantTransactions transactions, JdbcClient jdbc, Ids ids, Clock clock) {
+        this.refreshTokens = refreshTokens;
         this.email = email.strip();
         this.password = password;
         this.users = users;
@@ -79,8 +81,15 @@ class PlatformAdminAccount implements ApplicationRunner {
         });
         String hash = passwords.encode(password);
         UUID id = users.findByEmail(email).map(UserAccount::id).orElseGet(this::createWithWorkspace);
-        transactions.inTransaction(() -> jdbc.sql(PROMOTE).param("id", id).param("hash", hash)
-                .param("now", Users.utc(clock.instant())).update());
+        boolean alreadyAdmin = users.findById(id).map(user -> user.role().equals("super_admin")).orElse(false);
+        transactions.inTransaction(() -> {
+            jdbc.sql(PROMOTE).param("id", id).param("hash", hash).param("now", Users.utc(clock.instant())).update();
+            if (!alreadyAdmin) {
+                // sessions begun before the promotion must not turn into admin sessions
+                refreshTokens.revokeAllOf(id, clock.instant());
+            }
+            return null;
+        });
         log.info("Platform admin account {} is ready; sign in with REACH_ADMIN_EMAIL and REACH_ADMIN_PASSWORD", email);
     }
 

@@ -28,6 +28,8 @@ class RefreshTokens {
             update identity.refresh_tokens set used_at = :now where id = :id and used_at is null and revoked_at is null""";
     private static final String REVOKE_FAMILY = """
             update identity.refresh_tokens set revoked_at = :now where family_id = :family and revoked_at is null""";
+    private static final String FAMILY_START = """
+            select min(created_at) from identity.refresh_tokens where family_id = :family""";
     private static final String REVOKE_USER = """
             update identity.refresh_tokens set revoked_at = :now where user_id = :userId and revoked_at is null""";
 
@@ -72,7 +74,7 @@ class RefreshTokens {
             revokeFamily(stored.familyId(), now);
             return new Rotation.Reused(stored.userId(), stored.tenantId(), stored.familyId());
         }
-        String next = insert(stored.familyId(), stored.userId(), stored.tenantId(), now, ttl);
+        String next = insertExpiring(stored.familyId(), stored.userId(), stored.tenantId(), now, familyEnd(stored, now, ttl));
         return new Rotation.Rotated(next, stored.userId(), stored.tenantId(), stored.familyId());
     }
 
@@ -89,10 +91,21 @@ class RefreshTokens {
     }
 
     private String insert(UUID family, UUID userId, UUID tenantId, Instant now, java.time.Duration ttl) {
+        return insertExpiring(family, userId, tenantId, now, now.plus(ttl));
+    }
+
+    /** A session lasts at most {@code ttl} from its sign-in, however often it is refreshed. */
+    private Instant familyEnd(StoredToken stored, Instant now, java.time.Duration ttl) {
+        Instant started = jdbc.sql(FAMILY_START).param("family", stored.familyId()).query(Instant.class).optional()
+                .orElse(now);
+        return started.plus(ttl);
+    }
+
+    private String insertExpiring(UUID family, UUID userId, UUID tenantId, Instant now, Instant expiresAt) {
         String token = TokenDigests.newToken();
         jdbc.sql(INSERT).param("id", ids.next()).param("family", family).param("userId", userId)
                 .param("tenantId", tenantId).param("hash", TokenDigests.hash(token))
-                .param("expiresAt", Users.utc(now.plus(ttl))).param("now", Users.utc(now)).update();
+                .param("expiresAt", Users.utc(expiresAt)).param("now", Users.utc(now)).update();
         return token;
     }
 }

@@ -97,10 +97,17 @@ class RoleAssignmentController {
     @DeleteMapping("/api/v1/user-roles/{userId}/{roleId}")
     @RequiresPermission(resource = "roles", action = "write")
     @Operation(summary = "Take an extra role away")
-    ResponseEntity<Void> unassign(@PathVariable UUID userId, @PathVariable UUID roleId) {
-        if (!transactions.inTransaction(() -> roles.unassign(userId, roleId))) {
-            throw new NotFoundException("Role assignment", userId + "/" + roleId);
-        }
+    ResponseEntity<Void> unassign(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID userId,
+            @PathVariable UUID roleId, HttpServletRequest http) {
+        transactions.inTransaction(() -> {
+            if (!roles.unassign(userId, roleId)) {
+                throw new NotFoundException("Role assignment", userId + "/" + roleId);
+            }
+            audit.record(TenantContext.require(), new AuditEntry(Actors.userOf(principal), Actors.typeOf(principal),
+                    "user_role.unassigned", "user_role", userId + ":" + roleId, "identity.user_roles", null, null,
+                    RequestOrigins.of(http)));
+            return null;
+        });
         return ResponseEntity.noContent().build();
     }
 
@@ -117,10 +124,15 @@ class RoleAssignmentController {
     @PutMapping("/api/v1/resource-ownership")
     @RequiresPermission(resource = "roles", action = "write")
     @Operation(summary = "Make a member the owner of a resource")
-    Ownership setOwner(@Valid @RequestBody Ownership ownership) {
+    Ownership setOwner(@AuthenticationPrincipal @Nullable Object principal, @Valid @RequestBody Ownership ownership,
+            HttpServletRequest http) {
         transactions.inTransaction(() -> {
             requireMember(ownership.ownerId());
             policies.setOwner(ownership.resourceType(), ownership.resourceId(), ownership.ownerId(), clock.instant());
+            audit.record(TenantContext.require(), new AuditEntry(Actors.userOf(principal), Actors.typeOf(principal),
+                    "resource.owner_set", ownership.resourceType(), ownership.resourceId().toString(),
+                    "identity.resource_ownership", null, Map.of("owner_id", ownership.ownerId().toString()),
+                    RequestOrigins.of(http)));
             return null;
         });
         return ownership;

@@ -22,6 +22,8 @@ import io.reach.platform.tenant.TenantId;
 @Component
 class SignInThrottle {
 
+    static final Limit MFA_PER_USER = new Limit("mfa-user", 10, Duration.ofMinutes(15));
+
     private final RateLimits limits;
     private final AuditTrail audit;
     private final Limit loginPerAccount;
@@ -47,12 +49,22 @@ class SignInThrottle {
         check(email, origin, resetPerAccount, resetPerAddress, "password_reset.throttled");
     }
 
+    /** Sign-ups and verification mails: each costs a password hash or a mail, so both are braked too. */
+    void mailing(String email, RequestOrigin origin) {
+        check(email, origin, resetPerAccount, resetPerAddress, "mailing.throttled");
+    }
+
+    /** Guesses at second-factor codes, per user, whatever the endpoint. */
+    void secondFactor(java.util.UUID userId) {
+        limits.consume(userId.toString(), MFA_PER_USER);
+    }
+
     private void check(String email, RequestOrigin origin, Limit perAccount, Limit perAddress, String event) {
         try {
-            limits.consume(email.strip().toLowerCase(Locale.ROOT), perAccount);
             if (origin.ipAddress() != null) {
                 limits.consume(origin.ipAddress(), perAddress);
             }
+            limits.consume(email.strip().toLowerCase(Locale.ROOT), perAccount);
         } catch (RateLimitedException e) {
             audit.record(TenantId.PLATFORM, new SecurityEvent(null, event, Severity.MEDIUM,
                     Map.of("email", email, "retry_after_seconds", e.retryAfterSeconds()), origin));

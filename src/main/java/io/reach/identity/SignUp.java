@@ -41,10 +41,12 @@ class SignUp {
     private final IdentityProperties properties;
     private final Ids ids;
     private final Clock clock;
+    private final SignInThrottle throttle;
 
-    SignUp(Users users, Memberships memberships, UserTokens tokens, TenantManagement tenants, PasswordPolicy policy,
+    SignUp(SignInThrottle throttle, Users users, Memberships memberships, UserTokens tokens, TenantManagement tenants, PasswordPolicy policy,
             PasswordEncoder passwords, Mailer mailer, AuditTrail audit, TenantTransactions transactions,
             IdentityProperties properties, Ids ids, Clock clock) {
+        this.throttle = throttle;
         this.users = users;
         this.memberships = memberships;
         this.tokens = tokens;
@@ -63,6 +65,7 @@ class SignUp {
     }
 
     Registered register(AuthRequests.SignUpRequest request, RequestOrigin origin) {
+        throttle.mailing(request.email(), origin);
         policy.problemWith(request.password(), request.email()).ifPresent(problem -> {
             throw new InvalidRequestException(new FieldError("password", problem));
         });
@@ -83,11 +86,24 @@ class SignUp {
         return new Registered(userId, tenant.id(), request.email(), false);
     }
 
+    /** Sends a fresh verification mail to an unverified account; says nothing about unknown addresses. */
+    void resendVerification(String email, RequestOrigin origin) {
+        throttle.mailing(email, origin);
+        users.findByEmail(email).filter(user -> !user.emailVerified() && user.isActive())
+                .ifPresent(user -> transactions.inTransaction(() -> {
+                    sendVerification(user.id(), user.email());
+                    return null;
+                }));
+    }
+
     void verifyEmail(String token) {
         transactions.inTransaction(() -> {
             UUID userId = tokens.consume(token, UserTokens.Purpose.EMAIL_VERIFICATION, clock.instant())
                     .orElseThrow(IdentityProblems::invalidToken);
             users.markEmailVerified(userId, clock.instant());
+            audit.record(TenantId.PLATFORM, new AuditEntry(userId, ActorType.USER, "user.email_verified", "user",
+                    userId.toString(), "identity.users", Map.of("email_verified", false), Map.of("email_verified", true),
+                    null));
             return userId;
         });
     }

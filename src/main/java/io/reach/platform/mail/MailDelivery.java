@@ -26,7 +26,8 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 /**
  * Sends what the outbox holds. With SMTP configured ({@code spring.mail.host}) each pending mail
- * is sent and marked sent, or retried up to five times. Without SMTP, mails are marked kept and
+ * is sent and marked sent (its body, which may carry one-time links, is then removed), or retried
+ * up to five times. Without SMTP, mails are marked kept and
  * written to the log (a development default: the log then holds the links they carry).
  */
 @Component
@@ -40,7 +41,8 @@ public class MailDelivery {
             where status = 'pending' order by created_at limit 50 for update skip locked""";
     private static final String MARK = """
             update platform.mail_outbox set status = :status, attempts = attempts + 1, last_error = :error,
-                sent_at = case when :status = 'sent' then :now else sent_at end
+                sent_at = case when :status = 'sent' then :now else sent_at end,
+                body = case when :status = 'sent' then '(delivered; body removed)' else body end
             where id = :id""";
 
     private final JdbcClient jdbc;
