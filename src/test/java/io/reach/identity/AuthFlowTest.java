@@ -99,6 +99,39 @@ class AuthFlowTest {
     }
 
     @Test
+    void theVerificationMailCanBeSentAgainAndAResetAlsoProvesTheAddress() {
+        String email = uniqueEmail();
+        api.post("/api/v1/auth/signup", null, """
+                {"email": "%s", "password": "%s", "tenant_name": "Late"}""".formatted(email, PASSWORD));
+
+        assertThat(api.post("/api/v1/auth/verify-email/resend", null, "{\"email\": \"%s\"}".formatted(email)).status())
+                .isEqualTo(202);
+        assertThat(TestMailServer.mailsTo(email, 2)).hasSize(2);
+
+        String reset = requestResetToken(email, 3);
+        api.post("/api/v1/auth/password-reset/confirm", null,
+                "{\"token\": \"%s\", \"new_password\": \"another fine passphrase\"}".formatted(reset));
+        assertThat(login(email, "another fine passphrase").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSessionEndsThirtyDaysAfterSignInHoweverOftenItIsRefreshed() {
+        String email = verifiedUser();
+        String first = login(email, PASSWORD).json().get("refresh_token").asString();
+        String second = api.post("/api/v1/auth/refresh", null, refreshBody(first)).json().get("refresh_token").asString();
+        owner.run(jdbc -> jdbc.update("""
+                update identity.refresh_tokens set created_at = created_at - interval '31 days'
+                where family_id = (select family_id from identity.refresh_tokens where token_hash = ?)
+                  and created_at = (select min(created_at) from identity.refresh_tokens f
+                                    where f.family_id = identity.refresh_tokens.family_id)""",
+                io.reach.platform.security.TokenHashes.sha256(first)));
+
+        String third = api.post("/api/v1/auth/refresh", null, refreshBody(second)).json().get("refresh_token").asString();
+
+        assertThat(api.post("/api/v1/auth/refresh", null, refreshBody(third)).status()).isEqualTo(401);
+    }
+
+    @Test
     void aResetForAnUnknownAddressLooksTheSameAndSendsNothing() {
         String email = uniqueEmail();
 

@@ -39,6 +39,8 @@ class MfaTest {
 
         var confirmed = api.post("/api/v1/me/mfa/confirm", ada.accessToken(), code(secret, Instant.now()));
         assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/auth/refresh", null, "{\"refresh_token\": \"%s\"}".formatted(ada.refreshToken()))
+                .status()).as("sessions from before MFA end").isEqualTo(401);
         assertThat(confirmed.json().get("recovery_codes").size()).isEqualTo(10);
         assertThat(api.get("/api/v1/me", ada.accessToken()).json().get("mfa_enabled").asBoolean()).isTrue();
 
