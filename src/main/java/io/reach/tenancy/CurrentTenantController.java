@@ -3,6 +3,7 @@ package io.reach.tenancy;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.web.NotFoundException;
@@ -23,6 +24,7 @@ class CurrentTenantController {
     }
 
     @GetMapping("/api/v1/tenant")
+    @RequiresPermission(resource = "tenant", action = "read")
     @Operation(summary = "The tenant the caller's credentials belong to")
     TenantDetails current() {
         TenantId tenant = TenantContext.current().filter(id -> !id.isPlatform())

@@ -212,6 +212,16 @@ class AccessControlTest {
                 .isEqualTo(404);
         assertThat(api.get("/api/v1/members?limit=200", bob.accessToken()).body()).doesNotContain(ada.email());
         assertThat(api.get("/api/v1/roles", bob.accessToken()).body()).doesNotContain("\"secret\"");
+        assertThat(api.send("DELETE", "/api/v1/user-roles/" + ada.userId() + "/" + role, bob.accessToken(), null,
+                List.of()).status()).isEqualTo(404);
+        UUID owned = UUID.randomUUID();
+        api.send("PUT", "/api/v1/resource-ownership", ada.accessToken(), """
+                {"resource_type": "posts", "resource_id": "%s", "owner_id": "%s"}""".formatted(owned, ada.userId()), List.of());
+        assertThat(api.get("/api/v1/resource-ownership?resource_type=posts&resource_id=" + owned, bob.accessToken())
+                .status()).isEqualTo(404);
+        assertThat(api.send("PUT", "/api/v1/resource-ownership", bob.accessToken(), """
+                {"resource_type": "posts", "resource_id": "%s", "owner_id": "%s"}""".formatted(owned, ada.userId()),
+                List.of()).status()).as("ada is not bob's member").isEqualTo(404);
     }
 
     private UUID addMember(UUID tenant, UUID user, String role) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
 import io.reach.support.TenantMother;
@@ -26,6 +27,8 @@ class TenantAdminApiTest {
     Api api;
     @Autowired
     TenantMother mother;
+    @Autowired
+    Accounts accounts;
     @Autowired
     io.reach.support.OwnerDatabase owner;
 
@@ -147,11 +150,11 @@ class TenantAdminApiTest {
 
     @Test
     void aSuspendedTenantsPrincipalsAreRefused() {
-        TenantDetails tenant = mother.aTenant();
-        String token = TestTenantPrincipals.tokenFor(tenant.id());
+        Accounts.SignedIn ada = accounts.owner();
+        String token = ada.accessToken();
         assertThat(api.get("/api/v1/tenant", token).status()).isEqualTo(200);
 
-        api.post(TENANTS + "/" + tenant.id() + "/suspend", Api.ADMIN, "{}");
+        api.post(TENANTS + "/" + ada.tenantId() + "/suspend", Api.ADMIN, "{}");
         var refused = api.get("/api/v1/tenant", token);
 
         assertThat(refused.status()).isEqualTo(403);
@@ -240,12 +243,14 @@ class TenantAdminApiTest {
 
     @Test
     void aTenantPrincipalSeesItsOwnTenantOnly() {
-        TenantDetails mine = mother.aTenant();
+        Accounts.SignedIn ada = accounts.owner();
         mother.aTenant();
 
-        JsonNode seen = api.get("/api/v1/tenant", TestTenantPrincipals.tokenFor(mine.id())).json();
+        JsonNode seen = api.get("/api/v1/tenant", ada.accessToken()).json();
 
-        assertThat(seen.get("id").asString()).isEqualTo(mine.id().toString());
+        assertThat(seen.get("id").asString()).isEqualTo(ada.tenantId().toString());
+        assertThat(api.get("/api/v1/tenant", TestTenantPrincipals.tokenFor(ada.tenantId())).status())
+                .as("a principal without roles is refused").isEqualTo(403);
         assertThat(api.get("/api/v1/tenant", Api.ADMIN).status()).isEqualTo(403);
     }
 }
