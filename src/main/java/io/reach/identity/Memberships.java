@@ -80,8 +80,8 @@ class Memberships {
 
     /** The user's memberships in active tenants, oldest first; read in a transaction acting for that user. */
     List<Membership> ofUser(UUID userId) {
-        return TenantContext.callAsUser(userId, () -> transactions.inTransaction(
-                () -> jdbc.sql(OF_USER).param("userId", userId).query(Membership.class).list()));
+        return transactions.inTransactionAsUser(userId,
+                () -> jdbc.sql(OF_USER).param("userId", userId).query(Membership.class).list());
     }
 
     Optional<Membership> ofUserIn(UUID userId, UUID tenantId) {

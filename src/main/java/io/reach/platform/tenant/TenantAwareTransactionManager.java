@@ -40,6 +40,12 @@ public class TenantAwareTransactionManager extends JdbcTransactionManager {
         return bound == null ? Optional.empty() : Optional.of(((BoundTenant) bound).tenant());
     }
 
+    /** The user the current transaction acts for; empty when no transaction is active. */
+    static Optional<Optional<UUID>> transactionUser() {
+        Object bound = TransactionSynchronizationManager.getResource(TENANT_KEY);
+        return bound == null ? Optional.empty() : Optional.of(((BoundTenant) bound).user());
+    }
+
     @Override
     protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
             throws SQLException {
@@ -50,14 +56,14 @@ public class TenantAwareTransactionManager extends JdbcTransactionManager {
             statement.setString(2, TenantContext.currentUser().map(UUID::toString).orElse(""));
             statement.execute();
         }
-        TransactionSynchronizationManager.bindResource(TENANT_KEY, new BoundTenant(tenant));
+        TransactionSynchronizationManager.bindResource(TENANT_KEY, new BoundTenant(tenant, TenantContext.currentUser()));
     }
 
     @Override
     protected boolean isExistingTransaction(Object transaction) {
         boolean existing = super.isExistingTransaction(transaction);
         Object bound = TransactionSynchronizationManager.getResource(TENANT_KEY);
-        if (existing && bound instanceof BoundTenant(Optional<TenantId> tenant)
+        if (existing && bound instanceof BoundTenant(Optional<TenantId> tenant, Optional<UUID> user)
                 && !Objects.equals(tenant, TenantContext.current())) {
             throw new IllegalTransactionStateException("A transaction begun for tenant " + tenant.orElse(null)
                     + " cannot be used for tenant " + TenantContext.current().orElse(null)
@@ -87,7 +93,7 @@ public class TenantAwareTransactionManager extends JdbcTransactionManager {
         super.doCleanupAfterCompletion(transaction);
     }
 
-    private record BoundTenant(Optional<TenantId> tenant) {
+    private record BoundTenant(Optional<TenantId> tenant, Optional<UUID> user) {
     }
 
     private record Suspended(Object resources, @Nullable Object tenant) {

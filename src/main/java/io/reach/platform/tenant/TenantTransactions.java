@@ -1,6 +1,7 @@
 package io.reach.platform.tenant;
 
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
@@ -32,6 +33,18 @@ public class TenantTransactions {
             return TenantContext.callAs(tenant, () -> transactions.execute(status -> work.get()));
         }
         return suspending.execute(outer -> TenantContext.callAs(tenant, () -> transactions.execute(status -> work.get())));
+    }
+
+    /**
+     * Runs {@code work} for {@code user} (so policies on {@code app.user_id} apply) in the current
+     * tenant: joins a transaction already acting for that user, else suspends it and opens one.
+     */
+    public <T> T inTransactionAsUser(UUID user, Supplier<T> work) {
+        Optional<Optional<UUID>> active = TenantAwareTransactionManager.transactionUser();
+        if (active.isEmpty() || active.get().equals(Optional.of(user))) {
+            return TenantContext.callAsUser(user, () -> transactions.execute(status -> work.get()));
+        }
+        return suspending.execute(outer -> TenantContext.callAsUser(user, () -> transactions.execute(status -> work.get())));
     }
 
     /** Runs {@code work} in a transaction (joining one in progress) as whichever tenant is current. */

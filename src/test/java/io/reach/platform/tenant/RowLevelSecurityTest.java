@@ -133,6 +133,23 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    void aPersonSeesTheirOwnMembershipsEverywhereOnlyWhenActingForThemselves() {
+        TenantDetails a = mother.aTenant();
+        UUID someone = UUID.randomUUID();
+        String otherMemberships = "select count(*) from identity.memberships where user_id = ?";
+
+        Long asTenantOnly = tenantTransactions.inTransactionAs(TenantId.of(a.id()),
+                () -> jdbc.queryForObject(otherMemberships, Long.class, someone));
+        Long asUserInsideTenantWork = tenantTransactions.inTransactionAs(TenantId.of(a.id()),
+                () -> tenantTransactions.inTransactionAsUser(someone,
+                        () -> jdbc.queryForObject("select coalesce(current_setting('app.user_id', true), '')", String.class)))
+                .equals(someone.toString()) ? 1L : 0L;
+
+        assertThat(asTenantOnly).isZero();
+        assertThat(asUserInsideTenantWork).as("the user is set even inside work begun without one").isEqualTo(1L);
+    }
+
+    @Test
     void theSameTenantJoinsTheTransactionInProgress() {
         TenantDetails a = mother.aTenant();
 
