@@ -1,0 +1,89 @@
+package io.reach.social;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import io.reach.audit.AuditEntry;
+import io.reach.audit.AuditEntry.ActorType;
+import io.reach.audit.AuditTrail;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.ApiException;
+import io.reach.platform.web.NotFoundException;
+
+/**
+ * Connecting an account: start (a sealed state with a PKCE verifier, and the platform's
+ * authorization URL), then the platform's callback (code for tokens, then the profile); the
+ * account and its encrypted tokens are stored in the tenant the state names.
+ */
+@Service
+class AccountConnections {
+
+    private final List<SocialProvider> providers;
+    private final SocialChannels channels;
+    private final SocialAccounts accounts;
+    private final ConnectionStates states;
+    private final AuditTrail audit;
+    private final TenantTransactions transactions;
+    private final String redirectUri;
+    private final Clock clock;
+
+    AccountConnections(List<SocialProvider> providers, SocialChannels channels, SocialAccounts accounts,
+            ConnectionStates states, AuditTrail audit, TenantTransactions transactions,
+            @Value("${reach.identity.public-url:http://localhost:8080}") String publicUrl, Clock clock) {
+        this.providers = providers;
+        this.channels = channels;
+        this.accounts = accounts;
+        this.states = states;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.redirectUri = publicUrl + "/api/v1/social/accounts/callback";
+        this.clock = clock;
+    }
+
+    URI start(TenantId tenant, UUID userId, String platform) {
+        SocialProvider provider = provider(platform);
+        ConnectionStates.Started started = states.seal(tenant.value(), userId, platform);
+        return provider.authorizationUrl(started.state(), started.codeChallenge(), redirectUri);
+    }
+
+    SocialAccounts.AccountView complete(String code, String state) {
+        ConnectionStates.Pending pending = states.open(state).orElseThrow(() -> new Problem(HttpStatus.BAD_REQUEST,
+                "Invalid connection state", "The connection was not started here, or it took longer than 10 minutes"));
+        SocialProvider provider = provider(pending.platform());
+        SocialProvider.Tokens tokens = provider.exchange(code, pending.codeVerifier(), redirectUri);
+        SocialProvider.Profile profile = provider.profile(tokens.accessToken());
+        SocialChannel channel = channels.byName(pending.platform()).orElseThrow();
+        TenantId tenant = TenantId.of(pending.tenantId());
+        return transactions.inTransactionAs(tenant, () -> {
+            UUID id = accounts.connect(pending.userId(), channel, profile, tokens, clock.instant());
+            audit.record(tenant, new AuditEntry(pending.userId(), ActorType.USER, "social_account.connected",
+                    "social_account", id.toString(), "social.social_accounts", null,
+                    Map.of("platform", pending.platform(), "handle", profile.handle()), null));
+            return accounts.find(id).orElseThrow();
+        });
+    }
+
+    private SocialProvider provider(String platform) {
+        SocialProvider provider = providers.stream().filter(p -> p.platform().equals(platform)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Platform adapter", platform));
+        if (!provider.isConfigured()) {
+            throw new Problem(HttpStatus.CONFLICT, "Platform not configured",
+                    "Set the client id and secret of " + platform + " (reach.social." + platform + ".*) first");
+        }
+        return provider;
+    }
+
+    private static final class Problem extends ApiException {
+        Problem(HttpStatus status, String title, String detail) {
+            super(status, title, detail);
+        }
+    }
+}

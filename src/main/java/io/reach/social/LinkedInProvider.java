@@ -1,0 +1,107 @@
+package io.reach.social;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * LinkedIn: OAuth 2 authorization code with PKCE ({@code /oauth/v2/authorization},
+ * {@code /oauth/v2/accessToken}) and the OpenID userinfo profile ({@code /v2/userinfo}).
+ */
+@Component
+class LinkedInProvider implements SocialProvider {
+
+    private final String clientId;
+    private final String clientSecret;
+    private final String authBaseUrl;
+    private final RestClient http;
+    private final Clock clock;
+
+    LinkedInProvider(@Value("${reach.social.linkedin.client-id:}") String clientId,
+            @Value("${reach.social.linkedin.client-secret:}") String clientSecret,
+            @Value("${reach.social.linkedin.auth-base-url:https://www.linkedin.com}") String authBaseUrl,
+            @Value("${reach.social.linkedin.api-base-url:https://api.linkedin.com}") String apiBaseUrl,
+            Clock clock) {
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.authBaseUrl = authBaseUrl;
+        this.http = RestClient.builder().baseUrl(apiBaseUrl).build();
+        this.clock = clock;
+    }
+
+    @Override
+    public String platform() {
+        return "linkedin";
+    }
+
+    @Override
+    public boolean isConfigured() {
+        return !clientId.isBlank() && !clientSecret.isBlank();
+    }
+
+    @Override
+    public URI authorizationUrl(String state, String codeChallenge, String redirectUri) {
+        return UriComponentsBuilder.fromUriString(authBaseUrl + "/oauth/v2/authorization")
+                .queryParam("response_type", "code").queryParam("client_id", clientId)
+                .queryParam("redirect_uri", redirectUri).queryParam("state", state)
+                .queryParam("scope", "openid profile email w_member_social")
+                .queryParam("code_challenge", codeChallenge).queryParam("code_challenge_method", "S256")
+                .encode().build().toUri();
+    }
+
+    @Override
+    public Tokens exchange(String code, String codeVerifier, String redirectUri) {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("grant_type", "authorization_code");
+        form.add("code", code);
+        form.add("redirect_uri", redirectUri);
+        form.add("client_id", clientId);
+        form.add("client_secret", clientSecret);
+        form.add("code_verifier", codeVerifier);
+        try {
+            JsonNode body = http.post().uri(URI.create(authBaseUrl + "/oauth/v2/accessToken"))
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(JsonNode.class);
+            if (body == null || !body.path("access_token").isString()) {
+                throw new ProviderRefused("LinkedIn", "no access token in its answer");
+            }
+            long expiresIn = body.path("expires_in").asLong(0);
+            return new Tokens(body.get("access_token").asString(),
+                    body.path("refresh_token").isString() ? body.get("refresh_token").asString() : null,
+                    expiresIn > 0 ? clock.instant().plusSeconds(expiresIn) : null, body.path("scope").asString(""));
+        } catch (RestClientResponseException e) {
+            throw new ProviderRefused("LinkedIn", errorOf(e));
+        }
+    }
+
+    @Override
+    public Profile profile(String accessToken) {
+        try {
+            JsonNode me = http.get().uri("/v2/userinfo").headers(h -> h.setBearerAuth(accessToken)).retrieve()
+                    .body(JsonNode.class);
+            if (me == null || !me.path("sub").isString()) {
+                throw new ProviderRefused("LinkedIn", "no profile in its answer");
+            }
+            String sub = me.get("sub").asString();
+            String handle = me.path("email").isString() ? me.get("email").asString() : sub;
+            return new Profile(sub, handle, me.path("name").isString() ? me.get("name").asString() : null, null,
+                    Map.of("picture", me.path("picture").asString("")));
+        } catch (RestClientResponseException e) {
+            throw new ProviderRefused("LinkedIn", errorOf(e));
+        }
+    }
+
+    private static String errorOf(RestClientResponseException e) {
+        String body = e.getResponseBodyAsString();
+        return "HTTP " + e.getStatusCode().value() + " " + (body.length() > 300 ? body.substring(0, 300) : body);
+    }
+}

@@ -1,0 +1,116 @@
+package io.reach.social;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.reach.platform.security.OpenEndpoints;
+import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.CursorPage;
+import io.reach.platform.web.NotFoundException;
+import io.reach.platform.web.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Connecting, listing and disconnecting a workspace's social accounts. */
+@RestController
+@RequestMapping("/api/v1/social/accounts")
+@Tag(name = "Social accounts")
+class SocialAccountController {
+
+    private final AccountConnections connections;
+    private final SocialAccounts accounts;
+    private final TenantTransactions transactions;
+    private final Clock clock;
+
+    SocialAccountController(AccountConnections connections, SocialAccounts accounts, TenantTransactions transactions,
+            Clock clock) {
+        this.connections = connections;
+        this.accounts = accounts;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    record Connect(@NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{0,31}") String platform) {
+    }
+
+    record Authorization(URI authorizationUrl) {
+    }
+
+    @PostMapping("/connect")
+    @RequiresPermission(resource = "social_accounts", action = "write")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Start connecting an account: send the user's browser to the returned URL")
+    Authorization connect(@Valid @RequestBody Connect request) {
+        UUID user = TenantContext.currentUser().orElseThrow(
+                () -> new org.springframework.security.access.AccessDeniedException("Accounts are connected by a person"));
+        return new Authorization(connections.start(TenantContext.require(), user, request.platform()));
+    }
+
+    @GetMapping("/callback")
+    @Operation(summary = "Where the platform returns the browser; stores the account and its (encrypted) tokens")
+    SocialAccounts.AccountView callback(@RequestParam @Size(max = 2048) String code,
+            @RequestParam @Size(max = 4096) String state) {
+        return connections.complete(code, state);
+    }
+
+    @GetMapping
+    @RequiresPermission(resource = "social_accounts", action = "read")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "The workspace's connected accounts (tokens are never shown)")
+    CursorPage<SocialAccounts.AccountView> list(@RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return transactions.inTransaction(() -> CursorPage.of(accounts.page(page.afterOrStart(), page.fetchSize()), page,
+                SocialAccounts.AccountView::id));
+    }
+
+    @GetMapping("/{id}")
+    @RequiresPermission(resource = "social_accounts", action = "read", idVariable = "id")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "One connected account")
+    SocialAccounts.AccountView get(@PathVariable UUID id) {
+        return transactions.inTransaction(() -> accounts.find(id).orElseThrow(() -> new NotFoundException("Social account", id)));
+    }
+
+    @DeleteMapping("/{id}")
+    @RequiresPermission(resource = "social_accounts", action = "write", idVariable = "id")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Disconnect an account; its tokens are deleted")
+    ResponseEntity<Void> disconnect(@PathVariable UUID id) {
+        if (!transactions.inTransaction(() -> accounts.disconnect(id, clock.instant()))) {
+            throw new NotFoundException("Social account", id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class Endpoints {
+
+        @Bean
+        OpenEndpoints socialOpenEndpoints() {
+            return () -> List.of("/api/v1/social/accounts/callback");
+        }
+    }
+}

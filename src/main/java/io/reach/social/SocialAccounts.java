@@ -1,0 +1,131 @@
+package io.reach.social;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.reach.platform.crypto.SecretBox;
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The current tenant's connected accounts and their tokens (encrypted, bound to tenant and account). */
+@Repository
+class SocialAccounts {
+
+    private static final String UPSERT_ACCOUNT = """
+            insert into social.social_accounts (tenant_id, id, user_id, social_channel_id, platform, handle,
+                account_display_name, platform_user_id, account_url, status, metadata, connected_at, created_at, updated_at)
+            values (:tenant, :id, :userId, :channelId, :platform, :handle, :displayName, :platformUserId, :url, 'active',
+                :metadata::jsonb, :now, :now, :now)
+            on conflict (tenant_id, platform, platform_user_id) do update set handle = excluded.handle,
+                account_display_name = excluded.account_display_name, account_url = excluded.account_url,
+                status = 'active', metadata = excluded.metadata, connected_at = excluded.connected_at,
+                updated_at = excluded.updated_at
+            returning id""";
+    private static final String UPSERT_TOKENS = """
+            insert into social.oauth_tokens (tenant_id, id, social_account_id, access_token_enc, refresh_token_enc, scopes,
+                expires_at, created_at, updated_at)
+            values (:tenant, :id, :accountId, :access, :refresh, :scopes, :expiresAt, :now, :now)
+            on conflict (tenant_id, social_account_id) do update set access_token_enc = excluded.access_token_enc,
+                refresh_token_enc = coalesce(excluded.refresh_token_enc, social.oauth_tokens.refresh_token_enc),
+                scopes = excluded.scopes, expires_at = excluded.expires_at, updated_at = excluded.updated_at""";
+    private static final String COLUMNS = """
+            a.id, a.platform, a.handle, a.account_display_name, a.platform_user_id, a.account_url, a.follower_count,
+            a.following_count, a.is_verified, a.status, a.metadata::text as metadata, a.last_sync_at, a.connected_at,
+            a.user_id, t.expires_at as token_expires_at, t.scopes""";
+    private static final String LIST = "select " + COLUMNS + """
+             from social.social_accounts a left join social.oauth_tokens t
+              on t.tenant_id = a.tenant_id and t.social_account_id = a.id
+            where a.id > :after order by a.id limit :limit""";
+    private static final String FIND = "select " + COLUMNS + """
+             from social.social_accounts a left join social.oauth_tokens t
+              on t.tenant_id = a.tenant_id and t.social_account_id = a.id
+            where a.id = :id""";
+    private static final String DISCONNECT = """
+            update social.social_accounts set status = 'disconnected', updated_at = :now where id = :id""";
+    private static final String DROP_TOKENS = "delete from social.oauth_tokens where social_account_id = :id";
+
+    private final JdbcClient jdbc;
+    private final SecretBox box;
+    private final JsonMapper json;
+    private final Ids ids;
+
+    SocialAccounts(JdbcClient jdbc, SecretBox box, JsonMapper json, Ids ids) {
+        this.jdbc = jdbc;
+        this.box = box;
+        this.json = json;
+        this.ids = ids;
+    }
+
+    /** What the API shows of an account: never its tokens, only when they expire. */
+    record AccountView(UUID id, String platform, String handle, @Nullable String accountDisplayName,
+            String platformUserId, @Nullable String accountUrl, @Nullable Long followerCount,
+            @Nullable Long followingCount, boolean isVerified, String status, JsonNode metadata,
+            @Nullable Instant lastSyncAt, Instant connectedAt, @Nullable UUID userId, @Nullable Instant tokenExpiresAt,
+            @Nullable String scopes) {
+    }
+
+    /** Stores (or reconnects) the account and its tokens; a refresh token the platform did not replace is kept. */
+    UUID connect(UUID userId, SocialChannel channel, SocialProvider.Profile profile, SocialProvider.Tokens tokens,
+            Instant now) {
+        UUID tenant = TenantContext.require().value();
+        UUID id = jdbc.sql(UPSERT_ACCOUNT).param("tenant", tenant).param("id", ids.next()).param("userId", userId)
+                .param("channelId", channel.id()).param("platform", channel.channelName()).param("handle", profile.handle())
+                .param("displayName", profile.displayName()).param("platformUserId", profile.platformUserId())
+                .param("url", profile.url()).param("metadata", json.writeValueAsString(profile.metadata()))
+                .param("now", utc(now)).query(UUID.class).single();
+        String associated = associatedData(tenant, id);
+        jdbc.sql(UPSERT_TOKENS).param("tenant", tenant).param("id", ids.next()).param("accountId", id)
+                .param("access", box.encrypt(tokens.accessToken().getBytes(), associated + ":access"))
+                .param("refresh", tokens.refreshToken() == null ? null
+                        : box.encrypt(tokens.refreshToken().getBytes(), associated + ":refresh"))
+                .param("scopes", tokens.scopes())
+                .param("expiresAt", tokens.expiresAt() == null ? null : utc(tokens.expiresAt()))
+                .param("now", utc(now)).update();
+        return id;
+    }
+
+    List<AccountView> page(UUID after, int limit) {
+        return jdbc.sql(LIST).param("after", after).param("limit", limit).query(this::view).list();
+    }
+
+    Optional<AccountView> find(UUID id) {
+        return jdbc.sql(FIND).param("id", id).query(this::view).optional();
+    }
+
+    boolean disconnect(UUID id, Instant now) {
+        jdbc.sql(DROP_TOKENS).param("id", id).update();
+        return jdbc.sql(DISCONNECT).param("id", id).param("now", utc(now)).update() == 1;
+    }
+
+    private AccountView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new AccountView(rs.getObject("id", UUID.class), rs.getString("platform"), rs.getString("handle"),
+                rs.getString("account_display_name"), rs.getString("platform_user_id"), rs.getString("account_url"),
+                rs.getObject("follower_count", Long.class), rs.getObject("following_count", Long.class),
+                rs.getBoolean("is_verified"), rs.getString("status"), json.readTree(rs.getString("metadata")),
+                instant(rs.getObject("last_sync_at", OffsetDateTime.class)),
+                rs.getObject("connected_at", OffsetDateTime.class).toInstant(), rs.getObject("user_id", UUID.class),
+                instant(rs.getObject("token_expires_at", OffsetDateTime.class)), rs.getString("scopes"));
+    }
+
+    static String associatedData(UUID tenant, UUID account) {
+        return "social.oauth_tokens:" + tenant + ":" + account;
+    }
+
+    private static @Nullable Instant instant(@Nullable OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

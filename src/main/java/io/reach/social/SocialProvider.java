@@ -1,0 +1,32 @@
+package io.reach.social;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One platform's API, as Reach needs it to connect an account: the OAuth 2 authorization URL
+ * (with PKCE), the code-for-token exchange and the connected profile. Each adapter speaks its
+ * platform's real HTTP shapes against a configurable base URL.
+ */
+interface SocialProvider {
+
+    String platform();
+
+    boolean isConfigured();
+
+    URI authorizationUrl(String state, String codeChallenge, String redirectUri);
+
+    Tokens exchange(String code, String codeVerifier, String redirectUri);
+
+    Profile profile(String accessToken);
+
+    record Tokens(String accessToken, @Nullable String refreshToken, @Nullable Instant expiresAt, String scopes) {
+    }
+
+    record Profile(String platformUserId, String handle, @Nullable String displayName, @Nullable String url,
+            Map<String, Object> metadata) {
+    }
+}

@@ -1,0 +1,146 @@
+package io.reach.social;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.reach.support.Accounts;
+import io.reach.support.Api;
+import io.reach.support.OwnerDatabase;
+import io.reach.support.ReachTest;
+import io.reach.support.TestProviders;
+import tools.jackson.databind.JsonNode;
+
+/** Connecting a LinkedIn account through the OAuth flow, against WireMock speaking LinkedIn's API shapes. */
+@ReachTest
+class ConnectAccountTest {
+
+    private static final String RAW_ACCESS = "AQX-raw-access-token-1234567890";
+    private static final String RAW_REFRESH = "AQY-raw-refresh-token-0987654321";
+
+    @Autowired
+    Api api;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    OwnerDatabase owner;
+
+    @BeforeEach
+    void linkedIn() {
+        TestProviders.SERVER.resetAll();
+        TestProviders.SERVER.stubFor(post(urlPathEqualTo("/oauth/v2/accessToken")).willReturn(okJson("""
+                {"access_token": "%s", "expires_in": 5184000, "refresh_token": "%s",
+                 "refresh_token_expires_in": 31536000, "scope": "openid,profile,email,w_member_social"}"""
+                .formatted(RAW_ACCESS, RAW_REFRESH))));
+        TestProviders.SERVER.stubFor(get(urlPathEqualTo("/v2/userinfo")).withHeader("Authorization",
+                equalTo("Bearer " + RAW_ACCESS)).willReturn(okJson("""
+                {"sub": "782bbtaQ", "name": "Ada Lovelace", "given_name": "Ada", "family_name": "Lovelace",
+                 "picture": "https://media.licdn.com/ada.jpg", "email": "ada@example.com", "email_verified": true}""")));
+    }
+
+    @Test
+    void anAccountConnectsThroughTheOAuthFlowWithItsTokensEncrypted() {
+        Accounts.SignedIn ada = accounts.owner();
+        URI authorization = URI.create(api.post("/api/v1/social/accounts/connect", ada.accessToken(),
+                "{\"platform\": \"linkedin\"}").json().get("authorization_url").asString());
+        Map<String, String> query = query(authorization);
+        assertThat(query).containsEntry("response_type", "code").containsEntry("code_challenge_method", "S256")
+                .containsKey("code_challenge");
+
+        var callback = api.get("/api/v1/social/accounts/callback?code=auth-code-1&state=" + query.get("state"), null);
+
+        assertThat(callback.status()).isEqualTo(200);
+        JsonNode account = callback.json();
+        assertThat(account.get("platform").asString()).isEqualTo("linkedin");
+        assertThat(account.get("handle").asString()).isEqualTo("ada@example.com");
+        assertThat(account.get("status").asString()).isEqualTo("active");
+        assertThat(callback.body()).doesNotContain(RAW_ACCESS, RAW_REFRESH);
+        String verifier = formField("code_verifier");
+        assertThat(ConnectionStates.challenge(verifier)).isEqualTo(query.get("code_challenge"));
+        TestProviders.SERVER.verify(postRequestedFor(urlPathEqualTo("/oauth/v2/accessToken"))
+                .withRequestBody(containing("code=auth-code-1")).withRequestBody(containing("client_secret=reach-linkedin-secret")));
+
+        String stored = owner.with(jdbc -> {
+            jdbc.execute("set app.tenant_id = '" + ada.tenantId() + "'");
+            return jdbc.queryForObject("select encode(access_token_enc, 'escape') || encode(refresh_token_enc, 'escape')"
+                    + " from social.oauth_tokens", String.class);
+        });
+        assertThat(stored).doesNotContain(RAW_ACCESS).doesNotContain(RAW_REFRESH);
+        assertThat(api.get("/api/v1/social/accounts", ada.accessToken()).json().get("items").size()).isEqualTo(1);
+    }
+
+    @Test
+    void anotherWorkspaceCannotSeeOrDisconnectTheAccount() {
+        Accounts.SignedIn ada = accounts.owner();
+        Accounts.SignedIn bob = accounts.owner();
+        String id = connect(ada).get("id").asString();
+
+        assertThat(api.get("/api/v1/social/accounts/" + id, bob.accessToken()).status()).isEqualTo(404);
+        assertThat(api.send("DELETE", "/api/v1/social/accounts/" + id, bob.accessToken(), null, List.of()).status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/social/accounts", bob.accessToken()).json().get("items").size()).isZero();
+        assertThat(api.send("DELETE", "/api/v1/social/accounts/" + id, ada.accessToken(), null, List.of()).status())
+                .isEqualTo(204);
+        assertThat(api.get("/api/v1/social/accounts/" + id, ada.accessToken()).json().get("status").asString())
+                .isEqualTo("disconnected");
+    }
+
+    @Test
+    void aForgedStateOrARefusingPlatformAreClearErrors() {
+        Accounts.SignedIn ada = accounts.owner();
+
+        assertThat(api.get("/api/v1/social/accounts/callback?code=x&state=forged", null).status()).isEqualTo(400);
+
+        TestProviders.SERVER.stubFor(post(urlPathEqualTo("/oauth/v2/accessToken")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": \"invalid_request\", \"error_description\": \"Unable to retrieve access token\"}")));
+        String state = query(URI.create(api.post("/api/v1/social/accounts/connect", ada.accessToken(),
+                "{\"platform\": \"linkedin\"}").json().get("authorization_url").asString())).get("state");
+        var refused = api.get("/api/v1/social/accounts/callback?code=bad&state=" + state, null);
+
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(refused.json().get("detail").asString()).contains("Unable to retrieve access token");
+        assertThat(api.post("/api/v1/social/accounts/connect", ada.accessToken(), "{\"platform\": \"myspace\"}").status())
+                .isEqualTo(404);
+    }
+
+    private JsonNode connect(Accounts.SignedIn who) {
+        String state = query(URI.create(api.post("/api/v1/social/accounts/connect", who.accessToken(),
+                "{\"platform\": \"linkedin\"}").json().get("authorization_url").asString())).get("state");
+        return api.get("/api/v1/social/accounts/callback?code=c&state=" + state, null).json();
+    }
+
+    private static String formField(String name) {
+        String body = TestProviders.SERVER.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getUrl().startsWith("/oauth/v2/accessToken")).findFirst()
+                .orElseThrow().getRequest().getBodyAsString();
+        return query("?" + body).get(name);
+    }
+
+    private static Map<String, String> query(URI uri) {
+        return query("?" + uri.getRawQuery());
+    }
+
+    private static Map<String, String> query(String query) {
+        return Arrays.stream(query.substring(1).split("&")).map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(pair -> pair[0], pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,43 @@
+package io.reach.support;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+/** One WireMock server per test JVM standing in for the social platforms' APIs, on a loopback port. */
+public final class TestProviders implements ContextCustomizerFactory {
+
+    public static final WireMockServer SERVER = start();
+
+    private static WireMockServer start() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+
+    @Override
+    public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
+        return new ProviderUrls();
+    }
+
+    private record ProviderUrls() implements ContextCustomizer {
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testProviders", Map.of(
+                    "reach.social.linkedin.client-id", "reach-linkedin-client",
+                    "reach.social.linkedin.client-secret", "reach-linkedin-secret",
+                    "reach.social.linkedin.auth-base-url", SERVER.baseUrl(),
+                    "reach.social.linkedin.api-base-url", SERVER.baseUrl())));
+        }
+    }
+}
