@@ -65,9 +65,21 @@ class LinkedInProvider implements SocialProvider {
         form.add("grant_type", "authorization_code");
         form.add("code", code);
         form.add("redirect_uri", redirectUri);
+        form.add("code_verifier", codeVerifier);
+        return tokens(form);
+    }
+
+    @Override
+    public Tokens refresh(String refreshToken) {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("grant_type", "refresh_token");
+        form.add("refresh_token", refreshToken);
+        return tokens(form);
+    }
+
+    private Tokens tokens(LinkedMultiValueMap<String, String> form) {
         form.add("client_id", clientId);
         form.add("client_secret", clientSecret);
-        form.add("code_verifier", codeVerifier);
         try {
             JsonNode body = http.post().uri(URI.create(authBaseUrl + "/oauth/v2/accessToken"))
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(JsonNode.class);

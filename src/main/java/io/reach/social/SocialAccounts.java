@@ -50,6 +50,12 @@ class SocialAccounts {
              from social.social_accounts a left join social.oauth_tokens t
               on t.tenant_id = a.tenant_id and t.social_account_id = a.id
             where a.id = :id""";
+    private static final String DUE = """
+            select a.id, a.platform, t.refresh_token_enc from social.social_accounts a
+            join social.oauth_tokens t on t.tenant_id = a.tenant_id and t.social_account_id = a.id
+            where a.status = 'active' and t.refresh_token_enc is not null and t.expires_at < :before""";
+    private static final String NEEDS_REVIEW = """
+            update social.social_accounts set status = 'needs_review', updated_at = :now where id = :id""";
     private static final String DISCONNECT = """
             update social.social_accounts set status = 'disconnected', updated_at = :now where id = :id""";
     private static final String DROP_TOKENS = "delete from social.oauth_tokens where social_account_id = :id";
@@ -83,14 +89,7 @@ class SocialAccounts {
                 .param("displayName", profile.displayName()).param("platformUserId", profile.platformUserId())
                 .param("url", profile.url()).param("metadata", json.writeValueAsString(profile.metadata()))
                 .param("now", utc(now)).query(UUID.class).single();
-        String associated = associatedData(tenant, id);
-        jdbc.sql(UPSERT_TOKENS).param("tenant", tenant).param("id", ids.next()).param("accountId", id)
-                .param("access", box.encrypt(tokens.accessToken().getBytes(), associated + ":access"))
-                .param("refresh", tokens.refreshToken() == null ? null
-                        : box.encrypt(tokens.refreshToken().getBytes(), associated + ":refresh"))
-                .param("scopes", tokens.scopes())
-                .param("expiresAt", tokens.expiresAt() == null ? null : utc(tokens.expiresAt()))
-                .param("now", utc(now)).update();
+        storeTokens(id, tokens, now);
         return id;
     }
 
@@ -100,6 +99,36 @@ class SocialAccounts {
 
     Optional<AccountView> find(UUID id) {
         return jdbc.sql(FIND).param("id", id).query(this::view).optional();
+    }
+
+    /** An active account whose access token expires before {@code before}, with its refresh token. */
+    record DueRefresh(UUID id, String platform, String refreshToken) {
+    }
+
+    List<DueRefresh> dueForRefresh(Instant before) {
+        UUID tenant = TenantContext.require().value();
+        return jdbc.sql(DUE).param("before", utc(before)).query((rs, row) -> {
+            UUID id = rs.getObject("id", UUID.class);
+            return new DueRefresh(id, rs.getString("platform"), new String(box.decrypt(rs.getBytes("refresh_token_enc"),
+                    associatedData(tenant, id) + ":refresh")));
+        }).list();
+    }
+
+    /** Stores refreshed tokens; a refresh token the platform did not replace is kept. */
+    void storeTokens(UUID accountId, SocialProvider.Tokens tokens, Instant now) {
+        UUID tenant = TenantContext.require().value();
+        String associated = associatedData(tenant, accountId);
+        jdbc.sql(UPSERT_TOKENS).param("tenant", tenant).param("id", ids.next()).param("accountId", accountId)
+                .param("access", box.encrypt(tokens.accessToken().getBytes(), associated + ":access"))
+                .param("refresh", tokens.refreshToken() == null ? null
+                        : box.encrypt(tokens.refreshToken().getBytes(), associated + ":refresh"))
+                .param("scopes", tokens.scopes())
+                .param("expiresAt", tokens.expiresAt() == null ? null : utc(tokens.expiresAt()))
+                .param("now", utc(now)).update();
+    }
+
+    void markNeedsReview(UUID id, Instant now) {
+        jdbc.sql(NEEDS_REVIEW).param("id", id).param("now", utc(now)).update();
     }
 
     boolean disconnect(UUID id, Instant now) {

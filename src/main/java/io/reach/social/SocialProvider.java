@@ -23,6 +23,9 @@ interface SocialProvider {
 
     Profile profile(String accessToken);
 
+    /** New tokens for a refresh token; the answer may or may not carry a new refresh token. */
+    Tokens refresh(String refreshToken);
+
     record Tokens(String accessToken, @Nullable String refreshToken, @Nullable Instant expiresAt, String scopes) {
     }
 

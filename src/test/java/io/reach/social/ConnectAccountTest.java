@@ -42,6 +42,8 @@ class ConnectAccountTest {
     Accounts accounts;
     @Autowired
     OwnerDatabase owner;
+    @Autowired
+    TokenRefresher refresher;
 
     @BeforeEach
     void linkedIn() {
@@ -120,6 +122,50 @@ class ConnectAccountTest {
         assertThat(refused.json().get("detail").asString()).contains("Unable to retrieve access token");
         assertThat(api.post("/api/v1/social/accounts/connect", ada.accessToken(), "{\"platform\": \"myspace\"}").status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void tokensAboutToExpireAreRefreshedAhead() {
+        Accounts.SignedIn ada = accounts.owner();
+        String id = connect(ada).get("id").asString();
+        expireSoon(ada);
+        TestProviders.SERVER.stubFor(post(urlPathEqualTo("/oauth/v2/accessToken"))
+                .withRequestBody(containing("grant_type=refresh_token"))
+                .withRequestBody(containing("refresh_token=" + RAW_REFRESH))
+                .willReturn(okJson("{\"access_token\": \"AQX-renewed\", \"expires_in\": 5184000}")));
+
+        int refreshed = refresher.refreshDue();
+
+        assertThat(refreshed).isGreaterThanOrEqualTo(1);
+        JsonNode account = api.get("/api/v1/social/accounts/" + id, ada.accessToken()).json();
+        assertThat(account.get("status").asString()).isEqualTo("active");
+        assertThat(java.time.Instant.parse(account.get("token_expires_at").asString()))
+                .isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(30)));
+    }
+
+    @Test
+    void aRefusedRefreshPutsTheAccountUnderReviewAndTellsTheOwner() {
+        Accounts.SignedIn ada = accounts.owner();
+        String id = connect(ada).get("id").asString();
+        expireSoon(ada);
+        TestProviders.SERVER.stubFor(post(urlPathEqualTo("/oauth/v2/accessToken"))
+                .withRequestBody(containing("grant_type=refresh_token")).willReturn(aResponse().withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": \"invalid_grant\", \"error_description\": \"The token is revoked\"}")));
+
+        refresher.refreshDue();
+
+        assertThat(api.get("/api/v1/social/accounts/" + id, ada.accessToken()).json().get("status").asString())
+                .isEqualTo("needs_review");
+        assertThat(io.reach.support.TestMailServer.mailsTo(ada.email(), 2)).anySatisfy(mail ->
+                assertThat(mail).contains("The token is revoked"));
+    }
+
+    private void expireSoon(Accounts.SignedIn who) {
+        owner.run(jdbc -> {
+            jdbc.execute("set app.tenant_id = '" + who.tenantId() + "'");
+            jdbc.update("update social.oauth_tokens set expires_at = now() + interval '1 hour'");
+        });
     }
 
     private JsonNode connect(Accounts.SignedIn who) {

@@ -1,0 +1,118 @@
+package io.reach.social;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+
+import io.reach.audit.AuditTrail;
+import io.reach.audit.SecurityEvent;
+import io.reach.audit.SecurityEvent.Severity;
+import io.reach.identity.IdentityDirectory;
+import io.reach.platform.mail.Mailer;
+import io.reach.platform.tenant.AllTenants;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+
+/**
+ * Keeps accounts connected: access tokens that expire within a day are refreshed ahead of time.
+ * A refresh the platform refuses marks the account {@code needs_review} and tells the
+ * workspace's owner and admins, so posts do not silently stop going out.
+ */
+@Component
+class TokenRefresher {
+
+    static final Duration AHEAD = Duration.ofDays(1);
+    private static final Logger log = LoggerFactory.getLogger(TokenRefresher.class);
+
+    private final List<SocialProvider> providers;
+    private final SocialAccounts accounts;
+    private final AllTenants allTenants;
+    private final TenantTransactions transactions;
+    private final IdentityDirectory directory;
+    private final Mailer mailer;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    TokenRefresher(List<SocialProvider> providers, SocialAccounts accounts, AllTenants allTenants,
+            TenantTransactions transactions, IdentityDirectory directory, Mailer mailer, AuditTrail audit, Clock clock) {
+        this.providers = providers;
+        this.accounts = accounts;
+        this.allTenants = allTenants;
+        this.transactions = transactions;
+        this.directory = directory;
+        this.mailer = mailer;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Refreshes every due account of every tenant; returns how many were refreshed. */
+    int refreshDue() {
+        int refreshed = allTenants.sumOverTenantsAndPlatform(tenant -> {
+            int count = 0;
+            for (SocialAccounts.DueRefresh due : accounts.dueForRefresh(clock.instant().plus(AHEAD))) {
+                count += refresh(tenant, due) ? 1 : 0;
+            }
+            return count;
+        });
+        log.info("Refreshed {} social account tokens", refreshed);
+        return refreshed;
+    }
+
+    private boolean refresh(TenantId tenant, SocialAccounts.DueRefresh due) {
+        SocialProvider provider = providers.stream().filter(p -> p.platform().equals(due.platform()) && p.isConfigured())
+                .findFirst().orElse(null);
+        if (provider == null) {
+            return false;
+        }
+        try {
+            SocialProvider.Tokens tokens = provider.refresh(due.refreshToken());
+            transactions.inTransactionAs(tenant, () -> {
+                accounts.storeTokens(due.id(), tokens, clock.instant());
+                return null;
+            });
+            return true;
+        } catch (RuntimeException e) {
+            needsReview(tenant, due, e.getMessage());
+            return false;
+        }
+    }
+
+    private void needsReview(TenantId tenant, SocialAccounts.DueRefresh due, String reason) {
+        transactions.inTransactionAs(tenant, () -> {
+            accounts.markNeedsReview(due.id(), clock.instant());
+            for (String email : directory.administratorEmails(tenant)) {
+                mailer.send(email, "A " + due.platform() + " account needs to be reconnected", """
+                        Reach could not renew its access to a connected %s account, so posts to it are on hold.
+
+                        What the platform answered: %s
+
+                        Reconnect the account in Reach (Social accounts → Connect) to resume.
+                        """.formatted(due.platform(), reason));
+            }
+            return null;
+        });
+        audit.record(tenant, new SecurityEvent(null, "social_account.needs_review", Severity.MEDIUM,
+                Map.of("account_id", due.id().toString(), "platform", due.platform()), null));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Schedule {
+
+        @Bean
+        RecurringTask<Void> socialTokenRefreshTask(TokenRefresher refresher) {
+            return Tasks.recurring("social-token-refresh", FixedDelay.of(Duration.ofMinutes(15)))
+                    .execute((instance, context) -> refresher.refreshDue());
+        }
+    }
+}
