@@ -1,0 +1,60 @@
+package io.reach.publishing;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import io.reach.platform.web.ConflictException;
+
+/**
+ * A post's workflow state, with the transitions it allows: a draft is submitted, approved (by
+ * someone else when approval is required) or sent back, an approved post is scheduled, and a
+ * post not yet published can be cancelled.
+ */
+record Post(UUID id, UUID createdBy, @Nullable String title, PostStatus status, @Nullable Instant submittedAt,
+        @Nullable UUID approvedBy, @Nullable Instant approvedAt, @Nullable String rejectionReason,
+        @Nullable Instant scheduledAt, @Nullable String timeZone, @Nullable Instant publishedAt, Instant createdAt,
+        Instant updatedAt) {
+
+    Post submit(Instant now) {
+        require(status == PostStatus.DRAFT, "Only a draft can be submitted");
+        return with(PostStatus.DRAFT, now, null, null, null, scheduledAt, timeZone, now);
+    }
+
+    Post approve(UUID approver, boolean approvalRequired, Instant now) {
+        require(status == PostStatus.DRAFT, "Only a draft can be approved");
+        require(submittedAt != null || !approvalRequired, "Submit the post for approval first");
+        require(!approvalRequired || !approver.equals(createdBy), "Nobody approves their own post");
+        return with(PostStatus.APPROVED, submittedAt, approver, now, null, scheduledAt, timeZone, now);
+    }
+
+    Post reject(String reason, Instant now) {
+        require(status == PostStatus.DRAFT && submittedAt != null, "Only a submitted draft can be sent back");
+        return with(PostStatus.DRAFT, null, null, null, reason, scheduledAt, timeZone, now);
+    }
+
+    Post schedule(Instant at, @Nullable String zone, Instant now) {
+        require(status == PostStatus.APPROVED || status == PostStatus.SCHEDULED, "Approve the post before scheduling it");
+        require(at.isAfter(now), "The time to publish must be in the future");
+        return with(PostStatus.SCHEDULED, submittedAt, approvedBy, approvedAt, null, at, zone, now);
+    }
+
+    Post cancel(Instant now) {
+        require(status != PostStatus.PUBLISHED && status != PostStatus.CANCELLED, "A " + status.code()
+                + " post cannot be cancelled");
+        return with(PostStatus.CANCELLED, submittedAt, approvedBy, approvedAt, rejectionReason, scheduledAt, timeZone, now);
+    }
+
+    private Post with(PostStatus newStatus, @Nullable Instant submitted, @Nullable UUID approver, @Nullable Instant approved,
+            @Nullable String reason, @Nullable Instant scheduled, @Nullable String zone, Instant now) {
+        return new Post(id, createdBy, title, newStatus, submitted, approver, approved, reason, scheduled, zone,
+                publishedAt, createdAt, now);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new ConflictException("Not allowed now", message);
+        }
+    }
+}

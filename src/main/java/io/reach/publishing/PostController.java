@@ -1,0 +1,231 @@
+package io.reach.publishing;
+
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.reach.identity.UserPrincipal;
+import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.CursorPage;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
+import io.reach.platform.web.NotFoundException;
+import io.reach.platform.web.PageRequest;
+import io.reach.social.SocialChannel;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** Posts and their workflow: draft, submit, approve or send back, schedule, cancel; listed as a calendar. */
+@RestController
+@RequestMapping("/api/v1/posts")
+@Tag(name = "Posts")
+@SecurityRequirement(name = "bearer")
+class PostController {
+
+    private final PostWorkflow workflow;
+    private final Posts posts;
+    private final TenantTransactions transactions;
+
+    PostController(PostWorkflow workflow, Posts posts, TenantTransactions transactions) {
+        this.workflow = workflow;
+        this.posts = posts;
+        this.transactions = transactions;
+    }
+
+    record MediaInput(@NotNull @Pattern(regexp = "image|video") String type,
+            @Pattern(regexp = "[A-Za-z0-9]{1,10}") @Nullable String format,
+            @PositiveOrZero @Nullable Integer durationSeconds, @Size(max = 2048) @Nullable String url) {
+    }
+
+    record VariantRequest(@NotNull UUID socialAccountId, @NotNull @Size(max = 100_000) String text,
+            @NotNull @Size(max = 50) List<@NotNull @Valid MediaInput> media, @Nullable JsonNode metadata) {
+    }
+
+    record CreatePost(@Size(max = 200) @Nullable String title,
+            @NotEmpty @Size(max = 20) List<@NotNull @Valid VariantRequest> variants) {
+    }
+
+    record Schedule(@Nullable Instant scheduledAt, @Nullable LocalDateTime localTime,
+            @Size(max = 64) @Nullable String timeZone) {
+    }
+
+    record Reject(@NotNull @Size(min = 1, max = 1000) String reason) {
+    }
+
+    record PostView(UUID id, UUID createdBy, @Nullable String title, PostStatus status, @Nullable Instant submittedAt,
+            @Nullable UUID approvedBy, @Nullable Instant approvedAt, @Nullable String rejectionReason,
+            @Nullable Instant scheduledAt, @Nullable String timeZone, @Nullable Instant publishedAt, Instant createdAt,
+            Instant updatedAt, List<Posts.Variant> variants) {
+    }
+
+    @PostMapping
+    @RequiresPermission(resource = "posts", action = "write")
+    @Operation(summary = "Create a draft with one variant per account; each variant is checked against its platform")
+    ResponseEntity<PostView> create(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+            @Valid @RequestBody CreatePost request) {
+        UserPrincipal author = person(principal);
+        UUID id = workflow.create(author, request.title(), request.variants().stream().map(v -> new PostWorkflow.VariantInput(
+                v.socialAccountId(), v.text(), v.media().stream().map(m -> new SocialChannel.Media(m.type(), m.format(),
+                        m.durationSeconds())).toList(), mediaRefs(v.media()),
+                v.metadata() == null || !v.metadata().isObject() ? JsonNodeFactory.instance.objectNode() : v.metadata()))
+                .toList());
+        return ResponseEntity.created(URI.create("/api/v1/posts/" + id)).body(view(id));
+    }
+
+    @GetMapping
+    @RequiresPermission(resource = "posts", action = "read")
+    @Operation(summary = "Posts by status and scheduled time (a calendar with from/to)")
+    CursorPage<Post> list(@RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
+            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        PostStatus wanted = status == null ? null : statusOf(status);
+        return transactions.inTransaction(() -> CursorPage.of(posts.page(page.afterOrStart(), page.fetchSize(), wanted,
+                from, to), page, Post::id));
+    }
+
+    @GetMapping("/{id}")
+    @RequiresPermission(resource = "posts", action = "read", idVariable = "id")
+    @Operation(summary = "A post with its variants")
+    PostView get(@PathVariable UUID id) {
+        return view(id);
+    }
+
+    @PostMapping("/{id}/submit")
+    @RequiresPermission(resource = "posts", action = "write", idVariable = "id")
+    @Operation(summary = "Ask for approval")
+    PostView submit(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
+        workflow.submit(person(principal), id);
+        return view(id);
+    }
+
+    @PostMapping("/{id}/approve")
+    @RequiresPermission(resource = "posts", action = "write", idVariable = "id")
+    @Operation(summary = "Approve a submitted draft (owners and admins; not one's own when approval is required)")
+    PostView approve(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
+        workflow.approve(person(principal), id);
+        return view(id);
+    }
+
+    @PostMapping("/{id}/reject")
+    @RequiresPermission(resource = "posts", action = "write", idVariable = "id")
+    @Operation(summary = "Send a submitted draft back with a reason")
+    PostView reject(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
+            @Valid @RequestBody Reject request) {
+        workflow.reject(person(principal), id, request.reason());
+        return view(id);
+    }
+
+    @PostMapping("/{id}/schedule")
+    @RequiresPermission(resource = "posts", action = "write", idVariable = "id")
+    @Operation(summary = "Schedule at an instant, or at a local time in an IANA zone (DST handled)")
+    PostView schedule(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
+            @Valid @RequestBody Schedule request) {
+        ZonedInstant at = resolve(request);
+        workflow.schedule(person(principal), id, at.instant(), at.zone());
+        return view(id);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @RequiresPermission(resource = "posts", action = "write", idVariable = "id")
+    @Operation(summary = "Cancel a post that is not published")
+    PostView cancel(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
+        workflow.cancel(person(principal), id);
+        return view(id);
+    }
+
+    record ZonedInstant(Instant instant, String zone) {
+    }
+
+    /**
+     * An instant as given, or a local time in its zone. In a spring-forward gap the time moves
+     * forward by the gap's length; in a fall-back overlap the earlier of the two instants is used.
+     */
+    static ZonedInstant resolve(Schedule request) {
+        if (request.scheduledAt() != null) {
+            return new ZonedInstant(request.scheduledAt(), request.timeZone() == null ? "UTC" : zone(request.timeZone()).getId());
+        }
+        if (request.localTime() == null || request.timeZone() == null) {
+            throw new InvalidRequestException(new FieldError("scheduled_at",
+                    "send scheduled_at, or local_time with time_zone"));
+        }
+        ZoneId zone = zone(request.timeZone());
+        return new ZonedInstant(request.localTime().atZone(zone).toInstant(), zone.getId());
+    }
+
+    private static ZoneId zone(String name) {
+        try {
+            return ZoneId.of(name);
+        } catch (DateTimeException e) {
+            throw new InvalidRequestException(new FieldError("time_zone", "is not an IANA time zone such as Europe/Paris"));
+        }
+    }
+
+    private static JsonNode mediaRefs(List<MediaInput> media) {
+        var array = JsonNodeFactory.instance.arrayNode();
+        for (MediaInput item : media) {
+            var node = array.addObject().put("type", item.type());
+            if (item.format() != null) {
+                node.put("format", item.format());
+            }
+            if (item.durationSeconds() != null) {
+                node.put("duration_seconds", item.durationSeconds());
+            }
+            if (item.url() != null) {
+                node.put("url", item.url());
+            }
+        }
+        return array;
+    }
+
+    private PostView view(UUID id) {
+        return transactions.inTransaction(() -> {
+            Post post = posts.find(id).orElseThrow(() -> new NotFoundException("Post", id));
+            return new PostView(post.id(), post.createdBy(), post.title(), post.status(), post.submittedAt(),
+                    post.approvedBy(), post.approvedAt(), post.rejectionReason(), post.scheduledAt(), post.timeZone(),
+                    post.publishedAt(), post.createdAt(), post.updatedAt(), posts.variants(id));
+        });
+    }
+
+    private static PostStatus statusOf(String code) {
+        try {
+            return PostStatus.ofCode(code);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(new FieldError("status",
+                    "must be draft, approved, scheduled, published, failed or cancelled"));
+        }
+    }
+
+    private static UserPrincipal person(@Nullable UserPrincipal principal) {
+        if (principal == null) {
+            throw new org.springframework.security.access.AccessDeniedException("Posts are made by people");
+        }
+        return principal;
+    }
+}

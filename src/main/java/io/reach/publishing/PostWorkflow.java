@@ -1,0 +1,138 @@
+package io.reach.publishing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+import io.reach.audit.AuditEntry;
+import io.reach.audit.AuditEntry.ActorType;
+import io.reach.audit.AuditTrail;
+import io.reach.identity.UserPrincipal;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.ConflictException;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
+import io.reach.platform.web.NotFoundException;
+import io.reach.social.SocialChannel;
+import io.reach.social.SocialDirectory;
+import io.reach.tenancy.TenantManagement;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Creating posts (each variant checked against its platform's limits, with an error per
+ * variant) and moving them through the workflow. Whether approval is required is the tenant
+ * setting {@code require_post_approval} (true unless set to false); only owners and admins approve.
+ */
+@Service
+class PostWorkflow {
+
+    private final Posts posts;
+    private final SocialDirectory social;
+    private final TenantManagement tenants;
+    private final AuditTrail audit;
+    private final TenantTransactions transactions;
+    private final Clock clock;
+
+    PostWorkflow(Posts posts, SocialDirectory social, TenantManagement tenants, AuditTrail audit,
+            TenantTransactions transactions, Clock clock) {
+        this.posts = posts;
+        this.social = social;
+        this.tenants = tenants;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    record VariantInput(UUID socialAccountId, String text, List<SocialChannel.Media> media, JsonNode mediaRefs,
+            JsonNode metadata) {
+    }
+
+    UUID create(UserPrincipal author, String title, List<VariantInput> variants) {
+        List<FieldError> problems = new ArrayList<>();
+        List<Posts.NewVariant> accepted = new ArrayList<>();
+        for (int i = 0; i < variants.size(); i++) {
+            VariantInput variant = variants.get(i);
+            String prefix = "variants[" + i + "].";
+            var account = social.account(variant.socialAccountId());
+            if (account.isEmpty()) {
+                problems.add(new FieldError(prefix + "social_account_id", "is not a connected account of this workspace"));
+                continue;
+            }
+            account.get().channel().problemsWith(new SocialChannel.Variant(variant.text(), variant.media()))
+                    .forEach(problem -> problems.add(new FieldError(prefix + problem.field(), problem.message())));
+            accepted.add(new Posts.NewVariant(variant.socialAccountId(), account.get().platform(), variant.text(),
+                    variant.mediaRefs(), variant.metadata()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems.toArray(FieldError[]::new));
+        }
+        return transactions.inTransaction(() -> {
+            UUID id = posts.create(author.userId(), title, accepted, clock.instant());
+            record(author, "post.created", id, Map.of("variants", accepted.size()));
+            return id;
+        });
+    }
+
+    Post submit(UserPrincipal actor, UUID id) {
+        return change(actor, id, "post.submitted", post -> post.submit(clock.instant()));
+    }
+
+    Post approve(UserPrincipal actor, UUID id) {
+        requireApprover(actor);
+        return change(actor, id, "post.approved", post -> post.approve(actor.userId(), approvalRequired(), clock.instant()));
+    }
+
+    Post reject(UserPrincipal actor, UUID id, String reason) {
+        requireApprover(actor);
+        return change(actor, id, "post.rejected", post -> post.reject(reason, clock.instant()));
+    }
+
+    Post schedule(UserPrincipal actor, UUID id, Instant at, String zone) {
+        boolean required = approvalRequired();
+        return change(actor, id, "post.scheduled", post -> {
+            Post ready = !required && post.status() == PostStatus.DRAFT
+                    ? post.approve(actor.userId(), false, clock.instant()) : post;
+            return ready.schedule(at, zone, clock.instant());
+        });
+    }
+
+    Post cancel(UserPrincipal actor, UUID id) {
+        return change(actor, id, "post.cancelled", post -> post.cancel(clock.instant()));
+    }
+
+    private Post change(UserPrincipal actor, UUID id, String action, UnaryOperator<Post> transition) {
+        return transactions.inTransaction(() -> {
+            Post before = posts.find(id).orElseThrow(() -> new NotFoundException("Post", id));
+            Post after = transition.apply(before);
+            if (!posts.save(before, after)) {
+                throw new ConflictException("Concurrent change", "The post changed meanwhile; fetch it again and retry");
+            }
+            record(actor, action, id, Map.of("from", before.status().code(), "to", after.status().code()));
+            return after;
+        });
+    }
+
+    private void requireApprover(UserPrincipal actor) {
+        if (!actor.role().equals("owner") && !actor.role().equals("admin")) {
+            throw new AccessDeniedException("Only owners and admins approve posts");
+        }
+    }
+
+    private boolean approvalRequired() {
+        Object setting = tenants.get(TenantContext.require().value()).settings().get("require_post_approval");
+        return !Boolean.FALSE.equals(setting);
+    }
+
+    private void record(UserPrincipal actor, String action, UUID postId, Map<String, ?> values) {
+        audit.record(TenantContext.require(), new AuditEntry(actor.userId(), ActorType.USER, action, "post",
+                postId.toString(), "publishing.posts", null, values, null));
+    }
+}

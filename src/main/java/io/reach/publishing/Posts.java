@@ -1,0 +1,127 @@
+package io.reach.publishing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The current tenant's posts and variants. */
+@Repository
+class Posts {
+
+    private static final String INSERT_POST = """
+            insert into publishing.posts (tenant_id, id, created_by, title, status, created_at, updated_at)
+            values (:tenant, :id, :createdBy, :title, 'draft', :now, :now)""";
+    private static final String INSERT_VARIANT = """
+            insert into publishing.post_variants (tenant_id, id, post_id, social_account_id, platform, text, media_refs,
+                metadata, created_at)
+            values (:tenant, :id, :postId, :accountId, :platform, :text, :media::jsonb, :metadata::jsonb, :now)""";
+    private static final String POST_COLUMNS = """
+            id, created_by, title, status, submitted_at, approved_by, approved_at, rejection_reason, scheduled_at,
+            time_zone, published_at, created_at, updated_at""";
+    private static final String FIND = "select " + POST_COLUMNS + " from publishing.posts where id = :id";
+    private static final String LIST = "select " + POST_COLUMNS + """
+             from publishing.posts
+            where id > :after and (cast(:status as text) is null or status = :status)
+              and (cast(:from as timestamptz) is null or scheduled_at >= :from)
+              and (cast(:to as timestamptz) is null or scheduled_at < :to)
+            order by id limit :limit""";
+    private static final String VARIANTS = """
+            select id, social_account_id, platform, text, media_refs::text as media_refs, metadata::text as metadata
+            from publishing.post_variants where post_id = :postId order by created_at, id""";
+    private static final String UPDATE = """
+            update publishing.posts set status = :status, submitted_at = :submittedAt, approved_by = :approvedBy,
+                approved_at = :approvedAt, rejection_reason = :rejectionReason, scheduled_at = :scheduledAt,
+                time_zone = :timeZone, updated_at = :updatedAt, version = version + 1
+            where id = :id and updated_at = :previousUpdatedAt""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Ids ids;
+
+    Posts(JdbcClient jdbc, JsonMapper json, Ids ids) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.ids = ids;
+    }
+
+    record NewVariant(UUID socialAccountId, String platform, String text, JsonNode mediaRefs, JsonNode metadata) {
+    }
+
+    record Variant(UUID id, UUID socialAccountId, String platform, String text, JsonNode mediaRefs, JsonNode metadata) {
+    }
+
+    UUID create(UUID createdBy, @Nullable String title, List<NewVariant> variants, Instant now) {
+        UUID tenant = TenantContext.require().value();
+        UUID id = ids.next();
+        jdbc.sql(INSERT_POST).param("tenant", tenant).param("id", id).param("createdBy", createdBy).param("title", title)
+                .param("now", utc(now)).update();
+        for (NewVariant variant : variants) {
+            jdbc.sql(INSERT_VARIANT).param("tenant", tenant).param("id", ids.next()).param("postId", id)
+                    .param("accountId", variant.socialAccountId()).param("platform", variant.platform())
+                    .param("text", variant.text()).param("media", variant.mediaRefs().toString())
+                    .param("metadata", variant.metadata().toString()).param("now", utc(now)).update();
+        }
+        return id;
+    }
+
+    Optional<Post> find(UUID id) {
+        return jdbc.sql(FIND).param("id", id).query(Posts::post).optional();
+    }
+
+    List<Post> page(UUID after, int limit, @Nullable PostStatus status, @Nullable Instant from, @Nullable Instant to) {
+        return jdbc.sql(LIST).param("after", after).param("limit", limit).param("status", status == null ? null : status.code())
+                .param("from", from == null ? null : utc(from)).param("to", to == null ? null : utc(to))
+                .query(Posts::post).list();
+    }
+
+    List<Variant> variants(UUID postId) {
+        return jdbc.sql(VARIANTS).param("postId", postId).query((rs, row) -> new Variant(rs.getObject("id", UUID.class),
+                rs.getObject("social_account_id", UUID.class), rs.getString("platform"), rs.getString("text"),
+                json.readTree(rs.getString("media_refs")), json.readTree(rs.getString("metadata")))).list();
+    }
+
+    /** Saves a transition; false when someone else changed the post since it was read. */
+    boolean save(Post before, Post after) {
+        return jdbc.sql(UPDATE).param("id", after.id()).param("status", after.status().code())
+                .param("submittedAt", odt(after.submittedAt())).param("approvedBy", after.approvedBy())
+                .param("approvedAt", odt(after.approvedAt())).param("rejectionReason", after.rejectionReason())
+                .param("scheduledAt", odt(after.scheduledAt())).param("timeZone", after.timeZone())
+                .param("updatedAt", utc(after.updatedAt())).param("previousUpdatedAt", utc(before.updatedAt()))
+                .update() == 1;
+    }
+
+    private static Post post(ResultSet rs, int row) throws SQLException {
+        return new Post(rs.getObject("id", UUID.class), rs.getObject("created_by", UUID.class), rs.getString("title"),
+                PostStatus.ofCode(rs.getString("status")), instant(rs, "submitted_at"),
+                rs.getObject("approved_by", UUID.class), instant(rs, "approved_at"), rs.getString("rejection_reason"),
+                instant(rs, "scheduled_at"), rs.getString("time_zone"), instant(rs, "published_at"),
+                instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static @Nullable OffsetDateTime odt(@Nullable Instant instant) {
+        return instant == null ? null : utc(instant);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
