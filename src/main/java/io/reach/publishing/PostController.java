@@ -51,8 +51,10 @@ class PostController {
     private final PostWorkflow workflow;
     private final Posts posts;
     private final TenantTransactions transactions;
+    private final PublishJobs jobs;
 
-    PostController(PostWorkflow workflow, Posts posts, TenantTransactions transactions) {
+    PostController(PublishJobs jobs, PostWorkflow workflow, Posts posts, TenantTransactions transactions) {
+        this.jobs = jobs;
         this.workflow = workflow;
         this.posts = posts;
         this.transactions = transactions;
@@ -115,6 +117,25 @@ class PostController {
     @Operation(summary = "A post with its variants")
     PostView get(@PathVariable UUID id) {
         return view(id);
+    }
+
+    record JobView(UUID id, UUID postVariantId, UUID socialAccountId, String platform, Instant scheduledAt, String status,
+            int attempt, @Nullable String providerJobId, @Nullable String lastError, @Nullable String lastErrorKind,
+            @Nullable Integer lastHttpStatus, @Nullable Instant publishedAt, @Nullable Instant nextAttemptAt,
+            List<PublishJobs.Attempt> attempts) {
+    }
+
+    @GetMapping("/{id}/jobs")
+    @RequiresPermission(resource = "posts", action = "read", idVariable = "id")
+    @Operation(summary = "Each variant's publishing: status, attempts and the last error in plain words")
+    List<JobView> jobs(@PathVariable UUID id) {
+        return transactions.inTransaction(() -> {
+            posts.find(id).orElseThrow(() -> new NotFoundException("Post", id));
+            return jobs.ofPost(id).stream().map(job -> new JobView(job.id(), job.postVariantId(), job.socialAccountId(),
+                    job.platform(), job.scheduledAt(), job.status(), job.attempt(), job.providerJobId(), job.lastError(),
+                    job.lastErrorKind(), job.lastHttpStatus(), job.publishedAt(),
+                    job.status().equals("retry") ? job.nextAttemptAt() : null, jobs.attempts(job.id()))).toList();
+        });
     }
 
     @PostMapping("/{id}/submit")

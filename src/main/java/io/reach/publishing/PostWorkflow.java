@@ -40,9 +40,13 @@ class PostWorkflow {
     private final AuditTrail audit;
     private final TenantTransactions transactions;
     private final Clock clock;
+    private final PublishJobs jobs;
+    private final PublishScheduling scheduling;
 
-    PostWorkflow(Posts posts, SocialDirectory social, TenantManagement tenants, AuditTrail audit,
+    PostWorkflow(PublishJobs jobs, PublishScheduling scheduling, Posts posts, SocialDirectory social, TenantManagement tenants, AuditTrail audit,
             TenantTransactions transactions, Clock clock) {
+        this.jobs = jobs;
+        this.scheduling = scheduling;
         this.posts = posts;
         this.social = social;
         this.tenants = tenants;
@@ -95,17 +99,29 @@ class PostWorkflow {
         return change(actor, id, "post.rejected", post -> post.reject(reason, clock.instant()));
     }
 
+    /** Schedules the post and plans one publish job per variant, in the same transaction. */
     Post schedule(UserPrincipal actor, UUID id, Instant at, String zone) {
         boolean required = approvalRequired();
-        return change(actor, id, "post.scheduled", post -> {
+        List<UUID> planned = new ArrayList<>();
+        Post scheduled = change(actor, id, "post.scheduled", post -> {
             Post ready = !required && post.status() == PostStatus.DRAFT
                     ? post.approve(actor.userId(), false, clock.instant()) : post;
-            return ready.schedule(at, zone, clock.instant());
+            Post next = ready.schedule(at, zone, clock.instant());
+            for (Posts.Variant variant : posts.variants(id)) {
+                jobs.plan(id, variant.id(), variant.socialAccountId(), variant.platform(), at, clock.instant())
+                        .ifPresent(planned::add);
+            }
+            return next;
         });
+        planned.forEach(job -> scheduling.at(TenantContext.require(), job, 0, at));
+        return scheduled;
     }
 
     Post cancel(UserPrincipal actor, UUID id) {
-        return change(actor, id, "post.cancelled", post -> post.cancel(clock.instant()));
+        return change(actor, id, "post.cancelled", post -> {
+            jobs.cancelOpen(id, clock.instant());
+            return post.cancel(clock.instant());
+        });
     }
 
     private Post change(UserPrincipal actor, UUID id, String action, UnaryOperator<Post> transition) {

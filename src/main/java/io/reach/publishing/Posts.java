@@ -94,6 +94,26 @@ class Posts {
                 json.readTree(rs.getString("media_refs")), json.readTree(rs.getString("metadata")))).list();
     }
 
+    private static final String SETTLE = """
+            update publishing.posts set status = :status, published_at = :publishedAt, updated_at = :now
+            where id = :id and status = 'scheduled'""";
+
+    /**
+     * A scheduled post's outcome from its jobs: published when every variant is, failed when none
+     * is still on its way and one failed or was missed, otherwise still scheduled.
+     */
+    void settle(UUID postId, List<PublishJobs.Job> jobs, Instant now) {
+        boolean open = jobs.stream().anyMatch(job -> List.of("pending", "running", "retry").contains(job.status()));
+        if (open) {
+            return;
+        }
+        boolean allPublished = jobs.stream().allMatch(job -> job.status().equals("success"));
+        Instant publishedAt = jobs.stream().map(PublishJobs.Job::publishedAt).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo).orElse(null);
+        jdbc.sql(SETTLE).param("id", postId).param("status", allPublished ? "published" : "failed")
+                .param("publishedAt", allPublished ? odt(publishedAt) : null).param("now", utc(now)).update();
+    }
+
     /** Saves a transition; false when someone else changed the post since it was read. */
     boolean save(Post before, Post after) {
         return jdbc.sql(UPDATE).param("id", after.id()).param("status", after.status().code())

@@ -31,11 +31,14 @@ class LinkedInProvider implements SocialProvider {
             @Value("${reach.social.linkedin.client-secret:}") String clientSecret,
             @Value("${reach.social.linkedin.auth-base-url:https://www.linkedin.com}") String authBaseUrl,
             @Value("${reach.social.linkedin.api-base-url:https://api.linkedin.com}") String apiBaseUrl,
-            Clock clock) {
+            @Value("${reach.social.http-read-timeout:30s}") java.time.Duration readTimeout, Clock clock) {
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.authBaseUrl = authBaseUrl;
-        this.http = RestClient.builder().baseUrl(apiBaseUrl).build();
+        var requests = new org.springframework.http.client.SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(java.time.Duration.ofSeconds(10));
+        requests.setReadTimeout(readTimeout);
+        this.http = RestClient.builder().baseUrl(apiBaseUrl).requestFactory(requests).build();
         this.clock = clock;
     }
 
@@ -110,6 +113,71 @@ class LinkedInProvider implements SocialProvider {
         } catch (RestClientResponseException e) {
             throw new ProviderRefused("LinkedIn", errorOf(e));
         }
+    }
+
+    @Override
+    public String publish(String accessToken, String platformUserId, String text) {
+        Map<String, Object> body = Map.of("author", "urn:li:person:" + platformUserId, "commentary", text,
+                "visibility", "PUBLIC", "lifecycleState", "PUBLISHED",
+                "distribution", Map.of("feedDistribution", "MAIN_FEED"));
+        try {
+            var response = http.post().uri("/rest/posts").headers(h -> restli(h, accessToken))
+                    .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
+            String id = response.getHeaders().getFirst("x-restli-id");
+            if (id == null) {
+                throw new PlatformError(PlatformError.Kind.UNKNOWN, response.getStatusCode().value(), null,
+                        "LinkedIn accepted the post but named no id");
+            }
+            return id;
+        } catch (RestClientResponseException e) {
+            throw classify(e);
+        } catch (org.springframework.web.client.ResourceAccessException e) {
+            boolean sent = e.getCause() instanceof java.net.SocketTimeoutException
+                    && !String.valueOf(e.getMessage()).contains("connect");
+            throw new PlatformError(sent ? PlatformError.Kind.UNKNOWN : PlatformError.Kind.RETRYABLE, null, null,
+                    (sent ? "LinkedIn did not answer in time" : "LinkedIn could not be reached") + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public java.util.Optional<String> findPublished(String accessToken, String platformUserId, String text,
+            java.time.Instant since) {
+        try {
+            JsonNode page = http.get().uri(uri -> uri.path("/rest/posts").queryParam("q", "author")
+                    .queryParam("author", "urn:li:person:" + platformUserId).queryParam("count", 20).build())
+                    .headers(h -> restli(h, accessToken)).retrieve().body(JsonNode.class);
+            if (page == null) {
+                return java.util.Optional.empty();
+            }
+            return page.path("elements").valueStream()
+                    .filter(post -> text.equals(post.path("commentary").asString(""))
+                            && post.path("createdAt").asLong(0) >= since.toEpochMilli() - 60_000)
+                    .map(post -> post.path("id").asString(""))
+                    .filter(id -> !id.isEmpty()).findFirst();
+        } catch (RestClientResponseException e) {
+            throw classify(e);
+        } catch (org.springframework.web.client.ResourceAccessException e) {
+            throw new PlatformError(PlatformError.Kind.RETRYABLE, null, null, "LinkedIn could not be reached: " + e.getMessage());
+        }
+    }
+
+    private static void restli(org.springframework.http.HttpHeaders headers, String accessToken) {
+        headers.setBearerAuth(accessToken);
+        headers.set("LinkedIn-Version", "202510");
+        headers.set("X-Restli-Protocol-Version", "2.0.0");
+    }
+
+    /** 429 and 5xx may pass; other refusals will not (authorisation, validation, duplicates). */
+    static PlatformError classify(RestClientResponseException e) {
+        int status = e.getStatusCode().value();
+        boolean retryable = status == 429 || status >= 500;
+        String retryAfter = e.getResponseHeaders() == null ? null : e.getResponseHeaders().getFirst("Retry-After");
+        java.time.Duration wait = null;
+        if (retryAfter != null && retryAfter.strip().matches("\\d{1,6}")) {
+            wait = java.time.Duration.ofSeconds(Long.parseLong(retryAfter.strip()));
+        }
+        return new PlatformError(retryable ? PlatformError.Kind.RETRYABLE : PlatformError.Kind.TERMINAL, status, wait,
+                "LinkedIn answered " + errorOf(e));
     }
 
     private static String errorOf(RestClientResponseException e) {

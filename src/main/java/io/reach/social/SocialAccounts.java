@@ -54,6 +54,10 @@ class SocialAccounts {
             select a.id, a.platform, t.refresh_token_enc from social.social_accounts a
             join social.oauth_tokens t on t.tenant_id = a.tenant_id and t.social_account_id = a.id
             where a.status = 'active' and t.refresh_token_enc is not null and t.expires_at < :before""";
+    private static final String CREDENTIALS = """
+            select a.platform, a.platform_user_id, a.status, t.access_token_enc, t.refresh_token_enc
+            from social.social_accounts a join social.oauth_tokens t on t.tenant_id = a.tenant_id and t.social_account_id = a.id
+            where a.id = :id""";
     private static final String NEEDS_REVIEW = """
             update social.social_accounts set status = 'needs_review', updated_at = :now where id = :id""";
     private static final String DISCONNECT = """
@@ -125,6 +129,21 @@ class SocialAccounts {
                 .param("scopes", tokens.scopes())
                 .param("expiresAt", tokens.expiresAt() == null ? null : utc(tokens.expiresAt()))
                 .param("now", utc(now)).update();
+    }
+
+    /** What calling the platform as an account needs: its platform id, its status and its tokens (decrypted). */
+    record Credentials(UUID id, String platform, String platformUserId, String status, String accessToken,
+            @Nullable String refreshToken) {
+    }
+
+    Optional<Credentials> credentials(UUID id) {
+        UUID tenant = TenantContext.require().value();
+        String associated = associatedData(tenant, id);
+        return jdbc.sql(CREDENTIALS).param("id", id).query((rs, row) -> new Credentials(id, rs.getString("platform"),
+                rs.getString("platform_user_id"), rs.getString("status"),
+                new String(box.decrypt(rs.getBytes("access_token_enc"), associated + ":access")),
+                rs.getBytes("refresh_token_enc") == null ? null
+                        : new String(box.decrypt(rs.getBytes("refresh_token_enc"), associated + ":refresh")))).optional();
     }
 
     void markNeedsReview(UUID id, Instant now) {

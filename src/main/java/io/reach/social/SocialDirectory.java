@@ -14,11 +14,62 @@ public class SocialDirectory {
     private final SocialAccounts accounts;
     private final SocialChannels channels;
     private final TenantTransactions transactions;
+    private final java.util.List<SocialProvider> providers;
+    private final java.time.Clock clock;
 
-    SocialDirectory(SocialAccounts accounts, SocialChannels channels, TenantTransactions transactions) {
+    SocialDirectory(SocialAccounts accounts, SocialChannels channels, TenantTransactions transactions,
+            java.util.List<SocialProvider> providers, java.time.Clock clock) {
         this.accounts = accounts;
         this.channels = channels;
         this.transactions = transactions;
+        this.providers = providers;
+        this.clock = clock;
+    }
+
+    /**
+     * Publishes {@code text} as the account (of the current tenant). An expired access token is
+     * refreshed once and the call repeated. Throws {@link PlatformError} with its kind.
+     */
+    public String publish(UUID accountId, String text) {
+        SocialAccounts.Credentials credentials = usable(accountId);
+        SocialProvider provider = provider(credentials.platform());
+        try {
+            return provider.publish(credentials.accessToken(), credentials.platformUserId(), text);
+        } catch (PlatformError e) {
+            if (!Integer.valueOf(401).equals(e.httpStatus()) || credentials.refreshToken() == null) {
+                throw e;
+            }
+            SocialProvider.Tokens renewed = provider.refresh(credentials.refreshToken());
+            transactions.inTransaction(() -> {
+                accounts.storeTokens(accountId, renewed, clock.instant());
+                return null;
+            });
+            return provider.publish(renewed.accessToken(), credentials.platformUserId(), text);
+        }
+    }
+
+    /** The platform's id of a post with this text the account published since {@code since}, if any. */
+    public Optional<String> findPublished(UUID accountId, String text, java.time.Instant since) {
+        SocialAccounts.Credentials credentials = usable(accountId);
+        return provider(credentials.platform()).findPublished(credentials.accessToken(), credentials.platformUserId(),
+                text, since);
+    }
+
+    private SocialAccounts.Credentials usable(UUID accountId) {
+        SocialAccounts.Credentials credentials = transactions.inTransaction(() -> accounts.credentials(accountId))
+                .orElseThrow(() -> new PlatformError(PlatformError.Kind.TERMINAL, null, null,
+                        "The account is disconnected; reconnect it to publish"));
+        if (!credentials.status().equals("active")) {
+            throw new PlatformError(PlatformError.Kind.TERMINAL, null, null,
+                    "The account needs to be reconnected (status " + credentials.status() + ")");
+        }
+        return credentials;
+    }
+
+    private SocialProvider provider(String platform) {
+        return providers.stream().filter(p -> p.platform().equals(platform) && p.isConfigured()).findFirst()
+                .orElseThrow(() -> new PlatformError(PlatformError.Kind.TERMINAL, null, null,
+                        "Publishing to " + platform + " is not configured"));
     }
 
     public record ConnectedAccount(UUID id, String platform, String status, SocialChannel channel) {

@@ -26,6 +26,12 @@ interface SocialProvider {
     /** New tokens for a refresh token; the answer may or may not carry a new refresh token. */
     Tokens refresh(String refreshToken);
 
+    /** Publishes a text post as the account; returns the platform's id for it. Throws {@link PlatformError}. */
+    String publish(String accessToken, String platformUserId, String text);
+
+    /** The id of a post with this text that the account published since {@code since}, if the platform has one. */
+    java.util.Optional<String> findPublished(String accessToken, String platformUserId, String text, Instant since);
+
     record Tokens(String accessToken, @Nullable String refreshToken, @Nullable Instant expiresAt, String scopes) {
     }
 

@@ -1,0 +1,136 @@
+package io.reach.publishing;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantContext;
+
+/** The current tenant's publish jobs and their attempts. */
+@Repository
+class PublishJobs {
+
+    private static final String UPSERT = """
+            insert into publishing.publish_jobs (tenant_id, id, post_id, post_variant_id, social_account_id, platform,
+                scheduled_at, next_attempt_at, idempotency_key, created_at, updated_at)
+            values (:tenant, :id, :postId, :variantId, :accountId, :platform, :at, :at, :key, :now, :now)
+            on conflict (tenant_id, idempotency_key) do update set scheduled_at = excluded.scheduled_at,
+                next_attempt_at = excluded.next_attempt_at, status = 'pending', updated_at = excluded.updated_at
+                where publishing.publish_jobs.status in ('pending', 'retry', 'cancelled')
+            returning id""";
+    private static final String COLUMNS = """
+            j.id, j.post_id, j.post_variant_id, j.social_account_id, j.platform, j.scheduled_at, j.next_attempt_at,
+            j.status, j.attempt, j.lookup_first, j.provider_job_id, j.last_error, j.last_error_kind, j.last_http_status,
+            j.published_at, v.text""";
+    private static final String CLAIM = """
+            update publishing.publish_jobs j set status = 'running', attempt = attempt + 1, updated_at = :now
+            from publishing.post_variants v
+            where j.id = :id and v.tenant_id = j.tenant_id and v.id = j.post_variant_id
+              and j.status in ('pending', 'retry')
+            returning\s""" + COLUMNS;
+    private static final String OF_POST = "select " + COLUMNS + """
+             from publishing.publish_jobs j join publishing.post_variants v
+              on v.tenant_id = j.tenant_id and v.id = j.post_variant_id
+            where j.post_id = :postId order by j.created_at, j.id""";
+    private static final String FINISH = """
+            update publishing.publish_jobs set status = :status, provider_job_id = coalesce(:providerId, provider_job_id),
+                last_error = :error, last_error_kind = :kind, last_http_status = :httpStatus, next_attempt_at = :next,
+                lookup_first = :lookupFirst, published_at = :publishedAt, updated_at = :now
+            where id = :id""";
+    private static final String ATTEMPT = """
+            insert into publishing.publish_attempts (tenant_id, id, publish_job_id, attempted_at, outcome, http_status,
+                response_excerpt)
+            values (:tenant, :id, :jobId, :now, :outcome, :httpStatus, :excerpt)""";
+    private static final String ATTEMPTS = """
+            select attempted_at, outcome, http_status, response_excerpt from publishing.publish_attempts
+            where publish_job_id = :jobId order by attempted_at, id""";
+    private static final String STRANDED = """
+            select id, attempt from publishing.publish_jobs
+            where (status in ('pending', 'retry') and next_attempt_at < :overdue)""";
+    private static final String ABANDONED = """
+            update publishing.publish_jobs set status = 'retry', lookup_first = true, next_attempt_at = :now,
+                last_error = 'The node publishing this job stopped; checking the platform before trying again',
+                last_error_kind = 'unknown', updated_at = :now
+            where status = 'running' and updated_at < :abandonedBefore""";
+    private static final String CANCEL_OPEN = """
+            update publishing.publish_jobs set status = 'cancelled', updated_at = :now
+            where post_id = :postId and status in ('pending', 'retry') returning id""";
+
+    private final JdbcClient jdbc;
+    private final Ids ids;
+
+    PublishJobs(JdbcClient jdbc, Ids ids) {
+        this.jdbc = jdbc;
+        this.ids = ids;
+    }
+
+    record Job(UUID id, UUID postId, UUID postVariantId, UUID socialAccountId, String platform, Instant scheduledAt,
+            Instant nextAttemptAt, String status, int attempt, boolean lookupFirst, @Nullable String providerJobId,
+            @Nullable String lastError, @Nullable String lastErrorKind, @Nullable Integer lastHttpStatus,
+            @Nullable Instant publishedAt, String text) {
+    }
+
+    record Attempt(Instant attemptedAt, String outcome, @Nullable Integer httpStatus, @Nullable String responseExcerpt) {
+    }
+
+    /** Plans a variant's job at {@code at}; a job not yet running is moved. Returns its id, if it could be (re)planned. */
+    Optional<UUID> plan(UUID postId, UUID variantId, UUID accountId, String platform, Instant at, Instant now) {
+        return jdbc.sql(UPSERT).param("tenant", TenantContext.require().value()).param("id", ids.next())
+                .param("postId", postId).param("variantId", variantId).param("accountId", accountId)
+                .param("platform", platform).param("at", utc(at)).param("key", "variant:" + variantId)
+                .param("now", utc(now)).query(UUID.class).optional();
+    }
+
+    /** Takes a due job for this run; empty when it is not pending (already done, running elsewhere, cancelled). */
+    Optional<Job> claim(UUID id, Instant now) {
+        return jdbc.sql(CLAIM).param("id", id).param("now", utc(now)).query(Job.class).optional();
+    }
+
+    List<Job> ofPost(UUID postId) {
+        return jdbc.sql(OF_POST).param("postId", postId).query(Job.class).list();
+    }
+
+    List<Attempt> attempts(UUID jobId) {
+        return jdbc.sql(ATTEMPTS).param("jobId", jobId).query(Attempt.class).list();
+    }
+
+    void finish(UUID id, String status, @Nullable String providerId, @Nullable String error, @Nullable String kind,
+            @Nullable Integer httpStatus, Instant next, boolean lookupFirst, @Nullable Instant publishedAt, Instant now) {
+        jdbc.sql(FINISH).param("id", id).param("status", status).param("providerId", providerId).param("error", error)
+                .param("kind", kind).param("httpStatus", httpStatus).param("next", utc(next))
+                .param("lookupFirst", lookupFirst).param("publishedAt", publishedAt == null ? null : utc(publishedAt))
+                .param("now", utc(now)).update();
+    }
+
+    void recordAttempt(UUID jobId, String outcome, @Nullable Integer httpStatus, @Nullable String excerpt, Instant now) {
+        jdbc.sql(ATTEMPT).param("tenant", TenantContext.require().value()).param("id", ids.next()).param("jobId", jobId)
+                .param("outcome", outcome).param("httpStatus", httpStatus)
+                .param("excerpt", excerpt == null ? null : excerpt.substring(0, Math.min(excerpt.length(), 1000)))
+                .param("now", utc(now)).update();
+    }
+
+    record Stranded(UUID id, int attempt) {
+    }
+
+    /** Jobs due a while ago that no task instance picked up, after first reclaiming runs whose node died. */
+    List<Stranded> stranded(Instant now) {
+        jdbc.sql(ABANDONED).param("now", utc(now)).param("abandonedBefore", utc(now.minusSeconds(600))).update();
+        return jdbc.sql(STRANDED).param("overdue", utc(now.minusSeconds(60))).query(Stranded.class).list();
+    }
+
+    List<UUID> cancelOpen(UUID postId, Instant now) {
+        return jdbc.sql(CANCEL_OPEN).param("postId", postId).param("now", utc(now)).query(UUID.class).list();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,135 @@
+package io.reach.publishing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.social.PlatformError;
+import io.reach.social.SocialDirectory;
+
+/**
+ * One publish attempt of one job. A job is claimed before anything is sent, so it runs once
+ * even when several nodes (or a retried task) reach it. After an attempt whose outcome is
+ * unknown (a timeout: the platform may have published), the next attempt first asks the
+ * platform whether the post is there. Retryable failures wait ({@link Backoff}, Retry-After) up
+ * to five attempts; terminal ones fail at once; a job more than {@code max-overdue} late is
+ * missed, not sent late. Each platform gets at most {@code per-platform-concurrency} calls at once.
+ */
+@Component
+class PublishRunner {
+
+    static final int MAX_ATTEMPTS = 5;
+    private static final Logger log = LoggerFactory.getLogger(PublishRunner.class);
+
+    private final PublishJobs jobs;
+    private final Posts posts;
+    private final SocialDirectory social;
+    private final PublishScheduling scheduling;
+    private final TenantTransactions transactions;
+    private final Backoff backoff;
+    private final Duration maxOverdue;
+    private final int perPlatform;
+    private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    PublishRunner(PublishJobs jobs, Posts posts, SocialDirectory social, PublishScheduling scheduling,
+            TenantTransactions transactions, @Value("${reach.publishing.retry-base:60s}") Duration retryBase,
+            @Value("${reach.publishing.retry-cap:1h}") Duration retryCap,
+            @Value("${reach.publishing.max-overdue:48h}") Duration maxOverdue,
+            @Value("${reach.publishing.per-platform-concurrency:4}") int perPlatform, Clock clock) {
+        this.jobs = jobs;
+        this.posts = posts;
+        this.social = social;
+        this.scheduling = scheduling;
+        this.transactions = transactions;
+        this.backoff = new Backoff(retryBase, retryCap);
+        this.maxOverdue = maxOverdue;
+        this.perPlatform = perPlatform;
+        this.clock = clock;
+    }
+
+    void run(TenantId tenant, UUID jobId) {
+        Optional<PublishJobs.Job> claimed = transactions.inTransactionAs(tenant, () -> jobs.claim(jobId, clock.instant()));
+        if (claimed.isEmpty()) {
+            return;
+        }
+        PublishJobs.Job job = claimed.get();
+        if (clock.instant().isAfter(job.scheduledAt().plus(maxOverdue))) {
+            conclude(tenant, job, "missed", "missed", null, null, "More than " + maxOverdue.toHours()
+                    + " hours late (Reach was down or the job was held up); not sent late", null);
+            return;
+        }
+        Semaphore slot = slots.computeIfAbsent(job.platform(), platform -> new Semaphore(perPlatform));
+        slot.acquireUninterruptibly();
+        try {
+            attempt(tenant, job);
+        } finally {
+            slot.release();
+        }
+    }
+
+    private void attempt(TenantId tenant, PublishJobs.Job job) {
+        try {
+            if (job.lookupFirst()) {
+                Optional<String> found = TenantContext.callAs(tenant,
+                        () -> social.findPublished(job.socialAccountId(), job.text(), job.scheduledAt()));
+                if (found.isPresent()) {
+                    conclude(tenant, job, "success", "found", found.get(), null, null, null);
+                    return;
+                }
+            }
+            String providerId = TenantContext.callAs(tenant, () -> social.publish(job.socialAccountId(), job.text()));
+            conclude(tenant, job, "success", "published", providerId, null, null, null);
+        } catch (PlatformError e) {
+            failed(tenant, job, e.kind(), e.httpStatus(), e.getMessage(), e.retryAfter());
+        } catch (RuntimeException e) {
+            log.warn("Publish job {} failed unexpectedly", job.id(), e);
+            failed(tenant, job, PlatformError.Kind.RETRYABLE, null, "Unexpected error: " + e.getMessage(), null);
+        }
+    }
+
+    private void failed(TenantId tenant, PublishJobs.Job job, PlatformError.Kind kind, @Nullable Integer status,
+            String message, @Nullable Duration retryAfter) {
+        String outcome = kind.name().toLowerCase();
+        if (kind == PlatformError.Kind.TERMINAL || job.attempt() >= MAX_ATTEMPTS) {
+            String reason = kind == PlatformError.Kind.TERMINAL ? message
+                    : message + " (gave up after " + job.attempt() + " attempts)";
+            conclude(tenant, job, "failed", outcome, null, status, reason, kind);
+            return;
+        }
+        Instant next = clock.instant().plus(backoff.after(job.attempt(), retryAfter));
+        boolean lookupFirst = job.lookupFirst() || kind == PlatformError.Kind.UNKNOWN;
+        transactions.inTransactionAs(tenant, () -> {
+            jobs.recordAttempt(job.id(), outcome, status, message, clock.instant());
+            jobs.finish(job.id(), "retry", null, message, outcome, status, next, lookupFirst, null, clock.instant());
+            return null;
+        });
+        scheduling.at(tenant, job.id(), job.attempt() + 1, next);
+    }
+
+    private void conclude(TenantId tenant, PublishJobs.Job job, String status, String outcome, @Nullable String providerId,
+            @Nullable Integer httpStatus, @Nullable String error, PlatformError.@Nullable Kind kind) {
+        Instant now = clock.instant();
+        transactions.inTransactionAs(tenant, () -> {
+            jobs.recordAttempt(job.id(), outcome, httpStatus, error, now);
+            jobs.finish(job.id(), status, providerId, error, kind == null ? null : kind.name().toLowerCase(), httpStatus,
+                    now, false, status.equals("success") ? now : null, now);
+            posts.settle(job.postId(), jobs.ofPost(job.postId()), now);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,204 @@
+package io.reach.publishing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+import io.reach.support.Accounts;
+import io.reach.support.Api;
+import io.reach.support.ReachTest;
+import io.reach.support.TestProviders;
+import tools.jackson.databind.JsonNode;
+
+/** Scheduled posts going out to LinkedIn (WireMock speaking its API), once, whatever goes wrong. */
+@ReachTest
+class PublishingTest {
+
+    @Autowired
+    Api api;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    OneTimeTask<String> publishVariantTask;
+
+    private Accounts.SignedIn ada;
+    private String account;
+
+    @BeforeEach
+    void connectedLinkedInAccount() {
+        var wiremock = TestProviders.SERVER;
+        wiremock.resetAll();
+        wiremock.stubFor(post(urlPathEqualTo("/oauth/v2/accessToken")).willReturn(okJson(
+                "{\"access_token\": \"AQX-publisher\", \"expires_in\": 5184000, \"scope\": \"w_member_social\"}")));
+        wiremock.stubFor(get(urlPathEqualTo("/v2/userinfo")).willReturn(okJson(
+                "{\"sub\": \"782bbtaQ\", \"name\": \"Ada\", \"email\": \"ada-%s@example.com\"}".formatted(UUID.randomUUID()))));
+        ada = accounts.owner();
+        owner("{\"require_post_approval\": false}");
+        String authorization = api.post("/api/v1/social/accounts/connect", ada.accessToken(), "{\"platform\": \"linkedin\"}")
+                .json().get("authorization_url").asString();
+        String state = URI.create(authorization).getQuery().replaceAll(".*state=([^&]+).*", "$1");
+        account = api.get("/api/v1/social/accounts/callback?code=c&state=" + state, null).json().get("id").asString();
+    }
+
+    @Test
+    void aScheduledPostPublishesExactlyOnceAtItsTime() {
+        TestProviders.SERVER.stubFor(post(urlPathEqualTo("/rest/posts")).willReturn(aResponse().withStatus(201)
+                .withHeader("x-restli-id", "urn:li:share:7001")));
+        String text = "Exactly once " + UUID.randomUUID();
+        Instant at = Instant.now().plusSeconds(2);
+
+        String post = schedule(text, at);
+        JsonNode settled = awaitSettled(post);
+
+        assertThat(settled.get("status").asString()).isEqualTo("published");
+        assertThat(Instant.parse(settled.get("published_at").asString())).isAfterOrEqualTo(at.minusMillis(1));
+        assertThat(publishCalls(text)).isEqualTo(1);
+        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get(0);
+        assertThat(job.get("status").asString()).isEqualTo("success");
+        assertThat(job.get("provider_job_id").asString()).isEqualTo("urn:li:share:7001");
+    }
+
+    @Test
+    void aRateLimitIsRetriedAfterItsRetryAfter() {
+        String text = "Rate limited " + UUID.randomUUID();
+        TestProviders.SERVER.stubFor(post(urlPathEqualTo("/rest/posts")).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2").withBody("{\"message\": \"Throttled\"}"))
+                .willSetStateTo("open"));
+        TestProviders.SERVER.stubFor(post(urlPathEqualTo("/rest/posts")).inScenario("429").whenScenarioStateIs("open")
+                .willReturn(aResponse().withStatus(201).withHeader("x-restli-id", "urn:li:share:7002")));
+
+        String post = schedule(text, Instant.now().plusSeconds(1));
+        JsonNode settled = awaitSettled(post);
+
+        assertThat(settled.get("status").asString()).isEqualTo("published");
+        JsonNode attempts = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get(0).get("attempts");
+        assertThat(attempts.valueStream().map(a -> a.get("outcome").asString())).containsExactly("retryable", "published");
+        Instant first = Instant.parse(attempts.get(0).get("attempted_at").asString());
+        Instant second = Instant.parse(attempts.get(1).get("attempted_at").asString());
+        assertThat(Duration.between(first, second)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aTimedOutPublishIsLookedUpNotSentAgain() {
+        String text = "Timed out " + UUID.randomUUID();
+        TestProviders.SERVER.stubFor(post(urlPathEqualTo("/rest/posts")).willReturn(aResponse().withStatus(201)
+                .withHeader("x-restli-id", "urn:li:share:7003").withFixedDelay(2500)));
+        TestProviders.SERVER.stubFor(get(urlPathEqualTo("/rest/posts")).willReturn(okJson("""
+                {"elements": [{"id": "urn:li:share:7003", "commentary": "%s", "createdAt": %d}]}"""
+                .formatted(text, Instant.now().toEpochMilli()))));
+
+        String post = schedule(text, Instant.now().plusSeconds(1));
+        JsonNode settled = awaitSettled(post);
+
+        assertThat(settled.get("status").asString()).isEqualTo("published");
+        assertThat(publishCalls(text)).isEqualTo(1);
+        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get(0);
+        assertThat(job.get("attempts").valueStream().map(a -> a.get("outcome").asString())).containsExactly("unknown", "found");
+    }
+
+    @Test
+    void anAuthorisationErrorFailsAtOnceWithAReadableReason() {
+        String text = "Forbidden " + UUID.randomUUID();
+        TestProviders.SERVER.stubFor(post(urlPathEqualTo("/rest/posts")).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"message\": \"Not enough permissions to access: partnerApiPostsExternal.CREATE\"}")));
+
+        String post = schedule(text, Instant.now().plusSeconds(1));
+        JsonNode settled = awaitSettled(post);
+
+        assertThat(settled.get("status").asString()).isEqualTo("failed");
+        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get(0);
+        assertThat(job.get("attempt").asInt()).isEqualTo(1);
+        assertThat(job.get("last_error").asString()).contains("403").contains("Not enough permissions");
+        assertThat(job.get("last_error_kind").asString()).isEqualTo("terminal");
+    }
+
+    @Test
+    void twoSchedulerInstancesPublishEachJobOnce() {
+        TestProviders.SERVER.stubFor(post(urlPathEqualTo("/rest/posts")).willReturn(aResponse().withStatus(201)
+                .withHeader("x-restli-id", "urn:li:share:7100")));
+        Scheduler second = Scheduler.create(dataSource, publishVariantTask).tableName("platform.scheduled_tasks")
+                .threads(4).pollingInterval(Duration.ofMillis(200)).build();
+        second.start();
+        try {
+            List<String> texts = new ArrayList<>();
+            List<String> scheduled = new ArrayList<>();
+            Instant at = Instant.now().plusSeconds(2);
+            for (int i = 0; i < 6; i++) {
+                String text = "Two nodes " + i + " " + UUID.randomUUID();
+                texts.add(text);
+                scheduled.add(schedule(text, at));
+            }
+
+            scheduled.forEach(this::awaitSettled);
+
+            texts.forEach(text -> assertThat(publishCalls(text)).as(text).isEqualTo(1));
+        } finally {
+            second.stop();
+        }
+    }
+
+    private String schedule(String text, Instant at) {
+        String post = api.post("/api/v1/posts", ada.accessToken(), """
+                {"variants": [{"social_account_id": "%s", "text": "%s", "media": []}]}""".formatted(account, text))
+                .json().get("id").asString();
+        var scheduled = api.post("/api/v1/posts/" + post + "/schedule", ada.accessToken(),
+                "{\"scheduled_at\": \"%s\"}".formatted(at));
+        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
+        return post;
+    }
+
+    private JsonNode awaitSettled(String post) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonNode current = null;
+        while (Instant.now().isBefore(deadline)) {
+            current = api.get("/api/v1/posts/" + post, ada.accessToken()).json();
+            if (!current.get("status").asString().equals("scheduled")) {
+                return current;
+            }
+            sleep();
+        }
+        return current;
+    }
+
+    private long publishCalls(String text) {
+        return TestProviders.SERVER.findAll(postRequestedFor(urlPathEqualTo("/rest/posts"))
+                .withRequestBody(containing(text))).size();
+    }
+
+    private void owner(String settings) {
+        api.put("/api/v1/admin/tenants/" + ada.tenantId() + "/settings", Api.ADMIN, settings);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
