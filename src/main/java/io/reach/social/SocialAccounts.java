@@ -62,6 +62,12 @@ class SocialAccounts {
             update social.social_accounts set status = 'needs_review', updated_at = :now where id = :id""";
     private static final String DISCONNECT = """
             update social.social_accounts set status = 'disconnected', updated_at = :now where id = :id""";
+    private static final String ROUTE = """
+            insert into social.account_routes (platform, platform_user_id, tenant_id, social_account_id)
+            values (:platform, :platformUserId, :tenant, :id)
+            on conflict (platform, platform_user_id, tenant_id) do update set social_account_id = excluded.social_account_id""";
+    private static final String UNROUTE = """
+            delete from social.account_routes where tenant_id = :tenant and social_account_id = :id""";
     private static final String DROP_TOKENS = "delete from social.oauth_tokens where social_account_id = :id";
 
     private final JdbcClient jdbc;
@@ -94,6 +100,8 @@ class SocialAccounts {
                 .param("url", profile.url()).param("metadata", json.writeValueAsString(profile.metadata()))
                 .param("now", utc(now)).query(UUID.class).single();
         storeTokens(id, tokens, now);
+        jdbc.sql(ROUTE).param("platform", channel.channelName()).param("platformUserId", profile.platformUserId())
+                .param("tenant", tenant).param("id", id).update();
         return id;
     }
 
@@ -152,6 +160,7 @@ class SocialAccounts {
 
     boolean disconnect(UUID id, Instant now) {
         jdbc.sql(DROP_TOKENS).param("id", id).update();
+        jdbc.sql(UNROUTE).param("tenant", TenantContext.require().value()).param("id", id).update();
         return jdbc.sql(DISCONNECT).param("id", id).param("now", utc(now)).update() == 1;
     }
 

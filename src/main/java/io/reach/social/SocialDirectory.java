@@ -17,8 +17,12 @@ public class SocialDirectory {
     private final java.util.List<SocialProvider> providers;
     private final java.time.Clock clock;
 
+    private final org.springframework.jdbc.core.simple.JdbcClient routes;
+
     SocialDirectory(SocialAccounts accounts, SocialChannels channels, TenantTransactions transactions,
-            java.util.List<SocialProvider> providers, java.time.Clock clock) {
+            java.util.List<SocialProvider> providers, java.time.Clock clock,
+            org.springframework.jdbc.core.simple.JdbcClient routes) {
+        this.routes = routes;
         this.accounts = accounts;
         this.channels = channels;
         this.transactions = transactions;
@@ -73,6 +77,16 @@ public class SocialDirectory {
     }
 
     public record ConnectedAccount(UUID id, String platform, String status, SocialChannel channel) {
+    }
+
+    /** Where an account of a platform is connected: each tenant and its account id there. */
+    public record Route(UUID tenantId, UUID socialAccountId) {
+    }
+
+    public java.util.List<Route> routes(String platform, String platformUserId) {
+        return routes.sql("select tenant_id, social_account_id from social.account_routes"
+                + " where platform = :platform and platform_user_id = :id").param("platform", platform)
+                .param("id", platformUserId).query(Route.class).list();
     }
 
     public Optional<ConnectedAccount> account(UUID id) {

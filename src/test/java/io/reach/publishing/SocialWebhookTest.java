@@ -1,0 +1,140 @@
+package io.reach.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.reach.support.Accounts;
+import io.reach.support.Api;
+import io.reach.support.OwnerDatabase;
+import io.reach.support.ReachTest;
+
+/** Inbound platform events, signed the way Meta and X sign them (computed here, independently). */
+@ReachTest
+class SocialWebhookTest {
+
+    private static final UUID FACEBOOK = UUID.fromString("0193a0c0-0000-7000-8000-000000000002");
+    private static final UUID X = UUID.fromString("0193a0c0-0000-7000-8000-000000000005");
+
+    @Autowired
+    Api api;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    OwnerDatabase owner;
+
+    @Test
+    void aSignedMetaEventIsStoredOnceUnderTheTenantThatConnectedThePage() {
+        Accounts.SignedIn ada = accounts.owner();
+        String page = "page-" + UUID.randomUUID();
+        connect(ada.tenantId(), "facebook", FACEBOOK, page);
+        String body = """
+                {"object": "page", "entry": [{"id": "%s", "time": 1763700000, "changes": [
+                  {"field": "feed", "value": {"item": "comment", "comment_id": "c1", "message": "Love it"}}]}]}"""
+                .formatted(page);
+
+        assertThat(metaDelivery(body, metaSignature(body)).status()).isEqualTo(200);
+        assertThat(metaDelivery(body, metaSignature(body)).status()).isEqualTo(200);
+
+        assertThat(events(ada.tenantId(), "feed")).isEqualTo(1);
+    }
+
+    @Test
+    void aBadSignatureIsRejectedAndStoresNothing() {
+        Accounts.SignedIn ada = accounts.owner();
+        String page = "page-" + UUID.randomUUID();
+        connect(ada.tenantId(), "facebook", FACEBOOK, page);
+        String body = """
+                {"object": "page", "entry": [{"id": "%s", "changes": [{"field": "mention", "value": {"id": "m1"}}]}]}"""
+                .formatted(page);
+
+        var forged = metaDelivery(body, "sha256=" + "0".repeat(64));
+        var tampered = metaDelivery(body.replace("m1", "m2"), metaSignature(body));
+        var unsigned = api.send("POST", "/api/v1/webhooks/social/facebook", null, body, List.of());
+
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(tampered.status()).isEqualTo(401);
+        assertThat(unsigned.status()).isEqualTo(401);
+        assertThat(events(ada.tenantId(), "mention")).isZero();
+    }
+
+    @Test
+    void theVerificationHandshakesAreAnswered() {
+        var meta = api.get("/api/v1/webhooks/social/instagram?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444", null);
+        var wrong = api.get("/api/v1/webhooks/social/instagram?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1", null);
+        var crc = api.get("/api/v1/webhooks/social/x?crc_token=abc123", null);
+
+        assertThat(meta.status()).isEqualTo(200);
+        assertThat(meta.body()).isEqualTo("1158201444");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(crc.json().get("response_token").asString())
+                .isEqualTo("sha256=" + Base64.getEncoder().encodeToString(hmac("x-test-secret", "abc123")));
+    }
+
+    @Test
+    void aSignedXEventIsStoredByItsOwnId() {
+        Accounts.SignedIn ada = accounts.owner();
+        String user = "x-" + UUID.randomUUID();
+        connect(ada.tenantId(), "x", X, user);
+        String body = """
+                {"for_user_id": "%s", "favorite_events": [{"id": "fav-1", "favorited_status": {"id_str": "99"}}]}"""
+                .formatted(user);
+        String signature = "sha256=" + Base64.getEncoder().encodeToString(hmac("x-test-secret", body));
+
+        var delivered = api.send("POST", "/api/v1/webhooks/social/x", null, body,
+                List.of("x-twitter-webhooks-signature", signature));
+
+        assertThat(delivered.status()).isEqualTo(200);
+        assertThat(events(ada.tenantId(), "favorite_events")).isEqualTo(1);
+        assertThat(api.send("POST", "/api/v1/webhooks/social/myspace", null, body, List.of()).status()).isEqualTo(404);
+    }
+
+    private Api.Response metaDelivery(String body, String signature) {
+        return api.send("POST", "/api/v1/webhooks/social/facebook", null, body, List.of("X-Hub-Signature-256", signature));
+    }
+
+    private static String metaSignature(String body) {
+        return "sha256=" + HexFormat.of().formatHex(hmac("meta-test-secret", body));
+    }
+
+    private static byte[] hmac(String secret, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void connect(UUID tenant, String platform, UUID channel, String platformUserId) {
+        UUID id = UUID.randomUUID();
+        owner.run(jdbc -> {
+            jdbc.execute("set app.tenant_id = '" + tenant + "'");
+            jdbc.update("""
+                    insert into social.social_accounts (tenant_id, id, social_channel_id, platform, handle, platform_user_id,
+                        status, connected_at, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, 'active', now(), now(), now())""", tenant, id, channel, platform,
+                    "@" + platformUserId, platformUserId);
+            jdbc.update("insert into social.account_routes (platform, platform_user_id, tenant_id, social_account_id)"
+                    + " values (?, ?, ?, ?)", platform, platformUserId, tenant, id);
+        });
+    }
+
+    private long events(UUID tenant, String type) {
+        return owner.with(jdbc -> {
+            jdbc.execute("set app.tenant_id = '" + tenant + "'");
+            return jdbc.queryForObject("select count(*) from publishing.events where type = ?", Long.class, type);
+        });
+    }
+}
