@@ -1,0 +1,133 @@
+package io.reach.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+
+import io.reach.support.Accounts;
+import io.reach.support.Api;
+import io.reach.support.OwnerDatabase;
+import io.reach.support.ReachTest;
+
+/**
+ * Publish-job dispatch throughput: due jobs per second taken from db-scheduler, claimed, "published"
+ * through a no-op adapter and settled, against the same run's baseline of no-op db-scheduler tasks.
+ * Not part of {@code ./mvnw verify} (the class name does not end in Test); run with bench/publish-dispatch/run.
+ */
+@ReachTest
+@Import({PublishDispatchBenchmark.Stubs.class, io.reach.social.NoOpLinkedIn.class})
+class PublishDispatchBenchmark {
+
+    static final int JOBS = Integer.getInteger("bench.jobs", 400);
+    static final AtomicInteger BASELINE_DONE = new AtomicInteger();
+
+    @Autowired
+    Api api;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    OwnerDatabase owner;
+    @Autowired
+    SchedulerClient scheduler;
+    @Autowired
+    OneTimeTask<Void> benchNoOpTask;
+    @Autowired
+    io.reach.platform.crypto.SecretBox box;
+
+    @Test
+    void dispatchThroughput() throws Exception {
+        Accounts.SignedIn ada = accounts.owner();
+        UUID account = linkedInAccount(ada.tenantId());
+
+        Instant baselineStart = Instant.now();
+        for (int i = 0; i < JOBS; i++) {
+            scheduler.scheduleIfNotExists(benchNoOpTask.instance("noop-" + i + "-" + UUID.randomUUID()), Instant.now());
+        }
+        while (BASELINE_DONE.get() < JOBS) {
+            Thread.sleep(20);
+        }
+        double baseline = JOBS / seconds(baselineStart);
+
+        List<UUID> jobs = dueJobs(ada.tenantId(), account);
+        Instant start = Instant.now();
+        jobs.forEach(job -> scheduler.scheduleIfNotExists(
+                io.reach.publishing.BenchAccess.instance(ada.tenantId(), job), Instant.now()));
+        while (published(ada.tenantId()) < JOBS) {
+            Thread.sleep(50);
+        }
+        double dispatch = JOBS / seconds(start);
+
+        System.out.printf("publish_dispatch_baseline_noop_tasks: %.1f tasks/s%n", baseline);
+        System.out.printf("publish_dispatch_jobs: %.1f jobs/s%n", dispatch);
+        System.out.printf("publish_dispatch_ratio: %.3f%n", dispatch / baseline);
+    }
+
+    private List<UUID> dueJobs(UUID tenant, UUID account) {
+        return owner.with(jdbc -> {
+            jdbc.execute("set app.tenant_id = '" + tenant + "'");
+            UUID user = jdbc.queryForObject("select user_id from identity.memberships limit 1", UUID.class);
+            return jdbc.queryForList("""
+                    with p as (
+                        insert into publishing.posts (tenant_id, id, created_by, status, scheduled_at, created_at, updated_at)
+                        select ?, gen_random_uuid(), ?, 'scheduled', now(), now(), now() from generate_series(1, ?)
+                        returning id),
+                    v as (
+                        insert into publishing.post_variants (tenant_id, id, post_id, social_account_id, platform, text, created_at)
+                        select ?, gen_random_uuid(), p.id, ?, 'linkedin', 'bench ' || p.id, now() from p
+                        returning id, post_id)
+                    insert into publishing.publish_jobs (tenant_id, id, post_id, post_variant_id, social_account_id, platform,
+                        scheduled_at, next_attempt_at, idempotency_key, created_at, updated_at)
+                    select ?, gen_random_uuid(), v.post_id, v.id, ?, 'linkedin', now(), now(), 'bench:' || v.id, now(), now()
+                    from v returning id""", UUID.class, tenant, user, JOBS, tenant, account, tenant, account);
+        });
+    }
+
+    private UUID linkedInAccount(UUID tenant) {
+        UUID id = UUID.randomUUID();
+        owner.run(jdbc -> {
+            jdbc.execute("set app.tenant_id = '" + tenant + "'");
+            jdbc.update("""
+                    insert into social.social_accounts (tenant_id, id, social_channel_id, platform, handle, platform_user_id,
+                        status, connected_at, created_at, updated_at)
+                    values (?, ?, '0193a0c0-0000-7000-8000-000000000004', 'linkedin', 'bench', 'bench', 'active', now(), now(), now())""",
+                    tenant, id);
+            jdbc.update("""
+                    insert into social.oauth_tokens (tenant_id, id, social_account_id, access_token_enc, created_at, updated_at)
+                    values (?, gen_random_uuid(), ?, ?, now(), now())""", tenant, id,
+                    box.encrypt("noop".getBytes(), io.reach.social.NoOpLinkedIn.accessTokenAssociatedData(tenant, id)));
+        });
+        return id;
+    }
+
+    private long published(UUID tenant) {
+        return owner.with(jdbc -> {
+            jdbc.execute("set app.tenant_id = '" + tenant + "'");
+            return jdbc.queryForObject("select count(*) from publishing.publish_jobs where status = 'success'", Long.class);
+        });
+    }
+
+    private static double seconds(Instant start) {
+        return Duration.between(start, Instant.now()).toNanos() / 1e9;
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Stubs {
+
+        @Bean
+        OneTimeTask<Void> benchNoOpTask() {
+            return Tasks.oneTime("bench-noop").execute((instance, context) -> BASELINE_DONE.incrementAndGet());
+        }
+    }
+}
