@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.reach.support.Accounts;
 import io.reach.support.Api;
+import io.reach.support.Fixtures;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +25,8 @@ class AccessControlTest {
     Accounts accounts;
     @Autowired
     OwnerDatabase owner;
+    @Autowired
+    Fixtures fixtures;
 
     @Test
     void everyWorkspaceStartsWithTheBuiltInRoles() {
@@ -43,7 +46,7 @@ class AccessControlTest {
     void aMemberIsRefusedWhatTheirRoleDoesNotGrantUntilPromoted() {
         Accounts.SignedIn ada = accounts.owner();
         Accounts.SignedIn bob = accounts.owner();
-        UUID membership = addMember(ada.tenantId(), bob.userId(), "member");
+        UUID membership = fixtures.addMember(ada.tenantId(), bob.userId(), "member");
         String bobInAda = loginTo(bob.email(), ada.tenantId());
 
         assertThat(api.get("/api/v1/api-keys", bobInAda).status()).isEqualTo(403);
@@ -64,7 +67,7 @@ class AccessControlTest {
     void anExtraRoleGrantsWhatTheMembershipRoleDoesNot() {
         Accounts.SignedIn ada = accounts.owner();
         Accounts.SignedIn bob = accounts.owner();
-        addMember(ada.tenantId(), bob.userId(), "member");
+        fixtures.addMember(ada.tenantId(), bob.userId(), "member");
         api.post("/api/v1/roles", ada.accessToken(), "{\"name\": \"keys\", \"permissions\": [\"api_keys:read\"]}");
         String bobInAda = loginTo(bob.email(), ada.tenantId());
         assertThat(api.get("/api/v1/api-keys", bobInAda).status()).isEqualTo(403);
@@ -99,7 +102,7 @@ class AccessControlTest {
     void aDenyPolicyOverridesWhatARoleGrants() {
         Accounts.SignedIn ada = accounts.owner();
         Accounts.SignedIn bob = accounts.owner();
-        addMember(ada.tenantId(), bob.userId(), "admin");
+        fixtures.addMember(ada.tenantId(), bob.userId(), "admin");
         String bobInAda = loginTo(bob.email(), ada.tenantId());
         assertThat(api.get("/api/v1/api-keys", bobInAda).status()).isEqualTo(200);
 
@@ -116,7 +119,7 @@ class AccessControlTest {
     void anAllowPolicyCanGrantWhatNoRoleDoes() {
         Accounts.SignedIn ada = accounts.owner();
         Accounts.SignedIn bob = accounts.owner();
-        addMember(ada.tenantId(), bob.userId(), "member");
+        fixtures.addMember(ada.tenantId(), bob.userId(), "member");
         api.post("/api/v1/access-policies", ada.accessToken(), """
                 {"name": "loopback may read keys", "policy_definition": {"effect": "allow", "resources": ["api_keys"],
                  "actions": ["read"], "conditions": [{"attribute": "request.ip", "operator": "in_cidr", "value": "127.0.0.0/8"}]}}""");
@@ -131,8 +134,8 @@ class AccessControlTest {
         Accounts.SignedIn cyd = accounts.owner();
         api.post("/api/v1/roles", ada.accessToken(),
                 "{\"name\": \"people\", \"permissions\": [\"members:read\", \"members:write\", \"roles:read\", \"api_keys:write\", \"api_keys:read\"]}");
-        UUID bobs = addMember(ada.tenantId(), bob.userId(), "people");
-        UUID cyds = addMember(ada.tenantId(), cyd.userId(), "member");
+        UUID bobs = fixtures.addMember(ada.tenantId(), bob.userId(), "people");
+        UUID cyds = fixtures.addMember(ada.tenantId(), cyd.userId(), "member");
         String bobInAda = loginTo(bob.email(), ada.tenantId());
 
         assertThat(api.patch("/api/v1/members/" + cyds, bobInAda, "{\"role\": \"admin\"}").status()).isEqualTo(403);
@@ -222,17 +225,6 @@ class AccessControlTest {
         assertThat(api.send("PUT", "/api/v1/resource-ownership", bob.accessToken(), """
                 {"resource_type": "posts", "resource_id": "%s", "owner_id": "%s"}""".formatted(owned, ada.userId()),
                 List.of()).status()).as("ada is not bob's member").isEqualTo(404);
-    }
-
-    private UUID addMember(UUID tenant, UUID user, String role) {
-        UUID id = UUID.randomUUID();
-        owner.run(jdbc -> {
-            jdbc.execute("set app.tenant_id = '" + tenant + "'");
-            jdbc.update("""
-                    insert into identity.memberships (tenant_id, id, user_id, role, user_type, joined_at, created_at, updated_at)
-                    values (?, ?, ?, ?, 'member', now(), now(), now())""", tenant, id, user, role);
-        });
-        return id;
     }
 
     private String loginTo(String email, UUID tenant) {

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.reach.support.Accounts;
 import io.reach.support.Api;
+import io.reach.support.Fixtures;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
 import tools.jackson.databind.JsonNode;
@@ -27,11 +28,13 @@ class PostWorkflowTest {
     Accounts accounts;
     @Autowired
     OwnerDatabase owner;
+    @Autowired
+    Fixtures fixtures;
 
     @Test
     void aVariantOverItsPlatformsLimitIsRejectedWithAFieldError() {
         Accounts.SignedIn ada = accounts.owner();
-        UUID account = xAccount(ada.tenantId());
+        UUID account = fixtures.socialAccount(ada.tenantId(), "x", X_CHANNEL, "u" + UUID.randomUUID());
 
         var response = api.post("/api/v1/posts", ada.accessToken(), """
                 {"title": "Too long", "variants": [{"social_account_id": "%s", "text": "%s", "media": []}]}"""
@@ -46,7 +49,7 @@ class PostWorkflowTest {
     void aPostIsSubmittedApprovedBySomeoneElseScheduledInItsTimeZoneAndCancelled() {
         Accounts.SignedIn ada = accounts.owner();
         Accounts.SignedIn bob = accounts.owner();
-        addMember(ada.tenantId(), bob.userId(), "admin");
+        fixtures.addMember(ada.tenantId(), bob.userId(), "admin");
         String bobInAda = api.post("/api/v1/auth/login", null, "{\"email\": \"%s\", \"password\": \"%s\", \"tenant_id\": \"%s\"}"
                 .formatted(bob.email(), Accounts.PASSWORD, ada.tenantId())).json().get("access_token").asString();
         String id = draft(ada);
@@ -103,37 +106,17 @@ class PostWorkflowTest {
         assertThat(api.post("/api/v1/posts/" + id + "/cancel", eve.accessToken(), null).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/posts", eve.accessToken()).json().get("items").size()).isZero();
         var foreignAccount = api.post("/api/v1/posts", eve.accessToken(), """
-                {"variants": [{"social_account_id": "%s", "text": "hi", "media": []}]}""".formatted(xAccount(ada.tenantId())));
+                {"variants": [{"social_account_id": "%s", "text": "hi", "media": []}]}""".formatted(fixtures.socialAccount(ada.tenantId(), "x", X_CHANNEL, "u" + UUID.randomUUID())));
         assertThat(foreignAccount.status()).isEqualTo(400);
         assertThat(foreignAccount.json().at("/errors/0/field").asString()).isEqualTo("variants[0].social_account_id");
     }
 
     private String draft(Accounts.SignedIn who) {
-        UUID account = xAccount(who.tenantId());
+        UUID account = fixtures.socialAccount(who.tenantId(), "x", X_CHANNEL, "u" + UUID.randomUUID());
         return api.post("/api/v1/posts", who.accessToken(), """
                 {"title": "Launch", "variants": [{"social_account_id": "%s", "text": "We launch today",
                  "media": [{"type": "image", "format": "png", "url": "https://cdn.example.com/a.png"}],
                  "metadata": {"hashtags": ["launch"]}}]}""".formatted(account)).json().get("id").asString();
     }
 
-    private UUID xAccount(UUID tenant) {
-        UUID id = UUID.randomUUID();
-        owner.run(jdbc -> {
-            jdbc.execute("set app.tenant_id = '" + tenant + "'");
-            jdbc.update("""
-                    insert into social.social_accounts (tenant_id, id, social_channel_id, platform, handle, platform_user_id,
-                        status, connected_at, created_at, updated_at)
-                    values (?, ?, ?, 'x', ?, ?, 'active', now(), now(), now())""", tenant, id, X_CHANNEL, "@h" + id, "u" + id);
-        });
-        return id;
-    }
-
-    private void addMember(UUID tenant, UUID user, String role) {
-        owner.run(jdbc -> {
-            jdbc.execute("set app.tenant_id = '" + tenant + "'");
-            jdbc.update("""
-                    insert into identity.memberships (tenant_id, id, user_id, role, user_type, joined_at, created_at, updated_at)
-                    values (?, ?, ?, ?, 'member', now(), now(), now())""", tenant, UUID.randomUUID(), user, role);
-        });
-    }
 }

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.reach.support.Accounts;
 import io.reach.support.Api;
+import io.reach.support.Fixtures;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
 
@@ -32,12 +33,14 @@ class SocialWebhookTest {
     Accounts accounts;
     @Autowired
     OwnerDatabase owner;
+    @Autowired
+    Fixtures fixtures;
 
     @Test
     void aSignedMetaEventIsStoredOnceUnderTheTenantThatConnectedThePage() {
         Accounts.SignedIn ada = accounts.owner();
         String page = "page-" + UUID.randomUUID();
-        connect(ada.tenantId(), "facebook", FACEBOOK, page);
+        fixtures.socialAccount(ada.tenantId(), "facebook", FACEBOOK, page);
         String body = """
                 {"object": "page", "entry": [{"id": "%s", "time": 1763700000, "changes": [
                   {"field": "feed", "value": {"item": "comment", "comment_id": "c1", "message": "Love it"}}]}]}"""
@@ -53,7 +56,7 @@ class SocialWebhookTest {
     void aBadSignatureIsRejectedAndStoresNothing() {
         Accounts.SignedIn ada = accounts.owner();
         String page = "page-" + UUID.randomUUID();
-        connect(ada.tenantId(), "facebook", FACEBOOK, page);
+        fixtures.socialAccount(ada.tenantId(), "facebook", FACEBOOK, page);
         String body = """
                 {"object": "page", "entry": [{"id": "%s", "changes": [{"field": "mention", "value": {"id": "m1"}}]}]}"""
                 .formatted(page);
@@ -85,7 +88,7 @@ class SocialWebhookTest {
     void aSignedXEventIsStoredByItsOwnId() {
         Accounts.SignedIn ada = accounts.owner();
         String user = "x-" + UUID.randomUUID();
-        connect(ada.tenantId(), "x", X, user);
+        fixtures.socialAccount(ada.tenantId(), "x", X, user);
         String body = """
                 {"for_user_id": "%s", "favorite_events": [{"id": "fav-1", "favorited_status": {"id_str": "99"}}]}"""
                 .formatted(user);
@@ -115,20 +118,6 @@ class SocialWebhookTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private void connect(UUID tenant, String platform, UUID channel, String platformUserId) {
-        UUID id = UUID.randomUUID();
-        owner.run(jdbc -> {
-            jdbc.execute("set app.tenant_id = '" + tenant + "'");
-            jdbc.update("""
-                    insert into social.social_accounts (tenant_id, id, social_channel_id, platform, handle, platform_user_id,
-                        status, connected_at, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, 'active', now(), now(), now())""", tenant, id, channel, platform,
-                    "@" + platformUserId, platformUserId);
-            jdbc.update("insert into social.account_routes (platform, platform_user_id, tenant_id, social_account_id)"
-                    + " values (?, ?, ?, ?)", platform, platformUserId, tenant, id);
-        });
     }
 
     private long events(UUID tenant, String type) {

@@ -17,6 +17,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestTenantPrincipals.class, Api.class, TenantMother.class, OwnerDatabase.class, Accounts.class})
+@Import({TestTenantPrincipals.class, Api.class, TenantMother.class, OwnerDatabase.class, Accounts.class, Fixtures.class})
 public @interface ReachTest {
 }
