@@ -35,10 +35,7 @@ class LinkedInProvider implements SocialProvider {
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.authBaseUrl = authBaseUrl;
-        var requests = new org.springframework.http.client.SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(java.time.Duration.ofSeconds(10));
-        requests.setReadTimeout(readTimeout);
-        this.http = RestClient.builder().baseUrl(apiBaseUrl).requestFactory(requests).build();
+        this.http = PlatformHttp.client(apiBaseUrl, readTimeout);
         this.clock = clock;
     }
 
@@ -130,12 +127,9 @@ class LinkedInProvider implements SocialProvider {
             }
             return id;
         } catch (RestClientResponseException e) {
-            throw classify(e);
+            throw PlatformHttp.classify("LinkedIn", e, clock);
         } catch (org.springframework.web.client.ResourceAccessException e) {
-            boolean sent = e.getCause() instanceof java.net.SocketTimeoutException
-                    && !String.valueOf(e.getMessage()).contains("connect");
-            throw new PlatformError(sent ? PlatformError.Kind.UNKNOWN : PlatformError.Kind.RETRYABLE, null, null,
-                    (sent ? "LinkedIn did not answer in time" : "LinkedIn could not be reached") + ": " + e.getMessage());
+            throw PlatformHttp.unanswered("LinkedIn", e, true);
         }
     }
 
@@ -155,9 +149,9 @@ class LinkedInProvider implements SocialProvider {
                     .map(post -> post.path("id").asString(""))
                     .filter(id -> !id.isEmpty()).findFirst();
         } catch (RestClientResponseException e) {
-            throw classify(e);
+            throw PlatformHttp.classify("LinkedIn", e, clock);
         } catch (org.springframework.web.client.ResourceAccessException e) {
-            throw new PlatformError(PlatformError.Kind.RETRYABLE, null, null, "LinkedIn could not be reached: " + e.getMessage());
+            throw PlatformHttp.unanswered("LinkedIn", e, false);
         }
     }
 
@@ -167,21 +161,7 @@ class LinkedInProvider implements SocialProvider {
         headers.set("X-Restli-Protocol-Version", "2.0.0");
     }
 
-    /** 429 and 5xx may pass; other refusals will not (authorisation, validation, duplicates). */
-    static PlatformError classify(RestClientResponseException e) {
-        int status = e.getStatusCode().value();
-        boolean retryable = status == 429 || status >= 500;
-        String retryAfter = e.getResponseHeaders() == null ? null : e.getResponseHeaders().getFirst("Retry-After");
-        java.time.Duration wait = null;
-        if (retryAfter != null && retryAfter.strip().matches("\\d{1,6}")) {
-            wait = java.time.Duration.ofSeconds(Long.parseLong(retryAfter.strip()));
-        }
-        return new PlatformError(retryable ? PlatformError.Kind.RETRYABLE : PlatformError.Kind.TERMINAL, status, wait,
-                "LinkedIn answered " + errorOf(e));
-    }
-
     private static String errorOf(RestClientResponseException e) {
-        String body = e.getResponseBodyAsString();
-        return "HTTP " + e.getStatusCode().value() + " " + (body.length() > 300 ? body.substring(0, 300) : body);
+        return PlatformHttp.excerpt(e);
     }
 }

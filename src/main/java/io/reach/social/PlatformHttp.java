@@ -1,0 +1,66 @@
+package io.reach.social;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+
+/** What every platform adapter shares: its HTTP client with timeouts, and how a failed call is classified. */
+final class PlatformHttp {
+
+    private PlatformHttp() {
+    }
+
+    static RestClient client(String baseUrl, Duration readTimeout) {
+        var requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(Duration.ofSeconds(10));
+        requests.setReadTimeout(readTimeout);
+        return RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+    }
+
+    /**
+     * 429 and 5xx may pass (waiting as the platform says: {@code Retry-After} seconds, or X's
+     * {@code x-rate-limit-reset} epoch second); other refusals will not.
+     */
+    static PlatformError classify(String platform, RestClientResponseException e, Clock clock) {
+        int status = e.getStatusCode().value();
+        boolean retryable = status == 429 || status >= 500;
+        return new PlatformError(retryable ? PlatformError.Kind.RETRYABLE : PlatformError.Kind.TERMINAL, status,
+                retryAfter(e.getResponseHeaders(), clock), platform + " answered " + excerpt(e));
+    }
+
+    /** A call that never got an answer: when the request went out, the platform may have acted on it. */
+    static PlatformError unanswered(String platform, ResourceAccessException e, boolean mayHaveActed) {
+        boolean timedOut = e.getCause() instanceof java.net.SocketTimeoutException
+                && !String.valueOf(e.getMessage()).contains("connect");
+        boolean unknown = mayHaveActed && timedOut;
+        return new PlatformError(unknown ? PlatformError.Kind.UNKNOWN : PlatformError.Kind.RETRYABLE, null, null,
+                (timedOut ? platform + " did not answer in time" : platform + " could not be reached") + ": " + e.getMessage());
+    }
+
+    static String excerpt(RestClientResponseException e) {
+        String body = e.getResponseBodyAsString();
+        return "HTTP " + e.getStatusCode().value() + " " + (body.length() > 300 ? body.substring(0, 300) : body);
+    }
+
+    private static @Nullable Duration retryAfter(@Nullable HttpHeaders headers, Clock clock) {
+        if (headers == null) {
+            return null;
+        }
+        String seconds = headers.getFirst("Retry-After");
+        if (seconds != null && seconds.strip().matches("\\d{1,6}")) {
+            return Duration.ofSeconds(Long.parseLong(seconds.strip()));
+        }
+        String reset = headers.getFirst("x-rate-limit-reset");
+        if (reset != null && reset.strip().matches("\\d{1,12}")) {
+            long wait = Long.parseLong(reset.strip()) - clock.instant().getEpochSecond();
+            return wait > 0 ? Duration.ofSeconds(Math.min(wait, 24 * 3600)) : null;
+        }
+        return null;
+    }
+}
