@@ -23,10 +23,15 @@ class SocialAccounts {
 
     private static final String UPSERT_ACCOUNT = """
             insert into social.social_accounts (tenant_id, id, user_id, social_channel_id, platform, handle,
-                account_display_name, platform_user_id, account_url, status, metadata, connected_at, created_at, updated_at)
-            values (:tenant, :id, :userId, :channelId, :platform, :handle, :displayName, :platformUserId, :url, 'active',
+                account_display_name, platform_user_id, account_url, follower_count, following_count, is_verified, status,
+                metadata, connected_at, created_at, updated_at)
+            values (:tenant, :id, :userId, :channelId, :platform, :handle, :displayName, :platformUserId, :url,
+                (cast(:metadata as jsonb) ->> 'followers_count')::bigint, (cast(:metadata as jsonb) ->> 'following_count')::bigint,
+                coalesce((cast(:metadata as jsonb) ->> 'verified')::boolean, false), 'active',
                 :metadata::jsonb, :now, :now, :now)
             on conflict (tenant_id, platform, platform_user_id) do update set handle = excluded.handle,
+                follower_count = excluded.follower_count, following_count = excluded.following_count,
+                is_verified = excluded.is_verified,
                 account_display_name = excluded.account_display_name, account_url = excluded.account_url,
                 status = 'active', metadata = excluded.metadata, connected_at = excluded.connected_at,
                 updated_at = excluded.updated_at

@@ -37,7 +37,11 @@ public final class TestProviders implements ContextCustomizerFactory {
                     "reach.social.linkedin.client-id", "reach-linkedin-client",
                     "reach.social.linkedin.client-secret", "reach-linkedin-secret",
                     "reach.social.linkedin.auth-base-url", SERVER.baseUrl(),
-                    "reach.social.linkedin.api-base-url", SERVER.baseUrl())));
+                    "reach.social.linkedin.api-base-url", SERVER.baseUrl(),
+                    "reach.social.x.client-id", "reach-x-client",
+                    "reach.social.x.client-secret", "reach-x-secret",
+                    "reach.social.x.auth-base-url", SERVER.baseUrl(),
+                    "reach.social.x.api-base-url", SERVER.baseUrl())));
         }
     }
 }
