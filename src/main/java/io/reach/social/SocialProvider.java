@@ -32,6 +32,14 @@ interface SocialProvider {
     /** The id of a post with this text that the account published since {@code since}, if the platform has one. */
     java.util.Optional<String> findPublished(String accessToken, String platformUserId, String text, Instant since);
 
+    /** The account's current counts, where the platform reports them; empty where it does not. */
+    default java.util.Optional<Metrics> metrics(String accessToken) {
+        return java.util.Optional.empty();
+    }
+
+    record Metrics(long followers, long following, long posts, Map<String, Object> extra) {
+    }
+
     record Tokens(String accessToken, @Nullable String refreshToken, @Nullable Instant expiresAt, String scopes) {
     }
 

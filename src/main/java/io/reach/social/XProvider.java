@@ -128,6 +128,14 @@ class XProvider implements SocialProvider {
     }
 
     @Override
+    public Optional<Metrics> metrics(String accessToken) {
+        Map<String, Object> counts = profile(accessToken).metadata();
+        return Optional.of(new Metrics(((Number) counts.get("followers_count")).longValue(),
+                ((Number) counts.get("following_count")).longValue(), ((Number) counts.get("tweet_count")).longValue(),
+                Map.of("verified", counts.get("verified"))));
+    }
+
+    @Override
     public String publish(String accessToken, String platformUserId, String text) {
         try {
             JsonNode created = http.post().uri("/2/tweets").headers(h -> h.setBearerAuth(accessToken))

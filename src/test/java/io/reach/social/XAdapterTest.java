@@ -37,6 +37,8 @@ class XAdapterTest {
     Api api;
     @Autowired
     Accounts accounts;
+    @Autowired
+    MetricsSync metricsSync;
 
     private Accounts.SignedIn ada;
 
@@ -95,6 +97,23 @@ class XAdapterTest {
         assertThat(second).isAfterOrEqualTo(Instant.ofEpochSecond(reset).minus(Duration.ofMillis(500)));
         assertThat(TestProviders.SERVER.findAll(postRequestedFor(urlPathEqualTo("/2/tweets"))
                 .withRequestBody(containing(text)))).hasSize(2);
+    }
+
+    @Test
+    void metricsSnapshotsAreTakenForAccountsWhosePlatformReportsThem() {
+        String id = connect().get("id").asString();
+        Accounts.SignedIn eve = accounts.owner();
+
+        metricsSync.syncAll();
+
+        JsonNode snapshots = api.get("/api/v1/social/accounts/" + id + "/metrics", ada.accessToken()).json();
+        assertThat(snapshots.size()).isGreaterThanOrEqualTo(1);
+        assertThat(snapshots.get(0).get("followers_count").asLong()).isEqualTo(1234);
+        assertThat(snapshots.get(0).get("posts_count").asLong()).isEqualTo(789);
+        assertThat(api.get("/api/v1/social/accounts/" + id, ada.accessToken()).json().get("last_sync_at").isNull()).isFalse();
+        assertThat(api.get("/api/v1/social/accounts/" + id + "/metrics", eve.accessToken()).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/social/accounts/" + id + "/metrics?from=2030-01-01T00:00:00Z&to=2020-01-01T00:00:00Z",
+                ada.accessToken()).status()).isEqualTo(400);
     }
 
     private JsonNode connect() {
