@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import tools.jackson.databind.JsonNode;
 
@@ -51,30 +50,18 @@ class LinkedInProvider implements SocialProvider {
 
     @Override
     public URI authorizationUrl(String state, String codeChallenge, String redirectUri) {
-        return UriComponentsBuilder.fromUriString(authBaseUrl + "/oauth/v2/authorization")
-                .queryParam("response_type", "code").queryParam("client_id", clientId)
-                .queryParam("redirect_uri", redirectUri).queryParam("state", state)
-                .queryParam("scope", "openid profile email w_member_social")
-                .queryParam("code_challenge", codeChallenge).queryParam("code_challenge_method", "S256")
-                .encode().build().toUri();
+        return PlatformHttp.authorizationUrl(authBaseUrl + "/oauth/v2/authorization", clientId, redirectUri, state, codeChallenge,
+                "openid profile email w_member_social");
     }
 
     @Override
     public Tokens exchange(String code, String codeVerifier, String redirectUri) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("grant_type", "authorization_code");
-        form.add("code", code);
-        form.add("redirect_uri", redirectUri);
-        form.add("code_verifier", codeVerifier);
-        return tokens(form);
+        return tokens(PlatformHttp.codeGrant(code, codeVerifier, redirectUri));
     }
 
     @Override
     public Tokens refresh(String refreshToken) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("grant_type", "refresh_token");
-        form.add("refresh_token", refreshToken);
-        return tokens(form);
+        return tokens(PlatformHttp.refreshGrant(refreshToken));
     }
 
     private Tokens tokens(LinkedMultiValueMap<String, String> form) {

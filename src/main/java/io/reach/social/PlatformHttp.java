@@ -43,6 +43,35 @@ final class PlatformHttp {
                 (timedOut ? platform + " did not answer in time" : platform + " could not be reached") + ": " + e.getMessage());
     }
 
+    /** An OAuth 2 authorization-code request with PKCE (S256) at {@code endpoint}. */
+    static java.net.URI authorizationUrl(String endpoint, String clientId, String redirectUri, String state,
+            String codeChallenge, String scope) {
+        return org.springframework.web.util.UriComponentsBuilder.fromUriString(endpoint)
+                .queryParam("response_type", "code").queryParam("client_id", clientId)
+                .queryParam("redirect_uri", redirectUri).queryParam("state", state).queryParam("scope", scope)
+                .queryParam("code_challenge", codeChallenge).queryParam("code_challenge_method", "S256")
+                .encode().build().toUri();
+    }
+
+    /** The form that trades an authorization code (with its PKCE verifier) for tokens. */
+    static org.springframework.util.LinkedMultiValueMap<String, String> codeGrant(String code, String codeVerifier,
+            String redirectUri) {
+        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        form.add("grant_type", "authorization_code");
+        form.add("code", code);
+        form.add("redirect_uri", redirectUri);
+        form.add("code_verifier", codeVerifier);
+        return form;
+    }
+
+    /** The form that trades a refresh token for new tokens. */
+    static org.springframework.util.LinkedMultiValueMap<String, String> refreshGrant(String refreshToken) {
+        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        form.add("grant_type", "refresh_token");
+        form.add("refresh_token", refreshToken);
+        return form;
+    }
+
     static String excerpt(RestClientResponseException e) {
         String body = e.getResponseBodyAsString();
         return "HTTP " + e.getStatusCode().value() + " " + (body.length() > 300 ? body.substring(0, 300) : body);

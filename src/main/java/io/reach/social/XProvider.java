@@ -17,7 +17,6 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import tools.jackson.databind.JsonNode;
 
@@ -60,30 +59,18 @@ class XProvider implements SocialProvider {
 
     @Override
     public URI authorizationUrl(String state, String codeChallenge, String redirectUri) {
-        return UriComponentsBuilder.fromUriString(authBaseUrl + "/i/oauth2/authorize")
-                .queryParam("response_type", "code").queryParam("client_id", clientId)
-                .queryParam("redirect_uri", redirectUri).queryParam("state", state)
-                .queryParam("scope", "tweet.read tweet.write users.read offline.access")
-                .queryParam("code_challenge", codeChallenge).queryParam("code_challenge_method", "S256")
-                .encode().build().toUri();
+        return PlatformHttp.authorizationUrl(authBaseUrl + "/i/oauth2/authorize", clientId, redirectUri, state, codeChallenge,
+                "tweet.read tweet.write users.read offline.access");
     }
 
     @Override
     public Tokens exchange(String code, String codeVerifier, String redirectUri) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("grant_type", "authorization_code");
-        form.add("code", code);
-        form.add("redirect_uri", redirectUri);
-        form.add("code_verifier", codeVerifier);
-        return tokens(form);
+        return tokens(PlatformHttp.codeGrant(code, codeVerifier, redirectUri));
     }
 
     @Override
     public Tokens refresh(String refreshToken) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("grant_type", "refresh_token");
-        form.add("refresh_token", refreshToken);
-        return tokens(form);
+        return tokens(PlatformHttp.refreshGrant(refreshToken));
     }
 
     private Tokens tokens(LinkedMultiValueMap<String, String> form) {
