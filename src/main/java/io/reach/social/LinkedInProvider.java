@@ -18,34 +18,20 @@ import tools.jackson.databind.JsonNode;
  * {@code /oauth/v2/accessToken}) and the OpenID userinfo profile ({@code /v2/userinfo}).
  */
 @Component
-class LinkedInProvider implements SocialProvider {
+class LinkedInProvider extends OAuth2Platform {
 
-    private final String clientId;
-    private final String clientSecret;
-    private final String authBaseUrl;
-    private final RestClient http;
-    private final Clock clock;
 
     LinkedInProvider(@Value("${reach.social.linkedin.client-id:}") String clientId,
             @Value("${reach.social.linkedin.client-secret:}") String clientSecret,
             @Value("${reach.social.linkedin.auth-base-url:https://www.linkedin.com}") String authBaseUrl,
             @Value("${reach.social.linkedin.api-base-url:https://api.linkedin.com}") String apiBaseUrl,
             @Value("${reach.social.http-read-timeout:30s}") java.time.Duration readTimeout, Clock clock) {
-        this.clientId = clientId;
-        this.clientSecret = clientSecret;
-        this.authBaseUrl = authBaseUrl;
-        this.http = PlatformHttp.client(apiBaseUrl, readTimeout);
-        this.clock = clock;
+        super(clientId, clientSecret, authBaseUrl, apiBaseUrl, readTimeout, clock);
     }
 
     @Override
     public String platform() {
         return "linkedin";
-    }
-
-    @Override
-    public boolean isConfigured() {
-        return !clientId.isBlank() && !clientSecret.isBlank();
     }
 
     @Override
@@ -55,28 +41,13 @@ class LinkedInProvider implements SocialProvider {
     }
 
     @Override
-    public Tokens exchange(String code, String codeVerifier, String redirectUri) {
-        return tokens(PlatformHttp.codeGrant(code, codeVerifier, redirectUri));
-    }
-
-    @Override
-    public Tokens refresh(String refreshToken) {
-        return tokens(PlatformHttp.refreshGrant(refreshToken));
-    }
-
-    private Tokens tokens(LinkedMultiValueMap<String, String> form) {
+    protected Tokens tokens(LinkedMultiValueMap<String, String> form) {
         form.add("client_id", clientId);
         form.add("client_secret", clientSecret);
         try {
             JsonNode body = http.post().uri(URI.create(authBaseUrl + "/oauth/v2/accessToken"))
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(JsonNode.class);
-            if (body == null || !body.path("access_token").isString()) {
-                throw new ProviderRefused("LinkedIn", "no access token in its answer");
-            }
-            long expiresIn = body.path("expires_in").asLong(0);
-            return new Tokens(body.get("access_token").asString(),
-                    body.path("refresh_token").isString() ? body.get("refresh_token").asString() : null,
-                    expiresIn > 0 ? clock.instant().plusSeconds(expiresIn) : null, body.path("scope").asString(""));
+            return parsed("LinkedIn", body);
         } catch (RestClientResponseException e) {
             throw new ProviderRefused("LinkedIn", errorOf(e));
         }

@@ -27,34 +27,20 @@ import tools.jackson.databind.JsonNode;
  * ({@code /2/users/{id}/tweets}). Rate limits come back as 429 with {@code x-rate-limit-reset}.
  */
 @Component
-class XProvider implements SocialProvider {
+class XProvider extends OAuth2Platform {
 
-    private final String clientId;
-    private final String clientSecret;
-    private final String authBaseUrl;
-    private final RestClient http;
-    private final Clock clock;
 
     XProvider(@Value("${reach.social.x.client-id:}") String clientId,
             @Value("${reach.social.x.client-secret:}") String clientSecret,
             @Value("${reach.social.x.auth-base-url:https://x.com}") String authBaseUrl,
             @Value("${reach.social.x.api-base-url:https://api.x.com}") String apiBaseUrl,
             @Value("${reach.social.http-read-timeout:30s}") Duration readTimeout, Clock clock) {
-        this.clientId = clientId;
-        this.clientSecret = clientSecret;
-        this.authBaseUrl = authBaseUrl;
-        this.http = PlatformHttp.client(apiBaseUrl, readTimeout);
-        this.clock = clock;
+        super(clientId, clientSecret, authBaseUrl, apiBaseUrl, readTimeout, clock);
     }
 
     @Override
     public String platform() {
         return "x";
-    }
-
-    @Override
-    public boolean isConfigured() {
-        return !clientId.isBlank() && !clientSecret.isBlank();
     }
 
     @Override
@@ -64,28 +50,13 @@ class XProvider implements SocialProvider {
     }
 
     @Override
-    public Tokens exchange(String code, String codeVerifier, String redirectUri) {
-        return tokens(PlatformHttp.codeGrant(code, codeVerifier, redirectUri));
-    }
-
-    @Override
-    public Tokens refresh(String refreshToken) {
-        return tokens(PlatformHttp.refreshGrant(refreshToken));
-    }
-
-    private Tokens tokens(LinkedMultiValueMap<String, String> form) {
+    protected Tokens tokens(LinkedMultiValueMap<String, String> form) {
         form.add("client_id", clientId);
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
         try {
             JsonNode body = http.post().uri("/2/oauth2/token").header("Authorization", "Basic " + basic)
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(JsonNode.class);
-            if (body == null || !body.path("access_token").isString()) {
-                throw new ProviderRefused("X", "no access token in its answer");
-            }
-            long expiresIn = body.path("expires_in").asLong(0);
-            return new Tokens(body.get("access_token").asString(),
-                    body.path("refresh_token").isString() ? body.get("refresh_token").asString() : null,
-                    expiresIn > 0 ? clock.instant().plusSeconds(expiresIn) : null, body.path("scope").asString(""));
+            return parsed("X", body);
         } catch (RestClientResponseException e) {
             throw new ProviderRefused("X", PlatformHttp.excerpt(e));
         }
