@@ -29,7 +29,7 @@ class PublishJobs {
     private static final String COLUMNS = """
             j.id, j.post_id, j.post_variant_id, j.social_account_id, j.platform, j.scheduled_at, j.next_attempt_at,
             j.status, j.attempt, j.lookup_first, j.provider_job_id, j.last_error, j.last_error_kind, j.last_http_status,
-            j.published_at, v.text""";
+            j.published_at, v.text, v.media_refs::text as media_refs, v.metadata::text as variant_metadata""";
     private static final String CLAIM = """
             update publishing.publish_jobs j set status = 'running', attempt = attempt + 1, updated_at = :now
             from publishing.post_variants v
@@ -75,7 +75,7 @@ class PublishJobs {
     record Job(UUID id, UUID postId, UUID postVariantId, UUID socialAccountId, String platform, Instant scheduledAt,
             Instant nextAttemptAt, String status, int attempt, boolean lookupFirst, @Nullable String providerJobId,
             @Nullable String lastError, @Nullable String lastErrorKind, @Nullable Integer lastHttpStatus,
-            @Nullable Instant publishedAt, String text) {
+            @Nullable Instant publishedAt, String text, String mediaRefs, String variantMetadata) {
     }
 
     record Attempt(Instant attemptedAt, String outcome, @Nullable Integer httpStatus, @Nullable String responseExcerpt) {

@@ -19,6 +19,7 @@ import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.social.PlatformError;
+import io.reach.social.Publication;
 import io.reach.social.SocialDirectory;
 
 /**
@@ -45,12 +46,15 @@ class PublishRunner {
     private final int perPlatform;
     private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final Publications publications;
 
     PublishRunner(PublishJobs jobs, Posts posts, SocialDirectory social, PublishScheduling scheduling,
             TenantTransactions transactions, @Value("${reach.publishing.retry-base:60s}") Duration retryBase,
             @Value("${reach.publishing.retry-cap:1h}") Duration retryCap,
             @Value("${reach.publishing.max-overdue:48h}") Duration maxOverdue,
-            @Value("${reach.publishing.per-platform-concurrency:4}") int perPlatform, Clock clock) {
+            @Value("${reach.publishing.per-platform-concurrency:4}") int perPlatform, Clock clock,
+            Publications publications) {
+        this.publications = publications;
         this.jobs = jobs;
         this.posts = posts;
         this.social = social;
@@ -84,15 +88,16 @@ class PublishRunner {
 
     private void attempt(TenantId tenant, PublishJobs.Job job) {
         try {
+            Publication publication = publications.of(job);
             if (job.lookupFirst()) {
                 Optional<String> found = TenantContext.callAs(tenant,
-                        () -> social.findPublished(job.socialAccountId(), job.text(), job.scheduledAt()));
+                        () -> social.findPublished(job.socialAccountId(), publication, job.scheduledAt()));
                 if (found.isPresent()) {
                     conclude(tenant, job, "success", "found", found.get(), null, null, null);
                     return;
                 }
             }
-            String providerId = TenantContext.callAs(tenant, () -> social.publish(job.socialAccountId(), job.text()));
+            String providerId = TenantContext.callAs(tenant, () -> social.publish(job.socialAccountId(), publication));
             conclude(tenant, job, "success", "published", providerId, null, null, null);
         } catch (PlatformError e) {
             failed(tenant, job, e.kind(), e.httpStatus(), e.getMessage(), e.retryAfter());

@@ -71,8 +71,10 @@ class LinkedInProvider extends OAuth2Platform {
     }
 
     @Override
-    public String publish(String accessToken, String platformUserId, String text) {
-        Map<String, Object> body = Map.of("author", "urn:li:person:" + platformUserId, "commentary", text,
+    public String publish(Account account, Publication publication) {
+        String accessToken = account.accessToken();
+        Map<String, Object> body = Map.of("author", "urn:li:person:" + account.platformUserId(), "commentary",
+                publication.text(),
                 "visibility", "PUBLIC", "lifecycleState", "PUBLISHED",
                 "distribution", Map.of("feedDistribution", "MAIN_FEED"));
         try {
@@ -92,8 +94,10 @@ class LinkedInProvider extends OAuth2Platform {
     }
 
     @Override
-    public java.util.Optional<String> findPublished(String accessToken, String platformUserId, String text,
-            java.time.Instant since) {
+    public java.util.Optional<String> findPublished(Account account, Publication publication, java.time.Instant since) {
+        String accessToken = account.accessToken();
+        String platformUserId = account.platformUserId();
+        String text = publication.text();
         try {
             JsonNode page = http.get().uri(uri -> uri.path("/rest/posts").queryParam("q", "author")
                     .queryParam("author", "urn:li:person:" + platformUserId).queryParam("count", 20).build())

@@ -84,7 +84,7 @@ class MetricsSync {
                 return false;
             }
             var metrics = providers.stream().filter(p -> p.platform().equals(credentials.platform()) && p.isConfigured())
-                    .findFirst().flatMap(provider -> provider.metrics(credentials.accessToken()));
+                    .findFirst().flatMap(provider -> provider.metrics(credentials.account()));
             if (metrics.isEmpty()) {
                 return false;
             }

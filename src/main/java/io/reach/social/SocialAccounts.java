@@ -60,7 +60,8 @@ class SocialAccounts {
             join social.oauth_tokens t on t.tenant_id = a.tenant_id and t.social_account_id = a.id
             where a.status = 'active' and t.refresh_token_enc is not null and t.expires_at < :before""";
     private static final String CREDENTIALS = """
-            select a.platform, a.platform_user_id, a.status, t.access_token_enc, t.refresh_token_enc
+            select a.platform, a.platform_user_id, a.status, a.metadata::text as metadata, t.access_token_enc,
+                   t.refresh_token_enc
             from social.social_accounts a join social.oauth_tokens t on t.tenant_id = a.tenant_id and t.social_account_id = a.id
             where a.id = :id""";
     private static final String NEEDS_REVIEW = """
@@ -146,7 +147,16 @@ class SocialAccounts {
 
     /** What calling the platform as an account needs: its platform id, its status and its tokens (decrypted). */
     record Credentials(UUID id, String platform, String platformUserId, String status, String accessToken,
-            @Nullable String refreshToken) {
+            @Nullable String refreshToken, java.util.Map<String, Object> metadata) {
+
+        SocialProvider.Account account() {
+            return new SocialProvider.Account(accessToken, platformUserId, metadata);
+        }
+
+        Credentials renewed(SocialProvider.Tokens tokens) {
+            return new Credentials(id, platform, platformUserId, status, tokens.accessToken(),
+                    tokens.refreshToken() == null ? refreshToken : tokens.refreshToken(), metadata);
+        }
     }
 
     Optional<Credentials> credentials(UUID id) {
@@ -156,7 +166,13 @@ class SocialAccounts {
                 rs.getString("platform_user_id"), rs.getString("status"),
                 new String(box.decrypt(rs.getBytes("access_token_enc"), associated + ":access")),
                 rs.getBytes("refresh_token_enc") == null ? null
-                        : new String(box.decrypt(rs.getBytes("refresh_token_enc"), associated + ":refresh")))).optional();
+                        : new String(box.decrypt(rs.getBytes("refresh_token_enc"), associated + ":refresh")),
+                metadataOf(rs.getString("metadata")))).optional();
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.Map<String, Object> metadataOf(String metadata) {
+        return json.readValue(metadata, java.util.Map.class);
     }
 
     void markNeedsReview(UUID id, Instant now) {

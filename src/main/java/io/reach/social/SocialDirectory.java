@@ -11,6 +11,8 @@ import io.reach.platform.tenant.TenantTransactions;
 @Service
 public class SocialDirectory {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SocialDirectory.class);
+
     private final SocialAccounts accounts;
     private final SocialChannels channels;
     private final TenantTransactions transactions;
@@ -31,35 +33,59 @@ public class SocialDirectory {
     }
 
     /**
-     * Publishes {@code text} as the account (of the current tenant). An expired access token is
-     * refreshed once and the call repeated. Throws {@link PlatformError} with its kind.
+     * Publishes as the account (of the current tenant). An expired access token is refreshed once
+     * and the call repeated. A {@code first_comment} in the metadata is replied under the post; a
+     * refusal of that comment does not undo the post (it is logged). Throws {@link PlatformError}.
      */
-    public String publish(UUID accountId, String text) {
+    public String publish(UUID accountId, Publication publication) {
         SocialAccounts.Credentials credentials = usable(accountId);
-        SocialProvider provider = provider(credentials.platform());
+        String id = withFreshToken(credentials, account -> provider(credentials.platform()).publish(account, publication));
+        String firstComment = publication.metadataText("first_comment", "");
+        if (!firstComment.isEmpty()) {
+            try {
+                act(accountId, new SocialProvider.Action("reply", id, null, firstComment));
+            } catch (PlatformError e) {
+                log.warn("First comment under {} post {} not placed: {}", credentials.platform(), id, e.getMessage());
+            }
+        }
+        return id;
+    }
+
+    /** The platform's id of a post like this one that the account published since {@code since}, if any. */
+    public Optional<String> findPublished(UUID accountId, Publication publication, java.time.Instant since) {
+        SocialAccounts.Credentials credentials = usable(accountId);
+        return withFreshToken(credentials,
+                account -> provider(credentials.platform()).findPublished(account, publication, since));
+    }
+
+    /** Acts as the account (reply, like, dm, repost); returns the platform's id of what was made. */
+    String act(UUID accountId, SocialProvider.Action action) {
+        SocialAccounts.Credentials credentials = usable(accountId);
+        return withFreshToken(credentials, account -> provider(credentials.platform()).act(account, action));
+    }
+
+    /**
+     * Calls the platform with the account's token; on a 401, refreshes the token once (storing the
+     * new one) and calls again.
+     */
+    <T> T withFreshToken(SocialAccounts.Credentials credentials,
+            java.util.function.Function<SocialProvider.Account, T> call) {
         try {
-            return provider.publish(credentials.accessToken(), credentials.platformUserId(), text);
+            return call.apply(credentials.account());
         } catch (PlatformError e) {
             if (!Integer.valueOf(401).equals(e.httpStatus()) || credentials.refreshToken() == null) {
                 throw e;
             }
-            SocialProvider.Tokens renewed = provider.refresh(credentials.refreshToken());
+            SocialProvider.Tokens renewed = provider(credentials.platform()).refresh(credentials.refreshToken());
             transactions.inTransaction(() -> {
-                accounts.storeTokens(accountId, renewed, clock.instant());
+                accounts.storeTokens(credentials.id(), renewed, clock.instant());
                 return null;
             });
-            return provider.publish(renewed.accessToken(), credentials.platformUserId(), text);
+            return call.apply(credentials.renewed(renewed).account());
         }
     }
 
-    /** The platform's id of a post with this text the account published since {@code since}, if any. */
-    public Optional<String> findPublished(UUID accountId, String text, java.time.Instant since) {
-        SocialAccounts.Credentials credentials = usable(accountId);
-        return provider(credentials.platform()).findPublished(credentials.accessToken(), credentials.platformUserId(),
-                text, since);
-    }
-
-    private SocialAccounts.Credentials usable(UUID accountId) {
+    SocialAccounts.Credentials usable(UUID accountId) {
         SocialAccounts.Credentials credentials = transactions.inTransaction(() -> accounts.credentials(accountId))
                 .orElseThrow(() -> new PlatformError(PlatformError.Kind.TERMINAL, null, null,
                         "The account is disconnected; reconnect it to publish"));
@@ -70,7 +96,7 @@ public class SocialDirectory {
         return credentials;
     }
 
-    private SocialProvider provider(String platform) {
+    SocialProvider provider(String platform) {
         return providers.stream().filter(p -> p.platform().equals(platform) && p.isConfigured()).findFirst()
                 .orElseThrow(() -> new PlatformError(PlatformError.Kind.TERMINAL, null, null,
                         "Publishing to " + platform + " is not configured"));

@@ -86,18 +86,18 @@ class XProvider extends OAuth2Platform {
     }
 
     @Override
-    public Optional<Metrics> metrics(String accessToken) {
-        Map<String, Object> counts = profile(accessToken).metadata();
-        return Optional.of(new Metrics(((Number) counts.get("followers_count")).longValue(),
+    public Optional<Metrics> metrics(Account account) {
+        Map<String, Object> counts = profile(account.accessToken()).metadata();
+        return Optional.of(Metrics.counts(((Number) counts.get("followers_count")).longValue(),
                 ((Number) counts.get("following_count")).longValue(), ((Number) counts.get("tweet_count")).longValue(),
                 Map.of("verified", counts.get("verified"))));
     }
 
     @Override
-    public String publish(String accessToken, String platformUserId, String text) {
+    public String publish(Account account, Publication publication) {
         try {
-            JsonNode created = http.post().uri("/2/tweets").headers(h -> h.setBearerAuth(accessToken))
-                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("text", text)).retrieve().body(JsonNode.class);
+            JsonNode created = http.post().uri("/2/tweets").headers(h -> h.setBearerAuth(account.accessToken()))
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("text", publication.text())).retrieve().body(JsonNode.class);
             String id = created == null ? "" : created.path("data").path("id").asString("");
             if (id.isEmpty()) {
                 throw new PlatformError(PlatformError.Kind.UNKNOWN, null, null, "X accepted the post but named no id");
@@ -111,11 +111,12 @@ class XProvider extends OAuth2Platform {
     }
 
     @Override
-    public Optional<String> findPublished(String accessToken, String platformUserId, String text, Instant since) {
+    public Optional<String> findPublished(Account account, Publication publication, Instant since) {
+        String text = publication.text();
         try {
             JsonNode page = http.get().uri(uri -> uri.path("/2/users/{id}/tweets").queryParam("max_results", 20)
-                    .queryParam("tweet.fields", "created_at").build(platformUserId))
-                    .headers(h -> h.setBearerAuth(accessToken)).retrieve().body(JsonNode.class);
+                    .queryParam("tweet.fields", "created_at").build(account.platformUserId()))
+                    .headers(h -> h.setBearerAuth(account.accessToken())).retrieve().body(JsonNode.class);
             if (page == null) {
                 return Optional.empty();
             }

@@ -49,12 +49,12 @@ public class NoOpLinkedIn {
             }
 
             @Override
-            public String publish(String accessToken, String platformUserId, String text) {
+            public String publish(Account account, Publication publication) {
                 return "urn:li:share:noop";
             }
 
             @Override
-            public Optional<String> findPublished(String accessToken, String platformUserId, String text, Instant since) {
+            public Optional<String> findPublished(Account account, Publication publication, Instant since) {
                 return Optional.empty();
             }
         };

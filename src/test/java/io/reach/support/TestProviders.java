@@ -33,15 +33,17 @@ public final class TestProviders implements ContextCustomizerFactory {
     private record ProviderUrls() implements ContextCustomizer {
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testProviders", Map.of(
-                    "reach.social.linkedin.client-id", "reach-linkedin-client",
-                    "reach.social.linkedin.client-secret", "reach-linkedin-secret",
-                    "reach.social.linkedin.auth-base-url", SERVER.baseUrl(),
-                    "reach.social.linkedin.api-base-url", SERVER.baseUrl(),
-                    "reach.social.x.client-id", "reach-x-client",
-                    "reach.social.x.client-secret", "reach-x-secret",
-                    "reach.social.x.auth-base-url", SERVER.baseUrl(),
-                    "reach.social.x.api-base-url", SERVER.baseUrl())));
+            Map<String, Object> properties = new java.util.HashMap<>();
+            for (String platform : List.of("linkedin", "x", "facebook", "instagram", "threads", "tiktok", "youtube")) {
+                String prefix = "reach.social." + platform + ".";
+                properties.put(prefix + "client-id", "reach-" + platform + "-client");
+                properties.put(prefix + "client-secret", "reach-" + platform + "-secret");
+                properties.put(prefix + "auth-base-url", SERVER.baseUrl());
+                properties.put(prefix + "api-base-url", SERVER.baseUrl());
+            }
+            properties.put("reach.social.youtube.token-url", SERVER.baseUrl() + "/token");
+            properties.put("reach.social.youtube.analytics-base-url", SERVER.baseUrl());
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testProviders", properties));
         }
     }
 }
