@@ -17,12 +17,32 @@ public class PlatformError extends RuntimeException {
     private final Kind kind;
     private final @Nullable Integer httpStatus;
     private final @Nullable Duration retryAfter;
+    private final boolean tokenRejected;
 
     public PlatformError(Kind kind, @Nullable Integer httpStatus, @Nullable Duration retryAfter, String message) {
+        this(kind, httpStatus, retryAfter, message, Integer.valueOf(401).equals(httpStatus));
+    }
+
+    private PlatformError(Kind kind, @Nullable Integer httpStatus, @Nullable Duration retryAfter, String message,
+            boolean tokenRejected) {
         super(message);
         this.kind = kind;
         this.httpStatus = httpStatus;
         this.retryAfter = retryAfter;
+        this.tokenRejected = tokenRejected;
+    }
+
+    /**
+     * The platform refused the access token (expired, revoked), whatever HTTP status it used for
+     * that (Meta answers 400 with error code 190): the caller refreshes the token once and retries.
+     */
+    public static PlatformError tokenRejected(int httpStatus, String message) {
+        return new PlatformError(Kind.TERMINAL, httpStatus, null, message, true);
+    }
+
+    /** Whether the platform refused the access token (a 401, or the platform's own way of saying so). */
+    public boolean isTokenRejected() {
+        return tokenRejected;
     }
 
     public Kind kind() {

@@ -73,7 +73,7 @@ public class SocialDirectory {
         try {
             return call.apply(credentials.account());
         } catch (PlatformError e) {
-            if (!Integer.valueOf(401).equals(e.httpStatus()) || credentials.refreshToken() == null) {
+            if (!e.isTokenRejected() || credentials.refreshToken() == null) {
                 throw e;
             }
             SocialProvider.Tokens renewed = provider(credentials.platform()).refresh(credentials.refreshToken());
