@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
-import io.reach.platform.web.BadRequestException;
+import io.reach.platform.web.TimeWindow;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,7 +28,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 class AuditController {
 
-    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
     private final AuditRecords records;
     private final TenantTransactions transactions;
@@ -88,14 +87,8 @@ class AuditController {
 
     private static AuditRecords.Filter filter(PageRequest page, @Nullable Instant from, @Nullable Instant to,
             @Nullable UUID userId, @Nullable String kind, @Nullable String subKind) {
-        Instant start = from == null ? Instant.EPOCH : from;
-        Instant end = to == null ? LATEST : to;
-        if (start.isBefore(Instant.EPOCH) || end.isAfter(LATEST)) {
-            throw new BadRequestException("Invalid window", "from and to must lie between 1970 and 9999");
-        }
-        if (!start.isBefore(end)) {
-            throw new BadRequestException("Invalid window", "from must be before to");
-        }
-        return new AuditRecords.Filter(page.beforeOrEnd(), page.fetchSize(), start, end, userId, kind, subKind);
+        TimeWindow window = TimeWindow.unbounded(from, to);
+        return new AuditRecords.Filter(page.beforeOrEnd(), page.fetchSize(), window.from(), window.to(), userId, kind,
+                subKind);
     }
 }

@@ -26,7 +26,7 @@ import io.reach.platform.web.NotFoundException;
 @Service
 class AccountConnections {
 
-    private final List<SocialProvider> providers;
+    private final PlatformAdapters adapters;
     private final SocialChannels channels;
     private final SocialAccounts accounts;
     private final ConnectionStates states;
@@ -35,10 +35,10 @@ class AccountConnections {
     private final String redirectUri;
     private final Clock clock;
 
-    AccountConnections(List<SocialProvider> providers, SocialChannels channels, SocialAccounts accounts,
+    AccountConnections(PlatformAdapters adapters, SocialChannels channels, SocialAccounts accounts,
             ConnectionStates states, AuditTrail audit, TenantTransactions transactions,
             @Value("${reach.identity.public-url:http://localhost:8080}") String publicUrl, Clock clock) {
-        this.providers = providers;
+        this.adapters = adapters;
         this.channels = channels;
         this.accounts = accounts;
         this.states = states;
@@ -72,8 +72,7 @@ class AccountConnections {
     }
 
     private SocialProvider provider(String platform) {
-        SocialProvider provider = providers.stream().filter(p -> p.platform().equals(platform)).findFirst()
-                .orElseThrow(() -> new NotFoundException("Platform adapter", platform));
+        SocialProvider provider = adapters.any(platform).orElseThrow(() -> new NotFoundException("Platform adapter", platform));
         if (!provider.isConfigured()) {
             throw new Problem(HttpStatus.CONFLICT, "Platform not configured",
                     "Set the client id and secret of " + platform + " (reach.social." + platform + ".*) first");

@@ -44,11 +44,9 @@ class SocialAccountController {
     private final SocialAccounts accounts;
     private final TenantTransactions transactions;
     private final Clock clock;
-    private final MetricsSync metricsSync;
 
-    SocialAccountController(MetricsSync metricsSync, AccountConnections connections, SocialAccounts accounts, TenantTransactions transactions,
+    SocialAccountController(AccountConnections connections, SocialAccounts accounts, TenantTransactions transactions,
             Clock clock) {
-        this.metricsSync = metricsSync;
         this.connections = connections;
         this.accounts = accounts;
         this.transactions = transactions;
@@ -95,23 +93,6 @@ class SocialAccountController {
     @Operation(summary = "One connected account")
     SocialAccounts.AccountView get(@PathVariable UUID id) {
         return transactions.inTransaction(() -> accounts.find(id).orElseThrow(() -> new NotFoundException("Social account", id)));
-    }
-
-    @GetMapping("/{id}/metrics")
-    @RequiresPermission(resource = "social_accounts", action = "read", idVariable = "id")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "The account's metrics snapshots between from and to (default: the last 30 days)")
-    List<MetricsSync.Snapshot> metrics(@PathVariable UUID id, @RequestParam(required = false) @Nullable Instant from,
-            @RequestParam(required = false) @Nullable Instant to) {
-        Instant end = to == null ? clock.instant() : to;
-        Instant start = from == null ? end.minus(java.time.Duration.ofDays(30)) : from;
-        if (!start.isBefore(end) || start.isBefore(Instant.EPOCH)) {
-            throw new io.reach.platform.web.BadRequestException("Invalid window", "from must be before to, after 1970");
-        }
-        return transactions.inTransaction(() -> {
-            accounts.find(id).orElseThrow(() -> new NotFoundException("Social account", id));
-            return metricsSync.snapshots(id, start, end);
-        });
     }
 
     @DeleteMapping("/{id}")

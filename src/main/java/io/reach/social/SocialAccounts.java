@@ -175,6 +175,17 @@ class SocialAccounts {
         return json.readValue(metadata, java.util.Map.class);
     }
 
+    /** Notes a sync of an account whose platform gives no counts (a metrics snapshot notes it otherwise). */
+    int markSynced(UUID id, Instant now) {
+        return jdbc.sql("update social.social_accounts set last_sync_at = :now where id = :id").param("id", id)
+                .param("now", utc(now)).update();
+    }
+
+    int setSyncInterval(UUID id, @Nullable Integer minutes, Instant now) {
+        return jdbc.sql("update social.social_accounts set sync_interval_minutes = :minutes, updated_at = :now where id = :id")
+                .param("id", id).param("minutes", minutes).param("now", utc(now)).update();
+    }
+
     void markNeedsReview(UUID id, Instant now) {
         jdbc.sql(NEEDS_REVIEW).param("id", id).param("now", utc(now)).update();
     }

@@ -35,7 +35,7 @@ class TokenRefresher {
     static final Duration AHEAD = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(TokenRefresher.class);
 
-    private final List<SocialProvider> providers;
+    private final PlatformAdapters adapters;
     private final SocialAccounts accounts;
     private final AllTenants allTenants;
     private final TenantTransactions transactions;
@@ -44,9 +44,9 @@ class TokenRefresher {
     private final AuditTrail audit;
     private final Clock clock;
 
-    TokenRefresher(List<SocialProvider> providers, SocialAccounts accounts, AllTenants allTenants,
+    TokenRefresher(PlatformAdapters adapters, SocialAccounts accounts, AllTenants allTenants,
             TenantTransactions transactions, IdentityDirectory directory, Mailer mailer, AuditTrail audit, Clock clock) {
-        this.providers = providers;
+        this.adapters = adapters;
         this.accounts = accounts;
         this.allTenants = allTenants;
         this.transactions = transactions;
@@ -70,8 +70,7 @@ class TokenRefresher {
     }
 
     private boolean refresh(TenantId tenant, SocialAccounts.DueRefresh due) {
-        SocialProvider provider = providers.stream().filter(p -> p.platform().equals(due.platform()) && p.isConfigured())
-                .findFirst().orElse(null);
+        SocialProvider provider = adapters.configured(due.platform()).orElse(null);
         if (provider == null) {
             return false;
         }

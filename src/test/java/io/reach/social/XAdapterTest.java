@@ -37,8 +37,6 @@ class XAdapterTest {
     Api api;
     @Autowired
     Accounts accounts;
-    @Autowired
-    MetricsSync metricsSync;
 
     private Accounts.SignedIn ada;
 
@@ -104,7 +102,8 @@ class XAdapterTest {
         String id = connect().get("id").asString();
         Accounts.SignedIn eve = accounts.owner();
 
-        metricsSync.syncAll();
+        assertThat(api.post("/api/v1/social/accounts/" + id + "/sync", ada.accessToken(), "").json().get("synced")
+                .asBoolean()).isTrue();
 
         JsonNode snapshots = api.get("/api/v1/social/accounts/" + id + "/metrics", ada.accessToken()).json();
         assertThat(snapshots.size()).isGreaterThanOrEqualTo(1);

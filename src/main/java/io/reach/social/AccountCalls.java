@@ -1,0 +1,68 @@
+package io.reach.social;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+
+import io.reach.platform.tenant.TenantTransactions;
+
+/**
+ * Platform calls on behalf of one of the current tenant's accounts: only while it is active,
+ * and with its token refreshed once (and stored) when the platform refuses it.
+ */
+@Component
+class AccountCalls {
+
+    private final SocialAccounts accounts;
+    private final PlatformAdapters adapters;
+    private final TenantTransactions transactions;
+    private final Clock clock;
+
+    AccountCalls(SocialAccounts accounts, PlatformAdapters adapters, TenantTransactions transactions, Clock clock) {
+        this.accounts = accounts;
+        this.adapters = adapters;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Calls the account's platform adapter; throws a terminal {@link PlatformError} when the account is not usable. */
+    <T> T call(UUID accountId, java.util.function.BiFunction<SocialProvider, SocialProvider.Account, T> call) {
+        SocialAccounts.Credentials credentials = usable(accountId);
+        SocialProvider provider = adapters.require(credentials.platform());
+        return withFreshToken(credentials, provider, account -> call.apply(provider, account));
+    }
+
+    String act(UUID accountId, SocialProvider.Action action) {
+        return call(accountId, (provider, account) -> provider.act(account, action));
+    }
+
+    private <T> T withFreshToken(SocialAccounts.Credentials credentials, SocialProvider provider,
+            Function<SocialProvider.Account, T> call) {
+        try {
+            return call.apply(credentials.account());
+        } catch (PlatformError e) {
+            if (!e.isTokenRejected() || credentials.refreshToken() == null) {
+                throw e;
+            }
+            SocialProvider.Tokens renewed = provider.refresh(credentials.refreshToken());
+            transactions.inTransaction(() -> {
+                accounts.storeTokens(credentials.id(), renewed, clock.instant());
+                return null;
+            });
+            return call.apply(credentials.renewed(renewed).account());
+        }
+    }
+
+    private SocialAccounts.Credentials usable(UUID accountId) {
+        SocialAccounts.Credentials credentials = transactions.inTransaction(() -> accounts.credentials(accountId))
+                .orElseThrow(() -> new PlatformError(PlatformError.Kind.TERMINAL, null, null,
+                        "The account is disconnected; reconnect it"));
+        if (!credentials.status().equals("active")) {
+            throw new PlatformError(PlatformError.Kind.TERMINAL, null, null,
+                    "The account needs to be reconnected (status " + credentials.status() + ")");
+        }
+        return credentials;
+    }
+}

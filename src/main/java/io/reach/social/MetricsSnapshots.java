@@ -1,0 +1,100 @@
+package io.reach.social;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The current tenant's account metrics over time: one snapshot per sync, and trends by day or week. */
+@Repository
+class MetricsSnapshots {
+
+    private static final String SNAPSHOT = """
+            insert into social.metrics_snapshots (tenant_id, id, social_account_id, captured_at, followers_count,
+                following_count, posts_count, reach, impressions, engagement_count, profile_views, extra_data)
+            values (:tenant, :id, :account, :now, :followers, :following, :posts, :reach, :impressions, :engagement,
+                :profileViews, :extra::jsonb)""";
+    private static final String CURRENT = """
+            update social.social_accounts a set follower_count = :followers, following_count = :following,
+                last_sync_at = :now
+            from (select follower_count from social.social_accounts where id = :account) prior
+            where a.id = :account
+            returning prior.follower_count""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Ids ids;
+
+    MetricsSnapshots(JdbcClient jdbc, JsonMapper json, Ids ids) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.ids = ids;
+    }
+
+    /** Records a snapshot and keeps the account's counts current; returns the follower count it had before. */
+    @Nullable
+    Long take(UUID account, SocialProvider.Metrics metrics, Instant now) {
+        jdbc.sql(SNAPSHOT).param("tenant", TenantContext.require().value()).param("id", ids.next()).param("account", account)
+                .param("now", utc(now)).param("followers", metrics.followers()).param("following", metrics.following())
+                .param("posts", metrics.posts()).param("reach", metrics.reach()).param("impressions", metrics.impressions())
+                .param("engagement", metrics.engagement()).param("profileViews", metrics.profileViews())
+                .param("extra", json.writeValueAsString(metrics.extra())).update();
+        return jdbc.sql(CURRENT).param("followers", metrics.followers()).param("following", metrics.following())
+                .param("now", utc(now)).param("account", account).query(Long.class).optional().orElse(null);
+    }
+
+    record Snapshot(Instant capturedAt, long followersCount, long followingCount, long postsCount, long reach,
+            long impressions, long engagementCount, long profileViews) {
+    }
+
+    /** Snapshots in {@code [from, to)}, oldest first. */
+    List<Snapshot> between(UUID account, Instant from, Instant to) {
+        return jdbc.sql("""
+                select captured_at, followers_count, following_count, posts_count, reach, impressions, engagement_count,
+                       profile_views
+                from social.metrics_snapshots where social_account_id = :id and captured_at >= :from and captured_at < :to
+                order by captured_at""").param("id", account).param("from", utc(from)).param("to", utc(to))
+                .query(Snapshot.class).list();
+    }
+
+    /**
+     * One point per day or week (UTC) in {@code [from, to)}: the counts at the period's last
+     * snapshot, the followers gained over the period, and the reach, impressions, engagement and
+     * profile views summed over its snapshots.
+     */
+    record TrendPoint(Instant period, long followersCount, long followersGained, long followingCount, long postsCount,
+            long reach, long impressions, long engagementCount, long profileViews) {
+    }
+
+    List<TrendPoint> trend(UUID account, Instant from, Instant to, String interval) {
+        return jdbc.sql("""
+                with periods as (
+                    select date_trunc(:interval, captured_at at time zone 'UTC') as period, captured_at, followers_count,
+                           following_count, posts_count, reach, impressions, engagement_count, profile_views
+                    from social.metrics_snapshots
+                    where social_account_id = :id and captured_at >= :from and captured_at < :to)
+                select period at time zone 'UTC' as period,
+                       (array_agg(followers_count order by captured_at desc))[1] as followers_count,
+                       (array_agg(followers_count order by captured_at desc))[1]
+                         - (array_agg(followers_count order by captured_at))[1] as followers_gained,
+                       (array_agg(following_count order by captured_at desc))[1] as following_count,
+                       (array_agg(posts_count order by captured_at desc))[1] as posts_count,
+                       sum(reach) as reach, sum(impressions) as impressions, sum(engagement_count) as engagement_count,
+                       sum(profile_views) as profile_views
+                from periods group by period order by period""").param("interval", interval).param("id", account)
+                .param("from", utc(from)).param("to", utc(to)).query(TrendPoint.class).list();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
