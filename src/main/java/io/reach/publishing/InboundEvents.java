@@ -29,6 +29,22 @@ class InboundEvents {
         this.ids = ids;
     }
 
+    record Stored(UUID id, String platform, String type, String payload, @Nullable UUID socialAccountId) {
+    }
+
+    /**
+     * Takes up to {@code batch} events no automation has seen yet, marking them seen in the same
+     * statement, so each event is handed to automations once even with several nodes.
+     */
+    java.util.List<Stored> claimUnprocessed(Instant now, int batch) {
+        return jdbc.sql("""
+                update publishing.events set processed_at = :now
+                where id in (select id from publishing.events where processed_at is null
+                             order by received_at, id limit :batch for update skip locked)
+                returning id, platform, type, payload::text as payload, social_account_id""")
+                .param("now", now.atOffset(ZoneOffset.UTC)).param("batch", batch).query(Stored.class).list();
+    }
+
     /** Stores the event; false when it was already there. */
     boolean store(String platform, String type, String payload, String externalId, @Nullable UUID accountId, Instant now) {
         return jdbc.sql(INSERT).param("tenant", TenantContext.require().value()).param("id", ids.next())

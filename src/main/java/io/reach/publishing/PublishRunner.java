@@ -47,14 +47,16 @@ class PublishRunner {
     private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Publications publications;
+    private final SocialPosts socialPosts;
 
     PublishRunner(PublishJobs jobs, Posts posts, SocialDirectory social, PublishScheduling scheduling,
             TenantTransactions transactions, @Value("${reach.publishing.retry-base:60s}") Duration retryBase,
             @Value("${reach.publishing.retry-cap:1h}") Duration retryCap,
             @Value("${reach.publishing.max-overdue:48h}") Duration maxOverdue,
             @Value("${reach.publishing.per-platform-concurrency:4}") int perPlatform, Clock clock,
-            Publications publications) {
+            Publications publications, SocialPosts socialPosts) {
         this.publications = publications;
+        this.socialPosts = socialPosts;
         this.jobs = jobs;
         this.posts = posts;
         this.social = social;
@@ -74,7 +76,7 @@ class PublishRunner {
         PublishJobs.Job job = claimed.get();
         if (clock.instant().isAfter(job.scheduledAt().plus(maxOverdue))) {
             conclude(tenant, job, "missed", "missed", null, null, "More than " + maxOverdue.toHours()
-                    + " hours late (Reach was down or the job was held up); not sent late", null);
+                    + " hours late (Reach was down or the job was held up); not sent late", null, null);
             return;
         }
         Semaphore slot = slots.computeIfAbsent(job.platform(), platform -> new Semaphore(perPlatform));
@@ -93,12 +95,12 @@ class PublishRunner {
                 Optional<String> found = TenantContext.callAs(tenant,
                         () -> social.findPublished(job.socialAccountId(), publication, job.scheduledAt()));
                 if (found.isPresent()) {
-                    conclude(tenant, job, "success", "found", found.get(), null, null, null);
+                    conclude(tenant, job, "success", "found", found.get(), null, null, null, publication);
                     return;
                 }
             }
             String providerId = TenantContext.callAs(tenant, () -> social.publish(job.socialAccountId(), publication));
-            conclude(tenant, job, "success", "published", providerId, null, null, null);
+            conclude(tenant, job, "success", "published", providerId, null, null, null, publication);
         } catch (PlatformError e) {
             failed(tenant, job, e.kind(), e.httpStatus(), e.getMessage(), e.retryAfter());
         } catch (RuntimeException e) {
@@ -113,7 +115,7 @@ class PublishRunner {
         if (kind == PlatformError.Kind.TERMINAL || job.attempt() >= MAX_ATTEMPTS) {
             String reason = kind == PlatformError.Kind.TERMINAL ? message
                     : message + " (gave up after " + job.attempt() + " attempts)";
-            conclude(tenant, job, "failed", outcome, null, status, reason, kind);
+            conclude(tenant, job, "failed", outcome, null, status, reason, kind, null);
             return;
         }
         Instant next = clock.instant().plus(backoff.after(job.attempt(), retryAfter));
@@ -127,9 +129,13 @@ class PublishRunner {
     }
 
     private void conclude(TenantId tenant, PublishJobs.Job job, String status, String outcome, @Nullable String providerId,
-            @Nullable Integer httpStatus, @Nullable String error, PlatformError.@Nullable Kind kind) {
+            @Nullable Integer httpStatus, @Nullable String error, PlatformError.@Nullable Kind kind,
+            @Nullable Publication publication) {
         Instant now = clock.instant();
         transactions.inTransactionAs(tenant, () -> {
+            if (providerId != null && publication != null) {
+                socialPosts.record(job, publication, providerId, now);
+            }
             jobs.recordAttempt(job.id(), outcome, httpStatus, error, now);
             jobs.finish(job.id(), status, providerId, error, kind == null ? null : kind.name().toLowerCase(), httpStatus,
                     now, false, status.equals("success") ? now : null, now);

@@ -98,7 +98,8 @@ class SocialWebhooks {
         JsonNode payload = parse(body);
         for (Event event : META.contains(platform) ? meta(payload) : x(payload)) {
             for (SocialDirectory.Route route : social.routes(platform, event.accountId())) {
-                transactions.inTransactionAs(TenantId.of(route.tenantId()), () -> events.store(platform, event.type(),
+                String type = EventFacts.typeOf(event.type(), event.payload(), event.accountId());
+                transactions.inTransactionAs(TenantId.of(route.tenantId()), () -> events.store(platform, type,
                         event.payload().toString(), event.externalId(), route.socialAccountId(), clock.instant()));
             }
         }

@@ -49,7 +49,7 @@ class SocialWebhookTest {
         assertThat(metaDelivery(body, metaSignature(body)).status()).isEqualTo(200);
         assertThat(metaDelivery(body, metaSignature(body)).status()).isEqualTo(200);
 
-        assertThat(events(ada.tenantId(), "feed")).isEqualTo(1);
+        assertThat(events(ada.tenantId(), "new_comment")).isEqualTo(1);
     }
 
     @Test
@@ -98,7 +98,7 @@ class SocialWebhookTest {
                 List.of("x-twitter-webhooks-signature", signature));
 
         assertThat(delivered.status()).isEqualTo(200);
-        assertThat(events(ada.tenantId(), "favorite_events")).isEqualTo(1);
+        assertThat(events(ada.tenantId(), "new_like")).isEqualTo(1);
         assertThat(api.send("POST", "/api/v1/webhooks/social/myspace", null, body, List.of()).status()).isEqualTo(404);
     }
 
