@@ -161,7 +161,7 @@ class AccessControlTest {
                 .json().get("id").asString();
 
         assertThat(api.get("/api/v1/api-keys", ada.accessToken()).status()).isEqualTo(200);
-        assertThat(api.send("DELETE", "/api/v1/access-policies/" + id, ada.accessToken(), null, List.of()).status())
+        assertThat(api.delete("/api/v1/access-policies/" + id, ada.accessToken()).status())
                 .isEqualTo(204);
     }
 
@@ -210,8 +210,8 @@ class AccessControlTest {
 
         assertThat(api.patch("/api/v1/members/" + adasMembership, bob.accessToken(), "{\"role\": \"member\"}").status())
                 .isEqualTo(404);
-        assertThat(api.send("DELETE", "/api/v1/roles/" + role, bob.accessToken(), null, List.of()).status()).isEqualTo(404);
-        assertThat(api.send("DELETE", "/api/v1/access-policies/" + policy, bob.accessToken(), null, List.of()).status())
+        assertThat(api.delete("/api/v1/roles/" + role, bob.accessToken()).status()).isEqualTo(404);
+        assertThat(api.delete("/api/v1/access-policies/" + policy, bob.accessToken()).status())
                 .isEqualTo(404);
         assertThat(api.get("/api/v1/members?limit=200", bob.accessToken()).body()).doesNotContain(ada.email());
         assertThat(api.get("/api/v1/roles", bob.accessToken()).body()).doesNotContain("\"secret\"");

@@ -78,9 +78,9 @@ class InvitationTest {
                 .formatted(email)).json().get("id").asString();
         String token = TestMailServer.tokenInMail(email, 1).orElseThrow();
 
-        assertThat(api.send("DELETE", "/api/v1/invitations/" + id, eve.accessToken(), null, List.of()).status()).isEqualTo(404);
+        assertThat(api.delete("/api/v1/invitations/" + id, eve.accessToken()).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/invitations", eve.accessToken()).body()).doesNotContain(id);
-        assertThat(api.send("DELETE", "/api/v1/invitations/" + id, ada.accessToken(), null, List.of()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/invitations/" + id, ada.accessToken()).status()).isEqualTo(204);
         assertThat(api.post("/api/v1/auth/invitations/accept", null,
                 "{\"token\": \"%s\", \"password\": \"%s\"}".formatted(token, Accounts.PASSWORD)).status()).isEqualTo(400);
     }

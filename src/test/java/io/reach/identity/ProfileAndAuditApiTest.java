@@ -28,8 +28,8 @@ class ProfileAndAuditApiTest {
         JsonNode data = api.put("/api/v1/me/data/theme", ada.accessToken(), "{\"value\": \"light\"}").json();
         assertThat(data.size()).isEqualTo(1);
         assertThat(data.get(0).get("value").asString()).isEqualTo("light");
-        assertThat(api.send("DELETE", "/api/v1/me/data/theme", ada.accessToken(), null, List.of()).status()).isEqualTo(204);
-        assertThat(api.send("DELETE", "/api/v1/me/data/theme", ada.accessToken(), null, List.of()).status()).isEqualTo(404);
+        assertThat(api.delete("/api/v1/me/data/theme", ada.accessToken()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/me/data/theme", ada.accessToken()).status()).isEqualTo(404);
 
         assertThat(api.get("/api/v1/me/email-preferences", ada.accessToken()).json().get("security_alerts").asBoolean())
                 .isTrue();

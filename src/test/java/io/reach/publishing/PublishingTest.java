@@ -80,6 +80,20 @@ class PublishingTest {
         JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get(0);
         assertThat(job.get("status").asString()).isEqualTo("success");
         assertThat(job.get("provider_job_id").asString()).isEqualTo("urn:li:share:7001");
+        JsonNode published = api.get("/api/v1/social-posts?social_account_id=" + account, ada.accessToken()).json()
+                .get("items").get(0);
+        assertThat(published.get("external_post_id").asString()).isEqualTo("urn:li:share:7001");
+        assertThat(published.get("post_content").asString()).isEqualTo(text);
+        assertThat(published.get("post_type").asString()).isEqualTo("text");
+        assertThat(published.get("campaign_id").isNull()).isTrue();
+        String socialPost = published.get("id").asString();
+        UUID campaign = UUID.randomUUID();
+        assertThat(api.put("/api/v1/social-posts/" + socialPost + "/campaign", ada.accessToken(),
+                "{\"campaign_id\": \"%s\"}".formatted(campaign)).json().get("campaign_id").asString())
+                .isEqualTo(campaign.toString());
+        assertThat(api.get("/api/v1/social-posts?campaign_id=" + campaign, ada.accessToken()).json().get("items").size())
+                .isEqualTo(1);
+        assertThat(api.get("/api/v1/social-posts/" + socialPost, accounts.owner().accessToken()).status()).isEqualTo(404);
     }
 
     @Test

@@ -2,14 +2,9 @@ package io.reach.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +14,7 @@ import io.reach.support.Api;
 import io.reach.support.Fixtures;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
+import io.reach.support.WebhookSigning;
 
 /** Inbound platform events, signed the way Meta and X sign them (computed here, independently). */
 @ReachTest
@@ -81,7 +77,7 @@ class SocialWebhookTest {
         assertThat(meta.body()).isEqualTo("1158201444");
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(crc.json().get("response_token").asString())
-                .isEqualTo("sha256=" + Base64.getEncoder().encodeToString(hmac("x-test-secret", "abc123")));
+                .isEqualTo(WebhookSigning.x("abc123"));
     }
 
     @Test
@@ -92,7 +88,7 @@ class SocialWebhookTest {
         String body = """
                 {"for_user_id": "%s", "favorite_events": [{"id": "fav-1", "favorited_status": {"id_str": "99"}}]}"""
                 .formatted(user);
-        String signature = "sha256=" + Base64.getEncoder().encodeToString(hmac("x-test-secret", body));
+        String signature = WebhookSigning.x(body);
 
         var delivered = api.send("POST", "/api/v1/webhooks/social/x", null, body,
                 List.of("x-twitter-webhooks-signature", signature));
@@ -107,17 +103,7 @@ class SocialWebhookTest {
     }
 
     private static String metaSignature(String body) {
-        return "sha256=" + HexFormat.of().formatHex(hmac("meta-test-secret", body));
-    }
-
-    private static byte[] hmac(String secret, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return WebhookSigning.meta(body);
     }
 
     private long events(UUID tenant, String type) {

@@ -96,10 +96,10 @@ class ConnectAccountTest {
         String id = connect(ada).get("id").asString();
 
         assertThat(api.get("/api/v1/social/accounts/" + id, bob.accessToken()).status()).isEqualTo(404);
-        assertThat(api.send("DELETE", "/api/v1/social/accounts/" + id, bob.accessToken(), null, List.of()).status())
+        assertThat(api.delete("/api/v1/social/accounts/" + id, bob.accessToken()).status())
                 .isEqualTo(404);
         assertThat(api.get("/api/v1/social/accounts", bob.accessToken()).json().get("items").size()).isZero();
-        assertThat(api.send("DELETE", "/api/v1/social/accounts/" + id, ada.accessToken(), null, List.of()).status())
+        assertThat(api.delete("/api/v1/social/accounts/" + id, ada.accessToken()).status())
                 .isEqualTo(204);
         assertThat(api.get("/api/v1/social/accounts/" + id, ada.accessToken()).json().get("status").asString())
                 .isEqualTo("disconnected");

@@ -33,6 +33,14 @@ public class Accounts {
                 session.get("refresh_token").asString());
     }
 
+    /** A new user who joins {@code workspace} with {@code role}, signed in there; returns the access token. */
+    public String member(SignedIn workspace, String role, Fixtures fixtures) {
+        SignedIn person = owner();
+        fixtures.addMember(workspace.tenantId(), person.userId(), role);
+        return api.post("/api/v1/auth/login", null, "{\"email\": \"%s\", \"password\": \"%s\", \"tenant_id\": \"%s\"}"
+                .formatted(person.email(), PASSWORD, workspace.tenantId())).json().get("access_token").asString();
+    }
+
     public record SignedIn(String email, UUID userId, UUID tenantId, String accessToken, String refreshToken) {
     }
 }

@@ -44,6 +44,10 @@ public class Api {
         return send("PATCH", path, token, body, List.of());
     }
 
+    public Response delete(String path, String token) {
+        return send("DELETE", path, token, null, List.of());
+    }
+
     /** {@code headers} alternate names and values; a null token sends no Authorization header. */
     public Response send(String method, String path, String token, String body, List<String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))

@@ -98,7 +98,7 @@ class ProblemResponsesTest {
 
     @Test
     void aWrongMethodIsNotAllowed() {
-        var response = api.send("DELETE", TENANTS, Api.ADMIN, null, List.of());
+        var response = api.delete(TENANTS, Api.ADMIN);
 
         assertProblem(response, 405, "Method Not Allowed");
         assertThat(response.header("Allow")).contains("GET", "POST");
