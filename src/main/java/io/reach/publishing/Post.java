@@ -17,6 +17,19 @@ record Post(UUID id, UUID createdBy, @Nullable String title, PostStatus status, 
         @Nullable Instant scheduledAt, @Nullable String timeZone, @Nullable Instant publishedAt, Instant createdAt,
         Instant updatedAt) {
 
+    /** New content for a post not yet scheduled: it goes back to draft and needs submitting (and approving) again. */
+    Post edit(@Nullable String newTitle, Instant now) {
+        require(status == PostStatus.DRAFT || status == PostStatus.APPROVED, "A " + status.code()
+                + " post cannot be edited" + (status == PostStatus.SCHEDULED ? "; cancel it first" : ""));
+        return new Post(id, createdBy, newTitle, PostStatus.DRAFT, null, null, null, null, scheduledAt, timeZone,
+                publishedAt, createdAt, now);
+    }
+
+    /** Whether the post may be deleted: anything but a scheduled post (whose jobs may be running). */
+    void requireDeletable() {
+        require(status != PostStatus.SCHEDULED, "A scheduled post cannot be deleted; cancel it first");
+    }
+
     Post submit(Instant now) {
         require(status == PostStatus.DRAFT, "Only a draft can be submitted");
         return with(PostStatus.DRAFT, now, null, null, null, scheduledAt, timeZone, now);

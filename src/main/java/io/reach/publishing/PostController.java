@@ -18,9 +18,11 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -91,13 +93,33 @@ class PostController {
     @Operation(summary = "Create a draft with one variant per account; each variant is checked against its platform")
     ResponseEntity<PostView> create(@AuthenticationPrincipal @Nullable UserPrincipal principal,
             @Valid @RequestBody CreatePost request) {
-        UserPrincipal author = person(principal);
-        UUID id = workflow.create(author, request.title(), request.variants().stream().map(v -> new PostWorkflow.VariantInput(
-                v.socialAccountId(), v.text(), v.media().stream().map(m -> new SocialChannel.Media(m.type(), m.format(),
-                        m.durationSeconds())).toList(), mediaRefs(v.media()),
-                v.metadata() == null || !v.metadata().isObject() ? JsonNodeFactory.instance.objectNode() : v.metadata()))
-                .toList());
+        UUID id = workflow.create(person(principal), request.title(), inputs(request));
         return ResponseEntity.created(URI.create("/api/v1/posts/" + id)).body(view(id));
+    }
+
+    @PutMapping("/{id}")
+    @RequiresPermission(resource = "posts", action = "write", idVariable = "id")
+    @Operation(summary = "Replace a draft's or approved post's title and variants; it goes back to draft")
+    PostView edit(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
+            @Valid @RequestBody CreatePost request) {
+        workflow.edit(person(principal), id, request.title(), inputs(request));
+        return view(id);
+    }
+
+    @DeleteMapping("/{id}")
+    @RequiresPermission(resource = "posts", action = "write", idVariable = "id")
+    @Operation(summary = "Delete a post that is not scheduled (cancel it first); what was published stays on record")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
+        workflow.delete(person(principal), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static List<PostWorkflow.VariantInput> inputs(CreatePost request) {
+        return request.variants().stream().map(v -> new PostWorkflow.VariantInput(v.socialAccountId(), v.text(),
+                v.media().stream().map(m -> new SocialChannel.Media(m.type(), m.format(), m.durationSeconds())).toList(),
+                mediaRefs(v.media()),
+                v.metadata() == null || !v.metadata().isObject() ? JsonNodeFactory.instance.objectNode() : v.metadata()))
+                .toList();
     }
 
     @GetMapping

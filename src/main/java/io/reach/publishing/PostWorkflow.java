@@ -60,6 +60,37 @@ class PostWorkflow {
     }
 
     UUID create(UserPrincipal author, String title, List<VariantInput> variants) {
+        List<Posts.NewVariant> accepted = checked(variants);
+        return transactions.inTransaction(() -> {
+            UUID id = posts.create(author.userId(), title, accepted, clock.instant());
+            record(author, "post.created", id, Map.of("variants", accepted.size()));
+            return id;
+        });
+    }
+
+    /** Replaces the title and variants of a post not yet scheduled; it goes back to draft. */
+    Post edit(UserPrincipal actor, UUID id, String title, List<VariantInput> variants) {
+        transactions.inTransaction(() -> posts.find(id)).orElseThrow(() -> new NotFoundException("Post", id));
+        List<Posts.NewVariant> accepted = checked(variants);
+        return change(actor, id, "post.edited", post -> {
+            Post edited = post.edit(title, clock.instant());
+            posts.replaceVariants(id, accepted, clock.instant());
+            return edited;
+        });
+    }
+
+    void delete(UserPrincipal actor, UUID id) {
+        transactions.inTransaction(() -> {
+            Post post = posts.find(id).orElseThrow(() -> new NotFoundException("Post", id));
+            post.requireDeletable();
+            posts.delete(id);
+            record(actor, "post.deleted", id, Map.of("status", post.status().code()));
+            return null;
+        });
+    }
+
+    /** The variants, each checked against its account's platform; every problem is a field error. */
+    private List<Posts.NewVariant> checked(List<VariantInput> variants) {
         List<FieldError> problems = new ArrayList<>();
         List<Posts.NewVariant> accepted = new ArrayList<>();
         for (int i = 0; i < variants.size(); i++) {
@@ -78,11 +109,7 @@ class PostWorkflow {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems.toArray(FieldError[]::new));
         }
-        return transactions.inTransaction(() -> {
-            UUID id = posts.create(author.userId(), title, accepted, clock.instant());
-            record(author, "post.created", id, Map.of("variants", accepted.size()));
-            return id;
-        });
+        return accepted;
     }
 
     Post submit(UserPrincipal actor, UUID id) {

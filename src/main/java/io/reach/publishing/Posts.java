@@ -43,7 +43,7 @@ class Posts {
             select id, social_account_id, platform, text, media_refs::text as media_refs, metadata::text as metadata
             from publishing.post_variants where post_id = :postId order by created_at, id""";
     private static final String UPDATE = """
-            update publishing.posts set status = :status, submitted_at = :submittedAt, approved_by = :approvedBy,
+            update publishing.posts set title = :title, status = :status, submitted_at = :submittedAt, approved_by = :approvedBy,
                 approved_at = :approvedAt, rejection_reason = :rejectionReason, scheduled_at = :scheduledAt,
                 time_zone = :timeZone, updated_at = :updatedAt, version = version + 1
             where id = :id and updated_at = :previousUpdatedAt""";
@@ -65,17 +65,21 @@ class Posts {
     }
 
     UUID create(UUID createdBy, @Nullable String title, List<NewVariant> variants, Instant now) {
-        UUID tenant = TenantContext.require().value();
         UUID id = ids.next();
-        jdbc.sql(INSERT_POST).param("tenant", tenant).param("id", id).param("createdBy", createdBy).param("title", title)
+        jdbc.sql(INSERT_POST).param("tenant", TenantContext.require().value()).param("id", id).param("createdBy", createdBy).param("title", title)
                 .param("now", utc(now)).update();
-        for (NewVariant variant : variants) {
-            jdbc.sql(INSERT_VARIANT).param("tenant", tenant).param("id", ids.next()).param("postId", id)
-                    .param("accountId", variant.socialAccountId()).param("platform", variant.platform())
-                    .param("text", variant.text()).param("media", variant.mediaRefs().toString())
-                    .param("metadata", variant.metadata().toString()).param("now", utc(now)).update();
-        }
+        insertVariants(id, variants, now);
         return id;
+    }
+
+    private void insertVariants(UUID postId, List<NewVariant> variants, Instant now) {
+        for (NewVariant variant : variants) {
+            jdbc.sql(INSERT_VARIANT).param("tenant", TenantContext.require().value()).param("id", ids.next())
+                    .param("postId", postId).param("accountId", variant.socialAccountId())
+                    .param("platform", variant.platform()).param("text", variant.text())
+                    .param("media", variant.mediaRefs().toString()).param("metadata", variant.metadata().toString())
+                    .param("now", utc(now)).update();
+        }
     }
 
     Optional<Post> find(UUID id) {
@@ -114,9 +118,20 @@ class Posts {
                 .param("publishedAt", allPublished ? odt(publishedAt) : null).param("now", utc(now)).update();
     }
 
+    /** Replaces a post's variants (their cancelled jobs go with them). */
+    void replaceVariants(UUID postId, List<NewVariant> variants, Instant now) {
+        jdbc.sql("delete from publishing.post_variants where post_id = :postId").param("postId", postId).update();
+        insertVariants(postId, variants, now);
+    }
+
+    boolean delete(UUID postId) {
+        return jdbc.sql("delete from publishing.posts where id = :id").param("id", postId).update() == 1;
+    }
+
     /** Saves a transition; false when someone else changed the post since it was read. */
     boolean save(Post before, Post after) {
-        return jdbc.sql(UPDATE).param("id", after.id()).param("status", after.status().code())
+        return jdbc.sql(UPDATE).param("id", after.id()).param("title", after.title())
+                .param("status", after.status().code())
                 .param("submittedAt", odt(after.submittedAt())).param("approvedBy", after.approvedBy())
                 .param("approvedAt", odt(after.approvedAt())).param("rejectionReason", after.rejectionReason())
                 .param("scheduledAt", odt(after.scheduledAt())).param("timeZone", after.timeZone())

@@ -111,6 +111,42 @@ class PostWorkflowTest {
         assertThat(foreignAccount.json().at("/errors/0/field").asString()).isEqualTo("variants[0].social_account_id");
     }
 
+    @Test
+    void aPostIsEditedBackToDraftUntilScheduledAndDeletedOnlyWhenNotScheduled() {
+        Accounts.SignedIn ada = accounts.owner();
+        Accounts.SignedIn eve = accounts.owner();
+        String id = draft(ada);
+        String account = api.get("/api/v1/posts/" + id, ada.accessToken()).json().at("/variants/0/social_account_id")
+                .asString();
+        assertThat(api.post("/api/v1/posts/" + id + "/submit", ada.accessToken(), null).status()).isEqualTo(200);
+        String edit = """
+                {"title": "Launch v2", "variants": [{"social_account_id": "%s", "text": "%s", "media": []}]}""";
+
+        var edited = api.put("/api/v1/posts/" + id, ada.accessToken(), edit.formatted(account, "We launch tomorrow"));
+        var tooLong = api.put("/api/v1/posts/" + id, ada.accessToken(), edit.formatted(account, "x".repeat(281)));
+        var foreign = api.put("/api/v1/posts/" + id, eve.accessToken(), edit.formatted(account, "Mine now"));
+
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.json().get("title").asString()).isEqualTo("Launch v2");
+        assertThat(edited.json().get("submitted_at").isNull()).as("needs submitting again").isTrue();
+        assertThat(edited.json().at("/variants/0/text").asString()).isEqualTo("We launch tomorrow");
+        assertThat(tooLong.json().at("/errors/0/field").asString()).isEqualTo("variants[0].text");
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/posts/" + id, ada.accessToken()).json().at("/variants/0/text").asString())
+                .isEqualTo("We launch tomorrow");
+
+        api.put("/api/v1/admin/tenants/" + ada.tenantId() + "/settings", Api.ADMIN, "{\"require_post_approval\": false}");
+        assertThat(api.post("/api/v1/posts/" + id + "/schedule", ada.accessToken(),
+                "{\"scheduled_at\": \"%s\"}".formatted(java.time.Instant.now().plusSeconds(3600))).status()).isEqualTo(200);
+        assertThat(api.put("/api/v1/posts/" + id, ada.accessToken(), edit.formatted(account, "Late change")).status())
+                .isEqualTo(409);
+        assertThat(api.delete("/api/v1/posts/" + id, ada.accessToken()).status()).isEqualTo(409);
+        assertThat(api.post("/api/v1/posts/" + id + "/cancel", ada.accessToken(), null).status()).isEqualTo(200);
+        assertThat(api.delete("/api/v1/posts/" + id, eve.accessToken()).status()).isEqualTo(404);
+        assertThat(api.delete("/api/v1/posts/" + id, ada.accessToken()).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/posts/" + id, ada.accessToken()).status()).isEqualTo(404);
+    }
+
     private String draft(Accounts.SignedIn who) {
         UUID account = fixtures.socialAccount(who.tenantId(), "x", X_CHANNEL, "u" + UUID.randomUUID());
         return api.post("/api/v1/posts", who.accessToken(), """
