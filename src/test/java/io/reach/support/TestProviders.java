@@ -43,6 +43,7 @@ public final class TestProviders implements ContextCustomizerFactory {
             }
             properties.put("reach.social.youtube.token-url", SERVER.baseUrl() + "/token");
             properties.put("reach.social.youtube.analytics-base-url", SERVER.baseUrl());
+            properties.put("reach.social.instagram.token-url", SERVER.baseUrl() + "/instagram/oauth/access_token");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testProviders", properties));
         }
     }
