@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
+import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantTransactions;
 
 /**
@@ -19,8 +20,11 @@ class AccountCalls {
     private final PlatformAdapters adapters;
     private final TenantTransactions transactions;
     private final Clock clock;
+    private final TokenRefresher refresher;
 
-    AccountCalls(SocialAccounts accounts, PlatformAdapters adapters, TenantTransactions transactions, Clock clock) {
+    AccountCalls(SocialAccounts accounts, PlatformAdapters adapters, TenantTransactions transactions, Clock clock,
+            TokenRefresher refresher) {
+        this.refresher = refresher;
         this.accounts = accounts;
         this.adapters = adapters;
         this.transactions = transactions;
@@ -46,12 +50,30 @@ class AccountCalls {
             if (!e.isTokenRejected() || credentials.refreshToken() == null) {
                 throw e;
             }
-            SocialProvider.Tokens renewed = provider.refresh(credentials.refreshToken());
+            SocialProvider.Tokens renewed = renewed(credentials, provider);
             transactions.inTransaction(() -> {
                 accounts.storeTokens(credentials.id(), renewed, clock.instant());
                 return null;
             });
             return call.apply(credentials.renewed(renewed).account());
+        }
+    }
+
+    /**
+     * New tokens for an account whose token the platform refused. When the platform will not
+     * renew it either, the account is put on hold (needs_review, owners told) and the call fails
+     * for good; when the platform cannot be reached, the call may be tried again later.
+     */
+    private SocialProvider.Tokens renewed(SocialAccounts.Credentials credentials, SocialProvider provider) {
+        try {
+            return provider.refresh(credentials.refreshToken());
+        } catch (ProviderRefused e) {
+            refresher.needsReview(TenantContext.require(), credentials.id(), credentials.platform(), e.getMessage());
+            throw new PlatformError(PlatformError.Kind.TERMINAL, 401, null, e.getMessage()
+                    + "; the account needs to be reconnected");
+        } catch (org.springframework.web.client.ResourceAccessException e) {
+            throw new PlatformError(PlatformError.Kind.RETRYABLE, null, null,
+                    credentials.platform() + " could not be reached to renew access: " + e.getMessage());
         }
     }
 

@@ -82,27 +82,28 @@ class TokenRefresher {
             });
             return true;
         } catch (RuntimeException e) {
-            needsReview(tenant, due, e.getMessage());
+            needsReview(tenant, due.id(), due.platform(), e.getMessage());
             return false;
         }
     }
 
-    private void needsReview(TenantId tenant, SocialAccounts.DueRefresh due, String reason) {
+    /** Puts the account on hold until it is reconnected, tells the owners and admins, and records a security event. */
+    void needsReview(TenantId tenant, java.util.UUID accountId, String platform, String reason) {
         transactions.inTransactionAs(tenant, () -> {
-            accounts.markNeedsReview(due.id(), clock.instant());
+            accounts.markNeedsReview(accountId, clock.instant());
             for (String email : directory.administratorEmails(tenant)) {
-                mailer.send(email, "A " + due.platform() + " account needs to be reconnected", """
+                mailer.send(email, "A " + platform + " account needs to be reconnected", """
                         Reach could not renew its access to a connected %s account, so posts to it are on hold.
 
                         What the platform answered: %s
 
                         Reconnect the account in Reach (Social accounts → Connect) to resume.
-                        """.formatted(due.platform(), reason));
+                        """.formatted(platform, reason));
             }
             return null;
         });
         audit.record(tenant, new SecurityEvent(null, "social_account.needs_review", Severity.MEDIUM,
-                Map.of("account_id", due.id().toString(), "platform", due.platform()), null));
+                Map.of("account_id", accountId.toString(), "platform", platform), null));
     }
 
     @Configuration(proxyBeanMethods = false)
