@@ -2,6 +2,7 @@ package io.reach.social;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -9,6 +10,10 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What every platform adapter shares: its HTTP client with timeouts, and how a failed call is classified. */
 final class PlatformHttp {
@@ -31,7 +36,12 @@ final class PlatformHttp {
         int status = e.getStatusCode().value();
         boolean retryable = status == 429 || status >= 500;
         return new PlatformError(retryable ? PlatformError.Kind.RETRYABLE : PlatformError.Kind.TERMINAL, status,
-                retryAfter(e.getResponseHeaders(), clock), platform + " answered " + excerpt(e));
+                retryAfter(e.getResponseHeaders(), clock), platform + " answered " + readable(e));
+    }
+
+    /** Whether the platform's answer says the call was refused as duplicate content. */
+    static boolean saysDuplicate(RestClientResponseException e) {
+        return message(e.getResponseBodyAsString()).toLowerCase(Locale.ROOT).contains("duplicate");
     }
 
     /** A call that never got an answer: when the request went out, the platform may have acted on it. */
@@ -75,6 +85,54 @@ final class PlatformHttp {
     static String excerpt(RestClientResponseException e) {
         String body = e.getResponseBodyAsString();
         return "HTTP " + e.getStatusCode().value() + " " + (body.length() > 300 ? body.substring(0, 300) : body);
+    }
+
+    /** The status and the readable part of a refusal, e.g. {@code HTTP 403: You are not allowed to …}. */
+    static String readable(RestClientResponseException e) {
+        String message = message(e.getResponseBodyAsString());
+        return "HTTP " + e.getStatusCode().value() + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    /**
+     * The readable part of a platform's error body: problem details' {@code detail} (X), the
+     * {@code message} (LinkedIn, with {@code status} and {@code serviceErrorCode} beside it),
+     * OAuth's {@code error_description}, Meta's {@code error.message}, or the {@code title}; X's
+     * first {@code errors[]} entry is added when it says more. A body that is not such JSON is
+     * given as it is, cut at 300 characters.
+     */
+    static String message(@Nullable String body) {
+        String text = body == null ? "" : body.strip();
+        if (text.startsWith("{")) {
+            try {
+                JsonNode error = JsonMapper.shared().readTree(text);
+                JsonNode first = error.path("errors").path(0);
+                String main = firstText(error.path("detail"), error.path("message"), error.path("error_description"),
+                        error.path("error").path("message"), error.path("title"), error.path("error"));
+                String specific = firstText(first.path("message"), first.path("detail"), first.path("title"));
+                if (main != null && specific != null && !specific.equals(main)) {
+                    return cut(main + " (" + specific + ")");
+                }
+                if (main != null || specific != null) {
+                    return cut(main != null ? main : specific);
+                }
+            } catch (JacksonException e) {
+                // not JSON after all: given as it is below
+            }
+        }
+        return cut(text);
+    }
+
+    private static @Nullable String firstText(JsonNode... candidates) {
+        for (JsonNode candidate : candidates) {
+            if (candidate.isString() && !candidate.asString().isBlank()) {
+                return candidate.asString().strip();
+            }
+        }
+        return null;
+    }
+
+    private static String cut(String text) {
+        return text.length() > 300 ? text.substring(0, 300) : text;
     }
 
     private static @Nullable Duration retryAfter(@Nullable HttpHeaders headers, Clock clock) {

@@ -1,11 +1,17 @@
 package io.reach.publishing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,6 +100,36 @@ class PublishingTest {
         assertThat(api.get("/api/v1/social-posts?campaign_id=" + campaign, ada.accessToken()).json().get("items").size())
                 .isEqualTo(1);
         assertThat(api.get("/api/v1/social-posts/" + socialPost, accounts.owner().accessToken()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aScheduledPostWithAnImagePublishesOnceWithTheImageAttached() {
+        var wiremock = TestProviders.SERVER;
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
+        wiremock.stubFor(get(urlPathEqualTo("/media/team.png")).willReturn(aResponse()
+                .withHeader("Content-Type", "image/png").withBody(png)));
+        wiremock.stubFor(post(urlEqualTo("/rest/images?action=initializeUpload")).willReturn(okJson("""
+                {"value": {"uploadUrl": "%s/dms-uploads/team", "image": "urn:li:image:C4E10AQTeam"}}"""
+                .formatted(wiremock.baseUrl()))));
+        wiremock.stubFor(put(urlPathEqualTo("/dms-uploads/team")).willReturn(aResponse().withStatus(201)));
+        wiremock.stubFor(post(urlPathEqualTo("/rest/posts")).willReturn(aResponse().withStatus(201)
+                .withHeader("x-restli-id", "urn:li:share:7004")));
+        String text = "With an image " + UUID.randomUUID();
+
+        String post = api.post("/api/v1/posts", ada.accessToken(), """
+                {"variants": [{"social_account_id": "%s", "text": "%s",
+                  "media": [{"type": "image", "format": "png", "url": "%s/media/team.png"}]}]}"""
+                .formatted(account, text, wiremock.baseUrl())).json().get("id").asString();
+        api.post("/api/v1/posts/" + post + "/schedule", ada.accessToken(),
+                "{\"scheduled_at\": \"%s\"}".formatted(Instant.now().plusSeconds(1)));
+        JsonNode settled = awaitSettled(post);
+
+        assertThat(settled.get("status").asString()).isEqualTo("published");
+        assertThat(publishCalls(text)).isEqualTo(1);
+        assertThat(wiremock.findAll(putRequestedFor(urlPathEqualTo("/dms-uploads/team")).withRequestBody(binaryEqualTo(png))))
+                .hasSize(1);
+        assertThat(wiremock.findAll(postRequestedFor(urlPathEqualTo("/rest/posts")).withRequestBody(containing(text))
+                .withRequestBody(matchingJsonPath("$.content.media.id", equalTo("urn:li:image:C4E10AQTeam"))))).hasSize(1);
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.reach.social;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -95,6 +97,40 @@ class XAdapterTest {
         assertThat(second).isAfterOrEqualTo(Instant.ofEpochSecond(reset).minus(Duration.ofMillis(500)));
         assertThat(TestProviders.SERVER.findAll(postRequestedFor(urlPathEqualTo("/2/tweets"))
                 .withRequestBody(containing(text)))).hasSize(2);
+    }
+
+    @Test
+    void aScheduledPostWithAnImagePublishesOnceWithTheImageAttached() {
+        String id = connect().get("id").asString();
+        String text = "With an image on X " + UUID.randomUUID();
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
+        var wiremock = TestProviders.SERVER;
+        wiremock.stubFor(get(urlPathEqualTo("/media/launch.png")).willReturn(aResponse()
+                .withHeader("Content-Type", "image/png").withBody(png)));
+        wiremock.stubFor(post(urlPathEqualTo("/2/media/upload")).willReturn(okJson("""
+                {"data": {"id": "1146654567674912769", "media_key": "3_1146654567674912769", "size": 8}}""")));
+        wiremock.stubFor(post(urlPathEqualTo("/2/tweets")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"data\": {\"id\": \"1445880548472328300\", \"text\": \"%s\"}}".formatted(text))));
+
+        String post = api.post("/api/v1/posts", ada.accessToken(), """
+                {"variants": [{"social_account_id": "%s", "text": "%s",
+                  "media": [{"type": "image", "format": "png", "url": "%s/media/launch.png"}]}]}"""
+                .formatted(id, text, wiremock.baseUrl())).json().get("id").asString();
+        api.post("/api/v1/posts/" + post + "/schedule", ada.accessToken(),
+                "{\"scheduled_at\": \"%s\"}".formatted(Instant.now().plusSeconds(1)));
+        JsonNode settled = await(post);
+
+        assertThat(settled.get("status").asString()).isEqualTo("published");
+        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get(0);
+        assertThat(job.get("provider_job_id").asString()).isEqualTo("1445880548472328300");
+        assertThat(wiremock.findAll(getRequestedFor(urlPathEqualTo("/media/launch.png")))).hasSize(1);
+        assertThat(wiremock.findAll(postRequestedFor(urlPathEqualTo("/2/media/upload"))
+                .withHeader("Authorization", equalTo("Bearer x-access")))).hasSize(1);
+        assertThat(wiremock.findAll(postRequestedFor(urlPathEqualTo("/2/tweets")).withRequestBody(containing(text))
+                .withRequestBody(equalToJson("""
+                        {"text": "%s", "media": {"media_ids": ["1146654567674912769"]}}""".formatted(text))))).hasSize(1);
+        assertThat(wiremock.findAll(postRequestedFor(urlPathEqualTo("/2/tweets")))).hasSize(1);
     }
 
     @Test
