@@ -10,9 +10,9 @@ import org.springframework.boot.SpringApplication;
 
 /**
  * One embedded server per configured place per JVM: every Spring context of a test run shares
- * the one server, migrated once. The server stops when the JVM does: an ephemeral (test) server
- * straight away; a persistent one after Spring Boot has closed its contexts, so connection
- * pools and the scheduler finish before the database goes.
+ * the one server, migrated once. The server stops when the JVM does, after Spring Boot has closed
+ * its contexts, so connection pools and the scheduler finish before the database goes (stopping
+ * it first left closing contexts waiting on a database that was gone).
  */
 final class EmbeddedPostgresServers {
 
@@ -37,10 +37,6 @@ final class EmbeddedPostgresServers {
 
     private static EmbeddedPostgresServer startAndRegisterShutdown(EmbeddedPostgresSettings settings, Log log) {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings, log);
-        if (settings.ephemeral()) {
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-stop"));
-            return server;
-        }
         CountDownLatch contextsClosed = new CountDownLatch(1);
         SpringApplication.getShutdownHandlers().add(() -> {
             server.stop();
