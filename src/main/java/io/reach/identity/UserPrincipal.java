@@ -18,6 +18,16 @@ public record UserPrincipal(UUID userId, TenantId tenantId, UUID membershipId, S
         return platformRole.equals("super_admin") || platformRole.equals("admin");
     }
 
+    /**
+     * Throws unless the user is an owner or admin of the tenant (who approve posts, connect
+     * accounts and record consent); {@code what} says what only they may do.
+     */
+    public void requireOwnerOrAdmin(String what) {
+        if (!role.equals("owner") && !role.equals("admin")) {
+            throw new org.springframework.security.access.AccessDeniedException("Only owners and admins " + what);
+        }
+    }
+
     @Override
     public String getName() {
         return "user:" + userId;

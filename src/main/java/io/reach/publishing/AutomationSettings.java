@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import io.reach.audit.AuditEntry;
@@ -124,9 +123,7 @@ class AutomationSettings {
     }
 
     private static void requireOwnerOrAdmin(UserPrincipal actor) {
-        if (!actor.role().equals("owner") && !actor.role().equals("admin")) {
-            throw new AccessDeniedException("Only owners and admins record consent for automations");
-        }
+        actor.requireOwnerOrAdmin("record consent for automations");
     }
 
     private void audited(UserPrincipal actor, String action, UUID id, Map<String, ?> values) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import io.reach.audit.AuditEntry;
@@ -164,9 +163,7 @@ class PostWorkflow {
     }
 
     private void requireApprover(UserPrincipal actor) {
-        if (!actor.role().equals("owner") && !actor.role().equals("admin")) {
-            throw new AccessDeniedException("Only owners and admins approve posts");
-        }
+        actor.requireOwnerOrAdmin("approve posts");
     }
 
     private boolean approvalRequired() {

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.reach.identity.UserPrincipal;
 import io.reach.platform.security.OpenEndpoints;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantContext;
@@ -62,11 +64,10 @@ class SocialAccountController {
     @PostMapping("/connect")
     @RequiresPermission(resource = "social_accounts", action = "write")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Start connecting an account: send the user's browser to the returned URL")
-    Authorization connect(@Valid @RequestBody Connect request) {
-        UUID user = TenantContext.currentUser().orElseThrow(
-                () -> new org.springframework.security.access.AccessDeniedException("Accounts are connected by a person"));
-        return new Authorization(connections.start(TenantContext.require(), user, request.platform()));
+    @Operation(summary = "Start connecting an account (owners and admins): send the browser to the returned URL")
+    Authorization connect(@AuthenticationPrincipal @Nullable UserPrincipal principal, @Valid @RequestBody Connect request) {
+        UserPrincipal person = connector(principal);
+        return new Authorization(connections.start(TenantContext.require(), person.userId(), request.platform()));
     }
 
     @GetMapping("/callback")
@@ -99,11 +100,20 @@ class SocialAccountController {
     @RequiresPermission(resource = "social_accounts", action = "write", idVariable = "id")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Disconnect an account; its tokens are deleted")
-    ResponseEntity<Void> disconnect(@PathVariable UUID id) {
+    ResponseEntity<Void> disconnect(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
+        connector(principal);
         if (!transactions.inTransaction(() -> accounts.disconnect(id, clock.instant()))) {
             throw new NotFoundException("Social account", id);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    private static UserPrincipal connector(@Nullable UserPrincipal principal) {
+        if (principal == null) {
+            throw new org.springframework.security.access.AccessDeniedException("Accounts are connected by a person");
+        }
+        principal.requireOwnerOrAdmin("connect and disconnect social accounts");
+        return principal;
     }
 
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)

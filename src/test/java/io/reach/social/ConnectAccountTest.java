@@ -41,6 +41,8 @@ class ConnectAccountTest {
     @Autowired
     Accounts accounts;
     @Autowired
+    io.reach.support.Fixtures fixtures;
+    @Autowired
     OwnerDatabase owner;
     @Autowired
     TokenRefresher refresher;
@@ -99,6 +101,12 @@ class ConnectAccountTest {
         assertThat(api.delete("/api/v1/social/accounts/" + id, bob.accessToken()).status())
                 .isEqualTo(404);
         assertThat(api.get("/api/v1/social/accounts", bob.accessToken()).json().get("items").size()).isZero();
+        String editor = accounts.member(ada, "editor", fixtures);
+        assertThat(api.get("/api/v1/social/accounts/" + id, editor).status()).isEqualTo(200);
+        assertThat(api.delete("/api/v1/social/accounts/" + id, editor).status()).as("owners and admins disconnect")
+                .isEqualTo(403);
+        assertThat(api.post("/api/v1/social/accounts/connect", editor, "{\"platform\": \"linkedin\"}").status())
+                .as("owners and admins connect").isEqualTo(403);
         assertThat(api.delete("/api/v1/social/accounts/" + id, ada.accessToken()).status())
                 .isEqualTo(204);
         assertThat(api.get("/api/v1/social/accounts/" + id, ada.accessToken()).json().get("status").asString())
