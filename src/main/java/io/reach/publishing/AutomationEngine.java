@@ -78,7 +78,11 @@ class AutomationEngine {
         });
         int runs = 0;
         for (Claimed item : claimed) {
-            runs += process(item.tenant(), item.event());
+            try {
+                runs += process(item.tenant(), item.event());
+            } catch (RuntimeException e) {
+                log.warn("Automations: event {} could not be handed over: {}", item.event().id(), e.toString());
+            }
         }
         if (!claimed.isEmpty()) {
             log.info("Automations: {} events handed over, {} runs logged", claimed.size(), runs);
@@ -92,6 +96,11 @@ class AutomationEngine {
         }
         JsonNode payload = json.readTree(event.payload());
         EventFacts facts = EventFacts.of(event.type(), payload);
+        String self = transactions.inTransactionAs(tenant, () -> social.platformUserIdOf(event.socialAccountId()))
+                .orElse("");
+        if (self.equals(facts.authorId())) {
+            return 0;
+        }
         List<Automations.Automation> watching = transactions.inTransactionAs(tenant,
                 () -> automations.enabledFor(event.socialAccountId()));
         int runs = 0;
@@ -120,9 +129,10 @@ class AutomationEngine {
                 if (made != null) {
                     result.put("platform_id", made);
                 }
-            } catch (PlatformError e) {
+            } catch (RuntimeException e) {
                 allDone = false;
-                result.put("status", "failed").put("error", e.getMessage());
+                result.put("status", "failed").put("error", e instanceof PlatformError ? e.getMessage()
+                        : "Unexpected error: " + e);
             }
         }
         return logged(tenant, automation, event, allDone ? "succeeded" : "failed",

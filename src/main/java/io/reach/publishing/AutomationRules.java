@@ -64,7 +64,12 @@ final class AutomationRules {
                 problems.add(new FieldError(field + ".type", "a " + type + " trigger allows " + String.join(", ",
                         allowed.stream().sorted().toList())));
             }
-            String text = action.path("text").asString("");
+            JsonNode textNode = action.path("text");
+            if (!textNode.isMissingNode() && !textNode.isNull() && !textNode.isString()) {
+                problems.add(new FieldError(field + ".text", "is text"));
+                continue;
+            }
+            String text = textNode.asString("");
             if (NEED_TEXT.contains(kind) && text.isBlank()) {
                 problems.add(new FieldError(field + ".text", "is required for " + kind));
             }

@@ -73,8 +73,15 @@ class AutomationSettings {
                     or(change.actions(), before.actions()), x || or(change.consentRequired(), before.consentRequired()),
                     before.createdBy(), before.createdAt(), before.updatedAt(), before.version());
             check(after.trigger(), after.actions());
+            if (before.consentRequired() && !after.consentRequired()) {
+                actor.requireOwnerOrAdmin("waive an automation's consent");
+            }
             if (!automations.update(before, after, clock.instant())) {
                 throw new ConflictException("Automation changed", "Someone else changed the automation; read it again");
+            }
+            boolean rulesChanged = !after.trigger().equals(before.trigger()) || !after.actions().equals(before.actions());
+            if (rulesChanged && automations.revoke(id, clock.instant()).isPresent()) {
+                audited(actor, "automation.consent_revoked", id, Map.of("reason", "trigger or actions changed"));
             }
             audited(actor, "automation.updated", id, Map.of("enabled", after.enabled(), "trigger", after.trigger().toString()));
             return find(id);

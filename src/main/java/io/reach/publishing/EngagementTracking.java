@@ -90,11 +90,11 @@ class EngagementTracking {
             var c = counts.get();
             Instant now = clock.instant();
             transactions.inTransactionAs(tenant, () -> {
-                var likesBefore = posts.measure(post.id(), Map.of("like", c.likes(), "comment", c.comments(), "share",
-                        c.shares(), "save", c.saves(), "reach", c.reach(), "impression", c.impressions()), now);
-                if (likesBefore.isPresent() && c.likes() > likesBefore.get()) {
+                long likesBefore = posts.measure(post.id(), Map.of("like", c.likes(), "comment", c.comments(), "share",
+                        c.shares(), "save", c.saves(), "reach", c.reach(), "impression", c.impressions()), now).orElse(0L);
+                if (c.likes() > likesBefore) {
                     var payload = JsonNodeFactory.instance.objectNode().put("external_post_id", post.externalPostId())
-                            .put("social_post_id", post.id().toString()).put("likes_before", likesBefore.get())
+                            .put("social_post_id", post.id().toString()).put("likes_before", likesBefore)
                             .put("likes_after", c.likes());
                     events.store(platformOf(post), "post_engagement", payload.toString(),
                             "likes:" + post.externalPostId() + ":" + c.likes(), post.socialAccountId(), now);

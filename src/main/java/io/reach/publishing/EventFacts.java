@@ -18,6 +18,7 @@ record EventFacts(String type, @Nullable String objectId, @Nullable String autho
     private static final List<String> OBJECT = List.of("comment_id", "id_str", "id", "media_id", "external_post_id");
     private static final List<String> AUTHOR = List.of("from/id", "user/id_str", "source/id", "message_create/sender_id",
             "sender/id", "author_id", "author_channel_id", "username");
+    private static final List<String> COMMENT_FIELDS = List.of("feed", "comments", "replies", "live_comments");
     private static final List<String> TEXT = List.of("message", "text", "message_create/message_data/text",
             "message/text");
 
@@ -36,6 +37,9 @@ record EventFacts(String type, @Nullable String objectId, @Nullable String autho
      */
     static String typeOf(String rawType, JsonNode payload, String accountUserId) {
         JsonNode value = payload.path("value");
+        if (COMMENT_FIELDS.contains(rawType) && accountUserId.equals(value.path("from").path("id").asString(""))) {
+            return "own_comment";
+        }
         return switch (rawType) {
             case "feed" -> value.path("item").asString("").equals("comment") && value.path("verb").asString("add").equals("add")
                     ? "new_comment" : "feed_" + value.path("item").asString("change");

@@ -82,6 +82,9 @@ class PostWorkflow {
         transactions.inTransaction(() -> {
             Post post = posts.find(id).orElseThrow(() -> new NotFoundException("Post", id));
             post.requireDeletable();
+            if (jobs.ofPost(id).stream().anyMatch(job -> job.status().equals("running"))) {
+                throw new ConflictException("Not allowed now", "A job of this post is publishing right now; try again shortly");
+            }
             posts.delete(id);
             record(actor, "post.deleted", id, Map.of("status", post.status().code()));
             return null;

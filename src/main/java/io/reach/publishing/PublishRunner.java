@@ -88,25 +88,32 @@ class PublishRunner {
         }
     }
 
+    /**
+     * Looks the post up (when the last attempt's outcome was unknown) or publishes it, then records
+     * the result. An unexpected error counts as unknown, so the next attempt looks before it
+     * sends; recording happens outside the platform call's error handling, so a failure to record
+     * never leads to a second publication (the job stays running and the sweep looks it up).
+     */
     private void attempt(TenantId tenant, PublishJobs.Job job) {
+        Publication publication;
+        Optional<String> found;
+        String providerId;
         try {
-            Publication publication = publications.of(job);
-            if (job.lookupFirst()) {
-                Optional<String> found = TenantContext.callAs(tenant,
-                        () -> social.findPublished(job.socialAccountId(), publication, job.scheduledAt()));
-                if (found.isPresent()) {
-                    conclude(tenant, job, "success", "found", found.get(), null, null, null, publication);
-                    return;
-                }
-            }
-            String providerId = TenantContext.callAs(tenant, () -> social.publish(job.socialAccountId(), publication));
-            conclude(tenant, job, "success", "published", providerId, null, null, null, publication);
+            publication = publications.of(job);
+            found = job.lookupFirst() ? TenantContext.callAs(tenant,
+                    () -> social.findPublished(job.socialAccountId(), publication, job.scheduledAt())) : Optional.empty();
+            providerId = found.isPresent() ? found.get()
+                    : TenantContext.callAs(tenant, () -> social.publish(job.socialAccountId(), publication));
         } catch (PlatformError e) {
             failed(tenant, job, e.kind(), e.httpStatus(), e.getMessage(), e.retryAfter());
+            return;
         } catch (RuntimeException e) {
             log.warn("Publish job {} failed unexpectedly", job.id(), e);
-            failed(tenant, job, PlatformError.Kind.RETRYABLE, null, "Unexpected error: " + e.getMessage(), null);
+            failed(tenant, job, PlatformError.Kind.UNKNOWN, null, "Unexpected error: " + e.getMessage(), null);
+            return;
         }
+        conclude(tenant, job, "success", found.isPresent() ? "found" : "published", providerId, null, null, null,
+                publication);
     }
 
     private void failed(TenantId tenant, PublishJobs.Job job, PlatformError.Kind kind, @Nullable Integer status,

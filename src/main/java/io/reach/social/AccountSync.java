@@ -88,7 +88,11 @@ class AccountSync {
         });
         int synced = 0;
         for (Due account : due) {
-            synced += sync(account.tenant(), account.account()) ? 1 : 0;
+            try {
+                synced += sync(account.tenant(), account.account()) ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.warn("Social account {} not synced this round: {}", account.account(), e.toString());
+            }
             log.info("Social account sync: {} of {} accounts done", synced, due.size());
         }
         return synced;
@@ -105,26 +109,27 @@ class AccountSync {
             return false;
         }
         SocialProvider.Account account = credentials.account();
-        var metrics = fetch(accountId, "metrics", () -> provider.metrics(account));
-        metrics.ifPresent(counts -> store(tenant, credentials, counts));
-        var followers = fetch(accountId, "followers", () -> provider.followers(account));
-        followers.ifPresent(list -> transactions.inTransactionAs(tenant, () -> followerChanges.compare(accountId, list,
-                metrics.map(SocialProvider.Metrics::followers).orElse(null), clock.instant())));
-        var content = fetch(accountId, "content",
-                () -> Optional.of(provider.recentContent(account, 50)).filter(posts -> !posts.isEmpty()));
-        content.ifPresent(posts -> transactions.inTransactionAs(tenant, () -> {
-            insights.storeContent(accountId, posts, clock.instant());
-            return null;
-        }));
-        var audience = fetch(accountId, "audience", () -> provider.audience(account));
-        audience.ifPresent(insight -> transactions.inTransactionAs(tenant, () -> {
-            insights.storeAudience(accountId, insight);
-            return null;
-        }));
-        if (metrics.isEmpty()) {
+        try {
+            var metrics = fetch(accountId, "metrics", () -> provider.metrics(account));
+            metrics.ifPresent(counts -> store(tenant, credentials, counts));
+            Long followerCount = metrics.map(SocialProvider.Metrics::followers).orElse(null);
+            boolean followers = fetch(accountId, "followers", () -> provider.followers(account).map(list ->
+                    transactions.inTransactionAs(tenant, () -> followerChanges.compare(accountId, list, followerCount,
+                            clock.instant())))).isPresent();
+            boolean content = fetch(accountId, "content", () -> Optional.of(provider.recentContent(account, 50))
+                    .filter(posts -> !posts.isEmpty()).map(posts -> transactions.inTransactionAs(tenant, () -> {
+                        insights.storeContent(accountId, posts, clock.instant());
+                        return posts.size();
+                    }))).isPresent();
+            boolean audience = fetch(accountId, "audience", () -> provider.audience(account).map(insight ->
+                    transactions.inTransactionAs(tenant, () -> {
+                        insights.storeAudience(accountId, insight);
+                        return insight.date();
+                    }))).isPresent();
+            return metrics.isPresent() || followers || content || audience;
+        } finally {
             transactions.inTransactionAs(tenant, () -> accounts.markSynced(accountId, clock.instant()));
         }
-        return metrics.isPresent() || followers.isPresent() || content.isPresent() || audience.isPresent();
     }
 
     private void store(TenantId tenant, SocialAccounts.Credentials credentials, SocialProvider.Metrics metrics) {
@@ -139,7 +144,7 @@ class AccountSync {
         });
     }
 
-    /** One part of a sync; a platform error skips the part (logged) and the others go on. */
+    /** One part of a sync (asking the platform and storing the answer); a failure skips the part (logged), the others go on. */
     private <T> Optional<T> fetch(UUID accountId, String what, java.util.function.Supplier<Optional<T>> call) {
         try {
             return call.get();

@@ -19,9 +19,11 @@ import io.reach.platform.tenant.TenantContext;
 
 /**
  * Follower changes of the current tenant's accounts, found by comparing each follower list with
- * the one seen before. The first list is the baseline and records nothing. Unfollowers are only
- * inferred when the list is complete (it holds at least as many followers as the account has),
- * since a truncated list cannot tell an unfollow from a follower beyond its end.
+ * the one seen before. The first list is the baseline and records nothing. A complete list (at
+ * least as many followers as the account has) tells new followers and unfollowers apart exactly.
+ * A truncated list (platforms list the newest followers first, up to a page) only tells the
+ * followers newer than the newest one already known; who is missing from it may just be beyond
+ * its end, so no unfollower is inferred from it.
  */
 @Repository
 class FollowerChanges {
@@ -56,21 +58,23 @@ class FollowerChanges {
     Counted compare(UUID account, List<SocialProvider.Follower> current, @Nullable Long followerCount, Instant now) {
         boolean baseline = !jdbc.sql(LISTED).param("account", account).param("now", utc(now)).query(Boolean.class).single();
         Set<String> known = new HashSet<>(jdbc.sql(KNOWN).param("account", account).query(String.class).list());
-        Map<String, SocialProvider.Follower> seen = current.stream()
-                .collect(Collectors.toMap(SocialProvider.Follower::userId, f -> f, (a, b) -> a));
+        Map<String, SocialProvider.Follower> seen = current.stream().collect(Collectors.toMap(
+                SocialProvider.Follower::userId, f -> f, (a, b) -> a, java.util.LinkedHashMap::new));
+        boolean complete = followerCount != null && seen.size() >= followerCount;
         int added = 0;
+        boolean newer = true;
         for (SocialProvider.Follower follower : seen.values()) {
             if (known.contains(follower.userId())) {
+                newer = false;
                 continue;
             }
             remember(account, follower, now);
-            if (!baseline) {
+            if (!baseline && (complete || newer)) {
                 record(account, "new_follower", follower, now);
                 added++;
             }
         }
         int removed = 0;
-        boolean complete = followerCount == null || seen.size() >= followerCount;
         if (complete && !baseline) {
             for (String userId : known) {
                 if (!seen.containsKey(userId)) {

@@ -24,11 +24,10 @@ class MetricsSnapshots {
             values (:tenant, :id, :account, :now, :followers, :following, :posts, :reach, :impressions, :engagement,
                 :profileViews, :extra::jsonb)""";
     private static final String CURRENT = """
-            update social.social_accounts a set follower_count = :followers, following_count = :following,
+            update social.social_accounts set follower_count = :followers, following_count = :following,
                 last_sync_at = :now
-            from (select follower_count from social.social_accounts where id = :account) prior
-            where a.id = :account
-            returning prior.follower_count""";
+            where id = :account
+            returning old.follower_count""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -67,9 +66,11 @@ class MetricsSnapshots {
     }
 
     /**
-     * One point per day or week (UTC) in {@code [from, to)}: the counts at the period's last
-     * snapshot, the followers gained over the period, and the reach, impressions, engagement and
-     * profile views summed over its snapshots.
+     * One point per day or week (UTC) in {@code [from, to)}. Counts (followers, following, posts)
+     * are those of the period's last snapshot; followers gained is that count minus the previous
+     * period's (or the last snapshot before {@code from}, or the period's first). Platforms report
+     * reach, impressions, engagement and profile views per day, so several snapshots of one day
+     * repeat one value: each day counts once (its last snapshot), and a week sums its days.
      */
     record TrendPoint(Instant period, long followersCount, long followersGained, long followingCount, long postsCount,
             long reach, long impressions, long engagementCount, long profileViews) {
@@ -77,20 +78,31 @@ class MetricsSnapshots {
 
     List<TrendPoint> trend(UUID account, Instant from, Instant to, String interval) {
         return jdbc.sql("""
-                with periods as (
-                    select date_trunc(:interval, captured_at at time zone 'UTC') as period, captured_at, followers_count,
-                           following_count, posts_count, reach, impressions, engagement_count, profile_views
-                    from social.metrics_snapshots
-                    where social_account_id = :id and captured_at >= :from and captured_at < :to)
-                select period at time zone 'UTC' as period,
-                       (array_agg(followers_count order by captured_at desc))[1] as followers_count,
-                       (array_agg(followers_count order by captured_at desc))[1]
-                         - (array_agg(followers_count order by captured_at))[1] as followers_gained,
-                       (array_agg(following_count order by captured_at desc))[1] as following_count,
-                       (array_agg(posts_count order by captured_at desc))[1] as posts_count,
-                       sum(reach) as reach, sum(impressions) as impressions, sum(engagement_count) as engagement_count,
-                       sum(profile_views) as profile_views
-                from periods group by period order by period""").param("interval", interval).param("id", account)
+                with days as (
+                    select distinct on (day) day, followers_count, following_count, posts_count, reach, impressions,
+                           engagement_count, profile_views, first_value(followers_count) over (
+                               partition by day order by captured_at) as day_first_followers
+                    from (select *, date_trunc('day', captured_at at time zone 'UTC') as day
+                          from social.metrics_snapshots
+                          where social_account_id = :id and captured_at >= :from and captured_at < :to) s
+                    order by day, captured_at desc),
+                periods as (
+                    select date_trunc(:interval, day) as period,
+                           (array_agg(followers_count order by day desc))[1] as followers_count,
+                           (array_agg(day_first_followers order by day))[1] as first_followers,
+                           (array_agg(following_count order by day desc))[1] as following_count,
+                           (array_agg(posts_count order by day desc))[1] as posts_count,
+                           sum(reach) as reach, sum(impressions) as impressions,
+                           sum(engagement_count) as engagement_count, sum(profile_views) as profile_views
+                    from days group by 1)
+                select period at time zone 'UTC' as period, followers_count,
+                       followers_count - coalesce(lag(followers_count) over (order by period),
+                           (select followers_count from social.metrics_snapshots
+                            where social_account_id = :id and captured_at < :from
+                            order by captured_at desc limit 1),
+                           first_followers) as followers_gained,
+                       following_count, posts_count, reach, impressions, engagement_count, profile_views
+                from periods order by period""").param("interval", interval).param("id", account)
                 .param("from", utc(from)).param("to", utc(to)).query(TrendPoint.class).list();
     }
 

@@ -36,6 +36,12 @@ public class SocialActivity {
                 .query(String.class).optional();
     }
 
+    /** The account's own id on its platform, so its own activity can be told from other people's. */
+    public Optional<String> platformUserIdOf(UUID accountId) {
+        return jdbc.sql("select platform_user_id from social.social_accounts where id = :id").param("id", accountId)
+                .query(String.class).optional();
+    }
+
     /**
      * Acts as the account: {@code reply} to {@code targetId} with {@code text}, {@code like} or
      * {@code repost} {@code targetId}, {@code dm} {@code recipientId} with {@code text}. Returns the

@@ -48,7 +48,7 @@ public class SocialDirectory {
         if (!firstComment.isEmpty()) {
             try {
                 calls.act(accountId, new SocialProvider.Action("reply", id, null, firstComment));
-            } catch (PlatformError e) {
+            } catch (RuntimeException e) {
                 log.warn("First comment under post {} of account {} not placed: {}", id, accountId, e.getMessage());
             }
         }

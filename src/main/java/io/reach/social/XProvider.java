@@ -165,8 +165,8 @@ class XProvider extends OAuth2Platform {
                 .queryParam("user.fields", "profile_image_url,verified,public_metrics").queryParam("max_results", 1000)
                 .build(account.platformUserId())).headers(h -> h.setBearerAuth(account.accessToken())).retrieve()
                 .body(JsonNode.class), false);
-        if (page == null) {
-            return Optional.of(List.of());
+        if (page == null || page.has("errors") && !page.has("data")) {
+            return Optional.empty();
         }
         return Optional.of(page.path("data").valueStream().map(user -> new Follower(user.path("id").asString(""),
                 user.path("username").asString(""), text(user, "profile_image_url"), user.path("verified").asBoolean(false),

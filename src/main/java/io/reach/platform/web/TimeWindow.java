@@ -16,7 +16,7 @@ public record TimeWindow(Instant from, Instant to) {
 
     /** {@code to} defaults to {@code now}, {@code from} to {@code span} before {@code to}. */
     public static TimeWindow recent(@Nullable Instant from, @Nullable Instant to, Duration span, Instant now) {
-        Instant end = to == null ? now : to;
+        Instant end = inRange(to == null ? now : to);
         return checked(from == null ? end.minus(span) : from, end);
     }
 
@@ -25,10 +25,16 @@ public record TimeWindow(Instant from, Instant to) {
         return checked(from == null ? Instant.EPOCH : from, to == null ? LATEST : to);
     }
 
-    private static TimeWindow checked(Instant from, Instant to) {
-        if (from.isBefore(Instant.EPOCH) || to.isAfter(LATEST)) {
+    private static Instant inRange(Instant instant) {
+        if (instant.isBefore(Instant.EPOCH) || instant.isAfter(LATEST)) {
             throw new BadRequestException("Invalid window", "from and to must lie between 1970 and 9999");
         }
+        return instant;
+    }
+
+    private static TimeWindow checked(Instant from, Instant to) {
+        inRange(from);
+        inRange(to);
         if (!from.isBefore(to)) {
             throw new BadRequestException("Invalid window", "from must be before to");
         }
