@@ -56,11 +56,22 @@ final class PlatformHttp {
     /** An OAuth 2 authorization-code request with PKCE (S256) at {@code endpoint}. */
     static java.net.URI authorizationUrl(String endpoint, String clientId, String redirectUri, String state,
             String codeChallenge, String scope) {
-        return org.springframework.web.util.UriComponentsBuilder.fromUriString(endpoint)
-                .queryParam("response_type", "code").queryParam("client_id", clientId)
+        return authorizationUrl(endpoint, "client_id", clientId, redirectUri, state, codeChallenge, scope,
+                java.util.Map.of());
+    }
+
+    /**
+     * The same, for platforms that name the client parameter differently (TikTok's {@code client_key})
+     * or want more parameters (Google's {@code access_type=offline}).
+     */
+    static java.net.URI authorizationUrl(String endpoint, String clientParameter, String clientId, String redirectUri,
+            String state, String codeChallenge, String scope, java.util.Map<String, String> extra) {
+        var url = org.springframework.web.util.UriComponentsBuilder.fromUriString(endpoint)
+                .queryParam("response_type", "code").queryParam(clientParameter, clientId)
                 .queryParam("redirect_uri", redirectUri).queryParam("state", state).queryParam("scope", scope)
-                .queryParam("code_challenge", codeChallenge).queryParam("code_challenge_method", "S256")
-                .encode().build().toUri();
+                .queryParam("code_challenge", codeChallenge).queryParam("code_challenge_method", "S256");
+        new java.util.TreeMap<>(extra).forEach((name, value) -> url.queryParam(name, value));
+        return url.encode().build().toUri();
     }
 
     /** The form that trades an authorization code (with its PKCE verifier) for tokens. */
@@ -135,7 +146,7 @@ final class PlatformHttp {
         return text.length() > 300 ? text.substring(0, 300) : text;
     }
 
-    private static @Nullable Duration retryAfter(@Nullable HttpHeaders headers, Clock clock) {
+    static @Nullable Duration retryAfter(@Nullable HttpHeaders headers, Clock clock) {
         if (headers == null) {
             return null;
         }

@@ -1,0 +1,24 @@
+package io.reach.social;
+
+/** Titles that platforms want apart from the text (YouTube's video title, TikTok's photo-post title). */
+final class Captions {
+
+    private Captions() {
+    }
+
+    /** The metadata's {@code title}, else the text's first line; at most {@code max} characters. */
+    static String title(Publication publication, int max) {
+        return cut(publication.metadataText("title", firstLine(publication.text())).strip(), max);
+    }
+
+    static String firstLine(String text) {
+        String stripped = text.strip();
+        int end = stripped.indexOf('\n');
+        return (end < 0 ? stripped : stripped.substring(0, end)).strip();
+    }
+
+    /** At most {@code max} characters as people count them (code points). */
+    static String cut(String text, int max) {
+        return text.codePointCount(0, text.length()) <= max ? text : text.substring(0, text.offsetByCodePoints(0, max));
+    }
+}

@@ -1,0 +1,385 @@
+package io.reach.social;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClientResponseException;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * TikTok (Login Kit and Content Posting API v2): the authorization URL with {@code client_key}
+ * and PKCE ({@code /v2/auth/authorize/}), tokens ({@code POST /v2/oauth/token/}), the profile
+ * with its counts ({@code /v2/user/info/}), publishing a video or photos that TikTok pulls from
+ * their URLs ({@code /v2/post/publish/video/init/}, {@code /v2/post/publish/content/init/}) and
+ * then asking how it went ({@code /v2/post/publish/status/fetch/}), and the account's videos
+ * ({@code /v2/video/list/}, {@code /v2/video/query/}).
+ *
+ * <p>TikTok explains every refusal in {@code error.code}, sometimes with HTTP 200: a refused
+ * token is refreshed once, {@code rate_limit_exceeded} waits (Retry-After), {@code spam_risk_*}
+ * and {@code invalid_params} are final. A video still being processed after the configured polls
+ * is retryable; the next attempt resumes watching the same {@code publish_id} (kept in memory for
+ * a day) instead of posting the video again. TikTok sends no comment webhooks and has no delete
+ * API, so those keep the defaults.
+ */
+@Component
+class TikTokProvider extends OAuth2Platform {
+
+    static final String SCOPES = "user.info.basic,user.info.profile,user.info.stats,video.list,video.publish";
+    private static final String USER_FIELDS = "open_id,union_id,avatar_url,display_name,username,profile_deep_link,"
+            + "is_verified,follower_count,following_count,likes_count,video_count";
+    private static final String LOOKUP_FIELDS = "id,title,video_description,create_time";
+    private static final String CONTENT_FIELDS = "id,title,video_description,create_time,share_url,like_count,"
+            + "comment_count,share_count,view_count";
+    private static final Duration KEEP_PENDING = Duration.ofHours(24);
+
+    private final int statusPolls;
+    private final Duration statusPause;
+    /** Publish ids TikTok is still processing, by account and publication, so a retry watches instead of re-posting. */
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
+    private record Pending(String publishId, Instant until) {
+    }
+
+    TikTokProvider(@Value("${reach.social.tiktok.client-id:}") String clientKey,
+            @Value("${reach.social.tiktok.client-secret:}") String clientSecret,
+            @Value("${reach.social.tiktok.auth-base-url:https://www.tiktok.com}") String authBaseUrl,
+            @Value("${reach.social.tiktok.api-base-url:https://open.tiktokapis.com}") String apiBaseUrl,
+            @Value("${reach.social.http-read-timeout:30s}") Duration readTimeout,
+            @Value("${reach.social.tiktok.status-polls:5}") int statusPolls,
+            @Value("${reach.social.tiktok.status-poll-interval:2s}") Duration statusPause, Clock clock) {
+        super(clientKey, clientSecret, authBaseUrl, apiBaseUrl, readTimeout, clock);
+        this.statusPolls = Math.max(1, statusPolls);
+        this.statusPause = statusPause;
+    }
+
+    @Override
+    public String platform() {
+        return "tiktok";
+    }
+
+    @Override
+    public URI authorizationUrl(String state, String codeChallenge, String redirectUri) {
+        return PlatformHttp.authorizationUrl(authBaseUrl + "/v2/auth/authorize/", "client_key", clientId, redirectUri,
+                state, codeChallenge, SCOPES, Map.of());
+    }
+
+    @Override
+    protected Tokens tokens(LinkedMultiValueMap<String, String> form) {
+        form.add("client_key", clientId);
+        form.add("client_secret", clientSecret);
+        try {
+            JsonNode body = http.post().uri("/v2/oauth/token/").header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(JsonNode.class);
+            // TikTok answers a refused grant with HTTP 200 and {"error": "invalid_grant", "error_description": …}
+            if (body != null && body.path("error").isString() && !body.path("access_token").isString()) {
+                throw new ProviderRefused("TikTok", body.get("error").asString() + ": "
+                        + JsonErrorBodies.text(body, "error_description", "no description"));
+            }
+            return parsed("TikTok", body);
+        } catch (RestClientResponseException e) {
+            JsonNode body = JsonErrorBodies.bodyOf(e);
+            throw new ProviderRefused("TikTok", body.path("error_description").isString()
+                    ? body.path("error").asString("") + ": " + body.get("error_description").asString()
+                    : PlatformHttp.excerpt(e));
+        }
+    }
+
+    @Override
+    public Profile profile(String accessToken) {
+        JsonNode user;
+        try {
+            user = userInfo(accessToken);
+        } catch (PlatformError e) {
+            throw new ProviderRefused("TikTok", e.getMessage());
+        }
+        String openId = JsonErrorBodies.text(user, "open_id", "");
+        if (openId.isEmpty()) {
+            throw new ProviderRefused("TikTok", "no profile in its answer");
+        }
+        String username = JsonErrorBodies.text(user, "username", "");
+        String displayName = JsonErrorBodies.text(user, "display_name", "");
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put("followers_count", JsonErrorBodies.count(user, "follower_count"));
+        metadata.put("following_count", JsonErrorBodies.count(user, "following_count"));
+        metadata.put("likes_count", JsonErrorBodies.count(user, "likes_count"));
+        metadata.put("video_count", JsonErrorBodies.count(user, "video_count"));
+        metadata.put("verified", user.path("is_verified").asBoolean(false));
+        metadata.put("avatar_url", JsonErrorBodies.text(user, "avatar_url", ""));
+        metadata.put("union_id", JsonErrorBodies.text(user, "union_id", ""));
+        String deepLink = JsonErrorBodies.text(user, "profile_deep_link", "");
+        return new Profile(openId, username.isEmpty() ? (displayName.isEmpty() ? openId : displayName) : "@" + username,
+                displayName.isEmpty() ? null : displayName,
+                !deepLink.isEmpty() ? deepLink : username.isEmpty() ? null : "https://www.tiktok.com/@" + username, metadata);
+    }
+
+    @Override
+    public Optional<Metrics> metrics(Account account) {
+        JsonNode user = userInfo(account.accessToken());
+        return Optional.of(Metrics.counts(JsonErrorBodies.count(user, "follower_count"),
+                JsonErrorBodies.count(user, "following_count"), JsonErrorBodies.count(user, "video_count"),
+                Map.of("likes_count", JsonErrorBodies.count(user, "likes_count"),
+                        "verified", user.path("is_verified").asBoolean(false))));
+    }
+
+    private JsonNode userInfo(String accessToken) {
+        JsonNode body = JsonErrorBodies.call("TikTok", false, () -> http.get()
+                .uri(uri -> uri.path("/v2/user/info/").queryParam("fields", USER_FIELDS).build())
+                .headers(h -> h.setBearerAuth(accessToken)).retrieve().body(JsonNode.class), this::classify);
+        return checked(body, false).path("data").path("user");
+    }
+
+    /**
+     * Posts the video (or, without one, the photos) for TikTok to pull from its URL, then watches
+     * the publish until TikTok says it is public. Returns the public post id, or the publish id
+     * where TikTok names none (a private post, or one sent to the creator's inbox).
+     */
+    @Override
+    public String publish(Account account, Publication publication) {
+        Instant now = clock.instant();
+        pending.values().removeIf(p -> p.until().isBefore(now));
+        String key = account.platformUserId() + "\n" + publication.text() + "\n"
+                + String.join("\n", publication.media().stream().map(Publication.Medium::url).toList());
+        Pending earlier = pending.get(key);
+        String publishId;
+        if (earlier != null) {
+            publishId = earlier.publishId();
+        } else {
+            publishId = init(account, publication);
+            pending.put(key, new Pending(publishId, now.plus(KEEP_PENDING)));
+        }
+        try {
+            String id = awaitPublished(account, publishId);
+            pending.remove(key);
+            return id;
+        } catch (PlatformError e) {
+            if (e.kind() == PlatformError.Kind.TERMINAL && !e.isTokenRejected()) {
+                pending.remove(key);
+            }
+            throw e;
+        }
+    }
+
+    private String init(Account account, Publication publication) {
+        Optional<Publication.Medium> video = publication.media().stream().filter(Publication.Medium::isVideo).findFirst();
+        List<String> photos = publication.media().stream().filter(m -> m.type().equals("image"))
+                .map(Publication.Medium::url).toList();
+        Map<String, Object> postInfo = new LinkedHashMap<>();
+        Map<String, Object> sourceInfo = new LinkedHashMap<>();
+        Map<String, Object> request = new LinkedHashMap<>();
+        String path;
+        if (video.isPresent()) {
+            path = "/v2/post/publish/video/init/";
+            postInfo.put("title", publication.text());
+            postInfo.put("privacy_level", publication.metadataText("privacy_level", "PUBLIC_TO_EVERYONE"));
+            postInfo.put("disable_duet", flag(publication, "disable_duet"));
+            postInfo.put("disable_comment", flag(publication, "disable_comment"));
+            postInfo.put("disable_stitch", flag(publication, "disable_stitch"));
+            if (publication.metadata().get("video_cover_timestamp_ms") instanceof Number cover) {
+                postInfo.put("video_cover_timestamp_ms", cover.longValue());
+            }
+            sourceInfo.put("source", "PULL_FROM_URL");
+            sourceInfo.put("video_url", video.get().url());
+        } else if (!photos.isEmpty()) {
+            path = "/v2/post/publish/content/init/";
+            postInfo.put("title", Captions.title(publication, 90));
+            postInfo.put("description", publication.text());
+            postInfo.put("privacy_level", publication.metadataText("privacy_level", "PUBLIC_TO_EVERYONE"));
+            postInfo.put("disable_comment", flag(publication, "disable_comment"));
+            postInfo.put("auto_add_music", !(publication.metadata().get("auto_add_music") instanceof Boolean music) || music);
+            sourceInfo.put("source", "PULL_FROM_URL");
+            sourceInfo.put("photo_cover_index", 0);
+            sourceInfo.put("photo_images", photos);
+            request.put("post_mode", "DIRECT_POST");
+            request.put("media_type", "PHOTO");
+        } else {
+            throw new PlatformError(PlatformError.Kind.TERMINAL, null, null,
+                    "TikTok posts a video or photos; the variant has neither");
+        }
+        request.put("post_info", postInfo);
+        request.put("source_info", sourceInfo);
+        JsonNode body = JsonErrorBodies.call("TikTok", true, () -> http.post().uri(path)
+                .headers(h -> h.setBearerAuth(account.accessToken())).contentType(MediaType.APPLICATION_JSON)
+                .body(request).retrieve().body(JsonNode.class), this::classify);
+        String publishId = JsonErrorBodies.text(checked(body, true).path("data"), "publish_id", "");
+        if (publishId.isEmpty()) {
+            throw new PlatformError(PlatformError.Kind.UNKNOWN, 200, null, "TikTok accepted the post but named no publish_id");
+        }
+        return publishId;
+    }
+
+    private String awaitPublished(Account account, String publishId) {
+        String status = "";
+        for (int poll = 1; poll <= statusPolls; poll++) {
+            if (poll > 1) {
+                pause();
+            }
+            JsonNode body = JsonErrorBodies.call("TikTok", false, () -> http.post().uri("/v2/post/publish/status/fetch/")
+                    .headers(h -> h.setBearerAuth(account.accessToken())).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("publish_id", publishId)).retrieve().body(JsonNode.class), this::classify);
+            JsonNode data = checked(body, false).path("data");
+            status = JsonErrorBodies.text(data, "status", "");
+            switch (status) {
+                case "PUBLISH_COMPLETE":
+                    return publicPostId(data).orElse(publishId);
+                case "SEND_TO_USER_INBOX":
+                    return publishId;
+                case "FAILED":
+                    throw new PlatformError(PlatformError.Kind.TERMINAL, 200, null, "TikTok could not publish it: "
+                            + JsonErrorBodies.text(data, "fail_reason", "no reason given") + " (publish_id " + publishId + ")");
+                default:
+                    break;
+            }
+        }
+        throw new PlatformError(PlatformError.Kind.RETRYABLE, 200, null, "TikTok: media still processing (status "
+                + (status.isEmpty() ? "unknown" : status) + ", publish_id " + publishId + ")");
+    }
+
+    /** TikTok spells it {@code publicaly_available_post_id}: a list of ids once the post is public. */
+    private static Optional<String> publicPostId(JsonNode data) {
+        for (String field : List.of("publicaly_available_post_id", "publicly_available_post_id")) {
+            JsonNode ids = data.path(field);
+            JsonNode first = ids.isArray() ? ids.path(0) : ids;
+            String id = first.isValueNode() && !first.isNull() ? first.asString("") : "";
+            if (!id.isEmpty() && !id.equals("0")) {
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(statusPause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformError(PlatformError.Kind.RETRYABLE, null, null, "Interrupted while TikTok was processing");
+        }
+    }
+
+    @Override
+    public Optional<String> findPublished(Account account, Publication publication, Instant since) {
+        String text = publication.text().strip();
+        long after = since.minusSeconds(60).getEpochSecond();
+        return videos(account, LOOKUP_FIELDS, 20).stream()
+                .filter(video -> video.path("create_time").asLong(0) >= after
+                        && (text.equals(JsonErrorBodies.text(video, "title", "").strip())
+                                || text.equals(JsonErrorBodies.text(video, "video_description", "").strip())))
+                .map(video -> JsonErrorBodies.text(video, "id", "")).filter(id -> !id.isEmpty()).findFirst();
+    }
+
+    @Override
+    public List<Content> recentContent(Account account, int limit) {
+        return videos(account, CONTENT_FIELDS, limit).stream().map(TikTokProvider::content).toList();
+    }
+
+    @Override
+    public Optional<Content> content(Account account, String platformPostId) {
+        JsonNode body = JsonErrorBodies.call("TikTok", false, () -> http.post()
+                .uri(uri -> uri.path("/v2/video/query/").queryParam("fields", CONTENT_FIELDS).build())
+                .headers(h -> h.setBearerAuth(account.accessToken())).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("filters", Map.of("video_ids", List.of(platformPostId)))).retrieve().body(JsonNode.class),
+                this::classify);
+        return checked(body, false).path("data").path("videos").valueStream()
+                .filter(video -> platformPostId.equals(JsonErrorBodies.text(video, "id", ""))).findFirst()
+                .map(TikTokProvider::content);
+    }
+
+    /** The account's newest videos, following TikTok's cursor (at most 20 a page) up to {@code limit}. */
+    private List<JsonNode> videos(Account account, String fields, int limit) {
+        List<JsonNode> videos = new ArrayList<>();
+        @Nullable Long cursor = null;
+        while (videos.size() < limit) {
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("max_count", Math.min(20, limit - videos.size()));
+            if (cursor != null) {
+                request.put("cursor", cursor);
+            }
+            JsonNode body = JsonErrorBodies.call("TikTok", false, () -> http.post()
+                    .uri(uri -> uri.path("/v2/video/list/").queryParam("fields", fields).build())
+                    .headers(h -> h.setBearerAuth(account.accessToken())).contentType(MediaType.APPLICATION_JSON)
+                    .body(request).retrieve().body(JsonNode.class), this::classify);
+            JsonNode data = checked(body, false).path("data");
+            int before = videos.size();
+            data.path("videos").valueStream().limit(limit - videos.size()).forEach(videos::add);
+            if (!data.path("has_more").asBoolean(false) || videos.size() == before || !data.path("cursor").isNumber()) {
+                break;
+            }
+            cursor = data.get("cursor").asLong();
+        }
+        return videos;
+    }
+
+    private static Content content(JsonNode video) {
+        String id = JsonErrorBodies.text(video, "id", "");
+        String title = JsonErrorBodies.text(video, "title", JsonErrorBodies.text(video, "video_description", ""));
+        return new Content(id, JsonErrorBodies.text(video, "share_url", "https://www.tiktok.com/video/" + id),
+                title.isEmpty() ? null : title, "video", Instant.ofEpochSecond(video.path("create_time").asLong(0)),
+                JsonErrorBodies.count(video, "like_count"), JsonErrorBodies.count(video, "comment_count"),
+                JsonErrorBodies.count(video, "share_count"), 0, JsonErrorBodies.count(video, "view_count"), 0);
+    }
+
+    /** TikTok may refuse with HTTP 200: an answer whose {@code error.code} is not {@code ok} is a refusal. */
+    private JsonNode checked(@Nullable JsonNode body, boolean mayHaveActed) {
+        if (body == null || !body.isObject()) {
+            throw new PlatformError(mayHaveActed ? PlatformError.Kind.UNKNOWN : PlatformError.Kind.RETRYABLE, 200, null,
+                    "TikTok answered without a body");
+        }
+        String code = JsonErrorBodies.text(body.path("error"), "code", "ok");
+        if (!code.equals("ok")) {
+            throw classify(200, null, body);
+        }
+        return body;
+    }
+
+    private PlatformError classify(RestClientResponseException e) {
+        return classify(e.getStatusCode().value(), e.getResponseHeaders(), JsonErrorBodies.bodyOf(e));
+    }
+
+    /**
+     * TikTok's {@code error.code}: a refused token is refreshed once by the caller; a rate limit
+     * waits (Retry-After); spam protection and invalid parameters are final; without a code the
+     * HTTP status decides.
+     */
+    PlatformError classify(int status, @Nullable HttpHeaders headers, JsonNode body) {
+        JsonNode error = body.path("error");
+        String code = JsonErrorBodies.text(error, "code", "");
+        String logId = JsonErrorBodies.text(error, "log_id", "");
+        String message = "TikTok answered " + (code.isEmpty() ? "HTTP " + status : code) + ": "
+                + JsonErrorBodies.text(error, "message", body.isMissingNode() ? "no details" : body.toString())
+                + (logId.isEmpty() ? "" : " (log_id " + logId + ")");
+        if (code.equals("access_token_invalid")) {
+            return PlatformError.tokenRejected(status, message);
+        }
+        if (code.equals("rate_limit_exceeded")) {
+            return JsonErrorBodies.retryable(status, PlatformHttp.retryAfter(headers, clock), message);
+        }
+        if (code.equals("internal_error")) {
+            return JsonErrorBodies.retryable(status, null, message);
+        }
+        if (code.equals("scope_not_authorized") || code.equals("scope_permission_missed") || code.equals("invalid_params")
+                || code.startsWith("spam_risk")) {
+            return JsonErrorBodies.terminal(status, message);
+        }
+        return JsonErrorBodies.byStatus(status, headers, clock, message);
+    }
+
+    private static boolean flag(Publication publication, String key) {
+        return publication.metadata().get(key) instanceof Boolean value && value;
+    }
+}
