@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  */
 record EventFacts(String type, @Nullable String objectId, @Nullable String authorId, @Nullable String text) {
 
-    private static final List<String> OBJECT = List.of("comment_id", "id_str", "id", "media_id", "external_post_id");
+    private static final List<String> OBJECT = List.of("comment_id", "id_str", "id", "media_id", "external_post_id",
+            "message/mid");
     private static final List<String> AUTHOR = List.of("from/id", "user/id_str", "source/id", "message_create/sender_id",
             "sender/id", "author_id", "author_channel_id", "username");
     private static final List<String> COMMENT_FIELDS = List.of("feed", "comments", "replies", "live_comments");
@@ -45,7 +46,8 @@ record EventFacts(String type, @Nullable String objectId, @Nullable String autho
                     ? "new_comment" : "feed_" + value.path("item").asString("change");
             case "comments", "replies", "live_comments" -> "new_comment";
             case "mentions" -> "mention";
-            case "messages" -> "new_message";
+            case "messages" -> payload.path("message").path("is_echo").asBoolean(false)
+                    || accountUserId.equals(payload.path("sender").path("id").asString("")) ? "own_message" : "new_message";
             case "tweet_create_events" -> accountUserId.equals(payload.path("user").path("id_str").asString(""))
                     ? "own_post" : payload.path("in_reply_to_status_id_str").isString() ? "new_comment" : "mention";
             case "favorite_events" -> "new_like";

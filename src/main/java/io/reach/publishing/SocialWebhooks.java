@@ -109,7 +109,10 @@ class SocialWebhooks {
     record Event(String accountId, String type, String externalId, JsonNode payload) {
     }
 
-    /** Meta: {@code entry[].id} is the page or account, each {@code changes[]} one event. */
+    /**
+     * Meta: {@code entry[].id} is the page or account; each {@code changes[]} is one event (named
+     * by its field), each {@code messaging[]} one direct message (named by its {@code mid}).
+     */
     private static List<Event> meta(JsonNode payload) {
         List<Event> found = new ArrayList<>();
         for (JsonNode entry : payload.path("entry")) {
@@ -117,6 +120,11 @@ class SocialWebhooks {
             for (JsonNode change : entry.path("changes")) {
                 String type = change.path("field").asString("unknown");
                 found.add(new Event(account, type, TokenHashes.sha256(account + "|" + change), change));
+            }
+            for (JsonNode message : entry.path("messaging")) {
+                String mid = message.path("message").path("mid").asString("");
+                found.add(new Event(account, "messages", mid.isEmpty() ? TokenHashes.sha256(account + "|" + message) : mid,
+                        message));
             }
         }
         return found;

@@ -1,6 +1,5 @@
 package io.reach.social;
 
-import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -19,16 +18,16 @@ class AccountCalls {
     private final SocialAccounts accounts;
     private final PlatformAdapters adapters;
     private final TenantTransactions transactions;
-    private final Clock clock;
     private final TokenRefresher refresher;
+    private final TokenRenewal renewal;
 
-    AccountCalls(SocialAccounts accounts, PlatformAdapters adapters, TenantTransactions transactions, Clock clock,
-            TokenRefresher refresher) {
+    AccountCalls(SocialAccounts accounts, PlatformAdapters adapters, TenantTransactions transactions,
+            TokenRefresher refresher, TokenRenewal renewal) {
         this.refresher = refresher;
+        this.renewal = renewal;
         this.accounts = accounts;
         this.adapters = adapters;
         this.transactions = transactions;
-        this.clock = clock;
     }
 
     /** Calls the account's platform adapter; throws a terminal {@link PlatformError} when the account is not usable. */
@@ -50,12 +49,7 @@ class AccountCalls {
             if (!e.isTokenRejected() || credentials.refreshToken() == null) {
                 throw e;
             }
-            SocialProvider.Tokens renewed = renewed(credentials, provider);
-            transactions.inTransaction(() -> {
-                accounts.storeTokens(credentials.id(), renewed, clock.instant());
-                return null;
-            });
-            return call.apply(credentials.renewed(renewed).account());
+            return call.apply(renewed(credentials, provider).account());
         }
     }
 
@@ -64,9 +58,10 @@ class AccountCalls {
      * renew it either, the account is put on hold (needs_review, owners told) and the call fails
      * for good; when the platform cannot be reached, the call may be tried again later.
      */
-    private SocialProvider.Tokens renewed(SocialAccounts.Credentials credentials, SocialProvider provider) {
+    private SocialAccounts.Credentials renewed(SocialAccounts.Credentials credentials, SocialProvider provider) {
         try {
-            return provider.refresh(credentials.refreshToken());
+            return renewal.renew(TenantContext.require(), credentials.id(), provider,
+                    current -> current.accessToken().equals(credentials.accessToken()));
         } catch (ProviderRefused e) {
             refresher.needsReview(TenantContext.require(), credentials.id(), credentials.platform(), e.getMessage());
             throw new PlatformError(PlatformError.Kind.TERMINAL, 401, null, e.getMessage()

@@ -61,7 +61,7 @@ class SocialAccounts {
             where a.status = 'active' and t.refresh_token_enc is not null and t.expires_at < :before""";
     private static final String CREDENTIALS = """
             select a.platform, a.platform_user_id, a.status, a.metadata::text as metadata, t.access_token_enc,
-                   t.refresh_token_enc
+                   t.refresh_token_enc, t.expires_at
             from social.social_accounts a join social.oauth_tokens t on t.tenant_id = a.tenant_id and t.social_account_id = a.id
             where a.id = :id""";
     private static final String NEEDS_REVIEW = """
@@ -147,7 +147,7 @@ class SocialAccounts {
 
     /** What calling the platform as an account needs: its platform id, its status and its tokens (decrypted). */
     record Credentials(UUID id, String platform, String platformUserId, String status, String accessToken,
-            @Nullable String refreshToken, java.util.Map<String, Object> metadata) {
+            @Nullable String refreshToken, @Nullable Instant expiresAt, java.util.Map<String, Object> metadata) {
 
         SocialProvider.Account account() {
             return new SocialProvider.Account(accessToken, platformUserId, metadata);
@@ -155,19 +155,29 @@ class SocialAccounts {
 
         Credentials renewed(SocialProvider.Tokens tokens) {
             return new Credentials(id, platform, platformUserId, status, tokens.accessToken(),
-                    tokens.refreshToken() == null ? refreshToken : tokens.refreshToken(), metadata);
+                    tokens.refreshToken() == null ? refreshToken : tokens.refreshToken(), tokens.expiresAt(), metadata);
         }
     }
 
     Optional<Credentials> credentials(UUID id) {
+        return credentials(id, CREDENTIALS);
+    }
+
+    /** The credentials, with the token row locked until the transaction ends (one renewal at a time). */
+    Optional<Credentials> lockedCredentials(UUID id) {
+        return credentials(id, CREDENTIALS + " for update of t");
+    }
+
+    private Optional<Credentials> credentials(UUID id, String query) {
         UUID tenant = TenantContext.require().value();
         String associated = associatedData(tenant, id);
-        return jdbc.sql(CREDENTIALS).param("id", id).query((rs, row) -> new Credentials(id, rs.getString("platform"),
+        return jdbc.sql(query).param("id", id).query((rs, row) -> new Credentials(id, rs.getString("platform"),
                 rs.getString("platform_user_id"), rs.getString("status"),
                 new String(box.decrypt(rs.getBytes("access_token_enc"), associated + ":access")),
                 rs.getBytes("refresh_token_enc") == null ? null
                         : new String(box.decrypt(rs.getBytes("refresh_token_enc"), associated + ":refresh")),
-                metadataOf(rs.getString("metadata")))).optional();
+                instant(rs.getObject("expires_at", OffsetDateTime.class)), metadataOf(rs.getString("metadata"))))
+                .optional();
     }
 
     @SuppressWarnings("unchecked")

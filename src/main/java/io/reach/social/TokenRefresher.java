@@ -2,6 +2,7 @@ package io.reach.social;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,7 @@ class TokenRefresher {
     private static final Logger log = LoggerFactory.getLogger(TokenRefresher.class);
 
     private final PlatformAdapters adapters;
+    private final TokenRenewal renewal;
     private final SocialAccounts accounts;
     private final AllTenants allTenants;
     private final TenantTransactions transactions;
@@ -45,7 +47,9 @@ class TokenRefresher {
     private final Clock clock;
 
     TokenRefresher(PlatformAdapters adapters, SocialAccounts accounts, AllTenants allTenants,
-            TenantTransactions transactions, IdentityDirectory directory, Mailer mailer, AuditTrail audit, Clock clock) {
+            TenantTransactions transactions, IdentityDirectory directory, Mailer mailer, AuditTrail audit, Clock clock,
+            TokenRenewal renewal) {
+        this.renewal = renewal;
         this.adapters = adapters;
         this.accounts = accounts;
         this.allTenants = allTenants;
@@ -58,14 +62,18 @@ class TokenRefresher {
 
     /** Refreshes every due account of every tenant; returns how many were refreshed. */
     int refreshDue() {
-        int refreshed = allTenants.sumOverTenantsAndPlatform(tenant -> {
-            int count = 0;
-            for (SocialAccounts.DueRefresh due : accounts.dueForRefresh(clock.instant().plus(AHEAD))) {
-                count += refresh(tenant, due) ? 1 : 0;
-            }
-            return count;
+        record Due(TenantId tenant, SocialAccounts.DueRefresh account) {
+        }
+        java.util.List<Due> due = new java.util.ArrayList<>();
+        allTenants.sumOverTenantsAndPlatform(tenant -> {
+            accounts.dueForRefresh(clock.instant().plus(AHEAD)).forEach(account -> due.add(new Due(tenant, account)));
+            return 0;
         });
-        log.info("Refreshed {} social account tokens", refreshed);
+        int refreshed = 0;
+        for (Due account : due) {
+            refreshed += refresh(account.tenant(), account.account()) ? 1 : 0;
+        }
+        log.info("Refreshed {} of {} social account tokens due", refreshed, due.size());
         return refreshed;
     }
 
@@ -75,11 +83,9 @@ class TokenRefresher {
             return false;
         }
         try {
-            SocialProvider.Tokens tokens = provider.refresh(due.refreshToken());
-            transactions.inTransactionAs(tenant, () -> {
-                accounts.storeTokens(due.id(), tokens, clock.instant());
-                return null;
-            });
+            Instant soon = clock.instant().plus(AHEAD);
+            renewal.renew(tenant, due.id(), provider, current -> current.expiresAt() != null
+                    && current.expiresAt().isBefore(soon));
             return true;
         } catch (RuntimeException e) {
             needsReview(tenant, due.id(), due.platform(), e.getMessage());

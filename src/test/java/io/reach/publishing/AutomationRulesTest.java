@@ -30,6 +30,14 @@ class AutomationRulesTest {
         assertThat(EventFacts.typeOf("tweet_create_events", reply, "me")).isEqualTo("new_comment");
         assertThat(EventFacts.of("new_comment", reply)).isEqualTo(new EventFacts("new_comment", "6", "u9", "hey"));
         assertThat(EventFacts.typeOf("follow_events", follow, "me")).isEqualTo("new_follower");
+        JsonNode ownComment = json("""
+                {"field": "feed", "value": {"item": "comment", "verb": "add", "comment_id": "c2", "from": {"id": "page"}}}""");
+        JsonNode dm = json("{\"sender\": {\"id\": \"u11\"}, \"message\": {\"mid\": \"m.1\", \"text\": \"Hello\"}}");
+        JsonNode echo = json("{\"sender\": {\"id\": \"ig\"}, \"message\": {\"mid\": \"m.2\", \"is_echo\": true}}");
+        assertThat(EventFacts.typeOf("feed", ownComment, "page")).as("the page's own comment").isEqualTo("own_comment");
+        assertThat(EventFacts.typeOf("messages", dm, "ig")).isEqualTo("new_message");
+        assertThat(EventFacts.of("new_message", dm)).isEqualTo(new EventFacts("new_message", "m.1", "u11", "Hello"));
+        assertThat(EventFacts.typeOf("messages", echo, "ig")).isEqualTo("own_message");
         assertThat(EventFacts.of("new_follower", follow).authorId()).isEqualTo("u10");
     }
 
