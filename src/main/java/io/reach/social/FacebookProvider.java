@@ -30,6 +30,8 @@ class FacebookProvider extends MetaGraphPlatform {
     /** Page insights Meta still reports: views replaced impressions in 2025, unique views replaced reach. */
     static final String PAGE_METRICS = "page_media_view,page_total_media_view_unique,page_post_engagements,page_views_total";
     static final String POST_METRICS = "post_total_media_view_unique,post_media_view";
+    static final String POST_FIELDS = "id,message,permalink_url,created_time,shares,reactions.summary(true),"
+            + "comments.summary(true)";
 
     FacebookProvider(@Value("${reach.social.facebook.client-id:}") String clientId,
             @Value("${reach.social.facebook.client-secret:}") String clientSecret,
@@ -179,11 +181,17 @@ class FacebookProvider extends MetaGraphPlatform {
     @Override
     public List<Content> recentContent(Account account, int limit) {
         String token = pageToken(account);
-        JsonNode posts = read(token, uri -> uri.path(VERSION + "/{page}/posts")
-                .queryParam("fields", "id,message,permalink_url,created_time,shares,reactions.summary(true),"
-                        + "comments.summary(true)")
+        JsonNode posts = read(token, uri -> uri.path(VERSION + "/{page}/posts").queryParam("fields", POST_FIELDS)
                 .queryParam("limit", limit).build(account.platformUserId()));
         return posts.path("data").valueStream().map(post -> content(token, post)).toList();
+    }
+
+    /** One post (read with the Page's token) and its insights; empty when the post is gone. */
+    @Override
+    public Optional<Content> content(Account account, String platformPostId) {
+        String token = pageToken(account);
+        return readIfExists(token, uri -> uri.path(VERSION + "/{post}").queryParam("fields", POST_FIELDS)
+                .build(platformPostId)).map(post -> content(token, post));
     }
 
     private Content content(String token, JsonNode post) {

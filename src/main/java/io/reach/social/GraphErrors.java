@@ -3,6 +3,7 @@ package io.reach.social;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -10,12 +11,16 @@ import org.springframework.web.client.RestClientResponseException;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * How Meta's Graph APIs (Facebook, Instagram, Threads) say no: {@code {"error": {"message",
  * "type", "code", "error_subcode", "fbtrace_id"}}}, whatever the HTTP status. The code decides:
  * a refused token, a rate limit (waiting as the usage headers say), a duplicate, a passing fault,
- * or Meta's own reason for a refusal.
+ * or Meta's own reason for a refusal. Asking for one object that is gone (deleted, or never
+ * was) is its own answer: HTTP 400 with code 100, subcode 33, "Unsupported get request. Object
+ * with ID '…' does not exist, cannot be loaded due to missing permissions, or does not support
+ * this operation" (older versions: code 33 "This object does not exist"), or a plain 404.
  */
 final class GraphErrors {
 
@@ -29,6 +34,9 @@ final class GraphErrors {
     private static final Set<Integer> TRANSIENT = Set.of(1, 2);
     /** Instagram: the media container is not ready to be published yet. */
     private static final int MEDIA_NOT_READY = 9007;
+    /** Invalid parameter: with subcode 33 (or saying so) the object asked for does not exist. */
+    private static final int INVALID_PARAMETER = 100;
+    private static final int NO_SUCH_OBJECT = 33;
 
     private GraphErrors() {
     }
@@ -60,6 +68,15 @@ final class GraphErrors {
             return THROTTLED.contains(code) || (code >= 80000 && code <= 80014);
         }
 
+        /** The object asked for does not exist (any more), as far as this token can see. */
+        boolean gone(int status) {
+            if (tokenRejected() || rateLimited()) {
+                return false;
+            }
+            return status == 404 || code == NO_SUCH_OBJECT || (code == INVALID_PARAMETER && (subcode == NO_SUCH_OBJECT
+                    || message.toLowerCase(Locale.ROOT).contains("does not exist")));
+        }
+
         boolean duplicate() {
             return code == DUPLICATE || message.toLowerCase(Locale.ROOT).contains("duplicate");
         }
@@ -80,6 +97,22 @@ final class GraphErrors {
                 text.append(')');
             }
             return text.toString();
+        }
+    }
+
+    /**
+     * The answer of a read of one object, or a {@link MissingNode} when Meta says that object is
+     * gone; every other refusal is thrown on to be classified.
+     */
+    static JsonNode unlessGone(Supplier<@Nullable JsonNode> read) {
+        try {
+            JsonNode body = read.get();
+            return body == null ? JsonMapper.shared().createObjectNode() : body;
+        } catch (RestClientResponseException e) {
+            if (GraphError.of(e).gone(e.getStatusCode().value())) {
+                return MissingNode.getInstance();
+            }
+            throw e;
         }
     }
 

@@ -30,6 +30,8 @@ class InstagramProvider extends MetaGraphPlatform {
     static final String VERSION = "/v21.0";
     static final String ACCOUNT_METRICS = "reach,views,profile_views,accounts_engaged";
     static final String MEDIA_METRICS = "reach,saved,shares,views";
+    static final String MEDIA_FIELDS = "id,caption,media_type,media_product_type,permalink,timestamp,like_count,"
+            + "comments_count";
 
     private final String tokenUrl;
     private final MediaContainers containers;
@@ -172,11 +174,17 @@ class InstagramProvider extends MetaGraphPlatform {
     @Override
     public List<Content> recentContent(Account account, int limit) {
         String token = account.accessToken();
-        JsonNode media = read(token, uri -> uri.path(VERSION + "/{user}/media")
-                .queryParam("fields", "id,caption,media_type,media_product_type,permalink,timestamp,like_count,"
-                        + "comments_count")
+        JsonNode media = read(token, uri -> uri.path(VERSION + "/{user}/media").queryParam("fields", MEDIA_FIELDS)
                 .queryParam("limit", limit).build(account.platformUserId()));
         return media.path("data").valueStream().map(item -> content(token, item)).toList();
+    }
+
+    /** One media object and its insights; empty when the post is gone. */
+    @Override
+    public Optional<Content> content(Account account, String platformPostId) {
+        String token = account.accessToken();
+        return readIfExists(token, uri -> uri.path(VERSION + "/{media}").queryParam("fields", MEDIA_FIELDS)
+                .build(platformPostId)).map(item -> content(token, item));
     }
 
     private Content content(String token, JsonNode item) {

@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -135,8 +134,20 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
 
     /** Reads from the Graph API. */
     protected JsonNode read(String token, Function<UriBuilder, URI> uri) {
-        return call(false, () -> graph.get().uri(uri).headers(h -> h.setBearerAuth(token)).retrieve()
-                .body(JsonNode.class));
+        return call(false, () -> get(token, uri));
+    }
+
+    /**
+     * Reads one object by its id (a post, a media object): empty when Meta says it is gone, so
+     * one post is looked up directly instead of being searched for among the recent ones.
+     */
+    protected Optional<JsonNode> readIfExists(String token, Function<UriBuilder, URI> uri) {
+        JsonNode node = call(false, () -> GraphErrors.unlessGone(() -> get(token, uri)));
+        return node.isMissingNode() ? Optional.empty() : Optional.of(node);
+    }
+
+    private @Nullable JsonNode get(String token, Function<UriBuilder, URI> uri) {
+        return graph.get().uri(uri).headers(h -> h.setBearerAuth(token)).retrieve().body(JsonNode.class);
     }
 
     /** Posts a form; {@code mayHaveActed} says whether an unanswered call may have changed something. */
@@ -231,39 +242,11 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
 
     /**
      * The audience from {@code follower_demographics}, one breakdown per request (age, gender,
-     * country, city). Meta answers nothing for accounts with fewer than 100 followers; then the
-     * audience is empty buckets, not an error.
+     * country, city); a breakdown Meta does not report is left empty ({@link GraphDemographics}).
      */
     protected Audience demographics(String token, Function<String, Function<UriBuilder, URI>> request) {
-        Map<String, Map<String, Long>> buckets = new LinkedHashMap<>();
-        for (String breakdown : List.of("age", "gender", "country", "city")) {
-            buckets.put(breakdown, insights(() -> read(token, request.apply(breakdown))).map(MetaGraphPlatform::breakdown)
-                    .orElse(Map.of()));
-        }
-        Map<String, Long> genders = new LinkedHashMap<>();
-        buckets.get("gender").forEach((gender, count) -> genders.merge(gender(gender), count, Long::sum));
-        return new Audience(LocalDate.now(clock), buckets.get("age"), genders, buckets.get("country"),
-                buckets.get("city"), Map.of(), Map.of());
-    }
-
-    static Map<String, Long> breakdown(JsonNode answer) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        answer.path("data").valueStream()
-                .flatMap(metric -> metric.path("total_value").path("breakdowns").valueStream())
-                .flatMap(breakdown -> breakdown.path("results").valueStream())
-                .forEach(result -> counts.merge(result.path("dimension_values").path(0).asString(""),
-                        result.path("value").asLong(0), Long::sum));
-        counts.remove("");
-        return counts;
-    }
-
-    private static String gender(String code) {
-        return switch (code.toUpperCase(Locale.ROOT)) {
-            case "F" -> "female";
-            case "M" -> "male";
-            case "U" -> "unknown";
-            default -> code.toLowerCase(Locale.ROOT);
-        };
+        return GraphDemographics.audience(LocalDate.now(clock),
+                breakdown -> insights(() -> read(token, request.apply(breakdown))));
     }
 
     /**

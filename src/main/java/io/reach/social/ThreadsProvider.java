@@ -29,6 +29,7 @@ class ThreadsProvider extends MetaGraphPlatform {
     static final String VERSION = "/v1.0";
     static final String USER_METRICS = "views,likes,replies,reposts,quotes,followers_count";
     static final String POST_METRICS = "views,likes,replies,reposts,quotes,shares";
+    static final String POST_FIELDS = "id,text,permalink,timestamp,media_type";
 
     private final MediaContainers containers;
 
@@ -161,10 +162,17 @@ class ThreadsProvider extends MetaGraphPlatform {
     @Override
     public List<Content> recentContent(Account account, int limit) {
         String token = account.accessToken();
-        JsonNode threads = read(token, uri -> uri.path(VERSION + "/{user}/threads")
-                .queryParam("fields", "id,media_product_type,media_type,permalink,text,timestamp")
+        JsonNode threads = read(token, uri -> uri.path(VERSION + "/{user}/threads").queryParam("fields", POST_FIELDS)
                 .queryParam("limit", limit).build(account.platformUserId()));
         return threads.path("data").valueStream().map(post -> content(token, post)).toList();
+    }
+
+    /** One thread and its insights; empty when the post is gone. */
+    @Override
+    public Optional<Content> content(Account account, String platformPostId) {
+        String token = account.accessToken();
+        return readIfExists(token, uri -> uri.path(VERSION + "/{media}").queryParam("fields", POST_FIELDS)
+                .build(platformPostId)).map(post -> content(token, post));
     }
 
     /** Threads reports no unique reach; a post's views stand in for it. */

@@ -290,6 +290,55 @@ class FacebookProviderTest {
     }
 
     @Test
+    void onePostIsOneLookupWithThePageTokenAndItsInsightsNotTheList() {
+        String id = PAGE + "_3";
+        graph.stubFor(get(urlPathEqualTo("/v21.0/" + id)).withHeader("Authorization", equalTo("Bearer page-token"))
+                .withQueryParam("fields", equalTo("id,message,permalink_url,created_time,shares,reactions.summary(true),"
+                        + "comments.summary(true)"))
+                .willReturn(okJson("""
+                        {"id": "%1$s", "message": "Rye week", "created_time": "2024-03-01T07:00:00+0000",
+                         "permalink_url": "https://www.facebook.com/%1$s", "shares": {"count": 7},
+                         "reactions": {"data": [], "summary": {"total_count": 33}},
+                         "comments": {"data": [], "summary": {"order": "ranked", "total_count": 10}}}""".formatted(id))));
+        graph.stubFor(get(urlPathEqualTo("/v21.0/" + id + "/insights"))
+                .withHeader("Authorization", equalTo("Bearer page-token"))
+                .withQueryParam("metric", equalTo("post_total_media_view_unique,post_media_view")).willReturn(okJson("""
+                        {"data": [{"name": "post_total_media_view_unique", "period": "lifetime", "values": [{"value": 250}]},
+                                  {"name": "post_media_view", "period": "lifetime", "values": [{"value": 410}]}]}""")));
+
+        SocialProvider.Content post = facebook.content(ACCOUNT, id).orElseThrow();
+
+        assertThat(post.platformPostId()).isEqualTo(id);
+        assertThat(post.caption()).isEqualTo("Rye week");
+        assertThat(post.postedAt()).isEqualTo(Instant.parse("2024-03-01T07:00:00Z"));
+        assertThat(List.of(post.likes(), post.comments(), post.shares(), post.reach(), post.impressions()))
+                .containsExactly(33L, 10L, 7L, 250L, 410L);
+        assertThat(post.engagementRate()).isEqualTo(20.0);
+        graph.verify(1, getRequestedFor(urlPathEqualTo("/v21.0/" + id)));
+        graph.verify(1, getRequestedFor(urlPathEqualTo("/v21.0/" + id + "/insights")));
+        graph.verify(0, getRequestedFor(urlPathEqualTo("/v21.0/" + PAGE + "/posts")));
+        assertThat(graph.getAllServeEvents()).hasSize(3);
+    }
+
+    @Test
+    void aDeletedPostIsEmptyWhileAnExpiredTokenStillCounts() {
+        graph.stubFor(get(urlPathEqualTo("/v21.0/" + PAGE + "_gone")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"error": {"message": "Unsupported get request. Object with ID '%s_gone' does not exist, cannot be \
+                        loaded due to missing permissions, or does not support this operation", "type": "GraphMethodException",
+                         "code": 100, "error_subcode": 33, "fbtrace_id": "Dx2"}}""".formatted(PAGE))));
+        graph.stubFor(get(urlPathEqualTo("/v21.0/" + PAGE + "_8")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"error": {"message": "Error validating access token", "type": "OAuthException", "code": 190}}""")));
+
+        assertThat(facebook.content(ACCOUNT, PAGE + "_gone")).isEmpty();
+        assertThatThrownBy(() -> facebook.content(ACCOUNT, PAGE + "_8")).isInstanceOfSatisfying(PlatformError.class,
+                e -> assertThat(e.isTokenRejected()).isTrue());
+        graph.verify(0, getRequestedFor(urlPathEqualTo("/v21.0/" + PAGE + "_gone/insights")));
+        graph.verify(0, getRequestedFor(urlPathEqualTo("/v21.0/" + PAGE + "/posts")));
+    }
+
+    @Test
     void repliesAndLikesAreMadeAsThePage() {
         graph.stubFor(post(urlPathEqualTo("/v21.0/" + PAGE + "_7/comments"))
                 .willReturn(okJson("{\"id\": \"" + PAGE + "_7_321\"}")));

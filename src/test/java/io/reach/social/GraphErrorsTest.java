@@ -112,6 +112,22 @@ class GraphErrorsTest {
         assertThat(error.getMessage()).contains("Media still processing");
     }
 
+    @Test
+    void onlyAnObjectThatDoesNotExistIsGone() {
+        assertThat(gone(400, error("\"code\": 100, \"error_subcode\": 33", "Unsupported get request."))).isTrue();
+        assertThat(gone(400, error("\"code\": 100", "(#100) Object does not exist, cannot be loaded"))).isTrue();
+        assertThat(gone(400, error("\"code\": 33", "(#33) This object does not exist"))).isTrue();
+        assertThat(gone(404, "Not Found")).isTrue();
+        assertThat(gone(400, error("\"code\": 100", "(#100) Tried accessing nonexisting field (media_type)"))).isFalse();
+        assertThat(gone(404, error("\"code\": 190", "Error validating access token"))).isFalse();
+        assertThat(gone(400, error("\"code\": 4", "Application request limit reached"))).isFalse();
+    }
+
+    private static boolean gone(int status, String body) {
+        return GraphErrors.GraphError.of(new RestClientResponseException("refused", status, "", new HttpHeaders(),
+                body.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).gone(status);
+    }
+
     private static String error(String code, String message) {
         return "{\"error\": {\"message\": \"%s\", \"type\": \"OAuthException\", %s}}".formatted(message, code);
     }

@@ -298,6 +298,56 @@ class InstagramProviderTest {
     }
 
     @Test
+    void onePostIsOneLookupOfItsMediaObjectAndInsightsNotOfTheList() {
+        graph.stubFor(get(urlPathEqualTo("/v21.0/m-7")).withHeader("Authorization", equalTo("Bearer ig-long"))
+                .withQueryParam("fields", equalTo("id,caption,media_type,media_product_type,permalink,timestamp,"
+                        + "like_count,comments_count"))
+                .willReturn(okJson("""
+                        {"id": "m-7", "caption": "Old loaf", "media_type": "CAROUSEL_ALBUM", "media_product_type": "FEED",
+                         "permalink": "https://www.instagram.com/p/old/", "timestamp": "2025-01-02T08:00:00+0000",
+                         "like_count": 70, "comments_count": 9}""")));
+        graph.stubFor(get(urlPathEqualTo("/v21.0/m-7/insights")).withQueryParam("metric", equalTo("reach,saved,shares,views"))
+                .willReturn(okJson("""
+                        {"data": [{"name": "reach", "period": "lifetime", "values": [{"value": 800}]},
+                                  {"name": "saved", "period": "lifetime", "values": [{"value": 11}]},
+                                  {"name": "shares", "period": "lifetime", "values": [{"value": 10}]},
+                                  {"name": "views", "period": "lifetime", "values": [{"value": 2000}]}]}""")));
+
+        SocialProvider.Content post = instagram.content(ACCOUNT, "m-7").orElseThrow();
+
+        assertThat(post.platformPostId()).isEqualTo("m-7");
+        assertThat(post.url()).isEqualTo("https://www.instagram.com/p/old/");
+        assertThat(post.caption()).isEqualTo("Old loaf");
+        assertThat(post.mediaType()).isEqualTo("carousel");
+        assertThat(post.postedAt()).isEqualTo(Instant.parse("2025-01-02T08:00:00Z"));
+        assertThat(List.of(post.likes(), post.comments(), post.shares(), post.saves(), post.reach(), post.impressions()))
+                .containsExactly(70L, 9L, 10L, 11L, 800L, 2000L);
+        assertThat(post.engagementRate()).isEqualTo(12.5);
+        graph.verify(1, getRequestedFor(urlPathEqualTo("/v21.0/m-7")));
+        graph.verify(1, getRequestedFor(urlPathEqualTo("/v21.0/m-7/insights")));
+        graph.verify(0, getRequestedFor(urlPathEqualTo("/v21.0/" + USER + "/media")));
+        assertThat(graph.getAllServeEvents()).hasSize(2);
+    }
+
+    @Test
+    void aPostThatIsGoneIsEmptyWhileARateLimitStillCounts() {
+        graph.stubFor(get(urlPathEqualTo("/v21.0/m-gone")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"error": {"message": "Unsupported get request. Object with ID 'm-gone' does not exist, cannot be \
+                        loaded due to missing permissions, or does not support this operation", "type": "IGApiException",
+                         "code": 100, "error_subcode": 33, "fbtrace_id": "AkL1"}}""")));
+        graph.stubFor(get(urlPathEqualTo("/v21.0/m-busy")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"message\": \"Application request limit reached\", \"code\": 4}}")));
+
+        assertThat(instagram.content(ACCOUNT, "m-gone")).isEmpty();
+        assertThatThrownBy(() -> instagram.content(ACCOUNT, "m-busy")).isInstanceOfSatisfying(PlatformError.class,
+                e -> assertThat(e.kind()).isEqualTo(PlatformError.Kind.RETRYABLE));
+        graph.verify(0, getRequestedFor(urlPathEqualTo("/v21.0/m-gone/insights")));
+        graph.verify(0, getRequestedFor(urlPathEqualTo("/v21.0/" + USER + "/media")));
+    }
+
+    @Test
     void aReplyCommentsOnAPostOrAnswersAComment() {
         graph.stubFor(get(urlPathEqualTo("/v21.0/media-1")).willReturn(okJson("{\"id\": \"media-1\", \"media_type\": \"IMAGE\"}")));
         graph.stubFor(get(urlPathEqualTo("/v21.0/comment-1")).willReturn(aResponse().withStatus(400)

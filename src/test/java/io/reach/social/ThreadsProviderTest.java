@@ -243,6 +243,53 @@ class ThreadsProviderTest {
     }
 
     @Test
+    void oneThreadIsOneLookupOfItsMediaObjectAndInsightsNotOfTheList() {
+        graph.stubFor(get(urlPathEqualTo("/v1.0/t-4")).withHeader("Authorization", equalTo("Bearer th-long"))
+                .withQueryParam("fields", equalTo("id,text,permalink,timestamp,media_type")).willReturn(okJson("""
+                        {"id": "t-4", "text": "Crumb shot", "media_type": "IMAGE", "timestamp": "2025-06-01T18:30:00+0000",
+                         "permalink": "https://www.threads.net/@ada.bakes/post/xyz"}""")));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/t-4/insights"))
+                .withQueryParam("metric", equalTo("views,likes,replies,reposts,quotes,shares")).willReturn(okJson("""
+                        {"data": [{"name": "views", "period": "lifetime", "values": [{"value": 200}]},
+                                  {"name": "likes", "period": "lifetime", "values": [{"value": 12}]},
+                                  {"name": "replies", "period": "lifetime", "values": [{"value": 5}]},
+                                  {"name": "reposts", "period": "lifetime", "values": [{"value": 1}]},
+                                  {"name": "quotes", "period": "lifetime", "values": [{"value": 1}]},
+                                  {"name": "shares", "period": "lifetime", "values": [{"value": 1}]}]}""")));
+
+        SocialProvider.Content post = threads.content(ACCOUNT, "t-4").orElseThrow();
+
+        assertThat(post.platformPostId()).isEqualTo("t-4");
+        assertThat(post.url()).isEqualTo("https://www.threads.net/@ada.bakes/post/xyz");
+        assertThat(post.mediaType()).isEqualTo("photo");
+        assertThat(post.postedAt()).isEqualTo(Instant.parse("2025-06-01T18:30:00Z"));
+        assertThat(List.of(post.likes(), post.comments(), post.shares(), post.reach(), post.impressions()))
+                .containsExactly(12L, 5L, 3L, 200L, 200L);
+        assertThat(post.engagementRate()).isEqualTo(10.0);
+        graph.verify(1, getRequestedFor(urlPathEqualTo("/v1.0/t-4")));
+        graph.verify(1, getRequestedFor(urlPathEqualTo("/v1.0/t-4/insights")));
+        graph.verify(0, getRequestedFor(urlPathEqualTo("/v1.0/" + USER + "/threads")));
+        assertThat(graph.getAllServeEvents()).hasSize(2);
+    }
+
+    @Test
+    void aThreadThatIsGoneIsEmptyWhileAServerErrorStillCounts() {
+        graph.stubFor(get(urlPathEqualTo("/v1.0/t-gone")).willReturn(aResponse().withStatus(404)));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/t-old")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"error": {"message": "Unsupported get request. Object with ID 't-old' does not exist",
+                         "type": "THApiException", "code": 100, "error_subcode": 33}}""")));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/t-down")).willReturn(aResponse().withStatus(503)));
+
+        assertThat(threads.content(ACCOUNT, "t-gone")).isEmpty();
+        assertThat(threads.content(ACCOUNT, "t-old")).isEmpty();
+        assertThatThrownBy(() -> threads.content(ACCOUNT, "t-down")).isInstanceOfSatisfying(PlatformError.class,
+                e -> assertThat(e.kind()).isEqualTo(PlatformError.Kind.RETRYABLE));
+        graph.verify(0, getRequestedFor(urlPathEqualTo("/v1.0/t-gone/insights")));
+        graph.verify(0, getRequestedFor(urlPathEqualTo("/v1.0/" + USER + "/threads")));
+    }
+
+    @Test
     void aReplyIsAThreadInReplyAndARepostIsOneCall() {
         graph.stubFor(post(urlPathEqualTo("/v1.0/" + USER + "/threads")).willReturn(okJson("{\"id\": \"reply-c\"}")));
         graph.stubFor(get(urlPathEqualTo("/v1.0/reply-c")).willReturn(okJson("{\"status\": \"FINISHED\"}")));
