@@ -43,7 +43,7 @@ class PlatformMedia {
             Map.entry("jpeg", "image/jpeg"), Map.entry("png", "image/png"), Map.entry("gif", "image/gif"),
             Map.entry("webp", "image/webp"), Map.entry("bmp", "image/bmp"), Map.entry("tif", "image/tiff"),
             Map.entry("tiff", "image/tiff"), Map.entry("mp4", "video/mp4"), Map.entry("m4v", "video/mp4"),
-            Map.entry("mov", "video/quicktime"), Map.entry("webm", "video/webm"));
+            Map.entry("mov", "video/quicktime"), Map.entry("webm", "video/webm"), Map.entry("avi", "video/x-msvideo"));
 
     private final boolean allowPrivateAddresses;
     private final int processingPolls;

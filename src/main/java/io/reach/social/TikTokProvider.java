@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,12 +29,13 @@ import tools.jackson.databind.JsonNode;
  * then asking how it went ({@code /v2/post/publish/status/fetch/}), and the account's videos
  * ({@code /v2/video/list/}, {@code /v2/video/query/}).
  *
- * <p>TikTok explains every refusal in {@code error.code}, sometimes with HTTP 200: a refused
- * token is refreshed once, {@code rate_limit_exceeded} waits (Retry-After), {@code spam_risk_*}
- * and {@code invalid_params} are final. A video still being processed after the configured polls
- * is retryable; the next attempt resumes watching the same {@code publish_id} (kept in memory for
- * a day) instead of posting the video again. TikTok sends no comment webhooks and has no delete
- * API, so those keep the defaults.
+ * <p>Publishing and watching the publish is {@link TikTokPublishing}: a video still being
+ * processed after the configured polls is retryable, and the next attempt resumes watching the
+ * same {@code publish_id} instead of posting the video again. TikTok explains every refusal in
+ * {@code error.code}, sometimes with HTTP 200 ({@link TikTokApi}): a refused token is refreshed
+ * once, {@code rate_limit_exceeded} waits (Retry-After), {@code spam_risk_*} and
+ * {@code invalid_params} are final. TikTok sends no comment webhooks and has no delete API, so
+ * those keep the defaults.
  */
 @Component
 class TikTokProvider extends OAuth2Platform {
@@ -46,15 +46,9 @@ class TikTokProvider extends OAuth2Platform {
     private static final String LOOKUP_FIELDS = "id,title,video_description,create_time";
     private static final String CONTENT_FIELDS = "id,title,video_description,create_time,share_url,like_count,"
             + "comment_count,share_count,view_count";
-    private static final Duration KEEP_PENDING = Duration.ofHours(24);
 
-    private final int statusPolls;
-    private final Duration statusPause;
-    /** Publish ids TikTok is still processing, by account and publication, so a retry watches instead of re-posting. */
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-
-    private record Pending(String publishId, Instant until) {
-    }
+    private final TikTokApi api;
+    private final TikTokPublishing publishing;
 
     TikTokProvider(@Value("${reach.social.tiktok.client-id:}") String clientKey,
             @Value("${reach.social.tiktok.client-secret:}") String clientSecret,
@@ -64,8 +58,8 @@ class TikTokProvider extends OAuth2Platform {
             @Value("${reach.social.tiktok.status-polls:5}") int statusPolls,
             @Value("${reach.social.tiktok.status-poll-interval:2s}") Duration statusPause, Clock clock) {
         super(clientKey, clientSecret, authBaseUrl, apiBaseUrl, readTimeout, clock);
-        this.statusPolls = Math.max(1, statusPolls);
-        this.statusPause = statusPause;
+        this.api = new TikTokApi(clock);
+        this.publishing = new TikTokPublishing(http, api, clock, statusPolls, statusPause);
     }
 
     @Override
@@ -138,138 +132,19 @@ class TikTokProvider extends OAuth2Platform {
     }
 
     private JsonNode userInfo(String accessToken) {
-        JsonNode body = JsonErrorBodies.call("TikTok", false, () -> http.get()
+        JsonNode body = api.call(false, () -> http.get()
                 .uri(uri -> uri.path("/v2/user/info/").queryParam("fields", USER_FIELDS).build())
-                .headers(h -> h.setBearerAuth(accessToken)).retrieve().body(JsonNode.class), this::classify);
-        return checked(body, false).path("data").path("user");
+                .headers(h -> h.setBearerAuth(accessToken)).retrieve().body(JsonNode.class));
+        return body.path("data").path("user");
     }
 
     /**
-     * Posts the video (or, without one, the photos) for TikTok to pull from its URL, then watches
-     * the publish until TikTok says it is public. Returns the public post id, or the publish id
-     * where TikTok names none (a private post, or one sent to the creator's inbox).
+     * Posts the video (or, without one, the photos) for TikTok to pull from its URL and watches the
+     * publish ({@link TikTokPublishing}).
      */
     @Override
     public String publish(Account account, Publication publication) {
-        Instant now = clock.instant();
-        pending.values().removeIf(p -> p.until().isBefore(now));
-        String key = account.platformUserId() + "\n" + publication.text() + "\n"
-                + String.join("\n", publication.media().stream().map(Publication.Medium::url).toList());
-        Pending earlier = pending.get(key);
-        String publishId;
-        if (earlier != null) {
-            publishId = earlier.publishId();
-        } else {
-            publishId = init(account, publication);
-            pending.put(key, new Pending(publishId, now.plus(KEEP_PENDING)));
-        }
-        try {
-            String id = awaitPublished(account, publishId);
-            pending.remove(key);
-            return id;
-        } catch (PlatformError e) {
-            if (e.kind() == PlatformError.Kind.TERMINAL && !e.isTokenRejected()) {
-                pending.remove(key);
-            }
-            throw e;
-        }
-    }
-
-    private String init(Account account, Publication publication) {
-        Optional<Publication.Medium> video = publication.media().stream().filter(Publication.Medium::isVideo).findFirst();
-        List<String> photos = publication.media().stream().filter(m -> m.type().equals("image"))
-                .map(Publication.Medium::url).toList();
-        Map<String, Object> postInfo = new LinkedHashMap<>();
-        Map<String, Object> sourceInfo = new LinkedHashMap<>();
-        Map<String, Object> request = new LinkedHashMap<>();
-        String path;
-        if (video.isPresent()) {
-            path = "/v2/post/publish/video/init/";
-            postInfo.put("title", publication.text());
-            postInfo.put("privacy_level", publication.metadataText("privacy_level", "PUBLIC_TO_EVERYONE"));
-            postInfo.put("disable_duet", flag(publication, "disable_duet"));
-            postInfo.put("disable_comment", flag(publication, "disable_comment"));
-            postInfo.put("disable_stitch", flag(publication, "disable_stitch"));
-            if (publication.metadata().get("video_cover_timestamp_ms") instanceof Number cover) {
-                postInfo.put("video_cover_timestamp_ms", cover.longValue());
-            }
-            sourceInfo.put("source", "PULL_FROM_URL");
-            sourceInfo.put("video_url", video.get().url());
-        } else if (!photos.isEmpty()) {
-            path = "/v2/post/publish/content/init/";
-            postInfo.put("title", Captions.title(publication, 90));
-            postInfo.put("description", publication.text());
-            postInfo.put("privacy_level", publication.metadataText("privacy_level", "PUBLIC_TO_EVERYONE"));
-            postInfo.put("disable_comment", flag(publication, "disable_comment"));
-            postInfo.put("auto_add_music", !(publication.metadata().get("auto_add_music") instanceof Boolean music) || music);
-            sourceInfo.put("source", "PULL_FROM_URL");
-            sourceInfo.put("photo_cover_index", 0);
-            sourceInfo.put("photo_images", photos);
-            request.put("post_mode", "DIRECT_POST");
-            request.put("media_type", "PHOTO");
-        } else {
-            throw new PlatformError(PlatformError.Kind.TERMINAL, null, null,
-                    "TikTok posts a video or photos; the variant has neither");
-        }
-        request.put("post_info", postInfo);
-        request.put("source_info", sourceInfo);
-        JsonNode body = JsonErrorBodies.call("TikTok", true, () -> http.post().uri(path)
-                .headers(h -> h.setBearerAuth(account.accessToken())).contentType(MediaType.APPLICATION_JSON)
-                .body(request).retrieve().body(JsonNode.class), this::classify);
-        String publishId = JsonErrorBodies.text(checked(body, true).path("data"), "publish_id", "");
-        if (publishId.isEmpty()) {
-            throw new PlatformError(PlatformError.Kind.UNKNOWN, 200, null, "TikTok accepted the post but named no publish_id");
-        }
-        return publishId;
-    }
-
-    private String awaitPublished(Account account, String publishId) {
-        String status = "";
-        for (int poll = 1; poll <= statusPolls; poll++) {
-            if (poll > 1) {
-                pause();
-            }
-            JsonNode body = JsonErrorBodies.call("TikTok", false, () -> http.post().uri("/v2/post/publish/status/fetch/")
-                    .headers(h -> h.setBearerAuth(account.accessToken())).contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("publish_id", publishId)).retrieve().body(JsonNode.class), this::classify);
-            JsonNode data = checked(body, false).path("data");
-            status = JsonErrorBodies.text(data, "status", "");
-            switch (status) {
-                case "PUBLISH_COMPLETE":
-                    return publicPostId(data).orElse(publishId);
-                case "SEND_TO_USER_INBOX":
-                    return publishId;
-                case "FAILED":
-                    throw new PlatformError(PlatformError.Kind.TERMINAL, 200, null, "TikTok could not publish it: "
-                            + JsonErrorBodies.text(data, "fail_reason", "no reason given") + " (publish_id " + publishId + ")");
-                default:
-                    break;
-            }
-        }
-        throw new PlatformError(PlatformError.Kind.RETRYABLE, 200, null, "TikTok: media still processing (status "
-                + (status.isEmpty() ? "unknown" : status) + ", publish_id " + publishId + ")");
-    }
-
-    /** TikTok spells it {@code publicaly_available_post_id}: a list of ids once the post is public. */
-    private static Optional<String> publicPostId(JsonNode data) {
-        for (String field : List.of("publicaly_available_post_id", "publicly_available_post_id")) {
-            JsonNode ids = data.path(field);
-            JsonNode first = ids.isArray() ? ids.path(0) : ids;
-            String id = first.isValueNode() && !first.isNull() ? first.asString("") : "";
-            if (!id.isEmpty() && !id.equals("0")) {
-                return Optional.of(id);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(statusPause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlatformError(PlatformError.Kind.RETRYABLE, null, null, "Interrupted while TikTok was processing");
-        }
+        return publishing.publish(account, publication);
     }
 
     @Override
@@ -290,12 +165,11 @@ class TikTokProvider extends OAuth2Platform {
 
     @Override
     public Optional<Content> content(Account account, String platformPostId) {
-        JsonNode body = JsonErrorBodies.call("TikTok", false, () -> http.post()
+        JsonNode body = api.call(false, () -> http.post()
                 .uri(uri -> uri.path("/v2/video/query/").queryParam("fields", CONTENT_FIELDS).build())
                 .headers(h -> h.setBearerAuth(account.accessToken())).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("filters", Map.of("video_ids", List.of(platformPostId)))).retrieve().body(JsonNode.class),
-                this::classify);
-        return checked(body, false).path("data").path("videos").valueStream()
+                .body(Map.of("filters", Map.of("video_ids", List.of(platformPostId)))).retrieve().body(JsonNode.class));
+        return body.path("data").path("videos").valueStream()
                 .filter(video -> platformPostId.equals(JsonErrorBodies.text(video, "id", ""))).findFirst()
                 .map(TikTokProvider::content);
     }
@@ -310,11 +184,10 @@ class TikTokProvider extends OAuth2Platform {
             if (cursor != null) {
                 request.put("cursor", cursor);
             }
-            JsonNode body = JsonErrorBodies.call("TikTok", false, () -> http.post()
+            JsonNode data = api.call(false, () -> http.post()
                     .uri(uri -> uri.path("/v2/video/list/").queryParam("fields", fields).build())
                     .headers(h -> h.setBearerAuth(account.accessToken())).contentType(MediaType.APPLICATION_JSON)
-                    .body(request).retrieve().body(JsonNode.class), this::classify);
-            JsonNode data = checked(body, false).path("data");
+                    .body(request).retrieve().body(JsonNode.class)).path("data");
             int before = videos.size();
             data.path("videos").valueStream().limit(limit - videos.size()).forEach(videos::add);
             if (!data.path("has_more").asBoolean(false) || videos.size() == before || !data.path("cursor").isNumber()) {
@@ -332,54 +205,5 @@ class TikTokProvider extends OAuth2Platform {
                 title.isEmpty() ? null : title, "video", Instant.ofEpochSecond(video.path("create_time").asLong(0)),
                 JsonErrorBodies.count(video, "like_count"), JsonErrorBodies.count(video, "comment_count"),
                 JsonErrorBodies.count(video, "share_count"), 0, JsonErrorBodies.count(video, "view_count"), 0);
-    }
-
-    /** TikTok may refuse with HTTP 200: an answer whose {@code error.code} is not {@code ok} is a refusal. */
-    private JsonNode checked(@Nullable JsonNode body, boolean mayHaveActed) {
-        if (body == null || !body.isObject()) {
-            throw new PlatformError(mayHaveActed ? PlatformError.Kind.UNKNOWN : PlatformError.Kind.RETRYABLE, 200, null,
-                    "TikTok answered without a body");
-        }
-        String code = JsonErrorBodies.text(body.path("error"), "code", "ok");
-        if (!code.equals("ok")) {
-            throw classify(200, null, body);
-        }
-        return body;
-    }
-
-    private PlatformError classify(RestClientResponseException e) {
-        return classify(e.getStatusCode().value(), e.getResponseHeaders(), JsonErrorBodies.bodyOf(e));
-    }
-
-    /**
-     * TikTok's {@code error.code}: a refused token is refreshed once by the caller; a rate limit
-     * waits (Retry-After); spam protection and invalid parameters are final; without a code the
-     * HTTP status decides.
-     */
-    PlatformError classify(int status, @Nullable HttpHeaders headers, JsonNode body) {
-        JsonNode error = body.path("error");
-        String code = JsonErrorBodies.text(error, "code", "");
-        String logId = JsonErrorBodies.text(error, "log_id", "");
-        String message = "TikTok answered " + (code.isEmpty() ? "HTTP " + status : code) + ": "
-                + JsonErrorBodies.text(error, "message", body.isMissingNode() ? "no details" : body.toString())
-                + (logId.isEmpty() ? "" : " (log_id " + logId + ")");
-        if (code.equals("access_token_invalid")) {
-            return PlatformError.tokenRejected(status, message);
-        }
-        if (code.equals("rate_limit_exceeded")) {
-            return JsonErrorBodies.retryable(status, PlatformHttp.retryAfter(headers, clock), message);
-        }
-        if (code.equals("internal_error")) {
-            return JsonErrorBodies.retryable(status, null, message);
-        }
-        if (code.equals("scope_not_authorized") || code.equals("scope_permission_missed") || code.equals("invalid_params")
-                || code.startsWith("spam_risk")) {
-            return JsonErrorBodies.terminal(status, message);
-        }
-        return JsonErrorBodies.byStatus(status, headers, clock, message);
-    }
-
-    private static boolean flag(Publication publication, String key) {
-        return publication.metadata().get(key) instanceof Boolean value && value;
     }
 }

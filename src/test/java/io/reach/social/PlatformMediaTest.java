@@ -70,6 +70,16 @@ class PlatformMediaTest {
     }
 
     @Test
+    void aVideosTypeComesFromItsHostElseItsFormat() {
+        assertThat(PlatformMedia.contentType(new Publication.Medium("video", "https://cdn.example/v", "avi"), "video/webm"))
+                .isEqualTo("video/webm");
+        assertThat(PlatformMedia.contentType(new Publication.Medium("video", "https://cdn.example/v", "avi"),
+                "application/octet-stream")).isEqualTo("video/x-msvideo");
+        assertThat(PlatformMedia.contentType(new Publication.Medium("video", "https://cdn.example/v.mov", null), null))
+                .isEqualTo("video/quicktime");
+    }
+
+    @Test
     void anImageOverTwentyMegabytesIsRefused() {
         host.stubFor(get(urlPathEqualTo("/huge.png"))
                 .willReturn(aResponse().withBody(new byte[(int) PlatformMedia.IMAGE_LIMIT + 1])));

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -66,8 +67,12 @@ class YouTubeProviderTest {
     @BeforeEach
     void adapter() {
         google.resetAll();
-        provider = new YouTubeProvider("yt-client", "yt-secret", google.baseUrl(), google.baseUrl(),
-                google.baseUrl() + "/token", google.baseUrl(), 256 * 1024, Duration.ofMillis(500), Clock.fixed(NOW, ZoneOffset.UTC));
+        provider = youTube(new PlatformMedia(true, 2, Duration.ofMillis(10), Duration.ofSeconds(2)));
+    }
+
+    private static YouTubeProvider youTube(PlatformMedia media) {
+        return new YouTubeProvider("yt-client", "yt-secret", google.baseUrl(), google.baseUrl(), google.baseUrl() + "/token",
+                google.baseUrl(), Duration.ofMillis(500), Clock.fixed(NOW, ZoneOffset.UTC), media);
     }
 
     @Test
@@ -161,29 +166,41 @@ class YouTubeProviderTest {
     }
 
     @Test
-    void aVideoOfUnknownLengthIsSentInChunksWithContentRange() {
+    void aVideoServedWithoutALengthIsStillSentInOnePutWithItsSize() {
         byte[] bytes = bytes(300_000);
         google.stubFor(get(urlPathEqualTo("/media/stream.mp4")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/octet-stream").withBody(bytes)));
         google.stubFor(post(urlPathEqualTo("/upload/youtube/v3/videos")).willReturn(aResponse().withStatus(200)
-                .withHeader("Location", "/upload/youtube/v3/videos?uploadType=resumable&upload_id=chunked")));
-        google.stubFor(put(urlPathEqualTo("/upload/youtube/v3/videos")).withHeader("Content-Range", equalTo("bytes 0-262143/*"))
-                .willReturn(aResponse().withStatus(308).withHeader("Range", "bytes=0-262143")));
-        google.stubFor(put(urlPathEqualTo("/upload/youtube/v3/videos"))
-                .withHeader("Content-Range", equalTo("bytes 262144-299999/300000"))
-                .willReturn(okJson("{\"kind\": \"youtube#video\", \"id\": \"chunkedVid1\"}")));
+                .withHeader("Location", "/upload/youtube/v3/videos?uploadType=resumable&upload_id=streamed")));
+        google.stubFor(put(urlPathEqualTo("/upload/youtube/v3/videos")).withQueryParam("upload_id", equalTo("streamed"))
+                .willReturn(okJson("{\"kind\": \"youtube#video\", \"id\": \"streamVid01\"}")));
 
-        assertThat(provider.publish(ACCOUNT, clip("stream.mp4"))).isEqualTo("chunkedVid1");
+        assertThat(provider.publish(ACCOUNT, clip("stream.mp4"))).isEqualTo("streamVid01");
 
+        var session = google.findAll(postRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos")));
+        assertThat(session).hasSize(1);
+        assertThat(session.get(0).getHeader("X-Upload-Content-Length")).as("the fetched file's size").isEqualTo("300000");
+        assertThat(session.get(0).getHeader("X-Upload-Content-Type")).as("the variant's format names the type")
+                .isEqualTo("video/mp4");
         var puts = google.findAll(putRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos")));
-        assertThat(puts).hasSize(2);
-        assertThat(puts.get(0).getHeader("Content-Type")).as("the variant's format names the type").isEqualTo("video/mp4");
-        byte[] sent = new byte[300_000];
-        System.arraycopy(puts.get(0).getBody(), 0, sent, 0, 262_144);
-        System.arraycopy(puts.get(1).getBody(), 0, sent, 262_144, 300_000 - 262_144);
-        assertThat(sent).isEqualTo(bytes);
-        assertThat(google.findAll(postRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos"))).get(0)
-                .getHeader("X-Upload-Content-Length")).isNull();
+        assertThat(puts).hasSize(1);
+        assertThat(puts.get(0).getHeader("Content-Length")).isEqualTo("300000");
+        assertThat(puts.get(0).containsHeader("Content-Range")).isFalse();
+        assertThat(puts.get(0).getBody()).isEqualTo(bytes);
+    }
+
+    @Test
+    void aVideoOnAPrivateAddressIsRefusedBeforeYouTubeIsAsked() {
+        google.stubFor(get(urlPathEqualTo("/media/internal.mp4")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "video/mp4").withBody(new byte[1024])));
+        YouTubeProvider guarded = youTube(new PlatformMedia(false, 2, Duration.ofMillis(10), Duration.ofSeconds(2)));
+
+        PlatformError refused = catchThrowableOfType(PlatformError.class, () -> guarded.publish(ACCOUNT, clip("internal.mp4")));
+
+        assertThat(refused.kind()).isEqualTo(PlatformError.Kind.TERMINAL);
+        assertThat(refused).hasMessageContaining("private address");
+        assertThat(google.findAll(getRequestedFor(urlPathEqualTo("/media/internal.mp4")))).isEmpty();
+        assertThat(google.findAll(postRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos")))).isEmpty();
     }
 
     private static byte[] bytes(int size) {
@@ -198,9 +215,9 @@ class YouTubeProviderTest {
         Publication plain = new Publication(longLine + "\nsecond line", List.of(), Map.of());
         Publication titled = new Publication("text", List.of(), Map.of("title", "My <b>title</b>"));
 
-        assertThat(YouTubeProvider.title(plain)).isEqualTo("🎬".repeat(100));
-        assertThat(YouTubeProvider.title(titled)).isEqualTo("My btitle/b");
-        assertThat(provider.videoResource(titled)).extracting(resource -> ((Map<?, ?>) resource.get("status")).get("privacyStatus"))
+        assertThat(YouTubeUpload.title(plain)).isEqualTo("🎬".repeat(100));
+        assertThat(YouTubeUpload.title(titled)).isEqualTo("My btitle/b");
+        assertThat(YouTubeUpload.videoResource(titled)).extracting(resource -> ((Map<?, ?>) resource.get("status")).get("privacyStatus"))
                 .isEqualTo("public");
     }
 
@@ -266,11 +283,11 @@ class YouTubeProviderTest {
 
     @Test
     void theQuotaResetIsTheNextMidnightInLosAngelesWhateverTheSeason() {
-        var winter = new YouTubeProvider("c", "s", "http://a", "http://b", "http://c", "http://d", 1, Duration.ofSeconds(1),
-                Clock.fixed(Instant.parse("2026-01-15T07:30:00Z"), ZoneOffset.UTC));
+        var winter = new YouTubeApi(RestClient.create(), Clock.fixed(Instant.parse("2026-01-15T07:30:00Z"), ZoneOffset.UTC));
+        var spring = new YouTubeApi(RestClient.create(), Clock.fixed(NOW, ZoneOffset.UTC));
 
         assertThat(winter.untilQuotaResets()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(provider.untilQuotaResets()).isEqualTo(Duration.ofHours(19));
+        assertThat(spring.untilQuotaResets()).isEqualTo(Duration.ofHours(19));
     }
 
     @Test
