@@ -45,6 +45,33 @@ class InboundEvents {
                 .param("now", now.atOffset(ZoneOffset.UTC)).param("batch", batch).query(Stored.class).list();
     }
 
+    record EventView(UUID id, String platform, String type, tools.jackson.databind.JsonNode payload, String externalId,
+            @Nullable UUID socialAccountId, Instant receivedAt, @Nullable Instant processedAt) {
+    }
+
+    /** Events received in {@code [from, to)}, newest first (ids are time-ordered), below a cursor id. */
+    java.util.List<EventView> list(Instant from, Instant to, @Nullable String type, @Nullable String platform,
+            @Nullable UUID accountId, UUID before, int limit, tools.jackson.databind.json.JsonMapper json) {
+        return jdbc.sql("""
+                select id, platform, type, payload::text as payload, external_id, social_account_id, received_at,
+                       processed_at
+                from publishing.events
+                where received_at >= :from and received_at < :to and id < :before
+                  and (cast(:type as text) is null or type = :type)
+                  and (cast(:platform as text) is null or platform = :platform)
+                  and (cast(:account as uuid) is null or social_account_id = :account)
+                order by id desc limit :limit""").param("from", from.atOffset(ZoneOffset.UTC))
+                .param("to", to.atOffset(ZoneOffset.UTC)).param("before", before).param("type", type)
+                .param("platform", platform).param("account", accountId).param("limit", limit)
+                .query((rs, row) -> new EventView(rs.getObject("id", UUID.class), rs.getString("platform"),
+                        rs.getString("type"), json.readTree(rs.getString("payload")), rs.getString("external_id"),
+                        rs.getObject("social_account_id", UUID.class),
+                        rs.getObject("received_at", java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject("processed_at", java.time.OffsetDateTime.class) == null ? null
+                                : rs.getObject("processed_at", java.time.OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
     /** Stores the event; false when it was already there. */
     boolean store(String platform, String type, String payload, String externalId, @Nullable UUID accountId, Instant now) {
         return jdbc.sql(INSERT).param("tenant", TenantContext.require().value()).param("id", ids.next())

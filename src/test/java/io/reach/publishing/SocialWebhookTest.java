@@ -15,6 +15,7 @@ import io.reach.support.Fixtures;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
 import io.reach.support.WebhookSigning;
+import tools.jackson.databind.JsonNode;
 
 /** Inbound platform events, signed the way Meta and X sign them (computed here, independently). */
 @ReachTest
@@ -95,6 +96,11 @@ class SocialWebhookTest {
 
         assertThat(delivered.status()).isEqualTo(200);
         assertThat(events(ada.tenantId(), "new_like")).isEqualTo(1);
+        JsonNode listed = api.get("/api/v1/social/events?type=new_like", ada.accessToken()).json().get("items");
+        assertThat(listed.size()).isEqualTo(1);
+        assertThat(listed.get(0).get("external_id").asString()).isEqualTo("fav-1");
+        assertThat(listed.get(0).at("/payload/favorited_status/id_str").asString()).isEqualTo("99");
+        assertThat(api.get("/api/v1/social/events", accounts.owner().accessToken()).json().get("items").size()).isZero();
         assertThat(api.send("POST", "/api/v1/webhooks/social/myspace", null, body, List.of()).status()).isEqualTo(404);
     }
 
