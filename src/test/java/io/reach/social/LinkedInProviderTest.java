@@ -79,7 +79,7 @@ class LinkedInProviderTest {
 
         assertThat(id).isEqualTo("urn:li:share:7100");
         linkedin.verify(postRequestedFor(urlEqualTo("/rest/images?action=initializeUpload"))
-                .withHeader("LinkedIn-Version", equalTo(LinkedInProvider.VERSION))
+                .withHeader("LinkedIn-Version", equalTo(LinkedInApi.VERSION))
                 .withRequestBody(equalToJson("{\"initializeUploadRequest\": {\"owner\": \"urn:li:person:782bbtaQ\"}}")));
         linkedin.verify(putRequestedFor(urlPathEqualTo("/dms-uploads/img1")).withHeader("Authorization", equalTo("Bearer li-token"))
                 .withRequestBody(binaryEqualTo(png)));
@@ -316,8 +316,8 @@ class LinkedInProviderTest {
 
     @Test
     void theQuotaWaitIsAnHourOrUntilJustAfterMidnightUtc() {
-        assertThat(LinkedInProvider.quotaWait(Instant.parse("2026-11-22T10:00:00Z"))).isEqualTo(Duration.ofHours(1));
-        assertThat(LinkedInProvider.quotaWait(Instant.parse("2026-11-22T23:59:30Z"))).isEqualTo(Duration.ofSeconds(90));
+        assertThat(LinkedInApi.quotaWait(Instant.parse("2026-11-22T10:00:00Z"))).isEqualTo(Duration.ofHours(1));
+        assertThat(LinkedInApi.quotaWait(Instant.parse("2026-11-22T23:59:30Z"))).isEqualTo(Duration.ofSeconds(90));
     }
 
     private static void socialActions(String encodedUrn, long likes, long comments) {
