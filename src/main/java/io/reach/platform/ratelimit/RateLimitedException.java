@@ -7,15 +7,8 @@ import io.reach.platform.web.ApiException;
 /** Too many requests; the client may retry after {@link #retryAfterSeconds()}. */
 public class RateLimitedException extends ApiException {
 
-    private final long retryAfterSeconds;
-
     public RateLimitedException(long retryAfterSeconds) {
-        super(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-                "Slow down; retry in " + retryAfterSeconds + " seconds");
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+        super(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "Slow down; retry in " + retryAfterSeconds + " seconds",
+                retryAfterSeconds);
     }
 }

@@ -10,11 +10,22 @@ public abstract class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final String title;
+    private final long retryAfterSeconds;
 
     protected ApiException(HttpStatus status, String title, String detail) {
+        this(status, title, detail, 0);
+    }
+
+    /** A failure the client may retry after {@code retryAfterSeconds} (sent as {@code Retry-After} when positive). */
+    protected ApiException(HttpStatus status, String title, String detail, long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.title = title;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public HttpStatus status() {

@@ -27,7 +27,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import io.reach.platform.ratelimit.RateLimitedException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -46,9 +45,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         if (e instanceof InvalidRequestException invalid) {
             return respond(Problems.invalid(invalid.getMessage(), invalid.errors()));
         }
-        if (e instanceof RateLimitedException limited) {
+        if (e.retryAfterSeconds() > 0) {
             HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
             return respond(Problems.of(e.status(), e.title(), e.getMessage()), headers);
         }
         return respond(Problems.of(e.status(), e.title(), e.getMessage()));

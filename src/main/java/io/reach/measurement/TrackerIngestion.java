@@ -1,0 +1,111 @@
+package io.reach.measurement;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.FieldError;
+import io.reach.tenancy.TenantManagement;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Takes a batch of tracker events for a tenant: each event is checked on its own, enriched
+ * (device, browser and operating system from the user agent, robots flagged, the IP address
+ * kept as the tenant's privacy setting says) and the good ones written together.
+ */
+@Service
+class TrackerIngestion {
+
+    private static final Logger log = LoggerFactory.getLogger(TrackerIngestion.class);
+
+    private final TrackerWriter writer;
+    private final UserAgents userAgents;
+    private final TenantManagement tenants;
+    private final TenantTransactions transactions;
+    private final JsonMapper json;
+    private final Ids ids;
+    private final Duration lateWindow;
+    private final Duration earlyWindow;
+    private final Clock clock;
+
+    TrackerIngestion(TrackerWriter writer, UserAgents userAgents, TenantManagement tenants,
+            TenantTransactions transactions, JsonMapper json, Ids ids,
+            @Value("${reach.measurement.late-window:7d}") Duration lateWindow,
+            @Value("${reach.measurement.early-window:10m}") Duration earlyWindow, Clock clock) {
+        this.writer = writer;
+        this.userAgents = userAgents;
+        this.tenants = tenants;
+        this.transactions = transactions;
+        this.json = json;
+        this.ids = ids;
+        this.lateWindow = lateWindow;
+        this.earlyWindow = earlyWindow;
+        this.clock = clock;
+    }
+
+    record Rejected(int index, List<FieldError> errors) {
+    }
+
+    /** {@code accepted} events passed their checks; {@code stored} of them were new (the others were stored before). */
+    record Result(int accepted, int stored, List<Rejected> rejected) {
+    }
+
+    Result ingest(TenantId tenant, String body, @Nullable String remoteAddress) {
+        Instant now = clock.instant();
+        Object ipHandling = transactions.inTransactionAs(tenant,
+                () -> tenants.get(tenant.value()).settings().get("ip_handling"));
+        List<TrackerEvent> accepted = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
+        for (TrackerBatches.Item item : TrackerBatches.items(body, json)) {
+            List<FieldError> problems = item.event() == null ? item.errors()
+                    : TrackerBatches.problems(item.event(), now, lateWindow, earlyWindow);
+            if (problems.isEmpty()) {
+                accepted.add(event(tenant.value(), item.event(), now, remoteAddress, ipHandling));
+            } else {
+                rejected.add(new Rejected(item.index(), problems));
+            }
+        }
+        int stored = accepted.isEmpty() ? 0 : writer.write(tenant, accepted, now);
+        log.debug("Tracker batch for tenant {}: {} accepted, {} new, {} rejected", tenant.value(), accepted.size(), stored,
+                rejected.size());
+        return new Result(accepted.size(), stored, rejected);
+    }
+
+    private TrackerEvent event(UUID tenant, JsonNode event, Instant now, @Nullable String remoteAddress,
+            @Nullable Object ipHandling) {
+        UUID id = ids.next();
+        String userAgent = TrackerBatches.text(event, "user_agent");
+        UserAgents.Parsed agent = userAgents.parse(userAgent);
+        String ip = TrackerBatches.text(event, "ip_address");
+        Instant createdAt = TrackerBatches.instant(event.path("created_at"));
+        JsonNode properties = event.path("custom_properties");
+        return new TrackerEvent(id, TrackerBatches.eventId(event, id), TrackerBatches.text(event, "session_id"),
+                TrackerBatches.text(event, "user_id"), TrackerBatches.text(event, "event_type"),
+                TrackerBatches.text(event, "event_category"), TrackerBatches.text(event, "event_action"),
+                TrackerBatches.text(event, "event_label"), TrackerBatches.text(event, "page_url"),
+                TrackerBatches.text(event, "referrer_url"), userAgent,
+                IpPrivacy.kept(ip == null ? remoteAddress : ip, ipHandling, tenant),
+                or(TrackerBatches.text(event, "device_type"), agent.deviceType()),
+                or(TrackerBatches.text(event, "browser_name"), agent.browserName()),
+                or(TrackerBatches.text(event, "operating_system"), agent.operatingSystem()),
+                TrackerBatches.text(event, "screen_resolution"), TrackerBatches.decimal(event),
+                properties.isObject() ? properties.toString() : "{}", agent.bot(), createdAt == null ? now : createdAt);
+    }
+
+    private static @Nullable String or(@Nullable String given, @Nullable String derived) {
+        return given != null ? given : derived;
+    }
+}
