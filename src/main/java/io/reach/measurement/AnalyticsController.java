@@ -1,0 +1,162 @@
+package io.reach.measurement;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.BadRequestException;
+import io.reach.platform.web.TimeWindow;
+import io.reach.tenancy.TenantManagement;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Dashboard queries over tracker events (from rollups), as JSON or CSV ({@code format=csv}); and rollup rebuilds. */
+@RestController
+@RequestMapping("/api/v1/analytics")
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Analytics")
+@Validated
+class AnalyticsController {
+
+    private final AnalyticsQueries queries;
+    private final TrackerRollups rollups;
+    private final TenantManagement tenants;
+    private final TenantTransactions transactions;
+    private final java.time.Clock clock;
+
+    AnalyticsController(AnalyticsQueries queries, TrackerRollups rollups, TenantManagement tenants,
+            TenantTransactions transactions, java.time.Clock clock) {
+        this.queries = queries;
+        this.rollups = rollups;
+        this.tenants = tenants;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @GetMapping("/timeseries")
+    @RequiresPermission(resource = "analytics", action = "read")
+    @Operation(summary = "A metric (events, sessions, users, value_sum, value_avg) per hour, day, week or month in the "
+            + "tenant's (or the given) time zone; filters on event_type, page_url, device_type, browser_name, "
+            + "operating_system; robots left out unless include_bots")
+    ResponseEntity<?> timeseries(@RequestParam(defaultValue = "events") String metric,
+            @RequestParam(defaultValue = "day") String interval, @RequestParam(required = false) @Nullable Instant from,
+            @RequestParam(required = false) @Nullable Instant to,
+            @RequestParam(name = "time_zone", required = false) @Nullable String timeZone,
+            @RequestParam Map<String, String> parameters, @RequestParam(required = false) @Nullable String format) {
+        require(AnalyticsQueries.METRICS.containsKey(metric), "metric", AnalyticsQueries.METRICS.keySet());
+        require(AnalyticsQueries.INTERVALS.contains(interval), "interval", AnalyticsQueries.INTERVALS);
+        return transactions.inTransaction(() -> {
+            ZoneId zone = zone(timeZone);
+            var points = queries.timeseries(metric, interval, zone, scope(from, to, parameters), rolledUpUntil());
+            return answer(format, points, List.of("period", metric),
+                    p -> List.of(p.period().atZone(zone).toOffsetDateTime().toString(), p.value().toPlainString()));
+        });
+    }
+
+    @GetMapping("/top")
+    @RequiresPermission(resource = "analytics", action = "read")
+    @Operation(summary = "The top values of a dimension (event_type, page_url, referrer_url, device_type, browser_name, "
+            + "operating_system) by events, with the same filters")
+    ResponseEntity<?> top(@RequestParam String dimension, @RequestParam(defaultValue = "10") int limit,
+            @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
+            @RequestParam Map<String, String> parameters, @RequestParam(required = false) @Nullable String format) {
+        require(AnalyticsQueries.DIMENSIONS.contains(dimension), "dimension", AnalyticsQueries.DIMENSIONS);
+        if (limit < 1 || limit > 1000) {
+            throw new BadRequestException("Invalid limit", "limit must be between 1 and 1000");
+        }
+        return transactions.inTransaction(() -> {
+            var ranked = queries.top(dimension, limit, scope(from, to, parameters), rolledUpUntil());
+            return answer(format, ranked, List.of(dimension, "events", "sessions"),
+                    r -> List.of(r.value(), Long.toString(r.events()), Long.toString(r.sessions())));
+        });
+    }
+
+    record Rebuild(@NotNull LocalDate from, @NotNull LocalDate to) {
+    }
+
+    @PostMapping("/rollups/rebuild")
+    @RequiresPermission(resource = "analytics", action = "write")
+    @Operation(summary = "Recompute the rollups of the days [from, to) (at most 400); progress is logged day by day")
+    TrackerRollups.Rebuilt rebuild(@RequestBody @jakarta.validation.Valid Rebuild request) {
+        if (!request.from().isBefore(request.to()) || request.from().plusDays(400).isBefore(request.to())) {
+            throw new BadRequestException("Invalid range", "from must be before to, at most 400 days apart");
+        }
+        return rollups.rebuild(TenantContext.require(), request.from(), request.to());
+    }
+
+    private AnalyticsQueries.Scope scope(@Nullable Instant from, @Nullable Instant to, Map<String, String> parameters) {
+        TimeWindow window = TimeWindow.recent(from, to, Duration.ofDays(30), clock.instant());
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (String dimension : AnalyticsQueries.DIMENSIONS) {
+            String value = parameters.get(dimension);
+            if (value != null && !value.isBlank()) {
+                filters.put(dimension, value);
+            }
+        }
+        return new AnalyticsQueries.Scope(window.from(), window.to(), filters,
+                Boolean.parseBoolean(parameters.getOrDefault("include_bots", "false")));
+    }
+
+    private Instant rolledUpUntil() {
+        return rollups.hourlyDone().orElse(Instant.EPOCH);
+    }
+
+    private ZoneId zone(@Nullable String requested) {
+        Object configured = tenants.get(TenantContext.require().value()).settings().get("time_zone");
+        String name = requested != null ? requested : configured instanceof String text ? text : "UTC";
+        try {
+            return ZoneId.of(name);
+        } catch (DateTimeException e) {
+            throw new BadRequestException("Invalid time zone", name + " is not an IANA time zone such as Europe/Paris");
+        }
+    }
+
+    private static void require(boolean valid, String name, java.util.Collection<String> allowed) {
+        if (!valid) {
+            throw new BadRequestException("Invalid " + name, name + " is one of " + String.join(", ",
+                    allowed.stream().sorted().toList()));
+        }
+    }
+
+    private static <T> ResponseEntity<?> answer(@Nullable String format, List<T> rows, List<String> header,
+            Function<T, List<String>> columns) {
+        if (!"csv".equals(format)) {
+            return ResponseEntity.ok(rows);
+        }
+        StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
+        for (T row : rows) {
+            csv.append(String.join(",", columns.apply(row).stream().map(AnalyticsController::csvValue).toList()))
+                    .append('\n');
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"analytics.csv\"").body(csv.toString());
+    }
+
+    private static String csvValue(String value) {
+        return value.matches("[A-Za-z0-9_.:+\\-/ ]*") ? value : "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,81 @@
+package io.reach.measurement;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Dashboard answers for the current tenant, read from the hourly rollup and, for the hours it
+ * has not reached yet, from raw events in the same shape ({@link TrackerFacts}). Periods are
+ * cut in the asked time zone. Robots are left out unless asked for.
+ */
+@Repository
+class AnalyticsQueries {
+
+    static final Map<String, String> METRICS = Map.of("events", "sum(events)", "sessions", "sum(sessions)",
+            "users", "sum(users)", "value_sum", "sum(value_sum)",
+            "value_avg", "case when sum(value_count) = 0 then 0 else sum(value_sum) / sum(value_count) end");
+    static final Set<String> INTERVALS = Set.of("hour", "day", "week", "month");
+    static final Set<String> DIMENSIONS = Set.of("event_type", "page_url", "referrer_url", "device_type", "browser_name",
+            "operating_system");
+
+    private final JdbcClient jdbc;
+
+    AnalyticsQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What to count: a time range, optional equality filters on dimensions, and whether robots count. */
+    record Scope(Instant from, Instant to, Map<String, String> filters, boolean bots) {
+    }
+
+    record Point(Instant period, BigDecimal value) {
+    }
+
+    List<Point> timeseries(String metric, String interval, ZoneId zone, Scope scope, Instant rolledUpUntil) {
+        String sql = "select date_trunc('" + interval + "', bucket, :zone) as period, " + METRICS.get(metric)
+                + " as value from (" + facts(scope, rolledUpUntil) + ") f group by 1 order by 1";
+        return bind(jdbc.sql(sql), scope, rolledUpUntil).param("zone", zone.getId())
+                .query((rs, row) -> new Point(rs.getObject("period", OffsetDateTime.class).toInstant(),
+                        rs.getBigDecimal("value"))).list();
+    }
+
+    record Ranked(String value, long events, long sessions) {
+    }
+
+    List<Ranked> top(String dimension, int limit, Scope scope, Instant rolledUpUntil) {
+        String sql = "select " + dimension + " as value, sum(events) as events, sum(sessions) as sessions from ("
+                + facts(scope, rolledUpUntil) + ") f where " + dimension + " <> '' group by 1 order by 2 desc, 1 limit :limit";
+        return bind(jdbc.sql(sql), scope, rolledUpUntil).param("limit", limit).query(Ranked.class).list();
+    }
+
+    private static String facts(Scope scope, Instant rolledUpUntil) {
+        StringBuilder where = new StringBuilder(scope.bots() ? "" : " and not is_bot");
+        scope.filters().keySet().forEach(dimension -> where.append(" and ").append(dimension).append(" = :f_").append(dimension));
+        return "select * from measurement.tracker_hourly where bucket >= :from and bucket < least(:to, :rolled)" + where
+                + " union all select * from (" + TrackerFacts.PER_HOUR.replace(":from", "greatest(:from, :rolled)")
+                + ") live where true" + where;
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Scope scope, Instant rolledUpUntil) {
+        JdbcClient.StatementSpec bound = spec.param("from", utc(scope.from())).param("to", utc(scope.to()))
+                .param("rolled", utc(rolledUpUntil));
+        for (var filter : scope.filters().entrySet()) {
+            bound = bound.param("f_" + filter.getKey(), filter.getValue());
+        }
+        return bound;
+    }
+
+    private static OffsetDateTime utc(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,109 @@
+package io.reach.measurement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.reach.support.Accounts;
+import io.reach.support.Api;
+import io.reach.support.OwnerDatabase;
+import io.reach.support.ReachTest;
+import tools.jackson.databind.JsonNode;
+
+/** Ingested events answered from rollups: time series, top pages, robots, late events, idempotent re-runs, isolation. */
+@ReachTest
+class AnalyticsTest {
+
+    private static final String GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+
+    @Autowired
+    Api api;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    OwnerDatabase owner;
+    @Autowired
+    TrackerRollups rollups;
+
+    @Test
+    void eventsAreCountedFromRollupsOnceLateOnesIncludedAndRobotsLeftOut() {
+        Accounts.SignedIn ada = accounts.owner();
+        String key = api.post("/api/v1/api-keys", ada.accessToken(), "{\"name\": \"site\", \"scopes\": [\"ingest:write\"]}")
+                .json().get("key").asString();
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        Instant earlier = hour.minus(5, ChronoUnit.HOURS).plusSeconds(60);
+        ingest(key, """
+                [{"event_type": "page_view", "page_url": "/pricing", "session_id": "s1", "created_at": "%1$s", "event_value": 2},
+                 {"event_type": "page_view", "page_url": "/pricing", "session_id": "s2", "created_at": "%1$s", "event_value": 4},
+                 {"event_type": "page_view", "page_url": "/blog", "session_id": "s1", "created_at": "%1$s"},
+                 {"event_type": "page_view", "page_url": "/pricing", "user_agent": "%2$s", "created_at": "%1$s"}]"""
+                .formatted(earlier, GOOGLEBOT));
+
+        rollups.runDue();
+        rollups.runDue();
+        String from = "from=" + hour.minus(1, ChronoUnit.DAYS) + "&to=" + hour.plus(2, ChronoUnit.HOURS);
+
+        assertThat(total(ada, "/api/v1/analytics/timeseries?metric=events&interval=hour&" + from)).as("bots left out")
+                .isEqualTo(3);
+        assertThat(total(ada, "/api/v1/analytics/timeseries?metric=events&interval=hour&include_bots=true&" + from))
+                .isEqualTo(4);
+        assertThat(total(ada, "/api/v1/analytics/timeseries?metric=value_sum&interval=day&" + from)).isEqualTo(6);
+        JsonNode top = api.get("/api/v1/analytics/top?dimension=page_url&" + from, ada.accessToken()).json();
+        assertThat(top.get(0).get("value").asString()).isEqualTo("/pricing");
+        assertThat(top.get(0).get("events").asLong()).isEqualTo(2);
+        assertThat(total(ada, "/api/v1/analytics/timeseries?metric=events&interval=hour&page_url=/blog&" + from))
+                .isEqualTo(1);
+
+        ingest(key, "[{\"event_type\": \"page_view\", \"page_url\": \"/late\", \"created_at\": \"%s\"}]"
+                .formatted(hour.minus(2, ChronoUnit.HOURS).plusSeconds(5)));
+        ingest(key, "[{\"event_type\": \"page_view\", \"page_url\": \"/now\", \"created_at\": \"%s\"}]"
+                .formatted(Instant.now().minusSeconds(1)));
+        assertThat(total(ada, "/api/v1/analytics/timeseries?metric=events&interval=hour&" + from))
+                .as("the current hour is read live; the late event waits for the next run").isEqualTo(4);
+        rollups.runDue();
+        assertThat(total(ada, "/api/v1/analytics/timeseries?metric=events&interval=hour&" + from))
+                .as("a late event within the lookback is counted").isEqualTo(5);
+
+        var rebuilt = api.post("/api/v1/analytics/rollups/rebuild", ada.accessToken(), "{\"from\": \"%s\", \"to\": \"%s\"}"
+                .formatted(hour.minus(2, ChronoUnit.DAYS).toString().substring(0, 10),
+                        hour.plus(1, ChronoUnit.DAYS).toString().substring(0, 10)));
+        assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+        assertThat(total(ada, "/api/v1/analytics/timeseries?metric=events&interval=hour&" + from))
+                .as("a rebuild gives the same answer").isEqualTo(5);
+        var csv = api.get("/api/v1/analytics/top?dimension=page_url&format=csv&" + from, ada.accessToken());
+        assertThat(csv.body()).startsWith("page_url,events,sessions\n/pricing,2,2\n");
+        assertThat(dailyEvents(ada.tenantId())).isGreaterThanOrEqualTo(3);
+
+        Accounts.SignedIn eve = accounts.owner();
+        assertThat(total(eve, "/api/v1/analytics/timeseries?metric=events&interval=hour&" + from)).isZero();
+        assertThat(api.get("/api/v1/analytics/timeseries?metric=clicks", ada.accessToken()).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/analytics/top?dimension=password", ada.accessToken()).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/analytics/timeseries?time_zone=Mars/Olympus", ada.accessToken()).status())
+                .isEqualTo(400);
+    }
+
+    private void ingest(String key, String batch) {
+        var response = api.post("/api/v1/ingest/trackers", key, batch);
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        assertThat(response.json().get("rejected").size()).as(response.body()).isZero();
+    }
+
+    private double total(Accounts.SignedIn who, String path) {
+        var response = api.get(path, who.accessToken());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().valueStream().mapToDouble(point -> point.get("value").asDouble()).sum();
+    }
+
+    private long dailyEvents(UUID tenant) {
+        return owner.with(jdbc -> {
+            jdbc.execute("set app.tenant_id = '" + tenant + "'");
+            return jdbc.queryForObject("select coalesce(sum(metric_value), 0)::bigint from measurement.daily_analytics"
+                    + " where metric_name = 'events'", Long.class);
+        });
+    }
+}
