@@ -95,6 +95,14 @@ class AnalyticsController {
         });
     }
 
+    @GetMapping("/sessions")
+    @RequiresPermission(resource = "analytics", action = "read")
+    @Operation(summary = "Sessions started between from and to: count, average duration (s) and bounce rate (one event)")
+    AnalyticsQueries.SessionSummary sessions(@RequestParam(required = false) @Nullable Instant from,
+            @RequestParam(required = false) @Nullable Instant to, @RequestParam Map<String, String> parameters) {
+        return transactions.inTransaction(() -> queries.sessions(scope(from, to, parameters)));
+    }
+
     record Rebuild(@NotNull LocalDate from, @NotNull LocalDate to) {
     }
 

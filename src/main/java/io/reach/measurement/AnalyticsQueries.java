@@ -58,6 +58,21 @@ class AnalyticsQueries {
         return bind(jdbc.sql(sql), scope, rolledUpUntil).param("limit", limit).query(Ranked.class).list();
     }
 
+    /** Sessions started in the scope's range: how many, their average length and the share with one event. */
+    record SessionSummary(long sessions, double averageDurationSeconds, double bounceRate) {
+    }
+
+    SessionSummary sessions(Scope scope) {
+        return jdbc.sql("""
+                select count(*) as sessions,
+                       coalesce(avg(extract(epoch from ended_at - started_at)), 0)::float8 as average_duration_seconds,
+                       coalesce(avg(case when events = 1 then 1.0 else 0.0 end), 0)::float8 as bounce_rate
+                from measurement.sessions
+                where started_at >= :from and started_at < :to and (:bots or not is_bot)""")
+                .param("from", utc(scope.from())).param("to", utc(scope.to())).param("bots", scope.bots())
+                .query(SessionSummary.class).single();
+    }
+
     private static String facts(Scope scope, Instant rolledUpUntil) {
         StringBuilder where = new StringBuilder(scope.bots() ? "" : " and not is_bot");
         scope.filters().keySet().forEach(dimension -> where.append(" and ").append(dimension).append(" = :f_").append(dimension));

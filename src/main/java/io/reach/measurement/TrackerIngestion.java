@@ -102,7 +102,8 @@ class TrackerIngestion {
                 or(TrackerBatches.text(event, "browser_name"), agent.browserName()),
                 or(TrackerBatches.text(event, "operating_system"), agent.operatingSystem()),
                 TrackerBatches.text(event, "screen_resolution"), TrackerBatches.decimal(event),
-                properties.isObject() ? properties.toString() : "{}", agent.bot(), createdAt == null ? now : createdAt);
+                properties.isObject() ? properties.toString() : "{}", agent.bot(), createdAt == null ? now : createdAt,
+                agent.deviceBrand(), agent.deviceModel());
     }
 
     private static @Nullable String or(@Nullable String given, @Nullable String derived) {

@@ -32,7 +32,8 @@ import io.reach.platform.web.ApiException;
 /**
  * Writes batches of tracker events with PostgreSQL's {@code COPY} into a temporary staging table,
  * then moves them into the partitioned table in the same transaction, skipping events already
- * stored (same event id and time). A batch counts as written only once its transaction has
+ * stored (same event id and time), and extends or opens the sessions of the new events and
+ * notes the devices seen. A batch counts as written only once its transaction has
  * committed. Batches queue for a few writer threads; when the queue is full the caller is told
  * to come back later (503 with Retry-After) rather than anything being dropped.
  */
@@ -51,11 +52,16 @@ class TrackerWriter implements DisposableBean {
     private final JdbcClient jdbc;
     private final ThreadPoolExecutor writers;
     private final Duration timeout;
+    private final Duration sessionGap;
+    private final Devices devices;
 
     TrackerWriter(TenantTransactions transactions, DataSource dataSource, JdbcClient jdbc,
             @Value("${reach.measurement.writer-threads:2}") int threads,
             @Value("${reach.measurement.queued-batches:64}") int queuedBatches,
-            @Value("${reach.measurement.write-timeout:30s}") Duration timeout) {
+            @Value("${reach.measurement.write-timeout:30s}") Duration timeout,
+            @Value("${reach.measurement.session-gap:30m}") Duration sessionGap, Devices devices) {
+        this.sessionGap = sessionGap;
+        this.devices = devices;
         this.transactions = transactions;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -95,8 +101,9 @@ class TrackerWriter implements DisposableBean {
             } catch (SQLException | IOException e) {
                 throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
             }
-            return jdbc.sql("insert into measurement.trackers (" + COLUMNS + ") select " + COLUMNS
-                    + " from pg_temp.tracker_staging on conflict do nothing").update();
+            devices.remember(events, receivedAt);
+            return jdbc.sql(TrackerSessions.STORE_AND_SESSIONIZE).param("tenant", tenant.value())
+                    .param("gap", sessionGap.toSeconds() + " seconds").query(Integer.class).single();
         });
     }
 

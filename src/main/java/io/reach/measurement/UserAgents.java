@@ -20,17 +20,18 @@ class UserAgents {
     private volatile @Nullable UserAgentAnalyzer analyzer;
 
     record Parsed(@Nullable String deviceType, @Nullable String browserName, @Nullable String operatingSystem,
-            boolean bot) {
+            boolean bot, @Nullable String deviceBrand, @Nullable String deviceModel) {
     }
 
     Parsed parse(@Nullable String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {
-            return new Parsed(null, null, null, false);
+            return new Parsed(null, null, null, false, null, null);
         }
         UserAgent agent = analyzer().parse(userAgent);
         String device = agent.getValue(UserAgent.DEVICE_CLASS);
         return new Parsed(known(device), known(agent.getValue(UserAgent.AGENT_NAME)),
-                known(agent.getValue(UserAgent.OPERATING_SYSTEM_NAME)), ROBOTS.contains(device));
+                known(agent.getValue(UserAgent.OPERATING_SYSTEM_NAME)), ROBOTS.contains(device),
+                known(agent.getValue(UserAgent.DEVICE_BRAND)), known(agent.getValue(UserAgent.DEVICE_NAME)));
     }
 
     private UserAgentAnalyzer analyzer() {
@@ -41,7 +42,8 @@ class UserAgents {
                 if (current == null) {
                     current = UserAgentAnalyzer.newBuilder().hideMatcherLoadStats().withCache(10_000)
                             .withField(UserAgent.DEVICE_CLASS).withField(UserAgent.AGENT_NAME)
-                            .withField(UserAgent.OPERATING_SYSTEM_NAME).build();
+                            .withField(UserAgent.OPERATING_SYSTEM_NAME).withField(UserAgent.DEVICE_BRAND)
+                            .withField(UserAgent.DEVICE_NAME).build();
                     analyzer = current;
                 }
             }

@@ -87,6 +87,32 @@ class AnalyticsTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void sessionsAreEventsOfOneSessionIdAtMostThirtyMinutesApart() {
+        Accounts.SignedIn ada = accounts.owner();
+        String key = api.post("/api/v1/api-keys", ada.accessToken(), "{\"name\": \"site\", \"scopes\": [\"ingest:write\"]}")
+                .json().get("key").asString();
+        Instant start = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        String batch = """
+                [{"event_id": "a1", "event_type": "page_view", "session_id": "s1", "created_at": "%1$s"},
+                 {"event_id": "a2", "event_type": "page_view", "session_id": "s1", "created_at": "%2$s"},
+                 {"event_id": "b1", "event_type": "page_view", "session_id": "s2", "created_at": "%1$s"}]"""
+                .formatted(start, start.plusSeconds(120));
+        ingest(key, batch);
+        ingest(key, batch);
+        ingest(key, "[{\"event_type\": \"page_view\", \"session_id\": \"s1\", \"created_at\": \"%s\"}]"
+                .formatted(start.plus(50, ChronoUnit.MINUTES)));
+        String window = "from=" + start.minus(1, ChronoUnit.HOURS) + "&to=" + Instant.now();
+
+        JsonNode summary = api.get("/api/v1/analytics/sessions?" + window, ada.accessToken()).json();
+
+        assertThat(summary.get("sessions").asLong()).as("s1, s2 and s1 again after a 48-minute pause").isEqualTo(3);
+        assertThat(summary.get("bounce_rate").asDouble()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(summary.get("average_duration_seconds").asDouble()).isCloseTo(40.0, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(api.get("/api/v1/analytics/sessions?" + window, accounts.owner().accessToken()).json().get("sessions")
+                .asLong()).isZero();
+    }
+
     private void ingest(String key, String batch) {
         var response = api.post("/api/v1/ingest/trackers", key, batch);
         assertThat(response.status()).as(response.body()).isEqualTo(202);
