@@ -73,8 +73,9 @@ class TrackerIngestionTest {
         Map<String, Object> bot = rows.stream().filter(r -> r.get("event_id").equals("e3")).findFirst().orElseThrow();
         assertThat(bot.get("is_bot")).isEqualTo(true);
         assertThat(bot.get("ip_address")).as("IPv6 kept to its /64").isEqualTo("2001:db8:85a3:8d3:0:0:0:0");
-        assertThat(owner.with(jdbc -> jdbc.queryForObject("select count(*) from measurement.devices where user_agent = ?",
-                Long.class, CHROME))).as("the device is noted once").isEqualTo(1);
+        Long devices = owner.with(jdbc -> jdbc.queryForObject("select count(*) from measurement.devices where user_agent = ?",
+                Long.class, CHROME));
+        assertThat(devices).as("the device is noted once").isEqualTo(1L);
     }
 
     @Test
