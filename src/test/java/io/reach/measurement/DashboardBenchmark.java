@@ -1,0 +1,101 @@
+package io.reach.measurement;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.support.Accounts;
+import io.reach.support.ReachTest;
+
+/**
+ * Dashboard latency: p50/p95 of a daily time series and a top-10 of pages over the last 7 days,
+ * answered from the rollups (as the API does) against the same answers computed from raw events,
+ * over generated events spread across the late window. Not part of {@code ./mvnw verify}; run
+ * with bench/dashboard/run.
+ */
+@ReachTest
+class DashboardBenchmark {
+
+    static final int EVENTS = Integer.getInteger("bench.events", 10_000_000);
+    static final int RUNS = 40;
+
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    TenantTransactions transactions;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TrackerRollups rollups;
+    @Autowired
+    AnalyticsQueries queries;
+
+    @Test
+    void dashboardLatency() {
+        TenantId tenant = TenantId.of(accounts.owner().tenantId());
+        Instant now = Instant.now();
+        long generated = System.nanoTime();
+        transactions.inTransactionAs(tenant, () -> jdbc.sql("""
+                insert into measurement.trackers (tenant_id, id, event_id, session_id, event_type, page_url, referrer_url,
+                    device_type, browser_name, operating_system, event_value, is_bot, created_at, received_at)
+                select :tenant, gen_random_uuid(), 'g' || i, 's' || (i % 200000), (array['page_view','click','signup'])[1 + i % 3],
+                       '/page/' || (i % 500), 'https://ref' || (i % 40) || '.example/', (array['Desktop','Phone','Tablet'])[1 + i % 3],
+                       (array['Chrome','Firefox','Safari','Edge'])[1 + i % 4], (array['Windows NT','Mac OS','Android','iOS'])[1 + i % 4],
+                       i % 10, i % 50 = 0, :now - make_interval(secs => (i % 518400)), :now
+                from generate_series(1, :events) i""").param("tenant", tenant.value()).param("now", now.atOffset(java.time.ZoneOffset.UTC))
+                .param("events", EVENTS).update());
+        System.out.printf("dashboard_generated: %d events in %.1f s%n", EVENTS, (System.nanoTime() - generated) / 1e9);
+        long rolled = System.nanoTime();
+        transactions.inTransactionAs(tenant, () -> rollups.rebuild(tenant, java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                .minusDays(7), java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1)));
+        System.out.printf("dashboard_rollup_rebuild: %.1f s%n", (System.nanoTime() - rolled) / 1e9);
+
+        var scope = new AnalyticsQueries.Scope(now.minus(7, ChronoUnit.DAYS), now, Map.of(), false);
+        Instant rolledUntil = now.truncatedTo(ChronoUnit.HOURS);
+        report("timeseries", () -> queries.timeseries("events", "day", ZoneId.of("Europe/Paris"), scope, rolledUntil),
+                () -> jdbc.sql("""
+                        select date_trunc('day', created_at, 'Europe/Paris') as period, count(*) from measurement.trackers
+                        where created_at >= :from and created_at < :to and not is_bot group by 1 order by 1""")
+                        .param("from", scope.from().atOffset(java.time.ZoneOffset.UTC))
+                        .param("to", scope.to().atOffset(java.time.ZoneOffset.UTC)).query().listOfRows(), tenant);
+        report("top_pages", () -> queries.top("page_url", 10, scope, rolledUntil), () -> jdbc.sql("""
+                        select page_url, count(*) from measurement.trackers
+                        where created_at >= :from and created_at < :to and not is_bot
+                        group by 1 order by 2 desc limit 10""").param("from", scope.from().atOffset(java.time.ZoneOffset.UTC))
+                .param("to", scope.to().atOffset(java.time.ZoneOffset.UTC)).query().listOfRows(), tenant);
+    }
+
+    private void report(String name, Supplier<?> fromRollups, Supplier<?> fromRaw, TenantId tenant) {
+        List<Long> rollup = timings(fromRollups, tenant, RUNS);
+        List<Long> raw = timings(fromRaw, tenant, 5);
+        System.out.printf("dashboard_%s_rollup: p50 %.1f ms, p95 %.1f ms%n", name, ms(rollup, 50), ms(rollup, 95));
+        System.out.printf("dashboard_%s_raw: p50 %.1f ms, p95 %.1f ms%n", name, ms(raw, 50), ms(raw, 95));
+        System.out.printf("dashboard_%s_ratio_p95: %.3f%n", name, ms(rollup, 95) / ms(raw, 95));
+    }
+
+    private List<Long> timings(Supplier<?> query, TenantId tenant, int runs) {
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            transactions.inTransactionAs(tenant, query::get);
+            times.add(System.nanoTime() - start);
+        }
+        times.sort(Long::compare);
+        return times;
+    }
+
+    private static double ms(List<Long> sorted, int percentile) {
+        int index = Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);
+        return sorted.get(Math.max(0, index)) / 1e6;
+    }
+}
