@@ -42,9 +42,10 @@ class AnalyticsQueries {
     }
 
     List<Point> timeseries(String metric, String interval, ZoneId zone, Scope scope, Instant rolledUpUntil) {
+        Source source = Source.of(scope, null);
         String sql = "select date_trunc('" + interval + "', bucket, :zone) as period, " + METRICS.get(metric)
-                + " as value from (" + facts(scope, rolledUpUntil) + ") f group by 1 order by 1";
-        return bind(jdbc.sql(sql), scope, rolledUpUntil).param("zone", zone.getId())
+                + " as value from (" + source.sql() + ") f group by 1 order by 1";
+        return source.bind(jdbc.sql(sql), scope, rolledUpUntil).param("zone", zone.getId())
                 .query((rs, row) -> new Point(rs.getObject("period", OffsetDateTime.class).toInstant(),
                         rs.getBigDecimal("value"))).list();
     }
@@ -53,9 +54,10 @@ class AnalyticsQueries {
     }
 
     List<Ranked> top(String dimension, int limit, Scope scope, Instant rolledUpUntil) {
-        String sql = "select " + dimension + " as value, sum(events) as events, sum(sessions) as sessions from ("
-                + facts(scope, rolledUpUntil) + ") f where " + dimension + " <> '' group by 1 order by 2 desc, 1 limit :limit";
-        return bind(jdbc.sql(sql), scope, rolledUpUntil).param("limit", limit).query(Ranked.class).list();
+        Source source = Source.of(scope, dimension);
+        String sql = "select value, sum(events) as events, sum(sessions) as sessions from (" + source.sql()
+                + ") f where value <> '' group by 1 order by 2 desc, 1 limit :limit";
+        return source.bind(jdbc.sql(sql), scope, rolledUpUntil).param("limit", limit).query(Ranked.class).list();
     }
 
     /** Sessions started in the scope's range: how many, their average length and the share with one event. */
@@ -73,21 +75,58 @@ class AnalyticsQueries {
                 .query(SessionSummary.class).single();
     }
 
-    private static String facts(Scope scope, Instant rolledUpUntil) {
-        StringBuilder where = new StringBuilder(scope.bots() ? "" : " and not is_bot");
-        scope.filters().keySet().forEach(dimension -> where.append(" and ").append(dimension).append(" = :f_").append(dimension));
-        return "select * from measurement.tracker_hourly where bucket >= :from and bucket < least(:to, :rolled)" + where
-                + " union all select * from (" + TrackerFacts.PER_HOUR.replace(":from", "greatest(:from, :rolled)")
-                + ") live where true" + where;
-    }
+    /**
+     * The narrowest rollup that answers a query, with its live part: hourly totals when nothing is
+     * filtered or grouped; the per-dimension rollup for one group-by or one filter; the
+     * all-dimension rollup otherwise. Rows: bucket, value (the grouped dimension's, or ''),
+     * is_bot and the counts.
+     */
+    private record Source(String sql, @Nullable String dimension, @Nullable String value) {
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Scope scope, Instant rolledUpUntil) {
-        JdbcClient.StatementSpec bound = spec.param("from", utc(scope.from())).param("to", utc(scope.to()))
-                .param("rolled", utc(rolledUpUntil));
-        for (var filter : scope.filters().entrySet()) {
-            bound = bound.param("f_" + filter.getKey(), filter.getValue());
+        private static final String COUNTS = "is_bot, events, sessions, users, value_sum, value_count";
+
+        static Source of(Scope scope, @Nullable String groupBy) {
+            String bots = scope.bots() ? "" : " and not is_bot";
+            if (scope.filters().isEmpty() && groupBy == null) {
+                return new Source(union("tracker_hourly_totals", TrackerFacts.TOTALS_PER_HOUR, "bucket, '' as value, "
+                        + COUNTS, bots), null, null);
+            }
+            if (scope.filters().isEmpty()) {
+                return new Source(union("tracker_hourly_by_dimension", TrackerFacts.BY_DIMENSION_PER_HOUR,
+                        "bucket, value, " + COUNTS, bots + " and dimension = :dimension"), groupBy, null);
+            }
+            if (groupBy == null && scope.filters().size() == 1) {
+                var filter = scope.filters().entrySet().iterator().next();
+                return new Source(union("tracker_hourly_by_dimension", TrackerFacts.BY_DIMENSION_PER_HOUR,
+                        "bucket, '' as value, " + COUNTS, bots + " and dimension = :dimension and value = :value"),
+                        filter.getKey(), filter.getValue());
+            }
+            StringBuilder where = new StringBuilder(bots);
+            scope.filters().keySet().forEach(d -> where.append(" and ").append(d).append(" = :f_").append(d));
+            return new Source(union("tracker_hourly", TrackerFacts.PER_HOUR, "bucket, "
+                    + (groupBy == null ? "''" : groupBy) + " as value, " + COUNTS, where.toString()), null, null);
         }
-        return bound;
+
+        private static String union(String table, String live, String projection, String where) {
+            return "select " + projection + " from measurement." + table
+                    + " where bucket >= :from and bucket < least(:to, :rolled)" + where + " union all select " + projection
+                    + " from (" + live.replace(":from", "greatest(:from, :rolled)") + ") live where true" + where;
+        }
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Scope scope, Instant rolledUpUntil) {
+            JdbcClient.StatementSpec bound = spec.param("from", utc(scope.from())).param("to", utc(scope.to()))
+                    .param("rolled", utc(rolledUpUntil));
+            if (dimension != null) {
+                bound = bound.param("dimension", dimension);
+            }
+            if (value != null) {
+                bound = bound.param("value", value);
+            }
+            for (var filter : scope.filters().entrySet()) {
+                bound = bound.param("f_" + filter.getKey(), filter.getValue());
+            }
+            return bound;
+        }
     }
 
     private static OffsetDateTime utc(@Nullable Instant instant) {

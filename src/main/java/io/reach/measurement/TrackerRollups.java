@@ -66,12 +66,22 @@ class TrackerRollups {
         this.clock = clock;
     }
 
-    /** Replaces the current tenant's hourly rollup rows of {@code [from, to)} (whole hours); returns the rows written. */
+    /**
+     * Replaces the current tenant's hourly rollup rows of {@code [from, to)} (whole hours) in all
+     * three shapes; returns the rows written.
+     */
     int refreshHourly(Instant from, Instant to) {
-        jdbc.sql("delete from measurement.tracker_hourly where bucket >= :from and bucket < :to").param("from", utc(from))
+        return replace("tracker_hourly", "tenant_id, bucket, " + TrackerFacts.DIMENSIONS, TrackerFacts.PER_HOUR, from, to)
+                + replace("tracker_hourly_totals", "tenant_id, bucket, is_bot", TrackerFacts.TOTALS_PER_HOUR, from, to)
+                + replace("tracker_hourly_by_dimension", "tenant_id, bucket, dimension, value, is_bot",
+                        TrackerFacts.BY_DIMENSION_PER_HOUR, from, to);
+    }
+
+    private int replace(String table, String keys, String select, Instant from, Instant to) {
+        jdbc.sql("delete from measurement." + table + " where bucket >= :from and bucket < :to").param("from", utc(from))
                 .param("to", utc(to)).update();
-        return jdbc.sql("insert into measurement.tracker_hourly (tenant_id, bucket, " + TrackerFacts.DIMENSIONS
-                + ", events, sessions, users, value_sum, value_count) " + TrackerFacts.PER_HOUR).param("from", utc(from))
+        return jdbc.sql("insert into measurement." + table + " (" + keys
+                + ", events, sessions, users, value_sum, value_count) " + select).param("from", utc(from))
                 .param("to", utc(to)).update();
     }
 

@@ -58,6 +58,10 @@ class AnalyticsTest {
         assertThat(top.get(0).get("events").asLong()).isEqualTo(2);
         assertThat(total(ada, "/api/v1/analytics/timeseries?metric=events&interval=hour&page_url=/blog&" + from))
                 .isEqualTo(1);
+        assertThat(total(ada, "/api/v1/analytics/timeseries?metric=events&interval=hour&page_url=/pricing"
+                + "&event_type=page_view&" + from)).as("two filters read the all-dimension rollup").isEqualTo(2);
+        assertThat(api.get("/api/v1/analytics/top?dimension=page_url&event_type=page_view&" + from, ada.accessToken())
+                .json().get(0).get("events").asLong()).isEqualTo(2);
 
         ingest(key, "[{\"event_type\": \"page_view\", \"page_url\": \"/late\", \"created_at\": \"%s\"}]"
                 .formatted(hour.minus(2, ChronoUnit.HOURS).plusSeconds(5)));
