@@ -196,8 +196,7 @@ class FacebookProvider extends MetaGraphPlatform {
 
     private Content content(String token, JsonNode post) {
         String id = post.path("id").asString("");
-        Map<String, Long> insights = insights(() -> read(token, uri -> uri.path(VERSION + "/{post}/insights")
-                .queryParam("metric", POST_METRICS).build(id))).map(MetaGraphPlatform::insightValues).orElse(Map.of());
+        Map<String, Long> insights = objectInsights(token, VERSION, id, POST_METRICS);
         Instant postedAt = time(post.path("created_time").asString(""));
         return new Content(id, post.path("permalink_url").asString(""),
                 post.path("message").isString() ? post.get("message").asString() : null, null,

@@ -189,8 +189,7 @@ class InstagramProvider extends MetaGraphPlatform {
 
     private Content content(String token, JsonNode item) {
         String id = item.path("id").asString("");
-        Map<String, Long> insights = insights(() -> read(token, uri -> uri.path(VERSION + "/{media}/insights")
-                .queryParam("metric", MEDIA_METRICS).build(id))).map(MetaGraphPlatform::insightValues).orElse(Map.of());
+        Map<String, Long> insights = objectInsights(token, VERSION, id, MEDIA_METRICS);
         Instant postedAt = time(item.path("timestamp").asString(""));
         return new Content(id, item.path("permalink").asString(""),
                 item.path("caption").isString() ? item.get("caption").asString() : null, mediaType(item),

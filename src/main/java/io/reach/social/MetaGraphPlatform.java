@@ -211,6 +211,12 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
      * retired) leaves them out instead of failing the caller. Rate limits and refused tokens still
      * count.
      */
+    /** One object's insights ({@code GET {version}/{id}/insights?metric=…}) by metric name; empty where unavailable. */
+    protected Map<String, Long> objectInsights(String token, String version, String id, String metrics) {
+        return insights(() -> read(token, uri -> uri.path(version + "/{id}/insights").queryParam("metric", metrics)
+                .build(id))).map(MetaGraphPlatform::insightValues).orElse(Map.of());
+    }
+
     protected Optional<JsonNode> insights(Supplier<JsonNode> call) {
         try {
             return Optional.of(call.get());

@@ -178,8 +178,7 @@ class ThreadsProvider extends MetaGraphPlatform {
     /** Threads reports no unique reach; a post's views stand in for it. */
     private Content content(String token, JsonNode post) {
         String id = post.path("id").asString("");
-        Map<String, Long> insights = insights(() -> read(token, uri -> uri.path(VERSION + "/{media}/insights")
-                .queryParam("metric", POST_METRICS).build(id))).map(MetaGraphPlatform::insightValues).orElse(Map.of());
+        Map<String, Long> insights = objectInsights(token, VERSION, id, POST_METRICS);
         Instant postedAt = time(post.path("timestamp").asString(""));
         long views = insights.getOrDefault("views", 0L);
         return new Content(id, post.path("permalink").asString(""),
