@@ -15,7 +15,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +34,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
+import io.reach.support.SocialFlows;
 import io.reach.support.TestProviders;
 import tools.jackson.databind.JsonNode;
 
@@ -46,6 +46,8 @@ class PublishingTest {
     Api api;
     @Autowired
     Accounts accounts;
+    @Autowired
+    SocialFlows flows;
     @Autowired
     DataSource dataSource;
     @Autowired
@@ -64,10 +66,7 @@ class PublishingTest {
                 "{\"sub\": \"782bbtaQ\", \"name\": \"Ada\", \"email\": \"ada-%s@example.com\"}".formatted(UUID.randomUUID()))));
         ada = accounts.owner();
         owner("{\"require_post_approval\": false}");
-        String authorization = api.post("/api/v1/social/accounts/connect", ada.accessToken(), "{\"platform\": \"linkedin\"}")
-                .json().get("authorization_url").asString();
-        String state = URI.create(authorization).getQuery().replaceAll(".*state=([^&]+).*", "$1");
-        account = api.get("/api/v1/social/accounts/callback?code=c&state=" + state, null).json().get("id").asString();
+        account = flows.connect(ada.accessToken(), "linkedin", "c").get("id").asString();
     }
 
     @Test
@@ -223,16 +222,7 @@ class PublishingTest {
     }
 
     private JsonNode awaitSettled(String post) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        JsonNode current = null;
-        while (Instant.now().isBefore(deadline)) {
-            current = api.get("/api/v1/posts/" + post, ada.accessToken()).json();
-            if (!current.get("status").asString().equals("scheduled")) {
-                return current;
-            }
-            sleep();
-        }
-        return current;
+        return flows.awaitSettled(ada.accessToken(), post);
     }
 
     private long publishCalls(String text) {
@@ -244,11 +234,4 @@ class PublishingTest {
         api.put("/api/v1/admin/tenants/" + ada.tenantId() + "/settings", Api.ADMIN, settings);
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

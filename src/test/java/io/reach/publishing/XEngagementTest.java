@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
+import io.reach.support.SocialFlows;
 import io.reach.support.TestMailServer;
 import io.reach.support.TestProviders;
 import io.reach.support.WebhookSigning;
@@ -38,6 +38,8 @@ class XEngagementTest {
     Api api;
     @Autowired
     Accounts accounts;
+    @Autowired
+    SocialFlows flows;
     @Autowired
     AutomationEngine engine;
     @Autowired
@@ -57,10 +59,7 @@ class XEngagementTest {
         me(1);
         ada = accounts.owner();
         api.put("/api/v1/admin/tenants/" + ada.tenantId() + "/settings", Api.ADMIN, "{\"require_post_approval\": false}");
-        String authorization = api.post("/api/v1/social/accounts/connect", ada.accessToken(), "{\"platform\": \"x\"}")
-                .json().get("authorization_url").asString();
-        String state = URI.create(authorization).getQuery().replaceAll(".*state=([^&]+).*", "$1");
-        account = api.get("/api/v1/social/accounts/callback?code=c&state=" + state, null).json().get("id").asString();
+        account = flows.connect(ada.accessToken(), "x", "c").get("id").asString();
     }
 
     @Test

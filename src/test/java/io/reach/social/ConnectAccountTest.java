@@ -26,6 +26,7 @@ import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
+import io.reach.support.SocialFlows;
 import io.reach.support.TestProviders;
 import tools.jackson.databind.JsonNode;
 
@@ -40,6 +41,8 @@ class ConnectAccountTest {
     Api api;
     @Autowired
     Accounts accounts;
+    @Autowired
+    SocialFlows flows;
     @Autowired
     io.reach.support.Fixtures fixtures;
     @Autowired
@@ -177,9 +180,7 @@ class ConnectAccountTest {
     }
 
     private JsonNode connect(Accounts.SignedIn who) {
-        String state = query(URI.create(api.post("/api/v1/social/accounts/connect", who.accessToken(),
-                "{\"platform\": \"linkedin\"}").json().get("authorization_url").asString())).get("state");
-        return api.get("/api/v1/social/accounts/callback?code=c&state=" + state, null).json();
+        return flows.connect(who.accessToken(), "linkedin", "c");
     }
 
     private static String formField(String name) {

@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -24,6 +23,7 @@ import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
+import io.reach.support.SocialFlows;
 import io.reach.support.TestProviders;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +35,8 @@ class FacebookAdapterTest {
     Api api;
     @Autowired
     Accounts accounts;
+    @Autowired
+    SocialFlows flows;
     @Autowired
     OwnerDatabase owner;
 
@@ -69,8 +71,7 @@ class FacebookAdapterTest {
 
     @Test
     void aPageConnectsWithoutItsTokenBeingKept() {
-        String authorization = api.post("/api/v1/social/accounts/connect", ada.accessToken(), "{\"platform\": \"facebook\"}")
-                .json().get("authorization_url").asString();
+        String authorization = flows.authorizationUrl(ada.accessToken(), "facebook");
         assertThat(authorization).contains("/v21.0/dialog/oauth", "code_challenge=", "code_challenge_method=S256");
 
         JsonNode account = connect();
@@ -124,28 +125,11 @@ class FacebookAdapterTest {
     }
 
     private JsonNode connect() {
-        String authorization = api.post("/api/v1/social/accounts/connect", ada.accessToken(), "{\"platform\": \"facebook\"}")
-                .json().get("authorization_url").asString();
-        String state = URI.create(authorization).getQuery().replaceAll(".*state=([^&]+).*", "$1");
-        var callback = api.get("/api/v1/social/accounts/callback?code=fb-code&state=" + state, null);
-        assertThat(callback.status()).as(callback.body()).isEqualTo(200);
-        return callback.json();
+        String authorization = flows.authorizationUrl(ada.accessToken(), "facebook");
+        return flows.complete(authorization, "fb-code");
     }
 
     private JsonNode await(String post) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        JsonNode current = null;
-        while (Instant.now().isBefore(deadline)) {
-            current = api.get("/api/v1/posts/" + post, ada.accessToken()).json();
-            if (!current.get("status").asString().equals("scheduled")) {
-                return current;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return current;
+        return flows.awaitSettled(ada.accessToken(), post);
     }
 }

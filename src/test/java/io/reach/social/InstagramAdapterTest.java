@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -22,6 +21,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
+import io.reach.support.SocialFlows;
 import io.reach.support.TestProviders;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +33,8 @@ class InstagramAdapterTest {
     Api api;
     @Autowired
     Accounts accounts;
+    @Autowired
+    SocialFlows flows;
 
     private Accounts.SignedIn ada;
     private String user;
@@ -178,29 +180,12 @@ class InstagramAdapterTest {
     }
 
     private JsonNode connect() {
-        String authorization = api.post("/api/v1/social/accounts/connect", ada.accessToken(), "{\"platform\": \"instagram\"}")
-                .json().get("authorization_url").asString();
+        String authorization = flows.authorizationUrl(ada.accessToken(), "instagram");
         assertThat(authorization).contains("/oauth/authorize", "instagram_business_content_publish");
-        String state = URI.create(authorization).getQuery().replaceAll(".*state=([^&]+).*", "$1");
-        var callback = api.get("/api/v1/social/accounts/callback?code=ig-code&state=" + state, null);
-        assertThat(callback.status()).as(callback.body()).isEqualTo(200);
-        return callback.json();
+        return flows.complete(authorization, "ig-code");
     }
 
     private JsonNode await(String post) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        JsonNode current = null;
-        while (Instant.now().isBefore(deadline)) {
-            current = api.get("/api/v1/posts/" + post, ada.accessToken()).json();
-            if (!current.get("status").asString().equals("scheduled")) {
-                return current;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return current;
+        return flows.awaitSettled(ada.accessToken(), post);
     }
 }

@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -20,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
+import io.reach.support.SocialFlows;
 import io.reach.support.TestProviders;
 import tools.jackson.databind.JsonNode;
 
@@ -31,6 +31,8 @@ class ThreadsAdapterTest {
     Api api;
     @Autowired
     Accounts accounts;
+    @Autowired
+    SocialFlows flows;
 
     private Accounts.SignedIn ada;
     private String user;
@@ -91,31 +93,14 @@ class ThreadsAdapterTest {
     }
 
     private JsonNode connect() {
-        String authorization = api.post("/api/v1/social/accounts/connect", ada.accessToken(), "{\"platform\": \"threads\"}")
-                .json().get("authorization_url").asString();
-        String state = URI.create(authorization).getQuery().replaceAll(".*state=([^&]+).*", "$1");
-        var callback = api.get("/api/v1/social/accounts/callback?code=th-code&state=" + state, null);
-        assertThat(callback.status()).as(callback.body()).isEqualTo(200);
-        JsonNode account = callback.json();
+        String authorization = flows.authorizationUrl(ada.accessToken(), "threads");
+        JsonNode account = flows.complete(authorization, "th-code");
         assertThat(account.get("platform").asString()).isEqualTo("threads");
         assertThat(account.get("platform_user_id").asString()).isEqualTo(user);
         return account;
     }
 
     private JsonNode await(String post) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        JsonNode current = null;
-        while (Instant.now().isBefore(deadline)) {
-            current = api.get("/api/v1/posts/" + post, ada.accessToken()).json();
-            if (!current.get("status").asString().equals("scheduled")) {
-                return current;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return current;
+        return flows.awaitSettled(ada.accessToken(), post);
     }
 }

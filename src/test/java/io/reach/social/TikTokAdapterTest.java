@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,6 +22,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
+import io.reach.support.SocialFlows;
 import io.reach.support.TestProviders;
 import tools.jackson.databind.JsonNode;
 
@@ -34,6 +34,8 @@ class TikTokAdapterTest {
     Api api;
     @Autowired
     Accounts accounts;
+    @Autowired
+    SocialFlows flows;
 
     private Accounts.SignedIn ada;
     private String username;
@@ -117,14 +119,10 @@ class TikTokAdapterTest {
     }
 
     private JsonNode connect() {
-        String authorization = api.post("/api/v1/social/accounts/connect", ada.accessToken(), "{\"platform\": \"tiktok\"}")
-                .json().get("authorization_url").asString();
+        String authorization = flows.authorizationUrl(ada.accessToken(), "tiktok");
         assertThat(authorization).contains("/v2/auth/authorize/").contains("client_key=reach-tiktok-client")
                 .contains("code_challenge_method=S256").doesNotContain("client_id=");
-        String state = URI.create(authorization).getQuery().replaceAll(".*state=([^&]+).*", "$1");
-        var callback = api.get("/api/v1/social/accounts/callback?code=tiktok-code&state=" + state, null);
-        assertThat(callback.status()).as(callback.body()).isEqualTo(200);
-        return callback.json();
+        return flows.complete(authorization, "tiktok-code");
     }
 
     private static String ok(String data) {
@@ -132,19 +130,6 @@ class TikTokAdapterTest {
     }
 
     private JsonNode await(String post) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        JsonNode current = null;
-        while (Instant.now().isBefore(deadline)) {
-            current = api.get("/api/v1/posts/" + post, ada.accessToken()).json();
-            if (!current.get("status").asString().equals("scheduled")) {
-                return current;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return current;
+        return flows.awaitSettled(ada.accessToken(), post);
     }
 }

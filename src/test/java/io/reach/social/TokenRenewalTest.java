@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
+import io.reach.support.SocialFlows;
 import io.reach.support.TestMailServer;
 import io.reach.support.TestProviders;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +31,8 @@ class TokenRenewalTest {
     Api api;
     @Autowired
     Accounts accounts;
+    @Autowired
+    SocialFlows flows;
 
     @Test
     void aRefusedRenewalFailsThePostAndPutsTheAccountOnHold() {
@@ -50,17 +52,14 @@ class TokenRenewalTest {
                 .withHeader("Content-Type", "application/json").withBody("{\"title\": \"Unauthorized\", \"status\": 401}")));
         Accounts.SignedIn ada = accounts.owner();
         api.put("/api/v1/admin/tenants/" + ada.tenantId() + "/settings", Api.ADMIN, "{\"require_post_approval\": false}");
-        String authorization = api.post("/api/v1/social/accounts/connect", ada.accessToken(), "{\"platform\": \"x\"}")
-                .json().get("authorization_url").asString();
-        String state = URI.create(authorization).getQuery().replaceAll(".*state=([^&]+).*", "$1");
-        String account = api.get("/api/v1/social/accounts/callback?code=c&state=" + state, null).json().get("id").asString();
+        String account = flows.connect(ada.accessToken(), "x", "c").get("id").asString();
 
         String post = api.post("/api/v1/posts", ada.accessToken(), """
                 {"variants": [{"social_account_id": "%s", "text": "Refused", "media": []}]}""".formatted(account)).json()
                 .get("id").asString();
         api.post("/api/v1/posts/" + post + "/schedule", ada.accessToken(),
                 "{\"scheduled_at\": \"%s\"}".formatted(Instant.now().plusSeconds(1)));
-        JsonNode settled = await(ada, post);
+        JsonNode settled = flows.awaitSettled(ada.accessToken(), post);
 
         assertThat(settled.get("status").asString()).isEqualTo("failed");
         JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get(0);
@@ -72,17 +71,4 @@ class TokenRenewalTest {
         assertThat(TestMailServer.mailsTo(ada.email(), 2)).anyMatch(mail -> mail.contains("could not renew its access"));
     }
 
-    private JsonNode await(Accounts.SignedIn who, String post) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        JsonNode current = api.get("/api/v1/posts/" + post, who.accessToken()).json();
-        while (Instant.now().isBefore(deadline) && current.get("status").asString().equals("scheduled")) {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            current = api.get("/api/v1/posts/" + post, who.accessToken()).json();
-        }
-        return current;
-    }
 }

@@ -12,7 +12,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +27,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
+import io.reach.support.SocialFlows;
 import io.reach.support.TestProviders;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +39,8 @@ class XAdapterTest {
     Api api;
     @Autowired
     Accounts accounts;
+    @Autowired
+    SocialFlows flows;
 
     private Accounts.SignedIn ada;
 
@@ -152,29 +154,12 @@ class XAdapterTest {
     }
 
     private JsonNode connect() {
-        String authorization = api.post("/api/v1/social/accounts/connect", ada.accessToken(), "{\"platform\": \"x\"}")
-                .json().get("authorization_url").asString();
+        String authorization = flows.authorizationUrl(ada.accessToken(), "x");
         assertThat(authorization).contains("/i/oauth2/authorize").contains("code_challenge_method=S256");
-        String state = URI.create(authorization).getQuery().replaceAll(".*state=([^&]+).*", "$1");
-        var callback = api.get("/api/v1/social/accounts/callback?code=x-code&state=" + state, null);
-        assertThat(callback.status()).as(callback.body()).isEqualTo(200);
-        return callback.json();
+        return flows.complete(authorization, "x-code");
     }
 
     private JsonNode await(String post) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        JsonNode current = null;
-        while (Instant.now().isBefore(deadline)) {
-            current = api.get("/api/v1/posts/" + post, ada.accessToken()).json();
-            if (!current.get("status").asString().equals("scheduled")) {
-                return current;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return current;
+        return flows.awaitSettled(ada.accessToken(), post);
     }
 }

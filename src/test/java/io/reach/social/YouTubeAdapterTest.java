@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
+import io.reach.support.SocialFlows;
 import io.reach.support.TestProviders;
 import tools.jackson.databind.JsonNode;
 
@@ -43,6 +44,8 @@ class YouTubeAdapterTest {
     Api api;
     @Autowired
     Accounts accounts;
+    @Autowired
+    SocialFlows flows;
 
     private Accounts.SignedIn ada;
     private String handle;
@@ -131,32 +134,15 @@ class YouTubeAdapterTest {
     }
 
     private JsonNode connect() {
-        String authorization = api.post("/api/v1/social/accounts/connect", ada.accessToken(), "{\"platform\": \"youtube\"}")
-                .json().get("authorization_url").asString();
+        String authorization = flows.authorizationUrl(ada.accessToken(), "youtube");
         String query = URLDecoder.decode(URI.create(authorization).getRawQuery(), StandardCharsets.UTF_8);
         assertThat(URI.create(authorization).getPath()).isEqualTo("/o/oauth2/v2/auth");
         assertThat(query).contains("access_type=offline", "prompt=consent", "code_challenge_method=S256",
                 "https://www.googleapis.com/auth/youtube.upload", "https://www.googleapis.com/auth/yt-analytics.readonly");
-        String state = URI.create(authorization).getQuery().replaceAll(".*state=([^&]+).*", "$1");
-        var callback = api.get("/api/v1/social/accounts/callback?code=4/0google-code&state=" + state, null);
-        assertThat(callback.status()).as(callback.body()).isEqualTo(200);
-        return callback.json();
+        return flows.complete(authorization, "4/0google-code");
     }
 
     private JsonNode await(String post) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        JsonNode current = null;
-        while (Instant.now().isBefore(deadline)) {
-            current = api.get("/api/v1/posts/" + post, ada.accessToken()).json();
-            if (!current.get("status").asString().equals("scheduled")) {
-                return current;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return current;
+        return flows.awaitSettled(ada.accessToken(), post);
     }
 }

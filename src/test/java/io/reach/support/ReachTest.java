@@ -17,6 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestTenantPrincipals.class, Api.class, TenantMother.class, OwnerDatabase.class, Accounts.class, Fixtures.class})
+@Import({TestTenantPrincipals.class, Api.class, TenantMother.class, OwnerDatabase.class, Accounts.class, Fixtures.class,
+        SocialFlows.class})
 public @interface ReachTest {
 }
