@@ -1,6 +1,5 @@
 package io.reach.measurement;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +28,6 @@ import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.BadRequestException;
 import io.reach.platform.web.TimeWindow;
-import io.reach.tenancy.TenantManagement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,15 +42,15 @@ class AnalyticsController {
 
     private final AnalyticsQueries queries;
     private final TrackerRollups rollups;
-    private final TenantManagement tenants;
+    private final TenantZones zones;
     private final TenantTransactions transactions;
     private final java.time.Clock clock;
 
-    AnalyticsController(AnalyticsQueries queries, TrackerRollups rollups, TenantManagement tenants,
+    AnalyticsController(AnalyticsQueries queries, TrackerRollups rollups, TenantZones zones,
             TenantTransactions transactions, java.time.Clock clock) {
         this.queries = queries;
         this.rollups = rollups;
-        this.tenants = tenants;
+        this.zones = zones;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -70,10 +68,10 @@ class AnalyticsController {
         require(AnalyticsQueries.METRICS.containsKey(metric), "metric", AnalyticsQueries.METRICS.keySet());
         require(AnalyticsQueries.INTERVALS.contains(interval), "interval", AnalyticsQueries.INTERVALS);
         return transactions.inTransaction(() -> {
-            ZoneId zone = zone(timeZone);
-            var points = queries.timeseries(metric, interval, zone, scope(from, to, parameters), rolledUpUntil());
+            ZoneId zone = zones.requestedOrConfigured(timeZone);
+            var points = queries.timeseries(metric, interval, zone, scope(from, to, parameters), rollups.progress());
             return answer(format, points, List.of("period", metric),
-                    p -> List.of(p.period().atZone(zone).toOffsetDateTime().toString(), p.value().toPlainString()));
+                    p -> List.of(p.period().format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME), p.value().toPlainString()));
         });
     }
 
@@ -89,7 +87,7 @@ class AnalyticsController {
             throw new BadRequestException("Invalid limit", "limit must be between 1 and 1000");
         }
         return transactions.inTransaction(() -> {
-            var ranked = queries.top(dimension, limit, scope(from, to, parameters), rolledUpUntil());
+            var ranked = queries.top(dimension, limit, scope(from, to, parameters), rollups.progress());
             return answer(format, ranked, List.of(dimension, "events", "sessions"),
                     r -> List.of(r.value(), Long.toString(r.events()), Long.toString(r.sessions())));
         });
@@ -127,20 +125,6 @@ class AnalyticsController {
         }
         return new AnalyticsQueries.Scope(window.from(), window.to(), filters,
                 Boolean.parseBoolean(parameters.getOrDefault("include_bots", "false")));
-    }
-
-    private Instant rolledUpUntil() {
-        return rollups.hourlyDone().orElse(Instant.EPOCH);
-    }
-
-    private ZoneId zone(@Nullable String requested) {
-        Object configured = tenants.get(TenantContext.require().value()).settings().get("time_zone");
-        String name = requested != null ? requested : configured instanceof String text ? text : "UTC";
-        try {
-            return ZoneId.of(name);
-        } catch (DateTimeException e) {
-            throw new BadRequestException("Invalid time zone", name + " is not an IANA time zone such as Europe/Paris");
-        }
     }
 
     private static void require(boolean valid, String name, java.util.Collection<String> allowed) {

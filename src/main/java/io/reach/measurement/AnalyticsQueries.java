@@ -2,9 +2,11 @@ package io.reach.measurement;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +27,7 @@ class AnalyticsQueries {
             "users", "sum(users)", "value_sum", "sum(value_sum)",
             "value_avg", "case when sum(value_count) = 0 then 0 else sum(value_sum) / sum(value_count) end");
     static final Set<String> INTERVALS = Set.of("hour", "day", "week", "month");
-    static final Set<String> DIMENSIONS = Set.of("event_type", "page_url", "referrer_url", "device_type", "browser_name",
-            "operating_system");
+    static final Set<String> DIMENSIONS = Set.copyOf(TrackerFacts.DIMENSION_NAMES);
 
     private final JdbcClient jdbc;
 
@@ -38,26 +39,34 @@ class AnalyticsQueries {
     record Scope(Instant from, Instant to, Map<String, String> filters, boolean bots) {
     }
 
-    record Point(Instant period, BigDecimal value) {
+    record Point(OffsetDateTime period, BigDecimal value) {
     }
 
-    List<Point> timeseries(String metric, String interval, ZoneId zone, Scope scope, Instant rolledUpUntil) {
-        Source source = Source.of(scope, null);
+    /**
+     * A metric per period. Periods of a day or longer, in the daily rollup's zone, read its whole
+     * days (so sessions and users are distinct per day); the rest is read by the hour.
+     */
+    List<Point> timeseries(String metric, String interval, ZoneId zone, Scope scope, TrackerRollups.Progress progress) {
+        Days days = "hour".equals(interval) || !zone.equals(progress.dailyZone()) ? Days.none(scope)
+                : Days.whole(scope, progress);
+        Source source = Source.of(scope, null, days);
         String sql = "select date_trunc('" + interval + "', bucket, :zone) as period, " + METRICS.get(metric)
                 + " as value from (" + source.sql() + ") f group by 1 order by 1";
-        return source.bind(jdbc.sql(sql), scope, rolledUpUntil).param("zone", zone.getId())
-                .query((rs, row) -> new Point(rs.getObject("period", OffsetDateTime.class).toInstant(),
+        return source.bind(jdbc.sql(sql), scope, progress).param("zone", zone.getId())
+                .query((rs, row) -> new Point(rs.getObject("period", OffsetDateTime.class).toInstant().atZone(zone)
+                        .toOffsetDateTime(),
                         rs.getBigDecimal("value"))).list();
     }
 
     record Ranked(String value, long events, long sessions) {
     }
 
-    List<Ranked> top(String dimension, int limit, Scope scope, Instant rolledUpUntil) {
-        Source source = Source.of(scope, dimension);
+    /** The values of a dimension with the most events, read from the daily rollup's whole days and hourly rows around them. */
+    List<Ranked> top(String dimension, int limit, Scope scope, TrackerRollups.Progress progress) {
+        Source source = Source.of(scope, dimension, Days.whole(scope, progress));
         String sql = "select value, sum(events) as events, sum(sessions) as sessions from (" + source.sql()
                 + ") f where value <> '' group by 1 order by 2 desc, 1 limit :limit";
-        return source.bind(jdbc.sql(sql), scope, rolledUpUntil).param("limit", limit).query(Ranked.class).list();
+        return source.bind(jdbc.sql(sql), scope, progress).param("limit", limit).query(Ranked.class).list();
     }
 
     /** Sessions started in the scope's range: how many, their average length and the share with one event. */
@@ -76,46 +85,83 @@ class AnalyticsQueries {
     }
 
     /**
-     * The narrowest rollup that answers a query, with its live part: hourly totals when nothing is
-     * filtered or grouped; the per-dimension rollup for one group-by or one filter; the
-     * all-dimension rollup otherwise. Rows: bucket, value (the grouped dimension's, or ''),
-     * is_bot and the counts.
+     * The whole days {@code [from, to)} of a scope the daily rollup holds (in its zone), or none
+     * (from = to) when it holds none or its days do not start on a whole UTC hour.
      */
-    private record Source(String sql, @Nullable String dimension, @Nullable String value) {
+    record Days(Instant from, Instant to) {
+
+        static Days none(Scope scope) {
+            return new Days(scope.from(), scope.from());
+        }
+
+        static Days whole(Scope scope, TrackerRollups.Progress progress) {
+            ZoneId zone = progress.dailyZone();
+            LocalDate firstDay = LocalDate.ofInstant(scope.from(), zone);
+            Instant first = firstDay.atStartOfDay(zone).toInstant();
+            if (first.isBefore(scope.from())) {
+                first = firstDay.plusDays(1).atStartOfDay(zone).toInstant();
+            }
+            first = first.isBefore(progress.dailyFrom()) ? progress.dailyFrom() : first;
+            Instant end = Collections.min(List.of(scope.to(), progress.dailyDone(), progress.hourlyDone()));
+            Instant last = LocalDate.ofInstant(end, zone).atStartOfDay(zone).toInstant();
+            boolean hourAligned = first.getEpochSecond() % 3600 == 0 && last.getEpochSecond() % 3600 == 0;
+            return first.isBefore(last) && hourAligned ? new Days(first, last) : none(scope);
+        }
+
+        boolean any() {
+            return from.isBefore(to);
+        }
+    }
+
+    /**
+     * The narrowest rollups that answer a query, with its live part: totals when nothing is
+     * filtered or grouped; one row per dimension value for one group-by or one filter (both read
+     * the daily rollup for {@link Days} and the hourly one around them); the all-dimension hourly
+     * rollup otherwise. Rows: bucket, value (the grouped dimension's, or ''), is_bot and the counts.
+     */
+    private record Source(String sql, @Nullable String dimension, @Nullable String value, Days days) {
 
         private static final String COUNTS = "is_bot, events, sessions, users, value_sum, value_count";
 
-        static Source of(Scope scope, @Nullable String groupBy) {
+        static Source of(Scope scope, @Nullable String groupBy, Days days) {
             String bots = scope.bots() ? "" : " and not is_bot";
             if (scope.filters().isEmpty() && groupBy == null) {
-                return new Source(union("tracker_hourly_totals", TrackerFacts.TOTALS_PER_HOUR, "bucket, '' as value, "
-                        + COUNTS, bots), null, null);
+                return new Source(union("totals", TrackerFacts.totals(TrackerFacts.HOUR), "bucket, '' as value, " + COUNTS,
+                        bots, days), null, null, days);
             }
             if (scope.filters().isEmpty()) {
-                return new Source(union("tracker_hourly_by_dimension", TrackerFacts.BY_DIMENSION_PER_HOUR,
-                        "bucket, value, " + COUNTS, bots + " and dimension = :dimension"), groupBy, null);
+                return new Source(union("by_dimension", TrackerFacts.ofDimension(TrackerFacts.HOUR, groupBy),
+                        "bucket, value, " + COUNTS, bots + " and dimension = :dimension", days), groupBy, null, days);
             }
             if (groupBy == null && scope.filters().size() == 1) {
                 var filter = scope.filters().entrySet().iterator().next();
-                return new Source(union("tracker_hourly_by_dimension", TrackerFacts.BY_DIMENSION_PER_HOUR,
-                        "bucket, '' as value, " + COUNTS, bots + " and dimension = :dimension and value = :value"),
-                        filter.getKey(), filter.getValue());
+                return new Source(union("by_dimension", TrackerFacts.ofDimension(TrackerFacts.HOUR, filter.getKey()),
+                        "bucket, '' as value, " + COUNTS, bots + " and dimension = :dimension and value = :value", days),
+                        filter.getKey(), filter.getValue(), days);
             }
             StringBuilder where = new StringBuilder(bots);
             scope.filters().keySet().forEach(d -> where.append(" and ").append(d).append(" = :f_").append(d));
-            return new Source(union("tracker_hourly", TrackerFacts.PER_HOUR, "bucket, "
-                    + (groupBy == null ? "''" : groupBy) + " as value, " + COUNTS, where.toString()), null, null);
+            Days none = Days.none(scope);
+            return new Source(hourlyAndLive("measurement.tracker_hourly", TrackerFacts.PER_HOUR, "bucket, "
+                    + (groupBy == null ? "''" : groupBy) + " as value, " + COUNTS, where.toString()), null, null, none);
         }
 
-        private static String union(String table, String live, String projection, String where) {
-            return "select " + projection + " from measurement." + table
-                    + " where bucket >= :from and bucket < least(:to, :rolled)" + where + " union all select " + projection
+        private static String union(String shape, String live, String projection, String where, Days days) {
+            String hourly = hourlyAndLive("measurement.tracker_hourly_" + shape, live, projection, where);
+            return days.any() ? "select " + projection + " from measurement.tracker_daily_" + shape
+                    + " where bucket >= :days_from and bucket < :days_to" + where + " union all " + hourly : hourly;
+        }
+
+        private static String hourlyAndLive(String table, String live, String projection, String where) {
+            return "select " + projection + " from " + table + " where bucket >= :from and bucket < least(:to, :rolled)"
+                    + " and (bucket < :days_from or bucket >= :days_to)" + where + " union all select " + projection
                     + " from (" + live.replace(":from", "greatest(:from, :rolled)") + ") live where true" + where;
         }
 
-        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Scope scope, Instant rolledUpUntil) {
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Scope scope, TrackerRollups.Progress progress) {
             JdbcClient.StatementSpec bound = spec.param("from", utc(scope.from())).param("to", utc(scope.to()))
-                    .param("rolled", utc(rolledUpUntil));
+                    .param("rolled", utc(progress.hourlyDone())).param("days_from", utc(days.from()))
+                    .param("days_to", utc(days.to()));
             if (dimension != null) {
                 bound = bound.param("dimension", dimension);
             }

@@ -65,8 +65,7 @@ class TrackerIngestion {
 
     Result ingest(TenantId tenant, String body, @Nullable String remoteAddress) {
         Instant now = clock.instant();
-        Object ipHandling = transactions.inTransactionAs(tenant,
-                () -> tenants.get(tenant.value()).settings().get("ip_handling"));
+        Object ipHandling = tenants.settingsOf(tenant).get("ip_handling");
         List<TrackerEvent> accepted = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         for (TrackerBatches.Item item : TrackerBatches.items(body, json)) {

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,31 +41,34 @@ class TrackerRollups {
     private static final Logger log = LoggerFactory.getLogger(TrackerRollups.class);
     private static final Duration HOURLY_LOOKBACK = Duration.ofHours(3);
     private static final Duration DAILY_LOOKBACK = Duration.ofDays(3);
-    private static final String DAILY = """
+    private static final String DAILY_ANALYTICS = """
             insert into measurement.daily_analytics (tenant_id, id, date_recorded, entity_type, entity_id, metric_name,
                 metric_value, created_at)
-            select tenant_id, gen_random_uuid(), day, 'tenant', tenant_id, metric, value, :now
-            from (select tenant_id, (created_at at time zone 'UTC')::date as day, count(*) as events,
-                         count(distinct session_id) as sessions, count(distinct user_id) as users,
-                         coalesce(sum(event_value), 0) as value_sum
-                  from measurement.trackers where created_at >= :from and created_at < :to and not is_bot
-                  group by 1, 2) d
+            select tenant_id, gen_random_uuid(), (bucket at time zone :zone)::date, 'tenant', tenant_id, metric, value, :now
+            from measurement.tracker_daily_totals
             cross join lateral (values ('events', events::numeric), ('sessions', sessions::numeric),
-                                       ('users', users::numeric), ('event_value_sum', value_sum)) m(metric, value)""";
+                                       ('users', users::numeric), ('event_value_sum', value_sum)) m(metric, value)
+            where bucket >= :from and bucket < :to and not is_bot""";
 
     private final JdbcClient jdbc;
     private final AllTenants allTenants;
     private final TenantTransactions transactions;
+    private final TenantZones zones;
     private final Duration lateWindow;
     private final Clock clock;
 
-    TrackerRollups(JdbcClient jdbc, AllTenants allTenants, TenantTransactions transactions,
+    TrackerRollups(JdbcClient jdbc, AllTenants allTenants, TenantTransactions transactions, TenantZones zones,
             @Value("${reach.measurement.late-window:7d}") Duration lateWindow, Clock clock) {
         this.jdbc = jdbc;
         this.allTenants = allTenants;
         this.transactions = transactions;
+        this.zones = zones;
         this.lateWindow = lateWindow;
         this.clock = clock;
+    }
+
+    /** How far the current tenant's rollups are done, and the zone the daily one cuts days in. */
+    record Progress(Instant hourlyDone, Instant dailyFrom, Instant dailyDone, ZoneId dailyZone) {
     }
 
     /**
@@ -71,89 +76,134 @@ class TrackerRollups {
      * three shapes; returns the rows written.
      */
     int refreshHourly(Instant from, Instant to) {
-        return replace("tracker_hourly", "tenant_id, bucket, " + TrackerFacts.DIMENSIONS, TrackerFacts.PER_HOUR, from, to)
-                + replace("tracker_hourly_totals", "tenant_id, bucket, is_bot", TrackerFacts.TOTALS_PER_HOUR, from, to)
+        return replace("tracker_hourly", "tenant_id, bucket, " + TrackerFacts.DIMENSIONS, TrackerFacts.PER_HOUR, from, to,
+                ZoneOffset.UTC)
+                + replace("tracker_hourly_totals", "tenant_id, bucket, is_bot", TrackerFacts.totals(TrackerFacts.HOUR),
+                        from, to, ZoneOffset.UTC)
                 + replace("tracker_hourly_by_dimension", "tenant_id, bucket, dimension, value, is_bot",
-                        TrackerFacts.BY_DIMENSION_PER_HOUR, from, to);
+                        TrackerFacts.byDimension(TrackerFacts.HOUR), from, to, ZoneOffset.UTC);
     }
 
-    private int replace(String table, String keys, String select, Instant from, Instant to) {
-        jdbc.sql("delete from measurement." + table + " where bucket >= :from and bucket < :to").param("from", utc(from))
-                .param("to", utc(to)).update();
-        return jdbc.sql("insert into measurement." + table + " (" + keys
-                + ", events, sessions, users, value_sum, value_count) " + select).param("from", utc(from))
-                .param("to", utc(to)).update();
-    }
-
-    /** Replaces the current tenant's daily_analytics rows of the days {@code [from, to)}. */
-    int refreshDaily(LocalDate from, LocalDate to) {
+    /**
+     * Replaces the current tenant's daily rollup rows and daily_analytics of the days
+     * {@code [from, to)} in {@code zone}; returns the rows written.
+     */
+    int refreshDaily(LocalDate from, LocalDate to, ZoneId zone) {
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.atStartOfDay(zone).toInstant();
+        int rows = replace("tracker_daily_totals", "tenant_id, bucket, is_bot", TrackerFacts.totals(TrackerFacts.DAY),
+                start, end, zone)
+                + replace("tracker_daily_by_dimension", "tenant_id, bucket, dimension, value, is_bot",
+                        TrackerFacts.byDimension(TrackerFacts.DAY), start, end, zone);
         jdbc.sql("delete from measurement.daily_analytics where entity_type = 'tenant' and date_recorded >= :from"
                 + " and date_recorded < :to").param("from", from).param("to", to).update();
-        return jdbc.sql(DAILY).param("from", utc(start(from))).param("to", utc(start(to))).param("now", utc(clock.instant()))
-                .update();
+        return rows + jdbc.sql(DAILY_ANALYTICS).param("from", utc(start)).param("to", utc(end))
+                .param("zone", zone.getId()).param("now", utc(clock.instant())).update();
     }
 
-    /** Runs both rollups for every tenant up to the last complete hour and day; returns the rows written. */
+    private int replace(String table, String keys, String select, Instant from, Instant to, ZoneId zone) {
+        jdbc.sql("delete from measurement." + table + " where bucket >= :from and bucket < :to").param("from", utc(from))
+                .param("to", utc(to)).update();
+        var insert = jdbc.sql("insert into measurement." + table + " (" + keys
+                + ", events, sessions, users, value_sum, value_count) " + select).param("from", utc(from))
+                .param("to", utc(to));
+        return (select.contains(":zone") ? insert.param("zone", zone.getId()) : insert).update();
+    }
+
+    /**
+     * Runs both rollups for every tenant up to the last complete hour and day; when a tenant's
+     * zone changed, its daily rollup starts over in the new zone from the late window on.
+     */
     int runDue() {
         Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         int rows = allTenants.sumOverTenantsAndPlatform(tenant -> {
-            Instant hourlyFrom = watermark("hourly").map(done -> done.minus(HOURLY_LOOKBACK))
+            Instant hourlyFrom = watermark("hourly").map(done -> done.done().minus(HOURLY_LOOKBACK))
                     .orElse(hour.minus(lateWindow));
             int written = refreshHourly(hourlyFrom, hour);
-            advance("hourly", hour);
-            LocalDate dailyFrom = watermark("daily").map(done -> LocalDate.ofInstant(done.minus(DAILY_LOOKBACK), ZoneOffset.UTC))
+            advance("hourly", hour, ZoneOffset.UTC, null);
+
+            ZoneId zone = zones.configured();
+            LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+            Optional<Watermark> daily = watermark("daily").filter(done -> done.zone().equals(zone));
+            LocalDate dailyFrom = daily.map(done -> LocalDate.ofInstant(done.done().minus(DAILY_LOOKBACK), zone))
                     .orElse(today.minusDays(lateWindow.toDays()));
-            written += refreshDaily(dailyFrom, today);
-            advance("daily", start(today));
+            if (daily.isEmpty()) {
+                jdbc.sql("delete from measurement.tracker_daily_totals").update();
+                jdbc.sql("delete from measurement.tracker_daily_by_dimension").update();
+            }
+            written += refreshDaily(dailyFrom, today, zone);
+            advance("daily", today.atStartOfDay(zone).toInstant(), zone,
+                    daily.map(Watermark::coversFrom).orElse(dailyFrom.atStartOfDay(zone).toInstant()));
             return written;
         });
         log.info("Tracker rollups: {} rows written up to {}", rows, hour);
         return rows;
     }
 
-    /** How far the current tenant's hourly rollup is done (live queries read raw events from there). */
-    Optional<Instant> hourlyDone() {
-        return watermark("hourly");
+    /** How far the current tenant's rollups are done (queries read hourly rows, then raw events, from there). */
+    Progress progress() {
+        Instant hourly = watermark("hourly").map(Watermark::done).orElse(Instant.EPOCH);
+        return watermark("daily").map(daily -> new Progress(hourly, daily.coversFrom(), daily.done(), daily.zone()))
+                .orElse(new Progress(hourly, Instant.EPOCH, Instant.EPOCH, ZoneOffset.UTC));
     }
 
     record Rebuilt(int days, int rows) {
     }
 
-    /** Recomputes the tenant's rollups for the days {@code [from, to)}, one day per transaction, logging progress. */
+    /**
+     * Recomputes the tenant's rollups for the days {@code [from, to)} (UTC days for the hourly
+     * rollup; days in the daily rollup's zone for the daily one), one day per transaction,
+     * logging progress.
+     */
     Rebuilt rebuild(TenantId tenant, LocalDate from, LocalDate to) {
         int rows = 0;
         int days = (int) ChronoUnit.DAYS.between(from, to);
         for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
             LocalDate current = day;
-            rows += transactions.inTransactionAs(tenant, () -> refreshHourly(start(current), start(current.plusDays(1)))
-                    + refreshDaily(current, current.plusDays(1)));
+            rows += transactions.inTransactionAs(tenant, () -> {
+                ZoneId zone = watermark("daily").map(Watermark::zone).orElseGet(zones::configured);
+                return refreshHourly(start(current), start(current.plusDays(1)))
+                        + refreshDaily(current, current.plusDays(1), zone);
+            });
             log.info("Rollup rebuild for tenant {}: day {} of {} ({}) done, {} rows so far", tenant.value(),
                     ChronoUnit.DAYS.between(from, day) + 1, days, day, rows);
         }
+        transactions.inTransactionAs(tenant, () -> jdbc.sql("""
+                update measurement.rollup_watermarks
+                set covers_from = least(covers_from, (cast(:from as date)::timestamp at time zone time_zone))
+                where rollup = 'daily' and covers_from <= (cast(:to as date)::timestamp at time zone time_zone)""")
+                .param("from", from).param("to", to).update());
         return new Rebuilt(days, rows);
     }
 
-    private Optional<Instant> watermark(String rollup) {
-        return jdbc.sql("select done_until from measurement.rollup_watermarks where rollup = :rollup")
-                .param("rollup", rollup).query(OffsetDateTime.class).optional().map(OffsetDateTime::toInstant);
+    private record Watermark(Instant done, ZoneId zone, Instant coversFrom) {
     }
 
-    private void advance(String rollup, Instant doneUntil) {
+    private Optional<Watermark> watermark(String rollup) {
+        return jdbc.sql("select done_until, time_zone, covers_from from measurement.rollup_watermarks where rollup = :rollup")
+                .param("rollup", rollup).query((rs, row) -> {
+                    OffsetDateTime covers = rs.getObject("covers_from", OffsetDateTime.class);
+                    return new Watermark(rs.getObject("done_until", OffsetDateTime.class).toInstant(),
+                            ZoneId.of(rs.getString("time_zone")), covers == null ? Instant.EPOCH : covers.toInstant());
+                }).optional();
+    }
+
+    private void advance(String rollup, Instant doneUntil, ZoneId zone, @Nullable Instant coversFrom) {
         jdbc.sql("""
-                insert into measurement.rollup_watermarks (tenant_id, rollup, done_until, updated_at)
-                values (:tenant, :rollup, :done, :now)
+                insert into measurement.rollup_watermarks (tenant_id, rollup, done_until, updated_at, time_zone, covers_from)
+                values (:tenant, :rollup, :done, :now, :zone, :covers)
                 on conflict (tenant_id, rollup) do update set done_until = excluded.done_until,
-                    updated_at = excluded.updated_at""").param("tenant", TenantContext.require().value())
-                .param("rollup", rollup).param("done", utc(doneUntil)).param("now", utc(clock.instant())).update();
+                    updated_at = excluded.updated_at, time_zone = excluded.time_zone, covers_from = excluded.covers_from""")
+                .param("tenant", TenantContext.require().value()).param("rollup", rollup).param("done", utc(doneUntil))
+                .param("now", utc(clock.instant())).param("zone", zone.getId()).param("covers", utc(coversFrom)).update();
     }
 
     private static Instant start(LocalDate day) {
         return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+    private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     @Configuration(proxyBeanMethods = false)

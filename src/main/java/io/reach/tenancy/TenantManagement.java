@@ -125,6 +125,12 @@ public class TenantManagement {
                 .orElseThrow(() -> TenantNotFound.forId(tenant.value())));
     }
 
+    /** The settings of a tenant (empty for the platform or a tenant without any), for modules that honour them. */
+    public Map<String, Object> settingsOf(TenantId tenant) {
+        return transactions.inTransactionAs(tenant, () -> configurations.find().map(TenantConfiguration::settings)
+                .orElse(Map.of()));
+    }
+
     public Optional<TenantSummary> find(UUID id) {
         return transactions.inTransaction(() -> tenants.findById(id).map(Tenant::summary));
     }

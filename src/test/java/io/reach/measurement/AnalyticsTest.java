@@ -3,6 +3,8 @@ package io.reach.measurement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -13,6 +15,7 @@ import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
+import io.reach.tenancy.TenantManagement;
 import tools.jackson.databind.JsonNode;
 
 /** Ingested events answered from rollups: time series, top pages, robots, late events, idempotent re-runs, isolation. */
@@ -29,6 +32,8 @@ class AnalyticsTest {
     OwnerDatabase owner;
     @Autowired
     TrackerRollups rollups;
+    @Autowired
+    TenantManagement tenants;
 
     @Test
     void eventsAreCountedFromRollupsOnceLateOnesIncludedAndRobotsLeftOut() {
@@ -115,6 +120,47 @@ class AnalyticsTest {
         assertThat(summary.get("average_duration_seconds").asDouble()).isCloseTo(40.0, org.assertj.core.data.Offset.offset(0.5));
         assertThat(api.get("/api/v1/analytics/sessions?" + window, accounts.owner().accessToken()).json().get("sessions")
                 .asLong()).isZero();
+    }
+
+    @Test
+    void wholeDaysAreReadFromTheDailyRollupInTheTenantsZoneWithSessionsDistinctPerDay() {
+        Accounts.SignedIn ada = accounts.owner();
+        tenants.replaceSettings(ada.tenantId(), java.util.Map.of("time_zone", "Europe/Paris"));
+        String key = api.post("/api/v1/api-keys", ada.accessToken(), "{\"name\": \"site\", \"scopes\": [\"ingest:write\"]}")
+                .json().get("key").asString();
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        LocalDate day = LocalDate.now(paris).minusDays(2);
+        Instant morning = day.atTime(10, 10).atZone(paris).toInstant();
+        ingest(key, """
+                [{"event_type": "page_view", "page_url": "/a", "session_id": "s1", "created_at": "%s"},
+                 {"event_type": "page_view", "page_url": "/a", "session_id": "s1", "created_at": "%s"},
+                 {"event_type": "page_view", "page_url": "/b", "session_id": "s2", "created_at": "%s"}]"""
+                .formatted(morning, morning.plus(100, ChronoUnit.MINUTES), day.plusDays(1).atTime(9, 0).atZone(paris)
+                        .toInstant()));
+        rollups.runDue();
+        String range = "from=" + day.atStartOfDay(paris).toInstant() + "&to=" + day.plusDays(2).atStartOfDay(paris).toInstant();
+
+        JsonNode daily = api.get("/api/v1/analytics/timeseries?metric=sessions&interval=day&" + range, ada.accessToken()).json();
+        assertThat(daily.size()).isEqualTo(2);
+        assertThat(java.time.OffsetDateTime.parse(daily.get(0).get("period").asString()))
+                .isEqualTo(day.atStartOfDay(paris).toOffsetDateTime());
+        assertThat(daily.get(0).get("value").asDouble()).as("s1 counted once in its day, though seen in two hours")
+                .isEqualTo(1);
+        assertThat(total(ada, "/api/v1/analytics/timeseries?metric=sessions&interval=hour&" + range))
+                .as("by the hour, s1 counts in each hour it was seen").isEqualTo(3);
+        assertThat(total(ada, "/api/v1/analytics/timeseries?metric=events&interval=day&time_zone=UTC&" + range))
+                .as("another zone is answered from hours").isEqualTo(3);
+        JsonNode top = api.get("/api/v1/analytics/top?dimension=page_url&" + range, ada.accessToken()).json();
+        assertThat(top.get(0).get("value").asString()).isEqualTo("/a");
+        assertThat(top.get(0).get("events").asLong()).isEqualTo(2);
+        assertThat(top.get(0).get("sessions").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/analytics/top?dimension=page_url&page_url=/b&" + range, ada.accessToken()).json()
+                .get(0).get("events").asLong()).isEqualTo(1);
+
+        tenants.replaceSettings(ada.tenantId(), java.util.Map.of("time_zone", "UTC"));
+        rollups.runDue();
+        assertThat(total(ada, "/api/v1/analytics/timeseries?metric=events&interval=day&" + range))
+                .as("after a zone change the daily rollup is cut in the new zone").isEqualTo(3);
     }
 
     private void ingest(String key, String batch) {
