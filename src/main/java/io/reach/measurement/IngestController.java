@@ -22,9 +22,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class IngestController {
 
     private final TrackerIngestion ingestion;
+    private final Senders senders;
 
-    IngestController(TrackerIngestion ingestion) {
+    IngestController(TrackerIngestion ingestion, Senders senders) {
         this.ingestion = ingestion;
+        this.senders = senders;
     }
 
     @PostMapping(path = "/api/v1/ingest/trackers", consumes = MediaType.ALL_VALUE)
@@ -33,6 +35,6 @@ class IngestController {
             + "202 with accepted, stored (new) and rejected [{index, errors}]")
     ResponseEntity<TrackerIngestion.Result> trackers(@RequestBody String body, HttpServletRequest http) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(ingestion.ingest(TenantContext.require(), body, http.getRemoteAddr()));
+                .body(ingestion.ingest(TenantContext.require(), body, senders.of(http)));
     }
 }

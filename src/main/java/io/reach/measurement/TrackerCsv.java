@@ -22,7 +22,8 @@ final class TrackerCsv {
                     e.eventCategory(), e.eventAction(), e.eventLabel(), e.pageUrl(), e.referrerUrl(), e.userAgent(),
                     e.ipAddress(), e.deviceType(), e.browserName(), e.operatingSystem(), e.screenResolution(),
                     e.eventValue() == null ? null : e.eventValue().toPlainString(), e.customProperties(),
-                    e.bot() ? "t" : "f", e.createdAt().toString(), received);
+                    e.bot() ? "t" : "f", e.createdAt().toString(), received, e.place().countryCode(), e.place().region(),
+                    e.place().city());
         }
         return csv.toString();
     }

@@ -12,5 +12,5 @@ record TrackerEvent(UUID id, String eventId, @Nullable String sessionId, @Nullab
         @Nullable String pageUrl, @Nullable String referrerUrl, @Nullable String userAgent, @Nullable String ipAddress,
         @Nullable String deviceType, @Nullable String browserName, @Nullable String operatingSystem,
         @Nullable String screenResolution, @Nullable BigDecimal eventValue, String customProperties, boolean bot,
-        Instant createdAt, @Nullable String deviceBrand, @Nullable String deviceModel) {
+        Instant createdAt, @Nullable String deviceBrand, @Nullable String deviceModel, Geolocation.Place place) {
 }

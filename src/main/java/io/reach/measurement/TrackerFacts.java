@@ -12,7 +12,7 @@ final class TrackerFacts {
 
     /** The dimensions dashboards group and filter by, with the column expression each is read from. */
     static final List<String> DIMENSION_NAMES = List.of("event_type", "page_url", "referrer_url", "device_type",
-            "browser_name", "operating_system");
+            "browser_name", "operating_system", "country");
     static final String DIMENSIONS = String.join(", ", DIMENSION_NAMES) + ", is_bot";
     static final String HOUR = "date_trunc('hour', created_at, 'UTC')";
     static final String DAY = "date_trunc('day', created_at, :zone)";
@@ -24,7 +24,7 @@ final class TrackerFacts {
 
     static final String PER_HOUR = "select tenant_id, " + HOUR + " as bucket, "
             + String.join(", ", DIMENSION_NAMES.stream().map(d -> value(d) + " as " + d).toList()) + ", is_bot, "
-            + COUNTS + " " + WINDOW + " group by 1, 2, 3, 4, 5, 6, 7, 8, 9";
+            + COUNTS + " " + WINDOW + " group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10";
 
     /** Totals per bucket. */
     static String totals(String bucket) {

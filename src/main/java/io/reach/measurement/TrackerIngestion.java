@@ -15,7 +15,6 @@ import org.springframework.stereotype.Service;
 
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.FieldError;
 import io.reach.tenancy.TenantManagement;
 import tools.jackson.databind.JsonNode;
@@ -23,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Takes a batch of tracker events for a tenant: each event is checked on its own, enriched
- * (device, browser and operating system from the user agent, robots flagged, the IP address
- * kept as the tenant's privacy setting says) and the good ones written together.
+ * (device, browser and operating system from the user agent, robots flagged, the place from the
+ * IP address before the address is kept as the tenant's privacy setting says) and the good ones written together.
  */
 @Service
 class TrackerIngestion {
@@ -33,22 +32,22 @@ class TrackerIngestion {
 
     private final TrackerWriter writer;
     private final UserAgents userAgents;
+    private final Geolocation geolocation;
     private final TenantManagement tenants;
-    private final TenantTransactions transactions;
     private final JsonMapper json;
     private final Ids ids;
     private final Duration lateWindow;
     private final Duration earlyWindow;
     private final Clock clock;
 
-    TrackerIngestion(TrackerWriter writer, UserAgents userAgents, TenantManagement tenants,
-            TenantTransactions transactions, JsonMapper json, Ids ids,
+    TrackerIngestion(TrackerWriter writer, UserAgents userAgents, Geolocation geolocation, TenantManagement tenants,
+            JsonMapper json, Ids ids,
             @Value("${reach.measurement.late-window:7d}") Duration lateWindow,
             @Value("${reach.measurement.early-window:10m}") Duration earlyWindow, Clock clock) {
         this.writer = writer;
         this.userAgents = userAgents;
+        this.geolocation = geolocation;
         this.tenants = tenants;
-        this.transactions = transactions;
         this.json = json;
         this.ids = ids;
         this.lateWindow = lateWindow;
@@ -63,7 +62,7 @@ class TrackerIngestion {
     record Result(int accepted, int stored, List<Rejected> rejected) {
     }
 
-    Result ingest(TenantId tenant, String body, @Nullable String remoteAddress) {
+    Result ingest(TenantId tenant, String body, Senders.Sender sender) {
         Instant now = clock.instant();
         Object ipHandling = tenants.settingsOf(tenant).get("ip_handling");
         List<TrackerEvent> accepted = new ArrayList<>();
@@ -72,7 +71,7 @@ class TrackerIngestion {
             List<FieldError> problems = item.event() == null ? item.errors()
                     : TrackerBatches.problems(item.event(), now, lateWindow, earlyWindow);
             if (problems.isEmpty()) {
-                accepted.add(event(tenant.value(), item.event(), now, remoteAddress, ipHandling));
+                accepted.add(event(tenant.value(), item.event(), now, sender, ipHandling));
             } else {
                 rejected.add(new Rejected(item.index(), problems));
             }
@@ -83,12 +82,16 @@ class TrackerIngestion {
         return new Result(accepted.size(), stored, rejected);
     }
 
-    private TrackerEvent event(UUID tenant, JsonNode event, Instant now, @Nullable String remoteAddress,
+    private TrackerEvent event(UUID tenant, JsonNode event, Instant now, Senders.Sender sender,
             @Nullable Object ipHandling) {
         UUID id = ids.next();
         String userAgent = TrackerBatches.text(event, "user_agent");
         UserAgents.Parsed agent = userAgents.parse(userAgent);
         String ip = TrackerBatches.text(event, "ip_address");
+        Geolocation.Place place = geolocation.locate(ip == null ? sender.address() : ip);
+        if (!place.known() && ip == null) {
+            place = sender.place();
+        }
         Instant createdAt = TrackerBatches.instant(event.path("created_at"));
         JsonNode properties = event.path("custom_properties");
         return new TrackerEvent(id, TrackerBatches.eventId(event, id), TrackerBatches.text(event, "session_id"),
@@ -96,13 +99,13 @@ class TrackerIngestion {
                 TrackerBatches.text(event, "event_category"), TrackerBatches.text(event, "event_action"),
                 TrackerBatches.text(event, "event_label"), TrackerBatches.text(event, "page_url"),
                 TrackerBatches.text(event, "referrer_url"), userAgent,
-                IpPrivacy.kept(ip == null ? remoteAddress : ip, ipHandling, tenant),
+                IpPrivacy.kept(ip == null ? sender.address() : ip, ipHandling, tenant),
                 or(TrackerBatches.text(event, "device_type"), agent.deviceType()),
                 or(TrackerBatches.text(event, "browser_name"), agent.browserName()),
                 or(TrackerBatches.text(event, "operating_system"), agent.operatingSystem()),
                 TrackerBatches.text(event, "screen_resolution"), TrackerBatches.decimal(event),
                 properties.isObject() ? properties.toString() : "{}", agent.bot(), createdAt == null ? now : createdAt,
-                agent.deviceBrand(), agent.deviceModel());
+                agent.deviceBrand(), agent.deviceModel(), place);
     }
 
     private static @Nullable String or(@Nullable String given, @Nullable String derived) {

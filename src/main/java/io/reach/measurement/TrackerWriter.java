@@ -33,7 +33,7 @@ import io.reach.platform.web.ApiException;
  * Writes batches of tracker events with PostgreSQL's {@code COPY} into a temporary staging table,
  * then moves them into the partitioned table in the same transaction, skipping events already
  * stored (same event id and time), and extends or opens the sessions of the new events and
- * notes the devices seen. A batch counts as written only once its transaction has
+ * notes the devices and places seen. A batch counts as written only once its transaction has
  * committed. Batches queue for a few writer threads; when the queue is full the caller is told
  * to come back later (503 with Retry-After) rather than anything being dropped.
  */
@@ -42,7 +42,7 @@ class TrackerWriter implements DisposableBean {
 
     static final String COLUMNS = "tenant_id, id, event_id, session_id, user_id, event_type, event_category, event_action,"
             + " event_label, page_url, referrer_url, user_agent, ip_address, device_type, browser_name, operating_system,"
-            + " screen_resolution, event_value, custom_properties, is_bot, created_at, received_at";
+            + " screen_resolution, event_value, custom_properties, is_bot, created_at, received_at, country, region, city";
     private static final String STAGING = """
             create temp table if not exists tracker_staging (like measurement.trackers including defaults)
             on commit delete rows""";
@@ -54,14 +54,16 @@ class TrackerWriter implements DisposableBean {
     private final Duration timeout;
     private final Duration sessionGap;
     private final Devices devices;
+    private final Geography geography;
 
     TrackerWriter(TenantTransactions transactions, DataSource dataSource, JdbcClient jdbc,
             @Value("${reach.measurement.writer-threads:2}") int threads,
             @Value("${reach.measurement.queued-batches:64}") int queuedBatches,
             @Value("${reach.measurement.write-timeout:30s}") Duration timeout,
-            @Value("${reach.measurement.session-gap:30m}") Duration sessionGap, Devices devices) {
+            @Value("${reach.measurement.session-gap:30m}") Duration sessionGap, Devices devices, Geography geography) {
         this.sessionGap = sessionGap;
         this.devices = devices;
+        this.geography = geography;
         this.transactions = transactions;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -102,6 +104,7 @@ class TrackerWriter implements DisposableBean {
                 throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
             }
             devices.remember(events, receivedAt);
+            geography.remember(events, receivedAt);
             return jdbc.sql(TrackerSessions.STORE_AND_SESSIONIZE).param("tenant", tenant.value())
                     .param("gap", sessionGap.toSeconds() + " seconds").query(Integer.class).single();
         });

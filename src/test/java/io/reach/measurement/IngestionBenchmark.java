@@ -110,7 +110,8 @@ class IngestionBenchmark {
     private static TrackerEvent event(int i, Instant at) {
         return new TrackerEvent(UUID.randomUUID(), "raw-" + i, "s" + (i % 5000), null, "page_view", "content", null, null,
                 "/page/" + (i % 200), "https://search.example/", AGENT, "203.0.113.0", "Desktop", "Chrome",
-                "Windows NT", "1920x1080", BigDecimal.ONE, "{}", false, at.plusMillis(i % 3_600_000), null, null);
+                "Windows NT", "1920x1080", BigDecimal.ONE, "{}", false, at.plusMillis(i % 3_600_000), null, null,
+                Geolocation.Place.UNKNOWN);
     }
 
     private static String batch(int first, Instant at) {
