@@ -24,7 +24,7 @@ import io.reach.platform.tenant.TenantTransactions;
  * Keeps the day partitions of the event tables: every late-window day back to seven days ahead
  * exist (so every accepted event has its partition), and days wholly past the retention
  * ({@code reach.measurement.retention}, two years by default) are dropped. Runs at start and
- * every few hours.
+ * every few hours, followed by the tenants' own shorter retention ({@link TrackerRetention}).
  */
 @Component
 class TrackerPartitions {
@@ -73,9 +73,12 @@ class TrackerPartitions {
     static class Schedule {
 
         @Bean
-        RecurringTask<Void> trackerPartitionsTask(TrackerPartitions partitions) {
+        RecurringTask<Void> trackerPartitionsTask(TrackerPartitions partitions, TrackerRetention retention) {
             return Tasks.recurring("tracker-partitions", FixedDelay.of(Duration.ofHours(6)))
-                    .execute((instance, context) -> partitions.maintain());
+                    .execute((instance, context) -> {
+                        partitions.maintain();
+                        retention.expire();
+                    });
         }
     }
 }

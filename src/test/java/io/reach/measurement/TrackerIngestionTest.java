@@ -34,6 +34,10 @@ class TrackerIngestionTest {
     OwnerDatabase owner;
     @Autowired
     TrackerPartitions partitions;
+    @Autowired
+    TrackerRetention retention;
+    @Autowired
+    io.reach.tenancy.TenantManagement tenants;
 
     @Test
     void aBatchIsStoredOnceWithItsBadEventRejectedAlone() {
@@ -127,6 +131,31 @@ class TrackerIngestionTest {
         assertThat(partitionCount("trackers_p2020010%")).isEqualTo(1);
         assertThat(partitionCount("trackers_p" + LocalDate.now().plusDays(7).toString().replace("-", ""))).isEqualTo(1);
         partitions.maintain(LocalDate.now(), LocalDate.now(), LocalDate.of(2020, 1, 5));
+    }
+
+    @Test
+    void aTenantsShorterRetentionDeletesItsOlderEventsAndSessionsOnly() {
+        Accounts.SignedIn ada = accounts.owner();
+        Accounts.SignedIn eve = accounts.owner();
+        tenants.replaceSettings(ada.tenantId(), Map.of("retention_days", 2));
+        String batch = """
+                [{"event_id": "old", "event_type": "page_view", "session_id": "s-old", "created_at": "%s"},
+                 {"event_id": "new", "event_type": "page_view", "session_id": "s-new", "created_at": "%s"}]"""
+                .formatted(Instant.now().minus(5, ChronoUnit.DAYS), Instant.now().minus(1, ChronoUnit.DAYS));
+        for (Accounts.SignedIn who : List.of(ada, eve)) {
+            assertThat(api.post("/api/v1/ingest/trackers", ingestKey(who, "ingest:write"), batch).status()).isEqualTo(202);
+        }
+
+        int deleted = retention.expire();
+
+        assertThat(deleted).isGreaterThanOrEqualTo(1);
+        assertThat(rows(ada.tenantId())).extracting(row -> row.get("event_id")).containsExactly("new");
+        assertThat(rows(eve.tenantId())).as("another tenant keeps the installation's retention").hasSize(2);
+        List<String> sessions = owner.with(jdbc -> {
+            jdbc.execute("set app.tenant_id = '" + ada.tenantId() + "'");
+            return jdbc.queryForList("select session_key from measurement.sessions", String.class);
+        });
+        assertThat(sessions).containsExactly("s-new");
     }
 
     private String ingestKey(Accounts.SignedIn who, String scope) {
