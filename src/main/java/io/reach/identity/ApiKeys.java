@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.reach.platform.security.TenantRoutedTokens;
 import io.reach.platform.tenant.TenantContext;
 
 /**

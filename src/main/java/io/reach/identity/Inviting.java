@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
+import io.reach.platform.security.TenantRoutedTokens;
 import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditEntry.ActorType;
 import io.reach.audit.AuditTrail;

@@ -1,21 +1,31 @@
 package io.reach.measurement;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.reach.platform.security.OpenEndpoints;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Event ingestion: batches of tracker events from servers (API keys with the {@code ingest:write} scope). */
+/**
+ * Event ingestion: batches of tracker events from servers (API keys with the {@code ingest:write}
+ * scope) and browsers (public site keys, see {@link SiteKeyGate}). The path is open to the
+ * security rules so a site key can reach it; the permission check still refuses anyone else.
+ */
 @RestController
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Ingestion")
@@ -29,12 +39,20 @@ class IngestController {
         this.senders = senders;
     }
 
-    @PostMapping(path = "/api/v1/ingest/trackers", consumes = MediaType.ALL_VALUE)
+    @PostMapping(path = SiteKeyGate.PATH, consumes = MediaType.ALL_VALUE)
     @RequiresPermission(resource = "ingest", action = "write")
     @Operation(summary = "A batch of tracker events (a JSON array or NDJSON, up to 10,000 events and the body limit); "
-            + "202 with accepted, stored (new) and rejected [{index, errors}]")
-    ResponseEntity<TrackerIngestion.Result> trackers(@RequestBody String body, HttpServletRequest http) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(ingestion.ingest(TenantContext.require(), body, senders.of(http)));
+            + "202 with accepted, stored (new) and rejected [{index, errors}]. From servers: an API key with "
+            + "ingest:write. From browsers: ?site_key= (a public site key) from one of its allowed origins; the "
+            + "visitor's address and user agent then come from the request")
+    ResponseEntity<TrackerIngestion.Result> trackers(@RequestBody String body, HttpServletRequest http,
+            @AuthenticationPrincipal @Nullable Object principal) {
+        Senders.Sender sender = principal instanceof SiteKeyGate.SiteKeyPrincipal ? senders.browser(http) : senders.of(http);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ingestion.ingest(TenantContext.require(), body, sender));
+    }
+
+    @Bean
+    static OpenEndpoints ingestionOpenEndpoints() {
+        return () -> List.of(SiteKeyGate.PATH);
     }
 }

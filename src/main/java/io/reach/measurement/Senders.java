@@ -27,8 +27,11 @@ class Senders {
             "X-Vercel-IP-Country-Region");
     private static final List<String> CITY = List.of("CF-IPCity", "CloudFront-Viewer-City", "X-Vercel-IP-City");
 
-    /** The sender's address and the place its proxy reported ({@link Geolocation.Place#UNKNOWN} if none). */
-    record Sender(@Nullable String address, Geolocation.Place place) {
+    /**
+     * The sender's address and the place its proxy reported ({@link Geolocation.Place#UNKNOWN} if
+     * none); for a browser (the visitor itself) also its user agent.
+     */
+    record Sender(@Nullable String address, Geolocation.Place place, @Nullable String userAgent, boolean browser) {
     }
 
     private record Block(byte[] network, int prefix) {
@@ -65,10 +68,20 @@ class Senders {
         }
     }
 
+    /** A server sending events on its visitors' behalf. */
     Sender of(HttpServletRequest request) {
+        return sender(request, null, false);
+    }
+
+    /** A visitor's browser sending its own events: its address and user agent describe the visitor. */
+    Sender browser(HttpServletRequest request) {
+        return sender(request, request.getHeader("User-Agent"), true);
+    }
+
+    private Sender sender(HttpServletRequest request, @Nullable String userAgent, boolean browser) {
         String remote = request.getRemoteAddr();
         if (!trusted(remote)) {
-            return new Sender(remote, Geolocation.Place.UNKNOWN);
+            return new Sender(remote, Geolocation.Place.UNKNOWN, userAgent, browser);
         }
         String client = remote;
         String forwarded = request.getHeader("X-Forwarded-For");
@@ -89,7 +102,8 @@ class Senders {
         boolean knownCountry = country != null && country.matches("[A-Za-z]{2}") && !country.equalsIgnoreCase("XX")
                 && !country.equalsIgnoreCase("T1");
         return new Sender(client, knownCountry ? new Geolocation.Place(country.toUpperCase(Locale.ROOT), null,
-                header(request, REGION), header(request, CITY), null, null, null) : Geolocation.Place.UNKNOWN);
+                header(request, REGION), header(request, CITY), null, null, null) : Geolocation.Place.UNKNOWN, userAgent,
+                browser);
     }
 
     private boolean trusted(@Nullable String address) {

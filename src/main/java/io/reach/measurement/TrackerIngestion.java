@@ -85,9 +85,9 @@ class TrackerIngestion {
     private TrackerEvent event(UUID tenant, JsonNode event, Instant now, Senders.Sender sender,
             @Nullable Object ipHandling) {
         UUID id = ids.next();
-        String userAgent = TrackerBatches.text(event, "user_agent");
+        String userAgent = or(TrackerBatches.text(event, "user_agent"), sender.userAgent());
         UserAgents.Parsed agent = userAgents.parse(userAgent);
-        String ip = TrackerBatches.text(event, "ip_address");
+        String ip = sender.browser() ? null : TrackerBatches.text(event, "ip_address");
         Geolocation.Place place = geolocation.locate(ip == null ? sender.address() : ip);
         if (!place.known() && ip == null) {
             place = sender.place();

@@ -91,7 +91,7 @@ class GeographyTest {
         request.addHeader("X-Forwarded-For", "198.51.100.7");
         request.addHeader("CF-IPCountry", "FR");
 
-        assertThat(senders.of(request)).isEqualTo(new Senders.Sender("203.0.113.9", Geolocation.Place.UNKNOWN));
+        assertThat(senders.of(request)).isEqualTo(new Senders.Sender("203.0.113.9", Geolocation.Place.UNKNOWN, null, false));
 
         request.setRemoteAddr("10.1.2.3");
         request.removeHeader("X-Forwarded-For");

@@ -7,13 +7,18 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
-/** Asks {@link AccessDecisions} before every handler that declares {@link RequiresPermission}. */
+/**
+ * Asks {@link AccessDecisions} (or a {@link LimitedPrincipal} itself) before every handler that
+ * declares {@link RequiresPermission}.
+ */
 class PermissionInterceptor implements HandlerInterceptor {
 
     private final AccessDecisions decisions;
@@ -35,7 +40,13 @@ class PermissionInterceptor implements HandlerInterceptor {
         String agent = request.getHeader("User-Agent");
         var context = new AccessDecisions.RequestContext(request.getMethod(), request.getRequestURI(),
                 request.getRemoteAddr(), agent == null ? "" : agent, resourceId(request, required));
-        if (authentication == null || !decisions.allows(authentication, required.resource(), required.action(), context)) {
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+            throw new AuthenticationCredentialsNotFoundException("Needs " + required.action() + " on " + required.resource());
+        }
+        boolean allowed = authentication.getPrincipal() instanceof LimitedPrincipal limited
+                ? limited.permits(required.resource(), required.action())
+                : decisions.allows(authentication, required.resource(), required.action(), context);
+        if (!allowed) {
             throw new AccessDeniedException("Needs " + required.action() + " on " + required.resource());
         }
         return true;

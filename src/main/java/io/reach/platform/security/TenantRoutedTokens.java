@@ -1,4 +1,4 @@
-package io.reach.identity;
+package io.reach.platform.security;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -9,22 +9,22 @@ import java.util.UUID;
 /**
  * Secrets that say which tenant they belong to: {@code <prefix><tenant, base64url>_<256 random bits>}.
  * The tenant part lets the secret be looked up under row-level security before anything else
- * is known; only the secret's SHA-256 is ever stored.
+ * is known; a secret's SHA-256 is what is stored (public keys, such as site keys, are stored whole).
  */
-final class TenantRoutedTokens {
+public final class TenantRoutedTokens {
 
     private static final int TENANT_CHARS = 22;
 
     private TenantRoutedTokens() {
     }
 
-    static String issue(String prefix, UUID tenant) {
+    public static String issue(String prefix, UUID tenant) {
         ByteBuffer bytes = ByteBuffer.allocate(16).putLong(tenant.getMostSignificantBits())
                 .putLong(tenant.getLeastSignificantBits());
-        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array()) + "_" + TokenDigests.newToken();
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array()) + "_" + TokenHashes.newToken("");
     }
 
-    static Optional<UUID> tenantOf(String prefix, String token) {
+    public static Optional<UUID> tenantOf(String prefix, String token) {
         if (!token.startsWith(prefix) || token.length() < prefix.length() + TENANT_CHARS + 1) {
             return Optional.empty();
         }
@@ -38,7 +38,7 @@ final class TenantRoutedTokens {
     }
 
     /** The start of a token that may be shown again: the prefix, the tenant part and six characters of the secret. */
-    static String visiblePrefix(String prefix, String token) {
+    public static String visiblePrefix(String prefix, String token) {
         return token.substring(0, prefix.length() + TENANT_CHARS + 1 + 6);
     }
 }
