@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * the tenant id as salt, so equal addresses stay comparable within a tenant only) or {@code full}.
  */
 final class IpPrivacy {
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]{2,45}");
 
     private IpPrivacy() {
     }
@@ -37,8 +41,8 @@ final class IpPrivacy {
 
     /** An address as written (no name lookups: only literal IPv4 or IPv6 addresses). */
     static @Nullable InetAddress parsed(String literal) {
-        boolean ipv4 = literal.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean ipv6 = literal.contains(":") && literal.matches("[0-9a-fA-F:.]{2,45}");
+        boolean ipv4 = IPV4.matcher(literal).matches();
+        boolean ipv6 = literal.indexOf(':') >= 0 && IPV6.matcher(literal).matches();
         if (!ipv4 && !ipv6) {
             return null;
         }

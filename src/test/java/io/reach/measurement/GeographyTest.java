@@ -81,6 +81,16 @@ class GeographyTest {
                 where country_code = 'GB' and city = 'London'"""));
         assertThat(london).containsEntry("country_name", "United Kingdom")
                 .containsEntry("region", "England").containsEntry("latitude", 51.5142).containsEntry("timezone", "Europe/London");
+
+        JsonNode places = api.get("/api/v1/analytics/geography?" + range, ada.accessToken()).json().get("items");
+        assertThat(places.valueStream().map(place -> place.get("city").asString())).contains("London", "Berlin", "Paris");
+        JsonNode sessions = api.get("/api/v1/analytics/sessions/list?" + range, ada.accessToken()).json().get("items");
+        assertThat(sessions.valueStream().filter(s -> s.get("session_key").asString().equals("berlin")).findFirst()
+                .orElseThrow().get("location_data").get("city").asString()).isEqualTo("Berlin");
+        assertThat(api.get("/api/v1/analytics/geography?" + range, accounts.owner().accessToken()).json().get("items")
+                .size()).as("another tenant sees none of these places").isZero();
+        assertThat(london).containsEntry("country_name", "United Kingdom")
+                .containsEntry("region", "England").containsEntry("latitude", 51.5142).containsEntry("timezone", "Europe/London");
     }
 
     @Test

@@ -29,7 +29,9 @@ import io.reach.support.ReachTest;
  * Ingestion throughput: events per second through {@code POST /api/v1/ingest/trackers} (batches
  * of 1,000, several concurrent clients) against the same run's raw {@code COPY} of equivalent rows
  * into the same partitioned table, in one transaction (through a temporary table, since
- * PostgreSQL refuses {@code COPY FROM} into a table with row-level security). Not part of {@code ./mvnw verify}; run with bench/ingestion/run.
+ * PostgreSQL refuses {@code COPY FROM} into a table with row-level security). The clients' bodies are
+ * made before the clock starts, as they would be by separate machines. Not part of
+ * {@code ./mvnw verify}; run with bench/ingestion/run.
  */
 @ReachTest
 class IngestionBenchmark {
@@ -67,9 +69,8 @@ class IngestionBenchmark {
         int batches = EVENTS / BATCH;
         List<Callable<Integer>> senders = new ArrayList<>();
         for (int b = 0; b < batches; b++) {
-            int first = 1_000_000 + b * BATCH;
+            String body = batch(1_000_000 + b * BATCH, at);
             senders.add(() -> {
-                String body = batch(first, at);
                 while (true) {
                     var response = api.post("/api/v1/ingest/trackers", key, body);
                     if (response.status() == 202) {

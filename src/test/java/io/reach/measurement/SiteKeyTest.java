@@ -55,6 +55,11 @@ class SiteKeyTest {
                 .as("the visitor is the sender: its address and user agent, not the body's")
                 .containsEntry("ip_address", "127.0.0.0").containsEntry("browser_name", "Firefox"));
 
+        JsonNode devices = api.get("/api/v1/analytics/devices", ada.accessToken()).json().get("items");
+        assertThat(devices.valueStream().map(d -> d.get("browser").asString())).containsExactly("Firefox");
+        assertThat(api.get("/api/v1/analytics/devices", accounts.owner().accessToken()).json().get("items").size())
+                .as("devices only other tenants' visitors used are not shown").isZero();
+
         String event = "[{\"event_type\": \"page_view\"}]";
         assertThat(api.send("POST", path, null, event, List.of("Origin", "https://evil.example")).status()).isEqualTo(403);
         assertThat(api.send("POST", path, null, event, List.of("Origin", "https://blog.example")).status())
