@@ -32,8 +32,8 @@ import io.reach.platform.web.ApiException;
 /**
  * Writes batches of tracker events with PostgreSQL's {@code COPY} into a temporary staging table,
  * then moves them into the partitioned table in the same transaction, skipping events already
- * stored (same event id and time), and extends or opens the sessions of the new events and
- * notes the devices and places seen. A batch counts as written only once its transaction has
+ * stored (same event id and time), queues the new events for the {@link Sessionizer} and notes
+ * the devices and places seen. A batch counts as written only once its transaction has
  * committed. Batches queue for a few writer threads; when the queue is full the caller is told
  * to come back later (503 with Retry-After) rather than anything being dropped.
  */
@@ -52,7 +52,7 @@ class TrackerWriter implements DisposableBean {
     private final JdbcClient jdbc;
     private final ThreadPoolExecutor writers;
     private final Duration timeout;
-    private final Duration sessionGap;
+    private final Sessionizer sessionizer;
     private final Devices devices;
     private final Geography geography;
 
@@ -60,8 +60,8 @@ class TrackerWriter implements DisposableBean {
             @Value("${reach.measurement.writer-threads:2}") int threads,
             @Value("${reach.measurement.queued-batches:64}") int queuedBatches,
             @Value("${reach.measurement.write-timeout:30s}") Duration timeout,
-            @Value("${reach.measurement.session-gap:30m}") Duration sessionGap, Devices devices, Geography geography) {
-        this.sessionGap = sessionGap;
+            Sessionizer sessionizer, Devices devices, Geography geography) {
+        this.sessionizer = sessionizer;
         this.devices = devices;
         this.geography = geography;
         this.transactions = transactions;
@@ -81,7 +81,9 @@ class TrackerWriter implements DisposableBean {
             throw new Overloaded("Ingestion is at capacity; nothing of this batch was stored", 1);
         }
         try {
-            return written.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            int stored = written.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            sessionizer.signal(tenant);
+            return stored;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Overloaded("Interrupted before the batch was stored", 1);
@@ -105,8 +107,7 @@ class TrackerWriter implements DisposableBean {
             }
             devices.remember(events, receivedAt);
             geography.remember(events, receivedAt);
-            return jdbc.sql(TrackerSessions.STORE_AND_SESSIONIZE).param("tenant", tenant.value())
-                    .param("gap", sessionGap.toSeconds() + " seconds").query(Integer.class).single();
+            return jdbc.sql(TrackerSessions.STORE).query(Integer.class).single();
         });
     }
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.reach.platform.tenant.TenantId;
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.OwnerDatabase;
@@ -26,6 +27,8 @@ class AnalyticsTest {
 
     @Autowired
     Api api;
+    @Autowired
+    Sessionizer sessionizer;
     @Autowired
     Accounts accounts;
     @Autowired
@@ -105,12 +108,12 @@ class AnalyticsTest {
         String batch = """
                 [{"event_id": "a1", "event_type": "page_view", "session_id": "s1", "created_at": "%1$s"},
                  {"event_id": "a2", "event_type": "page_view", "session_id": "s1", "created_at": "%2$s"},
-                 {"event_id": "b1", "event_type": "page_view", "session_id": "s2", "created_at": "%1$s"}]"""
-                .formatted(start, start.plusSeconds(120));
+                 {"event_id": "b1", "event_type": "page_view", "session_id": "s2", "created_at": "%1$s"},
+                 {"event_id": "a3", "event_type": "page_view", "session_id": "s1", "created_at": "%3$s"}]"""
+                .formatted(start, start.plusSeconds(120), start.plus(50, ChronoUnit.MINUTES));
         ingest(key, batch);
         ingest(key, batch);
-        ingest(key, "[{\"event_type\": \"page_view\", \"session_id\": \"s1\", \"created_at\": \"%s\"}]"
-                .formatted(start.plus(50, ChronoUnit.MINUTES)));
+        sessionizer.drain(TenantId.of(ada.tenantId()));
         String window = "from=" + start.minus(1, ChronoUnit.HOURS) + "&to=" + Instant.now();
 
         JsonNode summary = api.get("/api/v1/analytics/sessions?" + window, ada.accessToken()).json();

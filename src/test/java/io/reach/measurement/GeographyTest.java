@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletRequest;
 
+import io.reach.platform.tenant.TenantId;
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.GeoDatabases;
@@ -29,6 +30,8 @@ class GeographyTest {
 
     @Autowired
     Api api;
+    @Autowired
+    Sessionizer sessionizer;
     @Autowired
     Accounts accounts;
     @Autowired
@@ -56,6 +59,7 @@ class GeographyTest {
                 "X-Forwarded-For", "198.51.100.7", "CF-IPCountry", "fr", "CF-IPCity", "Paris");
         assertThat(proxied.status()).as(proxied.body()).isEqualTo(202);
 
+        sessionizer.drain(TenantId.of(ada.tenantId()));
         String range = "from=" + at.minus(1, ChronoUnit.HOURS) + "&to=" + Instant.now().plusSeconds(60);
         JsonNode top = api.get("/api/v1/analytics/top?dimension=country&" + range, ada.accessToken()).json();
         assertThat(top.valueStream().map(row -> row.get("value").asString() + "=" + row.get("events").asLong()).toList())

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.reach.platform.tenant.TenantId;
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.OwnerDatabase;
@@ -23,6 +24,8 @@ class SiteKeyTest {
 
     @Autowired
     Api api;
+    @Autowired
+    Sessionizer sessionizer;
     @Autowired
     Accounts accounts;
     @Autowired
@@ -55,6 +58,7 @@ class SiteKeyTest {
                 .as("the visitor is the sender: its address and user agent, not the body's")
                 .containsEntry("ip_address", "127.0.0.0").containsEntry("browser_name", "Firefox"));
 
+        sessionizer.drain(TenantId.of(ada.tenantId()));
         JsonNode devices = api.get("/api/v1/analytics/devices", ada.accessToken()).json().get("items");
         assertThat(devices.valueStream().map(d -> d.get("browser").asString())).containsExactly("Firefox");
         assertThat(api.get("/api/v1/analytics/devices", accounts.owner().accessToken()).json().get("items").size())

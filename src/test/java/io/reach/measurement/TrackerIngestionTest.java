@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.reach.platform.tenant.TenantId;
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.OwnerDatabase;
@@ -28,6 +29,8 @@ class TrackerIngestionTest {
 
     @Autowired
     Api api;
+    @Autowired
+    Sessionizer sessionizer;
     @Autowired
     Accounts accounts;
     @Autowired
@@ -146,6 +149,7 @@ class TrackerIngestionTest {
             assertThat(api.post("/api/v1/ingest/trackers", ingestKey(who, "ingest:write"), batch).status()).isEqualTo(202);
         }
 
+        sessionizer.drain(TenantId.of(ada.tenantId()));
         int deleted = retention.expire();
 
         assertThat(deleted).isGreaterThanOrEqualTo(1);
