@@ -122,27 +122,28 @@ class AnalyticsQueries {
     private record Source(String sql, @Nullable String dimension, @Nullable String value, Days days) {
 
         private static final String COUNTS = "is_bot, events, sessions, users, value_sum, value_count";
+        private static final String LIVE = TrackerFacts.live(TrackerFacts.HOUR);
 
         static Source of(Scope scope, @Nullable String groupBy, Days days) {
             String bots = scope.bots() ? "" : " and not is_bot";
             if (scope.filters().isEmpty() && groupBy == null) {
-                return new Source(union("totals", TrackerFacts.totals(TrackerFacts.HOUR), "bucket, '' as value, " + COUNTS,
+                return new Source(union("totals", TrackerFacts.totals(LIVE), "bucket, '' as value, " + COUNTS,
                         bots, days), null, null, days);
             }
             if (scope.filters().isEmpty()) {
-                return new Source(union("by_dimension", TrackerFacts.ofDimension(TrackerFacts.HOUR, groupBy),
+                return new Source(union("by_dimension", TrackerFacts.ofDimension(LIVE, groupBy),
                         "bucket, value, " + COUNTS, bots + " and dimension = :dimension", days), groupBy, null, days);
             }
             if (groupBy == null && scope.filters().size() == 1) {
                 var filter = scope.filters().entrySet().iterator().next();
-                return new Source(union("by_dimension", TrackerFacts.ofDimension(TrackerFacts.HOUR, filter.getKey()),
+                return new Source(union("by_dimension", TrackerFacts.ofDimension(LIVE, filter.getKey()),
                         "bucket, '' as value, " + COUNTS, bots + " and dimension = :dimension and value = :value", days),
                         filter.getKey(), filter.getValue(), days);
             }
             StringBuilder where = new StringBuilder(bots);
             scope.filters().keySet().forEach(d -> where.append(" and ").append(d).append(" = :f_").append(d));
             Days none = Days.none(scope);
-            return new Source(hourlyAndLive("measurement.tracker_hourly", TrackerFacts.PER_HOUR, "bucket, "
+            return new Source(hourlyAndLive("measurement.tracker_hourly", TrackerFacts.perBucket(LIVE), "bucket, "
                     + (groupBy == null ? "''" : groupBy) + " as value, " + COUNTS, where.toString()), null, null, none);
         }
 

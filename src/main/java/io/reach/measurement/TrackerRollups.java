@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -50,16 +52,29 @@ class TrackerRollups {
                                        ('users', users::numeric), ('event_value_sum', value_sum)) m(metric, value)
             where bucket >= :from and bucket < :to and not is_bot""";
 
+    private static final String TOTALS_KEYS = "tenant_id, bucket, is_bot";
+    private static final String DIMENSION_KEYS = "tenant_id, bucket, dimension, value, is_bot";
+    private static final List<RollupWindow.Shape> HOURLY = List.of(
+            new RollupWindow.Shape("tracker_hourly", "tenant_id, bucket, " + TrackerFacts.DIMENSIONS,
+                    TrackerFacts::perBucket),
+            new RollupWindow.Shape("tracker_hourly_totals", TOTALS_KEYS, TrackerFacts::totals),
+            new RollupWindow.Shape("tracker_hourly_by_dimension", DIMENSION_KEYS, TrackerFacts::byDimension));
+    private static final List<RollupWindow.Shape> DAILY = List.of(
+            new RollupWindow.Shape("tracker_daily_totals", TOTALS_KEYS, TrackerFacts::totals),
+            new RollupWindow.Shape("tracker_daily_by_dimension", DIMENSION_KEYS, TrackerFacts::byDimension));
+
     private final JdbcClient jdbc;
+    private final RollupWindow window;
     private final AllTenants allTenants;
     private final TenantTransactions transactions;
     private final TenantZones zones;
     private final Duration lateWindow;
     private final Clock clock;
 
-    TrackerRollups(JdbcClient jdbc, AllTenants allTenants, TenantTransactions transactions, TenantZones zones,
+    TrackerRollups(JdbcClient jdbc, RollupWindow window, AllTenants allTenants, TenantTransactions transactions, TenantZones zones,
             @Value("${reach.measurement.late-window:7d}") Duration lateWindow, Clock clock) {
         this.jdbc = jdbc;
+        this.window = window;
         this.allTenants = allTenants;
         this.transactions = transactions;
         this.zones = zones;
@@ -73,41 +88,33 @@ class TrackerRollups {
 
     /**
      * Replaces the current tenant's hourly rollup rows of {@code [from, to)} (whole hours) in all
-     * three shapes; returns the rows written.
+     * three shapes, a day at a time; returns the rows written.
      */
     int refreshHourly(Instant from, Instant to) {
-        return replace("tracker_hourly", "tenant_id, bucket, " + TrackerFacts.DIMENSIONS, TrackerFacts.PER_HOUR, from, to,
-                ZoneOffset.UTC)
-                + replace("tracker_hourly_totals", "tenant_id, bucket, is_bot", TrackerFacts.totals(TrackerFacts.HOUR),
-                        from, to, ZoneOffset.UTC)
-                + replace("tracker_hourly_by_dimension", "tenant_id, bucket, dimension, value, is_bot",
-                        TrackerFacts.byDimension(TrackerFacts.HOUR), from, to, ZoneOffset.UTC);
+        int rows = 0;
+        for (Instant start = from; start.isBefore(to); start = start.plus(1, ChronoUnit.DAYS)) {
+            Instant end = Collections.min(List.of(start.plus(1, ChronoUnit.DAYS), to));
+            rows += window.replace(TrackerFacts.HOUR, start, end, ZoneOffset.UTC, HOURLY);
+        }
+        return rows;
     }
 
     /**
      * Replaces the current tenant's daily rollup rows and daily_analytics of the days
-     * {@code [from, to)} in {@code zone}; returns the rows written.
+     * {@code [from, to)} in {@code zone}, a day at a time; returns the rows written.
      */
     int refreshDaily(LocalDate from, LocalDate to, ZoneId zone) {
+        int rows = 0;
+        for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
+            rows += window.replace(TrackerFacts.DAY, day.atStartOfDay(zone).toInstant(),
+                    day.plusDays(1).atStartOfDay(zone).toInstant(), zone, DAILY);
+        }
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.atStartOfDay(zone).toInstant();
-        int rows = replace("tracker_daily_totals", "tenant_id, bucket, is_bot", TrackerFacts.totals(TrackerFacts.DAY),
-                start, end, zone)
-                + replace("tracker_daily_by_dimension", "tenant_id, bucket, dimension, value, is_bot",
-                        TrackerFacts.byDimension(TrackerFacts.DAY), start, end, zone);
         jdbc.sql("delete from measurement.daily_analytics where entity_type = 'tenant' and date_recorded >= :from"
                 + " and date_recorded < :to").param("from", from).param("to", to).update();
         return rows + jdbc.sql(DAILY_ANALYTICS).param("from", utc(start)).param("to", utc(end))
                 .param("zone", zone.getId()).param("now", utc(clock.instant())).update();
-    }
-
-    private int replace(String table, String keys, String select, Instant from, Instant to, ZoneId zone) {
-        jdbc.sql("delete from measurement." + table + " where bucket >= :from and bucket < :to").param("from", utc(from))
-                .param("to", utc(to)).update();
-        var insert = jdbc.sql("insert into measurement." + table + " (" + keys
-                + ", events, sessions, users, value_sum, value_count) " + select).param("from", utc(from))
-                .param("to", utc(to));
-        return (select.contains(":zone") ? insert.param("zone", zone.getId()) : insert).update();
     }
 
     /**

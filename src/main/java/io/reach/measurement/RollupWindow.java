@@ -1,0 +1,68 @@
+package io.reach.measurement;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Replaces the current tenant's rollup rows of one window: its events are read once into a
+ * narrow temporary table (bucket, dimension values, session, user, value), and every shape is
+ * counted from there, each dimension in its own pass. Counting all dimensions in one pass over
+ * the events multiplied by their number needs one sort seven times the window's size, which at a
+ * million and a half events a day took minutes; this takes seconds. Sorts get
+ * {@code reach.measurement.rollup-work-mem} for the transaction.
+ */
+@Component
+class RollupWindow {
+
+    private static final String TABLE = "rollup_window";
+    private static final String COLUMNS = String.join(", ",
+            TrackerFacts.DIMENSION_NAMES.stream().map(dimension -> dimension + " text").toList());
+
+    /** A rollup table, the key columns it is written with and the select that counts them from a source. */
+    record Shape(String table, String keys, UnaryOperator<String> select) {
+    }
+
+    private final JdbcClient jdbc;
+    private final String workMem;
+
+    RollupWindow(JdbcClient jdbc, @Value("${reach.measurement.rollup-work-mem:256MB}") DataSize workMem) {
+        this.jdbc = jdbc;
+        this.workMem = workMem.toKilobytes() + "kB";
+    }
+
+    /**
+     * Replaces each shape's rows with buckets in {@code [from, to)} by counting the events of that
+     * range, bucketed by {@code bucket} (in {@code zone} for day buckets); returns the rows written.
+     */
+    int replace(String bucket, Instant from, Instant to, ZoneId zone, List<Shape> shapes) {
+        jdbc.sql("select set_config('work_mem', :memory, true)").param("memory", workMem).query().singleValue();
+        jdbc.sql("drop table if exists pg_temp." + TABLE).update();
+        jdbc.sql("create temporary table " + TABLE + " (tenant_id uuid, bucket timestamptz, " + COLUMNS
+                + ", is_bot boolean, session_id text, user_id text, event_value numeric) on commit drop").update();
+        var load = jdbc.sql("insert into " + TABLE + " " + TrackerFacts.events(bucket)).param("from", utc(from))
+                .param("to", utc(to));
+        (bucket.contains(":zone") ? load.param("zone", zone.getId()) : load).update();
+        int rows = 0;
+        for (Shape shape : shapes) {
+            jdbc.sql("delete from measurement." + shape.table() + " where bucket >= :from and bucket < :to")
+                    .param("from", utc(from)).param("to", utc(to)).update();
+            rows += jdbc.sql("insert into measurement." + shape.table() + " (" + shape.keys()
+                    + ", events, sessions, users, value_sum, value_count) " + shape.select().apply(TABLE)).update();
+        }
+        jdbc.sql("drop table pg_temp." + TABLE).update();
+        return rows;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
