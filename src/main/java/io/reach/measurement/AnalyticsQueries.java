@@ -122,29 +122,35 @@ class AnalyticsQueries {
     private record Source(String sql, @Nullable String dimension, @Nullable String value, Days days) {
 
         private static final String COUNTS = "is_bot, events, sessions, users, value_sum, value_count";
-        private static final String LIVE = TrackerFacts.live(TrackerFacts.HOUR);
+        private static final String LIVE_TOTALS = TrackerFacts.totals(TrackerFacts.LIVE, TrackerFacts.Counting.ONE_PASS);
+        private static final String LIVE_PER_BUCKET = TrackerFacts.perBucket(TrackerFacts.LIVE,
+                TrackerFacts.Counting.ONE_PASS);
 
         static Source of(Scope scope, @Nullable String groupBy, Days days) {
             String bots = scope.bots() ? "" : " and not is_bot";
             if (scope.filters().isEmpty() && groupBy == null) {
-                return new Source(union("totals", TrackerFacts.totals(LIVE), "bucket, '' as value, " + COUNTS,
+                return new Source(union("totals", LIVE_TOTALS, "bucket, '' as value, " + COUNTS,
                         bots, days), null, null, days);
             }
             if (scope.filters().isEmpty()) {
-                return new Source(union("by_dimension", TrackerFacts.ofDimension(LIVE, groupBy),
+                return new Source(union("by_dimension", live(groupBy),
                         "bucket, value, " + COUNTS, bots + " and dimension = :dimension", days), groupBy, null, days);
             }
             if (groupBy == null && scope.filters().size() == 1) {
                 var filter = scope.filters().entrySet().iterator().next();
-                return new Source(union("by_dimension", TrackerFacts.ofDimension(LIVE, filter.getKey()),
+                return new Source(union("by_dimension", live(filter.getKey()),
                         "bucket, '' as value, " + COUNTS, bots + " and dimension = :dimension and value = :value", days),
                         filter.getKey(), filter.getValue(), days);
             }
             StringBuilder where = new StringBuilder(bots);
             scope.filters().keySet().forEach(d -> where.append(" and ").append(d).append(" = :f_").append(d));
             Days none = Days.none(scope);
-            return new Source(hourlyAndLive("measurement.tracker_hourly", TrackerFacts.perBucket(LIVE), "bucket, "
+            return new Source(hourlyAndLive("measurement.tracker_hourly", LIVE_PER_BUCKET, "bucket, "
                     + (groupBy == null ? "''" : groupBy) + " as value, " + COUNTS, where.toString()), null, null, none);
+        }
+
+        private static String live(String dimension) {
+            return TrackerFacts.ofDimension(TrackerFacts.LIVE, dimension, TrackerFacts.Counting.ONE_PASS);
         }
 
         private static String union(String shape, String live, String projection, String where, Days days) {

@@ -15,9 +15,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * Replaces the current tenant's rollup rows of one window: its events are read once into a
  * narrow temporary table (bucket, dimension values, session, user, value), and every shape is
- * counted from there, each dimension in its own pass. Counting all dimensions in one pass over
- * the events multiplied by their number needs one sort seven times the window's size, which at a
- * million and a half events a day took minutes; this takes seconds. Sorts get
+ * counted from there, each dimension in its own pass, and written in its primary key's order.
+ * Counting all dimensions in one pass over the events repeated once per dimension needed one
+ * sort seven times the window's size (85 s for a day of 1.7 million events); per-dimension hashed
+ * passes over the window take about a tenth of that. Sorts and hashes get
  * {@code reach.measurement.rollup-work-mem} for the transaction.
  */
 @Component
@@ -27,8 +28,12 @@ class RollupWindow {
     private static final String COLUMNS = String.join(", ",
             TrackerFacts.DIMENSION_NAMES.stream().map(dimension -> dimension + " text").toList());
 
-    /** A rollup table, the key columns it is written with and the select that counts them from a source. */
-    record Shape(String table, String keys, UnaryOperator<String> select) {
+    /**
+     * A rollup table, the key columns it is written with, the select that counts them from a
+     * source and the order of its primary key, in which rows are written so that the index range
+     * a dashboard reads points at few heap pages.
+     */
+    record Shape(String table, String keys, UnaryOperator<String> select, String primaryKey) {
     }
 
     private final JdbcClient jdbc;
@@ -51,12 +56,14 @@ class RollupWindow {
         var load = jdbc.sql("insert into " + TABLE + " " + TrackerFacts.events(bucket)).param("from", utc(from))
                 .param("to", utc(to));
         (bucket.contains(":zone") ? load.param("zone", zone.getId()) : load).update();
+        jdbc.sql("analyze pg_temp." + TABLE).update();
         int rows = 0;
         for (Shape shape : shapes) {
             jdbc.sql("delete from measurement." + shape.table() + " where bucket >= :from and bucket < :to")
                     .param("from", utc(from)).param("to", utc(to)).update();
             rows += jdbc.sql("insert into measurement." + shape.table() + " (" + shape.keys()
-                    + ", events, sessions, users, value_sum, value_count) " + shape.select().apply(TABLE)).update();
+                    + ", events, sessions, users, value_sum, value_count) select * from (" + shape.select().apply(TABLE)
+                    + ") as counted order by " + shape.primaryKey()).update();
         }
         jdbc.sql("drop table pg_temp." + TABLE).update();
         return rows;

@@ -8,8 +8,9 @@ import java.util.List;
  * bucket — an hour ({@code date_trunc('hour', …, 'UTC')}) or a day in the zone {@code :zone} — and
  * every dimension's value (missing values as ''). A shape counts them per bucket by every
  * dimension together ({@link #perBucket}), in total ({@link #totals}) or per value of each
- * dimension ({@link #byDimension}). Live queries read the facts as a derived table ({@link #live});
- * the rollups load them once into a temporary table and read that for every shape.
+ * dimension ({@link #byDimension}). Live queries read the facts as a derived table ({@link #LIVE})
+ * and count them in one pass; the rollups load them once into a temporary table and count each
+ * shape from there in {@linkplain Counting#HASHED hashed steps}.
  */
 final class TrackerFacts {
 
@@ -19,10 +20,22 @@ final class TrackerFacts {
     static final String DIMENSIONS = String.join(", ", DIMENSION_NAMES) + ", is_bot";
     static final String HOUR = "date_trunc('hour', created_at, 'UTC')";
     static final String DAY = "date_trunc('day', created_at, :zone)";
+    /** The hourly facts as a derived table, for the live part of a query. */
+    static final String LIVE = "(" + events(HOUR) + ") as facts";
 
-    private static final String COUNTS = """
-            count(*) as events, count(distinct session_id) as sessions, count(distinct user_id) as users,
-            coalesce(sum(event_value), 0) as value_sum, count(event_value) as value_count""";
+    private static final String TOTAL_KEYS = "tenant_id, bucket, is_bot";
+    private static final String DIMENSION_KEYS = "tenant_id, bucket, dimension, value, is_bot";
+
+    /** How distinct sessions and users are counted. */
+    enum Counting {
+        /** {@code count(distinct …)} in one pass: sorts the events of every group; best for few events. */
+        ONE_PASS,
+        /**
+         * Per group and session, then per group, and users apart from the identified events only:
+         * every step hashes, two to three times faster than sorting for a day's events.
+         */
+        HASHED
+    }
 
     /** The current tenant's events of {@code [:from, :to)} with their bucket and dimension values. */
     static String events(String bucket) {
@@ -32,34 +45,46 @@ final class TrackerFacts {
                 + " where created_at >= :from and created_at < :to";
     }
 
-    /** The {@link #events} as a derived table, for the live part of a query. */
-    static String live(String bucket) {
-        return "(" + events(bucket) + ") as facts";
-    }
-
     /** Per bucket and every dimension value together. */
-    static String perBucket(String source) {
-        return "select tenant_id, bucket, " + DIMENSIONS + ", " + COUNTS + " from " + source
-                + " group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10";
+    static String perBucket(String source, Counting counting) {
+        return counted(source, "tenant_id, bucket, " + DIMENSIONS, counting);
     }
 
     /** Totals per bucket. */
-    static String totals(String source) {
-        return "select tenant_id, bucket, is_bot, " + COUNTS + " from " + source + " group by 1, 2, 3";
+    static String totals(String source, Counting counting) {
+        return counted(source, TOTAL_KEYS, counting);
     }
 
     /** One row per bucket, dimension and value, for every dimension (each counted in its own pass). */
-    static String byDimension(String source) {
-        return String.join(" union all ", DIMENSION_NAMES.stream().map(d -> ofDimension(source, d)).toList());
+    static String byDimension(String source, Counting counting) {
+        return String.join(" union all ", DIMENSION_NAMES.stream().map(d -> ofDimension(source, d, counting)).toList());
     }
 
     /** One row per bucket and value of one dimension. */
-    static String ofDimension(String source, String dimension) {
+    static String ofDimension(String source, String dimension, Counting counting) {
         if (!DIMENSION_NAMES.contains(dimension)) {
             throw new IllegalArgumentException("Unknown dimension " + dimension);
         }
-        return "select tenant_id, bucket, '" + dimension + "' as dimension, " + dimension + " as value, is_bot, "
-                + COUNTS + " from " + source + " group by 1, 2, 3, 4, 5";
+        return counted("(select tenant_id, bucket, '" + dimension + "' as dimension, " + dimension
+                + " as value, is_bot, session_id, user_id, event_value from " + source + ") as one_dimension",
+                DIMENSION_KEYS, counting);
+    }
+
+    /** Per group of the source's {@code keys} columns: events, distinct sessions and users, sum and count of event_value. */
+    private static String counted(String source, String keys, Counting counting) {
+        if (counting == Counting.ONE_PASS) {
+            return "select " + keys + ", count(*) as events, count(distinct session_id) as sessions,"
+                    + " count(distinct user_id) as users, coalesce(sum(event_value), 0) as value_sum,"
+                    + " count(event_value) as value_count from " + source + " group by " + keys;
+        }
+        String facts = "(select " + keys + ", session_id, user_id, event_value from " + source + ") as facts";
+        return "select " + keys + ", s.events, s.sessions, coalesce(u.users, 0) as users, s.value_sum, s.value_count"
+                + " from (select " + keys + ", sum(events)::bigint as events, count(session_id) as sessions,"
+                + " coalesce(sum(value_sum), 0) as value_sum, sum(value_count)::bigint as value_count from (select "
+                + keys + ", session_id, count(*) as events, sum(event_value) as value_sum, count(event_value) as value_count"
+                + " from " + facts + " group by " + keys + ", session_id) as per_session group by " + keys + ") as s"
+                + " left join (select " + keys + ", count(*) as users from (select distinct " + keys + ", user_id from "
+                + facts + " where user_id is not null) as per_user group by " + keys + ") as u using (" + keys + ")";
     }
 
     private static String value(String dimension) {

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -52,16 +53,17 @@ class TrackerRollups {
                                        ('users', users::numeric), ('event_value_sum', value_sum)) m(metric, value)
             where bucket >= :from and bucket < :to and not is_bot""";
 
+    private static final String PER_BUCKET_KEYS = "tenant_id, bucket, " + TrackerFacts.DIMENSIONS;
     private static final String TOTALS_KEYS = "tenant_id, bucket, is_bot";
     private static final String DIMENSION_KEYS = "tenant_id, bucket, dimension, value, is_bot";
+    private static final String DIMENSION_ORDER = "tenant_id, dimension, bucket, value, is_bot";
     private static final List<RollupWindow.Shape> HOURLY = List.of(
-            new RollupWindow.Shape("tracker_hourly", "tenant_id, bucket, " + TrackerFacts.DIMENSIONS,
-                    TrackerFacts::perBucket),
-            new RollupWindow.Shape("tracker_hourly_totals", TOTALS_KEYS, TrackerFacts::totals),
-            new RollupWindow.Shape("tracker_hourly_by_dimension", DIMENSION_KEYS, TrackerFacts::byDimension));
+            shape("tracker_hourly", PER_BUCKET_KEYS, TrackerFacts::perBucket, PER_BUCKET_KEYS),
+            shape("tracker_hourly_totals", TOTALS_KEYS, TrackerFacts::totals, TOTALS_KEYS),
+            shape("tracker_hourly_by_dimension", DIMENSION_KEYS, TrackerFacts::byDimension, DIMENSION_ORDER));
     private static final List<RollupWindow.Shape> DAILY = List.of(
-            new RollupWindow.Shape("tracker_daily_totals", TOTALS_KEYS, TrackerFacts::totals),
-            new RollupWindow.Shape("tracker_daily_by_dimension", DIMENSION_KEYS, TrackerFacts::byDimension));
+            shape("tracker_daily_totals", TOTALS_KEYS, TrackerFacts::totals, TOTALS_KEYS),
+            shape("tracker_daily_by_dimension", DIMENSION_KEYS, TrackerFacts::byDimension, DIMENSION_ORDER));
 
     private final JdbcClient jdbc;
     private final RollupWindow window;
@@ -203,6 +205,12 @@ class TrackerRollups {
                     updated_at = excluded.updated_at, time_zone = excluded.time_zone, covers_from = excluded.covers_from""")
                 .param("tenant", TenantContext.require().value()).param("rollup", rollup).param("done", utc(doneUntil))
                 .param("now", utc(clock.instant())).param("zone", zone.getId()).param("covers", utc(coversFrom)).update();
+    }
+
+    private static RollupWindow.Shape shape(String table, String keys,
+            BiFunction<String, TrackerFacts.Counting, String> counted, String primaryKey) {
+        return new RollupWindow.Shape(table, keys, source -> counted.apply(source, TrackerFacts.Counting.HASHED),
+                primaryKey);
     }
 
     private static Instant start(LocalDate day) {
