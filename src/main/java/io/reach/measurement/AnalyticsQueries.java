@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -162,12 +163,13 @@ class AnalyticsQueries {
         private static String hourlyAndLive(String table, String live, String projection, String where) {
             return "select " + projection + " from " + table + " where bucket >= :from and bucket < least(:to, :rolled)"
                     + " and (bucket < :days_from or bucket >= :days_to)" + where + " union all select " + projection
-                    + " from (" + live.replace(":from", "greatest(:from, :rolled)") + ") live where true" + where;
+                    + " from (" + live.replace(":from", "greatest(:from, :live_from)") + ") live where true" + where;
         }
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Scope scope, TrackerRollups.Progress progress) {
             JdbcClient.StatementSpec bound = spec.param("from", utc(scope.from())).param("to", utc(scope.to()))
-                    .param("rolled", utc(progress.hourlyDone())).param("days_from", utc(days.from()))
+                    .param("rolled", utc(progress.hourlyDone()))
+                    .param("live_from", utc(wholeHourFrom(progress.hourlyDone()))).param("days_from", utc(days.from()))
                     .param("days_to", utc(days.to()));
             if (dimension != null) {
                 bound = bound.param("dimension", dimension);
@@ -180,6 +182,12 @@ class AnalyticsQueries {
             }
             return bound;
         }
+    }
+
+    /** The hour after the one the hourly rollup holds in part (it holds that hour up to {@code rolled}). */
+    private static Instant wholeHourFrom(Instant rolled) {
+        Instant hour = rolled.truncatedTo(ChronoUnit.HOURS);
+        return hour.equals(rolled) ? rolled : hour.plus(1, ChronoUnit.HOURS);
     }
 
     private static OffsetDateTime utc(@Nullable Instant instant) {

@@ -32,11 +32,13 @@ import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 
 /**
- * Refreshes the rollups incrementally: each run recomputes, per tenant, the window from its
- * watermark minus a lookback (hourly: 3 hours; daily: 3 days) up to the last complete hour or
- * day, so late events within the lookback are counted. A window is replaced whole (delete and
- * insert in one transaction), so re-running it gives the same rows. A rebuild recomputes any
- * range day by day, logging its progress.
+ * Refreshes the rollups incrementally. The hourly rollup reaches the present: each run (every
+ * minute) recounts the hours, of the current one and the three before, that received events
+ * since the last run, and once an hour has passed, the hours from the watermark minus a 3-hour
+ * lookback; the daily rollup is recomputed once a day from its watermark minus a
+ * 3-day lookback up to the last complete day. Late events within the lookbacks are counted. A
+ * window is replaced whole (delete and insert in one transaction), so re-running it gives the
+ * same rows. A rebuild recomputes any range day by day, logging its progress.
  */
 @Component
 class TrackerRollups {
@@ -44,6 +46,8 @@ class TrackerRollups {
     private static final Logger log = LoggerFactory.getLogger(TrackerRollups.class);
     private static final Duration HOURLY_LOOKBACK = Duration.ofHours(3);
     private static final Duration DAILY_LOOKBACK = Duration.ofDays(3);
+    /** How long before the watermark an event may have been received and yet committed after it. */
+    private static final Duration COMMIT_MARGIN = Duration.ofMinutes(5);
     private static final String DAILY_ANALYTICS = """
             insert into measurement.daily_analytics (tenant_id, id, date_recorded, entity_type, entity_id, metric_name,
                 metric_value, created_at)
@@ -89,7 +93,7 @@ class TrackerRollups {
     }
 
     /**
-     * Replaces the current tenant's hourly rollup rows of {@code [from, to)} (whole hours) in all
+     * Replaces the current tenant's hourly rollup rows of {@code [from, to)} (whole hours; the last may be in part) in all
      * three shapes, a day at a time; returns the rows written.
      */
     int refreshHourly(Instant from, Instant to) {
@@ -120,33 +124,66 @@ class TrackerRollups {
     }
 
     /**
-     * Runs both rollups for every tenant up to the last complete hour and day; when a tenant's
-     * zone changed, its daily rollup starts over in the new zone from the late window on.
+     * Brings every tenant's rollups up to date: the hourly one to this moment (when an hour has
+     * passed, the hours since the watermark with a 3-hour lookback; otherwise the hours of the
+     * last three that received events since the last run), the daily one once a day up to the last complete
+     * day (with a 3-day lookback). When a tenant's zone changed, its daily rollup starts over in
+     * the new zone from the late window on.
      */
     int runDue() {
-        Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
-        int rows = allTenants.sumOverTenantsAndPlatform(tenant -> {
-            Instant hourlyFrom = watermark("hourly").map(done -> done.done().minus(HOURLY_LOOKBACK))
-                    .orElse(hour.minus(lateWindow));
-            int written = refreshHourly(hourlyFrom, hour);
-            advance("hourly", hour, ZoneOffset.UTC, null);
-
-            ZoneId zone = zones.configured();
-            LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-            Optional<Watermark> daily = watermark("daily").filter(done -> done.zone().equals(zone));
-            LocalDate dailyFrom = daily.map(done -> LocalDate.ofInstant(done.done().minus(DAILY_LOOKBACK), zone))
-                    .orElse(today.minusDays(lateWindow.toDays()));
-            if (daily.isEmpty()) {
-                jdbc.sql("delete from measurement.tracker_daily_totals").update();
-                jdbc.sql("delete from measurement.tracker_daily_by_dimension").update();
-            }
-            written += refreshDaily(dailyFrom, today, zone);
-            advance("daily", today.atStartOfDay(zone).toInstant(), zone,
-                    daily.map(Watermark::coversFrom).orElse(dailyFrom.atStartOfDay(zone).toInstant()));
-            return written;
-        });
-        log.info("Tracker rollups: {} rows written up to {}", rows, hour);
+        Instant now = clock.instant();
+        int rows = allTenants.sumOverTenantsAndPlatform(tenant -> hourlyDue(now) + dailyDue(now));
+        log.debug("Tracker rollups: {} rows written up to {}", rows, now);
         return rows;
+    }
+
+    private int hourlyDue(Instant now) {
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+        Optional<Watermark> done = watermark("hourly");
+        Instant from;
+        if (done.isEmpty()) {
+            from = hour.minus(lateWindow);
+        } else if (done.get().done().isBefore(hour)) {
+            from = done.get().done().truncatedTo(ChronoUnit.HOURS).minus(HOURLY_LOOKBACK);
+        } else {
+            Optional<Instant> earliest = earliestArrivedSince(hour.minus(HOURLY_LOOKBACK),
+                    done.get().done().minus(COMMIT_MARGIN));
+            if (earliest.isEmpty()) {
+                return 0;
+            }
+            from = earliest.get().truncatedTo(ChronoUnit.HOURS);
+        }
+        int written = refreshHourly(from, now);
+        advance("hourly", now, ZoneOffset.UTC, null);
+        return written;
+    }
+
+    /** The earliest time of the events from {@code lookback} on received after {@code since}, if any. */
+    private Optional<Instant> earliestArrivedSince(Instant lookback, Instant since) {
+        return jdbc.sql("select created_at from measurement.trackers where created_at >= :lookback"
+                + " and received_at > :since order by created_at limit 1").param("lookback", utc(lookback)).param("since", utc(since))
+                .query(OffsetDateTime.class).optional().map(OffsetDateTime::toInstant);
+    }
+
+    private int dailyDue(Instant now) {
+        ZoneId zone = zones.configured();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        Optional<Watermark> daily = watermark("daily").filter(done -> done.zone().equals(zone));
+        if (daily.isPresent() && !daily.get().done().isBefore(today.atStartOfDay(zone).toInstant())) {
+            return 0;
+        }
+        LocalDate dailyFrom = daily.map(done -> LocalDate.ofInstant(done.done().minus(DAILY_LOOKBACK), zone))
+                .orElse(today.minusDays(lateWindow.toDays()));
+        if (daily.isEmpty()) {
+            jdbc.sql("delete from measurement.tracker_daily_totals").update();
+            jdbc.sql("delete from measurement.tracker_daily_by_dimension").update();
+        }
+        int written = refreshDaily(dailyFrom, today, zone);
+        advance("daily", today.atStartOfDay(zone).toInstant(), zone,
+                daily.map(Watermark::coversFrom).orElse(dailyFrom.atStartOfDay(zone).toInstant()));
+        log.info("Daily tracker rollup of tenant {}: {} to {} in {}, {} rows", TenantContext.require().value(),
+                dailyFrom, today, zone, written);
+        return written;
     }
 
     /** How far the current tenant's rollups are done (queries read hourly rows, then raw events, from there). */
@@ -226,7 +263,7 @@ class TrackerRollups {
 
         @Bean
         RecurringTask<Void> trackerRollupTask(TrackerRollups rollups,
-                @Value("${reach.measurement.rollup-interval:1h}") Duration interval) {
+                @Value("${reach.measurement.rollup-interval:1m}") Duration interval) {
             return Tasks.recurring("tracker-rollups", FixedDelay.of(interval)).execute((instance, context) -> rollups.runDue());
         }
     }
