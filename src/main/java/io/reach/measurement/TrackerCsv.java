@@ -1,5 +1,6 @@
 package io.reach.measurement;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,14 +8,18 @@ import org.jspecify.annotations.Nullable;
 
 import io.reach.platform.tenant.TenantId;
 
-/** Tracker events as CSV rows for {@code COPY … (format csv)}: every value quoted, nulls left empty. */
+/**
+ * Tracker events as UTF-8 CSV rows for {@code COPY … (format csv)}: every value quoted (quotes
+ * doubled, NUL characters, which PostgreSQL text cannot hold, dropped), nulls left empty. Made as
+ * bytes so the driver sends them as they are.
+ */
 final class TrackerCsv {
 
     private TrackerCsv() {
     }
 
-    static String rows(TenantId tenant, List<TrackerEvent> events, Instant receivedAt) {
-        StringBuilder csv = new StringBuilder(events.size() * 256);
+    static byte[] rows(TenantId tenant, List<TrackerEvent> events, Instant receivedAt) {
+        StringBuilder csv = new StringBuilder(events.size() * 512);
         String tenantId = tenant.value().toString();
         String received = receivedAt.toString();
         for (TrackerEvent e : events) {
@@ -25,7 +30,7 @@ final class TrackerCsv {
                     e.bot() ? "t" : "f", e.createdAt().toString(), received, e.place().countryCode(), e.place().region(),
                     e.place().city());
         }
-        return csv.toString();
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void append(StringBuilder csv, @Nullable String... values) {
@@ -34,9 +39,26 @@ final class TrackerCsv {
                 csv.append(',');
             }
             if (values[i] != null) {
-                csv.append('"').append(values[i].replace("\u0000", "").replace("\"", "\"\"")).append('"');
+                quoted(csv, values[i]);
             }
         }
         csv.append('\n');
+    }
+
+    private static void quoted(StringBuilder csv, String value) {
+        csv.append('"');
+        if (value.indexOf('"') < 0 && value.indexOf('\u0000') < 0) {
+            csv.append(value);
+        } else {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '"') {
+                    csv.append("\"\"");
+                } else if (c != '\u0000') {
+                    csv.append(c);
+                }
+            }
+        }
+        csv.append('"');
     }
 }

@@ -21,7 +21,7 @@ final class TrackerSessions {
             queued as (
                 insert into measurement.session_queue (tenant_id, %2$s)
                 select tenant_id, %2$s from inserted where session_id is not null)
-            select count(*)::int from inserted""".formatted(TrackerWriter.COLUMNS, QUEUED);
+            select count(*)::int from inserted""".formatted(TrackerStore.COLUMNS, QUEUED);
 
     static final String SESSIONIZE = """
             with taken as (

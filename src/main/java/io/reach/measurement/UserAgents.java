@@ -1,6 +1,8 @@
 package io.reach.measurement;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -10,13 +12,18 @@ import nl.basjes.parse.useragent.UserAgentAnalyzer;
 
 /**
  * Device type, browser and operating system from a user agent, with robots flagged (Yauaa: the
- * analyzer is built on first use and caches answers). Unknown agents give nulls, not guesses.
+ * analyzer is built on first use). Answers are kept for the {@value #REMEMBERED} agents seen
+ * last (a batch mostly repeats a few agents; asking Yauaa, even its own cache, costs more than
+ * the rest of an event's checks). Unknown agents give nulls, not guesses.
  */
 @Component
 class UserAgents {
 
     private static final Set<String> ROBOTS = Set.of("Robot", "Robot Mobile", "Robot Imitator", "Spy", "Hacker");
 
+    static final int REMEMBERED = 10_000;
+
+    private final Map<String, Parsed> answers = new ConcurrentHashMap<>();
     private volatile @Nullable UserAgentAnalyzer analyzer;
 
     record Parsed(@Nullable String deviceType, @Nullable String browserName, @Nullable String operatingSystem,
@@ -27,6 +34,19 @@ class UserAgents {
         if (userAgent == null || userAgent.isBlank()) {
             return new Parsed(null, null, null, false, null, null);
         }
+        Parsed known = answers.get(userAgent);
+        if (known != null) {
+            return known;
+        }
+        if (answers.size() >= REMEMBERED) {
+            answers.clear();
+        }
+        Parsed parsed = analyze(userAgent);
+        answers.put(userAgent, parsed);
+        return parsed;
+    }
+
+    private Parsed analyze(String userAgent) {
         UserAgent agent = analyzer().parse(userAgent);
         String device = agent.getValue(UserAgent.DEVICE_CLASS);
         return new Parsed(known(device), known(agent.getValue(UserAgent.AGENT_NAME)),
@@ -40,7 +60,7 @@ class UserAgents {
             synchronized (this) {
                 current = analyzer;
                 if (current == null) {
-                    current = UserAgentAnalyzer.newBuilder().hideMatcherLoadStats().withCache(10_000)
+                    current = UserAgentAnalyzer.newBuilder().hideMatcherLoadStats().withoutCache()
                             .withField(UserAgent.DEVICE_CLASS).withField(UserAgent.AGENT_NAME)
                             .withField(UserAgent.OPERATING_SYSTEM_NAME).withField(UserAgent.DEVICE_BRAND)
                             .withField(UserAgent.DEVICE_NAME).build();
