@@ -3,7 +3,6 @@ package io.reach.measurement;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,14 +121,7 @@ final class TrackerBatches {
     }
 
     static @Nullable Instant instant(JsonNode value) {
-        if (!value.isString()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.asString());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return value.isString() ? EventTimes.parse(value.asString()) : null;
     }
 
     /** A text field, or null. */
