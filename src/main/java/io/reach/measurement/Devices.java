@@ -12,7 +12,10 @@ import org.springframework.stereotype.Repository;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.security.TokenHashes;
 
-/** The global reference table of devices: each user agent and screen seen, once, with when it was first seen. */
+/**
+ * The global reference table of devices: each user agent and screen seen, once, with when it was
+ * first seen. The pairs this node stored are remembered, so later batches skip them.
+ */
 @Repository
 class Devices {
 
@@ -24,6 +27,7 @@ class Devices {
 
     private final JdbcClient jdbc;
     private final Ids ids;
+    private final KnownKeys<String> known = new KnownKeys<>(10_000);
 
     Devices(JdbcClient jdbc, Ids ids) {
         this.jdbc = jdbc;
@@ -37,13 +41,16 @@ class Devices {
                 distinct.putIfAbsent(event.userAgent() + "\n" + screen(event), event);
             }
         }
-        for (TrackerEvent device : distinct.values()) {
+        List<String> unknown = known.unknown(distinct.keySet());
+        for (String key : unknown) {
+            TrackerEvent device = distinct.get(key);
             jdbc.sql(REMEMBER).param("id", ids.next()).param("hash", TokenHashes.sha256(device.userAgent()))
                     .param("type", device.deviceType()).param("brand", device.deviceBrand())
                     .param("model", device.deviceModel()).param("os", device.operatingSystem())
                     .param("browser", device.browserName()).param("screen", screen(device))
                     .param("agent", device.userAgent()).param("now", now.atOffset(ZoneOffset.UTC)).update();
         }
+        known.storedOnCommit(unknown);
     }
 
     private static String screen(TrackerEvent event) {

@@ -13,7 +13,10 @@ import org.springframework.stereotype.Repository;
 
 import io.reach.platform.ids.Ids;
 
-/** The global reference table of places (reference model 004 geography): each country, region and city seen, once. */
+/**
+ * The global reference table of places (reference model 004 geography): each country, region and
+ * city seen, once. The places this node stored are remembered, so later batches skip them.
+ */
 @Repository
 class Geography {
 
@@ -25,6 +28,7 @@ class Geography {
 
     private final JdbcClient jdbc;
     private final Ids ids;
+    private final KnownKeys<Geolocation.Place> known = new KnownKeys<>(10_000);
 
     Geography(JdbcClient jdbc, Ids ids) {
         this.jdbc = jdbc;
@@ -34,12 +38,14 @@ class Geography {
     void remember(List<TrackerEvent> events, Instant now) {
         Set<Geolocation.Place> places = new LinkedHashSet<>();
         events.stream().map(TrackerEvent::place).filter(Geolocation.Place::known).forEach(places::add);
-        for (Geolocation.Place place : places) {
+        List<Geolocation.Place> unknown = known.unknown(places);
+        for (Geolocation.Place place : unknown) {
             jdbc.sql(REMEMBER).param("id", ids.next()).param("country", place.countryCode())
                     .param("name", place.countryName()).param("region", place.region()).param("city", place.city())
                     .param("latitude", decimal(place.latitude())).param("longitude", decimal(place.longitude()))
                     .param("zone", place.timeZone()).param("now", now.atOffset(ZoneOffset.UTC)).update();
         }
+        known.storedOnCommit(unknown);
     }
 
     private static @Nullable BigDecimal decimal(@Nullable Double degrees) {
