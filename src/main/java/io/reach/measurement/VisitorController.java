@@ -22,7 +22,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The sessions of a period (started between from and to; the last 30 days by default), and their devices and places. */
+/**
+ * The sessions of a period (started between from and to; the last 30 days by default), their
+ * devices and places, and the daily metrics ({@code daily_analytics}) of its days.
+ */
 @RestController
 @RequestMapping("/api/v1/analytics")
 @SecurityRequirement(name = "bearer")
@@ -30,11 +33,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class VisitorController {
 
     private final VisitorCatalog catalog;
+    private final DailyMetrics daily;
     private final TenantTransactions transactions;
     private final Clock clock;
 
-    VisitorController(VisitorCatalog catalog, TenantTransactions transactions, Clock clock) {
+    VisitorController(VisitorCatalog catalog, DailyMetrics daily, TenantTransactions transactions, Clock clock) {
         this.catalog = catalog;
+        this.daily = daily;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -69,6 +74,16 @@ class VisitorController {
             @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         return page(catalog::places, VisitorCatalog.Place::geographyId, from, to, limit, cursor);
+    }
+
+    @GetMapping("/daily")
+    @RequiresPermission(resource = "analytics", action = "read")
+    @Operation(summary = "The daily metrics (daily_analytics: events, sessions, users, event_value_sum per local day) of "
+            + "the days from from's date to to's date")
+    CursorPage<DailyMetrics.Metric> daily(@RequestParam(required = false) @Nullable Instant from,
+            @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return page(daily::between, DailyMetrics.Metric::analyticsId, from, to, limit, cursor);
     }
 
     private <T> CursorPage<T> page(Reader<T> reader, Function<T, UUID> id, @Nullable Instant from, @Nullable Instant to,

@@ -163,6 +163,14 @@ class AnalyticsTest {
         assertThat(api.get("/api/v1/analytics/top?dimension=page_url&page_url=/b&" + range, ada.accessToken()).json()
                 .get(0).get("events").asLong()).isEqualTo(1);
 
+        JsonNode metrics = api.get("/api/v1/analytics/daily?" + range, ada.accessToken()).json().get("items");
+        assertThat(metrics.valueStream().filter(m -> m.get("metric_name").asString().equals("events"))
+                .filter(m -> m.get("date_recorded").asString().equals(day.toString()))
+                .map(m -> m.get("metric_value").asDouble()).toList()).as("daily_analytics through the API").containsExactly(2.0);
+        assertThat(api.get("/api/v1/analytics/daily?" + range, accounts.owner().accessToken()).json().get("items").size())
+                .as("another tenant's daily metrics").isZero();
+        assertThat(api.get("/api/v1/analytics/daily?from=yesterday", ada.accessToken()).status()).isEqualTo(400);
+
         tenants.replaceSettings(ada.tenantId(), java.util.Map.of("time_zone", "UTC"));
         rollups.runDue();
         assertThat(total(ada, "/api/v1/analytics/timeseries?metric=events&interval=day&" + range))
