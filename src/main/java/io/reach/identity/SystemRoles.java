@@ -19,7 +19,7 @@ final class SystemRoles {
             "editor", List.of("*:read", "*:write"),
             "analyst", List.of("*:read"),
             "member", List.of("*:read"),
-            "retailer", List.of("*:read"));
+            "retailer", List.of("*:read", "campaign_sends:write"));
 
     private SystemRoles() {
     }

@@ -1,0 +1,97 @@
+package io.reach.campaigns;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.reach.platform.web.NotFoundException;
+
+/** The current tenant's campaigns ({@code campaigns.campaigns}). */
+@Repository
+class Campaigns {
+
+    private static final String COLUMNS = """
+            id, sponsor_id, name, description, status, stage, stage_changed_at, start_date, end_date, budget_allocated,
+            budget_spent, currency, target_audience, campaign_settings, created_by, created_at, updated_at""";
+    private static final String INSERT = """
+            insert into campaigns.campaigns (tenant_id, id, sponsor_id, name, description, status, stage, stage_changed_at,
+                start_date, end_date, budget_allocated, budget_spent, currency, target_audience, campaign_settings,
+                created_by, created_at, updated_at)
+            values (:tenant, :id, :sponsorId, :name, :description, :status, :stage, :stageChangedAt, :startDate, :endDate,
+                :budgetAllocated, 0, :currency, :targetAudience::jsonb, :campaignSettings::jsonb, :createdBy, :createdAt,
+                :updatedAt)""";
+    private static final String UPDATE = """
+            update campaigns.campaigns set sponsor_id = :sponsorId, name = :name, description = :description,
+                status = :status, stage = :stage, stage_changed_at = :stageChangedAt, start_date = :startDate,
+                end_date = :endDate, budget_allocated = :budgetAllocated, currency = :currency,
+                target_audience = :targetAudience::jsonb, campaign_settings = :campaignSettings::jsonb,
+                updated_at = :updatedAt
+            where tenant_id = :tenant and id = :id""";
+    private static final String FIND = "select " + COLUMNS + " from campaigns.campaigns where tenant_id = :tenant and id = :id";
+    private static final String LOCK = FIND + " for update";
+    private static final String PAGE = "select " + COLUMNS + """
+             from campaigns.campaigns
+            where tenant_id = :tenant and id < :before and (cast(:status as text) is null or status = :status)
+            order by id desc limit :limit""";
+
+    private final JdbcClient jdbc;
+
+    Campaigns(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Campaign campaign) {
+        bind(jdbc.sql(INSERT), campaign).param("createdBy", campaign.createdBy())
+                .param("createdAt", Sql.utc(campaign.createdAt())).update();
+    }
+
+    /** Writes every field but the budget spent, which only {@link Budgets} changes. */
+    void update(Campaign campaign) {
+        bind(jdbc.sql(UPDATE), campaign).update();
+    }
+
+    Optional<Campaign> find(UUID id) {
+        return jdbc.sql(FIND).param("tenant", Sql.tenant()).param("id", id).query(Campaigns::row).optional();
+    }
+
+    Campaign get(UUID id) {
+        return find(id).orElseThrow(() -> new NotFoundException("campaign", id));
+    }
+
+    /** The campaign, locked until the transaction ends (status changes read and write it in one step). */
+    Campaign lock(UUID id) {
+        return jdbc.sql(LOCK).param("tenant", Sql.tenant()).param("id", id).query(Campaigns::row).optional()
+                .orElseThrow(() -> new NotFoundException("campaign", id));
+    }
+
+    List<Campaign> page(UUID before, int limit, @Nullable CampaignStatus status) {
+        return jdbc.sql(PAGE).param("tenant", Sql.tenant()).param("before", before).param("limit", limit)
+                .param("status", status == null ? null : status.code()).query(Campaigns::row).list();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Campaign c) {
+        return spec.param("tenant", Sql.tenant()).param("id", c.id()).param("sponsorId", c.sponsorId())
+                .param("name", c.name()).param("description", c.description()).param("status", c.status().code())
+                .param("stage", c.stage().code()).param("stageChangedAt", Sql.utc(c.stageChangedAt()))
+                .param("startDate", Sql.utc(c.startDate())).param("endDate", Sql.utc(c.endDate()))
+                .param("budgetAllocated", c.budgetAllocated()).param("currency", c.currency())
+                .param("targetAudience", c.targetAudience().toString())
+                .param("campaignSettings", c.campaignSettings().toString()).param("updatedAt", Sql.utc(c.updatedAt()));
+    }
+
+    static Campaign row(ResultSet rs, int row) throws SQLException {
+        return new Campaign(rs.getObject("id", UUID.class), Sql.uuid(rs, "sponsor_id"), rs.getString("name"),
+                rs.getString("description"), CampaignStatus.ofCode(rs.getString("status")),
+                CampaignStage.ofCode(rs.getString("stage")), Sql.instant(rs, "stage_changed_at"),
+                Sql.instant(rs, "start_date"), Sql.instant(rs, "end_date"), rs.getBigDecimal("budget_allocated"),
+                rs.getBigDecimal("budget_spent"), rs.getString("currency"), Sql.json(rs, "target_audience"),
+                Sql.json(rs, "campaign_settings"), rs.getObject("created_by", UUID.class), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"));
+    }
+}

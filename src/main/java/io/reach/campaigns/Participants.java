@@ -1,0 +1,49 @@
+package io.reach.campaigns;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The retailers who joined a campaign to send it to their own recipients. */
+@Repository
+class Participants {
+
+    private static final String JOIN = """
+            insert into campaigns.campaign_participants (tenant_id, campaign_id, retailer_id, joined_at)
+            values (:tenant, :campaign, :retailer, :now) on conflict do nothing""";
+    private static final String LIST = """
+            select retailer_id, joined_at from campaigns.campaign_participants
+            where tenant_id = :tenant and campaign_id = :campaign order by joined_at, retailer_id""";
+    private static final String JOINED = """
+            select exists (select 1 from campaigns.campaign_participants
+                           where tenant_id = :tenant and campaign_id = :campaign and retailer_id = :retailer)""";
+
+    private final JdbcClient jdbc;
+
+    Participants(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Participant(UUID retailerId, Instant joinedAt) {
+    }
+
+    /** Whether this joined the retailer (false: already a participant). */
+    boolean join(UUID campaign, UUID retailer, Instant now) {
+        return jdbc.sql(JOIN).param("tenant", Sql.tenant()).param("campaign", campaign).param("retailer", retailer)
+                .param("now", Sql.utc(now)).update() == 1;
+    }
+
+    boolean joined(UUID campaign, UUID retailer) {
+        return jdbc.sql(JOINED).param("tenant", Sql.tenant()).param("campaign", campaign).param("retailer", retailer)
+                .query(Boolean.class).single();
+    }
+
+    List<Participant> of(UUID campaign) {
+        return jdbc.sql(LIST).param("tenant", Sql.tenant()).param("campaign", campaign)
+                .query((rs, row) -> new Participant(rs.getObject("retailer_id", UUID.class), Sql.instant(rs, "joined_at")))
+                .list();
+    }
+}

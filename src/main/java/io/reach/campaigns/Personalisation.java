@@ -1,0 +1,30 @@
+package io.reach.campaigns;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The values a template is rendered with for one recipient: declared defaults, then the recipient's own, then built-ins. */
+final class Personalisation {
+
+    private Personalisation() {
+    }
+
+    static Map<String, Object> values(TemplateContent content, Map<String, String> recipient, Map<String, String> builtIns) {
+        Map<String, Object> values = new HashMap<>();
+        content.variables().forEach((name, fallback) -> {
+            if (fallback != null) {
+                values.put(name, fallback);
+            }
+        });
+        values.putAll(recipient);
+        values.putAll(builtIns);
+        return values;
+    }
+
+    /** The required variables a recipient does not supply (empty when it can be sent). */
+    static List<String> missing(TemplateContent content, Map<String, String> recipient) {
+        return content.required().stream().filter(name -> recipient.get(name) == null || recipient.get(name).isBlank())
+                .toList();
+    }
+}

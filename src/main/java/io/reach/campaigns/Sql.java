@@ -1,0 +1,44 @@
+package io.reach.campaigns;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import io.reach.platform.tenant.TenantContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Small conversions between this module's rows and Java values. */
+final class Sql {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Sql() {
+    }
+
+    static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static @Nullable UUID uuid(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, UUID.class);
+    }
+
+    static JsonNode json(ResultSet rs, String column) throws SQLException {
+        return JSON.readTree(rs.getString(column));
+    }
+
+    static UUID tenant() {
+        return TenantContext.require().value();
+    }
+}

@@ -1,0 +1,30 @@
+package io.reach.campaigns;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One version of a template ({@code campaigns.templates}); {@code templateId} names the template
+ * across versions (its first version's id), {@code id} this version.
+ */
+record StoredTemplate(UUID id, UUID templateId, String templateName, TemplateType templateType,
+        JsonNode templateContent, UUID createdBy, boolean isActive, int version, @Nullable UUID parentTemplateId,
+        boolean latest, Instant createdAt, Instant updatedAt) {
+
+    @JsonIgnore
+    TemplateContent content() {
+        return TemplateContent.check(templateType, templateContent);
+    }
+
+    /** The variables each recipient must supply. */
+    List<String> requiredVariables() {
+        return content().required();
+    }
+}

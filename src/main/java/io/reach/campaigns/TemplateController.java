@@ -1,0 +1,203 @@
+package io.reach.campaigns;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.reach.identity.UserPrincipal;
+import io.reach.platform.ids.Ids;
+import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.CursorPage;
+import io.reach.platform.web.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Templates: each edit stores a new version (its parent the version edited), older versions stay
+ * readable, and whatever was sent keeps the version it used. Content is checked when saved.
+ */
+@RestController
+@RequestMapping("/api/v1/templates")
+@Tag(name = "Templates")
+@SecurityRequirement(name = "bearer")
+class TemplateController {
+
+    private final Templates templates;
+    private final TemplateUsage usage;
+    private final TenantTransactions transactions;
+    private final Ids ids;
+    private final Clock clock;
+
+    TemplateController(Templates templates, TemplateUsage usage, TenantTransactions transactions, Ids ids, Clock clock) {
+        this.templates = templates;
+        this.usage = usage;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    record TemplateRequest(@NotNull @Size(min = 1, max = 255) String templateName, @NotNull String templateType,
+            @NotNull JsonNode templateContent, @Nullable Boolean isActive) {
+    }
+
+    record Edit(@Size(min = 1, max = 255) @Nullable String templateName, @NotNull JsonNode templateContent) {
+    }
+
+    record Activation(@NotNull Boolean isActive) {
+    }
+
+    record Preview(@Nullable Map<String, String> variables) {
+    }
+
+    record Rendered(Map<String, String> parts) {
+    }
+
+    record TemplateView(UUID id, UUID templateId, String templateName, TemplateType templateType,
+            JsonNode templateContent, List<String> requiredVariables, UUID createdBy, boolean isActive, int version,
+            @Nullable UUID parentTemplateId, boolean latest, Instant createdAt, Instant updatedAt) {
+
+        static TemplateView of(StoredTemplate t) {
+            return new TemplateView(t.id(), t.templateId(), t.templateName(), t.templateType(), t.templateContent(),
+                    t.requiredVariables(), t.createdBy(), t.isActive(), t.version(), t.parentTemplateId(), t.latest(),
+                    t.createdAt(), t.updatedAt());
+        }
+    }
+
+    record Usage(TemplateUsage.@Nullable Stats stats, List<TemplateUsage.RetailerUsage> retailers) {
+    }
+
+    @PostMapping
+    @RequiresPermission(resource = "templates", action = "write")
+    @Operation(summary = "Create a template (version 1); unknown placeholders and malformed parts are 400s")
+    ResponseEntity<TemplateView> create(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+            @Valid @RequestBody TemplateRequest request) {
+        UUID by = People.of(principal).userId();
+        TemplateType type = TemplateType.ofCode(request.templateType());
+        TemplateContent.check(type, request.templateContent());
+        UUID id = ids.next();
+        Instant now = clock.instant();
+        StoredTemplate template = new StoredTemplate(id, id, request.templateName(), type, request.templateContent(), by,
+                request.isActive() == null || request.isActive(), 1, null, true, now, now);
+        transactions.inTransaction(() -> {
+            templates.insert(template);
+            usage.touch(template, now);
+            return null;
+        });
+        return ResponseEntity.created(URI.create("/api/v1/templates/" + id)).body(TemplateView.of(template));
+    }
+
+    @PutMapping("/{templateId}")
+    @RequiresPermission(resource = "templates", action = "write", idVariable = "templateId")
+    @Operation(summary = "Edit a template: stores version n+1 with parent_template_id the version it replaces")
+    TemplateView edit(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID templateId,
+            @Valid @RequestBody Edit request) {
+        UUID by = People.of(principal).userId();
+        return transactions.inTransaction(() -> {
+            StoredTemplate current = templates.latest(templateId);
+            TemplateContent.check(current.templateType(), request.templateContent());
+            Instant now = clock.instant();
+            StoredTemplate next = new StoredTemplate(ids.next(), templateId,
+                    request.templateName() == null ? current.templateName() : request.templateName(),
+                    current.templateType(), request.templateContent(), by, current.isActive(), current.version() + 1,
+                    current.id(), true, now, now);
+            templates.supersede(current, next);
+            usage.touch(next, now);
+            return TemplateView.of(next);
+        });
+    }
+
+    @GetMapping
+    @RequiresPermission(resource = "templates", action = "read")
+    @Operation(summary = "Templates (their latest versions), newest first, optionally of one type")
+    CursorPage<TemplateView> list(@RequestParam(required = false) @Nullable String type,
+            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        TemplateType wanted = type == null ? null : TemplateType.ofCode(type);
+        return transactions.inTransaction(() -> CursorPage.of(templates.page(page.beforeOrEnd(), page.fetchSize(), wanted),
+                page, StoredTemplate::templateId).map(TemplateView::of));
+    }
+
+    @GetMapping("/{templateId}")
+    @RequiresPermission(resource = "templates", action = "read", idVariable = "templateId")
+    @Operation(summary = "A template's latest version")
+    TemplateView get(@PathVariable UUID templateId) {
+        return transactions.inTransaction(() -> TemplateView.of(templates.latest(templateId)));
+    }
+
+    @GetMapping("/{templateId}/versions")
+    @RequiresPermission(resource = "templates", action = "read", idVariable = "templateId")
+    @Operation(summary = "Every version of a template, newest first")
+    List<TemplateView> versions(@PathVariable UUID templateId) {
+        return transactions.inTransaction(() -> {
+            templates.latest(templateId);
+            return templates.versions(templateId).stream().map(TemplateView::of).toList();
+        });
+    }
+
+    @GetMapping("/{templateId}/versions/{version}")
+    @RequiresPermission(resource = "templates", action = "read", idVariable = "templateId")
+    @Operation(summary = "One version of a template")
+    TemplateView version(@PathVariable UUID templateId, @PathVariable int version) {
+        return transactions.inTransaction(() -> TemplateView.of(templates.version(templateId, version)));
+    }
+
+    @PostMapping("/{templateId}/active")
+    @RequiresPermission(resource = "templates", action = "write", idVariable = "templateId")
+    @Operation(summary = "Make a template available for new campaigns, or not (no new version)")
+    TemplateView activate(@PathVariable UUID templateId, @Valid @RequestBody Activation request) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            templates.latest(templateId);
+            templates.activate(templateId, request.isActive(), now);
+            StoredTemplate updated = templates.latest(templateId);
+            usage.touch(updated, now);
+            return TemplateView.of(updated);
+        });
+    }
+
+    @PostMapping("/{templateId}/preview")
+    @RequiresPermission(resource = "templates", action = "read", idVariable = "templateId")
+    @Operation(summary = "Render the latest version with sample variables (declared defaults fill the rest)")
+    Rendered preview(@PathVariable UUID templateId, @Valid @RequestBody Preview request) {
+        StoredTemplate template = transactions.inTransaction(() -> templates.latest(templateId));
+        Map<String, String> given = request.variables() == null ? Map.of() : request.variables();
+        TemplateContent content = template.content();
+        Map<String, Object> values = Personalisation.values(content, given, Map.of());
+        java.util.LinkedHashMap<String, String> parts = new java.util.LinkedHashMap<>();
+        content.parts().forEach((name, text) -> parts.put(name,
+                TemplateText.compile(text, name.equals("html")).execute(values)));
+        return new Rendered(parts);
+    }
+
+    @GetMapping("/{templateId}/usage")
+    @RequiresPermission(resource = "templates", action = "read", idVariable = "templateId")
+    @Operation(summary = "How much the template is used: campaigns, retailers, recipients reached, conversion rate")
+    Usage usage(@PathVariable UUID templateId) {
+        return transactions.inTransaction(() -> {
+            templates.latest(templateId);
+            return new Usage(usage.stats(templateId).orElse(null), usage.byRetailer(templateId));
+        });
+    }
+}

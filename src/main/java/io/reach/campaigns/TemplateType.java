@@ -1,0 +1,25 @@
+package io.reach.campaigns;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Mirrors the type check of {@code campaigns.templates}, with the content parts each type requires. */
+enum TemplateType {
+    EMAIL, SMS, SOCIAL, WEB, PRINT;
+
+    boolean requires(String part) {
+        return switch (this) {
+            case EMAIL -> part.equals("subject") || part.equals("html");
+            case SMS -> part.equals("body");
+            default -> false;
+        };
+    }
+
+    @JsonValue
+    String code() {
+        return name().toLowerCase();
+    }
+
+    static TemplateType ofCode(String code) {
+        return Codes.of(TemplateType.class, code, "template_type");
+    }
+}

@@ -1,0 +1,119 @@
+package io.reach.campaigns;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.reach.platform.web.ConflictException;
+import io.reach.platform.web.NotFoundException;
+
+/** The current tenant's template versions ({@code campaigns.templates}). */
+@Repository
+class Templates {
+
+    private static final String COLUMNS = """
+            id, lineage_id, template_name, template_type, template_content, created_by, is_active, version,
+            parent_template_id, latest, created_at, updated_at""";
+    private static final String INSERT = """
+            insert into campaigns.templates (tenant_id, id, lineage_id, template_name, template_type, template_content,
+                created_by, is_active, version, parent_template_id, latest, created_at, updated_at)
+            values (:tenant, :id, :lineage, :name, :type, :content::jsonb, :createdBy, :active, :version, :parent, true,
+                :now, :now)""";
+    private static final String SUPERSEDE = """
+            update campaigns.templates set latest = false, updated_at = :now
+            where tenant_id = :tenant and id = :id and latest""";
+    private static final String LATEST = "select " + COLUMNS
+            + " from campaigns.templates where tenant_id = :tenant and lineage_id = :lineage and latest";
+    private static final String VERSION = "select " + COLUMNS
+            + " from campaigns.templates where tenant_id = :tenant and lineage_id = :lineage and version = :version";
+    private static final String BY_ID = "select " + COLUMNS + " from campaigns.templates where tenant_id = :tenant and id = :id";
+    private static final String VERSIONS = "select " + COLUMNS
+            + " from campaigns.templates where tenant_id = :tenant and lineage_id = :lineage order by version desc";
+    private static final String PAGE = "select " + COLUMNS + """
+             from campaigns.templates
+            where tenant_id = :tenant and latest and lineage_id < :before
+              and (cast(:type as text) is null or template_type = :type)
+            order by lineage_id desc limit :limit""";
+    private static final String ACTIVE = """
+            update campaigns.templates set is_active = :active, updated_at = :now
+            where tenant_id = :tenant and lineage_id = :lineage and latest""";
+
+    private final JdbcClient jdbc;
+
+    Templates(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(StoredTemplate t) {
+        jdbc.sql(INSERT).param("tenant", Sql.tenant()).param("id", t.id()).param("lineage", t.templateId())
+                .param("name", t.templateName()).param("type", t.templateType().code())
+                .param("content", t.templateContent().toString()).param("createdBy", t.createdBy())
+                .param("active", t.isActive()).param("version", t.version()).param("parent", t.parentTemplateId())
+                .param("now", Sql.utc(t.createdAt())).update();
+    }
+
+    /**
+     * Stores {@code next} as the new latest version after {@code current}; a concurrent edit of the
+     * same version loses with a 409 instead of forking the history.
+     */
+    void supersede(StoredTemplate current, StoredTemplate next) {
+        int updated = jdbc.sql(SUPERSEDE).param("tenant", Sql.tenant()).param("id", current.id())
+                .param("now", Sql.utc(next.createdAt())).update();
+        if (updated == 0) {
+            throw edited(current);
+        }
+        try {
+            insert(next);
+        } catch (DuplicateKeyException e) {
+            throw edited(current);
+        }
+    }
+
+    StoredTemplate latest(UUID templateId) {
+        return jdbc.sql(LATEST).param("tenant", Sql.tenant()).param("lineage", templateId).query(Templates::row)
+                .optional().orElseThrow(() -> new NotFoundException("template", templateId));
+    }
+
+    StoredTemplate version(UUID templateId, int version) {
+        return jdbc.sql(VERSION).param("tenant", Sql.tenant()).param("lineage", templateId).param("version", version)
+                .query(Templates::row).optional()
+                .orElseThrow(() -> new NotFoundException("template version", templateId + " v" + version));
+    }
+
+    Optional<StoredTemplate> byVersionId(UUID id) {
+        return jdbc.sql(BY_ID).param("tenant", Sql.tenant()).param("id", id).query(Templates::row).optional();
+    }
+
+    List<StoredTemplate> versions(UUID templateId) {
+        return jdbc.sql(VERSIONS).param("tenant", Sql.tenant()).param("lineage", templateId).query(Templates::row).list();
+    }
+
+    List<StoredTemplate> page(UUID before, int limit, @org.jspecify.annotations.Nullable TemplateType type) {
+        return jdbc.sql(PAGE).param("tenant", Sql.tenant()).param("before", before).param("limit", limit)
+                .param("type", type == null ? null : type.code()).query(Templates::row).list();
+    }
+
+    void activate(UUID templateId, boolean active, java.time.Instant now) {
+        jdbc.sql(ACTIVE).param("tenant", Sql.tenant()).param("lineage", templateId).param("active", active)
+                .param("now", Sql.utc(now)).update();
+    }
+
+    private static ConflictException edited(StoredTemplate current) {
+        return new ConflictException("Edited meanwhile", "Version " + current.version()
+                + " was edited by someone else at the same time; read the latest version and edit that");
+    }
+
+    private static StoredTemplate row(ResultSet rs, int row) throws SQLException {
+        return new StoredTemplate(rs.getObject("id", UUID.class), rs.getObject("lineage_id", UUID.class),
+                rs.getString("template_name"), TemplateType.ofCode(rs.getString("template_type")),
+                Sql.json(rs, "template_content"), rs.getObject("created_by", UUID.class), rs.getBoolean("is_active"),
+                rs.getInt("version"), Sql.uuid(rs, "parent_template_id"), rs.getBoolean("latest"),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+    }
+}
