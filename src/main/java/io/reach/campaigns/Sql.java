@@ -38,6 +38,11 @@ final class Sql {
         return JSON.readTree(rs.getString(column));
     }
 
+    /** Values as a text array parameter (nulls kept), for {@code cast(cast(:p as text[]) as <type>[])}. */
+    static String[] texts(java.util.stream.Stream<?> values) {
+        return values.map(v -> v == null ? null : v.toString()).toArray(String[]::new);
+    }
+
     static UUID tenant() {
         return TenantContext.require().value();
     }

@@ -1,0 +1,32 @@
+package io.reach.campaigns;
+
+import java.util.UUID;
+
+import io.reach.platform.tenant.TenantId;
+
+/** Carries a channel's messages: prepares a campaign once per run, then hands each worker its own line. */
+interface Carrier {
+
+    Channel channel();
+
+    /** Everything the run's messages share (content, sender), read in the tenant's transaction. */
+    Prepared prepare(TenantId tenant, UUID campaign);
+
+    /** What a run sends with: one connection per worker. */
+    interface Prepared {
+
+        Line open() throws Exception;
+
+        /** The rate (messages per second) this campaign asks for, if it sets one. */
+        int ratePerSecond(int fallback);
+    }
+
+    /** One worker's connection to the provider; delivers one claimed row at a time. */
+    interface Line extends AutoCloseable {
+
+        SendQueue.Outcome deliver(SendQueue.Send send);
+
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,75 @@
+package io.reach.campaigns;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.reach.platform.web.ConflictException;
+
+/**
+ * The sending state of e-mail and SMS campaigns: draft → sending ⇄ paused → sent, or cancelled
+ * before it is sent. Each change is one conditional update, so two requests cannot both win.
+ */
+@Repository
+class ChannelCampaigns {
+
+    private static final String STATUS = "select status from %s where tenant_id = :tenant and id = :id";
+    private static final String MOVE = """
+            update %s set status = :to, updated_at = :now,
+                sent_at = case when :to = 'sending' then coalesce(sent_at, :now) else sent_at end,
+                metadata = case when :to = 'paused' then metadata || jsonb_build_object('paused_reason', cast(:reason as text))
+                                else metadata - 'paused_reason' end
+            where tenant_id = :tenant and id = :id and status = any(cast(:from as text[]))""";
+    private static final String FINISH = """
+            update %1$s c set status = 'sent', completed_at = :now, updated_at = :now
+            where c.tenant_id = :tenant and c.id = :id and c.status = 'sending'
+              and not exists (select 1 from %2$s s where s.tenant_id = :tenant and s.%3$s = :id
+                              and s.status in ('queued', 'sending'))""";
+    private static final String SENDING = "select id from %s where tenant_id = :tenant and status = 'sending'";
+    private static final String PARENT = "select campaign_id from %s where tenant_id = :tenant and id = :id";
+
+    private final JdbcClient jdbc;
+
+    ChannelCampaigns(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<String> status(Channel channel, UUID id) {
+        return jdbc.sql(STATUS.formatted(channel.campaigns)).param("tenant", Sql.tenant()).param("id", id)
+                .query(String.class).optional();
+    }
+
+    /** Moves the campaign from one of {@code from} to {@code to}, or answers 409 saying what it is. */
+    void move(Channel channel, UUID id, List<String> from, String to, String reason, Instant now) {
+        if (!tryMove(channel, id, from, to, reason, now)) {
+            String current = status(channel, id).orElse("missing");
+            throw new ConflictException("Not allowed now", "A " + current + " " + channel.code()
+                    + " campaign cannot become " + to);
+        }
+    }
+
+    boolean tryMove(Channel channel, UUID id, List<String> from, String to, String reason, Instant now) {
+        return jdbc.sql(MOVE.formatted(channel.campaigns)).param("tenant", Sql.tenant()).param("id", id)
+                .param("to", to).param("reason", reason).param("from", from.toArray(String[]::new))
+                .param("now", Sql.utc(now)).update() == 1;
+    }
+
+    /** Marks the campaign sent once no row is left queued or being sent. */
+    boolean finishIfDone(Channel channel, UUID id, Instant now) {
+        return jdbc.sql(FINISH.formatted(channel.campaigns, channel.sends, channel.campaignColumn))
+                .param("tenant", Sql.tenant()).param("id", id).param("now", Sql.utc(now)).update() == 1;
+    }
+
+    List<UUID> sending(Channel channel) {
+        return jdbc.sql(SENDING.formatted(channel.campaigns)).param("tenant", Sql.tenant()).query(UUID.class).list();
+    }
+
+    UUID parent(Channel channel, UUID id) {
+        return jdbc.sql(PARENT.formatted(channel.campaigns)).param("tenant", Sql.tenant()).param("id", id)
+                .query(UUID.class).single();
+    }
+}

@@ -1,0 +1,178 @@
+package io.reach.campaigns;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+
+/**
+ * Runs one e-mail or SMS campaign's sending: marks rows a dead run left mid-send as interrupted,
+ * then several workers (each with its own connection) claim batches, reserve their budget,
+ * deliver at the campaign's rate and record outcomes, until nothing is queued, the campaign is
+ * paused, or its budget runs out. Progress goes to the log after every batch.
+ */
+@Component
+@EnableConfigurationProperties(CampaignProperties.class)
+class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int MARK_EVERY = 50;
+
+    private final Map<Channel, Carrier> carriers;
+    private final SendQueue queue;
+    private final ChannelCampaigns channelCampaigns;
+    private final Campaigns campaigns;
+    private final Budgets budgets;
+    private final SendEffects effects;
+    private final TenantTransactions transactions;
+    private final CampaignProperties properties;
+    private final Clock clock;
+
+    Dispatcher(List<Carrier> carriers, SendQueue queue, ChannelCampaigns channelCampaigns, Campaigns campaigns,
+            Budgets budgets, SendEffects effects, TenantTransactions transactions, CampaignProperties properties,
+            Clock clock) {
+        this.carriers = carriers.stream().collect(Collectors.toMap(Carrier::channel, Function.identity()));
+        this.queue = queue;
+        this.channelCampaigns = channelCampaigns;
+        this.campaigns = campaigns;
+        this.budgets = budgets;
+        this.effects = effects;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    void run(TenantId tenant, Channel channel, UUID id) {
+        run(tenant, id, carriers.get(channel));
+    }
+
+    /** Runs the campaign with {@code carrier} (tests hand in one that fails midway). */
+    void run(TenantId tenant, UUID id, Carrier carrier) {
+        Channel channel = carrier.channel();
+        Run run = transactions.inTransactionAs(tenant, () -> start(channel, id));
+        if (run == null) {
+            return;
+        }
+        Carrier.Prepared prepared = transactions.inTransactionAs(tenant, () -> carrier.prepare(tenant, id));
+        int concurrency = channel == Channel.EMAIL ? properties.email().concurrency() : properties.sms().concurrency();
+        int fallbackRate = channel == Channel.EMAIL ? properties.email().ratePerSecond() : properties.sms().ratePerSecond();
+        int rate = prepared.ratePerSecond(fallbackRate);
+        Bucket pace = Bucket.builder().addLimit(Bandwidth.builder().capacity(Math.max(1, rate / 10))
+                .refillGreedy(rate, Duration.ofSeconds(1)).build()).build();
+        AtomicInteger sent = new AtomicInteger();
+        List<Thread> workers = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < concurrency; i++) {
+            workers.add(Thread.ofVirtual().name(channel.code() + "-send-" + id + "-" + i).start(() -> {
+                try {
+                    work(tenant, run, prepared, pace, sent);
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Thread worker : workers) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while sending " + id, e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("Sending " + channel.code() + " campaign " + id + " stopped", failures.get(0));
+        }
+        boolean done = transactions.inTransactionAs(tenant, () -> channelCampaigns.finishIfDone(channel, id, clock.instant()));
+        log.info("{} campaign {} of tenant {}: {} messages this run{}", channel.code(), id, tenant.value(), sent.get(),
+                done ? "; all sent" : "; stopped (paused or out of budget)");
+    }
+
+    /** The state one run of one campaign shares across its workers. */
+    private record Run(Channel channel, UUID id, UUID parent, BigDecimal cost, long total) {
+    }
+
+    private Run start(Channel channel, UUID id) {
+        if (!"sending".equals(channelCampaigns.status(channel, id).orElse(null))) {
+            return null;
+        }
+        int interrupted = queue.markInterrupted(channel, id);
+        if (interrupted > 0) {
+            log.warn("{} campaign {}: {} messages were mid-send when a worker stopped; marked failed, not sent again",
+                    channel.code(), id, interrupted);
+        }
+        Campaign parent = campaigns.get(channelCampaigns.parent(channel, id));
+        if (!parent.status().sends()) {
+            channelCampaigns.tryMove(channel, id, List.of("sending"), "paused", "campaign_" + parent.status().code(),
+                    clock.instant());
+            return null;
+        }
+        long total = queue.counts(channel, id).values().stream().mapToLong(Long::longValue).sum();
+        return new Run(channel, id, parent.id(), parent.costPer(channel.code()), total);
+    }
+
+    private void work(TenantId tenant, Run run, Carrier.Prepared prepared, Bucket pace, AtomicInteger sent)
+            throws Exception {
+        try (Carrier.Line line = prepared.open()) {
+            while (true) {
+                List<SendQueue.Send> batch = transactions.inTransactionAs(tenant, () -> claim(run));
+                if (batch.isEmpty()) {
+                    return;
+                }
+                List<SendQueue.Outcome> outcomes = new ArrayList<>();
+                for (SendQueue.Send send : batch) {
+                    pace.asBlocking().consume(1);
+                    outcomes.add(line.deliver(send));
+                    if (outcomes.size() == MARK_EVERY) {
+                        record(tenant, run, outcomes);
+                        outcomes = new ArrayList<>();
+                    }
+                }
+                record(tenant, run, outcomes);
+                int total = sent.addAndGet(batch.size());
+                log.info("{} campaign {}: {} of {} processed", run.channel().code(), run.id(), total, run.total());
+            }
+        }
+    }
+
+    /** Claims a batch while the campaign is sending, keeping only as many rows as the budget covers. */
+    private List<SendQueue.Send> claim(Run run) {
+        if (!"sending".equals(channelCampaigns.status(run.channel(), run.id()).orElse(null))) {
+            return List.of();
+        }
+        List<SendQueue.Send> batch = queue.claim(run.channel(), run.id(), properties.batchSize(), clock.instant());
+        int covered = budgets.reserve(run.parent(), run.channel().code(), run.cost(), batch.size());
+        if (covered < batch.size()) {
+            queue.release(run.channel(), batch.subList(covered, batch.size()));
+            channelCampaigns.tryMove(run.channel(), run.id(), List.of("sending"), "paused", "budget_exhausted",
+                    clock.instant());
+            log.warn("{} campaign {}: budget exhausted; paused", run.channel().code(), run.id());
+            return batch.subList(0, covered);
+        }
+        return batch;
+    }
+
+    private void record(TenantId tenant, Run run, List<SendQueue.Outcome> outcomes) {
+        transactions.inTransactionAs(tenant, () -> {
+            queue.mark(run.channel(), outcomes);
+            budgets.refund(run.parent(), run.cost(), (int) outcomes.stream().filter(SendQueue.Outcome::failed).count());
+            effects.delivered(run.channel(), run.id(), outcomes);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,121 @@
+package io.reach.campaigns;
+
+import java.util.UUID;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+
+import io.reach.platform.tenant.TenantId;
+
+/**
+ * Carries e-mail over the installation's SMTP server ({@code spring.mail.*}): each worker keeps
+ * one SMTP connection open for the whole run and sends message after message on it.
+ */
+@Component
+class EmailCarrier implements Carrier {
+
+    private final @Nullable JavaMailSenderImpl smtp;
+    private final EmailCampaigns emailCampaigns;
+    private final Templates templates;
+    private final Campaigns campaigns;
+    private final TrackingTokens tokens;
+    private final String publicUrl;
+    private final java.time.Clock clock;
+
+    EmailCarrier(ObjectProvider<JavaMailSender> sender, EmailCampaigns emailCampaigns, Templates templates,
+            Campaigns campaigns, TrackingTokens tokens,
+            @Value("${reach.identity.public-url:http://localhost:8080}") String publicUrl, java.time.Clock clock) {
+        this.smtp = sender.getIfAvailable() instanceof JavaMailSenderImpl impl ? impl : null;
+        this.emailCampaigns = emailCampaigns;
+        this.templates = templates;
+        this.campaigns = campaigns;
+        this.tokens = tokens;
+        this.publicUrl = publicUrl;
+        this.clock = clock;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    boolean configured() {
+        return smtp != null;
+    }
+
+    @Override
+    public Prepared prepare(TenantId tenant, UUID id) {
+        EmailCampaign email = emailCampaigns.get(id);
+        var settings = campaigns.get(email.campaignId()).campaignSettings();
+        var variables = email.templateId() == null ? null
+                : templates.byVersionId(email.templateId()).map(t -> t.templateContent().path("variables")).orElse(null);
+        TemplateContent content = EmailContent.of(email.emailSubject(), email.emailContent(), email.emailText(), variables);
+        EmailComposer composer = new EmailComposer(new EmailComposer.Shared(tenant, content, email.senderEmail(),
+                email.senderName(), CampaignSettings.tracks(settings, "open"), CampaignSettings.tracks(settings, "click")),
+                tokens, publicUrl);
+        return new Prepared() {
+            @Override
+            public Line open() throws MessagingException {
+                return new SmtpLine(composer);
+            }
+
+            @Override
+            public int ratePerSecond(int fallback) {
+                return settings.path("rate_per_second").isIntegralNumber() ? settings.path("rate_per_second").intValue()
+                        : fallback;
+            }
+        };
+    }
+
+    private final class SmtpLine implements Line {
+
+        private final EmailComposer composer;
+        private final Session session;
+        private final Transport transport;
+
+        SmtpLine(EmailComposer composer) throws MessagingException {
+            if (smtp == null) {
+                throw new IllegalStateException("No SMTP server is configured (spring.mail.host)");
+            }
+            this.composer = composer;
+            this.session = smtp.getSession();
+            this.transport = session.getTransport(smtp.getProtocol() == null ? "smtp" : smtp.getProtocol());
+            transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
+        }
+
+        @Override
+        public SendQueue.Outcome deliver(SendQueue.Send send) {
+            try {
+                if (!transport.isConnected()) {
+                    transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
+                }
+                MimeMessage message = composer.compose(session, send);
+                transport.sendMessage(message, message.getAllRecipients());
+                return SendQueue.Outcome.accepted(send, "sent", message.getMessageID(), null, clock.instant());
+            } catch (SendFailedException e) {
+                return SendQueue.Outcome.failed(send, "refused by the SMTP server: " + e.getMessage(), clock.instant());
+            } catch (MessagingException | RuntimeException e) {
+                return SendQueue.Outcome.failed(send, "not sent: " + e.getMessage(), clock.instant());
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                // the connection is gone either way
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.reach.campaigns;
+
+import java.io.UnsupportedEncodingException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+import com.samskivert.mustache.Template;
+
+import io.reach.platform.tenant.TenantId;
+
+/**
+ * Makes one recipient's message of an e-mail campaign: the personalised subject, HTML and text;
+ * links in the HTML turned into signed click links; an open pixel; a unique Message-ID naming the
+ * send and tenant; and {@code List-Unsubscribe} with one-click {@code List-Unsubscribe-Post}
+ * (RFC 8058). Shared by a run's workers (compiled templates are immutable).
+ */
+final class EmailComposer {
+
+    static final Pattern MESSAGE_ID = Pattern.compile("<([0-9a-f-]{36})\\.([0-9a-f-]{36})@[^>]+>");
+    private static final Pattern LINK = Pattern.compile("(?i)(<a\\b[^>]*?\\bhref\\s*=\\s*)([\"'])(https?://[^\"']+)\\2");
+
+    /** What the run's messages share. */
+    record Shared(TenantId tenant, TemplateContent content, String senderEmail, @Nullable String senderName,
+            boolean trackOpens, boolean trackClicks) {
+    }
+
+    private final Shared shared;
+    private final Template subject;
+    private final Template html;
+    private final @Nullable Template text;
+    private final TrackingTokens tokens;
+    private final String trackingBase;
+    private final String domain;
+
+    EmailComposer(Shared shared, TrackingTokens tokens, String publicUrl) {
+        this.shared = shared;
+        this.subject = TemplateText.compile(shared.content().part("subject"), false);
+        this.html = TemplateText.compile(shared.content().part("html"), true);
+        String plain = shared.content().part("text");
+        this.text = plain == null ? null : TemplateText.compile(plain, false);
+        this.tokens = tokens;
+        this.trackingBase = publicUrl.replaceAll("/+$", "") + "/api/v1/t/";
+        this.domain = shared.senderEmail().substring(shared.senderEmail().indexOf('@') + 1);
+    }
+
+    static String messageId(UUID send, TenantId tenant, String domain) {
+        return "<" + send + "." + tenant.value() + "@" + domain + ">";
+    }
+
+    MimeMessage compose(Session session, SendQueue.Send send) throws MessagingException {
+        String unsubscribe = trackingBase + "u/" + tokens.seal(TrackingTokens.Kind.UNSUBSCRIBE, shared.tenant(), send.id(), null);
+        Map<String, Object> values = Personalisation.values(shared.content(), send.variables(), Map.of("email",
+                send.address(), "name", send.name() == null ? "" : send.name(), "unsubscribe_url", unsubscribe));
+        String body = html.execute(values);
+        if (shared.trackClicks()) {
+            body = trackLinks(body, send.id(), unsubscribe);
+        }
+        if (shared.trackOpens()) {
+            body = withPixel(body, trackingBase + "o/" + tokens.seal(TrackingTokens.Kind.OPEN, shared.tenant(), send.id(), null));
+        }
+        MimeMessage message = new IdentifiedMessage(session, messageId(send.id(), shared.tenant(), domain));
+        MimeMessageHelper helper = new MimeMessageHelper(message, text != null, "UTF-8");
+        try {
+            helper.setFrom(new InternetAddress(shared.senderEmail(), shared.senderName(), "UTF-8"));
+            helper.setTo(new InternetAddress(send.address(), send.name(), "UTF-8"));
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+        helper.setSubject(subject.execute(values).replaceAll("[\\r\\n]+", " "));
+        if (text != null) {
+            helper.setText(text.execute(values), body);
+        } else {
+            helper.setText(body, true);
+        }
+        message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
+        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        message.saveChanges();
+        return message;
+    }
+
+    private String trackLinks(String body, UUID send, String unsubscribe) {
+        Matcher links = LINK.matcher(body);
+        StringBuilder out = new StringBuilder(body.length() + 256);
+        while (links.find()) {
+            String url = links.group(3).replace("&amp;", "&");
+            String target = url.equals(unsubscribe) ? links.group(3)
+                    : trackingBase + "c/" + tokens.seal(TrackingTokens.Kind.CLICK, shared.tenant(), send, url);
+            links.appendReplacement(out, Matcher.quoteReplacement(links.group(1) + links.group(2) + target + links.group(2)));
+        }
+        links.appendTail(out);
+        return out.toString();
+    }
+
+    private static String withPixel(String body, String pixel) {
+        String img = "<img src=\"" + pixel + "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:none\">";
+        int end = body.toLowerCase().lastIndexOf("</body>");
+        return end < 0 ? body + img : body.substring(0, end) + img + body.substring(end);
+    }
+
+    /** A message that keeps the Message-ID it is given (Jakarta Mail would otherwise make its own when saving). */
+    private static final class IdentifiedMessage extends MimeMessage {
+
+        private final String id;
+
+        IdentifiedMessage(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
+    }
+}

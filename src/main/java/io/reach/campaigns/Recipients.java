@@ -1,0 +1,141 @@
+package io.reach.campaigns;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
+
+/**
+ * Recipient lists as given inline or as CSV (a header row; {@code email} or {@code phone}, an
+ * optional {@code name}, every other column a variable): addresses checked (e-mail syntax, E.164
+ * numbers), duplicates folded into the first, required template variables checked per row.
+ */
+final class Recipients {
+
+    static final int MAX_RECIPIENTS = 100_000;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>,;]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+");
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private static final Pattern PHONE_NOISE = Pattern.compile("[\\s().-]");
+
+    private Recipients() {
+    }
+
+    /** One recipient: {@code address} is the lower-cased e-mail address or the E.164 number. */
+    record Recipient(String address, @Nullable String name, Map<String, String> variables) {
+    }
+
+    record Rejected(int row, List<FieldError> errors) {
+    }
+
+    record Checked(List<Recipient> accepted, List<Rejected> rejected, int duplicates) {
+    }
+
+    record Given(@Nullable String email, @Nullable String phone, @Nullable String name, Map<String, String> variables) {
+    }
+
+    static Checked check(List<Given> given, Channel channel, TemplateContent content) {
+        if (given.size() > MAX_RECIPIENTS) {
+            throw new InvalidRequestException(new FieldError("recipients", "at most " + MAX_RECIPIENTS + " per request"));
+        }
+        List<Recipient> accepted = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int duplicates = 0;
+        for (int row = 0; row < given.size(); row++) {
+            Given g = given.get(row);
+            List<FieldError> errors = new ArrayList<>();
+            String address = channel == Channel.EMAIL ? email(g.email(), errors) : phone(g.phone(), errors);
+            if (g.name() != null && g.name().length() > 255) {
+                errors.add(new FieldError("name", "must be at most 255 characters"));
+            }
+            List<String> missing = Personalisation.missing(content, g.variables());
+            if (!missing.isEmpty()) {
+                errors.add(new FieldError("variables", "missing required template variables " + missing));
+            }
+            if (!errors.isEmpty() || address == null) {
+                rejected.add(new Rejected(row, errors));
+            } else if (!seen.add(address)) {
+                duplicates++;
+            } else {
+                accepted.add(new Recipient(address, blankToNull(g.name()), g.variables()));
+            }
+        }
+        return new Checked(accepted, rejected, duplicates);
+    }
+
+    /** Reads a CSV upload: a header naming {@code email} or {@code phone}, optionally {@code name}, and variables. */
+    static List<Given> csv(String body) {
+        List<Given> rows = new ArrayList<>();
+        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().ofNamedCsvRecord(new StringReader(body))) {
+            for (NamedCsvRecord record : reader) {
+                if (rows.size() >= MAX_RECIPIENTS) {
+                    throw new InvalidRequestException(new FieldError("recipients", "at most " + MAX_RECIPIENTS + " rows"));
+                }
+                Map<String, String> fields = new LinkedHashMap<>();
+                record.getFieldsAsMap().forEach((key, value) -> fields.put(key.trim().toLowerCase(Locale.ROOT), value));
+                Map<String, String> variables = new LinkedHashMap<>(fields);
+                variables.keySet().removeAll(Set.of("email", "phone", "name"));
+                rows.add(new Given(fields.get("email"), fields.get("phone"), fields.get("name"), variables));
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidRequestException invalid) {
+                throw invalid;
+            }
+            throw new InvalidRequestException(new FieldError("csv", "is not readable CSV with a header row: " + e.getMessage()));
+        }
+        return rows;
+    }
+
+    static @Nullable String normalEmail(@Nullable String email) {
+        if (email == null) {
+            return null;
+        }
+        String trimmed = email.trim();
+        return trimmed.length() <= 254 && EMAIL.matcher(trimmed).matches() ? trimmed.toLowerCase(Locale.ROOT) : null;
+    }
+
+    static @Nullable String normalPhone(@Nullable String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String compact = PHONE_NOISE.matcher(phone.trim()).replaceAll("");
+        if (compact.startsWith("00")) {
+            compact = "+" + compact.substring(2);
+        }
+        return E164.matcher(compact).matches() ? compact : null;
+    }
+
+    private static @Nullable String email(@Nullable String given, List<FieldError> errors) {
+        String email = normalEmail(given);
+        if (email == null) {
+            errors.add(new FieldError("email", given == null ? "is required" : "is not a valid e-mail address"));
+        }
+        return email;
+    }
+
+    private static @Nullable String phone(@Nullable String given, List<FieldError> errors) {
+        String phone = normalPhone(given);
+        if (phone == null) {
+            errors.add(new FieldError("phone", given == null ? "is required"
+                    : "is not a valid international number (E.164, e.g. +14155550123)"));
+        }
+        return phone;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,170 @@
+package io.reach.campaigns;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.reach.platform.ids.Ids;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The send rows of a channel as a work queue. A row is {@code queued} until a worker claims it
+ * ({@code sending}, committed before any message goes out); the worker then records the outcome.
+ * A row left {@code sending} by a worker that died is never sent again: the next run marks it
+ * failed as interrupted. So each recipient gets at most one message, and one row per campaign.
+ */
+@Repository
+class SendQueue {
+
+    private static final String ADD = """
+            insert into %1$s (tenant_id, id, %2$s, %3$s, recipient_name, variables, status, created_at)
+            select :tenant, r.id, :campaign, r.address, r.name, cast(r.variables as jsonb),
+                   case when exists (select 1 from campaigns.suppressions x where x.tenant_id = :tenant
+                                     and x.channel = :channel and x.address = r.address) then 'suppressed' else 'queued' end,
+                   :now
+            from unnest(cast(cast(:ids as text[]) as uuid[]), cast(:addresses as text[]), cast(:names as text[]),
+                        cast(:variables as text[])) as r(id, address, name, variables)
+            on conflict do nothing""";
+    private static final String TOTAL = """
+            update %1$s set total_recipients = (select count(*) from %2$s where tenant_id = :tenant and %3$s = :campaign),
+                updated_at = :now
+            where tenant_id = :tenant and id = :campaign returning total_recipients""";
+    private static final String INTERRUPTED = """
+            update %1$s set status = 'failed', %2$s = 'interrupted while sending; not sent again so that nobody gets it twice'
+            where tenant_id = :tenant and %3$s = :campaign and status = 'sending'""";
+    private static final String CLAIM = """
+            with picked as (
+                select id from %1$s where tenant_id = :tenant and %2$s = :campaign and status = 'queued'
+                order by id limit :limit for update skip locked),
+            claimed as (
+                update %1$s s set claimed_at = :now,
+                    status = case when exists (select 1 from campaigns.suppressions x where x.tenant_id = s.tenant_id
+                                               and x.channel = :channel and x.address = s.%3$s) then 'suppressed'
+                                  else 'sending' end
+                from picked where s.tenant_id = :tenant and s.id = picked.id
+                returning s.id, s.%4$s as address, s.recipient_name, s.variables, s.status)
+            select id, address, recipient_name, variables from claimed where status = 'sending' order by id""";
+    private static final String RELEASE = """
+            update %1$s set status = 'queued', claimed_at = null
+            where tenant_id = :tenant and id = any(cast(cast(:ids as text[]) as uuid[])) and status = 'sending'""";
+    private static final String MARK = """
+            update %1$s s set status = case when s.status = 'sending' then o.status else s.status end,
+                %2$s = coalesce(o.ref, s.%2$s), %3$s = coalesce(o.reason, s.%3$s),
+                sent_at = case when o.status in ('sent', 'pending') then coalesce(s.sent_at, o.at) else s.sent_at end%4$s
+            from unnest(cast(cast(:ids as text[]) as uuid[]), cast(:statuses as text[]), cast(:refs as text[]), cast(:reasons as text[]),
+                        cast(cast(:segments as text[]) as int[]), cast(cast(:ats as text[]) as timestamptz[])) as o(id, status, ref, reason, segments, at)
+            where s.tenant_id = :tenant and s.id = o.id""";
+    private static final String COUNTS = """
+            select status, count(*) as n from %1$s where tenant_id = :tenant and %2$s = :campaign group by status""";
+    private static final String REMAINING = """
+            select count(*) from %1$s where tenant_id = :tenant and %2$s = :campaign and status in ('queued', 'sending')""";
+
+    private final JdbcClient jdbc;
+    private final Ids ids;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    SendQueue(JdbcClient jdbc, Ids ids) {
+        this.jdbc = jdbc;
+        this.ids = ids;
+    }
+
+    /** A claimed row: the message to make and whom for. */
+    record Send(UUID id, String address, @Nullable String name, Map<String, String> variables) {
+    }
+
+    /** What became of one claimed row; {@code status} is sent, pending (accepted by a provider) or failed. */
+    record Outcome(UUID sendId, String address, String status, @Nullable String reference, @Nullable String reason,
+            @Nullable Integer segments, Instant at) {
+
+        static Outcome accepted(Send send, String status, @Nullable String reference, @Nullable Integer segments,
+                Instant at) {
+            return new Outcome(send.id(), send.address(), status, reference, null, segments, at);
+        }
+
+        static Outcome failed(Send send, String reason, Instant at) {
+            return new Outcome(send.id(), send.address(), "failed", null, reason, null, at);
+        }
+
+        boolean failed() {
+            return status.equals("failed");
+        }
+    }
+
+    /** Adds recipients not yet on the campaign (suppressed ones as {@code suppressed}); answers the new total. */
+    int add(Channel channel, UUID campaign, List<Recipients.Recipient> recipients, Instant now) {
+        for (int from = 0; from < recipients.size(); from += 5_000) {
+            List<Recipients.Recipient> chunk = recipients.subList(from, Math.min(recipients.size(), from + 5_000));
+            jdbc.sql(ADD.formatted(channel.sends, channel.campaignColumn, channel.addressColumn))
+                    .param("tenant", Sql.tenant()).param("campaign", campaign).param("channel", channel.code())
+                    .param("ids", chunk.stream().map(r -> ids.next().toString()).toArray(String[]::new))
+                    .param("addresses", chunk.stream().map(Recipients.Recipient::address).toArray(String[]::new))
+                    .param("names", chunk.stream().map(Recipients.Recipient::name).toArray(String[]::new))
+                    .param("variables", chunk.stream().map(r -> json.writeValueAsString(r.variables())).toArray(String[]::new))
+                    .param("now", Sql.utc(now)).update();
+        }
+        return jdbc.sql(TOTAL.formatted(channel.campaigns, channel.sends, channel.campaignColumn))
+                .param("tenant", Sql.tenant()).param("campaign", campaign).param("now", Sql.utc(now))
+                .query(Integer.class).single();
+    }
+
+    int markInterrupted(Channel channel, UUID campaign) {
+        return jdbc.sql(INTERRUPTED.formatted(channel.sends, channel.reasonColumn, channel.campaignColumn))
+                .param("tenant", Sql.tenant()).param("campaign", campaign).update();
+    }
+
+    List<Send> claim(Channel channel, UUID campaign, int limit, Instant now) {
+        return jdbc.sql(CLAIM.formatted(channel.sends, channel.campaignColumn, channel.addressKey, channel.addressColumn))
+                .param("tenant", Sql.tenant()).param("campaign", campaign).param("channel", channel.code())
+                .param("limit", limit).param("now", Sql.utc(now))
+                .query((rs, row) -> new Send(rs.getObject("id", UUID.class), rs.getString("address"),
+                        rs.getString("recipient_name"), variables(rs.getString("variables")))).list();
+    }
+
+    void release(Channel channel, List<Send> sends) {
+        if (!sends.isEmpty()) {
+            jdbc.sql(RELEASE.formatted(channel.sends)).param("tenant", Sql.tenant())
+                    .param("ids", Sql.texts(sends.stream().map(Send::id))).update();
+        }
+    }
+
+    void mark(Channel channel, List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        String segments = channel == Channel.SMS ? ", segments = coalesce(o.segments, s.segments)" : "";
+        jdbc.sql(MARK.formatted(channel.sends, channel.referenceColumn, channel.reasonColumn, segments))
+                .param("tenant", Sql.tenant())
+                .param("ids", Sql.texts(outcomes.stream().map(Outcome::sendId)))
+                .param("statuses", outcomes.stream().map(Outcome::status).toArray(String[]::new))
+                .param("refs", outcomes.stream().map(Outcome::reference).toArray(String[]::new))
+                .param("reasons", outcomes.stream().map(Outcome::reason).toArray(String[]::new))
+                .param("segments", Sql.texts(outcomes.stream().map(Outcome::segments)))
+                .param("ats", Sql.texts(outcomes.stream().map(Outcome::at)))
+                .update();
+    }
+
+    Map<String, Long> counts(Channel channel, UUID campaign) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql(COUNTS.formatted(channel.sends, channel.campaignColumn)).param("tenant", Sql.tenant())
+                .param("campaign", campaign).query((rs, row) -> counts.put(rs.getString("status"), rs.getLong("n")))
+                .list();
+        return counts;
+    }
+
+    long remaining(Channel channel, UUID campaign) {
+        return jdbc.sql(REMAINING.formatted(channel.sends, channel.campaignColumn)).param("tenant", Sql.tenant())
+                .param("campaign", campaign).query(Long.class).single();
+    }
+
+    private Map<String, String> variables(String text) {
+        Map<String, String> values = new LinkedHashMap<>();
+        json.readTree(text).properties().forEach(e -> values.put(e.getKey(), e.getValue().asString()));
+        return values;
+    }
+}
