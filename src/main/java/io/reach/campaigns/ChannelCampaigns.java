@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,7 +31,10 @@ class ChannelCampaigns {
               and not exists (select 1 from %2$s s where s.tenant_id = :tenant and s.%3$s = :id
                               and s.status in ('queued', 'sending'))""";
     private static final String SENDING = "select id from %s where tenant_id = :tenant and status = 'sending'";
-    private static final String PARENT = "select campaign_id from %s where tenant_id = :tenant and id = :id";
+    private static final String HEADER = """
+            select c.campaign_id, c.retailer_id, c.status, t.lineage_id from %s c
+            left join campaigns.templates t on t.tenant_id = c.tenant_id and t.id = c.template_id
+            where c.tenant_id = :tenant and c.id = :id""";
 
     private final JdbcClient jdbc;
 
@@ -68,8 +72,14 @@ class ChannelCampaigns {
         return jdbc.sql(SENDING.formatted(channel.campaigns)).param("tenant", Sql.tenant()).query(UUID.class).list();
     }
 
-    UUID parent(Channel channel, UUID id) {
-        return jdbc.sql(PARENT.formatted(channel.campaigns)).param("tenant", Sql.tenant()).param("id", id)
-                .query(UUID.class).single();
+    /** Who and what an e-mail or SMS campaign belongs to: its campaign, the retailer sending it, its template. */
+    record Header(UUID id, UUID campaignId, @Nullable UUID retailerId, String status, @Nullable UUID templateId) {
+    }
+
+    Header header(Channel channel, UUID id) {
+        return jdbc.sql(HEADER.formatted(channel.campaigns)).param("tenant", Sql.tenant()).param("id", id)
+                .query((rs, row) -> new Header(id, rs.getObject("campaign_id", UUID.class), Sql.uuid(rs, "retailer_id"),
+                        rs.getString("status"), Sql.uuid(rs, "lineage_id"))).optional()
+                .orElseThrow(() -> new io.reach.platform.web.NotFoundException(channel.code() + " campaign", id));
     }
 }

@@ -116,7 +116,7 @@ class Dispatcher {
             log.warn("{} campaign {}: {} messages were mid-send when a worker stopped; marked failed, not sent again",
                     channel.code(), id, interrupted);
         }
-        Campaign parent = campaigns.get(channelCampaigns.parent(channel, id));
+        Campaign parent = campaigns.get(channelCampaigns.header(channel, id).campaignId());
         if (!parent.status().sends()) {
             channelCampaigns.tryMove(channel, id, List.of("sending"), "paused", "campaign_" + parent.status().code(),
                     clock.instant());

@@ -1,15 +1,11 @@
 package io.reach.publishing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.jspecify.annotations.Nullable;
+
+import io.reach.platform.crypto.Hmacs;
 
 /**
  * The platforms' webhook signatures: Meta's {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of
@@ -37,16 +33,10 @@ final class WebhookSignatures {
     }
 
     private static byte[] hmac(String secret, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hmacs.sha256(secret, message);
     }
 
     private static boolean constantTimeEquals(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        return Hmacs.constantTimeEquals(a, b);
     }
 }

@@ -1,0 +1,81 @@
+package io.reach.campaigns;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+
+import org.springframework.stereotype.Component;
+
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+
+/**
+ * Applies delivery events to the sends they name: deliveries, bounces (a hard one suppresses the
+ * address in the send's tenant) and complaints (suppress too). The tenant and send come from the
+ * Message-ID, so an event cannot touch another tenant's rows.
+ */
+@Component
+class DeliveryEvents {
+
+    private final EmailSends sends;
+    private final Suppressions suppressions;
+    private final TenantTransactions transactions;
+    private final Clock clock;
+
+    DeliveryEvents(EmailSends sends, Suppressions suppressions, TenantTransactions transactions, Clock clock) {
+        this.sends = sends;
+        this.suppressions = suppressions;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    record Applied(int applied, int ignored) {
+    }
+
+    Applied apply(List<DeliveryEvent> events) {
+        int applied = 0;
+        for (DeliveryEvent event : events) {
+            applied += apply(event) ? 1 : 0;
+        }
+        return new Applied(applied, events.size() - applied);
+    }
+
+    private boolean apply(DeliveryEvent event) {
+        if (event.messageId() == null) {
+            return false;
+        }
+        Matcher id = EmailComposer.MESSAGE_ID.matcher(event.messageId().trim());
+        if (!id.matches()) {
+            return false;
+        }
+        UUID send;
+        TenantId tenant;
+        try {
+            send = UUID.fromString(id.group(1));
+            tenant = TenantId.of(UUID.fromString(id.group(2)));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        Instant at = event.occurredAt() == null ? clock.instant() : event.occurredAt();
+        return transactions.inTransactionAs(tenant, () -> sends.find(send).map(row -> {
+            String address = row.recipientEmail().toLowerCase();
+            return switch (event.type()) {
+                case DELIVERED -> sends.delivered(send, at);
+                case BOUNCED -> {
+                    boolean bounced = sends.bounced(send, event.hardBounce() ? "hard" : "soft",
+                            event.reason() == null ? "bounced" : event.reason(), at);
+                    if (bounced && event.hardBounce()) {
+                        suppressions.add(Channel.EMAIL, address, "hard_bounce", send, at);
+                    }
+                    yield bounced;
+                }
+                case COMPLAINED -> {
+                    suppressions.add(Channel.EMAIL, address, "complaint", send, at);
+                    yield sends.complained(send, at);
+                }
+            };
+        }).orElse(false));
+    }
+}

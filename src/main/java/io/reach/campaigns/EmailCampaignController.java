@@ -1,0 +1,270 @@
+package io.reach.campaigns;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.reach.identity.UserPrincipal;
+import io.reach.platform.ids.Ids;
+import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.ConflictException;
+import io.reach.platform.web.CursorPage;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
+import io.reach.platform.web.NotFoundException;
+import io.reach.platform.web.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * E-mail campaigns: made from a template version (or content given directly), recipients added
+ * inline or as CSV, then sent in the background with progress, pausable and resumable; every
+ * recipient's send is readable.
+ */
+@RestController
+@RequestMapping("/api/v1/email-campaigns")
+@Tag(name = "E-mail campaigns")
+@SecurityRequirement(name = "bearer")
+class EmailCampaignController {
+
+    private final EmailCampaigns emailCampaigns;
+    private final EmailSends sends;
+    private final Templates templates;
+    private final Sending sending;
+    private final EmailCarrier carrier;
+    private final TenantTransactions transactions;
+    private final Ids ids;
+    private final Clock clock;
+
+    EmailCampaignController(EmailCampaigns emailCampaigns, EmailSends sends, Templates templates, Sending sending,
+            EmailCarrier carrier, TenantTransactions transactions, Ids ids, Clock clock) {
+        this.emailCampaigns = emailCampaigns;
+        this.sends = sends;
+        this.templates = templates;
+        this.sending = sending;
+        this.carrier = carrier;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    record CreateEmailCampaign(@NotNull UUID campaignId, @Nullable UUID templateId, @Positive @Nullable Integer templateVersion,
+            @Size(min = 1, max = 500) @Nullable String emailSubject, @Size(max = 512 * 1024) @Nullable String emailContent,
+            @Size(max = 512 * 1024) @Nullable String emailText, @NotNull @Size(max = 255) String senderEmail,
+            @Size(max = 255) @Nullable String senderName, @Nullable JsonNode metadata) {
+    }
+
+    record RecipientInput(@Size(max = 320) @Nullable String email, @Size(max = 255) @Nullable String name,
+            @Nullable Map<String, @Size(max = 2000) String> variables) {
+    }
+
+    record RecipientList(@NotNull @Size(max = Recipients.MAX_RECIPIENTS) List<@NotNull @Valid RecipientInput> recipients) {
+    }
+
+    record EmailCampaignView(EmailCampaign emailCampaign, Sending.Progress progress) {
+    }
+
+    @PostMapping
+    @RequiresPermission(resource = "campaign_sends", action = "write")
+    @Operation(summary = "Create a draft e-mail campaign under a campaign, from a template's latest (or a given) version")
+    ResponseEntity<EmailCampaignView> create(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+            @Valid @RequestBody CreateEmailCampaign request) {
+        UserPrincipal person = People.of(principal);
+        String sender = Recipients.normalEmail(request.senderEmail());
+        if (sender == null) {
+            throw new InvalidRequestException(new FieldError("sender_email", "is not a valid e-mail address"));
+        }
+        UUID id = ids.next();
+        transactions.inTransaction(() -> {
+            UUID retailer = sending.retailerFor(person, request.campaignId());
+            StoredTemplate template = template(request);
+            String subject = request.emailSubject() != null ? request.emailSubject() : part(template, "subject");
+            String html = request.emailContent() != null ? request.emailContent() : part(template, "html");
+            String text = request.emailText() != null ? request.emailText()
+                    : template == null ? null : template.content().part("text");
+            if (subject == null || html == null) {
+                throw new InvalidRequestException(new FieldError("template_id",
+                        "give a template, or email_subject and email_content"));
+            }
+            EmailContent.of(subject, html, text, template == null ? null : template.templateContent().path("variables"));
+            Instant now = clock.instant();
+            emailCampaigns.insert(new EmailCampaign(id, request.campaignId(), template == null ? null : template.id(),
+                    subject, html, text, sender, request.senderName(), "draft", person.userId(), retailer, now, now, null,
+                    null, 0, metadata(request.metadata())));
+            return null;
+        });
+        return ResponseEntity.created(URI.create("/api/v1/email-campaigns/" + id)).body(get(principal, id));
+    }
+
+    @GetMapping
+    @RequiresPermission(resource = "campaign_sends", action = "read")
+    @Operation(summary = "E-mail campaigns, newest first (a retailer sees its own)")
+    CursorPage<EmailCampaign> list(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+            @RequestParam(required = false) @Nullable UUID campaignId,
+            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
+        UserPrincipal person = People.of(principal);
+        PageRequest page = PageRequest.of(limit, cursor);
+        UUID retailer = Sending.isRetailer(person) ? person.userId() : null;
+        return transactions.inTransaction(() -> CursorPage.of(emailCampaigns.page(page.beforeOrEnd(), page.fetchSize(),
+                campaignId, retailer), page, EmailCampaign::id));
+    }
+
+    @GetMapping("/{id}")
+    @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
+    @Operation(summary = "An e-mail campaign with its progress (processed of total, and rows per status)")
+    EmailCampaignView get(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
+        UserPrincipal person = People.of(principal);
+        return transactions.inTransaction(() -> {
+            sending.visible(Channel.EMAIL, id, person);
+            return new EmailCampaignView(emailCampaigns.get(id), sending.progress(Channel.EMAIL, id));
+        });
+    }
+
+    @PostMapping(path = "/{id}/recipients", consumes = "application/json")
+    @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
+    @Operation(summary = "Add recipients (checked addresses, duplicates folded, suppressed addresses kept out)")
+    Sending.Added addRecipients(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
+            @Valid @RequestBody RecipientList request) {
+        return add(principal, id, request.recipients().stream().map(r -> new Recipients.Given(r.email(), null, r.name(),
+                r.variables() == null ? Map.of() : r.variables())).toList());
+    }
+
+    @PostMapping(path = "/{id}/recipients", consumes = "text/csv")
+    @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
+    @Operation(summary = "Add recipients from CSV: a header with email, optional name, and a column per variable")
+    Sending.Added addRecipientsCsv(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
+            @RequestBody String csv) {
+        return add(principal, id, Recipients.csv(csv));
+    }
+
+    @PostMapping("/{id}/send")
+    @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
+    @Operation(summary = "Start sending a draft in the background; progress shows on the campaign")
+    ResponseEntity<EmailCampaignView> send(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
+        sending.send(Channel.EMAIL, id, People.of(principal), this::requireSmtp);
+        return ResponseEntity.accepted().body(get(principal, id));
+    }
+
+    @PostMapping("/{id}/pause")
+    @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
+    @Operation(summary = "Pause sending; messages being sent finish, the rest wait")
+    EmailCampaignView pause(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
+        sending.pause(Channel.EMAIL, id, People.of(principal));
+        return get(principal, id);
+    }
+
+    @PostMapping("/{id}/resume")
+    @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
+    @Operation(summary = "Resume a paused campaign")
+    EmailCampaignView resume(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
+        requireSmtp();
+        sending.resume(Channel.EMAIL, id, People.of(principal));
+        return get(principal, id);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
+    @Operation(summary = "Cancel a draft or paused campaign; nothing more is sent")
+    EmailCampaignView cancel(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
+        sending.cancel(Channel.EMAIL, id, People.of(principal));
+        return get(principal, id);
+    }
+
+    @GetMapping("/{id}/sends")
+    @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
+    @Operation(summary = "Each recipient's send: status, times, open and click counts (human and machine), bounce reason")
+    CursorPage<EmailSends.EmailSend> sends(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        UserPrincipal person = People.of(principal);
+        PageRequest page = PageRequest.of(limit, cursor);
+        return transactions.inTransaction(() -> {
+            sending.visible(Channel.EMAIL, id, person);
+            return CursorPage.of(sends.page(id, page.afterOrStart(), page.fetchSize(), status), page,
+                    EmailSends.EmailSend::id);
+        });
+    }
+
+    @GetMapping("/{id}/sends/{sendId}")
+    @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
+    @Operation(summary = "One recipient's send")
+    EmailSends.EmailSend send(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
+            @PathVariable UUID sendId) {
+        UserPrincipal person = People.of(principal);
+        return transactions.inTransaction(() -> {
+            sending.visible(Channel.EMAIL, id, person);
+            return sends.find(sendId).filter(s -> s.emailCampaignId().equals(id))
+                    .orElseThrow(() -> new NotFoundException("email send", sendId));
+        });
+    }
+
+    private Sending.Added add(@Nullable UserPrincipal principal, UUID id, List<Recipients.Given> given) {
+        UserPrincipal person = People.of(principal);
+        TemplateContent content = transactions.inTransaction(() -> {
+            sending.visible(Channel.EMAIL, id, person);
+            EmailCampaign email = emailCampaigns.get(id);
+            JsonNode variables = email.templateId() == null ? null
+                    : templates.byVersionId(email.templateId()).map(t -> t.templateContent().path("variables")).orElse(null);
+            return EmailContent.of(email.emailSubject(), email.emailContent(), email.emailText(), variables);
+        });
+        return sending.add(Channel.EMAIL, id, person, given, content);
+    }
+
+    private void requireSmtp() {
+        if (!carrier.configured()) {
+            throw new ConflictException("No SMTP server", "Configure spring.mail.host (and credentials) to send e-mail");
+        }
+    }
+
+    private @Nullable StoredTemplate template(CreateEmailCampaign request) {
+        if (request.templateId() == null) {
+            return null;
+        }
+        StoredTemplate template = request.templateVersion() == null ? templates.latest(request.templateId())
+                : templates.version(request.templateId(), request.templateVersion());
+        if (template.templateType() != TemplateType.EMAIL) {
+            throw new InvalidRequestException(new FieldError("template_id", "is not an e-mail template"));
+        }
+        if (!template.isActive()) {
+            throw new ConflictException("Template inactive", "Activate the template before using it");
+        }
+        return template;
+    }
+
+    private static @Nullable String part(@Nullable StoredTemplate template, String part) {
+        return template == null ? null : template.content().part(part);
+    }
+
+    static JsonNode metadata(@Nullable JsonNode given) {
+        if (given == null || given.isNull()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!given.isObject() || given.toString().length() > 16_384) {
+            throw new InvalidRequestException(new FieldError("metadata", "must be a JSON object of at most 16384 characters"));
+        }
+        return given;
+    }
+}

@@ -1,0 +1,153 @@
+package io.reach.campaigns;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.reach.identity.UserPrincipal;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.ConflictException;
+
+/**
+ * The sending life of an e-mail or SMS campaign, the same for both channels: recipients are
+ * added while it is a draft or paused; it is sent (under an active campaign), paused, resumed or
+ * cancelled. Retailers act only on the ones they send themselves, under campaigns they joined.
+ */
+@Component
+class Sending {
+
+    private final ChannelCampaigns channelCampaigns;
+    private final Campaigns campaigns;
+    private final Participants participants;
+    private final SendQueue queue;
+    private final TemplateUsage usage;
+    private final DispatchTask dispatch;
+    private final TenantTransactions transactions;
+    private final Clock clock;
+
+    Sending(ChannelCampaigns channelCampaigns, Campaigns campaigns, Participants participants, SendQueue queue,
+            TemplateUsage usage, DispatchTask dispatch, TenantTransactions transactions, Clock clock) {
+        this.channelCampaigns = channelCampaigns;
+        this.campaigns = campaigns;
+        this.participants = participants;
+        this.queue = queue;
+        this.usage = usage;
+        this.dispatch = dispatch;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    record Added(int accepted, int duplicates, List<Recipients.Rejected> rejected, int totalRecipients) {
+    }
+
+    record Progress(long total, long processed, Map<String, Long> byStatus) {
+    }
+
+    /** Checks that the person may make a message campaign under {@code campaign}; answers the retailer id if a retailer. */
+    @org.jspecify.annotations.Nullable UUID retailerFor(UserPrincipal person, UUID campaign) {
+        Campaign parent = campaigns.get(campaign);
+        parent.requireEditable();
+        if (!isRetailer(person)) {
+            return null;
+        }
+        if (!participants.joined(campaign, person.userId())) {
+            throw new ConflictException("Not a participant", "Join the campaign before sending it to your recipients");
+        }
+        return person.userId();
+    }
+
+    /** The campaign's header, if this person may act on it (retailers: only their own). */
+    ChannelCampaigns.Header visible(Channel channel, UUID id, UserPrincipal person) {
+        ChannelCampaigns.Header header = channelCampaigns.header(channel, id);
+        if (isRetailer(person) && !person.userId().equals(header.retailerId())) {
+            throw new io.reach.platform.web.NotFoundException(channel.code() + " campaign", id);
+        }
+        return header;
+    }
+
+    Added add(Channel channel, UUID id, UserPrincipal person, List<Recipients.Given> given, TemplateContent content) {
+        Recipients.Checked checked = Recipients.check(given, channel, content);
+        return transactions.inTransaction(() -> {
+            ChannelCampaigns.Header header = visible(channel, id, person);
+            if (!header.status().equals("draft") && !header.status().equals("paused")) {
+                throw new ConflictException("Not allowed now", "Recipients are added to draft or paused campaigns only");
+            }
+            int total = queue.add(channel, id, checked.accepted(), clock.instant());
+            return new Added(checked.accepted().size(), checked.duplicates(), checked.rejected(), total);
+        });
+    }
+
+    void send(Channel channel, UUID id, UserPrincipal person, Runnable checkCarrier) {
+        checkCarrier.run();
+        TenantId tenant = TenantContext.require();
+        transactions.inTransaction(() -> {
+            ChannelCampaigns.Header header = visible(channel, id, person);
+            campaigns.get(header.campaignId()).requireSending(clock.instant());
+            if (queue.remaining(channel, id) == 0) {
+                throw new ConflictException("No recipients", "Add recipients before sending");
+            }
+            Instant now = clock.instant();
+            channelCampaigns.move(channel, id, List.of("draft"), "sending", "", now);
+            if (header.templateId() != null) {
+                usage.used(header.templateId(), header.campaignId(), header.retailerId(), now);
+            }
+            afterCommit(() -> dispatch.start(tenant, channel, id));
+            return null;
+        });
+    }
+
+    void pause(Channel channel, UUID id, UserPrincipal person) {
+        transactions.inTransaction(() -> {
+            visible(channel, id, person);
+            channelCampaigns.move(channel, id, List.of("sending"), "paused", "paused_by_user", clock.instant());
+            return null;
+        });
+    }
+
+    void resume(Channel channel, UUID id, UserPrincipal person) {
+        TenantId tenant = TenantContext.require();
+        transactions.inTransaction(() -> {
+            ChannelCampaigns.Header header = visible(channel, id, person);
+            campaigns.get(header.campaignId()).requireSending(clock.instant());
+            channelCampaigns.move(channel, id, List.of("paused"), "sending", "", clock.instant());
+            afterCommit(() -> dispatch.start(tenant, channel, id));
+            return null;
+        });
+    }
+
+    void cancel(Channel channel, UUID id, UserPrincipal person) {
+        transactions.inTransaction(() -> {
+            visible(channel, id, person);
+            channelCampaigns.move(channel, id, List.of("draft", "paused"), "cancelled", "", clock.instant());
+            return null;
+        });
+    }
+
+    Progress progress(Channel channel, UUID id) {
+        Map<String, Long> counts = queue.counts(channel, id);
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        long waiting = counts.getOrDefault("queued", 0L) + counts.getOrDefault("sending", 0L);
+        return new Progress(total, total - waiting, counts);
+    }
+
+    static boolean isRetailer(UserPrincipal person) {
+        return person.role().equals("retailer");
+    }
+
+    private static void afterCommit(Runnable work) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                work.run();
+            }
+        });
+    }
+}

@@ -1,0 +1,98 @@
+package io.reach.campaigns;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
+import io.reach.platform.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The tenant's suppression lists (per channel): read them, add an address by hand, lift one. */
+@RestController
+@RequestMapping("/api/v1/suppressions/{channel}")
+@Tag(name = "Suppressions")
+@SecurityRequirement(name = "bearer")
+class SuppressionController {
+
+    private final Suppressions suppressions;
+    private final TenantTransactions transactions;
+    private final java.time.Clock clock;
+
+    SuppressionController(Suppressions suppressions, TenantTransactions transactions, java.time.Clock clock) {
+        this.suppressions = suppressions;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    record Add(@NotNull @Size(max = 320) String address) {
+    }
+
+    record Page(List<Suppressions.Suppression> items, @Nullable String nextCursor) {
+    }
+
+    @GetMapping
+    @RequiresPermission(resource = "contacts", action = "read")
+    @Operation(summary = "Suppressed addresses (email) or numbers (sms), in address order; cursor = last address")
+    Page list(@PathVariable String channel, @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        Channel c = Codes.of(Channel.class, channel, "channel");
+        int size = limit == null ? 50 : Math.clamp(limit, 1, 200);
+        List<Suppressions.Suppression> rows = transactions.inTransaction(() -> suppressions.page(c, cursor == null ? "" : cursor,
+                size + 1));
+        return rows.size() > size ? new Page(rows.subList(0, size), rows.get(size - 1).address()) : new Page(rows, null);
+    }
+
+    @PostMapping
+    @RequiresPermission(resource = "contacts", action = "write")
+    @Operation(summary = "Suppress an address or number by hand")
+    ResponseEntity<Void> add(@PathVariable String channel, @Valid @RequestBody Add request) {
+        Channel c = Codes.of(Channel.class, channel, "channel");
+        String address = normal(c, request.address());
+        transactions.inTransaction(() -> {
+            suppressions.add(c, address, "manual", null, clock.instant());
+            return null;
+        });
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{address}")
+    @RequiresPermission(resource = "contacts", action = "write")
+    @Operation(summary = "Lift a suppression (the address may be written to again)")
+    ResponseEntity<Void> remove(@PathVariable String channel, @PathVariable String address) {
+        Channel c = Codes.of(Channel.class, channel, "channel");
+        String normal = normal(c, address);
+        boolean removed = transactions.inTransaction(() -> suppressions.remove(c, normal, null));
+        if (!removed) {
+            throw new NotFoundException("suppression", address);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static String normal(Channel channel, String address) {
+        String normal = channel == Channel.EMAIL ? Recipients.normalEmail(address) : Recipients.normalPhone(address);
+        if (normal == null) {
+            throw new InvalidRequestException(new FieldError("address", "is not a valid "
+                    + (channel == Channel.EMAIL ? "e-mail address" : "E.164 number")));
+        }
+        return normal;
+    }
+}

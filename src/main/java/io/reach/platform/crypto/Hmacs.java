@@ -1,0 +1,37 @@
+package io.reach.platform.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** HMACs for webhook signatures, and the constant-time comparison that checking them needs. */
+public final class Hmacs {
+
+    private Hmacs() {
+    }
+
+    public static byte[] sha256(String secret, String message) {
+        return mac("HmacSHA256", secret, message);
+    }
+
+    public static byte[] sha1(String secret, String message) {
+        return mac("HmacSHA1", secret, message);
+    }
+
+    public static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] mac(String algorithm, String secret, String message) {
+        try {
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
