@@ -66,6 +66,30 @@ public final class TestMailServer implements ContextCustomizerFactory {
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
+    /** Every message received for addresses at {@code domain}, waiting up to 30 seconds for at least {@code count}. */
+    public static List<MimeMessage> messagesToDomain(String domain, int count) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        List<MimeMessage> found = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            found = Arrays.stream(SERVER.getReceivedMessages()).filter(message -> isAt(message, domain)).toList();
+            if (found.size() >= count) {
+                return found;
+            }
+            SERVER.waitForIncomingEmail(200, 1);
+        }
+        return found;
+    }
+
+    private static boolean isAt(MimeMessage message, String domain) {
+        try {
+            return Arrays.stream(message.getAllRecipients())
+                    .anyMatch(address -> address.toString().toLowerCase().endsWith("@" + domain + ">")
+                            || address.toString().toLowerCase().endsWith("@" + domain));
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
     private static boolean isFor(MimeMessage message, String recipient) {
         try {
             return Arrays.stream(message.getAllRecipients()).anyMatch(address -> address.toString().equalsIgnoreCase(recipient));

@@ -1,0 +1,81 @@
+package io.reach.campaigns;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.reach.identity.UserPrincipal;
+import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.tenant.TenantTransactions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Campaign performance (the reference model's campaign, e-mail, SMS and top-campaign analytics views). */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Campaign analytics")
+@SecurityRequirement(name = "bearer")
+class CampaignAnalyticsController {
+
+    private final CampaignAnalytics analytics;
+    private final Campaigns campaigns;
+    private final Sending sending;
+    private final TenantTransactions transactions;
+
+    CampaignAnalyticsController(CampaignAnalytics analytics, Campaigns campaigns, Sending sending,
+            TenantTransactions transactions) {
+        this.analytics = analytics;
+        this.campaigns = campaigns;
+        this.sending = sending;
+        this.transactions = transactions;
+    }
+
+    @GetMapping("/email-campaigns/{id}/analytics")
+    @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
+    @Operation(summary = "An e-mail campaign's recipients, sent, delivered, opened, clicked, bounced, failed and rates")
+    CampaignAnalytics.EmailStats email(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
+        UserPrincipal person = People.of(principal);
+        return transactions.inTransaction(() -> {
+            sending.visible(Channel.EMAIL, id, person);
+            return analytics.email(id);
+        });
+    }
+
+    @GetMapping("/sms-campaigns/{id}/analytics")
+    @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
+    @Operation(summary = "An SMS campaign's recipients, sent, delivered, failed, pending, segments and rates")
+    CampaignAnalytics.SmsStats sms(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
+        UserPrincipal person = People.of(principal);
+        return transactions.inTransaction(() -> {
+            sending.visible(Channel.SMS, id, person);
+            return analytics.sms(id);
+        });
+    }
+
+    @GetMapping("/campaigns/{id}/analytics")
+    @RequiresPermission(resource = "campaigns", action = "read", idVariable = "id")
+    @Operation(summary = "A campaign's performance over all its e-mail and SMS campaigns")
+    CampaignAnalytics.CampaignStats campaign(@PathVariable UUID id) {
+        return transactions.inTransaction(() -> {
+            Campaign campaign = campaigns.get(id);
+            return analytics.campaign(id, campaign.name(), campaign.status().code());
+        });
+    }
+
+    @GetMapping("/campaigns/top")
+    @RequiresPermission(resource = "campaigns", action = "read")
+    @Operation(summary = "The best campaigns by open_rate, click_rate, delivery_rate, opens, clicks, sent or sms_delivered")
+    List<CampaignAnalytics.CampaignStats> top(@RequestParam(defaultValue = "click_rate") String metric,
+            @RequestParam(defaultValue = "10") int limit) {
+        TopMetric.of(metric);
+        return transactions.inTransaction(() -> analytics.top(metric, Math.clamp(limit, 1, 100)));
+    }
+}
