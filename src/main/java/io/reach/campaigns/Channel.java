@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** A messaging channel and the tables and columns its campaigns and sends live in. */
 enum Channel {
-    EMAIL("email_campaigns", "email_sends", "email_campaign_id", "lower(recipient_email)", "recipient_email",
+    EMAIL("email_campaigns", "email_sends", "email_campaign_id", "lower(s.recipient_email)", "recipient_email",
             "message_id", "bounce_reason"),
-    SMS("sms_campaigns", "sms_sends", "sms_campaign_id", "recipient_phone", "recipient_phone", "provider_message_id",
+    SMS("sms_campaigns", "sms_sends", "sms_campaign_id", "s.recipient_phone", "recipient_phone", "provider_message_id",
             "failure_reason");
 
     final String campaigns;

@@ -45,7 +45,7 @@ class SendQueue {
             claimed as (
                 update %1$s s set claimed_at = :now,
                     status = case when exists (select 1 from campaigns.suppressions x where x.tenant_id = s.tenant_id
-                                               and x.channel = :channel and x.address = s.%3$s) then 'suppressed'
+                                               and x.channel = :channel and x.address = %3$s) then 'suppressed'
                                   else 'sending' end
                 from picked where s.tenant_id = :tenant and s.id = picked.id
                 returning s.id, s.%4$s as address, s.recipient_name, s.variables, s.status)

@@ -55,7 +55,7 @@ class TemplateUsage {
             update campaigns.campaign_templates set updated_at = :now,
                 unique_recipients_count = unique_recipients_count + (select count(*) from added),
                 conversion_rate = """ + TemplateUsage.RATE.replace("unique_recipients_count",
-            "(unique_recipients_count + (select count(*) from added))") + """
+            "(unique_recipients_count + (select count(*) from added))") + " " + """
             where tenant_id = :tenant and template_id = :template""";
     private static final String RATE =
             "case when unique_recipients_count = 0 then 0 else least(100, round(100.0 * conversions_count / unique_recipients_count, 2)) end";
@@ -70,7 +70,7 @@ class TemplateUsage {
             update campaigns.campaign_templates set updated_at = :now,
                 conversions_count = conversions_count + (select count(*) from converted),
                 conversion_rate = """ + TemplateUsage.RATE.replace("conversions_count",
-            "(conversions_count + (select count(*) from converted))") + """
+            "(conversions_count + (select count(*) from converted))") + " " + """
             where tenant_id = :tenant and template_id = :template and exists (select 1 from converted)""";
     private static final String STATS = """
             select template_id, template_name, template_type, usage_count, unique_retailers_count,

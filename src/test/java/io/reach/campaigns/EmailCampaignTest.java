@@ -79,7 +79,8 @@ class EmailCampaignTest {
         assertThat(byRecipient).hasSize(1000).doesNotContainKey("gone@" + domain);
         assertThat(byRecipient.values()).allSatisfy(mails -> assertThat(mails).hasSize(1));
         Set<String> messageIds = new HashSet<>();
-        for (int i = 0; i < 1000; i += 111) {
+        for (int n = 0; n < 1000; n += 111) {
+            int i = n;
             MimeMessage message = byRecipient.get("person" + i + "@" + domain).getFirst();
             assertThat(message.getSubject()).isEqualTo("Ada" + i + ", the sale is on");
             assertThat(CampaignFlows.html(message)).contains("Hello Ada" + i + ", take 10% off.")
