@@ -48,7 +48,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 @RequestMapping("/api/v1/email-campaigns")
 @Tag(name = "E-mail campaigns")
 @SecurityRequirement(name = "bearer")
-class EmailCampaignController {
+class EmailCampaignController extends SendingEndpoints<EmailCampaignController.EmailCampaignView> {
 
     private final EmailCampaigns emailCampaigns;
     private final EmailSends sends;
@@ -61,6 +61,7 @@ class EmailCampaignController {
 
     EmailCampaignController(EmailCampaigns emailCampaigns, EmailSends sends, Templates templates, Sending sending,
             EmailCarrier carrier, TenantTransactions transactions, Ids ids, Clock clock) {
+        super(sending, Channel.EMAIL);
         this.emailCampaigns = emailCampaigns;
         this.sends = sends;
         this.templates = templates;
@@ -135,6 +136,7 @@ class EmailCampaignController {
     @GetMapping("/{id}")
     @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
     @Operation(summary = "An e-mail campaign with its progress (processed of total, and rows per status)")
+    @Override
     EmailCampaignView get(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
         UserPrincipal person = People.of(principal);
         return transactions.inTransaction(() -> {
@@ -158,39 +160,6 @@ class EmailCampaignController {
     Sending.Added addRecipientsCsv(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
             @RequestBody String csv) {
         return add(principal, id, Recipients.csv(csv));
-    }
-
-    @PostMapping("/{id}/send")
-    @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
-    @Operation(summary = "Start sending a draft in the background; progress shows on the campaign")
-    ResponseEntity<EmailCampaignView> send(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
-        sending.send(Channel.EMAIL, id, People.of(principal), this::requireSmtp);
-        return ResponseEntity.accepted().body(get(principal, id));
-    }
-
-    @PostMapping("/{id}/pause")
-    @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
-    @Operation(summary = "Pause sending; messages being sent finish, the rest wait")
-    EmailCampaignView pause(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
-        sending.pause(Channel.EMAIL, id, People.of(principal));
-        return get(principal, id);
-    }
-
-    @PostMapping("/{id}/resume")
-    @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
-    @Operation(summary = "Resume a paused campaign")
-    EmailCampaignView resume(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
-        requireSmtp();
-        sending.resume(Channel.EMAIL, id, People.of(principal));
-        return get(principal, id);
-    }
-
-    @PostMapping("/{id}/cancel")
-    @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
-    @Operation(summary = "Cancel a draft or paused campaign; nothing more is sent")
-    EmailCampaignView cancel(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
-        sending.cancel(Channel.EMAIL, id, People.of(principal));
-        return get(principal, id);
     }
 
     @GetMapping("/{id}/sends")
@@ -233,7 +202,8 @@ class EmailCampaignController {
         return sending.add(Channel.EMAIL, id, person, given, content);
     }
 
-    private void requireSmtp() {
+    @Override
+    void requireCarrier() {
         if (!carrier.configured()) {
             throw new ConflictException("No SMTP server", "Configure spring.mail.host (and credentials) to send e-mail");
         }

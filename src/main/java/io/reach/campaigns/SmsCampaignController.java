@@ -1,0 +1,230 @@
+package io.reach.campaigns;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.reach.identity.UserPrincipal;
+import io.reach.platform.ids.Ids;
+import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.ConflictException;
+import io.reach.platform.web.CursorPage;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
+import io.reach.platform.web.NotFoundException;
+import io.reach.platform.web.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * SMS campaigns: a body (from an SMS template or given), a sender number, recipients with E.164
+ * numbers; the segment count and encoding show before sending; sends are tracked by the
+ * provider's status callbacks.
+ */
+@RestController
+@RequestMapping("/api/v1/sms-campaigns")
+@Tag(name = "SMS campaigns")
+@SecurityRequirement(name = "bearer")
+class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCampaignView> {
+
+    private final SmsCampaigns smsCampaigns;
+    private final Templates templates;
+    private final Sending sending;
+    private final TwilioCarrier carrier;
+    private final TenantTransactions transactions;
+    private final Ids ids;
+    private final Clock clock;
+
+    SmsCampaignController(SmsCampaigns smsCampaigns, Templates templates, Sending sending, TwilioCarrier carrier,
+            TenantTransactions transactions, Ids ids, Clock clock) {
+        super(sending, Channel.SMS);
+        this.smsCampaigns = smsCampaigns;
+        this.templates = templates;
+        this.sending = sending;
+        this.carrier = carrier;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    record CreateSmsCampaign(@NotNull UUID campaignId, @Nullable UUID templateId, @Positive @Nullable Integer templateVersion,
+            @Size(min = 1, max = 1600) @Nullable String smsContent, @NotNull String senderNumber,
+            @Nullable JsonNode metadata) {
+    }
+
+    record RecipientInput(@Size(max = 32) @Nullable String phone, @Size(max = 255) @Nullable String name,
+            @Nullable Map<String, @Size(max = 2000) String> variables) {
+    }
+
+    record RecipientList(@NotNull @Size(max = Recipients.MAX_RECIPIENTS) List<@NotNull @Valid RecipientInput> recipients) {
+    }
+
+    record SmsCampaignView(SmsCampaign smsCampaign, SmsSegments segments, Sending.Progress progress) {
+    }
+
+    record Body(@NotNull @Size(max = 1600) String body) {
+    }
+
+    @PostMapping
+    @RequiresPermission(resource = "campaign_sends", action = "write")
+    @Operation(summary = "Create a draft SMS campaign under a campaign, from an SMS template or a given body")
+    ResponseEntity<SmsCampaignView> create(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+            @Valid @RequestBody CreateSmsCampaign request) {
+        UserPrincipal person = People.of(principal);
+        String sender = Recipients.normalPhone(request.senderNumber());
+        if (sender == null) {
+            throw new InvalidRequestException(new FieldError("sender_number", "is not an E.164 number"));
+        }
+        UUID id = ids.next();
+        transactions.inTransaction(() -> {
+            UUID retailer = sending.retailerFor(person, request.campaignId());
+            StoredTemplate template = template(request);
+            String body = request.smsContent() != null ? request.smsContent()
+                    : template == null ? null : template.content().part("body");
+            if (body == null) {
+                throw new InvalidRequestException(new FieldError("template_id", "give an SMS template or sms_content"));
+            }
+            SmsContent.of(body, template == null ? null : template.templateContent().path("variables"));
+            Instant now = clock.instant();
+            smsCampaigns.insert(new SmsCampaign(id, request.campaignId(), template == null ? null : template.id(), body,
+                    sender, "draft", person.userId(), retailer, now, now, null, null, 0,
+                    EmailCampaignController.metadata(request.metadata())));
+            return null;
+        });
+        return ResponseEntity.created(URI.create("/api/v1/sms-campaigns/" + id)).body(get(principal, id));
+    }
+
+    @PostMapping("/segments")
+    @RequiresPermission(resource = "campaign_sends", action = "read")
+    @Operation(summary = "How many segments a body takes, and in which encoding (GSM-7 or UCS-2)")
+    SmsSegments segments(@Valid @RequestBody Body request) {
+        return SmsSegments.of(request.body());
+    }
+
+    @GetMapping
+    @RequiresPermission(resource = "campaign_sends", action = "read")
+    @Operation(summary = "SMS campaigns, newest first (a retailer sees its own)")
+    CursorPage<SmsCampaign> list(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+            @RequestParam(required = false) @Nullable UUID campaignId,
+            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
+        UserPrincipal person = People.of(principal);
+        PageRequest page = PageRequest.of(limit, cursor);
+        UUID retailer = Sending.isRetailer(person) ? person.userId() : null;
+        return transactions.inTransaction(() -> CursorPage.of(smsCampaigns.page(page.beforeOrEnd(), page.fetchSize(),
+                campaignId, retailer), page, SmsCampaign::id));
+    }
+
+    @Override
+    @GetMapping("/{id}")
+    @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
+    @Operation(summary = "An SMS campaign with its segments and progress")
+    SmsCampaignView get(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
+        UserPrincipal person = People.of(principal);
+        return transactions.inTransaction(() -> {
+            sending.visible(Channel.SMS, id, person);
+            SmsCampaign sms = smsCampaigns.get(id);
+            return new SmsCampaignView(sms, sms.segments(), sending.progress(Channel.SMS, id));
+        });
+    }
+
+    @PostMapping(path = "/{id}/recipients", consumes = "application/json")
+    @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
+    @Operation(summary = "Add recipients (E.164 numbers, duplicates folded, numbers that replied STOP kept out)")
+    Sending.Added addRecipients(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
+            @Valid @RequestBody RecipientList request) {
+        return add(principal, id, request.recipients().stream().map(r -> new Recipients.Given(null, r.phone(), r.name(),
+                r.variables() == null ? Map.of() : r.variables())).toList());
+    }
+
+    @PostMapping(path = "/{id}/recipients", consumes = "text/csv")
+    @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
+    @Operation(summary = "Add recipients from CSV: a header with phone, optional name, and a column per variable")
+    Sending.Added addRecipientsCsv(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
+            @RequestBody String csv) {
+        return add(principal, id, Recipients.csv(csv));
+    }
+
+    @GetMapping("/{id}/sends")
+    @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
+    @Operation(summary = "Each recipient's send: status, provider id, segments, times, failure reason")
+    CursorPage<SmsCampaigns.SmsSend> sends(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+            @PathVariable UUID id, @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        UserPrincipal person = People.of(principal);
+        PageRequest page = PageRequest.of(limit, cursor);
+        return transactions.inTransaction(() -> {
+            sending.visible(Channel.SMS, id, person);
+            return CursorPage.of(smsCampaigns.sends(id, page.afterOrStart(), page.fetchSize(), null), page,
+                    SmsCampaigns.SmsSend::id);
+        });
+    }
+
+    @GetMapping("/{id}/sends/{sendId}")
+    @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
+    @Operation(summary = "One recipient's send")
+    SmsCampaigns.SmsSend send(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
+            @PathVariable UUID sendId) {
+        UserPrincipal person = People.of(principal);
+        return transactions.inTransaction(() -> {
+            sending.visible(Channel.SMS, id, person);
+            return smsCampaigns.sends(id, new UUID(0, 0), 1, sendId).stream().findFirst()
+                    .orElseThrow(() -> new NotFoundException("sms send", sendId));
+        });
+    }
+
+    @Override
+    void requireCarrier() {
+        if (!carrier.configured()) {
+            throw new ConflictException("No SMS provider", "Configure reach.campaigns.sms.account-sid and auth-token");
+        }
+    }
+
+    private Sending.Added add(@Nullable UserPrincipal principal, UUID id, List<Recipients.Given> given) {
+        UserPrincipal person = People.of(principal);
+        TemplateContent content = transactions.inTransaction(() -> {
+            sending.visible(Channel.SMS, id, person);
+            SmsCampaign sms = smsCampaigns.get(id);
+            JsonNode variables = sms.templateId() == null ? null
+                    : templates.byVersionId(sms.templateId()).map(t -> t.templateContent().path("variables")).orElse(null);
+            return SmsContent.of(sms.smsContent(), variables);
+        });
+        return sending.add(Channel.SMS, id, person, given, content);
+    }
+
+    private @Nullable StoredTemplate template(CreateSmsCampaign request) {
+        if (request.templateId() == null) {
+            return null;
+        }
+        StoredTemplate template = request.templateVersion() == null ? templates.latest(request.templateId())
+                : templates.version(request.templateId(), request.templateVersion());
+        if (template.templateType() != TemplateType.SMS) {
+            throw new InvalidRequestException(new FieldError("template_id", "is not an SMS template"));
+        }
+        if (!template.isActive()) {
+            throw new ConflictException("Template inactive", "Activate the template before using it");
+        }
+        return template;
+    }
+}

@@ -1,0 +1,124 @@
+package io.reach.campaigns;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+
+import io.reach.platform.tenant.TenantId;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Carries SMS through a provider speaking Twilio's Messages API ({@code POST
+ * /2010-04-01/Accounts/<sid>/Messages.json}, form-encoded To/From/Body/StatusCallback, HTTP Basic
+ * with the account SID and auth token) at a configurable base URL. Each message asks for status
+ * callbacks at a URL naming its tenant and send.
+ */
+@Component
+class TwilioCarrier implements Carrier {
+
+    private final CampaignProperties properties;
+    private final SmsCampaigns smsCampaigns;
+    private final Templates templates;
+    private final Campaigns campaigns;
+    private final String publicUrl;
+    private final java.time.Clock clock;
+
+    TwilioCarrier(CampaignProperties properties, SmsCampaigns smsCampaigns, Templates templates, Campaigns campaigns,
+            @Value("${reach.identity.public-url:http://localhost:8080}") String publicUrl, java.time.Clock clock) {
+        this.properties = properties;
+        this.smsCampaigns = smsCampaigns;
+        this.templates = templates;
+        this.campaigns = campaigns;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.clock = clock;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.SMS;
+    }
+
+    boolean configured() {
+        CampaignProperties.Sms sms = properties.sms();
+        return sms.accountSid() != null && !sms.accountSid().isBlank() && sms.authToken() != null;
+    }
+
+    String statusCallback(TenantId tenant, UUID send) {
+        return publicUrl + "/api/v1/webhooks/twilio/" + tenant.value() + "/status/" + send;
+    }
+
+    @Override
+    public Prepared prepare(TenantId tenant, UUID id) {
+        SmsCampaign sms = smsCampaigns.get(id);
+        var settings = campaigns.get(sms.campaignId()).campaignSettings();
+        var variables = sms.templateId() == null ? null
+                : templates.byVersionId(sms.templateId()).map(t -> t.templateContent().path("variables")).orElse(null);
+        TemplateContent content = SmsContent.of(sms.smsContent(), variables);
+        var body = TemplateText.compile(sms.smsContent(), false);
+        CampaignProperties.Sms config = properties.sms();
+        SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
+        timeouts.setConnectTimeout(config.timeout());
+        timeouts.setReadTimeout(config.timeout());
+        RestClient http = RestClient.builder().baseUrl(config.baseUrl()).requestFactory(timeouts)
+                .defaultHeaders(h -> h.setBasicAuth(config.accountSid(), config.authToken())).build();
+        String path = "/2010-04-01/Accounts/" + config.accountSid() + "/Messages.json";
+        return new Prepared() {
+            @Override
+            public Line open() {
+                return new Line() {
+                    @Override
+                    public SendQueue.Outcome deliver(SendQueue.Send send) {
+                        String text = body.execute(Personalisation.values(content, send.variables(),
+                                Map.of("phone", send.address(), "name", send.name() == null ? "" : send.name())));
+                        return post(http, path, tenant, send, sms.senderNumber(), text);
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+
+            @Override
+            public int ratePerSecond(int fallback) {
+                return settings.path("rate_per_second").isIntegralNumber() ? settings.path("rate_per_second").intValue()
+                        : fallback;
+            }
+        };
+    }
+
+    private SendQueue.Outcome post(RestClient http, String path, TenantId tenant, SendQueue.Send send, String from,
+            String text) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("To", send.address());
+        form.add("From", from);
+        form.add("Body", text);
+        form.add("StatusCallback", statusCallback(tenant, send.id()));
+        try {
+            JsonNode answer = http.post().uri(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
+                    .retrieve().body(JsonNode.class);
+            String sid = answer == null ? null : answer.path("sid").asString(null);
+            int segments = answer == null ? SmsSegments.of(text).segments()
+                    : answer.path("num_segments").asInt(SmsSegments.of(text).segments());
+            String status = answer != null && "sent".equals(answer.path("status").asString("")) ? "sent" : "pending";
+            return SendQueue.Outcome.accepted(send, status, sid, segments, clock.instant());
+        } catch (RestClientResponseException e) {
+            JsonNode error = e.getResponseBodyAs(JsonNode.class);
+            String reason = error == null ? e.getStatusText()
+                    : error.path("code").asString("") + ": " + error.path("message").asString(e.getStatusText());
+            return SendQueue.Outcome.failed(send, "refused by the provider (" + e.getStatusCode().value() + ") " + reason,
+                    clock.instant());
+        } catch (RestClientException e) {
+            return SendQueue.Outcome.failed(send, "provider unreachable: " + e.getMessage(), clock.instant());
+        }
+    }
+}

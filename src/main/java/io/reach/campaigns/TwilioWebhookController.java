@@ -1,0 +1,132 @@
+package io.reach.campaigns;
+
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.reach.platform.crypto.Hmacs;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.ApiException;
+import io.reach.platform.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Twilio's callbacks, verified by {@code X-Twilio-Signature} (base64 HMAC-SHA1, keyed with the
+ * auth token, of the public URL called followed by every form parameter name and value in name
+ * order): message status changes update the send; replies of STOP (and Twilio's other opt-out
+ * words) suppress the number in the tenant, START lifts that.
+ */
+@RestController
+@RequestMapping("/api/v1/webhooks/twilio/{tenant}")
+@Tag(name = "SMS callbacks")
+class TwilioWebhookController {
+
+    private static final Set<String> STOP = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT");
+    private static final Set<String> START = Set.of("START", "UNSTOP", "YES");
+
+    private final SmsCampaigns smsCampaigns;
+    private final Suppressions suppressions;
+    private final TenantTransactions transactions;
+    private final CampaignProperties properties;
+    private final String publicUrl;
+    private final Clock clock;
+
+    TwilioWebhookController(SmsCampaigns smsCampaigns, Suppressions suppressions, TenantTransactions transactions,
+            CampaignProperties properties, @Value("${reach.identity.public-url:http://localhost:8080}") String publicUrl,
+            Clock clock) {
+        this.smsCampaigns = smsCampaigns;
+        this.suppressions = suppressions;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/status/{send}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @Operation(summary = "A message's status changed (queued, sent, delivered, undelivered, failed)")
+    ResponseEntity<Void> status(@PathVariable UUID tenant, @PathVariable UUID send,
+            @org.springframework.web.bind.annotation.RequestParam MultiValueMap<String, String> form, HttpServletRequest request,
+            @RequestHeader(value = "X-Twilio-Signature", required = false) @Nullable String signature) {
+        verify(request, form, signature);
+        String providerStatus = form.getFirst("MessageStatus") == null ? "" : form.getFirst("MessageStatus");
+        String status = switch (providerStatus) {
+            case "delivered", "read" -> "delivered";
+            case "sent" -> "sent";
+            case "undelivered", "failed", "canceled" -> "failed";
+            default -> "pending";
+        };
+        String reason = status.equals("failed") ? "Twilio " + providerStatus + (form.getFirst("ErrorCode") == null ? ""
+                : " (error " + form.getFirst("ErrorCode") + ")") : null;
+        boolean applied = transactions.inTransactionAs(TenantId.of(tenant), () -> smsCampaigns.status(send, status, reason,
+                form.getFirst("MessageSid"), providerStatus, clock.instant()));
+        if (!applied) {
+            throw new NotFoundException("sms send", send);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            produces = MediaType.APPLICATION_XML_VALUE)
+    @Operation(summary = "An incoming SMS: STOP and other opt-out words suppress the number, START lifts it")
+    String inbound(@PathVariable UUID tenant, @org.springframework.web.bind.annotation.RequestParam MultiValueMap<String, String> form, HttpServletRequest request,
+            @RequestHeader(value = "X-Twilio-Signature", required = false) @Nullable String signature) {
+        verify(request, form, signature);
+        String from = Recipients.normalPhone(form.getFirst("From"));
+        String word = form.getFirst("Body") == null ? "" : form.getFirst("Body").trim().toUpperCase(Locale.ROOT);
+        if (from != null) {
+            transactions.inTransactionAs(TenantId.of(tenant), () -> {
+                if (STOP.contains(word)) {
+                    suppressions.add(Channel.SMS, from, "stop", null, clock.instant());
+                } else if (START.contains(word)) {
+                    suppressions.remove(Channel.SMS, from, "stop");
+                }
+                return null;
+            });
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    }
+
+    private void verify(HttpServletRequest request, MultiValueMap<String, String> form, @Nullable String signature) {
+        String token = properties.sms().authToken();
+        if (token == null || token.isBlank()) {
+            throw new NotFoundException("webhook", request.getRequestURI());
+        }
+        StringBuilder signed = new StringBuilder(publicUrl).append(request.getRequestURI());
+        if (request.getQueryString() != null) {
+            signed.append('?').append(request.getQueryString());
+        }
+        Map<String, java.util.List<String>> sorted = new TreeMap<>(form);
+        sorted.forEach((name, values) -> values.forEach(value -> signed.append(name).append(value)));
+        String expected = Base64.getEncoder().encodeToString(Hmacs.sha1(token, signed.toString()));
+        if (signature == null || !Hmacs.constantTimeEquals(expected, signature)) {
+            throw new BadSignature();
+        }
+    }
+
+    static final class BadSignature extends ApiException {
+        BadSignature() {
+            super(org.springframework.http.HttpStatus.FORBIDDEN, "Bad signature",
+                    "X-Twilio-Signature does not match this request");
+        }
+    }
+}
