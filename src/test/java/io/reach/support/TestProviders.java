@@ -41,6 +41,7 @@ public final class TestProviders implements ContextCustomizerFactory {
                 properties.put(prefix + "auth-base-url", SERVER.baseUrl());
                 properties.put(prefix + "api-base-url", SERVER.baseUrl());
             }
+            properties.put("reach.campaigns.sms.base-url", SERVER.baseUrl());
             properties.put("reach.social.youtube.token-url", SERVER.baseUrl() + "/token");
             properties.put("reach.social.youtube.analytics-base-url", SERVER.baseUrl());
             properties.put("reach.social.instagram.token-url", SERVER.baseUrl() + "/instagram/oauth/access_token");
