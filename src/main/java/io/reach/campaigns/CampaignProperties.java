@@ -7,13 +7,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code reach.campaigns.*}: how sends are batched, paced and spread over connections per
+ * {@code reach.campaigns.*}: how sends are batched (a batch holds at most ten seconds of sending at
+ * the campaign's rate; rows claimed longer than {@code claimLease} ago and not sent belong to a
+ * dead worker), paced and spread over connections per
  * channel; when an open or click counts as a machine's; the secret provider webhooks sign with;
  * and the Twilio account SMS goes through.
  */
 @ConfigurationProperties("reach.campaigns")
 record CampaignProperties(
         @DefaultValue("100") int batchSize,
+        @DefaultValue("2m") Duration claimLease,
         @DefaultValue Email email,
         @DefaultValue Sms sms) {
 

@@ -40,7 +40,11 @@ class DispatchTask {
     /** Starts (or lets continue) the campaign's run now; does nothing when one is already on the timetable. */
     void start(TenantId tenant, Channel channel, UUID campaign) {
         String key = tenant + ":" + channel.code() + ":" + campaign;
-        scheduler.getObject().scheduleIfNotExists(DESCRIPTOR.instance(key).data(key).scheduledTo(Instant.now()));
+        if (!scheduler.getObject().scheduleIfNotExists(DESCRIPTOR.instance(key).data(key).scheduledTo(Instant.now()))) {
+            // a run is on the timetable or finishing; a follow-up makes sure one runs after it
+            scheduler.getObject().scheduleIfNotExists(DESCRIPTOR.instance(key + ":again").data(key)
+                    .scheduledTo(Instant.now().plusSeconds(2)));
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

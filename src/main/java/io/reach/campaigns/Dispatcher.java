@@ -65,14 +65,27 @@ class Dispatcher {
     /** Runs the campaign with {@code carrier} (tests hand in one that fails midway). */
     void run(TenantId tenant, UUID id, Carrier carrier) {
         Channel channel = carrier.channel();
-        Run run = transactions.inTransactionAs(tenant, () -> start(channel, id));
-        if (run == null) {
-            return;
+        boolean again = true;
+        while (again) {
+            Run run = transactions.inTransactionAs(tenant, () -> start(channel, id));
+            if (run == null) {
+                return;
+            }
+            runOnce(tenant, run, carrier);
+            // resumed while this run was finishing: carry on rather than leave it to the sweep
+            again = transactions.inTransactionAs(tenant, () -> "sending".equals(channelCampaigns.status(channel, id)
+                    .orElse(null)) && queue.queued(channel, id) > 0);
         }
+    }
+
+    private void runOnce(TenantId tenant, Run run, Carrier carrier) {
+        Channel channel = run.channel();
+        UUID id = run.id();
         Carrier.Prepared prepared = transactions.inTransactionAs(tenant, () -> carrier.prepare(tenant, id));
         int concurrency = channel == Channel.EMAIL ? properties.email().concurrency() : properties.sms().concurrency();
         int fallbackRate = channel == Channel.EMAIL ? properties.email().ratePerSecond() : properties.sms().ratePerSecond();
         int rate = prepared.ratePerSecond(fallbackRate);
+        int batch = Math.clamp(rate * 10L, 1, properties.batchSize());
         Bucket pace = Bucket.builder().addLimit(Bandwidth.builder().capacity(Math.max(1, rate / 10))
                 .refillGreedy(rate, Duration.ofSeconds(1)).build()).build();
         AtomicInteger sent = new AtomicInteger();
@@ -81,7 +94,7 @@ class Dispatcher {
         for (int i = 0; i < concurrency; i++) {
             workers.add(Thread.ofVirtual().name(channel.code() + "-send-" + id + "-" + i).start(() -> {
                 try {
-                    work(tenant, run, prepared, pace, sent);
+                    work(tenant, run, prepared, pace, sent, batch);
                 } catch (Throwable e) {
                     failures.add(e);
                 }
@@ -111,7 +124,7 @@ class Dispatcher {
         if (!"sending".equals(channelCampaigns.status(channel, id).orElse(null))) {
             return null;
         }
-        int interrupted = queue.markInterrupted(channel, id);
+        int interrupted = queue.markInterrupted(channel, id, clock.instant().minus(properties.claimLease()));
         if (interrupted > 0) {
             log.warn("{} campaign {}: {} messages were mid-send when a worker stopped; marked failed, not sent again",
                     channel.code(), id, interrupted);
@@ -126,11 +139,11 @@ class Dispatcher {
         return new Run(channel, id, parent.id(), parent.costPer(channel.code()), total);
     }
 
-    private void work(TenantId tenant, Run run, Carrier.Prepared prepared, Bucket pace, AtomicInteger sent)
+    private void work(TenantId tenant, Run run, Carrier.Prepared prepared, Bucket pace, AtomicInteger sent, int size)
             throws Exception {
         try (Carrier.Line line = prepared.open()) {
             while (true) {
-                List<SendQueue.Send> batch = transactions.inTransactionAs(tenant, () -> claim(run));
+                List<SendQueue.Send> batch = transactions.inTransactionAs(tenant, () -> claim(run, size));
                 if (batch.isEmpty()) {
                     return;
                 }
@@ -151,11 +164,11 @@ class Dispatcher {
     }
 
     /** Claims a batch while the campaign is sending, keeping only as many rows as the budget covers. */
-    private List<SendQueue.Send> claim(Run run) {
+    private List<SendQueue.Send> claim(Run run, int size) {
         if (!"sending".equals(channelCampaigns.status(run.channel(), run.id()).orElse(null))) {
             return List.of();
         }
-        List<SendQueue.Send> batch = queue.claim(run.channel(), run.id(), properties.batchSize(), clock.instant());
+        List<SendQueue.Send> batch = queue.claim(run.channel(), run.id(), size, clock.instant());
         int covered = budgets.reserve(run.parent(), run.channel().code(), run.cost(), batch.size());
         if (covered < batch.size()) {
             queue.release(run.channel(), batch.subList(covered, batch.size()));

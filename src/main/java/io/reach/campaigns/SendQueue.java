@@ -37,7 +37,7 @@ class SendQueue {
             where tenant_id = :tenant and id = :campaign returning total_recipients""";
     private static final String INTERRUPTED = """
             update %1$s set status = 'failed', %2$s = 'interrupted while sending; not sent again so that nobody gets it twice'
-            where tenant_id = :tenant and %3$s = :campaign and status = 'sending'""";
+            where tenant_id = :tenant and %3$s = :campaign and status = 'sending' and claimed_at < :expired""";
     private static final String CLAIM = """
             with picked as (
                 select id from %1$s where tenant_id = :tenant and %2$s = :campaign and status = 'queued'
@@ -63,7 +63,7 @@ class SendQueue {
     private static final String COUNTS = """
             select status, count(*) as n from %1$s where tenant_id = :tenant and %2$s = :campaign group by status""";
     private static final String REMAINING = """
-            select count(*) from %1$s where tenant_id = :tenant and %2$s = :campaign and status in ('queued', 'sending')""";
+            select count(*) from %1$s where tenant_id = :tenant and %2$s = :campaign and status = any(cast(:statuses as text[]))""";
 
     private final JdbcClient jdbc;
     private final Ids ids;
@@ -113,9 +113,10 @@ class SendQueue {
                 .query(Integer.class).single();
     }
 
-    int markInterrupted(Channel channel, UUID campaign) {
+    /** Marks failed the rows claimed before {@code expired} and still not sent: their worker died mid-send. */
+    int markInterrupted(Channel channel, UUID campaign, Instant expired) {
         return jdbc.sql(INTERRUPTED.formatted(channel.sends, channel.reasonColumn, channel.campaignColumn))
-                .param("tenant", Sql.tenant()).param("campaign", campaign).update();
+                .param("tenant", Sql.tenant()).param("campaign", campaign).param("expired", Sql.utc(expired)).update();
     }
 
     List<Send> claim(Channel channel, UUID campaign, int limit, Instant now) {
@@ -157,9 +158,18 @@ class SendQueue {
         return counts;
     }
 
+    /** Rows still to send: queued, or claimed and not yet sent. */
     long remaining(Channel channel, UUID campaign) {
+        return count(channel, campaign, "queued", "sending");
+    }
+
+    long queued(Channel channel, UUID campaign) {
+        return count(channel, campaign, "queued");
+    }
+
+    private long count(Channel channel, UUID campaign, String... statuses) {
         return jdbc.sql(REMAINING.formatted(channel.sends, channel.campaignColumn)).param("tenant", Sql.tenant())
-                .param("campaign", campaign).query(Long.class).single();
+                .param("campaign", campaign).param("statuses", statuses).query(Long.class).single();
     }
 
     private Map<String, String> variables(String text) {
