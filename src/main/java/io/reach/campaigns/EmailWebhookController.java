@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Where a mail provider (or a bounce mailbox forwarder) reports what became of messages: JSON
  * events ({@code delivered}, {@code bounced}, {@code complained}) or an RFC 3464 delivery status
- * notification as the raw message. Requests are signed: {@code X-Reach-Signature: sha256=<hex
+ * notification, the whole bounce message posted as {@code message/rfc822}. Requests are signed: {@code X-Reach-Signature: sha256=<hex
  * HMAC-SHA256 of the body with reach.campaigns.email.webhook-secret>}.
  */
 @RestController
@@ -47,7 +47,7 @@ class EmailWebhookController {
     }
 
     @PostMapping
-    @Operation(summary = "Delivery, bounce and complaint events (JSON) or a DSN (multipart/report); signed")
+    @Operation(summary = "Delivery, bounce and complaint events (JSON) or a DSN message (message/rfc822); signed")
     DeliveryEvents.Applied receive(@RequestBody byte[] body,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
             @RequestHeader(value = "X-Reach-Signature", required = false) @Nullable String signature) {
