@@ -1,0 +1,124 @@
+package io.reach.campaigns;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+import io.reach.support.Accounts;
+import io.reach.support.Api;
+import io.reach.support.ReachTest;
+
+/**
+ * E-mail sending throughput: messages per second a campaign delivers to a local SMTP sink
+ * (GreenMail), from "send" to "sent" (claiming, budget, rendering, tracking links, SMTP,
+ * recording each outcome), against the same sink's throughput from a plain SMTP client loop
+ * sending prebuilt messages of the same shape over as many connections, in the same run. A
+ * warm-up campaign runs first. Not part of {@code ./mvnw verify}; run with bench/email/run.
+ */
+@ReachTest
+class EmailBenchmark {
+
+    private static final int MESSAGES = Integer.getInteger("bench.messages", 5_000);
+    private static final int CONNECTIONS = 4;
+
+    @Autowired
+    Api api;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    Environment environment;
+
+    @Test
+    void emailThroughput() throws Exception {
+        Accounts.SignedIn ada = accounts.owner();
+        throughReach(ada.accessToken(), 1_000);
+        double rawBefore = rawLoop(MESSAGES);
+        double reach = throughReach(ada.accessToken(), MESSAGES);
+        double rawAfter = rawLoop(MESSAGES);
+        double raw = (rawBefore + rawAfter) / 2;
+        System.out.printf("email_raw_smtp: %.1f messages/s (plain client loop, %d connections, mean of before and after)%n",
+                raw, CONNECTIONS);
+        System.out.printf("email_campaign: %.1f messages/s (%d recipients, send to sent)%n", reach, MESSAGES);
+        System.out.printf("email_ratio: %.3f%n", reach / raw);
+    }
+
+    private double throughReach(String token, int recipients) {
+        var flows = new CampaignFlows(api);
+        String domain = "bench" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        UUID template = flows.template(token, EmailCampaignTest.TEMPLATE);
+        UUID campaign = flows.activeCampaign(token, ", \"campaign_settings\": {\"rate_per_second\": 10000}");
+        UUID email = flows.emailCampaign(token, campaign, template);
+        for (int from = 0; from < recipients; from += 10_000) {
+            String list = IntStream.range(from, Math.min(recipients, from + 10_000)).mapToObj(i -> """
+                    {"email": "r%d@%s", "name": "Reader %d", "variables": {"first_name": "R%d"}}"""
+                    .formatted(i, domain, i, i)).collect(Collectors.joining(","));
+            api.post("/api/v1/email-campaigns/" + email + "/recipients", token, "{\"recipients\": [" + list + "]}");
+        }
+        Instant start = Instant.now();
+        api.post("/api/v1/email-campaigns/" + email + "/send", token, "");
+        while (!api.get("/api/v1/email-campaigns/" + email, token).json().get("email_campaign").get("status").asString()
+                .equals("sent")) {
+            CampaignFlows.sleep(20);
+        }
+        return recipients / seconds(start);
+    }
+
+    private double rawLoop(int messages) throws Exception {
+        Session session = Session.getInstance(new Properties());
+        String host = environment.getProperty("spring.mail.host");
+        int port = environment.getProperty("spring.mail.port", Integer.class, 25);
+        AtomicInteger next = new AtomicInteger();
+        Instant start = Instant.now();
+        List<Thread> workers = new ArrayList<>();
+        for (int c = 0; c < CONNECTIONS; c++) {
+            workers.add(Thread.ofVirtual().start(() -> {
+                try (Transport transport = session.getTransport("smtp")) {
+                    transport.connect(host, port, null, null);
+                    for (int i = next.getAndIncrement(); i < messages; i = next.getAndIncrement()) {
+                        MimeMessage message = message(session, i);
+                        transport.sendMessage(message, message.getAllRecipients());
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return messages / seconds(start);
+    }
+
+    private static MimeMessage message(Session session, int i) throws Exception {
+        MimeMessage message = new MimeMessage(session);
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(new InternetAddress("news@brand.example", "Brand"));
+        helper.setTo(new InternetAddress("raw" + i + "@raw.bench.example", "Reader " + i));
+        helper.setSubject("R" + i + ", the sale is on");
+        helper.setText("Hello R" + i + ", take 10% off: https://shop.example/sale",
+                "<html><body><p>Hello R" + i + ", take 10% off.</p><a href=\"https://shop.example/sale\">Shop</a></body></html>");
+        message.setHeader("List-Unsubscribe", "<http://localhost:8080/api/v1/t/u/" + UUID.randomUUID() + ">");
+        message.saveChanges();
+        return message;
+    }
+
+    private static double seconds(Instant start) {
+        return Duration.between(start, Instant.now()).toNanos() / 1e9;
+    }
+}
