@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code reach.campaigns.*}: how sends are batched (a batch holds at most ten seconds of sending at
+ * {@code reach.campaigns.*}: how sends are batched (a batch holds at most a quarter of {@code claimLease} of sending at
  * the campaign's rate; rows claimed longer than {@code claimLease} ago and not sent belong to a
  * dead worker), paced and spread over connections per
  * channel; when an open or click counts as a machine's; the secret provider webhooks sign with;

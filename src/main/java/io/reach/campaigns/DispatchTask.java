@@ -1,7 +1,7 @@
 package io.reach.campaigns;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,18 +32,20 @@ class DispatchTask {
     static final TaskDescriptor<String> DESCRIPTOR = TaskDescriptor.of("campaign-dispatch", String.class);
 
     private final ObjectProvider<SchedulerClient> scheduler;
+    private final Clock clock;
 
-    DispatchTask(ObjectProvider<SchedulerClient> scheduler) {
+    DispatchTask(ObjectProvider<SchedulerClient> scheduler, Clock clock) {
         this.scheduler = scheduler;
+        this.clock = clock;
     }
 
     /** Starts (or lets continue) the campaign's run now; does nothing when one is already on the timetable. */
     void start(TenantId tenant, Channel channel, UUID campaign) {
         String key = tenant + ":" + channel.code() + ":" + campaign;
-        if (!scheduler.getObject().scheduleIfNotExists(DESCRIPTOR.instance(key).data(key).scheduledTo(Instant.now()))) {
+        if (!scheduler.getObject().scheduleIfNotExists(DESCRIPTOR.instance(key).data(key).scheduledTo(clock.instant()))) {
             // a run is on the timetable or finishing; a follow-up makes sure one runs after it
             scheduler.getObject().scheduleIfNotExists(DESCRIPTOR.instance(key + ":again").data(key)
-                    .scheduledTo(Instant.now().plusSeconds(2)));
+                    .scheduledTo(clock.instant().plusSeconds(2)));
         }
     }
 

@@ -24,7 +24,7 @@ import io.reach.platform.tenant.TenantTransactions;
 /**
  * Runs one e-mail or SMS campaign's sending: marks rows a dead run left mid-send as interrupted,
  * then several workers (each with its own connection) claim batches, reserve their budget,
- * deliver at the campaign's rate and record outcomes, until nothing is queued, the campaign is
+ * deliver at the campaign's rate (a batch takes at most a quarter of the claim lease) and record outcomes, until nothing is queued, the campaign is
  * paused, or its budget runs out. Progress goes to the log after every batch.
  */
 @Component
@@ -85,7 +85,8 @@ class Dispatcher {
         int concurrency = channel == Channel.EMAIL ? properties.email().concurrency() : properties.sms().concurrency();
         int fallbackRate = channel == Channel.EMAIL ? properties.email().ratePerSecond() : properties.sms().ratePerSecond();
         int rate = prepared.ratePerSecond(fallbackRate);
-        int batch = Math.clamp(rate * 10L, 1, properties.batchSize());
+        // a batch must be sent well within the claim lease, or another run would take its rows for a dead worker's
+        int batch = Math.clamp(rate * properties.claimLease().toMillis() / 4_000, 1, properties.batchSize());
         Bucket pace = Bucket.builder().addLimit(Bandwidth.builder().capacity(Math.max(1, rate / 10))
                 .refillGreedy(rate, Duration.ofSeconds(1)).build()).build();
         AtomicInteger sent = new AtomicInteger();

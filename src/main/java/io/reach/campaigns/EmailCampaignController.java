@@ -159,7 +159,7 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
     @Operation(summary = "Add recipients from CSV: a header with email, optional name, and a column per variable")
     Sending.Added addRecipientsCsv(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
             @RequestBody String csv) {
-        return add(principal, id, Recipients.csv(csv));
+        return add(principal, id, Recipients.csv(csv, Channel.EMAIL));
     }
 
     @GetMapping("/{id}/sends")
@@ -195,8 +195,7 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
         TemplateContent content = transactions.inTransaction(() -> {
             sending.visible(Channel.EMAIL, id, person);
             EmailCampaign email = emailCampaigns.get(id);
-            JsonNode variables = email.templateId() == null ? null
-                    : templates.byVersionId(email.templateId()).map(t -> t.templateContent().path("variables")).orElse(null);
+            JsonNode variables = templates.variablesOf(email.templateId());
             return EmailContent.of(email.emailSubject(), email.emailContent(), email.emailText(), variables);
         });
         return sending.add(Channel.EMAIL, id, person, given, content);
@@ -210,18 +209,8 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
     }
 
     private @Nullable StoredTemplate template(CreateEmailCampaign request) {
-        if (request.templateId() == null) {
-            return null;
-        }
-        StoredTemplate template = request.templateVersion() == null ? templates.latest(request.templateId())
-                : templates.version(request.templateId(), request.templateVersion());
-        if (template.templateType() != TemplateType.EMAIL) {
-            throw new InvalidRequestException(new FieldError("template_id", "is not an e-mail template"));
-        }
-        if (!template.isActive()) {
-            throw new ConflictException("Template inactive", "Activate the template before using it");
-        }
-        return template;
+        return request.templateId() == null ? null
+                : templates.usable(request.templateId(), request.templateVersion(), TemplateType.EMAIL);
     }
 
     private static @Nullable String part(@Nullable StoredTemplate template, String part) {

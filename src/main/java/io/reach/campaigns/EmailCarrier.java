@@ -57,8 +57,7 @@ class EmailCarrier implements Carrier {
     public Prepared prepare(TenantId tenant, UUID id) {
         EmailCampaign email = emailCampaigns.get(id);
         var settings = campaigns.get(email.campaignId()).campaignSettings();
-        var variables = email.templateId() == null ? null
-                : templates.byVersionId(email.templateId()).map(t -> t.templateContent().path("variables")).orElse(null);
+        var variables = templates.variablesOf(email.templateId());
         TemplateContent content = EmailContent.of(email.emailSubject(), email.emailContent(), email.emailText(), variables);
         EmailComposer composer = new EmailComposer(new EmailComposer.Shared(tenant, content, email.senderEmail(),
                 email.senderName(), CampaignSettings.tracks(settings, "open"), CampaignSettings.tracks(settings, "click")),

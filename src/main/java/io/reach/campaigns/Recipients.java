@@ -20,7 +20,7 @@ import io.reach.platform.web.InvalidRequestException;
 
 /**
  * Recipient lists as given inline or as CSV (a header row; {@code email} or {@code phone}, an
- * optional {@code name}, every other column a variable): addresses checked (e-mail syntax, E.164
+ * optional {@code name}, every other column a variable, blank cells taking the template's default): addresses checked (e-mail syntax, E.164
  * numbers), duplicates folded into the first, required template variables checked per row.
  */
 final class Recipients {
@@ -77,7 +77,8 @@ final class Recipients {
     }
 
     /** Reads a CSV upload: a header naming {@code email} or {@code phone}, optionally {@code name}, and variables. */
-    static List<Given> csv(String body) {
+    static List<Given> csv(String body, Channel channel) {
+        String column = channel == Channel.EMAIL ? "email" : "phone";
         List<Given> rows = new ArrayList<>();
         try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().ofNamedCsvRecord(new StringReader(body))) {
             for (NamedCsvRecord record : reader) {
@@ -86,8 +87,13 @@ final class Recipients {
                 }
                 Map<String, String> fields = new LinkedHashMap<>();
                 record.getFieldsAsMap().forEach((key, value) -> fields.put(key.trim().toLowerCase(Locale.ROOT), value));
+                if (!fields.containsKey(column)) {
+                    throw new InvalidRequestException(new FieldError("csv", "needs a header row naming a " + column
+                            + " column"));
+                }
                 Map<String, String> variables = new LinkedHashMap<>(fields);
                 variables.keySet().removeAll(Set.of("email", "phone", "name"));
+                variables.values().removeIf(String::isBlank);
                 rows.add(new Given(fields.get("email"), fields.get("phone"), fields.get("name"), variables));
             }
         } catch (IOException | RuntimeException e) {
@@ -95,6 +101,9 @@ final class Recipients {
                 throw invalid;
             }
             throw new InvalidRequestException(new FieldError("csv", "is not readable CSV with a header row: " + e.getMessage()));
+        }
+        if (rows.isEmpty()) {
+            throw new InvalidRequestException(new FieldError("csv", "has no recipient rows after its header"));
         }
         return rows;
     }

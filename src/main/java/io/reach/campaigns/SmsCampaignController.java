@@ -163,7 +163,7 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
     @Operation(summary = "Add recipients from CSV: a header with phone, optional name, and a column per variable")
     Sending.Added addRecipientsCsv(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
             @RequestBody String csv) {
-        return add(principal, id, Recipients.csv(csv));
+        return add(principal, id, Recipients.csv(csv, Channel.SMS));
     }
 
     @GetMapping("/{id}/sends")
@@ -206,25 +206,14 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
         TemplateContent content = transactions.inTransaction(() -> {
             sending.visible(Channel.SMS, id, person);
             SmsCampaign sms = smsCampaigns.get(id);
-            JsonNode variables = sms.templateId() == null ? null
-                    : templates.byVersionId(sms.templateId()).map(t -> t.templateContent().path("variables")).orElse(null);
+            JsonNode variables = templates.variablesOf(sms.templateId());
             return SmsContent.of(sms.smsContent(), variables);
         });
         return sending.add(Channel.SMS, id, person, given, content);
     }
 
     private @Nullable StoredTemplate template(CreateSmsCampaign request) {
-        if (request.templateId() == null) {
-            return null;
-        }
-        StoredTemplate template = request.templateVersion() == null ? templates.latest(request.templateId())
-                : templates.version(request.templateId(), request.templateVersion());
-        if (template.templateType() != TemplateType.SMS) {
-            throw new InvalidRequestException(new FieldError("template_id", "is not an SMS template"));
-        }
-        if (!template.isActive()) {
-            throw new ConflictException("Template inactive", "Activate the template before using it");
-        }
-        return template;
+        return request.templateId() == null ? null
+                : templates.usable(request.templateId(), request.templateVersion(), TemplateType.SMS);
     }
 }

@@ -2,16 +2,21 @@ package io.reach.campaigns;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.reach.platform.web.ConflictException;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.NotFoundException;
+import tools.jackson.databind.JsonNode;
 
 /** The current tenant's template versions ({@code campaigns.templates}). */
 @Repository
@@ -94,14 +99,35 @@ class Templates {
         return jdbc.sql(VERSIONS).param("tenant", Sql.tenant()).param("lineage", templateId).query(Templates::row).list();
     }
 
-    List<StoredTemplate> page(UUID before, int limit, @org.jspecify.annotations.Nullable TemplateType type) {
+    List<StoredTemplate> page(UUID before, int limit, @Nullable TemplateType type) {
         return jdbc.sql(PAGE).param("tenant", Sql.tenant()).param("before", before).param("limit", limit)
                 .param("type", type == null ? null : type.code()).query(Templates::row).list();
     }
 
-    void activate(UUID templateId, boolean active, java.time.Instant now) {
+    void activate(UUID templateId, boolean active, Instant now) {
         jdbc.sql(ACTIVE).param("tenant", Sql.tenant()).param("lineage", templateId).param("active", active)
                 .param("now", Sql.utc(now)).update();
+    }
+
+    /**
+     * The version a new e-mail or SMS campaign is made from: the template's latest version, or the
+     * one asked for; it must be of {@code type} and active.
+     */
+    StoredTemplate usable(UUID templateId, @Nullable Integer version, TemplateType type) {
+        StoredTemplate template = version == null ? latest(templateId) : version(templateId, version);
+        if (template.templateType() != type) {
+            throw new InvalidRequestException(new FieldError("template_id",
+                    "is not " + (type == TemplateType.EMAIL ? "an e-mail" : "an " + type.code().toUpperCase()) + " template"));
+        }
+        if (!template.isActive()) {
+            throw new ConflictException("Template inactive", "Activate the template before using it");
+        }
+        return template;
+    }
+
+    /** The variables declared by the version a campaign was made from (none without a template). */
+    @Nullable JsonNode variablesOf(@Nullable UUID versionId) {
+        return versionId == null ? null : byVersionId(versionId).map(t -> t.templateContent().path("variables")).orElse(null);
     }
 
     private static ConflictException edited(StoredTemplate current) {

@@ -60,8 +60,7 @@ class TwilioCarrier implements Carrier {
     public Prepared prepare(TenantId tenant, UUID id) {
         SmsCampaign sms = smsCampaigns.get(id);
         var settings = campaigns.get(sms.campaignId()).campaignSettings();
-        var variables = sms.templateId() == null ? null
-                : templates.byVersionId(sms.templateId()).map(t -> t.templateContent().path("variables")).orElse(null);
+        var variables = templates.variablesOf(sms.templateId());
         TemplateContent content = SmsContent.of(sms.smsContent(), variables);
         var body = TemplateText.compile(sms.smsContent(), false);
         CampaignProperties.Sms config = properties.sms();

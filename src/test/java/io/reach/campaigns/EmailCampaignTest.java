@@ -203,6 +203,34 @@ class EmailCampaignTest {
                 + "\"template_content\": {}}").status()).isEqualTo(400);
     }
 
+    @Test
+    void recipientsComeFromCsvUploadsCheckedRowByRow() {
+        var flows = new CampaignFlows(api);
+        String token = accounts.owner().accessToken();
+        UUID email = flows.emailCampaign(token, flows.activeCampaign(token, ""), flows.template(token, TEMPLATE));
+        String csv = """
+                Email,Name,first_name,offer
+                ada@csv.example,Ada Lovelace,Ada,15%
+                ADA@csv.example,Ada again,Ada,
+                grace@csv.example,,Grace,
+                not-an-address,X,X,
+                nobody@csv.example,No Name,,
+                """;
+        var added = api.send("POST", "/api/v1/email-campaigns/" + email + "/recipients", token, csv,
+                List.of("Content-Type", "text/csv"));
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        assertThat(added.json().get("accepted").asInt()).isEqualTo(2);
+        assertThat(added.json().get("duplicates").asInt()).isEqualTo(1);
+        assertThat(added.json().get("rejected").valueStream().map(r -> r.get("row").asInt())).containsExactly(3, 4);
+        JsonNode ada = sendOf(token, email, "ada@csv.example");
+        assertThat(ada.get("recipient_name").asString()).isEqualTo("Ada Lovelace");
+        assertThat(ada.get("variables").get("offer").asString()).isEqualTo("15%");
+        assertThat(api.send("POST", "/api/v1/email-campaigns/" + email + "/recipients", token, "name,phone\nAda,+14155550123\n",
+                List.of("Content-Type", "text/csv")).status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/email-campaigns/" + email + "/recipients", token, "{\"recipients\": 5}").status())
+                .isEqualTo(400);
+    }
+
     private JsonNode sendOf(String token, UUID email, String address) {
         return api.get("/api/v1/email-campaigns/" + email + "/sends?limit=200", token).json().get("items").valueStream()
                 .filter(s -> s.get("recipient_email").asString().equals(address)).findFirst()
