@@ -17,7 +17,8 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 import io.reach.support.Accounts;
@@ -26,7 +27,8 @@ import io.reach.support.ReachTest;
 
 /**
  * E-mail sending throughput: messages per second a campaign delivers to a local SMTP sink
- * (GreenMail), from "send" to "sent" (claiming, budget, rendering, tracking links, SMTP,
+ * ({@link SmtpSink}, which accepts and drops; GreenMail's per-recipient mailboxes held both sides
+ * near 350 messages/s), from "send" to "sent" (claiming, budget, rendering, tracking links, SMTP,
  * recording each outcome), against the same sink's throughput from a plain SMTP client loop
  * sending prebuilt messages of the same shape over as many connections, in the same run. A
  * warm-up campaign runs first. Not part of {@code ./mvnw verify}; run with bench/email/run.
@@ -42,15 +44,27 @@ class EmailBenchmark {
     @Autowired
     Accounts accounts;
     @Autowired
-    Environment environment;
+    JavaMailSender mailSender;
 
     @Test
     void emailThroughput() throws Exception {
         Accounts.SignedIn ada = accounts.owner();
-        throughReach(ada.accessToken(), 1_000);
-        double rawBefore = rawLoop(MESSAGES);
-        double reach = throughReach(ada.accessToken(), MESSAGES);
-        double rawAfter = rawLoop(MESSAGES);
+        JavaMailSenderImpl smtp = (JavaMailSenderImpl) mailSender;
+        int greenMail = smtp.getPort();
+        double rawBefore;
+        double reach;
+        double rawAfter;
+        try (SmtpSink sink = new SmtpSink()) {
+            smtp.setPort(sink.port());
+            throughReach(ada.accessToken(), 2_000);
+            rawLoop(2_000, sink.port());
+            rawBefore = rawLoop(MESSAGES, sink.port());
+            reach = throughReach(ada.accessToken(), MESSAGES);
+            rawAfter = rawLoop(MESSAGES, sink.port());
+            System.out.printf("email_sink_messages: %d%n", sink.messages());
+        } finally {
+            smtp.setPort(greenMail);
+        }
         double raw = (rawBefore + rawAfter) / 2;
         System.out.printf("email_raw_smtp: %.1f messages/s (plain client loop, %d connections, mean of before and after)%n",
                 raw, CONNECTIONS);
@@ -79,10 +93,9 @@ class EmailBenchmark {
         return recipients / seconds(start);
     }
 
-    private double rawLoop(int messages) throws Exception {
+    private double rawLoop(int messages, int port) throws Exception {
         Session session = Session.getInstance(new Properties());
-        String host = environment.getProperty("spring.mail.host");
-        int port = environment.getProperty("spring.mail.port", Integer.class, 25);
+        String host = "127.0.0.1";
         AtomicInteger next = new AtomicInteger();
         Instant start = Instant.now();
         List<Thread> workers = new ArrayList<>();
