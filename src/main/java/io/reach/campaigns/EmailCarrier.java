@@ -24,6 +24,14 @@ import io.reach.platform.tenant.TenantId;
 @Component
 class EmailCarrier implements Carrier {
 
+    static {
+        // Jakarta Mail looks its stream provider up with a ServiceLoader scan for every message part it
+        // makes; naming it here makes that a plain class lookup (it was most of the CPU of a large send)
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     private final @Nullable JavaMailSenderImpl smtp;
     private final EmailCampaigns emailCampaigns;
     private final Templates templates;

@@ -6,13 +6,15 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.mail.javamail.MimeMessageHelper;
 
 import com.samskivert.mustache.Template;
 
@@ -69,23 +71,34 @@ final class EmailComposer {
             body = withPixel(body, trackingBase + "o/" + tokens.seal(TrackingTokens.Kind.OPEN, shared.tenant(), send.id(), null));
         }
         MimeMessage message = new IdentifiedMessage(session, messageId(send.id(), shared.tenant(), domain));
-        MimeMessageHelper helper = new MimeMessageHelper(message, text != null, "UTF-8");
         try {
-            helper.setFrom(new InternetAddress(shared.senderEmail(), shared.senderName(), "UTF-8"));
-            helper.setTo(new InternetAddress(send.address(), send.name(), "UTF-8"));
+            message.setFrom(new InternetAddress(shared.senderEmail(), shared.senderName(), "UTF-8"));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(send.address(), send.name(), "UTF-8"));
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
-        helper.setSubject(subject.execute(values).replaceAll("[\\r\\n]+", " "));
-        if (text != null) {
-            helper.setText(text.execute(values), body);
-        } else {
-            helper.setText(body, true);
-        }
+        message.setSubject(subject.execute(values).replaceAll("[\\r\\n]+", " "), "UTF-8");
+        setBody(message, text == null ? null : text.execute(values), body);
         message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
         message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.saveChanges();
         return message;
+    }
+
+    /**
+     * The body: HTML alone, or plain text and HTML as {@code multipart/alternative}. Built with
+     * Jakarta Mail directly: Spring's MimeMessageHelper loads the MIME type tables for every message.
+     */
+    static void setBody(MimeMessage message, @Nullable String plain, String html) throws MessagingException {
+        if (plain == null) {
+            message.setText(html, "UTF-8", "html");
+            return;
+        }
+        MimeBodyPart textPart = new MimeBodyPart();
+        textPart.setText(plain, "UTF-8", "plain");
+        MimeBodyPart htmlPart = new MimeBodyPart();
+        htmlPart.setText(html, "UTF-8", "html");
+        message.setContent(new MimeMultipart("alternative", textPart, htmlPart));
     }
 
     private String trackLinks(String body, UUID send, String unsubscribe) {
