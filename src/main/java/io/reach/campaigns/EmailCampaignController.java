@@ -154,14 +154,6 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
                 r.variables() == null ? Map.of() : r.variables())).toList());
     }
 
-    @PostMapping(path = "/{id}/recipients", consumes = "text/csv")
-    @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
-    @Operation(summary = "Add recipients from CSV: a header with email, optional name, and a column per variable")
-    Sending.Added addRecipientsCsv(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
-            @RequestBody String csv) {
-        return add(principal, id, Recipients.csv(csv, Channel.EMAIL));
-    }
-
     @GetMapping("/{id}/sends")
     @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
     @Operation(summary = "Each recipient's send: status, times, open and click counts (human and machine), bounce reason")
@@ -190,15 +182,11 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
         });
     }
 
-    private Sending.Added add(@Nullable UserPrincipal principal, UUID id, List<Recipients.Given> given) {
-        UserPrincipal person = People.of(principal);
-        TemplateContent content = transactions.inTransaction(() -> {
-            sending.visible(Channel.EMAIL, id, person);
-            EmailCampaign email = emailCampaigns.get(id);
-            JsonNode variables = templates.variablesOf(email.templateId());
-            return EmailContent.of(email.emailSubject(), email.emailContent(), email.emailText(), variables);
-        });
-        return sending.add(Channel.EMAIL, id, person, given, content);
+    @Override
+    TemplateContent content(UUID id) {
+        EmailCampaign email = emailCampaigns.get(id);
+        return EmailContent.of(email.emailSubject(), email.emailContent(), email.emailText(),
+                templates.variablesOf(email.templateId()));
     }
 
     @Override

@@ -73,7 +73,13 @@ class Sending {
         return header;
     }
 
-    Added add(Channel channel, UUID id, UserPrincipal person, List<Recipients.Given> given, TemplateContent content) {
+    /** Adds recipients checked against the campaign's content ({@code contentOf}, read once it is known to be visible). */
+    Added add(Channel channel, UUID id, UserPrincipal person, List<Recipients.Given> given,
+            java.util.function.Function<UUID, TemplateContent> contentOf) {
+        TemplateContent content = transactions.inTransaction(() -> {
+            visible(channel, id, person);
+            return contentOf.apply(id);
+        });
         Recipients.Checked checked = Recipients.check(given, channel, content);
         return transactions.inTransaction(() -> {
             ChannelCampaigns.Header header = visible(channel, id, person);

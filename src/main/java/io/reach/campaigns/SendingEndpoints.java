@@ -7,6 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.security.RequiresPermission;
@@ -28,6 +29,21 @@ abstract class SendingEndpoints<V> {
 
     /** Refuses (409) when the channel's provider is not configured. */
     abstract void requireCarrier();
+
+    /** The campaign's content as checked template content, which recipients' variables are checked against. */
+    abstract TemplateContent content(UUID id);
+
+    @PostMapping(path = "/{id}/recipients", consumes = "text/csv")
+    @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
+    @Operation(summary = "Add recipients from CSV: a header with email (or phone), optional name, and a column per variable")
+    Sending.Added addRecipientsCsv(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
+            @RequestBody String csv) {
+        return add(principal, id, Recipients.csv(csv, channel));
+    }
+
+    Sending.Added add(@Nullable UserPrincipal principal, UUID id, java.util.List<Recipients.Given> given) {
+        return sending.add(channel, id, People.of(principal), given, this::content);
+    }
 
     @PostMapping("/{id}/send")
     @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")

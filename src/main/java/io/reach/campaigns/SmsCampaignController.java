@@ -158,14 +158,6 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
                 r.variables() == null ? Map.of() : r.variables())).toList());
     }
 
-    @PostMapping(path = "/{id}/recipients", consumes = "text/csv")
-    @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
-    @Operation(summary = "Add recipients from CSV: a header with phone, optional name, and a column per variable")
-    Sending.Added addRecipientsCsv(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
-            @RequestBody String csv) {
-        return add(principal, id, Recipients.csv(csv, Channel.SMS));
-    }
-
     @GetMapping("/{id}/sends")
     @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
     @Operation(summary = "Each recipient's send: status, provider id, segments, times, failure reason")
@@ -201,15 +193,10 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
         }
     }
 
-    private Sending.Added add(@Nullable UserPrincipal principal, UUID id, List<Recipients.Given> given) {
-        UserPrincipal person = People.of(principal);
-        TemplateContent content = transactions.inTransaction(() -> {
-            sending.visible(Channel.SMS, id, person);
-            SmsCampaign sms = smsCampaigns.get(id);
-            JsonNode variables = templates.variablesOf(sms.templateId());
-            return SmsContent.of(sms.smsContent(), variables);
-        });
-        return sending.add(Channel.SMS, id, person, given, content);
+    @Override
+    TemplateContent content(UUID id) {
+        SmsCampaign sms = smsCampaigns.get(id);
+        return SmsContent.of(sms.smsContent(), templates.variablesOf(sms.templateId()));
     }
 
     private @Nullable StoredTemplate template(CreateSmsCampaign request) {
