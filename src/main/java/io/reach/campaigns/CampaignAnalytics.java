@@ -4,11 +4,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -108,6 +112,22 @@ class CampaignAnalytics {
     }
 
     record CampaignStats(UUID campaignId, String name, String status, EmailStats email, SmsStats sms) {
+    }
+
+    record DailyEngagement(LocalDate day, long opens, long clicks) {
+    }
+
+    /** Human opens and clicks per day of {@code zone}, from the e-mail campaign's creation to now. */
+    List<DailyEngagement> emailDaily(UUID id, ZoneId zone) {
+        Instant created = jdbc.sql("select created_at from campaigns.email_campaigns where tenant_id = :tenant and id = :id")
+                .param("tenant", Sql.tenant()).param("id", id).query(OffsetDateTime.class).single().toInstant();
+        Instant from = created.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+        Instant to = clock.instant().atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+        String page = "/email-campaigns/" + id;
+        Map<LocalDate, long[]> days = new TreeMap<>();
+        events.dailyOnPage("email_open", page, from, to, zone).forEach(d -> days.computeIfAbsent(d.day(), k -> new long[2])[0] = d.events());
+        events.dailyOnPage("email_click", page, from, to, zone).forEach(d -> days.computeIfAbsent(d.day(), k -> new long[2])[1] = d.events());
+        return days.entrySet().stream().map(e -> new DailyEngagement(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
     }
 
     EmailStats email(UUID id) {

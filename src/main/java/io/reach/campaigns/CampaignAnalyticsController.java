@@ -1,5 +1,7 @@
 package io.reach.campaigns;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,6 +50,25 @@ class CampaignAnalyticsController {
         return transactions.inTransaction(() -> {
             sending.visible(Channel.EMAIL, id, person);
             return analytics.email(id);
+        });
+    }
+
+    @GetMapping("/email-campaigns/{id}/analytics/daily")
+    @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
+    @Operation(summary = "An e-mail campaign's human opens and clicks per day (UTC unless zone is given) since it was created")
+    List<CampaignAnalytics.DailyEngagement> emailDaily(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+            @PathVariable UUID id, @RequestParam(defaultValue = "UTC") String zone) {
+        UserPrincipal person = People.of(principal);
+        ZoneId timeZone;
+        try {
+            timeZone = ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new InvalidRequestException(new FieldError("zone",
+                    "is not a time zone (e.g. Europe/Paris)"));
+        }
+        return transactions.inTransaction(() -> {
+            sending.visible(Channel.EMAIL, id, person);
+            return analytics.emailDaily(id, timeZone);
         });
     }
 

@@ -71,14 +71,15 @@ class Dispatcher {
             if (run == null) {
                 return;
             }
-            runOnce(tenant, run, carrier);
-            // resumed while this run was finishing: carry on rather than leave it to the sweep
-            again = transactions.inTransactionAs(tenant, () -> "sending".equals(channelCampaigns.status(channel, id)
+            int sent = runOnce(tenant, run, carrier);
+            // resumed while this run was finishing: carry on rather than leave it to the sweep (unless
+            // nothing could be claimed, i.e. another run holds the rows)
+            again = sent > 0 && transactions.inTransactionAs(tenant, () -> "sending".equals(channelCampaigns.status(channel, id)
                     .orElse(null)) && queue.queued(channel, id) > 0);
         }
     }
 
-    private void runOnce(TenantId tenant, Run run, Carrier carrier) {
+    private int runOnce(TenantId tenant, Run run, Carrier carrier) {
         Channel channel = run.channel();
         UUID id = run.id();
         Carrier.Prepared prepared = transactions.inTransactionAs(tenant, () -> carrier.prepare(tenant, id));
@@ -115,6 +116,7 @@ class Dispatcher {
         boolean done = transactions.inTransactionAs(tenant, () -> channelCampaigns.finishIfDone(channel, id, clock.instant()));
         log.info("{} campaign {} of tenant {}: {} messages this run{}", channel.code(), id, tenant.value(), sent.get(),
                 done ? "; all sent" : "; stopped (paused or out of budget)");
+        return sent.get();
     }
 
     /** The state one run of one campaign shares across its workers. */

@@ -39,6 +39,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "E-mail tracking")
 class TrackingController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrackingController.class);
     private static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
     private final TrackingTokens tokens;
@@ -129,6 +130,15 @@ class TrackingController {
                     return new Engaged(send, machine);
                 }));
         Engaged engaged = recorded.orElseThrow(() -> new NotFoundException("link", "(unknown send)"));
+        try {
+            record(token, type, agent, now, engaged);
+        } catch (RuntimeException e) {
+            // the send row has the open or click; the event only feeds the rollups, so the reader still gets the page
+            log.warn("{} of send {} not recorded as an event: {}", type, engaged.send().id(), e.getMessage());
+        }
+    }
+
+    private void record(TrackingTokens.Token token, String type, @Nullable String agent, Instant now, Engaged engaged) {
         events.record(token.tenant(), new EngagementEvents.Engagement(type,
                 "/email-campaigns/" + engaged.send().emailCampaignId(), engaged.send().id().toString(), token.url(), agent,
                 engaged.machine(), now));

@@ -2,6 +2,8 @@ package io.reach.measurement;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,19 @@ public class EngagementEvents {
                 engagement.machine() || agent.bot(), engagement.at(), agent.deviceBrand(), agent.deviceModel(),
                 Geolocation.Place.UNKNOWN);
         writer.write(tenant, List.of(event), clock.instant());
+    }
+
+    public record Day(LocalDate day, long events) {
+    }
+
+    /**
+     * For the current tenant, how many human events of {@code eventType} a page had per day of
+     * {@code zone} in {@code [from, to)}, from the rollups; days without any are left out.
+     */
+    public List<Day> dailyOnPage(String eventType, String page, Instant from, Instant to, ZoneId zone) {
+        var scope = new AnalyticsQueries.Scope(from, to, Map.of("event_type", eventType, "page_url", page), false);
+        return queries.timeseries("events", "day", zone, scope, rollups.progress()).stream()
+                .map(point -> new Day(point.period().toLocalDate(), point.value().longValue())).toList();
     }
 
     /**

@@ -140,6 +140,16 @@ class EmailCampaignTest {
         assertThat(analytics.json().get("clicks").asLong()).isEqualTo(1);
         assertThat(analytics.json().get("machine_opens").asLong()).isEqualTo(1);
 
+        var daily = api.get("/api/v1/email-campaigns/" + email + "/analytics/daily?zone=Europe/Paris", token);
+        assertThat(daily.status()).as(daily.body()).isEqualTo(200);
+        assertThat(daily.json()).singleElement().satisfies(day -> {
+            assertThat(day.get("day").asString()).isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString());
+            assertThat(day.get("opens").asLong()).isEqualTo(1);
+            assertThat(day.get("clicks").asLong()).isEqualTo(1);
+        });
+        assertThat(api.get("/api/v1/email-campaigns/" + email + "/analytics/daily?zone=Mars/Olympus", token).status())
+                .isEqualTo(400);
+
         var usage = api.get("/api/v1/templates/" + template + "/usage", token).json().get("stats");
         assertThat(usage.get("usage_count").asLong()).isEqualTo(1);
         assertThat(usage.get("unique_recipients_count").asLong()).isEqualTo(1000);
