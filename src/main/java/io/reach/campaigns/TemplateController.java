@@ -139,6 +139,14 @@ class TemplateController {
                 page, StoredTemplate::templateId).map(TemplateView::of));
     }
 
+    @GetMapping("/top")
+    @RequiresPermission(resource = "templates", action = "read")
+    @Operation(summary = "Used templates ranked by usage_count, unique_retailers_count, unique_recipients_count or conversion_rate")
+    List<TemplateUsage.Stats> top(@RequestParam(defaultValue = "usage_count") String metric,
+            @RequestParam(defaultValue = "10") int limit) {
+        return transactions.inTransaction(() -> usage.top(metric, Math.clamp(limit, 1, 100)));
+    }
+
     @GetMapping("/{templateId}")
     @RequiresPermission(resource = "templates", action = "read", idVariable = "templateId")
     @Operation(summary = "A template's latest version")

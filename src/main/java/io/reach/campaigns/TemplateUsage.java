@@ -1,10 +1,13 @@
 package io.reach.campaigns;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -12,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.reach.platform.ids.Ids;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 
 /**
  * Keeps each template's usage analytics current ({@code campaign_templates}, and per retailer
@@ -72,10 +77,14 @@ class TemplateUsage {
                 conversion_rate = """ + TemplateUsage.RATE.replace("conversions_count",
             "(conversions_count + (select count(*) from converted))") + " " + """
             where tenant_id = :tenant and template_id = :template and exists (select 1 from converted)""";
-    private static final String STATS = """
+    private static final String STATS_COLUMNS = """
             select template_id, template_name, template_type, usage_count, unique_retailers_count,
                    unique_recipients_count, conversions_count, conversion_rate, is_active, metadata, created_at, updated_at
-            from campaigns.campaign_templates where tenant_id = :tenant and template_id = :template""";
+            from campaigns.campaign_templates where tenant_id = :tenant""";
+    private static final String STATS = STATS_COLUMNS + " and template_id = :template";
+    /** The ranking columns {@link #top} may order by. */
+    static final Set<String> RANKINGS = Set.of("usage_count", "unique_retailers_count",
+            "unique_recipients_count", "conversion_rate");
     private static final String BY_RETAILER = """
             select id, template_id, retailer_id, campaign_id, campaigns_joined, total_sends, last_active_date, created_at
             from campaigns.template_retailer_usage where tenant_id = :tenant and template_id = :template
@@ -135,12 +144,26 @@ class TemplateUsage {
     }
 
     Optional<Stats> stats(UUID template) {
-        return jdbc.sql(STATS).param("tenant", Sql.tenant()).param("template", template)
-                .query((rs, row) -> new Stats(rs.getObject("template_id", UUID.class), rs.getString("template_name"),
-                        rs.getString("template_type"), rs.getLong("usage_count"), rs.getLong("unique_retailers_count"),
-                        rs.getLong("unique_recipients_count"), rs.getLong("conversions_count"),
-                        rs.getBigDecimal("conversion_rate"), rs.getBoolean("is_active"), Sql.json(rs, "metadata"),
-                        Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"))).optional();
+        return jdbc.sql(STATS).param("tenant", Sql.tenant()).param("template", template).query(TemplateUsage::stats)
+                .optional();
+    }
+
+    /** The templates ranked by one of {@link #RANKINGS} (the reference model's top_templates_coverage), used ones only. */
+    List<Stats> top(String ranking, int limit) {
+        if (!RANKINGS.contains(ranking)) {
+            throw new InvalidRequestException(new FieldError("metric",
+                    "must be one of " + RANKINGS.stream().sorted().toList()));
+        }
+        return jdbc.sql(STATS_COLUMNS + " and usage_count > 0 order by " + ranking + " desc, template_id limit :limit")
+                .param("tenant", Sql.tenant()).param("limit", limit).query(TemplateUsage::stats).list();
+    }
+
+    private static Stats stats(ResultSet rs, int row) throws SQLException {
+        return new Stats(rs.getObject("template_id", UUID.class), rs.getString("template_name"),
+                rs.getString("template_type"), rs.getLong("usage_count"), rs.getLong("unique_retailers_count"),
+                rs.getLong("unique_recipients_count"), rs.getLong("conversions_count"),
+                rs.getBigDecimal("conversion_rate"), rs.getBoolean("is_active"), Sql.json(rs, "metadata"),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 
     List<RetailerUsage> byRetailer(UUID template) {

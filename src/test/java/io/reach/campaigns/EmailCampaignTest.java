@@ -154,6 +154,10 @@ class EmailCampaignTest {
         assertThat(usage.get("usage_count").asLong()).isEqualTo(1);
         assertThat(usage.get("unique_recipients_count").asLong()).isEqualTo(1000);
         assertThat(usage.get("conversion_rate").decimalValue()).isEqualByComparingTo("0.10");
+        JsonNode top = api.get("/api/v1/templates/top?metric=unique_recipients_count", token).json();
+        assertThat(top).singleElement().satisfies(t -> assertThat(t.get("template_id").asString())
+                .isEqualTo(template.toString()));
+        assertThat(api.get("/api/v1/templates/top?metric=colour", token).status()).isEqualTo(400);
     }
 
     @Test
