@@ -125,8 +125,12 @@ class CampaignAnalytics {
         Instant to = clock.instant().atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
         String page = "/email-campaigns/" + id;
         Map<LocalDate, long[]> days = new TreeMap<>();
-        events.dailyOnPage("email_open", page, from, to, zone).forEach(d -> days.computeIfAbsent(d.day(), k -> new long[2])[0] = d.events());
-        events.dailyOnPage("email_click", page, from, to, zone).forEach(d -> days.computeIfAbsent(d.day(), k -> new long[2])[1] = d.events());
+        List<String> types = List.of("email_open", "email_click");
+        for (int i = 0; i < types.size(); i++) {
+            int column = i;
+            events.dailyOnPage(types.get(i), page, from, to, zone)
+                    .forEach(d -> days.computeIfAbsent(d.day(), k -> new long[2])[column] = d.events());
+        }
         return days.entrySet().stream().map(e -> new DailyEngagement(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
     }
 

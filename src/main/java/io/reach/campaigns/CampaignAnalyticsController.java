@@ -46,11 +46,7 @@ class CampaignAnalyticsController {
     @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
     @Operation(summary = "An e-mail campaign's recipients, sent, delivered, opened, clicked, bounced, failed and rates")
     CampaignAnalytics.EmailStats email(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
-        UserPrincipal person = People.of(principal);
-        return transactions.inTransaction(() -> {
-            sending.visible(Channel.EMAIL, id, person);
-            return analytics.email(id);
-        });
+        return sending.forVisible(Channel.EMAIL, id, principal, () -> analytics.email(id));
     }
 
     @GetMapping("/email-campaigns/{id}/analytics/daily")
@@ -58,7 +54,6 @@ class CampaignAnalyticsController {
     @Operation(summary = "An e-mail campaign's human opens and clicks per day (UTC unless zone is given) since it was created")
     List<CampaignAnalytics.DailyEngagement> emailDaily(@AuthenticationPrincipal @Nullable UserPrincipal principal,
             @PathVariable UUID id, @RequestParam(defaultValue = "UTC") String zone) {
-        UserPrincipal person = People.of(principal);
         ZoneId timeZone;
         try {
             timeZone = ZoneId.of(zone);
@@ -66,21 +61,14 @@ class CampaignAnalyticsController {
             throw new InvalidRequestException(new FieldError("zone",
                     "is not a time zone (e.g. Europe/Paris)"));
         }
-        return transactions.inTransaction(() -> {
-            sending.visible(Channel.EMAIL, id, person);
-            return analytics.emailDaily(id, timeZone);
-        });
+        return sending.forVisible(Channel.EMAIL, id, principal, () -> analytics.emailDaily(id, timeZone));
     }
 
     @GetMapping("/sms-campaigns/{id}/analytics")
     @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
     @Operation(summary = "An SMS campaign's recipients, sent, delivered, failed, pending, segments and rates")
     CampaignAnalytics.SmsStats sms(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
-        UserPrincipal person = People.of(principal);
-        return transactions.inTransaction(() -> {
-            sending.visible(Channel.SMS, id, person);
-            return analytics.sms(id);
-        });
+        return sending.forVisible(Channel.SMS, id, principal, () -> analytics.sms(id));
     }
 
     @GetMapping("/campaigns/{id}/analytics")

@@ -138,11 +138,8 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
     @Operation(summary = "An e-mail campaign with its progress (processed of total, and rows per status)")
     @Override
     EmailCampaignView get(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
-        UserPrincipal person = People.of(principal);
-        return transactions.inTransaction(() -> {
-            sending.visible(Channel.EMAIL, id, person);
-            return new EmailCampaignView(emailCampaigns.get(id), sending.progress(Channel.EMAIL, id));
-        });
+        return sending.forVisible(Channel.EMAIL, id, principal,
+                () -> new EmailCampaignView(emailCampaigns.get(id), sending.progress(Channel.EMAIL, id)));
     }
 
     @PostMapping(path = "/{id}/recipients", consumes = "application/json")
@@ -160,13 +157,9 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
     CursorPage<EmailSends.EmailSend> sends(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        UserPrincipal person = People.of(principal);
         PageRequest page = PageRequest.of(limit, cursor);
-        return transactions.inTransaction(() -> {
-            sending.visible(Channel.EMAIL, id, person);
-            return CursorPage.of(sends.page(id, page.afterOrStart(), page.fetchSize(), status), page,
-                    EmailSends.EmailSend::id);
-        });
+        return sending.forVisible(Channel.EMAIL, id, principal, () -> CursorPage.of(
+                sends.page(id, page.afterOrStart(), page.fetchSize(), status), page, EmailSends.EmailSend::id));
     }
 
     @GetMapping("/{id}/sends/{sendId}")
@@ -174,12 +167,8 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
     @Operation(summary = "One recipient's send")
     EmailSends.EmailSend send(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
             @PathVariable UUID sendId) {
-        UserPrincipal person = People.of(principal);
-        return transactions.inTransaction(() -> {
-            sending.visible(Channel.EMAIL, id, person);
-            return sends.find(sendId).filter(s -> s.emailCampaignId().equals(id))
-                    .orElseThrow(() -> new NotFoundException("email send", sendId));
-        });
+        return sending.forVisible(Channel.EMAIL, id, principal, () -> sends.find(sendId)
+                .filter(s -> s.emailCampaignId().equals(id)).orElseThrow(() -> new NotFoundException("email send", sendId)));
     }
 
     @Override

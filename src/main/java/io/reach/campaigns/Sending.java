@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -52,7 +55,7 @@ class Sending {
     }
 
     /** Checks that the person may make a message campaign under {@code campaign}; answers the retailer id if a retailer. */
-    @org.jspecify.annotations.Nullable UUID retailerFor(UserPrincipal person, UUID campaign) {
+    @Nullable UUID retailerFor(UserPrincipal person, UUID campaign) {
         Campaign parent = campaigns.get(campaign);
         parent.requireEditable();
         if (!isRetailer(person)) {
@@ -74,8 +77,17 @@ class Sending {
     }
 
     /** Adds recipients checked against the campaign's content ({@code contentOf}, read once it is known to be visible). */
+    /** Runs {@code work} in a transaction once the person may see the campaign (a 404 otherwise). */
+    <T> T forVisible(Channel channel, UUID id, @Nullable UserPrincipal principal, Supplier<T> work) {
+        UserPrincipal person = People.of(principal);
+        return transactions.inTransaction(() -> {
+            visible(channel, id, person);
+            return work.get();
+        });
+    }
+
     Added add(Channel channel, UUID id, UserPrincipal person, List<Recipients.Given> given,
-            java.util.function.Function<UUID, TemplateContent> contentOf) {
+            Function<UUID, TemplateContent> contentOf) {
         TemplateContent content = transactions.inTransaction(() -> {
             visible(channel, id, person);
             return contentOf.apply(id);

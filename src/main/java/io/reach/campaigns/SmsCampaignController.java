@@ -141,9 +141,7 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
     @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
     @Operation(summary = "An SMS campaign with its segments and progress")
     SmsCampaignView get(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
-        UserPrincipal person = People.of(principal);
-        return transactions.inTransaction(() -> {
-            sending.visible(Channel.SMS, id, person);
+        return sending.forVisible(Channel.SMS, id, principal, () -> {
             SmsCampaign sms = smsCampaigns.get(id);
             return new SmsCampaignView(sms, sms.segments(), sending.progress(Channel.SMS, id));
         });
@@ -164,13 +162,9 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
     CursorPage<SmsCampaigns.SmsSend> sends(@AuthenticationPrincipal @Nullable UserPrincipal principal,
             @PathVariable UUID id, @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        UserPrincipal person = People.of(principal);
         PageRequest page = PageRequest.of(limit, cursor);
-        return transactions.inTransaction(() -> {
-            sending.visible(Channel.SMS, id, person);
-            return CursorPage.of(smsCampaigns.sends(id, page.afterOrStart(), page.fetchSize(), null), page,
-                    SmsCampaigns.SmsSend::id);
-        });
+        return sending.forVisible(Channel.SMS, id, principal, () -> CursorPage.of(
+                smsCampaigns.sends(id, page.afterOrStart(), page.fetchSize(), null), page, SmsCampaigns.SmsSend::id));
     }
 
     @GetMapping("/{id}/sends/{sendId}")
@@ -178,12 +172,8 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
     @Operation(summary = "One recipient's send")
     SmsCampaigns.SmsSend send(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
             @PathVariable UUID sendId) {
-        UserPrincipal person = People.of(principal);
-        return transactions.inTransaction(() -> {
-            sending.visible(Channel.SMS, id, person);
-            return smsCampaigns.sends(id, new UUID(0, 0), 1, sendId).stream().findFirst()
-                    .orElseThrow(() -> new NotFoundException("sms send", sendId));
-        });
+        return sending.forVisible(Channel.SMS, id, principal, () -> smsCampaigns.sends(id, new UUID(0, 0), 1, sendId)
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("sms send", sendId)));
     }
 
     @Override
