@@ -79,6 +79,10 @@ class SocialWebhooks {
             return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(challenge);
         }
         if (platform.equals("x") && crcToken != null && !xSecret.isEmpty()) {
+            if (!WebhookSignatures.xCrcTokenShaped(crcToken)) {
+                throw new BadRequestException("Malformed CRC token",
+                        "A crc_token is up to 256 characters of the base64 alphabet");
+            }
             return ResponseEntity.ok(Map.of("response_token", WebhookSignatures.xCrcResponse(xSecret, crcToken)));
         }
         throw new Rejected("The verification request does not match this installation");
@@ -89,7 +93,7 @@ class SocialWebhooks {
     ResponseEntity<Void> receive(@PathVariable String platform, @RequestBody String body, HttpServletRequest http) {
         boolean valid = META.contains(platform) ? !metaSecret.isEmpty()
                 && WebhookSignatures.metaValid(metaSecret, body, http.getHeader("X-Hub-Signature-256"))
-                : platform.equals("x") ? !xSecret.isEmpty()
+                : platform.equals("x") ? !xSecret.isEmpty() && WebhookSignatures.isJsonObject(body)
                         && WebhookSignatures.xValid(xSecret, body, http.getHeader("x-twitter-webhooks-signature"))
                         : unknown(platform);
         if (!valid) {

@@ -82,6 +82,35 @@ class SocialWebhookTest {
     }
 
     @Test
+    void theXCrcCheckNeverSignsSomethingThatCouldBeAnEvent() {
+        Accounts.SignedIn ada = accounts.owner();
+        String user = "x-" + UUID.randomUUID();
+        fixtures.socialAccount(ada.tenantId(), "x", X, user);
+        String forged = """
+                {"for_user_id":"%s","direct_message_events":[{"id":"dm-forged"}]}""".formatted(user);
+
+        var asked = api.get("/api/v1/webhooks/social/x?crc_token="
+                + java.net.URLEncoder.encode(forged, java.nio.charset.StandardCharsets.UTF_8), null);
+        var tooLong = api.get("/api/v1/webhooks/social/x?crc_token=" + "a".repeat(257), null);
+        var spaced = api.get("/api/v1/webhooks/social/x?crc_token=%20abc", null);
+
+        assertThat(asked.status()).isEqualTo(400);
+        assertThat(asked.body()).doesNotContain("response_token");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(spaced.status()).isEqualTo(400);
+        assertThat(events(ada.tenantId(), "new_message")).isZero();
+    }
+
+    @Test
+    void aBodySignedLikeACrcAnswerButNotAnObjectIsRefused() {
+        String token = "c29tZS10b2tlbg==";
+        var posted = api.send("POST", "/api/v1/webhooks/social/x", null, token,
+                List.of("x-twitter-webhooks-signature", WebhookSigning.x(token)));
+
+        assertThat(posted.status()).isEqualTo(401);
+    }
+
+    @Test
     void aSignedXEventIsStoredByItsOwnId() {
         Accounts.SignedIn ada = accounts.owner();
         String user = "x-" + UUID.randomUUID();
