@@ -75,7 +75,7 @@ class Senders {
 
     /** A visitor's browser sending its own events: its address and user agent describe the visitor. */
     Sender browser(HttpServletRequest request) {
-        return sender(request, request.getHeader("User-Agent"), true);
+        return sender(request, StorableText.bounded(request.getHeader("User-Agent"), 1024), true);
     }
 
     private Sender sender(HttpServletRequest request, @Nullable String userAgent, boolean browser) {
@@ -121,7 +121,7 @@ class Senders {
                 } catch (IllegalArgumentException e) {
                     decoded = value.strip();
                 }
-                return decoded.length() > 100 ? decoded.substring(0, 100) : decoded;
+                return StorableText.bounded(decoded, 100);
             }
         }
         return null;

@@ -93,6 +93,8 @@ final class TrackerBatches {
                 problems.add(new FieldError(key, "is text"));
             } else if (limit != null && value.isString() && value.asString().length() > limit) {
                 problems.add(new FieldError(key, "is at most " + limit + " characters"));
+            } else if (limit != null && value.isString() && !StorableText.storable(value.asString())) {
+                problems.add(new FieldError(key, StorableText.REFUSAL));
             }
         }
         JsonNode type = event.path("event_type");
@@ -102,10 +104,15 @@ final class TrackerBatches {
         JsonNode value = event.path("event_value");
         if (!value.isMissingNode() && !value.isNull() && !value.isNumber()) {
             problems.add(new FieldError("event_value", "is a number"));
+        } else if (value.isNumber() && EventValues.of(value) == null) {
+            problems.add(new FieldError("event_value", EventValues.RANGE));
         }
         JsonNode properties = event.path("custom_properties");
         if (!properties.isMissingNode() && !properties.isNull() && !properties.isObject()) {
             problems.add(new FieldError("custom_properties", "is a JSON object"));
+        } else if (properties.isObject()) {
+            StorableText.firstRefusedIn(properties, "custom_properties")
+                    .ifPresent(path -> problems.add(new FieldError(path, StorableText.REFUSAL_IN_JSON)));
         }
         JsonNode created = event.path("created_at");
         if (!created.isMissingNode() && !created.isNull()) {
@@ -132,7 +139,7 @@ final class TrackerBatches {
 
     static @Nullable BigDecimal decimal(JsonNode event) {
         JsonNode value = event.path("event_value");
-        return value.isNumber() ? value.decimalValue() : null;
+        return value.isNumber() ? EventValues.of(value) : null;
     }
 
     /** The sender's event id, or one made from Reach's own id (then retries are not recognised). */

@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TrackerIngestion {
 
     private static final Logger log = LoggerFactory.getLogger(TrackerIngestion.class);
+    private static final String REFUSED_BY_DATABASE = "holds a value the database refused to store";
 
     private final TrackerWriter writer;
     private final UserAgents userAgents;
@@ -66,20 +67,28 @@ class TrackerIngestion {
         Instant now = clock.instant();
         Object ipHandling = tenants.settingsOf(tenant).get("ip_handling");
         List<TrackerEvent> accepted = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         for (TrackerBatches.Item item : TrackerBatches.items(body, json)) {
             List<FieldError> problems = item.event() == null ? item.errors()
                     : TrackerBatches.problems(item.event(), now, lateWindow, earlyWindow);
             if (problems.isEmpty()) {
                 accepted.add(event(tenant.value(), item.event(), now, sender, ipHandling));
+                positions.add(item.index());
             } else {
                 rejected.add(new Rejected(item.index(), problems));
             }
         }
-        int stored = accepted.isEmpty() ? 0 : writer.write(tenant, accepted, now);
-        log.debug("Tracker batch for tenant {}: {} accepted, {} new, {} rejected", tenant.value(), accepted.size(), stored,
-                rejected.size());
-        return new Result(accepted.size(), stored, rejected);
+        TrackerWriter.Written written = accepted.isEmpty() ? new TrackerWriter.Written(0, List.of())
+                : writer.write(tenant, accepted, now);
+        for (int refused : written.refused()) {
+            rejected.add(new Rejected(positions.get(refused), List.of(new FieldError("", REFUSED_BY_DATABASE))));
+        }
+        rejected.sort(java.util.Comparator.comparingInt(Rejected::index));
+        int kept = accepted.size() - written.refused().size();
+        log.debug("Tracker batch for tenant {}: {} accepted, {} new, {} rejected", tenant.value(), kept,
+                written.stored(), rejected.size());
+        return new Result(kept, written.stored(), rejected);
     }
 
     private TrackerEvent event(UUID tenant, JsonNode event, Instant now, Senders.Sender sender,

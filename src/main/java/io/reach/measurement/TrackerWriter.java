@@ -1,7 +1,9 @@
 package io.reach.measurement;
 
 import java.time.Duration;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +13,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -28,6 +32,8 @@ import io.reach.platform.web.ApiException;
 @Component
 class TrackerWriter implements DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(TrackerWriter.class);
+
     private final TrackerStore store;
     private final ThreadPoolExecutor writers;
     private final Duration timeout;
@@ -44,8 +50,40 @@ class TrackerWriter implements DisposableBean {
                 new ArrayBlockingQueue<>(queuedBatches), Thread.ofPlatform().name("tracker-writer-", 0).factory());
     }
 
-    /** Writes the events and waits for the commit; returns how many were new (the rest were already stored). */
-    int write(TenantId tenant, List<TrackerEvent> events, Instant receivedAt) {
+    /** What a write did: how many events were new, and which (by position) the database refused. */
+    record Written(int stored, List<Integer> refused) {
+    }
+
+    /**
+     * Writes the events and waits for the commit; the result says how many were new (the rest
+     * were already stored). Events are checked before they come here, so the database should
+     * refuse none; if it refuses a value all the same (a data or constraint error), the batch is
+     * split until the events it refuses are found, and the others are stored.
+     */
+    Written write(TenantId tenant, List<TrackerEvent> events, Instant receivedAt) {
+        List<Integer> refused = new ArrayList<>();
+        int stored = write(tenant, events, 0, receivedAt, refused);
+        sessionizer.signal(tenant);
+        return new Written(stored, List.copyOf(refused));
+    }
+
+    private int write(TenantId tenant, List<TrackerEvent> events, int offset, Instant receivedAt, List<Integer> refused) {
+        try {
+            return attempt(tenant, events, receivedAt);
+        } catch (RefusedData e) {
+            if (events.size() == 1) {
+                log.warn("The database refused an event for tenant {} (SQL state {}); the event is rejected",
+                        tenant.value(), e.sqlState);
+                refused.add(offset);
+                return 0;
+            }
+            int half = events.size() / 2;
+            return write(tenant, events.subList(0, half), offset, receivedAt, refused)
+                    + write(tenant, events.subList(half, events.size()), offset + half, receivedAt, refused);
+        }
+    }
+
+    private int attempt(TenantId tenant, List<TrackerEvent> events, Instant receivedAt) {
         CompletableFuture<Integer> written;
         try {
             byte[] rows = TrackerCsv.rows(tenant, events, receivedAt);
@@ -54,16 +92,38 @@ class TrackerWriter implements DisposableBean {
             throw new Overloaded("Ingestion is at capacity; nothing of this batch was stored", 1);
         }
         try {
-            int stored = written.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            sessionizer.signal(tenant);
-            return stored;
+            return written.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Overloaded("Interrupted before the batch was stored", 1);
         } catch (TimeoutException e) {
             throw new Overloaded("The batch was not confirmed in time; send it again (events are stored once)", 5);
         } catch (ExecutionException e) {
+            String state = sqlState(e);
+            if (state.startsWith("22") || state.startsWith("23")) {
+                throw new RefusedData(state);
+            }
             throw new Overloaded("The batch could not be stored (" + rootMessage(e) + "); send it again", 5);
+        }
+    }
+
+    /** The SQL state of the first database error in the chain ("" if none): class 22 is bad data, 23 a broken constraint. */
+    private static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "";
+    }
+
+    /** The database refused a value of the batch (not a failure of the database itself). */
+    private static final class RefusedData extends RuntimeException {
+        private final String sqlState;
+
+        RefusedData(String sqlState) {
+            super(null, null, false, false);
+            this.sqlState = sqlState;
         }
     }
 
