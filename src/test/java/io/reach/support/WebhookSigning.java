@@ -12,6 +12,7 @@ public final class WebhookSigning {
 
     public static final String META_SECRET = "meta-test-secret";
     public static final String X_SECRET = "x-test-secret";
+    public static final String CLERK_SECRET = "reach-test-clerk-webhook-secret!";
 
     private WebhookSigning() {
     }
@@ -24,6 +25,11 @@ public final class WebhookSigning {
     /** X's {@code x-twitter-webhooks-signature} (and CRC response): base64 HMAC-SHA256. */
     public static String x(String message) {
         return "sha256=" + Base64.getEncoder().encodeToString(hmac(X_SECRET, message));
+    }
+
+    /** Clerk's (Svix's) {@code svix-signature} for a delivery: {@code v1,<base64 HMAC-SHA256 of "id.seconds.body">}. */
+    public static String clerk(String id, long seconds, String body) {
+        return "v1," + Base64.getEncoder().encodeToString(hmac(CLERK_SECRET, id + "." + seconds + "." + body));
     }
 
     private static byte[] hmac(String secret, String message) {

@@ -5,8 +5,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.validation.ConstraintViolationException;
+
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -89,9 +97,41 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return respond(Problems.of(HttpStatus.UNAUTHORIZED, "Authentication required", "Send Authorization: Bearer <token>"));
     }
 
+    /** A parameter the container could not decode (malformed percent-encoding in a form body). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> handleUndecodableParameter(InvalidParameterException e) {
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "Malformed parameter",
+                "A parameter is not well-formed percent-encoded UTF-8"));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new FieldError(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field)).toList();
+        return respond(Problems.invalid("The request has invalid values", errors));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> handleMalformedMultipart(MultipartException e) {
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "Malformed multipart body",
+                "The multipart request body could not be read"));
+    }
+
+    /** The database is unreachable or too busy: the request may succeed later, nothing was changed. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> handleDatabaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", e.getClass().getSimpleName());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        return respond(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Try again shortly",
+                "The database is not available at the moment; nothing was changed"), headers);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
-        log.error("Unhandled error", e);
+        log.error("Unhandled error (request {})", MDC.get(RequestIdFilter.MDC_KEY), e);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "Something went wrong on our side; quote the request id when reporting it"));
     }
@@ -143,6 +183,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         result.getGlobalErrors().forEach(error -> errors.add(new FieldError(error.getObjectName(), message(error))));
         errors.sort(Comparator.comparing(FieldError::field));
         return errors;
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return snakeCase(dot < 0 ? propertyPath : propertyPath.substring(dot + 1));
     }
 
     private static String path(JacksonException e) {
