@@ -1,5 +1,6 @@
 package io.reach.platform.mail;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -24,11 +25,17 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
+import io.reach.platform.crypto.SecretBox;
+
 /**
  * Sends what the outbox holds. With SMTP configured ({@code spring.mail.host}) each pending mail
- * is sent and marked sent (its body, which may carry one-time links, is then removed), or retried
- * up to five times. Without SMTP, mails are marked kept and
- * written to the log (a development default: the log then holds the links they carry).
+ * is sent and marked sent, or retried up to five times and then marked failed; either way its
+ * sealed body, which may carry one-time links, is then removed. Without SMTP, mails are marked kept.
+ *
+ * <p>The log names a mail's recipient and kind (its subject), never its body, unless
+ * {@code reach.mail.log-bodies} asks for it: a development aid, on by default only when no SMTP
+ * server is configured (so the links of sign-up mails can be followed), and announced with a
+ * warning at start.
  */
 @Component
 public class MailDelivery {
@@ -37,27 +44,51 @@ public class MailDelivery {
     private static final int MAX_ATTEMPTS = 5;
 
     private static final String PENDING = """
-            select id, recipient, subject, body from platform.mail_outbox
+            select id, recipient, subject, body, body_sealed from platform.mail_outbox
             where status = 'pending' order by created_at limit 50 for update skip locked""";
+    private static final String ONE_PENDING = """
+            select id, recipient, subject, body, body_sealed from platform.mail_outbox
+            where id = :id and status = 'pending' for update skip locked""";
     private static final String MARK = """
             update platform.mail_outbox set status = :status, attempts = attempts + 1, last_error = :error,
                 sent_at = case when :status = 'sent' then :now else sent_at end,
-                body = case when :status = 'sent' then '(delivered; body removed)' else body end
+                body = case when :status = 'pending' then body end,
+                body_sealed = case when :status in ('pending', 'kept') then body_sealed end
             where id = :id""";
 
     private final JdbcClient jdbc;
     private final @Nullable JavaMailSender sender;
     private final String from;
+    private final boolean logBodies;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final SecretBox box;
 
     MailDelivery(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, @Value("${reach.mail.from:reach@localhost}") String from,
-            Clock clock, PlatformTransactionManager transactionManager) {
+            @Value("${reach.mail.log-bodies:#{null}}") @Nullable Boolean logBodies, Clock clock,
+            PlatformTransactionManager transactionManager, SecretBox box) {
         this.jdbc = jdbc;
         this.sender = sender.getIfAvailable();
         this.from = from;
+        this.logBodies = logBodies == null ? this.sender == null : logBodies;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.box = box;
+        if (this.logBodies) {
+            log.warn("""
+
+                    ********************************************************************************
+                    reach.mail.log-bodies is on: every e-mail body, with its one-time sign-up,
+                    password-reset and invitation links, is written to this log. Use it in
+                    development only: configure SMTP (spring.mail.host) and leave
+                    reach.mail.log-bodies unset or false anywhere else.
+                    ********************************************************************************""");
+        }
+    }
+
+    /** The associated data that binds a sealed body to its outbox row. */
+    static String associatedData(UUID id) {
+        return "platform.mail_outbox.body:" + id;
     }
 
     /** Sends (or keeps) every pending mail; safe to run on many nodes at once (rows are locked, skipped by others). */
@@ -66,11 +97,15 @@ public class MailDelivery {
                 .forEach(this::deliver));
     }
 
+    /** Sends (or keeps) one mail right after it was queued, unless it is already gone or being sent. */
+    void deliver(UUID id) {
+        transactions.executeWithoutResult(status -> jdbc.sql(ONE_PENDING).param("id", id).query(OutgoingMail.class)
+                .optional().ifPresent(this::deliver));
+    }
+
     private void deliver(OutgoingMail mail) {
         if (sender == null) {
-            log.info("No SMTP server configured; keeping mail {} to {} ({}):\n{}", mail.id(), mail.recipient(),
-                    mail.subject(), mail.body());
-            mark(mail.id(), "kept", null);
+            keep(mail);
             return;
         }
         try {
@@ -78,15 +113,42 @@ public class MailDelivery {
             message.setFrom(from);
             message.setTo(mail.recipient());
             message.setSubject(mail.subject());
-            message.setText(mail.body());
+            message.setText(bodyOf(mail));
             sender.send(message);
             mark(mail.id(), "sent", null);
+            log.info("Sent mail {} to {} ({})", mail.id(), mail.recipient(), mail.subject());
+            logBody(mail);
         } catch (MailException e) {
-            log.warn("Mail {} to {} not sent: {}", mail.id(), mail.recipient(), e.getMessage());
+            log.warn("Mail {} to {} ({}) not sent: {}", mail.id(), mail.recipient(), mail.subject(), e.getMessage());
             int attempts = jdbc.sql("select attempts from platform.mail_outbox where id = :id").param("id", mail.id())
                     .query(Integer.class).single();
             mark(mail.id(), attempts + 1 >= MAX_ATTEMPTS ? "failed" : "pending", e.getMessage());
         }
+    }
+
+    private void keep(OutgoingMail mail) {
+        mark(mail.id(), "kept", null);
+        if (logBodies) {
+            log.info("No SMTP server configured; keeping mail {} to {} ({}):\n{}", mail.id(), mail.recipient(),
+                    mail.subject(), bodyOf(mail));
+        } else {
+            log.info("No SMTP server configured; keeping mail {} to {} ({}); its body is not logged"
+                    + " (reach.mail.log-bodies=false)", mail.id(), mail.recipient(), mail.subject());
+        }
+    }
+
+    private void logBody(OutgoingMail mail) {
+        if (logBodies) {
+            log.info("Body of mail {} (reach.mail.log-bodies=true):\n{}", mail.id(), bodyOf(mail));
+        }
+    }
+
+    /** The sealed body opened, or the clear body of a mail queued before bodies were sealed. */
+    private String bodyOf(OutgoingMail mail) {
+        if (mail.bodySealed() != null) {
+            return new String(box.decrypt(mail.bodySealed(), associatedData(mail.id())), StandardCharsets.UTF_8);
+        }
+        return mail.body() == null ? "" : mail.body();
     }
 
     private void mark(UUID id, String status, @Nullable String error) {
@@ -94,7 +156,7 @@ public class MailDelivery {
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
     }
 
-    record OutgoingMail(UUID id, String recipient, String subject, String body) {
+    record OutgoingMail(UUID id, String recipient, String subject, @Nullable String body, byte @Nullable [] bodySealed) {
     }
 
     @Configuration(proxyBeanMethods = false)
