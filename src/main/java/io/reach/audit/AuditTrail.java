@@ -1,6 +1,8 @@
 package io.reach.audit;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,24 +37,42 @@ public class AuditTrail {
             insert into audit.security_events (tenant_id, id, user_id, event_type, severity, details, ip_address,
                 user_agent, occurred_at)
             values (:tenant, :id, :userId, :eventType, :severity, :details::jsonb, :ip::inet, :userAgent, :now)""";
+    /**
+     * A refusal is written unless the same one was written within the repeat window, or its user
+     * already has the hourly cap of records: a client hammering a refused endpoint cannot grow the table.
+     */
     private static final String INSERT_ACCESS = """
             insert into audit.access_logs (tenant_id, id, user_id, resource_type, resource_id, action, allowed, reason,
                 ip_address, user_agent, occurred_at)
-            values (:tenant, :id, :userId, :resourceType, :resourceId, :action, :allowed, :reason, :ip::inet,
-                :userAgent, :now)""";
+            select :tenant, :id, cast(:userId as uuid), :resourceType, cast(:resourceId as text), :action, :allowed,
+                cast(:reason as text), cast(:ip as inet), cast(:userAgent as text), :now
+            where not exists (
+                    select 1 from audit.access_logs
+                    where tenant_id = :tenant and user_id is not distinct from cast(:userId as uuid)
+                      and occurred_at > :repeatSince and resource_type = :resourceType
+                      and resource_id is not distinct from cast(:resourceId as text) and action = :action
+                      and reason is not distinct from cast(:reason as text))
+              and (select count(*) from (
+                    select 1 from audit.access_logs
+                    where tenant_id = :tenant and user_id is not distinct from cast(:userId as uuid)
+                      and occurred_at > :hourAgo
+                    limit :cap) recent) < :cap""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Ids ids;
     private final Clock clock;
     private final TenantTransactions transactions;
+    private final AccessLogSettings accessLogs;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json, Ids ids, Clock clock, TenantTransactions transactions) {
+    AuditTrail(JdbcClient jdbc, JsonMapper json, Ids ids, Clock clock, TenantTransactions transactions,
+            AccessLogSettings accessLogs) {
         this.jdbc = jdbc;
         this.json = json;
         this.ids = ids;
         this.clock = clock;
         this.transactions = transactions;
+        this.accessLogs = accessLogs;
     }
 
     /** Records a change for {@code tenant}, joining the caller's transaction when it is that tenant's. */
@@ -80,16 +100,23 @@ public class AuditTrail {
                 .update());
     }
 
-    /** Records a refused request of the current tenant's principal. */
+    /**
+     * Records a refused request of the current tenant's principal, unless the same refusal was
+     * recorded moments ago or the user has reached the hourly cap ({@link AccessLogSettings}).
+     */
     public void recordDenial(@Nullable UUID userId, String resourceType, @Nullable String resourceId,
             String action, String reason, @Nullable RequestOrigin origin) {
         TenantId tenant = TenantContext.require();
         RequestOrigin from = origin == null ? RequestOrigin.UNKNOWN : origin;
+        Instant now = clock.instant();
         transactions.inTransactionAs(tenant, () -> jdbc.sql(INSERT_ACCESS)
                 .param("tenant", tenant.value()).param("id", ids.next()).param("userId", userId)
                 .param("resourceType", resourceType).param("resourceId", resourceId).param("action", action)
                 .param("allowed", false).param("reason", reason).param("ip", from.ipAddress())
-                .param("userAgent", from.userAgent()).param("now", clock.instant().atOffset(ZoneOffset.UTC)).update());
+                .param("userAgent", from.userAgent()).param("now", now.atOffset(ZoneOffset.UTC))
+                .param("repeatSince", now.minus(accessLogs.repeatWindow()).atOffset(ZoneOffset.UTC))
+                .param("hourAgo", now.minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC))
+                .param("cap", accessLogs.perUserPerHour()).update());
     }
 
     /** Which keys changed, each with its before and after value. */

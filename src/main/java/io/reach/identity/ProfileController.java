@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -35,13 +37,15 @@ class ProfileController {
 
     private final UserProfileData profile;
     private final Clock clock;
+    private final TenantTransactions transactions;
 
-    ProfileController(UserProfileData profile, Clock clock) {
+    ProfileController(UserProfileData profile, Clock clock, TenantTransactions transactions) {
         this.profile = profile;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
-    record Value(@NotNull @Size(max = 10_000) String value) {
+    record Value(@NotNull @Size(max = UserProfileData.MAX_VALUE_LENGTH) String value) {
     }
 
     @GetMapping("/data")
@@ -55,7 +59,10 @@ class ProfileController {
     List<UserProfileData.Entry> put(@AuthenticationPrincipal @Nullable UserPrincipal principal,
             @PathVariable @Pattern(regexp = "[A-Za-z0-9_.:-]{1,200}") String key, @Valid @RequestBody Value value) {
         UserPrincipal user = CurrentUser.require(principal);
-        profile.put(user.userId(), key, value.value(), clock.instant());
+        if (!transactions.inTransaction(() -> profile.put(user.userId(), key, value.value(), clock.instant()))) {
+            throw new ConflictException("Too many entries", "A user keeps at most " + UserProfileData.MAX_ENTRIES
+                    + " entries; remove one before adding another");
+        }
         return profile.data(user.userId());
     }
 

@@ -18,9 +18,15 @@ import tools.jackson.databind.json.JsonMapper;
 class UserProfileData {
 
     private static final String DATA = "select key, value, updated_at from identity.user_data where user_id = :userId order by key";
+    /** The most entries one user keeps: with values of at most {@link #MAX_VALUE_LENGTH} characters, a bounded store. */
+    static final int MAX_ENTRIES = 100;
+    static final int MAX_VALUE_LENGTH = 10_000;
+    private static final String LOCK_USER_DATA = "select pg_advisory_xact_lock(hashtextextended(:key, 0))";
     private static final String PUT_DATA = """
             insert into identity.user_data (id, user_id, key, value, created_at, updated_at)
-            values (:id, :userId, :key, :value, :now, :now)
+            select :id, :userId, :key, :value, :now, :now
+            where exists (select 1 from identity.user_data where user_id = :userId and key = :key)
+               or (select count(*) from identity.user_data where user_id = :userId) < :max
             on conflict (user_id, key) do update set value = excluded.value, updated_at = excluded.updated_at""";
     private static final String DELETE_DATA = "delete from identity.user_data where user_id = :userId and key = :key";
     private static final String PREFERENCES = """
@@ -65,9 +71,14 @@ class UserProfileData {
         return jdbc.sql(DATA).param("userId", userId).query(Entry.class).list();
     }
 
-    void put(UUID userId, String key, String value, Instant now) {
-        jdbc.sql(PUT_DATA).param("id", ids.next()).param("userId", userId).param("key", key).param("value", value)
-                .param("now", Users.utc(now)).update();
+    /**
+     * Stores the entry; false, storing nothing, when it would be the user's entry number
+     * {@link #MAX_ENTRIES} + 1. Runs in the caller's transaction, which one user's puts take in turn.
+     */
+    boolean put(UUID userId, String key, String value, Instant now) {
+        jdbc.sql(LOCK_USER_DATA).param("key", "identity.user_data:" + userId).query().singleValue();
+        return jdbc.sql(PUT_DATA).param("id", ids.next()).param("userId", userId).param("key", key).param("value", value)
+                .param("now", Users.utc(now)).param("max", MAX_ENTRIES).update() == 1;
     }
 
     boolean delete(UUID userId, String key) {
