@@ -48,10 +48,12 @@ class RoleAssignmentController {
     private final TenantTransactions transactions;
     private final Clock clock;
     private final Delegation delegation;
+    private final Ownables ownables;
 
     RoleAssignmentController(Delegation delegation, Roles roles, Memberships memberships, AccessPolicies policies, AuditTrail audit,
-            TenantTransactions transactions, Clock clock) {
+            TenantTransactions transactions, Clock clock, Ownables ownables) {
         this.delegation = delegation;
+        this.ownables = ownables;
         this.roles = roles;
         this.memberships = memberships;
         this.policies = policies;
@@ -123,10 +125,11 @@ class RoleAssignmentController {
 
     @PutMapping("/api/v1/resource-ownership")
     @RequiresPermission(resource = "roles", action = "write")
-    @Operation(summary = "Make a member the owner of a resource")
+    @Operation(summary = "Make a member the owner of one of the workspace's objects (an unknown or another workspace's id is 404)")
     Ownership setOwner(@AuthenticationPrincipal @Nullable Object principal, @Valid @RequestBody Ownership ownership,
             HttpServletRequest http) {
         transactions.inTransaction(() -> {
+            ownables.requireExisting(ownership.resourceType(), ownership.resourceId());
             requireMember(ownership.ownerId());
             policies.setOwner(ownership.resourceType(), ownership.resourceId(), ownership.ownerId(), clock.instant());
             audit.record(TenantContext.require(), new AuditEntry(Actors.userOf(principal), Actors.typeOf(principal),

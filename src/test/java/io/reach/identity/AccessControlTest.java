@@ -88,13 +88,14 @@ class AccessControlTest {
     @Test
     void ownershipFeedsPoliciesAboutOwnResources() {
         Accounts.SignedIn ada = accounts.owner();
-        UUID resource = UUID.randomUUID();
+        String resource = api.post("/api/v1/roles", ada.accessToken(), "{\"name\": \"owned\", \"permissions\": []}")
+                .json().get("id").asString();
         var set = api.send("PUT", "/api/v1/resource-ownership", ada.accessToken(),
-                "{\"resource_type\": \"api_keys\", \"resource_id\": \"%s\", \"owner_id\": \"%s\"}"
+                "{\"resource_type\": \"roles\", \"resource_id\": \"%s\", \"owner_id\": \"%s\"}"
                         .formatted(resource, ada.userId()), List.of());
 
         assertThat(set.status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/resource-ownership?resource_type=api_keys&resource_id=" + resource, ada.accessToken())
+        assertThat(api.get("/api/v1/resource-ownership?resource_type=roles&resource_id=" + resource, ada.accessToken())
                 .json().get("owner_id").asString()).isEqualTo(ada.userId().toString());
     }
 
@@ -217,13 +218,14 @@ class AccessControlTest {
         assertThat(api.get("/api/v1/roles", bob.accessToken()).body()).doesNotContain("\"secret\"");
         assertThat(api.send("DELETE", "/api/v1/user-roles/" + ada.userId() + "/" + role, bob.accessToken(), null,
                 List.of()).status()).isEqualTo(404);
-        UUID owned = UUID.randomUUID();
-        api.send("PUT", "/api/v1/resource-ownership", ada.accessToken(), """
-                {"resource_type": "posts", "resource_id": "%s", "owner_id": "%s"}""".formatted(owned, ada.userId()), List.of());
-        assertThat(api.get("/api/v1/resource-ownership?resource_type=posts&resource_id=" + owned, bob.accessToken())
+        String owned = role;
+        assertThat(api.send("PUT", "/api/v1/resource-ownership", ada.accessToken(), """
+                {"resource_type": "roles", "resource_id": "%s", "owner_id": "%s"}""".formatted(owned, ada.userId()), List.of())
+                .status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/resource-ownership?resource_type=roles&resource_id=" + owned, bob.accessToken())
                 .status()).isEqualTo(404);
         assertThat(api.send("PUT", "/api/v1/resource-ownership", bob.accessToken(), """
-                {"resource_type": "posts", "resource_id": "%s", "owner_id": "%s"}""".formatted(owned, ada.userId()),
+                {"resource_type": "roles", "resource_id": "%s", "owner_id": "%s"}""".formatted(owned, ada.userId()),
                 List.of()).status()).as("ada is not bob's member").isEqualTo(404);
     }
 
