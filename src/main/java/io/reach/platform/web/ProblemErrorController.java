@@ -27,7 +27,9 @@ class ProblemErrorController implements ErrorController {
         Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         ProblemDetail problem = error instanceof Throwable throwable && BodyTooLargeException.in(throwable).isPresent()
                 ? BodyTooLargeException.in(throwable).get().problem()
-                : Problems.of(status(request), status(request).getReasonPhrase(), detail(request));
+                : error instanceof Throwable throwable && MalformedRequests.causedBy(throwable)
+                        ? MalformedRequests.problem()
+                        : Problems.of(status(request), status(request).getReasonPhrase(), detail(request));
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

@@ -26,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -53,12 +54,14 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         if (e instanceof InvalidRequestException invalid) {
             return respond(Problems.invalid(invalid.getMessage(), invalid.errors()));
         }
+        ProblemDetail problem = Problems.of(e.status(), e.title(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
         if (e.retryAfterSeconds() > 0) {
             HttpHeaders headers = new HttpHeaders();
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
-            return respond(Problems.of(e.status(), e.title(), e.getMessage()), headers);
+            return respond(problem, headers);
         }
-        return respond(Problems.of(e.status(), e.title(), e.getMessage()));
+        return respond(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -97,11 +100,10 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return respond(Problems.of(HttpStatus.UNAUTHORIZED, "Authentication required", "Send Authorization: Bearer <token>"));
     }
 
-    /** A parameter the container could not decode (malformed percent-encoding in a form body). */
-    @ExceptionHandler(InvalidParameterException.class)
-    ResponseEntity<ProblemDetail> handleUndecodableParameter(InvalidParameterException e) {
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, "Malformed parameter",
-                "A parameter is not well-formed percent-encoded UTF-8"));
+    /** A parameter the container could not decode or the firewall refused (in a form body, say). */
+    @ExceptionHandler({InvalidParameterException.class, RequestRejectedException.class})
+    ResponseEntity<ProblemDetail> handleUndecodableParameter(RuntimeException e) {
+        return respond(MalformedRequests.problem());
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
