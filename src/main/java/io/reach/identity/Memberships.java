@@ -41,10 +41,12 @@ class Memberships {
                            where tenant_id = platform.current_tenant_id() and user_id = :userId)""";
     private static final String SET_ROLE = """
             update identity.memberships set role = :role, user_type = coalesce(:userType, user_type), updated_at = :now
-            where tenant_id = platform.current_tenant_id() and id = :id""";
+            where tenant_id = platform.current_tenant_id() and id = :id
+            returning user_id""";
 
     private final JdbcClient jdbc;
     private final TenantTransactions transactions;
+    private final MemberStandings standings;
 
     record Member(UUID id, UUID userId, String email, @Nullable String name, String role, String userType,
             String status, Instant joinedAt) {
@@ -65,17 +67,20 @@ class Memberships {
 
     void setRole(UUID id, String role, @Nullable String userType, Instant now) {
         jdbc.sql(SET_ROLE).param("id", id).param("role", role).param("userType", userType).param("now", Users.utc(now))
-                .update();
+                .query(UUID.class).optional()
+                .ifPresent(userId -> standings.changed(TenantContext.require(), userId));
     }
 
-    Memberships(JdbcClient jdbc, TenantTransactions transactions) {
+    Memberships(JdbcClient jdbc, TenantTransactions transactions, MemberStandings standings) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.standings = standings;
     }
 
     void insert(UUID id, UUID userId, String role, String userType, Instant now) {
         jdbc.sql(INSERT).param("tenant", TenantContext.require().value()).param("id", id).param("userId", userId)
                 .param("role", role).param("userType", userType).param("now", Users.utc(now)).update();
+        standings.changed(TenantContext.require(), userId);
     }
 
     /** The user's memberships in active tenants, oldest first; read in a transaction acting for that user. */

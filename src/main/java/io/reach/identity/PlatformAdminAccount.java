@@ -46,10 +46,12 @@ class PlatformAdminAccount implements ApplicationRunner {
     private final Ids ids;
     private final Clock clock;
     private final RefreshTokens refreshTokens;
+    private final MemberStandings standings;
 
-    PlatformAdminAccount(RefreshTokens refreshTokens, @Value("${reach.admin.email:}") String email, @Value("${reach.admin.password:}") String password,
+    PlatformAdminAccount(MemberStandings standings, RefreshTokens refreshTokens, @Value("${reach.admin.email:}") String email, @Value("${reach.admin.password:}") String password,
             Users users, Memberships memberships, TenantManagement tenants, PasswordPolicy policy,
             PasswordEncoder passwords, TenantTransactions transactions, JdbcClient jdbc, Ids ids, Clock clock) {
+        this.standings = standings;
         this.refreshTokens = refreshTokens;
         this.email = email.strip();
         this.password = password;
@@ -84,6 +86,7 @@ class PlatformAdminAccount implements ApplicationRunner {
         boolean alreadyAdmin = users.findById(id).map(user -> user.role().equals("super_admin")).orElse(false);
         transactions.inTransaction(() -> {
             jdbc.sql(PROMOTE).param("id", id).param("hash", hash).param("now", Users.utc(clock.instant())).update();
+            standings.userChanged(id);
             if (!alreadyAdmin) {
                 // sessions begun before the promotion must not turn into admin sessions
                 refreshTokens.revokeAllOf(id, clock.instant());

@@ -33,9 +33,11 @@ class ProviderUsers {
             returning id""";
 
     private final JdbcClient jdbc;
+    private final MemberStandings standings;
 
-    ProviderUsers(JdbcClient jdbc) {
+    ProviderUsers(JdbcClient jdbc, MemberStandings standings) {
         this.jdbc = jdbc;
+        this.standings = standings;
     }
 
     record ProviderUser(String clerkId, String email, @Nullable String firstName, @Nullable String lastName,
@@ -59,10 +61,15 @@ class ProviderUsers {
                 .param("unsafeMetadata", user.unsafeMetadata())
                 .param("lastSignInAt", user.lastSignInAt() == null ? null : Users.utc(user.lastSignInAt()))
                 .param("createdAt", Users.utc(user.createdAt())).param("now", Users.utc(now)).update();
+        standings.userChanged(id);
         return id;
     }
 
+    /** Deactivates the user; their access tokens stop working on this node at once, on others within the cache's lifetime. */
     Optional<UUID> deactivate(String clerkId, Instant now) {
-        return jdbc.sql(DEACTIVATE).param("clerkId", clerkId).param("now", Users.utc(now)).query(UUID.class).optional();
+        Optional<UUID> id = jdbc.sql(DEACTIVATE).param("clerkId", clerkId).param("now", Users.utc(now)).query(UUID.class)
+                .optional();
+        id.ifPresent(standings::userChanged);
+        return id;
     }
 }

@@ -52,8 +52,9 @@ class Roles {
     private static final String UNASSIGN = "delete from identity.user_roles where user_id = :userId and role_id = :roleId";
 
     private static final String MEMBER_ROLE = """
-            select role from identity.memberships
-            where tenant_id = platform.current_tenant_id() and user_id = :userId and status = 'active'""";
+            select m.role from identity.memberships m join identity.users u on u.id = m.user_id
+            where m.tenant_id = platform.current_tenant_id() and m.user_id = :userId and m.status = 'active'
+              and u.status = 'active'""";
     private static final String PERMISSIONS_OF = """
             select distinct p.resource_type || ':' || p.action from identity.roles r
             join identity.role_permissions rp on rp.tenant_id = r.tenant_id and rp.role_id = r.id
@@ -145,7 +146,7 @@ class Roles {
         return memberRole(userId).map(role -> grants(role, userId, resource, action)).orElse(false);
     }
 
-    /** The role of {@code userId}'s active membership in the current tenant. */
+    /** The role of {@code userId}'s active membership in the current tenant, while the user is active. */
     Optional<String> memberRole(UUID userId) {
         return jdbc.sql(MEMBER_ROLE).param("userId", userId).query(String.class).optional();
     }
