@@ -1,7 +1,6 @@
 package io.reach.social;
 
-import java.util.Set;
-import java.util.UUID;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -10,24 +9,12 @@ import io.reach.identity.OwnableResources;
 
 /** Connected social accounts can be owned. */
 @Component
-class SocialOwnables implements OwnableResources {
+class SocialOwnables extends OwnableResources.ByQuery {
 
-    private static final String TYPE = "social_accounts";
-    private static final String EXISTS = "select exists (select 1 from social.social_accounts where id = :id)";
-
-    private final JdbcClient jdbc;
+    private static final Map<String, String> EXISTS = Map.of("social_accounts",
+            "select exists (select 1 from social.social_accounts where id = :id)");
 
     SocialOwnables(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @Override
-    public Set<String> types() {
-        return Set.of(TYPE);
-    }
-
-    @Override
-    public boolean exists(String type, UUID id) {
-        return TYPE.equals(type) && jdbc.sql(EXISTS).param("id", id).query(Boolean.class).single();
+        super(jdbc, EXISTS);
     }
 }
