@@ -37,15 +37,18 @@ class AuthController {
     private final SignUp signUp;
     private final SignIn signIn;
     private final PasswordResets resets;
+    private final SignInUnlocks unlocks;
 
-    AuthController(SignUp signUp, SignIn signIn, PasswordResets resets) {
+    AuthController(SignUp signUp, SignIn signIn, PasswordResets resets, SignInUnlocks unlocks) {
         this.signUp = signUp;
         this.signIn = signIn;
         this.resets = resets;
+        this.unlocks = unlocks;
     }
 
     @PostMapping("/signup")
-    @Operation(summary = "Create an account and its workspace; a verification mail is sent")
+    @Operation(summary = "Create an account and its workspace; a verification mail is sent (for an address that "
+            + "already has an account, the answer is the same and its owner is mailed instead)")
     @ApiResponse(responseCode = "201", description = "Signed up; verify the e-mail address before signing in")
     ResponseEntity<SignUp.Registered> signup(@Valid @RequestBody SignUpRequest request, HttpServletRequest http) {
         SignUp.Registered registered = signUp.register(request, RequestOrigins.of(http));
@@ -71,6 +74,13 @@ class AuthController {
     SignIn.LoginOutcome login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         Idempotency.doNotStoreResponse(http);
         return signIn.login(request, RequestOrigins.of(http));
+    }
+
+    @PostMapping("/unlock")
+    @Operation(summary = "Let this client address sign in past a paused account, with the token mailed to its owner")
+    ResponseEntity<Void> unlock(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+        unlocks.unlock(request.token(), RequestOrigins.of(http));
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/mfa/verify")

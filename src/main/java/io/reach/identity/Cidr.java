@@ -29,8 +29,13 @@ record Cidr(IpAddressMatcher matcher) {
         }
     }
 
+    /** Whether {@code text} is an IPv4 or IPv6 address literal (so parsing it never asks DNS). */
+    static boolean isAddress(String text) {
+        return text.matches(IPV4) || text.contains(":") && text.matches(IPV6);
+    }
+
     boolean contains(String address) {
-        if (!(address.matches(IPV4) || address.contains(":") && address.matches(IPV6))) {
+        if (!isAddress(address)) {
             return false;
         }
         try {

@@ -13,7 +13,7 @@ final class ClerkEvents {
     private ClerkEvents() {
     }
 
-    /** The user in a Clerk event, if it has a usable id and primary e-mail address. */
+    /** The user in a Clerk event, if it has a usable id and a primary e-mail address Clerk has verified. */
     static Optional<ProviderUsers.ProviderUser> user(JsonNode data, Instant now) {
         String clerkId = text(data, "id");
         String email = primaryEmail(data);
@@ -31,8 +31,8 @@ final class ClerkEvents {
         String primaryId = text(data, "primary_email_address_id");
         JsonNode addresses = data.path("email_addresses");
         for (JsonNode address : addresses) {
-            boolean verified = !address.has("verification") || address.path("verification").isNull()
-                    || "verified".equals(address.path("verification").path("status").asString(""));
+            // Only Clerk's word counts: an address without a verification object was never proved.
+            boolean verified = "verified".equals(address.path("verification").path("status").asString(""));
             if ((primaryId == null || primaryId.equals(text(address, "id"))) && verified) {
                 String email = text(address, "email_address");
                 if (email != null && email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") && email.length() <= 254) {

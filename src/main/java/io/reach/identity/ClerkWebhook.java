@@ -111,7 +111,7 @@ class ClerkWebhook {
                 audit.record(TenantId.PLATFORM, new AuditEntry(id, ActorType.IDENTITY_PROVIDER, "user.synced",
                         "user", id.toString(), "identity.users", null, Map.of("clerk_id", user.clerkId(), "event", type),
                         RequestOrigins.of(http)));
-            }, () -> log.warn("Clerk {} without a usable id or primary e-mail address; ignored", type));
+            }, () -> log.warn("Clerk {} without a usable id or a verified primary e-mail address; ignored", type));
             case "user.deleted" -> {
                 String clerkId = ClerkEvents.text(data, "id");
                 if (clerkId != null) {

@@ -34,6 +34,7 @@ class IdentityConfiguration {
     OpenEndpoints identityOpenEndpoints() {
         return () -> List.of("/api/v1/auth/signup", "/api/v1/auth/verify-email", "/api/v1/auth/verify-email/resend", "/api/v1/auth/login",
                 "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/mfa/verify", "/api/v1/auth/invitations/accept", "/api/v1/auth/password-reset/**",
+                "/api/v1/auth/unlock", "/api/v1/auth/identity-links/confirm",
                 "/api/v1/webhooks/identity/**");
     }
 }

@@ -31,11 +31,6 @@ final class IdentityProblems {
         return new Problem(HttpStatus.NOT_FOUND, "Workspace not found", "You are not a member of that workspace");
     }
 
-    static ApiException emailTaken() {
-        return new Problem(HttpStatus.CONFLICT, "Email already registered",
-                "An account with this e-mail address exists; sign in or reset its password");
-    }
-
     static ApiException invalidToken() {
         return new Problem(HttpStatus.BAD_REQUEST, "Invalid token", "The token is unknown, used or expired");
     }

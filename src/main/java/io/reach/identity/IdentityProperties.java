@@ -23,8 +23,13 @@ record IdentityProperties(
         @Nullable String jwtSecret,
         @DefaultValue Throttle throttle) {
 
-    /** Attempts allowed per account and per client address: logins per 15 minutes, reset requests per hour. */
-    record Throttle(@DefaultValue("10") long loginsPerAccount, @DefaultValue("100") long loginsPerAddress,
-            @DefaultValue("5") long resetsPerAccount, @DefaultValue("30") long resetsPerAddress) {
+    /**
+     * Attempts allowed: logins per 15 minutes for one account from one client address (or IPv6
+     * /64), for one account from everywhere (tripping it mails the owner an unlock link), and from
+     * one address; reset requests and sign-up mails per hour, per account and per address.
+     */
+    record Throttle(@DefaultValue("10") long loginsPerAccountAndAddress, @DefaultValue("100") long loginsPerAccount,
+            @DefaultValue("100") long loginsPerAddress, @DefaultValue("5") long resetsPerAccount,
+            @DefaultValue("30") long resetsPerAddress) {
     }
 }

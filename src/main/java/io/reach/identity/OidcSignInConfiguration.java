@@ -2,6 +2,8 @@ package io.reach.identity;
 
 import java.io.IOException;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -16,8 +18,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.reach.platform.web.ApiException;
 import io.reach.platform.web.ProblemWriter;
@@ -29,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code spring.security.oauth2.client.registration.<id>} (issuer, client id and secret).
  * {@code GET /oauth2/authorization/<id>} starts the flow; the provider returns to
  * {@code /login/oauth2/code/<id>}, which answers with Reach's own tokens (or an MFA challenge)
- * as JSON. The HTTP session lives only for the length of that round trip.
+ * as JSON. The HTTP session lives only for the length of that round trip, and carries the
+ * {@code link_token} of a link a signed-in user started ({@code POST /api/v1/auth/identity-links}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnOAuth2ClientRegistrationProperties
@@ -44,6 +49,7 @@ class OidcSignInConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
+                .addFilterBefore(new LinkTokenFilter(), OAuth2AuthorizationRequestRedirectFilter.class)
                 .oauth2Login(login -> login
                         .successHandler((request, response, authentication) ->
                                 succeed(request, response, authentication, accounts, signIn, json, problems))
@@ -57,6 +63,8 @@ class OidcSignInConfiguration {
 
     private static void succeed(HttpServletRequest request, HttpServletResponse response, Authentication authentication,
             OidcAccounts accounts, SignIn signIn, JsonMapper json, ProblemWriter problems) throws IOException {
+        HttpSession session = request.getSession(false);
+        String linkToken = session == null ? null : (String) session.getAttribute(LinkTokenFilter.ATTRIBUTE);
         endSession(request);
         try {
             OAuth2AuthenticationToken token = (OAuth2AuthenticationToken) authentication;
@@ -65,7 +73,7 @@ class OidcSignInConfiguration {
                     user.getEmail(), Boolean.TRUE.equals(user.getEmailVerified()), user.getFullName(), user.getGivenName(),
                     user.getFamilyName(), user.getPicture());
             var origin = RequestOrigins.of(request);
-            SignIn.LoginOutcome outcome = signIn.proceed(accounts.userFor(identity, origin), null, origin, null);
+            SignIn.LoginOutcome outcome = signIn.proceed(accounts.userFor(identity, linkToken, origin), null, origin, null);
             response.setStatus(HttpStatus.OK.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.getOutputStream().write(json.writeValueAsBytes(outcome));
@@ -74,6 +82,32 @@ class OidcSignInConfiguration {
         } catch (ClassCastException | org.springframework.dao.DataAccessException e) {
             problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "Identity provider sign-in refused",
                     "The identity provider's answer cannot be used for a Reach account"));
+        }
+    }
+
+    /**
+     * Keeps the {@code link_token} a sign-in starts with in that sign-in's session, for the
+     * callback; a sign-in started without one forgets any earlier one.
+     */
+    private static final class LinkTokenFilter extends OncePerRequestFilter {
+
+        static final String ATTRIBUTE = LinkTokenFilter.class.getName() + ".token";
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !request.getRequestURI().startsWith("/oauth2/authorization/");
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String token = request.getParameter("link_token");
+            if (token != null && token.matches("[A-Za-z0-9_-]{1,200}")) {
+                request.getSession(true).setAttribute(ATTRIBUTE, token);
+            } else if (request.getSession(false) != null) {
+                request.getSession(false).removeAttribute(ATTRIBUTE);
+            }
+            chain.doFilter(request, response);
         }
     }
 

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import io.reach.audit.RequestOrigin;
 
-/** The caller's address and user agent, as Tomcat reports them (configure forwarded headers behind a proxy). */
+/** The caller's address (as {@link ClientAddressFilter} found it behind trusted proxies) and user agent. */
 final class RequestOrigins {
 
     private RequestOrigins() {
@@ -12,6 +12,8 @@ final class RequestOrigins {
 
     static RequestOrigin of(HttpServletRequest request) {
         String agent = request.getHeader("User-Agent");
-        return new RequestOrigin(request.getRemoteAddr(), agent == null ? null : agent.substring(0, Math.min(agent.length(), 512)));
+        String address = request.getAttribute(ClientAddressFilter.ATTRIBUTE) instanceof String client ? client
+                : request.getRemoteAddr();
+        return new RequestOrigin(address, agent == null ? null : agent.substring(0, Math.min(agent.length(), 512)));
     }
 }

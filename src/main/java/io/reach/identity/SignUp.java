@@ -2,8 +2,10 @@ package io.reach.identity;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -11,6 +13,8 @@ import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditEntry.ActorType;
 import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
+import io.reach.audit.SecurityEvent;
+import io.reach.audit.SecurityEvent.Severity;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.mail.Mailer;
 import io.reach.platform.tenant.TenantId;
@@ -22,7 +26,8 @@ import io.reach.tenancy.TenantManagement;
 
 /**
  * A person signs up: a user, a new tenant they own, and a verification mail, all in one
- * transaction. Confirming the mail's token verifies the address.
+ * transaction. Confirming the mail's token verifies the address. Signing up with an address that
+ * has an account answers the same and mails that account's owner.
  */
 @Service
 class SignUp {
@@ -64,26 +69,55 @@ class SignUp {
     record Registered(UUID userId, UUID tenantId, String email, boolean emailVerified) {
     }
 
+    /**
+     * Signs up a new address; for one already registered the answer looks the same (ids that
+     * name nothing) and the address's owner is told by mail instead, so sign-up never says which
+     * addresses have accounts. Both ways pay for the password hash.
+     */
     Registered register(AuthRequests.SignUpRequest request, RequestOrigin origin) {
         throttle.mailing(request.email(), origin);
         policy.problemWith(request.password(), request.email()).ifPresent(problem -> {
             throw new InvalidRequestException(new FieldError("password", problem));
         });
-        if (users.emailTaken(request.email())) {
-            throw IdentityProblems.emailTaken();
+        String hash = passwords.encode(request.password());
+        Optional<UserAccount> existing = users.findByEmail(request.email());
+        if (existing.isPresent()) {
+            return alreadyRegistered(existing.get(), request, origin);
         }
         UUID userId = ids.next();
-        String hash = passwords.encode(request.password());
-        var tenant = tenants.create(new CreateTenant(request.tenantName(), null, userId, null, null, null), created -> {
-            var now = clock.instant();
-            users.insert(userId, new Users.NewUser(request.email(), request.name(), request.firstName(),
-                    request.lastName(), request.registrationCode(), request.promoCode()), hash, now);
-            memberships.insert(ids.next(), userId, OWNER, "admin", now);
-            audit.record(TenantId.of(created.id()), new AuditEntry(userId, ActorType.USER, "user.signed_up", "user",
-                    userId.toString(), "identity.users", null, Map.of("email", request.email()), origin));
-            sendVerification(userId, request.email());
+        try {
+            var tenant = tenants.create(new CreateTenant(request.tenantName(), null, userId, null, null, null), created -> {
+                var now = clock.instant();
+                users.insert(userId, new Users.NewUser(request.email(), request.name(), request.firstName(),
+                        request.lastName(), request.registrationCode(), request.promoCode()), hash, now);
+                memberships.insert(ids.next(), userId, OWNER, "admin", now);
+                audit.record(TenantId.of(created.id()), new AuditEntry(userId, ActorType.USER, "user.signed_up", "user",
+                        userId.toString(), "identity.users", null, Map.of("email", request.email()), origin));
+                sendVerification(userId, request.email());
+            });
+            return new Registered(userId, tenant.id(), request.email(), false);
+        } catch (DuplicateKeyException e) {
+            // the same address signed up at the same moment
+            return users.findByEmail(request.email()).map(user -> alreadyRegistered(user, request, origin))
+                    .orElseThrow(() -> e);
+        }
+    }
+
+    private Registered alreadyRegistered(UserAccount user, AuthRequests.SignUpRequest request, RequestOrigin origin) {
+        transactions.inTransaction(() -> {
+            mailer.send(user.email(), "Someone tried to sign up to Reach with your address", """
+                    Someone tried to sign up to Reach with your e-mail address, which already has an account.
+                    Nothing was changed.
+
+                    If it was you, sign in instead: %s/sign-in
+                    If you forgot your password, reset it: %s/reset-password
+                    If it was not you, ignore this mail.
+                    """.formatted(properties.publicUrl(), properties.publicUrl()));
+            audit.record(TenantId.PLATFORM, new SecurityEvent(user.id(), "signup.existing_email", Severity.LOW, Map.of(),
+                    origin));
+            return null;
         });
-        return new Registered(userId, tenant.id(), request.email(), false);
+        return new Registered(ids.next(), ids.next(), request.email(), false);
     }
 
     /** Sends a fresh verification mail to an unverified account; says nothing about unknown addresses. */

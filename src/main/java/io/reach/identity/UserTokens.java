@@ -10,12 +10,12 @@ import org.springframework.stereotype.Repository;
 
 import io.reach.platform.ids.Ids;
 
-/** Single-use, expiring tokens sent by e-mail (verification, password reset). */
+/** Single-use, expiring tokens sent by e-mail (verification, password reset, sign-in unlock). */
 @Repository
 class UserTokens {
 
     enum Purpose {
-        EMAIL_VERIFICATION, PASSWORD_RESET;
+        EMAIL_VERIFICATION, PASSWORD_RESET, SIGN_IN_UNLOCK;
 
         String code() {
             return name().toLowerCase();
@@ -29,6 +29,9 @@ class UserTokens {
             update identity.user_tokens set used_at = :now
             where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > :now
             returning user_id""";
+    private static final String HAS_OPEN = """
+            select exists (select 1 from identity.user_tokens
+                           where user_id = :userId and purpose = :purpose and used_at is null and expires_at > :now)""";
     private static final String INVALIDATE_OPEN = """
             update identity.user_tokens set used_at = :now where user_id = :userId and purpose = :purpose and used_at is null""";
 
@@ -49,6 +52,12 @@ class UserTokens {
                 .param("hash", TokenDigests.hash(token)).param("expiresAt", Users.utc(now.plus(ttl)))
                 .param("now", Users.utc(now)).update();
         return token;
+    }
+
+    /** Whether {@code userId} holds a token of this purpose that still works. */
+    boolean hasOpen(UUID userId, Purpose purpose, Instant now) {
+        return Boolean.TRUE.equals(jdbc.sql(HAS_OPEN).param("userId", userId).param("purpose", purpose.code())
+                .param("now", Users.utc(now)).query(Boolean.class).single());
     }
 
     /** The user a valid, unused, unexpired token belongs to; the token is used up. */

@@ -30,6 +30,10 @@ class Users {
     private static final String SET_PASSWORD = """
             update identity.users set password_hash = :hash, updated_at = :now, version = version + 1 where id = :id""";
     private static final String RECORD_LOGIN = "update identity.users set last_login_at = :now where id = :id";
+    private static final String PROVE_BY_PROVIDER = """
+            update identity.users set email_verified = true, email_verified_at = :now, password_hash = null,
+                updated_at = :now, version = version + 1
+            where id = :id and not email_verified""";
 
     private final JdbcClient jdbc;
 
@@ -52,16 +56,20 @@ class Users {
         return jdbc.sql(BY_ID).param("id", id).query(UserAccount.class).optional();
     }
 
-    boolean emailTaken(String email) {
-        return findByEmail(email).isPresent();
-    }
-
     void markEmailVerified(UUID id, Instant now) {
         jdbc.sql(VERIFY_EMAIL).param("id", id).param("now", utc(now)).update();
     }
 
     void setPasswordHash(UUID id, String hash, Instant now) {
         jdbc.sql(SET_PASSWORD).param("id", id).param("hash", hash).param("now", utc(now)).update();
+    }
+
+    /**
+     * The address's owner proved it (following the mail that links a provider sign-in) before
+     * anyone else had: the password whoever signed up with it unproved chose goes.
+     */
+    void proveAddressForProviderSignIn(UUID id, Instant now) {
+        jdbc.sql(PROVE_BY_PROVIDER).param("id", id).param("now", utc(now)).update();
     }
 
     void recordLogin(UUID id, Instant now) {

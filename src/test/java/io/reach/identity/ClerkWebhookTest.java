@@ -15,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
@@ -30,6 +31,8 @@ class ClerkWebhookTest {
     Api api;
     @Autowired
     OwnerDatabase owner;
+    @Autowired
+    Accounts accounts;
 
     @Test
     void aSignedUserCreatedEventCreatesTheUserAndUpdatesFollow() {
@@ -101,6 +104,41 @@ class ClerkWebhookTest {
     }
 
     @Test
+    void aDeletedUsersAccessTokenStopsWorkingAtOnce() {
+        Accounts.SignedIn ada = accounts.owner();
+        String clerkId = "user_" + UUID.randomUUID().toString().replace("-", "");
+        deliver("msg_" + UUID.randomUUID(), Instant.now(), event("user.created", clerkId, ada.email(), "Ada"));
+        assertThat(userWithClerkId(clerkId)).containsEntry("email", ada.email());
+        assertThat(api.get("/api/v1/me", ada.accessToken()).status()).isEqualTo(200);
+
+        deliver("msg_" + UUID.randomUUID(), Instant.now(),
+                "{\"type\": \"user.deleted\", \"object\": \"event\", \"data\": {\"id\": \"%s\", \"deleted\": true}}"
+                        .formatted(clerkId));
+
+        assertThat(api.get("/api/v1/me", ada.accessToken()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void anAddressWithoutAVerificationIsNotVerifiedAndTakesOverNobody() {
+        Accounts.SignedIn ada = accounts.owner();
+        String clerkId = "user_" + UUID.randomUUID().toString().replace("-", "");
+        String unverified = event("user.created", clerkId, ada.email(), "Mallory")
+                .replace(", \"verification\": {\"status\": \"verified\"}", "");
+        String pending = event("user.created", clerkId, ada.email(), "Mallory")
+                .replace("\"status\": \"verified\"", "\"status\": \"unverified\"");
+
+        var withoutVerification = deliver("msg_" + UUID.randomUUID(), Instant.now(), unverified);
+        var notYetVerified = deliver("msg_" + UUID.randomUUID(), Instant.now(), pending);
+
+        assertThat(withoutVerification.status()).isEqualTo(204);
+        assertThat(notYetVerified.status()).isEqualTo(204);
+        assertThat(userCount(clerkId)).isZero();
+        String adasClerkId = owner.with(jdbc -> jdbc.queryForObject("select clerk_id from identity.users where id = ?",
+                String.class, ada.userId()));
+        assertThat(adasClerkId).isNull();
+    }
+
+    @Test
     void missingSignatureHeadersAreABadRequest() {
         var response = api.send("POST", URL, null, "{}", List.of());
 
@@ -131,7 +169,7 @@ class ClerkWebhookTest {
                   "image_url": "https://img.example.com/%s.png", "external_id": "ext-1",
                   "primary_email_address_id": "idn_1",
                   "email_addresses": [{"id": "idn_0", "email_address": "old@example.com"},
-                                      {"id": "idn_1", "email_address": "%s"}],
+                                      {"id": "idn_1", "email_address": "%s", "verification": {"status": "verified"}}],
                   "public_metadata": {"plan": "pro"}, "private_metadata": {}, "unsafe_metadata": {},
                   "last_sign_in_at": 1763700000000, "created_at": 1763600000000, "updated_at": 1763700000000}}"""
                 .formatted(type, clerkId, firstName, clerkId, email);

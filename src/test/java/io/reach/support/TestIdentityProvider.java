@@ -16,11 +16,13 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
 /**
  * A real OpenID Connect provider (mock-oauth2-server) per test JVM on a loopback port, configured
- * as Reach's {@code oidc} client registration.
+ * as Reach's {@code oidc} client registration; a second issuer on it is the {@code other}
+ * registration (a second, unrelated provider).
  */
 public final class TestIdentityProvider implements ContextCustomizerFactory {
 
     public static final String ISSUER_ID = "default";
+    public static final String OTHER_ISSUER_ID = "other";
     private static final MockOAuth2Server SERVER = start();
 
     private static MockOAuth2Server start() {
@@ -36,7 +38,12 @@ public final class TestIdentityProvider implements ContextCustomizerFactory {
 
     /** The next sign-in at the provider yields these claims for {@code subject}. */
     public static void nextSignIn(String subject, Map<String, Object> claims) {
-        SERVER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of("reach-test"), claims,
+        nextSignIn(ISSUER_ID, subject, claims);
+    }
+
+    /** The next sign-in at {@code issuerId} yields these claims for {@code subject}. */
+    public static void nextSignIn(String issuerId, String subject, Map<String, Object> claims) {
+        SERVER.enqueueCallback(new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", List.of("reach-test"), claims,
                 3600));
     }
 
@@ -54,7 +61,12 @@ public final class TestIdentityProvider implements ContextCustomizerFactory {
                     prefix + "registration.oidc.client-secret", "reach-test-secret",
                     prefix + "registration.oidc.scope", "openid,email,profile",
                     prefix + "registration.oidc.provider", "oidc",
-                    prefix + "provider.oidc.issuer-uri", SERVER.issuerUrl(ISSUER_ID).toString())));
+                    prefix + "provider.oidc.issuer-uri", SERVER.issuerUrl(ISSUER_ID).toString(),
+                    prefix + "registration.other.client-id", "reach-test",
+                    prefix + "registration.other.client-secret", "reach-test-secret",
+                    prefix + "registration.other.scope", "openid,email,profile",
+                    prefix + "registration.other.provider", "other",
+                    prefix + "provider.other.issuer-uri", SERVER.issuerUrl(OTHER_ISSUER_ID).toString())));
         }
     }
 }
