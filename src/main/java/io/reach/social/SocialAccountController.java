@@ -2,9 +2,15 @@ package io.reach.social;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -12,7 +18,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -46,13 +55,15 @@ class SocialAccountController {
     private final SocialAccounts accounts;
     private final TenantTransactions transactions;
     private final Clock clock;
+    private final boolean secureCookies;
 
     SocialAccountController(AccountConnections connections, SocialAccounts accounts, TenantTransactions transactions,
-            Clock clock) {
+            Clock clock, @Value("${reach.identity.public-url:http://localhost:8080}") String publicUrl) {
         this.connections = connections;
         this.accounts = accounts;
         this.transactions = transactions;
         this.clock = clock;
+        this.secureCookies = publicUrl.startsWith("https:");
     }
 
     record Connect(@NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{0,31}") String platform) {
@@ -64,17 +75,36 @@ class SocialAccountController {
     @PostMapping("/connect")
     @RequiresPermission(resource = "social_accounts", action = "write")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Start connecting an account (owners and admins): send the browser to the returned URL")
-    Authorization connect(@AuthenticationPrincipal @Nullable UserPrincipal principal, @Valid @RequestBody Connect request) {
+    @Operation(summary = "Start connecting an account (owners and admins): send the browser to the returned URL",
+            description = "Also sets a short-lived HttpOnly cookie that binds the connection to this browser: "
+                    + "the callback finishes the connection only when the same browser brings it back")
+    ResponseEntity<Authorization> connect(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+            @Valid @RequestBody Connect request) {
         UserPrincipal person = connector(principal);
-        return new Authorization(connections.start(TenantContext.require(), person.userId(), request.platform()));
+        AccountConnections.Started started = connections.start(TenantContext.require(), person.userId(), request.platform());
+        return ResponseEntity.ok().header(HttpHeaders.SET_COOKIE,
+                bindingCookie(started.bindingCookie(), started.bindingSecret(), ConnectionStates.VALID_FOR).toString())
+                .body(new Authorization(started.authorizationUrl()));
     }
 
     @GetMapping("/callback")
-    @Operation(summary = "Where the platform returns the browser; stores the account and its (encrypted) tokens")
-    SocialAccounts.AccountView callback(@RequestParam @Size(max = 2048) String code,
-            @RequestParam @Size(max = 4096) String state) {
-        return connections.complete(code, state);
+    @Operation(summary = "Where the platform returns the browser; stores the account and its (encrypted) tokens",
+            description = "Refused unless the browser brings the cookie the start set; each state is used once")
+    ResponseEntity<SocialAccounts.AccountView> callback(@RequestParam @Size(max = 2048) String code,
+            @RequestParam @Size(max = 4096) String state, HttpServletRequest request) {
+        Map<String, String> cookies = new HashMap<>();
+        for (Cookie cookie : request.getCookies() == null ? new Cookie[0] : request.getCookies()) {
+            cookies.putIfAbsent(cookie.getName(), cookie.getValue());
+        }
+        AccountConnections.Connected connected = connections.complete(code, state, cookies);
+        return ResponseEntity.ok().header(HttpHeaders.SET_COOKIE,
+                bindingCookie(connected.bindingCookie(), "", Duration.ZERO).toString()).body(connected.account());
+    }
+
+    /** Sent back only to the callback, never readable by scripts; Secure whenever Reach is served over HTTPS. */
+    private ResponseCookie bindingCookie(String name, String value, Duration maxAge) {
+        return ResponseCookie.from(name, value).httpOnly(true).secure(secureCookies).sameSite("Lax")
+                .path("/api/v1/social/accounts/callback").maxAge(maxAge).build();
     }
 
     @GetMapping

@@ -66,13 +66,12 @@ class ConnectAccountTest {
     @Test
     void anAccountConnectsThroughTheOAuthFlowWithItsTokensEncrypted() {
         Accounts.SignedIn ada = accounts.owner();
-        URI authorization = URI.create(api.post("/api/v1/social/accounts/connect", ada.accessToken(),
-                "{\"platform\": \"linkedin\"}").json().get("authorization_url").asString());
-        Map<String, String> query = query(authorization);
+        SocialFlows.Started started = flows.start(ada.accessToken(), "linkedin");
+        Map<String, String> query = query(URI.create(started.authorizationUrl()));
         assertThat(query).containsEntry("response_type", "code").containsEntry("code_challenge_method", "S256")
                 .containsKey("code_challenge");
 
-        var callback = api.get("/api/v1/social/accounts/callback?code=auth-code-1&state=" + query.get("state"), null);
+        var callback = flows.callback("auth-code-1", query.get("state"), started.cookie());
 
         assertThat(callback.status()).isEqualTo(200);
         JsonNode account = callback.json();
@@ -125,14 +124,61 @@ class ConnectAccountTest {
         TestProviders.SERVER.stubFor(post(urlPathEqualTo("/oauth/v2/accessToken")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\": \"invalid_request\", \"error_description\": \"Unable to retrieve access token\"}")));
-        String state = query(URI.create(api.post("/api/v1/social/accounts/connect", ada.accessToken(),
-                "{\"platform\": \"linkedin\"}").json().get("authorization_url").asString())).get("state");
-        var refused = api.get("/api/v1/social/accounts/callback?code=bad&state=" + state, null);
+        SocialFlows.Started started = flows.start(ada.accessToken(), "linkedin");
+        var refused = flows.callback("bad", started.state(), started.cookie());
 
         assertThat(refused.status()).isEqualTo(502);
         assertThat(refused.json().get("detail").asString()).contains("Unable to retrieve access token");
         assertThat(api.post("/api/v1/social/accounts/connect", ada.accessToken(), "{\"platform\": \"myspace\"}").status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theStartSetsABindingCookieOnlyTheCallbackReceives() {
+        Accounts.SignedIn ada = accounts.owner();
+
+        String setCookie = api.post("/api/v1/social/accounts/connect", ada.accessToken(), "{\"platform\": \"linkedin\"}")
+                .header("Set-Cookie");
+
+        assertThat(setCookie).startsWith("reach_connect_").contains("HttpOnly").contains("SameSite=Lax")
+                .contains("Path=/api/v1/social/accounts/callback").contains("Max-Age=600");
+    }
+
+    @Test
+    void aConnectionStateCanBeUsedOnlyOnce() {
+        Accounts.SignedIn ada = accounts.owner();
+        SocialFlows.Started started = flows.start(ada.accessToken(), "linkedin");
+        assertThat(flows.callback("auth-code-1", started.state(), started.cookie()).status()).isEqualTo(200);
+
+        var again = flows.callback("auth-code-2", started.state(), started.cookie());
+
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        TestProviders.SERVER.verify(1, codeExchanges());
+    }
+
+    @Test
+    void aConnectionStartedByOneUserCannotBeFinishedInAnotherUsersBrowser() {
+        Accounts.SignedIn ada = accounts.owner();
+        Accounts.SignedIn eve = accounts.owner();
+        SocialFlows.Started adas = flows.start(ada.accessToken(), "linkedin");
+        SocialFlows.Started eves = flows.start(eve.accessToken(), "linkedin");
+
+        var withoutCookie = flows.callback("victims-code", adas.state(), null);
+        var withEvesCookie = flows.callback("victims-code", adas.state(), eves.cookie());
+        var withEvesCookieUnderAdasName = flows.callback("victims-code", adas.state(),
+                adas.cookie().split("=", 2)[0] + "=" + eves.cookie().split("=", 2)[1]);
+
+        assertThat(List.of(withoutCookie.status(), withEvesCookie.status(), withEvesCookieUnderAdasName.status()))
+                .containsOnly(400);
+        TestProviders.SERVER.verify(0, codeExchanges());
+        assertThat(api.get("/api/v1/social/accounts", ada.accessToken()).json().get("items").size()).isZero();
+        assertThat(api.get("/api/v1/social/accounts", eve.accessToken()).json().get("items").size()).isZero();
+        var adasOwn = flows.callback("adas-code", adas.state(), adas.cookie());
+        assertThat(adasOwn.status()).as("refused callbacks do not spend the state").isEqualTo(200);
+        assertThat(adasOwn.header("Set-Cookie")).as("the binding cookie is cleared").contains("Max-Age=0");
+        assertThat(api.get("/api/v1/social/accounts", ada.accessToken()).json().get("items").get(0).get("handle")
+                .asString()).isEqualTo("ada@example.com");
     }
 
     @Test
@@ -170,6 +216,10 @@ class ConnectAccountTest {
                 .isEqualTo("needs_review");
         assertThat(io.reach.support.TestMailServer.mailsTo(ada.email(), 2)).anySatisfy(mail ->
                 assertThat(mail).contains("The token is revoked"));
+    }
+
+    private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder codeExchanges() {
+        return postRequestedFor(urlPathEqualTo("/oauth/v2/accessToken")).withRequestBody(containing("grant_type=authorization_code"));
     }
 
     private void expireSoon(Accounts.SignedIn who) {

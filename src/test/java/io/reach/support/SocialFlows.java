@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.test.context.TestComponent;
 
@@ -14,21 +17,46 @@ import tools.jackson.databind.JsonNode;
 public class SocialFlows {
 
     private final Api api;
+    /** The browser's side of each connection started: the binding cookie the start set, by authorization URL. */
+    private final Map<String, String> cookies = new ConcurrentHashMap<>();
 
     public SocialFlows(Api api) {
         this.api = api;
     }
 
+    /** A connection started in a browser: the platform's authorization URL and the binding cookie Reach set. */
+    public record Started(String authorizationUrl, String state, String cookie) {
+    }
+
+    /** Starts connecting an account of {@code platform} as a browser would (keeping the cookie Reach sets). */
+    public Started start(String token, String platform) {
+        var started = api.post("/api/v1/social/accounts/connect", token, "{\"platform\": \"%s\"}".formatted(platform));
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String url = started.json().get("authorization_url").asString();
+        String setCookie = started.header("Set-Cookie");
+        String cookie = setCookie == null ? null : setCookie.split(";", 2)[0];
+        return new Started(url, URI.create(url).getQuery().replaceAll(".*state=([^&]+).*", "$1"), cookie);
+    }
+
     /** Starts connecting an account of {@code platform}; returns the platform's authorization URL. */
     public String authorizationUrl(String token, String platform) {
-        return api.post("/api/v1/social/accounts/connect", token, "{\"platform\": \"%s\"}".formatted(platform)).json()
-                .get("authorization_url").asString();
+        Started started = start(token, platform);
+        if (started.cookie() != null) {
+            cookies.put(started.authorizationUrl(), started.cookie());
+        }
+        return started.authorizationUrl();
+    }
+
+    /** The platform sending a browser back to Reach with {@code code} and {@code state}, the browser holding {@code cookie}. */
+    public Api.Response callback(String code, String state, String cookie) {
+        return api.send("GET", "/api/v1/social/accounts/callback?code=" + code + "&state=" + state, null, null,
+                cookie == null ? List.of() : List.of("Cookie", cookie));
     }
 
     /** Returns from the platform to Reach with {@code code} and the state the authorization URL carries; the account. */
     public JsonNode complete(String authorizationUrl, String code) {
         String state = URI.create(authorizationUrl).getQuery().replaceAll(".*state=([^&]+).*", "$1");
-        var callback = api.get("/api/v1/social/accounts/callback?code=" + code + "&state=" + state, null);
+        var callback = callback(code, state, cookies.remove(authorizationUrl));
         assertThat(callback.status()).as(callback.body()).isEqualTo(200);
         return callback.json();
     }
