@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.reach.campaigns.CampaignDirectory;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.CursorPage;
@@ -33,11 +34,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class SocialPostController {
 
     private final SocialPosts posts;
+    private final CampaignDirectory campaigns;
     private final TenantTransactions transactions;
     private final Clock clock;
 
-    SocialPostController(SocialPosts posts, TenantTransactions transactions, Clock clock) {
+    SocialPostController(SocialPosts posts, CampaignDirectory campaigns, TenantTransactions transactions, Clock clock) {
         this.posts = posts;
+        this.campaigns = campaigns;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -83,10 +86,15 @@ class SocialPostController {
 
     @PutMapping("/{id}/campaign")
     @RequiresPermission(resource = "posts", action = "write", idVariable = "id")
-    @Operation(summary = "Link the published post to a campaign (null unlinks it)")
+    @Operation(summary = "Link the published post to one of the workspace's campaigns (null unlinks it)")
     SocialPosts.SocialPost linkCampaign(@PathVariable UUID id, @RequestBody CampaignLink link) {
         return transactions.inTransaction(() -> {
-            if (!posts.linkCampaign(id, link.campaignId())) {
+            find(id);
+            UUID campaign = link.campaignId();
+            if (campaign != null && !campaigns.exists(campaign)) {
+                throw new NotFoundException("Campaign", campaign);
+            }
+            if (!posts.linkCampaign(id, campaign)) {
                 throw new NotFoundException("Published post", id);
             }
             return find(id);

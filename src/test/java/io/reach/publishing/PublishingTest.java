@@ -92,13 +92,40 @@ class PublishingTest {
         assertThat(published.get("post_type").asString()).isEqualTo("text");
         assertThat(published.get("campaign_id").isNull()).isTrue();
         String socialPost = published.get("id").asString();
-        UUID campaign = UUID.randomUUID();
+        String campaign = campaignOf(ada);
         assertThat(api.put("/api/v1/social-posts/" + socialPost + "/campaign", ada.accessToken(),
                 "{\"campaign_id\": \"%s\"}".formatted(campaign)).json().get("campaign_id").asString())
                 .isEqualTo(campaign.toString());
         assertThat(api.get("/api/v1/social-posts?campaign_id=" + campaign, ada.accessToken()).json().get("items").size())
                 .isEqualTo(1);
         assertThat(api.get("/api/v1/social-posts/" + socialPost, accounts.owner().accessToken()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPublishedPostLinksOnlyToItsOwnWorkspacesCampaigns() {
+        TestProviders.SERVER.stubFor(post(urlPathEqualTo("/rest/posts")).willReturn(aResponse().withStatus(201)
+                .withHeader("x-restli-id", "urn:li:share:7005")));
+        String post = schedule("Campaign link " + UUID.randomUUID(), Instant.now().plusSeconds(1));
+        assertThat(awaitSettled(post).get("status").asString()).isEqualTo("published");
+        String socialPost = api.get("/api/v1/social-posts?social_account_id=" + account, ada.accessToken()).json()
+                .get("items").get(0).get("id").asString();
+        String own = campaignOf(ada);
+        String othersCampaign = campaignOf(accounts.owner());
+        String link = "/api/v1/social-posts/" + socialPost + "/campaign";
+
+        var foreign = api.put(link, ada.accessToken(), "{\"campaign_id\": \"%s\"}".formatted(othersCampaign));
+        var unknown = api.put(link, ada.accessToken(), "{\"campaign_id\": \"%s\"}".formatted(UUID.randomUUID()));
+
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(foreign.json().get("title").asString()).as("looks like an unknown id")
+                .isEqualTo(unknown.json().get("title").asString());
+        assertThat(api.get("/api/v1/social-posts/" + socialPost, ada.accessToken()).json().get("post").get("campaign_id")
+                .isNull()).as("nothing was linked").isTrue();
+        assertThat(api.put(link, ada.accessToken(), "{\"campaign_id\": \"%s\"}".formatted(own)).json()
+                .get("campaign_id").asString()).isEqualTo(own);
+        assertThat(api.put(link, ada.accessToken(), "{\"campaign_id\": null}").json().get("campaign_id").isNull()).isTrue();
     }
 
     @Test
@@ -219,6 +246,12 @@ class PublishingTest {
                 "{\"scheduled_at\": \"%s\"}".formatted(at));
         assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
         return post;
+    }
+
+    private String campaignOf(Accounts.SignedIn who) {
+        var created = api.post("/api/v1/campaigns", who.accessToken(), "{\"name\": \"Launch\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asString();
     }
 
     private JsonNode awaitSettled(String post) {
