@@ -36,6 +36,8 @@ import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.PageRequest;
+import io.reach.tenancy.Quota;
+import io.reach.tenancy.QuotaEnforcement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,9 +56,11 @@ class CampaignController {
     private final TenantTransactions transactions;
     private final Ids ids;
     private final Clock clock;
+    private final QuotaEnforcement quotas;
 
     CampaignController(Campaigns campaigns, Budgets budgets, Participants participants, TenantTransactions transactions,
-            Ids ids, Clock clock) {
+            Ids ids, Clock clock, QuotaEnforcement quotas) {
+        this.quotas = quotas;
         this.campaigns = campaigns;
         this.budgets = budgets;
         this.participants = participants;
@@ -95,6 +99,7 @@ class CampaignController {
                 request.currency() == null ? "USD" : request.currency(), CampaignSettings.audience(request.targetAudience()),
                 CampaignSettings.settings(request.campaignSettings()), by, now, now);
         transactions.inTransaction(() -> {
+            quotas.admit(Quota.CAMPAIGNS, 1);
             campaigns.insert(campaign);
             return null;
         });

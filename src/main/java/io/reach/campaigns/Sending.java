@@ -18,6 +18,8 @@ import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ConflictException;
+import io.reach.tenancy.Quota;
+import io.reach.tenancy.QuotaEnforcement;
 
 /**
  * The sending life of an e-mail or SMS campaign, the same for both channels: recipients are
@@ -35,9 +37,12 @@ class Sending {
     private final DispatchTask dispatch;
     private final TenantTransactions transactions;
     private final Clock clock;
+    private final QuotaEnforcement quotas;
 
     Sending(ChannelCampaigns channelCampaigns, Campaigns campaigns, Participants participants, SendQueue queue,
-            TemplateUsage usage, DispatchTask dispatch, TenantTransactions transactions, Clock clock) {
+            TemplateUsage usage, DispatchTask dispatch, TenantTransactions transactions, Clock clock,
+            QuotaEnforcement quotas) {
+        this.quotas = quotas;
         this.channelCampaigns = channelCampaigns;
         this.campaigns = campaigns;
         this.participants = participants;
@@ -98,7 +103,13 @@ class Sending {
             if (!header.status().equals("draft") && !header.status().equals("paused")) {
                 throw new ConflictException("Not allowed now", "Recipients are added to draft or paused campaigns only");
             }
+            // a started (paused) campaign's recipients count when they are queued; a draft's when it is sent
+            boolean started = header.status().equals("paused");
+            long queuedBefore = started ? queue.queued(channel, id) : 0;
             int total = queue.add(channel, id, checked.accepted(), clock.instant());
+            if (started) {
+                quotas.take(TenantContext.require(), monthlyQuota(channel), queue.queued(channel, id) - queuedBefore);
+            }
             return new Added(checked.accepted().size(), checked.duplicates(), checked.rejected(), total);
         });
     }
@@ -109,9 +120,11 @@ class Sending {
         transactions.inTransaction(() -> {
             ChannelCampaigns.Header header = visible(channel, id, person);
             campaigns.get(header.campaignId()).requireSending(clock.instant());
-            if (queue.remaining(channel, id) == 0) {
+            long recipients = queue.remaining(channel, id);
+            if (recipients == 0) {
                 throw new ConflictException("No recipients", "Add recipients before sending");
             }
+            quotas.take(tenant, monthlyQuota(channel), recipients);
             Instant now = clock.instant();
             channelCampaigns.move(channel, id, List.of("draft"), "sending", "", now);
             if (header.templateId() != null) {
@@ -154,6 +167,11 @@ class Sending {
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         long waiting = counts.getOrDefault("queued", 0L) + counts.getOrDefault("sending", 0L);
         return new Progress(total, total - waiting, counts);
+    }
+
+    /** The monthly quota a channel's messages count against: every recipient queued, from when a send starts. */
+    private static Quota monthlyQuota(Channel channel) {
+        return channel == Channel.EMAIL ? Quota.MONTHLY_EMAILS : Quota.MONTHLY_SMS;
     }
 
     static boolean isRetailer(UserPrincipal person) {

@@ -24,6 +24,8 @@ import io.reach.platform.web.BadRequestException;
 import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
+import io.reach.tenancy.Quota;
+import io.reach.tenancy.QuotaEnforcement;
 
 /**
  * Owners and admins invite people by e-mail with a role; the mailed token, once accepted, adds
@@ -48,11 +50,13 @@ class Inviting {
     private final Ids ids;
     private final Clock clock;
     private final Delegation delegation;
+    private final QuotaEnforcement quotas;
 
-    Inviting(Delegation delegation, Invitations invitations, Roles roles, Users users, Memberships memberships, PasswordPolicy policy,
+    Inviting(QuotaEnforcement quotas, Delegation delegation, Invitations invitations, Roles roles, Users users, Memberships memberships, PasswordPolicy policy,
             PasswordEncoder passwords, Mailer mailer, AuditTrail audit, TenantTransactions transactions,
             IdentityProperties properties, Ids ids, Clock clock) {
         this.delegation = delegation;
+        this.quotas = quotas;
         this.invitations = invitations;
         this.roles = roles;
         this.users = users;
@@ -78,6 +82,7 @@ class Inviting {
             roles.findByName(role).orElseThrow(() -> new InvalidRequestException(
                     new FieldError("role", "is not a role of this workspace")));
             delegation.requireMayGiveRole(inviter, role);
+            quotas.admit(Quota.USERS, 1);
             Instant now = clock.instant();
             UUID id = ids.next();
             String token = invitations.create(id, email, role, userType, inviter.userId(), now.plus(VALID_FOR), now);
@@ -110,6 +115,7 @@ class Inviting {
             if (memberships.ofUserIn(userId, tenant).isPresent()) {
                 throw new ConflictException("Already a member", "This account already belongs to the workspace");
             }
+            quotas.admit(Quota.USERS, 0); // the invitation holds its seat, unless the limit was lowered since
             memberships.insert(ids.next(), userId, invitation.role(), invitation.userType(), now);
             invitations.accept(invitation.id(), userId, now);
             audit.record(TenantContext.require(), new AuditEntry(userId, ActorType.USER, "invitation.accepted",

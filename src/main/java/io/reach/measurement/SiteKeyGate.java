@@ -51,8 +51,11 @@ class SiteKeyGate extends OncePerRequestFilter {
     private final TenantTransactions transactions;
     private final TenantDirectory tenants;
     private final ProblemWriter problems;
+    private final SiteKeyRates rates;
 
-    SiteKeyGate(SiteKeys keys, TenantTransactions transactions, TenantDirectory tenants, ProblemWriter problems) {
+    SiteKeyGate(SiteKeys keys, TenantTransactions transactions, TenantDirectory tenants, ProblemWriter problems,
+            SiteKeyRates rates) {
+        this.rates = rates;
         this.keys = keys;
         this.transactions = transactions;
         this.tenants = tenants;
@@ -90,6 +93,9 @@ class SiteKeyGate extends OncePerRequestFilter {
             response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type");
             response.setHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "86400");
             response.setStatus(HttpStatus.NO_CONTENT.value());
+            return;
+        }
+        if (!rates.admit(request, response, found.get().id())) {
             return;
         }
         if (SecurityContextHolder.getContext().getAuthentication() instanceof UsernamePasswordAuthenticationToken) {

@@ -40,11 +40,13 @@ class TrackerIngestion {
     private final Duration lateWindow;
     private final Duration earlyWindow;
     private final Clock clock;
+    private final EventQuota quota;
 
     TrackerIngestion(TrackerWriter writer, UserAgents userAgents, Geolocation geolocation, TenantManagement tenants,
             JsonMapper json, Ids ids,
             @Value("${reach.measurement.late-window:7d}") Duration lateWindow,
-            @Value("${reach.measurement.early-window:10m}") Duration earlyWindow, Clock clock) {
+            @Value("${reach.measurement.early-window:10m}") Duration earlyWindow, Clock clock, EventQuota quota) {
+        this.quota = quota;
         this.writer = writer;
         this.userAgents = userAgents;
         this.geolocation = geolocation;
@@ -80,7 +82,8 @@ class TrackerIngestion {
             }
         }
         TrackerWriter.Written written = accepted.isEmpty() ? new TrackerWriter.Written(0, List.of())
-                : writer.write(tenant, accepted, now);
+                : quota.metered(tenant, accepted.size(), () -> writer.write(tenant, accepted, now),
+                        TrackerWriter.Written::stored);
         for (int refused : written.refused()) {
             rejected.add(new Rejected(positions.get(refused), List.of(new FieldError("", REFUSED_BY_DATABASE))));
         }

@@ -18,9 +18,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class CurrentTenantController {
 
     private final TenantManagement tenants;
+    private final QuotaEnforcement quotas;
 
-    CurrentTenantController(TenantManagement tenants) {
+    CurrentTenantController(TenantManagement tenants, QuotaEnforcement quotas) {
         this.tenants = tenants;
+        this.quotas = quotas;
     }
 
     @GetMapping("/api/v1/tenant")
@@ -30,5 +32,17 @@ class CurrentTenantController {
         TenantId tenant = TenantContext.current().filter(id -> !id.isPlatform())
                 .orElseThrow(() -> new NotFoundException("Tenant", "of these credentials"));
         return tenants.get(tenant.value());
+    }
+
+    @GetMapping("/api/v1/tenant/quotas")
+    @RequiresPermission(resource = "tenant", action = "read")
+    @Operation(summary = "The caller's tenant's quotas: each limit (null = unlimited) with what is used and remains",
+            description = "Counted quotas (members and pending invitations, campaigns not archived, connected social"
+                    + " accounts) now; monthly ones in the current UTC month; API requests in the current minute's"
+                    + " window on the node that answers")
+    QuotaUsage.OfTenant quotas() {
+        TenantId tenant = TenantContext.current().filter(id -> !id.isPlatform())
+                .orElseThrow(() -> new NotFoundException("Tenant", "of these credentials"));
+        return quotas.usage(tenant);
     }
 }

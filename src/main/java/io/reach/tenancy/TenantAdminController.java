@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.reach.platform.tenant.TenantId;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
@@ -39,10 +40,12 @@ class TenantAdminController {
     static final int MAX_SETTINGS_BYTES = 64 * 1024;
 
     private final TenantManagement tenants;
+    private final QuotaEnforcement quotas;
     private final JsonMapper json;
 
-    TenantAdminController(TenantManagement tenants, JsonMapper json) {
+    TenantAdminController(TenantManagement tenants, QuotaEnforcement quotas, JsonMapper json) {
         this.tenants = tenants;
+        this.quotas = quotas;
         this.json = json;
     }
 
@@ -103,6 +106,12 @@ class TenantAdminController {
     @Operation(summary = "Replace a tenant's quotas; a missing or null limit means unlimited")
     TenantDetails replaceQuotas(@PathVariable UUID id, @Valid @RequestBody TenantQuotas quotas) {
         return tenants.replaceQuotas(id, quotas);
+    }
+
+    @GetMapping("/{id}/quotas")
+    @Operation(summary = "A tenant's quotas with what is used and remains (monthly ones in the current UTC month)")
+    QuotaUsage.OfTenant quotaUsage(@PathVariable UUID id) {
+        return quotas.usage(TenantId.of(id));
     }
 
     @PutMapping("/{id}/white-label")

@@ -60,6 +60,9 @@ class TenantConfigurations {
             join tenancy.tenant_quotas q using (tenant_id)
             join tenancy.white_label_settings w using (tenant_id)""";
     private static final String FIND_QUOTAS = "select * from tenancy.tenant_quotas";
+    private static final String LOCK_LIMIT = """
+            select cast(%s as bigint) as quota_limit from tenancy.tenant_quotas where tenant_id = platform.current_tenant_id()
+            for no key update""";
 
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
@@ -80,6 +83,18 @@ class TenantConfigurations {
 
     Optional<TenantQuotas> findQuotas() {
         return jdbc.sql(FIND_QUOTAS).query((rs, row) -> quotas(rs)).optional();
+    }
+
+    /**
+     * The current tenant's limit of {@code quota} (null = unlimited), its quota row locked until
+     * the transaction ends so that checks of the same tenant's growth take turns.
+     */
+    @Nullable Long lockLimit(Quota quota) {
+        return jdbc.sql(LOCK_LIMIT.formatted(quota.column())).query((rs, row) -> new Limit(bigint(rs, "quota_limit")))
+                .optional().orElseThrow(() -> new IllegalStateException("No quotas for the current tenant")).value();
+    }
+
+    private record Limit(@Nullable Long value) {
     }
 
     void saveSettings(Map<String, Object> settings, Instant now) {

@@ -39,9 +39,12 @@ public class TenantManagement {
     private final Ids ids;
     private final Clock clock;
     private final TenantAuditing auditing;
+    private final TenantRequestRates requestRates;
 
     TenantManagement(TenantAuditing auditing, Tenants tenants, TenantConfigurations configurations, TenantTransactions transactions,
-            ApplicationEventPublisher events, TenancyProperties properties, Ids ids, Clock clock) {
+            ApplicationEventPublisher events, TenancyProperties properties, Ids ids, Clock clock,
+            TenantRequestRates requestRates) {
+        this.requestRates = requestRates;
         this.tenants = tenants;
         this.configurations = configurations;
         this.transactions = transactions;
@@ -112,7 +115,10 @@ public class TenantManagement {
     }
 
     public TenantDetails replaceQuotas(UUID id, TenantQuotas quotas) {
-        return configure(id, "tenant.quotas_replaced", () -> configurations.saveQuotas(quotas, clock.instant()));
+        TenantDetails replaced = configure(id, "tenant.quotas_replaced",
+                () -> configurations.saveQuotas(quotas, clock.instant()));
+        requestRates.forget(TenantId.of(id));
+        return replaced;
     }
 
     public TenantDetails replaceWhiteLabel(UUID id, WhiteLabel whiteLabel) {

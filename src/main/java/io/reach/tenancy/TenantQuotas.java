@@ -5,8 +5,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The limits the platform enforces for one tenant; a null limit means unlimited. Modules check
- * their own limit through {@link TenantManagement#quotasOf}.
+ * The limits the platform enforces for one tenant; a null limit means unlimited. Modules enforce
+ * them through {@link QuotaEnforcement}.
  */
 public record TenantQuotas(
         @PositiveOrZero @Nullable Integer maxUsers,

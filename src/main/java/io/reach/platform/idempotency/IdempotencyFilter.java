@@ -43,7 +43,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String REPLAYED = "Idempotency-Replayed";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final Set<String> NOT_REPLAYED = Set.of("date", "x-request-id", "set-cookie", "connection",
-            "keep-alive", "transfer-encoding", "content-length", "content-type", "vary");
+            "keep-alive", "transfer-encoding", "content-length", "content-type", "vary", "ratelimit", "ratelimit-policy");
 
     private final IdempotencyRecords records;
     private final ProblemWriter problems;

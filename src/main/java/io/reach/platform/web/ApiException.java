@@ -1,5 +1,7 @@
 package io.reach.platform.web;
 
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -34,5 +36,10 @@ public abstract class ApiException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** Extension members of the problem (RFC 9457 section 3.2), such as the quota a request would exceed. */
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 }
