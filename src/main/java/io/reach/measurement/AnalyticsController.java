@@ -1,5 +1,6 @@
 package io.reach.measurement;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +8,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,15 +27,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.BadRequestException;
+import io.reach.platform.web.CsvCells;
+import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.TimeWindow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Dashboard queries over tracker events (from rollups), as JSON or CSV ({@code format=csv}); and rollup rebuilds. */
+/** Dashboard queries over tracker events (from rollups), as JSON or CSV ({@code format=csv}); and rollup rebuilds (in the background). */
 @RestController
 @RequestMapping("/api/v1/analytics")
 @SecurityRequirement(name = "bearer")
@@ -42,14 +46,16 @@ class AnalyticsController {
 
     private final AnalyticsQueries queries;
     private final TrackerRollups rollups;
+    private final RollupRebuilds rebuilds;
     private final TenantZones zones;
     private final TenantTransactions transactions;
     private final java.time.Clock clock;
 
-    AnalyticsController(AnalyticsQueries queries, TrackerRollups rollups, TenantZones zones,
+    AnalyticsController(AnalyticsQueries queries, TrackerRollups rollups, RollupRebuilds rebuilds, TenantZones zones,
             TenantTransactions transactions, java.time.Clock clock) {
         this.queries = queries;
         this.rollups = rollups;
+        this.rebuilds = rebuilds;
         this.zones = zones;
         this.transactions = transactions;
         this.clock = clock;
@@ -71,7 +77,7 @@ class AnalyticsController {
             ZoneId zone = zones.requestedOrConfigured(timeZone);
             var points = queries.timeseries(metric, interval, zone, scope(from, to, parameters), rollups.progress());
             return answer(format, points, List.of("period", metric),
-                    p -> List.of(p.period().format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME), p.value().toPlainString()));
+                    p -> List.of(p.period().format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME), p.value()));
         });
     }
 
@@ -89,7 +95,7 @@ class AnalyticsController {
         return transactions.inTransaction(() -> {
             var ranked = queries.top(dimension, limit, scope(from, to, parameters), rollups.progress());
             return answer(format, ranked, List.of(dimension, "events", "sessions"),
-                    r -> List.of(r.value(), Long.toString(r.events()), Long.toString(r.sessions())));
+                    r -> List.of(r.value(), r.events(), r.sessions()));
         });
     }
 
@@ -106,12 +112,23 @@ class AnalyticsController {
 
     @PostMapping("/rollups/rebuild")
     @RequiresPermission(resource = "analytics", action = "write")
-    @Operation(summary = "Recompute the rollups of the days [from, to) (at most 400); progress is logged day by day")
-    TrackerRollups.Rebuilt rebuild(@RequestBody @jakarta.validation.Valid Rebuild request) {
+    @Operation(summary = "Recompute the rollups of the days [from, to) (at most 400) in the background: 202 with the "
+            + "Location of its progress; one rebuild at a time per tenant (409 while one runs)")
+    ResponseEntity<RollupRebuilds.RebuildProgress> rebuild(@RequestBody @jakarta.validation.Valid Rebuild request) {
         if (!request.from().isBefore(request.to()) || request.from().plusDays(400).isBefore(request.to())) {
             throw new BadRequestException("Invalid range", "from must be before to, at most 400 days apart");
         }
-        return rollups.rebuild(TenantContext.require(), request.from(), request.to());
+        RollupRebuilds.RebuildProgress queued = rebuilds.start(request.from(), request.to());
+        return ResponseEntity.accepted().location(URI.create("/api/v1/analytics/rollups/rebuilds/" + queued.id()))
+                .body(queued);
+    }
+
+    @GetMapping("/rollups/rebuilds/{id}")
+    @RequiresPermission(resource = "analytics", action = "read")
+    @Operation(summary = "A rollup rebuild's progress: status (queued, running, done, failed), days_done of days_total")
+    RollupRebuilds.RebuildProgress rebuildProgress(@PathVariable UUID id) {
+        return transactions.inTransaction(() -> rebuilds.find(id))
+                .orElseThrow(() -> new NotFoundException("rollup rebuild", id));
     }
 
     private AnalyticsQueries.Scope scope(@Nullable Instant from, @Nullable Instant to, Map<String, String> parameters) {
@@ -134,21 +151,14 @@ class AnalyticsController {
         }
     }
 
+    /** JSON, or CSV whose text cells (page URLs, referrers: visitors' input) cannot run as spreadsheet formulas. */
     private static <T> ResponseEntity<?> answer(@Nullable String format, List<T> rows, List<String> header,
-            Function<T, List<String>> columns) {
+            Function<T, List<?>> columns) {
         if (!"csv".equals(format)) {
             return ResponseEntity.ok(rows);
         }
-        StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
-        for (T row : rows) {
-            csv.append(String.join(",", columns.apply(row).stream().map(AnalyticsController::csvValue).toList()))
-                    .append('\n');
-        }
         return ResponseEntity.ok().contentType(new MediaType("text", "csv"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"analytics.csv\"").body(csv.toString());
-    }
-
-    private static String csvValue(String value) {
-        return value.matches("[A-Za-z0-9_.:+\\-/ ]*") ? value : "\"" + value.replace("\"", "\"\"") + "\"";
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"analytics.csv\"")
+                .body(CsvCells.document(header, rows.stream().map(columns).toList()));
     }
 }

@@ -28,8 +28,6 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 import io.reach.platform.tenant.AllTenants;
 import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
 
 /**
  * Refreshes the rollups incrementally. The hourly rollup reaches the present: each run (every
@@ -38,7 +36,7 @@ import io.reach.platform.tenant.TenantTransactions;
  * lookback; the daily rollup is recomputed once a day from its watermark minus a
  * 3-day lookback up to the last complete day. Late events within the lookbacks are counted. A
  * window is replaced whole (delete and insert in one transaction), so re-running it gives the
- * same rows. A rebuild recomputes any range day by day, logging its progress.
+ * same rows. A rebuild recomputes any range day by day ({@link RollupRebuilds}, in the background).
  */
 @Component
 class TrackerRollups {
@@ -72,17 +70,15 @@ class TrackerRollups {
     private final JdbcClient jdbc;
     private final RollupWindow window;
     private final AllTenants allTenants;
-    private final TenantTransactions transactions;
     private final TenantZones zones;
     private final Duration lateWindow;
     private final Clock clock;
 
-    TrackerRollups(JdbcClient jdbc, RollupWindow window, AllTenants allTenants, TenantTransactions transactions, TenantZones zones,
+    TrackerRollups(JdbcClient jdbc, RollupWindow window, AllTenants allTenants, TenantZones zones,
             @Value("${reach.measurement.late-window:7d}") Duration lateWindow, Clock clock) {
         this.jdbc = jdbc;
         this.window = window;
         this.allTenants = allTenants;
-        this.transactions = transactions;
         this.zones = zones;
         this.lateWindow = lateWindow;
         this.clock = clock;
@@ -193,33 +189,23 @@ class TrackerRollups {
                 .orElse(new Progress(hourly, Instant.EPOCH, Instant.EPOCH, ZoneOffset.UTC));
     }
 
-    record Rebuilt(int days, int rows) {
+    /**
+     * Recomputes the current tenant's rollups of one day: the UTC day for the hourly rollup, the
+     * day in the daily rollup's zone for the daily one; returns the rows written. A rebuild
+     * ({@link RollupRebuilds}) calls it day by day, one transaction each.
+     */
+    int rebuildDay(LocalDate day) {
+        ZoneId zone = watermark("daily").map(Watermark::zone).orElseGet(zones::configured);
+        return refreshHourly(start(day), start(day.plusDays(1))) + refreshDaily(day, day.plusDays(1), zone);
     }
 
-    /**
-     * Recomputes the tenant's rollups for the days {@code [from, to)} (UTC days for the hourly
-     * rollup; days in the daily rollup's zone for the daily one), one day per transaction,
-     * logging progress.
-     */
-    Rebuilt rebuild(TenantId tenant, LocalDate from, LocalDate to) {
-        int rows = 0;
-        int days = (int) ChronoUnit.DAYS.between(from, to);
-        for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
-            LocalDate current = day;
-            rows += transactions.inTransactionAs(tenant, () -> {
-                ZoneId zone = watermark("daily").map(Watermark::zone).orElseGet(zones::configured);
-                return refreshHourly(start(current), start(current.plusDays(1)))
-                        + refreshDaily(current, current.plusDays(1), zone);
-            });
-            log.info("Rollup rebuild for tenant {}: day {} of {} ({}) done, {} rows so far", tenant.value(),
-                    ChronoUnit.DAYS.between(from, day) + 1, days, day, rows);
-        }
-        transactions.inTransactionAs(tenant, () -> jdbc.sql("""
+    /** After the days {@code [from, to)} were rebuilt, the daily rollup covers them (when they touch what it covers). */
+    void coverRebuilt(LocalDate from, LocalDate to) {
+        jdbc.sql("""
                 update measurement.rollup_watermarks
                 set covers_from = least(covers_from, (cast(:from as date)::timestamp at time zone time_zone))
                 where rollup = 'daily' and covers_from <= (cast(:to as date)::timestamp at time zone time_zone)""")
-                .param("from", from).param("to", to).update());
-        return new Rebuilt(days, rows);
+                .param("from", from).param("to", to).update();
     }
 
     private record Watermark(Instant done, ZoneId zone, Instant coversFrom) {

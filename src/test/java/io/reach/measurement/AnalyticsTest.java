@@ -87,7 +87,13 @@ class AnalyticsTest {
         var rebuilt = api.post("/api/v1/analytics/rollups/rebuild", ada.accessToken(), "{\"from\": \"%s\", \"to\": \"%s\"}"
                 .formatted(hour.minus(2, ChronoUnit.DAYS).toString().substring(0, 10),
                         hour.plus(1, ChronoUnit.DAYS).toString().substring(0, 10)));
-        assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+        assertThat(rebuilt.status()).as("a rebuild runs in the background: " + rebuilt.body()).isEqualTo(202);
+        JsonNode finished = awaitRebuild(ada, rebuilt.header("Location"));
+        assertThat(finished.get("status").asString()).isEqualTo("done");
+        assertThat(finished.get("days_total").asInt()).isEqualTo(3);
+        assertThat(finished.get("days_done").asInt()).isEqualTo(3);
+        assertThat(api.get(rebuilt.header("Location"), accounts.owner().accessToken()).status())
+                .as("another tenant's rebuild").isEqualTo(404);
         assertThat(total(ada, "/api/v1/analytics/timeseries?metric=events&interval=hour&" + from))
                 .as("a rebuild gives the same answer").isEqualTo(5);
         var csv = api.get("/api/v1/analytics/top?dimension=page_url&format=csv&" + from, ada.accessToken());
@@ -209,6 +215,46 @@ class AnalyticsTest {
         assertThat(fromRawEvents).as("s1–s3 and u1–u3; /a: s1–s3, u1–u2; /b: s1, u1 and u3")
                 .containsExactly(3.0, 3.0, 3.0, 3.0, 7.0, 3.0, 2.0, 2.0, 1.0, 2.0, 3.0);
         assertThat(answers.get()).as("from the hourly and daily rollups").isEqualTo(fromRawEvents);
+    }
+
+    @Test
+    void csvCellsThatASpreadsheetWouldRunAsFormulasAreNeutralised() {
+        Accounts.SignedIn ada = accounts.owner();
+        String key = api.post("/api/v1/api-keys", ada.accessToken(), "{\"name\": \"site\", \"scopes\": [\"ingest:write\"]}")
+                .json().get("key").asString();
+        Instant at = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        ingest(key, """
+                [{"event_type": "page_view", "page_url": "=HYPERLINK(\\"https://evil.example\\",\\"Click\\")", "created_at": "%1$s"},
+                 {"event_type": "page_view", "page_url": "=HYPERLINK(\\"https://evil.example\\",\\"Click\\")", "created_at": "%1$s"},
+                 {"event_type": "page_view", "page_url": "@SUM(1+1)*cmd|' /C calc'!A0", "created_at": "%1$s"},
+                 {"event_type": "page_view", "page_url": "+1-2", "created_at": "%1$s"},
+                 {"event_type": "page_view", "page_url": "-2+3", "created_at": "%1$s"}]""".formatted(at));
+        rollups.runDue();
+        String range = "from=" + at.minus(1, ChronoUnit.HOURS) + "&to=" + at.plus(1, ChronoUnit.HOURS);
+
+        var csv = api.get("/api/v1/analytics/top?dimension=page_url&format=csv&" + range, ada.accessToken());
+
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.getFirst()).isEqualTo("page_url,events,sessions");
+        assertThat(lines.subList(1, lines.size())).as("each cell a spreadsheet would evaluate is quoted behind a '")
+                .map(line -> line.substring(0, line.lastIndexOf(',', line.lastIndexOf(',') - 1)))
+                .containsExactlyInAnyOrder("\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"Click\"\")\"",
+                        "\"'@SUM(1+1)*cmd|' /C calc'!A0\"", "\"'+1-2\"", "\"'-2+3\"");
+        assertThat(lines.get(1)).startsWith("\"'=HYPERLINK(").contains("\",2,");
+    }
+
+    private JsonNode awaitRebuild(Accounts.SignedIn who, String location) {
+        assertThat(location).matches(".*/api/v1/analytics/rollups/rebuilds/[0-9a-f-]{36}");
+        String path = location.substring(location.indexOf("/api/"));
+        JsonNode[] last = new JsonNode[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+            var response = api.get(path, who.accessToken());
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            last[0] = response.json();
+            return !List.of("queued", "running").contains(last[0].get("status").asString());
+        });
+        return last[0];
     }
 
     private void ingest(String key, String batch) {
