@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
 
 import org.springframework.stereotype.Component;
 
@@ -14,19 +13,22 @@ import io.reach.platform.tenant.TenantTransactions;
 /**
  * Applies delivery events to the sends they name: deliveries, bounces (a hard one suppresses the
  * address in the send's tenant) and complaints (suppress too). The tenant and send come from the
- * Message-ID, so an event cannot touch another tenant's rows.
+ * Message-ID, sealed by Reach ({@link MessageIds}), so an event cannot touch another tenant's rows.
  */
 @Component
 class DeliveryEvents {
 
     private final EmailSends sends;
     private final Suppressions suppressions;
+    private final TrackingTokens tokens;
     private final TenantTransactions transactions;
     private final Clock clock;
 
-    DeliveryEvents(EmailSends sends, Suppressions suppressions, TenantTransactions transactions, Clock clock) {
+    DeliveryEvents(EmailSends sends, Suppressions suppressions, TrackingTokens tokens, TenantTransactions transactions,
+            Clock clock) {
         this.sends = sends;
         this.suppressions = suppressions;
+        this.tokens = tokens;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -43,21 +45,13 @@ class DeliveryEvents {
     }
 
     private boolean apply(DeliveryEvent event) {
-        if (event.messageId() == null) {
+        MessageIds.Identified id = event.messageId() == null ? null
+                : MessageIds.read(tokens, event.messageId()).orElse(null);
+        if (id == null) {
             return false;
         }
-        Matcher id = EmailComposer.MESSAGE_ID.matcher(event.messageId().trim());
-        if (!id.matches()) {
-            return false;
-        }
-        UUID send;
-        TenantId tenant;
-        try {
-            send = UUID.fromString(id.group(1));
-            tenant = TenantId.of(UUID.fromString(id.group(2)));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        UUID send = id.send();
+        TenantId tenant = id.tenant();
         Instant at = event.occurredAt() == null ? clock.instant() : event.occurredAt();
         return transactions.inTransactionAs(tenant, () -> sends.find(send).map(row -> {
             String address = row.recipientEmail().toLowerCase();

@@ -3,8 +3,12 @@ package io.reach.campaigns;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,11 +17,13 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.activation.DataSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import org.jspecify.annotations.Nullable;
 
@@ -30,16 +36,28 @@ import org.jspecify.annotations.Nullable;
 final class DeliveryReports {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^>\\r\\n]+>)");
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+    private static final int MAX_DEPTH = 4;
 
     private DeliveryReports() {
     }
 
+    /** A report's MIME body posted with its {@code multipart/report} type as the HTTP content type, as a whole message. */
+    static byte[] withContentType(String contentType, byte[] body) {
+        byte[] head = ("MIME-Version: 1.0\r\nContent-Type: " + contentType.replaceAll("[\\r\\n]+", " ") + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] message = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, message, head.length, body.length);
+        return message;
+    }
+
+    /** The report's events; {@link IllegalArgumentException} when it is not a readable report. */
     static List<DeliveryEvent> parse(byte[] raw) {
         try {
             MimeMessage report = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
             List<String> statuses = new ArrayList<>();
             List<String> originals = new ArrayList<>();
-            collect(report, statuses, originals);
+            collect(report, statuses, originals, 0);
             String messageId = originals.stream().map(MESSAGE_ID::matcher).filter(Matcher::find).map(m -> m.group(1))
                     .findFirst().orElse(null);
             List<DeliveryEvent> events = new ArrayList<>();
@@ -53,22 +71,42 @@ final class DeliveryReports {
                 }
             }
             return events;
-        } catch (MessagingException | IOException e) {
+        } catch (MessagingException | IOException | RuntimeException e) {
+            // the MIME parser meets hostile input here: whatever it throws means the report is unreadable
             throw new IllegalArgumentException("not a readable delivery status notification: " + e.getMessage(), e);
         }
     }
 
-    private static void collect(Part part, List<String> statuses, List<String> originals)
+    private static void collect(Part part, List<String> statuses, List<String> originals, int depth)
             throws MessagingException, IOException {
         if (part.isMimeType("message/delivery-status")) {
             statuses.add(text(part.getInputStream()));
         } else if (part.isMimeType("text/rfc822-headers") || part.isMimeType("message/rfc822")) {
             originals.add(text(part.getInputStream()));
         } else if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                collect(multipart.getBodyPart(i), statuses, originals);
+            // a report is a multipart/report, perhaps inside one forwarding multipart; deeper nesting is an attack on the parser's stack
+            if (depth >= MAX_DEPTH) {
+                throw new IllegalArgumentException("multiparts nested more than " + MAX_DEPTH + " deep");
             }
+            Multipart multipart = new StrictMultipart(part.getDataHandler().getDataSource());
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collect(multipart.getBodyPart(i), statuses, originals, depth + 1);
+            }
+        }
+    }
+
+    /** A multipart that must be whole: with its boundary parameter and its closing delimiter (a cut-off report is refused). */
+    private static final class StrictMultipart extends MimeMultipart {
+
+        StrictMultipart(DataSource source) throws MessagingException {
+            super(source);
+        }
+
+        @Override
+        protected void initializeProperties() {
+            super.initializeProperties();
+            ignoreMissingEndBoundary = false;
+            ignoreMissingBoundaryParameter = false;
         }
     }
 
@@ -114,9 +152,22 @@ final class DeliveryReports {
         return groups;
     }
 
+    /**
+     * A part's text: UTF-8 when it is, else ISO-8859-1 (reports of older MTAs quote 8-bit replies in
+     * Latin-1), without the control characters PostgreSQL cannot store or a reason should not hold.
+     */
     private static String text(InputStream in) throws IOException {
+        byte[] bytes;
         try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            bytes = in.readAllBytes();
         }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            text = new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        return CONTROL.matcher(text).replaceAll("");
     }
 }

@@ -22,13 +22,12 @@ import io.reach.platform.tenant.TenantId;
 
 /**
  * Makes one recipient's message of an e-mail campaign: the personalised subject, HTML and text;
- * links in the HTML turned into signed click links; an open pixel; a unique Message-ID naming the
- * send and tenant; and {@code List-Unsubscribe} with one-click {@code List-Unsubscribe-Post}
+ * links in the HTML turned into signed click links; an open pixel; a unique, opaque Message-ID
+ * that only Reach can read the send and tenant from; and {@code List-Unsubscribe} with one-click {@code List-Unsubscribe-Post}
  * (RFC 8058). Shared by a run's workers (compiled templates are immutable).
  */
 final class EmailComposer {
 
-    static final Pattern MESSAGE_ID = Pattern.compile("<([0-9a-f-]{36})\\.([0-9a-f-]{36})@[^>]+>");
     private static final Pattern LINK = Pattern.compile("(?i)(<a\\b[^>]*?\\bhref\\s*=\\s*)([\"'])(https?://[^\"']+)\\2");
 
     /** What the run's messages share. */
@@ -55,10 +54,6 @@ final class EmailComposer {
         this.domain = shared.senderEmail().substring(shared.senderEmail().indexOf('@') + 1);
     }
 
-    static String messageId(UUID send, TenantId tenant, String domain) {
-        return "<" + send + "." + tenant.value() + "@" + domain + ">";
-    }
-
     MimeMessage compose(Session session, SendQueue.Send send) throws MessagingException {
         String unsubscribe = trackingBase + "u/" + tokens.seal(TrackingTokens.Kind.UNSUBSCRIBE, shared.tenant(), send.id(), null);
         Map<String, Object> values = Personalisation.values(shared.content(), send.variables(), Map.of("email",
@@ -70,7 +65,7 @@ final class EmailComposer {
         if (shared.trackOpens()) {
             body = withPixel(body, trackingBase + "o/" + tokens.seal(TrackingTokens.Kind.OPEN, shared.tenant(), send.id(), null));
         }
-        MimeMessage message = new IdentifiedMessage(session, messageId(send.id(), shared.tenant(), domain));
+        MimeMessage message = new IdentifiedMessage(session, MessageIds.of(tokens, shared.tenant(), send.id(), domain));
         try {
             message.setFrom(new InternetAddress(shared.senderEmail(), shared.senderName(), "UTF-8"));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(send.address(), send.name(), "UTF-8"));

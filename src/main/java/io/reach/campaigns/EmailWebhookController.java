@@ -1,6 +1,5 @@
 package io.reach.campaigns;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -28,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Where a mail provider (or a bounce mailbox forwarder) reports what became of messages: JSON
  * events ({@code delivered}, {@code bounced}, {@code complained}) or an RFC 3464 delivery status
- * notification, the whole bounce message posted as {@code message/rfc822}. Requests are signed: {@code X-Reach-Signature: sha256=<hex
+ * notification, the whole bounce message posted as {@code message/rfc822} (or its MIME body as
+ * {@code multipart/report}). Requests are signed over the body's bytes as sent: {@code X-Reach-Signature: sha256=<hex
  * HMAC-SHA256 of the body with reach.campaigns.email.webhook-secret>}.
  */
 @RestController
@@ -55,7 +55,8 @@ class EmailWebhookController {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         List<DeliveryEvent> events;
         try {
-            events = type.startsWith("application/json") ? events(json.readTree(body)) : DeliveryReports.parse(body);
+            events = type.startsWith("application/json") ? events(json.readTree(body))
+                    : DeliveryReports.parse(type.startsWith("multipart/") ? DeliveryReports.withContentType(contentType, body) : body);
         } catch (JacksonException | IllegalArgumentException e) {
             throw new BadRequestException("Unreadable report", e.getMessage());
         }
@@ -67,7 +68,8 @@ class EmailWebhookController {
         if (secret == null || secret.isBlank()) {
             throw new Closed();
         }
-        String expected = "sha256=" + HexFormat.of().formatHex(Hmacs.sha256(secret, new String(body, StandardCharsets.UTF_8)));
+        // over the bytes as they came: a report in another charset is signed as bytes, not as UTF-8 text
+        String expected = "sha256=" + HexFormat.of().formatHex(Hmacs.sha256(secret, body));
         if (signature == null || !Hmacs.constantTimeEquals(expected, signature.trim().toLowerCase(Locale.ROOT))) {
             throw new Unsigned();
         }

@@ -15,7 +15,8 @@ import io.reach.platform.tenant.TenantId;
 
 /**
  * The tokens in tracking links: the tenant, the send, what the link does (open pixel, click,
- * unsubscribe) and, for a click, the destination, sealed with the installation's AEAD key.
+ * unsubscribe) and, for a click, the destination, sealed with the installation's AEAD key; and
+ * the Message-IDs of campaign mail ({@link MessageIds}).
  * A token cannot be guessed, and changing any byte (another send, another URL) makes it invalid.
  */
 @Component
@@ -25,8 +26,9 @@ class TrackingTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
+    /** What a token opens; the ordinal is sealed inside, so new kinds go last. */
     enum Kind {
-        OPEN, CLICK, UNSUBSCRIBE
+        OPEN, CLICK, UNSUBSCRIBE, MESSAGE
     }
 
     record Token(Kind kind, TenantId tenant, UUID send, @Nullable String url) {
