@@ -26,6 +26,8 @@ import io.reach.platform.crypto.Hmacs;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ApiException;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,7 +36,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * Twilio's callbacks, verified by {@code X-Twilio-Signature} (base64 HMAC-SHA1, keyed with the
  * auth token, of the public URL called followed by every form parameter name and value in name
  * order): message status changes update the send; replies of STOP (and Twilio's other opt-out
- * words) suppress the number in the tenant, START lifts that.
+ * words) suppress the number in the tenant, START lifts that, each MessageSid once.
  */
 @RestController
 @RequestMapping("/api/v1/webhooks/twilio/{tenant}")
@@ -46,16 +48,18 @@ class TwilioWebhookController {
 
     private final SmsCampaigns smsCampaigns;
     private final Suppressions suppressions;
+    private final KeywordReplies replies;
     private final TenantTransactions transactions;
     private final CampaignProperties properties;
     private final String publicUrl;
     private final Clock clock;
 
-    TwilioWebhookController(SmsCampaigns smsCampaigns, Suppressions suppressions, TenantTransactions transactions,
-            CampaignProperties properties, @Value("${reach.identity.public-url:http://localhost:8080}") String publicUrl,
-            Clock clock) {
+    TwilioWebhookController(SmsCampaigns smsCampaigns, Suppressions suppressions, KeywordReplies replies,
+            TenantTransactions transactions, CampaignProperties properties,
+            @Value("${reach.identity.public-url:http://localhost:8080}") String publicUrl, Clock clock) {
         this.smsCampaigns = smsCampaigns;
         this.suppressions = suppressions;
+        this.replies = replies;
         this.transactions = transactions;
         this.properties = properties;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
@@ -93,17 +97,32 @@ class TwilioWebhookController {
         verify(request, form, signature);
         String from = Recipients.normalPhone(form.getFirst("From"));
         String word = form.getFirst("Body") == null ? "" : form.getFirst("Body").trim().toUpperCase(Locale.ROOT);
-        if (from != null) {
+        KeywordReplies.Keyword keyword = STOP.contains(word) ? KeywordReplies.Keyword.STOP
+                : START.contains(word) ? KeywordReplies.Keyword.START : null;
+        if (from != null && keyword != null) {
+            String sid = messageSid(form);
             transactions.inTransactionAs(TenantId.of(tenant), () -> {
-                if (STOP.contains(word)) {
+                // a signed callback can be replayed: each MessageSid counts once, so an old START cannot lift a later STOP
+                if (!replies.firstTime(sid, from, keyword, clock.instant())) {
+                    return null;
+                }
+                if (keyword == KeywordReplies.Keyword.STOP) {
                     suppressions.add(Channel.SMS, from, "stop", null, clock.instant());
-                } else if (START.contains(word)) {
+                } else {
                     suppressions.remove(Channel.SMS, from, "stop");
                 }
                 return null;
             });
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    }
+
+    private static String messageSid(MultiValueMap<String, String> form) {
+        String sid = form.getFirst("MessageSid");
+        if (sid == null || sid.isBlank() || sid.length() > 64) {
+            throw new InvalidRequestException(new FieldError("MessageSid", "is required (Twilio's id of the message)"));
+        }
+        return sid;
     }
 
     private void verify(HttpServletRequest request, MultiValueMap<String, String> form, @Nullable String signature) {

@@ -70,7 +70,7 @@ class SmsCampaignTest {
         assertThat(created.json().get("sms_campaign").get("sender_number").asString()).isEqualTo("+15005550006");
 
         String inbound = "/api/v1/webhooks/twilio/" + ada.tenantId() + "/inbound";
-        Map<String, String> stop = Map.of("From", stopped, "To", "+15005550006", "Body", " stop ");
+        Map<String, String> stop = Map.of("MessageSid", sid(), "From", stopped, "To", "+15005550006", "Body", " stop ");
         assertThat(api.send("POST", inbound, null, form(stop), List.of("Content-Type", FORM)).status())
                 .as("unsigned").isEqualTo(403);
         assertThat(api.send("POST", inbound, null, form(stop), List.of("Content-Type", FORM, "X-Twilio-Signature",
@@ -125,6 +125,49 @@ class SmsCampaignTest {
         assertThat(stats.get("failed").asLong()).isEqualTo(1);
         assertThat(stats.get("suppressed").asLong()).isEqualTo(1);
         assertThat(stats.get("delivery_rate").decimalValue()).isEqualByComparingTo("100");
+    }
+
+    @Test
+    void aReplayedStartDoesNotLiftALaterStop() {
+        Accounts.SignedIn ada = accounts.owner();
+        String phone = "+1555" + digits(7);
+        String inbound = "/api/v1/webhooks/twilio/" + ada.tenantId() + "/inbound";
+        Map<String, String> stop = Map.of("MessageSid", sid(), "From", phone, "To", "+15005550006", "Body", "STOP");
+        Map<String, String> start = Map.of("MessageSid", sid(), "From", phone, "To", "+15005550006", "Body", "START");
+        Map<String, String> stopAgain = Map.of("MessageSid", sid(), "From", phone, "To", "+15005550006", "Body", "Stop");
+
+        assertThat(reply(inbound, stop)).isEqualTo(200);
+        assertThat(suppressed(ada, phone)).isTrue();
+        assertThat(reply(inbound, start)).isEqualTo(200);
+        assertThat(suppressed(ada, phone)).as("START lifts the STOP").isFalse();
+        assertThat(reply(inbound, stopAgain)).isEqualTo(200);
+        assertThat(suppressed(ada, phone)).isTrue();
+
+        assertThat(reply(inbound, start)).as("the same signed START, replayed").isEqualTo(200);
+        assertThat(suppressed(ada, phone)).as("a replayed START does not lift the later STOP").isTrue();
+        assertThat(reply(inbound, stop)).isEqualTo(200);
+        assertThat(suppressed(ada, phone)).isTrue();
+
+        Map<String, String> noSid = Map.of("From", phone, "To", "+15005550006", "Body", "START");
+        assertThat(reply(inbound, noSid)).as("a keyword reply without its MessageSid").isEqualTo(400);
+        assertThat(suppressed(ada, phone)).isTrue();
+        String otherTenant = "/api/v1/webhooks/twilio/" + accounts.owner().tenantId() + "/inbound";
+        assertThat(reply(otherTenant, start)).as("MessageSids are recorded per tenant").isEqualTo(200);
+        assertThat(suppressed(ada, phone)).isTrue();
+    }
+
+    private int reply(String path, Map<String, String> form) {
+        return api.send("POST", path, null, form(form), List.of("Content-Type", FORM, "X-Twilio-Signature",
+                signature(path, form))).status();
+    }
+
+    private boolean suppressed(Accounts.SignedIn who, String phone) {
+        return api.get("/api/v1/suppressions/sms?limit=200", who.accessToken()).json().get("items").valueStream()
+                .anyMatch(s -> s.get("address").asString().equals(phone));
+    }
+
+    private static String sid() {
+        return "SM" + UUID.randomUUID().toString().replace("-", "");
     }
 
     @Test
