@@ -22,7 +22,8 @@ import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 
 /**
- * Runs one e-mail or SMS campaign's sending: marks rows a dead run left mid-send as interrupted,
+ * Runs one e-mail or SMS campaign's sending, holding the campaign's run lease so that no other
+ * run of it works at the same time ({@link DispatchLeases}): marks rows a dead run left mid-send as interrupted,
  * then several workers (each with its own connection) claim batches, reserve their budget,
  * deliver at the campaign's rate (a batch takes at most a quarter of the claim lease) and record outcomes, until nothing is queued, the campaign is
  * paused, or its budget runs out. Progress goes to the log after every batch.
@@ -40,19 +41,21 @@ class Dispatcher {
     private final Campaigns campaigns;
     private final Budgets budgets;
     private final SendEffects effects;
+    private final DispatchLeases leases;
     private final TenantTransactions transactions;
     private final CampaignProperties properties;
     private final Clock clock;
 
     Dispatcher(List<Carrier> carriers, SendQueue queue, ChannelCampaigns channelCampaigns, Campaigns campaigns,
-            Budgets budgets, SendEffects effects, TenantTransactions transactions, CampaignProperties properties,
-            Clock clock) {
+            Budgets budgets, SendEffects effects, DispatchLeases leases, TenantTransactions transactions,
+            CampaignProperties properties, Clock clock) {
         this.carriers = carriers.stream().collect(Collectors.toMap(Carrier::channel, Function.identity()));
         this.queue = queue;
         this.channelCampaigns = channelCampaigns;
         this.campaigns = campaigns;
         this.budgets = budgets;
         this.effects = effects;
+        this.leases = leases;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
@@ -67,13 +70,22 @@ class Dispatcher {
         Channel channel = carrier.channel();
         boolean again = true;
         while (again) {
-            Run run = transactions.inTransactionAs(tenant, () -> start(channel, id));
-            if (run == null) {
+            // one run per campaign at a time on all nodes: a retry or follow-up leaves the work to a live run
+            var lease = leases.take(tenant, channel, id);
+            if (lease.isEmpty()) {
+                log.info("{} campaign {}: another run is alive; this one leaves the sending to it", channel.code(), id);
                 return;
             }
-            int sent = runOnce(tenant, run, carrier);
+            int sent;
+            try (DispatchLeases.Lease held = lease.get()) {
+                Run run = transactions.inTransactionAs(tenant, () -> start(channel, id, held));
+                if (run == null) {
+                    return;
+                }
+                sent = runOnce(tenant, run, carrier);
+            }
             // resumed while this run was finishing: carry on rather than leave it to the sweep (unless
-            // nothing could be claimed, i.e. another run holds the rows)
+            // nothing could be claimed: the rows are held, or this run lost its lease)
             again = sent > 0 && transactions.inTransactionAs(tenant, () -> "sending".equals(channelCampaigns.status(channel, id)
                     .orElse(null)) && queue.queued(channel, id) > 0);
         }
@@ -106,6 +118,7 @@ class Dispatcher {
             try {
                 worker.join();
             } catch (InterruptedException e) {
+                workers.forEach(Thread::interrupt); // they must not send on once this run has given its lease back
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while sending " + id, e);
             }
@@ -120,10 +133,10 @@ class Dispatcher {
     }
 
     /** The state one run of one campaign shares across its workers. */
-    private record Run(Channel channel, UUID id, UUID parent, BigDecimal cost, long total) {
+    private record Run(Channel channel, UUID id, UUID parent, BigDecimal cost, long total, DispatchLeases.Lease lease) {
     }
 
-    private Run start(Channel channel, UUID id) {
+    private Run start(Channel channel, UUID id, DispatchLeases.Lease lease) {
         if (!"sending".equals(channelCampaigns.status(channel, id).orElse(null))) {
             return null;
         }
@@ -139,7 +152,7 @@ class Dispatcher {
             return null;
         }
         long total = queue.counts(channel, id).values().stream().mapToLong(Long::longValue).sum();
-        return new Run(channel, id, parent.id(), parent.costPer(channel.code()), total);
+        return new Run(channel, id, parent.id(), parent.costPer(channel.code()), total, lease);
     }
 
     private void work(TenantId tenant, Run run, Carrier.Prepared prepared, Bucket pace, AtomicInteger sent, int size)
@@ -168,7 +181,7 @@ class Dispatcher {
 
     /** Claims a batch while the campaign is sending, keeping only as many rows as the budget covers. */
     private List<SendQueue.Send> claim(Run run, int size) {
-        if (!"sending".equals(channelCampaigns.status(run.channel(), run.id()).orElse(null))) {
+        if (!run.lease().renew() || !"sending".equals(channelCampaigns.status(run.channel(), run.id()).orElse(null))) {
             return List.of();
         }
         List<SendQueue.Send> batch = queue.claim(run.channel(), run.id(), size, clock.instant());

@@ -3,9 +3,12 @@ package io.reach.campaigns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -79,6 +82,37 @@ class SendingResilienceTest {
         assertThat(perRecipient.keySet()).as("everyone marked sent got their message")
                 .containsAll(addresses(ada.accessToken(), email, "sent"));
         assertThat(delivered.get()).as("each of the four workers may pass the check once more").isBetween(120, 123);
+    }
+
+    @Test
+    void aSecondRunOfACampaignDoesNothingWhileTheFirstIsAlive() throws Exception {
+        var flows = new CampaignFlows(api);
+        Accounts.SignedIn ada = accounts.owner();
+        String domain = "l" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        UUID email = emailCampaign(flows, ada, domain, 450, "");
+        TenantId tenant = TenantId.of(ada.tenantId());
+        transactions.inTransactionAs(tenant, () -> channelCampaigns.tryMove(Channel.EMAIL, email, List.of("draft"),
+                "sending", "", java.time.Instant.now()));
+        CountDownLatch delivering = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger byFirst = new AtomicInteger();
+        AtomicInteger bySecond = new AtomicInteger();
+
+        Thread first = Thread.ofVirtual().start(() -> dispatcher.run(tenant, email, recording(byFirst, () -> {
+            delivering.countDown();
+            await(release);
+        })));
+        assertThat(delivering.await(30, TimeUnit.SECONDS)).as("the first run is delivering").isTrue();
+        CampaignFlows.sleep(2_500);
+        dispatcher.run(tenant, email, recording(bySecond, () -> { }));
+        release.countDown();
+        first.join(Duration.ofSeconds(60));
+
+        assertThat(bySecond.get()).as("the retry ran beside the first run (past the 1s lease of tests)").isZero();
+        assertThat(byFirst.get()).as("the first run sent everything").isEqualTo(450);
+        JsonNode done = api.get("/api/v1/email-campaigns/" + email, ada.accessToken()).json();
+        assertThat(done.get("email_campaign").get("status").asString()).isEqualTo("sent");
+        assertThat(done.get("progress").get("by_status").get("sent").asLong()).isEqualTo(450);
     }
 
     @Test
@@ -174,6 +208,51 @@ class SendingResilienceTest {
                 };
             }
         };
+    }
+
+    /** A carrier that sends nothing, counts what it was handed, and calls {@code before} ahead of each message. */
+    private static Carrier recording(AtomicInteger delivered, Runnable before) {
+        return new Carrier() {
+            @Override
+            public Channel channel() {
+                return Channel.EMAIL;
+            }
+
+            @Override
+            public Prepared prepare(TenantId tenant, UUID campaign) {
+                return new Prepared() {
+                    @Override
+                    public Line open() {
+                        return new Line() {
+                            @Override
+                            public SendQueue.Outcome deliver(SendQueue.Send send) {
+                                before.run();
+                                delivered.incrementAndGet();
+                                return SendQueue.Outcome.accepted(send, "sent", "<" + send.id() + "@test>", null,
+                                        java.time.Instant.now());
+                            }
+
+                            @Override
+                            public void close() {
+                            }
+                        };
+                    }
+
+                    @Override
+                    public int ratePerSecond(int fallback) {
+                        return fallback;
+                    }
+                };
+            }
+        };
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private List<String> addresses(String token, UUID email, String status) {
