@@ -23,7 +23,8 @@ import io.reach.platform.tenant.TenantTransactions;
 /**
  * Keeps the day partitions of the event tables: every late-window day back to seven days ahead
  * exist (so every accepted event has its partition), and days wholly past the retention
- * ({@code reach.measurement.retention}, two years by default) are dropped. Runs at start and
+ * ({@code reach.measurement.retention}, two years by default, checked at start to exceed the late
+ * window) are dropped, never one inside the accepted event window. Runs at start and
  * every few hours, followed by the tenants' own shorter retention ({@link TrackerRetention}).
  */
 @Component
@@ -41,6 +42,11 @@ class TrackerPartitions {
     TrackerPartitions(JdbcClient jdbc, TenantTransactions transactions,
             @Value("${reach.measurement.late-window:7d}") Duration lateWindow,
             @Value("${reach.measurement.retention:730d}") Duration retention, Clock clock) {
+        if (Duration.ofDays(retention.toDays()).compareTo(lateWindow.plusDays(1)) < 0) {
+            throw new IllegalStateException("reach.measurement.retention (" + retention.toDays() + " whole days) must exceed "
+                    + "reach.measurement.late-window (" + lateWindow + ") by at least a day: partitions past the retention "
+                    + "are dropped, and events as old as the late window are still accepted into them");
+        }
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.lateWindow = lateWindow;
@@ -57,13 +63,22 @@ class TrackerPartitions {
                 today.minusDays(retention.toDays()));
     }
 
-    /** Ensures the partitions of {@code [first, last]} and drops those before {@code dropBefore}. */
+    /**
+     * Ensures the partitions of {@code [first, last]} and drops those before {@code dropBefore}. The
+     * database refuses a cutoff inside the accepted event window (declared here first), so a wrong
+     * setting or caller cannot drop what ingestion may still write; the partitions are ensured all the same.
+     */
     Maintained maintain(LocalDate first, LocalDate last, LocalDate dropBefore) {
-        Maintained done = transactions.inTransactionAs(TenantId.PLATFORM, () -> new Maintained(
-                jdbc.sql("select measurement.ensure_tracker_partitions(:first, :last)").param("first", first)
-                        .param("last", last).query(Integer.class).single(),
-                jdbc.sql("select measurement.drop_tracker_partitions(:before)").param("before", dropBefore)
-                        .query(Integer.class).single()));
+        int created = transactions.inTransactionAs(TenantId.PLATFORM, () -> jdbc.sql(
+                "select measurement.ensure_tracker_partitions(:first, :last)").param("first", first).param("last", last)
+                .query(Integer.class).single());
+        int dropped = transactions.inTransactionAs(TenantId.PLATFORM, () -> {
+            jdbc.sql("select measurement.declare_event_window(cast(:late as interval))")
+                    .param("late", lateWindow.toSeconds() + " seconds").query((rs, row) -> 1).list();
+            return jdbc.sql("select measurement.drop_tracker_partitions(:before)").param("before", dropBefore)
+                    .query(Integer.class).single();
+        });
+        Maintained done = new Maintained(created, dropped);
         log.info("Tracker partitions: {} created ({} to {}), {} dropped (before {})", done.created(), first, last,
                 done.dropped(), dropBefore);
         return done;
