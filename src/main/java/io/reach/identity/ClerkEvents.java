@@ -13,6 +13,9 @@ final class ClerkEvents {
     private ClerkEvents() {
     }
 
+    /** 9999-12-31T23:59:59.999Z: later instants are not dates (and PostgreSQL would refuse some of them). */
+    private static final long LAST_STORABLE_MILLI = 253_402_300_799_999L;
+
     /** The user in a Clerk event, if it has a usable id and a primary e-mail address Clerk has verified. */
     static Optional<ProviderUsers.ProviderUser> user(JsonNode data, Instant now) {
         String clerkId = text(data, "id");
@@ -64,6 +67,7 @@ final class ClerkEvents {
 
     private static @Nullable Instant millis(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value != null && value.isNumber() ? Instant.ofEpochMilli(value.asLong()) : null;
+        return value != null && value.isIntegralNumber() && value.canConvertToLong()
+                && value.asLong() >= 0 && value.asLong() <= LAST_STORABLE_MILLI ? Instant.ofEpochMilli(value.asLong()) : null;
     }
 }
