@@ -1,5 +1,6 @@
 package io.reach.publishing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,7 +32,8 @@ class PublishJobs {
             j.status, j.attempt, j.lookup_first, j.provider_job_id, j.last_error, j.last_error_kind, j.last_http_status,
             j.published_at, v.text, v.media_refs::text as media_refs, v.metadata::text as variant_metadata""";
     private static final String CLAIM = """
-            update publishing.publish_jobs j set status = 'running', attempt = attempt + 1, updated_at = :now
+            update publishing.publish_jobs j set status = 'running', attempt = attempt + 1, heartbeat_at = :now,
+                updated_at = :now
             from publishing.post_variants v
             where j.id = :id and v.tenant_id = j.tenant_id and v.id = j.post_variant_id
               and j.status in ('pending', 'retry')
@@ -44,7 +46,12 @@ class PublishJobs {
             update publishing.publish_jobs set status = :status, provider_job_id = coalesce(:providerId, provider_job_id),
                 last_error = :error, last_error_kind = :kind, last_http_status = :httpStatus, next_attempt_at = :next,
                 lookup_first = :lookupFirst, published_at = :publishedAt, updated_at = :now
-            where id = :id""";
+            where id = :id and status = 'running' and attempt = :attempt""";
+    private static final String DUE_PLATFORM = """
+            select platform from publishing.publish_jobs where id = :id and status in ('pending', 'retry')""";
+    private static final String BEAT = """
+            update publishing.publish_jobs set heartbeat_at = :now
+            where id = :id and status = 'running' and attempt = :attempt""";
     private static final String ATTEMPT = """
             insert into publishing.publish_attempts (tenant_id, id, publish_job_id, attempted_at, outcome, http_status,
                 response_excerpt)
@@ -59,7 +66,7 @@ class PublishJobs {
             update publishing.publish_jobs set status = 'retry', lookup_first = true, next_attempt_at = :now,
                 last_error = 'The node publishing this job stopped; checking the platform before trying again',
                 last_error_kind = 'unknown', updated_at = :now
-            where status = 'running' and updated_at < :abandonedBefore""";
+            where status = 'running' and coalesce(heartbeat_at, updated_at) < :abandonedBefore""";
     private static final String CANCEL_OPEN = """
             update publishing.publish_jobs set status = 'cancelled', updated_at = :now
             where post_id = :postId and status in ('pending', 'retry') returning id""";
@@ -89,6 +96,11 @@ class PublishJobs {
                 .param("now", utc(now)).query(UUID.class).optional();
     }
 
+    /** The platform of a job waiting to run; empty when it is not (already done, running elsewhere, cancelled). */
+    Optional<String> platformOfDue(UUID id) {
+        return jdbc.sql(DUE_PLATFORM).param("id", id).query(String.class).optional();
+    }
+
     /** Takes a due job for this run; empty when it is not pending (already done, running elsewhere, cancelled). */
     Optional<Job> claim(UUID id, Instant now) {
         return jdbc.sql(CLAIM).param("id", id).param("now", utc(now)).query(Job.class).optional();
@@ -102,12 +114,22 @@ class PublishJobs {
         return jdbc.sql(ATTEMPTS).param("jobId", jobId).query(Attempt.class).list();
     }
 
-    void finish(UUID id, String status, @Nullable String providerId, @Nullable String error, @Nullable String kind,
-            @Nullable Integer httpStatus, Instant next, boolean lookupFirst, @Nullable Instant publishedAt, Instant now) {
-        jdbc.sql(FINISH).param("id", id).param("status", status).param("providerId", providerId).param("error", error)
-                .param("kind", kind).param("httpStatus", httpStatus).param("next", utc(next))
-                .param("lookupFirst", lookupFirst).param("publishedAt", publishedAt == null ? null : utc(publishedAt))
-                .param("now", utc(now)).update();
+    /**
+     * Records the end of the claimed attempt {@code attempt}; false when the job is no longer that
+     * attempt's (the sweep took it back and another runner claimed it), so nothing is recorded.
+     */
+    boolean finish(UUID id, int attempt, String status, @Nullable String providerId, @Nullable String error,
+            @Nullable String kind, @Nullable Integer httpStatus, Instant next, boolean lookupFirst,
+            @Nullable Instant publishedAt, Instant now) {
+        return jdbc.sql(FINISH).param("id", id).param("attempt", attempt).param("status", status)
+                .param("providerId", providerId).param("error", error).param("kind", kind).param("httpStatus", httpStatus)
+                .param("next", utc(next)).param("lookupFirst", lookupFirst)
+                .param("publishedAt", publishedAt == null ? null : utc(publishedAt)).param("now", utc(now)).update() == 1;
+    }
+
+    /** The runner of attempt {@code attempt} is alive; false when the job is no longer that attempt's. */
+    boolean beat(UUID id, int attempt, Instant now) {
+        return jdbc.sql(BEAT).param("id", id).param("attempt", attempt).param("now", utc(now)).update() == 1;
     }
 
     void recordAttempt(UUID jobId, String outcome, @Nullable Integer httpStatus, @Nullable String excerpt, Instant now) {
@@ -120,9 +142,12 @@ class PublishJobs {
     record Stranded(UUID id, int attempt) {
     }
 
-    /** Jobs due a while ago that no task instance picked up, after first reclaiming runs whose node died. */
-    List<Stranded> stranded(Instant now) {
-        jdbc.sql(ABANDONED).param("now", utc(now)).param("abandonedBefore", utc(now.minusSeconds(600))).update();
+    /**
+     * Jobs due a while ago that no task instance picked up, after first taking back running jobs
+     * whose runner has not beaten for {@code staleAfter} (its node died or stalled).
+     */
+    List<Stranded> stranded(Instant now, Duration staleAfter) {
+        jdbc.sql(ABANDONED).param("now", utc(now)).param("abandonedBefore", utc(now.minus(staleAfter))).update();
         return jdbc.sql(STRANDED).param("overdue", utc(now.minusSeconds(60))).query(Stranded.class).list();
     }
 

@@ -28,7 +28,10 @@ import io.reach.social.SocialDirectory;
  * unknown (a timeout: the platform may have published), the next attempt first asks the
  * platform whether the post is there. Retryable failures wait ({@link Backoff}, Retry-After) up
  * to five attempts; terminal ones fail at once; a job more than {@code max-overdue} late is
- * missed, not sent late. Each platform gets at most {@code per-platform-concurrency} calls at once.
+ * missed, not sent late. Each platform gets at most {@code per-platform-concurrency} calls at once;
+ * the slot is taken before the claim, so a job never waits for one while it is claimed. A
+ * claimed job keeps a heartbeat ({@link RunningJobs}); if the sweep took it back anyway, this
+ * runner sends nothing once it notices, and its finish is refused (the attempt has moved on).
  */
 @Component
 class PublishRunner {
@@ -48,13 +51,15 @@ class PublishRunner {
     private final Clock clock;
     private final Publications publications;
     private final SocialPosts socialPosts;
+    private final RunningJobs running;
 
     PublishRunner(PublishJobs jobs, Posts posts, SocialDirectory social, PublishScheduling scheduling,
             TenantTransactions transactions, @Value("${reach.publishing.retry-base:60s}") Duration retryBase,
             @Value("${reach.publishing.retry-cap:1h}") Duration retryCap,
             @Value("${reach.publishing.max-overdue:48h}") Duration maxOverdue,
             @Value("${reach.publishing.per-platform-concurrency:4}") int perPlatform, Clock clock,
-            Publications publications, SocialPosts socialPosts) {
+            Publications publications, SocialPosts socialPosts, RunningJobs running) {
+        this.running = running;
         this.publications = publications;
         this.socialPosts = socialPosts;
         this.jobs = jobs;
@@ -69,23 +74,34 @@ class PublishRunner {
     }
 
     void run(TenantId tenant, UUID jobId) {
-        Optional<PublishJobs.Job> claimed = transactions.inTransactionAs(tenant, () -> jobs.claim(jobId, clock.instant()));
-        if (claimed.isEmpty()) {
+        Optional<String> platform = transactions.inTransactionAs(tenant, () -> jobs.platformOfDue(jobId));
+        if (platform.isEmpty()) {
             return;
         }
-        PublishJobs.Job job = claimed.get();
+        Semaphore slot = slots.computeIfAbsent(platform.get(), name -> new Semaphore(perPlatform));
+        slot.acquireUninterruptibly();
+        try {
+            Optional<PublishJobs.Job> claimed = transactions.inTransactionAs(tenant, () -> jobs.claim(jobId, clock.instant()));
+            if (claimed.isPresent()) {
+                RunningJobs.Held held = running.hold(tenant, claimed.get());
+                try {
+                    claimedRun(tenant, claimed.get(), held);
+                } finally {
+                    running.release(held);
+                }
+            }
+        } finally {
+            slot.release();
+        }
+    }
+
+    private void claimedRun(TenantId tenant, PublishJobs.Job job, RunningJobs.Held held) {
         if (clock.instant().isAfter(job.scheduledAt().plus(maxOverdue))) {
             conclude(tenant, job, "missed", "missed", null, null, "More than " + maxOverdue.toHours()
                     + " hours late (Reach was down or the job was held up); not sent late", null, null);
             return;
         }
-        Semaphore slot = slots.computeIfAbsent(job.platform(), platform -> new Semaphore(perPlatform));
-        slot.acquireUninterruptibly();
-        try {
-            attempt(tenant, job);
-        } finally {
-            slot.release();
-        }
+        attempt(tenant, job, held);
     }
 
     /**
@@ -94,12 +110,17 @@ class PublishRunner {
      * sends; recording happens outside the platform call's error handling, so a failure to record
      * never leads to a second publication (the job stays running and the sweep looks it up).
      */
-    private void attempt(TenantId tenant, PublishJobs.Job job) {
+    private void attempt(TenantId tenant, PublishJobs.Job job, RunningJobs.Held held) {
         Publication publication;
         Optional<String> found;
         String providerId;
         try {
             publication = publications.of(job);
+            if (!running.stillHeld(held)) {
+                log.warn("Publish job {} (attempt {}) was taken back while it waited here; not sending it", job.id(),
+                        job.attempt());
+                return;
+            }
             found = job.lookupFirst() ? TenantContext.callAs(tenant,
                     () -> social.findPublished(job.socialAccountId(), publication, job.scheduledAt())) : Optional.empty();
             providerId = found.isPresent() ? found.get()
@@ -127,27 +148,49 @@ class PublishRunner {
         }
         Instant next = clock.instant().plus(backoff.after(job.attempt(), retryAfter));
         boolean lookupFirst = job.lookupFirst() || kind == PlatformError.Kind.UNKNOWN;
-        transactions.inTransactionAs(tenant, () -> {
+        boolean finished = transactions.inTransactionAs(tenant, () -> {
+            if (!jobs.finish(job.id(), job.attempt(), "retry", null, message, outcome, status, next, lookupFirst, null,
+                    clock.instant())) {
+                return false;
+            }
             jobs.recordAttempt(job.id(), outcome, status, message, clock.instant());
-            jobs.finish(job.id(), "retry", null, message, outcome, status, next, lookupFirst, null, clock.instant());
-            return null;
+            return true;
         });
-        scheduling.at(tenant, job.id(), job.attempt() + 1, next);
+        if (finished) {
+            scheduling.at(tenant, job.id(), job.attempt() + 1, next);
+        } else {
+            refused(job, outcome);
+        }
     }
 
     private void conclude(TenantId tenant, PublishJobs.Job job, String status, String outcome, @Nullable String providerId,
             @Nullable Integer httpStatus, @Nullable String error, PlatformError.@Nullable Kind kind,
             @Nullable Publication publication) {
         Instant now = clock.instant();
-        transactions.inTransactionAs(tenant, () -> {
+        boolean finished = transactions.inTransactionAs(tenant, () -> {
+            if (!jobs.finish(job.id(), job.attempt(), status, providerId, error,
+                    kind == null ? null : kind.name().toLowerCase(), httpStatus, now, false,
+                    status.equals("success") ? now : null, now)) {
+                return false;
+            }
             if (providerId != null && publication != null) {
                 socialPosts.record(job, publication, providerId, now);
             }
             jobs.recordAttempt(job.id(), outcome, httpStatus, error, now);
-            jobs.finish(job.id(), status, providerId, error, kind == null ? null : kind.name().toLowerCase(), httpStatus,
-                    now, false, status.equals("success") ? now : null, now);
             posts.settle(job.postId(), jobs.ofPost(job.postId()), now);
-            return null;
+            return true;
         });
+        if (!finished) {
+            refused(job, outcome + (providerId == null ? "" : " as " + providerId));
+        }
+    }
+
+    /**
+     * The job was taken back and claimed again while this attempt ran, so its end is not recorded:
+     * the newer attempt owns the job, and it looks the post up before sending (the sweep asks it to).
+     */
+    private static void refused(PublishJobs.Job job, String outcome) {
+        log.warn("Publish job {} ended attempt {} ({}) after the job was taken back; the newer attempt decides",
+                job.id(), job.attempt(), outcome);
     }
 }

@@ -23,14 +23,15 @@ class PublishTask {
 
     /**
      * Every minute, puts back on the timetable any job that is due but was never picked up (a
-     * crash between scheduling steps) or whose node died mid-run: no post silently stays behind.
+     * crash between scheduling steps) or whose node died mid-run (no heartbeat for
+     * {@code reach.publishing.stale-after}): no post silently stays behind.
      */
     @Bean
     RecurringTask<Void> publishSweepTask(AllTenants allTenants, PublishJobs jobs, PublishScheduling scheduling,
-            java.time.Clock clock) {
+            RunningJobs running, java.time.Clock clock) {
         return Tasks.recurring("publish-sweep", FixedDelay.of(java.time.Duration.ofMinutes(1)))
                 .execute((instance, context) -> allTenants.sumOverTenantsAndPlatform(tenant -> {
-                    var stranded = jobs.stranded(clock.instant());
+                    var stranded = jobs.stranded(clock.instant(), running.staleAfter());
                     stranded.forEach(job -> scheduling.at(tenant, job.id(), job.attempt() + 100, clock.instant()));
                     return stranded.size();
                 }));
