@@ -2,9 +2,12 @@ package io.reach.social;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.net.HttpURLConnection;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -13,11 +16,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import javax.net.ssl.SSLException;
+
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -28,12 +49,16 @@ import org.springframework.stereotype.Component;
  * <p>A medium is streamed to a temporary file, never held whole in memory: at most
  * {@link #IMAGE_LIMIT} for an image and {@link #VIDEO_LIMIT} for a video; a larger one is refused
  * as soon as its {@code Content-Length} or its bytes say so. The URL comes from a tenant's user,
- * so unless {@code reach.social.media.allow-private-addresses} is set, hosts that resolve to
- * loopback, private, link-local or multicast addresses are refused, and redirects are followed
- * (at most five) only after the same check.
+ * so unless {@code reach.social.media.allow-private-addresses} is set, a host with any address
+ * that is not public ({@link PublicAddresses}) is refused, and redirects are followed (at most
+ * five) only after the same check. The host is resolved once, at connection time, and the
+ * connection goes to the addresses that were checked (no second lookup a rebinding DNS server
+ * could answer differently); the name still goes in the Host header and TLS SNI, and the
+ * certificate is checked against it. Errors name the status code or the kind of network failure,
+ * never what the host answered.
  */
 @Component
-class PlatformMedia {
+class PlatformMedia implements DisposableBean {
 
     static final long IMAGE_LIMIT = 20L * 1024 * 1024;
     static final long VIDEO_LIMIT = 512L * 1024 * 1024;
@@ -45,19 +70,31 @@ class PlatformMedia {
             Map.entry("tiff", "image/tiff"), Map.entry("mp4", "video/mp4"), Map.entry("m4v", "video/mp4"),
             Map.entry("mov", "video/quicktime"), Map.entry("webm", "video/webm"), Map.entry("avi", "video/x-msvideo"));
 
-    private final boolean allowPrivateAddresses;
     private final int processingPolls;
     private final Duration processingWait;
-    private final Duration readTimeout;
+    private final CloseableHttpClient http;
 
+    @Autowired
     PlatformMedia(@Value("${reach.social.media.allow-private-addresses:false}") boolean allowPrivateAddresses,
             @Value("${reach.social.media.processing-polls:3}") int processingPolls,
             @Value("${reach.social.media.processing-wait:5s}") Duration processingWait,
             @Value("${reach.social.http-read-timeout:30s}") Duration readTimeout) {
-        this.allowPrivateAddresses = allowPrivateAddresses;
+        this(InetAddress::getAllByName, allowPrivateAddresses ? address -> true : PublicAddresses::isPublic, processingPolls,
+                processingWait, readTimeout);
+    }
+
+    /** With the name lookup and the address rule given (tests). */
+    PlatformMedia(Lookup lookup, Predicate<InetAddress> allowed, int processingPolls, Duration processingWait,
+            Duration readTimeout) {
         this.processingPolls = processingPolls;
         this.processingWait = processingWait;
-        this.readTimeout = readTimeout;
+        this.http = client(new CheckedResolver(lookup, allowed), readTimeout);
+    }
+
+    /** How a host name becomes addresses. */
+    @FunctionalInterface
+    interface Lookup {
+        InetAddress[] addresses(String host) throws UnknownHostException;
     }
 
     /**
@@ -69,54 +106,92 @@ class PlatformMedia {
         String name = "media[" + index + "]";
         long limit = medium.isVideo() ? VIDEO_LIMIT : IMAGE_LIMIT;
         URI uri = parsed(medium.url(), name);
-        HttpURLConnection connection = null;
         try {
             for (int redirects = 0;; redirects++) {
-                checkHost(uri, name);
-                connection = (HttpURLConnection) uri.toURL().openConnection();
-                connection.setInstanceFollowRedirects(false);
-                connection.setConnectTimeout(10_000);
-                connection.setReadTimeout((int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis()));
-                int status = connection.getResponseCode();
-                if (status >= 300 && status < 400 && connection.getHeaderField("Location") != null) {
-                    if (redirects == MAX_REDIRECTS) {
-                        throw terminal(name + " redirects more than " + MAX_REDIRECTS + " times");
+                HttpGet get = new HttpGet(uri);
+                ClassicHttpResponse response = http.executeOpen(null, get, null);
+                try {
+                    int status = response.getCode();
+                    Header location = response.getFirstHeader("Location");
+                    if (status >= 300 && status < 400 && location != null) {
+                        if (redirects == MAX_REDIRECTS) {
+                            throw terminal(name + " redirects more than " + MAX_REDIRECTS + " times");
+                        }
+                        uri = parsed(resolved(uri, location.getValue()), name);
+                        continue;
                     }
-                    uri = parsed(uri.resolve(connection.getHeaderField("Location")).toString(), name);
-                    connection.disconnect();
-                    continue;
-                }
-                if (status != 200) {
-                    boolean later = status == 408 || status == 429 || status >= 500;
-                    throw new PlatformError(later ? PlatformError.Kind.RETRYABLE : PlatformError.Kind.TERMINAL, null, null,
-                            name + " could not be fetched from " + medium.url() + ": its host answered HTTP " + status);
-                }
-                long announced = connection.getContentLengthLong();
-                if (announced > limit) {
-                    throw tooLarge(name, medium, limit);
-                }
-                String contentType = contentType(medium, connection.getContentType());
-                Path file = Files.createTempFile("reach-media-", ".part");
-                try (InputStream in = connection.getInputStream();
-                        OutputStream out = Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING)) {
-                    long size = copy(in, out, limit, name, medium);
-                    if (size == 0) {
-                        throw terminal(name + " at " + medium.url() + " is empty");
+                    if (status != 200) {
+                        boolean later = status == 408 || status == 429 || status >= 500;
+                        throw new PlatformError(later ? PlatformError.Kind.RETRYABLE : PlatformError.Kind.TERMINAL, null,
+                                null, name + " could not be fetched from " + medium.url() + ": its host answered HTTP " + status);
                     }
-                    return new Fetched(file, size, contentType);
-                } catch (RuntimeException | IOException e) {
-                    Files.deleteIfExists(file);
-                    throw e;
+                    return saved(response, medium, name, limit);
+                } finally {
+                    dropped(get, response);
                 }
             }
+        } catch (NotPublic e) {
+            throw terminal(name + " points at a private address (" + e.getMessage()
+                    + "); Reach fetches media only from public hosts");
         } catch (IOException e) {
             throw new PlatformError(PlatformError.Kind.RETRYABLE, null, null,
-                    name + " could not be fetched from " + medium.url() + ": " + e.getMessage());
-        } finally {
-            if (connection != null) {
-                connection.disconnect();
-            }
+                    name + " could not be fetched from " + medium.url() + ": " + failure(e));
         }
+    }
+
+    private static Fetched saved(ClassicHttpResponse response, Publication.Medium medium, String name, long limit)
+            throws IOException {
+        HttpEntity entity = response.getEntity();
+        if (entity == null) {
+            throw terminal(name + " at " + medium.url() + " is empty");
+        }
+        if (entity.getContentLength() > limit) {
+            throw tooLarge(name, medium, limit);
+        }
+        Header type = response.getFirstHeader("Content-Type");
+        String contentType = contentType(medium, type == null ? null : type.getValue());
+        Path file = Files.createTempFile("reach-media-", ".part");
+        try (InputStream in = entity.getContent();
+                OutputStream out = Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING)) {
+            long size = copy(in, out, limit, name, medium);
+            if (size == 0) {
+                throw terminal(name + " at " + medium.url() + " is empty");
+            }
+            return new Fetched(file, size, contentType);
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    /**
+     * Ends the exchange by dropping the connection: closing it politely would first read whatever
+     * is left of a body (a refused 20 GB "image", an error page that trickles in) to the end.
+     */
+    private static void dropped(HttpGet get, ClassicHttpResponse response) {
+        get.cancel();
+        try {
+            response.close();
+        } catch (IOException e) {
+            // the connection is gone already
+        }
+    }
+
+    /** The kind of failure only: an exception's message may quote what an (internal) host answered. */
+    private static String failure(IOException e) {
+        if (e instanceof InterruptedIOException) {
+            return "its host did not answer in time";
+        }
+        if (e instanceof UnknownHostException) {
+            return "its host name does not resolve";
+        }
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+            return "its host could not be reached";
+        }
+        if (e instanceof SSLException) {
+            return "a secure connection to its host failed";
+        }
+        return "the connection to its host failed";
     }
 
     /**
@@ -187,19 +262,66 @@ class PlatformMedia {
         throw terminal(name + " has no http(s) URL Reach can fetch: " + url);
     }
 
-    private void checkHost(URI uri, String name) throws UnknownHostException {
-        if (allowPrivateAddresses) {
-            return;
+    private static String resolved(URI base, String location) {
+        try {
+            return base.resolve(location.strip().replace(" ", "%20")).toString();
+        } catch (IllegalArgumentException e) {
+            return location;
         }
-        for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-            byte[] raw = address.getAddress();
-            boolean uniqueLocal = raw.length == 16 && (raw[0] & 0xfe) == 0xfc;
-            if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                    || address.isAnyLocalAddress() || address.isMulticastAddress() || uniqueLocal) {
-                throw terminal(name + " points at a private address (" + uri.getHost()
-                        + "); Reach fetches media only from public hosts");
+    }
+
+    /**
+     * One client for every fetch: no proxy (so this resolver picks the address connected to), no
+     * redirects of its own, no retries, no cookies, bytes as the host sends them.
+     */
+    private static CloseableHttpClient client(CheckedResolver resolver, Duration readTimeout) {
+        Timeout read = Timeout.ofMilliseconds(readTimeout.toMillis());
+        var connections = PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(resolver)
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(10))
+                        .setSocketTimeout(read).build())
+                .setMaxConnTotal(64).setMaxConnPerRoute(8).build();
+        return HttpClients.custom().setConnectionManager(connections).disableRedirectHandling().disableAutomaticRetries()
+                .disableCookieManagement().disableContentCompression().disableAuthCaching()
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(read).build()).build();
+    }
+
+    /** Resolves a host once and hands the connection exactly the addresses it checked. */
+    private record CheckedResolver(Lookup lookup, Predicate<InetAddress> allowed) implements DnsResolver {
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            InetAddress[] addresses = lookup.addresses(host);
+            for (InetAddress address : addresses) {
+                if (!allowed.test(address)) {
+                    throw new NotPublic(host);
+                }
             }
+            return addresses;
         }
+
+        @Override
+        public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
+            return Arrays.stream(resolve(host)).map(address -> new InetSocketAddress(address, port)).toList();
+        }
+
+        /** Never asked of the network: a reverse lookup is another answer nobody checked. */
+        @Override
+        public String resolveCanonicalHostname(String host) {
+            return host;
+        }
+    }
+
+    /** A host with an address media may not be fetched from. */
+    private static final class NotPublic extends UnknownHostException {
+
+        NotPublic(String host) {
+            super(host);
+        }
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        http.close();
     }
 
     private static long copy(InputStream in, OutputStream out, long limit, String name, Publication.Medium medium)
