@@ -117,7 +117,7 @@ class PlatformMedia implements DisposableBean {
                         if (redirects == MAX_REDIRECTS) {
                             throw terminal(name + " redirects more than " + MAX_REDIRECTS + " times");
                         }
-                        uri = parsed(resolved(uri, location.getValue()), name);
+                        uri = redirected(uri, location.getValue(), name);
                         continue;
                     }
                     if (status != 200) {
@@ -151,12 +151,14 @@ class PlatformMedia implements DisposableBean {
         Header type = response.getFirstHeader("Content-Type");
         String contentType = contentType(medium, type == null ? null : type.getValue());
         Path file = Files.createTempFile("reach-media-", ".part");
-        try (InputStream in = entity.getContent();
-                OutputStream out = Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING)) {
+        // The body stream is not closed on a refusal (closing reads it to its end); the caller drops the connection.
+        InputStream in = entity.getContent();
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING)) {
             long size = copy(in, out, limit, name, medium);
             if (size == 0) {
                 throw terminal(name + " at " + medium.url() + " is empty");
             }
+            in.close();
             return new Fetched(file, size, contentType);
         } catch (RuntimeException | IOException e) {
             Files.deleteIfExists(file);
@@ -262,12 +264,18 @@ class PlatformMedia implements DisposableBean {
         throw terminal(name + " has no http(s) URL Reach can fetch: " + url);
     }
 
-    private static String resolved(URI base, String location) {
+    /** Where a redirect leads; its target is the host's answer, so a refusal does not quote it. */
+    private static URI redirected(URI base, String location, String name) {
         try {
-            return base.resolve(location.strip().replace(" ", "%20")).toString();
+            URI target = base.resolve(location.strip().replace(" ", "%20"));
+            String scheme = String.valueOf(target.getScheme()).toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && target.getHost() != null) {
+                return target;
+            }
         } catch (IllegalArgumentException e) {
-            return location;
+            // refused below
         }
+        throw terminal(name + " redirects to a URL Reach cannot fetch");
     }
 
     /**
