@@ -50,28 +50,49 @@ class AccountConnections {
         this.clock = clock;
     }
 
-    URI start(TenantId tenant, UUID userId, String platform) {
-        SocialProvider provider = provider(platform);
-        ConnectionStates.Started started = states.seal(tenant.value(), userId, platform);
-        return provider.authorizationUrl(started.state(), started.codeChallenge(), redirectUri);
+    /** A connection started: where to send the browser, and the cookie that browser must bring back. */
+    record Started(URI authorizationUrl, String bindingCookie, String bindingSecret) {
     }
 
-    SocialAccounts.AccountView complete(String code, String state) {
+    Started start(TenantId tenant, UUID userId, String platform) {
+        SocialProvider provider = provider(platform);
+        ConnectionStates.Started started = states.seal(tenant.value(), userId, platform);
+        return new Started(provider.authorizationUrl(started.state(), started.codeChallenge(), redirectUri),
+                started.bindingCookie(), started.bindingSecret());
+    }
+
+    /** The account connected, and the binding cookie that is now spent. */
+    record Connected(SocialAccounts.AccountView account, String bindingCookie) {
+    }
+
+    /**
+     * Finishes a connection, only in the browser that started it ({@code cookies} hold its binding
+     * secret) and only once: the state is spent before the code is exchanged.
+     */
+    Connected complete(String code, String state, Map<String, String> cookies) {
         ConnectionStates.Pending pending = states.open(state).orElseThrow(() -> new Problem(HttpStatus.BAD_REQUEST,
                 "Invalid connection state", "The connection was not started here, or it took longer than 10 minutes"));
+        if (!pending.isBoundTo(cookies.get(pending.bindingCookie()))) {
+            throw new Problem(HttpStatus.BAD_REQUEST, "Connection started elsewhere",
+                    "Finish connecting in the browser that started it (start again there)");
+        }
         SocialProvider provider = provider(pending.platform());
+        if (!transactions.inTransactionAs(TenantId.of(pending.tenantId()), () -> states.spend(pending))) {
+            throw new Problem(HttpStatus.BAD_REQUEST, "Connection state already used",
+                    "Each connection can be finished once; start connecting again");
+        }
         SocialProvider.Tokens tokens = provider.exchange(code, pending.codeVerifier(), redirectUri);
         SocialProvider.Profile profile = provider.profile(tokens.accessToken());
         SocialChannel channel = channels.byName(pending.platform()).orElseThrow();
         TenantId tenant = TenantId.of(pending.tenantId());
-        return transactions.inTransactionAs(tenant, () -> {
+        return new Connected(transactions.inTransactionAs(tenant, () -> {
             seats.admit(channel.channelName(), profile.platformUserId());
             UUID id = accounts.connect(pending.userId(), channel, profile, tokens, clock.instant());
             audit.record(tenant, new AuditEntry(pending.userId(), ActorType.USER, "social_account.connected",
                     "social_account", id.toString(), "social.social_accounts", null,
                     Map.of("platform", pending.platform(), "handle", profile.handle()), null));
             return accounts.find(id).orElseThrow();
-        });
+        }), pending.bindingCookie());
     }
 
     private SocialProvider provider(String platform) {
