@@ -130,7 +130,9 @@ class PublishRunner {
             return;
         } catch (RuntimeException e) {
             log.warn("Publish job {} failed unexpectedly", job.id(), e);
-            failed(tenant, job, PlatformError.Kind.UNKNOWN, null, "Unexpected error: " + e.getMessage(), null);
+            // The message may quote whatever a remote host answered; the log keeps it, the job only its kind.
+            failed(tenant, job, PlatformError.Kind.UNKNOWN, null,
+                    "Unexpected error (" + e.getClass().getSimpleName() + "); the server log has the details", null);
             return;
         }
         conclude(tenant, job, "success", found.isPresent() ? "found" : "published", providerId, null, null, null,
