@@ -19,7 +19,8 @@ final class MachineOpens {
     private static final List<String> AGENTS = List.of("bot", "crawler", "spider", "scanner", "preview",
             "yahoomailproxy", "mimecast", "barracuda", "proofpoint", "ppops", "symantec", "messagelabs", "trend micro",
             "forcepoint", "sophos", "fireeye", "cisco", "zscaler", "microsoft office protection", "safelinks",
-            "python-requests", "curl/", "wget/", "go-http-client", "java/", "okhttp", "headlesschrome", "phantomjs");
+            "python-requests", "python-urllib", "python-httpx", "aiohttp", "curl/", "wget/", "go-http-client", "java/",
+            "okhttp", "libwww-perl", "apache-httpclient", "node-fetch", "axios/", "headlesschrome", "phantomjs");
 
     private MachineOpens() {
     }

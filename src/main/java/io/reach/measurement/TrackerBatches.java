@@ -43,6 +43,11 @@ final class TrackerBatches {
     static List<Item> items(String body, JsonMapper json) {
         String text = body.strip();
         List<Item> items = new ArrayList<>();
+        // Only a body that starts like JSON is read event by event: plain text, a bare number or
+        // string is not a batch at all, so it is refused whole rather than "accepted" with 0 events.
+        if (!text.isEmpty() && !text.startsWith("[") && !text.startsWith("{")) {
+            throw new MalformedBatch("The body is neither a JSON array nor NDJSON objects");
+        }
         if (text.startsWith("[")) {
             JsonNode array;
             try {

@@ -19,6 +19,15 @@ class MessageRulesTest {
     private static final String PERSON = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15";
 
     @Test
+    void scriptedHttpClientsAreMachines() {
+        Duration window = Duration.ofSeconds(10);
+        for (String agent : java.util.List.of("Python-urllib/3.12", "python-requests/2.32.3", "Go-http-client/1.1",
+                "curl/8.5.0", "Wget/1.21.4", "okhttp/4.12.0", "Java/21.0.2", "libwww-perl/6.77")) {
+            assertThat(MachineOpens.machine(agent, SENT, null, SENT.plusSeconds(30), window)).as(agent).isTrue();
+        }
+    }
+
+    @Test
     void opensSoonAfterSendingOrFromScannersAndPrefetchersAreMachines() {
         Duration window = Duration.ofSeconds(10);
         assertThat(MachineOpens.machine(PERSON, SENT, null, SENT.plusSeconds(3), window)).isTrue();
