@@ -25,14 +25,15 @@ public record SocialChannel(UUID id, String channelName, String channelDisplayNa
 
     /**
      * Everything wrong with {@code variant} for this channel, each as a field error; empty when it
-     * can be published. Text length counts characters as people see them (Unicode code points).
+     * can be published. Text length is counted the platform's way ({@link TextLengths}).
      */
     public List<FieldError> problemsWith(Variant variant) {
         List<FieldError> problems = new ArrayList<>();
         String text = variant.text() == null ? "" : variant.text();
-        int length = text.codePointCount(0, text.length());
+        int length = TextLengths.of(channelName, text);
         if (length > maxTextLength) {
-            problems.add(new FieldError("text", "is " + length + " characters; " + channelDisplayName + " allows "
+            String unit = TextLengths.unit(channelName);
+            problems.add(new FieldError("text", "is " + length + " " + unit + "; " + channelDisplayName + " allows "
                     + maxTextLength));
         }
         int count = variant.media().size();

@@ -31,11 +31,33 @@ class SocialChannelTest {
     }
 
     @Test
-    void charactersAreCountedAsPeopleSeeThem() {
-        String emoji = "\uD83D\uDE80".repeat(280);
+    void xWeighsTextItsOwnWayUrlsCount23EmojiAndCjk2() {
+        String url = "https://example.com/" + "a-very-long-path/".repeat(10);
+        String withUrl = "a".repeat(256) + " " + url;
+        String emoji = "\uD83D\uDE80".repeat(140);
+        String cjk = "\u65E5\u672C".repeat(70);
 
-        assertThat(X.problemsWith(new SocialChannel.Variant(emoji, List.of()))).isEmpty();
-        assertThat(X.problemsWith(new SocialChannel.Variant(emoji + "!", List.of()))).hasSize(1);
+        assertThat(X.problemsWith(new SocialChannel.Variant(withUrl, List.of()))).as("256 + 1 + 23").isEmpty();
+        assertThat(X.problemsWith(new SocialChannel.Variant(withUrl + "!", List.of()))).hasSize(1);
+        assertThat(X.problemsWith(new SocialChannel.Variant(emoji, List.of()))).as("140 emoji weigh 280").isEmpty();
+        assertThat(X.problemsWith(new SocialChannel.Variant(emoji + "!", List.of())))
+                .extracting(FieldError::message).containsExactly("is 281 weighted characters (URLs 23, emoji and CJK 2); "
+                        + "X allows 280");
+        assertThat(X.problemsWith(new SocialChannel.Variant(cjk + "\u8A9E", List.of()))).as("141 CJK weigh 282").hasSize(1);
+    }
+
+    @Test
+    void otherPlatformsCountTheirOwnUnits() {
+        SocialChannel threads = channel("threads", "Threads", 500, 0, 10, List.of("image", "video"), 300);
+        SocialChannel tiktok = channel("tiktok", "TikTok", 2200, 1, 1, List.of("video"), 600);
+        String rocket = "\uD83D\uDE80";
+
+        assertThat(threads.problemsWith(new SocialChannel.Variant(rocket.repeat(500), List.of()))).as("code points").isEmpty();
+        assertThat(tiktok.problemsWith(new SocialChannel.Variant(rocket.repeat(1101), List.of(
+                new SocialChannel.Media("video", "mp4", 10))))).as("UTF-16 units").hasSize(1);
+        var video = List.of(new SocialChannel.Media("video", "mp4", 10));
+        assertThat(YOUTUBE.problemsWith(new SocialChannel.Variant("\u00E9".repeat(2500), video))).as("bytes").isEmpty();
+        assertThat(YOUTUBE.problemsWith(new SocialChannel.Variant("\u00E9".repeat(2501), video))).hasSize(1);
     }
 
     @Property
