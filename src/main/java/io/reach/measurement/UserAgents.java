@@ -2,6 +2,7 @@ package io.reach.measurement;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
@@ -11,8 +12,10 @@ import nl.basjes.parse.useragent.UserAgent;
 import nl.basjes.parse.useragent.UserAgentAnalyzer;
 
 /**
- * Device type, browser and operating system from a user agent, with robots flagged (Yauaa: the
- * analyzer is built on first use). Answers are kept for the {@value #REMEMBERED} agents seen
+ * Device type, browser and operating system from a user agent, with robots flagged. Yauaa's
+ * analyzer takes seconds to build, so it is built on its own thread as the application starts,
+ * never on a request (the first ingest once took 11.6 s); readiness stays down until it is built
+ * ({@link UserAgentReadiness}), and a request that still arrives early waits for it. Answers are kept for the {@value #REMEMBERED} agents seen
  * last (a batch mostly repeats a few agents; asking Yauaa, even its own cache, costs more than
  * the rest of an event's checks). Unknown agents give nulls, not guesses.
  */
@@ -24,7 +27,12 @@ class UserAgents {
     static final int REMEMBERED = 10_000;
 
     private final Map<String, Parsed> answers = new ConcurrentHashMap<>();
-    private volatile @Nullable UserAgentAnalyzer analyzer;
+    private final CompletableFuture<UserAgentAnalyzer> analyzer = new CompletableFuture<>();
+    private volatile @Nullable String builtBy;
+
+    UserAgents() {
+        Thread.ofPlatform().name("user-agent-parser").daemon().start(this::build);
+    }
 
     record Parsed(@Nullable String deviceType, @Nullable String browserName, @Nullable String operatingSystem,
             boolean bot, @Nullable String deviceBrand, @Nullable String deviceModel) {
@@ -54,21 +62,32 @@ class UserAgents {
                 known(agent.getValue(UserAgent.DEVICE_BRAND)), known(agent.getValue(UserAgent.DEVICE_NAME)));
     }
 
-    private UserAgentAnalyzer analyzer() {
-        UserAgentAnalyzer current = analyzer;
-        if (current == null) {
-            synchronized (this) {
-                current = analyzer;
-                if (current == null) {
-                    current = UserAgentAnalyzer.newBuilder().hideMatcherLoadStats().withoutCache()
-                            .withField(UserAgent.DEVICE_CLASS).withField(UserAgent.AGENT_NAME)
-                            .withField(UserAgent.OPERATING_SYSTEM_NAME).withField(UserAgent.DEVICE_BRAND)
-                            .withField(UserAgent.DEVICE_NAME).build();
-                    analyzer = current;
-                }
-            }
+    /** Whether the analyzer is built, so that parsing no longer waits. */
+    boolean ready() {
+        return analyzer.isDone() && !analyzer.isCompletedExceptionally();
+    }
+
+    /** The thread that built the analyzer (null until it is built). */
+    @Nullable String builtBy() {
+        return builtBy;
+    }
+
+    private void build() {
+        try {
+            UserAgentAnalyzer built = UserAgentAnalyzer.newBuilder().hideMatcherLoadStats().withoutCache()
+                    .withField(UserAgent.DEVICE_CLASS).withField(UserAgent.AGENT_NAME)
+                    .withField(UserAgent.OPERATING_SYSTEM_NAME).withField(UserAgent.DEVICE_BRAND)
+                    .withField(UserAgent.DEVICE_NAME).build();
+            builtBy = Thread.currentThread().getName();
+            analyzer.complete(built);
+        } catch (RuntimeException | Error e) {
+            analyzer.completeExceptionally(e);
+            throw e;
         }
-        return current;
+    }
+
+    private UserAgentAnalyzer analyzer() {
+        return analyzer.join();
     }
 
     private static @Nullable String known(@Nullable String value) {
