@@ -43,7 +43,13 @@ final class Recipients {
     record Checked(List<Recipient> accepted, List<Rejected> rejected, int duplicates) {
     }
 
-    record Given(@Nullable String email, @Nullable String phone, @Nullable String name, Map<String, String> variables) {
+    /** One recipient as given; {@code line} is its line in an uploaded file (1-based, the header is line 1). */
+    record Given(@Nullable String email, @Nullable String phone, @Nullable String name, Map<String, String> variables,
+            @Nullable Integer line) {
+
+        Given(@Nullable String email, @Nullable String phone, @Nullable String name, Map<String, String> variables) {
+            this(email, phone, name, variables, null);
+        }
     }
 
     static Checked check(List<Given> given, Channel channel, TemplateContent content) {
@@ -66,7 +72,7 @@ final class Recipients {
                 errors.add(new FieldError("variables", "missing required template variables " + missing));
             }
             if (!errors.isEmpty() || address == null) {
-                rejected.add(new Rejected(row, errors));
+                rejected.add(new Rejected(g.line() != null ? g.line() : row, errors));
             } else if (!seen.add(address)) {
                 duplicates++;
             } else {
@@ -76,17 +82,24 @@ final class Recipients {
         return new Checked(accepted, rejected, duplicates);
     }
 
-    /** Reads a CSV upload: a header naming {@code email} or {@code phone}, optionally {@code name}, and variables. */
+    /**
+     * Reads a CSV upload as spreadsheets write it: UTF-8 with or without a byte-order mark, the
+     * delimiter ({@code ,} {@code ;} or tab) the one the header line uses most, header names matched
+     * whatever their case, spaces and dashes ({@code First Name} is {@code first_name}, {@code E-mail}
+     * and {@code Email Address} are {@code email}). Each row keeps its line in the file.
+     */
     static List<Given> csv(String body, Channel channel) {
         String column = channel == Channel.EMAIL ? "email" : "phone";
+        String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
         List<Given> rows = new ArrayList<>();
-        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().ofNamedCsvRecord(new StringReader(body))) {
+        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().fieldSeparator(delimiter(text))
+                .ofNamedCsvRecord(new StringReader(text))) {
             for (NamedCsvRecord record : reader) {
                 if (rows.size() >= MAX_RECIPIENTS) {
                     throw new InvalidRequestException(new FieldError("recipients", "at most " + MAX_RECIPIENTS + " rows"));
                 }
                 Map<String, String> fields = new LinkedHashMap<>();
-                record.getFieldsAsMap().forEach((key, value) -> fields.put(key.trim().toLowerCase(Locale.ROOT), value));
+                record.getFieldsAsMap().forEach((key, value) -> fields.putIfAbsent(header(key), value));
                 if (!fields.containsKey(column)) {
                     throw new InvalidRequestException(new FieldError("csv", "needs a header row naming a " + column
                             + " column"));
@@ -94,7 +107,8 @@ final class Recipients {
                 Map<String, String> variables = new LinkedHashMap<>(fields);
                 variables.keySet().removeAll(Set.of("email", "phone", "name"));
                 variables.values().removeIf(String::isBlank);
-                rows.add(new Given(fields.get("email"), fields.get("phone"), fields.get("name"), variables));
+                rows.add(new Given(fields.get("email"), fields.get("phone"), fields.get("name"), variables,
+                        Math.toIntExact(record.getStartingLineNumber())));
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidRequestException invalid) {
@@ -106,6 +120,41 @@ final class Recipients {
             throw new InvalidRequestException(new FieldError("csv", "has no recipient rows after its header"));
         }
         return rows;
+    }
+
+    /** The delimiter the header line uses most (outside quotes); a comma when it uses none. */
+    static char delimiter(String text) {
+        int comma = 0;
+        int semicolon = 0;
+        int tab = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            } else if (!quoted) {
+                comma += c == ',' ? 1 : 0;
+                semicolon += c == ';' ? 1 : 0;
+                tab += c == '\t' ? 1 : 0;
+            }
+        }
+        if (tab > comma && tab >= semicolon) {
+            return '\t';
+        }
+        return semicolon > comma ? ';' : ',';
+    }
+
+    /** A header name as a key: lower case, words joined by {@code _}, the usual names of the address columns folded. */
+    static String header(String name) {
+        String key = name.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s\\-.]+", "_").replaceAll("^_+|_+$", "");
+        return switch (key) {
+            case "e_mail", "email_address", "e_mail_address", "mail" -> "email";
+            case "phone_number", "mobile", "mobile_number", "mobile_phone", "telephone" -> "phone";
+            case "full_name" -> "name";
+            default -> key;
+        };
     }
 
     static @Nullable String normalEmail(@Nullable String email) {

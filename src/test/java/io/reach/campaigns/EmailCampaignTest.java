@@ -236,7 +236,8 @@ class EmailCampaignTest {
         assertThat(added.status()).as(added.body()).isEqualTo(200);
         assertThat(added.json().get("accepted").asInt()).isEqualTo(2);
         assertThat(added.json().get("duplicates").asInt()).isEqualTo(1);
-        assertThat(added.json().get("rejected").valueStream().map(r -> r.get("row").asInt())).containsExactly(3, 4);
+        assertThat(added.json().get("rejected").valueStream().map(r -> r.get("row").asInt()))
+                .as("rows are named by their line in the file, the header being line 1").containsExactly(5, 6);
         JsonNode ada = sendOf(token, email, "ada@csv.example");
         assertThat(ada.get("recipient_name").asString()).isEqualTo("Ada Lovelace");
         assertThat(ada.get("variables").get("offer").asString()).isEqualTo("15%");
@@ -244,6 +245,25 @@ class EmailCampaignTest {
                 List.of("Content-Type", "text/csv")).status()).isEqualTo(400);
         assertThat(api.post("/api/v1/email-campaigns/" + email + "/recipients", token, "{\"recipients\": 5}").status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void csvUploadsAcceptWhatSpreadsheetsWrite() {
+        var flows = new CampaignFlows(api);
+        String token = accounts.owner().accessToken();
+        UUID email = flows.emailCampaign(token, flows.activeCampaign(token, ""), flows.template(token, TEMPLATE));
+        String excel = "\uFEFFE-mail;Full Name;First Name;Offer\r\nzoe@sheet.example;Zoë Ångström;Zoë;10%\r\n"
+                + "broken;X;X;\r\n";
+        var added = api.send("POST", "/api/v1/email-campaigns/" + email + "/recipients", token, excel,
+                List.of("Content-Type", "text/csv"));
+
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        assertThat(added.json().get("accepted").asInt()).isEqualTo(1);
+        assertThat(added.json().get("rejected").valueStream().map(r -> r.get("row").asInt())).containsExactly(3);
+        JsonNode zoe = sendOf(token, email, "zoe@sheet.example");
+        assertThat(zoe.get("recipient_name").asString()).isEqualTo("Zoë Ångström");
+        assertThat(zoe.get("variables").get("first_name").asString()).isEqualTo("Zoë");
+        assertThat(zoe.get("variables").get("offer").asString()).isEqualTo("10%");
     }
 
     private JsonNode sendOf(String token, UUID email, String address) {
