@@ -19,7 +19,9 @@ import org.springframework.stereotype.Repository;
 /**
  * Dashboard answers for the current tenant, read from the hourly rollup and, for the hours it
  * has not reached yet, from raw events in the same shape ({@link TrackerFacts}). Periods are
- * cut in the asked time zone. Robots are left out unless asked for.
+ * cut in the asked time zone. Robots are left out unless asked for. Sessions and users are
+ * distinct within each answered period: they are read from a rollup only where the period is one
+ * of its buckets, and otherwise counted from raw events (never added across hours or days).
  */
 @Repository
 class AnalyticsQueries {
@@ -48,6 +50,10 @@ class AnalyticsQueries {
      * days (so sessions and users are distinct per day); the rest is read by the hour.
      */
     List<Point> timeseries(String metric, String interval, ZoneId zone, Scope scope, TrackerRollups.Progress progress) {
+        boolean distinct = "sessions".equals(metric) || "users".equals(metric);
+        if (distinct && !("hour".equals(interval) && scope.filters().size() <= 1)) {
+            return distinctSeries(metric, interval, zone, scope, progress);
+        }
         Days days = "hour".equals(interval) || !zone.equals(progress.dailyZone()) ? Days.none(scope)
                 : Days.whole(scope, progress);
         Source source = Source.of(scope, null, days);
@@ -59,6 +65,54 @@ class AnalyticsQueries {
                         rs.getBigDecimal("value"))).list();
     }
 
+    /**
+     * Sessions or users per period, never added across periods: a period that is one whole day of
+     * the daily rollup (day periods in its zone, at most one filter) is read from it, distinct within
+     * that day; every other period (today so far, a partial day, a day in another zone, a week, a
+     * month, two or more filters) is counted exactly from raw events, distinct over the period.
+     */
+    private List<Point> distinctSeries(String metric, String interval, ZoneId zone, Scope scope,
+            TrackerRollups.Progress progress) {
+        boolean dailyRows = "day".equals(interval) && zone.equals(progress.dailyZone()) && scope.filters().size() <= 1;
+        Days days = dailyRows ? Days.whole(scope, progress) : Days.none(scope);
+        String column = "sessions".equals(metric) ? "session_id" : "user_id";
+        String bots = scope.bots() ? "" : " and not is_bot";
+        StringBuilder rolled = new StringBuilder();
+        var filter = scope.filters().entrySet().stream().findFirst();
+        if (days.any()) {
+            rolled.append("select date_trunc(:interval, bucket, :zone) as period, ").append(metric).append(" as value from ")
+                    .append(filter.isEmpty() ? "measurement.tracker_daily_totals where true"
+                            : "measurement.tracker_daily_by_dimension where dimension = :dimension and value = :value")
+                    .append(bots).append(" and bucket >= :days_from and bucket < :days_to union all ");
+        }
+        String sql = "select period, sum(value) as value from (" + rolled + "select date_trunc(:interval, created_at, :zone)"
+                + " as period, count(distinct " + column + ") as value from measurement.trackers"
+                + " where created_at >= :from and created_at < :to and (created_at < :days_from or created_at >= :days_to)"
+                + bots + rawFilters(scope) + " group by 1) f group by 1 order by 1";
+        var spec = bindFilters(jdbc.sql(sql), scope).param("interval", interval).param("zone", zone.getId())
+                .param("from", utc(scope.from())).param("to", utc(scope.to())).param("days_from", utc(days.from()))
+                .param("days_to", utc(days.to()));
+        if (days.any() && filter.isPresent()) {
+            spec = spec.param("dimension", filter.get().getKey()).param("value", filter.get().getValue());
+        }
+        return spec.query((rs, row) -> new Point(rs.getObject("period", OffsetDateTime.class).toInstant().atZone(zone)
+                .toOffsetDateTime(), rs.getBigDecimal("value"))).list();
+    }
+
+    private static String rawFilters(Scope scope) {
+        StringBuilder where = new StringBuilder();
+        scope.filters().keySet().forEach(d -> where.append(" and coalesce(").append(d).append(", '') = :f_").append(d));
+        return where.toString();
+    }
+
+    private static JdbcClient.StatementSpec bindFilters(JdbcClient.StatementSpec spec, Scope scope) {
+        JdbcClient.StatementSpec bound = spec;
+        for (var filter : scope.filters().entrySet()) {
+            bound = bound.param("f_" + filter.getKey(), filter.getValue());
+        }
+        return bound;
+    }
+
     record Ranked(String value, long events, long sessions) {
     }
 
@@ -67,7 +121,26 @@ class AnalyticsQueries {
         Source source = Source.of(scope, dimension, Days.whole(scope, progress));
         String sql = "select value, sum(events) as events, sum(sessions) as sessions from (" + source.sql()
                 + ") f where value <> '' group by 1 order by 2 desc, 1 limit :limit";
-        return source.bind(jdbc.sql(sql), scope, progress).param("limit", limit).query(Ranked.class).list();
+        List<Ranked> ranked = source.bind(jdbc.sql(sql), scope, progress).param("limit", limit).query(Ranked.class).list();
+        return ranked.isEmpty() ? ranked : withDistinctSessions(dimension, ranked, scope);
+    }
+
+    /**
+     * The listed values' sessions counted exactly over the whole period from raw events (distinct
+     * sessions are never added across days or hours), for the values ranked from the rollups only.
+     */
+    private List<Ranked> withDistinctSessions(String dimension, List<Ranked> ranked, Scope scope) {
+        if (!DIMENSIONS.contains(dimension)) {
+            throw new IllegalArgumentException("Unknown dimension " + dimension);
+        }
+        String value = "coalesce(" + dimension + ", '')";
+        Map<String, Long> sessions = new java.util.HashMap<>();
+        bindFilters(jdbc.sql("select " + value + " as value, count(distinct session_id) as sessions from measurement.trackers"
+                + " where created_at >= :from and created_at < :to and (:bots or not is_bot)" + rawFilters(scope) + " and "
+                + value + " in (:values) group by 1"), scope).param("from", utc(scope.from())).param("to", utc(scope.to()))
+                .param("bots", scope.bots()).param("values", ranked.stream().map(Ranked::value).toList())
+                .query((rs, row) -> sessions.put(rs.getString("value"), rs.getLong("sessions"))).list();
+        return ranked.stream().map(r -> new Ranked(r.value(), r.events(), sessions.getOrDefault(r.value(), 0L))).toList();
     }
 
     /** Sessions started in the scope's range: how many, their average length and the share with one event. */

@@ -1,84 +1,86 @@
 package io.reach.measurement;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
 
 /**
- * What other modules record as behaviour events (e-mail opens and clicks) and read back from the
- * rollups. An engagement is an event of {@code eventType} on a {@code page} (the thing engaged
- * with, e.g. {@code /email-campaigns/<id>}) in a session (the recipient's send); machine
- * engagements are stored as robot events, which dashboards leave out by default.
+ * What other modules record as engagement with Reach's own channels (e-mail opens and clicks,
+ * human and machine) and read back for their campaign analytics. An engagement is an event of
+ * {@code eventType} on a {@code page} (the thing engaged with, e.g. {@code /email-campaigns/<id>})
+ * in a session (the recipient's send). They are kept apart from a site's traffic, in
+ * {@code measurement.engagements}: the site's analytics (rollups, top pages, sessions, bounce
+ * rate) never count them. Machine engagements are kept, flagged, and left out of the counts.
  */
 @Component
 public class EngagementEvents {
 
-    private final TrackerWriter writer;
-    private final AnalyticsQueries queries;
-    private final TrackerRollups rollups;
+    private final JdbcClient jdbc;
+    private final TenantTransactions transactions;
     private final UserAgents userAgents;
     private final Ids ids;
-    private final Clock clock;
 
-    EngagementEvents(TrackerWriter writer, AnalyticsQueries queries, TrackerRollups rollups, UserAgents userAgents,
-            Ids ids, Clock clock) {
-        this.writer = writer;
-        this.queries = queries;
-        this.rollups = rollups;
+    EngagementEvents(JdbcClient jdbc, TenantTransactions transactions, UserAgents userAgents, Ids ids) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
         this.userAgents = userAgents;
         this.ids = ids;
-        this.clock = clock;
     }
 
     public record Engagement(String eventType, String page, String sessionId, @Nullable String label,
             @Nullable String userAgent, boolean machine, Instant at) {
     }
 
-    /** Stores the engagement (acknowledged once committed); its device, browser and OS come from the user agent. */
+    /** Stores the engagement (acknowledged once committed); the user agent only decides whether a machine engaged. */
     public void record(TenantId tenant, Engagement engagement) {
-        UUID id = ids.next();
-        UserAgents.Parsed agent = userAgents.parse(engagement.userAgent());
-        TrackerEvent event = new TrackerEvent(id, id.toString(), engagement.sessionId(), null, engagement.eventType(),
-                "engagement", null, engagement.label(), engagement.page(), null, engagement.userAgent(), null,
-                agent.deviceType(), agent.browserName(), agent.operatingSystem(), null, null, "{}",
-                engagement.machine() || agent.bot(), engagement.at(), agent.deviceBrand(), agent.deviceModel(),
-                Geolocation.Place.UNKNOWN);
-        writer.write(tenant, List.of(event), clock.instant());
+        boolean machine = engagement.machine() || userAgents.parse(engagement.userAgent()).bot();
+        transactions.inTransactionAs(tenant, () -> jdbc.sql("""
+                insert into measurement.engagements (tenant_id, id, event_type, page, session_id, label, machine, created_at)
+                values (:tenant, :id, :type, :page, :session, :label, :machine, :at)""")
+                .param("tenant", tenant.value()).param("id", ids.next()).param("type", engagement.eventType())
+                .param("page", engagement.page()).param("session", engagement.sessionId())
+                .param("label", StorableText.bounded(engagement.label(), 2000)).param("machine", machine)
+                .param("at", engagement.at().atOffset(ZoneOffset.UTC)).update());
     }
 
     public record Day(LocalDate day, long events) {
     }
 
     /**
-     * For the current tenant, how many human events of {@code eventType} a page had per day of
-     * {@code zone} in {@code [from, to)}, from the rollups; days without any are left out.
+     * For the current tenant, how many human engagements of {@code eventType} a page had per day
+     * of {@code zone} in {@code [from, to)}; days without any are left out.
      */
     public List<Day> dailyOnPage(String eventType, String page, Instant from, Instant to, ZoneId zone) {
-        var scope = new AnalyticsQueries.Scope(from, to, Map.of("event_type", eventType, "page_url", page), false);
-        return queries.timeseries("events", "day", zone, scope, rollups.progress()).stream()
-                .map(point -> new Day(point.period().toLocalDate(), point.value().longValue())).toList();
+        return jdbc.sql("""
+                select (date_trunc('day', created_at, :zone) at time zone :zone)::date as day, count(*) as events
+                from measurement.engagements
+                where event_type = :type and page = :page and not machine and created_at >= :from and created_at < :to
+                group by 1 order by 1""").param("zone", zone.getId()).param("type", eventType).param("page", page)
+                .param("from", from.atOffset(ZoneOffset.UTC)).param("to", to.atOffset(ZoneOffset.UTC))
+                .query(Day.class).list();
     }
 
-    /**
-     * For the current tenant, how many human events of {@code eventType} each page had in
-     * {@code [from, to)}, read from the rollups (and raw events for the hours they have not reached).
-     */
+    /** For the current tenant, how many human engagements of {@code eventType} each page had in {@code [from, to)}. */
     public Map<String, Long> eventsByPage(String eventType, Instant from, Instant to) {
-        var scope = new AnalyticsQueries.Scope(from, to, Map.of("event_type", eventType), false);
         Map<String, Long> counts = new LinkedHashMap<>();
-        queries.top("page_url", 100_000, scope, rollups.progress())
-                .forEach(ranked -> counts.put(ranked.value(), ranked.events()));
+        jdbc.sql("""
+                select page, count(*) as events from measurement.engagements
+                where event_type = :type and not machine and created_at >= :from and created_at < :to
+                group by 1 order by 2 desc, 1""").param("type", eventType).param("from", from.atOffset(ZoneOffset.UTC))
+                .param("to", to.atOffset(ZoneOffset.UTC))
+                .query((rs, row) -> counts.put(rs.getString("page"), rs.getLong("events"))).list();
         return counts;
     }
 }

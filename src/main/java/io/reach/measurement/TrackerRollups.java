@@ -8,9 +8,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
@@ -30,22 +32,19 @@ import io.reach.platform.tenant.AllTenants;
 import io.reach.platform.tenant.TenantContext;
 
 /**
- * Refreshes the rollups incrementally. The hourly rollup reaches the present: each run (every
- * minute) recounts the hours, of the current one and the three before, that received events
- * since the last run, and once an hour has passed, the hours from the watermark minus a 3-hour
- * lookback; the daily rollup is recomputed once a day from its watermark minus a
- * 3-day lookback up to the last complete day. Late events within the lookbacks are counted. A
- * window is replaced whole (delete and insert in one transaction), so re-running it gives the
- * same rows. A rebuild recomputes any range day by day ({@link RollupRebuilds}, in the background).
+ * Refreshes the rollups incrementally from a dirty-period queue: writers mark the UTC hours of the
+ * events they store ({@code measurement.rollup_dirty}, in the same statement), and each run (every
+ * minute) recounts exactly those hours, and the local days they touch in the tenant's zone, so an
+ * event is counted at the next run whatever its age inside the late window (a lookback guess
+ * missed the ones older than it). The daily rollup also advances to the last complete day once a
+ * day has passed. A window is replaced whole (delete and insert in one transaction), so re-running
+ * it gives the same rows. A rebuild recomputes any range day by day ({@link RollupRebuilds}, in the
+ * background).
  */
 @Component
 class TrackerRollups {
 
     private static final Logger log = LoggerFactory.getLogger(TrackerRollups.class);
-    private static final Duration HOURLY_LOOKBACK = Duration.ofHours(3);
-    private static final Duration DAILY_LOOKBACK = Duration.ofDays(3);
-    /** How long before the watermark an event may have been received and yet committed after it. */
-    private static final Duration COMMIT_MARGIN = Duration.ofMinutes(5);
     private static final String DAILY_ANALYTICS = """
             insert into measurement.daily_analytics (tenant_id, id, date_recorded, entity_type, entity_id, metric_name,
                 metric_value, created_at)
@@ -120,66 +119,105 @@ class TrackerRollups {
     }
 
     /**
-     * Brings every tenant's rollups up to date: the hourly one to this moment (when an hour has
-     * passed, the hours since the watermark with a 3-hour lookback; otherwise the hours of the
-     * last three that received events since the last run), the daily one once a day up to the last complete
-     * day (with a 3-day lookback). When a tenant's zone changed, its daily rollup starts over in
-     * the new zone from the late window on.
+     * Brings every tenant's rollups up to date: recounts exactly the UTC hours the writers marked
+     * ({@code measurement.rollup_dirty}, written in the transaction that stored the events), and
+     * the local days those hours touch, whatever their age; once a day has passed, the daily
+     * rollup also counts the days up to the last complete one. So an accepted event is in every
+     * rollup covering its time at the next run. A tenant's first run counts the whole late window;
+     * when a tenant's zone changed, its daily rollup starts over in the new zone from the late
+     * window on.
      */
     int runDue() {
         Instant now = clock.instant();
-        int rows = allTenants.sumOverTenantsAndPlatform(tenant -> hourlyDue(now) + dailyDue(now));
+        int rows = allTenants.sumOverTenantsAndPlatform(tenant -> {
+            List<Dirty> dirty = dirtyHours();
+            int written = hourlyDue(now, dirty) + dailyDue(now, dirty);
+            consume(dirty);
+            return written;
+        });
         log.debug("Tracker rollups: {} rows written up to {}", rows, now);
         return rows;
     }
 
-    private int hourlyDue(Instant now) {
-        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
-        Optional<Watermark> done = watermark("hourly");
-        Instant from;
-        if (done.isEmpty()) {
-            from = hour.minus(lateWindow);
-        } else if (done.get().done().isBefore(hour)) {
-            from = done.get().done().truncatedTo(ChronoUnit.HOURS).minus(HOURLY_LOOKBACK);
-        } else {
-            Optional<Instant> earliest = earliestArrivedSince(hour.minus(HOURLY_LOOKBACK),
-                    done.get().done().minus(COMMIT_MARGIN));
-            if (earliest.isEmpty()) {
-                return 0;
-            }
-            from = earliest.get().truncatedTo(ChronoUnit.HOURS);
+    /** An hour marked by writers, with how many batches marked it (it is removed only if unchanged once counted). */
+    private record Dirty(Instant hour, long changes) {
+    }
+
+    private List<Dirty> dirtyHours() {
+        return jdbc.sql("select hour, changes from measurement.rollup_dirty order by hour")
+                .query((rs, row) -> new Dirty(rs.getObject("hour", OffsetDateTime.class).toInstant(), rs.getLong("changes")))
+                .list();
+    }
+
+    /** Removes the hours counted, unless a batch marked one again meanwhile (its row lock makes this wait for its commit). */
+    private void consume(List<Dirty> dirty) {
+        for (Dirty hour : dirty) {
+            jdbc.sql("delete from measurement.rollup_dirty where hour = :hour and changes = :changes")
+                    .param("hour", utc(hour.hour())).param("changes", hour.changes()).update();
         }
-        int written = refreshHourly(from, now);
+    }
+
+    private int hourlyDue(Instant now, List<Dirty> dirty) {
+        Optional<Watermark> done = watermark("hourly");
+        int written;
+        if (done.isEmpty()) {
+            written = refreshHourly(now.truncatedTo(ChronoUnit.HOURS).minus(lateWindow), now);
+        } else if (dirty.isEmpty() && !done.get().done().isBefore(now.truncatedTo(ChronoUnit.HOURS))) {
+            return 0; // nothing stored since: the rollup is current (an idle tenant's watermark moves once an hour)
+        } else {
+            written = 0;
+            for (Instant[] run : runs(dirty.stream().map(Dirty::hour).toList(), Duration.ofHours(1))) {
+                written += refreshHourly(run[0], run[1]);
+            }
+        }
         advance("hourly", now, ZoneOffset.UTC, null);
         return written;
     }
 
-    /** The earliest time of the events from {@code lookback} on received after {@code since}, if any. */
-    private Optional<Instant> earliestArrivedSince(Instant lookback, Instant since) {
-        return jdbc.sql("select created_at from measurement.trackers where created_at >= :lookback"
-                + " and received_at > :since order by created_at limit 1").param("lookback", utc(lookback)).param("since", utc(since))
-                .query(OffsetDateTime.class).optional().map(OffsetDateTime::toInstant);
-    }
-
-    private int dailyDue(Instant now) {
+    private int dailyDue(Instant now, List<Dirty> dirty) {
         ZoneId zone = zones.configured();
         LocalDate today = LocalDate.ofInstant(now, zone);
         Optional<Watermark> daily = watermark("daily").filter(done -> done.zone().equals(zone));
-        if (daily.isPresent() && !daily.get().done().isBefore(today.atStartOfDay(zone).toInstant())) {
+        LocalDate coveredFrom = daily.map(done -> LocalDate.ofInstant(done.coversFrom(), zone))
+                .orElse(today.minusDays(lateWindow.toDays()));
+        LocalDate doneUntil = daily.map(done -> LocalDate.ofInstant(done.done(), zone)).orElse(coveredFrom);
+        TreeSet<LocalDate> days = new TreeSet<>(doneUntil.datesUntil(today.isAfter(doneUntil) ? today : doneUntil).toList());
+        for (Dirty hour : dirty) {
+            // an hour touches one local day, or two in a zone whose offset is not whole hours
+            days.add(LocalDate.ofInstant(hour.hour(), zone));
+            days.add(LocalDate.ofInstant(hour.hour().plus(1, ChronoUnit.HOURS).minusNanos(1), zone));
+        }
+        days.removeIf(day -> !day.isBefore(today) || day.isBefore(coveredFrom));
+        if (days.isEmpty() && daily.isPresent()) {
             return 0;
         }
-        LocalDate dailyFrom = daily.map(done -> LocalDate.ofInstant(done.done().minus(DAILY_LOOKBACK), zone))
-                .orElse(today.minusDays(lateWindow.toDays()));
         if (daily.isEmpty()) {
             jdbc.sql("delete from measurement.tracker_daily_totals").update();
             jdbc.sql("delete from measurement.tracker_daily_by_dimension").update();
         }
-        int written = refreshDaily(dailyFrom, today, zone);
-        advance("daily", today.atStartOfDay(zone).toInstant(), zone,
-                daily.map(Watermark::coversFrom).orElse(dailyFrom.atStartOfDay(zone).toInstant()));
-        log.info("Daily tracker rollup of tenant {}: {} to {} in {}, {} rows", TenantContext.require().value(),
-                dailyFrom, today, zone, written);
+        int written = 0;
+        List<Instant> starts = days.stream().map(day -> day.atStartOfDay(ZoneOffset.UTC).toInstant()).toList();
+        for (Instant[] run : runs(starts, Duration.ofDays(1))) {
+            written += refreshDaily(LocalDate.ofInstant(run[0], ZoneOffset.UTC), LocalDate.ofInstant(run[1], ZoneOffset.UTC),
+                    zone);
+        }
+        advance("daily", today.atStartOfDay(zone).toInstant(), zone, daily.map(Watermark::coversFrom).orElse(coveredFrom.atStartOfDay(zone).toInstant()));
+        log.debug("Daily tracker rollup of tenant {}: days {} in {}, {} rows", TenantContext.require().value(), days, zone,
+                written);
         return written;
+    }
+
+    /** Sorted period starts grouped into runs {@code [first, last + step)} of consecutive periods. */
+    private static List<Instant[]> runs(List<Instant> starts, Duration step) {
+        List<Instant[]> runs = new ArrayList<>();
+        for (Instant start : starts) {
+            if (!runs.isEmpty() && !start.isAfter(runs.getLast()[1])) {
+                runs.getLast()[1] = Collections.max(List.of(runs.getLast()[1], start.plus(step)));
+            } else {
+                runs.add(new Instant[] {start, start.plus(step)});
+            }
+        }
+        return runs;
     }
 
     /** How far the current tenant's rollups are done (queries read hourly rows, then raw events, from there). */

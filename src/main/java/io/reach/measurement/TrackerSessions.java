@@ -3,7 +3,8 @@ package io.reach.measurement;
 /**
  * The statements behind sessions. {@link #STORE} moves staged events into
  * {@code measurement.trackers} (events already stored, as in a retried batch, are skipped) and
- * queues the new ones that carry a session id; it answers how many events were new.
+ * queues the new ones that carry a session id, and marks the UTC hours they fall in for the rollups
+ * ({@code measurement.rollup_dirty}, see {@link TrackerRollups}); it answers how many events were new.
  * {@link #SESSIONIZE} takes up to {@code :limit} queued events and folds them into
  * {@code measurement.sessions}: the events of one session id no more than {@code :gap} apart form
  * a run, which extends the session it falls within {@code :gap} of, or opens a new one.
@@ -20,7 +21,12 @@ final class TrackerSessions {
                 returning tenant_id, %2$s),
             queued as (
                 insert into measurement.session_queue (tenant_id, %2$s)
-                select tenant_id, %2$s from inserted where session_id is not null)
+                select tenant_id, %2$s from inserted where session_id is not null),
+            dirty as (
+                -- hours in order, so concurrent batches of a tenant lock them in one order (no deadlock)
+                insert into measurement.rollup_dirty (tenant_id, hour)
+                select distinct tenant_id, date_trunc('hour', created_at, 'UTC') from inserted order by 2
+                on conflict (tenant_id, hour) do update set changes = measurement.rollup_dirty.changes + 1)
             select count(*)::int from inserted""".formatted(TrackerStore.COLUMNS, QUEUED);
 
     static final String SESSIONIZE = """
