@@ -25,7 +25,7 @@ import io.reach.measurement.EngagementEvents;
  * Campaign performance: per e-mail and SMS campaign, per campaign (both channels together) and
  * the top campaigns. Who was sent, delivered, bounced, opened and clicked comes from the send
  * rows (each recipient once); how many opens and clicks people made comes from the measurement
- * rollups, where each is an event (machine ones are robot events, left out). Rates are
+ * engine's engagements, kept apart from website analytics (machine ones left out). Rates are
  * percentages: delivery and bounce of sent, open and click of delivered (sent and not bounced).
  */
 @Component
