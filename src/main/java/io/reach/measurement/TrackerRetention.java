@@ -23,7 +23,8 @@ import io.reach.tenancy.TenantManagement;
  * Per-tenant retention of raw events: a tenant whose setting {@code retention_days} is shorter
  * than the installation's ({@code reach.measurement.retention}, after which whole partitions are
  * dropped) has its older events and sessions deleted, one day per transaction. Rollups, which
- * hold no visitor's data, are kept.
+ * hold no visitor's data, are kept. E-mail engagements ({@link EngagementEvents}) older than the
+ * tenant's (or else the installation's) retention are deleted too.
  */
 @Component
 class TrackerRetention {
@@ -55,6 +56,10 @@ class TrackerRetention {
             if (days.isPresent()) {
                 deleted += expire(tenant, clock.instant().minus(days.get(), ChronoUnit.DAYS));
             }
+            // e-mail engagements are not partitioned: they go after the same time, the tenant's or the installation's
+            Instant engagements = clock.instant().minus(days.orElse(installationRetention.toDays()), ChronoUnit.DAYS);
+            transactions.inTransactionAs(tenant, () -> jdbc.sql("delete from measurement.engagements where created_at < :cutoff")
+                    .param("cutoff", utc(engagements)).update());
         }
         return deleted;
     }

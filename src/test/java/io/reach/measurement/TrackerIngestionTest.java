@@ -40,6 +40,8 @@ class TrackerIngestionTest {
     @Autowired
     TrackerRetention retention;
     @Autowired
+    EngagementEvents engagements;
+    @Autowired
     io.reach.tenancy.TenantManagement tenants;
 
     @Test
@@ -149,6 +151,10 @@ class TrackerIngestionTest {
             assertThat(api.post("/api/v1/ingest/trackers", ingestKey(who, "ingest:write"), batch).status()).isEqualTo(202);
         }
 
+        for (Instant at : List.of(Instant.now().minus(5, ChronoUnit.DAYS), Instant.now().minus(1, ChronoUnit.DAYS))) {
+            engagements.record(TenantId.of(ada.tenantId()), new EngagementEvents.Engagement("email_open", "/email-campaigns/c",
+                    "send-" + at.getEpochSecond(), null, null, false, at));
+        }
         sessionizer.drain(TenantId.of(ada.tenantId()));
         int deleted = retention.expire();
 
@@ -160,6 +166,11 @@ class TrackerIngestionTest {
             return jdbc.queryForList("select session_key from measurement.sessions", String.class);
         });
         assertThat(sessions).containsExactly("s-new");
+        Long engagementsKept = owner.with(jdbc -> {
+            jdbc.execute("set app.tenant_id = '" + ada.tenantId() + "'");
+            return jdbc.queryForObject("select count(*) from measurement.engagements", Long.class);
+        });
+        assertThat(engagementsKept).as("e-mail engagements past the retention go too").isEqualTo(1);
     }
 
     private String ingestKey(Accounts.SignedIn who, String scope) {
