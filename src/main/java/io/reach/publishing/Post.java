@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 import io.reach.platform.web.ConflictException;
 
 /**
- * A post's workflow state, with the transitions it allows: a draft is submitted, approved (by
- * someone else when approval is required) or sent back, an approved post is scheduled, and a
- * post not yet published can be cancelled.
+ * A post's workflow state, with the transitions it allows: a draft is submitted, a submitted post
+ * is approved (by someone else when approval is required) or sent back to draft with a reason, an
+ * approved post is scheduled, and a post not yet published can be cancelled.
  */
 record Post(UUID id, UUID createdBy, @Nullable String title, PostStatus status, @Nullable Instant submittedAt,
         @Nullable UUID approvedBy, @Nullable Instant approvedAt, @Nullable String rejectionReason,
@@ -19,7 +19,7 @@ record Post(UUID id, UUID createdBy, @Nullable String title, PostStatus status, 
 
     /** New content for a post not yet scheduled: it goes back to draft and needs submitting (and approving) again. */
     Post edit(@Nullable String newTitle, Instant now) {
-        require(status == PostStatus.DRAFT || status == PostStatus.APPROVED, "A " + status.code()
+        require(status == PostStatus.DRAFT || status == PostStatus.SUBMITTED || status == PostStatus.APPROVED, "A " + status.code()
                 + " post cannot be edited" + (status == PostStatus.SCHEDULED ? "; cancel it first" : ""));
         return new Post(id, createdBy, newTitle, PostStatus.DRAFT, null, null, null, null, scheduledAt, timeZone,
                 publishedAt, createdAt, now);
@@ -32,18 +32,18 @@ record Post(UUID id, UUID createdBy, @Nullable String title, PostStatus status, 
 
     Post submit(Instant now) {
         require(status == PostStatus.DRAFT, "Only a draft can be submitted");
-        return with(PostStatus.DRAFT, now, null, null, null, scheduledAt, timeZone, now);
+        return with(PostStatus.SUBMITTED, now, null, null, null, scheduledAt, timeZone, now);
     }
 
     Post approve(UUID approver, boolean approvalRequired, Instant now) {
-        require(status == PostStatus.DRAFT, "Only a draft can be approved");
-        require(submittedAt != null || !approvalRequired, "Submit the post for approval first");
+        require(status == PostStatus.SUBMITTED || status == PostStatus.DRAFT, "Only a submitted post can be approved");
+        require(status == PostStatus.SUBMITTED || !approvalRequired, "Submit the post for approval first");
         require(!approvalRequired || !approver.equals(createdBy), "Nobody approves their own post");
         return with(PostStatus.APPROVED, submittedAt, approver, now, null, scheduledAt, timeZone, now);
     }
 
     Post reject(String reason, Instant now) {
-        require(status == PostStatus.DRAFT && submittedAt != null, "Only a submitted draft can be sent back");
+        require(status == PostStatus.SUBMITTED, "Only a submitted post can be sent back");
         return with(PostStatus.DRAFT, null, null, null, reason, scheduledAt, timeZone, now);
     }
 

@@ -43,7 +43,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
-/** Posts and their workflow: draft, submit, approve or send back, schedule, cancel; listed as a calendar. */
+/** Posts and their workflow: draft, submit, approve or send back, schedule, cancel; listed as a calendar and as an approval queue. */
 @RestController
 @RequestMapping("/api/v1/posts")
 @Tag(name = "Posts")
@@ -134,6 +134,18 @@ class PostController {
                 from, to), page, Post::id));
     }
 
+    @GetMapping("/awaiting-approval")
+    @RequiresPermission(resource = "posts", action = "read")
+    @Operation(summary = "Submitted posts waiting for the caller's approval (owners and admins; never their own posts)")
+    CursorPage<Post> awaitingApproval(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
+        UserPrincipal approver = person(principal);
+        approver.requireOwnerOrAdmin("approve posts");
+        PageRequest page = PageRequest.of(limit, cursor);
+        return transactions.inTransaction(() -> CursorPage.of(posts.awaitingApproval(page.afterOrStart(), page.fetchSize(),
+                approver.userId()), page, Post::id));
+    }
+
     @GetMapping("/{id}")
     @RequiresPermission(resource = "posts", action = "read", idVariable = "id")
     @Operation(summary = "A post with its variants")
@@ -170,7 +182,7 @@ class PostController {
 
     @PostMapping("/{id}/approve")
     @RequiresPermission(resource = "posts", action = "write", idVariable = "id")
-    @Operation(summary = "Approve a submitted draft (owners and admins; not one's own when approval is required)")
+    @Operation(summary = "Approve a submitted post (owners and admins; not one's own when approval is required)")
     PostView approve(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
         workflow.approve(person(principal), id);
         return view(id);
@@ -178,7 +190,7 @@ class PostController {
 
     @PostMapping("/{id}/reject")
     @RequiresPermission(resource = "posts", action = "write", idVariable = "id")
-    @Operation(summary = "Send a submitted draft back with a reason")
+    @Operation(summary = "Send a submitted post back to draft with a reason")
     PostView reject(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
             @Valid @RequestBody Reject request) {
         workflow.reject(person(principal), id, request.reason());
@@ -261,7 +273,7 @@ class PostController {
             return PostStatus.ofCode(code);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(new FieldError("status",
-                    "must be draft, approved, scheduled, published, failed or cancelled"));
+                    "must be draft, submitted, approved, scheduled, published, failed or cancelled"));
         }
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Mirrors the status check of {@code publishing.posts}. */
 enum PostStatus {
-    DRAFT, APPROVED, SCHEDULED, PUBLISHED, FAILED, CANCELLED;
+    DRAFT, SUBMITTED, APPROVED, SCHEDULED, PUBLISHED, FAILED, CANCELLED;
 
     @JsonValue
     String code() {

@@ -133,7 +133,7 @@ class PostWorkflow {
         boolean required = approvalRequired();
         List<UUID> planned = new ArrayList<>();
         Post scheduled = change(actor, id, "post.scheduled", post -> {
-            Post ready = !required && post.status() == PostStatus.DRAFT
+            Post ready = !required && (post.status() == PostStatus.DRAFT || post.status() == PostStatus.SUBMITTED)
                     ? post.approve(actor.userId(), false, clock.instant()) : post;
             Post next = ready.schedule(at, zone, clock.instant());
             for (Posts.Variant variant : posts.variants(id)) {

@@ -39,6 +39,10 @@ class Posts {
               and (cast(:from as timestamptz) is null or scheduled_at >= :from)
               and (cast(:to as timestamptz) is null or scheduled_at < :to)
             order by id limit :limit""";
+    private static final String AWAITING = "select " + POST_COLUMNS + """
+             from publishing.posts
+            where id > :after and status = 'submitted' and created_by <> :approver
+            order by id limit :limit""";
     private static final String VARIANTS = """
             select id, social_account_id, platform, text, media_refs::text as media_refs, metadata::text as metadata
             from publishing.post_variants where post_id = :postId order by created_at, id""";
@@ -89,6 +93,12 @@ class Posts {
     List<Post> page(UUID after, int limit, @Nullable PostStatus status, @Nullable Instant from, @Nullable Instant to) {
         return jdbc.sql(LIST).param("after", after).param("limit", limit).param("status", status == null ? null : status.code())
                 .param("from", from == null ? null : utc(from)).param("to", to == null ? null : utc(to))
+                .query(Posts::post).list();
+    }
+
+    /** Submitted posts the approver did not write: nobody approves their own post. */
+    List<Post> awaitingApproval(UUID after, int limit, UUID approver) {
+        return jdbc.sql(AWAITING).param("after", after).param("limit", limit).param("approver", approver)
                 .query(Posts::post).list();
     }
 

@@ -147,6 +147,44 @@ class PostWorkflowTest {
         assertThat(api.get("/api/v1/posts/" + id, ada.accessToken()).status()).isEqualTo(404);
     }
 
+    @Test
+    void aSubmittedPostWaitsInTheApprovalQueueOfEveryoneButItsAuthor() {
+        Accounts.SignedIn ada = accounts.owner();
+        Accounts.SignedIn bob = accounts.owner();
+        fixtures.addMember(ada.tenantId(), bob.userId(), "admin");
+        String bobInAda = api.post("/api/v1/auth/login", null, "{\"email\": \"%s\", \"password\": \"%s\", \"tenant_id\": \"%s\"}"
+                .formatted(bob.email(), Accounts.PASSWORD, ada.tenantId())).json().get("access_token").asString();
+        String waiting = draft(ada);
+        String stillDraft = draft(ada);
+
+        var submitted = api.post("/api/v1/posts/" + waiting + "/submit", ada.accessToken(), null);
+        assertThat(submitted.json().get("status").asString()).isEqualTo("submitted");
+        assertThat(api.post("/api/v1/posts/" + waiting + "/submit", ada.accessToken(), null).status())
+                .as("already submitted").isEqualTo(409);
+
+        assertThat(ids(api.get("/api/v1/posts?status=submitted", ada.accessToken()).json())).containsExactly(waiting);
+        assertThat(ids(api.get("/api/v1/posts?status=draft", ada.accessToken()).json())).containsExactly(stillDraft);
+        assertThat(ids(api.get("/api/v1/posts/awaiting-approval", bobInAda).json())).containsExactly(waiting);
+        assertThat(ids(api.get("/api/v1/posts/awaiting-approval", ada.accessToken()).json()))
+                .as("nobody approves their own post").isEmpty();
+
+        var rejected = api.post("/api/v1/posts/" + waiting + "/reject", bobInAda, "{\"reason\": \"Wrong date\"}").json();
+        assertThat(rejected.get("status").asString()).isEqualTo("draft");
+        assertThat(rejected.get("rejection_reason").asString()).isEqualTo("Wrong date");
+        assertThat(ids(api.get("/api/v1/posts/awaiting-approval", bobInAda).json())).isEmpty();
+
+        api.post("/api/v1/posts/" + waiting + "/submit", ada.accessToken(), null);
+        assertThat(api.post("/api/v1/posts/" + waiting + "/approve", bobInAda, null).json().get("status").asString())
+                .isEqualTo("approved");
+        assertThat(ids(api.get("/api/v1/posts/awaiting-approval", bobInAda).json())).isEmpty();
+    }
+
+    private static java.util.List<String> ids(JsonNode page) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("id").asString()));
+        return ids;
+    }
+
     private String draft(Accounts.SignedIn who) {
         UUID account = fixtures.socialAccount(who.tenantId(), "x", X_CHANNEL, "u" + UUID.randomUUID());
         return api.post("/api/v1/posts", who.accessToken(), """
