@@ -114,11 +114,25 @@ class Sending {
         });
     }
 
+    /** Only a draft is sent; anything else says what already happened to it (a sent campaign has no recipients left, too). */
+    private static void requireUnsent(Channel channel, String status) {
+        String campaign = "This " + (channel == Channel.EMAIL ? "e-mail" : "SMS") + " campaign";
+        switch (status) {
+            case "draft" -> { }
+            case "sent" -> throw new ConflictException("Already sent", campaign + " has already been sent");
+            case "sending" -> throw new ConflictException("Already sending", campaign + " is being sent now");
+            case "paused" -> throw new ConflictException("Paused", campaign + " is paused; resume it to go on sending");
+            case "cancelled" -> throw new ConflictException("Cancelled", campaign + " was cancelled and cannot be sent");
+            default -> throw new ConflictException("Not allowed now", campaign + " cannot be sent while " + status);
+        }
+    }
+
     void send(Channel channel, UUID id, UserPrincipal person, Runnable checkCarrier) {
         checkCarrier.run();
         TenantId tenant = TenantContext.require();
         transactions.inTransaction(() -> {
             ChannelCampaigns.Header header = visible(channel, id, person);
+            requireUnsent(channel, header.status());
             campaigns.get(header.campaignId()).requireSending(clock.instant());
             long recipients = queue.remaining(channel, id);
             if (recipients == 0) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -14,6 +15,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -73,9 +75,20 @@ class AccessTokens {
                     UUID.fromString(jwt.getClaimAsString("mid")), jwt.getClaimAsString("role"),
                     jwt.getClaimAsString("email"), new HashSet<>(jwt.getClaimAsStringList("scope")),
                     jwt.getClaimAsString("platform_role")));
+        } catch (JwtValidationException e) {
+            if (expired(e)) {
+                // the signature checked out before the claims did: a genuine token that has run out
+                throw new CredentialsExpiredException("The access token has expired; refresh it or sign in again");
+            }
+            return Optional.empty();
         } catch (JwtException | IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean expired(JwtValidationException e) {
+        return e.getErrors().stream().anyMatch(error -> error.getDescription() != null
+                && error.getDescription().startsWith("Jwt expired"));
     }
 
     long ttlSeconds() {

@@ -24,6 +24,8 @@ import io.reach.platform.tenant.TenantTransactions;
 @Component
 class IdentityAccessDecisions implements AccessDecisions {
 
+    private static final String POLICY_DENIAL = "denied by an access policy";
+
     private final Roles roles;
     private final AccessPolicies policies;
     private final AuditTrail audit;
@@ -38,16 +40,32 @@ class IdentityAccessDecisions implements AccessDecisions {
 
     @Override
     public boolean allows(Authentication authentication, String resource, String action, RequestContext context) {
+        return refusal(authentication, resource, action, context) == null;
+    }
+
+    @Override
+    public @Nullable String refusal(Authentication authentication, String resource, String action, RequestContext context) {
         Object principal = authentication.getPrincipal();
         if (!(principal instanceof UserPrincipal) && !(principal instanceof ApiKeyPrincipal)) {
-            return false;
+            return "These credentials do not act within a workspace";
         }
         String denial = transactions.inTransaction(() -> denial(principal, resource, action, context));
-        if (denial != null) {
-            audit.recordDenial(Actors.userOf(principal), resource, context.resourceId(), action, denial,
-                    new RequestOrigin(context.ipAddress(), context.userAgent()));
+        if (denial == null) {
+            return null;
         }
-        return denial == null;
+        audit.recordDenial(Actors.userOf(principal), resource, context.resourceId(), action, denial,
+                new RequestOrigin(context.ipAddress(), context.userAgent()));
+        return explained(principal, denial, resource + ":" + action);
+    }
+
+    /** The audit's reason in the caller's words: which rule refused, not who holds the permission instead. */
+    private static String explained(Object principal, String denial, String permission) {
+        if (denial.equals(POLICY_DENIAL)) {
+            return "An access policy of this workspace refuses " + permission;
+        }
+        return principal instanceof ApiKeyPrincipal
+                ? "This API key lacks the permission " + permission + " (in its scopes or its creator's role)"
+                : "Your role lacks the permission " + permission;
     }
 
     /** Why the request is refused, or null when it is allowed. */
@@ -56,7 +74,7 @@ class IdentityAccessDecisions implements AccessDecisions {
         List<AccessPolicy> matching = policies.enabled().stream()
                 .filter(policy -> policy.appliesTo(resource, action, attributes)).toList();
         if (matching.stream().anyMatch(AccessPolicy::isDeny) && !ownerManagingAccess(principal, resource)) {
-            return "denied by an access policy";
+            return POLICY_DENIAL;
         }
         boolean granted = switch (principal) {
             case UserPrincipal user -> roles.grants(user.role(), user.userId(), resource, action);

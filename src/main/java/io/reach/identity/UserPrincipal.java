@@ -24,7 +24,7 @@ public record UserPrincipal(UUID userId, TenantId tenantId, UUID membershipId, S
      */
     public void requireOwnerOrAdmin(String what) {
         if (!role.equals("owner") && !role.equals("admin")) {
-            throw new org.springframework.security.access.AccessDeniedException("Only owners and admins " + what);
+            throw new org.springframework.security.access.AccessDeniedException("Only owners and admins may " + what);
         }
     }
 

@@ -38,7 +38,10 @@ import io.reach.platform.security.OpenEndpoints;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.BadRequestException;
 import io.reach.platform.web.CursorPage;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -90,8 +93,17 @@ class SocialAccountController {
     @GetMapping("/callback")
     @Operation(summary = "Where the platform returns the browser; stores the account and its (encrypted) tokens",
             description = "Refused unless the browser brings the cookie the start set; each state is used once")
-    ResponseEntity<SocialAccounts.AccountView> callback(@RequestParam @Size(max = 2048) String code,
-            @RequestParam @Size(max = 4096) String state, HttpServletRequest request) {
+    ResponseEntity<SocialAccounts.AccountView> callback(@RequestParam(required = false) @Size(max = 2048) @Nullable String code,
+            @RequestParam @Size(max = 4096) String state,
+            @RequestParam(required = false) @Size(max = 256) @Nullable String error,
+            @RequestParam(name = "error_description", required = false) @Size(max = 2048) @Nullable String errorDescription,
+            HttpServletRequest request) {
+        if (error != null) {
+            throw declined(error);
+        }
+        if (code == null) {
+            throw new InvalidRequestException(new FieldError("code", "is required: the platform sends it back after consent"));
+        }
         Map<String, String> cookies = new HashMap<>();
         for (Cookie cookie : request.getCookies() == null ? new Cookie[0] : request.getCookies()) {
             cookies.putIfAbsent(cookie.getName(), cookie.getValue());
@@ -99,6 +111,21 @@ class SocialAccountController {
         AccountConnections.Connected connected = connections.complete(code, state, cookies);
         return ResponseEntity.ok().header(HttpHeaders.SET_COOKIE,
                 bindingCookie(connected.bindingCookie(), "", Duration.ZERO).toString()).body(connected.account());
+    }
+
+    /**
+     * The platform sent the browser back without a code (RFC 6749 section 4.1.2.1): the person declined on the
+     * platform's screen, or the platform refused. The platform's own description is not echoed: it is text anyone
+     * can put in a link.
+     */
+    private static BadRequestException declined(String error) {
+        if (error.equals("access_denied")) {
+            return new BadRequestException("Consent declined",
+                    "The account was not connected: access was declined on the platform's screen; start again to connect it");
+        }
+        String code = error.matches("[a-z_]{1,64}") ? " (" + error + ")" : "";
+        return new BadRequestException("Connection failed",
+                "The platform did not grant access" + code + "; start again to connect the account");
     }
 
     /** Sent back only to the callback, never readable by scripts; Secure whenever Reach is served over HTTPS. */

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -43,11 +44,20 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Authentication> authentication = authenticate(header.substring(BEARER.length()).strip());
+        Optional<Authentication> authentication;
+        try {
+            authentication = authenticate(header.substring(BEARER.length()).strip());
+        } catch (CredentialsExpiredException e) {
+            // a genuine token past its time: say so, so the client refreshes instead of signing in from scratch
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+                    "Bearer error=\"invalid_token\", error_description=\"The access token expired\"");
+            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "Expired credentials", e.getMessage()));
+            return;
+        }
         if (authentication.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "Invalid credentials",
-                    "The bearer token is unknown, expired or revoked"));
+                    "The bearer token is unknown or revoked"));
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();

@@ -43,11 +43,12 @@ class PermissionInterceptor implements HandlerInterceptor {
         if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
             throw new AuthenticationCredentialsNotFoundException("Needs " + required.action() + " on " + required.resource());
         }
-        boolean allowed = authentication.getPrincipal() instanceof LimitedPrincipal limited
-                ? limited.permits(required.resource(), required.action())
-                : decisions.allows(authentication, required.resource(), required.action(), context);
-        if (!allowed) {
-            throw new AccessDeniedException("Needs " + required.action() + " on " + required.resource());
+        String refusal = authentication.getPrincipal() instanceof LimitedPrincipal limited
+                ? limited.permits(required.resource(), required.action()) ? null
+                        : "These credentials do not grant the permission " + required.resource() + ":" + required.action()
+                : decisions.refusal(authentication, required.resource(), required.action(), context);
+        if (refusal != null) {
+            throw new AccessDeniedException(refusal);
         }
         return true;
     }

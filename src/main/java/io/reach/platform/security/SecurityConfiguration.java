@@ -64,8 +64,7 @@ class SecurityConfiguration {
                                     "Send Authorization: Bearer <token>"));
                         })
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
-                                Problems.of(HttpStatus.FORBIDDEN, "Forbidden",
-                                        "Your credentials do not allow this request"))))
+                                Problems.forbidden(e.getMessage()))))
                 .build();
     }
 }

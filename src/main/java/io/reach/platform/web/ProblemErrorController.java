@@ -29,6 +29,7 @@ class ProblemErrorController implements ErrorController {
                 ? BodyTooLargeException.in(throwable).get().problem()
                 : error instanceof Throwable throwable && MalformedRequests.causedBy(throwable)
                         ? MalformedRequests.problem()
+                        : status(request) == HttpStatus.NOT_FOUND ? Problems.unknownPath()
                         : Problems.of(status(request), status(request).getReasonPhrase(), detail(request));
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

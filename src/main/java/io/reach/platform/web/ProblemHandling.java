@@ -35,6 +35,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import tools.jackson.core.JacksonException;
 
@@ -92,7 +93,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException e) {
-        return respond(Problems.of(HttpStatus.FORBIDDEN, "Forbidden", "Your credentials do not allow this request"));
+        return respond(Problems.forbidden(e.getMessage()));
     }
 
     @ExceptionHandler(AuthenticationException.class)
@@ -152,6 +153,12 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                         .map(error -> new FieldError(result.getMethodParameter().getParameterName(), message(error))))
                 .toList();
         return cast(respond(Problems.invalid("The request has invalid parameters", errors)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return cast(respond(Problems.unknownPath()));
     }
 
     @Override

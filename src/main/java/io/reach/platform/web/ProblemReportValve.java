@@ -22,13 +22,14 @@ public class ProblemReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus resolved = HttpStatus.resolve(status);
-        String title = resolved == null ? "Error" : resolved.getReasonPhrase();
+        String title = resolved == null ? "Error" : Problems.sentenceCase(resolved.getReasonPhrase());
         String requestId = UUID.randomUUID().toString();
+        java.net.URI instance = Problems.instance(request.getRequestURI());
         String body = """
-                {"type":"%s","title":"%s","status":%d,"detail":"%s","request_id":"%s"}"""
+                {"type":"%s","title":"%s","status":%d,"detail":"%s",%s"request_id":"%s"}"""
                 .formatted(Problems.TYPE_BASE + Problems.slug(title), title, status,
                         status >= 500 ? "The server could not process the request" : "The request could not be understood",
-                        requestId);
+                        instance == null ? "" : "\"instance\":\"" + jsonEscaped(instance.toString()) + "\",", requestId);
         try {
             response.setContentType("application/problem+json");
             response.setHeader(RequestIdFilter.HEADER, requestId);
@@ -37,5 +38,20 @@ public class ProblemReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException e) {
             // the client has gone; nothing more to tell it
         }
+    }
+
+    /** The instance is the client's own (malformed) path: quotes, backslashes and controls must not break the document. */
+    private static String jsonEscaped(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                escaped.append('\\').append(c);
+            } else if (c < 0x20) {
+                escaped.append(String.format("\\u%04x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
     }
 }

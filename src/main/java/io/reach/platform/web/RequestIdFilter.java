@@ -36,11 +36,19 @@ public class RequestIdFilter extends OncePerRequestFilter {
         request.setAttribute(ATTRIBUTE, requestId);
         response.setHeader(HEADER, requestId);
         MDC.put(MDC_KEY, requestId);
+        String previousPath = Problems.enterPath(pathOf(request));
         try {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(MDC_KEY);
+            Problems.leavePath(previousPath);
         }
+    }
+
+    /** The path the client asked for, also on the error dispatch (whose own path is the error page's). */
+    private static String pathOf(HttpServletRequest request) {
+        return request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
+                ? original : request.getRequestURI();
     }
 
     /** The id given on the way in; an error dispatch of the same request keeps it. */

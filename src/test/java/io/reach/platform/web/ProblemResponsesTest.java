@@ -79,8 +79,8 @@ class ProblemResponsesTest {
     @Test
     void anUnknownRouteIsNotFound() {
         String tenantUser = TestTenantPrincipals.tokenFor(mother.aTenant().id());
-        assertProblem(api.get("/api/v1/no-such-thing", tenantUser), 404, "Not Found");
-        assertProblem(api.get("/no-such-page", null), 404, "Not Found");
+        assertProblem(api.get("/api/v1/no-such-thing", tenantUser), 404, "Not found");
+        assertProblem(api.get("/no-such-page", null), 404, "Not found");
     }
 
     @Test
@@ -100,14 +100,14 @@ class ProblemResponsesTest {
     void aWrongMethodIsNotAllowed() {
         var response = api.delete(TENANTS, Api.ADMIN);
 
-        assertProblem(response, 405, "Method Not Allowed");
+        assertProblem(response, 405, "Method not allowed");
         assertThat(response.header("Allow")).contains("GET", "POST");
     }
 
     @Test
     void aWrongContentTypeIsUnsupported() {
         assertProblem(api.send("POST", TENANTS, Api.ADMIN, "name=x", List.of("Content-Type", "text/plain")), 415,
-                "Unsupported Media Type");
+                "Unsupported media type");
     }
 
     @Test
@@ -149,6 +149,7 @@ class ProblemResponsesTest {
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asString()).isEqualTo(title);
         assertThat(problem.get("request_id").asString()).isEqualTo(response.header("X-Request-Id"));
+        assertThat(problem.get("instance").asString()).as("instance").startsWith("/");
         return problem;
     }
 }
