@@ -17,6 +17,10 @@ import tools.jackson.databind.JsonNode;
 @Repository
 class EmailSends {
 
+    /** The states of {@code email_sends.status} (its CHECK constraint), in their order of progress. */
+    static final java.util.List<String> STATUSES = java.util.List.of("queued", "sending", "sent", "delivered", "opened",
+            "clicked", "bounced", "failed", "suppressed");
+
     private static final String COLUMNS = """
             id, email_campaign_id, recipient_email, recipient_name, variables, status, message_id, sent_at, delivered_at,
             opened_at, clicked_at, bounced_at, unsubscribed_at, open_count, machine_open_count, click_count,

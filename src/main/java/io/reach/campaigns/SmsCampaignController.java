@@ -127,7 +127,7 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
     @RequiresPermission(resource = "campaign_sends", action = "read")
     @Operation(summary = "SMS campaigns, newest first (a retailer sees its own)")
     CursorPage<SmsCampaign> list(@AuthenticationPrincipal @Nullable UserPrincipal principal,
-            @RequestParam(required = false) @Nullable UUID campaignId,
+            @RequestParam(name = "campaign_id", required = false) @Nullable UUID campaignId,
             @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
         UserPrincipal person = People.of(principal);
         PageRequest page = PageRequest.of(limit, cursor);

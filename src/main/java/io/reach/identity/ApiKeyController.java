@@ -90,6 +90,7 @@ class ApiKeyController {
         }
         UUID id = ids.next();
         String secret = transactions.inTransaction(() -> {
+            delegation.requireReal(request.scopes());
             delegation.requireWithin(user, delegation.expand(request.scopes()));
             String created = keys.create(id, user.userId(), request.name(), request.scopes().stream().distinct().toList(),
                     request.expiresAt(), now);

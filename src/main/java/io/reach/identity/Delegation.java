@@ -1,6 +1,8 @@
 package io.reach.identity;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -8,6 +10,10 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+
+import io.reach.platform.web.InvalidRequestException;
+
+import io.reach.platform.web.FieldError;
 
 import io.reach.platform.web.ApiException;
 
@@ -42,6 +48,19 @@ class Delegation {
     Set<String> expand(Collection<String> scopes) {
         return roles.catalog().stream().filter(p -> Scopes.grants(scopes, p.resourceType(), p.action()))
                 .map(Roles.Permission::key).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    /** Each scope must name at least one permission of the catalog ({@code campaign:write} is a typo, not a scope). */
+    void requireReal(List<String> scopes) {
+        List<FieldError> unknown = new ArrayList<>();
+        for (int i = 0; i < scopes.size(); i++) {
+            if (expand(List.of(scopes.get(i))).isEmpty()) {
+                unknown.add(new FieldError("scopes[" + i + "]", "names no permission (" + scopes.get(i) + ")"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new InvalidRequestException("Unknown scopes", unknown);
+        }
     }
 
     void requireWithin(@Nullable Object principal, Collection<String> permissions) {

@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.InvalidRequestException;
+import io.reach.platform.web.FieldError;
 import io.reach.platform.web.BadRequestException;
 import io.reach.platform.web.CsvCells;
 import io.reach.platform.web.NotFoundException;
@@ -43,6 +45,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Analytics")
 @Validated
 class AnalyticsController {
+
+    /** What the analytics reads take besides the dimension filters; anything else is a typo, not a filter. */
+    private static final java.util.Set<String> QUERY_PARAMETERS = java.util.Set.of("metric", "interval", "from", "to",
+            "time_zone", "format", "dimension", "limit", "include_bots");
 
     private final AnalyticsQueries queries;
     private final TrackerRollups rollups;
@@ -133,6 +139,14 @@ class AnalyticsController {
 
     private AnalyticsQueries.Scope scope(@Nullable Instant from, @Nullable Instant to, Map<String, String> parameters) {
         TimeWindow window = TimeWindow.recent(from, to, Duration.ofDays(30), clock.instant());
+        List<FieldError> unknown = parameters.keySet().stream()
+                .filter(name -> !AnalyticsQueries.DIMENSIONS.contains(name) && !QUERY_PARAMETERS.contains(name)).sorted()
+                .map(name -> new FieldError(name, "is not a filter or parameter; filters are "
+                        + String.join(", ", AnalyticsQueries.DIMENSIONS)))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidRequestException("Unknown analytics parameters", unknown);
+        }
         Map<String, String> filters = new LinkedHashMap<>();
         for (String dimension : AnalyticsQueries.DIMENSIONS) {
             String value = parameters.get(dimension);

@@ -14,6 +14,12 @@ public class InvalidRequestException extends ApiException {
         this.errors = List.of(errors);
     }
 
+    /** Field errors under a detail that says what kind of input was wrong. */
+    public InvalidRequestException(String detail, List<FieldError> errors) {
+        super(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+        this.errors = List.copyOf(errors);
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

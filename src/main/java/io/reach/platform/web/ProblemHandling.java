@@ -38,6 +38,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every exception that reaches Spring MVC into an RFC 9457 problem: Spring's own
@@ -167,6 +168,13 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         var tooLarge = BodyTooLargeException.in(e);
         if (tooLarge.isPresent()) {
             return cast(respond(tooLarge.get().problem()));
+        }
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            return cast(respond(Problems.invalid("The request body has unknown fields",
+                    List.of(new FieldError(path(unknown), "is not a field of this request"
+                            + (unknown.getKnownPropertyIds() == null || unknown.getKnownPropertyIds().isEmpty() ? ""
+                                    : "; known fields: " + unknown.getKnownPropertyIds().stream().map(String::valueOf)
+                                            .sorted().collect(Collectors.joining(", "))))))));
         }
         if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
             return cast(respond(Problems.invalid("The request body has a value of the wrong type",

@@ -6,21 +6,28 @@ import org.springframework.context.annotation.Configuration;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * JSON text whose strings are not Unicode: an unpaired surrogate ({@code "\ud800"}) is valid JSON
- * but no valid text, so password hashing, UTF-8 encoders and the database fail on it deep inside
- * a request. Request bodies with one are refused at the boundary, with the field named.
+ * Request bodies are read strictly: unknown keys are refused (a typo is not silently dropped),
+ * numbers and booleans are not guessed from strings nor integers from fractions, and strings
+ * must be Unicode — an unpaired surrogate ({@code "\ud800"}) is valid JSON but no text, and would
+ * fail password hashing, UTF-8 encoders or the database deep inside a request. Platforms' answers
+ * are read as trees ({@code JsonNode}) and stored documents as maps, which these rules leave alone.
  */
 @Configuration(proxyBeanMethods = false)
-class StrictStrings {
+class StrictJson {
 
     @Bean
-    JsonMapperBuilderCustomizer unicodeStringsOnly() {
-        return builder -> builder.addModule(new SimpleModule("unicode-strings").addDeserializer(String.class,
-                new UnicodeStringDeserializer()));
+    JsonMapperBuilderCustomizer strictRequestBodies() {
+        return builder -> builder
+                .addModule(new SimpleModule("unicode-strings").addDeserializer(String.class, new UnicodeStringDeserializer()))
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
     }
 
     static final class UnicodeStringDeserializer extends StringDeserializer {
