@@ -10,7 +10,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
@@ -37,12 +36,12 @@ class EmailCarrier implements Carrier {
     private final Templates templates;
     private final Campaigns campaigns;
     private final TrackingTokens tokens;
-    private final String publicUrl;
+    private final io.reach.platform.mail.PublicUrl publicUrl;
     private final java.time.Clock clock;
 
     EmailCarrier(ObjectProvider<JavaMailSender> sender, EmailCampaigns emailCampaigns, Templates templates,
             Campaigns campaigns, TrackingTokens tokens,
-            @Value("${reach.identity.public-url:http://localhost:8080}") String publicUrl, java.time.Clock clock) {
+            io.reach.platform.mail.PublicUrl publicUrl, java.time.Clock clock) {
         this.smtp = sender.getIfAvailable() instanceof JavaMailSenderImpl impl ? impl : null;
         this.emailCampaigns = emailCampaigns;
         this.templates = templates;
@@ -61,6 +60,11 @@ class EmailCarrier implements Carrier {
         return smtp != null;
     }
 
+    /** Refuses a send whose tracking and unsubscribe links would point at localhost while mail leaves this machine. */
+    void requireReachableLinks() {
+        publicUrl.requireReachableFromMail();
+    }
+
     @Override
     public Prepared prepare(TenantId tenant, UUID id) {
         EmailCampaign email = emailCampaigns.get(id);
@@ -69,7 +73,7 @@ class EmailCarrier implements Carrier {
         TemplateContent content = EmailContent.of(email.emailSubject(), email.emailContent(), email.emailText(), variables);
         EmailComposer composer = new EmailComposer(new EmailComposer.Shared(tenant, content, email.senderEmail(),
                 email.senderName(), CampaignSettings.tracks(settings, "open"), CampaignSettings.tracks(settings, "click")),
-                tokens, publicUrl);
+                tokens, publicUrl.base());
         return new Prepared() {
             @Override
             public Line open() throws MessagingException {

@@ -21,9 +21,10 @@ final class AuthRequests {
             @Size(max = 200) @Nullable String name,
             @Size(min = 2, max = 100) @Nullable String firstName,
             @Size(min = 2, max = 100) @Nullable String lastName,
-            @NotBlank @Size(max = 200) String tenantName,
+            @Size(min = 1, max = 200) @Nullable String tenantName,
             @Size(max = 100) @Nullable String registrationCode,
-            @Size(max = 100) @Nullable String promoCode) {
+            @Size(max = 100) @Nullable String promoCode,
+            @Size(max = 200) @Nullable String invitationToken) {
 
         SignUpRequest {
             email = email == null ? null : email.strip();

@@ -14,6 +14,7 @@ import io.reach.audit.RequestOrigin;
 import io.reach.audit.SecurityEvent;
 import io.reach.audit.SecurityEvent.Severity;
 import io.reach.platform.mail.Mailer;
+import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ApiException;
@@ -40,8 +41,11 @@ class IdentityLinking {
     private final IdentityProperties properties;
     private final Clock clock;
 
-    IdentityLinking(ExternalIdentities identities, Users users, RefreshTokens refreshTokens, SignInThrottle throttle,
+    private final PublicUrl publicUrl;
+
+    IdentityLinking(PublicUrl publicUrl, ExternalIdentities identities, Users users, RefreshTokens refreshTokens, SignInThrottle throttle,
             Mailer mailer, AuditTrail audit, TenantTransactions transactions, IdentityProperties properties, Clock clock) {
+        this.publicUrl = publicUrl;
         this.identities = identities;
         this.users = users;
         this.refreshTokens = refreshTokens;
@@ -98,7 +102,7 @@ class IdentityLinking {
 
                     The link works once and expires in %d minutes. If it was not you, ignore this mail:
                     without it, nobody gets into your account that way.
-                    """.formatted(identity.provider(), identity.provider(), properties.publicUrl(), token, token,
+                    """.formatted(identity.provider(), identity.provider(), publicUrl.base(), token, token,
                     MAILED_TTL.toMinutes()));
             audit.record(TenantId.PLATFORM, new SecurityEvent(user.id(), "identity_link.mailed", Severity.MEDIUM,
                     Map.of("provider", identity.provider()), origin));

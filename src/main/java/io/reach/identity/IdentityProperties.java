@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code reach.identity.*}: token lifetimes, whether e-mail must be verified before sign-in,
- * the public URL mails link to, and an optional fixed access-token signing secret (base64,
+ * the public URL mails link to (unset: this server's actual port on localhost, see PublicUrl), and an optional fixed access-token signing secret (base64,
  * at least 32 bytes; without it one is generated once and shared through the database).
  */
 @ConfigurationProperties("reach.identity")
@@ -19,7 +19,7 @@ record IdentityProperties(
         @DefaultValue("1h") Duration resetTokenTtl,
         @DefaultValue("true") boolean requireVerifiedEmail,
         @DefaultValue("10") int minPasswordLength,
-        @DefaultValue("http://localhost:8080") String publicUrl,
+        @Nullable String publicUrl,
         @Nullable String jwtSecret,
         @DefaultValue Throttle throttle) {
 

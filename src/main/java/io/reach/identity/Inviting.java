@@ -17,6 +17,7 @@ import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.mail.Mailer;
+import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
@@ -26,6 +27,7 @@ import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.tenancy.Quota;
 import io.reach.tenancy.QuotaEnforcement;
+import io.reach.tenancy.TenantManagement;
 
 /**
  * Owners and admins invite people by e-mail with a role; the mailed token, once accepted, adds
@@ -52,9 +54,14 @@ class Inviting {
     private final Delegation delegation;
     private final QuotaEnforcement quotas;
 
-    Inviting(QuotaEnforcement quotas, Delegation delegation, Invitations invitations, Roles roles, Users users, Memberships memberships, PasswordPolicy policy,
+    private final PublicUrl publicUrl;
+    private final TenantManagement tenants;
+
+    Inviting(TenantManagement tenants, PublicUrl publicUrl, QuotaEnforcement quotas, Delegation delegation, Invitations invitations, Roles roles, Users users, Memberships memberships, PasswordPolicy policy,
             PasswordEncoder passwords, Mailer mailer, AuditTrail audit, TenantTransactions transactions,
             IdentityProperties properties, Ids ids, Clock clock) {
+        this.publicUrl = publicUrl;
+        this.tenants = tenants;
         this.delegation = delegation;
         this.quotas = quotas;
         this.invitations = invitations;
@@ -96,7 +103,7 @@ class Inviting {
                     POST /api/v1/auth/invitations/accept: %s
 
                     The invitation expires in 7 days.
-                    """.formatted(inviter.email(), role, properties.publicUrl(), token, token));
+                    """.formatted(inviter.email(), role, publicUrl.base(), token, token));
             audit.record(inviter.tenantId(), new AuditEntry(inviter.userId(), ActorType.USER, "invitation.created",
                     "invitation", id.toString(), "identity.invitations", null, Map.of("email", email, "role", role),
                     origin));
@@ -105,11 +112,20 @@ class Inviting {
     }
 
     Accepted accept(String token, @Nullable String password, @Nullable String name, RequestOrigin origin) {
+        return accept(token, password, name, null, origin);
+    }
+
+    /** As {@link #accept}, refusing the token unless it invites {@code expectedEmail} (sign-up with an invitation). */
+    Accepted accept(String token, @Nullable String password, @Nullable String name, @Nullable String expectedEmail,
+            RequestOrigin origin) {
         UUID tenant = TenantRoutedTokens.tenantOf(Invitations.PREFIX, token).orElseThrow(IdentityProblems::invalidToken);
         return transactions.inTransactionAs(TenantId.of(tenant), () -> {
             Instant now = clock.instant();
             Invitations.Invitation invitation = invitations.openByToken(token, now)
                     .orElseThrow(IdentityProblems::invalidToken);
+            if (expectedEmail != null && !expectedEmail.equalsIgnoreCase(invitation.email())) {
+                throw new InvalidRequestException(new FieldError("email", "must be the address the invitation was sent to"));
+            }
             var existing = users.findByEmail(invitation.email());
             UUID userId = existing.map(UserAccount::id).orElseGet(() -> newAccount(invitation, password, name, now));
             if (memberships.ofUserIn(userId, tenant).isPresent()) {
@@ -118,6 +134,9 @@ class Inviting {
             quotas.admit(Quota.USERS, 0); // the invitation holds its seat, unless the limit was lowered since
             memberships.insert(ids.next(), userId, invitation.role(), invitation.userType(), now);
             invitations.accept(invitation.id(), userId, now);
+            if (invitation.role().equals(SignUp.OWNER)) {
+                tenants.assignOwner(tenant, userId); // the platform invited the workspace's first owner
+            }
             audit.record(TenantContext.require(), new AuditEntry(userId, ActorType.USER, "invitation.accepted",
                     "invitation", invitation.id().toString(), "identity.invitations", null,
                     Map.of("role", invitation.role(), "new_account", existing.isEmpty()), origin));

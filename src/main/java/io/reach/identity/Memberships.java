@@ -36,6 +36,10 @@ class Memberships {
             select m.id, m.user_id, u.email, u.name, m.role, m.user_type, m.status, m.joined_at
             from identity.memberships m join identity.users u on u.id = m.user_id
             where m.tenant_id = platform.current_tenant_id() and m.id = :id""";
+    private static final String IN_TENANT_OF_USER = """
+            select m.id, m.user_id, u.email, u.name, m.role, m.user_type, m.status, m.joined_at
+            from identity.memberships m join identity.users u on u.id = m.user_id
+            where m.tenant_id = platform.current_tenant_id() and m.user_id = :userId""";
     private static final String IS_MEMBER = """
             select exists (select 1 from identity.memberships
                            where tenant_id = platform.current_tenant_id() and user_id = :userId)""";
@@ -63,6 +67,11 @@ class Memberships {
     /** Whether {@code userId} belongs to the current tenant (a person also sees their own memberships elsewhere). */
     boolean isMember(UUID userId) {
         return Boolean.TRUE.equals(jdbc.sql(IS_MEMBER).param("userId", userId).query(Boolean.class).single());
+    }
+
+    /** The membership of {@code userId} in the current tenant, with its role. */
+    Optional<Member> ofUserInTenant(UUID userId) {
+        return jdbc.sql(IN_TENANT_OF_USER).param("userId", userId).query(Member.class).optional();
     }
 
     void setRole(UUID id, String role, @Nullable String userType, Instant now) {

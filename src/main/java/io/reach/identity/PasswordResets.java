@@ -12,6 +12,7 @@ import io.reach.audit.RequestOrigin;
 import io.reach.audit.SecurityEvent;
 import io.reach.audit.SecurityEvent.Severity;
 import io.reach.platform.mail.Mailer;
+import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.FieldError;
@@ -36,9 +37,12 @@ class PasswordResets {
     private final Clock clock;
     private final SignInThrottle throttle;
 
-    PasswordResets(SignInThrottle throttle, Users users, UserTokens tokens, RefreshTokens refreshTokens, PasswordPolicy policy,
+    private final PublicUrl publicUrl;
+
+    PasswordResets(PublicUrl publicUrl, SignInThrottle throttle, Users users, UserTokens tokens, RefreshTokens refreshTokens, PasswordPolicy policy,
             PasswordEncoder passwords, Mailer mailer, AuditTrail audit, TenantTransactions transactions,
             IdentityProperties properties, Clock clock) {
+        this.publicUrl = publicUrl;
         this.users = users;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
@@ -66,7 +70,7 @@ class PasswordResets {
                     Or send this token with your new password to POST /api/v1/auth/password-reset/confirm: %s
 
                     The link works once and expires in %d minutes. If it was not you, ignore this mail.
-                    """.formatted(properties.publicUrl(), token, token, properties.resetTokenTtl().toMinutes()));
+                    """.formatted(publicUrl.base(), token, token, properties.resetTokenTtl().toMinutes()));
             audit.record(TenantId.PLATFORM, new SecurityEvent(user.id(), "password_reset.requested", Severity.LOW,
                     Map.of(), origin));
             return null;

@@ -17,6 +17,7 @@ import io.reach.audit.RequestOrigin;
 import io.reach.audit.SecurityEvent;
 import io.reach.audit.SecurityEvent.Severity;
 import io.reach.platform.mail.Mailer;
+import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 
@@ -52,8 +53,11 @@ class SignInUnlocks {
     private final Cache<String, Boolean> offered = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5))
             .maximumSize(100_000).build();
 
-    SignInUnlocks(Users users, UserTokens tokens, Mailer mailer, AuditTrail audit, TenantTransactions transactions,
+    private final PublicUrl publicUrl;
+
+    SignInUnlocks(PublicUrl publicUrl, Users users, UserTokens tokens, Mailer mailer, AuditTrail audit, TenantTransactions transactions,
             IdentityProperties properties, JdbcClient jdbc, Clock clock) {
+        this.publicUrl = publicUrl;
         this.users = users;
         this.tokens = tokens;
         this.mailer = mailer;
@@ -91,7 +95,7 @@ class SignInUnlocks {
 
                     The link works once and expires in %d minutes. It unlocks signing in only where you open it;
                     elsewhere the pause ends by itself. If you did not try to sign in, consider a stronger password.
-                    """.formatted(properties.publicUrl(), token, token, TOKEN_TTL.toMinutes()));
+                    """.formatted(publicUrl.base(), token, token, TOKEN_TTL.toMinutes()));
             audit.record(TenantId.PLATFORM, new SecurityEvent(user.id(), "login.unlock_offered", Severity.HIGH,
                     Map.of(), origin));
             return null;

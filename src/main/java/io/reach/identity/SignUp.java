@@ -17,6 +17,7 @@ import io.reach.audit.SecurityEvent;
 import io.reach.audit.SecurityEvent.Severity;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.mail.Mailer;
+import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.FieldError;
@@ -48,9 +49,14 @@ class SignUp {
     private final Clock clock;
     private final SignInThrottle throttle;
 
-    SignUp(SignInThrottle throttle, Users users, Memberships memberships, UserTokens tokens, TenantManagement tenants, PasswordPolicy policy,
+    private final PublicUrl publicUrl;
+    private final Inviting inviting;
+
+    SignUp(Inviting inviting, PublicUrl publicUrl, SignInThrottle throttle, Users users, Memberships memberships, UserTokens tokens, TenantManagement tenants, PasswordPolicy policy,
             PasswordEncoder passwords, Mailer mailer, AuditTrail audit, TenantTransactions transactions,
             IdentityProperties properties, Ids ids, Clock clock) {
+        this.publicUrl = publicUrl;
+        this.inviting = inviting;
         this.throttle = throttle;
         this.users = users;
         this.memberships = memberships;
@@ -79,6 +85,15 @@ class SignUp {
         policy.problemWith(request.password(), request.email()).ifPresent(problem -> {
             throw new InvalidRequestException(new FieldError("password", problem));
         });
+        if (request.invitationToken() != null) {
+            // joins the workspace that invited the address (one the platform made for its owner, say)
+            Inviting.Accepted accepted = inviting.accept(request.invitationToken(), request.password(), request.name(),
+                    request.email(), origin);
+            return new Registered(accepted.userId(), accepted.tenantId(), request.email(), true);
+        }
+        if (request.tenantName() == null || request.tenantName().isBlank()) {
+            throw new InvalidRequestException(new FieldError("tenant_name", "is required without an invitation_token"));
+        }
         String hash = passwords.encode(request.password());
         Optional<UserAccount> existing = users.findByEmail(request.email());
         if (existing.isPresent()) {
@@ -112,7 +127,7 @@ class SignUp {
                     If it was you, sign in instead: %s/sign-in
                     If you forgot your password, reset it: %s/reset-password
                     If it was not you, ignore this mail.
-                    """.formatted(properties.publicUrl(), properties.publicUrl()));
+                    """.formatted(publicUrl.base(), publicUrl.base()));
             audit.record(TenantId.PLATFORM, new SecurityEvent(user.id(), "signup.existing_email", Severity.LOW, Map.of(),
                     origin));
             return null;
@@ -154,6 +169,6 @@ class SignUp {
                 Or send this token to POST /api/v1/auth/verify-email: %s
 
                 The link works once and expires in %d hours. If you did not sign up, ignore this mail.
-                """.formatted(properties.publicUrl(), token, token, properties.verificationTokenTtl().toHours()));
+                """.formatted(publicUrl.base(), token, token, properties.verificationTokenTtl().toHours()));
     }
 }

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What each built-in role may do, as seeded into every tenant's {@code identity.roles}. Owners
- * and admins everything; editors read and change everything but who has access; analysts,
+ * and admins everything; editors read and change everything but who has access and the
+ * workspace's settings; analysts,
  * members and retailers read everything but who has access.
  */
 final class SystemRoles {
@@ -28,6 +29,9 @@ final class SystemRoles {
         List<String> grants = GRANTS.getOrDefault(role, List.of());
         if (ACCESS_RESOURCES.contains(resource) && !role.equals("owner") && !role.equals("admin")) {
             return false;
+        }
+        if (resource.equals("tenant") && action.equals("write") && !role.equals("owner") && !role.equals("admin")) {
+            return false; // workspace settings govern the whole workspace
         }
         return Scopes.grants(grants, resource, action);
     }

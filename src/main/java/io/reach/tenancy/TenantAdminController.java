@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
@@ -81,6 +83,16 @@ class TenantAdminController {
         return update.ownerId() != null ? tenants.assignOwner(id, update.ownerId()) : details;
     }
 
+    @PostMapping("/{id}/owner")
+    @Operation(summary = "Name the workspace's owner by e-mail: that account becomes an owner member (200), or the "
+            + "address is mailed an owner invitation (202); accepting it, or signing up with its token, joins this workspace")
+    @ApiResponse(responseCode = "200", description = "The account was made an owner member")
+    @ApiResponse(responseCode = "202", description = "The address was invited as owner")
+    ResponseEntity<TenantDetails> nameOwner(@PathVariable UUID id, @Valid @RequestBody NameOwner request) {
+        TenantManagement.OwnerNamed named = tenants.nameOwner(id, request.email());
+        return ResponseEntity.status(named.invited() ? 202 : 200).body(named.tenant());
+    }
+
     @PostMapping("/{id}/suspend")
     @Operation(summary = "Suspend a tenant: its users and keys are refused until it is reactivated")
     TenantDetails suspend(@PathVariable UUID id, @Valid @RequestBody(required = false) @Nullable SuspendTenant request) {
@@ -140,6 +152,9 @@ class TenantAdminController {
         UpdateTenant {
             name = name == null ? null : name.strip();
         }
+    }
+
+    record NameOwner(@NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email) {
     }
 
     record SuspendTenant(@Size(max = 1000) @Nullable String reason) {

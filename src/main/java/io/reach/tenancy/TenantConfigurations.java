@@ -99,7 +99,13 @@ class TenantConfigurations {
 
     void saveSettings(Map<String, Object> settings, Instant now) {
         requireTenant();
-        jdbc.sql(UPSERT_SETTINGS).param("settings", json.writeValueAsString(settings)).param("now", utc(now)).update();
+        String written = json.writeValueAsString(settings);
+        if (written.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > TenantAdminController.MAX_SETTINGS_BYTES) {
+            // merged settings can outgrow the limit although each request is small
+            throw new io.reach.platform.web.InvalidRequestException(new io.reach.platform.web.FieldError("settings",
+                    "must be at most " + TenantAdminController.MAX_SETTINGS_BYTES + " bytes of JSON"));
+        }
+        jdbc.sql(UPSERT_SETTINGS).param("settings", written).param("now", utc(now)).update();
     }
 
     void saveQuotas(TenantQuotas quotas, Instant now) {

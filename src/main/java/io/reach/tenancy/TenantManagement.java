@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -40,10 +41,12 @@ public class TenantManagement {
     private final Clock clock;
     private final TenantAuditing auditing;
     private final TenantRequestRates requestRates;
+    private final ObjectProvider<WorkspaceOwners> owners;
 
     TenantManagement(TenantAuditing auditing, Tenants tenants, TenantConfigurations configurations, TenantTransactions transactions,
             ApplicationEventPublisher events, TenancyProperties properties, Ids ids, Clock clock,
-            TenantRequestRates requestRates) {
+            TenantRequestRates requestRates, ObjectProvider<WorkspaceOwners> owners) {
+        this.owners = owners;
         this.requestRates = requestRates;
         this.tenants = tenants;
         this.configurations = configurations;
@@ -67,6 +70,9 @@ public class TenantManagement {
         UUID id = ids.next();
         return transactions.inTransactionAs(TenantId.of(id), () -> {
             var now = clock.instant();
+            if (command.settings() != null) {
+                TenantSettingsRules.check(command.settings());
+            }
             String slug = command.slug() != null ? requireFreeSlug(command.slug()) : freeSlugFor(command.name());
             try {
                 tenants.save(Tenant.create(id, command.name().strip(), slug, command.ownerId(), now));
@@ -80,7 +86,41 @@ public class TenantManagement {
             TenantDetails created = loadDetails(id);
             auditing.record(created.id(), "tenant.created", null, created);
             alsoInSameTransaction.accept(created);
+            // after the caller's own additions: sign-up creates the owner's account and membership there
+            if (command.ownerId() != null) {
+                owners().ensureOwner(command.ownerId());
+            } else if (command.ownerEmail() != null) {
+                Optional<UUID> existing = owners().addOrInvite(command.ownerEmail());
+                if (existing.isPresent()) {
+                    Tenant tenant = tenants.findById(id).orElseThrow();
+                    tenant.assignOwner(existing.get(), clock.instant());
+                    tenants.save(tenant);
+                    return loadDetails(id);
+                }
+            }
             return created;
+        });
+    }
+
+    /** What naming an owner did: the account was made an owner member, or the address was invited. */
+    public record OwnerNamed(TenantDetails tenant, boolean invited) {
+    }
+
+    /**
+     * Makes the account with this address the workspace's owner (an owner member), or mails the
+     * address an owner invitation; accepting it makes the new account the owner.
+     */
+    public OwnerNamed nameOwner(UUID id, String email) {
+        return transactions.inTransactionAs(TenantId.of(id), () -> {
+            if (!tenants.existsById(id)) {
+                throw TenantNotFound.forId(id);
+            }
+            Optional<UUID> existing = owners().addOrInvite(email.strip());
+            if (existing.isPresent()) {
+                return new OwnerNamed(assignOwner(id, existing.get()), false);
+            }
+            // the invitation is audited where it is made (identity)
+            return new OwnerNamed(loadDetails(id), true);
         });
     }
 
@@ -106,12 +146,30 @@ public class TenantManagement {
         return change(id, "tenant.renamed", tenant -> tenant.rename(name.strip(), clock.instant()), null);
     }
 
+    /** Names the owner: the user becomes (or stays) an owner member, so the workspace can be entered. */
     public TenantDetails assignOwner(UUID id, @Nullable UUID ownerId) {
-        return change(id, "tenant.owner_changed", tenant -> tenant.assignOwner(ownerId, clock.instant()), null);
+        return change(id, "tenant.owner_changed", tenant -> {
+            if (ownerId != null) {
+                owners().ensureOwner(ownerId);
+            }
+            tenant.assignOwner(ownerId, clock.instant());
+        }, null);
     }
 
+    /** Replaces the settings whole; known settings are checked (zone, IP handling, retention, switches). */
     public TenantDetails replaceSettings(UUID id, Map<String, Object> settings) {
+        TenantSettingsRules.check(settings);
         return configure(id, "tenant.settings_replaced", () -> configurations.saveSettings(settings, clock.instant()));
+    }
+
+    /** Merges {@code patch} into the settings (RFC 7396: null removes a key) and checks the result. */
+    public TenantDetails mergeSettings(UUID id, Map<String, @Nullable Object> patch) {
+        return configure(id, "tenant.settings_changed", () -> {
+            Map<String, Object> current = configurations.find().map(TenantConfiguration::settings).orElse(Map.of());
+            Map<String, Object> merged = TenantSettingsRules.merged(current, patch);
+            TenantSettingsRules.check(merged);
+            configurations.saveSettings(merged, clock.instant());
+        });
     }
 
     public TenantDetails replaceQuotas(UUID id, TenantQuotas quotas) {
@@ -139,6 +197,14 @@ public class TenantManagement {
 
     public Optional<TenantSummary> find(UUID id) {
         return transactions.inTransaction(() -> tenants.findById(id).map(Tenant::summary));
+    }
+
+    private WorkspaceOwners owners() {
+        WorkspaceOwners available = owners.getIfAvailable();
+        if (available == null) {
+            throw new IllegalStateException("No module provides workspace owners (identity is not loaded)");
+        }
+        return available;
     }
 
     private TenantDetails change(UUID id, String action, Consumer<Tenant> change, @Nullable Object event) {
