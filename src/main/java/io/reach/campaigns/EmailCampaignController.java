@@ -183,6 +183,7 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
         if (!carrier.configured()) {
             throw new ConflictException("No SMTP server", "Configure spring.mail.host (and credentials) to send e-mail");
         }
+        carrier.requireReachableLinks();
     }
 
     private @Nullable StoredTemplate template(CreateEmailCampaign request) {
