@@ -26,7 +26,8 @@ import com.maxmind.geoip2.model.CityResponse;
 /**
  * Where an IP address is, from a MaxMind-format city (or country) database at a configured path.
  * The file is opened on first use and reopened when it changes (as {@code geoipupdate} replaces
- * it); with no file, nothing is located here and callers fall back to what trusted proxies say.
+ * it). With none configured, the country database the build ships ({@link BundledCountries})
+ * gives the country; callers prefer what trusted proxies say.
  */
 @Component
 class Geolocation implements DisposableBean {
@@ -47,6 +48,7 @@ class Geolocation implements DisposableBean {
     private final @Nullable Path database;
     private final Duration recheck;
     private final Clock clock;
+    private final BundledCountries bundled = new BundledCountries(BundledCountries.RESOURCE);
     private @Nullable DatabaseReader reader;
     private @Nullable FileTime loaded;
     private Instant checked = Instant.MIN;
@@ -60,8 +62,12 @@ class Geolocation implements DisposableBean {
 
     /** The place of an address, or {@link Place#UNKNOWN} when there is no database, no entry or no valid address. */
     Place locate(@Nullable String address) {
-        if (address == null || database == null) {
+        if (address == null) {
             return Place.UNKNOWN;
+        }
+        if (database == null) {
+            InetAddress ip = IpPrivacy.parsed(address.strip());
+            return ip == null ? Place.UNKNOWN : bundled.locate(ip);
         }
         DatabaseReader current = reader();
         if (current == null) {
@@ -134,5 +140,6 @@ class Geolocation implements DisposableBean {
     @Override
     public synchronized void destroy() {
         close();
+        bundled.close();
     }
 }

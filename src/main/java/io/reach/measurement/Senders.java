@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
 class Senders {
 
     private static final List<String> COUNTRY = List.of("CF-IPCountry", "CloudFront-Viewer-Country", "X-Vercel-IP-Country");
-    private static final List<String> REGION = List.of("CF-Region", "CloudFront-Viewer-Country-Region-Name",
+    private static final List<String> REGION = List.of("CF-Region", "CloudFront-Viewer-Country-Region-Name");
+    /** Proxies that give only the subdivision part of its ISO 3166-2 code ({@code TX}); kept as {@code US-TX}. */
+    private static final List<String> REGION_CODE = List.of("CF-Region-Code", "CloudFront-Viewer-Country-Region",
             "X-Vercel-IP-Country-Region");
     private static final List<String> CITY = List.of("CF-IPCity", "CloudFront-Viewer-City", "X-Vercel-IP-City");
 
@@ -101,9 +103,22 @@ class Senders {
         String country = header(request, COUNTRY);
         boolean knownCountry = country != null && country.matches("[A-Za-z]{2}") && !country.equalsIgnoreCase("XX")
                 && !country.equalsIgnoreCase("T1");
-        return new Sender(client, knownCountry ? new Geolocation.Place(country.toUpperCase(Locale.ROOT), null,
-                header(request, REGION), header(request, CITY), null, null, null) : Geolocation.Place.UNKNOWN, userAgent,
-                browser);
+        if (!knownCountry) {
+            return new Sender(client, Geolocation.Place.UNKNOWN, userAgent, browser);
+        }
+        String code = country.toUpperCase(Locale.ROOT);
+        return new Sender(client, new Geolocation.Place(code, null, region(request, code), header(request, CITY), null,
+                null, null), userAgent, browser);
+    }
+
+    /** The region's name when the proxy gives one, else its ISO 3166-2 code built from the country's. */
+    private static @Nullable String region(HttpServletRequest request, String country) {
+        String name = header(request, REGION);
+        if (name != null) {
+            return name;
+        }
+        String code = header(request, REGION_CODE);
+        return code != null && code.matches("[A-Za-z0-9]{1,3}") ? country + "-" + code.toUpperCase(Locale.ROOT) : null;
     }
 
     private boolean trusted(@Nullable String address) {
