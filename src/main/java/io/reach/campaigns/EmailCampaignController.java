@@ -124,7 +124,7 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
     @RequiresPermission(resource = "campaign_sends", action = "read")
     @Operation(summary = "E-mail campaigns, newest first (a retailer sees its own)")
     CursorPage<EmailCampaign> list(@AuthenticationPrincipal @Nullable UserPrincipal principal,
-            @RequestParam(required = false) @Nullable UUID campaignId,
+            @RequestParam(name = "campaign_id", required = false) @Nullable UUID campaignId,
             @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
         UserPrincipal person = People.of(principal);
         PageRequest page = PageRequest.of(limit, cursor);
@@ -158,6 +158,10 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
             @RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
+        if (status != null && !EmailSends.STATUSES.contains(status)) {
+            throw new InvalidRequestException("Unknown send status", List.of(new FieldError("status",
+                    "is one of " + String.join(", ", EmailSends.STATUSES))));
+        }
         return sending.forVisible(Channel.EMAIL, id, principal, () -> CursorPage.of(
                 sends.page(id, page.afterOrStart(), page.fetchSize(), status), page, EmailSends.EmailSend::id));
     }

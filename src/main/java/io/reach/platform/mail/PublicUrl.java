@@ -51,7 +51,7 @@ public class PublicUrl {
         if (linksUnreachableFromMail()) {
             throw new ConflictException("Links would point at localhost",
                     "Mails would link to " + base() + ", which recipients cannot open; set reach.identity.public-url "
-                            + "(REACH_PUBLIC_URL) to the address people reach Reach at");
+                            + "(REACH_IDENTITY_PUBLIC_URL) to the address people reach Reach at");
         }
     }
 
