@@ -34,10 +34,10 @@ class CurrentMembershipTest {
 
     @Test
     void aDemotedAdminLosesTheRightsAtOnce() {
-        Accounts.SignedIn ada = accounts.owner();
-        Accounts.SignedIn bob = accounts.owner();
-        UUID membership = fixtures.addMember(ada.tenantId(), bob.userId(), "admin");
-        String bobInAda = loginTo(bob, ada.tenantId());
+        Joined bob = join("admin");
+        Accounts.SignedIn ada = bob.workspace();
+        UUID membership = bob.membership();
+        String bobInAda = bob.token();
         assertThat(api.get("/api/v1/api-keys", bobInAda).status()).isEqualTo(200);
 
         assertThat(api.patch("/api/v1/members/" + membership, ada.accessToken(), "{\"role\": \"member\"}").status())
@@ -49,15 +49,10 @@ class CurrentMembershipTest {
 
     @Test
     void aRemovedMemberIsRefusedAtOnce() {
-        Accounts.SignedIn ada = accounts.owner();
-        Accounts.SignedIn bob = accounts.owner();
-        UUID membership = fixtures.addMember(ada.tenantId(), bob.userId(), "admin");
-        String bobInAda = loginTo(bob, ada.tenantId());
+        Joined bob = join("admin");
+        String bobInAda = bob.token();
 
-        owner.run(jdbc -> {
-            jdbc.execute("set app.tenant_id = '" + ada.tenantId() + "'");
-            jdbc.update("delete from identity.memberships where id = ?", membership);
-        });
+        changeMembership(bob, "delete from identity.memberships where id = ?");
 
         assertThat(api.get("/api/v1/api-keys", bobInAda).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/me", bobInAda).status()).isEqualTo(401);
@@ -65,30 +60,22 @@ class CurrentMembershipTest {
 
     @Test
     void aSuspendedMembershipIsRefusedAtOnce() {
-        Accounts.SignedIn ada = accounts.owner();
-        Accounts.SignedIn bob = accounts.owner();
-        UUID membership = fixtures.addMember(ada.tenantId(), bob.userId(), "editor");
-        String bobInAda = loginTo(bob, ada.tenantId());
+        Joined bob = join("editor");
+        String bobInAda = bob.token();
 
-        owner.run(jdbc -> {
-            jdbc.execute("set app.tenant_id = '" + ada.tenantId() + "'");
-            jdbc.update("update identity.memberships set status = 'suspended' where id = ?", membership);
-        });
+        changeMembership(bob, "update identity.memberships set status = 'suspended' where id = ?");
 
         assertThat(api.get("/api/v1/me", bobInAda).status()).isEqualTo(401);
     }
 
     @Test
     void aDeactivatedUserIsRefusedAtOnce() {
-        Accounts.SignedIn ada = accounts.owner();
-        Accounts.SignedIn bob = accounts.owner();
-        fixtures.addMember(ada.tenantId(), bob.userId(), "admin");
-        String bobInAda = loginTo(bob, ada.tenantId());
+        Joined bob = join("admin");
 
-        owner.run(jdbc -> jdbc.update("update identity.users set status = 'inactive' where id = ?", bob.userId()));
+        owner.run(jdbc -> jdbc.update("update identity.users set status = 'inactive' where id = ?", bob.person().userId()));
 
-        assertThat(api.get("/api/v1/me", bobInAda).status()).isEqualTo(401);
-        assertThat(api.get("/api/v1/me", bob.accessToken()).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/me", bob.token()).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/me", bob.person().accessToken()).status()).isEqualTo(401);
     }
 
     @Test
@@ -112,6 +99,25 @@ class CurrentMembershipTest {
         owner.run(jdbc -> jdbc.update("update identity.users set role = 'user' where id = ?", ada.userId()));
 
         assertThat(api.get("/api/v1/admin/tenants", admin).status()).isEqualTo(403);
+    }
+
+    /** A person who joined a new owner's workspace with {@code role}, signed in there. */
+    private record Joined(Accounts.SignedIn workspace, Accounts.SignedIn person, UUID membership, String token) {
+    }
+
+    private Joined join(String role) {
+        Accounts.SignedIn workspace = accounts.owner();
+        Accounts.SignedIn person = accounts.owner();
+        UUID membership = fixtures.addMember(workspace.tenantId(), person.userId(), role);
+        return new Joined(workspace, person, membership, loginTo(person, workspace.tenantId()));
+    }
+
+    /** Runs {@code sql} (one parameter: the membership id) on the joined membership, as another node would. */
+    private void changeMembership(Joined joined, String sql) {
+        owner.run(jdbc -> {
+            jdbc.execute("set app.tenant_id = '" + joined.workspace().tenantId() + "'");
+            jdbc.update(sql, joined.membership());
+        });
     }
 
     private String loginTo(Accounts.SignedIn person, UUID tenant) {

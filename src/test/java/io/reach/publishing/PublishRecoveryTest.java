@@ -71,12 +71,7 @@ class PublishRecoveryTest {
 
     @BeforeEach
     void connectedLinkedInAccount() {
-        var wiremock = TestProviders.SERVER;
-        wiremock.resetAll();
-        wiremock.stubFor(post(urlPathEqualTo("/oauth/v2/accessToken")).willReturn(okJson(
-                "{\"access_token\": \"AQX-recovery\", \"expires_in\": 5184000, \"scope\": \"w_member_social\"}")));
-        wiremock.stubFor(get(urlPathEqualTo("/v2/userinfo")).willReturn(okJson(
-                "{\"sub\": \"782bbtaQ\", \"name\": \"Ada\", \"email\": \"ada-%s@example.com\"}".formatted(UUID.randomUUID()))));
+        var wiremock = TestProviders.linkedInConnects("AQX-recovery");
         wiremock.stubFor(post(urlPathEqualTo("/rest/posts")).willReturn(aResponse().withStatus(201)
                 .withHeader("x-restli-id", "urn:li:share:7200")));
         wiremock.stubFor(get(urlPathEqualTo("/rest/posts")).willReturn(okJson("{\"elements\": []}")));

@@ -58,12 +58,7 @@ class PublishingTest {
 
     @BeforeEach
     void connectedLinkedInAccount() {
-        var wiremock = TestProviders.SERVER;
-        wiremock.resetAll();
-        wiremock.stubFor(post(urlPathEqualTo("/oauth/v2/accessToken")).willReturn(okJson(
-                "{\"access_token\": \"AQX-publisher\", \"expires_in\": 5184000, \"scope\": \"w_member_social\"}")));
-        wiremock.stubFor(get(urlPathEqualTo("/v2/userinfo")).willReturn(okJson(
-                "{\"sub\": \"782bbtaQ\", \"name\": \"Ada\", \"email\": \"ada-%s@example.com\"}".formatted(UUID.randomUUID()))));
+        TestProviders.linkedInConnects("AQX-publisher");
         ada = accounts.owner();
         owner("{\"require_post_approval\": false}");
         account = flows.connect(ada.accessToken(), "linkedin", "c").get("id").asString();
