@@ -115,16 +115,16 @@ class AccessControlController {
 
     @GetMapping("/api/v1/roles")
     @RequiresPermission(resource = "roles", action = "read")
-    @Operation(summary = "The workspace's roles with their permissions")
-    List<Roles.RoleView> roles() {
-        return transactions.inTransaction(roles::list);
+    @Operation(summary = "The workspace's roles with their permissions, built-in first, then by name (one page)")
+    CursorPage<Roles.RoleView> roles() {
+        return CursorPage.whole(transactions.inTransaction(roles::list));
     }
 
     @GetMapping("/api/v1/permissions")
     @RequiresPermission(resource = "roles", action = "read")
-    @Operation(summary = "The permission catalog")
-    List<Roles.Permission> permissions() {
-        return transactions.inTransaction(roles::catalog);
+    @Operation(summary = "The permission catalog by resource and action (one page)")
+    CursorPage<Roles.Permission> permissions() {
+        return CursorPage.whole(transactions.inTransaction(roles::catalog));
     }
 
     @PostMapping("/api/v1/roles")
@@ -163,9 +163,12 @@ class AccessControlController {
 
     @GetMapping("/api/v1/access-policies")
     @RequiresPermission(resource = "policies", action = "read")
-    @Operation(summary = "The workspace's attribute-based access policies")
-    List<AccessPolicies.PolicyView> listPolicies() {
-        return transactions.inTransaction(policies::list);
+    @Operation(summary = "The workspace's attribute-based access policies, oldest first")
+    CursorPage<AccessPolicies.PolicyView> listPolicies(@RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return transactions.inTransaction(() -> CursorPage.of(policies.page(page.afterOrStart(), page.fetchSize()), page,
+                AccessPolicies.PolicyView::id));
     }
 
     @PostMapping("/api/v1/access-policies")
@@ -185,7 +188,7 @@ class AccessControlController {
             audit.record(TenantContext.require(), new AuditEntry(Actors.userOf(principal), Actors.typeOf(principal),
                     "policy.created", "policy", id.toString(), "identity.access_control_policies", null,
                     Map.of("name", request.name()), RequestOrigins.of(http)));
-            var created = policies.list().stream().filter(policy -> policy.id().equals(id)).findFirst().orElseThrow();
+            var created = policies.find(id).orElseThrow();
             return ResponseEntity.created(URI.create("/api/v1/access-policies/" + id)).body(created);
         });
     }

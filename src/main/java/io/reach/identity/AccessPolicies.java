@@ -25,7 +25,8 @@ class AccessPolicies {
             values (:tenant, :id, :name, :description, :definition::jsonb, :enabled, :now, :now)""";
     private static final String LIST = """
             select id, name, description, policy_definition::text as definition, enabled, created_at, updated_at
-            from identity.access_control_policies order by id""";
+            from identity.access_control_policies where id > :after and (cast(:id as uuid) is null or id = :id)
+            order by id limit :limit""";
     private static final String DELETE = "delete from identity.access_control_policies where id = :id";
     private static final String OWNER = """
             select owner_id from identity.resource_ownership where resource_type = :type and resource_id = :id""";
@@ -61,8 +62,17 @@ class AccessPolicies {
         return id;
     }
 
-    List<PolicyView> list() {
-        return jdbc.sql(LIST).query((rs, row) -> new PolicyView(rs.getObject("id", UUID.class), rs.getString("name"),
+    /** Policies in the order they were added (ids are UUIDv7), after {@code after}. */
+    List<PolicyView> page(UUID after, int limit) {
+        return list(after, null, limit);
+    }
+
+    Optional<PolicyView> find(UUID id) {
+        return list(new UUID(0, 0), id, 1).stream().findFirst();
+    }
+
+    private List<PolicyView> list(UUID after, @Nullable UUID id, int limit) {
+        return jdbc.sql(LIST).param("after", after).param("id", id).param("limit", limit).query((rs, row) -> new PolicyView(rs.getObject("id", UUID.class), rs.getString("name"),
                 rs.getString("description"), json.readTree(rs.getString("definition")), rs.getBoolean("enabled"),
                 rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant())).list();

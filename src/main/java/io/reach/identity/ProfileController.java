@@ -1,7 +1,6 @@
 package io.reach.identity;
 
 import java.time.Clock;
-import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ConflictException;
+import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -49,21 +49,21 @@ class ProfileController {
     }
 
     @GetMapping("/data")
-    @Operation(summary = "The user's key-value data")
-    List<UserProfileData.Entry> data(@AuthenticationPrincipal @Nullable UserPrincipal principal) {
-        return profile.data(CurrentUser.require(principal).userId());
+    @Operation(summary = "The user's key-value data by key (at most 100 entries: one page)")
+    CursorPage<UserProfileData.Entry> data(@AuthenticationPrincipal @Nullable UserPrincipal principal) {
+        return CursorPage.whole(profile.data(CurrentUser.require(principal).userId()));
     }
 
     @PutMapping("/data/{key}")
-    @Operation(summary = "Set one entry (keys are unique per user)")
-    List<UserProfileData.Entry> put(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+    @Operation(summary = "Set one entry (keys are unique per user); the answer is all the user's entries")
+    CursorPage<UserProfileData.Entry> put(@AuthenticationPrincipal @Nullable UserPrincipal principal,
             @PathVariable @Pattern(regexp = "[A-Za-z0-9_.:-]{1,200}") String key, @Valid @RequestBody Value value) {
         UserPrincipal user = CurrentUser.require(principal);
         if (!transactions.inTransaction(() -> profile.put(user.userId(), key, value.value(), clock.instant()))) {
             throw new ConflictException("Too many entries", "A user keeps at most " + UserProfileData.MAX_ENTRIES
                     + " entries; remove one before adding another");
         }
-        return profile.data(user.userId());
+        return CursorPage.whole(profile.data(user.userId()));
     }
 
     @DeleteMapping("/data/{key}")
@@ -91,8 +91,8 @@ class ProfileController {
     }
 
     @GetMapping("/metrics")
-    @Operation(summary = "Counters kept about the user")
-    List<UserProfileData.Metric> metrics(@AuthenticationPrincipal @Nullable UserPrincipal principal) {
-        return profile.metrics(CurrentUser.require(principal).userId());
+    @Operation(summary = "Counters kept about the user (one page: one per kind of counter)")
+    CursorPage<UserProfileData.Metric> metrics(@AuthenticationPrincipal @Nullable UserPrincipal principal) {
+        return CursorPage.whole(profile.metrics(CurrentUser.require(principal).userId()));
     }
 }

@@ -1,7 +1,6 @@
 package io.reach.identity;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,7 +28,9 @@ import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ConflictException;
+import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.NotFoundException;
+import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -71,15 +72,18 @@ class RoleAssignmentController {
 
     @GetMapping("/api/v1/user-roles")
     @RequiresPermission(resource = "roles", action = "read")
-    @Operation(summary = "Extra roles given to members (optionally of one user)")
-    List<Roles.Assignment> assignments(@RequestParam(name = "user_id", required = false) @Nullable UUID userId) {
-        return transactions.inTransaction(() -> roles.assignments(userId));
+    @Operation(summary = "Extra roles given to members (optionally of one user), oldest first")
+    CursorPage<Roles.Assignment> assignments(@RequestParam(name = "user_id", required = false) @Nullable UUID userId,
+            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return transactions.inTransaction(() -> CursorPage.of(roles.assignments(userId, page.after().orElse(null),
+                page.fetchSize()), page, Roles::keyOf));
     }
 
     @PostMapping("/api/v1/user-roles")
     @RequiresPermission(resource = "roles", action = "write")
-    @Operation(summary = "Give a member an extra role")
-    ResponseEntity<List<Roles.Assignment>> assign(@AuthenticationPrincipal @Nullable Object principal,
+    @Operation(summary = "Give a member an extra role (the answer is the assignment)")
+    ResponseEntity<Roles.Assignment> assign(@AuthenticationPrincipal @Nullable Object principal,
             @Valid @RequestBody AssignRole request, HttpServletRequest http) {
         return transactions.inTransaction(() -> {
             requireMember(request.userId());
@@ -92,7 +96,7 @@ class RoleAssignmentController {
             audit.record(TenantContext.require(), new AuditEntry(Actors.userOf(principal), Actors.typeOf(principal),
                     "user_role.assigned", "user_role", request.userId() + ":" + roleId, "identity.user_roles", null,
                     Map.of("user_id", request.userId().toString(), "role", request.role()), RequestOrigins.of(http)));
-            return ResponseEntity.status(HttpStatus.CREATED).body(roles.assignments(request.userId()));
+            return ResponseEntity.status(HttpStatus.CREATED).body(roles.assignment(request.userId(), roleId));
         });
     }
 

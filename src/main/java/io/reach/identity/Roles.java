@@ -42,10 +42,16 @@ class Roles {
                 where p.resource_type = :resource and p.action = :action
                   and (r.name = :role or r.id in (select role_id from identity.user_roles where user_id = :userId)))""";
 
+    /** An assignment has no id of its own: its cursor is this digest of its user and role (see {@link #keyOf}). */
+    private static final String ASSIGNMENT_KEY = "cast(md5(cast(user_id as text) || cast(role_id as text)) as uuid)";
     private static final String ASSIGNMENTS = """
             select ur.user_id, ur.role_id, r.name as role, ur.assigned_by, ur.assigned_at
             from identity.user_roles ur join identity.roles r on r.tenant_id = ur.tenant_id and r.id = ur.role_id
-            where (cast(:userId as uuid) is null or ur.user_id = :userId) order by ur.assigned_at""";
+            where (cast(:userId as uuid) is null or ur.user_id = :userId)
+              and (cast(:roleId as uuid) is null or ur.role_id = :roleId)
+              and (cast(:after as uuid) is null or (ur.assigned_at, ur.user_id, ur.role_id) >
+                   (select assigned_at, user_id, role_id from identity.user_roles where %s = :after))
+            order by ur.assigned_at, ur.user_id, ur.role_id limit :limit""".formatted(ASSIGNMENT_KEY);
     private static final String ASSIGN = """
             insert into identity.user_roles (tenant_id, user_id, role_id, assigned_by, assigned_at)
             values (:tenant, :userId, :roleId, :assignedBy, :now) on conflict do nothing""";
@@ -76,8 +82,28 @@ class Roles {
     record Assignment(UUID userId, UUID roleId, String role, @Nullable UUID assignedBy, Instant assignedAt) {
     }
 
-    List<Assignment> assignments(@Nullable UUID userId) {
-        return jdbc.sql(ASSIGNMENTS).param("userId", userId).query(Assignment.class).list();
+    /** Extra roles (optionally of one user) in the order they were given, after the one {@code after} names. */
+    List<Assignment> assignments(@Nullable UUID userId, @Nullable UUID after, int limit) {
+        return jdbc.sql(ASSIGNMENTS).param("userId", userId).param("roleId", null).param("after", after)
+                .param("limit", limit).query(Assignment.class).list();
+    }
+
+    Assignment assignment(UUID userId, UUID roleId) {
+        return jdbc.sql(ASSIGNMENTS).param("userId", userId).param("roleId", roleId).param("after", null)
+                .param("limit", 1).query(Assignment.class).single();
+    }
+
+    /** The cursor key of an assignment: the UUID that {@code md5(user_id || role_id)} reads as in PostgreSQL. */
+    static UUID keyOf(Assignment assignment) {
+        try {
+            String text = assignment.userId().toString() + assignment.roleId();
+            byte[] digest = java.security.MessageDigest.getInstance("MD5")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(digest);
+            return new UUID(bytes.getLong(), bytes.getLong());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has MD5", e);
+        }
     }
 
     boolean assign(UUID userId, UUID roleId, @Nullable UUID assignedBy, Instant now) {

@@ -41,7 +41,7 @@ class PermissionCatalogTest {
             }
         }
         Set<String> catalog = new TreeSet<>();
-        api.get("/api/v1/permissions", accounts.owner().accessToken()).json()
+        api.get("/api/v1/permissions", accounts.owner().accessToken()).json().get("items")
                 .forEach(permission -> catalog.add(permission.get("resource_type").asString()));
 
         assertThat(catalog).isEqualTo(checked);

@@ -32,7 +32,7 @@ class AccessControlTest {
     void everyWorkspaceStartsWithTheBuiltInRoles() {
         Accounts.SignedIn ada = accounts.owner();
 
-        JsonNode roles = api.get("/api/v1/roles", ada.accessToken()).json();
+        JsonNode roles = api.get("/api/v1/roles", ada.accessToken()).json().get("items");
 
         assertThat(roles.valueStream().map(role -> role.get("name").asString()))
                 .contains("owner", "admin", "editor", "analyst", "member", "retailer");
@@ -77,7 +77,7 @@ class AccessControlTest {
 
         assertThat(assigned.status()).isEqualTo(201);
         assertThat(api.get("/api/v1/api-keys", bobInAda).status()).isEqualTo(200);
-        String roleId = assigned.json().get(0).get("role_id").asString();
+        String roleId = assigned.json().get("role_id").asString();
         assertThat(api.send("DELETE", "/api/v1/user-roles/" + bob.userId() + "/" + roleId, ada.accessToken(), null,
                 List.of()).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/api-keys", bobInAda).status()).isEqualTo(403);

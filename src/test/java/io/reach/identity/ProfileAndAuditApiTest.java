@@ -25,7 +25,7 @@ class ProfileAndAuditApiTest {
         Accounts.SignedIn ada = accounts.owner();
 
         api.put("/api/v1/me/data/theme", ada.accessToken(), "{\"value\": \"dark\"}");
-        JsonNode data = api.put("/api/v1/me/data/theme", ada.accessToken(), "{\"value\": \"light\"}").json();
+        JsonNode data = api.put("/api/v1/me/data/theme", ada.accessToken(), "{\"value\": \"light\"}").json().get("items");
         assertThat(data.size()).isEqualTo(1);
         assertThat(data.get(0).get("value").asString()).isEqualTo("light");
         assertThat(api.delete("/api/v1/me/data/theme", ada.accessToken()).status()).isEqualTo(204);
@@ -43,7 +43,7 @@ class ProfileAndAuditApiTest {
     void signInsAreCountedInTheUsersMetrics() {
         Accounts.SignedIn ada = accounts.owner();
 
-        JsonNode metrics = api.get("/api/v1/me/metrics", ada.accessToken()).json();
+        JsonNode metrics = api.get("/api/v1/me/metrics", ada.accessToken()).json().get("items");
 
         assertThat(metrics.valueStream().filter(m -> m.get("metric_name").asString().equals("logins")).findFirst()
                 .orElseThrow().get("metric_value").asDouble()).isGreaterThanOrEqualTo(1);

@@ -24,6 +24,14 @@ public record CursorPage<T>(List<T> items, @Nullable String nextCursor) {
         return new CursorPage<>(items, Cursors.encode(idOf.apply(items.getLast())));
     }
 
+    /**
+     * A whole list as one page ({@code next_cursor} null): a small catalog, a top-N or a series
+     * whose length the request bounds. Lists that can grow without bound are paged with {@link #of}.
+     */
+    public static <T> CursorPage<T> whole(List<T> items) {
+        return new CursorPage<>(List.copyOf(items), null);
+    }
+
     public <R> CursorPage<R> map(Function<T, R> mapper) {
         return new CursorPage<>(items.stream().map(mapper).toList(), nextCursor);
     }
