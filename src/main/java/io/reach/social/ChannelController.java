@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -50,9 +51,9 @@ class ChannelController {
 
     @GetMapping
     @RequiresPermission(resource = "social_accounts", action = "read")
-    @Operation(summary = "Every platform with its constraints")
-    List<SocialChannel> list() {
-        return channels.all();
+    @Operation(summary = "Every platform with its constraints (one page)")
+    CursorPage<SocialChannel> list() {
+        return CursorPage.whole(channels.all());
     }
 
     @GetMapping("/{name}")

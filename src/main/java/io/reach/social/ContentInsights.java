@@ -99,14 +99,14 @@ class ContentInsights {
             JsonNode activeHours, JsonNode activeDays) {
     }
 
-    /** Audience insights of days in {@code [from, to]}, newest first. */
+    /** Audience insights of days in {@code [from, to]}, oldest first. */
     List<Insight> audience(UUID account, LocalDate from, LocalDate to) {
         return jdbc.sql("""
                 select snapshot_date, age_ranges::text, genders::text, countries::text, cities::text, active_hours::text,
                        active_days::text
                 from social.audience_insights
                 where social_account_id = :account and snapshot_date between :from and :to
-                order by snapshot_date desc""").param("account", account).param("from", from).param("to", to)
+                order by snapshot_date""").param("account", account).param("from", from).param("to", to)
                 .query((rs, row) -> new Insight(rs.getObject(1, LocalDate.class), json.readTree(rs.getString(2)),
                         json.readTree(rs.getString(3)), json.readTree(rs.getString(4)), json.readTree(rs.getString(5)),
                         json.readTree(rs.getString(6)), json.readTree(rs.getString(7))))

@@ -1,9 +1,15 @@
 package io.reach.social;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -51,18 +57,20 @@ class MetricsSnapshots {
                 .param("now", utc(now)).param("account", account).query(Long.class).optional().orElse(null);
     }
 
-    record Snapshot(Instant capturedAt, long followersCount, long followingCount, long postsCount, long reach,
+    record Snapshot(UUID id, Instant capturedAt, long followersCount, long followingCount, long postsCount, long reach,
             long impressions, long engagementCount, long profileViews) {
     }
 
-    /** Snapshots in {@code [from, to)}, oldest first. */
-    List<Snapshot> between(UUID account, Instant from, Instant to) {
+    /** Snapshots in {@code [from, to)}, oldest first, after the snapshot {@code after} (null: from the first). */
+    List<Snapshot> between(UUID account, Instant from, Instant to, @Nullable UUID after, int limit) {
         return jdbc.sql("""
-                select captured_at, followers_count, following_count, posts_count, reach, impressions, engagement_count,
+                select id, captured_at, followers_count, following_count, posts_count, reach, impressions, engagement_count,
                        profile_views
                 from social.metrics_snapshots where social_account_id = :id and captured_at >= :from and captured_at < :to
-                order by captured_at""").param("id", account).param("from", utc(from)).param("to", utc(to))
-                .query(Snapshot.class).list();
+                  and (cast(:after as uuid) is null
+                       or (captured_at, id) > (select captured_at, id from social.metrics_snapshots where id = :after))
+                order by captured_at, id limit :limit""").param("id", account).param("from", utc(from))
+                .param("to", utc(to)).param("after", after).param("limit", limit).query(Snapshot.class).list();
     }
 
     /**
@@ -70,13 +78,48 @@ class MetricsSnapshots {
      * are those of the period's last snapshot; followers gained is that count minus the previous
      * period's (or the last snapshot before {@code from}, or the period's first). Platforms report
      * reach, impressions, engagement and profile views per day, so several snapshots of one day
-     * repeat one value: each day counts once (its last snapshot), and a week sums its days.
+     * repeat one value: each day counts once (its last snapshot), and a week sums its days. Every
+     * period of the window is present: one without snapshots sums to zero and carries the counts of
+     * the period before (so a quiet day is not a drop to zero followers).
      */
     record TrendPoint(Instant period, long followersCount, long followersGained, long followingCount, long postsCount,
             long reach, long impressions, long engagementCount, long profileViews) {
     }
 
     List<TrendPoint> trend(UUID account, Instant from, Instant to, String interval) {
+        Map<Instant, TrendPoint> measured = new HashMap<>();
+        measuredPeriods(account, from, to, interval).forEach(point -> measured.put(point.period(), point));
+        TrendPoint carried = jdbc.sql("""
+                select followers_count, following_count, posts_count from social.metrics_snapshots
+                where social_account_id = :id and captured_at < :from order by captured_at desc limit 1""")
+                .param("id", account).param("from", utc(from))
+                .query((rs, row) -> new TrendPoint(from, rs.getLong(1), 0, rs.getLong(2), rs.getLong(3), 0, 0, 0, 0))
+                .optional().orElse(new TrendPoint(from, 0, 0, 0, 0, 0, 0, 0, 0));
+        List<TrendPoint> series = new ArrayList<>();
+        for (Instant period : periods(from, to, interval)) {
+            TrendPoint point = measured.getOrDefault(period, new TrendPoint(period, carried.followersCount(), 0,
+                    carried.followingCount(), carried.postsCount(), 0, 0, 0, 0));
+            series.add(point);
+            carried = point;
+        }
+        return series;
+    }
+
+    /** The starts of the days (or ISO weeks, from Monday) that overlap {@code [from, to)}, in UTC. */
+    static List<Instant> periods(Instant from, Instant to, String interval) {
+        LocalDate start = LocalDate.ofInstant(from, ZoneOffset.UTC);
+        boolean weeks = interval.equals("week");
+        if (weeks) {
+            start = start.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        }
+        List<Instant> periods = new ArrayList<>();
+        for (LocalDate day = start; day.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(to); day = day.plusDays(weeks ? 7 : 1)) {
+            periods.add(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        return periods;
+    }
+
+    private List<TrendPoint> measuredPeriods(UUID account, Instant from, Instant to, String interval) {
         return jdbc.sql("""
                 with days as (
                     select distinct on (day) day, followers_count, following_count, posts_count, reach, impressions,

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,6 +42,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class SocialAnalyticsController {
 
     private static final Duration DEFAULT_SPAN = Duration.ofDays(30);
+    /** The longest series answered in one page (a trend's days or weeks, audience days). */
+    static final int MAX_PERIODS = 2000;
 
     private final SocialAccounts accounts;
     private final MetricsSnapshots snapshots;
@@ -65,24 +66,33 @@ class SocialAnalyticsController {
 
     @GetMapping("/metrics")
     @RequiresPermission(resource = "social_accounts", action = "read", idVariable = "id")
-    @Operation(summary = "Metrics snapshots between from and to (default: the last 30 days), oldest first")
-    List<MetricsSnapshots.Snapshot> metrics(@PathVariable UUID id, @RequestParam(required = false) @Nullable Instant from,
-            @RequestParam(required = false) @Nullable Instant to) {
+    @Operation(summary = "Metrics snapshots between from and to (default: the last 30 days), oldest first, in pages")
+    CursorPage<MetricsSnapshots.Snapshot> metrics(@PathVariable UUID id, @RequestParam(required = false) @Nullable Instant from,
+            @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
         TimeWindow window = TimeWindow.recent(from, to, DEFAULT_SPAN, clock.instant());
-        return ofAccount(id, () -> snapshots.between(id, window.from(), window.to()));
+        return ofAccount(id, () -> CursorPage.of(snapshots.between(id, window.from(), window.to(), page.after().orElse(null),
+                page.fetchSize()), page, MetricsSnapshots.Snapshot::id));
     }
 
     @GetMapping("/metrics/trend")
     @RequiresPermission(resource = "social_accounts", action = "read", idVariable = "id")
-    @Operation(summary = "Metrics per day or week (interval=day|week): counts at the period's end, followers gained, sums")
-    List<MetricsSnapshots.TrendPoint> trend(@PathVariable UUID id, @RequestParam(required = false) @Nullable Instant from,
+    @Operation(summary = "Metrics per day or week (interval=day|week, UTC), every period from from to to (one page, "
+            + "at most 2000 periods; a period without snapshots sums to zero): counts at the period's end, followers "
+            + "gained, sums")
+    CursorPage<MetricsSnapshots.TrendPoint> trend(@PathVariable UUID id, @RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to,
             @RequestParam(required = false, defaultValue = "day") String interval) {
         if (!interval.equals("day") && !interval.equals("week")) {
             throw new BadRequestException("Invalid interval", "interval is day or week");
         }
         TimeWindow window = TimeWindow.recent(from, to, DEFAULT_SPAN, clock.instant());
-        return ofAccount(id, () -> snapshots.trend(id, window.from(), window.to(), interval));
+        if (Duration.between(window.from(), window.to()).toDays() / (interval.equals("week") ? 7 : 1) >= MAX_PERIODS) {
+            throw new BadRequestException("Too many periods", "A time series has at most " + MAX_PERIODS
+                    + " periods; interval=" + interval + " over this window gives more: choose interval=week or a shorter window");
+        }
+        return CursorPage.whole(ofAccount(id, () -> snapshots.trend(id, window.from(), window.to(), interval)));
     }
 
     @GetMapping("/followers")
@@ -104,28 +114,33 @@ class SocialAnalyticsController {
     @GetMapping("/top-content")
     @RequiresPermission(resource = "social_accounts", action = "read", idVariable = "id")
     @Operation(summary = "Posts published between from and to, highest engagement rate first "
-            + "((likes + comments + shares + saves) / reach × 100)")
-    List<ContentInsights.TopPost> topContent(@PathVariable UUID id, @RequestParam(required = false) @Nullable Instant from,
+            + "((likes + comments + shares + saves) / reach × 100); one page of at most limit posts")
+    CursorPage<ContentInsights.TopPost> topContent(@PathVariable UUID id, @RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit) {
         int size = limit == null ? 10 : limit;
         if (size < 1 || size > 100) {
             throw new BadRequestException("Invalid limit", "limit must be between 1 and 100");
         }
         TimeWindow window = TimeWindow.recent(from, to, Duration.ofDays(90), clock.instant());
-        return ofAccount(id, () -> insights.top(id, window.from(), window.to(), size));
+        return CursorPage.whole(ofAccount(id, () -> insights.top(id, window.from(), window.to(), size)));
     }
 
     @GetMapping("/audience")
     @RequiresPermission(resource = "social_accounts", action = "read", idVariable = "id")
-    @Operation(summary = "Audience insights (ages, genders, countries, cities, active hours and days) per day, newest first")
-    List<ContentInsights.Insight> audience(@PathVariable UUID id, @RequestParam(required = false) @Nullable LocalDate from,
+    @Operation(summary = "Audience insights (ages, genders, countries, cities, active hours and days) per day with data, "
+            + "oldest first (one page; at most 2000 days between from and to)")
+    CursorPage<ContentInsights.Insight> audience(@PathVariable UUID id, @RequestParam(required = false) @Nullable LocalDate from,
             @RequestParam(required = false) @Nullable LocalDate to) {
         LocalDate end = to == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : to;
         LocalDate start = from == null ? end.minusDays(30) : from;
         if (start.isAfter(end) || start.getYear() < 1970 || end.getYear() > 9999) {
             throw new BadRequestException("Invalid window", "from must not be after to, both between 1970 and 9999");
         }
-        return ofAccount(id, () -> insights.audience(id, start, end));
+        if (start.plusDays(MAX_PERIODS).isBefore(end)) {
+            throw new BadRequestException("Too many periods", "Audience insights cover at most " + MAX_PERIODS
+                    + " days: choose a shorter window");
+        }
+        return CursorPage.whole(ofAccount(id, () -> insights.audience(id, start, end)));
     }
 
     @PostMapping("/sync")

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.reach.support.Accounts;
 import io.reach.support.Api;
+import io.reach.support.Pages;
 import io.reach.support.ReachTest;
 import tools.jackson.databind.JsonNode;
 
@@ -20,7 +21,7 @@ class ChannelApiTest {
 
     @Test
     void theCatalogListsEveryPlatformWithItsLimits() {
-        JsonNode channels = api.get("/api/v1/social/channels", accounts.owner().accessToken()).json();
+        JsonNode channels = Pages.whole(api, "/api/v1/social/channels", accounts.owner().accessToken());
 
         assertThat(channels.valueStream().map(c -> c.get("channel_name").asString()))
                 .containsExactlyInAnyOrder("instagram", "facebook", "tiktok", "linkedin", "x", "youtube", "threads");

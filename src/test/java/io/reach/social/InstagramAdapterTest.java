@@ -139,24 +139,24 @@ class InstagramAdapterTest {
 
         assertThat(synced.json().get("synced").asBoolean()).as(synced.body()).isTrue();
         String base = "/api/v1/social/accounts/" + id;
-        JsonNode snapshot = api.get(base + "/metrics", ada.accessToken()).json().get(0);
+        JsonNode snapshot = api.get(base + "/metrics", ada.accessToken()).json().get("items").get(0);
         assertThat(snapshot.get("followers_count").asLong()).isEqualTo(2400);
         assertThat(snapshot.get("posts_count").asLong()).isEqualTo(312);
         assertThat(snapshot.get("reach").asLong()).isEqualTo(1500);
         assertThat(snapshot.get("impressions").asLong()).isEqualTo(4200);
         assertThat(snapshot.get("engagement_count").asLong()).isEqualTo(210);
         assertThat(snapshot.get("profile_views").asLong()).isEqualTo(37);
-        JsonNode trend = api.get(base + "/metrics/trend?interval=week", ada.accessToken()).json();
-        assertThat(trend.get(0).get("followers_count").asLong()).isEqualTo(2400);
+        JsonNode trend = api.get(base + "/metrics/trend?interval=week", ada.accessToken()).json().get("items");
+        assertThat(trend.get(trend.size() - 1).get("followers_count").asLong()).as("this week's").isEqualTo(2400);
 
-        JsonNode top = api.get(base + "/top-content", ada.accessToken()).json();
+        JsonNode top = api.get(base + "/top-content", ada.accessToken()).json().get("items");
         assertThat(top.valueStream().map(post -> post.get("platform_post_id").asString())).containsExactly("m2", "m1", "m3");
         assertThat(top.get(0).get("engagement_rate").asDouble()).as("(40 + 5 + 2 + 3) / 100").isEqualTo(50.0);
         assertThat(top.get(0).get("media_type").asString()).isEqualTo("reel");
         assertThat(top.get(1).get("engagement_rate").asDouble()).as("(120 + 30 + 25 + 25) / 1000").isEqualTo(20.0);
         assertThat(top.get(2).get("engagement_rate").asDouble()).as("no reach, no rate").isZero();
 
-        JsonNode audience = api.get(base + "/audience", ada.accessToken()).json().get(0);
+        JsonNode audience = api.get(base + "/audience", ada.accessToken()).json().get("items").get(0);
         assertThat(audience.get("age_ranges").get(0).get("range").asString()).isEqualTo("25-34");
         assertThat(audience.get("genders").get(0).get("gender").asString()).isEqualTo("female");
         assertThat(audience.get("countries").get(0).get("count").asLong()).isEqualTo(1500);

@@ -126,7 +126,7 @@ class YouTubeAdapterTest {
         assertThat(api.post("/api/v1/social/accounts/" + id + "/sync", ada.accessToken(), "").json().get("synced")
                 .asBoolean()).isTrue();
 
-        JsonNode snapshots = api.get("/api/v1/social/accounts/" + id + "/metrics", ada.accessToken()).json();
+        JsonNode snapshots = api.get("/api/v1/social/accounts/" + id + "/metrics", ada.accessToken()).json().get("items");
         assertThat(snapshots.size()).isGreaterThanOrEqualTo(1);
         assertThat(snapshots.get(0).get("followers_count").asLong()).isEqualTo(2400);
         assertThat(snapshots.get(0).get("posts_count").asLong()).isEqualTo(31);
