@@ -3,7 +3,6 @@ package io.reach.campaigns;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -13,6 +12,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
+import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.tenant.TenantId;
 import tools.jackson.databind.JsonNode;
 
@@ -29,16 +29,16 @@ class TwilioCarrier implements Carrier {
     private final SmsCampaigns smsCampaigns;
     private final Templates templates;
     private final Campaigns campaigns;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
     private final java.time.Clock clock;
 
     TwilioCarrier(CampaignProperties properties, SmsCampaigns smsCampaigns, Templates templates, Campaigns campaigns,
-            @Value("${reach.identity.public-url:http://localhost:8080}") String publicUrl, java.time.Clock clock) {
+            PublicUrl publicUrl, java.time.Clock clock) {
         this.properties = properties;
         this.smsCampaigns = smsCampaigns;
         this.templates = templates;
         this.campaigns = campaigns;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
         this.clock = clock;
     }
 
@@ -53,7 +53,7 @@ class TwilioCarrier implements Carrier {
     }
 
     String statusCallback(TenantId tenant, UUID send) {
-        return publicUrl + "/api/v1/webhooks/twilio/" + tenant.value() + "/status/" + send;
+        return publicUrl.base() + "/api/v1/webhooks/twilio/" + tenant.value() + "/status/" + send;
     }
 
     @Override

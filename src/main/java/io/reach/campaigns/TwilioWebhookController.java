@@ -11,7 +11,6 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.platform.crypto.Hmacs;
+import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ApiException;
@@ -51,18 +51,18 @@ class TwilioWebhookController {
     private final KeywordReplies replies;
     private final TenantTransactions transactions;
     private final CampaignProperties properties;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
     private final Clock clock;
 
     TwilioWebhookController(SmsCampaigns smsCampaigns, Suppressions suppressions, KeywordReplies replies,
             TenantTransactions transactions, CampaignProperties properties,
-            @Value("${reach.identity.public-url:http://localhost:8080}") String publicUrl, Clock clock) {
+            PublicUrl publicUrl, Clock clock) {
         this.smsCampaigns = smsCampaigns;
         this.suppressions = suppressions;
         this.replies = replies;
         this.transactions = transactions;
         this.properties = properties;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
         this.clock = clock;
     }
 
@@ -130,7 +130,7 @@ class TwilioWebhookController {
         if (token == null || token.isBlank()) {
             throw new NotFoundException("webhook", request.getRequestURI());
         }
-        StringBuilder signed = new StringBuilder(publicUrl).append(request.getRequestURI());
+        StringBuilder signed = new StringBuilder(publicUrl.base()).append(request.getRequestURI());
         if (request.getQueryString() != null) {
             signed.append('?').append(request.getQueryString());
         }

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditEntry.ActorType;
 import io.reach.audit.AuditTrail;
+import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ApiException;
@@ -32,13 +32,13 @@ class AccountConnections {
     private final ConnectionStates states;
     private final AuditTrail audit;
     private final TenantTransactions transactions;
-    private final String redirectUri;
+    private final PublicUrl publicUrl;
     private final Clock clock;
     private final AccountSeats seats;
 
     AccountConnections(PlatformAdapters adapters, SocialChannels channels, SocialAccounts accounts,
             ConnectionStates states, AuditTrail audit, TenantTransactions transactions,
-            @Value("${reach.identity.public-url:http://localhost:8080}") String publicUrl, Clock clock, AccountSeats seats) {
+            PublicUrl publicUrl, Clock clock, AccountSeats seats) {
         this.seats = seats;
         this.adapters = adapters;
         this.channels = channels;
@@ -46,8 +46,13 @@ class AccountConnections {
         this.states = states;
         this.audit = audit;
         this.transactions = transactions;
-        this.redirectUri = publicUrl + "/api/v1/social/accounts/callback";
+        this.publicUrl = publicUrl;
         this.clock = clock;
+    }
+
+    /** Where the platform sends the browser back: read per connection, since the default names the port the server listens on. */
+    private String redirectUri() {
+        return publicUrl.base() + "/api/v1/social/accounts/callback";
     }
 
     /** A connection started: where to send the browser, and the cookie that browser must bring back. */
@@ -57,7 +62,7 @@ class AccountConnections {
     Started start(TenantId tenant, UUID userId, String platform) {
         SocialProvider provider = provider(platform);
         ConnectionStates.Started started = states.seal(tenant.value(), userId, platform);
-        return new Started(provider.authorizationUrl(started.state(), started.codeChallenge(), redirectUri),
+        return new Started(provider.authorizationUrl(started.state(), started.codeChallenge(), redirectUri()),
                 started.bindingCookie(), started.bindingSecret());
     }
 
@@ -81,7 +86,7 @@ class AccountConnections {
             throw new Problem(HttpStatus.BAD_REQUEST, "Connection state already used",
                     "Each connection can be finished once; start connecting again");
         }
-        SocialProvider.Tokens tokens = provider.exchange(code, pending.codeVerifier(), redirectUri);
+        SocialProvider.Tokens tokens = provider.exchange(code, pending.codeVerifier(), redirectUri());
         SocialProvider.Profile profile = provider.profile(tokens.accessToken());
         SocialChannel channel = channels.byName(pending.platform()).orElseThrow();
         TenantId tenant = TenantId.of(pending.tenantId());

@@ -18,7 +18,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -34,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.identity.UserPrincipal;
+import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.security.OpenEndpoints;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantContext;
@@ -58,15 +58,15 @@ class SocialAccountController {
     private final SocialAccounts accounts;
     private final TenantTransactions transactions;
     private final Clock clock;
-    private final boolean secureCookies;
+    private final PublicUrl publicUrl;
 
     SocialAccountController(AccountConnections connections, SocialAccounts accounts, TenantTransactions transactions,
-            Clock clock, @Value("${reach.identity.public-url:http://localhost:8080}") String publicUrl) {
+            Clock clock, PublicUrl publicUrl) {
         this.connections = connections;
         this.accounts = accounts;
         this.transactions = transactions;
         this.clock = clock;
-        this.secureCookies = publicUrl.startsWith("https:");
+        this.publicUrl = publicUrl;
     }
 
     record Connect(@NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{0,31}") String platform) {
@@ -130,7 +130,7 @@ class SocialAccountController {
 
     /** Sent back only to the callback, never readable by scripts; Secure whenever Reach is served over HTTPS. */
     private ResponseCookie bindingCookie(String name, String value, Duration maxAge) {
-        return ResponseCookie.from(name, value).httpOnly(true).secure(secureCookies).sameSite("Lax")
+        return ResponseCookie.from(name, value).httpOnly(true).secure(publicUrl.base().startsWith("https:")).sameSite("Lax")
                 .path("/api/v1/social/accounts/callback").maxAge(maxAge).build();
     }
 

@@ -134,6 +134,18 @@ class ConnectAccountTest {
     }
 
     @Test
+    void thePlatformReturnsTheBrowserToThePortThisServerListensOn() {
+        Accounts.SignedIn ada = accounts.owner();
+        SocialFlows.Started started = flows.start(ada.accessToken(), "linkedin");
+        String callback = api.publicUrl() + "/api/v1/social/accounts/callback";
+
+        assertThat(query(URI.create(started.authorizationUrl()))).as("no public URL configured: the real port, not 8080")
+                .containsEntry("redirect_uri", callback);
+        assertThat(flows.callback("auth-code-1", started.state(), started.cookie()).status()).isEqualTo(200);
+        assertThat(formField("redirect_uri")).as("the code is exchanged with the same redirect URI").isEqualTo(callback);
+    }
+
+    @Test
     void theStartSetsABindingCookieOnlyTheCallbackReceives() {
         Accounts.SignedIn ada = accounts.owner();
 

@@ -81,6 +81,11 @@ public class Api {
         return "http://127.0.0.1:" + environment.getProperty("local.server.port");
     }
 
+    /** The address Reach names itself by (mails, OAuth redirects, SMS callbacks) when no public URL is configured. */
+    public String publicUrl() {
+        return "http://localhost:" + environment.getProperty("local.server.port");
+    }
+
     public record Response(HttpResponse<String> raw, JsonMapper mapper) {
 
         public int status() {
