@@ -1,52 +1,54 @@
 package io.reach.identity;
 
-import java.util.function.Supplier;
+import static io.reach.identity.MinimalPage.blankToNull;
+import static io.reach.identity.MinimalPage.tokenForm;
+import static io.reach.identity.MinimalPage.tokenOutcome;
+
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.HtmlUtils;
 
-import io.reach.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * The minimal pages mails link to, until the console takes over: each reads the token from the
- * query, posts it back through a plain HTML form and says whether it worked. No script runs (the
- * policy forbids it), everything shown is escaped, and the token never leaves in a referrer.
+ * query, posts it back through a plain HTML form (see {@link MinimalPage}) and says whether it
+ * worked. The token never leaves in a referrer.
  */
 @Controller
 @Hidden
 class AccountPages {
 
-    private static final String POLICY = "default-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
     private final SignUp signUp;
     private final Inviting inviting;
     private final PasswordResets resets;
+    private final SignInUnlocks unlocks;
+    private final IdentityLinking linking;
 
-    AccountPages(SignUp signUp, Inviting inviting, PasswordResets resets) {
+    AccountPages(SignUp signUp, Inviting inviting, PasswordResets resets, SignInUnlocks unlocks, IdentityLinking linking) {
         this.signUp = signUp;
         this.inviting = inviting;
         this.resets = resets;
+        this.unlocks = unlocks;
+        this.linking = linking;
     }
 
     @GetMapping("/verify-email")
     ResponseEntity<String> verifyEmailForm(@RequestParam(required = false) @Nullable String token) {
-        return form("Confirm your e-mail address", "/verify-email", token, "", "Confirm my address");
+        return tokenForm("Confirm your e-mail address", "/verify-email", token, "", "Confirm my address");
     }
 
     @PostMapping(path = "/verify-email", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> verifyEmail(@RequestParam(required = false) @Nullable String token) {
-        return outcome("Confirm your e-mail address", token, () -> {
+        return tokenOutcome("Confirm your e-mail address", token, () -> {
             signUp.verifyEmail(token);
             return "Your e-mail address is confirmed. You can sign in now.";
         });
@@ -54,7 +56,7 @@ class AccountPages {
 
     @GetMapping("/accept-invitation")
     ResponseEntity<String> acceptInvitationForm(@RequestParam(required = false) @Nullable String token) {
-        return form("Join a Reach workspace", "/accept-invitation", token, """
+        return tokenForm("Join a Reach workspace", "/accept-invitation", token, """
                 <p>If you have no Reach account yet, choose a password (at least 10 characters); otherwise leave it empty.</p>
                 <p><label>Name <input name="name" maxlength="200" autocomplete="name"></label></p>
                 <p><label>Password <input type="password" name="password" maxlength="1024" autocomplete="new-password"></label></p>
@@ -65,24 +67,41 @@ class AccountPages {
     ResponseEntity<String> acceptInvitation(@RequestParam(required = false) @Nullable String token,
             @RequestParam(required = false) @Nullable String password, @RequestParam(required = false) @Nullable String name,
             HttpServletRequest http) {
-        return outcome("Join a Reach workspace", token, () -> {
+        return tokenOutcome("Join a Reach workspace", token, () -> {
             inviting.accept(token, blankToNull(password), blankToNull(name), RequestOrigins.of(http));
             return "You joined the workspace. Sign in to start.";
         });
     }
 
+    /** With a mailed token: choose the new password. Without (a "forgot your password" link): ask for the mail. */
     @GetMapping("/reset-password")
     ResponseEntity<String> resetPasswordForm(@RequestParam(required = false) @Nullable String token) {
-        return form("Choose a new password", "/reset-password", token, """
+        if (token == null) {
+            return MinimalPage.form("Reset your password", "/reset-password/request", Map.of(), """
+                    <p><label>E-mail address <input type="email" name="email" required maxlength="254" autocomplete="email"></label></p>
+                    """, "Mail me a reset link");
+        }
+        return tokenForm("Choose a new password", "/reset-password", token, """
                 <p><label>New password <input type="password" name="new_password" required minlength="10" maxlength="1024" \
                 autocomplete="new-password"></label></p>
                 """, "Set my password");
     }
 
+    @PostMapping(path = "/reset-password/request", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<String> requestReset(@RequestParam(required = false) @Nullable String email, HttpServletRequest http) {
+        return MinimalPage.attempt("Reset your password", () -> {
+            if (email == null || email.isBlank() || email.length() > 254) {
+                throw new IllegalArgumentException("Enter the e-mail address of your account.");
+            }
+            resets.request(email.strip(), RequestOrigins.of(http));
+            return "<p>If an account uses this address, a mail with a reset link is on its way.</p>";
+        });
+    }
+
     @PostMapping(path = "/reset-password", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> resetPassword(@RequestParam(required = false) @Nullable String token,
             @RequestParam(name = "new_password", required = false) @Nullable String newPassword, HttpServletRequest http) {
-        return outcome("Choose a new password", token, () -> {
+        return tokenOutcome("Choose a new password", token, () -> {
             if (newPassword == null || newPassword.isEmpty()) {
                 throw new IllegalArgumentException("Choose a new password.");
             }
@@ -91,50 +110,32 @@ class AccountPages {
         });
     }
 
-    private static ResponseEntity<String> form(String title, String action, @Nullable String token, String fields,
-            String button) {
-        if (token == null || token.isBlank() || token.length() > 200) {
-            return page(HttpStatus.BAD_REQUEST, title, "<p>This link has no valid token. Open the link from the mail again.</p>");
-        }
-        return page(HttpStatus.OK, title, """
-                <form method="post" action="%s">
-                <input type="hidden" name="token" value="%s">
-                %s<p><button type="submit">%s</button></p>
-                </form>
-                """.formatted(action, escape(token), fields, escape(button)));
+    @GetMapping("/unlock")
+    ResponseEntity<String> unlockForm(@RequestParam(required = false) @Nullable String token) {
+        return tokenForm("Sign in past the pause", "/unlock", token,
+                "<p>Do this on the device you sign in from: it lets only this device in.</p>\n", "Let this device sign in");
     }
 
-    private static ResponseEntity<String> outcome(String title, @Nullable String token, Supplier<String> work) {
-        if (token == null || token.isBlank() || token.length() > 200) {
-            return page(HttpStatus.BAD_REQUEST, title, "<p>This link has no valid token. Open the link from the mail again.</p>");
-        }
-        try {
-            return page(HttpStatus.OK, title, "<p>" + escape(work.get()) + "</p>");
-        } catch (ApiException e) {
-            return page(e.status(), title, "<p>" + escape(e.title()) + ": " + escape(e.getMessage()) + "</p>");
-        } catch (IllegalArgumentException e) {
-            return page(HttpStatus.BAD_REQUEST, title, "<p>" + escape(e.getMessage()) + "</p>");
-        }
+    @PostMapping(path = "/unlock", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<String> unlock(@RequestParam(required = false) @Nullable String token, HttpServletRequest http) {
+        return tokenOutcome("Sign in past the pause", token, () -> {
+            unlocks.unlock(token, RequestOrigins.of(http));
+            return "This device can sign in again.";
+        });
     }
 
-    private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
-        String html = """
-                <!doctype html>
-                <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-                <meta name="referrer" content="no-referrer"><title>%s – Reach</title></head>
-                <body><main><h1>%s</h1>
-                %s</main></body></html>
-                """.formatted(escape(title), escape(title), body);
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", POLICY).header("Referrer-Policy", "no-referrer")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").header("X-Frame-Options", "DENY").body(html);
+    @GetMapping("/link-identity")
+    ResponseEntity<String> linkIdentityForm(@RequestParam(required = false) @Nullable String token) {
+        return tokenForm("Allow a new way to sign in", "/link-identity", token,
+                "<p>Only if you asked for it: signing in with that provider will open your Reach account.</p>\n",
+                "Allow it");
     }
 
-    private static String escape(@Nullable String text) {
-        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
-    }
-
-    private static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value;
+    @PostMapping(path = "/link-identity", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<String> linkIdentity(@RequestParam(required = false) @Nullable String token, HttpServletRequest http) {
+        return tokenOutcome("Allow a new way to sign in", token, () -> {
+            linking.confirm(token, RequestOrigins.of(http));
+            return "Done: sign in with that provider again to open your Reach account.";
+        });
     }
 }
