@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.validation.constraints.NotNull;
 
@@ -22,33 +22,34 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantTransactions;
-import io.reach.platform.web.InvalidRequestException;
-import io.reach.platform.web.FieldError;
 import io.reach.platform.web.BadRequestException;
-import io.reach.platform.web.CsvCells;
+import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.NotFoundException;
+import io.reach.platform.web.TabularAnswer;
 import io.reach.platform.web.TimeWindow;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Dashboard queries over tracker events (from rollups), as JSON or CSV ({@code format=csv}); and rollup rebuilds (in the background). */
+/**
+ * Dashboard queries over tracker events (from rollups), as JSON or CSV ({@code format=csv} or
+ * {@code Accept: text/csv}, see {@link TabularAnswer}); and rollup rebuilds (in the background).
+ * The dimension filters are named parameters, so a typo'd filter is an unknown parameter (400).
+ */
 @RestController
 @RequestMapping("/api/v1/analytics")
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Analytics")
 @Validated
 class AnalyticsController {
-
-    /** What the analytics reads take besides the dimension filters; anything else is a typo, not a filter. */
-    private static final java.util.Set<String> QUERY_PARAMETERS = java.util.Set.of("metric", "interval", "from", "to",
-            "time_zone", "format", "dimension", "limit", "include_bots");
 
     private final AnalyticsQueries queries;
     private final TrackerRollups rollups;
@@ -67,56 +68,90 @@ class AnalyticsController {
         this.clock = clock;
     }
 
-    @GetMapping("/timeseries")
+    @GetMapping(path = "/timeseries", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
     @RequiresPermission(resource = "analytics", action = "read")
     @Operation(summary = "A metric (events, sessions, users, value_sum, value_avg) per hour, day, week or month in the "
-            + "tenant's (or the given) time zone; filters on event_type, page_url, device_type, browser_name, "
-            + "operating_system; robots left out unless include_bots")
+            + "tenant's (or the given) time zone: every period of [from, to) in time order, 0 where nothing happened "
+            + "(value_avg: null where no event had a value), at most " + SeriesPeriods.MAX + " periods; filtered on "
+            + "dimensions; robots left out unless include_bots")
     ResponseEntity<?> timeseries(@RequestParam(defaultValue = "events") String metric,
-            @RequestParam(defaultValue = "day") String interval, @RequestParam(required = false) @Nullable Instant from,
-            @RequestParam(required = false) @Nullable Instant to,
+            @RequestParam(defaultValue = "day") String interval,
+            @Parameter(description = FROM) @RequestParam(required = false) @Nullable Instant from,
+            @Parameter(description = TO) @RequestParam(required = false) @Nullable Instant to,
+            @Parameter(description = "An IANA time zone (e.g. Europe/Paris) to cut periods in; the tenant's by default")
             @RequestParam(name = "time_zone", required = false) @Nullable String timeZone,
-            @RequestParam Map<String, String> parameters, @RequestParam(required = false) @Nullable String format) {
+            @Parameter(description = EVENT_TYPE) @RequestParam(name = "event_type", required = false) @Nullable String eventType,
+            @Parameter(description = PAGE_URL) @RequestParam(name = "page_url", required = false) @Nullable String pageUrl,
+            @Parameter(description = REFERRER_URL) @RequestParam(name = "referrer_url", required = false) @Nullable String referrerUrl,
+            @Parameter(description = DEVICE_TYPE) @RequestParam(name = "device_type", required = false) @Nullable String deviceType,
+            @Parameter(description = BROWSER_NAME) @RequestParam(name = "browser_name", required = false) @Nullable String browserName,
+            @Parameter(description = OPERATING_SYSTEM) @RequestParam(name = "operating_system", required = false) @Nullable String operatingSystem,
+            @Parameter(description = COUNTRY) @RequestParam(required = false) @Nullable String country,
+            @Parameter(description = INCLUDE_BOTS) @RequestParam(name = "include_bots", defaultValue = "false") boolean includeBots,
+            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         require(AnalyticsQueries.METRICS.containsKey(metric), "metric", AnalyticsQueries.METRICS.keySet());
         require(AnalyticsQueries.INTERVALS.contains(interval), "interval", AnalyticsQueries.INTERVALS);
+        TabularAnswer answer = TabularAnswer.asked(format, accept);
+        var filters = filters(eventType, pageUrl, referrerUrl, deviceType, browserName, operatingSystem, country);
         return transactions.inTransaction(() -> {
             ZoneId zone = zones.requestedOrConfigured(timeZone);
-            var points = queries.timeseries(metric, interval, zone, scope(from, to, parameters), rollups.progress());
-            return answer(format, points, List.of("period", metric),
-                    p -> List.of(p.period().format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME), p.value()));
+            var points = queries.timeseries(metric, interval, zone, scope(from, to, filters, includeBots), rollups.progress());
+            return answer.of(new CursorPage<>(points, null), List.of("period", metric),
+                    p -> java.util.Arrays.asList(p.period().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), p.value()),
+                    "timeseries");
         });
     }
 
-    @GetMapping("/top")
+    @GetMapping(path = "/top", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
     @RequiresPermission(resource = "analytics", action = "read")
     @Operation(summary = "The top values of a dimension (event_type, page_url, referrer_url, device_type, browser_name, "
-            + "operating_system) by events, with the same filters")
+            + "operating_system, country) by events, most first, with the same filters")
     ResponseEntity<?> top(@RequestParam String dimension, @RequestParam(defaultValue = "10") int limit,
-            @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
-            @RequestParam Map<String, String> parameters, @RequestParam(required = false) @Nullable String format) {
+            @Parameter(description = FROM) @RequestParam(required = false) @Nullable Instant from,
+            @Parameter(description = TO) @RequestParam(required = false) @Nullable Instant to,
+            @Parameter(description = EVENT_TYPE) @RequestParam(name = "event_type", required = false) @Nullable String eventType,
+            @Parameter(description = PAGE_URL) @RequestParam(name = "page_url", required = false) @Nullable String pageUrl,
+            @Parameter(description = REFERRER_URL) @RequestParam(name = "referrer_url", required = false) @Nullable String referrerUrl,
+            @Parameter(description = DEVICE_TYPE) @RequestParam(name = "device_type", required = false) @Nullable String deviceType,
+            @Parameter(description = BROWSER_NAME) @RequestParam(name = "browser_name", required = false) @Nullable String browserName,
+            @Parameter(description = OPERATING_SYSTEM) @RequestParam(name = "operating_system", required = false) @Nullable String operatingSystem,
+            @Parameter(description = COUNTRY) @RequestParam(required = false) @Nullable String country,
+            @Parameter(description = INCLUDE_BOTS) @RequestParam(name = "include_bots", defaultValue = "false") boolean includeBots,
+            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         require(AnalyticsQueries.DIMENSIONS.contains(dimension), "dimension", AnalyticsQueries.DIMENSIONS);
         if (limit < 1 || limit > 1000) {
             throw new BadRequestException("Invalid limit", "limit must be between 1 and 1000");
         }
+        TabularAnswer answer = TabularAnswer.asked(format, accept);
+        var filters = filters(eventType, pageUrl, referrerUrl, deviceType, browserName, operatingSystem, country);
         return transactions.inTransaction(() -> {
-            var ranked = queries.top(dimension, limit, scope(from, to, parameters), rollups.progress());
-            return answer(format, ranked, List.of(dimension, "events", "sessions"),
-                    r -> List.of(r.value(), r.events(), r.sessions()));
+            var ranked = queries.top(dimension, limit, scope(from, to, filters, includeBots), rollups.progress());
+            return answer.of(new CursorPage<>(ranked, null), List.of(dimension, "events", "sessions"),
+                    r -> List.of(r.value(), r.events(), r.sessions()), "top");
         });
     }
 
-    @GetMapping("/sessions")
+    @GetMapping(path = "/sessions", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
     @RequiresPermission(resource = "analytics", action = "read")
-    @Operation(summary = "Sessions started between from and to: count, average duration (s) and bounce rate (one event)")
-    AnalyticsQueries.SessionSummary sessions(@RequestParam(required = false) @Nullable Instant from,
-            @RequestParam(required = false) @Nullable Instant to, @RequestParam Map<String, String> parameters) {
-        return transactions.inTransaction(() -> queries.sessions(scope(from, to, parameters)));
+    @Operation(summary = "Sessions started between from and to: count, average duration (s) and bounce rate (one event); "
+            + "as CSV one row")
+    ResponseEntity<?> sessions(@Parameter(description = FROM) @RequestParam(required = false) @Nullable Instant from,
+            @Parameter(description = TO) @RequestParam(required = false) @Nullable Instant to,
+            @Parameter(description = INCLUDE_BOTS) @RequestParam(name = "include_bots", defaultValue = "false") boolean includeBots,
+            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        TabularAnswer answer = TabularAnswer.asked(format, accept);
+        var summary = transactions.inTransaction(() -> queries.sessions(scope(from, to, Map.of(), includeBots)));
+        return answer.of(summary, List.of(summary), List.of("sessions", "average_duration_seconds", "bounce_rate"),
+                s -> List.of(s.sessions(), s.averageDurationSeconds(), s.bounceRate()), "sessions");
     }
 
     record Rebuild(@NotNull LocalDate from, @NotNull LocalDate to) {
     }
 
-    @PostMapping("/rollups/rebuild")
+    @PostMapping(path = "/rollups/rebuild", produces = MediaType.APPLICATION_JSON_VALUE)
     @RequiresPermission(resource = "analytics", action = "write")
     @Operation(summary = "Recompute the rollups of the days [from, to) (at most 400) in the background: 202 with the "
             + "Location of its progress; one rebuild at a time per tenant (409 while one runs)")
@@ -129,7 +164,7 @@ class AnalyticsController {
                 .body(queued);
     }
 
-    @GetMapping("/rollups/rebuilds/{id}")
+    @GetMapping(path = "/rollups/rebuilds/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @RequiresPermission(resource = "analytics", action = "read")
     @Operation(summary = "A rollup rebuild's progress: status (queued, running, done, failed), days_done of days_total")
     RollupRebuilds.RebuildProgress rebuildProgress(@PathVariable UUID id) {
@@ -137,25 +172,26 @@ class AnalyticsController {
                 .orElseThrow(() -> new NotFoundException("rollup rebuild", id));
     }
 
-    private AnalyticsQueries.Scope scope(@Nullable Instant from, @Nullable Instant to, Map<String, String> parameters) {
+    private AnalyticsQueries.Scope scope(@Nullable Instant from, @Nullable Instant to, Map<String, String> filters,
+            boolean bots) {
         TimeWindow window = TimeWindow.recent(from, to, Duration.ofDays(30), clock.instant());
-        List<FieldError> unknown = parameters.keySet().stream()
-                .filter(name -> !AnalyticsQueries.DIMENSIONS.contains(name) && !QUERY_PARAMETERS.contains(name)).sorted()
-                .map(name -> new FieldError(name, "is not a filter or parameter; filters are "
-                        + String.join(", ", AnalyticsQueries.DIMENSIONS)))
-                .toList();
-        if (!unknown.isEmpty()) {
-            throw new InvalidRequestException("Unknown analytics parameters", unknown);
-        }
+        return new AnalyticsQueries.Scope(window.from(), window.to(), filters, bots);
+    }
+
+    /** The dimension filters given (a blank value filters nothing), by dimension name. */
+    private static Map<String, String> filters(@Nullable String eventType, @Nullable String pageUrl,
+            @Nullable String referrerUrl, @Nullable String deviceType, @Nullable String browserName,
+            @Nullable String operatingSystem, @Nullable String country) {
         Map<String, String> filters = new LinkedHashMap<>();
-        for (String dimension : AnalyticsQueries.DIMENSIONS) {
-            String value = parameters.get(dimension);
-            if (value != null && !value.isBlank()) {
-                filters.put(dimension, value);
+        String[] names = {"event_type", "page_url", "referrer_url", "device_type", "browser_name", "operating_system",
+            "country"};
+        String[] values = {eventType, pageUrl, referrerUrl, deviceType, browserName, operatingSystem, country};
+        for (int i = 0; i < names.length; i++) {
+            if (values[i] != null && !values[i].isBlank()) {
+                filters.put(names[i], values[i]);
             }
         }
-        return new AnalyticsQueries.Scope(window.from(), window.to(), filters,
-                Boolean.parseBoolean(parameters.getOrDefault("include_bots", "false")));
+        return filters;
     }
 
     private static void require(boolean valid, String name, java.util.Collection<String> allowed) {
@@ -165,14 +201,14 @@ class AnalyticsController {
         }
     }
 
-    /** JSON, or CSV whose text cells (page URLs, referrers: visitors' input) cannot run as spreadsheet formulas. */
-    private static <T> ResponseEntity<?> answer(@Nullable String format, List<T> rows, List<String> header,
-            Function<T, List<?>> columns) {
-        if (!"csv".equals(format)) {
-            return ResponseEntity.ok(rows);
-        }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"analytics.csv\"")
-                .body(CsvCells.document(header, rows.stream().map(columns).toList()));
-    }
+    private static final String FROM = "Start of the window (inclusive, ISO 8601 instant); 30 days before to by default";
+    private static final String TO = "End of the window (exclusive, ISO 8601 instant); now by default";
+    private static final String EVENT_TYPE = "Only events of this type (exact match), e.g. page_view";
+    private static final String PAGE_URL = "Only events on this page URL (exact match, as stored)";
+    private static final String REFERRER_URL = "Only events with this referrer URL (exact match)";
+    private static final String DEVICE_TYPE = "Only events from this device type (exact match), e.g. desktop, mobile";
+    private static final String BROWSER_NAME = "Only events from this browser (exact match), e.g. Chrome";
+    private static final String OPERATING_SYSTEM = "Only events from this operating system (exact match), e.g. Windows";
+    private static final String COUNTRY = "Only events from this country (ISO 3166-1 alpha-2 code, e.g. GB)";
+    private static final String INCLUDE_BOTS = "Count robots' events too (false: left out)";
 }

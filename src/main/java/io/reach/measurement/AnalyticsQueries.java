@@ -28,7 +28,7 @@ class AnalyticsQueries {
 
     static final Map<String, String> METRICS = Map.of("events", "sum(events)", "sessions", "sum(sessions)",
             "users", "sum(users)", "value_sum", "sum(value_sum)",
-            "value_avg", "case when sum(value_count) = 0 then 0 else sum(value_sum) / sum(value_count) end");
+            "value_avg", "case when sum(value_count) = 0 then null else sum(value_sum) / sum(value_count) end");
     static final Set<String> INTERVALS = Set.of("hour", "day", "week", "month");
     static final Set<String> DIMENSIONS = Set.copyOf(TrackerFacts.DIMENSION_NAMES);
 
@@ -42,14 +42,22 @@ class AnalyticsQueries {
     record Scope(Instant from, Instant to, Map<String, String> filters, boolean bots) {
     }
 
-    record Point(OffsetDateTime period, BigDecimal value) {
+    /** A period's value: a count (0 when nothing happened), or for value_avg null when no event had a value. */
+    record Point(OffsetDateTime period, @Nullable BigDecimal value) {
     }
 
     /**
-     * A metric per period. Periods of a day or longer, in the daily rollup's zone, read its whole
-     * days (so sessions and users are distinct per day); the rest is read by the hour.
+     * A metric per period, every period of the scope included (see {@link SeriesPeriods}), oldest
+     * first. Periods of a day or longer, in the daily rollup's zone, read its whole days (so
+     * sessions and users are distinct per day); the rest is read by the hour.
      */
     List<Point> timeseries(String metric, String interval, ZoneId zone, Scope scope, TrackerRollups.Progress progress) {
+        List<Instant> periods = SeriesPeriods.of(interval, zone, scope.from(), scope.to());
+        BigDecimal empty = "value_avg".equals(metric) ? null : BigDecimal.ZERO;
+        return SeriesPeriods.filled(periods, counted(metric, interval, zone, scope, progress), empty, zone);
+    }
+
+    private List<Point> counted(String metric, String interval, ZoneId zone, Scope scope, TrackerRollups.Progress progress) {
         boolean distinct = "sessions".equals(metric) || "users".equals(metric);
         if (distinct && !("hour".equals(interval) && scope.filters().size() <= 1)) {
             return distinctSeries(metric, interval, zone, scope, progress);

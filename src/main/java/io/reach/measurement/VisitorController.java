@@ -3,12 +3,17 @@ package io.reach.measurement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,14 +22,19 @@ import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
+import io.reach.platform.web.TabularAnswer;
 import io.reach.platform.web.TimeWindow;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sessions of a period (started between from and to; the last 30 days by default), their
- * devices and places, and the daily metrics ({@code daily_analytics}) of its days.
+ * devices and places, and the daily metrics ({@code daily_analytics}) of its days: pages of
+ * {@code {items, next_cursor}}, or CSV ({@code format=csv} or {@code Accept: text/csv}, see
+ * {@link TabularAnswer}) with the next cursor in a header.
  */
 @RestController
 @RequestMapping("/api/v1/analytics")
@@ -36,12 +46,15 @@ class VisitorController {
     private final DailyMetrics daily;
     private final TenantTransactions transactions;
     private final Clock clock;
+    private final JsonMapper json;
 
-    VisitorController(VisitorCatalog catalog, DailyMetrics daily, TenantTransactions transactions, Clock clock) {
+    VisitorController(VisitorCatalog catalog, DailyMetrics daily, TenantTransactions transactions, Clock clock,
+            JsonMapper json) {
         this.catalog = catalog;
         this.daily = daily;
         this.transactions = transactions;
         this.clock = clock;
+        this.json = json;
     }
 
     /** One page of rows read for a time window and a cursor. */
@@ -49,48 +62,79 @@ class VisitorController {
         List<T> read(Instant from, Instant to, UUID after, int size);
     }
 
-    @GetMapping("/sessions/list")
+    /** The request's window, page and answer format. */
+    private record Asked(@Nullable Instant from, @Nullable Instant to, @Nullable Integer limit, @Nullable String cursor,
+            TabularAnswer answer) {
+    }
+
+    @GetMapping(path = "/sessions/list", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
     @RequiresPermission(resource = "analytics", action = "read")
     @Operation(summary = "The sessions started in the period, with device info and location data")
-    CursorPage<VisitorCatalog.Session> sessions(@RequestParam(required = false) @Nullable Instant from,
+    ResponseEntity<?> sessions(@RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        return page(catalog::sessions, VisitorCatalog.Session::id, from, to, limit, cursor);
+            @RequestParam(required = false) @Nullable String cursor,
+            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        return page(catalog::sessions, VisitorCatalog.Session::id, new Asked(from, to, limit, cursor,
+                TabularAnswer.asked(format, accept)), List.of("id", "session_key", "user_id", "started_at", "ended_at",
+                "events", "ip_address", "user_agent", "device_info", "location_data", "is_bot"),
+                s -> Arrays.asList(s.id(), s.sessionKey(), s.userId(), s.startedAt(), s.endedAt(), s.events(),
+                        s.ipAddress(), s.userAgent(), json.writeValueAsString(s.deviceInfo()),
+                        json.writeValueAsString(s.locationData()), s.bot()), "sessions");
     }
 
-    @GetMapping("/devices")
+    @GetMapping(path = "/devices", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
     @RequiresPermission(resource = "analytics", action = "read")
     @Operation(summary = "The devices (user agent and screen) of the sessions started in the period")
-    CursorPage<VisitorCatalog.Device> devices(@RequestParam(required = false) @Nullable Instant from,
+    ResponseEntity<?> devices(@RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        return page(catalog::devices, VisitorCatalog.Device::id, from, to, limit, cursor);
+            @RequestParam(required = false) @Nullable String cursor,
+            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        return page(catalog::devices, VisitorCatalog.Device::id, new Asked(from, to, limit, cursor,
+                TabularAnswer.asked(format, accept)), List.of("id", "device_type", "device_brand", "device_model",
+                "operating_system", "browser", "screen_resolution", "user_agent", "created_at"),
+                d -> Arrays.asList(d.id(), d.deviceType(), d.deviceBrand(), d.deviceModel(), d.operatingSystem(),
+                        d.browser(), d.screenResolution(), d.userAgent(), d.createdAt()), "devices");
     }
 
-    @GetMapping("/geography")
+    @GetMapping(path = "/geography", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
     @RequiresPermission(resource = "analytics", action = "read")
     @Operation(summary = "The places (country, region, city, coordinates, time zone) of the sessions started in the period")
-    CursorPage<VisitorCatalog.Place> places(@RequestParam(required = false) @Nullable Instant from,
+    ResponseEntity<?> places(@RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        return page(catalog::places, VisitorCatalog.Place::geographyId, from, to, limit, cursor);
+            @RequestParam(required = false) @Nullable String cursor,
+            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        return page(catalog::places, VisitorCatalog.Place::geographyId, new Asked(from, to, limit, cursor,
+                TabularAnswer.asked(format, accept)), List.of("geography_id", "country_code", "country_name", "region",
+                "city", "latitude", "longitude", "timezone", "created_at"),
+                p -> Arrays.asList(p.geographyId(), p.countryCode(), p.countryName(), p.region(), p.city(), p.latitude(),
+                        p.longitude(), p.timezone(), p.createdAt()), "geography");
     }
 
-    @GetMapping("/daily")
+    @GetMapping(path = "/daily", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
     @RequiresPermission(resource = "analytics", action = "read")
     @Operation(summary = "The daily metrics (daily_analytics: events, sessions, users, event_value_sum per local day) of "
             + "the days from from's date to to's date")
-    CursorPage<DailyMetrics.Metric> daily(@RequestParam(required = false) @Nullable Instant from,
+    ResponseEntity<?> daily(@RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        return page(daily::between, DailyMetrics.Metric::analyticsId, from, to, limit, cursor);
+            @RequestParam(required = false) @Nullable String cursor,
+            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        return page(daily::between, DailyMetrics.Metric::analyticsId, new Asked(from, to, limit, cursor,
+                TabularAnswer.asked(format, accept)), List.of("analytics_id", "date_recorded", "entity_type", "entity_id",
+                "metric_name", "metric_value", "created_at", "metadata"),
+                m -> Arrays.asList(m.analyticsId(), m.dateRecorded(), m.entityType(), m.entityId(), m.metricName(),
+                        m.metricValue(), m.createdAt(), json.writeValueAsString(m.metadata())), "daily");
     }
 
-    private <T> CursorPage<T> page(Reader<T> reader, Function<T, UUID> id, @Nullable Instant from, @Nullable Instant to,
-            @Nullable Integer limit, @Nullable String cursor) {
-        TimeWindow window = TimeWindow.recent(from, to, Duration.ofDays(30), clock.instant());
-        PageRequest page = PageRequest.of(limit, cursor);
-        return transactions.inTransaction(() -> CursorPage.of(reader.read(window.from(), window.to(), page.afterOrStart(),
-                page.fetchSize()), page, id));
+    private <T> ResponseEntity<?> page(Reader<T> reader, Function<T, UUID> id, Asked asked, List<String> header,
+            Function<T, List<?>> columns, String name) {
+        TimeWindow window = TimeWindow.recent(asked.from(), asked.to(), Duration.ofDays(30), clock.instant());
+        PageRequest page = PageRequest.of(asked.limit(), asked.cursor());
+        CursorPage<T> rows = transactions.inTransaction(() -> CursorPage.of(reader.read(window.from(), window.to(),
+                page.afterOrStart(), page.fetchSize()), page, id));
+        return asked.answer().of(rows, header, columns, name);
     }
 }

@@ -64,7 +64,7 @@ class AnalyticsTest {
         assertThat(total(ada, "/api/v1/analytics/timeseries?metric=events&interval=hour&include_bots=true&" + from))
                 .isEqualTo(4);
         assertThat(total(ada, "/api/v1/analytics/timeseries?metric=value_sum&interval=day&" + from)).isEqualTo(6);
-        JsonNode top = api.get("/api/v1/analytics/top?dimension=page_url&" + from, ada.accessToken()).json();
+        JsonNode top = api.get("/api/v1/analytics/top?dimension=page_url&" + from, ada.accessToken()).json().get("items");
         assertThat(top.get(0).get("value").asString()).isEqualTo("/pricing");
         assertThat(top.get(0).get("events").asLong()).isEqualTo(2);
         assertThat(total(ada, "/api/v1/analytics/timeseries?metric=events&interval=hour&page_url=/blog&" + from))
@@ -72,7 +72,7 @@ class AnalyticsTest {
         assertThat(total(ada, "/api/v1/analytics/timeseries?metric=events&interval=hour&page_url=/pricing"
                 + "&event_type=page_view&" + from)).as("two filters read the all-dimension rollup").isEqualTo(2);
         assertThat(api.get("/api/v1/analytics/top?dimension=page_url&event_type=page_view&" + from, ada.accessToken())
-                .json().get(0).get("events").asLong()).isEqualTo(2);
+                .json().get("items").get(0).get("events").asLong()).isEqualTo(2);
 
         ingest(key, "[{\"event_type\": \"page_view\", \"page_url\": \"/late\", \"created_at\": \"%s\"}]"
                 .formatted(hour.minus(2, ChronoUnit.HOURS).plusSeconds(5)));
@@ -152,7 +152,8 @@ class AnalyticsTest {
         rollups.runDue();
         String range = "from=" + day.atStartOfDay(paris).toInstant() + "&to=" + day.plusDays(2).atStartOfDay(paris).toInstant();
 
-        JsonNode daily = api.get("/api/v1/analytics/timeseries?metric=sessions&interval=day&" + range, ada.accessToken()).json();
+        JsonNode daily = api.get("/api/v1/analytics/timeseries?metric=sessions&interval=day&" + range, ada.accessToken()).json()
+                .get("items");
         assertThat(daily.size()).isEqualTo(2);
         assertThat(java.time.OffsetDateTime.parse(daily.get(0).get("period").asString()))
                 .isEqualTo(day.atStartOfDay(paris).toOffsetDateTime());
@@ -162,12 +163,12 @@ class AnalyticsTest {
                 .as("by the hour, s1 counts in each hour it was seen").isEqualTo(3);
         assertThat(total(ada, "/api/v1/analytics/timeseries?metric=events&interval=day&time_zone=UTC&" + range))
                 .as("another zone is answered from hours").isEqualTo(3);
-        JsonNode top = api.get("/api/v1/analytics/top?dimension=page_url&" + range, ada.accessToken()).json();
+        JsonNode top = api.get("/api/v1/analytics/top?dimension=page_url&" + range, ada.accessToken()).json().get("items");
         assertThat(top.get(0).get("value").asString()).isEqualTo("/a");
         assertThat(top.get(0).get("events").asLong()).isEqualTo(2);
         assertThat(top.get(0).get("sessions").asLong()).isEqualTo(1);
         assertThat(api.get("/api/v1/analytics/top?dimension=page_url&page_url=/b&" + range, ada.accessToken()).json()
-                .get(0).get("events").asLong()).isEqualTo(1);
+                .get("items").get(0).get("events").asLong()).isEqualTo(1);
 
         JsonNode metrics = api.get("/api/v1/analytics/daily?" + range, ada.accessToken()).json().get("items");
         assertThat(metrics.valueStream().filter(m -> m.get("metric_name").asString().equals("events"))
@@ -266,7 +267,7 @@ class AnalyticsTest {
     private double total(Accounts.SignedIn who, String path) {
         var response = api.get(path, who.accessToken());
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json().valueStream().mapToDouble(point -> point.get("value").asDouble()).sum();
+        return response.json().get("items").valueStream().mapToDouble(point -> point.get("value").asDouble()).sum();
     }
 
     private long dailyEvents(UUID tenant) {
