@@ -137,10 +137,13 @@ class AutomationController {
 
     @GetMapping("/api/v1/consents")
     @RequiresPermission(resource = "posts", action = "read")
-    @Operation(summary = "Recorded consents (granted and revoked), optionally of one account")
-    List<Automations.Consent> consents(
-            @RequestParam(name = "social_account_id", required = false) @Nullable UUID accountId) {
-        return transactions.inTransaction(() -> automations.consents(accountId));
+    @Operation(summary = "Recorded consents (granted and revoked), optionally of one account, oldest first")
+    CursorPage<Automations.Consent> consents(
+            @RequestParam(name = "social_account_id", required = false) @Nullable UUID accountId,
+            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return transactions.inTransaction(() -> CursorPage.of(automations.consents(accountId, page.afterOrStart(),
+                page.fetchSize()), page, Automations.Consent::id));
     }
 
     private static UserPrincipal person(@Nullable UserPrincipal principal) {

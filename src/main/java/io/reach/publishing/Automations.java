@@ -121,10 +121,12 @@ class Automations {
                 .query(Consent.class).optional();
     }
 
-    List<Consent> consents(@Nullable UUID account) {
+    /** Consents in the order they were recorded (ids are UUIDv7), after {@code after}. */
+    List<Consent> consents(@Nullable UUID account, UUID after, int limit) {
         return jdbc.sql("select " + CONSENT_COLUMNS + " from publishing.consents"
-                + " where cast(:account as uuid) is null or social_account_id = :account order by id")
-                .param("account", account).query(Consent.class).list();
+                + " where (cast(:account as uuid) is null or social_account_id = :account) and id > :after"
+                + " order by id limit :limit")
+                .param("account", account).param("after", after).param("limit", limit).query(Consent.class).list();
     }
 
     record Execution(UUID id, UUID eventId, String status, String detail, JsonNode results, Instant executedAt) {

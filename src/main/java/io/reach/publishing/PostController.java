@@ -161,15 +161,16 @@ class PostController {
 
     @GetMapping("/{id}/jobs")
     @RequiresPermission(resource = "posts", action = "read", idVariable = "id")
-    @Operation(summary = "Each variant's publishing: status, attempts and the last error in plain words")
-    List<JobView> jobs(@PathVariable UUID id) {
-        return transactions.inTransaction(() -> {
+    @Operation(summary = "Each variant's publishing, oldest first (one page: a job per variant, at most 20): status, "
+            + "attempts and the last error in plain words")
+    CursorPage<JobView> jobs(@PathVariable UUID id) {
+        return CursorPage.whole(transactions.inTransaction(() -> {
             posts.find(id).orElseThrow(() -> new NotFoundException("Post", id));
             return jobs.ofPost(id).stream().map(job -> new JobView(job.id(), job.postVariantId(), job.socialAccountId(),
                     job.platform(), job.scheduledAt(), job.status(), job.attempt(), job.providerJobId(), job.lastError(),
                     job.lastErrorKind(), job.lastHttpStatus(), job.publishedAt(),
                     job.status().equals("retry") ? job.nextAttemptAt() : null, jobs.attempts(job.id()))).toList();
-        });
+        }));
     }
 
     @PostMapping("/{id}/submit")

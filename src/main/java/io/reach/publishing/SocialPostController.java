@@ -71,13 +71,17 @@ class SocialPostController {
 
     @GetMapping("/{id}/engagement")
     @RequiresPermission(resource = "posts", action = "read", idVariable = "id")
-    @Operation(summary = "Every engagement measurement of the post between from and to (default: the last 30 days)")
-    List<SocialPosts.Measurement> engagement(@PathVariable UUID id, @RequestParam(required = false) @Nullable Instant from,
-            @RequestParam(required = false) @Nullable Instant to) {
+    @Operation(summary = "Every engagement measurement of the post between from and to (default: the last 30 days), "
+            + "oldest first, in pages")
+    CursorPage<SocialPosts.Measurement> engagement(@PathVariable UUID id, @RequestParam(required = false) @Nullable Instant from,
+            @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
         TimeWindow window = TimeWindow.recent(from, to, Duration.ofDays(30), clock.instant());
         return transactions.inTransaction(() -> {
             find(id);
-            return posts.history(id, window.from(), window.to());
+            return CursorPage.of(posts.history(id, window.from(), window.to(), page.after().orElse(null), page.fetchSize()),
+                    page, SocialPosts.Measurement::id);
         });
     }
 

@@ -118,24 +118,26 @@ class SocialPosts {
         return likesBefore;
     }
 
-    record Measurement(String engagementType, long engagementCount, Instant recordedAt) {
+    record Measurement(UUID id, String engagementType, long engagementCount, Instant recordedAt) {
     }
 
     /** The latest count of each type. */
     List<Measurement> latest(UUID postId) {
         return jdbc.sql("""
-                select distinct on (engagement_type) engagement_type, engagement_count, recorded_at
+                select distinct on (engagement_type) id, engagement_type, engagement_count, recorded_at
                 from publishing.social_engagement where social_post_id = :id
                 order by engagement_type, recorded_at desc""").param("id", postId).query(Measurement.class).list();
     }
 
-    /** Every measurement in {@code [from, to)}, oldest first. */
-    List<Measurement> history(UUID postId, Instant from, Instant to) {
+    /** Measurements in {@code [from, to)}, oldest first, after the measurement {@code after} (null: from the first). */
+    List<Measurement> history(UUID postId, Instant from, Instant to, @Nullable UUID after, int limit) {
         return jdbc.sql("""
-                select engagement_type, engagement_count, recorded_at from publishing.social_engagement
+                select id, engagement_type, engagement_count, recorded_at from publishing.social_engagement
                 where social_post_id = :id and recorded_at >= :from and recorded_at < :to
-                order by recorded_at, engagement_type""").param("id", postId).param("from", utc(from))
-                .param("to", utc(to)).query(Measurement.class).list();
+                  and (cast(:after as uuid) is null or (recorded_at, engagement_type, id) >
+                       (select recorded_at, engagement_type, id from publishing.social_engagement where id = :after))
+                order by recorded_at, engagement_type, id limit :limit""").param("id", postId).param("from", utc(from))
+                .param("to", utc(to)).param("after", after).param("limit", limit).query(Measurement.class).list();
     }
 
     private SocialPost socialPost(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -61,7 +61,7 @@ class AutomationTest {
         deliverReply(user, "r4", "price?");
         engine.runWaiting();
         assertThat(executions(ada, id).get(0).get("status").asString()).isEqualTo("skipped");
-        assertThat(api.get("/api/v1/consents?social_account_id=" + account, ada.accessToken()).json().size()).isEqualTo(1);
+        assertThat(api.get("/api/v1/consents?social_account_id=" + account, ada.accessToken()).json().get("items").size()).isEqualTo(1);
     }
 
     @Test

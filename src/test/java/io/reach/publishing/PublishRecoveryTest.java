@@ -182,6 +182,6 @@ class PublishRecoveryTest {
     }
 
     private JsonNode jobOf(String post) {
-        return api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get(0);
+        return api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get("items").get(0);
     }
 }

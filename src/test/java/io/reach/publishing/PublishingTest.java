@@ -77,7 +77,7 @@ class PublishingTest {
         assertThat(settled.get("status").asString()).isEqualTo("published");
         assertThat(Instant.parse(settled.get("published_at").asString())).isAfterOrEqualTo(at.minusMillis(1));
         assertThat(publishCalls(text)).isEqualTo(1);
-        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get(0);
+        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get("items").get(0);
         assertThat(job.get("status").asString()).isEqualTo("success");
         assertThat(job.get("provider_job_id").asString()).isEqualTo("urn:li:share:7001");
         JsonNode published = api.get("/api/v1/social-posts?social_account_id=" + account, ada.accessToken()).json()
@@ -166,7 +166,7 @@ class PublishingTest {
         JsonNode settled = awaitSettled(post);
 
         assertThat(settled.get("status").asString()).isEqualTo("published");
-        JsonNode attempts = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get(0).get("attempts");
+        JsonNode attempts = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get("items").get(0).get("attempts");
         assertThat(attempts.valueStream().map(a -> a.get("outcome").asString())).containsExactly("retryable", "published");
         Instant first = Instant.parse(attempts.get(0).get("attempted_at").asString());
         Instant second = Instant.parse(attempts.get(1).get("attempted_at").asString());
@@ -187,7 +187,7 @@ class PublishingTest {
 
         assertThat(settled.get("status").asString()).isEqualTo("published");
         assertThat(publishCalls(text)).isEqualTo(1);
-        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get(0);
+        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get("items").get(0);
         assertThat(job.get("attempts").valueStream().map(a -> a.get("outcome").asString())).containsExactly("unknown", "found");
     }
 
@@ -202,7 +202,7 @@ class PublishingTest {
         JsonNode settled = awaitSettled(post);
 
         assertThat(settled.get("status").asString()).isEqualTo("failed");
-        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get(0);
+        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get("items").get(0);
         assertThat(job.get("attempt").asInt()).isEqualTo(1);
         assertThat(job.get("last_error").asString()).contains("403").contains("Not enough permissions");
         assertThat(job.get("last_error_kind").asString()).isEqualTo("terminal");

@@ -117,7 +117,7 @@ class FacebookAdapterTest {
         JsonNode settled = await(post);
 
         assertThat(settled.get("status").asString()).isEqualTo("published");
-        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get(0);
+        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get("items").get(0);
         assertThat(job.get("provider_job_id").asString()).isEqualTo(page + "_4242");
         wiremock.verify(2, postRequestedFor(urlPathEqualTo("/v21.0/" + page + "/feed")));
         wiremock.verify(getRequestedFor(urlPathEqualTo("/v21.0/" + page)).withQueryParam("fields", equalTo("access_token"))

@@ -98,7 +98,7 @@ class InstagramAdapterTest {
         JsonNode settled = await(post);
 
         assertThat(settled.get("status").asString()).isEqualTo("published");
-        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get(0);
+        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get("items").get(0);
         assertThat(job.get("provider_job_id").asString()).isEqualTo("17900000000000042");
         wiremock.verify(postRequestedFor(urlPathEqualTo("/v21.0/" + user + "/media"))
                 .withHeader("Authorization", equalTo("Bearer ig-long"))

@@ -74,10 +74,10 @@ class ThreadsAdapterTest {
                 + " \"url\": \"https://cdn.example/v.mp4\"}]");
 
         assertThat(await(text).get("status").asString()).isEqualTo("published");
-        assertThat(api.get("/api/v1/posts/" + text + "/jobs", ada.accessToken()).json().get(0).get("provider_job_id")
+        assertThat(api.get("/api/v1/posts/" + text + "/jobs", ada.accessToken()).json().get("items").get(0).get("provider_job_id")
                 .asString()).isEqualTo("th-777");
         assertThat(await(video).get("status").asString()).isEqualTo("failed");
-        JsonNode failed = api.get("/api/v1/posts/" + video + "/jobs", ada.accessToken()).json().get(0);
+        JsonNode failed = api.get("/api/v1/posts/" + video + "/jobs", ada.accessToken()).json().get("items").get(0);
         assertThat(failed.toString()).contains("FAILED_PROCESSING_VIDEO");
         wiremock.verify(0, postRequestedFor(urlPathEqualTo("/v1.0/" + user + "/threads_publish"))
                 .withRequestBody(equalTo("creation_id=video-container")));

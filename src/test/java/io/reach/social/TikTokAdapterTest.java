@@ -85,7 +85,7 @@ class TikTokAdapterTest {
         JsonNode settled = await(post);
 
         assertThat(settled.get("status").asString()).isEqualTo("published");
-        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get(0);
+        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get("items").get(0);
         assertThat(job.get("provider_job_id").asString()).isEqualTo("7399000000000000001");
         TestProviders.SERVER.verify(1, postRequestedFor(urlPathEqualTo("/v2/post/publish/video/init/")));
     }
@@ -101,7 +101,7 @@ class TikTokAdapterTest {
         JsonNode settled = await(post);
 
         assertThat(settled.get("status").asString()).isEqualTo("failed");
-        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get(0);
+        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get("items").get(0);
         assertThat(job.get("last_error_kind").asString()).isEqualTo("terminal");
         assertThat(job.get("last_error").asString()).contains("spam_risk_too_many_posts").contains("daily post cap");
         assertThat(job.get("attempt").asInt()).isEqualTo(1);

@@ -62,7 +62,7 @@ class TokenRenewalTest {
         JsonNode settled = flows.awaitSettled(ada.accessToken(), post);
 
         assertThat(settled.get("status").asString()).isEqualTo("failed");
-        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get(0);
+        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get("items").get(0);
         assertThat(job.get("attempt").asInt()).isEqualTo(1);
         assertThat(job.get("last_error").asString()).contains("needs to be reconnected").contains("token was invalid");
         assertThat(wiremock.findAll(postRequestedFor(urlPathEqualTo("/2/tweets")))).hasSize(1);

@@ -93,7 +93,7 @@ class XAdapterTest {
         JsonNode settled = await(post);
 
         assertThat(settled.get("status").asString()).isEqualTo("published");
-        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get(0);
+        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get("items").get(0);
         assertThat(job.get("provider_job_id").asString()).isEqualTo("1445880548472328192");
         Instant second = Instant.parse(job.get("attempts").get(1).get("attempted_at").asString());
         assertThat(second).isAfterOrEqualTo(Instant.ofEpochSecond(reset).minus(Duration.ofMillis(500)));
@@ -124,7 +124,7 @@ class XAdapterTest {
         JsonNode settled = await(post);
 
         assertThat(settled.get("status").asString()).isEqualTo("published");
-        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get(0);
+        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get("items").get(0);
         assertThat(job.get("provider_job_id").asString()).isEqualTo("1445880548472328300");
         assertThat(wiremock.findAll(getRequestedFor(urlPathEqualTo("/media/launch.png")))).hasSize(1);
         assertThat(wiremock.findAll(postRequestedFor(urlPathEqualTo("/2/media/upload"))

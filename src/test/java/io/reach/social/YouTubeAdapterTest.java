@@ -108,7 +108,7 @@ class YouTubeAdapterTest {
         JsonNode settled = await(post);
 
         assertThat(settled.get("status").asString()).isEqualTo("published");
-        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get(0);
+        JsonNode job = api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get("items").get(0);
         assertThat(job.get("provider_job_id").asString()).isEqualTo("fLoWvid0001");
         assertThat(wiremock.findAll(putRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos"))).get(0).getBody())
                 .isEqualTo(video);
