@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,7 +118,7 @@ class CampaignAnalytics {
     record DailyEngagement(LocalDate day, long opens, long clicks) {
     }
 
-    /** Human opens and clicks per day of {@code zone}, from the e-mail campaign's creation to now. */
+    /** Human opens and clicks per day of {@code zone}, every day from the e-mail campaign's creation to today. */
     List<DailyEngagement> emailDaily(UUID id, ZoneId zone) {
         Instant created = jdbc.sql("select created_at from campaigns.email_campaigns where tenant_id = :tenant and id = :id")
                 .param("tenant", Sql.tenant()).param("id", id).query(OffsetDateTime.class).single().toInstant();
@@ -131,7 +132,12 @@ class CampaignAnalytics {
             events.dailyOnPage(types.get(i), page, from, to, zone)
                     .forEach(d -> days.computeIfAbsent(d.day(), k -> new long[2])[column] = d.events());
         }
-        return days.entrySet().stream().map(e -> new DailyEngagement(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+        List<DailyEngagement> series = new ArrayList<>();
+        for (LocalDate day = from.atZone(zone).toLocalDate(); day.atStartOfDay(zone).toInstant().isBefore(to); day = day.plusDays(1)) {
+            long[] counts = days.getOrDefault(day, new long[2]);
+            series.add(new DailyEngagement(day, counts[0], counts[1]));
+        }
+        return series;
     }
 
     EmailStats email(UUID id) {

@@ -2,27 +2,37 @@ package io.reach.campaigns;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
+import io.reach.platform.web.TabularAnswer;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Campaign performance (the reference model's campaign, e-mail, SMS and top-campaign analytics views). */
+/**
+ * Campaign performance (the reference model's campaign, e-mail, SMS and top-campaign analytics
+ * views). The lists (daily engagement, top campaigns) answer JSON or CSV (see {@link TabularAnswer});
+ * one campaign's figures are a JSON object only (CSV is refused: 406, or 400 for {@code format}).
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Campaign analytics")
@@ -49,11 +59,15 @@ class CampaignAnalyticsController {
         return sending.forVisible(Channel.EMAIL, id, principal, () -> analytics.email(id));
     }
 
-    @GetMapping("/email-campaigns/{id}/analytics/daily")
+    @GetMapping(path = "/email-campaigns/{id}/analytics/daily", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
     @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
-    @Operation(summary = "An e-mail campaign's human opens and clicks per day (UTC unless zone is given) since it was created")
-    List<CampaignAnalytics.DailyEngagement> emailDaily(@AuthenticationPrincipal @Nullable UserPrincipal principal,
-            @PathVariable UUID id, @RequestParam(defaultValue = "UTC") String zone) {
+    @Operation(summary = "An e-mail campaign's human opens and clicks per day (UTC unless zone is given), every day from "
+            + "its creation to today, oldest first (one page; a day without opens or clicks has zeros)")
+    ResponseEntity<?> emailDaily(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+            @PathVariable UUID id, @RequestParam(defaultValue = "UTC") String zone,
+            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        TabularAnswer answer = TabularAnswer.asked(format, accept);
         ZoneId timeZone;
         try {
             timeZone = ZoneId.of(zone);
@@ -61,7 +75,8 @@ class CampaignAnalyticsController {
             throw new InvalidRequestException(new FieldError("zone",
                     "is not a time zone (e.g. Europe/Paris)"));
         }
-        return sending.forVisible(Channel.EMAIL, id, principal, () -> analytics.emailDaily(id, timeZone));
+        return answer.of(CursorPage.whole(sending.forVisible(Channel.EMAIL, id, principal,
+                () -> analytics.emailDaily(id, timeZone))), CampaignTables.DAILY, CampaignTables::daily, "email-daily");
     }
 
     @GetMapping("/sms-campaigns/{id}/analytics")
@@ -81,12 +96,17 @@ class CampaignAnalyticsController {
         });
     }
 
-    @GetMapping("/campaigns/top")
+    @GetMapping(path = "/campaigns/top", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
     @RequiresPermission(resource = "campaigns", action = "read")
-    @Operation(summary = "The best campaigns by open_rate, click_rate, delivery_rate, opens, clicks, sent or sms_delivered")
-    List<CampaignAnalytics.CampaignStats> top(@RequestParam(defaultValue = "click_rate") String metric,
-            @RequestParam(defaultValue = "10") int limit) {
+    @Operation(summary = "The best campaigns by open_rate, click_rate, delivery_rate, opens, clicks, sent or sms_delivered, "
+            + "best first (one page of at most limit campaigns)")
+    ResponseEntity<?> top(@RequestParam(defaultValue = "click_rate") String metric,
+            @RequestParam(defaultValue = "10") int limit,
+            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        TabularAnswer answer = TabularAnswer.asked(format, accept);
         TopMetric.of(metric);
-        return transactions.inTransaction(() -> analytics.top(metric, Math.clamp(limit, 1, 100)));
+        return answer.of(CursorPage.whole(transactions.inTransaction(() -> analytics.top(metric, Math.clamp(limit, 1, 100)))),
+                CampaignTables.CAMPAIGN, CampaignTables::campaign, "top-campaigns");
     }
 }

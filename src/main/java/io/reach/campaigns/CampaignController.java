@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -39,6 +38,7 @@ import io.reach.platform.web.PageRequest;
 import io.reach.tenancy.Quota;
 import io.reach.tenancy.QuotaEnforcement;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
@@ -89,6 +89,7 @@ class CampaignController {
     @PostMapping
     @RequiresPermission(resource = "campaigns", action = "write")
     @Operation(summary = "Create a draft campaign")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
     ResponseEntity<Campaign> create(@AuthenticationPrincipal @Nullable UserPrincipal principal,
             @Valid @RequestBody CampaignRequest request) {
         UUID by = People.of(principal).userId();
@@ -197,8 +198,9 @@ class CampaignController {
 
     @PostMapping("/{id}/participants")
     @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
-    @Operation(summary = "Join an active or paused campaign as a retailer member, to send it to your own recipients")
-    List<Participants.Participant> join(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
+    @Operation(operationId = "joinCampaign", summary = "Join an active or paused campaign as a retailer member, to send it to your own recipients "
+            + "(the answer is the caller's participation)")
+    Participants.Participant join(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
         UserPrincipal retailer = People.of(principal);
         if (!retailer.role().equals("retailer")) {
             throw new AccessDeniedException("Only retailer members join campaigns");
@@ -210,17 +212,20 @@ class CampaignController {
                         "Only active or paused campaigns can be joined (this one is " + campaign.status().code() + ")");
             }
             participants.join(id, retailer.userId(), clock.instant());
-            return participants.of(id);
+            return participants.of(id, retailer.userId());
         });
     }
 
     @GetMapping("/{id}/participants")
     @RequiresPermission(resource = "campaigns", action = "read", idVariable = "id")
-    @Operation(summary = "The retailers who joined the campaign")
-    List<Participants.Participant> participants(@PathVariable UUID id) {
+    @Operation(summary = "The retailers who joined the campaign, in the order they joined")
+    CursorPage<Participants.Participant> participants(@PathVariable UUID id,
+            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
         return transactions.inTransaction(() -> {
             campaigns.get(id);
-            return participants.of(id);
+            return CursorPage.of(participants.of(id, page.after().orElse(null), page.fetchSize()), page,
+                    Participants.Participant::retailerId);
         });
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,7 +17,14 @@ class Participants {
             values (:tenant, :campaign, :retailer, :now) on conflict do nothing""";
     private static final String LIST = """
             select retailer_id, joined_at from campaigns.campaign_participants
-            where tenant_id = :tenant and campaign_id = :campaign order by joined_at, retailer_id""";
+            where tenant_id = :tenant and campaign_id = :campaign
+              and (cast(:after as uuid) is null or (joined_at, retailer_id) > (
+                   select joined_at, retailer_id from campaigns.campaign_participants
+                   where tenant_id = :tenant and campaign_id = :campaign and retailer_id = :after))
+            order by joined_at, retailer_id limit :limit""";
+    private static final String ONE = """
+            select retailer_id, joined_at from campaigns.campaign_participants
+            where tenant_id = :tenant and campaign_id = :campaign and retailer_id = :retailer""";
     private static final String JOINED = """
             select exists (select 1 from campaigns.campaign_participants
                            where tenant_id = :tenant and campaign_id = :campaign and retailer_id = :retailer)""";
@@ -41,9 +49,18 @@ class Participants {
                 .query(Boolean.class).single();
     }
 
-    List<Participant> of(UUID campaign) {
-        return jdbc.sql(LIST).param("tenant", Sql.tenant()).param("campaign", campaign)
-                .query((rs, row) -> new Participant(rs.getObject("retailer_id", UUID.class), Sql.instant(rs, "joined_at")))
-                .list();
+    /** The participants in the order they joined, after the retailer {@code after} (null: from the first). */
+    List<Participant> of(UUID campaign, @Nullable UUID after, int limit) {
+        return jdbc.sql(LIST).param("tenant", Sql.tenant()).param("campaign", campaign).param("after", after)
+                .param("limit", limit).query(Participants::participant).list();
+    }
+
+    Participant of(UUID campaign, UUID retailer) {
+        return jdbc.sql(ONE).param("tenant", Sql.tenant()).param("campaign", campaign).param("retailer", retailer)
+                .query(Participants::participant).single();
+    }
+
+    private static Participant participant(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Participant(rs.getObject("retailer_id", UUID.class), Sql.instant(rs, "joined_at"));
     }
 }

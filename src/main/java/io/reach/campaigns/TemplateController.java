@@ -30,6 +30,7 @@ import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
@@ -91,6 +92,7 @@ class TemplateController {
     @PostMapping
     @RequiresPermission(resource = "templates", action = "write")
     @Operation(summary = "Create a template (version 1); unknown placeholders and malformed parts are 400s")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
     ResponseEntity<TemplateView> create(@AuthenticationPrincipal @Nullable UserPrincipal principal,
             @Valid @RequestBody TemplateRequest request) {
         UUID by = People.of(principal).userId();
@@ -141,10 +143,11 @@ class TemplateController {
 
     @GetMapping("/top")
     @RequiresPermission(resource = "templates", action = "read")
-    @Operation(summary = "Used templates ranked by usage_count, unique_retailers_count, unique_recipients_count or conversion_rate")
-    List<TemplateUsage.Stats> top(@RequestParam(defaultValue = "usage_count") String metric,
+    @Operation(summary = "Used templates ranked by usage_count, unique_retailers_count, unique_recipients_count or "
+            + "conversion_rate, best first (one page of at most limit templates)")
+    CursorPage<TemplateUsage.Stats> top(@RequestParam(defaultValue = "usage_count") String metric,
             @RequestParam(defaultValue = "10") int limit) {
-        return transactions.inTransaction(() -> usage.top(metric, Math.clamp(limit, 1, 100)));
+        return CursorPage.whole(transactions.inTransaction(() -> usage.top(metric, Math.clamp(limit, 1, 100))));
     }
 
     @GetMapping("/{templateId}")
@@ -156,11 +159,14 @@ class TemplateController {
 
     @GetMapping("/{templateId}/versions")
     @RequiresPermission(resource = "templates", action = "read", idVariable = "templateId")
-    @Operation(summary = "Every version of a template, newest first")
-    List<TemplateView> versions(@PathVariable UUID templateId) {
+    @Operation(summary = "Every version of a template, newest first, in pages")
+    CursorPage<TemplateView> versions(@PathVariable UUID templateId, @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
         return transactions.inTransaction(() -> {
             templates.latest(templateId);
-            return templates.versions(templateId).stream().map(TemplateView::of).toList();
+            return CursorPage.of(templates.versions(templateId, page.after().orElse(null), page.fetchSize()), page,
+                    StoredTemplate::id).map(TemplateView::of);
         });
     }
 
@@ -173,7 +179,7 @@ class TemplateController {
 
     @PostMapping("/{templateId}/active")
     @RequiresPermission(resource = "templates", action = "write", idVariable = "templateId")
-    @Operation(summary = "Make a template available for new campaigns, or not (no new version)")
+    @Operation(operationId = "activateTemplate", summary = "Make a template available for new campaigns, or not (no new version)")
     TemplateView activate(@PathVariable UUID templateId, @Valid @RequestBody Activation request) {
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();

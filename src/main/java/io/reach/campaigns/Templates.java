@@ -39,7 +39,9 @@ class Templates {
             + " from campaigns.templates where tenant_id = :tenant and lineage_id = :lineage and version = :version";
     private static final String BY_ID = "select " + COLUMNS + " from campaigns.templates where tenant_id = :tenant and id = :id";
     private static final String VERSIONS = "select " + COLUMNS
-            + " from campaigns.templates where tenant_id = :tenant and lineage_id = :lineage order by version desc";
+            + " from campaigns.templates where tenant_id = :tenant and lineage_id = :lineage and (cast(:before as uuid) is null"
+            + " or version < (select version from campaigns.templates where tenant_id = :tenant and id = :before))"
+            + " order by version desc limit :limit";
     private static final String PAGE = "select " + COLUMNS + """
              from campaigns.templates
             where tenant_id = :tenant and latest and lineage_id < :before
@@ -95,8 +97,10 @@ class Templates {
         return jdbc.sql(BY_ID).param("tenant", Sql.tenant()).param("id", id).query(Templates::row).optional();
     }
 
-    List<StoredTemplate> versions(UUID templateId) {
-        return jdbc.sql(VERSIONS).param("tenant", Sql.tenant()).param("lineage", templateId).query(Templates::row).list();
+    /** Versions newest first, below the version whose row id is {@code before} (null: from the latest). */
+    List<StoredTemplate> versions(UUID templateId, @Nullable UUID before, int limit) {
+        return jdbc.sql(VERSIONS).param("tenant", Sql.tenant()).param("lineage", templateId).param("before", before)
+                .param("limit", limit).query(Templates::row).list();
     }
 
     List<StoredTemplate> page(UUID before, int limit, @Nullable TemplateType type) {

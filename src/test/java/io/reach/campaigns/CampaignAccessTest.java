@@ -156,6 +156,6 @@ class CampaignAccessTest {
         assertThat(api.get("/api/v1/campaigns", b).json().get("items")).isEmpty();
         assertThat(api.get("/api/v1/templates", b).json().get("items")).isEmpty();
         assertThat(api.get("/api/v1/email-campaigns", b).json().get("items")).isEmpty();
-        assertThat(api.get("/api/v1/campaigns/top", b).json()).isEmpty();
+        assertThat(api.get("/api/v1/campaigns/top", b).json().get("items")).isEmpty();
     }
 }

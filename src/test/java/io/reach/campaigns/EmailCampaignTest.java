@@ -143,7 +143,7 @@ class EmailCampaignTest {
 
         var daily = api.get("/api/v1/email-campaigns/" + email + "/analytics/daily?zone=Europe/Paris", token);
         assertThat(daily.status()).as(daily.body()).isEqualTo(200);
-        assertThat(daily.json()).singleElement().satisfies(day -> {
+        assertThat(daily.json().get("items")).singleElement().satisfies(day -> {
             assertThat(day.get("day").asString()).isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString());
             assertThat(day.get("opens").asLong()).isEqualTo(1);
             assertThat(day.get("clicks").asLong()).isEqualTo(1);
@@ -155,7 +155,7 @@ class EmailCampaignTest {
         assertThat(usage.get("usage_count").asLong()).isEqualTo(1);
         assertThat(usage.get("unique_recipients_count").asLong()).isEqualTo(1000);
         assertThat(usage.get("conversion_rate").decimalValue()).isEqualByComparingTo("0.10");
-        JsonNode top = api.get("/api/v1/templates/top?metric=unique_recipients_count", token).json();
+        JsonNode top = api.get("/api/v1/templates/top?metric=unique_recipients_count", token).json().get("items");
         assertThat(top).singleElement().satisfies(t -> assertThat(t.get("template_id").asString())
                 .isEqualTo(template.toString()));
         assertThat(api.get("/api/v1/templates/top?metric=colour", token).status()).isEqualTo(400);
@@ -177,7 +177,7 @@ class EmailCampaignTest {
         assertThat(edited.status()).as(edited.body()).isEqualTo(200);
         assertThat(edited.json().get("version").asInt()).isEqualTo(2);
         assertThat(edited.json().get("parent_template_id").asString()).isEqualTo(v1.get("id").asString());
-        assertThat(api.get("/api/v1/templates/" + template + "/versions", token).json().valueStream()
+        assertThat(api.get("/api/v1/templates/" + template + "/versions", token).json().get("items").valueStream()
                 .map(v -> v.get("version").asInt())).containsExactly(2, 1);
         assertThat(api.get("/api/v1/templates/" + template + "/versions/1", token).json().get("template_content")
                 .get("subject").asString()).isEqualTo("{{first_name}}, the sale is on");
