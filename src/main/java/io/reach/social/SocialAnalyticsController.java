@@ -13,12 +13,16 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,12 +33,17 @@ import io.reach.platform.web.BadRequestException;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
+import io.reach.platform.web.TabularAnswer;
 import io.reach.platform.web.TimeWindow;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** An account's analytics over time: metrics and their trend, follower changes, top content, audience; and its sync. */
+/**
+ * An account's analytics over time: metrics and their trend, follower changes, top content, audience
+ * (as JSON or CSV, see {@link TabularAnswer}); and its sync.
+ */
 @RestController
 @RequestMapping("/api/v1/social/accounts/{id}")
 @SecurityRequirement(name = "bearer")
@@ -64,26 +73,33 @@ class SocialAnalyticsController {
         this.clock = clock;
     }
 
-    @GetMapping("/metrics")
+    @GetMapping(path = "/metrics", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
     @RequiresPermission(resource = "social_accounts", action = "read", idVariable = "id")
     @Operation(summary = "Metrics snapshots between from and to (default: the last 30 days), oldest first, in pages")
-    CursorPage<MetricsSnapshots.Snapshot> metrics(@PathVariable UUID id, @RequestParam(required = false) @Nullable Instant from,
+    ResponseEntity<?> metrics(@PathVariable UUID id, @RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor) {
+            @RequestParam(required = false) @Nullable String cursor,
+            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        TabularAnswer answer = TabularAnswer.asked(format, accept);
         PageRequest page = PageRequest.of(limit, cursor);
         TimeWindow window = TimeWindow.recent(from, to, DEFAULT_SPAN, clock.instant());
-        return ofAccount(id, () -> CursorPage.of(snapshots.between(id, window.from(), window.to(), page.after().orElse(null),
-                page.fetchSize()), page, MetricsSnapshots.Snapshot::id));
+        return answer.of(ofAccount(id, () -> CursorPage.of(snapshots.between(id, window.from(), window.to(),
+                page.after().orElse(null), page.fetchSize()), page, MetricsSnapshots.Snapshot::id)),
+                AnalyticsTables.SNAPSHOT, AnalyticsTables::snapshot, "metrics");
     }
 
-    @GetMapping("/metrics/trend")
+    @GetMapping(path = "/metrics/trend", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
     @RequiresPermission(resource = "social_accounts", action = "read", idVariable = "id")
     @Operation(summary = "Metrics per day or week (interval=day|week, UTC), every period from from to to (one page, "
             + "at most 2000 periods; a period without snapshots sums to zero): counts at the period's end, followers "
             + "gained, sums")
-    CursorPage<MetricsSnapshots.TrendPoint> trend(@PathVariable UUID id, @RequestParam(required = false) @Nullable Instant from,
+    ResponseEntity<?> trend(@PathVariable UUID id, @RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to,
-            @RequestParam(required = false, defaultValue = "day") String interval) {
+            @RequestParam(required = false, defaultValue = "day") String interval,
+            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        TabularAnswer answer = TabularAnswer.asked(format, accept);
         if (!interval.equals("day") && !interval.equals("week")) {
             throw new BadRequestException("Invalid interval", "interval is day or week");
         }
@@ -92,7 +108,8 @@ class SocialAnalyticsController {
             throw new BadRequestException("Too many periods", "A time series has at most " + MAX_PERIODS
                     + " periods; interval=" + interval + " over this window gives more: choose interval=week or a shorter window");
         }
-        return CursorPage.whole(ofAccount(id, () -> snapshots.trend(id, window.from(), window.to(), interval)));
+        return answer.of(CursorPage.whole(ofAccount(id, () -> snapshots.trend(id, window.from(), window.to(), interval))),
+                AnalyticsTables.TREND, AnalyticsTables::trend, "trend");
     }
 
     @GetMapping("/followers")
@@ -111,26 +128,33 @@ class SocialAnalyticsController {
                 page.beforeOrEnd(), page.fetchSize()), page, FollowerChanges.Change::id));
     }
 
-    @GetMapping("/top-content")
+    @GetMapping(path = "/top-content", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
     @RequiresPermission(resource = "social_accounts", action = "read", idVariable = "id")
     @Operation(summary = "Posts published between from and to, highest engagement rate first "
             + "((likes + comments + shares + saves) / reach × 100); one page of at most limit posts")
-    CursorPage<ContentInsights.TopPost> topContent(@PathVariable UUID id, @RequestParam(required = false) @Nullable Instant from,
-            @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit) {
+    ResponseEntity<?> topContent(@PathVariable UUID id, @RequestParam(required = false) @Nullable Instant from,
+            @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
+            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        TabularAnswer answer = TabularAnswer.asked(format, accept);
         int size = limit == null ? 10 : limit;
         if (size < 1 || size > 100) {
             throw new BadRequestException("Invalid limit", "limit must be between 1 and 100");
         }
         TimeWindow window = TimeWindow.recent(from, to, Duration.ofDays(90), clock.instant());
-        return CursorPage.whole(ofAccount(id, () -> insights.top(id, window.from(), window.to(), size)));
+        return answer.of(CursorPage.whole(ofAccount(id, () -> insights.top(id, window.from(), window.to(), size))),
+                AnalyticsTables.TOP_POST, AnalyticsTables::topPost, "top-content");
     }
 
-    @GetMapping("/audience")
+    @GetMapping(path = "/audience", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
     @RequiresPermission(resource = "social_accounts", action = "read", idVariable = "id")
     @Operation(summary = "Audience insights (ages, genders, countries, cities, active hours and days) per day with data, "
             + "oldest first (one page; at most 2000 days between from and to)")
-    CursorPage<ContentInsights.Insight> audience(@PathVariable UUID id, @RequestParam(required = false) @Nullable LocalDate from,
-            @RequestParam(required = false) @Nullable LocalDate to) {
+    ResponseEntity<?> audience(@PathVariable UUID id, @RequestParam(required = false) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to,
+            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        TabularAnswer answer = TabularAnswer.asked(format, accept);
         LocalDate end = to == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : to;
         LocalDate start = from == null ? end.minusDays(30) : from;
         if (start.isAfter(end) || start.getYear() < 1970 || end.getYear() > 9999) {
@@ -140,7 +164,8 @@ class SocialAnalyticsController {
             throw new BadRequestException("Too many periods", "Audience insights cover at most " + MAX_PERIODS
                     + " days: choose a shorter window");
         }
-        return CursorPage.whole(ofAccount(id, () -> insights.audience(id, start, end)));
+        return answer.of(CursorPage.whole(ofAccount(id, () -> insights.audience(id, start, end))),
+                AnalyticsTables.AUDIENCE, AnalyticsTables::audience, "audience");
     }
 
     @PostMapping("/sync")

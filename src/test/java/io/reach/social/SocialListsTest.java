@@ -2,6 +2,7 @@ package io.reach.social;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,29 @@ class SocialListsTest {
                 .containsExactly("2026-01-02T10:00:00Z", "2026-01-02T20:00:00Z", "2026-01-05T12:00:00Z");
         assertThat(Pages.whole(api, "/api/v1/social/accounts/" + account + "/top-content", ada.accessToken())).isEmpty();
         assertThat(Pages.whole(api, "/api/v1/social/accounts/" + account + "/audience", ada.accessToken())).isEmpty();
+    }
+
+    @Test
+    void theAnalyticsReadsAnswerCsvWhenAsked() {
+        Accounts.SignedIn ada = accounts.owner();
+        UUID account = accountWithSnapshots(ada);
+        String base = "/api/v1/social/accounts/" + account;
+
+        var trend = api.get(base + "/metrics/trend?format=csv&" + WINDOW, ada.accessToken());
+        var snapshots = api.send("GET", base + "/metrics?limit=2&" + WINDOW, ada.accessToken(), null,
+                List.of("Accept", "text/csv"));
+
+        assertThat(trend.status()).isEqualTo(200);
+        assertThat(trend.contentType()).startsWith("text/csv");
+        assertThat(trend.body().lines()).hasSize(6).first().asString().startsWith("period,followers_count,");
+        assertThat(trend.body().lines().skip(2).findFirst().orElseThrow()).startsWith("2026-01-02T00:00:00Z,105,");
+        assertThat(snapshots.contentType()).startsWith("text/csv");
+        assertThat(snapshots.body().lines()).hasSize(3);
+        assertThat(snapshots.header("Next-Cursor")).isNotBlank();
+        for (String read : List.of("/metrics", "/metrics/trend", "/top-content", "/audience")) {
+            assertThat(api.get(base + read + "?format=csv", ada.accessToken()).contentType()).startsWith("text/csv");
+            assertThat(api.get(base + read + "?format=xml", ada.accessToken()).status()).isEqualTo(400);
+        }
     }
 
     /** Three snapshots whose ids are not in time order: 2 January twice, 5 January once. */
