@@ -1,6 +1,7 @@
 package io.reach.measurement;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -12,12 +13,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.platform.security.OpenEndpoints;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.web.BadRequestException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -41,14 +45,25 @@ class IngestController {
 
     @PostMapping(path = SiteKeyGate.PATH, consumes = MediaType.ALL_VALUE)
     @RequiresPermission(resource = "ingest", action = "write")
-    @Operation(summary = "A batch of tracker events (a JSON array or NDJSON, up to 10,000 events and the body limit); "
-            + "202 with accepted, stored (new) and rejected [{index, errors}]. From servers: an API key with "
-            + "ingest:write. From browsers: ?site_key= (a public site key) from one of its allowed origins; the "
-            + "visitor's address and user agent then come from the request")
+    @Operation(operationId = "ingestEvents", summary = "A batch of tracker events (a JSON array or NDJSON, up to 10,000 events and the body limit); "
+            + "202 with accepted, stored (new), excluded (not stored: the site excludes their IP or page path) and "
+            + "rejected [{index, errors}]. From servers: an API key with ingest:write, into the site ?site_id= names "
+            + "(the workspace's default site when none; an unknown site is a 404). From browsers: ?site_key= (a public "
+            + "site key, which writes into its own site) from one of its allowed origins; the visitor's address and "
+            + "user agent then come from the request")
+    @ApiResponse(responseCode = "202", description = "Accepted; the body tells which events were stored and which were rejected")
     ResponseEntity<TrackerIngestion.Result> trackers(@RequestBody String body, HttpServletRequest http,
-            @AuthenticationPrincipal @Nullable Object principal) {
-        Senders.Sender sender = principal instanceof SiteKeyGate.SiteKeyPrincipal ? senders.browser(http) : senders.of(http);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ingestion.ingest(TenantContext.require(), body, sender));
+            @AuthenticationPrincipal @Nullable Object principal,
+            @RequestParam(name = "site_id", required = false) @Nullable UUID siteId) {
+        if (principal instanceof SiteKeyGate.SiteKeyPrincipal key) {
+            if (siteId != null && !siteId.equals(key.siteId())) {
+                throw new BadRequestException("Site given twice", "A site key writes into its own site; leave out site_id");
+            }
+            return ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(ingestion.ingest(TenantContext.require(), key.siteId(), body, senders.browser(http)));
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(ingestion.ingest(TenantContext.require(), siteId, body, senders.of(http)));
     }
 
     @Bean

@@ -5,7 +5,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,21 +49,25 @@ class RollupWindow {
 
     /**
      * Replaces each shape's rows with buckets in {@code [from, to)} by counting the events of that
-     * range, bucketed by {@code bucket} (in {@code zone} for day buckets); returns the rows written.
+     * range, bucketed by {@code bucket} (in {@code zone} for day buckets), of one site or (null) all sites; returns the
+     * rows written.
      */
-    int replace(String bucket, Instant from, Instant to, ZoneId zone, List<Shape> shapes) {
+    int replace(String bucket, Instant from, Instant to, ZoneId zone, List<Shape> shapes, @Nullable UUID site) {
+        String ofSite = site == null ? "" : " and site_id = :site";
         jdbc.sql("select set_config('work_mem', :memory, true)").param("memory", workMem).query().singleValue();
         jdbc.sql("drop table if exists pg_temp." + TABLE).update();
-        jdbc.sql("create temporary table " + TABLE + " (tenant_id uuid, bucket timestamptz, " + COLUMNS
+        jdbc.sql("create temporary table " + TABLE + " (tenant_id uuid, site_id uuid, bucket timestamptz, " + COLUMNS
                 + ", is_bot boolean, session_id text, user_id text, event_value numeric) on commit drop").update();
-        var load = jdbc.sql("insert into " + TABLE + " " + TrackerFacts.events(bucket)).param("from", utc(from))
+        var load = jdbc.sql("insert into " + TABLE + " " + TrackerFacts.events(bucket) + ofSite).param("from", utc(from))
                 .param("to", utc(to));
-        (bucket.contains(":zone") ? load.param("zone", zone.getId()) : load).update();
+        load = bucket.contains(":zone") ? load.param("zone", zone.getId()) : load;
+        (site == null ? load : load.param("site", site)).update();
         jdbc.sql("analyze pg_temp." + TABLE).update();
         int rows = 0;
         for (Shape shape : shapes) {
-            jdbc.sql("delete from measurement." + shape.table() + " where bucket >= :from and bucket < :to")
-                    .param("from", utc(from)).param("to", utc(to)).update();
+            var delete = jdbc.sql("delete from measurement." + shape.table() + " where bucket >= :from and bucket < :to"
+                    + ofSite).param("from", utc(from)).param("to", utc(to));
+            (site == null ? delete : delete.param("site", site)).update();
             rows += jdbc.sql("insert into measurement." + shape.table() + " (" + shape.keys()
                     + ", events, sessions, users, value_sum, value_count) select * from (" + shape.select().apply(TABLE)
                     + ") as counted order by " + shape.primaryKey()).update();

@@ -42,6 +42,7 @@ import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -53,21 +54,25 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class SiteKeyController {
 
     private final SiteKeys keys;
+    private final Sites sites;
     private final AuditTrail audit;
     private final TenantTransactions transactions;
     private final Ids ids;
     private final Clock clock;
 
-    SiteKeyController(SiteKeys keys, AuditTrail audit, TenantTransactions transactions, Ids ids, Clock clock) {
+    SiteKeyController(SiteKeys keys, Sites sites, AuditTrail audit, TenantTransactions transactions, Ids ids,
+            Clock clock) {
         this.keys = keys;
+        this.sites = sites;
         this.audit = audit;
         this.transactions = transactions;
         this.ids = ids;
         this.clock = clock;
     }
 
+    /** {@code site_id}: the site its events go to (none: the workspace's default site). */
     record CreateSiteKey(@NotBlank @Size(max = 200) String name,
-            @NotEmpty @Size(max = 50) List<@NotNull @Size(max = 300) String> allowedOrigins) {
+            @NotEmpty @Size(max = 50) List<@NotNull @Size(max = 300) String> allowedOrigins, @Nullable UUID siteId) {
     }
 
     record ChangeSiteKey(@Size(min = 1, max = 200) @Nullable String name,
@@ -76,15 +81,19 @@ class SiteKeyController {
 
     @PostMapping
     @RequiresPermission(resource = "analytics", action = "write")
-    @Operation(summary = "Create a public site key for a web page's tracker; events are accepted only from its origins")
+    @Operation(summary = "Create a public site key for a web page's tracker, writing into the site site_id names (none: "
+            + "the default site); events are accepted only from its origins")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
     ResponseEntity<SiteKeys.SiteKey> create(@AuthenticationPrincipal @Nullable Object principal,
             @Valid @RequestBody CreateSiteKey request) {
         List<String> origins = origins(request.allowedOrigins());
         UUID id = ids.next();
         Instant now = clock.instant();
         SiteKeys.SiteKey created = transactions.inTransaction(() -> {
-            keys.create(id, TenantContext.require(), request.name().strip(), origins, userOf(principal), now);
-            record(principal, "site_key.created", id, Map.of("name", request.name(), "allowed_origins", origins));
+            UUID site = sites.chosen(request.siteId()).id();
+            keys.create(id, TenantContext.require(), site, request.name().strip(), origins, userOf(principal), now);
+            record(principal, "site_key.created", id, Map.of("name", request.name(), "allowed_origins", origins,
+                    "site_id", site));
             return keys.find(id).orElseThrow();
         });
         return ResponseEntity.created(URI.create("/api/v1/site-keys/" + id)).body(created);
@@ -127,6 +136,7 @@ class SiteKeyController {
     @DeleteMapping("/{id}")
     @RequiresPermission(resource = "analytics", action = "write")
     @Operation(summary = "Revoke a site key; browsers using it are refused at once")
+    @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id) {
         transactions.inTransaction(() -> {
             keys.find(id).orElseThrow(() -> new NotFoundException("Site key", id));

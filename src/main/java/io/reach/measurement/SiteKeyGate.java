@@ -39,7 +39,7 @@ class SiteKeyGate extends OncePerRequestFilter {
     static final String PATH = "/api/v1/ingest/trackers";
 
     /** A site key's grant: writing events, nothing else. */
-    record SiteKeyPrincipal(TenantId tenantId, UUID siteKeyId) implements LimitedPrincipal {
+    record SiteKeyPrincipal(TenantId tenantId, UUID siteKeyId, UUID siteId) implements LimitedPrincipal {
 
         @Override
         public boolean permits(String resource, String action) {
@@ -105,7 +105,7 @@ class SiteKeyGate extends OncePerRequestFilter {
         }
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new UsernamePasswordAuthenticationToken(
-                new SiteKeyPrincipal(TenantId.of(tenant.get()), found.get().id()), null,
+                new SiteKeyPrincipal(TenantId.of(tenant.get()), found.get().id(), found.get().siteId()), null,
                 AuthorityUtils.createAuthorityList("ROLE_SITE_KEY")));
         SecurityContextHolder.setContext(context);
         try {

@@ -23,13 +23,14 @@ import io.reach.platform.tenant.TenantId;
 /**
  * Public site keys ({@code rs_site_<tenant>_<random>}): the key names its tenant, so it can be
  * looked up under row-level security; each allows a list of origins, exact
- * ({@code https://shop.example}) or any subdomain ({@code https://*.shop.example}).
+ * ({@code https://shop.example}) or any subdomain ({@code https://*.shop.example}). A key writes into
+ * its site.
  */
 @Repository
 class SiteKeys {
 
     static final String PREFIX = "rs_site_";
-    private static final String COLUMNS = "id, key, name, allowed_origins, created_by, created_at, updated_at, revoked_at";
+    private static final String COLUMNS = "id, site_id, key, name, allowed_origins, created_by, created_at, updated_at, revoked_at";
 
     private final JdbcClient jdbc;
 
@@ -37,7 +38,7 @@ class SiteKeys {
         this.jdbc = jdbc;
     }
 
-    record SiteKey(UUID id, String key, String name, List<String> allowedOrigins, @Nullable UUID createdBy,
+    record SiteKey(UUID id, UUID siteId, String key, String name, List<String> allowedOrigins, @Nullable UUID createdBy,
             Instant createdAt, Instant updatedAt, @Nullable Instant revokedAt) {
 
         boolean allows(String origin) {
@@ -72,11 +73,14 @@ class SiteKeys {
         }
     }
 
-    String create(UUID id, TenantId tenant, String name, List<String> origins, @Nullable UUID createdBy, Instant now) {
+    String create(UUID id, TenantId tenant, UUID site, String name, List<String> origins, @Nullable UUID createdBy,
+            Instant now) {
         String key = TenantRoutedTokens.issue(PREFIX, tenant.value()).substring(0, PREFIX.length() + 22 + 1 + 24);
         jdbc.sql("""
-                insert into measurement.site_keys (tenant_id, id, key, name, allowed_origins, created_by, created_at, updated_at)
-                values (:tenant, :id, :key, :name, :origins, :by, :now, :now)""").param("tenant", tenant.value())
+                insert into measurement.site_keys (tenant_id, id, site_id, key, name, allowed_origins, created_by,
+                    created_at, updated_at)
+                values (:tenant, :id, :site, :key, :name, :origins, :by, :now, :now)""").param("tenant", tenant.value())
+                .param("site", site)
                 .param("id", id).param("key", key).param("name", name).param("origins", origins.toArray(String[]::new))
                 .param("by", createdBy).param("now", now.atOffset(ZoneOffset.UTC)).update();
         return key;
@@ -119,7 +123,7 @@ class SiteKeys {
     private static SiteKey row(ResultSet rs, int row) throws SQLException {
         Array origins = rs.getArray("allowed_origins");
         OffsetDateTime revoked = rs.getObject("revoked_at", OffsetDateTime.class);
-        return new SiteKey(rs.getObject("id", UUID.class), rs.getString("key"), rs.getString("name"),
+        return new SiteKey(rs.getObject("id", UUID.class), rs.getObject("site_id", UUID.class), rs.getString("key"), rs.getString("name"),
                 List.of((String[]) origins.getArray()), rs.getObject("created_by", UUID.class),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(), revoked == null ? null : revoked.toInstant());

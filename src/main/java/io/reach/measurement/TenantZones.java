@@ -30,6 +30,18 @@ class TenantZones {
         }
     }
 
+    /** A site's zone: its own, else the tenant's. */
+    ZoneId of(Sites.Site site) {
+        if (site.timeZone() != null) {
+            try {
+                return ZoneId.of(site.timeZone());
+            } catch (DateTimeException e) {
+                return configured();
+            }
+        }
+        return configured();
+    }
+
     /** The asked zone, else the tenant's; a 400 when the asked one is not an IANA zone. */
     ZoneId requestedOrConfigured(@Nullable String requested) {
         if (requested == null) {

@@ -3,6 +3,7 @@ package io.reach.measurement;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,12 +19,13 @@ final class TrackerCsv {
     private TrackerCsv() {
     }
 
-    static byte[] rows(TenantId tenant, List<TrackerEvent> events, Instant receivedAt) {
+    static byte[] rows(TenantId tenant, UUID site, List<TrackerEvent> events, Instant receivedAt) {
         StringBuilder csv = new StringBuilder(events.size() * 512);
         String tenantId = tenant.value().toString();
+        String siteId = site.toString();
         String received = receivedAt.toString();
         for (TrackerEvent e : events) {
-            append(csv, tenantId, e.id().toString(), e.eventId(), e.sessionId(), e.userId(), e.eventType(),
+            append(csv, tenantId, siteId, e.id().toString(), e.eventId(), e.sessionId(), e.userId(), e.eventType(),
                     e.eventCategory(), e.eventAction(), e.eventLabel(), e.pageUrl(), e.referrerUrl(), e.userAgent(),
                     e.ipAddress(), e.deviceType(), e.browserName(), e.operatingSystem(), e.screenResolution(),
                     e.eventValue() == null ? null : e.eventValue().toPlainString(), e.customProperties(),

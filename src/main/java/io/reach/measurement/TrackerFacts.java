@@ -8,7 +8,8 @@ import java.util.List;
  * bucket — an hour ({@code date_trunc('hour', …, 'UTC')}) or a day in the zone {@code :zone} — and
  * every dimension's value (missing values as ''). A shape counts them per bucket by every
  * dimension together ({@link #perBucket}), in total ({@link #totals}) or per value of each
- * dimension ({@link #byDimension}). Live queries read the facts as a derived table ({@link #LIVE})
+ * dimension ({@link #byDimension}), always per site (distinct counts are never added across sites).
+ * Live queries read the facts as a derived table ({@link #LIVE})
  * and count them in one pass; the rollups load them once into a temporary table and count each
  * shape from there in {@linkplain Counting#HASHED hashed steps}.
  */
@@ -23,8 +24,8 @@ final class TrackerFacts {
     /** The hourly facts as a derived table, for the live part of a query. */
     static final String LIVE = "(" + events(HOUR) + ") as facts";
 
-    private static final String TOTAL_KEYS = "tenant_id, bucket, is_bot";
-    private static final String DIMENSION_KEYS = "tenant_id, bucket, dimension, value, is_bot";
+    private static final String TOTAL_KEYS = "tenant_id, site_id, bucket, is_bot";
+    private static final String DIMENSION_KEYS = "tenant_id, site_id, bucket, dimension, value, is_bot";
 
     /** How distinct sessions and users are counted. */
     enum Counting {
@@ -37,9 +38,9 @@ final class TrackerFacts {
         HASHED
     }
 
-    /** The current tenant's events of {@code [:from, :to)} with their bucket and dimension values. */
+    /** The current tenant's events of {@code [:from, :to)} with their site, bucket and dimension values. */
     static String events(String bucket) {
-        return "select tenant_id, " + bucket + " as bucket, "
+        return "select tenant_id, site_id, " + bucket + " as bucket, "
                 + String.join(", ", DIMENSION_NAMES.stream().map(d -> value(d) + " as " + d).toList())
                 + ", is_bot, session_id, user_id, event_value from measurement.trackers"
                 + " where created_at >= :from and created_at < :to";
@@ -47,7 +48,7 @@ final class TrackerFacts {
 
     /** Per bucket and every dimension value together. */
     static String perBucket(String source, Counting counting) {
-        return counted(source, "tenant_id, bucket, " + DIMENSIONS, counting);
+        return counted(source, "tenant_id, site_id, bucket, " + DIMENSIONS, counting);
     }
 
     /** Totals per bucket. */
@@ -65,7 +66,7 @@ final class TrackerFacts {
         if (!DIMENSION_NAMES.contains(dimension)) {
             throw new IllegalArgumentException("Unknown dimension " + dimension);
         }
-        return counted("(select tenant_id, bucket, '" + dimension + "' as dimension, " + dimension
+        return counted("(select tenant_id, site_id, bucket, '" + dimension + "' as dimension, " + dimension
                 + " as value, is_bot, session_id, user_id, event_value from " + source + ") as one_dimension",
                 DIMENSION_KEYS, counting);
     }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.FieldError;
 import io.reach.tenancy.TenantManagement;
 import tools.jackson.databind.JsonNode;
@@ -41,12 +42,16 @@ class TrackerIngestion {
     private final Duration earlyWindow;
     private final Clock clock;
     private final EventQuota quota;
+    private final Sites sites;
+    private final TenantTransactions transactions;
 
     TrackerIngestion(TrackerWriter writer, UserAgents userAgents, Geolocation geolocation, TenantManagement tenants,
-            JsonMapper json, Ids ids,
+            Sites sites, TenantTransactions transactions, JsonMapper json, Ids ids,
             @Value("${reach.measurement.late-window:7d}") Duration lateWindow,
             @Value("${reach.measurement.early-window:10m}") Duration earlyWindow, Clock clock, EventQuota quota) {
         this.quota = quota;
+        this.sites = sites;
+        this.transactions = transactions;
         this.writer = writer;
         this.userAgents = userAgents;
         this.geolocation = geolocation;
@@ -61,20 +66,34 @@ class TrackerIngestion {
     record Rejected(int index, List<FieldError> errors) {
     }
 
-    /** {@code accepted} events passed their checks; {@code stored} of them were new (the others were stored before). */
-    record Result(int accepted, int stored, List<Rejected> rejected) {
+    /**
+     * {@code accepted} events passed their checks; {@code stored} of them were new (the others were stored before);
+     * {@code excluded} passed them too but were not stored, as the site excludes their address or page path.
+     */
+    record Result(int accepted, int stored, int excluded, List<Rejected> rejected) {
     }
 
-    Result ingest(TenantId tenant, String body, Senders.Sender sender) {
+    /**
+     * Takes a batch for one site of the tenant ({@code site} null: the API key names none, so the default site; an
+     * unknown one is a 404). The site's excluded addresses are matched against the client's address as received,
+     * before it is truncated or hashed.
+     */
+    Result ingest(TenantId tenant, @Nullable UUID site, String body, Senders.Sender sender) {
         Instant now = clock.instant();
         Object ipHandling = tenants.settingsOf(tenant).get("ip_handling");
+        Sites.Site into = transactions.inTransactionAs(tenant, () -> sites.chosen(site));
+        SiteExclusions exclusions = into.exclusions();
         List<TrackerEvent> accepted = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
+        int excluded = 0;
         for (TrackerBatches.Item item : TrackerBatches.items(body, json)) {
             List<FieldError> problems = item.event() == null ? item.errors()
                     : TrackerBatches.problems(item.event(), now, lateWindow, earlyWindow);
-            if (problems.isEmpty()) {
+            if (problems.isEmpty() && exclusions.excludes(clientAddress(item.event(), sender),
+                    TrackerBatches.text(item.event(), "page_url"))) {
+                excluded++;
+            } else if (problems.isEmpty()) {
                 accepted.add(event(tenant.value(), item.event(), now, sender, ipHandling));
                 positions.add(item.index());
             } else {
@@ -82,16 +101,22 @@ class TrackerIngestion {
             }
         }
         TrackerWriter.Written written = accepted.isEmpty() ? new TrackerWriter.Written(0, List.of())
-                : quota.metered(tenant, accepted.size(), () -> writer.write(tenant, accepted, now),
+                : quota.metered(tenant, accepted.size(), () -> writer.write(tenant, into.id(), accepted, now),
                         TrackerWriter.Written::stored);
         for (int refused : written.refused()) {
             rejected.add(new Rejected(positions.get(refused), List.of(new FieldError("", REFUSED_BY_DATABASE))));
         }
         rejected.sort(java.util.Comparator.comparingInt(Rejected::index));
         int kept = accepted.size() - written.refused().size();
-        log.debug("Tracker batch for tenant {}: {} accepted, {} new, {} rejected", tenant.value(), kept,
-                written.stored(), rejected.size());
-        return new Result(kept, written.stored(), rejected);
+        log.debug("Tracker batch for tenant {}, site {}: {} accepted, {} new, {} excluded, {} rejected", tenant.value(),
+                into.id(), kept, written.stored(), excluded, rejected.size());
+        return new Result(kept, written.stored(), excluded, rejected);
+    }
+
+    /** The visitor's address as received: the event's (from servers) or the request's (browsers, or none given). */
+    private static @Nullable String clientAddress(JsonNode event, Senders.Sender sender) {
+        String given = sender.browser() ? null : TrackerBatches.text(event, "ip_address");
+        return given == null ? sender.address() : given;
     }
 
     private TrackerEvent event(UUID tenant, JsonNode event, Instant now, Senders.Sender sender,

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
@@ -34,7 +35,7 @@ import io.reach.platform.tenant.TenantContext;
 /**
  * Refreshes the rollups incrementally from a dirty-period queue: writers mark the UTC hours of the
  * events they store ({@code measurement.rollup_dirty}, in the same statement), and each run (every
- * minute) recounts exactly those hours, and the local days they touch in the tenant's zone, so an
+ * minute) recounts exactly those hours, and the local days they touch in each site's zone, so an
  * event is counted at the next run whatever its age inside the late window (a lookback guess
  * missed the ones older than it). The daily rollup also advances to the last complete day once a
  * day has passed. A window is replaced whole (delete and insert in one transaction), so re-running
@@ -48,16 +49,16 @@ class TrackerRollups {
     private static final String DAILY_ANALYTICS = """
             insert into measurement.daily_analytics (tenant_id, id, date_recorded, entity_type, entity_id, metric_name,
                 metric_value, created_at)
-            select tenant_id, gen_random_uuid(), (bucket at time zone :zone)::date, 'tenant', tenant_id, metric, value, :now
+            select tenant_id, gen_random_uuid(), (bucket at time zone :zone)::date, 'site', site_id, metric, value, :now
             from measurement.tracker_daily_totals
             cross join lateral (values ('events', events::numeric), ('sessions', sessions::numeric),
                                        ('users', users::numeric), ('event_value_sum', value_sum)) m(metric, value)
-            where bucket >= :from and bucket < :to and not is_bot""";
+            where bucket >= :from and bucket < :to and site_id = :site and not is_bot""";
 
-    private static final String PER_BUCKET_KEYS = "tenant_id, bucket, " + TrackerFacts.DIMENSIONS;
-    private static final String TOTALS_KEYS = "tenant_id, bucket, is_bot";
-    private static final String DIMENSION_KEYS = "tenant_id, bucket, dimension, value, is_bot";
-    private static final String DIMENSION_ORDER = "tenant_id, dimension, bucket, value, is_bot";
+    private static final String PER_BUCKET_KEYS = "tenant_id, site_id, bucket, " + TrackerFacts.DIMENSIONS;
+    private static final String TOTALS_KEYS = "tenant_id, site_id, bucket, is_bot";
+    private static final String DIMENSION_KEYS = "tenant_id, site_id, bucket, dimension, value, is_bot";
+    private static final String DIMENSION_ORDER = "tenant_id, site_id, dimension, bucket, value, is_bot";
     private static final List<RollupWindow.Shape> HOURLY = List.of(
             shape("tracker_hourly", PER_BUCKET_KEYS, TrackerFacts::perBucket, PER_BUCKET_KEYS),
             shape("tracker_hourly_totals", TOTALS_KEYS, TrackerFacts::totals, TOTALS_KEYS),
@@ -70,68 +71,78 @@ class TrackerRollups {
     private final RollupWindow window;
     private final AllTenants allTenants;
     private final TenantZones zones;
+    private final Sites sites;
     private final Duration lateWindow;
     private final Clock clock;
 
-    TrackerRollups(JdbcClient jdbc, RollupWindow window, AllTenants allTenants, TenantZones zones,
+    TrackerRollups(JdbcClient jdbc, RollupWindow window, AllTenants allTenants, TenantZones zones, Sites sites,
             @Value("${reach.measurement.late-window:7d}") Duration lateWindow, Clock clock) {
         this.jdbc = jdbc;
         this.window = window;
         this.allTenants = allTenants;
         this.zones = zones;
+        this.sites = sites;
         this.lateWindow = lateWindow;
         this.clock = clock;
     }
 
-    /** How far the current tenant's rollups are done, and the zone the daily one cuts days in. */
+    /** How far a site's rollups are done, and the zone its daily one cuts days in. */
     record Progress(Instant hourlyDone, Instant dailyFrom, Instant dailyDone, ZoneId dailyZone) {
     }
 
     /**
      * Replaces the current tenant's hourly rollup rows of {@code [from, to)} (whole hours; the last may be in part) in all
-     * three shapes, a day at a time; returns the rows written.
+     * three shapes, for all its sites at once (hours are UTC for every site), a day at a time; returns the rows written.
      */
     int refreshHourly(Instant from, Instant to) {
         int rows = 0;
         for (Instant start = from; start.isBefore(to); start = start.plus(1, ChronoUnit.DAYS)) {
             Instant end = Collections.min(List.of(start.plus(1, ChronoUnit.DAYS), to));
-            rows += window.replace(TrackerFacts.HOUR, start, end, ZoneOffset.UTC, HOURLY);
+            rows += window.replace(TrackerFacts.HOUR, start, end, ZoneOffset.UTC, HOURLY, null);
         }
         return rows;
     }
 
     /**
-     * Replaces the current tenant's daily rollup rows and daily_analytics of the days
-     * {@code [from, to)} in {@code zone}, a day at a time; returns the rows written.
+     * Replaces one site's daily rollup rows and daily_analytics of the days {@code [from, to)} in {@code zone} (the
+     * site's), a day at a time; returns the rows written.
      */
-    int refreshDaily(LocalDate from, LocalDate to, ZoneId zone) {
+    int refreshDaily(LocalDate from, LocalDate to, ZoneId zone, UUID site) {
         int rows = 0;
         for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
             rows += window.replace(TrackerFacts.DAY, day.atStartOfDay(zone).toInstant(),
-                    day.plusDays(1).atStartOfDay(zone).toInstant(), zone, DAILY);
+                    day.plusDays(1).atStartOfDay(zone).toInstant(), zone, DAILY, site);
         }
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.atStartOfDay(zone).toInstant();
-        jdbc.sql("delete from measurement.daily_analytics where entity_type = 'tenant' and date_recorded >= :from"
-                + " and date_recorded < :to").param("from", from).param("to", to).update();
-        return rows + jdbc.sql(DAILY_ANALYTICS).param("from", utc(start)).param("to", utc(end))
+        jdbc.sql("delete from measurement.daily_analytics where entity_type = 'site' and entity_id = :site"
+                + " and date_recorded >= :from and date_recorded < :to").param("site", site).param("from", from)
+                .param("to", to).update();
+        return rows + jdbc.sql(DAILY_ANALYTICS).param("from", utc(start)).param("to", utc(end)).param("site", site)
                 .param("zone", zone.getId()).param("now", utc(clock.instant())).update();
     }
 
     /**
      * Brings every tenant's rollups up to date: recounts exactly the UTC hours the writers marked
      * ({@code measurement.rollup_dirty}, written in the transaction that stored the events), and
-     * the local days those hours touch, whatever their age; once a day has passed, the daily
-     * rollup also counts the days up to the last complete one. So an accepted event is in every
-     * rollup covering its time at the next run. A tenant's first run counts the whole late window;
-     * when a tenant's zone changed, its daily rollup starts over in the new zone from the late
-     * window on.
+     * the local days those hours touch in each site's zone, whatever their age; once a day has
+     * passed, each site's daily rollup also counts the days up to the last complete one. So an
+     * accepted event is in every rollup covering its time at the next run. A tenant's (a site's)
+     * first run counts the whole late window; when a site's zone changed, its daily rollup starts
+     * over in the new zone from the late window on. A tenant without a site has measured nothing.
      */
     int runDue() {
         Instant now = clock.instant();
         int rows = allTenants.sumOverTenantsAndPlatform(tenant -> {
+            Optional<Sites.Site> main = sites.findDefault();
+            if (main.isEmpty()) {
+                return 0;
+            }
             List<Dirty> dirty = dirtyHours();
-            int written = hourlyDue(now, dirty) + dailyDue(now, dirty);
+            int written = hourlyDue(now, dirty, main.get().id());
+            for (Sites.Site site : sites.all()) {
+                written += dailyDue(now, dirty.stream().filter(hour -> hour.site().equals(site.id())).toList(), site);
+            }
             consume(dirty);
             return written;
         });
@@ -139,26 +150,28 @@ class TrackerRollups {
         return rows;
     }
 
-    /** An hour marked by writers, with how many batches marked it (it is removed only if unchanged once counted). */
-    private record Dirty(Instant hour, long changes) {
+    /** An hour of a site marked by writers, with how many batches marked it (removed only if unchanged once counted). */
+    private record Dirty(UUID site, Instant hour, long changes) {
     }
 
     private List<Dirty> dirtyHours() {
-        return jdbc.sql("select hour, changes from measurement.rollup_dirty order by hour")
-                .query((rs, row) -> new Dirty(rs.getObject("hour", OffsetDateTime.class).toInstant(), rs.getLong("changes")))
+        return jdbc.sql("select site_id, hour, changes from measurement.rollup_dirty order by hour")
+                .query((rs, row) -> new Dirty(rs.getObject("site_id", UUID.class),
+                        rs.getObject("hour", OffsetDateTime.class).toInstant(), rs.getLong("changes")))
                 .list();
     }
 
     /** Removes the hours counted, unless a batch marked one again meanwhile (its row lock makes this wait for its commit). */
     private void consume(List<Dirty> dirty) {
         for (Dirty hour : dirty) {
-            jdbc.sql("delete from measurement.rollup_dirty where hour = :hour and changes = :changes")
-                    .param("hour", utc(hour.hour())).param("changes", hour.changes()).update();
+            jdbc.sql("delete from measurement.rollup_dirty where site_id = :site and hour = :hour and changes = :changes")
+                    .param("site", hour.site()).param("hour", utc(hour.hour())).param("changes", hour.changes()).update();
         }
     }
 
-    private int hourlyDue(Instant now, List<Dirty> dirty) {
-        Optional<Watermark> done = watermark("hourly");
+    /** The hourly rollup of all the tenant's sites; its watermark is kept on the default site's row. */
+    private int hourlyDue(Instant now, List<Dirty> dirty, UUID main) {
+        Optional<Watermark> done = hourlyWatermark();
         int written;
         if (done.isEmpty()) {
             written = refreshHourly(now.truncatedTo(ChronoUnit.HOURS).minus(lateWindow), now);
@@ -166,18 +179,19 @@ class TrackerRollups {
             return 0; // nothing stored since: the rollup is current (an idle tenant's watermark moves once an hour)
         } else {
             written = 0;
-            for (Instant[] run : runs(dirty.stream().map(Dirty::hour).toList(), Duration.ofHours(1))) {
+            List<Instant> hours = dirty.stream().map(Dirty::hour).distinct().sorted().toList();
+            for (Instant[] run : runs(hours, Duration.ofHours(1))) {
                 written += refreshHourly(run[0], run[1]);
             }
         }
-        advance("hourly", now, ZoneOffset.UTC, null);
+        advance("hourly", main, now, ZoneOffset.UTC, null);
         return written;
     }
 
-    private int dailyDue(Instant now, List<Dirty> dirty) {
-        ZoneId zone = zones.configured();
+    private int dailyDue(Instant now, List<Dirty> dirty, Sites.Site site) {
+        ZoneId zone = zones.of(site);
         LocalDate today = LocalDate.ofInstant(now, zone);
-        Optional<Watermark> daily = watermark("daily").filter(done -> done.zone().equals(zone));
+        Optional<Watermark> daily = watermark("daily", site.id()).filter(done -> done.zone().equals(zone));
         LocalDate coveredFrom = daily.map(done -> LocalDate.ofInstant(done.coversFrom(), zone))
                 .orElse(today.minusDays(lateWindow.toDays()));
         LocalDate doneUntil = daily.map(done -> LocalDate.ofInstant(done.done(), zone)).orElse(coveredFrom);
@@ -192,18 +206,20 @@ class TrackerRollups {
             return 0;
         }
         if (daily.isEmpty()) {
-            jdbc.sql("delete from measurement.tracker_daily_totals").update();
-            jdbc.sql("delete from measurement.tracker_daily_by_dimension").update();
+            jdbc.sql("delete from measurement.tracker_daily_totals where site_id = :site").param("site", site.id()).update();
+            jdbc.sql("delete from measurement.tracker_daily_by_dimension where site_id = :site").param("site", site.id())
+                    .update();
         }
         int written = 0;
         List<Instant> starts = days.stream().map(day -> day.atStartOfDay(ZoneOffset.UTC).toInstant()).toList();
         for (Instant[] run : runs(starts, Duration.ofDays(1))) {
             written += refreshDaily(LocalDate.ofInstant(run[0], ZoneOffset.UTC), LocalDate.ofInstant(run[1], ZoneOffset.UTC),
-                    zone);
+                    zone, site.id());
         }
-        advance("daily", today.atStartOfDay(zone).toInstant(), zone, daily.map(Watermark::coversFrom).orElse(coveredFrom.atStartOfDay(zone).toInstant()));
-        log.debug("Daily tracker rollup of tenant {}: days {} in {}, {} rows", TenantContext.require().value(), days, zone,
-                written);
+        advance("daily", site.id(), today.atStartOfDay(zone).toInstant(), zone,
+                daily.map(Watermark::coversFrom).orElse(coveredFrom.atStartOfDay(zone).toInstant()));
+        log.debug("Daily tracker rollup of tenant {}, site {}: days {} in {}, {} rows", TenantContext.require().value(),
+                site.id(), days, zone, written);
         return written;
     }
 
@@ -220,21 +236,31 @@ class TrackerRollups {
         return runs;
     }
 
-    /** How far the current tenant's rollups are done (queries read hourly rows, then raw events, from there). */
+    /** How far the default site's rollups are done (none yet: nothing is rolled up). */
     Progress progress() {
-        Instant hourly = watermark("hourly").map(Watermark::done).orElse(Instant.EPOCH);
-        return watermark("daily").map(daily -> new Progress(hourly, daily.coversFrom(), daily.done(), daily.zone()))
+        return sites.findDefault().map(site -> progress(site.id()))
+                .orElse(new Progress(Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, ZoneOffset.UTC));
+    }
+
+    /** How far a site's rollups are done (queries read hourly rows, then raw events, from there). */
+    Progress progress(UUID site) {
+        Instant hourly = hourlyWatermark().map(Watermark::done).orElse(Instant.EPOCH);
+        return watermark("daily", site).map(daily -> new Progress(hourly, daily.coversFrom(), daily.done(), daily.zone()))
                 .orElse(new Progress(hourly, Instant.EPOCH, Instant.EPOCH, ZoneOffset.UTC));
     }
 
     /**
      * Recomputes the current tenant's rollups of one day: the UTC day for the hourly rollup, the
-     * day in the daily rollup's zone for the daily one; returns the rows written. A rebuild
+     * day in each site's daily rollup zone for the daily one; returns the rows written. A rebuild
      * ({@link RollupRebuilds}) calls it day by day, one transaction each.
      */
     int rebuildDay(LocalDate day) {
-        ZoneId zone = watermark("daily").map(Watermark::zone).orElseGet(zones::configured);
-        return refreshHourly(start(day), start(day.plusDays(1))) + refreshDaily(day, day.plusDays(1), zone);
+        int rows = refreshHourly(start(day), start(day.plusDays(1)));
+        for (Sites.Site site : sites.all()) {
+            ZoneId zone = watermark("daily", site.id()).map(Watermark::zone).orElseGet(() -> zones.of(site));
+            rows += refreshDaily(day, day.plusDays(1), zone, site.id());
+        }
+        return rows;
     }
 
     /** After the days {@code [from, to)} were rebuilt, the daily rollup covers them (when they touch what it covers). */
@@ -249,23 +275,35 @@ class TrackerRollups {
     private record Watermark(Instant done, ZoneId zone, Instant coversFrom) {
     }
 
-    private Optional<Watermark> watermark(String rollup) {
-        return jdbc.sql("select done_until, time_zone, covers_from from measurement.rollup_watermarks where rollup = :rollup")
-                .param("rollup", rollup).query((rs, row) -> {
-                    OffsetDateTime covers = rs.getObject("covers_from", OffsetDateTime.class);
-                    return new Watermark(rs.getObject("done_until", OffsetDateTime.class).toInstant(),
-                            ZoneId.of(rs.getString("time_zone")), covers == null ? Instant.EPOCH : covers.toInstant());
-                }).optional();
+    private Optional<Watermark> hourlyWatermark() {
+        return watermarks("select done_until, time_zone, covers_from from measurement.rollup_watermarks"
+                + " where rollup = 'hourly' order by done_until desc limit 1", null);
     }
 
-    private void advance(String rollup, Instant doneUntil, ZoneId zone, @Nullable Instant coversFrom) {
+    private Optional<Watermark> watermark(String rollup, UUID site) {
+        return watermarks("select done_until, time_zone, covers_from from measurement.rollup_watermarks"
+                + " where rollup = '" + rollup + "' and site_id = :site", site);
+    }
+
+    private Optional<Watermark> watermarks(String sql, @Nullable UUID site) {
+        var query = jdbc.sql(sql);
+        return (site == null ? query : query.param("site", site)).query((rs, row) -> {
+            OffsetDateTime covers = rs.getObject("covers_from", OffsetDateTime.class);
+            return new Watermark(rs.getObject("done_until", OffsetDateTime.class).toInstant(),
+                    ZoneId.of(rs.getString("time_zone")), covers == null ? Instant.EPOCH : covers.toInstant());
+        }).optional();
+    }
+
+    private void advance(String rollup, UUID site, Instant doneUntil, ZoneId zone, @Nullable Instant coversFrom) {
         jdbc.sql("""
-                insert into measurement.rollup_watermarks (tenant_id, rollup, done_until, updated_at, time_zone, covers_from)
-                values (:tenant, :rollup, :done, :now, :zone, :covers)
-                on conflict (tenant_id, rollup) do update set done_until = excluded.done_until,
+                insert into measurement.rollup_watermarks (tenant_id, site_id, rollup, done_until, updated_at, time_zone,
+                    covers_from)
+                values (:tenant, :site, :rollup, :done, :now, :zone, :covers)
+                on conflict (tenant_id, site_id, rollup) do update set done_until = excluded.done_until,
                     updated_at = excluded.updated_at, time_zone = excluded.time_zone, covers_from = excluded.covers_from""")
-                .param("tenant", TenantContext.require().value()).param("rollup", rollup).param("done", utc(doneUntil))
-                .param("now", utc(clock.instant())).param("zone", zone.getId()).param("covers", utc(coversFrom)).update();
+                .param("tenant", TenantContext.require().value()).param("site", site).param("rollup", rollup)
+                .param("done", utc(doneUntil)).param("now", utc(clock.instant())).param("zone", zone.getId())
+                .param("covers", utc(coversFrom)).update();
     }
 
     private static RollupWindow.Shape shape(String table, String keys,

@@ -26,7 +26,7 @@ import io.reach.platform.tenant.TenantTransactions;
 @Component
 class TrackerStore {
 
-    static final String COLUMNS = "tenant_id, id, event_id, session_id, user_id, event_type, event_category, event_action,"
+    static final String COLUMNS = "tenant_id, site_id, id, event_id, session_id, user_id, event_type, event_category, event_action,"
             + " event_label, page_url, referrer_url, user_agent, ip_address, device_type, browser_name, operating_system,"
             + " screen_resolution, event_value, custom_properties, is_bot, created_at, received_at, country, region, city";
     private static final String STAGING = """

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -60,16 +61,17 @@ class TrackerWriter implements DisposableBean {
      * refuse none; if it refuses a value all the same (a data or constraint error), the batch is
      * split until the events it refuses are found, and the others are stored.
      */
-    Written write(TenantId tenant, List<TrackerEvent> events, Instant receivedAt) {
+    Written write(TenantId tenant, UUID site, List<TrackerEvent> events, Instant receivedAt) {
         List<Integer> refused = new ArrayList<>();
-        int stored = write(tenant, events, 0, receivedAt, refused);
+        int stored = write(tenant, site, events, 0, receivedAt, refused);
         sessionizer.signal(tenant);
         return new Written(stored, List.copyOf(refused));
     }
 
-    private int write(TenantId tenant, List<TrackerEvent> events, int offset, Instant receivedAt, List<Integer> refused) {
+    private int write(TenantId tenant, UUID site, List<TrackerEvent> events, int offset, Instant receivedAt,
+            List<Integer> refused) {
         try {
-            return attempt(tenant, events, receivedAt);
+            return attempt(tenant, site, events, receivedAt);
         } catch (RefusedData e) {
             if (events.size() == 1) {
                 log.warn("The database refused an event for tenant {} (SQL state {}); the event is rejected",
@@ -78,15 +80,15 @@ class TrackerWriter implements DisposableBean {
                 return 0;
             }
             int half = events.size() / 2;
-            return write(tenant, events.subList(0, half), offset, receivedAt, refused)
-                    + write(tenant, events.subList(half, events.size()), offset + half, receivedAt, refused);
+            return write(tenant, site, events.subList(0, half), offset, receivedAt, refused)
+                    + write(tenant, site, events.subList(half, events.size()), offset + half, receivedAt, refused);
         }
     }
 
-    private int attempt(TenantId tenant, List<TrackerEvent> events, Instant receivedAt) {
+    private int attempt(TenantId tenant, UUID site, List<TrackerEvent> events, Instant receivedAt) {
         CompletableFuture<Integer> written;
         try {
-            byte[] rows = TrackerCsv.rows(tenant, events, receivedAt);
+            byte[] rows = TrackerCsv.rows(tenant, site, events, receivedAt);
             written = CompletableFuture.supplyAsync(() -> store.store(tenant, rows, events, receivedAt), writers);
         } catch (RejectedExecutionException e) {
             throw new Overloaded("Ingestion is at capacity; nothing of this batch was stored", 1);

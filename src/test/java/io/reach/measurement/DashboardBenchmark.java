@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,8 @@ class DashboardBenchmark {
     @Autowired
     TrackerRollups rollups;
     @Autowired
+    Sites sites;
+    @Autowired
     AnalyticsQueries queries;
     @Autowired
     TenantManagement tenants;
@@ -48,19 +51,20 @@ class DashboardBenchmark {
     void dashboardLatency() {
         TenantId tenant = TenantId.of(accounts.owner().tenantId());
         Instant now = Instant.now();
+        UUID site = transactions.inTransactionAs(tenant, sites::defaultSite).id();
         long generated = System.nanoTime();
         int chunk = 1_000_000;
         for (int first = 1; first <= EVENTS; first += chunk) {
             int from = first;
             int last = Math.min(EVENTS, first + chunk - 1);
             transactions.inTransactionAs(tenant, () -> jdbc.sql("""
-                    insert into measurement.trackers (tenant_id, id, event_id, session_id, event_type, page_url, referrer_url,
+                    insert into measurement.trackers (tenant_id, site_id, id, event_id, session_id, event_type, page_url, referrer_url,
                         device_type, browser_name, operating_system, event_value, is_bot, created_at, received_at)
-                    select :tenant, gen_random_uuid(), 'g' || i, 's' || (i % 200000), (array['page_view','click','signup'])[1 + i % 3],
+                    select :tenant, :site, gen_random_uuid(), 'g' || i, 's' || (i % 200000), (array['page_view','click','signup'])[1 + i % 3],
                            '/page/' || (i % 500), 'https://ref' || (i % 40) || '.example/', (array['Desktop','Phone','Tablet'])[1 + i % 3],
                            (array['Chrome','Firefox','Safari','Edge'])[1 + i % 4], (array['Windows NT','Mac OS','Android','iOS'])[1 + i % 4],
                            i % 10, i % 50 = 0, :now - make_interval(secs => 518400.0 * (:events - i) / :events), :now
-                    from generate_series(:first, :last) i""").param("tenant", tenant.value())
+                    from generate_series(:first, :last) i""").param("tenant", tenant.value()).param("site", site)
                     .param("now", now.atOffset(java.time.ZoneOffset.UTC)).param("events", EVENTS).param("first", from)
                     .param("last", last).update());
         }
