@@ -43,6 +43,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * Dashboard queries over tracker events (from rollups), as JSON or CSV ({@code format=csv} or
  * {@code Accept: text/csv}, see {@link TabularAnswer}); and rollup rebuilds (in the background).
  * The dimension filters are named parameters, so a typo'd filter is an unknown parameter (400).
+ * Every read is one site's ({@code site_id}; the workspace's default site when left out).
  */
 @RestController
 @RequestMapping("/api/v1/analytics")
@@ -55,11 +56,13 @@ class AnalyticsController {
     private final TrackerRollups rollups;
     private final RollupRebuilds rebuilds;
     private final TenantZones zones;
+    private final Sites sites;
     private final TenantTransactions transactions;
     private final java.time.Clock clock;
 
     AnalyticsController(AnalyticsQueries queries, TrackerRollups rollups, RollupRebuilds rebuilds, TenantZones zones,
-            TenantTransactions transactions, java.time.Clock clock) {
+            Sites sites, TenantTransactions transactions, java.time.Clock clock) {
+        this.sites = sites;
         this.queries = queries;
         this.rollups = rollups;
         this.rebuilds = rebuilds;
@@ -71,14 +74,15 @@ class AnalyticsController {
     @GetMapping(path = "/timeseries", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
     @RequiresPermission(resource = "analytics", action = "read")
     @Operation(summary = "A metric (events, sessions, users, value_sum, value_avg) per hour, day, week or month in the "
-            + "tenant's (or the given) time zone: every period of [from, to) in time order, 0 where nothing happened "
+            + "site's (or the given) time zone: every period of [from, to) in time order, 0 where nothing happened "
             + "(value_avg: null where no event had a value), at most " + SeriesPeriods.MAX + " periods; filtered on "
             + "dimensions; robots left out unless include_bots")
     ResponseEntity<?> timeseries(@RequestParam(defaultValue = "events") String metric,
             @RequestParam(defaultValue = "day") String interval,
             @Parameter(description = FROM) @RequestParam(required = false) @Nullable Instant from,
             @Parameter(description = TO) @RequestParam(required = false) @Nullable Instant to,
-            @Parameter(description = "An IANA time zone (e.g. Europe/Paris) to cut periods in; the tenant's by default")
+            @Parameter(description = "An IANA time zone (e.g. Europe/Paris) to cut periods in; the site's (else the "
+                    + "workspace's) by default")
             @RequestParam(name = "time_zone", required = false) @Nullable String timeZone,
             @Parameter(description = EVENT_TYPE) @RequestParam(name = "event_type", required = false) @Nullable String eventType,
             @Parameter(description = PAGE_URL) @RequestParam(name = "page_url", required = false) @Nullable String pageUrl,
@@ -87,6 +91,7 @@ class AnalyticsController {
             @Parameter(description = BROWSER_NAME) @RequestParam(name = "browser_name", required = false) @Nullable String browserName,
             @Parameter(description = OPERATING_SYSTEM) @RequestParam(name = "operating_system", required = false) @Nullable String operatingSystem,
             @Parameter(description = COUNTRY) @RequestParam(required = false) @Nullable String country,
+            @Parameter(description = SITE_ID) @RequestParam(name = "site_id", required = false) @Nullable UUID siteId,
             @Parameter(description = INCLUDE_BOTS) @RequestParam(name = "include_bots", defaultValue = "false") boolean includeBots,
             @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
@@ -95,8 +100,10 @@ class AnalyticsController {
         TabularAnswer answer = TabularAnswer.asked(format, accept);
         var filters = filters(eventType, pageUrl, referrerUrl, deviceType, browserName, operatingSystem, country);
         return transactions.inTransaction(() -> {
-            ZoneId zone = zones.requestedOrConfigured(timeZone);
-            var points = queries.timeseries(metric, interval, zone, scope(from, to, filters, includeBots), rollups.progress());
+            Sites.Site site = sites.chosen(siteId);
+            ZoneId zone = timeZone == null ? zones.of(site) : zones.requestedOrConfigured(timeZone);
+            var points = queries.timeseries(metric, interval, zone, scope(from, to, filters, includeBots, site),
+                    rollups.progress(site.id()));
             return answer.of(new CursorPage<>(points, null), List.of("period", metric),
                     p -> java.util.Arrays.asList(p.period().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), p.value()),
                     "timeseries");
@@ -117,6 +124,7 @@ class AnalyticsController {
             @Parameter(description = BROWSER_NAME) @RequestParam(name = "browser_name", required = false) @Nullable String browserName,
             @Parameter(description = OPERATING_SYSTEM) @RequestParam(name = "operating_system", required = false) @Nullable String operatingSystem,
             @Parameter(description = COUNTRY) @RequestParam(required = false) @Nullable String country,
+            @Parameter(description = SITE_ID) @RequestParam(name = "site_id", required = false) @Nullable UUID siteId,
             @Parameter(description = INCLUDE_BOTS) @RequestParam(name = "include_bots", defaultValue = "false") boolean includeBots,
             @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
@@ -127,7 +135,9 @@ class AnalyticsController {
         TabularAnswer answer = TabularAnswer.asked(format, accept);
         var filters = filters(eventType, pageUrl, referrerUrl, deviceType, browserName, operatingSystem, country);
         return transactions.inTransaction(() -> {
-            var ranked = queries.top(dimension, limit, scope(from, to, filters, includeBots), rollups.progress());
+            Sites.Site site = sites.chosen(siteId);
+            var ranked = queries.top(dimension, limit, scope(from, to, filters, includeBots, site),
+                    rollups.progress(site.id()));
             return answer.of(new CursorPage<>(ranked, null), List.of(dimension, "events", "sessions"),
                     r -> List.of(r.value(), r.events(), r.sessions()), "top");
         });
@@ -139,11 +149,13 @@ class AnalyticsController {
             + "as CSV one row")
     ResponseEntity<?> sessions(@Parameter(description = FROM) @RequestParam(required = false) @Nullable Instant from,
             @Parameter(description = TO) @RequestParam(required = false) @Nullable Instant to,
+            @Parameter(description = SITE_ID) @RequestParam(name = "site_id", required = false) @Nullable UUID siteId,
             @Parameter(description = INCLUDE_BOTS) @RequestParam(name = "include_bots", defaultValue = "false") boolean includeBots,
             @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         TabularAnswer answer = TabularAnswer.asked(format, accept);
-        var summary = transactions.inTransaction(() -> queries.sessions(scope(from, to, Map.of(), includeBots)));
+        var summary = transactions.inTransaction(() -> queries.sessions(scope(from, to, Map.of(), includeBots,
+                sites.chosen(siteId))));
         return answer.of(summary, List.of(summary), List.of("sessions", "average_duration_seconds", "bounce_rate"),
                 s -> List.of(s.sessions(), s.averageDurationSeconds(), s.bounceRate()), "sessions");
     }
@@ -173,9 +185,9 @@ class AnalyticsController {
     }
 
     private AnalyticsQueries.Scope scope(@Nullable Instant from, @Nullable Instant to, Map<String, String> filters,
-            boolean bots) {
+            boolean bots, Sites.Site site) {
         TimeWindow window = TimeWindow.recent(from, to, Duration.ofDays(30), clock.instant());
-        return new AnalyticsQueries.Scope(window.from(), window.to(), filters, bots);
+        return new AnalyticsQueries.Scope(window.from(), window.to(), filters, bots, site.id());
     }
 
     /** The dimension filters given (a blank value filters nothing), by dimension name. */
@@ -211,4 +223,6 @@ class AnalyticsController {
     private static final String OPERATING_SYSTEM = "Only events from this operating system (exact match), e.g. Windows";
     private static final String COUNTRY = "Only events from this country (ISO 3166-1 alpha-2 code, e.g. GB)";
     private static final String INCLUDE_BOTS = "Count robots' events too (false: left out)";
+    static final String SITE_ID = "The site to read (see /api/v1/sites); the workspace's default site when left out. "
+            + "An unknown site is a 404";
 }

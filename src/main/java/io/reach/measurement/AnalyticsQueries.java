@@ -11,13 +11,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Dashboard answers for the current tenant, read from the hourly rollup and, for the hours it
+ * Dashboard answers for one site of the current tenant, read from the hourly rollup and, for the hours it
  * has not reached yet, from raw events in the same shape ({@link TrackerFacts}). Periods are
  * cut in the asked time zone. Robots are left out unless asked for. Sessions and users are
  * distinct within each answered period: they are read from a rollup only where the period is one
@@ -38,8 +39,13 @@ class AnalyticsQueries {
         this.jdbc = jdbc;
     }
 
-    /** What to count: a time range, optional equality filters on dimensions, and whether robots count. */
-    record Scope(Instant from, Instant to, Map<String, String> filters, boolean bots) {
+    /** What to count: one site's events of a time range, optional equality filters on dimensions, and whether robots count. */
+    record Scope(Instant from, Instant to, Map<String, String> filters, boolean bots, UUID site) {
+
+        /** The site and robot conditions every read has (rollup rows, live facts and raw events all carry both). */
+        String siteAndBots() {
+            return " and site_id = :site" + (bots ? "" : " and not is_bot");
+        }
     }
 
     /** A period's value: a count (0 when nothing happened), or for value_avg null when no event had a value. */
@@ -84,7 +90,7 @@ class AnalyticsQueries {
         boolean dailyRows = "day".equals(interval) && zone.equals(progress.dailyZone()) && scope.filters().size() <= 1;
         Days days = dailyRows ? Days.whole(scope, progress) : Days.none(scope);
         String column = "sessions".equals(metric) ? "session_id" : "user_id";
-        String bots = scope.bots() ? "" : " and not is_bot";
+        String bots = scope.siteAndBots();
         StringBuilder rolled = new StringBuilder();
         var filter = scope.filters().entrySet().stream().findFirst();
         if (days.any()) {
@@ -97,7 +103,7 @@ class AnalyticsQueries {
                 + " as period, count(distinct " + column + ") as value from measurement.trackers"
                 + " where created_at >= :from and created_at < :to and (created_at < :days_from or created_at >= :days_to)"
                 + bots + rawFilters(scope) + " group by 1) f group by 1 order by 1";
-        var spec = bindFilters(jdbc.sql(sql), scope).param("interval", interval).param("zone", zone.getId())
+        var spec = bindFilters(jdbc.sql(sql), scope).param("site", scope.site()).param("interval", interval).param("zone", zone.getId())
                 .param("from", utc(scope.from())).param("to", utc(scope.to())).param("days_from", utc(days.from()))
                 .param("days_to", utc(days.to()));
         if (days.any() && filter.isPresent()) {
@@ -144,9 +150,10 @@ class AnalyticsQueries {
         String value = "coalesce(" + dimension + ", '')";
         Map<String, Long> sessions = new java.util.HashMap<>();
         bindFilters(jdbc.sql("select " + value + " as value, count(distinct session_id) as sessions from measurement.trackers"
-                + " where created_at >= :from and created_at < :to and (:bots or not is_bot)" + rawFilters(scope) + " and "
+                + " where created_at >= :from and created_at < :to and site_id = :site and (:bots or not is_bot)"
+                + rawFilters(scope) + " and "
                 + value + " in (:values) group by 1"), scope).param("from", utc(scope.from())).param("to", utc(scope.to()))
-                .param("bots", scope.bots()).param("values", ranked.stream().map(Ranked::value).toList())
+                .param("bots", scope.bots()).param("site", scope.site()).param("values", ranked.stream().map(Ranked::value).toList())
                 .query((rs, row) -> sessions.put(rs.getString("value"), rs.getLong("sessions"))).list();
         return ranked.stream().map(r -> new Ranked(r.value(), r.events(), sessions.getOrDefault(r.value(), 0L))).toList();
     }
@@ -161,8 +168,9 @@ class AnalyticsQueries {
                        coalesce(avg(extract(epoch from ended_at - started_at)), 0)::float8 as average_duration_seconds,
                        coalesce(avg(case when events = 1 then 1.0 else 0.0 end), 0)::float8 as bounce_rate
                 from measurement.sessions
-                where started_at >= :from and started_at < :to and (:bots or not is_bot)""")
+                where started_at >= :from and started_at < :to and site_id = :site and (:bots or not is_bot)""")
                 .param("from", utc(scope.from())).param("to", utc(scope.to())).param("bots", scope.bots())
+                .param("site", scope.site())
                 .query(SessionSummary.class).single();
     }
 
@@ -209,7 +217,7 @@ class AnalyticsQueries {
                 TrackerFacts.Counting.ONE_PASS);
 
         static Source of(Scope scope, @Nullable String groupBy, Days days) {
-            String bots = scope.bots() ? "" : " and not is_bot";
+            String bots = scope.siteAndBots();
             if (scope.filters().isEmpty() && groupBy == null) {
                 return new Source(union("totals", LIVE_TOTALS, "bucket, '' as value, " + COUNTS,
                         bots, days), null, null, days);
@@ -251,7 +259,7 @@ class AnalyticsQueries {
             JdbcClient.StatementSpec bound = spec.param("from", utc(scope.from())).param("to", utc(scope.to()))
                     .param("rolled", utc(progress.hourlyDone()))
                     .param("live_from", utc(wholeHourFrom(progress.hourlyDone()))).param("days_from", utc(days.from()))
-                    .param("days_to", utc(days.to()));
+                    .param("days_to", utc(days.to())).param("site", scope.site());
             if (dimension != null) {
                 bound = bound.param("dimension", dimension);
             }

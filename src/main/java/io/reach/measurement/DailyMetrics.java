@@ -30,14 +30,15 @@ class DailyMetrics {
             BigDecimal metricValue, Instant createdAt, Map<String, Object> metadata) {
     }
 
-    /** The rows of the days from the UTC date of {@code from} to that of {@code to}, both included. */
+    /** A site's rows of the days from the UTC date of {@code from} to that of {@code to}, both included. */
     @SuppressWarnings("unchecked")
-    List<Metric> between(Instant from, Instant to, UUID after, int size) {
+    List<Metric> between(UUID site, Instant from, Instant to, UUID after, int size) {
         return jdbc.sql("""
                 select id, date_recorded, entity_type, entity_id, metric_name, metric_value, created_at,
                        metadata::text as metadata
                 from measurement.daily_analytics
-                where date_recorded >= :first and date_recorded <= :last and id > :after order by id limit :size""")
+                where entity_type = 'site' and entity_id = :site and date_recorded >= :first and date_recorded <= :last
+                  and id > :after order by id limit :size""").param("site", site)
                 .param("first", LocalDate.ofInstant(from, ZoneOffset.UTC))
                 .param("last", LocalDate.ofInstant(to, ZoneOffset.UTC)).param("after", after).param("size", size)
                 .query((rs, row) -> new Metric(rs.getObject("id", UUID.class),

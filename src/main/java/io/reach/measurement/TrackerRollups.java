@@ -236,12 +236,6 @@ class TrackerRollups {
         return runs;
     }
 
-    /** How far the default site's rollups are done (none yet: nothing is rolled up). */
-    Progress progress() {
-        return sites.findDefault().map(site -> progress(site.id()))
-                .orElse(new Progress(Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, ZoneOffset.UTC));
-    }
-
     /** How far a site's rollups are done (queries read hourly rows, then raw events, from there). */
     Progress progress(UUID site) {
         Instant hourly = hourlyWatermark().map(Watermark::done).orElse(Instant.EPOCH);

@@ -14,13 +14,13 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The current tenant's visitors as stored: its sessions, and the devices and places (global
+ * One site's visitors as stored (of the current tenant): its sessions, and the devices and places (global
  * reference tables) its sessions of a period came from — never those only other tenants saw.
  */
 @Repository
 class VisitorCatalog {
 
-    private static final String WINDOW = "started_at >= :from and started_at < :to";
+    private static final String WINDOW = "site_id = :site and started_at >= :from and started_at < :to";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -45,12 +45,12 @@ class VisitorCatalog {
             @Nullable String timezone, Instant createdAt) {
     }
 
-    List<Session> sessions(Instant from, Instant to, UUID after, int size) {
+    List<Session> sessions(UUID site, Instant from, Instant to, UUID after, int size) {
         return jdbc.sql("""
                 select id, session_key, user_id, started_at, ended_at, events, ip_address, user_agent,
                        device_info::text as device_info, location_data::text as location_data, is_bot
                 from measurement.sessions where %s and id > :after order by id limit :size""".formatted(WINDOW))
-                .param("from", utc(from)).param("to", utc(to)).param("after", after).param("size", size)
+                .param("site", site).param("from", utc(from)).param("to", utc(to)).param("after", after).param("size", size)
                 .query((rs, row) -> new Session(rs.getObject("id", UUID.class), rs.getString("session_key"),
                         rs.getString("user_id"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("ended_at", OffsetDateTime.class).toInstant(), rs.getLong("events"),
@@ -58,7 +58,7 @@ class VisitorCatalog {
                         object(rs.getString("location_data")), rs.getBoolean("is_bot"))).list();
     }
 
-    List<Device> devices(Instant from, Instant to, UUID after, int size) {
+    List<Device> devices(UUID site, Instant from, Instant to, UUID after, int size) {
         return jdbc.sql("""
                 select id, device_type, device_brand, device_model, operating_system, browser, screen_resolution,
                        user_agent, created_at
@@ -66,11 +66,11 @@ class VisitorCatalog {
                 where user_agent_hash in (select encode(sha256(convert_to(user_agent, 'UTF8')), 'hex')
                                           from measurement.sessions where %s and user_agent is not null)
                   and id > :after order by id limit :size""".formatted(WINDOW))
-                .param("from", utc(from)).param("to", utc(to)).param("after", after).param("size", size)
+                .param("site", site).param("from", utc(from)).param("to", utc(to)).param("after", after).param("size", size)
                 .query(Device.class).list();
     }
 
-    List<Place> places(Instant from, Instant to, UUID after, int size) {
+    List<Place> places(UUID site, Instant from, Instant to, UUID after, int size) {
         return jdbc.sql("""
                 select geography_id, country_code, country_name, region, city, latitude, longitude, timezone, created_at
                 from measurement.geography g
@@ -79,7 +79,7 @@ class VisitorCatalog {
                                 and s.location_data ->> 'region' is not distinct from g.region
                                 and s.location_data ->> 'city' is not distinct from g.city)
                   and geography_id > :after order by geography_id limit :size""".formatted(WINDOW))
-                .param("from", utc(from)).param("to", utc(to)).param("after", after).param("size", size)
+                .param("site", site).param("from", utc(from)).param("to", utc(to)).param("after", after).param("size", size)
                 .query(Place.class).list();
     }
 

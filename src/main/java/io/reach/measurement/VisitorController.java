@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The sessions of a period (started between from and to; the last 30 days by default), their
  * devices and places, and the daily metrics ({@code daily_analytics}) of its days: pages of
  * {@code {items, next_cursor}}, or CSV ({@code format=csv} or {@code Accept: text/csv}, see
- * {@link TabularAnswer}) with the next cursor in a header.
+ * {@link TabularAnswer}) with the next cursor in a header. Each read is one site's ({@code site_id}; the
+ * workspace's default site when left out; an unknown site is a 404).
  */
 @RestController
 @RequestMapping("/api/v1/analytics")
@@ -43,39 +44,43 @@ import tools.jackson.databind.json.JsonMapper;
 class VisitorController {
 
     private final VisitorCatalog catalog;
+    private final Sites sites;
     private final DailyMetrics daily;
     private final TenantTransactions transactions;
     private final Clock clock;
     private final JsonMapper json;
 
-    VisitorController(VisitorCatalog catalog, DailyMetrics daily, TenantTransactions transactions, Clock clock,
-            JsonMapper json) {
+    VisitorController(VisitorCatalog catalog, Sites sites, DailyMetrics daily, TenantTransactions transactions,
+            Clock clock, JsonMapper json) {
         this.catalog = catalog;
+        this.sites = sites;
         this.daily = daily;
         this.transactions = transactions;
         this.clock = clock;
         this.json = json;
     }
 
-    /** One page of rows read for a time window and a cursor. */
+    /** One page of a site's rows read for a time window and a cursor. */
     private interface Reader<T> {
-        List<T> read(Instant from, Instant to, UUID after, int size);
+        List<T> read(UUID site, Instant from, Instant to, UUID after, int size);
     }
 
-    /** The request's window, page and answer format. */
-    private record Asked(@Nullable Instant from, @Nullable Instant to, @Nullable Integer limit, @Nullable String cursor,
-            TabularAnswer answer) {
+    /** The request's site (null: the default one), window, page and answer format. */
+    private record Asked(@Nullable UUID site, @Nullable Instant from, @Nullable Instant to, @Nullable Integer limit,
+            @Nullable String cursor, TabularAnswer answer) {
     }
 
     @GetMapping(path = "/sessions/list", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
     @RequiresPermission(resource = "analytics", action = "read")
     @Operation(summary = "The sessions started in the period, with device info and location data")
-    ResponseEntity<?> sessions(@RequestParam(required = false) @Nullable Instant from,
+    ResponseEntity<?> sessions(
+            @Parameter(description = AnalyticsController.SITE_ID) @RequestParam(name = "site_id", required = false) @Nullable UUID siteId,
+            @RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor,
             @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        return page(catalog::sessions, VisitorCatalog.Session::id, new Asked(from, to, limit, cursor,
+        return page(catalog::sessions, VisitorCatalog.Session::id, new Asked(siteId, from, to, limit, cursor,
                 TabularAnswer.asked(format, accept)), List.of("id", "session_key", "user_id", "started_at", "ended_at",
                 "events", "ip_address", "user_agent", "device_info", "location_data", "is_bot"),
                 s -> Arrays.asList(s.id(), s.sessionKey(), s.userId(), s.startedAt(), s.endedAt(), s.events(),
@@ -86,12 +91,14 @@ class VisitorController {
     @GetMapping(path = "/devices", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
     @RequiresPermission(resource = "analytics", action = "read")
     @Operation(summary = "The devices (user agent and screen) of the sessions started in the period")
-    ResponseEntity<?> devices(@RequestParam(required = false) @Nullable Instant from,
+    ResponseEntity<?> devices(
+            @Parameter(description = AnalyticsController.SITE_ID) @RequestParam(name = "site_id", required = false) @Nullable UUID siteId,
+            @RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor,
             @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        return page(catalog::devices, VisitorCatalog.Device::id, new Asked(from, to, limit, cursor,
+        return page(catalog::devices, VisitorCatalog.Device::id, new Asked(siteId, from, to, limit, cursor,
                 TabularAnswer.asked(format, accept)), List.of("id", "device_type", "device_brand", "device_model",
                 "operating_system", "browser", "screen_resolution", "user_agent", "created_at"),
                 d -> Arrays.asList(d.id(), d.deviceType(), d.deviceBrand(), d.deviceModel(), d.operatingSystem(),
@@ -101,12 +108,14 @@ class VisitorController {
     @GetMapping(path = "/geography", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
     @RequiresPermission(resource = "analytics", action = "read")
     @Operation(summary = "The places (country, region, city, coordinates, time zone) of the sessions started in the period")
-    ResponseEntity<?> places(@RequestParam(required = false) @Nullable Instant from,
+    ResponseEntity<?> places(
+            @Parameter(description = AnalyticsController.SITE_ID) @RequestParam(name = "site_id", required = false) @Nullable UUID siteId,
+            @RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor,
             @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        return page(catalog::places, VisitorCatalog.Place::geographyId, new Asked(from, to, limit, cursor,
+        return page(catalog::places, VisitorCatalog.Place::geographyId, new Asked(siteId, from, to, limit, cursor,
                 TabularAnswer.asked(format, accept)), List.of("geography_id", "country_code", "country_name", "region",
                 "city", "latitude", "longitude", "timezone", "created_at"),
                 p -> Arrays.asList(p.geographyId(), p.countryCode(), p.countryName(), p.region(), p.city(), p.latitude(),
@@ -117,12 +126,14 @@ class VisitorController {
     @RequiresPermission(resource = "analytics", action = "read")
     @Operation(summary = "The daily metrics (daily_analytics: events, sessions, users, event_value_sum per local day) of "
             + "the days from from's date to to's date")
-    ResponseEntity<?> daily(@RequestParam(required = false) @Nullable Instant from,
+    ResponseEntity<?> daily(
+            @Parameter(description = AnalyticsController.SITE_ID) @RequestParam(name = "site_id", required = false) @Nullable UUID siteId,
+            @RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor,
             @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        return page(daily::between, DailyMetrics.Metric::analyticsId, new Asked(from, to, limit, cursor,
+        return page(daily::between, DailyMetrics.Metric::analyticsId, new Asked(siteId, from, to, limit, cursor,
                 TabularAnswer.asked(format, accept)), List.of("analytics_id", "date_recorded", "entity_type", "entity_id",
                 "metric_name", "metric_value", "created_at", "metadata"),
                 m -> Arrays.asList(m.analyticsId(), m.dateRecorded(), m.entityType(), m.entityId(), m.metricName(),
@@ -133,8 +144,8 @@ class VisitorController {
             Function<T, List<?>> columns, String name) {
         TimeWindow window = TimeWindow.recent(asked.from(), asked.to(), Duration.ofDays(30), clock.instant());
         PageRequest page = PageRequest.of(asked.limit(), asked.cursor());
-        CursorPage<T> rows = transactions.inTransaction(() -> CursorPage.of(reader.read(window.from(), window.to(),
-                page.afterOrStart(), page.fetchSize()), page, id));
+        CursorPage<T> rows = transactions.inTransaction(() -> CursorPage.of(reader.read(sites.chosen(asked.site()).id(),
+                window.from(), window.to(), page.afterOrStart(), page.fetchSize()), page, id));
         return asked.answer().of(rows, header, columns, name);
     }
 }

@@ -75,8 +75,8 @@ class DashboardBenchmark {
         System.out.printf("dashboard_rollup_refresh: %.1f s (hourly and daily rollups of the late window)%n",
                 (System.nanoTime() - rolled) / 1e9);
 
-        var scope = new AnalyticsQueries.Scope(now.minus(7, ChronoUnit.DAYS), now, Map.of(), false);
-        var progress = transactions.inTransactionAs(tenant, rollups::progress);
+        var scope = new AnalyticsQueries.Scope(now.minus(7, ChronoUnit.DAYS), now, Map.of(), false, site);
+        var progress = transactions.inTransactionAs(tenant, () -> rollups.progress(site));
         report("timeseries", () -> queries.timeseries("events", "day", ZoneId.of("Europe/Paris"), scope, progress),
                 () -> jdbc.sql("""
                         select date_trunc('day', created_at, 'Europe/Paris') as period, count(*) from measurement.trackers

@@ -161,6 +161,68 @@ class SiteTest {
         assertThat(sessions).as("one session id on two sites is two sessions").isEqualTo(2);
     }
 
+    @Test
+    void everyAnalyticsReadShowsOneSiteTheDefaultOneWhenNoneIsNamed() {
+        Accounts.SignedIn ada = accounts.owner();
+        String key = apiKey(ada);
+        String shop = api.post("/api/v1/sites", ada.accessToken(), "{\"name\": \"shop\"}").json().get("id").asString();
+        String tokyo = api.post("/api/v1/sites", ada.accessToken(), "{\"name\": \"tokyo\", \"time_zone\": \"Asia/Tokyo\"}")
+                .json().get("id").asString();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(3, ChronoUnit.HOURS).plusSeconds(60);
+        assertThat(api.post("/api/v1/ingest/trackers", key, """
+                [{"event_type": "page_view", "page_url": "/home", "session_id": "a", "created_at": "%1$s"},
+                 {"event_type": "page_view", "page_url": "/home", "session_id": "b", "created_at": "%1$s"},
+                 {"event_type": "page_view", "page_url": "/home", "session_id": "b", "created_at": "%1$s"}]""".formatted(at))
+                .status()).isEqualTo(202);
+        assertThat(api.post("/api/v1/ingest/trackers?site_id=" + shop, key, """
+                [{"event_type": "page_view", "page_url": "/pricing", "session_id": "a", "created_at": "%1$s"},
+                 {"event_type": "page_view", "page_url": "/pricing", "session_id": "a", "created_at": "%1$s"}]""".formatted(at))
+                .status()).isEqualTo(202);
+        sessionizer.drain(TenantId.of(ada.tenantId()));
+        rollups.runDue();
+        String window = "from=" + at.minus(2, ChronoUnit.DAYS) + "&to=" + at.plus(1, ChronoUnit.DAYS);
+
+        for (String interval : List.of("hour", "day")) {
+            assertThat(total(ada, "/api/v1/analytics/timeseries?metric=events&interval=" + interval + "&" + window))
+                    .as("the default site when none is named (%s)", interval).isEqualTo(3);
+            assertThat(total(ada, "/api/v1/analytics/timeseries?metric=events&interval=" + interval + "&site_id=" + shop
+                    + "&" + window)).isEqualTo(2);
+            assertThat(total(ada, "/api/v1/analytics/timeseries?metric=sessions&interval=" + interval + "&site_id=" + shop
+                    + "&" + window)).as("session a of the shop only, not the default site's a").isEqualTo(1);
+        }
+        JsonNode top = api.get("/api/v1/analytics/top?dimension=page_url&site_id=" + shop + "&" + window, ada.accessToken())
+                .json().get("items");
+        assertThat(top.valueStream().map(row -> row.get("value").asString())).containsExactly("/pricing");
+        assertThat(top.get(0).get("sessions").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/analytics/top?dimension=page_url&" + window, ada.accessToken()).json().get("items")
+                .valueStream().map(row -> row.get("value").asString())).containsExactly("/home");
+        assertThat(api.get("/api/v1/analytics/sessions?" + window, ada.accessToken()).json().get("sessions").asLong())
+                .isEqualTo(2);
+        assertThat(api.get("/api/v1/analytics/sessions?site_id=" + shop + "&" + window, ada.accessToken()).json()
+                .get("sessions").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/analytics/sessions/list?site_id=" + shop + "&" + window, ada.accessToken()).json()
+                .get("items").size()).isEqualTo(1);
+        assertThat(api.get("/api/v1/analytics/sessions/list?site_id=" + tokyo + "&" + window, ada.accessToken()).json()
+                .get("items").size()).isZero();
+        String firstDay = api.get("/api/v1/analytics/timeseries?metric=events&interval=day&site_id=" + tokyo + "&" + window,
+                ada.accessToken()).json().get("items").get(0).get("period").asString();
+        assertThat(java.time.OffsetDateTime.parse(firstDay).atZoneSameInstant(ZoneId.of("Asia/Tokyo")).toLocalTime())
+                .as("a site's own zone cuts its days: %s is Tokyo's midnight", firstDay).isEqualTo(java.time.LocalTime.MIDNIGHT);
+
+        Accounts.SignedIn eve = accounts.owner();
+        for (String read : List.of("timeseries?", "top?dimension=page_url&", "sessions?", "sessions/list?", "devices?",
+                "geography?", "daily?")) {
+            assertThat(api.get("/api/v1/analytics/" + read + "site_id=" + shop, eve.accessToken()).status())
+                    .as("another workspace's site on %s", read).isEqualTo(404);
+        }
+    }
+
+    private double total(Accounts.SignedIn who, String path) {
+        var response = api.get(path, who.accessToken());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("items").valueStream().mapToDouble(point -> point.get("value").asDouble()).sum();
+    }
+
     private List<String> dailyRows(UUID tenant, String site) {
         return owner.with(jdbc -> {
             jdbc.execute("set app.tenant_id = '" + tenant + "'");
