@@ -73,27 +73,36 @@ class RollupAccuracyTest {
             JqwikSession.start(); // jqwik generators outside a jqwik property (the application context is JUnit's)
             List<Generated> generated;
             ZoneId tenantZone;
+            ZoneId siteZone;
             try {
                 generated = event.list().ofMinSize(20).ofMaxSize(60).generator(100).next(random).value();
                 tenantZone = ZoneId.of(zone.generator(100).next(random).value());
+                siteZone = ZoneId.of(zone.generator(100).next(random).value());
             } finally {
                 JqwikSession.finish();
             }
-            check(generated, tenantZone, random);
+            check(generated, tenantZone, siteZone, random);
         }
     }
 
-    private void check(List<Generated> generated, ZoneId zone, Random random) {
+    /**
+     * Two sites of one workspace, the second in a zone of its own; each event goes to one of them at random, so one
+     * session id is often on both sites (two sessions, never added into one).
+     */
+    private void check(List<Generated> generated, ZoneId zone, ZoneId siteZone, Random random) {
         Accounts.SignedIn ada = accounts.owner();
         tenants.replaceSettings(ada.tenantId(), Map.of("time_zone", zone.getId()));
         String key = apiKey(ada);
+        String second = api.post("/api/v1/sites", ada.accessToken(), "{\"name\": \"second\", \"time_zone\": \"%s\"}"
+                .formatted(siteZone.getId())).json().get("id").asString();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         rollups.runDue();
         for (int batch = 0; batch < 4; batch++) {
             List<String> events = new ArrayList<>();
+            List<String> secondEvents = new ArrayList<>();
             for (Generated g : generated) {
                 if (g.batch() == batch) {
-                    events.add("{\"event_type\": \"page_view\", \"page_url\": \"/p%d\", \"session_id\": \"s%d\"%s, \"created_at\": \"%s\"}"
+                    (random.nextBoolean() ? events : secondEvents).add("{\"event_type\": \"page_view\", \"page_url\": \"/p%d\", \"session_id\": \"s%d\"%s, \"created_at\": \"%s\"}"
                             .formatted(g.session() % 3, g.session(), g.user() < 0 ? "" : ", \"user_id\": \"u" + g.user() + "\"",
                                     now.minusSeconds(g.ageSeconds())));
                 }
@@ -101,6 +110,9 @@ class RollupAccuracyTest {
             java.util.Collections.shuffle(events, random);
             if (!events.isEmpty()) {
                 ingest(key, "[" + String.join(",", events) + "]");
+            }
+            if (!secondEvents.isEmpty()) {
+                ingest(key, "?site_id=" + second, "[" + String.join(",", secondEvents) + "]");
             }
             if (random.nextBoolean()) {
                 rollups.runDue();
@@ -110,26 +122,29 @@ class RollupAccuracyTest {
         rollups.runDue();
 
         UUID tenant = ada.tenantId();
-        assertThat(counts(tenant, "select bucket, sum(events), sum(sessions), sum(users) from measurement.tracker_hourly_totals"
-                + " where tenant_id = ? group by 1 order by 1", null))
-                .as("hourly rollup = raw events per UTC hour (%d events, zone %s)", generated.size(), zone)
-                .isEqualTo(counts(tenant, "select date_trunc('hour', created_at, 'UTC'), count(*), count(distinct session_id),"
-                        + " count(distinct user_id) from measurement.trackers where tenant_id = ? group by 1 order by 1", null));
-        Instant today = LocalDate.now(zone).atStartOfDay(zone).toInstant();
-        assertThat(counts(tenant, "select bucket, sum(events), sum(sessions), sum(users) from measurement.tracker_daily_totals"
-                + " where tenant_id = ? and bucket < '" + today + "' group by 1 order by 1", null))
-                .as("daily rollup = raw events per local day of %s", zone)
-                .isEqualTo(counts(tenant, "select date_trunc('day', created_at, ?), count(*), count(distinct session_id),"
-                        + " count(distinct user_id) from measurement.trackers where tenant_id = ? and created_at < '" + today
-                        + "' group by 1 order by 1", zone.getId()));
+        assertThat(bySite(tenant, "select site_id, bucket, sum(events), sum(sessions), sum(users)"
+                + " from measurement.tracker_hourly_totals where tenant_id = ? group by 1, 2 order by 1, 2", tenant))
+                .as("hourly rollup = raw events per site and UTC hour (%d events, zone %s)", generated.size(), zone)
+                .isEqualTo(bySite(tenant, "select site_id, date_trunc('hour', created_at, 'UTC'), count(*),"
+                        + " count(distinct session_id), count(distinct user_id) from measurement.trackers where tenant_id = ?"
+                        + " group by 1, 2 order by 1, 2", tenant));
+        String siteZoneOf = "coalesce(s.time_zone, ?)";
+        String beforeToday = " < date_trunc('day', now(), " + siteZoneOf + ")";
+        assertThat(bySite(tenant, "select d.site_id, d.bucket, sum(events), sum(sessions), sum(users)"
+                + " from measurement.tracker_daily_totals d join measurement.sites s on s.id = d.site_id"
+                + " where d.tenant_id = ? and d.bucket" + beforeToday + " group by 1, 2 order by 1, 2", tenant, zone.getId()))
+                .as("daily rollup = raw events per site and local day of its zone (%s, the second site %s)", zone, siteZone)
+                .isEqualTo(bySite(tenant, "select t.site_id, date_trunc('day', t.created_at, " + siteZoneOf + "), count(*),"
+                        + " count(distinct t.session_id), count(distinct t.user_id) from measurement.trackers t"
+                        + " join measurement.sites s on s.id = t.site_id where t.tenant_id = ? and t.created_at" + beforeToday
+                        + " group by 1, 2 order by 1, 2", zone.getId(), tenant, zone.getId()));
     }
 
-    private List<String> counts(UUID tenant, String sql, String zone) {
+    private List<String> bySite(UUID tenant, String sql, Object... args) {
         return owner.with(jdbc -> {
             jdbc.execute("set app.tenant_id = '" + tenant + "'");
-            Object[] args = zone == null ? new Object[] {tenant} : new Object[] {zone, tenant};
-            return jdbc.query(sql, (rs, row) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant() + " "
-                    + rs.getLong(2) + " " + rs.getLong(3) + " " + rs.getLong(4), args);
+            return jdbc.query(sql, (rs, row) -> rs.getString(1) + " " + rs.getObject(2, java.time.OffsetDateTime.class)
+                    .toInstant() + " " + rs.getLong(3) + " " + rs.getLong(4) + " " + rs.getLong(5), args);
         });
     }
 
@@ -298,7 +313,12 @@ class RollupAccuracyTest {
     }
 
     private void ingest(String key, String batch) {
-        var response = api.post("/api/v1/ingest/trackers", key, batch);
+        ingest(key, "", batch);
+    }
+
+    /** Ingests with an API key, into the site a query ({@code ?site_id=…}) names, or the default one. */
+    private void ingest(String key, String query, String batch) {
+        var response = api.post("/api/v1/ingest/trackers" + query, key, batch);
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         assertThat(response.json().get("rejected").size()).as(response.body()).isZero();
     }
