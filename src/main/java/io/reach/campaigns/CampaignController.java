@@ -38,6 +38,8 @@ import io.reach.platform.web.PageRequest;
 import io.reach.tenancy.Quota;
 import io.reach.tenancy.QuotaEnforcement;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -91,6 +93,10 @@ class CampaignController {
     @Operation(summary = "Create a draft campaign")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
     ResponseEntity<Campaign> create(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject("""
+                    {"name": "Spring launch", "description": "Launch of the spring collection", "start_date": "2027-03-01T00:00:00Z",
+                     "end_date": "2027-03-31T23:59:59Z", "budget_allocated": 5000.00, "currency": "EUR"}""")))
             @Valid @RequestBody CampaignRequest request) {
         UUID by = People.of(principal).userId();
         Instant now = clock.instant();

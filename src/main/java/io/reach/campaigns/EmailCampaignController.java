@@ -34,6 +34,9 @@ import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
@@ -91,7 +94,13 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
     @PostMapping
     @RequiresPermission(resource = "campaign_sends", action = "write")
     @Operation(summary = "Create a draft e-mail campaign under a campaign, from a template's latest (or a given) version")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
     ResponseEntity<EmailCampaignView> create(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject("""
+                    {"campaign_id": "0193a0c0-0000-7000-8000-000000000002", "email_subject": "Our spring collection is here",
+                     "email_content": "<p>Hello {{first_name}}, spring is here.</p>", "sender_email": "news@example.com",
+                     "sender_name": "Acme"}""")))
             @Valid @RequestBody CreateEmailCampaign request) {
         UserPrincipal person = People.of(principal);
         String sender = Recipients.normalEmail(request.senderEmail());

@@ -47,7 +47,7 @@ class EmailWebhookController {
     }
 
     @PostMapping
-    @Operation(summary = "Delivery, bounce and complaint events (JSON) or a DSN message (message/rfc822); signed")
+    @Operation(operationId = "receiveEmailEvents", summary = "Delivery, bounce and complaint events (JSON) or a DSN message (message/rfc822); signed")
     DeliveryEvents.Applied receive(@RequestBody byte[] body,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
             @RequestHeader(value = "X-Reach-Signature", required = false) @Nullable String signature) {

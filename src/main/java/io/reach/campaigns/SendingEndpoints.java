@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.security.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** The endpoints that move an e-mail or SMS campaign through sending; each channel's controller extends this. */
 abstract class SendingEndpoints<V> {
@@ -48,6 +49,7 @@ abstract class SendingEndpoints<V> {
     @PostMapping("/{id}/send")
     @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
     @Operation(summary = "Start sending a draft in the background; progress shows on the campaign")
+    @ApiResponse(responseCode = "202", description = "Accepted; sending goes on in the background")
     ResponseEntity<V> send(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
         sending.send(channel, id, People.of(principal), this::requireCarrier);
         return ResponseEntity.accepted().body(get(principal, id));

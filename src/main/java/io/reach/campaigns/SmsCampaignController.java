@@ -34,6 +34,7 @@ import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
@@ -90,6 +91,7 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
     @PostMapping
     @RequiresPermission(resource = "campaign_sends", action = "write")
     @Operation(summary = "Create a draft SMS campaign under a campaign, from an SMS template or a given body")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
     ResponseEntity<SmsCampaignView> create(@AuthenticationPrincipal @Nullable UserPrincipal principal,
             @Valid @RequestBody CreateSmsCampaign request) {
         UserPrincipal person = People.of(principal);
@@ -118,7 +120,7 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
 
     @PostMapping("/segments")
     @RequiresPermission(resource = "campaign_sends", action = "read")
-    @Operation(summary = "How many segments a body takes, and in which encoding (GSM-7 or UCS-2)")
+    @Operation(operationId = "countSmsSegments", summary = "How many segments a body takes, and in which encoding (GSM-7 or UCS-2)")
     SmsSegments segments(@Valid @RequestBody Body request) {
         return SmsSegments.of(request.body());
     }

@@ -23,6 +23,7 @@ import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -64,6 +65,7 @@ class SuppressionController {
     @PostMapping
     @RequiresPermission(resource = "contacts", action = "write")
     @Operation(summary = "Suppress an address or number by hand")
+    @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> add(@PathVariable String channel, @Valid @RequestBody Add request) {
         Channel c = Codes.of(Channel.class, channel, "channel");
         String address = normal(c, request.address());
@@ -77,6 +79,7 @@ class SuppressionController {
     @DeleteMapping("/{address}")
     @RequiresPermission(resource = "contacts", action = "write")
     @Operation(summary = "Lift a suppression (the address may be written to again)")
+    @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> remove(@PathVariable String channel, @PathVariable String address) {
         Channel c = Codes.of(Channel.class, channel, "channel");
         String normal = normal(c, address);

@@ -30,6 +30,7 @@ import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -60,10 +61,10 @@ class TemplateController {
     }
 
     record TemplateRequest(@NotNull @Size(min = 1, max = 255) String templateName, @NotNull String templateType,
-            @NotNull JsonNode templateContent, @Nullable Boolean isActive) {
+            @Schema(implementation = TemplateParts.class) @NotNull JsonNode templateContent, @Nullable Boolean isActive) {
     }
 
-    record Edit(@Size(min = 1, max = 255) @Nullable String templateName, @NotNull JsonNode templateContent) {
+    record Edit(@Size(min = 1, max = 255) @Nullable String templateName, @Schema(implementation = TemplateParts.class) @NotNull JsonNode templateContent) {
     }
 
     record Activation(@NotNull Boolean isActive) {
@@ -76,7 +77,7 @@ class TemplateController {
     }
 
     record TemplateView(UUID id, UUID templateId, String templateName, TemplateType templateType,
-            JsonNode templateContent, List<String> requiredVariables, UUID createdBy, boolean isActive, int version,
+            @Schema(implementation = TemplateParts.class) JsonNode templateContent, List<String> requiredVariables, UUID createdBy, boolean isActive, int version,
             @Nullable UUID parentTemplateId, boolean latest, Instant createdAt, Instant updatedAt) {
 
         static TemplateView of(StoredTemplate t) {

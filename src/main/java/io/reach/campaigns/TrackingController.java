@@ -27,6 +27,7 @@ import io.reach.platform.security.OpenEndpoints;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -67,7 +68,7 @@ class TrackingController {
     }
 
     @GetMapping("/o/{token}")
-    @Operation(summary = "Open pixel: records an open (human or machine) and answers a 1×1 GIF")
+    @Operation(operationId = "trackEmailOpen", summary = "Open pixel: records an open (human or machine) and answers a 1×1 GIF")
     ResponseEntity<byte[]> open(@PathVariable String token,
             @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) @Nullable String agent) {
         engage(token(token, TrackingTokens.Kind.OPEN), "email_open", agent);
@@ -75,7 +76,8 @@ class TrackingController {
     }
 
     @GetMapping("/c/{token}")
-    @Operation(summary = "Click: records it (human or machine) and redirects to the link's destination")
+    @Operation(operationId = "trackEmailClick", summary = "Click: records it (human or machine) and redirects to the link's destination")
+    @ApiResponse(responseCode = "302", description = "Redirects to the link (Location)")
     ResponseEntity<Void> click(@PathVariable String token,
             @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) @Nullable String agent) {
         TrackingTokens.Token link = token(token, TrackingTokens.Kind.CLICK);
@@ -85,7 +87,7 @@ class TrackingController {
     }
 
     @GetMapping(path = "/u/{token}", produces = MediaType.TEXT_HTML_VALUE)
-    @Operation(summary = "Unsubscribe page: asks for confirmation (link scanners must not unsubscribe anyone)")
+    @Operation(operationId = "showUnsubscribePage", summary = "Unsubscribe page: asks for confirmation (link scanners must not unsubscribe anyone)")
     ResponseEntity<String> unsubscribePage(@PathVariable String token) {
         TrackingTokens.Token t = token(token, TrackingTokens.Kind.UNSUBSCRIBE);
         String address = transactions.inTransactionAs(t.tenant(), () -> sends.find(t.send())
@@ -96,7 +98,7 @@ class TrackingController {
     }
 
     @PostMapping(path = "/u/{token}", produces = MediaType.TEXT_HTML_VALUE)
-    @Operation(summary = "Unsubscribe (the page's button or RFC 8058 one-click): the address is suppressed in this tenant")
+    @Operation(operationId = "unsubscribe", summary = "Unsubscribe (the page's button or RFC 8058 one-click): the address is suppressed in this tenant")
     ResponseEntity<String> unsubscribe(@PathVariable String token) {
         TrackingTokens.Token t = token(token, TrackingTokens.Kind.UNSUBSCRIBE);
         Instant now = clock.instant();

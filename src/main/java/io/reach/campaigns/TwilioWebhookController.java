@@ -30,6 +30,7 @@ import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -67,7 +68,8 @@ class TwilioWebhookController {
     }
 
     @PostMapping(path = "/status/{send}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    @Operation(summary = "A message's status changed (queued, sent, delivered, undelivered, failed)")
+    @Operation(operationId = "receiveSmsStatus", summary = "A message's status changed (queued, sent, delivered, undelivered, failed)")
+    @ApiResponse(responseCode = "204", description = "Recorded; no content")
     ResponseEntity<Void> status(@PathVariable UUID tenant, @PathVariable UUID send,
             @org.springframework.web.bind.annotation.RequestParam MultiValueMap<String, String> form, HttpServletRequest request,
             @RequestHeader(value = "X-Twilio-Signature", required = false) @Nullable String signature) {
@@ -91,7 +93,7 @@ class TwilioWebhookController {
 
     @PostMapping(path = "/inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.APPLICATION_XML_VALUE)
-    @Operation(summary = "An incoming SMS: STOP and other opt-out words suppress the number, START lifts it")
+    @Operation(operationId = "receiveInboundSms", summary = "An incoming SMS: STOP and other opt-out words suppress the number, START lifts it")
     String inbound(@PathVariable UUID tenant, @org.springframework.web.bind.annotation.RequestParam MultiValueMap<String, String> form, HttpServletRequest request,
             @RequestHeader(value = "X-Twilio-Signature", required = false) @Nullable String signature) {
         verify(request, form, signature);

@@ -38,6 +38,7 @@ import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
@@ -130,6 +131,7 @@ class AccessControlController {
     @PostMapping("/api/v1/roles")
     @RequiresPermission(resource = "roles", action = "write")
     @Operation(summary = "Create a custom role")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
     ResponseEntity<Roles.RoleView> createRole(@AuthenticationPrincipal @Nullable Object principal,
             @Valid @RequestBody CreateRole request, HttpServletRequest http) {
         return transactions.inTransaction(() -> {
@@ -149,6 +151,7 @@ class AccessControlController {
     @DeleteMapping("/api/v1/roles/{id}")
     @RequiresPermission(resource = "roles", action = "write", idVariable = "id")
     @Operation(summary = "Delete a custom role (built-in roles stay)")
+    @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> deleteRole(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id,
             HttpServletRequest http) {
         transactions.inTransaction(() -> {
@@ -174,6 +177,7 @@ class AccessControlController {
     @PostMapping("/api/v1/access-policies")
     @RequiresPermission(resource = "policies", action = "write")
     @Operation(summary = "Add an access policy (see AccessPolicy for the language; deny overrides)")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
     ResponseEntity<AccessPolicies.PolicyView> createPolicy(@AuthenticationPrincipal @Nullable Object principal,
             @Valid @RequestBody CreatePolicy request, HttpServletRequest http) {
         List<String> problems = request.policyDefinition().isObject() ? AccessPolicy.problems(request.policyDefinition())
@@ -196,6 +200,7 @@ class AccessControlController {
     @DeleteMapping("/api/v1/access-policies/{id}")
     @RequiresPermission(resource = "policies", action = "write", idVariable = "id")
     @Operation(summary = "Remove an access policy")
+    @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> deletePolicy(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id,
             HttpServletRequest http) {
         transactions.inTransaction(() -> {

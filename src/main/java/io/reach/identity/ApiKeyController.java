@@ -124,6 +124,7 @@ class ApiKeyController {
     @DeleteMapping("/{id}")
     @RequiresPermission(resource = "api_keys", action = "write")
     @Operation(summary = "Revoke an API key; it stops working at once")
+    @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id,
             HttpServletRequest http) {
         transactions.inTransaction(() -> {

@@ -25,6 +25,8 @@ import io.reach.platform.idempotency.Idempotency;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -47,16 +49,21 @@ class AuthController {
     }
 
     @PostMapping("/signup")
-    @Operation(summary = "Create an account and its workspace; a verification mail is sent (for an address that "
+    @Operation(operationId = "signUp", summary = "Create an account and its workspace; a verification mail is sent (for an address that "
             + "already has an account, the answer is the same and its owner is mailed instead)")
     @ApiResponse(responseCode = "201", description = "Signed up; verify the e-mail address before signing in")
-    ResponseEntity<SignUp.Registered> signup(@Valid @RequestBody SignUpRequest request, HttpServletRequest http) {
+    ResponseEntity<SignUp.Registered> signup(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject("""
+                    {"email": "ada@example.com", "password": "correct horse battery staple", "name": "Ada Lovelace",
+                     "tenant_name": "Analytical Engines"}""")))
+            @Valid @RequestBody SignUpRequest request, HttpServletRequest http) {
         SignUp.Registered registered = signUp.register(request, RequestOrigins.of(http));
         return ResponseEntity.created(URI.create("/api/v1/me")).body(registered);
     }
 
     @PostMapping("/verify-email")
     @Operation(summary = "Confirm an e-mail address with the mailed token")
+    @ApiResponse(responseCode = "204", description = "Verified; no content")
     ResponseEntity<Void> verifyEmail(@Valid @RequestBody TokenRequest request) {
         signUp.verifyEmail(request.token());
         return ResponseEntity.noContent().build();
@@ -64,20 +71,25 @@ class AuthController {
 
     @PostMapping("/verify-email/resend")
     @Operation(summary = "Send the verification mail again; answers the same for unknown addresses")
+    @ApiResponse(responseCode = "202", description = "Accepted; a mail goes out if the address has an unverified account")
     ResponseEntity<Void> resendVerification(@Valid @RequestBody ResetRequest request, HttpServletRequest http) {
         signUp.resendVerification(request.email(), RequestOrigins.of(http));
         return ResponseEntity.accepted().build();
     }
 
     @PostMapping("/login")
-    @Operation(summary = "Sign in with e-mail and password; returns an access token and a refresh token")
-    SignIn.LoginOutcome login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+    @Operation(operationId = "signIn", summary = "Sign in with e-mail and password; returns an access token and a refresh token")
+    SignIn.LoginOutcome login(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject("""
+                    {"email": "ada@example.com", "password": "correct horse battery staple"}""")))
+            @Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         Idempotency.doNotStoreResponse(http);
         return signIn.login(request, RequestOrigins.of(http));
     }
 
     @PostMapping("/unlock")
     @Operation(summary = "Let this client address sign in past a paused account, with the token mailed to its owner")
+    @ApiResponse(responseCode = "204", description = "Unlocked; no content")
     ResponseEntity<Void> unlock(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         unlocks.unlock(request.token(), RequestOrigins.of(http));
         return ResponseEntity.noContent().build();
@@ -94,14 +106,15 @@ class AuthController {
     }
 
     @PostMapping("/refresh")
-    @Operation(summary = "Trade a refresh token (once) for new tokens")
+    @Operation(operationId = "refreshSession", summary = "Trade a refresh token (once) for new tokens")
     SessionTokens refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
         Idempotency.doNotStoreResponse(http);
         return signIn.refresh(request.refreshToken(), RequestOrigins.of(http));
     }
 
     @PostMapping("/logout")
-    @Operation(summary = "End the session of a refresh token")
+    @Operation(operationId = "signOut", summary = "End the session of a refresh token")
+    @ApiResponse(responseCode = "204", description = "Signed out; no content")
     ResponseEntity<Void> logout(@Valid @RequestBody(required = false) @Nullable LogoutRequest request) {
         if (request != null && request.refreshToken() != null) {
             signIn.logout(request.refreshToken());
@@ -119,6 +132,7 @@ class AuthController {
 
     @PostMapping("/password-reset/request")
     @Operation(summary = "Mail a password-reset token; answers the same for unknown addresses")
+    @ApiResponse(responseCode = "202", description = "Accepted; a mail goes out if the address has an account")
     ResponseEntity<Void> requestReset(@Valid @RequestBody ResetRequest request, HttpServletRequest http) {
         resets.request(request.email(), RequestOrigins.of(http));
         return ResponseEntity.accepted().build();
@@ -126,6 +140,7 @@ class AuthController {
 
     @PostMapping("/password-reset/confirm")
     @Operation(summary = "Set a new password with the mailed token; ends every session")
+    @ApiResponse(responseCode = "204", description = "Password changed; no content")
     ResponseEntity<Void> confirmReset(@Valid @RequestBody ResetConfirmation request, HttpServletRequest http) {
         resets.confirm(request, RequestOrigins.of(http));
         return ResponseEntity.noContent().build();

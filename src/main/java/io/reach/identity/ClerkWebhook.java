@@ -31,6 +31,7 @@ import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ApiException;
 import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -76,7 +77,8 @@ class ClerkWebhook {
     }
 
     @PostMapping(path = "/api/v1/webhooks/identity/clerk", consumes = MediaType.ALL_VALUE)
-    @Operation(summary = "Clerk user events (Svix-signed)")
+    @Operation(operationId = "receiveClerkEvent", summary = "Clerk user events (Svix-signed)")
+    @ApiResponse(responseCode = "204", description = "Received; no content")
     ResponseEntity<Void> receive(@RequestHeader(name = "svix-id", required = false) @Nullable String id,
             @RequestHeader(name = "svix-timestamp", required = false) @Nullable String timestamp,
             @RequestHeader(name = "svix-signature", required = false) @Nullable String signatures,

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.reach.platform.idempotency.Idempotency;
 import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Linking a sign-in at an identity provider to an existing account, with that account's consent. */
@@ -44,6 +45,7 @@ class IdentityLinkController {
     @PostMapping
     @Operation(summary = "Start linking a sign-in at an identity provider to the signed-in user; open the "
             + "authorization_url in the browser (once, within expires_in seconds)")
+    @ApiResponse(responseCode = "201", description = "Started; a confirmation mail is on its way")
     ResponseEntity<StartedLink> start(@AuthenticationPrincipal @Nullable UserPrincipal principal,
             @Valid @RequestBody StartLink request, HttpServletRequest http) {
         UserPrincipal user = CurrentUser.require(principal);
@@ -60,6 +62,7 @@ class IdentityLinkController {
 
     @PostMapping("/confirm")
     @Operation(summary = "Allow a provider sign-in into the account, with the token mailed when it was refused")
+    @ApiResponse(responseCode = "204", description = "Linked; no content")
     ResponseEntity<Void> confirm(@Valid @RequestBody AuthRequests.TokenRequest request, HttpServletRequest http) {
         linking.confirm(request.token(), RequestOrigins.of(http));
         return ResponseEntity.noContent().build();

@@ -32,6 +32,7 @@ import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -67,6 +68,7 @@ class InvitationController {
     @RequiresPermission(resource = "members", action = "write")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Invite someone by e-mail with a role; the invitation is mailed")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
     ResponseEntity<Invitations.Invitation> invite(@AuthenticationPrincipal @Nullable UserPrincipal principal,
             @Valid @RequestBody Invite request, HttpServletRequest http) {
         Invitations.Invitation created = inviting.invite(CurrentUser.require(principal), request.email().strip(),
@@ -89,6 +91,7 @@ class InvitationController {
     @RequiresPermission(resource = "members", action = "write", idVariable = "id")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Withdraw an invitation that has not been accepted")
+    @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id,
             HttpServletRequest http) {
         boolean revoked = transactions.inTransaction(() -> {

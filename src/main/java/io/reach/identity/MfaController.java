@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.platform.idempotency.Idempotency;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -47,6 +48,7 @@ class MfaController {
 
     @DeleteMapping
     @Operation(summary = "Turn MFA off, proven with a current code or a recovery code")
+    @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> disable(@AuthenticationPrincipal @Nullable UserPrincipal principal,
             @Valid @RequestBody AuthRequests.MfaCode request, HttpServletRequest http) {
         multiFactor.disable(CurrentUser.require(principal), request.code(), RequestOrigins.of(http));

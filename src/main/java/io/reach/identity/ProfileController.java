@@ -24,6 +24,7 @@ import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -68,6 +69,7 @@ class ProfileController {
 
     @DeleteMapping("/data/{key}")
     @Operation(summary = "Remove one entry")
+    @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> delete(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable String key) {
         if (!profile.delete(CurrentUser.require(principal).userId(), key)) {
             throw new NotFoundException("Entry", key);

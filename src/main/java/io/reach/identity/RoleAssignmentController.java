@@ -32,6 +32,7 @@ import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -83,6 +84,7 @@ class RoleAssignmentController {
     @PostMapping("/api/v1/user-roles")
     @RequiresPermission(resource = "roles", action = "write")
     @Operation(summary = "Give a member an extra role (the answer is the assignment)")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
     ResponseEntity<Roles.Assignment> assign(@AuthenticationPrincipal @Nullable Object principal,
             @Valid @RequestBody AssignRole request, HttpServletRequest http) {
         return transactions.inTransaction(() -> {
@@ -103,6 +105,7 @@ class RoleAssignmentController {
     @DeleteMapping("/api/v1/user-roles/{userId}/{roleId}")
     @RequiresPermission(resource = "roles", action = "write")
     @Operation(summary = "Take an extra role away")
+    @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> unassign(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID userId,
             @PathVariable UUID roleId, HttpServletRequest http) {
         transactions.inTransaction(() -> {

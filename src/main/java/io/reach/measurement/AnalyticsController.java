@@ -36,6 +36,7 @@ import io.reach.platform.web.TabularAnswer;
 import io.reach.platform.web.TimeWindow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -167,6 +168,7 @@ class AnalyticsController {
     @RequiresPermission(resource = "analytics", action = "write")
     @Operation(summary = "Recompute the rollups of the days [from, to) (at most 400) in the background: 202 with the "
             + "Location of its progress; one rebuild at a time per tenant (409 while one runs)")
+    @ApiResponse(responseCode = "202", description = "Accepted; the rebuild goes on in the background (Location: its progress)")
     ResponseEntity<RollupRebuilds.RebuildProgress> rebuild(@RequestBody @jakarta.validation.Valid Rebuild request) {
         if (!request.from().isBefore(request.to()) || request.from().plusDays(400).isBefore(request.to())) {
             throw new BadRequestException("Invalid range", "from must be before to, at most 400 days apart");

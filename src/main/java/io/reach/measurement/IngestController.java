@@ -21,6 +21,10 @@ import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.web.BadRequestException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,7 +56,17 @@ class IngestController {
             + "site key, which writes into its own site) from one of its allowed origins; the visitor's address and "
             + "user agent then come from the request")
     @ApiResponse(responseCode = "202", description = "Accepted; the body tells which events were stored and which were rejected")
-    ResponseEntity<TrackerIngestion.Result> trackers(@RequestBody String body, HttpServletRequest http,
+    ResponseEntity<TrackerIngestion.Result> trackers(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+            @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = TrackedEvent.class),
+                    maxItems = TrackerBatches.MAX_EVENTS), examples = @ExampleObject("""
+                    [{"event_id": "e-1", "session_id": "s-42", "event_type": "page_view",
+                      "page_url": "https://example.com/pricing", "referrer_url": "https://news.example.org/",
+                      "created_at": "2026-12-03T09:15:00Z"},
+                     {"event_id": "e-2", "session_id": "s-42", "event_type": "signup", "event_value": 49.0,
+                      "custom_properties": {"plan": "pro"}}]""")),
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string",
+                    description = "One event object (as in application/json) per line"))})
+            @RequestBody String body, HttpServletRequest http,
             @AuthenticationPrincipal @Nullable Object principal,
             @RequestParam(name = "site_id", required = false) @Nullable UUID siteId) {
         if (principal instanceof SiteKeyGate.SiteKeyPrincipal key) {

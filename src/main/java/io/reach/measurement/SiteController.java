@@ -38,6 +38,7 @@ import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -84,6 +85,7 @@ class SiteController {
     @RequiresPermission(resource = "analytics", action = "write")
     @Operation(summary = "Add a site: its domains, time zone (none: the workspace's) and the IPs/CIDR blocks and page "
             + "paths (* wildcard) whose events are not stored")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
     ResponseEntity<Sites.Site> create(@AuthenticationPrincipal @Nullable Object principal,
             @Valid @RequestBody CreateSite request) {
         SiteSettings settings = SiteSettings.checked(request.name(), orEmpty(request.domains()), request.timeZone(),
@@ -140,6 +142,7 @@ class SiteController {
     @RequiresPermission(resource = "analytics", action = "write")
     @Operation(summary = "Delete a site with its events, sessions and rollups, and revoke its site keys; the default "
             + "site cannot be deleted (409)")
+    @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> delete(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id) {
         transactions.inTransaction(() -> {
             Sites.Site site = sites.find(id).orElseThrow(() -> new NotFoundException("Site", id));

@@ -42,6 +42,8 @@ import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -85,6 +87,9 @@ class SiteKeyController {
             + "the default site); events are accepted only from its origins")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
     ResponseEntity<SiteKeys.SiteKey> create(@AuthenticationPrincipal @Nullable Object principal,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject("""
+                    {"name": "Marketing site", "allowed_origins": ["https://www.example.com", "https://*.example.com"]}""")))
             @Valid @RequestBody CreateSiteKey request) {
         List<String> origins = origins(request.allowedOrigins());
         UUID id = ids.next();

@@ -27,6 +27,7 @@ import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
@@ -64,6 +65,7 @@ class AutomationController {
     @RequiresPermission(resource = "posts", action = "write")
     @Operation(summary = "Create an automation: trigger (new_comment, mention, new_message with keywords; new_follower; "
             + "follower_milestone; post_likes) and actions (reply, like, dm, repost, notify)")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
     ResponseEntity<Automations.Automation> create(@AuthenticationPrincipal @Nullable UserPrincipal principal,
             @Valid @RequestBody CreateAutomation request) {
         UUID id = settings.create(person(principal), new AutomationSettings.Draft(request.socialAccountId(), request.name(),
@@ -103,6 +105,7 @@ class AutomationController {
     @DeleteMapping("/api/v1/automations/{id}")
     @RequiresPermission(resource = "posts", action = "write", idVariable = "id")
     @Operation(summary = "Delete an automation with its consent and log")
+    @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> delete(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
         settings.delete(person(principal), id);
         return ResponseEntity.noContent().build();

@@ -38,6 +38,9 @@ import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.reach.social.SocialChannel;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
@@ -91,7 +94,12 @@ class PostController {
     @PostMapping
     @RequiresPermission(resource = "posts", action = "write")
     @Operation(summary = "Create a draft with one variant per account; each variant is checked against its platform")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
     ResponseEntity<PostView> create(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject("""
+                    {"title": "Launch day", "variants": [{"social_account_id": "0193a0c0-0000-7000-8000-000000000001",
+                     "text": "We are live: https://example.com/spring", "media": []}]}""")))
             @Valid @RequestBody CreatePost request) {
         UUID id = workflow.create(person(principal), request.title(), inputs(request));
         return ResponseEntity.created(URI.create("/api/v1/posts/" + id)).body(view(id));
@@ -109,6 +117,7 @@ class PostController {
     @DeleteMapping("/{id}")
     @RequiresPermission(resource = "posts", action = "write", idVariable = "id")
     @Operation(summary = "Delete a post that is not scheduled (cancel it first); what was published stays on record")
+    @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> delete(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
         workflow.delete(person(principal), id);
         return ResponseEntity.noContent().build();

@@ -69,7 +69,7 @@ class SocialWebhooks {
     }
 
     @GetMapping(path = "/api/v1/webhooks/social/{platform}")
-    @Operation(summary = "Meta's subscription handshake (hub.*) and X's CRC check (crc_token)")
+    @Operation(operationId = "verifySocialWebhook", summary = "Meta's subscription handshake (hub.*) and X's CRC check (crc_token)")
     ResponseEntity<?> verify(@PathVariable String platform, @RequestParam(name = "hub.mode", required = false) @Nullable String mode,
             @RequestParam(name = "hub.verify_token", required = false) @Nullable String token,
             @RequestParam(name = "hub.challenge", required = false) @Nullable String challenge,
@@ -89,7 +89,7 @@ class SocialWebhooks {
     }
 
     @PostMapping(path = "/api/v1/webhooks/social/{platform}", consumes = MediaType.ALL_VALUE)
-    @Operation(summary = "Signed platform events; stored once per tenant, then handed to automations")
+    @Operation(operationId = "receiveSocialWebhook", summary = "Signed platform events; stored once per tenant, then handed to automations")
     ResponseEntity<Void> receive(@PathVariable String platform, @RequestBody String body, HttpServletRequest http) {
         boolean valid = META.contains(platform) ? !metaSecret.isEmpty()
                 && WebhookSignatures.metaValid(metaSecret, body, http.getHeader("X-Hub-Signature-256"))

@@ -45,6 +45,7 @@ import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -91,7 +92,7 @@ class SocialAccountController {
     }
 
     @GetMapping("/callback")
-    @Operation(summary = "Where the platform returns the browser; stores the account and its (encrypted) tokens",
+    @Operation(operationId = "completeSocialAccountConnection", summary = "Where the platform returns the browser; stores the account and its (encrypted) tokens",
             description = "Refused unless the browser brings the cookie the start set; each state is used once")
     ResponseEntity<SocialAccounts.AccountView> callback(@RequestParam(required = false) @Size(max = 2048) @Nullable String code,
             @RequestParam @Size(max = 4096) String state,
@@ -157,6 +158,7 @@ class SocialAccountController {
     @RequiresPermission(resource = "social_accounts", action = "write", idVariable = "id")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Disconnect an account; its tokens are deleted")
+    @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> disconnect(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
         connector(principal);
         if (!transactions.inTransaction(() -> accounts.disconnect(id, clock.instant()))) {

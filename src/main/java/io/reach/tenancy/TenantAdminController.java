@@ -27,6 +27,8 @@ import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,7 +56,10 @@ class TenantAdminController {
     @PostMapping
     @Operation(summary = "Create a tenant", description = "Accepts an Idempotency-Key header.")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new tenant")
-    ResponseEntity<TenantDetails> create(@Valid @RequestBody CreateTenant command) {
+    ResponseEntity<TenantDetails> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject("""
+                    {"name": "Acme Agency", "slug": "acme-agency", "owner_email": "owner@acme.example"}""")))
+            @Valid @RequestBody CreateTenant command) {
         if (command.settings() != null) {
             checkSettingsSize(command.settings());
         }
@@ -84,7 +89,7 @@ class TenantAdminController {
     }
 
     @PostMapping("/{id}/owner")
-    @Operation(summary = "Name the workspace's owner by e-mail: that account becomes an owner member (200), or the "
+    @Operation(operationId = "nameTenantOwner", summary = "Name the workspace's owner by e-mail: that account becomes an owner member (200), or the "
             + "address is mailed an owner invitation (202); accepting it, or signing up with its token, joins this workspace")
     @ApiResponse(responseCode = "200", description = "The account was made an owner member")
     @ApiResponse(responseCode = "202", description = "The address was invited as owner")

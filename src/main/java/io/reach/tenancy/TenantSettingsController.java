@@ -14,6 +14,9 @@ import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -39,6 +42,8 @@ class TenantSettingsController {
     @RequiresPermission(resource = "tenant", action = "read")
     @Operation(summary = "The workspace's settings (time_zone, ip_handling, retention_days, require_post_approval, "
             + "allow_budget_overspend, and any other keys stored)")
+    @ApiResponse(responseCode = "200", description = "The settings", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = WorkspaceSettings.class)))
     Map<String, Object> get() {
         return tenants.get(current().value()).settings();
     }
@@ -48,14 +53,22 @@ class TenantSettingsController {
     @Operation(summary = "Change some settings (JSON merge patch: keys given replace, a null removes, others stay)",
             description = "time_zone: an IANA zone; ip_handling: truncate, hash or full; retention_days: 1 to 3650; "
                     + "require_post_approval, allow_budget_overspend: booleans")
-    Map<String, Object> patch(@RequestBody Map<String, @Nullable Object> patch) {
+    @ApiResponse(responseCode = "200", description = "The settings", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = WorkspaceSettings.class)))
+    Map<String, Object> patch(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = WorkspaceSettings.class)))
+            @RequestBody Map<String, @Nullable Object> patch) {
         return tenants.mergeSettings(current().value(), patch).settings();
     }
 
     @PutMapping(SETTINGS)
     @RequiresPermission(resource = "tenant", action = "write")
     @Operation(summary = "Replace all settings with the object given (keys left out are removed)")
-    Map<String, Object> replace(@RequestBody Map<String, Object> settings) {
+    @ApiResponse(responseCode = "200", description = "The settings", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = WorkspaceSettings.class)))
+    Map<String, Object> replace(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = WorkspaceSettings.class)))
+            @RequestBody Map<String, Object> settings) {
         return tenants.replaceSettings(current().value(), settings).settings();
     }
 

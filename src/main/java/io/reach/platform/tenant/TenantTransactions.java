@@ -35,6 +35,14 @@ public class TenantTransactions {
         return suspending.execute(outer -> TenantContext.callAs(tenant, () -> transactions.execute(status -> work.get())));
     }
 
+    /** {@link #inTransactionAs(TenantId, Supplier)} for work that returns nothing. */
+    public void inTransactionAs(TenantId tenant, Runnable work) {
+        inTransactionAs(tenant, () -> {
+            work.run();
+            return null;
+        });
+    }
+
     /**
      * Runs {@code work} for {@code user} (so policies on {@code app.user_id} apply) in the current
      * tenant: joins a transaction already acting for that user, else suspends it and opens one.
@@ -47,8 +55,21 @@ public class TenantTransactions {
         return suspending.execute(outer -> TenantContext.callAsUser(user, () -> transactions.execute(status -> work.get())));
     }
 
+    /** {@link #inTransactionAsUser(UUID, Supplier)} for work that returns nothing. */
+    public void inTransactionAsUser(UUID user, Runnable work) {
+        inTransactionAsUser(user, () -> {
+            work.run();
+            return null;
+        });
+    }
+
     /** Runs {@code work} in a transaction (joining one in progress) as whichever tenant is current. */
     public <T> T inTransaction(Supplier<T> work) {
         return transactions.execute(status -> work.get());
+    }
+
+    /** {@link #inTransaction(Supplier)} for work that returns nothing. */
+    public void inTransaction(Runnable work) {
+        transactions.executeWithoutResult(status -> work.run());
     }
 }
