@@ -142,6 +142,9 @@ class OpenApiDocumentTest {
         assertThat(events.path("type").asString("")).isEqualTo("array");
         assertThat(events.at("/items/$ref").asString("")).isEqualTo("#/components/schemas/TrackedEvent");
         assertThat(schemas.at("/TrackedEvent/properties/custom_properties/type").asString("")).isEqualTo("object");
+        assertThat(schemas.propertyNames()).noneMatch(name -> name.startsWith("MultiValueMap"));
+        assertThat(document.at("/paths/~1api~1v1~1webhooks~1twilio~1{tenant}~1inbound/post/requestBody/content"
+                + "/application~1x-www-form-urlencoded/schema/additionalProperties/type").asString("")).isEqualTo("string");
     }
 
     @Test

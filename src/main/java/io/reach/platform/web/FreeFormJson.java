@@ -1,9 +1,11 @@
 package io.reach.platform.web;
 
+import java.lang.annotation.Annotation;
 import java.util.Iterator;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.MultiValueMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -20,7 +22,8 @@ import tools.jackson.databind.node.ArrayNode;
 /**
  * Jackson 3 trees ({@code JsonNode}) are documented as the JSON they carry, not as the bean
  * swagger-core (which knows Jackson 2 only) would see: a JSON object for a {@code JsonNode} or an
- * {@code ObjectNode} (what Reach's free-form fields hold), an array for an {@code ArrayNode}. Fields with a known shape
+ * {@code ObjectNode} (what Reach's free-form fields hold), an array for an {@code ArrayNode}; and
+ * a form's {@code MultiValueMap} as its fields, not as Spring's map internals. Fields with a known shape
  * say so with {@code @Schema(implementation = …)}, which is resolved before the field's own type.
  */
 @SuppressWarnings("rawtypes")
@@ -34,9 +37,24 @@ final class FreeFormJson extends ModelResolver {
     public @Nullable Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
         Class<?> raw = type.getType() == null ? null : _mapper.constructType(type.getType()).getRawClass();
         if (raw != null && JsonNode.class.isAssignableFrom(raw)) {
-            return schemaOf(raw);
+            Class<?> shape = namedShape(type);
+            return shape == null ? schemaOf(raw) : context.resolve(new AnnotatedType().type(shape).resolveAsRef(true));
+        }
+        if (raw != null && MultiValueMap.class.isAssignableFrom(raw)) {
+            return new JsonSchema().types(Set.of("object")).additionalProperties(new JsonSchema().types(Set.of("string")))
+                    .description("Form fields");
         }
         return super.resolve(type, context, chain);
+    }
+
+    /** The shape a field names with {@code @Schema(implementation = …)}, which a tree must not hide. */
+    private static @Nullable Class<?> namedShape(AnnotatedType type) {
+        for (Annotation annotation : type.getCtxAnnotations() == null ? new Annotation[0] : type.getCtxAnnotations()) {
+            if (annotation instanceof io.swagger.v3.oas.annotations.media.Schema schema && schema.implementation() != Void.class) {
+                return schema.implementation();
+            }
+        }
+        return null;
     }
 
     private static Schema<?> schemaOf(Class<?> node) {

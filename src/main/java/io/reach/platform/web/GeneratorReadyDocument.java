@@ -37,6 +37,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
  * Responses a handler declares itself ({@code @ApiResponse}) are kept; every error is an
  * {@code application/problem+json} problem.
  */
+@SuppressWarnings("rawtypes")
 final class GeneratorReadyDocument implements OpenApiCustomizer {
 
     /** Marks an operation whose handler names its own id (see {@link OpenApiConfiguration}). */
@@ -80,6 +81,7 @@ final class GeneratorReadyDocument implements OpenApiCustomizer {
     private static void concreteMediaTypes(Operation operation) {
         if (operation.getRequestBody() != null) {
             json(operation.getRequestBody().getContent());
+            wholeForm(operation.getRequestBody().getContent());
         }
         if (operation.getResponses() != null) {
             operation.getResponses().values().forEach(response -> json(response.getContent()));
@@ -90,6 +92,15 @@ final class GeneratorReadyDocument implements OpenApiCustomizer {
         if (content != null && content.containsKey(ANY)) {
             MediaType any = content.remove(ANY);
             content.putIfAbsent(JSON, any);
+        }
+    }
+
+    /** A handler that takes the whole form ({@code MultiValueMap}) takes any fields, not one field named after its parameter. */
+    private static void wholeForm(Content content) {
+        MediaType form = content == null ? null : content.get("application/x-www-form-urlencoded");
+        Map<String, Schema> fields = form == null || form.getSchema() == null ? null : form.getSchema().getProperties();
+        if (fields != null && fields.size() == 1 && fields.values().iterator().next().getAdditionalProperties() != null) {
+            form.setSchema(fields.values().iterator().next());
         }
     }
 
