@@ -108,7 +108,6 @@ class CampaignController {
         transactions.inTransaction(() -> {
             quotas.admit(Quota.CAMPAIGNS, 1);
             campaigns.insert(campaign);
-            return null;
         });
         return ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaign.id())).body(get(campaign.id()));
     }

@@ -201,7 +201,6 @@ class Dispatcher {
             queue.mark(run.channel(), outcomes);
             budgets.refund(run.parent(), run.cost(), (int) outcomes.stream().filter(SendQueue.Outcome::failed).count());
             effects.delivered(run.channel(), run.id(), outcomes);
-            return null;
         });
     }
 }

@@ -124,7 +124,6 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
             emailCampaigns.insert(new EmailCampaign(id, request.campaignId(), template == null ? null : template.id(),
                     subject, html, text, sender, request.senderName(), "draft", person.userId(), retailer, now, now, null,
                     null, 0, metadata(request.metadata())));
-            return null;
         });
         return ResponseEntity.created(URI.create("/api/v1/email-campaigns/" + id)).body(get(principal, id));
     }

@@ -145,7 +145,6 @@ class Sending {
                 usage.used(header.templateId(), header.campaignId(), header.retailerId(), now);
             }
             afterCommit(() -> dispatch.start(tenant, channel, id));
-            return null;
         });
     }
 
@@ -153,7 +152,6 @@ class Sending {
         transactions.inTransaction(() -> {
             visible(channel, id, person);
             channelCampaigns.move(channel, id, List.of("sending"), "paused", "paused_by_user", clock.instant());
-            return null;
         });
     }
 
@@ -164,7 +162,6 @@ class Sending {
             campaigns.get(header.campaignId()).requireSending(clock.instant());
             channelCampaigns.move(channel, id, List.of("paused"), "sending", "", clock.instant());
             afterCommit(() -> dispatch.start(tenant, channel, id));
-            return null;
         });
     }
 
@@ -172,7 +169,6 @@ class Sending {
         transactions.inTransaction(() -> {
             visible(channel, id, person);
             channelCampaigns.move(channel, id, List.of("draft", "paused"), "cancelled", "", clock.instant());
-            return null;
         });
     }
 

@@ -113,7 +113,6 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
             smsCampaigns.insert(new SmsCampaign(id, request.campaignId(), template == null ? null : template.id(), body,
                     sender, "draft", person.userId(), retailer, now, now, null, null, 0,
                     EmailCampaignController.metadata(request.metadata())));
-            return null;
         });
         return ResponseEntity.created(URI.create("/api/v1/sms-campaigns/" + id)).body(get(principal, id));
     }

@@ -71,7 +71,6 @@ class SuppressionController {
         String address = normal(c, request.address());
         transactions.inTransaction(() -> {
             suppressions.add(c, address, "manual", null, clock.instant());
-            return null;
         });
         return ResponseEntity.noContent().build();
     }

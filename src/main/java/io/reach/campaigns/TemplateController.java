@@ -106,7 +106,6 @@ class TemplateController {
         transactions.inTransaction(() -> {
             templates.insert(template);
             usage.touch(template, now);
-            return null;
         });
         return ResponseEntity.created(URI.create("/api/v1/templates/" + id)).body(TemplateView.of(template));
     }

@@ -106,7 +106,6 @@ class TrackingController {
             EmailSends.EmailSend send = sends.find(t.send()).orElseThrow(() -> new NotFoundException("link", token));
             suppressions.add(Channel.EMAIL, send.recipientEmail().toLowerCase(), "unsubscribed", send.id(), now);
             sends.unsubscribed(send.id(), now);
-            return null;
         });
         return html("Unsubscribed", "<p>You will get no more of these e-mails.</p>");
     }

@@ -106,14 +106,13 @@ class TwilioWebhookController {
             transactions.inTransactionAs(TenantId.of(tenant), () -> {
                 // a signed callback can be replayed: each MessageSid counts once, so an old START cannot lift a later STOP
                 if (!replies.firstTime(sid, from, keyword, clock.instant())) {
-                    return null;
+                    return;
                 }
                 if (keyword == KeywordReplies.Keyword.STOP) {
                     suppressions.add(Channel.SMS, from, "stop", null, clock.instant());
                 } else {
                     suppressions.remove(Channel.SMS, from, "stop");
                 }
-                return null;
             });
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";

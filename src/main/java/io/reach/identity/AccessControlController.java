@@ -25,8 +25,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.reach.audit.AuditEntry;
-import io.reach.audit.AuditEntry.ActorType;
 import io.reach.audit.AuditTrail;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantContext;
@@ -107,9 +105,10 @@ class AccessControlController {
             }
             delegation.requireMayGiveRole(principal, change.role());
             memberships.setRole(id, change.role(), change.userType(), clock.instant());
-            audit.record(TenantContext.require(), new AuditEntry(Actors.userOf(principal), Actors.typeOf(principal),
-                    "member.role_changed", "member", id.toString(), "identity.memberships",
-                    Map.of("role", before.role()), Map.of("role", change.role()), RequestOrigins.of(http)));
+            audit.record(TenantContext.require(), Actors.act(principal, "member.role_changed")
+                    .on("member", id, "identity.memberships")
+                    .changed(Map.of("role", before.role()), Map.of("role", change.role()))
+                    .from(RequestOrigins.of(http)));
             return memberships.findInTenant(id).orElseThrow();
         });
     }
@@ -140,9 +139,10 @@ class AccessControlController {
                 throw new ConflictException("Role exists", "This workspace already has a role named " + request.name());
             }
             UUID id = roles.create(request.name(), request.description(), false, request.permissions(), clock.instant());
-            audit.record(TenantContext.require(), new AuditEntry(Actors.userOf(principal), Actors.typeOf(principal),
-                    "role.created", "role", id.toString(), "identity.roles", null,
-                    Map.of("name", request.name(), "permissions", request.permissions()), RequestOrigins.of(http)));
+            audit.record(TenantContext.require(), Actors.act(principal, "role.created")
+                    .on("role", id, "identity.roles")
+                    .values(Map.of("name", request.name(), "permissions", request.permissions()))
+                    .from(RequestOrigins.of(http)));
             Roles.RoleView created = roles.list().stream().filter(role -> role.id().equals(id)).findFirst().orElseThrow();
             return ResponseEntity.created(URI.create("/api/v1/roles/" + id)).body(created);
         });
@@ -159,7 +159,6 @@ class AccessControlController {
                 throw new NotFoundException("Custom role", id);
             }
             recordRemoval(principal, "role.deleted", "role", id, "identity.roles", http);
-            return null;
         });
         return ResponseEntity.noContent().build();
     }
@@ -189,9 +188,9 @@ class AccessControlController {
         return transactions.inTransaction(() -> {
             UUID id = policies.create(request.name(), request.description(), request.policyDefinition(),
                     request.enabled() == null || request.enabled(), clock.instant());
-            audit.record(TenantContext.require(), new AuditEntry(Actors.userOf(principal), Actors.typeOf(principal),
-                    "policy.created", "policy", id.toString(), "identity.access_control_policies", null,
-                    Map.of("name", request.name()), RequestOrigins.of(http)));
+            audit.record(TenantContext.require(), Actors.act(principal, "policy.created")
+                    .on("policy", id, "identity.access_control_policies").values(Map.of("name", request.name()))
+                    .from(RequestOrigins.of(http)));
             var created = policies.find(id).orElseThrow();
             return ResponseEntity.created(URI.create("/api/v1/access-policies/" + id)).body(created);
         });
@@ -208,14 +207,13 @@ class AccessControlController {
                 throw new NotFoundException("Access policy", id);
             }
             recordRemoval(principal, "policy.deleted", "policy", id, "identity.access_control_policies", http);
-            return null;
         });
         return ResponseEntity.noContent().build();
     }
 
     private void recordRemoval(@Nullable Object principal, String action, String type, UUID id, String table,
             HttpServletRequest http) {
-        audit.record(TenantContext.require(), new AuditEntry(Actors.userOf(principal), Actors.typeOf(principal), action,
-                type, id.toString(), table, null, null, RequestOrigins.of(http)));
+        audit.record(TenantContext.require(), Actors.act(principal, action).on(type, id, table)
+                .from(RequestOrigins.of(http)));
     }
 }

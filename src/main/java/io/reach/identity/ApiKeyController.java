@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.audit.AuditEntry;
-import io.reach.audit.AuditEntry.ActorType;
 import io.reach.audit.AuditTrail;
 import io.reach.platform.idempotency.Idempotency;
 import io.reach.platform.ids.Ids;
@@ -94,9 +93,10 @@ class ApiKeyController {
             delegation.requireWithin(user, delegation.expand(request.scopes()));
             String created = keys.create(id, user.userId(), request.name(), request.scopes().stream().distinct().toList(),
                     request.expiresAt(), now);
-            audit.record(TenantContext.require(), new AuditEntry(user.userId(), ActorType.USER, "api_key.created",
-                    "api_key", id.toString(), "identity.api_keys", null,
-                    Map.of("name", request.name(), "scopes", request.scopes()), RequestOrigins.of(http)));
+            audit.record(TenantContext.require(), AuditEntry.byUser(user.userId(), "api_key.created")
+                    .on("api_key", id, "identity.api_keys")
+                    .values(Map.of("name", request.name(), "scopes", request.scopes()))
+                    .from(RequestOrigins.of(http)));
             return created;
         });
         Idempotency.doNotStoreResponse(http);
@@ -130,11 +130,9 @@ class ApiKeyController {
         transactions.inTransaction(() -> {
             keys.find(id).orElseThrow(() -> new NotFoundException("API key", id));
             if (keys.revoke(id, clock.instant())) {
-                audit.record(TenantContext.require(), new AuditEntry(Actors.userOf(principal), Actors.typeOf(principal),
-                        "api_key.revoked", "api_key", id.toString(), "identity.api_keys", null, null,
-                        RequestOrigins.of(http)));
+                audit.record(TenantContext.require(), Actors.act(principal, "api_key.revoked")
+                        .on("api_key", id, "identity.api_keys").from(RequestOrigins.of(http)));
             }
-            return null;
         });
         return ResponseEntity.noContent().build();
     }

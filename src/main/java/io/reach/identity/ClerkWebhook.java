@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.audit.AuditEntry;
-import io.reach.audit.AuditEntry.ActorType;
 import io.reach.audit.AuditTrail;
 import io.reach.audit.SecurityEvent;
 import io.reach.audit.SecurityEvent.Severity;
@@ -101,7 +100,6 @@ class ClerkWebhook {
             if (firstDelivery) {
                 apply(type, event.path("data"), now, http);
             }
-            return null;
         });
         return ResponseEntity.noContent().build();
     }
@@ -110,18 +108,18 @@ class ClerkWebhook {
         switch (type == null ? "" : type) {
             case "user.created", "user.updated" -> ClerkEvents.user(data, now).ifPresentOrElse(user -> {
                 UUID id = users.upsert(ids.next(), user, now);
-                audit.record(TenantId.PLATFORM, new AuditEntry(id, ActorType.IDENTITY_PROVIDER, "user.synced",
-                        "user", id.toString(), "identity.users", null, Map.of("clerk_id", user.clerkId(), "event", type),
-                        RequestOrigins.of(http)));
+                audit.record(TenantId.PLATFORM, AuditEntry.byIdentityProvider(id, "user.synced")
+                        .on("user", id, "identity.users").values(Map.of("clerk_id", user.clerkId(), "event", type))
+                        .from(RequestOrigins.of(http)));
             }, () -> log.warn("Clerk {} without a usable id or a verified primary e-mail address; ignored", type));
             case "user.deleted" -> {
                 String clerkId = ClerkEvents.text(data, "id");
                 if (clerkId != null) {
                     users.deactivate(clerkId, now).ifPresent(id -> {
                         refreshTokens.revokeAllOf(id, now);
-                        audit.record(TenantId.PLATFORM, new AuditEntry(id, ActorType.IDENTITY_PROVIDER,
-                                "user.deactivated", "user", id.toString(), "identity.users", null,
-                                Map.of("clerk_id", clerkId), RequestOrigins.of(http)));
+                        audit.record(TenantId.PLATFORM, AuditEntry.byIdentityProvider(id, "user.deactivated")
+                                .on("user", id, "identity.users").values(Map.of("clerk_id", clerkId))
+                                .from(RequestOrigins.of(http)));
                     });
                 }
             }

@@ -106,7 +106,6 @@ class IdentityLinking {
                     MAILED_TTL.toMinutes()));
             audit.record(TenantId.PLATFORM, new SecurityEvent(user.id(), "identity_link.mailed", Severity.MEDIUM,
                     Map.of("provider", identity.provider()), origin));
-            return null;
         });
         return new LinkProblem(HttpStatus.FORBIDDEN, "Confirm the new sign-in by mail", """
                 An account with this e-mail address exists. We sent it a mail: follow its link to allow signing in \
@@ -126,7 +125,6 @@ class IdentityLinking {
                 users.proveAddressForProviderSignIn(user.id(), now);
                 refreshTokens.revokeAllOf(user.id(), now);
             });
-            return null;
         });
     }
 

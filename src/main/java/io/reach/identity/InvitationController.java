@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditTrail;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantContext;
@@ -98,9 +97,8 @@ class InvitationController {
             invitations.find(id).orElseThrow(() -> new NotFoundException("Invitation", id));
             boolean done = invitations.revoke(id, clock.instant());
             if (done) {
-                audit.record(TenantContext.require(), new AuditEntry(Actors.userOf(principal), Actors.typeOf(principal),
-                        "invitation.revoked", "invitation", id.toString(), "identity.invitations", null, null,
-                        RequestOrigins.of(http)));
+                audit.record(TenantContext.require(), Actors.act(principal, "invitation.revoked")
+                        .on("invitation", id, "identity.invitations").from(RequestOrigins.of(http)));
             }
             return done;
         });

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Service;
 
 import io.reach.platform.security.TenantRoutedTokens;
 import io.reach.audit.AuditEntry;
-import io.reach.audit.AuditEntry.ActorType;
 import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
 import io.reach.platform.ids.Ids;
@@ -104,9 +103,9 @@ class Inviting {
 
                     The invitation expires in 7 days.
                     """.formatted(inviter.email(), role, publicUrl.base(), token, token));
-            audit.record(inviter.tenantId(), new AuditEntry(inviter.userId(), ActorType.USER, "invitation.created",
-                    "invitation", id.toString(), "identity.invitations", null, Map.of("email", email, "role", role),
-                    origin));
+            audit.record(inviter.tenantId(), AuditEntry.byUser(inviter.userId(), "invitation.created")
+                    .on("invitation", id, "identity.invitations").values(Map.of("email", email, "role", role))
+                    .from(origin));
             return invitations.find(id).orElseThrow();
         });
     }
@@ -137,9 +136,9 @@ class Inviting {
             if (invitation.role().equals(SignUp.OWNER)) {
                 tenants.assignOwner(tenant, userId); // the platform invited the workspace's first owner
             }
-            audit.record(TenantContext.require(), new AuditEntry(userId, ActorType.USER, "invitation.accepted",
-                    "invitation", invitation.id().toString(), "identity.invitations", null,
-                    Map.of("role", invitation.role(), "new_account", existing.isEmpty()), origin));
+            audit.record(TenantContext.require(), AuditEntry.byUser(userId, "invitation.accepted")
+                    .on("invitation", invitation.id(), "identity.invitations")
+                    .values(Map.of("role", invitation.role(), "new_account", existing.isEmpty())).from(origin));
             return new Accepted(tenant, userId, invitation.role(), existing.isEmpty());
         });
     }

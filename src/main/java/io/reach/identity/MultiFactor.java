@@ -15,7 +15,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import io.reach.audit.AuditEntry;
-import io.reach.audit.AuditEntry.ActorType;
 import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
 import io.reach.audit.SecurityEvent;
@@ -70,7 +69,6 @@ class MultiFactor {
         byte[] secret = Totp.newSecret();
         transactions.inTransaction(() -> {
             factors.saveUnconfirmed(user.id(), secret, clock.instant());
-            return null;
         });
         return new Enrolment(Totp.base32(secret), Totp.otpauthUri(secret, user.email(), "Reach"));
     }
@@ -86,9 +84,9 @@ class MultiFactor {
             refreshTokens.revokeAllOf(principal.userId(), now);
             List<String> codes = recoveryCodes();
             factors.replaceRecoveryCodes(principal.userId(), codes, now);
-            audit.record(principal.tenantId(), new AuditEntry(principal.userId(), ActorType.USER, "mfa.enabled", "user",
-                    principal.userId().toString(), "identity.users", Map.of("mfa_enabled", false),
-                    Map.of("mfa_enabled", true), origin));
+            audit.record(principal.tenantId(), AuditEntry.byUser(principal.userId(), "mfa.enabled")
+                    .on("user", principal.userId(), "identity.users")
+                    .changed(Map.of("mfa_enabled", false), Map.of("mfa_enabled", true)).from(origin));
             return new Confirmation(true, codes);
         });
     }
@@ -105,7 +103,6 @@ class MultiFactor {
             refreshTokens.revokeAllOf(principal.userId(), clock.instant());
             audit.record(principal.tenantId(), new SecurityEvent(principal.userId(), "mfa.disabled", Severity.MEDIUM,
                     Map.of(), origin));
-            return null;
         });
     }
 

@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import io.reach.audit.AuditEntry;
-import io.reach.audit.AuditEntry.ActorType;
 import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
 import io.reach.platform.ids.Ids;
@@ -97,9 +96,9 @@ class OidcAccounts {
                     .param("subject", identity.subject()).param("now", Users.utc(clock.instant())).update();
             identities.link(new ExternalIdentities.Link(userId, identity.provider(), identity.subject()), clock.instant());
             memberships.insert(ids.next(), userId, SignUp.OWNER, "admin", clock.instant());
-            audit.record(TenantId.of(created.id()), new AuditEntry(userId, ActorType.IDENTITY_PROVIDER,
-                    "user.signed_up", "user", userId.toString(), "identity.users", null,
-                    Map.of("email", email, "provider", identity.provider()), origin));
+            audit.record(TenantId.of(created.id()), AuditEntry.byIdentityProvider(userId, "user.signed_up")
+                    .on("user", userId, "identity.users")
+                    .values(Map.of("email", email, "provider", identity.provider())).from(origin));
         });
         return users.findById(userId).orElseThrow();
     }

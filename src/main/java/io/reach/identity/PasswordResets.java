@@ -73,7 +73,6 @@ class PasswordResets {
                     """.formatted(publicUrl.base(), token, token, properties.resetTokenTtl().toMinutes()));
             audit.record(TenantId.PLATFORM, new SecurityEvent(user.id(), "password_reset.requested", Severity.LOW,
                     Map.of(), origin));
-            return null;
         }), () -> audit.record(TenantId.PLATFORM, new SecurityEvent(null, "password_reset.unknown_email", Severity.LOW,
                 Map.of(), origin)));
     }
@@ -93,7 +92,6 @@ class PasswordResets {
             refreshTokens.revokeAllOf(userId, clock.instant());
             audit.record(TenantId.PLATFORM, new SecurityEvent(userId, "password_reset.completed", Severity.MEDIUM,
                     Map.of(), origin));
-            return null;
         });
     }
 }

@@ -91,7 +91,6 @@ class PlatformAdminAccount implements ApplicationRunner {
                 // sessions begun before the promotion must not turn into admin sessions
                 refreshTokens.revokeAllOf(id, clock.instant());
             }
-            return null;
         });
         log.info("Platform admin account {} is ready; sign in with REACH_ADMIN_EMAIL and REACH_ADMIN_PASSWORD", email);
     }

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditTrail;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantContext;
@@ -95,9 +94,10 @@ class RoleAssignmentController {
             delegation.requireMayGiveRole(principal, request.role());
             UUID roleId = roles.findByName(request.role()).orElseThrow(() -> new NotFoundException("Role", request.role()));
             roles.assign(request.userId(), roleId, Actors.userOf(principal), clock.instant());
-            audit.record(TenantContext.require(), new AuditEntry(Actors.userOf(principal), Actors.typeOf(principal),
-                    "user_role.assigned", "user_role", request.userId() + ":" + roleId, "identity.user_roles", null,
-                    Map.of("user_id", request.userId().toString(), "role", request.role()), RequestOrigins.of(http)));
+            audit.record(TenantContext.require(), Actors.act(principal, "user_role.assigned")
+                    .on("user_role", request.userId() + ":" + roleId, "identity.user_roles")
+                    .values(Map.of("user_id", request.userId().toString(), "role", request.role()))
+                    .from(RequestOrigins.of(http)));
             return ResponseEntity.status(HttpStatus.CREATED).body(roles.assignment(request.userId(), roleId));
         });
     }
@@ -112,10 +112,8 @@ class RoleAssignmentController {
             if (!roles.unassign(userId, roleId)) {
                 throw new NotFoundException("Role assignment", userId + "/" + roleId);
             }
-            audit.record(TenantContext.require(), new AuditEntry(Actors.userOf(principal), Actors.typeOf(principal),
-                    "user_role.unassigned", "user_role", userId + ":" + roleId, "identity.user_roles", null, null,
-                    RequestOrigins.of(http)));
-            return null;
+            audit.record(TenantContext.require(), Actors.act(principal, "user_role.unassigned")
+                    .on("user_role", userId + ":" + roleId, "identity.user_roles").from(RequestOrigins.of(http)));
         });
         return ResponseEntity.noContent().build();
     }
@@ -139,11 +137,9 @@ class RoleAssignmentController {
             ownables.requireExisting(ownership.resourceType(), ownership.resourceId());
             requireMember(ownership.ownerId());
             policies.setOwner(ownership.resourceType(), ownership.resourceId(), ownership.ownerId(), clock.instant());
-            audit.record(TenantContext.require(), new AuditEntry(Actors.userOf(principal), Actors.typeOf(principal),
-                    "resource.owner_set", ownership.resourceType(), ownership.resourceId().toString(),
-                    "identity.resource_ownership", null, Map.of("owner_id", ownership.ownerId().toString()),
-                    RequestOrigins.of(http)));
-            return null;
+            audit.record(TenantContext.require(), Actors.act(principal, "resource.owner_set")
+                    .on(ownership.resourceType(), ownership.resourceId(), "identity.resource_ownership")
+                    .values(Map.of("owner_id", ownership.ownerId().toString())).from(RequestOrigins.of(http)));
         });
         return ownership;
     }

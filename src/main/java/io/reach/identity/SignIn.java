@@ -103,7 +103,6 @@ class SignIn {
         if (password != null) {
             transactions.inTransaction(() -> {
                 upgradeHashIfNeeded(user, password);
-                return null;
             });
         }
         if (user.mfaEnabled()) {
@@ -169,7 +168,6 @@ class SignIn {
         transactions.inTransaction(() -> {
             refreshTokens.find(refreshToken).ifPresent(token -> refreshTokens.revokeFamily(token.familyId(),
                     clock.instant()));
-            return null;
         });
     }
 

@@ -82,7 +82,7 @@ class SignInUnlocks {
         users.findByEmail(email).filter(UserAccount::isActive).ifPresent(user -> transactions.inTransaction(() -> {
             Instant now = clock.instant();
             if (tokens.hasOpen(user.id(), UserTokens.Purpose.SIGN_IN_UNLOCK, now)) {
-                return null;
+                return;
             }
             String token = tokens.issue(user.id(), UserTokens.Purpose.SIGN_IN_UNLOCK, TOKEN_TTL, now);
             mailer.send(user.email(), "Sign-ins to your Reach account are paused", """
@@ -98,7 +98,6 @@ class SignInUnlocks {
                     """.formatted(publicUrl.base(), token, token, TOKEN_TTL.toMinutes()));
             audit.record(TenantId.PLATFORM, new SecurityEvent(user.id(), "login.unlock_offered", Severity.HIGH,
                     Map.of(), origin));
-            return null;
         }));
     }
 
@@ -112,7 +111,6 @@ class SignInUnlocks {
                     .param("until", Users.utc(now.plus(UNLOCKED_FOR))).param("now", Users.utc(now)).update();
             audit.record(TenantId.PLATFORM, new SecurityEvent(userId, "login.unlocked", Severity.MEDIUM, Map.of(),
                     origin));
-            return null;
         });
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 import io.reach.audit.AuditEntry;
-import io.reach.audit.AuditEntry.ActorType;
 import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
 import io.reach.audit.SecurityEvent;
@@ -106,8 +105,8 @@ class SignUp {
                 users.insert(userId, new Users.NewUser(request.email(), request.name(), request.firstName(),
                         request.lastName(), request.registrationCode(), request.promoCode()), hash, now);
                 memberships.insert(ids.next(), userId, OWNER, "admin", now);
-                audit.record(TenantId.of(created.id()), new AuditEntry(userId, ActorType.USER, "user.signed_up", "user",
-                        userId.toString(), "identity.users", null, Map.of("email", request.email()), origin));
+                audit.record(TenantId.of(created.id()), AuditEntry.byUser(userId, "user.signed_up")
+                        .on("user", userId, "identity.users").values(Map.of("email", request.email())).from(origin));
                 sendVerification(userId, request.email());
             });
             return new Registered(userId, tenant.id(), request.email(), false);
@@ -130,7 +129,6 @@ class SignUp {
                     """.formatted(publicUrl.base(), publicUrl.base()));
             audit.record(TenantId.PLATFORM, new SecurityEvent(user.id(), "signup.existing_email", Severity.LOW, Map.of(),
                     origin));
-            return null;
         });
         return new Registered(ids.next(), ids.next(), request.email(), false);
     }
@@ -141,7 +139,6 @@ class SignUp {
         users.findByEmail(email).filter(user -> !user.emailVerified() && user.isActive())
                 .ifPresent(user -> transactions.inTransaction(() -> {
                     sendVerification(user.id(), user.email());
-                    return null;
                 }));
     }
 
@@ -150,9 +147,9 @@ class SignUp {
             UUID userId = tokens.consume(token, UserTokens.Purpose.EMAIL_VERIFICATION, clock.instant())
                     .orElseThrow(IdentityProblems::invalidToken);
             users.markEmailVerified(userId, clock.instant());
-            audit.record(TenantId.PLATFORM, new AuditEntry(userId, ActorType.USER, "user.email_verified", "user",
-                    userId.toString(), "identity.users", Map.of("email_verified", false), Map.of("email_verified", true),
-                    null));
+            audit.record(TenantId.PLATFORM, AuditEntry.byUser(userId, "user.email_verified")
+                    .on("user", userId, "identity.users")
+                    .changed(Map.of("email_verified", false), Map.of("email_verified", true)));
             return userId;
         });
     }

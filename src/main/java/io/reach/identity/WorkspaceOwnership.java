@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import io.reach.audit.AuditEntry;
-import io.reach.audit.AuditEntry.ActorType;
 import io.reach.audit.AuditTrail;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.mail.Mailer;
@@ -63,10 +62,10 @@ class WorkspaceOwnership implements WorkspaceOwners {
         } else {
             memberships.insert(ids.next(), userId, SignUp.OWNER, "admin", now);
         }
-        audit.record(TenantContext.require(), new AuditEntry(null, ActorType.PLATFORM_ADMIN, "membership.owner_named",
-                "user", userId.toString(), "identity.memberships",
-                membership.map(m -> Map.<String, Object>of("role", m.role())).orElse(null), Map.of("role", SignUp.OWNER),
-                null));
+        audit.record(TenantContext.require(), AuditEntry.byPlatformAdmin("membership.owner_named")
+                .on("user", userId, "identity.memberships")
+                .changed(membership.map(m -> Map.<String, Object>of("role", m.role())).orElse(null),
+                        Map.of("role", SignUp.OWNER)));
     }
 
     @Override
@@ -90,9 +89,8 @@ class WorkspaceOwnership implements WorkspaceOwners {
 
                 The invitation expires in %d days.
                 """.formatted(publicUrl.base(), token, token, Inviting.VALID_FOR.toDays()));
-        audit.record(TenantContext.require(), new AuditEntry(null, ActorType.PLATFORM_ADMIN, "invitation.created",
-                "invitation", id.toString(), "identity.invitations", null, Map.of("email", email, "role", SignUp.OWNER),
-                null));
+        audit.record(TenantContext.require(), AuditEntry.byPlatformAdmin("invitation.created")
+                .on("invitation", id, "identity.invitations").values(Map.of("email", email, "role", SignUp.OWNER)));
         return Optional.empty();
     }
 }

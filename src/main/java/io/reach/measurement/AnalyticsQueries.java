@@ -1,11 +1,12 @@
 package io.reach.measurement;
 
+import static io.reach.platform.time.UtcTimes.utcOrNull;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
@@ -104,8 +105,8 @@ class AnalyticsQueries {
                 + " where created_at >= :from and created_at < :to and (created_at < :days_from or created_at >= :days_to)"
                 + bots + rawFilters(scope) + " group by 1) f group by 1 order by 1";
         var spec = bindFilters(jdbc.sql(sql), scope).param("site", scope.site()).param("interval", interval).param("zone", zone.getId())
-                .param("from", utc(scope.from())).param("to", utc(scope.to())).param("days_from", utc(days.from()))
-                .param("days_to", utc(days.to()));
+                .param("from", utcOrNull(scope.from())).param("to", utcOrNull(scope.to())).param("days_from", utcOrNull(days.from()))
+                .param("days_to", utcOrNull(days.to()));
         if (days.any() && filter.isPresent()) {
             spec = spec.param("dimension", filter.get().getKey()).param("value", filter.get().getValue());
         }
@@ -152,7 +153,7 @@ class AnalyticsQueries {
         bindFilters(jdbc.sql("select " + value + " as value, count(distinct session_id) as sessions from measurement.trackers"
                 + " where created_at >= :from and created_at < :to and site_id = :site and (:bots or not is_bot)"
                 + rawFilters(scope) + " and "
-                + value + " in (:values) group by 1"), scope).param("from", utc(scope.from())).param("to", utc(scope.to()))
+                + value + " in (:values) group by 1"), scope).param("from", utcOrNull(scope.from())).param("to", utcOrNull(scope.to()))
                 .param("bots", scope.bots()).param("site", scope.site()).param("values", ranked.stream().map(Ranked::value).toList())
                 .query((rs, row) -> sessions.put(rs.getString("value"), rs.getLong("sessions"))).list();
         return ranked.stream().map(r -> new Ranked(r.value(), r.events(), sessions.getOrDefault(r.value(), 0L))).toList();
@@ -169,7 +170,7 @@ class AnalyticsQueries {
                        coalesce(avg(case when events = 1 then 1.0 else 0.0 end), 0)::float8 as bounce_rate
                 from measurement.sessions
                 where started_at >= :from and started_at < :to and site_id = :site and (:bots or not is_bot)""")
-                .param("from", utc(scope.from())).param("to", utc(scope.to())).param("bots", scope.bots())
+                .param("from", utcOrNull(scope.from())).param("to", utcOrNull(scope.to())).param("bots", scope.bots())
                 .param("site", scope.site())
                 .query(SessionSummary.class).single();
     }
@@ -256,10 +257,10 @@ class AnalyticsQueries {
         }
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Scope scope, TrackerRollups.Progress progress) {
-            JdbcClient.StatementSpec bound = spec.param("from", utc(scope.from())).param("to", utc(scope.to()))
-                    .param("rolled", utc(progress.hourlyDone()))
-                    .param("live_from", utc(wholeHourFrom(progress.hourlyDone()))).param("days_from", utc(days.from()))
-                    .param("days_to", utc(days.to())).param("site", scope.site());
+            JdbcClient.StatementSpec bound = spec.param("from", utcOrNull(scope.from())).param("to", utcOrNull(scope.to()))
+                    .param("rolled", utcOrNull(progress.hourlyDone()))
+                    .param("live_from", utcOrNull(wholeHourFrom(progress.hourlyDone()))).param("days_from", utcOrNull(days.from()))
+                    .param("days_to", utcOrNull(days.to())).param("site", scope.site());
             if (dimension != null) {
                 bound = bound.param("dimension", dimension);
             }
@@ -277,9 +278,5 @@ class AnalyticsQueries {
     private static Instant wholeHourFrom(Instant rolled) {
         Instant hour = rolled.truncatedTo(ChronoUnit.HOURS);
         return hour.equals(rolled) ? rolled : hour.plus(1, ChronoUnit.HOURS);
-    }
-
-    private static OffsetDateTime utc(@Nullable Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,9 +1,9 @@
 package io.reach.measurement;
 
+import static io.reach.platform.time.UtcTimes.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -74,9 +74,5 @@ class RollupWindow {
         }
         jdbc.sql("drop table pg_temp." + TABLE).update();
         return rows;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

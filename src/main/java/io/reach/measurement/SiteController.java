@@ -151,9 +151,8 @@ class SiteController {
                         "The workspace's default site cannot be deleted; API keys that name no site write into it");
             }
             sites.delete(id, clock.instant());
-            audit.record(TenantContext.require(), new AuditEntry(userOf(principal), actorOf(principal), "site.deleted",
-                    "site", id.toString(), "measurement.sites", Map.of("name", site.name()), null, null));
-            return null;
+            audit.record(TenantContext.require(), AuditEntry.by(userOf(principal), actorOf(principal), "site.deleted")
+                    .on("site", id, "measurement.sites").removed(Map.of("name", site.name())));
         });
         return ResponseEntity.noContent().build();
     }
@@ -165,8 +164,8 @@ class SiteController {
         values.put("time_zone", settings.timeZone() == null ? "" : settings.timeZone());
         values.put("excluded_ips", settings.excludedIps());
         values.put("excluded_paths", settings.excludedPaths());
-        audit.record(TenantContext.require(), new AuditEntry(userOf(principal), actorOf(principal), action, "site",
-                id.toString(), "measurement.sites", null, values, null));
+        audit.record(TenantContext.require(), AuditEntry.by(userOf(principal), actorOf(principal), action)
+                .on("site", id, "measurement.sites").values(values));
     }
 
     private static <T> T or(@Nullable T given, T before) {

@@ -148,7 +148,6 @@ class SiteKeyController {
             if (keys.revoke(id, clock.instant())) {
                 record(principal, "site_key.revoked", id, null);
             }
-            return null;
         });
         return ResponseEntity.noContent().build();
     }
@@ -172,9 +171,9 @@ class SiteKeyController {
     }
 
     private void record(@Nullable Object principal, String action, UUID id, @Nullable Map<String, ?> values) {
-        audit.record(TenantContext.require(), new AuditEntry(userOf(principal),
-                principal instanceof UserPrincipal ? ActorType.USER : ActorType.API_KEY, action, "site_key", id.toString(),
-                "measurement.site_keys", null, values, null));
+        ActorType actor = principal instanceof UserPrincipal ? ActorType.USER : ActorType.API_KEY;
+        audit.record(TenantContext.require(), AuditEntry.by(userOf(principal), actor, action)
+                .on("site_key", id, "measurement.site_keys").values(values));
     }
 
     private static @Nullable UUID userOf(@Nullable Object principal) {

@@ -1,10 +1,11 @@
 package io.reach.measurement;
 
+import static io.reach.platform.time.UtcTimes.utc;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -99,9 +100,5 @@ class TrackerRetention {
                     sessions, cutoff);
         }
         return deleted;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

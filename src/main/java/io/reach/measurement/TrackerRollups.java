@@ -1,5 +1,8 @@
 package io.reach.measurement;
 
+import static io.reach.platform.time.UtcTimes.utc;
+import static io.reach.platform.time.UtcTimes.utcOrNull;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,7 +121,7 @@ class TrackerRollups {
         jdbc.sql("delete from measurement.daily_analytics where entity_type = 'site' and entity_id = :site"
                 + " and date_recorded >= :from and date_recorded < :to").param("site", site).param("from", from)
                 .param("to", to).update();
-        return rows + jdbc.sql(DAILY_ANALYTICS).param("from", utc(start)).param("to", utc(end)).param("site", site)
+        return rows + jdbc.sql(DAILY_ANALYTICS).param("from", utcOrNull(start)).param("to", utcOrNull(end)).param("site", site)
                 .param("zone", zone.getId()).param("now", utc(clock.instant())).update();
     }
 
@@ -165,7 +168,7 @@ class TrackerRollups {
     private void consume(List<Dirty> dirty) {
         for (Dirty hour : dirty) {
             jdbc.sql("delete from measurement.rollup_dirty where site_id = :site and hour = :hour and changes = :changes")
-                    .param("site", hour.site()).param("hour", utc(hour.hour())).param("changes", hour.changes()).update();
+                    .param("site", hour.site()).param("hour", utcOrNull(hour.hour())).param("changes", hour.changes()).update();
         }
     }
 
@@ -296,8 +299,8 @@ class TrackerRollups {
                 on conflict (tenant_id, site_id, rollup) do update set done_until = excluded.done_until,
                     updated_at = excluded.updated_at, time_zone = excluded.time_zone, covers_from = excluded.covers_from""")
                 .param("tenant", TenantContext.require().value()).param("site", site).param("rollup", rollup)
-                .param("done", utc(doneUntil)).param("now", utc(clock.instant())).param("zone", zone.getId())
-                .param("covers", utc(coversFrom)).update();
+                .param("done", utcOrNull(doneUntil)).param("now", utc(clock.instant())).param("zone", zone.getId())
+                .param("covers", utcOrNull(coversFrom)).update();
     }
 
     private static RollupWindow.Shape shape(String table, String keys,
@@ -308,10 +311,6 @@ class TrackerRollups {
 
     private static Instant start(LocalDate day) {
         return day.atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     @Configuration(proxyBeanMethods = false)

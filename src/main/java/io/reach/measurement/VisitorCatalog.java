@@ -1,8 +1,9 @@
 package io.reach.measurement;
 
+import static io.reach.platform.time.UtcTimes.utc;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -86,9 +87,5 @@ class VisitorCatalog {
     @SuppressWarnings("unchecked")
     private Map<String, Object> object(String text) {
         return json.readValue(text, Map.class);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

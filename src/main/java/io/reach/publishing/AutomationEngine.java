@@ -164,7 +164,6 @@ class AutomationEngine {
             for (String email : directory.administratorEmails(tenant)) {
                 mailer.send(email, "Automation: " + automation.name(), body);
             }
-            return null;
         });
     }
 

@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import io.reach.audit.AuditEntry;
-import io.reach.audit.AuditEntry.ActorType;
 import io.reach.audit.AuditTrail;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.tenant.TenantContext;
@@ -94,7 +93,6 @@ class AutomationSettings {
                 throw new NotFoundException("Automation", id);
             }
             audited(actor, "automation.deleted", id, Map.of());
-            return null;
         });
     }
 
@@ -134,8 +132,8 @@ class AutomationSettings {
     }
 
     private void audited(UserPrincipal actor, String action, UUID id, Map<String, ?> values) {
-        audit.record(TenantContext.require(), new AuditEntry(actor.userId(), ActorType.USER, action, "automation",
-                id.toString(), "publishing.automations", null, values, null));
+        audit.record(TenantContext.require(), AuditEntry.byUser(actor.userId(), action)
+                .on("automation", id, "publishing.automations").values(values));
     }
 
     private static <T> T or(@Nullable T value, T fallback) {

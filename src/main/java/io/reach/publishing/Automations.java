@@ -1,8 +1,9 @@
 package io.reach.publishing;
 
+import static io.reach.platform.time.UtcTimes.utc;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -161,9 +162,5 @@ class Automations {
                 json.readTree(rs.getString("actions")), rs.getBoolean("consent_required"),
                 rs.getObject("created_by", UUID.class), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getLong("version"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

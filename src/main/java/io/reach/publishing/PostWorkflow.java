@@ -11,7 +11,6 @@ import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
 
 import io.reach.audit.AuditEntry;
-import io.reach.audit.AuditEntry.ActorType;
 import io.reach.audit.AuditTrail;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.tenant.TenantContext;
@@ -87,7 +86,6 @@ class PostWorkflow {
             }
             posts.delete(id);
             record(actor, "post.deleted", id, Map.of("status", post.status().code()));
-            return null;
         });
     }
 
@@ -175,7 +173,7 @@ class PostWorkflow {
     }
 
     private void record(UserPrincipal actor, String action, UUID postId, Map<String, ?> values) {
-        audit.record(TenantContext.require(), new AuditEntry(actor.userId(), ActorType.USER, action, "post",
-                postId.toString(), "publishing.posts", null, values, null));
+        audit.record(TenantContext.require(), AuditEntry.byUser(actor.userId(), action)
+                .on("post", postId, "publishing.posts").values(values));
     }
 }

@@ -1,10 +1,11 @@
 package io.reach.publishing;
 
+import static io.reach.platform.time.UtcTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -164,9 +165,5 @@ class Posts {
 
     private static @Nullable OffsetDateTime odt(@Nullable Instant instant) {
         return instant == null ? null : utc(instant);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

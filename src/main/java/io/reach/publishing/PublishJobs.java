@@ -1,9 +1,9 @@
 package io.reach.publishing;
 
+import static io.reach.platform.time.UtcTimes.utc;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -153,9 +153,5 @@ class PublishJobs {
 
     List<UUID> cancelOpen(UUID postId, Instant now) {
         return jdbc.sql(CANCEL_OPEN).param("postId", postId).param("now", utc(now)).query(UUID.class).list();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import io.reach.audit.AuditEntry;
-import io.reach.audit.AuditEntry.ActorType;
 import io.reach.audit.AuditTrail;
 import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.tenant.TenantId;
@@ -93,9 +92,9 @@ class AccountConnections {
         return new Connected(transactions.inTransactionAs(tenant, () -> {
             seats.admit(channel.channelName(), profile.platformUserId());
             UUID id = accounts.connect(pending.userId(), channel, profile, tokens, clock.instant());
-            audit.record(tenant, new AuditEntry(pending.userId(), ActorType.USER, "social_account.connected",
-                    "social_account", id.toString(), "social.social_accounts", null,
-                    Map.of("platform", pending.platform(), "handle", profile.handle()), null));
+            audit.record(tenant, AuditEntry.byUser(pending.userId(), "social_account.connected")
+                    .on("social_account", id, "social.social_accounts")
+                    .values(Map.of("platform", pending.platform(), "handle", profile.handle())));
             return accounts.find(id).orElseThrow();
         }), pending.bindingCookie());
     }

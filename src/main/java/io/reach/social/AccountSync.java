@@ -140,7 +140,6 @@ class AccountSync {
                 events.publishEvent(new FollowersChanged(tenant.value(), credentials.id(), credentials.platform(), before,
                         metrics.followers(), now));
             }
-            return null;
         });
     }
 

@@ -1,9 +1,9 @@
 package io.reach.social;
 
+import static io.reach.platform.time.UtcTimes.utc;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -132,9 +132,5 @@ class ContentInsights {
             node.put("activity", e.getValue());
         });
         return array.toString();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,8 +1,8 @@
 package io.reach.social;
 
+import static io.reach.platform.time.UtcTimes.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -115,9 +115,5 @@ class FollowerChanges {
                 order by id desc limit :limit""").param("account", account).param("from", utc(from))
                 .param("to", utc(to)).param("type", type).param("beforeId", beforeId)
                 .param("limit", limit).query(Change.class).list();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,9 +1,10 @@
 package io.reach.social;
 
+import static io.reach.platform.time.UtcTimes.utc;
+
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -147,9 +148,5 @@ class MetricsSnapshots {
                        following_count, posts_count, reach, impressions, engagement_count, profile_views
                 from periods order by period""").param("interval", interval).param("id", account)
                 .param("from", utc(from)).param("to", utc(to)).query(TrendPoint.class).list();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -106,7 +106,6 @@ class TokenRefresher {
                         Reconnect the account in Reach (Social accounts → Connect) to resume.
                         """.formatted(platform, reason));
             }
-            return null;
         });
         audit.record(tenant, new SecurityEvent(null, "social_account.needs_review", Severity.MEDIUM,
                 Map.of("account_id", accountId.toString(), "platform", platform), null));

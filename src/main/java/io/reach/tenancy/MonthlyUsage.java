@@ -1,10 +1,10 @@
 package io.reach.tenancy;
 
+import static io.reach.platform.time.UtcTimes.utc;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -78,9 +78,5 @@ class MonthlyUsage {
 
     private static LocalDate firstDay(YearMonth month) {
         return month.atDay(1);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

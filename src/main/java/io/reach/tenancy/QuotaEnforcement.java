@@ -92,7 +92,6 @@ public class QuotaEnforcement {
                 throw QuotaExceeded.monthly(quota, limit, monthly.used(quota, month), amount, month,
                         Duration.between(now, month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC)).toSeconds() + 1);
             }
-            return null;
         });
         return month;
     }
@@ -104,7 +103,6 @@ public class QuotaEnforcement {
         }
         transactions.inTransactionAs(tenant, () -> {
             monthly.giveBack(quota, month, amount, clock.instant());
-            return null;
         });
     }
 

@@ -33,9 +33,9 @@ class TenantAuditing {
     }
 
     void record(UUID tenantId, String action, @Nullable TenantDetails before, TenantDetails after) {
-        audit.record(TenantId.of(tenantId), new AuditEntry(TenantContext.currentUser().orElse(null), actor(), action,
-                "tenant", tenantId.toString(), "tenancy.tenants", before == null ? null : asMap(before), asMap(after),
-                null));
+        audit.record(TenantId.of(tenantId), AuditEntry.by(TenantContext.currentUser().orElse(null), actor(), action)
+                .on("tenant", tenantId, "tenancy.tenants")
+                .changed(before == null ? null : asMap(before), asMap(after)));
     }
 
     private Map<String, Object> asMap(TenantDetails details) {

@@ -1,10 +1,10 @@
 package io.reach.tenancy;
 
+import static io.reach.platform.time.UtcTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.Map;
@@ -159,10 +159,6 @@ class TenantConfigurations {
 
     private static @Nullable Long bigint(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, Long.class);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static void requireTenant() {
