@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.reach.platform.web.NotFoundException;
 
 /** The current tenant's campaigns ({@code campaigns.campaigns}). */
 @Repository
@@ -61,13 +60,13 @@ class Campaigns {
     }
 
     Campaign get(UUID id) {
-        return find(id).orElseThrow(() -> new NotFoundException("campaign", id));
+        return find(id).orElseThrow(() -> CampaignNotFound.forId(id));
     }
 
     /** The campaign, locked until the transaction ends (status changes read and write it in one step). */
     Campaign lock(UUID id) {
         return jdbc.sql(LOCK).param("tenant", Sql.tenant()).param("id", id).query(Campaigns::row).optional()
-                .orElseThrow(() -> new NotFoundException("campaign", id));
+                .orElseThrow(() -> CampaignNotFound.forId(id));
     }
 
     List<Campaign> page(UUID before, int limit, @Nullable CampaignStatus status) {

@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.reach.platform.web.NotFoundException;
 
 /** The current tenant's e-mail campaigns. */
 @Repository
@@ -47,7 +46,7 @@ class EmailCampaigns {
 
     EmailCampaign get(UUID id) {
         return jdbc.sql(FIND).param("tenant", Sql.tenant()).param("id", id).query(EmailCampaigns::row).optional()
-                .orElseThrow(() -> new NotFoundException("email campaign", id));
+                .orElseThrow(() -> CampaignNotFound.emailCampaign(id));
     }
 
     List<EmailCampaign> page(UUID before, int limit, @Nullable UUID campaign, @Nullable UUID retailer) {

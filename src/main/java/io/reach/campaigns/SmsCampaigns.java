@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.reach.platform.web.NotFoundException;
 
 /** The current tenant's SMS campaigns and, by send, their delivery status. */
 @Repository
@@ -69,7 +68,7 @@ class SmsCampaigns {
 
     SmsCampaign get(UUID id) {
         return jdbc.sql(FIND).param("tenant", Sql.tenant()).param("id", id).query(SmsCampaigns::row).optional()
-                .orElseThrow(() -> new NotFoundException("sms campaign", id));
+                .orElseThrow(() -> CampaignNotFound.smsCampaign(id));
     }
 
     List<SmsCampaign> page(UUID before, int limit, @Nullable UUID campaign, @Nullable UUID retailer) {

@@ -15,7 +15,6 @@ import org.springframework.stereotype.Repository;
 import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
-import io.reach.platform.web.NotFoundException;
 import tools.jackson.databind.JsonNode;
 
 /** The current tenant's template versions ({@code campaigns.templates}). */
@@ -84,13 +83,13 @@ class Templates {
 
     StoredTemplate latest(UUID templateId) {
         return jdbc.sql(LATEST).param("tenant", Sql.tenant()).param("lineage", templateId).query(Templates::row)
-                .optional().orElseThrow(() -> new NotFoundException("template", templateId));
+                .optional().orElseThrow(() -> TemplateNotFound.forId(templateId));
     }
 
     StoredTemplate version(UUID templateId, int version) {
         return jdbc.sql(VERSION).param("tenant", Sql.tenant()).param("lineage", templateId).param("version", version)
                 .query(Templates::row).optional()
-                .orElseThrow(() -> new NotFoundException("template version", templateId + " v" + version));
+                .orElseThrow(() -> TemplateNotFound.forVersion(templateId, version));
     }
 
     Optional<StoredTemplate> byVersionId(UUID id) {

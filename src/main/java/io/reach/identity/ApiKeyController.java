@@ -36,7 +36,6 @@ import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.BadRequestException;
 import io.reach.platform.web.CursorPage;
-import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -118,7 +117,7 @@ class ApiKeyController {
     @RequiresPermission(resource = "api_keys", action = "read")
     @Operation(summary = "One API key (without its secret)")
     ApiKeys.ApiKeyView get(@PathVariable UUID id) {
-        return transactions.inTransaction(() -> keys.find(id).orElseThrow(() -> new NotFoundException("API key", id)));
+        return transactions.inTransaction(() -> keys.find(id).orElseThrow(() -> ApiKeyNotFound.forId(id)));
     }
 
     @DeleteMapping("/{id}")
@@ -128,7 +127,7 @@ class ApiKeyController {
     ResponseEntity<Void> revoke(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id,
             HttpServletRequest http) {
         transactions.inTransaction(() -> {
-            keys.find(id).orElseThrow(() -> new NotFoundException("API key", id));
+            keys.find(id).orElseThrow(() -> ApiKeyNotFound.forId(id));
             if (keys.revoke(id, clock.instant())) {
                 audit.record(TenantContext.require(), Actors.act(principal, "api_key.revoked")
                         .on("api_key", id, "identity.api_keys").from(RequestOrigins.of(http)));

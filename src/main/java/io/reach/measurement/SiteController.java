@@ -35,7 +35,6 @@ import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.CursorPage;
-import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -117,7 +116,7 @@ class SiteController {
     @RequiresPermission(resource = "analytics", action = "read")
     @Operation(summary = "One site")
     Sites.Site get(@PathVariable UUID id) {
-        return transactions.inTransaction(() -> sites.find(id).orElseThrow(() -> new NotFoundException("Site", id)));
+        return transactions.inTransaction(() -> sites.find(id).orElseThrow(() -> SiteNotFound.forId(id)));
     }
 
     @PatchMapping("/{id}")
@@ -127,7 +126,7 @@ class SiteController {
     Sites.Site change(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id,
             @Valid @RequestBody ChangeSite request) {
         return transactions.inTransaction(() -> {
-            Sites.Site before = sites.find(id).orElseThrow(() -> new NotFoundException("Site", id));
+            Sites.Site before = sites.find(id).orElseThrow(() -> SiteNotFound.forId(id));
             SiteSettings settings = SiteSettings.checked(or(request.name(), before.name()),
                     or(request.domains(), before.domains()),
                     request.timeZone() == null ? before.timeZone() : request.timeZone(),
@@ -145,7 +144,7 @@ class SiteController {
     @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> delete(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id) {
         transactions.inTransaction(() -> {
-            Sites.Site site = sites.find(id).orElseThrow(() -> new NotFoundException("Site", id));
+            Sites.Site site = sites.find(id).orElseThrow(() -> SiteNotFound.forId(id));
             if (site.isDefault()) {
                 throw new ConflictException("Default site",
                         "The workspace's default site cannot be deleted; API keys that name no site write into it");

@@ -39,7 +39,6 @@ import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
-import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -118,7 +117,7 @@ class SiteKeyController {
     @RequiresPermission(resource = "analytics", action = "read")
     @Operation(summary = "One site key")
     SiteKeys.SiteKey get(@PathVariable UUID id) {
-        return transactions.inTransaction(() -> keys.find(id).orElseThrow(() -> new NotFoundException("Site key", id)));
+        return transactions.inTransaction(() -> keys.find(id).orElseThrow(() -> SiteKeyNotFound.forId(id)));
     }
 
     @PatchMapping("/{id}")
@@ -128,7 +127,7 @@ class SiteKeyController {
             @Valid @RequestBody ChangeSiteKey request) {
         List<String> origins = request.allowedOrigins() == null ? null : origins(request.allowedOrigins());
         return transactions.inTransaction(() -> {
-            SiteKeys.SiteKey before = keys.find(id).orElseThrow(() -> new NotFoundException("Site key", id));
+            SiteKeys.SiteKey before = keys.find(id).orElseThrow(() -> SiteKeyNotFound.forId(id));
             if (!keys.update(id, request.name() == null ? null : request.name().strip(), origins, clock.instant())) {
                 throw new ConflictException("Site key revoked", "A revoked site key cannot be changed; create a new one");
             }
@@ -144,7 +143,7 @@ class SiteKeyController {
     @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id) {
         transactions.inTransaction(() -> {
-            keys.find(id).orElseThrow(() -> new NotFoundException("Site key", id));
+            keys.find(id).orElseThrow(() -> SiteKeyNotFound.forId(id));
             if (keys.revoke(id, clock.instant())) {
                 record(principal, "site_key.revoked", id, null);
             }

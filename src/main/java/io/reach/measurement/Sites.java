@@ -17,7 +17,6 @@ import org.springframework.stereotype.Repository;
 
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.web.NotFoundException;
 
 /**
  * The current tenant's sites ({@code measurement.sites}). Every workspace has one default site,
@@ -67,7 +66,7 @@ class Sites {
 
     /** The asked site of the current tenant (404 when it has none of that id), or its default site. */
     Site chosen(@Nullable UUID id) {
-        return id == null ? defaultSite() : find(id).orElseThrow(() -> new NotFoundException("Site", id));
+        return id == null ? defaultSite() : find(id).orElseThrow(() -> SiteNotFound.forId(id));
     }
 
     Optional<Site> find(UUID id) {

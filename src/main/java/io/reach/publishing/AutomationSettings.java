@@ -90,7 +90,7 @@ class AutomationSettings {
     void delete(UserPrincipal actor, UUID id) {
         transactions.inTransaction(() -> {
             if (!automations.delete(id)) {
-                throw new NotFoundException("Automation", id);
+                throw AutomationNotFound.forId(id);
             }
             audited(actor, "automation.deleted", id, Map.of());
         });
@@ -117,7 +117,7 @@ class AutomationSettings {
     }
 
     Automations.Automation find(UUID id) {
-        return automations.find(id).orElseThrow(() -> new NotFoundException("Automation", id));
+        return automations.find(id).orElseThrow(() -> AutomationNotFound.forId(id));
     }
 
     private static void check(JsonNode trigger, JsonNode actions) {

@@ -34,7 +34,6 @@ import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
-import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.reach.social.SocialChannel;
 import io.swagger.v3.oas.annotations.Operation;
@@ -174,7 +173,7 @@ class PostController {
             + "attempts and the last error in plain words")
     CursorPage<JobView> jobs(@PathVariable UUID id) {
         return CursorPage.whole(transactions.inTransaction(() -> {
-            posts.find(id).orElseThrow(() -> new NotFoundException("Post", id));
+            posts.find(id).orElseThrow(() -> PostNotFound.forId(id));
             return jobs.ofPost(id).stream().map(job -> new JobView(job.id(), job.postVariantId(), job.socialAccountId(),
                     job.platform(), job.scheduledAt(), job.status(), job.attempt(), job.providerJobId(), job.lastError(),
                     job.lastErrorKind(), job.lastHttpStatus(), job.publishedAt(),
@@ -271,7 +270,7 @@ class PostController {
 
     private PostView view(UUID id) {
         return transactions.inTransaction(() -> {
-            Post post = posts.find(id).orElseThrow(() -> new NotFoundException("Post", id));
+            Post post = posts.find(id).orElseThrow(() -> PostNotFound.forId(id));
             return new PostView(post.id(), post.createdBy(), post.title(), post.status(), post.submittedAt(),
                     post.approvedBy(), post.approvedAt(), post.rejectionReason(), post.scheduledAt(), post.timeZone(),
                     post.publishedAt(), post.createdAt(), post.updatedAt(), posts.variants(id));

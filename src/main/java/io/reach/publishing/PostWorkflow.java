@@ -18,7 +18,6 @@ import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
-import io.reach.platform.web.NotFoundException;
 import io.reach.social.SocialChannel;
 import io.reach.social.SocialDirectory;
 import io.reach.tenancy.TenantManagement;
@@ -68,7 +67,7 @@ class PostWorkflow {
 
     /** Replaces the title and variants of a post not yet scheduled; it goes back to draft. */
     Post edit(UserPrincipal actor, UUID id, String title, List<VariantInput> variants) {
-        transactions.inTransaction(() -> posts.find(id)).orElseThrow(() -> new NotFoundException("Post", id));
+        transactions.inTransaction(() -> posts.find(id)).orElseThrow(() -> PostNotFound.forId(id));
         List<Posts.NewVariant> accepted = checked(variants);
         return change(actor, id, "post.edited", post -> {
             Post edited = post.edit(title, clock.instant());
@@ -79,7 +78,7 @@ class PostWorkflow {
 
     void delete(UserPrincipal actor, UUID id) {
         transactions.inTransaction(() -> {
-            Post post = posts.find(id).orElseThrow(() -> new NotFoundException("Post", id));
+            Post post = posts.find(id).orElseThrow(() -> PostNotFound.forId(id));
             post.requireDeletable();
             if (jobs.ofPost(id).stream().anyMatch(job -> job.status().equals("running"))) {
                 throw new ConflictException("Not allowed now", "A job of this post is publishing right now; try again shortly");
@@ -153,7 +152,7 @@ class PostWorkflow {
 
     private Post change(UserPrincipal actor, UUID id, String action, UnaryOperator<Post> transition) {
         return transactions.inTransaction(() -> {
-            Post before = posts.find(id).orElseThrow(() -> new NotFoundException("Post", id));
+            Post before = posts.find(id).orElseThrow(() -> PostNotFound.forId(id));
             Post after = transition.apply(before);
             if (!posts.save(before, after)) {
                 throw new ConflictException("Concurrent change", "The post changed meanwhile; fetch it again and retry");

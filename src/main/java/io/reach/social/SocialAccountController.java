@@ -42,7 +42,6 @@ import io.reach.platform.web.BadRequestException;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
-import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -151,7 +150,7 @@ class SocialAccountController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "One connected account")
     SocialAccounts.AccountView get(@PathVariable UUID id) {
-        return transactions.inTransaction(() -> accounts.find(id).orElseThrow(() -> new NotFoundException("Social account", id)));
+        return transactions.inTransaction(() -> accounts.find(id).orElseThrow(() -> SocialAccountNotFound.forId(id)));
     }
 
     @DeleteMapping("/{id}")
@@ -162,7 +161,7 @@ class SocialAccountController {
     ResponseEntity<Void> disconnect(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
         connector(principal);
         if (!transactions.inTransaction(() -> accounts.disconnect(id, clock.instant()))) {
-            throw new NotFoundException("Social account", id);
+            throw SocialAccountNotFound.forId(id);
         }
         return ResponseEntity.noContent().build();
     }

@@ -31,7 +31,6 @@ import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.BadRequestException;
 import io.reach.platform.web.CursorPage;
-import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.reach.platform.web.TabularAnswer;
 import io.reach.platform.web.TimeWindow;
@@ -190,7 +189,7 @@ class SocialAnalyticsController {
 
     private <T> T ofAccount(UUID id, java.util.function.Supplier<T> read) {
         return transactions.inTransaction(() -> {
-            accounts.find(id).orElseThrow(() -> new NotFoundException("Social account", id));
+            accounts.find(id).orElseThrow(() -> SocialAccountNotFound.forId(id));
             return read.get();
         });
     }

@@ -1,0 +1,25 @@
+package io.reach.campaigns;
+
+import java.util.UUID;
+
+import io.reach.platform.web.NotFoundException;
+
+/** No campaign of this kind has this id in the current workspace. */
+class CampaignNotFound extends NotFoundException {
+
+    private CampaignNotFound(String what, UUID id) {
+        super(what, id);
+    }
+
+    static CampaignNotFound forId(UUID id) {
+        return new CampaignNotFound("campaign", id);
+    }
+
+    static CampaignNotFound emailCampaign(UUID id) {
+        return new CampaignNotFound("email campaign", id);
+    }
+
+    static CampaignNotFound smsCampaign(UUID id) {
+        return new CampaignNotFound("sms campaign", id);
+    }
+}

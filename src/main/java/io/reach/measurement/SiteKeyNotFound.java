@@ -1,0 +1,17 @@
+package io.reach.measurement;
+
+import java.util.UUID;
+
+import io.reach.platform.web.NotFoundException;
+
+/** No site key has this id in the current workspace. */
+class SiteKeyNotFound extends NotFoundException {
+
+    private SiteKeyNotFound(UUID id) {
+        super("Site key", id);
+    }
+
+    static SiteKeyNotFound forId(UUID id) {
+        return new SiteKeyNotFound(id);
+    }
+}

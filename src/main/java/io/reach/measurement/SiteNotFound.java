@@ -1,0 +1,17 @@
+package io.reach.measurement;
+
+import java.util.UUID;
+
+import io.reach.platform.web.NotFoundException;
+
+/** No site has this id in the current workspace. */
+class SiteNotFound extends NotFoundException {
+
+    private SiteNotFound(UUID id) {
+        super("Site", id);
+    }
+
+    static SiteNotFound forId(UUID id) {
+        return new SiteNotFound(id);
+    }
+}

@@ -1,0 +1,17 @@
+package io.reach.social;
+
+import java.util.UUID;
+
+import io.reach.platform.web.NotFoundException;
+
+/** No social account has this id in the current workspace. */
+class SocialAccountNotFound extends NotFoundException {
+
+    private SocialAccountNotFound(UUID id) {
+        super("Social account", id);
+    }
+
+    static SocialAccountNotFound forId(UUID id) {
+        return new SocialAccountNotFound(id);
+    }
+}
