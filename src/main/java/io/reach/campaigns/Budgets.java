@@ -67,14 +67,14 @@ class Budgets {
         if (updated == 0) {
             throw new ConflictException("Over budget", "Spending " + amount + " would exceed the campaign's allocated budget");
         }
-        entry(campaign, amount, "manual", note, by, now);
+        entry(campaign, amount, BudgetSource.MANUAL, note, by, now);
     }
 
     /**
      * Reserves the cost of up to {@code wanted} messages and answers how many the budget covers
      * (all of them when they cost nothing or the tenant allows overspend).
      */
-    int reserve(UUID campaign, String channel, BigDecimal cost, int wanted) {
+    int reserve(UUID campaign, Channel channel, BigDecimal cost, int wanted) {
         if (cost.signum() <= 0 || wanted == 0) {
             return wanted;
         }
@@ -83,7 +83,8 @@ class Budgets {
                 .param("wanted", wanted).param("overspend", overspendAllowed()).param("now", Sql.utc(now))
                 .query(Integer.class).optional().orElse(0);
         if (granted > 0) {
-            entry(campaign, cost.multiply(BigDecimal.valueOf(granted)), channel, granted + " messages", null, now);
+            entry(campaign, cost.multiply(BigDecimal.valueOf(granted)), BudgetSource.of(channel), granted + " messages",
+                    null, now);
         }
         return granted;
     }
@@ -97,7 +98,7 @@ class Budgets {
         BigDecimal amount = cost.multiply(BigDecimal.valueOf(messages));
         jdbc.sql(REFUND).param("tenant", Sql.tenant()).param("id", campaign).param("amount", amount)
                 .param("now", Sql.utc(now)).update();
-        entry(campaign, amount.negate(), "refund", messages + " messages not sent", null, now);
+        entry(campaign, amount.negate(), BudgetSource.REFUND, messages + " messages not sent", null, now);
     }
 
     List<Entry> entries(UUID campaign, UUID before, int limit) {
@@ -111,10 +112,10 @@ class Budgets {
         return Boolean.TRUE.equals(tenants.settingsOf(TenantContext.require()).get("allow_budget_overspend"));
     }
 
-    private void entry(UUID campaign, BigDecimal amount, String source, @Nullable String note, @Nullable UUID by,
+    private void entry(UUID campaign, BigDecimal amount, BudgetSource source, @Nullable String note, @Nullable UUID by,
             Instant now) {
         jdbc.sql(ENTRY).param("tenant", Sql.tenant()).param("id", ids.next()).param("campaign", campaign)
-                .param("amount", amount).param("source", source).param("note", note).param("by", by)
+                .param("amount", amount).param("source", source.code()).param("note", note).param("by", by)
                 .param("now", Sql.utc(now)).update();
     }
 }

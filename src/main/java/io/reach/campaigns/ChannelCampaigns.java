@@ -9,8 +9,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.reach.platform.web.ConflictException;
-
 /**
  * The sending state of e-mail and SMS campaigns: draft → sending ⇄ paused → sent, or cancelled
  * before it is sent. Each change is one conditional update, so two requests cannot both win.
@@ -42,23 +40,33 @@ class ChannelCampaigns {
         this.jdbc = jdbc;
     }
 
-    Optional<String> status(Channel channel, UUID id) {
+    Optional<MessageCampaignStatus> status(Channel channel, UUID id) {
         return jdbc.sql(STATUS.formatted(channel.campaigns)).param("tenant", Sql.tenant()).param("id", id)
-                .query(String.class).optional();
+                .query(String.class).optional().map(MessageCampaignStatus::ofCode);
+    }
+
+    /** Whether the campaign is being sent now. */
+    boolean isSending(Channel channel, UUID id) {
+        return status(channel, id).orElse(null) == MessageCampaignStatus.SENDING;
     }
 
     /** Moves the campaign from one of {@code from} to {@code to}, or answers 409 saying what it is. */
-    void move(Channel channel, UUID id, List<String> from, String to, String reason, Instant now) {
+    void move(Channel channel, UUID id, List<MessageCampaignStatus> from, MessageCampaignStatus to, String reason,
+            Instant now) {
         if (!tryMove(channel, id, from, to, reason, now)) {
-            String current = status(channel, id).orElse("missing");
-            throw new ConflictException("Not allowed now", "A " + current + " " + channel.code()
-                    + " campaign cannot become " + to);
+            throw MessageCampaignStatus.refusal(channel, status(channel, id).orElse(null), to);
         }
     }
 
-    boolean tryMove(Channel channel, UUID id, List<String> from, String to, String reason, Instant now) {
+    /** Moves the campaign from one of {@code from} (each a move the status allows) to {@code to}, if it is in one. */
+    boolean tryMove(Channel channel, UUID id, List<MessageCampaignStatus> from, MessageCampaignStatus to, String reason,
+            Instant now) {
+        if (!from.stream().allMatch(status -> status.canMoveTo(to))) {
+            throw new IllegalArgumentException("Not a move of a message campaign: " + from + " to " + to);
+        }
         return jdbc.sql(MOVE.formatted(channel.campaigns)).param("tenant", Sql.tenant()).param("id", id)
-                .param("to", to).param("reason", reason).param("from", from.toArray(String[]::new))
+                .param("to", to.code()).param("reason", reason)
+                .param("from", from.stream().map(MessageCampaignStatus::code).toArray(String[]::new))
                 .param("now", Sql.utc(now)).update() == 1;
     }
 
@@ -73,13 +81,14 @@ class ChannelCampaigns {
     }
 
     /** Who and what an e-mail or SMS campaign belongs to: its campaign, the retailer sending it, its template. */
-    record Header(UUID id, UUID campaignId, @Nullable UUID retailerId, String status, @Nullable UUID templateId) {
+    record Header(UUID id, UUID campaignId, @Nullable UUID retailerId, MessageCampaignStatus status,
+            @Nullable UUID templateId) {
     }
 
     Header header(Channel channel, UUID id) {
         return jdbc.sql(HEADER.formatted(channel.campaigns)).param("tenant", Sql.tenant()).param("id", id)
                 .query((rs, row) -> new Header(id, rs.getObject("campaign_id", UUID.class), Sql.uuid(rs, "retailer_id"),
-                        rs.getString("status"), Sql.uuid(rs, "lineage_id"))).optional()
+                        MessageCampaignStatus.ofCode(rs.getString("status")), Sql.uuid(rs, "lineage_id"))).optional()
                 .orElseThrow(() -> new io.reach.platform.web.NotFoundException(channel.code() + " campaign", id));
     }
 }

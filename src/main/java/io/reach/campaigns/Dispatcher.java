@@ -86,8 +86,8 @@ class Dispatcher {
             }
             // resumed while this run was finishing: carry on rather than leave it to the sweep (unless
             // nothing could be claimed: the rows are held, or this run lost its lease)
-            again = sent > 0 && transactions.inTransactionAs(tenant, () -> "sending".equals(channelCampaigns.status(channel, id)
-                    .orElse(null)) && queue.queued(channel, id) > 0);
+            again = sent > 0 && transactions.inTransactionAs(tenant, () -> channelCampaigns.isSending(channel, id)
+                    && queue.queued(channel, id) > 0);
         }
     }
 
@@ -137,7 +137,7 @@ class Dispatcher {
     }
 
     private Run start(Channel channel, UUID id, DispatchLeases.Lease lease) {
-        if (!"sending".equals(channelCampaigns.status(channel, id).orElse(null))) {
+        if (!channelCampaigns.isSending(channel, id)) {
             return null;
         }
         int interrupted = queue.markInterrupted(channel, id, clock.instant().minus(properties.claimLease()));
@@ -147,8 +147,8 @@ class Dispatcher {
         }
         Campaign parent = campaigns.get(channelCampaigns.header(channel, id).campaignId());
         if (!parent.status().sends()) {
-            channelCampaigns.tryMove(channel, id, List.of("sending"), "paused", "campaign_" + parent.status().code(),
-                    clock.instant());
+            channelCampaigns.tryMove(channel, id, List.of(MessageCampaignStatus.SENDING), MessageCampaignStatus.PAUSED,
+                    "campaign_" + parent.status().code(), clock.instant());
             return null;
         }
         long total = queue.counts(channel, id).values().stream().mapToLong(Long::longValue).sum();
@@ -181,15 +181,15 @@ class Dispatcher {
 
     /** Claims a batch while the campaign is sending, keeping only as many rows as the budget covers. */
     private List<SendQueue.Send> claim(Run run, int size) {
-        if (!run.lease().renew() || !"sending".equals(channelCampaigns.status(run.channel(), run.id()).orElse(null))) {
+        if (!run.lease().renew() || !channelCampaigns.isSending(run.channel(), run.id())) {
             return List.of();
         }
         List<SendQueue.Send> batch = queue.claim(run.channel(), run.id(), size, clock.instant());
-        int covered = budgets.reserve(run.parent(), run.channel().code(), run.cost(), batch.size());
+        int covered = budgets.reserve(run.parent(), run.channel(), run.cost(), batch.size());
         if (covered < batch.size()) {
             queue.release(run.channel(), batch.subList(covered, batch.size()));
-            channelCampaigns.tryMove(run.channel(), run.id(), List.of("sending"), "paused", "budget_exhausted",
-                    clock.instant());
+            channelCampaigns.tryMove(run.channel(), run.id(), List.of(MessageCampaignStatus.SENDING),
+                    MessageCampaignStatus.PAUSED, "budget_exhausted", clock.instant());
             log.warn("{} campaign {}: budget exhausted; paused", run.channel().code(), run.id());
             return batch.subList(0, covered);
         }

@@ -122,7 +122,8 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
             EmailContent.of(subject, html, text, template == null ? null : template.templateContent().path("variables"));
             Instant now = clock.instant();
             emailCampaigns.insert(new EmailCampaign(id, request.campaignId(), template == null ? null : template.id(),
-                    subject, html, text, sender, request.senderName(), "draft", person.userId(), retailer, now, now, null,
+                    subject, html, text, sender, request.senderName(), MessageCampaignStatus.DRAFT, person.userId(), retailer, now,
+                    now, null,
                     null, 0, metadata(request.metadata())));
         });
         return ResponseEntity.created(URI.create("/api/v1/email-campaigns/" + id)).body(get(principal, id));

@@ -58,7 +58,8 @@ class EmailCampaigns {
         return new EmailCampaign(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class),
                 Sql.uuid(rs, "template_id"), rs.getString("email_subject"), rs.getString("email_content"),
                 rs.getString("email_text"), rs.getString("sender_email"), rs.getString("sender_name"),
-                rs.getString("status"), rs.getObject("created_by", UUID.class), Sql.uuid(rs, "retailer_id"),
+                MessageCampaignStatus.ofCode(rs.getString("status")), rs.getObject("created_by", UUID.class),
+                Sql.uuid(rs, "retailer_id"),
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), Sql.instant(rs, "sent_at"),
                 Sql.instant(rs, "completed_at"), rs.getInt("total_recipients"), Sql.json(rs, "metadata"));
     }

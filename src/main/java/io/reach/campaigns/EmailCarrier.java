@@ -112,7 +112,8 @@ class EmailCarrier implements Carrier {
                 }
                 MimeMessage message = composer.compose(session, send);
                 transport.sendMessage(message, message.getAllRecipients());
-                return SendQueue.Outcome.accepted(send, "sent", message.getMessageID(), null, clock.instant());
+                return SendQueue.Outcome.accepted(send, EmailSendStatus.SENT, message.getMessageID(), null,
+                        clock.instant());
             } catch (SendFailedException e) {
                 return SendQueue.Outcome.failed(send, "refused by the SMTP server: " + e.getMessage(), clock.instant());
             } catch (MessagingException | RuntimeException e) {

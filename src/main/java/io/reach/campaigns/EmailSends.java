@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 class EmailSends {
 
     /** The states of {@code email_sends.status} (its CHECK constraint), in their order of progress. */
-    static final java.util.List<String> STATUSES = java.util.List.of("queued", "sending", "sent", "delivered", "opened",
-            "clicked", "bounced", "failed", "suppressed");
+    static final List<String> STATUSES = java.util.Arrays.stream(EmailSendStatus.values()).map(EmailSendStatus::code)
+            .toList();
 
     private static final String COLUMNS = """
             id, email_campaign_id, recipient_email, recipient_name, variables, status, message_id, sent_at, delivered_at,

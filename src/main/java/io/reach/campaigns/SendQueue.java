@@ -1,6 +1,7 @@
 package io.reach.campaigns;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,24 +76,30 @@ class SendQueue {
     }
 
     /** A claimed row: the message to make and whom for. */
-    record Send(UUID id, String address, @Nullable String name, Map<String, String> variables) {
+    record Send(Channel channel, UUID id, String address, @Nullable String name, Map<String, String> variables) {
     }
 
     /** What became of one claimed row; {@code status} is sent, pending (accepted by a provider) or failed. */
-    record Outcome(UUID sendId, String address, String status, @Nullable String reference, @Nullable String reason,
+    record Outcome(UUID sendId, String address, SendStatus status, @Nullable String reference, @Nullable String reason,
             @Nullable Integer segments, Instant at) {
 
-        static Outcome accepted(Send send, String status, @Nullable String reference, @Nullable Integer segments,
+        Outcome {
+            if (status.waiting()) {
+                throw new IllegalArgumentException("A claimed send cannot end " + status.code());
+            }
+        }
+
+        static Outcome accepted(Send send, SendStatus status, @Nullable String reference, @Nullable Integer segments,
                 Instant at) {
             return new Outcome(send.id(), send.address(), status, reference, null, segments, at);
         }
 
         static Outcome failed(Send send, String reason, Instant at) {
-            return new Outcome(send.id(), send.address(), "failed", null, reason, null, at);
+            return new Outcome(send.id(), send.address(), SendStatus.failed(send.channel()), null, reason, null, at);
         }
 
         boolean failed() {
-            return status.equals("failed");
+            return status.failed();
         }
     }
 
@@ -123,7 +130,7 @@ class SendQueue {
         return jdbc.sql(CLAIM.formatted(channel.sends, channel.campaignColumn, channel.addressKey, channel.addressColumn))
                 .param("tenant", Sql.tenant()).param("campaign", campaign).param("channel", channel.code())
                 .param("limit", limit).param("now", Sql.utc(now))
-                .query((rs, row) -> new Send(rs.getObject("id", UUID.class), rs.getString("address"),
+                .query((rs, row) -> new Send(channel, rs.getObject("id", UUID.class), rs.getString("address"),
                         rs.getString("recipient_name"), variables(rs.getString("variables")))).list();
     }
 
@@ -142,7 +149,7 @@ class SendQueue {
         jdbc.sql(MARK.formatted(channel.sends, channel.referenceColumn, channel.reasonColumn, segments))
                 .param("tenant", Sql.tenant())
                 .param("ids", Sql.texts(outcomes.stream().map(Outcome::sendId)))
-                .param("statuses", outcomes.stream().map(Outcome::status).toArray(String[]::new))
+                .param("statuses", outcomes.stream().map(o -> o.status().code()).toArray(String[]::new))
                 .param("refs", outcomes.stream().map(Outcome::reference).toArray(String[]::new))
                 .param("reasons", outcomes.stream().map(Outcome::reason).toArray(String[]::new))
                 .param("segments", Sql.texts(outcomes.stream().map(Outcome::segments)))
@@ -160,16 +167,17 @@ class SendQueue {
 
     /** Rows still to send: queued, or claimed and not yet sent. */
     long remaining(Channel channel, UUID campaign) {
-        return count(channel, campaign, "queued", "sending");
+        return count(channel, campaign, SendStatus.queued(channel), SendStatus.sending(channel));
     }
 
     long queued(Channel channel, UUID campaign) {
-        return count(channel, campaign, "queued");
+        return count(channel, campaign, SendStatus.queued(channel));
     }
 
-    private long count(Channel channel, UUID campaign, String... statuses) {
+    private long count(Channel channel, UUID campaign, SendStatus... statuses) {
         return jdbc.sql(REMAINING.formatted(channel.sends, channel.campaignColumn)).param("tenant", Sql.tenant())
-                .param("campaign", campaign).param("statuses", statuses).query(Long.class).single();
+                .param("campaign", campaign).param("statuses", Arrays.stream(statuses).map(SendStatus::code)
+                        .toArray(String[]::new)).query(Long.class).single();
     }
 
     private Map<String, String> variables(String text) {

@@ -100,11 +100,11 @@ class Sending {
         Recipients.Checked checked = Recipients.check(given, channel, content);
         return transactions.inTransaction(() -> {
             ChannelCampaigns.Header header = visible(channel, id, person);
-            if (!header.status().equals("draft") && !header.status().equals("paused")) {
+            if (!header.status().takesRecipients()) {
                 throw new ConflictException("Not allowed now", "Recipients are added to draft or paused campaigns only");
             }
             // a started (paused) campaign's recipients count when they are queued; a draft's when it is sent
-            boolean started = header.status().equals("paused");
+            boolean started = header.status() == MessageCampaignStatus.PAUSED;
             long queuedBefore = started ? queue.queued(channel, id) : 0;
             int total = queue.add(channel, id, checked.accepted(), clock.instant());
             if (started) {
@@ -114,25 +114,12 @@ class Sending {
         });
     }
 
-    /** Only a draft is sent; anything else says what already happened to it (a sent campaign has no recipients left, too). */
-    private static void requireUnsent(Channel channel, String status) {
-        String campaign = "This " + (channel == Channel.EMAIL ? "e-mail" : "SMS") + " campaign";
-        switch (status) {
-            case "draft" -> { }
-            case "sent" -> throw new ConflictException("Already sent", campaign + " has already been sent");
-            case "sending" -> throw new ConflictException("Already sending", campaign + " is being sent now");
-            case "paused" -> throw new ConflictException("Paused", campaign + " is paused; resume it to go on sending");
-            case "cancelled" -> throw new ConflictException("Cancelled", campaign + " was cancelled and cannot be sent");
-            default -> throw new ConflictException("Not allowed now", campaign + " cannot be sent while " + status);
-        }
-    }
-
     void send(Channel channel, UUID id, UserPrincipal person, Runnable checkCarrier) {
         checkCarrier.run();
         TenantId tenant = TenantContext.require();
         transactions.inTransaction(() -> {
             ChannelCampaigns.Header header = visible(channel, id, person);
-            requireUnsent(channel, header.status());
+            header.status().requireSendable(channel);
             campaigns.get(header.campaignId()).requireSending(clock.instant());
             long recipients = queue.remaining(channel, id);
             if (recipients == 0) {
@@ -140,7 +127,8 @@ class Sending {
             }
             quotas.take(tenant, monthlyQuota(channel), recipients);
             Instant now = clock.instant();
-            channelCampaigns.move(channel, id, List.of("draft"), "sending", "", now);
+            channelCampaigns.move(channel, id, List.of(MessageCampaignStatus.DRAFT), MessageCampaignStatus.SENDING, "",
+                    now);
             if (header.templateId() != null) {
                 usage.used(header.templateId(), header.campaignId(), header.retailerId(), now);
             }
@@ -151,7 +139,8 @@ class Sending {
     void pause(Channel channel, UUID id, UserPrincipal person) {
         transactions.inTransaction(() -> {
             visible(channel, id, person);
-            channelCampaigns.move(channel, id, List.of("sending"), "paused", "paused_by_user", clock.instant());
+            channelCampaigns.move(channel, id, List.of(MessageCampaignStatus.SENDING), MessageCampaignStatus.PAUSED,
+                    "paused_by_user", clock.instant());
         });
     }
 
@@ -160,7 +149,8 @@ class Sending {
         transactions.inTransaction(() -> {
             ChannelCampaigns.Header header = visible(channel, id, person);
             campaigns.get(header.campaignId()).requireSending(clock.instant());
-            channelCampaigns.move(channel, id, List.of("paused"), "sending", "", clock.instant());
+            channelCampaigns.move(channel, id, List.of(MessageCampaignStatus.PAUSED), MessageCampaignStatus.SENDING, "",
+                    clock.instant());
             afterCommit(() -> dispatch.start(tenant, channel, id));
         });
     }
@@ -168,14 +158,16 @@ class Sending {
     void cancel(Channel channel, UUID id, UserPrincipal person) {
         transactions.inTransaction(() -> {
             visible(channel, id, person);
-            channelCampaigns.move(channel, id, List.of("draft", "paused"), "cancelled", "", clock.instant());
+            channelCampaigns.move(channel, id, List.of(MessageCampaignStatus.DRAFT, MessageCampaignStatus.PAUSED),
+                    MessageCampaignStatus.CANCELLED, "", clock.instant());
         });
     }
 
     Progress progress(Channel channel, UUID id) {
         Map<String, Long> counts = queue.counts(channel, id);
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        long waiting = counts.getOrDefault("queued", 0L) + counts.getOrDefault("sending", 0L);
+        long waiting = counts.entrySet().stream().filter(e -> SendStatus.of(channel, e.getKey()).waiting())
+                .mapToLong(Map.Entry::getValue).sum();
         return new Progress(total, total - waiting, counts);
     }
 

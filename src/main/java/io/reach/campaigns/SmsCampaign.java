@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 /** An SMS campaign ({@code campaigns.sms_campaigns}), with the encoding and segment count of its body. */
 record SmsCampaign(UUID id, UUID campaignId, @Nullable UUID templateId, String smsContent, String senderNumber,
-        String status, UUID createdBy, @Nullable UUID retailerId, Instant createdAt, Instant updatedAt,
+        MessageCampaignStatus status, UUID createdBy, @Nullable UUID retailerId, Instant createdAt, Instant updatedAt,
         @Nullable Instant sentAt, @Nullable Instant completedAt, int totalRecipients, JsonNode metadata) {
 
     /** Segments of the body as written (personalised bodies may differ; each send records its own). */

@@ -111,7 +111,7 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
             SmsContent.of(body, template == null ? null : template.templateContent().path("variables"));
             Instant now = clock.instant();
             smsCampaigns.insert(new SmsCampaign(id, request.campaignId(), template == null ? null : template.id(), body,
-                    sender, "draft", person.userId(), retailer, now, now, null, null, 0,
+                    sender, MessageCampaignStatus.DRAFT, person.userId(), retailer, now, now, null, null, 0,
                     EmailCampaignController.metadata(request.metadata())));
         });
         return ResponseEntity.created(URI.create("/api/v1/sms-campaigns/" + id)).body(get(principal, id));

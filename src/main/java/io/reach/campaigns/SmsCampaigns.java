@@ -87,9 +87,9 @@ class SmsCampaigns {
     }
 
     /** Applies a provider status (pending, sent, delivered or failed) to a send; false when there is no such send. */
-    boolean status(UUID send, String status, @Nullable String reason, @Nullable String sid, String providerStatus,
-            java.time.Instant now) {
-        return jdbc.sql(STATUS).param("tenant", Sql.tenant()).param("id", send).param("status", status)
+    boolean status(UUID send, SmsSendStatus status, @Nullable String reason, @Nullable String sid,
+            String providerStatus, java.time.Instant now) {
+        return jdbc.sql(STATUS).param("tenant", Sql.tenant()).param("id", send).param("status", status.code())
                 .param("reason", reason).param("sid", sid).param("providerStatus", providerStatus)
                 .param("now", Sql.utc(now)).update() == 1;
     }
@@ -102,7 +102,8 @@ class SmsCampaigns {
     private static SmsCampaign row(ResultSet rs, int row) throws SQLException {
         return new SmsCampaign(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class),
                 Sql.uuid(rs, "template_id"), rs.getString("sms_content"), rs.getString("sender_number"),
-                rs.getString("status"), rs.getObject("created_by", UUID.class), Sql.uuid(rs, "retailer_id"),
+                MessageCampaignStatus.ofCode(rs.getString("status")), rs.getObject("created_by", UUID.class),
+                Sql.uuid(rs, "retailer_id"),
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), Sql.instant(rs, "sent_at"),
                 Sql.instant(rs, "completed_at"), rs.getInt("total_recipients"), Sql.json(rs, "metadata"));
     }

@@ -108,7 +108,8 @@ class TwilioCarrier implements Carrier {
             String sid = answer == null ? null : answer.path("sid").asString(null);
             int segments = answer == null ? SmsSegments.of(text).segments()
                     : answer.path("num_segments").asInt(SmsSegments.of(text).segments());
-            String status = answer != null && "sent".equals(answer.path("status").asString("")) ? "sent" : "pending";
+            SmsSendStatus status = answer != null && "sent".equals(answer.path("status").asString(""))
+                    ? SmsSendStatus.SENT : SmsSendStatus.PENDING;
             return SendQueue.Outcome.accepted(send, status, sid, segments, clock.instant());
         } catch (RestClientResponseException e) {
             JsonNode error = e.getResponseBodyAs(JsonNode.class);

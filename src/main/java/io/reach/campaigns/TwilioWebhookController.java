@@ -75,13 +75,13 @@ class TwilioWebhookController {
             @RequestHeader(value = "X-Twilio-Signature", required = false) @Nullable String signature) {
         verify(request, form, signature);
         String providerStatus = form.getFirst("MessageStatus") == null ? "" : form.getFirst("MessageStatus");
-        String status = switch (providerStatus) {
-            case "delivered", "read" -> "delivered";
-            case "sent" -> "sent";
-            case "undelivered", "failed", "canceled" -> "failed";
-            default -> "pending";
+        SmsSendStatus status = switch (providerStatus) {
+            case "delivered", "read" -> SmsSendStatus.DELIVERED;
+            case "sent" -> SmsSendStatus.SENT;
+            case "undelivered", "failed", "canceled" -> SmsSendStatus.FAILED;
+            default -> SmsSendStatus.PENDING;
         };
-        String reason = status.equals("failed") ? "Twilio " + providerStatus + (form.getFirst("ErrorCode") == null ? ""
+        String reason = status == SmsSendStatus.FAILED ? "Twilio " + providerStatus + (form.getFirst("ErrorCode") == null ? ""
                 : " (error " + form.getFirst("ErrorCode") + ")") : null;
         boolean applied = transactions.inTransactionAs(TenantId.of(tenant), () -> smsCampaigns.status(send, status, reason,
                 form.getFirst("MessageSid"), providerStatus, clock.instant()));

@@ -50,8 +50,8 @@ class SendingResilienceTest {
         String domain = "c" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         UUID email = emailCampaign(flows, ada, domain, 300, "");
         TenantId tenant = TenantId.of(ada.tenantId());
-        transactions.inTransactionAs(tenant, () -> channelCampaigns.tryMove(Channel.EMAIL, email, List.of("draft"),
-                "sending", "", java.time.Instant.now()));
+        transactions.inTransactionAs(tenant, () -> channelCampaigns.tryMove(Channel.EMAIL, email,
+                List.of(MessageCampaignStatus.DRAFT), MessageCampaignStatus.SENDING, "", java.time.Instant.now()));
 
         AtomicInteger delivered = new AtomicInteger();
         assertThatThrownBy(() -> dispatcher.run(tenant, email, dyingAfter(120, delivered)))
@@ -91,8 +91,8 @@ class SendingResilienceTest {
         String domain = "l" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         UUID email = emailCampaign(flows, ada, domain, 450, "");
         TenantId tenant = TenantId.of(ada.tenantId());
-        transactions.inTransactionAs(tenant, () -> channelCampaigns.tryMove(Channel.EMAIL, email, List.of("draft"),
-                "sending", "", java.time.Instant.now()));
+        transactions.inTransactionAs(tenant, () -> channelCampaigns.tryMove(Channel.EMAIL, email,
+                List.of(MessageCampaignStatus.DRAFT), MessageCampaignStatus.SENDING, "", java.time.Instant.now()));
         CountDownLatch delivering = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger byFirst = new AtomicInteger();
@@ -228,7 +228,7 @@ class SendingResilienceTest {
                             public SendQueue.Outcome deliver(SendQueue.Send send) {
                                 before.run();
                                 delivered.incrementAndGet();
-                                return SendQueue.Outcome.accepted(send, "sent", "<" + send.id() + "@test>", null,
+                                return SendQueue.Outcome.accepted(send, EmailSendStatus.SENT, "<" + send.id() + "@test>", null,
                                         java.time.Instant.now());
                             }
 

@@ -1,0 +1,65 @@
+package io.reach.campaigns;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import io.reach.platform.CheckSet;
+import io.reach.platform.web.ConflictException;
+
+/**
+ * The sending state of an e-mail or SMS campaign, with the moves each allows: draft → sending ⇄
+ * paused → sent, or cancelled before it is sent (sending → sent happens when the last row is done).
+ */
+@CheckSet(table = "campaigns.email_campaigns", column = "status")
+@CheckSet(table = "campaigns.sms_campaigns", column = "status")
+enum MessageCampaignStatus {
+    DRAFT, SENDING, PAUSED, SENT, CANCELLED;
+
+    private static final Map<MessageCampaignStatus, Set<MessageCampaignStatus>> NEXT = Map.of(
+            DRAFT, Set.of(SENDING, CANCELLED),
+            SENDING, Set.of(PAUSED, SENT),
+            PAUSED, Set.of(SENDING, CANCELLED),
+            SENT, Set.of(),
+            CANCELLED, Set.of());
+
+    boolean canMoveTo(MessageCampaignStatus next) {
+        return NEXT.get(this).contains(next);
+    }
+
+    /** Recipients join a draft, or a paused campaign (counted against the quota at once, as it has started). */
+    boolean takesRecipients() {
+        return this == DRAFT || this == PAUSED;
+    }
+
+    /** Only a draft is sent; anything else says what already happened to it. */
+    void requireSendable(Channel channel) {
+        String campaign = "This " + (channel == Channel.EMAIL ? "e-mail" : "SMS") + " campaign";
+        switch (this) {
+            case DRAFT -> { }
+            case SENT -> throw new ConflictException("Already sent", campaign + " has already been sent");
+            case SENDING -> throw new ConflictException("Already sending", campaign + " is being sent now");
+            case PAUSED -> throw new ConflictException("Paused", campaign + " is paused; resume it to go on sending");
+            case CANCELLED -> throw new ConflictException("Cancelled", campaign + " was cancelled and cannot be sent");
+        }
+    }
+
+    /** The refusal of a move from this status (or from none, {@code current} empty) to {@code next}. */
+    static ConflictException refusal(Channel channel, @Nullable MessageCampaignStatus current,
+            MessageCampaignStatus next) {
+        return new ConflictException("Not allowed now", "A " + (current == null ? "missing" : current.code()) + " "
+                + channel.code() + " campaign cannot become " + next.code());
+    }
+
+    @JsonValue
+    String code() {
+        return name().toLowerCase();
+    }
+
+    static MessageCampaignStatus ofCode(String code) {
+        return Codes.of(MessageCampaignStatus.class, code, "status");
+    }
+}
