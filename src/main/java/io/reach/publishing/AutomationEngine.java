@@ -115,7 +115,7 @@ class AutomationEngine {
     private boolean run(TenantId tenant, Automations.Automation automation, InboundEvents.Stored event, EventFacts facts) {
         if (automation.consentRequired() && !transactions.inTransactionAs(tenant,
                 () -> automations.consentOf(automation).map(Automations.Consent::active).orElse(false))) {
-            return logged(tenant, automation, event, "skipped",
+            return logged(tenant, automation, event, AutomationRunStatus.SKIPPED,
                     "No consent is recorded for this automation to act as the account", JsonNodeFactory.instance.arrayNode());
         }
         ArrayNode results = JsonNodeFactory.instance.arrayNode();
@@ -135,7 +135,8 @@ class AutomationEngine {
                         : "Unexpected error: " + e);
             }
         }
-        return logged(tenant, automation, event, allDone ? "succeeded" : "failed",
+        AutomationRunStatus ended = allDone ? AutomationRunStatus.SUCCEEDED : AutomationRunStatus.FAILED;
+        return logged(tenant, automation, event, ended,
                 allDone ? "All actions done" : "Some actions failed; see results", results);
     }
 
@@ -167,10 +168,10 @@ class AutomationEngine {
         });
     }
 
-    private boolean logged(TenantId tenant, Automations.Automation automation, InboundEvents.Stored event, String status,
-            String detail, JsonNode results) {
-        return transactions.inTransactionAs(tenant, () -> automations.logExecution(automation.id(), event.id(), status,
-                detail, results, clock.instant()));
+    private boolean logged(TenantId tenant, Automations.Automation automation, InboundEvents.Stored event,
+            AutomationRunStatus status, String detail, JsonNode results) {
+        return transactions.inTransactionAs(tenant, () -> automations.logExecution(automation.id(), event.id(),
+                status.code(), detail, results, clock.instant()));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -177,7 +177,7 @@ class PostController {
             return jobs.ofPost(id).stream().map(job -> new JobView(job.id(), job.postVariantId(), job.socialAccountId(),
                     job.platform(), job.scheduledAt(), job.status(), job.attempt(), job.providerJobId(), job.lastError(),
                     job.lastErrorKind(), job.lastHttpStatus(), job.publishedAt(),
-                    job.status().equals("retry") ? job.nextAttemptAt() : null, jobs.attempts(job.id()))).toList();
+                    job.state() == PublishJobStatus.RETRY ? job.nextAttemptAt() : null, jobs.attempts(job.id()))).toList();
         }));
     }
 

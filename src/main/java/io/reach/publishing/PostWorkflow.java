@@ -80,7 +80,7 @@ class PostWorkflow {
         transactions.inTransaction(() -> {
             Post post = posts.find(id).orElseThrow(() -> PostNotFound.forId(id));
             post.requireDeletable();
-            if (jobs.ofPost(id).stream().anyMatch(job -> job.status().equals("running"))) {
+            if (jobs.ofPost(id).stream().anyMatch(job -> job.state() == PublishJobStatus.RUNNING)) {
                 throw new ConflictException("Not allowed now", "A job of this post is publishing right now; try again shortly");
             }
             posts.delete(id);

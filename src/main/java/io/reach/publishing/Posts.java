@@ -118,14 +118,15 @@ class Posts {
      * is still on its way and one failed or was missed, otherwise still scheduled.
      */
     void settle(UUID postId, List<PublishJobs.Job> jobs, Instant now) {
-        boolean open = jobs.stream().anyMatch(job -> List.of("pending", "running", "retry").contains(job.status()));
+        boolean open = jobs.stream().anyMatch(job -> job.state().open());
         if (open) {
             return;
         }
-        boolean allPublished = jobs.stream().allMatch(job -> job.status().equals("success"));
+        boolean allPublished = jobs.stream().allMatch(job -> job.state() == PublishJobStatus.SUCCESS);
         Instant publishedAt = jobs.stream().map(PublishJobs.Job::publishedAt).filter(java.util.Objects::nonNull)
                 .max(Instant::compareTo).orElse(null);
-        jdbc.sql(SETTLE).param("id", postId).param("status", allPublished ? "published" : "failed")
+        PostStatus settled = allPublished ? PostStatus.PUBLISHED : PostStatus.FAILED;
+        jdbc.sql(SETTLE).param("id", postId).param("status", settled.code())
                 .param("publishedAt", allPublished ? odt(publishedAt) : null).param("now", utc(now)).update();
     }
 

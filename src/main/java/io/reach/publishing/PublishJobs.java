@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantContext;
+import io.reach.social.PlatformError;
 
 /** The current tenant's publish jobs and their attempts. */
 @Repository
@@ -83,6 +84,10 @@ class PublishJobs {
             Instant nextAttemptAt, String status, int attempt, boolean lookupFirst, @Nullable String providerJobId,
             @Nullable String lastError, @Nullable String lastErrorKind, @Nullable Integer lastHttpStatus,
             @Nullable Instant publishedAt, String text, String mediaRefs, String variantMetadata) {
+
+        PublishJobStatus state() {
+            return PublishJobStatus.ofCode(status);
+        }
     }
 
     record Attempt(Instant attemptedAt, String outcome, @Nullable Integer httpStatus, @Nullable String responseExcerpt) {
@@ -115,16 +120,45 @@ class PublishJobs {
     }
 
     /**
+     * How a claimed attempt ended: the job's next status (one an attempt may end in), the provider's
+     * id of the post, the error and its kind, and when and how the next attempt runs.
+     */
+    record AttemptEnd(PublishJobStatus status, @Nullable String providerId, @Nullable String error,
+            PlatformError.@Nullable Kind kind, @Nullable Integer httpStatus, Instant next, boolean lookupFirst,
+            @Nullable Instant publishedAt) {
+
+        AttemptEnd {
+            if (!status.endsAnAttempt()) {
+                throw new IllegalArgumentException("A running job cannot become " + status.code());
+            }
+        }
+
+        /** Tried again at {@code next}; {@code lookupFirst} when the platform may have the post already. */
+        static AttemptEnd retry(String error, PlatformError.Kind kind, @Nullable Integer httpStatus, Instant next,
+                boolean lookupFirst) {
+            return new AttemptEnd(PublishJobStatus.RETRY, null, error, kind, httpStatus, next, lookupFirst, null);
+        }
+
+        /** Settled at {@code now}: published (success), failed or missed. */
+        static AttemptEnd settled(PublishJobStatus status, @Nullable String providerId, @Nullable String error,
+                PlatformError.@Nullable Kind kind, @Nullable Integer httpStatus, Instant now) {
+            return new AttemptEnd(status, providerId, error, kind, httpStatus, now, false,
+                    status == PublishJobStatus.SUCCESS ? now : null);
+        }
+    }
+
+    /**
      * Records the end of the claimed attempt {@code attempt}; false when the job is no longer that
      * attempt's (the sweep took it back and another runner claimed it), so nothing is recorded.
      */
-    boolean finish(UUID id, int attempt, String status, @Nullable String providerId, @Nullable String error,
-            @Nullable String kind, @Nullable Integer httpStatus, Instant next, boolean lookupFirst,
-            @Nullable Instant publishedAt, Instant now) {
-        return jdbc.sql(FINISH).param("id", id).param("attempt", attempt).param("status", status)
-                .param("providerId", providerId).param("error", error).param("kind", kind).param("httpStatus", httpStatus)
-                .param("next", utc(next)).param("lookupFirst", lookupFirst)
-                .param("publishedAt", publishedAt == null ? null : utc(publishedAt)).param("now", utc(now)).update() == 1;
+    boolean finish(UUID id, int attempt, AttemptEnd end, Instant now) {
+        return jdbc.sql(FINISH).param("id", id).param("attempt", attempt).param("status", end.status().code())
+                .param("providerId", end.providerId()).param("error", end.error())
+                .param("kind", end.kind() == null ? null : end.kind().name().toLowerCase())
+                .param("httpStatus", end.httpStatus()).param("next", utc(end.next()))
+                .param("lookupFirst", end.lookupFirst())
+                .param("publishedAt", end.publishedAt() == null ? null : utc(end.publishedAt()))
+                .param("now", utc(now)).update() == 1;
     }
 
     /** The runner of attempt {@code attempt} is alive; false when the job is no longer that attempt's. */
@@ -132,9 +166,10 @@ class PublishJobs {
         return jdbc.sql(BEAT).param("id", id).param("attempt", attempt).param("now", utc(now)).update() == 1;
     }
 
-    void recordAttempt(UUID jobId, String outcome, @Nullable Integer httpStatus, @Nullable String excerpt, Instant now) {
+    void recordAttempt(UUID jobId, PublishOutcome outcome, @Nullable Integer httpStatus, @Nullable String excerpt,
+            Instant now) {
         jdbc.sql(ATTEMPT).param("tenant", TenantContext.require().value()).param("id", ids.next()).param("jobId", jobId)
-                .param("outcome", outcome).param("httpStatus", httpStatus)
+                .param("outcome", outcome.code()).param("httpStatus", httpStatus)
                 .param("excerpt", excerpt == null ? null : excerpt.substring(0, Math.min(excerpt.length(), 1000)))
                 .param("now", utc(now)).update();
     }

@@ -97,7 +97,8 @@ class PublishRunner {
 
     private void claimedRun(TenantId tenant, PublishJobs.Job job, RunningJobs.Held held) {
         if (clock.instant().isAfter(job.scheduledAt().plus(maxOverdue))) {
-            conclude(tenant, job, "missed", "missed", null, null, "More than " + maxOverdue.toHours()
+            conclude(tenant, job, PublishJobStatus.MISSED, PublishOutcome.MISSED, null, null, "More than "
+                    + maxOverdue.toHours()
                     + " hours late (Reach was down or the job was held up); not sent late", null, null);
             return;
         }
@@ -135,24 +136,24 @@ class PublishRunner {
                     "Unexpected error (" + e.getClass().getSimpleName() + "); the server log has the details", null);
             return;
         }
-        conclude(tenant, job, "success", found.isPresent() ? "found" : "published", providerId, null, null, null,
-                publication);
+        PublishOutcome outcome = found.isPresent() ? PublishOutcome.FOUND : PublishOutcome.PUBLISHED;
+        conclude(tenant, job, PublishJobStatus.SUCCESS, outcome, providerId, null, null, null, publication);
     }
 
     private void failed(TenantId tenant, PublishJobs.Job job, PlatformError.Kind kind, @Nullable Integer status,
             String message, @Nullable Duration retryAfter) {
-        String outcome = kind.name().toLowerCase();
+        PublishOutcome outcome = PublishOutcome.of(kind);
         if (kind == PlatformError.Kind.TERMINAL || job.attempt() >= MAX_ATTEMPTS) {
             String reason = kind == PlatformError.Kind.TERMINAL ? message
                     : message + " (gave up after " + job.attempt() + " attempts)";
-            conclude(tenant, job, "failed", outcome, null, status, reason, kind, null);
+            conclude(tenant, job, PublishJobStatus.FAILED, outcome, null, status, reason, kind, null);
             return;
         }
         Instant next = clock.instant().plus(backoff.after(job.attempt(), retryAfter));
         boolean lookupFirst = job.lookupFirst() || kind == PlatformError.Kind.UNKNOWN;
         boolean finished = transactions.inTransactionAs(tenant, () -> {
-            if (!jobs.finish(job.id(), job.attempt(), "retry", null, message, outcome, status, next, lookupFirst, null,
-                    clock.instant())) {
+            PublishJobs.AttemptEnd retry = PublishJobs.AttemptEnd.retry(message, kind, status, next, lookupFirst);
+            if (!jobs.finish(job.id(), job.attempt(), retry, clock.instant())) {
                 return false;
             }
             jobs.recordAttempt(job.id(), outcome, status, message, clock.instant());
@@ -161,18 +162,17 @@ class PublishRunner {
         if (finished) {
             scheduling.at(tenant, job.id(), job.attempt() + 1, next);
         } else {
-            refused(job, outcome);
+            refused(job, outcome.code());
         }
     }
 
-    private void conclude(TenantId tenant, PublishJobs.Job job, String status, String outcome, @Nullable String providerId,
-            @Nullable Integer httpStatus, @Nullable String error, PlatformError.@Nullable Kind kind,
-            @Nullable Publication publication) {
+    private void conclude(TenantId tenant, PublishJobs.Job job, PublishJobStatus status, PublishOutcome outcome,
+            @Nullable String providerId, @Nullable Integer httpStatus, @Nullable String error,
+            PlatformError.@Nullable Kind kind, @Nullable Publication publication) {
         Instant now = clock.instant();
         boolean finished = transactions.inTransactionAs(tenant, () -> {
-            if (!jobs.finish(job.id(), job.attempt(), status, providerId, error,
-                    kind == null ? null : kind.name().toLowerCase(), httpStatus, now, false,
-                    status.equals("success") ? now : null, now)) {
+            if (!jobs.finish(job.id(), job.attempt(), PublishJobs.AttemptEnd.settled(status, providerId, error, kind,
+                    httpStatus, now), now)) {
                 return false;
             }
             if (providerId != null && publication != null) {
@@ -183,7 +183,7 @@ class PublishRunner {
             return true;
         });
         if (!finished) {
-            refused(job, outcome + (providerId == null ? "" : " as " + providerId));
+            refused(job, outcome.code() + (providerId == null ? "" : " as " + providerId));
         }
     }
 
