@@ -138,19 +138,23 @@ class RollupRebuilds {
             }
             transactions.inTransactionAs(tenant, () -> {
                 rollups.coverRebuilt(rebuild.from(), rebuild.to());
-                return finish(tenant, id, "done", null);
+                return finish(tenant, id, RebuildStatus.DONE, null);
             });
             log.info("Rollup rebuild {} of tenant {}: all {} days done", id, tenant.value(), rebuild.daysTotal());
         } catch (RuntimeException e) {
             log.error("Rollup rebuild {} of tenant {} stopped at day {} of {}", id, tenant.value(), done + 1,
                     rebuild.daysTotal(), e);
             String error = "stopped at day " + (done + 1) + " of " + rebuild.daysTotal() + "; start a new rebuild to try again";
-            transactions.inTransactionAs(tenant, () -> finish(tenant, id, "failed", error));
+            transactions.inTransactionAs(tenant, () -> finish(tenant, id, RebuildStatus.FAILED, error));
         }
     }
 
-    private int finish(TenantId tenant, UUID id, String status, @Nullable String error) {
-        return jdbc.sql(FINISH).param("tenant", tenant.value()).param("id", id).param("status", status)
+    /** Ends a running rebuild (the statement moves only a running one). */
+    private int finish(TenantId tenant, UUID id, RebuildStatus status, @Nullable String error) {
+        if (!RebuildStatus.RUNNING.canMoveTo(status)) {
+            throw new IllegalArgumentException("A running rebuild cannot become " + status.code());
+        }
+        return jdbc.sql(FINISH).param("tenant", tenant.value()).param("id", id).param("status", status.code())
                 .param("error", error).param("now", utc(clock.instant())).update();
     }
 

@@ -115,19 +115,19 @@ public class MailDelivery {
             message.setSubject(mail.subject());
             message.setText(bodyOf(mail));
             sender.send(message);
-            mark(mail.id(), "sent", null);
+            mark(mail.id(), MailStatus.SENT, null);
             log.info("Sent mail {} to {} ({})", mail.id(), mail.recipient(), mail.subject());
             logBody(mail);
         } catch (MailException e) {
             log.warn("Mail {} to {} ({}) not sent: {}", mail.id(), mail.recipient(), mail.subject(), e.getMessage());
             int attempts = jdbc.sql("select attempts from platform.mail_outbox where id = :id").param("id", mail.id())
                     .query(Integer.class).single();
-            mark(mail.id(), attempts + 1 >= MAX_ATTEMPTS ? "failed" : "pending", e.getMessage());
+            mark(mail.id(), attempts + 1 >= MAX_ATTEMPTS ? MailStatus.FAILED : MailStatus.PENDING, e.getMessage());
         }
     }
 
     private void keep(OutgoingMail mail) {
-        mark(mail.id(), "kept", null);
+        mark(mail.id(), MailStatus.KEPT, null);
         if (logBodies) {
             log.info("No SMTP server configured; keeping mail {} to {} ({}):\n{}", mail.id(), mail.recipient(),
                     mail.subject(), bodyOf(mail));
@@ -151,8 +151,12 @@ public class MailDelivery {
         return mail.body() == null ? "" : mail.body();
     }
 
-    private void mark(UUID id, String status, @Nullable String error) {
-        jdbc.sql(MARK).param("id", id).param("status", status).param("error", error)
+    /** Ends an attempt on a pending mail (only pending mail is read for sending). */
+    private void mark(UUID id, MailStatus status, @Nullable String error) {
+        if (!MailStatus.PENDING.canMoveTo(status)) {
+            throw new IllegalArgumentException("A pending mail cannot become " + status.code());
+        }
+        jdbc.sql(MARK).param("id", id).param("status", status.code()).param("error", error)
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
     }
 
