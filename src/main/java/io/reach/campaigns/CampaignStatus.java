@@ -5,7 +5,10 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.reach.platform.CheckSet;
+
 /** Mirrors the status check of {@code campaigns.campaigns}, with the moves each status allows. */
+@CheckSet(table = "campaigns.campaigns", column = "status")
 enum CampaignStatus {
     DRAFT, ACTIVE, PAUSED, COMPLETED, ARCHIVED;
 

@@ -2,7 +2,11 @@ package io.reach.campaigns;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.reach.platform.CheckSet;
+
 /** A messaging channel and the tables and columns its campaigns and sends live in. */
+@CheckSet(table = "campaigns.suppressions", column = "channel")
+@CheckSet(table = "campaigns.dispatch_leases", column = "channel")
 enum Channel {
     EMAIL("email_campaigns", "email_sends", "email_campaign_id", "lower(s.recipient_email)", "recipient_email",
             "message_id", "bounce_reason"),

@@ -5,6 +5,8 @@ import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.reach.platform.CheckSet;
+
 /**
  * The STOP and START replies already applied, by Twilio MessageSid. Recording one first takes a
  * transaction lock on the tenant's number, so replies of one number are applied one after the
@@ -19,6 +21,7 @@ class KeywordReplies {
             insert into campaigns.sms_keyword_replies (tenant_id, message_sid, phone, keyword, received_at)
             values (:tenant, :sid, :phone, :keyword, :now) on conflict do nothing""";
 
+    @CheckSet(table = "campaigns.sms_keyword_replies", column = "keyword")
     enum Keyword {
         STOP, START;
 

@@ -8,12 +8,14 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.reach.platform.CheckSet;
 import io.reach.platform.ids.Ids;
 
 /** Single-use, expiring tokens sent by e-mail (verification, password reset, sign-in unlock). */
 @Repository
 class UserTokens {
 
+    @CheckSet(table = "identity.user_tokens", column = "purpose")
     enum Purpose {
         EMAIL_VERIFICATION, PASSWORD_RESET, SIGN_IN_UNLOCK;
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import io.reach.platform.CheckSet;
+
 /**
  * A platform call that did not succeed, classified for whoever retries it: {@code RETRYABLE}
  * (rate limit, server error, network, media still processing), {@code TERMINAL} (authorisation,
@@ -12,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class PlatformError extends RuntimeException {
 
+    @CheckSet(table = "publishing.publish_jobs", column = "last_error_kind")
     public enum Kind { RETRYABLE, TERMINAL, UNKNOWN }
 
     private final Kind kind;
