@@ -9,7 +9,15 @@ import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantId;
 import io.reach.tenancy.TenantEvents.TenantCreated;
 
-/** Every new tenant gets the built-in roles, in the transaction that creates it. */
+/**
+ * Every new tenant gets the built-in roles, in the transaction that creates it.
+ *
+ * <p>Deliberately a synchronous {@code @EventListener}, not an outbox listener: the owner's membership
+ * is added later in that same transaction and the creating request's answer (a signed-in owner after
+ * sign-up) is used at once, so the roles must exist before the commit, not some time after it. Being
+ * inside the creating transaction gives more than the outbox would: the roles commit with the tenant
+ * or neither does, so there is nothing to complete after a crash.
+ */
 @Component
 class SystemRoleSeeding {
 

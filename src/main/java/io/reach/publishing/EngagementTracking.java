@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -140,8 +141,14 @@ class EngagementTracking {
         }
     }
 
-    /** A sync saw the follower count change: filed as an event, so follower milestones can be noticed. */
-    @EventListener
+    /**
+     * A sync saw the follower count change: filed as an event, so follower milestones can be noticed.
+     * Delivered through the event publication registry once the sync's transaction has committed, on
+     * another thread: the listener opens the event's tenant transaction itself (no transaction of its
+     * own, so a delivery never holds two connections). A redelivery (after a crash, on restart) files
+     * nothing twice: the event's external id is the account and the moment of the change.
+     */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(FollowersChanged change) {
         var payload = JsonNodeFactory.instance.objectNode().put("before", change.before()).put("after", change.after());
         transactions.inTransactionAs(TenantId.of(change.tenantId()), () -> events.store(change.platform(),

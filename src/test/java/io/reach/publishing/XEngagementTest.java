@@ -8,7 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.reach.support.Accounts;
 import io.reach.support.Api;
@@ -44,6 +47,8 @@ class XEngagementTest {
     AutomationEngine engine;
     @Autowired
     EngagementTracking tracking;
+    @Autowired
+    JdbcClient jdbc;
 
     private Accounts.SignedIn ada;
     private String user;
@@ -117,6 +122,7 @@ class XEngagementTest {
         sync();
         me(1002);
         sync();
+        followerChangesFiled();
         engine.runWaiting();
 
         JsonNode runs = api.get("/api/v1/automations/" + milestone + "/executions", ada.accessToken()).json().get("items");
@@ -191,6 +197,14 @@ class XEngagementTest {
                 .formatted(account, trigger, actions));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("id").asString();
+    }
+
+    /** Follower changes reach publishing through the outbox, after the sync's commit: wait until all are filed. */
+    private void followerChangesFiled() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                select count(*) from platform.event_publication
+                where completion_date is null and serialized_event like :account""").param("account", "%" + account + "%")
+                .query(Long.class).single() == 0);
     }
 
     private boolean sync() {
