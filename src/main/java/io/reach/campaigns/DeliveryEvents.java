@@ -61,12 +61,12 @@ class DeliveryEvents {
                     boolean bounced = sends.bounced(send, event.hardBounce() ? "hard" : "soft",
                             event.reason() == null ? "bounced" : event.reason(), at);
                     if (bounced && event.hardBounce()) {
-                        suppressions.add(Channel.EMAIL, address, "hard_bounce", send, at);
+                        suppressions.add(Channel.EMAIL, address, SuppressionReason.HARD_BOUNCE, send, at);
                     }
                     yield bounced;
                 }
                 case COMPLAINED -> {
-                    suppressions.add(Channel.EMAIL, address, "complaint", send, at);
+                    suppressions.add(Channel.EMAIL, address, SuppressionReason.COMPLAINT, send, at);
                     yield sends.complained(send, at);
                 }
             };

@@ -70,7 +70,7 @@ class SuppressionController {
         Channel c = Codes.of(Channel.class, channel, "channel");
         String address = normal(c, request.address());
         transactions.inTransaction(() -> {
-            suppressions.add(c, address, "manual", null, clock.instant());
+            suppressions.add(c, address, SuppressionReason.MANUAL, null, clock.instant());
         });
         return ResponseEntity.noContent().build();
     }

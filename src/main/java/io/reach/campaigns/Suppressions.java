@@ -35,15 +35,15 @@ class Suppressions {
     record Suppression(Channel channel, String address, String reason, @Nullable UUID sourceSend, Instant createdAt) {
     }
 
-    void add(Channel channel, String address, String reason, @Nullable UUID send, Instant now) {
+    void add(Channel channel, String address, SuppressionReason reason, @Nullable UUID send, Instant now) {
         jdbc.sql(ADD).param("tenant", Sql.tenant()).param("channel", channel.code()).param("address", address)
-                .param("reason", reason).param("send", send).param("now", Sql.utc(now)).update();
+                .param("reason", reason.code()).param("send", send).param("now", Sql.utc(now)).update();
     }
 
     /** Removes the suppression, only one of {@code reason} when given (a START reply lifts a STOP, not a bounce). */
-    boolean remove(Channel channel, String address, @Nullable String reason) {
+    boolean remove(Channel channel, String address, @Nullable SuppressionReason reason) {
         return jdbc.sql(REMOVE).param("tenant", Sql.tenant()).param("channel", channel.code()).param("address", address)
-                .param("reason", reason).update() > 0;
+                .param("reason", reason == null ? null : reason.code()).update() > 0;
     }
 
     List<Suppression> page(Channel channel, String after, int limit) {

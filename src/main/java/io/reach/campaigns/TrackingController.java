@@ -104,7 +104,7 @@ class TrackingController {
         Instant now = clock.instant();
         transactions.inTransactionAs(t.tenant(), () -> {
             EmailSends.EmailSend send = sends.find(t.send()).orElseThrow(() -> new NotFoundException("link", token));
-            suppressions.add(Channel.EMAIL, send.recipientEmail().toLowerCase(), "unsubscribed", send.id(), now);
+            suppressions.add(Channel.EMAIL, send.recipientEmail().toLowerCase(), SuppressionReason.UNSUBSCRIBED, send.id(), now);
             sends.unsubscribed(send.id(), now);
         });
         return html("Unsubscribed", "<p>You will get no more of these e-mails.</p>");

@@ -109,9 +109,9 @@ class TwilioWebhookController {
                     return;
                 }
                 if (keyword == KeywordReplies.Keyword.STOP) {
-                    suppressions.add(Channel.SMS, from, "stop", null, clock.instant());
+                    suppressions.add(Channel.SMS, from, SuppressionReason.STOP, null, clock.instant());
                 } else {
-                    suppressions.remove(Channel.SMS, from, "stop");
+                    suppressions.remove(Channel.SMS, from, SuppressionReason.STOP);
                 }
             });
         }

@@ -75,7 +75,7 @@ class IdempotencyRecords {
     @Transactional(readOnly = true)
     Optional<IdempotencyRecord> find(IdempotencyKey key) {
         return statement(FIND, key).query((rs, row) -> {
-            boolean completed = "completed".equals(rs.getString("state"));
+            boolean completed = IdempotencyState.ofCode(rs.getString("state")) == IdempotencyState.COMPLETED;
             StoredResponse response = completed
                     ? new StoredResponse(rs.getInt("response_status"), json.readValue(rs.getString("headers"), HEADERS),
                             rs.getBytes("response_body"))

@@ -62,7 +62,7 @@ class PlatformAdminTokens implements BearerTokenAuthenticator, ApplicationRunner
             String hash = TokenHashes.sha256(configuredToken);
             jdbc.sql(REVOKE_ALL_EXCEPT).param("now", now())
                     .param("hash", hash).update();
-            store(hash, "configured");
+            store(hash, AdminTokenSource.CONFIGURED);
             log.info("Platform admin token taken from reach.admin.token");
             return;
         }
@@ -71,7 +71,7 @@ class PlatformAdminTokens implements BearerTokenAuthenticator, ApplicationRunner
             return;
         }
         String token = TokenHashes.newToken(PREFIX);
-        store(TokenHashes.sha256(token), "generated");
+        store(TokenHashes.sha256(token), AdminTokenSource.GENERATED);
         printOnce(token);
     }
 
@@ -90,8 +90,8 @@ class PlatformAdminTokens implements BearerTokenAuthenticator, ApplicationRunner
                 TokenHashes.sha256(token).getBytes());
     }
 
-    private void store(String hash, String source) {
-        jdbc.sql(INSERT).param("id", ids.next()).param("hash", hash).param("source", source)
+    private void store(String hash, AdminTokenSource source) {
+        jdbc.sql(INSERT).param("id", ids.next()).param("hash", hash).param("source", source.code())
                 .param("now", now()).update();
     }
 
