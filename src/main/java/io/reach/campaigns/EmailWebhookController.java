@@ -19,6 +19,7 @@ import io.reach.platform.crypto.Hmacs;
 import io.reach.platform.web.ApiException;
 import io.reach.platform.web.BadRequestException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +49,8 @@ class EmailWebhookController {
 
     @PostMapping
     @Operation(operationId = "receiveEmailEvents", summary = "Delivery, bounce and complaint events (JSON) or a DSN message (message/rfc822); signed")
+    @ApiResponse(responseCode = "200", description = "Applied")
+    @ApiResponse(responseCode = "401", description = "The signature does not verify")
     DeliveryEvents.Applied receive(@RequestBody byte[] body,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
             @RequestHeader(value = "X-Reach-Signature", required = false) @Nullable String signature) {

@@ -27,6 +27,7 @@ import io.reach.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -79,6 +80,11 @@ class AuthController {
 
     @PostMapping("/login")
     @Operation(operationId = "signIn", summary = "Sign in with e-mail and password; returns an access token and a refresh token")
+    @ApiResponse(responseCode = "200", description = "Signed in, or an MFA challenge to answer at /api/v1/auth/mfa/verify",
+            content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {SessionTokens.class,
+                    SignIn.MfaRequired.class})))
+    @ApiResponse(responseCode = "401", description = "Wrong e-mail or password")
+    @ApiResponse(responseCode = "429", description = "Too many failed attempts: sign-in from this address is paused (Retry-After)")
     SignIn.LoginOutcome login(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
                     examples = @ExampleObject("""
                     {"email": "ada@example.com", "password": "correct horse battery staple"}""")))
@@ -97,6 +103,8 @@ class AuthController {
 
     @PostMapping("/mfa/verify")
     @Operation(summary = "Complete a sign-in that needs a second factor, with a TOTP code or a recovery code")
+    @ApiResponse(responseCode = "200", description = "Signed in")
+    @ApiResponse(responseCode = "401", description = "The challenge or the code is wrong or expired")
     SessionTokens verifyMfa(@Valid @RequestBody AuthRequests.MfaVerification request, HttpServletRequest http) {
         if ((request.code() == null) == (request.recoveryCode() == null)) {
             throw new InvalidRequestException(new FieldError("code", "send either code or recovery_code"));
@@ -107,6 +115,8 @@ class AuthController {
 
     @PostMapping("/refresh")
     @Operation(operationId = "refreshSession", summary = "Trade a refresh token (once) for new tokens")
+    @ApiResponse(responseCode = "200", description = "New tokens")
+    @ApiResponse(responseCode = "401", description = "The refresh token is unknown, used or expired")
     SessionTokens refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
         Idempotency.doNotStoreResponse(http);
         return signIn.refresh(request.refreshToken(), RequestOrigins.of(http));

@@ -78,6 +78,7 @@ class ClerkWebhook {
     @PostMapping(path = "/api/v1/webhooks/identity/clerk", consumes = MediaType.ALL_VALUE)
     @Operation(operationId = "receiveClerkEvent", summary = "Clerk user events (Svix-signed)")
     @ApiResponse(responseCode = "204", description = "Received; no content")
+    @ApiResponse(responseCode = "401", description = "The Svix signature is missing, stale or does not verify")
     ResponseEntity<Void> receive(@RequestHeader(name = "svix-id", required = false) @Nullable String id,
             @RequestHeader(name = "svix-timestamp", required = false) @Nullable String timestamp,
             @RequestHeader(name = "svix-signature", required = false) @Nullable String signatures,

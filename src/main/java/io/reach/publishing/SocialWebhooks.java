@@ -29,6 +29,7 @@ import io.reach.platform.web.BadRequestException;
 import io.reach.platform.web.NotFoundException;
 import io.reach.social.SocialDirectory;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -90,6 +91,8 @@ class SocialWebhooks {
 
     @PostMapping(path = "/api/v1/webhooks/social/{platform}", consumes = MediaType.ALL_VALUE)
     @Operation(operationId = "receiveSocialWebhook", summary = "Signed platform events; stored once per tenant, then handed to automations")
+    @ApiResponse(responseCode = "200", description = "Received")
+    @ApiResponse(responseCode = "401", description = "The platform signature does not verify")
     ResponseEntity<Void> receive(@PathVariable String platform, @RequestBody String body, HttpServletRequest http) {
         boolean valid = META.contains(platform) ? !metaSecret.isEmpty()
                 && WebhookSignatures.metaValid(metaSecret, body, http.getHeader("X-Hub-Signature-256"))

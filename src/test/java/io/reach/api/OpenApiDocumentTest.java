@@ -123,6 +123,9 @@ class OpenApiDocumentTest {
         assertThat(operations.get("POST /api/v1/auth/identity-links").path("security")).isNotEmpty();
         assertThat(operations.get("POST /api/v1/auth/login").path("security").isEmpty()).isTrue();
         assertThat(operations.get("GET /api/v1/campaigns").path("security")).isNotEmpty();
+        JsonNode login = operations.get("POST /api/v1/auth/login").path("responses");
+        assertThat(login.has("401") && login.has("429")).as("sign-in refusals").isTrue();
+        assertThat(login.at("/200/content/application~1json/schema/oneOf")).as("tokens or an MFA challenge").hasSize(2);
     }
 
     @Test

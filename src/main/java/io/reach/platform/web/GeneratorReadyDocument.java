@@ -10,6 +10,7 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -66,6 +67,17 @@ final class GeneratorReadyDocument implements OpenApiCustomizer {
                     : List.of(BEARER, new SecurityRequirement()));
             problems(method, path, operation, secured);
         }));
+        dropUnusedSchemas(api);
+    }
+
+    /** Schemas nothing refers to any more (a return type a handler documents otherwise), which generators warn about. */
+    private static void dropUnusedSchemas(OpenAPI api) {
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        boolean dropped = schemas != null;
+        while (dropped) {
+            String text = Json31.pretty(api);
+            dropped = schemas.keySet().removeIf(name -> !text.contains("\"#/components/schemas/" + name + "\""));
+        }
     }
 
     /** An open path whose handler still names the bearer scheme takes one when given (ingestion: API key or site key). */
