@@ -31,9 +31,6 @@ class SystemRoleSeeding {
 
     @EventListener
     void on(TenantCreated created) {
-        TenantContext.callAs(TenantId.of(created.tenantId()), () -> {
-            roles.seedSystemRoles(clock.instant());
-            return null;
-        });
+        TenantContext.runAs(TenantId.of(created.tenantId()), () -> roles.seedSystemRoles(clock.instant()));
     }
 }

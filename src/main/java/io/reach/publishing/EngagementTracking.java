@@ -100,7 +100,6 @@ class EngagementTracking {
                     events.store(platformOf(post), "post_engagement", payload.toString(),
                             "likes:" + post.externalPostId() + ":" + c.likes(), post.socialAccountId(), now);
                 }
-                return null;
             });
             return true;
         } catch (RuntimeException e) {
