@@ -187,14 +187,14 @@ class TrackerRollups {
                 written += refreshHourly(run[0], run[1]);
             }
         }
-        advance("hourly", main, now, ZoneOffset.UTC, null);
+        advance(RollupGrain.HOURLY, main, now, ZoneOffset.UTC, null);
         return written;
     }
 
     private int dailyDue(Instant now, List<Dirty> dirty, Sites.Site site) {
         ZoneId zone = zones.of(site);
         LocalDate today = LocalDate.ofInstant(now, zone);
-        Optional<Watermark> daily = watermark("daily", site.id()).filter(done -> done.zone().equals(zone));
+        Optional<Watermark> daily = watermark(RollupGrain.DAILY, site.id()).filter(done -> done.zone().equals(zone));
         LocalDate coveredFrom = daily.map(done -> LocalDate.ofInstant(done.coversFrom(), zone))
                 .orElse(today.minusDays(lateWindow.toDays()));
         LocalDate doneUntil = daily.map(done -> LocalDate.ofInstant(done.done(), zone)).orElse(coveredFrom);
@@ -219,7 +219,7 @@ class TrackerRollups {
             written += refreshDaily(LocalDate.ofInstant(run[0], ZoneOffset.UTC), LocalDate.ofInstant(run[1], ZoneOffset.UTC),
                     zone, site.id());
         }
-        advance("daily", site.id(), today.atStartOfDay(zone).toInstant(), zone,
+        advance(RollupGrain.DAILY, site.id(), today.atStartOfDay(zone).toInstant(), zone,
                 daily.map(Watermark::coversFrom).orElse(coveredFrom.atStartOfDay(zone).toInstant()));
         log.debug("Daily tracker rollup of tenant {}, site {}: days {} in {}, {} rows", TenantContext.require().value(),
                 site.id(), days, zone, written);
@@ -242,7 +242,7 @@ class TrackerRollups {
     /** How far a site's rollups are done (queries read hourly rows, then raw events, from there). */
     Progress progress(UUID site) {
         Instant hourly = hourlyWatermark().map(Watermark::done).orElse(Instant.EPOCH);
-        return watermark("daily", site).map(daily -> new Progress(hourly, daily.coversFrom(), daily.done(), daily.zone()))
+        return watermark(RollupGrain.DAILY, site).map(daily -> new Progress(hourly, daily.coversFrom(), daily.done(), daily.zone()))
                 .orElse(new Progress(hourly, Instant.EPOCH, Instant.EPOCH, ZoneOffset.UTC));
     }
 
@@ -254,7 +254,7 @@ class TrackerRollups {
     int rebuildDay(LocalDate day) {
         int rows = refreshHourly(start(day), start(day.plusDays(1)));
         for (Sites.Site site : sites.all()) {
-            ZoneId zone = watermark("daily", site.id()).map(Watermark::zone).orElseGet(() -> zones.of(site));
+            ZoneId zone = watermark(RollupGrain.DAILY, site.id()).map(Watermark::zone).orElseGet(() -> zones.of(site));
             rows += refreshDaily(day, day.plusDays(1), zone, site.id());
         }
         return rows;
@@ -277,9 +277,9 @@ class TrackerRollups {
                 + " where rollup = 'hourly' order by done_until desc limit 1", null);
     }
 
-    private Optional<Watermark> watermark(String rollup, UUID site) {
+    private Optional<Watermark> watermark(RollupGrain rollup, UUID site) {
         return watermarks("select done_until, time_zone, covers_from from measurement.rollup_watermarks"
-                + " where rollup = '" + rollup + "' and site_id = :site", site);
+                + " where rollup = '" + rollup.code() + "' and site_id = :site", site);
     }
 
     private Optional<Watermark> watermarks(String sql, @Nullable UUID site) {
@@ -291,14 +291,14 @@ class TrackerRollups {
         }).optional();
     }
 
-    private void advance(String rollup, UUID site, Instant doneUntil, ZoneId zone, @Nullable Instant coversFrom) {
+    private void advance(RollupGrain rollup, UUID site, Instant doneUntil, ZoneId zone, @Nullable Instant coversFrom) {
         jdbc.sql("""
                 insert into measurement.rollup_watermarks (tenant_id, site_id, rollup, done_until, updated_at, time_zone,
                     covers_from)
                 values (:tenant, :site, :rollup, :done, :now, :zone, :covers)
                 on conflict (tenant_id, site_id, rollup) do update set done_until = excluded.done_until,
                     updated_at = excluded.updated_at, time_zone = excluded.time_zone, covers_from = excluded.covers_from""")
-                .param("tenant", TenantContext.require().value()).param("site", site).param("rollup", rollup)
+                .param("tenant", TenantContext.require().value()).param("site", site).param("rollup", rollup.code())
                 .param("done", utcOrNull(doneUntil)).param("now", utc(clock.instant())).param("zone", zone.getId())
                 .param("covers", utcOrNull(coversFrom)).update();
     }

@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class SocialPosts {
 
-    static final List<String> ENGAGEMENT_TYPES = List.of("like", "comment", "share", "save", "reach", "impression");
+    static final List<String> ENGAGEMENT_TYPES = java.util.Arrays.stream(EngagementType.values())
+            .map(EngagementType::code).toList();
 
     private static final String RECORD = """
             insert into publishing.social_posts (tenant_id, id, social_account_id, post_id, post_variant_id, publish_job_id,
@@ -66,18 +67,11 @@ class SocialPosts {
         jdbc.sql(RECORD).param("tenant", TenantContext.require().value()).param("id", ids.next())
                 .param("account", job.socialAccountId()).param("postId", job.postId())
                 .param("variantId", job.postVariantId()).param("jobId", job.id()).param("content", publication.text())
-                .param("type", typeOf(publication)).param("externalId", externalId)
+                .param("type", SocialPostType.of(publication).code()).param("externalId", externalId)
                 .param("scheduledAt", utc(job.scheduledAt())).param("now", utc(now))
                 .param("metadata", json.writeValueAsString(Map.of("platform", job.platform(),
                         "media", publication.media(), "variant_metadata", publication.metadata())))
                 .update();
-    }
-
-    private static String typeOf(Publication publication) {
-        if (publication.media().size() > 1) {
-            return "carousel";
-        }
-        return publication.media().isEmpty() ? "text" : publication.hasVideo() ? "video" : "image";
     }
 
     List<SocialPost> list(Instant from, Instant to, @Nullable UUID accountId, @Nullable UUID campaignId, UUID before,

@@ -57,9 +57,6 @@ class CheckSetCatalogTest {
             "identity.permissions.action",
             "identity.users.role",
             "identity.users.status",
-            "measurement.rollup_watermarks.rollup",
-            "publishing.social_engagement.engagement_type",
-            "publishing.social_posts.post_type",
             "social.follower_changes.change_type",
             "social.social_accounts.status",
             "tenancy.monthly_usage.quota");
