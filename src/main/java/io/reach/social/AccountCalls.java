@@ -7,6 +7,9 @@ import org.springframework.stereotype.Component;
 
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.social.platform.PlatformAdapters;
+import io.reach.social.platform.ProviderRefused;
+import io.reach.social.platform.SocialProvider;
 
 /**
  * Platform calls on behalf of one of the current tenant's accounts: only while it is active,

@@ -16,6 +16,8 @@ import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ApiException;
 import io.reach.platform.web.NotFoundException;
+import io.reach.social.platform.PlatformAdapters;
+import io.reach.social.platform.SocialProvider;
 
 /**
  * Connecting an account: start (a sealed state with a PKCE verifier, and the platform's

@@ -26,6 +26,8 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.reach.platform.tenant.AllTenants;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.social.platform.PlatformAdapters;
+import io.reach.social.platform.SocialProvider;
 
 /**
  * Syncs each active account's analytics from its platform when it is due (its own

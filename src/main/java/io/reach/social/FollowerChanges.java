@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantContext;
+import io.reach.social.platform.SocialProvider;
 
 /**
  * Follower changes of the current tenant's accounts, found by comparing each follower list with

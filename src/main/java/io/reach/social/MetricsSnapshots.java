@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
 
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantContext;
+import io.reach.social.platform.SocialProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The current tenant's account metrics over time: one snapshot per sync, and trends by day or week. */

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import io.reach.social.platform.SocialProvider;
+
 /**
  * What automations and engagement tracking may ask of the current tenant's accounts: act as an
  * account (reply, like, send a direct message, repost), poll a platform for events it sends no

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.social.platform.SocialProvider;
 
 /**
  * What other modules may ask the social module about the current tenant's accounts: an account

@@ -17,13 +17,15 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 import io.reach.audit.AuditTrail;
-import io.reach.audit.SecurityEvent;
 import io.reach.audit.SecurityEvent.Severity;
+import io.reach.audit.SecurityEvent;
 import io.reach.identity.IdentityDirectory;
 import io.reach.platform.mail.Mailer;
 import io.reach.platform.tenant.AllTenants;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.social.platform.PlatformAdapters;
+import io.reach.social.platform.SocialProvider;
 
 /**
  * Keeps accounts connected: access tokens that expire within a day are refreshed ahead of time.

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.social.platform.ProviderRefused;
+import io.reach.social.platform.SocialProvider;
 
 /**
  * Renews an account's tokens, one renewal per account at a time: the token row is locked, and a

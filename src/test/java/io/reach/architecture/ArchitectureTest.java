@@ -2,6 +2,9 @@ package io.reach.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -10,6 +13,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import org.springframework.data.repository.Repository;
+
+import io.reach.social.PlatformError;
+import io.reach.social.Publication;
 
 @AnalyzeClasses(packages = "io.reach", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -23,6 +29,21 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule modulesHaveNoCycles = slices().matching("io.reach.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule socialPlatformFoldersNeverImportEachOther = slices()
+            .matching("io.reach.social.platform.(*)..").should().notDependOnEachOther()
+            .because("a new platform is a new folder plus a catalog row; what two platforms share goes to"
+                    + " io.reach.social.platform");
+
+    @ArchTest
+    static final ArchRule socialPlatformAdaptersSeeOnlyTheValuesTheySpeakFromTheModuleRoot = noClasses()
+            .that().resideInAPackage("io.reach.social.platform..")
+            .should().dependOnClassesThat(resideInAPackage("io.reach.social")
+                    .and(not(belongToAnyOf(PlatformError.class, Publication.class))))
+            .because("adapters speak the SPI and the module's published values (what to publish, how it failed);"
+                    + " accounts, analytics and the catalog stay in the module root and call the adapters, not the"
+                    + " other way round");
 
     @ArchTest
     static final ArchRule timeComesFromTheInjectedClock = noClasses()

@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
+import io.reach.social.platform.SocialProvider;
+
 /** A LinkedIn adapter that answers at once and publishes nothing, for measuring Reach's own dispatch cost. */
 @TestConfiguration(proxyBeanMethods = false)
 public class NoOpLinkedIn {
