@@ -104,7 +104,8 @@ class AccessControlController {
                 throw new ConflictException("Own role", "Nobody changes their own role");
             }
             delegation.requireMayGiveRole(principal, change.role());
-            memberships.setRole(id, change.role(), change.userType(), clock.instant());
+            memberships.setRole(id, change.role(), change.userType() == null ? null : UserType.ofCode(change.userType()),
+                    clock.instant());
             audit.record(TenantContext.require(), Actors.act(principal, "member.role_changed")
                     .on("member", id, "identity.memberships")
                     .changed(Map.of("role", before.role()), Map.of("role", change.role()))

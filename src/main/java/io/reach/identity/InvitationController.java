@@ -71,7 +71,8 @@ class InvitationController {
     ResponseEntity<Invitations.Invitation> invite(@AuthenticationPrincipal @Nullable UserPrincipal principal,
             @Valid @RequestBody Invite request, HttpServletRequest http) {
         Invitations.Invitation created = inviting.invite(CurrentUser.require(principal), request.email().strip(),
-                request.role(), request.userType() == null ? "member" : request.userType(), RequestOrigins.of(http));
+                request.role(), request.userType() == null ? UserType.MEMBER : UserType.ofCode(request.userType()),
+                RequestOrigins.of(http));
         return ResponseEntity.created(URI.create("/api/v1/invitations/" + created.id())).body(created);
     }
 

@@ -46,11 +46,11 @@ class Invitations {
     }
 
     /** Stores an invitation and returns its token, which only the mail carries. */
-    String create(UUID id, String email, String role, String userType, @Nullable UUID invitedBy, Instant expiresAt, Instant now) {
+    String create(UUID id, String email, String role, UserType userType, @Nullable UUID invitedBy, Instant expiresAt, Instant now) {
         UUID tenant = TenantContext.require().value();
         String token = TenantRoutedTokens.issue(PREFIX, tenant);
         jdbc.sql(INSERT).param("tenant", tenant).param("id", id).param("email", email).param("role", role)
-                .param("userType", userType).param("hash", TokenDigests.hash(token)).param("invitedBy", invitedBy)
+                .param("userType", userType.code()).param("hash", TokenDigests.hash(token)).param("invitedBy", invitedBy)
                 .param("expiresAt", Users.utc(expiresAt)).param("now", Users.utc(now)).update();
         return token;
     }

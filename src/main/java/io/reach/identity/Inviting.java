@@ -80,7 +80,7 @@ class Inviting {
     record Accepted(UUID tenantId, UUID userId, String role, boolean newAccount) {
     }
 
-    Invitations.Invitation invite(UserPrincipal inviter, String email, String role, String userType, RequestOrigin origin) {
+    Invitations.Invitation invite(UserPrincipal inviter, String email, String role, UserType userType, RequestOrigin origin) {
         if (role.equals(SignUp.OWNER)) {
             throw new InvalidRequestException(new FieldError("role", "owners are not invited; change roles later"));
         }
@@ -131,7 +131,7 @@ class Inviting {
                 throw new ConflictException("Already a member", "This account already belongs to the workspace");
             }
             quotas.admit(Quota.USERS, 0); // the invitation holds its seat, unless the limit was lowered since
-            memberships.insert(ids.next(), userId, invitation.role(), invitation.userType(), now);
+            memberships.insert(ids.next(), userId, invitation.role(), UserType.ofCode(invitation.userType()), now);
             invitations.accept(invitation.id(), userId, now);
             if (invitation.role().equals(SignUp.OWNER)) {
                 tenants.assignOwner(tenant, userId); // the platform invited the workspace's first owner

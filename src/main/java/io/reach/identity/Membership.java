@@ -6,6 +6,6 @@ import java.util.UUID;
 public record Membership(UUID tenantId, UUID membershipId, String role, String userType, String status) {
 
     boolean isActive() {
-        return "active".equals(status);
+        return MembershipStatus.ACTIVE.code().equals(status);
     }
 }

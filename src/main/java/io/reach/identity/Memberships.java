@@ -74,8 +74,9 @@ class Memberships {
         return jdbc.sql(IN_TENANT_OF_USER).param("userId", userId).query(Member.class).optional();
     }
 
-    void setRole(UUID id, String role, @Nullable String userType, Instant now) {
-        jdbc.sql(SET_ROLE).param("id", id).param("role", role).param("userType", userType).param("now", Users.utc(now))
+    void setRole(UUID id, String role, @Nullable UserType userType, Instant now) {
+        jdbc.sql(SET_ROLE).param("id", id).param("role", role).param("userType", userType == null ? null : userType.code())
+                .param("now", Users.utc(now))
                 .query(UUID.class).optional()
                 .ifPresent(userId -> standings.changed(TenantContext.require(), userId));
     }
@@ -86,9 +87,9 @@ class Memberships {
         this.standings = standings;
     }
 
-    void insert(UUID id, UUID userId, String role, String userType, Instant now) {
+    void insert(UUID id, UUID userId, String role, UserType userType, Instant now) {
         jdbc.sql(INSERT).param("tenant", TenantContext.require().value()).param("id", id).param("userId", userId)
-                .param("role", role).param("userType", userType).param("now", Users.utc(now)).update();
+                .param("role", role).param("userType", userType.code()).param("now", Users.utc(now)).update();
         standings.changed(TenantContext.require(), userId);
     }
 

@@ -95,7 +95,7 @@ class OidcAccounts {
                     .param("imageUrl", limit(identity.picture(), 2048)).param("provider", identity.provider())
                     .param("subject", identity.subject()).param("now", Users.utc(clock.instant())).update();
             identities.link(new ExternalIdentities.Link(userId, identity.provider(), identity.subject()), clock.instant());
-            memberships.insert(ids.next(), userId, SignUp.OWNER, "admin", clock.instant());
+            memberships.insert(ids.next(), userId, SignUp.OWNER, UserType.ADMIN, clock.instant());
             audit.record(TenantId.of(created.id()), AuditEntry.byIdentityProvider(userId, "user.signed_up")
                     .on("user", userId, "identity.users")
                     .values(Map.of("email", email, "provider", identity.provider())).from(origin));

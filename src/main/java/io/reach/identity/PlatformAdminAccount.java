@@ -83,7 +83,7 @@ class PlatformAdminAccount implements ApplicationRunner {
         });
         String hash = passwords.encode(password);
         UUID id = users.findByEmail(email).map(UserAccount::id).orElseGet(this::createWithWorkspace);
-        boolean alreadyAdmin = users.findById(id).map(user -> user.role().equals("super_admin")).orElse(false);
+        boolean alreadyAdmin = users.findById(id).map(user -> UserRole.SUPER_ADMIN.code().equals(user.role())).orElse(false);
         transactions.inTransaction(() -> {
             jdbc.sql(PROMOTE).param("id", id).param("hash", hash).param("now", Users.utc(clock.instant())).update();
             standings.userChanged(id);
@@ -100,7 +100,7 @@ class PlatformAdminAccount implements ApplicationRunner {
         tenants.create(new CreateTenant("Platform", null, id, null, null, null), created -> {
             users.insert(id, new Users.NewUser(email, "Platform admin", null, null, null, null),
                     passwords.encode(password), clock.instant());
-            memberships.insert(ids.next(), id, SignUp.OWNER, "admin", clock.instant());
+            memberships.insert(ids.next(), id, SignUp.OWNER, UserType.ADMIN, clock.instant());
         });
         return id;
     }

@@ -104,7 +104,7 @@ class SignUp {
                 var now = clock.instant();
                 users.insert(userId, new Users.NewUser(request.email(), request.name(), request.firstName(),
                         request.lastName(), request.registrationCode(), request.promoCode()), hash, now);
-                memberships.insert(ids.next(), userId, OWNER, "admin", now);
+                memberships.insert(ids.next(), userId, OWNER, UserType.ADMIN, now);
                 audit.record(TenantId.of(created.id()), AuditEntry.byUser(userId, "user.signed_up")
                         .on("user", userId, "identity.users").values(Map.of("email", request.email())).from(origin));
                 sendVerification(userId, request.email());

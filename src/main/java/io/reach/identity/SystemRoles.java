@@ -30,7 +30,8 @@ final class SystemRoles {
         if (ACCESS_RESOURCES.contains(resource) && !role.equals("owner") && !role.equals("admin")) {
             return false;
         }
-        if (resource.equals("tenant") && action.equals("write") && !role.equals("owner") && !role.equals("admin")) {
+        if (resource.equals("tenant") && PermissionAction.WRITE.code().equals(action) && !role.equals("owner")
+                && !role.equals("admin")) {
             return false; // workspace settings govern the whole workspace
         }
         return Scopes.grants(grants, resource, action);

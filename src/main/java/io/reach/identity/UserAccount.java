@@ -10,6 +10,6 @@ record UserAccount(UUID id, String email, @Nullable String passwordHash, boolean
         String status, String role, boolean mfaEnabled, @Nullable Instant lastLoginAt, Instant createdAt) {
 
     boolean isActive() {
-        return "active".equals(status);
+        return UserStatus.ACTIVE.code().equals(status);
     }
 }

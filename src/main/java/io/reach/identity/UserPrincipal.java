@@ -15,7 +15,7 @@ public record UserPrincipal(UUID userId, TenantId tenantId, UUID membershipId, S
 
     /** Platform roles {@code super_admin} and {@code admin} may also use the platform admin API. */
     public boolean isPlatformAdmin() {
-        return platformRole.equals("super_admin") || platformRole.equals("admin");
+        return UserRole.administersPlatform(platformRole);
     }
 
     /**

@@ -60,7 +60,7 @@ class WorkspaceOwnership implements WorkspaceOwners {
         if (membership.isPresent()) {
             memberships.setRole(membership.get().id(), SignUp.OWNER, null, now);
         } else {
-            memberships.insert(ids.next(), userId, SignUp.OWNER, "admin", now);
+            memberships.insert(ids.next(), userId, SignUp.OWNER, UserType.ADMIN, now);
         }
         audit.record(TenantContext.require(), AuditEntry.byPlatformAdmin("membership.owner_named")
                 .on("user", userId, "identity.memberships")
@@ -77,7 +77,7 @@ class WorkspaceOwnership implements WorkspaceOwners {
         }
         Instant now = clock.instant();
         UUID id = ids.next();
-        String token = invitations.create(id, email, SignUp.OWNER, "admin", null, now.plus(Inviting.VALID_FOR), now);
+        String token = invitations.create(id, email, SignUp.OWNER, UserType.ADMIN, null, now.plus(Inviting.VALID_FOR), now);
         mailer.send(email, "You are invited to own a Reach workspace", """
                 A Reach workspace was created for you; you are its owner.
 

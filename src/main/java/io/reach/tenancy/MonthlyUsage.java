@@ -45,18 +45,20 @@ class MonthlyUsage {
 
     /** Adds {@code amount} to the month's usage if the total stays within the quota; false (nothing changed) if not. */
     boolean take(Quota quota, YearMonth month, long amount, Instant now) {
-        return jdbc.sql(TAKE.formatted(monthly(quota).column())).param("quota", quota.column())
+        MonthlyQuota monthly = MonthlyQuota.of(quota);
+        return jdbc.sql(TAKE.formatted(monthly.code())).param("quota", monthly.code())
                 .param("month", firstDay(month)).param("amount", amount).param("now", utc(now))
                 .update() == 1;
     }
 
     void giveBack(Quota quota, YearMonth month, long amount, Instant now) {
-        jdbc.sql(GIVE_BACK).param("quota", monthly(quota).column()).param("month", firstDay(month)).param("amount", amount)
+        jdbc.sql(GIVE_BACK).param("quota", MonthlyQuota.of(quota).code()).param("month", firstDay(month)).param("amount", amount)
                 .param("now", utc(now)).update();
     }
 
     long used(Quota quota, YearMonth month) {
-        return jdbc.sql(USED).param("quota", quota.column()).param("month", firstDay(month)).query(Long.class).single();
+        return jdbc.sql(USED).param("quota", MonthlyQuota.of(quota).code()).param("month", firstDay(month))
+                .query(Long.class).single();
     }
 
     /** Each monthly quota's usage in {@code month} (a quota nothing was taken from is absent). */
@@ -67,13 +69,6 @@ class MonthlyUsage {
                     used.put(rs.getString("quota"), rs.getLong("used"));
                 });
         return used;
-    }
-
-    private static Quota monthly(Quota quota) {
-        if (quota.kind() != Quota.Kind.MONTHLY) {
-            throw new IllegalArgumentException(quota.column() + " is not a monthly quota");
-        }
-        return quota;
     }
 
     private static LocalDate firstDay(YearMonth month) {
