@@ -79,7 +79,7 @@ class AccountCalls {
         SocialAccounts.Credentials credentials = transactions.inTransaction(() -> accounts.credentials(accountId))
                 .orElseThrow(() -> new PlatformError(PlatformError.Kind.TERMINAL, null, null,
                         "The account is disconnected; reconnect it"));
-        if (!credentials.status().equals("active")) {
+        if (!AccountStatus.isActive(credentials.status())) {
             throw new PlatformError(PlatformError.Kind.TERMINAL, null, null,
                     "The account needs to be reconnected (status " + credentials.status() + ")");
         }

@@ -103,7 +103,7 @@ class AccountSync {
     /** Syncs one account of {@code tenant} now; false when it has no usable token or its platform is not configured. */
     boolean sync(TenantId tenant, UUID accountId) {
         var credentials = transactions.inTransactionAs(tenant, () -> accounts.credentials(accountId)).orElse(null);
-        if (credentials == null || !credentials.status().equals("active")) {
+        if (credentials == null || !AccountStatus.isActive(credentials.status())) {
             return false;
         }
         var provider = adapters.configured(credentials.platform()).orElse(null);

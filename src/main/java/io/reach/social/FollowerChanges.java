@@ -71,7 +71,7 @@ class FollowerChanges {
             }
             remember(account, follower, now);
             if (!baseline && (complete || newer)) {
-                record(account, "new_follower", follower, now);
+                record(account, FollowerChangeType.NEW_FOLLOWER, follower, now);
                 added++;
             }
         }
@@ -81,7 +81,7 @@ class FollowerChanges {
                 if (!seen.containsKey(userId)) {
                     String username = jdbc.sql(FORGET).param("account", account).param("userId", userId)
                             .query(String.class).single();
-                    record(account, "unfollower", new SocialProvider.Follower(userId, username, null, false, null), now);
+                    record(account, FollowerChangeType.UNFOLLOWER, new SocialProvider.Follower(userId, username, null, false, null), now);
                     removed++;
                 }
             }
@@ -94,9 +94,9 @@ class FollowerChanges {
                 .param("userId", follower.userId()).param("username", follower.username()).param("now", utc(now)).update();
     }
 
-    private void record(UUID account, String type, SocialProvider.Follower follower, Instant now) {
+    private void record(UUID account, FollowerChangeType type, SocialProvider.Follower follower, Instant now) {
         jdbc.sql(CHANGE).param("tenant", TenantContext.require().value()).param("id", ids.next()).param("account", account)
-                .param("type", type).param("userId", follower.userId()).param("username", follower.username())
+                .param("type", type.code()).param("userId", follower.userId()).param("username", follower.username())
                 .param("now", utc(now)).param("pic", follower.profilePicUrl()).param("verified", follower.verified())
                 .param("followerCount", follower.followerCount()).update();
     }

@@ -118,7 +118,7 @@ class SocialAnalyticsController {
             @RequestParam(name = "change_type", required = false) @Nullable String changeType,
             @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
             @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
-        if (changeType != null && !changeType.equals("new_follower") && !changeType.equals("unfollower")) {
+        if (changeType != null && FollowerChangeType.ofCode(changeType).isEmpty()) {
             throw new BadRequestException("Invalid change_type", "change_type is new_follower or unfollower");
         }
         PageRequest page = PageRequest.of(limit, cursor);
