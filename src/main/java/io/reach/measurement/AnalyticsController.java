@@ -1,10 +1,8 @@
 package io.reach.measurement;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,12 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.BadRequestException;
 import io.reach.platform.web.CursorPage;
-import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.TabularAnswer;
-import io.reach.platform.web.TimeWindow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -53,23 +48,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Validated
 class AnalyticsController {
 
-    private final AnalyticsQueries queries;
-    private final TrackerRollups rollups;
-    private final RollupRebuilds rebuilds;
-    private final TenantZones zones;
-    private final Sites sites;
-    private final TenantTransactions transactions;
-    private final java.time.Clock clock;
+    private final SiteAnalytics analytics;
 
-    AnalyticsController(AnalyticsQueries queries, TrackerRollups rollups, RollupRebuilds rebuilds, TenantZones zones,
-            Sites sites, TenantTransactions transactions, java.time.Clock clock) {
-        this.sites = sites;
-        this.queries = queries;
-        this.rollups = rollups;
-        this.rebuilds = rebuilds;
-        this.zones = zones;
-        this.transactions = transactions;
-        this.clock = clock;
+    AnalyticsController(SiteAnalytics analytics) {
+        this.analytics = analytics;
     }
 
     @GetMapping(path = "/timeseries", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
@@ -100,15 +82,11 @@ class AnalyticsController {
         require(AnalyticsQueries.INTERVALS.contains(interval), "interval", AnalyticsQueries.INTERVALS);
         TabularAnswer answer = TabularAnswer.asked(format, accept);
         var filters = filters(eventType, pageUrl, referrerUrl, deviceType, browserName, operatingSystem, country);
-        return transactions.inTransaction(() -> {
-            Sites.Site site = sites.chosen(siteId);
-            ZoneId zone = timeZone == null ? zones.of(site) : zones.requestedOrConfigured(timeZone);
-            var points = queries.timeseries(metric, interval, zone, scope(from, to, filters, includeBots, site),
-                    rollups.progress(site.id()));
-            return answer.of(new CursorPage<>(points, null), List.of("period", metric),
-                    p -> java.util.Arrays.asList(p.period().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), p.value()),
-                    "timeseries");
-        });
+        var points = analytics.timeseries(metric, interval, timeZone,
+                new SiteAnalytics.Query(siteId, from, to, filters, includeBots));
+        return answer.of(new CursorPage<>(points, null), List.of("period", metric),
+                p -> java.util.Arrays.asList(p.period().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), p.value()),
+                "timeseries");
     }
 
     @GetMapping(path = "/top", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
@@ -135,13 +113,9 @@ class AnalyticsController {
         }
         TabularAnswer answer = TabularAnswer.asked(format, accept);
         var filters = filters(eventType, pageUrl, referrerUrl, deviceType, browserName, operatingSystem, country);
-        return transactions.inTransaction(() -> {
-            Sites.Site site = sites.chosen(siteId);
-            var ranked = queries.top(dimension, limit, scope(from, to, filters, includeBots, site),
-                    rollups.progress(site.id()));
-            return answer.of(new CursorPage<>(ranked, null), List.of(dimension, "events", "sessions"),
-                    r -> List.of(r.value(), r.events(), r.sessions()), "top");
-        });
+        var ranked = analytics.top(dimension, limit, new SiteAnalytics.Query(siteId, from, to, filters, includeBots));
+        return answer.of(new CursorPage<>(ranked, null), List.of(dimension, "events", "sessions"),
+                r -> List.of(r.value(), r.events(), r.sessions()), "top");
     }
 
     @GetMapping(path = "/sessions", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
@@ -155,8 +129,7 @@ class AnalyticsController {
             @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         TabularAnswer answer = TabularAnswer.asked(format, accept);
-        var summary = transactions.inTransaction(() -> queries.sessions(scope(from, to, Map.of(), includeBots,
-                sites.chosen(siteId))));
+        var summary = analytics.sessions(new SiteAnalytics.Query(siteId, from, to, Map.of(), includeBots));
         return answer.of(summary, List.of(summary), List.of("sessions", "average_duration_seconds", "bounce_rate"),
                 s -> List.of(s.sessions(), s.averageDurationSeconds(), s.bounceRate()), "sessions");
     }
@@ -170,10 +143,7 @@ class AnalyticsController {
             + "Location of its progress; one rebuild at a time per tenant (409 while one runs)")
     @ApiResponse(responseCode = "202", description = "Accepted; the rebuild goes on in the background (Location: its progress)")
     ResponseEntity<RollupRebuilds.RebuildProgress> rebuild(@RequestBody @jakarta.validation.Valid Rebuild request) {
-        if (!request.from().isBefore(request.to()) || request.from().plusDays(400).isBefore(request.to())) {
-            throw new BadRequestException("Invalid range", "from must be before to, at most 400 days apart");
-        }
-        RollupRebuilds.RebuildProgress queued = rebuilds.start(request.from(), request.to());
+        RollupRebuilds.RebuildProgress queued = analytics.rebuild(request.from(), request.to());
         return ResponseEntity.accepted().location(URI.create("/api/v1/analytics/rollups/rebuilds/" + queued.id()))
                 .body(queued);
     }
@@ -182,14 +152,7 @@ class AnalyticsController {
     @RequiresPermission(resource = "analytics", action = "read")
     @Operation(summary = "A rollup rebuild's progress: status (queued, running, done, failed), days_done of days_total")
     RollupRebuilds.RebuildProgress rebuildProgress(@PathVariable UUID id) {
-        return transactions.inTransaction(() -> rebuilds.find(id))
-                .orElseThrow(() -> new NotFoundException("rollup rebuild", id));
-    }
-
-    private AnalyticsQueries.Scope scope(@Nullable Instant from, @Nullable Instant to, Map<String, String> filters,
-            boolean bots, Sites.Site site) {
-        TimeWindow window = TimeWindow.recent(from, to, Duration.ofDays(30), clock.instant());
-        return new AnalyticsQueries.Scope(window.from(), window.to(), filters, bots, site.id());
+        return analytics.rebuildProgress(id);
     }
 
     /** The dimension filters given (a blank value filters nothing), by dimension name. */

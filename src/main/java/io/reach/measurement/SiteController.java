@@ -1,10 +1,7 @@
 package io.reach.measurement;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -25,15 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.reach.audit.AuditEntry;
-import io.reach.audit.AuditEntry.ActorType;
-import io.reach.audit.AuditTrail;
-import io.reach.identity.UserPrincipal;
-import io.reach.platform.ids.Ids;
 import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,18 +40,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 class SiteController {
 
-    private final Sites sites;
-    private final AuditTrail audit;
-    private final TenantTransactions transactions;
-    private final Ids ids;
-    private final Clock clock;
+    private final SiteManagement management;
 
-    SiteController(Sites sites, AuditTrail audit, TenantTransactions transactions, Ids ids, Clock clock) {
-        this.sites = sites;
-        this.audit = audit;
-        this.transactions = transactions;
-        this.ids = ids;
-        this.clock = clock;
+    SiteController(SiteManagement management) {
+        this.management = management;
     }
 
     record CreateSite(@NotBlank @Size(max = 200) String name,
@@ -87,17 +68,10 @@ class SiteController {
     @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
     ResponseEntity<Sites.Site> create(@AuthenticationPrincipal @Nullable Object principal,
             @Valid @RequestBody CreateSite request) {
-        SiteSettings settings = SiteSettings.checked(request.name(), orEmpty(request.domains()), request.timeZone(),
-                orEmpty(request.excludedIps()), orEmpty(request.excludedPaths()));
-        UUID id = ids.next();
-        Instant now = clock.instant();
-        Sites.Site created = transactions.inTransaction(() -> {
-            sites.defaultSite(); // the first site a workspace adds is never its default one
-            sites.create(id, settings, now);
-            record(principal, "site.created", id, settings);
-            return sites.find(id).orElseThrow();
-        });
-        return ResponseEntity.created(URI.create("/api/v1/sites/" + id)).body(created);
+        Sites.Site created = management.createSite(new SiteManagement.NewSite(request.name(),
+                orEmpty(request.domains()), request.timeZone(), orEmpty(request.excludedIps()),
+                orEmpty(request.excludedPaths())), SiteManagement.Operator.of(principal));
+        return ResponseEntity.created(URI.create("/api/v1/sites/" + created.id())).body(created);
     }
 
     @GetMapping
@@ -105,18 +79,14 @@ class SiteController {
     @Operation(summary = "List the sites, the default one included")
     CursorPage<Sites.Site> list(@RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return transactions.inTransaction(() -> {
-            sites.defaultSite();
-            return CursorPage.of(sites.page(page.afterOrStart(), page.fetchSize()), page, Sites.Site::id);
-        });
+        return management.sites(PageRequest.of(limit, cursor));
     }
 
     @GetMapping("/{id}")
     @RequiresPermission(resource = "analytics", action = "read")
     @Operation(summary = "One site")
     Sites.Site get(@PathVariable UUID id) {
-        return transactions.inTransaction(() -> sites.find(id).orElseThrow(() -> SiteNotFound.forId(id)));
+        return management.site(id);
     }
 
     @PatchMapping("/{id}")
@@ -125,16 +95,8 @@ class SiteController {
             + "time zone applies to the days the daily rollup counts from then on (rebuild to recount older days)")
     Sites.Site change(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id,
             @Valid @RequestBody ChangeSite request) {
-        return transactions.inTransaction(() -> {
-            Sites.Site before = sites.find(id).orElseThrow(() -> SiteNotFound.forId(id));
-            SiteSettings settings = SiteSettings.checked(or(request.name(), before.name()),
-                    or(request.domains(), before.domains()),
-                    request.timeZone() == null ? before.timeZone() : request.timeZone(),
-                    or(request.excludedIps(), before.excludedIps()), or(request.excludedPaths(), before.excludedPaths()));
-            sites.replace(id, settings, clock.instant());
-            record(principal, "site.changed", id, settings);
-            return sites.find(id).orElseThrow();
-        });
+        return management.changeSite(id, new SiteManagement.SiteChange(request.name(), request.domains(),
+                request.timeZone(), request.excludedIps(), request.excludedPaths()), SiteManagement.Operator.of(principal));
     }
 
     @DeleteMapping("/{id}")
@@ -143,43 +105,11 @@ class SiteController {
             + "site cannot be deleted (409)")
     @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> delete(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id) {
-        transactions.inTransaction(() -> {
-            Sites.Site site = sites.find(id).orElseThrow(() -> SiteNotFound.forId(id));
-            if (site.isDefault()) {
-                throw new ConflictException("Default site",
-                        "The workspace's default site cannot be deleted; API keys that name no site write into it");
-            }
-            sites.delete(id, clock.instant());
-            audit.record(TenantContext.require(), AuditEntry.by(userOf(principal), actorOf(principal), "site.deleted")
-                    .on("site", id, "measurement.sites").removed(Map.of("name", site.name())));
-        });
+        management.deleteSite(id, SiteManagement.Operator.of(principal));
         return ResponseEntity.noContent().build();
-    }
-
-    private void record(@Nullable Object principal, String action, UUID id, SiteSettings settings) {
-        Map<String, Object> values = new java.util.LinkedHashMap<>();
-        values.put("name", settings.name());
-        values.put("domains", settings.domains());
-        values.put("time_zone", settings.timeZone() == null ? "" : settings.timeZone());
-        values.put("excluded_ips", settings.excludedIps());
-        values.put("excluded_paths", settings.excludedPaths());
-        audit.record(TenantContext.require(), AuditEntry.by(userOf(principal), actorOf(principal), action)
-                .on("site", id, "measurement.sites").values(values));
-    }
-
-    private static <T> T or(@Nullable T given, T before) {
-        return given == null ? before : given;
     }
 
     private static List<String> orEmpty(@Nullable List<String> given) {
         return given == null ? List.of() : given;
-    }
-
-    private static ActorType actorOf(@Nullable Object principal) {
-        return principal instanceof UserPrincipal ? ActorType.USER : ActorType.API_KEY;
-    }
-
-    private static @Nullable UUID userOf(@Nullable Object principal) {
-        return principal instanceof UserPrincipal user ? user.userId() : null;
     }
 }

@@ -1,7 +1,5 @@
 package io.reach.measurement;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -19,11 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.CursorPage;
-import io.reach.platform.web.PageRequest;
 import io.reach.platform.web.TabularAnswer;
-import io.reach.platform.web.TimeWindow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -44,25 +39,15 @@ import tools.jackson.databind.json.JsonMapper;
 class VisitorController {
 
     private final VisitorCatalog catalog;
-    private final Sites sites;
     private final DailyMetrics daily;
-    private final TenantTransactions transactions;
-    private final Clock clock;
+    private final SiteAnalytics analytics;
     private final JsonMapper json;
 
-    VisitorController(VisitorCatalog catalog, Sites sites, DailyMetrics daily, TenantTransactions transactions,
-            Clock clock, JsonMapper json) {
+    VisitorController(VisitorCatalog catalog, DailyMetrics daily, SiteAnalytics analytics, JsonMapper json) {
         this.catalog = catalog;
-        this.sites = sites;
         this.daily = daily;
-        this.transactions = transactions;
-        this.clock = clock;
+        this.analytics = analytics;
         this.json = json;
-    }
-
-    /** One page of a site's rows read for a time window and a cursor. */
-    private interface Reader<T> {
-        List<T> read(UUID site, Instant from, Instant to, UUID after, int size);
     }
 
     /** The request's site (null: the default one), window, page and answer format. */
@@ -140,12 +125,10 @@ class VisitorController {
                         m.metricValue(), m.createdAt(), json.writeValueAsString(m.metadata())), "daily");
     }
 
-    private <T> ResponseEntity<?> page(Reader<T> reader, Function<T, UUID> id, Asked asked, List<String> header,
-            Function<T, List<?>> columns, String name) {
-        TimeWindow window = TimeWindow.recent(asked.from(), asked.to(), Duration.ofDays(30), clock.instant());
-        PageRequest page = PageRequest.of(asked.limit(), asked.cursor());
-        CursorPage<T> rows = transactions.inTransaction(() -> CursorPage.of(reader.read(sites.chosen(asked.site()).id(),
-                window.from(), window.to(), page.afterOrStart(), page.fetchSize()), page, id));
+    private <T> ResponseEntity<?> page(SiteAnalytics.SiteRows<T> reader, Function<T, UUID> id, Asked asked,
+            List<String> header, Function<T, List<?>> columns, String name) {
+        CursorPage<T> rows = analytics.rows(reader, id, asked.site(), asked.from(), asked.to(), asked.limit(),
+                asked.cursor());
         return asked.answer().of(rows, header, columns, name);
     }
 }

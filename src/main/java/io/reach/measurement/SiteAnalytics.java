@@ -1,0 +1,106 @@
+package io.reach.measurement;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.BadRequestException;
+import io.reach.platform.web.CursorPage;
+import io.reach.platform.web.NotFoundException;
+import io.reach.platform.web.PageRequest;
+import io.reach.platform.web.TimeWindow;
+
+/**
+ * What a site's dashboards read (series, top values, sessions, visitor rows) and the rollup
+ * rebuilds: one site per read (none given: the workspace's default one, an unknown one is a 404),
+ * a window of the last 30 days unless given, each read in one transaction.
+ */
+@Service
+class SiteAnalytics {
+
+    /** One page of a site's rows read for a time window and a cursor. */
+    interface SiteRows<T> {
+        List<T> read(UUID site, Instant from, Instant to, UUID after, int size);
+    }
+
+    /** The site (null: the default one), the window (null ends: the last 30 days) and the filters of a read. */
+    record Query(@Nullable UUID siteId, @Nullable Instant from, @Nullable Instant to, Map<String, String> filters,
+            boolean includeBots) {
+    }
+
+    private final AnalyticsQueries queries;
+    private final TrackerRollups rollups;
+    private final RollupRebuilds rebuilds;
+    private final TenantZones zones;
+    private final Sites sites;
+    private final TenantTransactions transactions;
+    private final Clock clock;
+
+    SiteAnalytics(AnalyticsQueries queries, TrackerRollups rollups, RollupRebuilds rebuilds, TenantZones zones,
+            Sites sites, TenantTransactions transactions, Clock clock) {
+        this.queries = queries;
+        this.rollups = rollups;
+        this.rebuilds = rebuilds;
+        this.zones = zones;
+        this.sites = sites;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** A metric per period, cut in the given time zone (null: the site's, else the workspace's). */
+    List<AnalyticsQueries.Point> timeseries(String metric, String interval, @Nullable String timeZone, Query query) {
+        return transactions.inTransaction(() -> {
+            Sites.Site site = sites.chosen(query.siteId());
+            ZoneId zone = timeZone == null ? zones.of(site) : zones.requestedOrConfigured(timeZone);
+            return queries.timeseries(metric, interval, zone, scope(query, site), rollups.progress(site.id()));
+        });
+    }
+
+    List<AnalyticsQueries.Ranked> top(String dimension, int limit, Query query) {
+        return transactions.inTransaction(() -> {
+            Sites.Site site = sites.chosen(query.siteId());
+            return queries.top(dimension, limit, scope(query, site), rollups.progress(site.id()));
+        });
+    }
+
+    AnalyticsQueries.SessionSummary sessions(Query query) {
+        return transactions.inTransaction(() -> queries.sessions(scope(query, sites.chosen(query.siteId()))));
+    }
+
+    /** One page of a site's rows of the window (null ends: the last 30 days). */
+    <T> CursorPage<T> rows(SiteRows<T> reader, Function<T, UUID> id, @Nullable UUID siteId, @Nullable Instant from,
+            @Nullable Instant to, @Nullable Integer limit, @Nullable String cursor) {
+        TimeWindow window = TimeWindow.recent(from, to, Duration.ofDays(30), clock.instant());
+        PageRequest page = PageRequest.of(limit, cursor);
+        return transactions.inTransaction(() -> CursorPage.of(reader.read(sites.chosen(siteId).id(), window.from(),
+                window.to(), page.afterOrStart(), page.fetchSize()), page, id));
+    }
+
+    /** Queues a recount of the days [from, to), at most 400 of them; one rebuild at a time per tenant. */
+    RollupRebuilds.RebuildProgress rebuild(LocalDate from, LocalDate to) {
+        if (!from.isBefore(to) || from.plusDays(400).isBefore(to)) {
+            throw new BadRequestException("Invalid range", "from must be before to, at most 400 days apart");
+        }
+        return rebuilds.start(from, to);
+    }
+
+    RollupRebuilds.RebuildProgress rebuildProgress(UUID id) {
+        return transactions.inTransaction(() -> rebuilds.find(id))
+                .orElseThrow(() -> new NotFoundException("rollup rebuild", id));
+    }
+
+    private AnalyticsQueries.Scope scope(Query query, Sites.Site site) {
+        TimeWindow window = TimeWindow.recent(query.from(), query.to(), Duration.ofDays(30), clock.instant());
+        return new AnalyticsQueries.Scope(window.from(), window.to(), query.filters(), query.includeBots(), site.id());
+    }
+}
