@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
@@ -53,15 +52,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 class PostController {
 
     private final PostWorkflow workflow;
-    private final Posts posts;
-    private final TenantTransactions transactions;
-    private final PublishJobs jobs;
 
-    PostController(PublishJobs jobs, PostWorkflow workflow, Posts posts, TenantTransactions transactions) {
-        this.jobs = jobs;
+    PostController(PostWorkflow workflow) {
         this.workflow = workflow;
-        this.posts = posts;
-        this.transactions = transactions;
     }
 
     record MediaInput(@NotNull @Pattern(regexp = "image|video") String type,
@@ -138,8 +131,7 @@ class PostController {
             @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
         PostStatus wanted = status == null ? null : statusOf(status);
-        return transactions.inTransaction(() -> CursorPage.of(posts.page(page.afterOrStart(), page.fetchSize(), wanted,
-                from, to), page, Post::id));
+        return workflow.posts(page, wanted, from, to);
     }
 
     @GetMapping("/awaiting-approval")
@@ -147,11 +139,7 @@ class PostController {
     @Operation(summary = "Submitted posts waiting for the caller's approval (owners and admins; never their own posts)")
     CursorPage<Post> awaitingApproval(@AuthenticationPrincipal @Nullable UserPrincipal principal,
             @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
-        UserPrincipal approver = person(principal);
-        approver.requireOwnerOrAdmin("approve posts");
-        PageRequest page = PageRequest.of(limit, cursor);
-        return transactions.inTransaction(() -> CursorPage.of(posts.awaitingApproval(page.afterOrStart(), page.fetchSize(),
-                approver.userId()), page, Post::id));
+        return workflow.awaitingApproval(person(principal), limit, cursor);
     }
 
     @GetMapping("/{id}")
@@ -172,13 +160,15 @@ class PostController {
     @Operation(summary = "Each variant's publishing, oldest first (one page: a job per variant, at most 20): status, "
             + "attempts and the last error in plain words")
     CursorPage<JobView> jobs(@PathVariable UUID id) {
-        return CursorPage.whole(transactions.inTransaction(() -> {
-            posts.find(id).orElseThrow(() -> PostNotFound.forId(id));
-            return jobs.ofPost(id).stream().map(job -> new JobView(job.id(), job.postVariantId(), job.socialAccountId(),
-                    job.platform(), job.scheduledAt(), job.status(), job.attempt(), job.providerJobId(), job.lastError(),
-                    job.lastErrorKind(), job.lastHttpStatus(), job.publishedAt(),
-                    job.state() == PublishJobStatus.RETRY ? job.nextAttemptAt() : null, jobs.attempts(job.id()))).toList();
-        }));
+        return CursorPage.whole(workflow.jobs(id).stream().map(PostController::jobView).toList());
+    }
+
+    private static JobView jobView(PostWorkflow.JobProgress progress) {
+        PublishJobs.Job job = progress.job();
+        return new JobView(job.id(), job.postVariantId(), job.socialAccountId(), job.platform(), job.scheduledAt(),
+                job.status(), job.attempt(), job.providerJobId(), job.lastError(), job.lastErrorKind(),
+                job.lastHttpStatus(), job.publishedAt(), job.state() == PublishJobStatus.RETRY ? job.nextAttemptAt() : null,
+                progress.attempts());
     }
 
     @PostMapping("/{id}/submit")
@@ -269,12 +259,11 @@ class PostController {
     }
 
     private PostView view(UUID id) {
-        return transactions.inTransaction(() -> {
-            Post post = posts.find(id).orElseThrow(() -> PostNotFound.forId(id));
-            return new PostView(post.id(), post.createdBy(), post.title(), post.status(), post.submittedAt(),
-                    post.approvedBy(), post.approvedAt(), post.rejectionReason(), post.scheduledAt(), post.timeZone(),
-                    post.publishedAt(), post.createdAt(), post.updatedAt(), posts.variants(id));
-        });
+        PostWorkflow.PostDetails details = workflow.details(id);
+        Post post = details.post();
+        return new PostView(post.id(), post.createdBy(), post.title(), post.status(), post.submittedAt(),
+                post.approvedBy(), post.approvedAt(), post.rejectionReason(), post.scheduledAt(), post.timeZone(),
+                post.publishedAt(), post.createdAt(), post.updatedAt(), details.variants());
     }
 
     private static PostStatus statusOf(String code) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import io.reach.audit.AuditEntry;
@@ -16,8 +17,10 @@ import io.reach.identity.UserPrincipal;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ConflictException;
+import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
+import io.reach.platform.web.PageRequest;
 import io.reach.social.SocialChannel;
 import io.reach.social.SocialDirectory;
 import io.reach.tenancy.TenantManagement;
@@ -159,6 +162,44 @@ class PostWorkflow {
             }
             record(actor, action, id, Map.of("from", before.status().code(), "to", after.status().code()));
             return after;
+        });
+    }
+
+    /** A post with its variants. */
+    record PostDetails(Post post, List<Posts.Variant> variants) {
+    }
+
+    /** A variant's publish job with its attempts, oldest first. */
+    record JobProgress(PublishJobs.Job job, List<PublishJobs.Attempt> attempts) {
+    }
+
+    PostDetails details(UUID id) {
+        return transactions.inTransaction(() -> {
+            Post post = posts.find(id).orElseThrow(() -> PostNotFound.forId(id));
+            return new PostDetails(post, posts.variants(id));
+        });
+    }
+
+    /** Posts by status (null: any) and scheduled time, a page at a time. */
+    CursorPage<Post> posts(PageRequest page, @Nullable PostStatus status, @Nullable Instant from,
+            @Nullable Instant to) {
+        return transactions.inTransaction(() -> CursorPage.of(posts.page(page.afterOrStart(), page.fetchSize(), status,
+                from, to), page, Post::id));
+    }
+
+    /** Submitted posts the approver may approve (never their own); only owners and admins approve. */
+    CursorPage<Post> awaitingApproval(UserPrincipal approver, @Nullable Integer limit, @Nullable String cursor) {
+        requireApprover(approver);
+        PageRequest page = PageRequest.of(limit, cursor);
+        return transactions.inTransaction(() -> CursorPage.of(posts.awaitingApproval(page.afterOrStart(),
+                page.fetchSize(), approver.userId()), page, Post::id));
+    }
+
+    /** Each variant's publish job of a post, with its attempts. */
+    List<JobProgress> jobs(UUID postId) {
+        return transactions.inTransaction(() -> {
+            posts.find(postId).orElseThrow(() -> PostNotFound.forId(postId));
+            return jobs.ofPost(postId).stream().map(job -> new JobProgress(job, jobs.attempts(job.id()))).toList();
         });
     }
 
