@@ -2,7 +2,6 @@ package io.reach.campaigns;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,7 +15,6 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,15 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.identity.UserPrincipal;
-import io.reach.platform.ids.Ids;
 import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.CursorPage;
-import io.reach.platform.web.FieldError;
-import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.PageRequest;
-import io.reach.tenancy.Quota;
-import io.reach.tenancy.QuotaEnforcement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -52,23 +44,10 @@ import tools.jackson.databind.JsonNode;
 @SecurityRequirement(name = "bearer")
 class CampaignController {
 
-    private final Campaigns campaigns;
-    private final Budgets budgets;
-    private final Participants participants;
-    private final TenantTransactions transactions;
-    private final Ids ids;
-    private final Clock clock;
-    private final QuotaEnforcement quotas;
+    private final CampaignManagement campaigns;
 
-    CampaignController(Campaigns campaigns, Budgets budgets, Participants participants, TenantTransactions transactions,
-            Ids ids, Clock clock, QuotaEnforcement quotas) {
-        this.quotas = quotas;
+    CampaignController(CampaignManagement campaigns) {
         this.campaigns = campaigns;
-        this.budgets = budgets;
-        this.participants = participants;
-        this.transactions = transactions;
-        this.ids = ids;
-        this.clock = clock;
     }
 
     record CampaignRequest(@NotNull @Size(min = 1, max = 255) String name, @Size(max = 10_000) @Nullable String description,
@@ -98,42 +77,15 @@ class CampaignController {
                     {"name": "Spring launch", "description": "Launch of the spring collection", "start_date": "2027-03-01T00:00:00Z",
                      "end_date": "2027-03-31T23:59:59Z", "budget_allocated": 5000.00, "currency": "EUR"}""")))
             @Valid @RequestBody CampaignRequest request) {
-        UUID by = People.of(principal).userId();
-        Instant now = clock.instant();
-        Campaign campaign = new Campaign(ids.next(), request.sponsorId(), request.name(), request.description(),
-                CampaignStatus.DRAFT, stageOf(request, CampaignStage.PLANNING), now, request.startDate(),
-                dates(request).endDate(), amount(request.budgetAllocated()), BigDecimal.ZERO.setScale(2),
-                request.currency() == null ? "USD" : request.currency(), CampaignSettings.audience(request.targetAudience()),
-                CampaignSettings.settings(request.campaignSettings()), by, now, now);
-        transactions.inTransaction(() -> {
-            quotas.admit(Quota.CAMPAIGNS, 1);
-            campaigns.insert(campaign);
-        });
-        return ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaign.id())).body(get(campaign.id()));
+        UUID id = campaigns.create(People.of(principal).userId(), details(request));
+        return ResponseEntity.created(URI.create("/api/v1/campaigns/" + id)).body(get(id));
     }
 
     @PutMapping("/{id}")
     @RequiresPermission(resource = "campaigns", action = "write", idVariable = "id")
     @Operation(summary = "Replace a campaign's details (not its status, stage or spend); refused once completed or archived")
     Campaign update(@PathVariable UUID id, @Valid @RequestBody CampaignRequest request) {
-        dates(request);
-        return transactions.inTransaction(() -> {
-            Campaign current = campaigns.lock(id);
-            current.requireEditable();
-            BigDecimal allocated = amount(request.budgetAllocated());
-            if (allocated.compareTo(current.budgetSpent()) < 0) {
-                throw new InvalidRequestException(new FieldError("budget_allocated",
-                        "must not be below what is already spent (" + current.budgetSpent() + ")"));
-            }
-            Instant now = clock.instant();
-            Campaign staged = current.enterStage(stageOf(request, current.stage()), now);
-            campaigns.update(new Campaign(id, request.sponsorId(), request.name(), request.description(), current.status(),
-                    staged.stage(), staged.stageChangedAt(), request.startDate(), request.endDate(), allocated,
-                    current.budgetSpent(), request.currency() == null ? current.currency() : request.currency(),
-                    CampaignSettings.audience(request.targetAudience()),
-                    CampaignSettings.settings(request.campaignSettings()), current.createdBy(), current.createdAt(), now));
-            return campaigns.get(id);
-        });
+        return campaigns.update(id, details(request));
     }
 
     @GetMapping
@@ -143,37 +95,28 @@ class CampaignController {
             @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
         CampaignStatus wanted = status == null ? null : CampaignStatus.ofCode(status);
-        return transactions.inTransaction(() -> CursorPage.of(campaigns.page(page.beforeOrEnd(), page.fetchSize(), wanted),
-                page, Campaign::id));
+        return CursorPage.of(campaigns.page(page.beforeOrEnd(), page.fetchSize(), wanted), page, Campaign::id);
     }
 
     @GetMapping("/{id}")
     @RequiresPermission(resource = "campaigns", action = "read", idVariable = "id")
     @Operation(summary = "One campaign")
     Campaign get(@PathVariable UUID id) {
-        return transactions.inTransaction(() -> campaigns.get(id));
+        return campaigns.get(id);
     }
 
     @PostMapping("/{id}/status")
     @RequiresPermission(resource = "campaigns", action = "write", idVariable = "id")
     @Operation(summary = "Move a campaign to another status: draft → active ⇄ paused → completed → archived")
     Campaign changeStatus(@PathVariable UUID id, @Valid @RequestBody StatusChange request) {
-        CampaignStatus next = CampaignStatus.ofCode(request.status());
-        return transactions.inTransaction(() -> {
-            campaigns.update(campaigns.lock(id).moveTo(next, clock.instant()));
-            return campaigns.get(id);
-        });
+        return campaigns.moveTo(id, CampaignStatus.ofCode(request.status()));
     }
 
     @PostMapping("/{id}/stage")
     @RequiresPermission(resource = "campaigns", action = "write", idVariable = "id")
     @Operation(summary = "Move a campaign to another stage; stage_changed_at records when")
     Campaign changeStage(@PathVariable UUID id, @Valid @RequestBody StageChange request) {
-        CampaignStage next = CampaignStage.ofCode(request.stage());
-        return transactions.inTransaction(() -> {
-            campaigns.update(campaigns.lock(id).enterStage(next, clock.instant()));
-            return campaigns.get(id);
-        });
+        return campaigns.enterStage(id, CampaignStage.ofCode(request.stage()));
     }
 
     @PostMapping("/{id}/spend")
@@ -181,12 +124,7 @@ class CampaignController {
     @Operation(summary = "Record a manual spend; 409 when it would exceed the allocated budget (unless the tenant allows overspend)")
     Campaign spend(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
             @Valid @RequestBody Spend request) {
-        UUID by = People.of(principal).userId();
-        return transactions.inTransaction(() -> {
-            campaigns.get(id).requireEditable();
-            budgets.spend(id, request.amount(), request.note(), by);
-            return campaigns.get(id);
-        });
+        return campaigns.spend(People.of(principal).userId(), id, request.amount(), request.note());
     }
 
     @GetMapping("/{id}/budget-entries")
@@ -195,10 +133,7 @@ class CampaignController {
     CursorPage<Budgets.Entry> entries(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return transactions.inTransaction(() -> {
-            campaigns.get(id);
-            return CursorPage.of(budgets.entries(id, page.beforeOrEnd(), page.fetchSize()), page, Budgets.Entry::id);
-        });
+        return CursorPage.of(campaigns.budgetEntries(id, page.beforeOrEnd(), page.fetchSize()), page, Budgets.Entry::id);
     }
 
     @PostMapping("/{id}/participants")
@@ -206,19 +141,7 @@ class CampaignController {
     @Operation(operationId = "joinCampaign", summary = "Join an active or paused campaign as a retailer member, to send it to your own recipients "
             + "(the answer is the caller's participation)")
     Participants.Participant join(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
-        UserPrincipal retailer = People.of(principal);
-        if (!retailer.role().equals("retailer")) {
-            throw new AccessDeniedException("Only retailer members join campaigns");
-        }
-        return transactions.inTransaction(() -> {
-            Campaign campaign = campaigns.get(id);
-            if (campaign.status() != CampaignStatus.ACTIVE && campaign.status() != CampaignStatus.PAUSED) {
-                throw new io.reach.platform.web.ConflictException("Not allowed now",
-                        "Only active or paused campaigns can be joined (this one is " + campaign.status().code() + ")");
-            }
-            participants.join(id, retailer.userId(), clock.instant());
-            return participants.of(id, retailer.userId());
-        });
+        return campaigns.join(People.of(principal), id);
     }
 
     @GetMapping("/{id}/participants")
@@ -227,25 +150,13 @@ class CampaignController {
     CursorPage<Participants.Participant> participants(@PathVariable UUID id,
             @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return transactions.inTransaction(() -> {
-            campaigns.get(id);
-            return CursorPage.of(participants.of(id, page.after().orElse(null), page.fetchSize()), page,
-                    Participants.Participant::retailerId);
-        });
+        return CursorPage.of(campaigns.participants(id, page.after().orElse(null), page.fetchSize()), page,
+                Participants.Participant::retailerId);
     }
 
-    private static CampaignStage stageOf(CampaignRequest request, CampaignStage otherwise) {
-        return request.stage() == null ? otherwise : CampaignStage.ofCode(request.stage());
-    }
-
-    private static CampaignRequest dates(CampaignRequest request) {
-        if (request.startDate() != null && request.endDate() != null && request.endDate().isBefore(request.startDate())) {
-            throw new InvalidRequestException(new FieldError("end_date", "must not be before start_date"));
-        }
-        return request;
-    }
-
-    private static BigDecimal amount(@Nullable BigDecimal given) {
-        return (given == null ? BigDecimal.ZERO : given).setScale(2);
+    private static EditCampaign details(CampaignRequest request) {
+        return new EditCampaign(request.name(), request.description(), request.sponsorId(), request.startDate(),
+                request.endDate(), request.budgetAllocated(), request.currency(), request.stage(), request.targetAudience(),
+                request.campaignSettings());
     }
 }
