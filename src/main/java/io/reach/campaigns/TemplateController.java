@@ -1,7 +1,6 @@
 package io.reach.campaigns;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.identity.UserPrincipal;
-import io.reach.platform.ids.Ids;
 import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,18 +43,10 @@ import tools.jackson.databind.JsonNode;
 @SecurityRequirement(name = "bearer")
 class TemplateController {
 
-    private final Templates templates;
-    private final TemplateUsage usage;
-    private final TenantTransactions transactions;
-    private final Ids ids;
-    private final Clock clock;
+    private final TemplateManagement templates;
 
-    TemplateController(Templates templates, TemplateUsage usage, TenantTransactions transactions, Ids ids, Clock clock) {
+    TemplateController(TemplateManagement templates) {
         this.templates = templates;
-        this.usage = usage;
-        this.transactions = transactions;
-        this.ids = ids;
-        this.clock = clock;
     }
 
     record TemplateRequest(@NotNull @Size(min = 1, max = 255) String templateName, @NotNull String templateType,
@@ -96,18 +85,9 @@ class TemplateController {
     @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
     ResponseEntity<TemplateView> create(@AuthenticationPrincipal @Nullable UserPrincipal principal,
             @Valid @RequestBody TemplateRequest request) {
-        UUID by = People.of(principal).userId();
-        TemplateType type = TemplateType.ofCode(request.templateType());
-        TemplateContent.check(type, request.templateContent());
-        UUID id = ids.next();
-        Instant now = clock.instant();
-        StoredTemplate template = new StoredTemplate(id, id, request.templateName(), type, request.templateContent(), by,
-                request.isActive() == null || request.isActive(), 1, null, true, now, now);
-        transactions.inTransaction(() -> {
-            templates.insert(template);
-            usage.touch(template, now);
-        });
-        return ResponseEntity.created(URI.create("/api/v1/templates/" + id)).body(TemplateView.of(template));
+        StoredTemplate template = templates.create(People.of(principal).userId(), request.templateName(),
+                request.templateType(), request.templateContent(), request.isActive());
+        return ResponseEntity.created(URI.create("/api/v1/templates/" + template.templateId())).body(TemplateView.of(template));
     }
 
     @PutMapping("/{templateId}")
@@ -115,19 +95,8 @@ class TemplateController {
     @Operation(summary = "Edit a template: stores version n+1 with parent_template_id the version it replaces")
     TemplateView edit(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID templateId,
             @Valid @RequestBody Edit request) {
-        UUID by = People.of(principal).userId();
-        return transactions.inTransaction(() -> {
-            StoredTemplate current = templates.latest(templateId);
-            TemplateContent.check(current.templateType(), request.templateContent());
-            Instant now = clock.instant();
-            StoredTemplate next = new StoredTemplate(ids.next(), templateId,
-                    request.templateName() == null ? current.templateName() : request.templateName(),
-                    current.templateType(), request.templateContent(), by, current.isActive(), current.version() + 1,
-                    current.id(), true, now, now);
-            templates.supersede(current, next);
-            usage.touch(next, now);
-            return TemplateView.of(next);
-        });
+        return TemplateView.of(templates.edit(People.of(principal).userId(), templateId, request.templateName(),
+                request.templateContent()));
     }
 
     @GetMapping
@@ -137,8 +106,8 @@ class TemplateController {
             @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
         TemplateType wanted = type == null ? null : TemplateType.ofCode(type);
-        return transactions.inTransaction(() -> CursorPage.of(templates.page(page.beforeOrEnd(), page.fetchSize(), wanted),
-                page, StoredTemplate::templateId).map(TemplateView::of));
+        return CursorPage.of(templates.page(page.beforeOrEnd(), page.fetchSize(), wanted), page, StoredTemplate::templateId)
+                .map(TemplateView::of);
     }
 
     @GetMapping("/top")
@@ -147,14 +116,14 @@ class TemplateController {
             + "conversion_rate, best first (one page of at most limit templates)")
     CursorPage<TemplateUsage.Stats> top(@RequestParam(defaultValue = "usage_count") String metric,
             @RequestParam(defaultValue = "10") int limit) {
-        return CursorPage.whole(transactions.inTransaction(() -> usage.top(metric, Math.clamp(limit, 1, 100))));
+        return CursorPage.whole(templates.top(metric, Math.clamp(limit, 1, 100)));
     }
 
     @GetMapping("/{templateId}")
     @RequiresPermission(resource = "templates", action = "read", idVariable = "templateId")
     @Operation(summary = "A template's latest version")
     TemplateView get(@PathVariable UUID templateId) {
-        return transactions.inTransaction(() -> TemplateView.of(templates.latest(templateId)));
+        return TemplateView.of(templates.latest(templateId));
     }
 
     @GetMapping("/{templateId}/versions")
@@ -163,55 +132,36 @@ class TemplateController {
     CursorPage<TemplateView> versions(@PathVariable UUID templateId, @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return transactions.inTransaction(() -> {
-            templates.latest(templateId);
-            return CursorPage.of(templates.versions(templateId, page.after().orElse(null), page.fetchSize()), page,
-                    StoredTemplate::id).map(TemplateView::of);
-        });
+        return CursorPage.of(templates.versions(templateId, page.after().orElse(null), page.fetchSize()), page,
+                StoredTemplate::id).map(TemplateView::of);
     }
 
     @GetMapping("/{templateId}/versions/{version}")
     @RequiresPermission(resource = "templates", action = "read", idVariable = "templateId")
     @Operation(summary = "One version of a template")
     TemplateView version(@PathVariable UUID templateId, @PathVariable int version) {
-        return transactions.inTransaction(() -> TemplateView.of(templates.version(templateId, version)));
+        return TemplateView.of(templates.version(templateId, version));
     }
 
     @PostMapping("/{templateId}/active")
     @RequiresPermission(resource = "templates", action = "write", idVariable = "templateId")
     @Operation(operationId = "activateTemplate", summary = "Make a template available for new campaigns, or not (no new version)")
     TemplateView activate(@PathVariable UUID templateId, @Valid @RequestBody Activation request) {
-        return transactions.inTransaction(() -> {
-            Instant now = clock.instant();
-            templates.latest(templateId);
-            templates.activate(templateId, request.isActive(), now);
-            StoredTemplate updated = templates.latest(templateId);
-            usage.touch(updated, now);
-            return TemplateView.of(updated);
-        });
+        return TemplateView.of(templates.activate(templateId, request.isActive()));
     }
 
     @PostMapping("/{templateId}/preview")
     @RequiresPermission(resource = "templates", action = "read", idVariable = "templateId")
     @Operation(summary = "Render the latest version with sample variables (declared defaults fill the rest)")
     Rendered preview(@PathVariable UUID templateId, @Valid @RequestBody Preview request) {
-        StoredTemplate template = transactions.inTransaction(() -> templates.latest(templateId));
-        Map<String, String> given = request.variables() == null ? Map.of() : request.variables();
-        TemplateContent content = template.content();
-        Map<String, Object> values = Personalisation.values(content, given, Map.of());
-        java.util.LinkedHashMap<String, String> parts = new java.util.LinkedHashMap<>();
-        content.parts().forEach((name, text) -> parts.put(name,
-                TemplateText.compile(text, name.equals("html")).execute(values)));
-        return new Rendered(parts);
+        return new Rendered(templates.preview(templateId, request.variables() == null ? Map.of() : request.variables()));
     }
 
     @GetMapping("/{templateId}/usage")
     @RequiresPermission(resource = "templates", action = "read", idVariable = "templateId")
     @Operation(summary = "How much the template is used: campaigns, retailers, recipients reached, conversion rate")
     Usage usage(@PathVariable UUID templateId) {
-        return transactions.inTransaction(() -> {
-            templates.latest(templateId);
-            return new Usage(usage.stats(templateId).orElse(null), usage.byRetailer(templateId));
-        });
+        TemplateManagement.Usage figures = templates.usage(templateId);
+        return new Usage(figures.stats(), figures.retailers());
     }
 }
