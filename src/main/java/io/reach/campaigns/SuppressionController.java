@@ -18,9 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.platform.web.FieldError;
-import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -34,14 +31,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 class SuppressionController {
 
-    private final Suppressions suppressions;
-    private final TenantTransactions transactions;
-    private final java.time.Clock clock;
+    private final SuppressionLists suppressions;
 
-    SuppressionController(Suppressions suppressions, TenantTransactions transactions, java.time.Clock clock) {
+    SuppressionController(SuppressionLists suppressions) {
         this.suppressions = suppressions;
-        this.transactions = transactions;
-        this.clock = clock;
     }
 
     record Add(@NotNull @Size(max = 320) String address) {
@@ -57,8 +50,7 @@ class SuppressionController {
             @RequestParam(required = false) @Nullable String cursor) {
         Channel c = Codes.of(Channel.class, channel, "channel");
         int size = limit == null ? 50 : Math.clamp(limit, 1, 200);
-        List<Suppressions.Suppression> rows = transactions.inTransaction(() -> suppressions.page(c, cursor == null ? "" : cursor,
-                size + 1));
+        List<Suppressions.Suppression> rows = suppressions.page(c, cursor == null ? "" : cursor, size + 1);
         return rows.size() > size ? new Page(rows.subList(0, size), rows.get(size - 1).address()) : new Page(rows, null);
     }
 
@@ -68,10 +60,7 @@ class SuppressionController {
     @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> add(@PathVariable String channel, @Valid @RequestBody Add request) {
         Channel c = Codes.of(Channel.class, channel, "channel");
-        String address = normal(c, request.address());
-        transactions.inTransaction(() -> {
-            suppressions.add(c, address, SuppressionReason.MANUAL, null, clock.instant());
-        });
+        suppressions.suppress(c, request.address());
         return ResponseEntity.noContent().build();
     }
 
@@ -81,20 +70,9 @@ class SuppressionController {
     @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> remove(@PathVariable String channel, @PathVariable String address) {
         Channel c = Codes.of(Channel.class, channel, "channel");
-        String normal = normal(c, address);
-        boolean removed = transactions.inTransaction(() -> suppressions.remove(c, normal, null));
-        if (!removed) {
+        if (!suppressions.lift(c, address)) {
             throw new NotFoundException("suppression", address);
         }
         return ResponseEntity.noContent().build();
-    }
-
-    private static String normal(Channel channel, String address) {
-        String normal = channel == Channel.EMAIL ? Recipients.normalEmail(address) : Recipients.normalPhone(address);
-        if (normal == null) {
-            throw new InvalidRequestException(new FieldError("address", "is not a valid "
-                    + (channel == Channel.EMAIL ? "e-mail address" : "E.164 number")));
-        }
-        return normal;
     }
 }

@@ -1,0 +1,53 @@
+package io.reach.campaigns;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
+
+/**
+ * The tenant's suppression lists, one per channel, as people edit them by hand: addresses are kept
+ * in their normal form (lower-case e-mail, E.164 number), so a hand-made entry matches a send.
+ */
+@Service
+class SuppressionLists {
+
+    private final Suppressions suppressions;
+    private final TenantTransactions transactions;
+    private final Clock clock;
+
+    SuppressionLists(Suppressions suppressions, TenantTransactions transactions, Clock clock) {
+        this.suppressions = suppressions;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Up to {@code limit} suppressions after the address {@code after}, in address order. */
+    List<Suppressions.Suppression> page(Channel channel, String after, int limit) {
+        return transactions.inTransaction(() -> suppressions.page(channel, after, limit));
+    }
+
+    void suppress(Channel channel, String address) {
+        String normal = normal(channel, address);
+        transactions.inTransaction(() -> suppressions.add(channel, normal, SuppressionReason.MANUAL, null, clock.instant()));
+    }
+
+    /** Lifts the suppression of {@code address}, whatever its reason; false when there was none. */
+    boolean lift(Channel channel, String address) {
+        String normal = normal(channel, address);
+        return transactions.inTransaction(() -> suppressions.remove(channel, normal, null));
+    }
+
+    private static String normal(Channel channel, String address) {
+        String normal = channel == Channel.EMAIL ? Recipients.normalEmail(address) : Recipients.normalPhone(address);
+        if (normal == null) {
+            throw new InvalidRequestException(new FieldError("address", "is not a valid "
+                    + (channel == Channel.EMAIL ? "e-mail address" : "E.164 number")));
+        }
+        return normal;
+    }
+}
