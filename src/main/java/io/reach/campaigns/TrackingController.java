@@ -1,11 +1,8 @@
 package io.reach.campaigns;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
@@ -22,10 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
-import io.reach.measurement.EngagementEvents;
 import io.reach.platform.security.OpenEndpoints;
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,38 +34,19 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "E-mail tracking")
 class TrackingController {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrackingController.class);
     private static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
-    private final TrackingTokens tokens;
-    private final EmailSends sends;
-    private final Suppressions suppressions;
-    private final TemplateUsage usage;
-    private final ChannelCampaigns channelCampaigns;
-    private final EngagementEvents events;
-    private final TenantTransactions transactions;
-    private final CampaignProperties properties;
-    private final Clock clock;
+    private final EmailTracking tracking;
 
-    TrackingController(TrackingTokens tokens, EmailSends sends, Suppressions suppressions, TemplateUsage usage,
-            ChannelCampaigns channelCampaigns, EngagementEvents events, TenantTransactions transactions,
-            CampaignProperties properties, Clock clock) {
-        this.tokens = tokens;
-        this.sends = sends;
-        this.suppressions = suppressions;
-        this.usage = usage;
-        this.channelCampaigns = channelCampaigns;
-        this.events = events;
-        this.transactions = transactions;
-        this.properties = properties;
-        this.clock = clock;
+    TrackingController(EmailTracking tracking) {
+        this.tracking = tracking;
     }
 
     @GetMapping("/o/{token}")
     @Operation(operationId = "trackEmailOpen", summary = "Open pixel: records an open (human or machine) and answers a 1×1 GIF")
     ResponseEntity<byte[]> open(@PathVariable String token,
             @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) @Nullable String agent) {
-        engage(token(token, TrackingTokens.Kind.OPEN), "email_open", agent);
+        tracking.engage(tracking.token(token, TrackingTokens.Kind.OPEN), "email_open", agent);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_GIF).body(PIXEL);
     }
 
@@ -80,8 +55,8 @@ class TrackingController {
     @ApiResponse(responseCode = "302", description = "Redirects to the link (Location)")
     ResponseEntity<Void> click(@PathVariable String token,
             @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) @Nullable String agent) {
-        TrackingTokens.Token link = token(token, TrackingTokens.Kind.CLICK);
-        engage(link, "email_click", agent);
+        TrackingTokens.Token link = tracking.token(token, TrackingTokens.Kind.CLICK);
+        tracking.engage(link, "email_click", agent);
         return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(link.url())).cacheControl(CacheControl.noStore())
                 .build();
     }
@@ -89,9 +64,7 @@ class TrackingController {
     @GetMapping(path = "/u/{token}", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(operationId = "showUnsubscribePage", summary = "Unsubscribe page: asks for confirmation (link scanners must not unsubscribe anyone)")
     ResponseEntity<String> unsubscribePage(@PathVariable String token) {
-        TrackingTokens.Token t = token(token, TrackingTokens.Kind.UNSUBSCRIBE);
-        String address = transactions.inTransactionAs(t.tenant(), () -> sends.find(t.send())
-                .map(EmailSends.EmailSend::recipientEmail).orElseThrow(() -> new NotFoundException("link", token)));
+        String address = tracking.recipient(tracking.token(token, TrackingTokens.Kind.UNSUBSCRIBE), token);
         return html("Unsubscribe", "<p>Stop e-mails to <b>" + HtmlUtils.htmlEscape(address) + "</b>?</p>"
                 + "<form method=\"post\"><input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"
                 + "<button type=\"submit\">Unsubscribe</button></form>");
@@ -100,59 +73,8 @@ class TrackingController {
     @PostMapping(path = "/u/{token}", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(operationId = "unsubscribe", summary = "Unsubscribe (the page's button or RFC 8058 one-click): the address is suppressed in this tenant")
     ResponseEntity<String> unsubscribe(@PathVariable String token) {
-        TrackingTokens.Token t = token(token, TrackingTokens.Kind.UNSUBSCRIBE);
-        Instant now = clock.instant();
-        transactions.inTransactionAs(t.tenant(), () -> {
-            EmailSends.EmailSend send = sends.find(t.send()).orElseThrow(() -> new NotFoundException("link", token));
-            suppressions.add(Channel.EMAIL, send.recipientEmail().toLowerCase(), SuppressionReason.UNSUBSCRIBED, send.id(), now);
-            sends.unsubscribed(send.id(), now);
-        });
+        tracking.unsubscribe(tracking.token(token, TrackingTokens.Kind.UNSUBSCRIBE), token);
         return html("Unsubscribed", "<p>You will get no more of these e-mails.</p>");
-    }
-
-    private TrackingTokens.Token token(String token, TrackingTokens.Kind kind) {
-        return tokens.open(token, kind).orElseThrow(() -> new NotFoundException("link", "(invalid token)"));
-    }
-
-    private void engage(TrackingTokens.Token token, String type, @Nullable String agent) {
-        Instant now = clock.instant();
-        Optional<Engaged> recorded = transactions.inTransactionAs(token.tenant(), () -> sends.find(token.send())
-                .map(send -> {
-                    boolean machine = MachineOpens.machine(agent, send.sentAt(), send.deliveredAt(), now,
-                            properties.email().machineWindow());
-                    if (token.kind() == TrackingTokens.Kind.OPEN) {
-                        sends.opened(send.id(), machine, now);
-                    } else {
-                        sends.clicked(send.id(), machine, now);
-                        if (!machine && send.clickedAt() == null) {
-                            converted(send);
-                        }
-                    }
-                    return new Engaged(send, machine);
-                }));
-        Engaged engaged = recorded.orElseThrow(() -> new NotFoundException("link", "(unknown send)"));
-        try {
-            record(token, type, agent, now, engaged);
-        } catch (RuntimeException e) {
-            // the send row has the open or click; the event only feeds the rollups, so the reader still gets the page
-            log.warn("{} of send {} not recorded as an event: {}", type, engaged.send().id(), e.getMessage());
-        }
-    }
-
-    private void record(TrackingTokens.Token token, String type, @Nullable String agent, Instant now, Engaged engaged) {
-        events.record(token.tenant(), new EngagementEvents.Engagement(type,
-                "/email-campaigns/" + engaged.send().emailCampaignId(), engaged.send().id().toString(), token.url(), agent,
-                engaged.machine(), now));
-    }
-
-    private record Engaged(EmailSends.EmailSend send, boolean machine) {
-    }
-
-    private void converted(EmailSends.EmailSend send) {
-        ChannelCampaigns.Header header = channelCampaigns.header(Channel.EMAIL, send.emailCampaignId());
-        if (header.templateId() != null) {
-            usage.converted(header.templateId(), send.recipientEmail().toLowerCase(), clock.instant());
-        }
     }
 
     private static ResponseEntity<String> html(String title, String body) {

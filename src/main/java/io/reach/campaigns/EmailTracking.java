@@ -1,0 +1,111 @@
+package io.reach.campaigns;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+import io.reach.measurement.EngagementEvents;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.NotFoundException;
+
+/**
+ * What the links in campaign e-mails do (no sign-in; the signed token names the tenant and the send):
+ * opens and clicks are recorded on the send, told apart as human or machine, and as events for the
+ * rollups; a human's first click counts as a conversion of the template; unsubscribing suppresses the
+ * address in the tenant. An unknown or forged token looks like an unknown link.
+ */
+@Service
+class EmailTracking {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmailTracking.class);
+
+    private final TrackingTokens tokens;
+    private final EmailSends sends;
+    private final Suppressions suppressions;
+    private final TemplateUsage usage;
+    private final ChannelCampaigns channelCampaigns;
+    private final EngagementEvents events;
+    private final TenantTransactions transactions;
+    private final CampaignProperties properties;
+    private final Clock clock;
+
+    EmailTracking(TrackingTokens tokens, EmailSends sends, Suppressions suppressions, TemplateUsage usage,
+            ChannelCampaigns channelCampaigns, EngagementEvents events, TenantTransactions transactions,
+            CampaignProperties properties, Clock clock) {
+        this.tokens = tokens;
+        this.sends = sends;
+        this.suppressions = suppressions;
+        this.usage = usage;
+        this.channelCampaigns = channelCampaigns;
+        this.events = events;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The token if it is genuine and of {@code kind}. */
+    TrackingTokens.Token token(String token, TrackingTokens.Kind kind) {
+        return tokens.open(token, kind).orElseThrow(() -> new NotFoundException("link", "(invalid token)"));
+    }
+
+    /** Records an open or a click of the token's send ({@code type}: the engagement event's type). */
+    void engage(TrackingTokens.Token token, String type, @Nullable String agent) {
+        Instant now = clock.instant();
+        Optional<Engaged> recorded = transactions.inTransactionAs(token.tenant(), () -> sends.find(token.send())
+                .map(send -> {
+                    boolean machine = MachineOpens.machine(agent, send.sentAt(), send.deliveredAt(), now,
+                            properties.email().machineWindow());
+                    if (token.kind() == TrackingTokens.Kind.OPEN) {
+                        sends.opened(send.id(), machine, now);
+                    } else {
+                        sends.clicked(send.id(), machine, now);
+                        if (!machine && send.clickedAt() == null) {
+                            converted(send);
+                        }
+                    }
+                    return new Engaged(send, machine);
+                }));
+        Engaged engaged = recorded.orElseThrow(() -> new NotFoundException("link", "(unknown send)"));
+        try {
+            record(token, type, agent, now, engaged);
+        } catch (RuntimeException e) {
+            // the send row has the open or click; the event only feeds the rollups, so the reader still gets the page
+            log.warn("{} of send {} not recorded as an event: {}", type, engaged.send().id(), e.getMessage());
+        }
+    }
+
+    /** The address an unsubscribe token would stop e-mails to ({@code token} as given, for the 404). */
+    String recipient(TrackingTokens.Token t, String token) {
+        return transactions.inTransactionAs(t.tenant(), () -> sends.find(t.send())
+                .map(EmailSends.EmailSend::recipientEmail).orElseThrow(() -> new NotFoundException("link", token)));
+    }
+
+    /** Suppresses the send's address in its tenant and marks the send unsubscribed. */
+    void unsubscribe(TrackingTokens.Token t, String token) {
+        Instant now = clock.instant();
+        transactions.inTransactionAs(t.tenant(), () -> {
+            EmailSends.EmailSend send = sends.find(t.send()).orElseThrow(() -> new NotFoundException("link", token));
+            suppressions.add(Channel.EMAIL, send.recipientEmail().toLowerCase(), SuppressionReason.UNSUBSCRIBED, send.id(), now);
+            sends.unsubscribed(send.id(), now);
+        });
+    }
+
+    private void record(TrackingTokens.Token token, String type, @Nullable String agent, Instant now, Engaged engaged) {
+        events.record(token.tenant(), new EngagementEvents.Engagement(type,
+                "/email-campaigns/" + engaged.send().emailCampaignId(), engaged.send().id().toString(), token.url(), agent,
+                engaged.machine(), now));
+    }
+
+    private record Engaged(EmailSends.EmailSend send, boolean machine) {
+    }
+
+    private void converted(EmailSends.EmailSend send) {
+        ChannelCampaigns.Header header = channelCampaigns.header(Channel.EMAIL, send.emailCampaignId());
+        if (header.templateId() != null) {
+            usage.converted(header.templateId(), send.recipientEmail().toLowerCase(), clock.instant());
+        }
+    }
+}
