@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
@@ -40,16 +39,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class CampaignAnalyticsController {
 
     private final CampaignAnalytics analytics;
-    private final Campaigns campaigns;
+    private final CampaignPerformance performance;
     private final Sending sending;
-    private final TenantTransactions transactions;
 
-    CampaignAnalyticsController(CampaignAnalytics analytics, Campaigns campaigns, Sending sending,
-            TenantTransactions transactions) {
+    CampaignAnalyticsController(CampaignAnalytics analytics, CampaignPerformance performance, Sending sending) {
         this.analytics = analytics;
-        this.campaigns = campaigns;
+        this.performance = performance;
         this.sending = sending;
-        this.transactions = transactions;
     }
 
     @GetMapping("/email-campaigns/{id}/analytics")
@@ -90,10 +86,7 @@ class CampaignAnalyticsController {
     @RequiresPermission(resource = "campaigns", action = "read", idVariable = "id")
     @Operation(summary = "A campaign's performance over all its e-mail and SMS campaigns")
     CampaignAnalytics.CampaignStats campaign(@PathVariable UUID id) {
-        return transactions.inTransaction(() -> {
-            Campaign campaign = campaigns.get(id);
-            return analytics.campaign(id, campaign.name(), campaign.status().code());
-        });
+        return performance.of(id);
     }
 
     @GetMapping(path = "/campaigns/top", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
@@ -105,8 +98,7 @@ class CampaignAnalyticsController {
             @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         TabularAnswer answer = TabularAnswer.asked(format, accept);
-        TopMetric.of(metric);
-        return answer.of(CursorPage.whole(transactions.inTransaction(() -> analytics.top(metric, Math.clamp(limit, 1, 100)))),
+        return answer.of(CursorPage.whole(performance.top(metric, Math.clamp(limit, 1, 100))),
                 CampaignTables.CAMPAIGN, CampaignTables::campaign, "top-campaigns");
     }
 }
