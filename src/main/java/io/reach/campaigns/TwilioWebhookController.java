@@ -1,10 +1,7 @@
 package io.reach.campaigns;
 
-import java.time.Clock;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -23,11 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.platform.crypto.Hmacs;
 import io.reach.platform.mail.PublicUrl;
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ApiException;
-import io.reach.platform.web.FieldError;
-import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -44,27 +37,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "SMS callbacks")
 class TwilioWebhookController {
 
-    private static final Set<String> STOP = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT");
-    private static final Set<String> START = Set.of("START", "UNSTOP", "YES");
-
-    private final SmsCampaigns smsCampaigns;
-    private final Suppressions suppressions;
-    private final KeywordReplies replies;
-    private final TenantTransactions transactions;
+    private final SmsCallbacks callbacks;
     private final CampaignProperties properties;
     private final PublicUrl publicUrl;
-    private final Clock clock;
 
-    TwilioWebhookController(SmsCampaigns smsCampaigns, Suppressions suppressions, KeywordReplies replies,
-            TenantTransactions transactions, CampaignProperties properties,
-            PublicUrl publicUrl, Clock clock) {
-        this.smsCampaigns = smsCampaigns;
-        this.suppressions = suppressions;
-        this.replies = replies;
-        this.transactions = transactions;
+    TwilioWebhookController(SmsCallbacks callbacks, CampaignProperties properties, PublicUrl publicUrl) {
+        this.callbacks = callbacks;
         this.properties = properties;
         this.publicUrl = publicUrl;
-        this.clock = clock;
     }
 
     @PostMapping(path = "/status/{send}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -75,16 +55,8 @@ class TwilioWebhookController {
             @RequestHeader(value = "X-Twilio-Signature", required = false) @Nullable String signature) {
         verify(request, form, signature);
         String providerStatus = form.getFirst("MessageStatus") == null ? "" : form.getFirst("MessageStatus");
-        SmsSendStatus status = switch (providerStatus) {
-            case "delivered", "read" -> SmsSendStatus.DELIVERED;
-            case "sent" -> SmsSendStatus.SENT;
-            case "undelivered", "failed", "canceled" -> SmsSendStatus.FAILED;
-            default -> SmsSendStatus.PENDING;
-        };
-        String reason = status == SmsSendStatus.FAILED ? "Twilio " + providerStatus + (form.getFirst("ErrorCode") == null ? ""
-                : " (error " + form.getFirst("ErrorCode") + ")") : null;
-        boolean applied = transactions.inTransactionAs(TenantId.of(tenant), () -> smsCampaigns.status(send, status, reason,
-                form.getFirst("MessageSid"), providerStatus, clock.instant()));
+        boolean applied = callbacks.statusChanged(tenant, send, providerStatus, form.getFirst("ErrorCode"),
+                form.getFirst("MessageSid"));
         if (!applied) {
             throw new NotFoundException("sms send", send);
         }
@@ -97,33 +69,8 @@ class TwilioWebhookController {
     String inbound(@PathVariable UUID tenant, @org.springframework.web.bind.annotation.RequestParam MultiValueMap<String, String> form, HttpServletRequest request,
             @RequestHeader(value = "X-Twilio-Signature", required = false) @Nullable String signature) {
         verify(request, form, signature);
-        String from = Recipients.normalPhone(form.getFirst("From"));
-        String word = form.getFirst("Body") == null ? "" : form.getFirst("Body").trim().toUpperCase(Locale.ROOT);
-        KeywordReplies.Keyword keyword = STOP.contains(word) ? KeywordReplies.Keyword.STOP
-                : START.contains(word) ? KeywordReplies.Keyword.START : null;
-        if (from != null && keyword != null) {
-            String sid = messageSid(form);
-            transactions.inTransactionAs(TenantId.of(tenant), () -> {
-                // a signed callback can be replayed: each MessageSid counts once, so an old START cannot lift a later STOP
-                if (!replies.firstTime(sid, from, keyword, clock.instant())) {
-                    return;
-                }
-                if (keyword == KeywordReplies.Keyword.STOP) {
-                    suppressions.add(Channel.SMS, from, SuppressionReason.STOP, null, clock.instant());
-                } else {
-                    suppressions.remove(Channel.SMS, from, SuppressionReason.STOP);
-                }
-            });
-        }
+        callbacks.replied(tenant, form.getFirst("From"), form.getFirst("Body"), form.getFirst("MessageSid"));
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
-    }
-
-    private static String messageSid(MultiValueMap<String, String> form) {
-        String sid = form.getFirst("MessageSid");
-        if (sid == null || sid.isBlank() || sid.length() > 64) {
-            throw new InvalidRequestException(new FieldError("MessageSid", "is required (Twilio's id of the message)"));
-        }
-        return sid;
     }
 
     private void verify(HttpServletRequest request, MultiValueMap<String, String> form, @Nullable String signature) {
