@@ -1,8 +1,6 @@
 package io.reach.campaigns;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,9 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.identity.UserPrincipal;
-import io.reach.platform.ids.Ids;
 import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
@@ -40,7 +36,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * E-mail campaigns: made from a template version (or content given directly), recipients added
@@ -53,26 +48,22 @@ import tools.jackson.databind.node.JsonNodeFactory;
 @SecurityRequirement(name = "bearer")
 class EmailCampaignController extends SendingEndpoints<EmailCampaignController.EmailCampaignView> {
 
+    private final MessageCampaigns messageCampaigns;
     private final EmailCampaigns emailCampaigns;
     private final EmailSends sends;
     private final Templates templates;
     private final Sending sending;
     private final EmailCarrier carrier;
-    private final TenantTransactions transactions;
-    private final Ids ids;
-    private final Clock clock;
 
-    EmailCampaignController(EmailCampaigns emailCampaigns, EmailSends sends, Templates templates, Sending sending,
-            EmailCarrier carrier, TenantTransactions transactions, Ids ids, Clock clock) {
+    EmailCampaignController(MessageCampaigns messageCampaigns, EmailCampaigns emailCampaigns, EmailSends sends,
+            Templates templates, Sending sending, EmailCarrier carrier) {
         super(sending, Channel.EMAIL);
+        this.messageCampaigns = messageCampaigns;
         this.emailCampaigns = emailCampaigns;
         this.sends = sends;
         this.templates = templates;
         this.sending = sending;
         this.carrier = carrier;
-        this.transactions = transactions;
-        this.ids = ids;
-        this.clock = clock;
     }
 
     record CreateEmailCampaign(@NotNull UUID campaignId, @Nullable UUID templateId, @Positive @Nullable Integer templateVersion,
@@ -102,30 +93,9 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
                      "email_content": "<p>Hello {{first_name}}, spring is here.</p>", "sender_email": "news@example.com",
                      "sender_name": "Acme"}""")))
             @Valid @RequestBody CreateEmailCampaign request) {
-        UserPrincipal person = People.of(principal);
-        String sender = Recipients.normalEmail(request.senderEmail());
-        if (sender == null) {
-            throw new InvalidRequestException(new FieldError("sender_email", "is not a valid e-mail address"));
-        }
-        UUID id = ids.next();
-        transactions.inTransaction(() -> {
-            UUID retailer = sending.retailerFor(person, request.campaignId());
-            StoredTemplate template = template(request);
-            String subject = request.emailSubject() != null ? request.emailSubject() : part(template, "subject");
-            String html = request.emailContent() != null ? request.emailContent() : part(template, "html");
-            String text = request.emailText() != null ? request.emailText()
-                    : template == null ? null : template.content().part("text");
-            if (subject == null || html == null) {
-                throw new InvalidRequestException(new FieldError("template_id",
-                        "give a template, or email_subject and email_content"));
-            }
-            EmailContent.of(subject, html, text, template == null ? null : template.templateContent().path("variables"));
-            Instant now = clock.instant();
-            emailCampaigns.insert(new EmailCampaign(id, request.campaignId(), template == null ? null : template.id(),
-                    subject, html, text, sender, request.senderName(), MessageCampaignStatus.DRAFT, person.userId(), retailer, now,
-                    now, null,
-                    null, 0, metadata(request.metadata())));
-        });
+        UUID id = messageCampaigns.createEmail(People.of(principal), new MessageCampaigns.NewEmailCampaign(
+                request.campaignId(), request.templateId(), request.templateVersion(), request.emailSubject(),
+                request.emailContent(), request.emailText(), request.senderEmail(), request.senderName(), request.metadata()));
         return ResponseEntity.created(URI.create("/api/v1/email-campaigns/" + id)).body(get(principal, id));
     }
 
@@ -137,9 +107,8 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
             @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
         UserPrincipal person = People.of(principal);
         PageRequest page = PageRequest.of(limit, cursor);
-        UUID retailer = Sending.isRetailer(person) ? person.userId() : null;
-        return transactions.inTransaction(() -> CursorPage.of(emailCampaigns.page(page.beforeOrEnd(), page.fetchSize(),
-                campaignId, retailer), page, EmailCampaign::id));
+        return CursorPage.of(messageCampaigns.emailPage(person, page.beforeOrEnd(), page.fetchSize(), campaignId), page,
+                EmailCampaign::id);
     }
 
     @GetMapping("/{id}")
@@ -199,22 +168,4 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
         carrier.requireReachableLinks();
     }
 
-    private @Nullable StoredTemplate template(CreateEmailCampaign request) {
-        return request.templateId() == null ? null
-                : templates.usable(request.templateId(), request.templateVersion(), TemplateType.EMAIL);
-    }
-
-    private static @Nullable String part(@Nullable StoredTemplate template, String part) {
-        return template == null ? null : template.content().part(part);
-    }
-
-    static JsonNode metadata(@Nullable JsonNode given) {
-        if (given == null || given.isNull()) {
-            return JsonNodeFactory.instance.objectNode();
-        }
-        if (!given.isObject() || given.toString().length() > 16_384) {
-            throw new InvalidRequestException(new FieldError("metadata", "must be a JSON object of at most 16384 characters"));
-        }
-        return given;
-    }
 }

@@ -1,8 +1,6 @@
 package io.reach.campaigns;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,13 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.identity.UserPrincipal;
-import io.reach.platform.ids.Ids;
 import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.CursorPage;
-import io.reach.platform.web.FieldError;
-import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -50,24 +44,20 @@ import tools.jackson.databind.JsonNode;
 @SecurityRequirement(name = "bearer")
 class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCampaignView> {
 
+    private final MessageCampaigns messageCampaigns;
     private final SmsCampaigns smsCampaigns;
     private final Templates templates;
     private final Sending sending;
     private final TwilioCarrier carrier;
-    private final TenantTransactions transactions;
-    private final Ids ids;
-    private final Clock clock;
 
-    SmsCampaignController(SmsCampaigns smsCampaigns, Templates templates, Sending sending, TwilioCarrier carrier,
-            TenantTransactions transactions, Ids ids, Clock clock) {
+    SmsCampaignController(MessageCampaigns messageCampaigns, SmsCampaigns smsCampaigns, Templates templates,
+            Sending sending, TwilioCarrier carrier) {
         super(sending, Channel.SMS);
+        this.messageCampaigns = messageCampaigns;
         this.smsCampaigns = smsCampaigns;
         this.templates = templates;
         this.sending = sending;
         this.carrier = carrier;
-        this.transactions = transactions;
-        this.ids = ids;
-        this.clock = clock;
     }
 
     record CreateSmsCampaign(@NotNull UUID campaignId, @Nullable UUID templateId, @Positive @Nullable Integer templateVersion,
@@ -94,26 +84,9 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
     @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
     ResponseEntity<SmsCampaignView> create(@AuthenticationPrincipal @Nullable UserPrincipal principal,
             @Valid @RequestBody CreateSmsCampaign request) {
-        UserPrincipal person = People.of(principal);
-        String sender = Recipients.normalPhone(request.senderNumber());
-        if (sender == null) {
-            throw new InvalidRequestException(new FieldError("sender_number", "is not an E.164 number"));
-        }
-        UUID id = ids.next();
-        transactions.inTransaction(() -> {
-            UUID retailer = sending.retailerFor(person, request.campaignId());
-            StoredTemplate template = template(request);
-            String body = request.smsContent() != null ? request.smsContent()
-                    : template == null ? null : template.content().part("body");
-            if (body == null) {
-                throw new InvalidRequestException(new FieldError("template_id", "give an SMS template or sms_content"));
-            }
-            SmsContent.of(body, template == null ? null : template.templateContent().path("variables"));
-            Instant now = clock.instant();
-            smsCampaigns.insert(new SmsCampaign(id, request.campaignId(), template == null ? null : template.id(), body,
-                    sender, MessageCampaignStatus.DRAFT, person.userId(), retailer, now, now, null, null, 0,
-                    EmailCampaignController.metadata(request.metadata())));
-        });
+        UUID id = messageCampaigns.createSms(People.of(principal), new MessageCampaigns.NewSmsCampaign(
+                request.campaignId(), request.templateId(), request.templateVersion(), request.smsContent(),
+                request.senderNumber(), request.metadata()));
         return ResponseEntity.created(URI.create("/api/v1/sms-campaigns/" + id)).body(get(principal, id));
     }
 
@@ -132,9 +105,8 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
             @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
         UserPrincipal person = People.of(principal);
         PageRequest page = PageRequest.of(limit, cursor);
-        UUID retailer = Sending.isRetailer(person) ? person.userId() : null;
-        return transactions.inTransaction(() -> CursorPage.of(smsCampaigns.page(page.beforeOrEnd(), page.fetchSize(),
-                campaignId, retailer), page, SmsCampaign::id));
+        return CursorPage.of(messageCampaigns.smsPage(person, page.beforeOrEnd(), page.fetchSize(), campaignId), page,
+                SmsCampaign::id);
     }
 
     @Override
@@ -188,10 +160,5 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
     TemplateContent content(UUID id) {
         SmsCampaign sms = smsCampaigns.get(id);
         return SmsContent.of(sms.smsContent(), templates.variablesOf(sms.templateId()));
-    }
-
-    private @Nullable StoredTemplate template(CreateSmsCampaign request) {
-        return request.templateId() == null ? null
-                : templates.usable(request.templateId(), request.templateVersion(), TemplateType.SMS);
     }
 }
