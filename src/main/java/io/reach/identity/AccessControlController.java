@@ -26,6 +26,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.audit.AuditTrail;
+import io.reach.identity.access.AccessPolicies;
+import io.reach.identity.access.AccessPolicy;
+import io.reach.identity.access.Delegation;
+import io.reach.identity.access.Roles;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantTransactions;
@@ -97,7 +101,7 @@ class AccessControlController {
             Memberships.Member before = memberships.findInTenant(id).orElseThrow(() -> new NotFoundException("Member", id));
             roles.findByName(change.role()).orElseThrow(() -> new InvalidRequestException(
                     new FieldError("role", "is not a role of this workspace")));
-            if (before.role().equals(SignUp.OWNER)) {
+            if (before.role().equals(Roles.OWNER)) {
                 throw new ConflictException("Owner role", "The owner's role does not change here");
             }
             if (before.userId().equals(Actors.userOf(principal))) {

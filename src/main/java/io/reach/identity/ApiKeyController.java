@@ -29,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditTrail;
+import io.reach.identity.access.Delegation;
+import io.reach.identity.access.Scopes;
 import io.reach.platform.idempotency.Idempotency;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.security.RequiresPermission;

@@ -15,6 +15,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.reach.identity.access.Cidr;
+
 /**
  * Works out who is calling, for sign-in brakes and audit records ({@link RequestOrigins}). From a
  * trusted proxy ({@code reach.identity.trusted-proxies}, address blocks; by default those of

@@ -11,6 +11,11 @@ import org.springframework.stereotype.Component;
 
 import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
+import io.reach.identity.access.AccessPolicies;
+import io.reach.identity.access.AccessPolicy;
+import io.reach.identity.access.Roles;
+import io.reach.identity.access.Scopes;
+import io.reach.identity.access.SystemRoles;
 import io.reach.platform.security.AccessDecisions;
 import io.reach.platform.tenant.TenantTransactions;
 
@@ -98,7 +103,7 @@ class IdentityAccessDecisions implements AccessDecisions {
      * otherwise one bad policy would leave a workspace nobody can repair.
      */
     private static boolean ownerManagingAccess(Object principal, String resource) {
-        return principal instanceof UserPrincipal user && user.role().equals(SignUp.OWNER)
+        return principal instanceof UserPrincipal user && user.role().equals(Roles.OWNER)
                 && SystemRoles.ACCESS_RESOURCES.contains(resource);
     }
 

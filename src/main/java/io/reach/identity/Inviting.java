@@ -10,13 +10,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-import io.reach.platform.security.TenantRoutedTokens;
 import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
+import io.reach.identity.access.Delegation;
+import io.reach.identity.access.Roles;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.mail.Mailer;
 import io.reach.platform.mail.PublicUrl;
+import io.reach.platform.security.TenantRoutedTokens;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
@@ -81,7 +83,7 @@ class Inviting {
     }
 
     Invitations.Invitation invite(UserPrincipal inviter, String email, String role, UserType userType, RequestOrigin origin) {
-        if (role.equals(SignUp.OWNER)) {
+        if (role.equals(Roles.OWNER)) {
             throw new InvalidRequestException(new FieldError("role", "owners are not invited; change roles later"));
         }
         return transactions.inTransaction(() -> {
@@ -133,7 +135,7 @@ class Inviting {
             quotas.admit(Quota.USERS, 0); // the invitation holds its seat, unless the limit was lowered since
             memberships.insert(ids.next(), userId, invitation.role(), UserType.ofCode(invitation.userType()), now);
             invitations.accept(invitation.id(), userId, now);
-            if (invitation.role().equals(SignUp.OWNER)) {
+            if (invitation.role().equals(Roles.OWNER)) {
                 tenants.assignOwner(tenant, userId); // the platform invited the workspace's first owner
             }
             audit.record(TenantContext.require(), AuditEntry.byUser(userId, "invitation.accepted")

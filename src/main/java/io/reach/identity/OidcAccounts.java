@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
+import io.reach.identity.access.Roles;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.web.ApiException;
@@ -95,7 +96,7 @@ class OidcAccounts {
                     .param("imageUrl", limit(identity.picture(), 2048)).param("provider", identity.provider())
                     .param("subject", identity.subject()).param("now", Users.utc(clock.instant())).update();
             identities.link(new ExternalIdentities.Link(userId, identity.provider(), identity.subject()), clock.instant());
-            memberships.insert(ids.next(), userId, SignUp.OWNER, UserType.ADMIN, clock.instant());
+            memberships.insert(ids.next(), userId, Roles.OWNER, UserType.ADMIN, clock.instant());
             audit.record(TenantId.of(created.id()), AuditEntry.byIdentityProvider(userId, "user.signed_up")
                     .on("user", userId, "identity.users")
                     .values(Map.of("email", email, "provider", identity.provider())).from(origin));

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import io.reach.identity.access.Roles;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.tenancy.CreateTenant;
@@ -100,7 +101,7 @@ class PlatformAdminAccount implements ApplicationRunner {
         tenants.create(new CreateTenant("Platform", null, id, null, null, null), created -> {
             users.insert(id, new Users.NewUser(email, "Platform admin", null, null, null, null),
                     passwords.encode(password), clock.instant());
-            memberships.insert(ids.next(), id, SignUp.OWNER, UserType.ADMIN, clock.instant());
+            memberships.insert(ids.next(), id, Roles.OWNER, UserType.ADMIN, clock.instant());
         });
         return id;
     }

@@ -23,6 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.audit.AuditTrail;
+import io.reach.identity.access.AccessPolicies;
+import io.reach.identity.access.Delegation;
+import io.reach.identity.access.Roles;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantTransactions;

@@ -14,6 +14,7 @@ import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
 import io.reach.audit.SecurityEvent;
 import io.reach.audit.SecurityEvent.Severity;
+import io.reach.identity.access.Roles;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.mail.Mailer;
 import io.reach.platform.mail.PublicUrl;
@@ -31,8 +32,6 @@ import io.reach.tenancy.TenantManagement;
  */
 @Service
 class SignUp {
-
-    static final String OWNER = "owner";
 
     private final Users users;
     private final Memberships memberships;
@@ -104,7 +103,7 @@ class SignUp {
                 var now = clock.instant();
                 users.insert(userId, new Users.NewUser(request.email(), request.name(), request.firstName(),
                         request.lastName(), request.registrationCode(), request.promoCode()), hash, now);
-                memberships.insert(ids.next(), userId, OWNER, UserType.ADMIN, now);
+                memberships.insert(ids.next(), userId, Roles.OWNER, UserType.ADMIN, now);
                 audit.record(TenantId.of(created.id()), AuditEntry.byUser(userId, "user.signed_up")
                         .on("user", userId, "identity.users").values(Map.of("email", request.email())).from(origin));
                 sendVerification(userId, request.email());

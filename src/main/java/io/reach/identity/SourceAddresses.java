@@ -6,6 +6,8 @@ import java.net.UnknownHostException;
 
 import org.jspecify.annotations.Nullable;
 
+import io.reach.identity.access.Cidr;
+
 /**
  * Where sign-in attempts come from, as the brakes count them: an IPv4 address, or the /64 network
  * of an IPv6 address (one subscriber's share, which they can spread over at will).

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditTrail;
+import io.reach.identity.access.Roles;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.mail.Mailer;
 import io.reach.platform.mail.PublicUrl;
@@ -54,18 +55,18 @@ class WorkspaceOwnership implements WorkspaceOwners {
         }
         Instant now = clock.instant();
         var membership = memberships.ofUserInTenant(userId);
-        if (membership.isPresent() && membership.get().role().equals(SignUp.OWNER)) {
+        if (membership.isPresent() && membership.get().role().equals(Roles.OWNER)) {
             return;
         }
         if (membership.isPresent()) {
-            memberships.setRole(membership.get().id(), SignUp.OWNER, null, now);
+            memberships.setRole(membership.get().id(), Roles.OWNER, null, now);
         } else {
-            memberships.insert(ids.next(), userId, SignUp.OWNER, UserType.ADMIN, now);
+            memberships.insert(ids.next(), userId, Roles.OWNER, UserType.ADMIN, now);
         }
         audit.record(TenantContext.require(), AuditEntry.byPlatformAdmin("membership.owner_named")
                 .on("user", userId, "identity.memberships")
                 .changed(membership.map(m -> Map.<String, Object>of("role", m.role())).orElse(null),
-                        Map.of("role", SignUp.OWNER)));
+                        Map.of("role", Roles.OWNER)));
     }
 
     @Override
@@ -77,7 +78,7 @@ class WorkspaceOwnership implements WorkspaceOwners {
         }
         Instant now = clock.instant();
         UUID id = ids.next();
-        String token = invitations.create(id, email, SignUp.OWNER, UserType.ADMIN, null, now.plus(Inviting.VALID_FOR), now);
+        String token = invitations.create(id, email, Roles.OWNER, UserType.ADMIN, null, now.plus(Inviting.VALID_FOR), now);
         mailer.send(email, "You are invited to own a Reach workspace", """
                 A Reach workspace was created for you; you are its owner.
 
@@ -90,7 +91,7 @@ class WorkspaceOwnership implements WorkspaceOwners {
                 The invitation expires in %d days.
                 """.formatted(publicUrl.base(), token, token, Inviting.VALID_FOR.toDays()));
         audit.record(TenantContext.require(), AuditEntry.byPlatformAdmin("invitation.created")
-                .on("invitation", id, "identity.invitations").values(Map.of("email", email, "role", SignUp.OWNER)));
+                .on("invitation", id, "identity.invitations").values(Map.of("email", email, "role", Roles.OWNER)));
         return Optional.empty();
     }
 }

@@ -14,6 +14,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import org.springframework.data.repository.Repository;
 
+import io.reach.identity.ApiKeyPrincipal;
+import io.reach.identity.UserPrincipal;
 import io.reach.social.PlatformError;
 import io.reach.social.Publication;
 
@@ -24,8 +26,10 @@ class ArchitectureTest {
     static final ArchRule repositoriesAreNotPublic = classes()
             .that().areAnnotatedWith(org.springframework.stereotype.Repository.class)
             .or().areAssignableTo(Repository.class)
+            .and().resideInAPackage("io.reach.*")
             .should().notBePublic()
-            .because("a module's data access is its own business; other modules go through its API");
+            .because("a module's data access is its own business; other modules go through its API (a module's"
+                    + " sub-packages are internal to it, ModularityTest keeps other modules out of them)");
 
     @ArchTest
     static final ArchRule modulesHaveNoCycles = slices().matching("io.reach.(*)..").should().beFreeOfCycles();
@@ -44,6 +48,14 @@ class ArchitectureTest {
             .because("adapters speak the SPI and the module's published values (what to publish, how it failed);"
                     + " accounts, analytics and the catalog stay in the module root and call the adapters, not the"
                     + " other way round");
+
+    @ArchTest
+    static final ArchRule identityAccessKnowsPeopleOnlyThroughThePublishedPrincipals = noClasses()
+            .that().resideInAPackage("io.reach.identity.access..")
+            .should().dependOnClassesThat(resideInAPackage("io.reach.identity")
+                    .and(not(belongToAnyOf(UserPrincipal.class, ApiKeyPrincipal.class))))
+            .because("roles, scopes, delegation and access policies are what people may do; sign-in, sign-up,"
+                    + " invitations, API keys and the controllers in the module root use them, not the other way round");
 
     @ArchTest
     static final ArchRule timeComesFromTheInjectedClock = noClasses()

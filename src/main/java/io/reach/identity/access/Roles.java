@@ -1,4 +1,4 @@
-package io.reach.identity;
+package io.reach.identity.access;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,10 +11,14 @@ import org.springframework.stereotype.Repository;
 
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.time.UtcTimes;
 
 /** The current tenant's roles and what they grant, from {@code identity.roles} and {@code identity.role_permissions}. */
 @Repository
-class Roles {
+public class Roles {
+
+    /** The role a workspace's creator holds: it is never delegated, and a workspace always keeps one. */
+    public static final String OWNER = "owner";
 
     private static final String CATALOG = "select id, resource_type, action from identity.permissions order by resource_type, action";
     private static final String INSERT_ROLE = """
@@ -79,22 +83,22 @@ class Roles {
         return new java.util.HashSet<>(jdbc.sql(ROLE_PERMISSIONS).param("role", role).query(String.class).list());
     }
 
-    record Assignment(UUID userId, UUID roleId, String role, @Nullable UUID assignedBy, Instant assignedAt) {
+    public record Assignment(UUID userId, UUID roleId, String role, @Nullable UUID assignedBy, Instant assignedAt) {
     }
 
     /** Extra roles (optionally of one user) in the order they were given, after the one {@code after} names. */
-    List<Assignment> assignments(@Nullable UUID userId, @Nullable UUID after, int limit) {
+    public List<Assignment> assignments(@Nullable UUID userId, @Nullable UUID after, int limit) {
         return jdbc.sql(ASSIGNMENTS).param("userId", userId).param("roleId", null).param("after", after)
                 .param("limit", limit).query(Assignment.class).list();
     }
 
-    Assignment assignment(UUID userId, UUID roleId) {
+    public Assignment assignment(UUID userId, UUID roleId) {
         return jdbc.sql(ASSIGNMENTS).param("userId", userId).param("roleId", roleId).param("after", null)
                 .param("limit", 1).query(Assignment.class).single();
     }
 
     /** The cursor key of an assignment: the UUID that {@code md5(user_id || role_id)} reads as in PostgreSQL. */
-    static UUID keyOf(Assignment assignment) {
+    public static UUID keyOf(Assignment assignment) {
         try {
             String text = assignment.userId().toString() + assignment.roleId();
             byte[] digest = java.security.MessageDigest.getInstance("MD5")
@@ -106,12 +110,12 @@ class Roles {
         }
     }
 
-    boolean assign(UUID userId, UUID roleId, @Nullable UUID assignedBy, Instant now) {
+    public boolean assign(UUID userId, UUID roleId, @Nullable UUID assignedBy, Instant now) {
         return jdbc.sql(ASSIGN).param("tenant", TenantContext.require().value()).param("userId", userId)
-                .param("roleId", roleId).param("assignedBy", assignedBy).param("now", Users.utc(now)).update() == 1;
+                .param("roleId", roleId).param("assignedBy", assignedBy).param("now", UtcTimes.utc(now)).update() == 1;
     }
 
-    boolean unassign(UUID userId, UUID roleId) {
+    public boolean unassign(UUID userId, UUID roleId) {
         return jdbc.sql(UNASSIGN).param("userId", userId).param("roleId", roleId).update() == 1;
     }
 
@@ -120,16 +124,16 @@ class Roles {
         this.ids = ids;
     }
 
-    record Permission(UUID id, String resourceType, String action) {
+    public record Permission(UUID id, String resourceType, String action) {
         String key() {
             return resourceType + ":" + action;
         }
     }
 
-    record RoleView(UUID id, String name, @Nullable String description, boolean isSystem, List<String> permissions) {
+    public record RoleView(UUID id, String name, @Nullable String description, boolean isSystem, List<String> permissions) {
     }
 
-    List<Permission> catalog() {
+    public List<Permission> catalog() {
         return jdbc.sql(CATALOG).query(Permission.class).list();
     }
 
@@ -143,32 +147,32 @@ class Roles {
         }
     }
 
-    UUID create(String name, @Nullable String description, boolean system, List<String> permissions, Instant now) {
+    public UUID create(String name, @Nullable String description, boolean system, List<String> permissions, Instant now) {
         UUID id = ids.next();
         UUID tenant = TenantContext.require().value();
         jdbc.sql(INSERT_ROLE).param("tenant", tenant).param("id", id).param("name", name).param("description", description)
-                .param("system", system).param("now", Users.utc(now)).update();
+                .param("system", system).param("now", UtcTimes.utc(now)).update();
         jdbc.sql(GRANT).param("tenant", tenant).param("roleId", id).param("permissions", permissions.toArray(String[]::new))
-                .param("now", Users.utc(now)).update();
+                .param("now", UtcTimes.utc(now)).update();
         return id;
     }
 
-    List<RoleView> list() {
+    public List<RoleView> list() {
         return jdbc.sql(LIST).query((rs, row) -> new RoleView(rs.getObject("id", UUID.class), rs.getString("name"),
                 rs.getString("description"), rs.getBoolean("is_system"),
                 List.of((String[]) rs.getArray("permissions").getArray()))).list();
     }
 
-    Optional<UUID> findByName(String name) {
+    public Optional<UUID> findByName(String name) {
         return jdbc.sql(FIND_BY_NAME).param("name", name).query(UUID.class).optional();
     }
 
-    boolean deleteCustom(UUID id) {
+    public boolean deleteCustom(UUID id) {
         return jdbc.sql(DELETE_CUSTOM).param("id", id).update() == 1;
     }
 
     /** Whether {@code userId}'s active membership in the current tenant (and its extra roles) grants the permission. */
-    boolean grantsMember(UUID userId, String resource, String action) {
+    public boolean grantsMember(UUID userId, String resource, String action) {
         return memberRole(userId).map(role -> grants(role, userId, resource, action)).orElse(false);
     }
 
@@ -184,7 +188,7 @@ class Roles {
     }
 
     /** Whether the membership role, or a role given to the user, grants {@code action} on {@code resource}. */
-    boolean grants(String role, @Nullable UUID userId, String resource, String action) {
+    public boolean grants(String role, @Nullable UUID userId, String resource, String action) {
         return Boolean.TRUE.equals(jdbc.sql(GRANTS).param("role", role).param("userId", userId)
                 .param("resource", resource).param("action", action).query(Boolean.class).single());
     }

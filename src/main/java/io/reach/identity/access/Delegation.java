@@ -1,4 +1,4 @@
-package io.reach.identity;
+package io.reach.identity.access;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,11 +11,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import io.reach.platform.web.InvalidRequestException;
-
-import io.reach.platform.web.FieldError;
-
+import io.reach.identity.ApiKeyPrincipal;
+import io.reach.identity.UserPrincipal;
 import io.reach.platform.web.ApiException;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 
 /**
  * Nobody hands out more than they hold: a role given (to a member, an invitee, an extra role), a
@@ -23,7 +23,7 @@ import io.reach.platform.web.ApiException;
  * owner role is never handed out this way.
  */
 @Component
-class Delegation {
+public class Delegation {
 
     private final Roles roles;
 
@@ -45,13 +45,13 @@ class Delegation {
     }
 
     /** Every catalog permission the scopes match. */
-    Set<String> expand(Collection<String> scopes) {
+    public Set<String> expand(Collection<String> scopes) {
         return roles.catalog().stream().filter(p -> Scopes.grants(scopes, p.resourceType(), p.action()))
                 .map(Roles.Permission::key).collect(Collectors.toCollection(HashSet::new));
     }
 
     /** Each scope must name at least one permission of the catalog ({@code campaign:write} is a typo, not a scope). */
-    void requireReal(List<String> scopes) {
+    public void requireReal(List<String> scopes) {
         List<FieldError> unknown = new ArrayList<>();
         for (int i = 0; i < scopes.size(); i++) {
             if (expand(List.of(scopes.get(i))).isEmpty()) {
@@ -63,7 +63,7 @@ class Delegation {
         }
     }
 
-    void requireWithin(@Nullable Object principal, Collection<String> permissions) {
+    public void requireWithin(@Nullable Object principal, Collection<String> permissions) {
         Set<String> held = permissionsOf(principal);
         Set<String> beyond = new HashSet<>(permissions);
         beyond.removeAll(held);
@@ -72,8 +72,8 @@ class Delegation {
         }
     }
 
-    void requireMayGiveRole(@Nullable Object principal, String role) {
-        if (role.equals(SignUp.OWNER)) {
+    public void requireMayGiveRole(@Nullable Object principal, String role) {
+        if (role.equals(Roles.OWNER)) {
             throw new Refused("The owner role is not handed out this way");
         }
         requireWithin(principal, roles.grantsOfRole(role));

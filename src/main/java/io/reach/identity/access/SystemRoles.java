@@ -1,4 +1,4 @@
-package io.reach.identity;
+package io.reach.identity.access;
 
 import java.util.List;
 import java.util.Map;
@@ -9,9 +9,9 @@ import java.util.Map;
  * workspace's settings; analysts,
  * members and retailers read everything but who has access.
  */
-final class SystemRoles {
+public final class SystemRoles {
 
-    static final List<String> ACCESS_RESOURCES = List.of("members", "api_keys", "roles", "audit_logs", "policies");
+    public static final List<String> ACCESS_RESOURCES = List.of("members", "api_keys", "roles", "audit_logs", "policies");
     static final List<String> NAMES = List.of("owner", "admin", "editor", "analyst", "member", "retailer");
 
     private static final Map<String, List<String>> GRANTS = Map.of(

@@ -1,4 +1,4 @@
-package io.reach.identity;
+package io.reach.identity.access;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,12 +11,13 @@ import org.springframework.stereotype.Repository;
 
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.time.UtcTimes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The current tenant's {@code access_control_policies} and {@code resource_ownership}. */
 @Repository
-class AccessPolicies {
+public class AccessPolicies {
 
     private static final String ENABLED = "select policy_definition::text from identity.access_control_policies where enabled";
     private static final String INSERT = """
@@ -45,29 +46,29 @@ class AccessPolicies {
         this.ids = ids;
     }
 
-    record PolicyView(UUID id, String name, @Nullable String description, JsonNode policyDefinition, boolean enabled,
+    public record PolicyView(UUID id, String name, @Nullable String description, JsonNode policyDefinition, boolean enabled,
             Instant createdAt, Instant updatedAt) {
     }
 
-    List<AccessPolicy> enabled() {
+    public List<AccessPolicy> enabled() {
         return jdbc.sql(ENABLED).query(String.class).list().stream().map(text -> AccessPolicy.from(json.readTree(text)))
                 .toList();
     }
 
-    UUID create(String name, @Nullable String description, JsonNode definition, boolean enabled, Instant now) {
+    public UUID create(String name, @Nullable String description, JsonNode definition, boolean enabled, Instant now) {
         UUID id = ids.next();
         jdbc.sql(INSERT).param("tenant", TenantContext.require().value()).param("id", id).param("name", name)
                 .param("description", description).param("definition", definition.toString()).param("enabled", enabled)
-                .param("now", Users.utc(now)).update();
+                .param("now", UtcTimes.utc(now)).update();
         return id;
     }
 
     /** Policies in the order they were added (ids are UUIDv7), after {@code after}. */
-    List<PolicyView> page(UUID after, int limit) {
+    public List<PolicyView> page(UUID after, int limit) {
         return list(after, null, limit);
     }
 
-    Optional<PolicyView> find(UUID id) {
+    public Optional<PolicyView> find(UUID id) {
         return list(new UUID(0, 0), id, 1).stream().findFirst();
     }
 
@@ -78,17 +79,17 @@ class AccessPolicies {
                 rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant())).list();
     }
 
-    boolean delete(UUID id) {
+    public boolean delete(UUID id) {
         return jdbc.sql(DELETE).param("id", id).update() == 1;
     }
 
-    Optional<UUID> ownerOf(String resourceType, UUID resourceId) {
+    public Optional<UUID> ownerOf(String resourceType, UUID resourceId) {
         return jdbc.sql(OWNER).param("type", resourceType).param("id", resourceId).query(UUID.class).optional();
     }
 
-    void setOwner(String resourceType, UUID resourceId, UUID ownerId, Instant now) {
+    public void setOwner(String resourceType, UUID resourceId, UUID ownerId, Instant now) {
         jdbc.sql(SET_OWNER).param("tenant", TenantContext.require().value()).param("rowId", ids.next())
-                .param("type", resourceType).param("id", resourceId).param("owner", ownerId).param("now", Users.utc(now))
+                .param("type", resourceType).param("id", resourceId).param("owner", ownerId).param("now", UtcTimes.utc(now))
                 .update();
     }
 }

@@ -1,4 +1,4 @@
-package io.reach.identity;
+package io.reach.identity.access;
 
 import java.util.Optional;
 
@@ -8,12 +8,12 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
  * An address range written as a literal ({@code 10.0.0.0/8}, {@code ::1/128}); never a host
  * name, so matching never waits for DNS.
  */
-record Cidr(IpAddressMatcher matcher) {
+public record Cidr(IpAddressMatcher matcher) {
 
     private static final String IPV4 = "\\d{1,3}(\\.\\d{1,3}){3}";
     private static final String IPV6 = "[0-9A-Fa-f:]+(:" + IPV4 + ")?";
 
-    static Optional<Cidr> parse(String text) {
+    public static Optional<Cidr> parse(String text) {
         String[] parts = text.split("/", -1);
         if (parts.length > 2 || !(parts[0].matches(IPV4) || parts[0].contains(":") && parts[0].matches(IPV6))) {
             return Optional.empty();
@@ -30,11 +30,11 @@ record Cidr(IpAddressMatcher matcher) {
     }
 
     /** Whether {@code text} is an IPv4 or IPv6 address literal (so parsing it never asks DNS). */
-    static boolean isAddress(String text) {
+    public static boolean isAddress(String text) {
         return text.matches(IPV4) || text.contains(":") && text.matches(IPV6);
     }
 
-    boolean contains(String address) {
+    public boolean contains(String address) {
         if (!isAddress(address)) {
             return false;
         }

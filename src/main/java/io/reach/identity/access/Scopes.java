@@ -1,4 +1,4 @@
-package io.reach.identity;
+package io.reach.identity.access;
 
 import java.util.Collection;
 import java.util.regex.Pattern;
@@ -7,15 +7,15 @@ import java.util.regex.Pattern;
  * Permissions as strings: {@code resource:action}, with {@code *} for any resource or action
  * ({@code campaigns:*}, {@code *:read}, {@code *}). Actions are {@code read} and {@code write}.
  */
-final class Scopes {
+public final class Scopes {
 
     static final Pattern VALID = Pattern.compile("\\*|([a-z][a-z_]{0,63}|\\*):(read|write|\\*)");
-    static final String MESSAGE = "each scope must look like resource:read, resource:write, resource:* or *";
+    public static final String MESSAGE = "each scope must look like resource:read, resource:write, resource:* or *";
 
     private Scopes() {
     }
 
-    static boolean grants(Collection<String> granted, String resource, String action) {
+    public static boolean grants(Collection<String> granted, String resource, String action) {
         return granted.stream().anyMatch(scope -> matches(scope, resource, action));
     }
 

@@ -1,4 +1,4 @@
-package io.reach.identity;
+package io.reach.identity.access;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * {@code in}, {@code not_in}, {@code equals_attribute}, {@code not_equals_attribute},
  * {@code in_cidr}, {@code exists}.
  */
-record AccessPolicy(String effect, List<String> resources, List<String> actions, List<Condition> conditions) {
+public record AccessPolicy(String effect, List<String> resources, List<String> actions, List<Condition> conditions) {
 
     static final List<String> OPERATORS = List.of("equals", "not_equals", "in", "not_in", "equals_attribute",
             "not_equals_attribute", "in_cidr", "exists");
@@ -31,11 +31,11 @@ record AccessPolicy(String effect, List<String> resources, List<String> actions,
     record Condition(String attribute, String operator, @Nullable JsonNode value) {
     }
 
-    boolean isDeny() {
+    public boolean isDeny() {
         return effect.equals("deny");
     }
 
-    boolean appliesTo(String resource, String action, Map<String, @Nullable String> attributes) {
+    public boolean appliesTo(String resource, String action, Map<String, @Nullable String> attributes) {
         return (resources.contains("*") || resources.contains(resource))
                 && (actions.contains("*") || actions.contains(action))
                 && conditions.stream().allMatch(condition -> holds(condition, attributes));
@@ -59,7 +59,7 @@ record AccessPolicy(String effect, List<String> resources, List<String> actions,
     }
 
     /** Reads and checks a policy; the list of what is wrong with it is empty when it is valid. */
-    static List<String> problems(JsonNode definition) {
+    public static List<String> problems(JsonNode definition) {
         List<String> problems = new ArrayList<>();
         if (!definition.path("effect").isString() || !List.of("allow", "deny").contains(definition.path("effect").asString())) {
             problems.add("effect must be allow or deny");
