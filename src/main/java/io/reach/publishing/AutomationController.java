@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,13 +42,9 @@ import tools.jackson.databind.JsonNode;
 class AutomationController {
 
     private final AutomationSettings settings;
-    private final Automations automations;
-    private final TenantTransactions transactions;
 
-    AutomationController(AutomationSettings settings, Automations automations, TenantTransactions transactions) {
+    AutomationController(AutomationSettings settings) {
         this.settings = settings;
-        this.automations = automations;
-        this.transactions = transactions;
     }
 
     record CreateAutomation(@NotNull UUID socialAccountId, @NotNull @Size(min = 1, max = 255) String name,
@@ -82,15 +77,14 @@ class AutomationController {
             @RequestParam(required = false) @Nullable Boolean enabled, @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return transactions.inTransaction(() -> CursorPage.of(automations.list(accountId, enabled, page.afterOrStart(),
-                page.fetchSize()), page, Automations.Automation::id));
+        return settings.list(accountId, enabled, page);
     }
 
     @GetMapping("/api/v1/automations/{id}")
     @RequiresPermission(resource = "posts", action = "read", idVariable = "id")
     @Operation(summary = "One automation")
     Automations.Automation get(@PathVariable UUID id) {
-        return transactions.inTransaction(() -> settings.find(id));
+        return settings.get(id);
     }
 
     @PatchMapping("/api/v1/automations/{id}")
@@ -117,11 +111,7 @@ class AutomationController {
     CursorPage<Automations.Execution> executions(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return transactions.inTransaction(() -> {
-            settings.find(id);
-            return CursorPage.of(automations.executions(id, page.beforeOrEnd(), page.fetchSize()), page,
-                    Automations.Execution::id);
-        });
+        return settings.executions(id, page);
     }
 
     @PostMapping("/api/v1/automations/{id}/consent")
@@ -145,8 +135,7 @@ class AutomationController {
             @RequestParam(name = "social_account_id", required = false) @Nullable UUID accountId,
             @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return transactions.inTransaction(() -> CursorPage.of(automations.consents(accountId, page.afterOrStart(),
-                page.fetchSize()), page, Automations.Consent::id));
+        return settings.consents(accountId, page);
     }
 
     private static UserPrincipal person(@Nullable UserPrincipal principal) {

@@ -14,9 +14,11 @@ import io.reach.identity.UserPrincipal;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ConflictException;
+import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.NotFoundException;
+import io.reach.platform.web.PageRequest;
 import io.reach.social.SocialActivity;
 import tools.jackson.databind.JsonNode;
 
@@ -114,6 +116,31 @@ class AutomationSettings {
             audited(actor, "automation.consent_revoked", id, Map.of("social_account_id", consent.socialAccountId()));
             return consent;
         });
+    }
+
+    Automations.Automation get(UUID id) {
+        return transactions.inTransaction(() -> find(id));
+    }
+
+    /** Automations, of one account and enabled or not (null: any). */
+    CursorPage<Automations.Automation> list(@Nullable UUID accountId, @Nullable Boolean enabled, PageRequest page) {
+        return transactions.inTransaction(() -> CursorPage.of(automations.list(accountId, enabled, page.afterOrStart(),
+                page.fetchSize()), page, Automations.Automation::id));
+    }
+
+    /** The automation's runs, newest first. */
+    CursorPage<Automations.Execution> executions(UUID id, PageRequest page) {
+        return transactions.inTransaction(() -> {
+            find(id);
+            return CursorPage.of(automations.executions(id, page.beforeOrEnd(), page.fetchSize()), page,
+                    Automations.Execution::id);
+        });
+    }
+
+    /** Recorded consents, granted and revoked, of one account (null: any), oldest first. */
+    CursorPage<Automations.Consent> consents(@Nullable UUID accountId, PageRequest page) {
+        return transactions.inTransaction(() -> CursorPage.of(automations.consents(accountId, page.afterOrStart(),
+                page.fetchSize()), page, Automations.Consent::id));
     }
 
     Automations.Automation find(UUID id) {

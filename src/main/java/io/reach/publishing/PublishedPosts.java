@@ -1,0 +1,82 @@
+package io.reach.publishing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+import io.reach.campaigns.CampaignDirectory;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.CursorPage;
+import io.reach.platform.web.NotFoundException;
+import io.reach.platform.web.PageRequest;
+import io.reach.platform.web.TimeWindow;
+
+/**
+ * What was published: the posts as the platforms took them, their engagement over time, and
+ * the campaign each counts towards (only one of the workspace's own campaigns).
+ */
+@Service
+class PublishedPosts {
+
+    /** A published post with its latest engagement counts. */
+    record PublishedPost(SocialPosts.SocialPost post, List<SocialPosts.Measurement> engagement) {
+    }
+
+    private final SocialPosts posts;
+    private final CampaignDirectory campaigns;
+    private final TenantTransactions transactions;
+    private final Clock clock;
+
+    PublishedPosts(SocialPosts posts, CampaignDirectory campaigns, TenantTransactions transactions, Clock clock) {
+        this.posts = posts;
+        this.campaigns = campaigns;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Newest first, by time (open ends: unbounded), account or campaign (null: any). */
+    CursorPage<SocialPosts.SocialPost> list(@Nullable Instant from, @Nullable Instant to, @Nullable UUID accountId,
+            @Nullable UUID campaignId, PageRequest page) {
+        TimeWindow window = TimeWindow.unbounded(from, to);
+        return transactions.inTransaction(() -> CursorPage.of(posts.list(window.from(), window.to(), accountId,
+                campaignId, page.beforeOrEnd(), page.fetchSize()), page, SocialPosts.SocialPost::id));
+    }
+
+    PublishedPost get(UUID id) {
+        return transactions.inTransaction(() -> new PublishedPost(find(id), posts.latest(id)));
+    }
+
+    /** Every measurement of the post in the window (open ends: the last 30 days), oldest first. */
+    CursorPage<SocialPosts.Measurement> engagement(UUID id, @Nullable Instant from, @Nullable Instant to,
+            PageRequest page) {
+        TimeWindow window = TimeWindow.recent(from, to, Duration.ofDays(30), clock.instant());
+        return transactions.inTransaction(() -> {
+            find(id);
+            return CursorPage.of(posts.history(id, window.from(), window.to(), page.after().orElse(null),
+                    page.fetchSize()), page, SocialPosts.Measurement::id);
+        });
+    }
+
+    /** Links the post to one of the workspace's campaigns; null unlinks it. */
+    SocialPosts.SocialPost linkCampaign(UUID id, @Nullable UUID campaign) {
+        return transactions.inTransaction(() -> {
+            find(id);
+            if (campaign != null && !campaigns.exists(campaign)) {
+                throw new NotFoundException("Campaign", campaign);
+            }
+            if (!posts.linkCampaign(id, campaign)) {
+                throw new NotFoundException("Published post", id);
+            }
+            return find(id);
+        });
+    }
+
+    private SocialPosts.SocialPost find(UUID id) {
+        return posts.find(id).orElseThrow(() -> new NotFoundException("Published post", id));
+    }
+}
