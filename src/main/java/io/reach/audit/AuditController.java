@@ -9,8 +9,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.TimeWindow;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
@@ -29,12 +27,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AuditController {
 
 
-    private final AuditRecords records;
-    private final TenantTransactions transactions;
+    private final AuditHistory history;
 
-    AuditController(AuditRecords records, TenantTransactions transactions) {
-        this.records = records;
-        this.transactions = transactions;
+    AuditController(AuditHistory history) {
+        this.history = history;
     }
 
     @GetMapping("/api/v1/audit-logs")
@@ -45,8 +41,7 @@ class AuditController {
             @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
             @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return transactions.inTransaction(() -> CursorPage.of(records.auditLogs(filter(page, from, to, userId, action,
-                resourceType)), page, AuditRecords.AuditLog::id));
+        return history.auditLogs(page, filter(page, from, to, userId, action, resourceType));
     }
 
     @GetMapping("/api/v1/security-events")
@@ -57,8 +52,7 @@ class AuditController {
             @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
             @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return transactions.inTransaction(() -> CursorPage.of(records.securityEvents(filter(page, from, to, userId,
-                eventType, severity)), page, AuditRecords.SecurityEventView::id));
+        return history.securityEvents(page, filter(page, from, to, userId, eventType, severity));
     }
 
     @GetMapping("/api/v1/access-logs")
@@ -69,8 +63,7 @@ class AuditController {
             @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return transactions.inTransaction(() -> CursorPage.of(records.accessLogs(filter(page, from, to, userId,
-                resourceType, null)), page, AuditRecords.AccessLog::id));
+        return history.accessLogs(page, filter(page, from, to, userId, resourceType, null));
     }
 
     @GetMapping("/api/v1/admin/security-events")
@@ -81,8 +74,7 @@ class AuditController {
             @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return transactions.inTransactionAs(TenantId.PLATFORM, () -> CursorPage.of(records.securityEvents(
-                filter(page, from, to, userId, eventType, severity)), page, AuditRecords.SecurityEventView::id));
+        return history.platformSecurityEvents(page, filter(page, from, to, userId, eventType, severity));
     }
 
     private static AuditRecords.Filter filter(PageRequest page, @Nullable Instant from, @Nullable Instant to,
