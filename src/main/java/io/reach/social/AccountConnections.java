@@ -15,7 +15,9 @@ import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ApiException;
+import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.NotFoundException;
+import io.reach.platform.web.PageRequest;
 import io.reach.social.platform.PlatformAdapters;
 import io.reach.social.platform.SocialProvider;
 
@@ -99,6 +101,23 @@ class AccountConnections {
                     .values(Map.of("platform", pending.platform(), "handle", profile.handle())));
             return accounts.find(id).orElseThrow();
         }), pending.bindingCookie());
+    }
+
+    /** The workspace's connected accounts, tokens never shown. */
+    CursorPage<SocialAccounts.AccountView> accounts(PageRequest page) {
+        return transactions.inTransaction(() -> CursorPage.of(accounts.page(page.afterOrStart(), page.fetchSize()), page,
+                SocialAccounts.AccountView::id));
+    }
+
+    SocialAccounts.AccountView account(UUID id) {
+        return transactions.inTransaction(() -> accounts.find(id).orElseThrow(() -> SocialAccountNotFound.forId(id)));
+    }
+
+    /** Disconnects an account and deletes its tokens. */
+    void disconnect(UUID id) {
+        if (!transactions.inTransaction(() -> accounts.disconnect(id, clock.instant()))) {
+            throw SocialAccountNotFound.forId(id);
+        }
     }
 
     private SocialProvider provider(String platform) {

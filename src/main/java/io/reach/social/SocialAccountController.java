@@ -1,7 +1,6 @@
 package io.reach.social;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -37,7 +36,6 @@ import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.security.OpenEndpoints;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.BadRequestException;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
@@ -55,17 +53,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class SocialAccountController {
 
     private final AccountConnections connections;
-    private final SocialAccounts accounts;
-    private final TenantTransactions transactions;
-    private final Clock clock;
     private final PublicUrl publicUrl;
 
-    SocialAccountController(AccountConnections connections, SocialAccounts accounts, TenantTransactions transactions,
-            Clock clock, PublicUrl publicUrl) {
+    SocialAccountController(AccountConnections connections, PublicUrl publicUrl) {
         this.connections = connections;
-        this.accounts = accounts;
-        this.transactions = transactions;
-        this.clock = clock;
         this.publicUrl = publicUrl;
     }
 
@@ -141,8 +132,7 @@ class SocialAccountController {
     CursorPage<SocialAccounts.AccountView> list(@RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return transactions.inTransaction(() -> CursorPage.of(accounts.page(page.afterOrStart(), page.fetchSize()), page,
-                SocialAccounts.AccountView::id));
+        return connections.accounts(page);
     }
 
     @GetMapping("/{id}")
@@ -150,7 +140,7 @@ class SocialAccountController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "One connected account")
     SocialAccounts.AccountView get(@PathVariable UUID id) {
-        return transactions.inTransaction(() -> accounts.find(id).orElseThrow(() -> SocialAccountNotFound.forId(id)));
+        return connections.account(id);
     }
 
     @DeleteMapping("/{id}")
@@ -160,9 +150,7 @@ class SocialAccountController {
     @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> disconnect(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
         connector(principal);
-        if (!transactions.inTransaction(() -> accounts.disconnect(id, clock.instant()))) {
-            throw SocialAccountNotFound.forId(id);
-        }
+        connections.disconnect(id);
         return ResponseEntity.noContent().build();
     }
 

@@ -1,10 +1,7 @@
 package io.reach.social;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,13 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.BadRequestException;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
 import io.reach.platform.web.TabularAnswer;
-import io.reach.platform.web.TimeWindow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -49,27 +43,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Social analytics")
 class SocialAnalyticsController {
 
-    private static final Duration DEFAULT_SPAN = Duration.ofDays(30);
-    /** The longest series answered in one page (a trend's days or weeks, audience days). */
-    static final int MAX_PERIODS = 2000;
+    private final AccountAnalytics analytics;
 
-    private final SocialAccounts accounts;
-    private final MetricsSnapshots snapshots;
-    private final FollowerChanges followerChanges;
-    private final ContentInsights insights;
-    private final AccountSync sync;
-    private final TenantTransactions transactions;
-    private final Clock clock;
-
-    SocialAnalyticsController(SocialAccounts accounts, MetricsSnapshots snapshots, FollowerChanges followerChanges,
-            ContentInsights insights, AccountSync sync, TenantTransactions transactions, Clock clock) {
-        this.accounts = accounts;
-        this.snapshots = snapshots;
-        this.followerChanges = followerChanges;
-        this.insights = insights;
-        this.sync = sync;
-        this.transactions = transactions;
-        this.clock = clock;
+    SocialAnalyticsController(AccountAnalytics analytics) {
+        this.analytics = analytics;
     }
 
     @GetMapping(path = "/metrics", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
@@ -82,10 +59,7 @@ class SocialAnalyticsController {
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         TabularAnswer answer = TabularAnswer.asked(format, accept);
         PageRequest page = PageRequest.of(limit, cursor);
-        TimeWindow window = TimeWindow.recent(from, to, DEFAULT_SPAN, clock.instant());
-        return answer.of(ofAccount(id, () -> CursorPage.of(snapshots.between(id, window.from(), window.to(),
-                page.after().orElse(null), page.fetchSize()), page, MetricsSnapshots.Snapshot::id)),
-                AnalyticsTables.SNAPSHOT, AnalyticsTables::snapshot, "metrics");
+        return answer.of(analytics.metrics(id, from, to, page), AnalyticsTables.SNAPSHOT, AnalyticsTables::snapshot, "metrics");
     }
 
     @GetMapping(path = "/metrics/trend", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
@@ -99,15 +73,7 @@ class SocialAnalyticsController {
             @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         TabularAnswer answer = TabularAnswer.asked(format, accept);
-        if (!interval.equals("day") && !interval.equals("week")) {
-            throw new BadRequestException("Invalid interval", "interval is day or week");
-        }
-        TimeWindow window = TimeWindow.recent(from, to, DEFAULT_SPAN, clock.instant());
-        if (Duration.between(window.from(), window.to()).toDays() / (interval.equals("week") ? 7 : 1) >= MAX_PERIODS) {
-            throw new BadRequestException("Too many periods", "A time series has at most " + MAX_PERIODS
-                    + " periods; interval=" + interval + " over this window gives more: choose interval=week or a shorter window");
-        }
-        return answer.of(CursorPage.whole(ofAccount(id, () -> snapshots.trend(id, window.from(), window.to(), interval))),
+        return answer.of(CursorPage.whole(analytics.trend(id, from, to, interval)),
                 AnalyticsTables.TREND, AnalyticsTables::trend, "trend");
     }
 
@@ -122,9 +88,7 @@ class SocialAnalyticsController {
             throw new BadRequestException("Invalid change_type", "change_type is new_follower or unfollower");
         }
         PageRequest page = PageRequest.of(limit, cursor);
-        TimeWindow window = TimeWindow.unbounded(from, to);
-        return ofAccount(id, () -> CursorPage.of(followerChanges.between(id, window.from(), window.to(), changeType,
-                page.beforeOrEnd(), page.fetchSize()), page, FollowerChanges.Change::id));
+        return analytics.followers(id, changeType, from, to, page);
     }
 
     @GetMapping(path = "/top-content", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
@@ -136,12 +100,7 @@ class SocialAnalyticsController {
             @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         TabularAnswer answer = TabularAnswer.asked(format, accept);
-        int size = limit == null ? 10 : limit;
-        if (size < 1 || size > 100) {
-            throw new BadRequestException("Invalid limit", "limit must be between 1 and 100");
-        }
-        TimeWindow window = TimeWindow.recent(from, to, Duration.ofDays(90), clock.instant());
-        return answer.of(CursorPage.whole(ofAccount(id, () -> insights.top(id, window.from(), window.to(), size))),
+        return answer.of(CursorPage.whole(analytics.topContent(id, from, to, limit)),
                 AnalyticsTables.TOP_POST, AnalyticsTables::topPost, "top-content");
     }
 
@@ -154,16 +113,7 @@ class SocialAnalyticsController {
             @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         TabularAnswer answer = TabularAnswer.asked(format, accept);
-        LocalDate end = to == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : to;
-        LocalDate start = from == null ? end.minusDays(30) : from;
-        if (start.isAfter(end) || start.getYear() < 1970 || end.getYear() > 9999) {
-            throw new BadRequestException("Invalid window", "from must not be after to, both between 1970 and 9999");
-        }
-        if (start.plusDays(MAX_PERIODS).isBefore(end)) {
-            throw new BadRequestException("Too many periods", "Audience insights cover at most " + MAX_PERIODS
-                    + " days: choose a shorter window");
-        }
-        return answer.of(CursorPage.whole(ofAccount(id, () -> insights.audience(id, start, end))),
+        return answer.of(CursorPage.whole(analytics.audience(id, from, to)),
                 AnalyticsTables.AUDIENCE, AnalyticsTables::audience, "audience");
     }
 
@@ -171,9 +121,8 @@ class SocialAnalyticsController {
     @RequiresPermission(resource = "social_accounts", action = "write", idVariable = "id")
     @Operation(summary = "Sync the account's analytics from its platform now")
     Map<String, Object> syncNow(@PathVariable UUID id) {
-        ofAccount(id, () -> null);
-        boolean synced = sync.sync(TenantContext.require(), id);
-        return Map.of("synced", synced, "synced_at", clock.instant());
+        AccountAnalytics.SyncOutcome outcome = analytics.syncNow(id);
+        return Map.of("synced", outcome.synced(), "synced_at", outcome.syncedAt());
     }
 
     record SyncSettings(@Min(15) @Max(10080) @Nullable Integer intervalMinutes) {
@@ -183,14 +132,7 @@ class SocialAnalyticsController {
     @RequiresPermission(resource = "social_accounts", action = "write", idVariable = "id")
     @Operation(summary = "How often the account is synced, in minutes (15 to 10080; null: the installation default)")
     SyncSettings syncSettings(@PathVariable UUID id, @Valid @RequestBody SyncSettings settings) {
-        ofAccount(id, () -> accounts.setSyncInterval(id, settings.intervalMinutes(), clock.instant()));
+        analytics.setSyncInterval(id, settings.intervalMinutes());
         return settings;
-    }
-
-    private <T> T ofAccount(UUID id, java.util.function.Supplier<T> read) {
-        return transactions.inTransaction(() -> {
-            accounts.find(id).orElseThrow(() -> SocialAccountNotFound.forId(id));
-            return read.get();
-        });
     }
 }
