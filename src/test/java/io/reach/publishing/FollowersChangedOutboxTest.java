@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.test.util.AopTestUtils;
 
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
@@ -47,6 +48,8 @@ class FollowersChangedOutboxTest {
     EventSerializer serializer;
     @Autowired
     IncompleteEventPublications incomplete;
+    @Autowired
+    EngagementTracking tracking;
 
     @Test
     void aFollowerChangeIsFiledThroughThePublicationRegistryAfterTheCommit() {
@@ -91,11 +94,13 @@ class FollowersChangedOutboxTest {
         var tenant = TenantId.of(tenants.aTenant().id());
         var change = change(tenant, UUID.randomUUID());
 
-        publish(change);
-        publish(change);
+        // at-least-once: after a crash the registry hands the listener an event it may already have filed.
+        // The listener itself is called (past its asynchronous proxy): publishing two equal events would
+        // test Modulith's bookkeeping of equal events, not the listener's idempotency.
+        EngagementTracking listener = AopTestUtils.getUltimateTargetObject(tracking);
+        listener.on(change);
+        listener.on(change);
 
-        await().atMost(DELIVERY).untilAsserted(() -> assertThat(publications(change))
-                .containsExactly("COMPLETED", "COMPLETED"));
         assertThat(filed(tenant, change.socialAccountId())).containsExactly("followers_changed");
     }
 
