@@ -86,7 +86,7 @@ class AuditRecords {
     List<SecurityEventView> securityEvents(Filter filter) {
         return jdbc.sql(SECURITY).params(common(filter)).param("eventType", filter.kind()).param("severity", filter.subKind())
                 .query((rs, row) -> new SecurityEventView(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-                        rs.getString("event_type"), rs.getString("severity"), tree(rs.getString("details")),
+                        rs.getString("event_type"), rs.getString("severity"), requiredTree(rs.getString("details")),
                         rs.getString("ip_address"), rs.getString("user_agent"),
                         instant(rs.getObject("occurred_at", OffsetDateTime.class)))).list();
     }
@@ -111,6 +111,11 @@ class AuditRecords {
 
     private @Nullable JsonNode tree(@Nullable String text) {
         return text == null ? null : json.readTree(text);
+    }
+
+    /** Reads a {@code not null} jsonb column. */
+    private JsonNode requiredTree(String text) {
+        return json.readTree(text);
     }
 
     private static Instant instant(OffsetDateTime value) {

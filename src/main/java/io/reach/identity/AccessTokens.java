@@ -72,9 +72,9 @@ class AccessTokens {
             Jwt jwt = decoder.decode(token);
             return Optional.of(new UserPrincipal(UUID.fromString(jwt.getSubject()),
                     TenantId.of(UUID.fromString(jwt.getClaimAsString("tid"))),
-                    UUID.fromString(jwt.getClaimAsString("mid")), jwt.getClaimAsString("role"),
-                    jwt.getClaimAsString("email"), new HashSet<>(jwt.getClaimAsStringList("scope")),
-                    jwt.getClaimAsString("platform_role")));
+                    UUID.fromString(jwt.getClaimAsString("mid")), claim(jwt, "role"),
+                    claim(jwt, "email"), new HashSet<>(jwt.getClaimAsStringList("scope")),
+                    claim(jwt, "platform_role")));
         } catch (JwtValidationException e) {
             if (expired(e)) {
                 // the signature checked out before the claims did: a genuine token that has run out
@@ -84,6 +84,15 @@ class AccessTokens {
         } catch (JwtException | IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }
+    }
+
+    /** Every token this class issues carries the claim; one without it is not ours. */
+    private static String claim(Jwt jwt, String name) {
+        String value = jwt.getClaimAsString(name);
+        if (value == null) {
+            throw new IllegalArgumentException("The token lacks the " + name + " claim");
+        }
+        return value;
     }
 
     private static boolean expired(JwtValidationException e) {

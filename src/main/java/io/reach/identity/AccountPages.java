@@ -48,8 +48,8 @@ class AccountPages {
 
     @PostMapping(path = "/verify-email", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> verifyEmail(@RequestParam(required = false) @Nullable String token) {
-        return tokenOutcome("Confirm your e-mail address", token, () -> {
-            signUp.verifyEmail(token);
+        return tokenOutcome("Confirm your e-mail address", token, checked -> {
+            signUp.verifyEmail(checked);
             return "Your e-mail address is confirmed. You can sign in now.";
         });
     }
@@ -67,8 +67,8 @@ class AccountPages {
     ResponseEntity<String> acceptInvitation(@RequestParam(required = false) @Nullable String token,
             @RequestParam(required = false) @Nullable String password, @RequestParam(required = false) @Nullable String name,
             HttpServletRequest http) {
-        return tokenOutcome("Join a Reach workspace", token, () -> {
-            inviting.accept(token, blankToNull(password), blankToNull(name), RequestOrigins.of(http));
+        return tokenOutcome("Join a Reach workspace", token, checked -> {
+            inviting.accept(checked, blankToNull(password), blankToNull(name), RequestOrigins.of(http));
             return "You joined the workspace. Sign in to start.";
         });
     }
@@ -101,11 +101,11 @@ class AccountPages {
     @PostMapping(path = "/reset-password", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> resetPassword(@RequestParam(required = false) @Nullable String token,
             @RequestParam(name = "new_password", required = false) @Nullable String newPassword, HttpServletRequest http) {
-        return tokenOutcome("Choose a new password", token, () -> {
+        return tokenOutcome("Choose a new password", token, checked -> {
             if (newPassword == null || newPassword.isEmpty()) {
                 throw new IllegalArgumentException("Choose a new password.");
             }
-            resets.confirm(new AuthRequests.ResetConfirmation(token, newPassword), RequestOrigins.of(http));
+            resets.confirm(new AuthRequests.ResetConfirmation(checked, newPassword), RequestOrigins.of(http));
             return "Your password is changed and every session ended. Sign in with the new password.";
         });
     }
@@ -118,8 +118,8 @@ class AccountPages {
 
     @PostMapping(path = "/unlock", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> unlock(@RequestParam(required = false) @Nullable String token, HttpServletRequest http) {
-        return tokenOutcome("Sign in past the pause", token, () -> {
-            unlocks.unlock(token, RequestOrigins.of(http));
+        return tokenOutcome("Sign in past the pause", token, checked -> {
+            unlocks.unlock(checked, RequestOrigins.of(http));
             return "This device can sign in again.";
         });
     }
@@ -133,8 +133,8 @@ class AccountPages {
 
     @PostMapping(path = "/link-identity", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> linkIdentity(@RequestParam(required = false) @Nullable String token, HttpServletRequest http) {
-        return tokenOutcome("Allow a new way to sign in", token, () -> {
-            linking.confirm(token, RequestOrigins.of(http));
+        return tokenOutcome("Allow a new way to sign in", token, checked -> {
+            linking.confirm(checked, RequestOrigins.of(http));
             return "Done: sign in with that provider again to open your Reach account.";
         });
     }

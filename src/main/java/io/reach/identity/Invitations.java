@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,6 +47,9 @@ class Invitations {
             @Nullable Instant acceptedAt, @Nullable Instant revokedAt, Instant createdAt) {
     }
 
+    /** As {@code query(Invitation.class)} maps it, typed so the rows are known not to be null. */
+    private static final RowMapper<Invitation> INVITATION = new SimplePropertyRowMapper<>(Invitation.class);
+
     /** Stores an invitation and returns its token, which only the mail carries. */
     String create(UUID id, String email, String role, UserType userType, @Nullable UUID invitedBy, Instant expiresAt, Instant now) {
         UUID tenant = TenantContext.require().value();
@@ -56,7 +61,7 @@ class Invitations {
     }
 
     List<Invitation> page(UUID after, int limit) {
-        return jdbc.sql(LIST).param("after", after).param("limit", limit).query(Invitation.class).list();
+        return jdbc.sql(LIST).param("after", after).param("limit", limit).query(INVITATION).list();
     }
 
     Optional<Invitation> find(UUID id) {

@@ -24,8 +24,10 @@ import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.BadRequestException;
 import io.reach.platform.web.ConflictException;
+import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
+import io.reach.platform.web.PageRequest;
 import io.reach.tenancy.Quota;
 import io.reach.tenancy.QuotaEnforcement;
 import io.reach.tenancy.TenantManagement;
@@ -110,6 +112,27 @@ class Inviting {
                     .from(origin));
             return invitations.find(id).orElseThrow();
         });
+    }
+
+    CursorPage<Invitations.Invitation> list(PageRequest page) {
+        return transactions.inTransaction(() -> CursorPage.of(invitations.page(page.afterOrStart(), page.fetchSize()),
+                page, Invitations.Invitation::id));
+    }
+
+    /** Withdraws an open invitation; one already accepted or withdrawn is a conflict. */
+    void revoke(@Nullable Object actor, UUID id, RequestOrigin origin) {
+        boolean revoked = transactions.inTransaction(() -> {
+            invitations.find(id).orElseThrow(() -> InvitationNotFound.forId(id));
+            boolean done = invitations.revoke(id, clock.instant());
+            if (done) {
+                audit.record(TenantContext.require(), Actors.act(actor, "invitation.revoked")
+                        .on("invitation", id, "identity.invitations").from(origin));
+            }
+            return done;
+        });
+        if (!revoked) {
+            throw new ConflictException("Invitation closed", "It was already accepted or withdrawn");
+        }
     }
 
     Accepted accept(String token, @Nullable String password, @Nullable String name, RequestOrigin origin) {

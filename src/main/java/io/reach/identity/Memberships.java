@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -56,8 +58,11 @@ class Memberships {
             String status, Instant joinedAt) {
     }
 
+    /** As {@code query(Member.class)} maps it, typed so the rows are known not to be null. */
+    private static final RowMapper<Member> MEMBER = new SimplePropertyRowMapper<>(Member.class);
+
     List<Member> inTenant(UUID after, int limit) {
-        return jdbc.sql(IN_TENANT).param("after", after).param("limit", limit).query(Member.class).list();
+        return jdbc.sql(IN_TENANT).param("after", after).param("limit", limit).query(MEMBER).list();
     }
 
     Optional<Member> findInTenant(UUID id) {

@@ -2,6 +2,7 @@ package io.reach.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -56,11 +57,15 @@ final class MinimalPage {
     }
 
     /** Does what a posted token asks; says what happened, then offers to sign in. */
-    static ResponseEntity<String> tokenOutcome(String title, @Nullable String token, Supplier<String> work) {
-        if (!validToken(token)) {
+    static ResponseEntity<String> tokenOutcome(String title, @Nullable String token, Function<String, String> work) {
+        if (token == null || !validToken(token)) {
             return noToken(title);
         }
-        return attempt(title, () -> "<p>" + escape(work.get()) + "</p>\n<p><a href=\"/sign-in\">Sign in</a></p>");
+        return outcome(title, token, work);
+    }
+
+    private static ResponseEntity<String> outcome(String title, String token, Function<String, String> work) {
+        return attempt(title, () -> "<p>" + escape(work.apply(token)) + "</p>\n<p><a href=\"/sign-in\">Sign in</a></p>");
     }
 
     /** Shows the markup {@code work} returns, or why the API refused the request. */

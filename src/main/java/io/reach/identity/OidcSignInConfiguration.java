@@ -1,6 +1,7 @@
 package io.reach.identity;
 
 import java.io.IOException;
+import java.util.Objects;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -69,7 +70,8 @@ class OidcSignInConfiguration {
         try {
             OAuth2AuthenticationToken token = (OAuth2AuthenticationToken) authentication;
             OidcUser user = (OidcUser) token.getPrincipal();
-            var identity = new OidcAccounts.ProviderIdentity(token.getAuthorizedClientRegistrationId(), user.getSubject(),
+            var identity = new OidcAccounts.ProviderIdentity(token.getAuthorizedClientRegistrationId(),
+                    Objects.requireNonNull(user.getSubject(), "Spring's ID token validator refuses a token without sub"),
                     user.getEmail(), Boolean.TRUE.equals(user.getEmailVerified()), user.getFullName(), user.getGivenName(),
                     user.getFamilyName(), user.getPicture());
             var origin = RequestOrigins.of(request);
@@ -78,7 +80,8 @@ class OidcSignInConfiguration {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.getOutputStream().write(json.writeValueAsBytes(outcome));
         } catch (ApiException e) {
-            problems.write(response, Problems.of(e.status(), e.title(), e.getMessage()));
+            problems.write(response, Problems.of(e.status(), e.title(),
+                    Objects.requireNonNull(e.getMessage(), "an ApiException is always made with its detail")));
         } catch (ClassCastException | org.springframework.dao.DataAccessException e) {
             problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "Identity provider sign-in refused",
                     "The identity provider's answer cannot be used for a Reach account"));

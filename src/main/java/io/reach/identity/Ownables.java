@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
-import io.reach.platform.web.NotFoundException;
 
 /** Every module's {@link OwnableResources}: the one check that an ownership names a real object of this tenant. */
 @Component
@@ -26,7 +25,7 @@ class Ownables {
                 .orElseThrow(() -> new InvalidRequestException(new FieldError("resource_type",
                         "is not a type whose objects can be owned; one of " + types())));
         if (!owner.exists(type, id)) {
-            throw new NotFoundException("Resource of type " + type, id);
+            throw ResourceNotFound.of(type, id);
         }
     }
 

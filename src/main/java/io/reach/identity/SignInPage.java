@@ -66,7 +66,7 @@ class SignInPage {
     ResponseEntity<String> secondFactor(@RequestParam(name = "mfa_token", required = false) @Nullable String mfaToken,
             @RequestParam(required = false) @Nullable String code, HttpServletRequest http) {
         return MinimalPage.attempt(TITLE, () -> {
-            if (!MinimalPage.validToken(mfaToken) || code == null || code.isBlank() || code.length() > 40) {
+            if (mfaToken == null || !MinimalPage.validToken(mfaToken) || code == null || code.isBlank() || code.length() > 40) {
                 throw new IllegalArgumentException("Enter the code from your authenticator app (or a recovery code).");
             }
             String entered = code.strip();

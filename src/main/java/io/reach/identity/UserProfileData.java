@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -60,6 +62,9 @@ class UserProfileData {
     record Entry(String key, String value, Instant updatedAt) {
     }
 
+    /** As {@code query(Entry.class)} maps it, typed so the rows are known not to be null. */
+    private static final RowMapper<Entry> ENTRY = new SimplePropertyRowMapper<>(Entry.class);
+
     record EmailPreferences(boolean marketingEmails, boolean productUpdates, boolean securityAlerts) {
         static final EmailPreferences DEFAULTS = new EmailPreferences(false, true, true);
     }
@@ -68,7 +73,7 @@ class UserProfileData {
     }
 
     List<Entry> data(UUID userId) {
-        return jdbc.sql(DATA).param("userId", userId).query(Entry.class).list();
+        return jdbc.sql(DATA).param("userId", userId).query(ENTRY).list();
     }
 
     /**

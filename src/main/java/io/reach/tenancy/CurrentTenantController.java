@@ -6,7 +6,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantId;
-import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,7 +29,7 @@ class CurrentTenantController {
     @Operation(summary = "The tenant the caller's credentials belong to")
     TenantDetails current() {
         TenantId tenant = TenantContext.current().filter(id -> !id.isPlatform())
-                .orElseThrow(() -> new NotFoundException("Tenant", "of these credentials"));
+                .orElseThrow(TenantNotFound::ofTheseCredentials);
         return tenants.get(tenant.value());
     }
 
@@ -42,7 +41,7 @@ class CurrentTenantController {
                     + " window on the node that answers")
     QuotaUsage.OfTenant quotas() {
         TenantId tenant = TenantContext.current().filter(id -> !id.isPlatform())
-                .orElseThrow(() -> new NotFoundException("Tenant", "of these credentials"));
+                .orElseThrow(TenantNotFound::ofTheseCredentials);
         return quotas.usage(tenant);
     }
 }

@@ -4,11 +4,15 @@ import java.util.UUID;
 
 import io.reach.platform.web.NotFoundException;
 
-/** No tenant has this id. */
+/** No tenant has this id, or the caller's credentials name none (the platform's own credentials). */
 class TenantNotFound extends NotFoundException {
 
-    private TenantNotFound(UUID id) {
+    private TenantNotFound(Object id) {
         super("Tenant", id);
+    }
+
+    static TenantNotFound ofTheseCredentials() {
+        return new TenantNotFound("of these credentials");
     }
 
     static TenantNotFound forId(UUID id) {

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantId;
-import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -74,6 +73,6 @@ class TenantSettingsController {
 
     private static TenantId current() {
         return TenantContext.current().filter(id -> !id.isPlatform())
-                .orElseThrow(() -> new NotFoundException("Tenant", "of these credentials"));
+                .orElseThrow(TenantNotFound::ofTheseCredentials);
     }
 }

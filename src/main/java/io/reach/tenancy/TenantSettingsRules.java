@@ -51,7 +51,7 @@ final class TenantSettingsRules {
             if (value == null) {
                 result.remove(key);
             } else if (value instanceof Map<?, ?> object && result.get(key) instanceof Map<?, ?> existing) {
-                result.put(key, merged((Map<String, Object>) existing, (Map<String, Object>) object));
+                result.put(key, merged((Map<String, Object>) existing, (Map<String, @Nullable Object>) object));
             } else {
                 result.put(key, value);
             }
@@ -68,8 +68,8 @@ final class TenantSettingsRules {
                     : "must be an IANA time zone such as Europe/Paris";
             case "ip_handling" -> value instanceof String mode && IP_HANDLING.contains(mode) ? null
                     : "must be one of full, hash, truncate";
-            case "retention_days" -> isWholeNumber(value) && ((Number) value).longValue() >= 1
-                    && ((Number) value).longValue() <= MAX_RETENTION_DAYS ? null
+            case "retention_days" -> isWholeNumber(value) && value instanceof Number days && days.longValue() >= 1
+                    && days.longValue() <= MAX_RETENTION_DAYS ? null
                     : "must be a whole number of days from 1 to " + MAX_RETENTION_DAYS;
             default -> null;
         };

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -86,10 +88,13 @@ public class Roles {
     public record Assignment(UUID userId, UUID roleId, String role, @Nullable UUID assignedBy, Instant assignedAt) {
     }
 
+    /** As {@code query(Assignment.class)} maps it, typed so the rows are known not to be null. */
+    private static final RowMapper<Assignment> ASSIGNMENT = new SimplePropertyRowMapper<>(Assignment.class);
+
     /** Extra roles (optionally of one user) in the order they were given, after the one {@code after} names. */
     public List<Assignment> assignments(@Nullable UUID userId, @Nullable UUID after, int limit) {
         return jdbc.sql(ASSIGNMENTS).param("userId", userId).param("roleId", null).param("after", after)
-                .param("limit", limit).query(Assignment.class).list();
+                .param("limit", limit).query(ASSIGNMENT).list();
     }
 
     public Assignment assignment(UUID userId, UUID roleId) {
@@ -130,11 +135,14 @@ public class Roles {
         }
     }
 
+    /** As {@code query(Permission.class)} maps it, typed so the rows are known not to be null. */
+    private static final RowMapper<Permission> PERMISSION = new SimplePropertyRowMapper<>(Permission.class);
+
     public record RoleView(UUID id, String name, @Nullable String description, boolean isSystem, List<String> permissions) {
     }
 
     public List<Permission> catalog() {
-        return jdbc.sql(CATALOG).query(Permission.class).list();
+        return jdbc.sql(CATALOG).query(PERMISSION).list();
     }
 
     /** Gives the current tenant the built-in roles, each with the permissions {@link SystemRoles} grants it. */

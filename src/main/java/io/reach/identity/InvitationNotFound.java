@@ -1,0 +1,17 @@
+package io.reach.identity;
+
+import java.util.UUID;
+
+import io.reach.platform.web.NotFoundException;
+
+/** No invitation has this id in the current workspace. */
+class InvitationNotFound extends NotFoundException {
+
+    private InvitationNotFound(UUID id) {
+        super("Invitation", id);
+    }
+
+    static InvitationNotFound forId(UUID id) {
+        return new InvitationNotFound(id);
+    }
+}

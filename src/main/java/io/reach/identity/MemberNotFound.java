@@ -1,0 +1,17 @@
+package io.reach.identity;
+
+import java.util.UUID;
+
+import io.reach.platform.web.NotFoundException;
+
+/** Nobody with this id is a member of the current workspace (another workspace's member looks the same). */
+class MemberNotFound extends NotFoundException {
+
+    private MemberNotFound(UUID id) {
+        super("Member", id);
+    }
+
+    static MemberNotFound forId(UUID id) {
+        return new MemberNotFound(id);
+    }
+}
