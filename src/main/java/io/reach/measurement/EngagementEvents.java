@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.measurement.ingest.StorableText;
+import io.reach.measurement.ingest.UserAgents;
 
 /**
  * What other modules record as engagement with Reach's own channels (e-mail opens and clicks,
@@ -45,7 +47,7 @@ public class EngagementEvents {
 
     /** Stores the engagement (acknowledged once committed); the user agent only decides whether a machine engaged. */
     public void record(TenantId tenant, Engagement engagement) {
-        boolean machine = engagement.machine() || userAgents.parse(engagement.userAgent()).bot();
+        boolean machine = engagement.machine() || userAgents.robot(engagement.userAgent());
         transactions.inTransactionAs(tenant, () -> jdbc.sql("""
                 insert into measurement.engagements (tenant_id, id, event_type, page, session_id, label, machine, created_at)
                 values (:tenant, :id, :type, :page, :session, :label, :machine, :at)""")

@@ -16,7 +16,6 @@ import org.springframework.stereotype.Service;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.BadRequestException;
 import io.reach.platform.web.CursorPage;
-import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.reach.platform.web.TimeWindow;
 
@@ -77,11 +76,9 @@ class SiteAnalytics {
         return transactions.inTransaction(() -> queries.sessions(scope(query, sites.chosen(query.siteId()))));
     }
 
-    /** One page of a site's rows of the window (null ends: the last 30 days). */
-    <T> CursorPage<T> rows(SiteRows<T> reader, Function<T, UUID> id, @Nullable UUID siteId, @Nullable Instant from,
-            @Nullable Instant to, @Nullable Integer limit, @Nullable String cursor) {
-        TimeWindow window = TimeWindow.recent(from, to, Duration.ofDays(30), clock.instant());
-        PageRequest page = PageRequest.of(limit, cursor);
+    /** One page of a site's rows of the window. */
+    <T> CursorPage<T> rows(SiteRows<T> reader, Function<T, UUID> id, @Nullable UUID siteId, TimeWindow window,
+            PageRequest page) {
         return transactions.inTransaction(() -> CursorPage.of(reader.read(sites.chosen(siteId).id(), window.from(),
                 window.to(), page.afterOrStart(), page.fetchSize()), page, id));
     }
@@ -96,7 +93,7 @@ class SiteAnalytics {
 
     RollupRebuilds.RebuildProgress rebuildProgress(UUID id) {
         return transactions.inTransaction(() -> rebuilds.find(id))
-                .orElseThrow(() -> new NotFoundException("rollup rebuild", id));
+                .orElseThrow(() -> RebuildNotFound.forId(id));
     }
 
     private AnalyticsQueries.Scope scope(Query query, Sites.Site site) {

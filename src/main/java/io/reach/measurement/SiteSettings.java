@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
+import io.reach.measurement.ingest.SiteExclusions;
 
 /**
  * A site's checked settings, as stored: domains are lower-case host names, the time zone an IANA

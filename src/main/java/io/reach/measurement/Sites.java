@@ -17,6 +17,7 @@ import org.springframework.stereotype.Repository;
 
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantContext;
+import io.reach.measurement.ingest.SiteExclusions;
 
 /**
  * The current tenant's sites ({@code measurement.sites}). Every workspace has one default site,

@@ -26,6 +26,7 @@ import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.social.FollowersChanged;
 import io.reach.social.SocialActivity;
+import io.reach.publishing.automation.InboundEvents;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**

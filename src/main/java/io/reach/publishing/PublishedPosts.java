@@ -1,8 +1,5 @@
 package io.reach.publishing;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,7 +9,6 @@ import org.springframework.stereotype.Service;
 import io.reach.campaigns.CampaignDirectory;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.CursorPage;
-import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.reach.platform.web.TimeWindow;
 
@@ -30,19 +26,16 @@ class PublishedPosts {
     private final SocialPosts posts;
     private final CampaignDirectory campaigns;
     private final TenantTransactions transactions;
-    private final Clock clock;
 
-    PublishedPosts(SocialPosts posts, CampaignDirectory campaigns, TenantTransactions transactions, Clock clock) {
+    PublishedPosts(SocialPosts posts, CampaignDirectory campaigns, TenantTransactions transactions) {
         this.posts = posts;
         this.campaigns = campaigns;
         this.transactions = transactions;
-        this.clock = clock;
     }
 
-    /** Newest first, by time (open ends: unbounded), account or campaign (null: any). */
-    CursorPage<SocialPosts.SocialPost> list(@Nullable Instant from, @Nullable Instant to, @Nullable UUID accountId,
-            @Nullable UUID campaignId, PageRequest page) {
-        TimeWindow window = TimeWindow.unbounded(from, to);
+    /** Newest first, by time, account or campaign (null: any). */
+    CursorPage<SocialPosts.SocialPost> list(TimeWindow window, @Nullable UUID accountId, @Nullable UUID campaignId,
+            PageRequest page) {
         return transactions.inTransaction(() -> CursorPage.of(posts.list(window.from(), window.to(), accountId,
                 campaignId, page.beforeOrEnd(), page.fetchSize()), page, SocialPosts.SocialPost::id));
     }
@@ -51,10 +44,8 @@ class PublishedPosts {
         return transactions.inTransaction(() -> new PublishedPost(find(id), posts.latest(id)));
     }
 
-    /** Every measurement of the post in the window (open ends: the last 30 days), oldest first. */
-    CursorPage<SocialPosts.Measurement> engagement(UUID id, @Nullable Instant from, @Nullable Instant to,
-            PageRequest page) {
-        TimeWindow window = TimeWindow.recent(from, to, Duration.ofDays(30), clock.instant());
+    /** Every measurement of the post in the window, oldest first. */
+    CursorPage<SocialPosts.Measurement> engagement(UUID id, TimeWindow window, PageRequest page) {
         return transactions.inTransaction(() -> {
             find(id);
             return CursorPage.of(posts.history(id, window.from(), window.to(), page.after().orElse(null),
@@ -67,16 +58,16 @@ class PublishedPosts {
         return transactions.inTransaction(() -> {
             find(id);
             if (campaign != null && !campaigns.exists(campaign)) {
-                throw new NotFoundException("Campaign", campaign);
+                throw CampaignNotFound.forId(campaign);
             }
             if (!posts.linkCampaign(id, campaign)) {
-                throw new NotFoundException("Published post", id);
+                throw PublishedPostNotFound.forId(id);
             }
             return find(id);
         });
     }
 
     private SocialPosts.SocialPost find(UUID id) {
-        return posts.find(id).orElseThrow(() -> new NotFoundException("Published post", id));
+        return posts.find(id).orElseThrow(() -> PublishedPostNotFound.forId(id));
     }
 }

@@ -16,7 +16,6 @@ import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ApiException;
 import io.reach.platform.web.CursorPage;
-import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.reach.social.platform.PlatformAdapters;
 import io.reach.social.platform.SocialProvider;
@@ -121,7 +120,7 @@ class AccountConnections {
     }
 
     private SocialProvider provider(String platform) {
-        SocialProvider provider = adapters.any(platform).orElseThrow(() -> new NotFoundException("Platform adapter", platform));
+        SocialProvider provider = adapters.any(platform).orElseThrow(() -> PlatformAdapterNotFound.forPlatform(platform));
         if (!provider.isConfigured()) {
             throw new Problem(HttpStatus.CONFLICT, "Platform not configured",
                     "Set the client id and secret of " + platform + " (reach.social." + platform + ".*) first");

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
-import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -60,14 +59,14 @@ class ChannelController {
     @RequiresPermission(resource = "social_accounts", action = "read")
     @Operation(summary = "One platform with its constraints")
     SocialChannel get(@PathVariable String name) {
-        return channels.byName(name).orElseThrow(() -> new NotFoundException("Channel", name));
+        return channels.byName(name).orElseThrow(() -> ChannelNotFound.forName(name));
     }
 
     @PostMapping("/{name}/validate")
     @RequiresPermission(resource = "social_accounts", action = "read")
     @Operation(summary = "Check a post variant against the platform's limits; every problem is listed")
     Verdict validate(@PathVariable String name, @Valid @RequestBody VariantRequest request) {
-        SocialChannel channel = channels.byName(name).orElseThrow(() -> new NotFoundException("Channel", name));
+        SocialChannel channel = channels.byName(name).orElseThrow(() -> ChannelNotFound.forName(name));
         List<FieldError> errors = channel.problemsWith(new SocialChannel.Variant(request.text(), request.media().stream()
                 .map(m -> new SocialChannel.Media(m.type(), m.format(), m.durationSeconds())).toList()));
         return new Verdict(errors.isEmpty(), errors);

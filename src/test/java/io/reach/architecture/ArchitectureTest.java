@@ -41,6 +41,12 @@ class ArchitectureTest {
                     + " io.reach.social.platform");
 
     @ArchTest
+    static final ArchRule campaignChannelFoldersNeverUseEachOther = slices()
+            .matching("io.reach.campaigns.(*)..").should().notDependOnEachOther()
+            .because("e-mail and SMS are two channels of the same sending; what both need (message campaigns,"
+                    + " recipients, the queue and dispatcher, suppression lists) lives in the campaigns module root");
+
+    @ArchTest
     static final ArchRule socialPlatformAdaptersSeeOnlyTheValuesTheySpeakFromTheModuleRoot = noClasses()
             .that().resideInAPackage("io.reach.social.platform..")
             .should().dependOnClassesThat(resideInAPackage("io.reach.social")
@@ -56,6 +62,20 @@ class ArchitectureTest {
                     .and(not(belongToAnyOf(UserPrincipal.class, ApiKeyPrincipal.class))))
             .because("roles, scopes, delegation and access policies are what people may do; sign-in, sign-up,"
                     + " invitations, API keys and the controllers in the module root use them, not the other way round");
+
+    @ArchTest
+    static final ArchRule measurementIngestionNeverReachesIntoTheModuleRoot = noClasses()
+            .that().resideInAPackage("io.reach.measurement.ingest..")
+            .should().dependOnClassesThat().resideInAPackage("io.reach.measurement")
+            .because("the ingestion path (collector, checks, enrichment, writer) knows the sites only through the"
+                    + " IngestSites port the root answers; it never reads analytics, rollups or the sites' tables");
+
+    @ArchTest
+    static final ArchRule publishingAutomationsNeverReachIntoPostsAndPublishJobs = noClasses()
+            .that().resideInAPackage("io.reach.publishing.automation..")
+            .should().dependOnClassesThat().resideInAPackage("io.reach.publishing")
+            .because("automations react to inbound platform events; posts, their workflow and the publish jobs in the"
+                    + " module root may file events for them, never the other way round");
 
     @ArchTest
     static final ArchRule timeComesFromTheInjectedClock = noClasses()

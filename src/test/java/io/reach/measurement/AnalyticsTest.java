@@ -20,6 +20,7 @@ import io.reach.support.Api;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
 import io.reach.tenancy.TenantManagement;
+import io.reach.measurement.ingest.Sessionizer;
 import tools.jackson.databind.JsonNode;
 
 /** Ingested events answered from rollups: time series, top pages, robots, late events, idempotent re-runs, isolation. */

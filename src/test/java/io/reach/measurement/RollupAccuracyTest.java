@@ -23,6 +23,7 @@ import io.reach.support.Api;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
 import io.reach.tenancy.TenantManagement;
+import io.reach.measurement.ingest.Sessionizer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -14,6 +14,7 @@ import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
+import io.reach.measurement.ingest.Sessionizer;
 import tools.jackson.databind.JsonNode;
 
 /** Public site keys: browsers of allowed origins write events (CORS included) and can do nothing else. */

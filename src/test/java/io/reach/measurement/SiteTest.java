@@ -19,6 +19,7 @@ import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
+import io.reach.measurement.ingest.Sessionizer;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -17,6 +17,7 @@ import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
+import io.reach.measurement.ingest.Sessionizer;
 import tools.jackson.databind.JsonNode;
 
 /** Tracker ingestion through the API with ingest keys: per-event checks, de-duplication, enrichment, isolation. */

@@ -1,0 +1,66 @@
+package io.reach.measurement.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import io.reach.platform.tenant.TenantId;
+
+/**
+ * Tracker events as UTF-8 CSV rows for {@code COPY … (format csv)}: every value quoted (quotes
+ * doubled, NUL characters, which PostgreSQL text cannot hold, dropped), nulls left empty. Made as
+ * bytes so the driver sends them as they are.
+ */
+final class TrackerCsv {
+
+    private TrackerCsv() {
+    }
+
+    static byte[] rows(TenantId tenant, UUID site, List<TrackerEvent> events, Instant receivedAt) {
+        StringBuilder csv = new StringBuilder(events.size() * 512);
+        String tenantId = tenant.value().toString();
+        String siteId = site.toString();
+        String received = receivedAt.toString();
+        for (TrackerEvent e : events) {
+            append(csv, tenantId, siteId, e.id().toString(), e.eventId(), e.sessionId(), e.userId(), e.eventType(),
+                    e.eventCategory(), e.eventAction(), e.eventLabel(), e.pageUrl(), e.referrerUrl(), e.userAgent(),
+                    e.ipAddress(), e.deviceType(), e.browserName(), e.operatingSystem(), e.screenResolution(),
+                    e.eventValue() == null ? null : e.eventValue().toPlainString(), e.customProperties(),
+                    e.bot() ? "t" : "f", e.createdAt().toString(), received, e.place().countryCode(), e.place().region(),
+                    e.place().city());
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void append(StringBuilder csv, @Nullable String... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            if (values[i] != null) {
+                quoted(csv, values[i]);
+            }
+        }
+        csv.append('\n');
+    }
+
+    private static void quoted(StringBuilder csv, String value) {
+        csv.append('"');
+        if (value.indexOf('"') < 0 && value.indexOf('\u0000') < 0) {
+            csv.append(value);
+        } else {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '"') {
+                    csv.append("\"\"");
+                } else if (c != '\u0000') {
+                    csv.append(c);
+                }
+            }
+        }
+        csv.append('"');
+    }
+}

@@ -1,0 +1,148 @@
+package io.reach.measurement.ingest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.web.FieldError;
+import io.reach.tenancy.TenantManagement;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Takes a batch of tracker events for a tenant: each event is checked on its own, enriched
+ * (device, browser and operating system from the user agent, robots flagged, the place from the
+ * IP address before the address is kept as the tenant's privacy setting says) and the good ones written together.
+ */
+@Service
+class TrackerIngestion {
+
+    private static final Logger log = LoggerFactory.getLogger(TrackerIngestion.class);
+    private static final String REFUSED_BY_DATABASE = "holds a value the database refused to store";
+
+    private final TrackerWriter writer;
+    private final UserAgents userAgents;
+    private final Geolocation geolocation;
+    private final TenantManagement tenants;
+    private final JsonMapper json;
+    private final Ids ids;
+    private final Duration lateWindow;
+    private final Duration earlyWindow;
+    private final Clock clock;
+    private final EventQuota quota;
+    private final IngestSites sites;
+
+    TrackerIngestion(TrackerWriter writer, UserAgents userAgents, Geolocation geolocation, TenantManagement tenants,
+            IngestSites sites, JsonMapper json, Ids ids,
+            @Value("${reach.measurement.late-window:7d}") Duration lateWindow,
+            @Value("${reach.measurement.early-window:10m}") Duration earlyWindow, Clock clock, EventQuota quota) {
+        this.quota = quota;
+        this.sites = sites;
+        this.writer = writer;
+        this.userAgents = userAgents;
+        this.geolocation = geolocation;
+        this.tenants = tenants;
+        this.json = json;
+        this.ids = ids;
+        this.lateWindow = lateWindow;
+        this.earlyWindow = earlyWindow;
+        this.clock = clock;
+    }
+
+    record Rejected(int index, List<FieldError> errors) {
+    }
+
+    /**
+     * {@code accepted} events passed their checks; {@code stored} of them were new (the others were stored before);
+     * {@code excluded} passed them too but were not stored, as the site excludes their address or page path.
+     */
+    record Result(int accepted, int stored, int excluded, List<Rejected> rejected) {
+    }
+
+    /**
+     * Takes a batch for one site of the tenant ({@code site} null: the API key names none, so the default site; an
+     * unknown one is a 404). The site's excluded addresses are matched against the client's address as received,
+     * before it is truncated or hashed.
+     */
+    Result ingest(TenantId tenant, @Nullable UUID site, String body, Senders.Sender sender) {
+        Instant now = clock.instant();
+        Object ipHandling = tenants.settingsOf(tenant).get("ip_handling");
+        IngestSites.Target into = sites.chosen(tenant, site);
+        SiteExclusions exclusions = into.exclusions();
+        List<TrackerEvent> accepted = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
+        int excluded = 0;
+        for (TrackerBatches.Item item : TrackerBatches.items(body, json)) {
+            List<FieldError> problems = item.event() == null ? item.errors()
+                    : TrackerBatches.problems(item.event(), now, lateWindow, earlyWindow);
+            if (problems.isEmpty() && exclusions.excludes(clientAddress(item.event(), sender),
+                    TrackerBatches.text(item.event(), "page_url"))) {
+                excluded++;
+            } else if (problems.isEmpty()) {
+                accepted.add(event(tenant.value(), item.event(), now, sender, ipHandling));
+                positions.add(item.index());
+            } else {
+                rejected.add(new Rejected(item.index(), problems));
+            }
+        }
+        TrackerWriter.Written written = accepted.isEmpty() ? new TrackerWriter.Written(0, List.of())
+                : quota.metered(tenant, accepted.size(), () -> writer.write(tenant, into.id(), accepted, now),
+                        TrackerWriter.Written::stored);
+        for (int refused : written.refused()) {
+            rejected.add(new Rejected(positions.get(refused), List.of(new FieldError("", REFUSED_BY_DATABASE))));
+        }
+        rejected.sort(java.util.Comparator.comparingInt(Rejected::index));
+        int kept = accepted.size() - written.refused().size();
+        log.debug("Tracker batch for tenant {}, site {}: {} accepted, {} new, {} excluded, {} rejected", tenant.value(),
+                into.id(), kept, written.stored(), excluded, rejected.size());
+        return new Result(kept, written.stored(), excluded, rejected);
+    }
+
+    /** The visitor's address as received: the event's (from servers) or the request's (browsers, or none given). */
+    private static @Nullable String clientAddress(JsonNode event, Senders.Sender sender) {
+        String given = sender.browser() ? null : TrackerBatches.text(event, "ip_address");
+        return given == null ? sender.address() : given;
+    }
+
+    private TrackerEvent event(UUID tenant, JsonNode event, Instant now, Senders.Sender sender,
+            @Nullable Object ipHandling) {
+        UUID id = ids.next();
+        String userAgent = or(TrackerBatches.text(event, "user_agent"), sender.userAgent());
+        UserAgents.Parsed agent = userAgents.parse(userAgent);
+        String ip = sender.browser() ? null : TrackerBatches.text(event, "ip_address");
+        Geolocation.Place place = geolocation.locate(ip == null ? sender.address() : ip);
+        if (!place.known() && ip == null) {
+            place = sender.place();
+        }
+        Instant createdAt = TrackerBatches.instant(event.path("created_at"));
+        JsonNode properties = event.path("custom_properties");
+        return new TrackerEvent(id, TrackerBatches.eventId(event, id), TrackerBatches.text(event, "session_id"),
+                TrackerBatches.text(event, "user_id"), TrackerBatches.text(event, "event_type"),
+                TrackerBatches.text(event, "event_category"), TrackerBatches.text(event, "event_action"),
+                TrackerBatches.text(event, "event_label"), TrackerBatches.text(event, "page_url"),
+                TrackerBatches.text(event, "referrer_url"), userAgent,
+                IpPrivacy.kept(ip == null ? sender.address() : ip, ipHandling, tenant),
+                or(TrackerBatches.text(event, "device_type"), agent.deviceType()),
+                or(TrackerBatches.text(event, "browser_name"), agent.browserName()),
+                or(TrackerBatches.text(event, "operating_system"), agent.operatingSystem()),
+                TrackerBatches.text(event, "screen_resolution"), TrackerBatches.decimal(event),
+                properties.isObject() ? properties.toString() : "{}", agent.bot(), createdAt == null ? now : createdAt,
+                agent.deviceBrand(), agent.deviceModel(), place);
+    }
+
+    private static @Nullable String or(@Nullable String given, @Nullable String derived) {
+        return given != null ? given : derived;
+    }
+}

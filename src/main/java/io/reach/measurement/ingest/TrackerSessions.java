@@ -1,0 +1,74 @@
+package io.reach.measurement.ingest;
+
+/**
+ * The statements behind sessions. {@link #STORE} moves staged events into
+ * {@code measurement.trackers} (events already stored, as in a retried batch, are skipped) and
+ * queues the new ones that carry a session id, and marks the UTC hours they fall in for the rollups
+ * ({@code measurement.rollup_dirty}, see {@code TrackerRollups} in the module root); it answers how many events were new.
+ * {@link #SESSIONIZE} takes up to {@code :limit} queued events and folds them into
+ * {@code measurement.sessions}: the events of one session id no more than {@code :gap} apart form
+ * a run, which extends the session of its site it falls within {@code :gap} of, or opens a new one (a
+ * session is one site's: the same session id on two sites is two sessions).
+ */
+final class TrackerSessions {
+
+    private static final String QUEUED = "site_id, session_id, user_id, created_at, ip_address, user_agent, device_type,"
+            + " browser_name, operating_system, country, region, city, is_bot";
+
+    static final String STORE = """
+            with inserted as (
+                insert into measurement.trackers (%1$s) select %1$s from pg_temp.tracker_staging
+                on conflict do nothing
+                returning tenant_id, %2$s),
+            queued as (
+                insert into measurement.session_queue (tenant_id, %2$s)
+                select tenant_id, %2$s from inserted where session_id is not null),
+            dirty as (
+                -- hours in order, so concurrent batches of a tenant lock them in one order (no deadlock)
+                insert into measurement.rollup_dirty (tenant_id, site_id, hour)
+                select distinct tenant_id, site_id, date_trunc('hour', created_at, 'UTC') from inserted order by 2, 3
+                on conflict (tenant_id, site_id, hour) do update set changes = measurement.rollup_dirty.changes + 1)
+            select count(*)::int from inserted""".formatted(TrackerStore.COLUMNS, QUEUED);
+
+    static final String SESSIONIZE = """
+            with taken as (
+                delete from measurement.session_queue
+                where id in (select id from measurement.session_queue order by id limit :limit)
+                returning %1$s),
+            marked as (
+                select *, case when created_at - lag(created_at) over (partition by site_id, session_id order by created_at)
+                               > cast(:gap as interval) then 1 else 0 end as starts
+                from taken),
+            runs as (
+                select *, sum(starts) over (partition by site_id, session_id order by created_at rows unbounded preceding) as run
+                from marked),
+            batch as (
+                select site_id, session_id, run, min(created_at) as first_at, max(created_at) as last_at, count(*) as events,
+                       max(user_id) as user_id, max(ip_address) as ip_address, max(user_agent) as user_agent,
+                       bool_or(is_bot) as is_bot,
+                       jsonb_strip_nulls(jsonb_build_object('device_type', max(device_type), 'browser',
+                           max(browser_name), 'operating_system', max(operating_system))) as device_info,
+                       jsonb_strip_nulls(jsonb_build_object('country', max(country), 'region', max(region),
+                           'city', max(city))) as location_data
+                from runs group by site_id, session_id, run),
+            extended as (
+                update measurement.sessions s set started_at = least(s.started_at, b.first_at),
+                    ended_at = greatest(s.ended_at, b.last_at), events = s.events + b.events,
+                    user_id = coalesce(s.user_id, b.user_id),
+                    location_data = case when s.location_data = '{}' then b.location_data else s.location_data end
+                from batch b
+                where s.site_id = b.site_id and s.session_key = b.session_id and b.first_at <= s.ended_at + cast(:gap as interval)
+                  and b.last_at >= s.started_at - cast(:gap as interval)
+                returning b.site_id, b.session_id, b.run),
+            opened as (
+                insert into measurement.sessions (tenant_id, site_id, id, session_key, user_id, started_at, ended_at, events,
+                    ip_address, user_agent, device_info, location_data, is_bot)
+                select :tenant, b.site_id, gen_random_uuid(), b.session_id, b.user_id, b.first_at, b.last_at, b.events,
+                       b.ip_address, b.user_agent, b.device_info, b.location_data, b.is_bot
+                from batch b where (b.site_id, b.session_id, b.run) not in (select site_id, session_id, run from extended)
+                returning 1)
+            select count(*)::int from taken""".formatted(QUEUED);
+
+    private TrackerSessions() {
+    }
+}

@@ -1,0 +1,68 @@
+package io.reach.measurement.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+
+/**
+ * One transaction of tracker writes: a batch's CSV rows go by {@code COPY} into
+ * a temporary staging table, then into the partitioned table, skipping events already stored
+ * (same event id and time); the new events are queued for the {@link Sessionizer}, and the
+ * devices and places seen are noted.
+ */
+@Component
+class TrackerStore {
+
+    static final String COLUMNS = "tenant_id, site_id, id, event_id, session_id, user_id, event_type, event_category, event_action,"
+            + " event_label, page_url, referrer_url, user_agent, ip_address, device_type, browser_name, operating_system,"
+            + " screen_resolution, event_value, custom_properties, is_bot, created_at, received_at, country, region, city";
+    private static final String STAGING = """
+            create temp table if not exists tracker_staging (like measurement.trackers including defaults)
+            on commit delete rows""";
+
+    private final TenantTransactions transactions;
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final Devices devices;
+    private final Geography geography;
+
+    TrackerStore(TenantTransactions transactions, DataSource dataSource, JdbcClient jdbc, Devices devices,
+            Geography geography) {
+        this.transactions = transactions;
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.devices = devices;
+        this.geography = geography;
+    }
+
+    /** Stores the events (whose CSV rows are given) in one transaction; returns how many were new. */
+    int store(TenantId tenant, byte[] rows, List<TrackerEvent> events, Instant receivedAt) {
+        return transactions.inTransactionAs(tenant, () -> {
+            jdbc.sql(STAGING).update();
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "copy pg_temp.tracker_staging (" + COLUMNS + ") from stdin (format csv)",
+                        new ByteArrayInputStream(rows));
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
+            }
+            devices.remember(events, receivedAt);
+            geography.remember(events, receivedAt);
+            return jdbc.sql(TrackerSessions.STORE).query(Integer.class).single();
+        });
+    }
+}

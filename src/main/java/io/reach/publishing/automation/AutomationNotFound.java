@@ -1,0 +1,17 @@
+package io.reach.publishing.automation;
+
+import java.util.UUID;
+
+import io.reach.platform.web.NotFoundException;
+
+/** No automation has this id in the current workspace. */
+class AutomationNotFound extends NotFoundException {
+
+    private AutomationNotFound(UUID id) {
+        super("Automation", id);
+    }
+
+    static AutomationNotFound forId(UUID id) {
+        return new AutomationNotFound(id);
+    }
+}
