@@ -5,7 +5,7 @@ import java.util.UUID;
 import io.reach.platform.web.NotFoundException;
 
 /** No campaign of this kind has this id in the current workspace. */
-class CampaignNotFound extends NotFoundException {
+public class CampaignNotFound extends NotFoundException {
 
     private CampaignNotFound(String what, UUID id) {
         super(what, id);
@@ -15,11 +15,11 @@ class CampaignNotFound extends NotFoundException {
         return new CampaignNotFound("campaign", id);
     }
 
-    static CampaignNotFound emailCampaign(UUID id) {
+    public static CampaignNotFound emailCampaign(UUID id) {
         return new CampaignNotFound("email campaign", id);
     }
 
-    static CampaignNotFound smsCampaign(UUID id) {
+    public static CampaignNotFound smsCampaign(UUID id) {
         return new CampaignNotFound("sms campaign", id);
     }
 }

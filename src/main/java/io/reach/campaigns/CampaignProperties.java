@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and the Twilio account SMS goes through.
  */
 @ConfigurationProperties("reach.campaigns")
-record CampaignProperties(
+public record CampaignProperties(
         @DefaultValue("100") int batchSize,
         @DefaultValue("2m") Duration claimLease,
         @DefaultValue Email email,
@@ -25,12 +25,12 @@ record CampaignProperties(
      * {@code machineWindow} after sending (or delivery) count as machine ones; provider events are
      * signed with {@code webhookSecret} (without it the webhook is closed).
      */
-    record Email(@DefaultValue("500") int ratePerSecond, @DefaultValue("4") int concurrency,
+    public record Email(@DefaultValue("500") int ratePerSecond, @DefaultValue("4") int concurrency,
             @DefaultValue("10s") Duration machineWindow, @Nullable String webhookSecret) {
     }
 
     /** SMS through a Twilio-compatible API at {@code baseUrl}; without an account SID, SMS cannot be sent. */
-    record Sms(@DefaultValue("20") int ratePerSecond, @DefaultValue("2") int concurrency,
+    public record Sms(@DefaultValue("20") int ratePerSecond, @DefaultValue("2") int concurrency,
             @DefaultValue("https://api.twilio.com") String baseUrl, @Nullable String accountSid,
             @Nullable String authToken, @DefaultValue("10s") Duration timeout) {
     }

@@ -17,7 +17,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * a message costs, whether opens and clicks are tracked, a sending rate), {@code target_audience}
  * any object of moderate size.
  */
-final class CampaignSettings {
+public final class CampaignSettings {
 
     private static final int MAX_JSON_CHARS = 16_384;
     private static final Map<String, Predicate<JsonNode>> KEYS = Map.of(
@@ -52,7 +52,7 @@ final class CampaignSettings {
         return object(given, "target_audience");
     }
 
-    static boolean tracks(JsonNode settings, String what) {
+    public static boolean tracks(JsonNode settings, String what) {
         JsonNode value = settings.path(what + "_tracking");
         return !value.isBoolean() || value.booleanValue();
     }

@@ -5,7 +5,7 @@ import java.util.UUID;
 import io.reach.platform.tenant.TenantId;
 
 /** Carries a channel's messages: prepares a campaign once per run, then hands each worker its own line. */
-interface Carrier {
+public interface Carrier {
 
     Channel channel();
 
@@ -24,7 +24,7 @@ interface Carrier {
     /** One worker's connection to the provider; delivers one claimed row at a time. */
     interface Line extends AutoCloseable {
 
-        SendQueue.Outcome deliver(SendQueue.Send send);
+        SendOutcome deliver(QueuedSend send);
 
         @Override
         void close();

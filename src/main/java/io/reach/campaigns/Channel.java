@@ -7,7 +7,7 @@ import io.reach.platform.CheckSet;
 /** A messaging channel and the tables and columns its campaigns and sends live in. */
 @CheckSet(table = "campaigns.suppressions", column = "channel")
 @CheckSet(table = "campaigns.dispatch_leases", column = "channel")
-enum Channel {
+public enum Channel {
     EMAIL("email_campaigns", "email_sends", "email_campaign_id", "lower(s.recipient_email)", "recipient_email",
             "message_id", "bounce_reason"),
     SMS("sms_campaigns", "sms_sends", "sms_campaign_id", "s.recipient_phone", "recipient_phone", "provider_message_id",

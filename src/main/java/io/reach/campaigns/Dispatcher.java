@@ -159,12 +159,12 @@ class Dispatcher {
             throws Exception {
         try (Carrier.Line line = prepared.open()) {
             while (true) {
-                List<SendQueue.Send> batch = transactions.inTransactionAs(tenant, () -> claim(run, size));
+                List<QueuedSend> batch = transactions.inTransactionAs(tenant, () -> claim(run, size));
                 if (batch.isEmpty()) {
                     return;
                 }
-                List<SendQueue.Outcome> outcomes = new ArrayList<>();
-                for (SendQueue.Send send : batch) {
+                List<SendOutcome> outcomes = new ArrayList<>();
+                for (QueuedSend send : batch) {
                     pace.asBlocking().consume(1);
                     outcomes.add(line.deliver(send));
                     if (outcomes.size() == MARK_EVERY) {
@@ -180,11 +180,11 @@ class Dispatcher {
     }
 
     /** Claims a batch while the campaign is sending, keeping only as many rows as the budget covers. */
-    private List<SendQueue.Send> claim(Run run, int size) {
+    private List<QueuedSend> claim(Run run, int size) {
         if (!run.lease().renew() || !channelCampaigns.isSending(run.channel(), run.id())) {
             return List.of();
         }
-        List<SendQueue.Send> batch = queue.claim(run.channel(), run.id(), size, clock.instant());
+        List<QueuedSend> batch = queue.claim(run.channel(), run.id(), size, clock.instant());
         int covered = budgets.reserve(run.parent(), run.channel(), run.cost(), batch.size());
         if (covered < batch.size()) {
             queue.release(run.channel(), batch.subList(covered, batch.size()));
@@ -196,10 +196,10 @@ class Dispatcher {
         return batch;
     }
 
-    private void record(TenantId tenant, Run run, List<SendQueue.Outcome> outcomes) {
+    private void record(TenantId tenant, Run run, List<SendOutcome> outcomes) {
         transactions.inTransactionAs(tenant, () -> {
             queue.mark(run.channel(), outcomes);
-            budgets.refund(run.parent(), run.cost(), (int) outcomes.stream().filter(SendQueue.Outcome::failed).count());
+            budgets.refund(run.parent(), run.cost(), (int) outcomes.stream().filter(SendOutcome::failed).count());
             effects.delivered(run.channel(), run.id(), outcomes);
         });
     }

@@ -11,11 +11,11 @@ import io.reach.platform.web.ConflictException;
 /**
  * One e-mail's state, in its order of progress, with the moves each allows: claimed from the queue
  * (or suppressed), sent or failed, then delivered, opened, clicked as the events arrive; a bounce
- * can follow anything that left. The update statements of {@link EmailSends} and {@link SendQueue}
+ * can follow anything that left. The update statements of {@code email.EmailSends} and {@link SendQueue}
  * make the same moves in SQL.
  */
 @CheckSet(table = "campaigns.email_sends", column = "status")
-enum EmailSendStatus implements SendStatus {
+public enum EmailSendStatus implements SendStatus {
     QUEUED, SENDING, SENT, DELIVERED, OPENED, CLICKED, BOUNCED, FAILED, SUPPRESSED;
 
     private static final Map<EmailSendStatus, Set<EmailSendStatus>> NEXT = Map.of(

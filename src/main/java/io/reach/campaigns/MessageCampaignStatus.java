@@ -16,7 +16,7 @@ import io.reach.platform.web.ConflictException;
  */
 @CheckSet(table = "campaigns.email_campaigns", column = "status")
 @CheckSet(table = "campaigns.sms_campaigns", column = "status")
-enum MessageCampaignStatus {
+public enum MessageCampaignStatus {
     DRAFT, SENDING, PAUSED, SENT, CANCELLED;
 
     private static final Map<MessageCampaignStatus, Set<MessageCampaignStatus>> NEXT = Map.of(
@@ -59,7 +59,7 @@ enum MessageCampaignStatus {
         return name().toLowerCase();
     }
 
-    static MessageCampaignStatus ofCode(String code) {
+    public static MessageCampaignStatus ofCode(String code) {
         return Codes.of(MessageCampaignStatus.class, code, "status");
     }
 }

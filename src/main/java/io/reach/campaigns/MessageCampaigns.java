@@ -15,6 +15,12 @@ import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import io.reach.campaigns.email.EmailCampaigns;
+import io.reach.campaigns.email.EmailContent;
+import io.reach.campaigns.email.EmailCampaign;
+import io.reach.campaigns.sms.SmsContent;
+import io.reach.campaigns.sms.SmsCampaigns;
+import io.reach.campaigns.sms.SmsCampaign;
 
 /**
  * E-mail and SMS campaigns share their rules: a checked sender, made under a campaign the person may
@@ -23,7 +29,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * only its own.
  */
 @Service
-class MessageCampaigns {
+public class MessageCampaigns {
 
     private final EmailCampaigns emailCampaigns;
     private final SmsCampaigns smsCampaigns;
@@ -45,17 +51,17 @@ class MessageCampaigns {
     }
 
     /** A new e-mail campaign: content given here wins over the template's part of the same name. */
-    record NewEmailCampaign(UUID campaignId, @Nullable UUID templateId, @Nullable Integer templateVersion,
+    public record NewEmailCampaign(UUID campaignId, @Nullable UUID templateId, @Nullable Integer templateVersion,
             @Nullable String subject, @Nullable String html, @Nullable String text, String senderEmail,
             @Nullable String senderName, @Nullable JsonNode metadata) {
     }
 
     /** A new SMS campaign: a body given here wins over the template's. */
-    record NewSmsCampaign(UUID campaignId, @Nullable UUID templateId, @Nullable Integer templateVersion,
+    public record NewSmsCampaign(UUID campaignId, @Nullable UUID templateId, @Nullable Integer templateVersion,
             @Nullable String body, String senderNumber, @Nullable JsonNode metadata) {
     }
 
-    UUID createEmail(UserPrincipal person, NewEmailCampaign request) {
+    public UUID createEmail(UserPrincipal person, NewEmailCampaign request) {
         String sender = Recipients.normalEmail(request.senderEmail());
         if (sender == null) {
             throw new InvalidRequestException(new FieldError("sender_email", "is not a valid e-mail address"));
@@ -80,7 +86,7 @@ class MessageCampaigns {
         return id;
     }
 
-    UUID createSms(UserPrincipal person, NewSmsCampaign request) {
+    public UUID createSms(UserPrincipal person, NewSmsCampaign request) {
         String sender = Recipients.normalPhone(request.senderNumber());
         if (sender == null) {
             throw new InvalidRequestException(new FieldError("sender_number", "is not an E.164 number"));
@@ -102,12 +108,12 @@ class MessageCampaigns {
         return id;
     }
 
-    List<EmailCampaign> emailPage(UserPrincipal person, UUID before, int limit, @Nullable UUID campaignId) {
+    public List<EmailCampaign> emailPage(UserPrincipal person, UUID before, int limit, @Nullable UUID campaignId) {
         UUID retailer = Sending.isRetailer(person) ? person.userId() : null;
         return transactions.inTransaction(() -> emailCampaigns.page(before, limit, campaignId, retailer));
     }
 
-    List<SmsCampaign> smsPage(UserPrincipal person, UUID before, int limit, @Nullable UUID campaignId) {
+    public List<SmsCampaign> smsPage(UserPrincipal person, UUID before, int limit, @Nullable UUID campaignId) {
         UUID retailer = Sending.isRetailer(person) ? person.userId() : null;
         return transactions.inTransaction(() -> smsCampaigns.page(before, limit, campaignId, retailer));
     }

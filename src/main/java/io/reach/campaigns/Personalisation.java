@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The values a template is rendered with for one recipient: declared defaults, then the recipient's own, then built-ins. */
-final class Personalisation {
+public final class Personalisation {
 
     private Personalisation() {
     }
 
-    static Map<String, Object> values(TemplateContent content, Map<String, String> recipient, Map<String, String> builtIns) {
+    public static Map<String, Object> values(TemplateContent content, Map<String, String> recipient, Map<String, String> builtIns) {
         Map<String, Object> values = new HashMap<>();
         content.variables().forEach((name, fallback) -> {
             if (fallback != null) {

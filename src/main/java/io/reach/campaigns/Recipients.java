@@ -23,9 +23,9 @@ import io.reach.platform.web.InvalidRequestException;
  * optional {@code name}, every other column a variable, blank cells taking the template's default): addresses checked (e-mail syntax, E.164
  * numbers), duplicates folded into the first, required template variables checked per row.
  */
-final class Recipients {
+public final class Recipients {
 
-    static final int MAX_RECIPIENTS = 100_000;
+    public static final int MAX_RECIPIENTS = 100_000;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>,;]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern PHONE_NOISE = Pattern.compile("[\\s().-]");
@@ -44,10 +44,10 @@ final class Recipients {
     }
 
     /** One recipient as given; {@code line} is its line in an uploaded file (1-based, the header is line 1). */
-    record Given(@Nullable String email, @Nullable String phone, @Nullable String name, Map<String, String> variables,
+    public record Given(@Nullable String email, @Nullable String phone, @Nullable String name, Map<String, String> variables,
             @Nullable Integer line) {
 
-        Given(@Nullable String email, @Nullable String phone, @Nullable String name, Map<String, String> variables) {
+        public Given(@Nullable String email, @Nullable String phone, @Nullable String name, Map<String, String> variables) {
             this(email, phone, name, variables, null);
         }
     }
@@ -165,7 +165,7 @@ final class Recipients {
         return trimmed.length() <= 254 && EMAIL.matcher(trimmed).matches() ? trimmed.toLowerCase(Locale.ROOT) : null;
     }
 
-    static @Nullable String normalPhone(@Nullable String phone) {
+    public static @Nullable String normalPhone(@Nullable String phone) {
         if (phone == null) {
             return null;
         }

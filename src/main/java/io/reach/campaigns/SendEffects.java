@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** What follows from messages going out: the template's reach and the sending retailer's count. */
 @Component
-class SendEffects {
+public class SendEffects {
 
     private final ChannelCampaigns channelCampaigns;
     private final TemplateUsage usage;
@@ -20,14 +20,22 @@ class SendEffects {
         this.clock = clock;
     }
 
-    void delivered(Channel channel, UUID campaign, List<SendQueue.Outcome> outcomes) {
-        List<String> reached = outcomes.stream().filter(o -> !o.failed()).map(SendQueue.Outcome::address).toList();
+    void delivered(Channel channel, UUID campaign, List<SendOutcome> outcomes) {
+        List<String> reached = outcomes.stream().filter(o -> !o.failed()).map(SendOutcome::address).toList();
         if (reached.isEmpty()) {
             return;
         }
         ChannelCampaigns.Header header = channelCampaigns.header(channel, campaign);
         if (header.templateId() != null) {
             usage.reached(header.templateId(), header.retailerId(), reached, clock.instant());
+        }
+    }
+
+    /** A recipient clicked through: a conversion of the campaign's template. Runs in the caller's transaction. */
+    public void converted(Channel channel, UUID campaign, String address) {
+        ChannelCampaigns.Header header = channelCampaigns.header(channel, campaign);
+        if (header.templateId() != null) {
+            usage.converted(header.templateId(), address, clock.instant());
         }
     }
 }

@@ -75,34 +75,6 @@ class SendQueue {
         this.ids = ids;
     }
 
-    /** A claimed row: the message to make and whom for. */
-    record Send(Channel channel, UUID id, String address, @Nullable String name, Map<String, String> variables) {
-    }
-
-    /** What became of one claimed row; {@code status} is sent, pending (accepted by a provider) or failed. */
-    record Outcome(UUID sendId, String address, SendStatus status, @Nullable String reference, @Nullable String reason,
-            @Nullable Integer segments, Instant at) {
-
-        Outcome {
-            if (status.waiting()) {
-                throw new IllegalArgumentException("A claimed send cannot end " + status.code());
-            }
-        }
-
-        static Outcome accepted(Send send, SendStatus status, @Nullable String reference, @Nullable Integer segments,
-                Instant at) {
-            return new Outcome(send.id(), send.address(), status, reference, null, segments, at);
-        }
-
-        static Outcome failed(Send send, String reason, Instant at) {
-            return new Outcome(send.id(), send.address(), SendStatus.failed(send.channel()), null, reason, null, at);
-        }
-
-        boolean failed() {
-            return status.failed();
-        }
-    }
-
     /** Adds recipients not yet on the campaign (suppressed ones as {@code suppressed}); answers the new total. */
     int add(Channel channel, UUID campaign, List<Recipients.Recipient> recipients, Instant now) {
         for (int from = 0; from < recipients.size(); from += 5_000) {
@@ -126,34 +98,34 @@ class SendQueue {
                 .param("tenant", Sql.tenant()).param("campaign", campaign).param("expired", Sql.utc(expired)).update();
     }
 
-    List<Send> claim(Channel channel, UUID campaign, int limit, Instant now) {
+    List<QueuedSend> claim(Channel channel, UUID campaign, int limit, Instant now) {
         return jdbc.sql(CLAIM.formatted(channel.sends, channel.campaignColumn, channel.addressKey, channel.addressColumn))
                 .param("tenant", Sql.tenant()).param("campaign", campaign).param("channel", channel.code())
                 .param("limit", limit).param("now", Sql.utc(now))
-                .query((rs, row) -> new Send(channel, rs.getObject("id", UUID.class), rs.getString("address"),
+                .query((rs, row) -> new QueuedSend(channel, rs.getObject("id", UUID.class), rs.getString("address"),
                         rs.getString("recipient_name"), variables(rs.getString("variables")))).list();
     }
 
-    void release(Channel channel, List<Send> sends) {
+    void release(Channel channel, List<QueuedSend> sends) {
         if (!sends.isEmpty()) {
             jdbc.sql(RELEASE.formatted(channel.sends)).param("tenant", Sql.tenant())
-                    .param("ids", Sql.texts(sends.stream().map(Send::id))).update();
+                    .param("ids", Sql.texts(sends.stream().map(QueuedSend::id))).update();
         }
     }
 
-    void mark(Channel channel, List<Outcome> outcomes) {
+    void mark(Channel channel, List<SendOutcome> outcomes) {
         if (outcomes.isEmpty()) {
             return;
         }
         String segments = channel == Channel.SMS ? ", segments = coalesce(o.segments, s.segments)" : "";
         jdbc.sql(MARK.formatted(channel.sends, channel.referenceColumn, channel.reasonColumn, segments))
                 .param("tenant", Sql.tenant())
-                .param("ids", Sql.texts(outcomes.stream().map(Outcome::sendId)))
+                .param("ids", Sql.texts(outcomes.stream().map(SendOutcome::sendId)))
                 .param("statuses", outcomes.stream().map(o -> o.status().code()).toArray(String[]::new))
-                .param("refs", outcomes.stream().map(Outcome::reference).toArray(String[]::new))
-                .param("reasons", outcomes.stream().map(Outcome::reason).toArray(String[]::new))
-                .param("segments", Sql.texts(outcomes.stream().map(Outcome::segments)))
-                .param("ats", Sql.texts(outcomes.stream().map(Outcome::at)))
+                .param("refs", outcomes.stream().map(SendOutcome::reference).toArray(String[]::new))
+                .param("reasons", outcomes.stream().map(SendOutcome::reason).toArray(String[]::new))
+                .param("segments", Sql.texts(outcomes.stream().map(SendOutcome::segments)))
+                .param("ats", Sql.texts(outcomes.stream().map(SendOutcome::at)))
                 .update();
     }
 

@@ -4,7 +4,7 @@ package io.reach.campaigns;
  * The state of one recipient's message, in the send table of its channel. Both channels share the
  * queue's states (queued, sending, sent, failed, suppressed); each enum mirrors its own CHECK set.
  */
-sealed interface SendStatus permits EmailSendStatus, SmsSendStatus {
+public sealed interface SendStatus permits EmailSendStatus, SmsSendStatus {
 
     String code();
 

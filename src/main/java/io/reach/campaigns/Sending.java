@@ -27,7 +27,7 @@ import io.reach.tenancy.QuotaEnforcement;
  * cancelled. Retailers act only on the ones they send themselves, under campaigns they joined.
  */
 @Component
-class Sending {
+public class Sending {
 
     private final ChannelCampaigns channelCampaigns;
     private final Campaigns campaigns;
@@ -53,10 +53,10 @@ class Sending {
         this.clock = clock;
     }
 
-    record Added(int accepted, int duplicates, List<Recipients.Rejected> rejected, int totalRecipients) {
+    public record Added(int accepted, int duplicates, List<Recipients.Rejected> rejected, int totalRecipients) {
     }
 
-    record Progress(long total, long processed, Map<String, Long> byStatus) {
+    public record Progress(long total, long processed, Map<String, Long> byStatus) {
     }
 
     /** Checks that the person may make a message campaign under {@code campaign}; answers the retailer id if a retailer. */
@@ -83,8 +83,7 @@ class Sending {
 
     /** Adds recipients checked against the campaign's content ({@code contentOf}, read once it is known to be visible). */
     /** Runs {@code work} in a transaction once the person may see the campaign (a 404 otherwise). */
-    <T> T forVisible(Channel channel, UUID id, @Nullable UserPrincipal principal, Supplier<T> work) {
-        UserPrincipal person = People.of(principal);
+    public <T> T forVisible(Channel channel, UUID id, UserPrincipal person, Supplier<T> work) {
         return transactions.inTransaction(() -> {
             visible(channel, id, person);
             return work.get();
@@ -163,7 +162,7 @@ class Sending {
         });
     }
 
-    Progress progress(Channel channel, UUID id) {
+    public Progress progress(Channel channel, UUID id) {
         Map<String, Long> counts = queue.counts(channel, id);
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         long waiting = counts.entrySet().stream().filter(e -> SendStatus.of(channel, e.getKey()).waiting())

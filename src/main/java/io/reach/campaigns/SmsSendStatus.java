@@ -12,10 +12,10 @@ import io.reach.platform.web.ConflictException;
  * One SMS's state, with the moves each allows: claimed from the queue (or suppressed), accepted by
  * the provider (pending) or failed, then forward only as its status callbacks arrive: pending &lt; sent
  * &lt; delivered | failed, so a late "sent" never undoes "delivered". The update statements of
- * {@link SmsCampaigns} and {@link SendQueue} make the same moves in SQL.
+ * {@code sms.SmsCampaigns} and {@link SendQueue} make the same moves in SQL.
  */
 @CheckSet(table = "campaigns.sms_sends", column = "status")
-enum SmsSendStatus implements SendStatus {
+public enum SmsSendStatus implements SendStatus {
     QUEUED, SENDING, PENDING, SENT, DELIVERED, FAILED, SUPPRESSED;
 
     private static final Map<SmsSendStatus, Set<SmsSendStatus>> NEXT = Map.of(

@@ -14,27 +14,27 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Small conversions between this module's rows and Java values. */
-final class Sql {
+public final class Sql {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Sql() {
     }
 
-    static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+    public static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+    public static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    static @Nullable UUID uuid(ResultSet rs, String column) throws SQLException {
+    public static @Nullable UUID uuid(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, UUID.class);
     }
 
-    static JsonNode json(ResultSet rs, String column) throws SQLException {
+    public static JsonNode json(ResultSet rs, String column) throws SQLException {
         return JSON.readTree(rs.getString(column));
     }
 
@@ -43,7 +43,7 @@ final class Sql {
         return values.map(v -> v == null ? null : v.toString()).toArray(String[]::new);
     }
 
-    static UUID tenant() {
+    public static UUID tenant() {
         return TenantContext.require().value();
     }
 }

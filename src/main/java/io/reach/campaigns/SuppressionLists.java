@@ -1,7 +1,11 @@
 package io.reach.campaigns;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 
@@ -14,7 +18,7 @@ import io.reach.platform.web.InvalidRequestException;
  * in their normal form (lower-case e-mail, E.164 number), so a hand-made entry matches a send.
  */
 @Service
-class SuppressionLists {
+public class SuppressionLists {
 
     private final Suppressions suppressions;
     private final TenantTransactions transactions;
@@ -34,6 +38,20 @@ class SuppressionLists {
     void suppress(Channel channel, String address) {
         String normal = normal(channel, address);
         transactions.inTransaction(() -> suppressions.add(channel, normal, SuppressionReason.MANUAL, null, clock.instant()));
+    }
+
+    /**
+     * Suppresses an address because of what happened to a message (a hard bounce, a complaint, an
+     * unsubscribe, a STOP reply); {@code address} is already normal. Runs in the caller's tenant transaction.
+     */
+    public void suppressFor(Channel channel, String address, SuppressionReason reason, @Nullable UUID send,
+            Instant at) {
+        suppressions.add(channel, address, reason, send, at);
+    }
+
+    /** Lifts a suppression that had {@code reason} (a START reply lifts a STOP); runs in the caller's transaction. */
+    public void liftFor(Channel channel, String address, SuppressionReason reason) {
+        suppressions.remove(channel, address, reason);
     }
 
     /** Lifts the suppression of {@code address}, whatever its reason; false when there was none. */

@@ -4,7 +4,7 @@ import io.reach.platform.CheckSet;
 
 /** Why an address gets no more messages of a channel; a START reply lifts only a STOP. */
 @CheckSet(table = "campaigns.suppressions", column = "reason")
-enum SuppressionReason {
+public enum SuppressionReason {
     UNSUBSCRIBED, HARD_BOUNCE, COMPLAINT, STOP, MANUAL;
 
     String code() {

@@ -19,13 +19,13 @@ import tools.jackson.databind.JsonNode;
  * built in or declared under {@code variables} ({@code name: default}, or {@code null} when each
  * recipient must supply it). Unknown placeholders and malformed parts are field errors.
  */
-record TemplateContent(TemplateType type, Map<String, @Nullable String> variables, Map<String, String> parts) {
+public record TemplateContent(TemplateType type, Map<String, @Nullable String> variables, Map<String, String> parts) {
 
     static final int MAX_CHARS = 512 * 1024;
     static final Set<String> BUILT_IN = Set.of("email", "name", "phone", "unsubscribe_url");
     private static final List<String> TEXT_PARTS = List.of("subject", "html", "text", "body");
 
-    static TemplateContent check(TemplateType type, @Nullable JsonNode content) {
+    public static TemplateContent check(TemplateType type, @Nullable JsonNode content) {
         if (content == null || !content.isObject()) {
             throw new InvalidRequestException(new FieldError("template_content", "must be a JSON object"));
         }
@@ -61,7 +61,7 @@ record TemplateContent(TemplateType type, Map<String, @Nullable String> variable
         return variables.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).sorted().toList();
     }
 
-    @Nullable String part(String name) {
+    public @Nullable String part(String name) {
         return parts.get(name);
     }
 

@@ -12,7 +12,7 @@ import com.samskivert.mustache.Template;
  * text uses, and rendering with a recipient's variables. HTML parts escape what they insert;
  * subjects, plain text and SMS bodies do not.
  */
-final class TemplateText {
+public final class TemplateText {
 
     private static final Mustache.Compiler HTML = Mustache.compiler().escapeHTML(true).defaultValue("");
     private static final Mustache.Compiler PLAIN = Mustache.compiler().escapeHTML(false).defaultValue("");
@@ -27,7 +27,7 @@ final class TemplateText {
         }
     }
 
-    static Template compile(String source, boolean html) {
+    public static Template compile(String source, boolean html) {
         try {
             return (html ? HTML : PLAIN).compile(source);
         } catch (MustacheException e) {

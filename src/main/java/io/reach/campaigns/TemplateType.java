@@ -7,7 +7,7 @@ import io.reach.platform.CheckSet;
 /** Mirrors the type check of {@code campaigns.templates}, with the content parts each type requires. */
 @CheckSet(table = "campaigns.templates", column = "template_type")
 @CheckSet(table = "campaigns.campaign_templates", column = "template_type")
-enum TemplateType {
+public enum TemplateType {
     EMAIL, SMS, SOCIAL, WEB, PRINT;
 
     boolean requires(String part) {

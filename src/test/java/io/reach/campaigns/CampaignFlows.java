@@ -18,23 +18,23 @@ import io.reach.support.Api;
 import tools.jackson.databind.JsonNode;
 
 /** Steps the campaign tests share: templates, campaigns, e-mail campaigns through the API, and reading messages. */
-final class CampaignFlows {
+public final class CampaignFlows {
 
     static final Pattern TRACKING = Pattern.compile("https?://[^\"\\s]+?(/api/v1/t/([ocu])/[A-Za-z0-9_-]+)");
 
     private final Api api;
 
-    CampaignFlows(Api api) {
+    public CampaignFlows(Api api) {
         this.api = api;
     }
 
-    UUID template(String token, String body) {
+    public UUID template(String token, String body) {
         var created = api.post("/api/v1/templates", token, body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return UUID.fromString(created.json().get("template_id").asString());
     }
 
-    UUID activeCampaign(String token, String extra) {
+    public UUID activeCampaign(String token, String extra) {
         var created = api.post("/api/v1/campaigns", token, "{\"name\": \"Spring sale\"" + extra + "}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         UUID id = UUID.fromString(created.json().get("id").asString());
@@ -43,7 +43,7 @@ final class CampaignFlows {
         return id;
     }
 
-    UUID emailCampaign(String token, UUID campaign, UUID template) {
+    public UUID emailCampaign(String token, UUID campaign, UUID template) {
         var created = api.post("/api/v1/email-campaigns", token, """
                 {"campaign_id": "%s", "template_id": "%s", "sender_email": "news@brand.example", "sender_name": "Brand"}"""
                 .formatted(campaign, template));
@@ -112,7 +112,7 @@ final class CampaignFlows {
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -24,9 +24,9 @@ import tools.jackson.databind.JsonNode;
 
 /** E-mail campaigns end to end: a real SMTP server receives each recipient's message once, with working links. */
 @ReachTest
-class EmailCampaignTest {
+public class EmailCampaignTest {
 
-    static final String TEMPLATE = """
+    public static final String TEMPLATE = """
             {"template_name": "Sale", "template_type": "email", "template_content": {
               "subject": "{{first_name}}, the sale is on",
               "html": "<html><body><p>Hello {{first_name}}, take {{offer}} off.</p><a href=\\"https://shop.example/sale?c=1&amp;x=2\\">Shop</a> <a href=\\"{{unsubscribe_url}}\\">Unsubscribe</a></body></html>",

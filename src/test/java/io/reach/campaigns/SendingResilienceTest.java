@@ -37,7 +37,7 @@ class SendingResilienceTest {
     @Autowired
     Dispatcher dispatcher;
     @Autowired
-    EmailCarrier emailCarrier;
+    Carrier emailCarrier;
     @Autowired
     ChannelCampaigns channelCampaigns;
     @Autowired
@@ -185,11 +185,11 @@ class SendingResilienceTest {
                         Line line = real.open();
                         return new Line() {
                             @Override
-                            public SendQueue.Outcome deliver(SendQueue.Send send) {
+                            public SendOutcome deliver(QueuedSend send) {
                                 if (delivered.get() >= limit) {
                                     throw new IllegalStateException("worker died");
                                 }
-                                SendQueue.Outcome outcome = line.deliver(send);
+                                SendOutcome outcome = line.deliver(send);
                                 delivered.incrementAndGet();
                                 return outcome;
                             }
@@ -225,10 +225,10 @@ class SendingResilienceTest {
                     public Line open() {
                         return new Line() {
                             @Override
-                            public SendQueue.Outcome deliver(SendQueue.Send send) {
+                            public SendOutcome deliver(QueuedSend send) {
                                 before.run();
                                 delivered.incrementAndGet();
-                                return SendQueue.Outcome.accepted(send, EmailSendStatus.SENT, "<" + send.id() + "@test>", null,
+                                return SendOutcome.accepted(send, EmailSendStatus.SENT, "<" + send.id() + "@test>", null,
                                         java.time.Instant.now());
                             }
 

@@ -52,11 +52,11 @@ class SendingStatesTest {
 
     @Test
     void aClaimedSendEndsSentPendingOrFailedNeverBackInTheQueue() {
-        SendQueue.Send send = new SendQueue.Send(Channel.SMS, java.util.UUID.randomUUID(), "+15550000001", null,
+        QueuedSend send = new QueuedSend(Channel.SMS, java.util.UUID.randomUUID(), "+15550000001", null,
                 java.util.Map.of());
-        assertThat(SendQueue.Outcome.failed(send, "unreachable", java.time.Instant.EPOCH).status())
+        assertThat(SendOutcome.failed(send, "unreachable", java.time.Instant.EPOCH).status())
                 .isEqualTo(SmsSendStatus.FAILED);
-        assertThatThrownBy(() -> SendQueue.Outcome.accepted(send, SmsSendStatus.QUEUED, null, null,
+        assertThatThrownBy(() -> SendOutcome.accepted(send, SmsSendStatus.QUEUED, null, null,
                 java.time.Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -15,21 +15,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * speaks just what a client needs (EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT), so what a
  * benchmark measures is the sender, not the sink's storage.
  */
-final class SmtpSink implements AutoCloseable {
+public final class SmtpSink implements AutoCloseable {
 
     private final ServerSocket server;
     private final AtomicLong messages = new AtomicLong();
 
-    SmtpSink() throws IOException {
+    public SmtpSink() throws IOException {
         server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("smtp-sink").start(this::accept);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    long messages() {
+    public long messages() {
         return messages.get();
     }
 

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sms;
 
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +15,16 @@ import org.springframework.web.client.RestClientResponseException;
 import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.tenant.TenantId;
 import tools.jackson.databind.JsonNode;
+import io.reach.campaigns.Channel;
+import io.reach.campaigns.TemplateContent;
+import io.reach.campaigns.TemplateText;
+import io.reach.campaigns.CampaignProperties;
+import io.reach.campaigns.MessageSources;
+import io.reach.campaigns.SmsSendStatus;
+import io.reach.campaigns.Personalisation;
+import io.reach.campaigns.Carrier;
+import io.reach.campaigns.QueuedSend;
+import io.reach.campaigns.SendOutcome;
 
 /**
  * Carries SMS through a provider speaking Twilio's Messages API ({@code POST
@@ -27,17 +37,15 @@ class TwilioCarrier implements Carrier {
 
     private final CampaignProperties properties;
     private final SmsCampaigns smsCampaigns;
-    private final Templates templates;
-    private final Campaigns campaigns;
+    private final MessageSources sources;
     private final PublicUrl publicUrl;
     private final java.time.Clock clock;
 
-    TwilioCarrier(CampaignProperties properties, SmsCampaigns smsCampaigns, Templates templates, Campaigns campaigns,
+    TwilioCarrier(CampaignProperties properties, SmsCampaigns smsCampaigns, MessageSources sources,
             PublicUrl publicUrl, java.time.Clock clock) {
         this.properties = properties;
         this.smsCampaigns = smsCampaigns;
-        this.templates = templates;
-        this.campaigns = campaigns;
+        this.sources = sources;
         this.publicUrl = publicUrl;
         this.clock = clock;
     }
@@ -59,8 +67,8 @@ class TwilioCarrier implements Carrier {
     @Override
     public Prepared prepare(TenantId tenant, UUID id) {
         SmsCampaign sms = smsCampaigns.get(id);
-        var settings = campaigns.get(sms.campaignId()).campaignSettings();
-        var variables = templates.variablesOf(sms.templateId());
+        var settings = sources.settings(sms.campaignId());
+        var variables = sources.variablesOf(sms.templateId());
         TemplateContent content = SmsContent.of(sms.smsContent(), variables);
         var body = TemplateText.compile(sms.smsContent(), false);
         CampaignProperties.Sms config = properties.sms();
@@ -75,7 +83,7 @@ class TwilioCarrier implements Carrier {
             public Line open() {
                 return new Line() {
                     @Override
-                    public SendQueue.Outcome deliver(SendQueue.Send send) {
+                    public SendOutcome deliver(QueuedSend send) {
                         String text = body.execute(Personalisation.values(content, send.variables(),
                                 Map.of("phone", send.address(), "name", send.name() == null ? "" : send.name())));
                         return post(http, path, tenant, send, sms.senderNumber(), text);
@@ -95,7 +103,7 @@ class TwilioCarrier implements Carrier {
         };
     }
 
-    private SendQueue.Outcome post(RestClient http, String path, TenantId tenant, SendQueue.Send send, String from,
+    private SendOutcome post(RestClient http, String path, TenantId tenant, QueuedSend send, String from,
             String text) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("To", send.address());
@@ -110,15 +118,15 @@ class TwilioCarrier implements Carrier {
                     : answer.path("num_segments").asInt(SmsSegments.of(text).segments());
             SmsSendStatus status = answer != null && "sent".equals(answer.path("status").asString(""))
                     ? SmsSendStatus.SENT : SmsSendStatus.PENDING;
-            return SendQueue.Outcome.accepted(send, status, sid, segments, clock.instant());
+            return SendOutcome.accepted(send, status, sid, segments, clock.instant());
         } catch (RestClientResponseException e) {
             JsonNode error = e.getResponseBodyAs(JsonNode.class);
             String reason = error == null ? e.getStatusText()
                     : error.path("code").asString("") + ": " + error.path("message").asString(e.getStatusText());
-            return SendQueue.Outcome.failed(send, "refused by the provider (" + e.getStatusCode().value() + ") " + reason,
+            return SendOutcome.failed(send, "refused by the provider (" + e.getStatusCode().value() + ") " + reason,
                     clock.instant());
         } catch (RestClientException e) {
-            return SendQueue.Outcome.failed(send, "provider unreachable: " + e.getMessage(), clock.instant());
+            return SendOutcome.failed(send, "provider unreachable: " + e.getMessage(), clock.instant());
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.email;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import io.reach.campaigns.CampaignFlows;
+import io.reach.campaigns.EmailCampaignTest;
+import io.reach.campaigns.SmtpSink;
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.ReachTest;

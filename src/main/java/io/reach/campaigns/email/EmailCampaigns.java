@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.email;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,11 +8,14 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import io.reach.campaigns.CampaignNotFound;
+import io.reach.campaigns.Sql;
+import io.reach.campaigns.MessageCampaignStatus;
 
 
 /** The current tenant's e-mail campaigns. */
 @Repository
-class EmailCampaigns {
+public class EmailCampaigns {
 
     private static final String COLUMNS = """
             id, campaign_id, template_id, email_subject, email_content, email_text, sender_email, sender_name, status,
@@ -36,7 +39,7 @@ class EmailCampaigns {
         this.jdbc = jdbc;
     }
 
-    void insert(EmailCampaign e) {
+    public void insert(EmailCampaign e) {
         jdbc.sql(INSERT).param("tenant", Sql.tenant()).param("id", e.id()).param("campaign", e.campaignId())
                 .param("template", e.templateId()).param("subject", e.emailSubject()).param("content", e.emailContent())
                 .param("text", e.emailText()).param("senderEmail", e.senderEmail()).param("senderName", e.senderName())
@@ -49,7 +52,7 @@ class EmailCampaigns {
                 .orElseThrow(() -> CampaignNotFound.emailCampaign(id));
     }
 
-    List<EmailCampaign> page(UUID before, int limit, @Nullable UUID campaign, @Nullable UUID retailer) {
+    public List<EmailCampaign> page(UUID before, int limit, @Nullable UUID campaign, @Nullable UUID retailer) {
         return jdbc.sql(PAGE).param("tenant", Sql.tenant()).param("before", before).param("limit", limit)
                 .param("campaign", campaign).param("retailer", retailer).query(EmailCampaigns::row).list();
     }

@@ -1,18 +1,20 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sms;
 
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import io.reach.campaigns.TemplateContent;
+import io.reach.campaigns.TemplateType;
 
 /** An SMS campaign's body (with its template's declared variables) as checked template content. */
-final class SmsContent {
+public final class SmsContent {
 
     private SmsContent() {
     }
 
-    static TemplateContent of(String body, @Nullable JsonNode variables) {
+    public static TemplateContent of(String body, @Nullable JsonNode variables) {
         ObjectNode node = JsonNodeFactory.instance.objectNode().put("body", body);
         if (variables != null && variables.isObject()) {
             node.set("variables", variables);

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.email;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +9,9 @@ import org.springframework.stereotype.Component;
 
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.campaigns.Channel;
+import io.reach.campaigns.SuppressionLists;
+import io.reach.campaigns.SuppressionReason;
 
 /**
  * Applies delivery events to the sends they name: deliveries, bounces (a hard one suppresses the
@@ -19,12 +22,12 @@ import io.reach.platform.tenant.TenantTransactions;
 class DeliveryEvents {
 
     private final EmailSends sends;
-    private final Suppressions suppressions;
+    private final SuppressionLists suppressions;
     private final TrackingTokens tokens;
     private final TenantTransactions transactions;
     private final Clock clock;
 
-    DeliveryEvents(EmailSends sends, Suppressions suppressions, TrackingTokens tokens, TenantTransactions transactions,
+    DeliveryEvents(EmailSends sends, SuppressionLists suppressions, TrackingTokens tokens, TenantTransactions transactions,
             Clock clock) {
         this.sends = sends;
         this.suppressions = suppressions;
@@ -61,12 +64,12 @@ class DeliveryEvents {
                     boolean bounced = sends.bounced(send, event.hardBounce() ? "hard" : "soft",
                             event.reason() == null ? "bounced" : event.reason(), at);
                     if (bounced && event.hardBounce()) {
-                        suppressions.add(Channel.EMAIL, address, SuppressionReason.HARD_BOUNCE, send, at);
+                        suppressions.suppressFor(Channel.EMAIL, address, SuppressionReason.HARD_BOUNCE, send, at);
                     }
                     yield bounced;
                 }
                 case COMPLAINED -> {
-                    suppressions.add(Channel.EMAIL, address, SuppressionReason.COMPLAINT, send, at);
+                    suppressions.suppressFor(Channel.EMAIL, address, SuppressionReason.COMPLAINT, send, at);
                     yield sends.complained(send, at);
                 }
             };

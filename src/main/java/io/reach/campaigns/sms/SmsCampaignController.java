@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sms;
 
 import java.net.URI;
 import java.util.List;
@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.ConflictException;
@@ -32,6 +32,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
+import io.reach.campaigns.Channel;
+import io.reach.campaigns.Sending;
+import io.reach.campaigns.TemplateContent;
+import io.reach.campaigns.MessageCampaigns;
+import io.reach.campaigns.SendingEndpoints;
+import io.reach.campaigns.Recipients;
+import io.reach.campaigns.MessageSources;
 
 /**
  * SMS campaigns: a body (from an SMS template or given), a sender number, recipients with E.164
@@ -46,16 +53,16 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
 
     private final MessageCampaigns messageCampaigns;
     private final SmsCampaigns smsCampaigns;
-    private final Templates templates;
+    private final MessageSources sources;
     private final Sending sending;
     private final TwilioCarrier carrier;
 
-    SmsCampaignController(MessageCampaigns messageCampaigns, SmsCampaigns smsCampaigns, Templates templates,
+    SmsCampaignController(MessageCampaigns messageCampaigns, SmsCampaigns smsCampaigns, MessageSources sources,
             Sending sending, TwilioCarrier carrier) {
         super(sending, Channel.SMS);
         this.messageCampaigns = messageCampaigns;
         this.smsCampaigns = smsCampaigns;
-        this.templates = templates;
+        this.sources = sources;
         this.sending = sending;
         this.carrier = carrier;
     }
@@ -82,12 +89,12 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
     @RequiresPermission(resource = "campaign_sends", action = "write")
     @Operation(summary = "Create a draft SMS campaign under a campaign, from an SMS template or a given body")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
-    ResponseEntity<SmsCampaignView> create(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+    ResponseEntity<SmsCampaignView> create(@SignedInMember UserPrincipal member,
             @Valid @RequestBody CreateSmsCampaign request) {
-        UUID id = messageCampaigns.createSms(People.of(principal), new MessageCampaigns.NewSmsCampaign(
+        UUID id = messageCampaigns.createSms(member, new MessageCampaigns.NewSmsCampaign(
                 request.campaignId(), request.templateId(), request.templateVersion(), request.smsContent(),
                 request.senderNumber(), request.metadata()));
-        return ResponseEntity.created(URI.create("/api/v1/sms-campaigns/" + id)).body(get(principal, id));
+        return ResponseEntity.created(URI.create("/api/v1/sms-campaigns/" + id)).body(get(member, id));
     }
 
     @PostMapping("/segments")
@@ -100,11 +107,9 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
     @GetMapping
     @RequiresPermission(resource = "campaign_sends", action = "read")
     @Operation(summary = "SMS campaigns, newest first (a retailer sees its own)")
-    CursorPage<SmsCampaign> list(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+    CursorPage<SmsCampaign> list(@SignedInMember UserPrincipal person,
             @RequestParam(name = "campaign_id", required = false) @Nullable UUID campaignId,
-            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
-        UserPrincipal person = People.of(principal);
-        PageRequest page = PageRequest.of(limit, cursor);
+            PageRequest page) {
         return CursorPage.of(messageCampaigns.smsPage(person, page.beforeOrEnd(), page.fetchSize(), campaignId), page,
                 SmsCampaign::id);
     }
@@ -113,8 +118,8 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
     @GetMapping("/{id}")
     @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
     @Operation(summary = "An SMS campaign with its segments and progress")
-    SmsCampaignView get(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
-        return sending.forVisible(Channel.SMS, id, principal, () -> {
+    public SmsCampaignView get(@SignedInMember UserPrincipal member, @PathVariable UUID id) {
+        return sending.forVisible(Channel.SMS, id, member, () -> {
             SmsCampaign sms = smsCampaigns.get(id);
             return new SmsCampaignView(sms, sms.segments(), sending.progress(Channel.SMS, id));
         });
@@ -123,42 +128,40 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
     @PostMapping(path = "/{id}/recipients", consumes = "application/json")
     @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
     @Operation(summary = "Add recipients (E.164 numbers, duplicates folded, numbers that replied STOP kept out)")
-    Sending.Added addRecipients(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
+    Sending.Added addRecipients(@SignedInMember UserPrincipal member, @PathVariable UUID id,
             @Valid @RequestBody RecipientList request) {
-        return add(principal, id, request.recipients().stream().map(r -> new Recipients.Given(null, r.phone(), r.name(),
+        return add(member, id, request.recipients().stream().map(r -> new Recipients.Given(null, r.phone(), r.name(),
                 r.variables() == null ? Map.of() : r.variables())).toList());
     }
 
     @GetMapping("/{id}/sends")
     @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
     @Operation(summary = "Each recipient's send: status, provider id, segments, times, failure reason")
-    CursorPage<SmsCampaigns.SmsSend> sends(@AuthenticationPrincipal @Nullable UserPrincipal principal,
-            @PathVariable UUID id, @RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return sending.forVisible(Channel.SMS, id, principal, () -> CursorPage.of(
+    CursorPage<SmsCampaigns.SmsSend> sends(@SignedInMember UserPrincipal member,
+            @PathVariable UUID id, PageRequest page) {
+        return sending.forVisible(Channel.SMS, id, member, () -> CursorPage.of(
                 smsCampaigns.sends(id, page.afterOrStart(), page.fetchSize(), null), page, SmsCampaigns.SmsSend::id));
     }
 
     @GetMapping("/{id}/sends/{sendId}")
     @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
     @Operation(summary = "One recipient's send")
-    SmsCampaigns.SmsSend send(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
+    SmsCampaigns.SmsSend send(@SignedInMember UserPrincipal member, @PathVariable UUID id,
             @PathVariable UUID sendId) {
-        return sending.forVisible(Channel.SMS, id, principal, () -> smsCampaigns.sends(id, new UUID(0, 0), 1, sendId)
+        return sending.forVisible(Channel.SMS, id, member, () -> smsCampaigns.sends(id, new UUID(0, 0), 1, sendId)
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("sms send", sendId)));
     }
 
     @Override
-    void requireCarrier() {
+    protected void requireCarrier() {
         if (!carrier.configured()) {
             throw new ConflictException("No SMS provider", "Configure reach.campaigns.sms.account-sid and auth-token");
         }
     }
 
     @Override
-    TemplateContent content(UUID id) {
+    protected TemplateContent content(UUID id) {
         SmsCampaign sms = smsCampaigns.get(id);
-        return SmsContent.of(sms.smsContent(), templates.variablesOf(sms.templateId()));
+        return SmsContent.of(sms.smsContent(), sources.variablesOf(sms.templateId()));
     }
 }

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.email;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -6,9 +6,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
+import io.reach.campaigns.MessageCampaignStatus;
 
 /** An e-mail campaign ({@code campaigns.email_campaigns}): the message every recipient gets, personalised. */
-record EmailCampaign(UUID id, UUID campaignId, @Nullable UUID templateId, String emailSubject, String emailContent,
+public record EmailCampaign(UUID id, UUID campaignId, @Nullable UUID templateId, String emailSubject, String emailContent,
         @Nullable String emailText, String senderEmail, @Nullable String senderName, MessageCampaignStatus status,
         UUID createdBy,
         @Nullable UUID retailerId, Instant createdAt, Instant updatedAt, @Nullable Instant sentAt,

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sms;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,11 +8,15 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import io.reach.campaigns.CampaignNotFound;
+import io.reach.campaigns.Sql;
+import io.reach.campaigns.SmsSendStatus;
+import io.reach.campaigns.MessageCampaignStatus;
 
 
 /** The current tenant's SMS campaigns and, by send, their delivery status. */
 @Repository
-class SmsCampaigns {
+public class SmsCampaigns {
 
     private static final String COLUMNS = """
             id, campaign_id, template_id, sms_content, sender_number, status, created_by, retailer_id, created_at,
@@ -59,7 +63,7 @@ class SmsCampaigns {
             @Nullable String failureReason, tools.jackson.databind.JsonNode metadata, java.time.Instant createdAt) {
     }
 
-    void insert(SmsCampaign s) {
+    public void insert(SmsCampaign s) {
         jdbc.sql(INSERT).param("tenant", Sql.tenant()).param("id", s.id()).param("campaign", s.campaignId())
                 .param("template", s.templateId()).param("content", s.smsContent()).param("sender", s.senderNumber())
                 .param("createdBy", s.createdBy()).param("retailer", s.retailerId()).param("now", Sql.utc(s.createdAt()))
@@ -71,7 +75,7 @@ class SmsCampaigns {
                 .orElseThrow(() -> CampaignNotFound.smsCampaign(id));
     }
 
-    List<SmsCampaign> page(UUID before, int limit, @Nullable UUID campaign, @Nullable UUID retailer) {
+    public List<SmsCampaign> page(UUID before, int limit, @Nullable UUID campaign, @Nullable UUID retailer) {
         return jdbc.sql(PAGE).param("tenant", Sql.tenant()).param("before", before).param("limit", limit)
                 .param("campaign", campaign).param("retailer", retailer).query(SmsCampaigns::row).list();
     }

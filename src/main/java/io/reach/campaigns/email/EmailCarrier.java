@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.email;
 
 import java.util.UUID;
 
@@ -15,6 +15,14 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 import io.reach.platform.tenant.TenantId;
+import io.reach.campaigns.Channel;
+import io.reach.campaigns.EmailSendStatus;
+import io.reach.campaigns.TemplateContent;
+import io.reach.campaigns.CampaignSettings;
+import io.reach.campaigns.MessageSources;
+import io.reach.campaigns.Carrier;
+import io.reach.campaigns.QueuedSend;
+import io.reach.campaigns.SendOutcome;
 
 /**
  * Carries e-mail over the installation's SMTP server ({@code spring.mail.*}): each worker keeps
@@ -33,19 +41,17 @@ class EmailCarrier implements Carrier {
 
     private final @Nullable JavaMailSenderImpl smtp;
     private final EmailCampaigns emailCampaigns;
-    private final Templates templates;
-    private final Campaigns campaigns;
+    private final MessageSources sources;
     private final TrackingTokens tokens;
     private final io.reach.platform.mail.PublicUrl publicUrl;
     private final java.time.Clock clock;
 
-    EmailCarrier(ObjectProvider<JavaMailSender> sender, EmailCampaigns emailCampaigns, Templates templates,
-            Campaigns campaigns, TrackingTokens tokens,
+    EmailCarrier(ObjectProvider<JavaMailSender> sender, EmailCampaigns emailCampaigns, MessageSources sources,
+            TrackingTokens tokens,
             io.reach.platform.mail.PublicUrl publicUrl, java.time.Clock clock) {
         this.smtp = sender.getIfAvailable() instanceof JavaMailSenderImpl impl ? impl : null;
         this.emailCampaigns = emailCampaigns;
-        this.templates = templates;
-        this.campaigns = campaigns;
+        this.sources = sources;
         this.tokens = tokens;
         this.publicUrl = publicUrl;
         this.clock = clock;
@@ -68,8 +74,8 @@ class EmailCarrier implements Carrier {
     @Override
     public Prepared prepare(TenantId tenant, UUID id) {
         EmailCampaign email = emailCampaigns.get(id);
-        var settings = campaigns.get(email.campaignId()).campaignSettings();
-        var variables = templates.variablesOf(email.templateId());
+        var settings = sources.settings(email.campaignId());
+        var variables = sources.variablesOf(email.templateId());
         TemplateContent content = EmailContent.of(email.emailSubject(), email.emailContent(), email.emailText(), variables);
         EmailComposer composer = new EmailComposer(new EmailComposer.Shared(tenant, content, email.senderEmail(),
                 email.senderName(), CampaignSettings.tracks(settings, "open"), CampaignSettings.tracks(settings, "click")),
@@ -105,19 +111,19 @@ class EmailCarrier implements Carrier {
         }
 
         @Override
-        public SendQueue.Outcome deliver(SendQueue.Send send) {
+        public SendOutcome deliver(QueuedSend send) {
             try {
                 if (!transport.isConnected()) {
                     transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
                 }
                 MimeMessage message = composer.compose(session, send);
                 transport.sendMessage(message, message.getAllRecipients());
-                return SendQueue.Outcome.accepted(send, EmailSendStatus.SENT, message.getMessageID(), null,
+                return SendOutcome.accepted(send, EmailSendStatus.SENT, message.getMessageID(), null,
                         clock.instant());
             } catch (SendFailedException e) {
-                return SendQueue.Outcome.failed(send, "refused by the SMTP server: " + e.getMessage(), clock.instant());
+                return SendOutcome.failed(send, "refused by the SMTP server: " + e.getMessage(), clock.instant());
             } catch (MessagingException | RuntimeException e) {
-                return SendQueue.Outcome.failed(send, "not sent: " + e.getMessage(), clock.instant());
+                return SendOutcome.failed(send, "not sent: " + e.getMessage(), clock.instant());
             }
         }
 

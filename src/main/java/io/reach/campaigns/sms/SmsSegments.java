@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sms;
 
 /**
  * How many SMS segments a text takes. Texts entirely in the GSM 03.38 alphabet are sent as

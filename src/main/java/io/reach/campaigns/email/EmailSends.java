@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.email;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import tools.jackson.databind.JsonNode;
+import io.reach.campaigns.EmailSendStatus;
+import io.reach.campaigns.Sql;
 
 /** Reading and updating single e-mail sends: per-recipient views, opens, clicks, deliveries, bounces. */
 @Repository

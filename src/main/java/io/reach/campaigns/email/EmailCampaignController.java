@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.email;
 
 import java.net.URI;
 import java.util.List;
@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.ConflictException;
@@ -36,6 +36,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
+import io.reach.campaigns.Channel;
+import io.reach.campaigns.Sending;
+import io.reach.campaigns.TemplateContent;
+import io.reach.campaigns.MessageCampaigns;
+import io.reach.campaigns.SendingEndpoints;
+import io.reach.campaigns.Recipients;
+import io.reach.campaigns.MessageSources;
 
 /**
  * E-mail campaigns: made from a template version (or content given directly), recipients added
@@ -51,17 +58,17 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
     private final MessageCampaigns messageCampaigns;
     private final EmailCampaigns emailCampaigns;
     private final EmailSends sends;
-    private final Templates templates;
+    private final MessageSources sources;
     private final Sending sending;
     private final EmailCarrier carrier;
 
     EmailCampaignController(MessageCampaigns messageCampaigns, EmailCampaigns emailCampaigns, EmailSends sends,
-            Templates templates, Sending sending, EmailCarrier carrier) {
+            MessageSources sources, Sending sending, EmailCarrier carrier) {
         super(sending, Channel.EMAIL);
         this.messageCampaigns = messageCampaigns;
         this.emailCampaigns = emailCampaigns;
         this.sends = sends;
-        this.templates = templates;
+        this.sources = sources;
         this.sending = sending;
         this.carrier = carrier;
     }
@@ -86,27 +93,25 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
     @RequiresPermission(resource = "campaign_sends", action = "write")
     @Operation(summary = "Create a draft e-mail campaign under a campaign, from a template's latest (or a given) version")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
-    ResponseEntity<EmailCampaignView> create(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+    ResponseEntity<EmailCampaignView> create(@SignedInMember UserPrincipal member,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
                     examples = @ExampleObject("""
                     {"campaign_id": "0193a0c0-0000-7000-8000-000000000002", "email_subject": "Our spring collection is here",
                      "email_content": "<p>Hello {{first_name}}, spring is here.</p>", "sender_email": "news@example.com",
                      "sender_name": "Acme"}""")))
             @Valid @RequestBody CreateEmailCampaign request) {
-        UUID id = messageCampaigns.createEmail(People.of(principal), new MessageCampaigns.NewEmailCampaign(
+        UUID id = messageCampaigns.createEmail(member, new MessageCampaigns.NewEmailCampaign(
                 request.campaignId(), request.templateId(), request.templateVersion(), request.emailSubject(),
                 request.emailContent(), request.emailText(), request.senderEmail(), request.senderName(), request.metadata()));
-        return ResponseEntity.created(URI.create("/api/v1/email-campaigns/" + id)).body(get(principal, id));
+        return ResponseEntity.created(URI.create("/api/v1/email-campaigns/" + id)).body(get(member, id));
     }
 
     @GetMapping
     @RequiresPermission(resource = "campaign_sends", action = "read")
     @Operation(summary = "E-mail campaigns, newest first (a retailer sees its own)")
-    CursorPage<EmailCampaign> list(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+    CursorPage<EmailCampaign> list(@SignedInMember UserPrincipal person,
             @RequestParam(name = "campaign_id", required = false) @Nullable UUID campaignId,
-            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
-        UserPrincipal person = People.of(principal);
-        PageRequest page = PageRequest.of(limit, cursor);
+            PageRequest page) {
         return CursorPage.of(messageCampaigns.emailPage(person, page.beforeOrEnd(), page.fetchSize(), campaignId), page,
                 EmailCampaign::id);
     }
@@ -115,53 +120,51 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
     @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
     @Operation(summary = "An e-mail campaign with its progress (processed of total, and rows per status)")
     @Override
-    EmailCampaignView get(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
-        return sending.forVisible(Channel.EMAIL, id, principal,
+    public EmailCampaignView get(@SignedInMember UserPrincipal member, @PathVariable UUID id) {
+        return sending.forVisible(Channel.EMAIL, id, member,
                 () -> new EmailCampaignView(emailCampaigns.get(id), sending.progress(Channel.EMAIL, id)));
     }
 
     @PostMapping(path = "/{id}/recipients", consumes = "application/json")
     @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
     @Operation(summary = "Add recipients (checked addresses, duplicates folded, suppressed addresses kept out)")
-    Sending.Added addRecipients(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
+    Sending.Added addRecipients(@SignedInMember UserPrincipal member, @PathVariable UUID id,
             @Valid @RequestBody RecipientList request) {
-        return add(principal, id, request.recipients().stream().map(r -> new Recipients.Given(r.email(), null, r.name(),
+        return add(member, id, request.recipients().stream().map(r -> new Recipients.Given(r.email(), null, r.name(),
                 r.variables() == null ? Map.of() : r.variables())).toList());
     }
 
     @GetMapping("/{id}/sends")
     @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
     @Operation(summary = "Each recipient's send: status, times, open and click counts (human and machine), bounce reason")
-    CursorPage<EmailSends.EmailSend> sends(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
-            @RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
+    CursorPage<EmailSends.EmailSend> sends(@SignedInMember UserPrincipal member, @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String status, PageRequest page) {
         if (status != null && !EmailSends.STATUSES.contains(status)) {
             throw new InvalidRequestException("Unknown send status", List.of(new FieldError("status",
                     "is one of " + String.join(", ", EmailSends.STATUSES))));
         }
-        return sending.forVisible(Channel.EMAIL, id, principal, () -> CursorPage.of(
+        return sending.forVisible(Channel.EMAIL, id, member, () -> CursorPage.of(
                 sends.page(id, page.afterOrStart(), page.fetchSize(), status), page, EmailSends.EmailSend::id));
     }
 
     @GetMapping("/{id}/sends/{sendId}")
     @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
     @Operation(summary = "One recipient's send")
-    EmailSends.EmailSend send(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
+    EmailSends.EmailSend send(@SignedInMember UserPrincipal member, @PathVariable UUID id,
             @PathVariable UUID sendId) {
-        return sending.forVisible(Channel.EMAIL, id, principal, () -> sends.find(sendId)
+        return sending.forVisible(Channel.EMAIL, id, member, () -> sends.find(sendId)
                 .filter(s -> s.emailCampaignId().equals(id)).orElseThrow(() -> new NotFoundException("email send", sendId)));
     }
 
     @Override
-    TemplateContent content(UUID id) {
+    protected TemplateContent content(UUID id) {
         EmailCampaign email = emailCampaigns.get(id);
         return EmailContent.of(email.emailSubject(), email.emailContent(), email.emailText(),
-                templates.variablesOf(email.templateId()));
+                sources.variablesOf(email.templateId()));
     }
 
     @Override
-    void requireCarrier() {
+    protected void requireCarrier() {
         if (!carrier.configured()) {
             throw new ConflictException("No SMTP server", "Configure spring.mail.host (and credentials) to send e-mail");
         }

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sms;
 
 import java.util.Base64;
 import java.util.Map;
@@ -25,6 +25,7 @@ import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.reach.campaigns.CampaignProperties;
 
 /**
  * Twilio's callbacks, verified by {@code X-Twilio-Signature} (base64 HMAC-SHA1, keyed with the

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sms;
 
 import java.time.Instant;
 
@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.reach.platform.CheckSet;
+import io.reach.campaigns.Sql;
 
 /**
  * The STOP and START replies already applied, by Twilio MessageSid. Recording one first takes a

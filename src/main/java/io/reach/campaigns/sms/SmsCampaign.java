@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sms;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -6,9 +6,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
+import io.reach.campaigns.MessageCampaignStatus;
 
 /** An SMS campaign ({@code campaigns.sms_campaigns}), with the encoding and segment count of its body. */
-record SmsCampaign(UUID id, UUID campaignId, @Nullable UUID templateId, String smsContent, String senderNumber,
+public record SmsCampaign(UUID id, UUID campaignId, @Nullable UUID templateId, String smsContent, String senderNumber,
         MessageCampaignStatus status, UUID createdBy, @Nullable UUID retailerId, Instant createdAt, Instant updatedAt,
         @Nullable Instant sentAt, @Nullable Instant completedAt, int totalRecipients, JsonNode metadata) {
 

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.email;
 
 import java.io.UnsupportedEncodingException;
 import java.util.Map;
@@ -18,6 +18,10 @@ import org.jspecify.annotations.Nullable;
 
 import com.samskivert.mustache.Template;
 
+import io.reach.campaigns.Personalisation;
+import io.reach.campaigns.QueuedSend;
+import io.reach.campaigns.TemplateContent;
+import io.reach.campaigns.TemplateText;
 import io.reach.platform.tenant.TenantId;
 
 /**
@@ -54,7 +58,7 @@ final class EmailComposer {
         this.domain = shared.senderEmail().substring(shared.senderEmail().indexOf('@') + 1);
     }
 
-    MimeMessage compose(Session session, SendQueue.Send send) throws MessagingException {
+    MimeMessage compose(Session session, QueuedSend send) throws MessagingException {
         String unsubscribe = trackingBase + "u/" + tokens.seal(TrackingTokens.Kind.UNSUBSCRIBE, shared.tenant(), send.id(), null);
         Map<String, Object> values = Personalisation.values(shared.content(), send.variables(), Map.of("email",
                 send.address(), "name", send.name() == null ? "" : send.name(), "unsubscribe_url", unsubscribe));

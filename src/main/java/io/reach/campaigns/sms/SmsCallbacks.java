@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sms;
 
 import java.time.Clock;
 import java.util.Locale;
@@ -12,6 +12,11 @@ import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
+import io.reach.campaigns.Channel;
+import io.reach.campaigns.SuppressionLists;
+import io.reach.campaigns.SuppressionReason;
+import io.reach.campaigns.Recipients;
+import io.reach.campaigns.SmsSendStatus;
 
 /**
  * What the SMS provider tells a tenant, once its signature is verified: a message's status moved
@@ -25,12 +30,12 @@ class SmsCallbacks {
     private static final Set<String> START = Set.of("START", "UNSTOP", "YES");
 
     private final SmsCampaigns smsCampaigns;
-    private final Suppressions suppressions;
+    private final SuppressionLists suppressions;
     private final KeywordReplies replies;
     private final TenantTransactions transactions;
     private final Clock clock;
 
-    SmsCallbacks(SmsCampaigns smsCampaigns, Suppressions suppressions, KeywordReplies replies,
+    SmsCallbacks(SmsCampaigns smsCampaigns, SuppressionLists suppressions, KeywordReplies replies,
             TenantTransactions transactions, Clock clock) {
         this.smsCampaigns = smsCampaigns;
         this.suppressions = suppressions;
@@ -70,9 +75,9 @@ class SmsCallbacks {
                 return;
             }
             if (keyword == KeywordReplies.Keyword.STOP) {
-                suppressions.add(Channel.SMS, number, SuppressionReason.STOP, null, clock.instant());
+                suppressions.suppressFor(Channel.SMS, number, SuppressionReason.STOP, null, clock.instant());
             } else {
-                suppressions.remove(Channel.SMS, number, SuppressionReason.STOP);
+                suppressions.liftFor(Channel.SMS, number, SuppressionReason.STOP);
             }
         });
     }

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.email;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import io.reach.campaigns.CampaignProperties;
 
 /**
  * Where a mail provider (or a bounce mailbox forwarder) reports what became of messages: JSON

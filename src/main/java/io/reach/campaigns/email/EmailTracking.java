@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.email;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +10,11 @@ import org.springframework.stereotype.Service;
 import io.reach.measurement.EngagementEvents;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.NotFoundException;
+import io.reach.campaigns.Channel;
+import io.reach.campaigns.SuppressionLists;
+import io.reach.campaigns.SuppressionReason;
+import io.reach.campaigns.CampaignProperties;
+import io.reach.campaigns.SendEffects;
 
 /**
  * What the links in campaign e-mails do (no sign-in; the signed token names the tenant and the send):
@@ -24,22 +29,20 @@ class EmailTracking {
 
     private final TrackingTokens tokens;
     private final EmailSends sends;
-    private final Suppressions suppressions;
-    private final TemplateUsage usage;
-    private final ChannelCampaigns channelCampaigns;
+    private final SuppressionLists suppressions;
+    private final SendEffects effects;
     private final EngagementEvents events;
     private final TenantTransactions transactions;
     private final CampaignProperties properties;
     private final Clock clock;
 
-    EmailTracking(TrackingTokens tokens, EmailSends sends, Suppressions suppressions, TemplateUsage usage,
-            ChannelCampaigns channelCampaigns, EngagementEvents events, TenantTransactions transactions,
+    EmailTracking(TrackingTokens tokens, EmailSends sends, SuppressionLists suppressions, SendEffects effects,
+            EngagementEvents events, TenantTransactions transactions,
             CampaignProperties properties, Clock clock) {
         this.tokens = tokens;
         this.sends = sends;
         this.suppressions = suppressions;
-        this.usage = usage;
-        this.channelCampaigns = channelCampaigns;
+        this.effects = effects;
         this.events = events;
         this.transactions = transactions;
         this.properties = properties;
@@ -88,7 +91,7 @@ class EmailTracking {
         Instant now = clock.instant();
         transactions.inTransactionAs(t.tenant(), () -> {
             EmailSends.EmailSend send = sends.find(t.send()).orElseThrow(() -> new NotFoundException("link", token));
-            suppressions.add(Channel.EMAIL, send.recipientEmail().toLowerCase(), SuppressionReason.UNSUBSCRIBED, send.id(), now);
+            suppressions.suppressFor(Channel.EMAIL, send.recipientEmail().toLowerCase(), SuppressionReason.UNSUBSCRIBED, send.id(), now);
             sends.unsubscribed(send.id(), now);
         });
     }
@@ -103,9 +106,6 @@ class EmailTracking {
     }
 
     private void converted(EmailSends.EmailSend send) {
-        ChannelCampaigns.Header header = channelCampaigns.header(Channel.EMAIL, send.emailCampaignId());
-        if (header.templateId() != null) {
-            usage.converted(header.templateId(), send.recipientEmail().toLowerCase(), clock.instant());
-        }
+        effects.converted(Channel.EMAIL, send.emailCampaignId(), send.recipientEmail().toLowerCase());
     }
 }

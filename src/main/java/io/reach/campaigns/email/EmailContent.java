@@ -1,18 +1,20 @@
-package io.reach.campaigns;
+package io.reach.campaigns.email;
 
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import io.reach.campaigns.TemplateContent;
+import io.reach.campaigns.TemplateType;
 
 /** An e-mail campaign's subject, HTML and text (with its template's declared variables) as checked template content. */
-final class EmailContent {
+public final class EmailContent {
 
     private EmailContent() {
     }
 
-    static TemplateContent of(String subject, String html, @Nullable String text, @Nullable JsonNode variables) {
+    public static TemplateContent of(String subject, String html, @Nullable String text, @Nullable JsonNode variables) {
         ObjectNode node = JsonNodeFactory.instance.objectNode().put("subject", subject).put("html", html);
         if (text != null) {
             node.put("text", text);
