@@ -15,6 +15,11 @@ public class CampaignNotFound extends NotFoundException {
         return new CampaignNotFound("campaign", id);
     }
 
+    /** The e-mail or SMS campaign of {@code channel} with this id. */
+    static CampaignNotFound ofChannel(Channel channel, UUID id) {
+        return new CampaignNotFound(channel.code() + " campaign", id);
+    }
+
     public static CampaignNotFound emailCampaign(UUID id) {
         return new CampaignNotFound("email campaign", id);
     }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import io.reach.platform.time.UtcTimes;
 
 /**
  * The sending state of e-mail and SMS campaigns: draft → sending ⇄ paused → sent, or cancelled
@@ -67,13 +68,13 @@ class ChannelCampaigns {
         return jdbc.sql(MOVE.formatted(channel.campaigns)).param("tenant", Sql.tenant()).param("id", id)
                 .param("to", to.code()).param("reason", reason)
                 .param("from", from.stream().map(MessageCampaignStatus::code).toArray(String[]::new))
-                .param("now", Sql.utc(now)).update() == 1;
+                .param("now", UtcTimes.utcOrNull(now)).update() == 1;
     }
 
     /** Marks the campaign sent once no row is left queued or being sent. */
     boolean finishIfDone(Channel channel, UUID id, Instant now) {
         return jdbc.sql(FINISH.formatted(channel.campaigns, channel.sends, channel.campaignColumn))
-                .param("tenant", Sql.tenant()).param("id", id).param("now", Sql.utc(now)).update() == 1;
+                .param("tenant", Sql.tenant()).param("id", id).param("now", UtcTimes.utcOrNull(now)).update() == 1;
     }
 
     List<UUID> sending(Channel channel) {
@@ -89,6 +90,6 @@ class ChannelCampaigns {
         return jdbc.sql(HEADER.formatted(channel.campaigns)).param("tenant", Sql.tenant()).param("id", id)
                 .query((rs, row) -> new Header(id, rs.getObject("campaign_id", UUID.class), Sql.uuid(rs, "retailer_id"),
                         MessageCampaignStatus.ofCode(rs.getString("status")), Sql.uuid(rs, "lineage_id"))).optional()
-                .orElseThrow(() -> new io.reach.platform.web.NotFoundException(channel.code() + " campaign", id));
+                .orElseThrow(() -> CampaignNotFound.ofChannel(channel, id));
     }
 }

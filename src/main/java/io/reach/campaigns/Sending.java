@@ -76,7 +76,7 @@ public class Sending {
     ChannelCampaigns.Header visible(Channel channel, UUID id, UserPrincipal person) {
         ChannelCampaigns.Header header = channelCampaigns.header(channel, id);
         if (isRetailer(person) && !person.userId().equals(header.retailerId())) {
-            throw new io.reach.platform.web.NotFoundException(channel.code() + " campaign", id);
+            throw CampaignNotFound.ofChannel(channel, id);
         }
         return header;
     }

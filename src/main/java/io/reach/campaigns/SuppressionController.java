@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -71,7 +70,7 @@ class SuppressionController {
     ResponseEntity<Void> remove(@PathVariable String channel, @PathVariable String address) {
         Channel c = Codes.of(Channel.class, channel, "channel");
         if (!suppressions.lift(c, address)) {
-            throw new NotFoundException("suppression", address);
+            throw SuppressionNotFound.forAddress(address);
         }
         return ResponseEntity.noContent().build();
     }

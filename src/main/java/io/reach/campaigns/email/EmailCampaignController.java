@@ -27,7 +27,6 @@ import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
-import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -153,7 +152,7 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
     EmailSends.EmailSend send(@SignedInMember UserPrincipal member, @PathVariable UUID id,
             @PathVariable UUID sendId) {
         return sending.forVisible(Channel.EMAIL, id, member, () -> sends.find(sendId)
-                .filter(s -> s.emailCampaignId().equals(id)).orElseThrow(() -> new NotFoundException("email send", sendId)));
+                .filter(s -> s.emailCampaignId().equals(id)).orElseThrow(() -> EmailSendNotFound.forId(sendId)));
     }
 
     @Override

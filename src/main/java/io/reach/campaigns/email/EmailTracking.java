@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 
 import io.reach.measurement.EngagementEvents;
 import io.reach.platform.tenant.TenantTransactions;
-import io.reach.platform.web.NotFoundException;
 import io.reach.campaigns.Channel;
 import io.reach.campaigns.SuppressionLists;
 import io.reach.campaigns.SuppressionReason;
@@ -51,7 +50,7 @@ class EmailTracking {
 
     /** The token if it is genuine and of {@code kind}. */
     TrackingTokens.Token token(String token, TrackingTokens.Kind kind) {
-        return tokens.open(token, kind).orElseThrow(() -> new NotFoundException("link", "(invalid token)"));
+        return tokens.open(token, kind).orElseThrow(() -> TrackingLinkNotFound.invalidToken());
     }
 
     /** Records an open or a click of the token's send ({@code type}: the engagement event's type). */
@@ -71,7 +70,7 @@ class EmailTracking {
                     }
                     return new Engaged(send, machine);
                 }));
-        Engaged engaged = recorded.orElseThrow(() -> new NotFoundException("link", "(unknown send)"));
+        Engaged engaged = recorded.orElseThrow(() -> TrackingLinkNotFound.unknownSend());
         try {
             record(token, type, agent, now, engaged);
         } catch (RuntimeException e) {
@@ -83,14 +82,14 @@ class EmailTracking {
     /** The address an unsubscribe token would stop e-mails to ({@code token} as given, for the 404). */
     String recipient(TrackingTokens.Token t, String token) {
         return transactions.inTransactionAs(t.tenant(), () -> sends.find(t.send())
-                .map(EmailSends.EmailSend::recipientEmail).orElseThrow(() -> new NotFoundException("link", token)));
+                .map(EmailSends.EmailSend::recipientEmail).orElseThrow(() -> TrackingLinkNotFound.forToken(token)));
     }
 
     /** Suppresses the send's address in its tenant and marks the send unsubscribed. */
     void unsubscribe(TrackingTokens.Token t, String token) {
         Instant now = clock.instant();
         transactions.inTransactionAs(t.tenant(), () -> {
-            EmailSends.EmailSend send = sends.find(t.send()).orElseThrow(() -> new NotFoundException("link", token));
+            EmailSends.EmailSend send = sends.find(t.send()).orElseThrow(() -> TrackingLinkNotFound.forToken(token));
             suppressions.suppressFor(Channel.EMAIL, send.recipientEmail().toLowerCase(), SuppressionReason.UNSUBSCRIBED, send.id(), now);
             sends.unsubscribed(send.id(), now);
         });

@@ -25,7 +25,6 @@ import io.reach.identity.UserPrincipal;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.CursorPage;
-import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -149,7 +148,7 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
     SmsCampaigns.SmsSend send(@SignedInMember UserPrincipal member, @PathVariable UUID id,
             @PathVariable UUID sendId) {
         return sending.forVisible(Channel.SMS, id, member, () -> smsCampaigns.sends(id, new UUID(0, 0), 1, sendId)
-                .stream().findFirst().orElseThrow(() -> new NotFoundException("sms send", sendId)));
+                .stream().findFirst().orElseThrow(() -> SmsSendNotFound.forId(sendId)));
     }
 
     @Override

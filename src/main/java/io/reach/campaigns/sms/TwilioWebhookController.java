@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.reach.platform.crypto.Hmacs;
 import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.web.ApiException;
-import io.reach.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -59,7 +58,7 @@ class TwilioWebhookController {
         boolean applied = callbacks.statusChanged(tenant, send, providerStatus, form.getFirst("ErrorCode"),
                 form.getFirst("MessageSid"));
         if (!applied) {
-            throw new NotFoundException("sms send", send);
+            throw SmsSendNotFound.forId(send);
         }
         return ResponseEntity.noContent().build();
     }
@@ -77,7 +76,7 @@ class TwilioWebhookController {
     private void verify(HttpServletRequest request, MultiValueMap<String, String> form, @Nullable String signature) {
         String token = properties.sms().authToken();
         if (token == null || token.isBlank()) {
-            throw new NotFoundException("webhook", request.getRequestURI());
+            throw TwilioWebhookNotFound.forPath(request.getRequestURI());
         }
         StringBuilder signed = new StringBuilder(publicUrl.base()).append(request.getRequestURI());
         if (request.getQueryString() != null) {
