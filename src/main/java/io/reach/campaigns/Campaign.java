@@ -16,10 +16,7 @@ record Campaign(UUID id, @Nullable UUID sponsorId, String name, @Nullable String
         JsonNode campaignSettings, UUID createdBy, Instant createdAt, Instant updatedAt) {
 
     Campaign moveTo(CampaignStatus next, Instant now) {
-        if (!status.canMoveTo(next)) {
-            throw new ConflictException("Not allowed now", "A " + status.code() + " campaign cannot become " + next.code());
-        }
-        return new Campaign(id, sponsorId, name, description, next, stage, stageChangedAt, startDate, endDate,
+        return new Campaign(id, sponsorId, name, description, status.requireMove(next), stage, stageChangedAt, startDate, endDate,
                 budgetAllocated, budgetSpent, currency, targetAudience, campaignSettings, createdBy, createdAt, now);
     }
 

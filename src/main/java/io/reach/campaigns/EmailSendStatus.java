@@ -1,12 +1,9 @@
 package io.reach.campaigns;
 
-import java.util.Map;
-import java.util.Set;
-
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import io.reach.platform.CheckSet;
-import io.reach.platform.web.ConflictException;
+import io.reach.platform.state.Transitions;
 
 /**
  * One e-mail's state, in its order of progress, with the moves each allows: claimed from the queue
@@ -18,27 +15,23 @@ import io.reach.platform.web.ConflictException;
 public enum EmailSendStatus implements SendStatus {
     QUEUED, SENDING, SENT, DELIVERED, OPENED, CLICKED, BOUNCED, FAILED, SUPPRESSED;
 
-    private static final Map<EmailSendStatus, Set<EmailSendStatus>> NEXT = Map.of(
-            QUEUED, Set.of(SENDING, SUPPRESSED),
-            SENDING, Set.of(QUEUED, SENT, FAILED),
-            SENT, Set.of(DELIVERED, OPENED, CLICKED, BOUNCED),
-            DELIVERED, Set.of(OPENED, CLICKED, BOUNCED),
-            OPENED, Set.of(CLICKED, BOUNCED),
-            CLICKED, Set.of(BOUNCED),
-            BOUNCED, Set.of(),
-            FAILED, Set.of(BOUNCED),
-            SUPPRESSED, Set.of());
+    private static final Transitions<EmailSendStatus> MOVES = Transitions.of(EmailSendStatus.class, "e-mail")
+            .allow(QUEUED, SENDING, SUPPRESSED)
+            .allow(SENDING, QUEUED, SENT, FAILED)
+            .allow(SENT, DELIVERED, OPENED, CLICKED, BOUNCED)
+            .allow(DELIVERED, OPENED, CLICKED, BOUNCED)
+            .allow(OPENED, CLICKED, BOUNCED)
+            .allow(CLICKED, BOUNCED)
+            .allow(FAILED, BOUNCED)
+            .build();
 
     boolean canMoveTo(EmailSendStatus next) {
-        return NEXT.get(this).contains(next);
+        return MOVES.allows(this, next);
     }
 
     /** The next status, or a refusal saying why not (a sent e-mail cannot go back to queued). */
     EmailSendStatus moveTo(EmailSendStatus next) {
-        if (!canMoveTo(next)) {
-            throw new ConflictException("Not allowed now", "A " + code() + " e-mail cannot become " + next.code());
-        }
-        return next;
+        return MOVES.require(this, next);
     }
 
     @Override

@@ -1,13 +1,11 @@
 package io.reach.campaigns;
 
-import java.util.Map;
-import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import io.reach.platform.CheckSet;
+import io.reach.platform.state.Transitions;
 import io.reach.platform.web.ConflictException;
 
 /**
@@ -19,15 +17,14 @@ import io.reach.platform.web.ConflictException;
 public enum MessageCampaignStatus {
     DRAFT, SENDING, PAUSED, SENT, CANCELLED;
 
-    private static final Map<MessageCampaignStatus, Set<MessageCampaignStatus>> NEXT = Map.of(
-            DRAFT, Set.of(SENDING, CANCELLED),
-            SENDING, Set.of(PAUSED, SENT),
-            PAUSED, Set.of(SENDING, CANCELLED),
-            SENT, Set.of(),
-            CANCELLED, Set.of());
+    private static final Transitions<MessageCampaignStatus> MOVES = Transitions.of(MessageCampaignStatus.class, "message campaign")
+            .allow(DRAFT, SENDING, CANCELLED)
+            .allow(SENDING, PAUSED, SENT)
+            .allow(PAUSED, SENDING, CANCELLED)
+            .build();
 
     boolean canMoveTo(MessageCampaignStatus next) {
-        return NEXT.get(this).contains(next);
+        return MOVES.allows(this, next);
     }
 
     /** Recipients join a draft, or a paused campaign (counted against the quota at once, as it has started). */
@@ -50,8 +47,7 @@ public enum MessageCampaignStatus {
     /** The refusal of a move from this status (or from none, {@code current} empty) to {@code next}. */
     static ConflictException refusal(Channel channel, @Nullable MessageCampaignStatus current,
             MessageCampaignStatus next) {
-        return new ConflictException("Not allowed now", "A " + (current == null ? "missing" : current.code()) + " "
-                + channel.code() + " campaign cannot become " + next.code());
+        return MOVES.of(channel.code() + " campaign").refusal(current, next);
     }
 
     @JsonValue

@@ -1,12 +1,9 @@
 package io.reach.campaigns;
 
-import java.util.Map;
-import java.util.Set;
-
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import io.reach.platform.CheckSet;
-import io.reach.platform.web.ConflictException;
+import io.reach.platform.state.Transitions;
 
 /**
  * One SMS's state, with the moves each allows: claimed from the queue (or suppressed), accepted by
@@ -18,25 +15,20 @@ import io.reach.platform.web.ConflictException;
 public enum SmsSendStatus implements SendStatus {
     QUEUED, SENDING, PENDING, SENT, DELIVERED, FAILED, SUPPRESSED;
 
-    private static final Map<SmsSendStatus, Set<SmsSendStatus>> NEXT = Map.of(
-            QUEUED, Set.of(SENDING, SUPPRESSED),
-            SENDING, Set.of(QUEUED, PENDING, SENT, DELIVERED, FAILED),
-            PENDING, Set.of(SENT, DELIVERED, FAILED),
-            SENT, Set.of(DELIVERED, FAILED),
-            DELIVERED, Set.of(),
-            FAILED, Set.of(),
-            SUPPRESSED, Set.of());
+    private static final Transitions<SmsSendStatus> MOVES = Transitions.of(SmsSendStatus.class, "SMS")
+            .allow(QUEUED, SENDING, SUPPRESSED)
+            .allow(SENDING, QUEUED, PENDING, SENT, DELIVERED, FAILED)
+            .allow(PENDING, SENT, DELIVERED, FAILED)
+            .allow(SENT, DELIVERED, FAILED)
+            .build();
 
     boolean canMoveTo(SmsSendStatus next) {
-        return NEXT.get(this).contains(next);
+        return MOVES.allows(this, next);
     }
 
     /** The next status, or a refusal saying why not (a delivered SMS cannot become pending again). */
     SmsSendStatus moveTo(SmsSendStatus next) {
-        if (!canMoveTo(next)) {
-            throw new ConflictException("Not allowed now", "A " + code() + " SMS cannot become " + next.code());
-        }
-        return next;
+        return MOVES.require(this, next);
     }
 
     @Override

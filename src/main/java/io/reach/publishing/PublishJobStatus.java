@@ -1,11 +1,9 @@
 package io.reach.publishing;
 
-import java.util.Map;
-import java.util.Set;
-
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import io.reach.platform.CheckSet;
+import io.reach.platform.state.Transitions;
 
 /**
  * A publish job's state, with the moves each allows: waiting (pending, or retry after a failed
@@ -17,17 +15,15 @@ import io.reach.platform.CheckSet;
 enum PublishJobStatus {
     PENDING, RUNNING, RETRY, SUCCESS, FAILED, MISSED, CANCELLED;
 
-    private static final Map<PublishJobStatus, Set<PublishJobStatus>> NEXT = Map.of(
-            PENDING, Set.of(PENDING, RUNNING, CANCELLED),
-            RETRY, Set.of(PENDING, RUNNING, CANCELLED),
-            CANCELLED, Set.of(PENDING),
-            RUNNING, Set.of(SUCCESS, FAILED, MISSED, RETRY),
-            SUCCESS, Set.of(),
-            FAILED, Set.of(),
-            MISSED, Set.of());
+    private static final Transitions<PublishJobStatus> MOVES = Transitions.of(PublishJobStatus.class, "job")
+            .allow(PENDING, PENDING, RUNNING, CANCELLED)
+            .allow(RETRY, PENDING, RUNNING, CANCELLED)
+            .allow(CANCELLED, PENDING)
+            .allow(RUNNING, SUCCESS, FAILED, MISSED, RETRY)
+            .build();
 
     boolean canMoveTo(PublishJobStatus next) {
-        return NEXT.get(this).contains(next);
+        return MOVES.allows(this, next);
     }
 
     /** Not settled yet: waiting for a runner or being run. */

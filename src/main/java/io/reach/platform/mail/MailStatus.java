@@ -1,9 +1,7 @@
 package io.reach.platform.mail;
 
-import java.util.Map;
-import java.util.Set;
-
 import io.reach.platform.CheckSet;
+import io.reach.platform.state.Transitions;
 
 /**
  * An outgoing mail's state: pending until sent, kept (no SMTP server configured; its body stays for
@@ -13,14 +11,12 @@ import io.reach.platform.CheckSet;
 enum MailStatus {
     PENDING, SENT, KEPT, FAILED;
 
-    private static final Map<MailStatus, Set<MailStatus>> NEXT = Map.of(
-            PENDING, Set.of(PENDING, SENT, KEPT, FAILED),
-            SENT, Set.of(),
-            KEPT, Set.of(),
-            FAILED, Set.of());
+    private static final Transitions<MailStatus> MOVES = Transitions.of(MailStatus.class, "mail")
+            .allow(PENDING, PENDING, SENT, KEPT, FAILED)
+            .build();
 
     boolean canMoveTo(MailStatus next) {
-        return NEXT.get(this).contains(next);
+        return MOVES.allows(this, next);
     }
 
     String code() {
