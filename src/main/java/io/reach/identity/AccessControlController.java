@@ -1,9 +1,7 @@
 package io.reach.identity;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,22 +20,12 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.reach.audit.AuditTrail;
 import io.reach.identity.access.AccessPolicies;
-import io.reach.identity.access.AccessPolicy;
-import io.reach.identity.access.Delegation;
 import io.reach.identity.access.Roles;
 import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.CursorPage;
-import io.reach.platform.web.FieldError;
-import io.reach.platform.web.InvalidRequestException;
-import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -51,23 +39,10 @@ import tools.jackson.databind.JsonNode;
 @SecurityRequirement(name = "bearer")
 class AccessControlController {
 
-    private final Memberships memberships;
-    private final Roles roles;
-    private final AccessPolicies policies;
-    private final AuditTrail audit;
-    private final TenantTransactions transactions;
-    private final Clock clock;
-    private final Delegation delegation;
+    private final AccessControl accessControl;
 
-    AccessControlController(Delegation delegation, Memberships memberships, Roles roles, AccessPolicies policies,
-            AuditTrail audit, TenantTransactions transactions, Clock clock) {
-        this.delegation = delegation;
-        this.memberships = memberships;
-        this.roles = roles;
-        this.policies = policies;
-        this.audit = audit;
-        this.transactions = transactions;
-        this.clock = clock;
+    AccessControlController(AccessControl accessControl) {
+        this.accessControl = accessControl;
     }
 
     record ChangeMember(@NotBlank @Pattern(regexp = "[a-z0-9_-]{1,64}") String role,
@@ -85,11 +60,8 @@ class AccessControlController {
     @GetMapping("/api/v1/members")
     @RequiresPermission(resource = "members", action = "read")
     @Operation(summary = "The workspace's members")
-    CursorPage<Memberships.Member> members(@RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return transactions.inTransaction(() -> CursorPage.of(memberships.inTenant(page.afterOrStart(), page.fetchSize()),
-                page, Memberships.Member::id));
+    CursorPage<Memberships.Member> members(PageRequest page) {
+        return accessControl.members(page);
     }
 
     @PatchMapping("/api/v1/members/{id}")
@@ -97,39 +69,22 @@ class AccessControlController {
     @Operation(summary = "Change a member's role (a built-in or custom role of this workspace)")
     Memberships.Member changeMember(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id,
             @Valid @RequestBody ChangeMember change, HttpServletRequest http) {
-        return transactions.inTransaction(() -> {
-            Memberships.Member before = memberships.findInTenant(id).orElseThrow(() -> new NotFoundException("Member", id));
-            roles.findByName(change.role()).orElseThrow(() -> new InvalidRequestException(
-                    new FieldError("role", "is not a role of this workspace")));
-            if (before.role().equals(Roles.OWNER)) {
-                throw new ConflictException("Owner role", "The owner's role does not change here");
-            }
-            if (before.userId().equals(Actors.userOf(principal))) {
-                throw new ConflictException("Own role", "Nobody changes their own role");
-            }
-            delegation.requireMayGiveRole(principal, change.role());
-            memberships.setRole(id, change.role(), change.userType() == null ? null : UserType.ofCode(change.userType()),
-                    clock.instant());
-            audit.record(TenantContext.require(), Actors.act(principal, "member.role_changed")
-                    .on("member", id, "identity.memberships")
-                    .changed(Map.of("role", before.role()), Map.of("role", change.role()))
-                    .from(RequestOrigins.of(http)));
-            return memberships.findInTenant(id).orElseThrow();
-        });
+        return accessControl.changeMember(principal, id, change.role(),
+                change.userType() == null ? null : UserType.ofCode(change.userType()), RequestOrigins.of(http));
     }
 
     @GetMapping("/api/v1/roles")
     @RequiresPermission(resource = "roles", action = "read")
     @Operation(summary = "The workspace's roles with their permissions, built-in first, then by name (one page)")
     CursorPage<Roles.RoleView> roles() {
-        return CursorPage.whole(transactions.inTransaction(roles::list));
+        return CursorPage.whole(accessControl.roles());
     }
 
     @GetMapping("/api/v1/permissions")
     @RequiresPermission(resource = "roles", action = "read")
     @Operation(summary = "The permission catalog by resource and action (one page)")
     CursorPage<Roles.Permission> permissions() {
-        return CursorPage.whole(transactions.inTransaction(roles::catalog));
+        return CursorPage.whole(accessControl.permissions());
     }
 
     @PostMapping("/api/v1/roles")
@@ -138,19 +93,9 @@ class AccessControlController {
     @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
     ResponseEntity<Roles.RoleView> createRole(@AuthenticationPrincipal @Nullable Object principal,
             @Valid @RequestBody CreateRole request, HttpServletRequest http) {
-        return transactions.inTransaction(() -> {
-            delegation.requireWithin(principal, request.permissions());
-            if (roles.findByName(request.name()).isPresent()) {
-                throw new ConflictException("Role exists", "This workspace already has a role named " + request.name());
-            }
-            UUID id = roles.create(request.name(), request.description(), false, request.permissions(), clock.instant());
-            audit.record(TenantContext.require(), Actors.act(principal, "role.created")
-                    .on("role", id, "identity.roles")
-                    .values(Map.of("name", request.name(), "permissions", request.permissions()))
-                    .from(RequestOrigins.of(http)));
-            Roles.RoleView created = roles.list().stream().filter(role -> role.id().equals(id)).findFirst().orElseThrow();
-            return ResponseEntity.created(URI.create("/api/v1/roles/" + id)).body(created);
-        });
+        Roles.RoleView created = accessControl.createRole(principal, request.name(), request.description(),
+                request.permissions(), RequestOrigins.of(http));
+        return ResponseEntity.created(URI.create("/api/v1/roles/" + created.id())).body(created);
     }
 
     @DeleteMapping("/api/v1/roles/{id}")
@@ -159,23 +104,15 @@ class AccessControlController {
     @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> deleteRole(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id,
             HttpServletRequest http) {
-        transactions.inTransaction(() -> {
-            if (!roles.deleteCustom(id)) {
-                throw new NotFoundException("Custom role", id);
-            }
-            recordRemoval(principal, "role.deleted", "role", id, "identity.roles", http);
-        });
+        accessControl.deleteRole(principal, id, RequestOrigins.of(http));
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v1/access-policies")
     @RequiresPermission(resource = "policies", action = "read")
     @Operation(summary = "The workspace's attribute-based access policies, oldest first")
-    CursorPage<AccessPolicies.PolicyView> listPolicies(@RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return transactions.inTransaction(() -> CursorPage.of(policies.page(page.afterOrStart(), page.fetchSize()), page,
-                AccessPolicies.PolicyView::id));
+    CursorPage<AccessPolicies.PolicyView> listPolicies(PageRequest page) {
+        return accessControl.policies(page);
     }
 
     @PostMapping("/api/v1/access-policies")
@@ -184,21 +121,9 @@ class AccessControlController {
     @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
     ResponseEntity<AccessPolicies.PolicyView> createPolicy(@AuthenticationPrincipal @Nullable Object principal,
             @Valid @RequestBody CreatePolicy request, HttpServletRequest http) {
-        List<String> problems = request.policyDefinition().isObject() ? AccessPolicy.problems(request.policyDefinition())
-                : List.of("must be a JSON object");
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems.stream().map(p -> new FieldError("policy_definition", p))
-                    .toArray(FieldError[]::new));
-        }
-        return transactions.inTransaction(() -> {
-            UUID id = policies.create(request.name(), request.description(), request.policyDefinition(),
-                    request.enabled() == null || request.enabled(), clock.instant());
-            audit.record(TenantContext.require(), Actors.act(principal, "policy.created")
-                    .on("policy", id, "identity.access_control_policies").values(Map.of("name", request.name()))
-                    .from(RequestOrigins.of(http)));
-            var created = policies.find(id).orElseThrow();
-            return ResponseEntity.created(URI.create("/api/v1/access-policies/" + id)).body(created);
-        });
+        AccessPolicies.PolicyView created = accessControl.createPolicy(principal, request.name(), request.description(),
+                request.policyDefinition(), request.enabled() == null || request.enabled(), RequestOrigins.of(http));
+        return ResponseEntity.created(URI.create("/api/v1/access-policies/" + created.id())).body(created);
     }
 
     @DeleteMapping("/api/v1/access-policies/{id}")
@@ -207,18 +132,7 @@ class AccessControlController {
     @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> deletePolicy(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id,
             HttpServletRequest http) {
-        transactions.inTransaction(() -> {
-            if (!policies.delete(id)) {
-                throw new NotFoundException("Access policy", id);
-            }
-            recordRemoval(principal, "policy.deleted", "policy", id, "identity.access_control_policies", http);
-        });
+        accessControl.deletePolicy(principal, id, RequestOrigins.of(http));
         return ResponseEntity.noContent().build();
-    }
-
-    private void recordRemoval(@Nullable Object principal, String action, String type, UUID id, String table,
-            HttpServletRequest http) {
-        audit.record(TenantContext.require(), Actors.act(principal, action).on(type, id, table)
-                .from(RequestOrigins.of(http)));
     }
 }

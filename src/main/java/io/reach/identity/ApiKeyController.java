@@ -1,10 +1,8 @@
 package io.reach.identity;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,19 +22,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.reach.audit.AuditEntry;
-import io.reach.audit.AuditTrail;
-import io.reach.identity.access.Delegation;
 import io.reach.identity.access.Scopes;
 import io.reach.platform.idempotency.Idempotency;
-import io.reach.platform.ids.Ids;
 import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.platform.web.BadRequestException;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,20 +41,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 class ApiKeyController {
 
-    private final ApiKeys keys;
-    private final AuditTrail audit;
-    private final TenantTransactions transactions;
-    private final Ids ids;
-    private final Clock clock;
-    private final Delegation delegation;
+    private final ApiKeyManagement apiKeys;
 
-    ApiKeyController(Delegation delegation, ApiKeys keys, AuditTrail audit, TenantTransactions transactions, Ids ids, Clock clock) {
-        this.delegation = delegation;
-        this.keys = keys;
-        this.audit = audit;
-        this.transactions = transactions;
-        this.ids = ids;
-        this.clock = clock;
+    ApiKeyController(ApiKeyManagement apiKeys) {
+        this.apiKeys = apiKeys;
     }
 
     record CreateApiKey(@NotBlank @Size(max = 200) String name,
@@ -81,45 +61,28 @@ class ApiKeyController {
     @RequiresPermission(resource = "api_keys", action = "write")
     @Operation(summary = "Create an API key; its secret is in this response only")
     @ApiResponse(responseCode = "201", description = "Created; store the key now, it is not shown again")
-    ResponseEntity<CreatedApiKey> create(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+    ResponseEntity<CreatedApiKey> create(@SignedInMember UserPrincipal user,
             @Valid @RequestBody CreateApiKey request, HttpServletRequest http) {
-        UserPrincipal user = CurrentUser.require(principal);
-        Instant now = clock.instant();
-        if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
-            throw new BadRequestException("Invalid expiry", "expires_at must be in the future");
-        }
-        UUID id = ids.next();
-        String secret = transactions.inTransaction(() -> {
-            delegation.requireReal(request.scopes());
-            delegation.requireWithin(user, delegation.expand(request.scopes()));
-            String created = keys.create(id, user.userId(), request.name(), request.scopes().stream().distinct().toList(),
-                    request.expiresAt(), now);
-            audit.record(TenantContext.require(), AuditEntry.byUser(user.userId(), "api_key.created")
-                    .on("api_key", id, "identity.api_keys")
-                    .values(Map.of("name", request.name(), "scopes", request.scopes()))
-                    .from(RequestOrigins.of(http)));
-            return created;
-        });
+        ApiKeyManagement.IssuedKey issued = apiKeys.create(user, request.name(), request.scopes(), request.expiresAt(),
+                RequestOrigins.of(http));
         Idempotency.doNotStoreResponse(http);
-        return ResponseEntity.created(URI.create("/api/v1/api-keys/" + id)).body(new CreatedApiKey(id, request.name(),
-                secret, ApiKeys.visiblePrefix(secret), request.scopes(), request.expiresAt(), now));
+        return ResponseEntity.created(URI.create("/api/v1/api-keys/" + issued.id())).body(new CreatedApiKey(issued.id(),
+                request.name(), issued.secret(), ApiKeys.visiblePrefix(issued.secret()), request.scopes(),
+                request.expiresAt(), issued.createdAt()));
     }
 
     @GetMapping
     @RequiresPermission(resource = "api_keys", action = "read")
     @Operation(summary = "List the workspace's API keys (without secrets)")
-    CursorPage<ApiKeys.ApiKeyView> list(@RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return transactions.inTransaction(() -> CursorPage.of(keys.page(page.afterOrStart(), page.fetchSize()), page,
-                ApiKeys.ApiKeyView::id));
+    CursorPage<ApiKeys.ApiKeyView> list(PageRequest page) {
+        return apiKeys.list(page);
     }
 
     @GetMapping("/{id}")
     @RequiresPermission(resource = "api_keys", action = "read")
     @Operation(summary = "One API key (without its secret)")
     ApiKeys.ApiKeyView get(@PathVariable UUID id) {
-        return transactions.inTransaction(() -> keys.find(id).orElseThrow(() -> ApiKeyNotFound.forId(id)));
+        return apiKeys.get(id);
     }
 
     @DeleteMapping("/{id}")
@@ -128,13 +91,7 @@ class ApiKeyController {
     @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id,
             HttpServletRequest http) {
-        transactions.inTransaction(() -> {
-            keys.find(id).orElseThrow(() -> ApiKeyNotFound.forId(id));
-            if (keys.revoke(id, clock.instant())) {
-                audit.record(TenantContext.require(), Actors.act(principal, "api_key.revoked")
-                        .on("api_key", id, "identity.api_keys").from(RequestOrigins.of(http)));
-            }
-        });
+        apiKeys.revoke(principal, id, RequestOrigins.of(http));
         return ResponseEntity.noContent().build();
     }
 

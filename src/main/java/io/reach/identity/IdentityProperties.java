@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * at least 32 bytes; without it one is generated once and shared through the database).
  */
 @ConfigurationProperties("reach.identity")
-record IdentityProperties(
+public record IdentityProperties(
         @DefaultValue("15m") Duration accessTokenTtl,
         @DefaultValue("30d") Duration refreshTokenTtl,
         @DefaultValue("24h") Duration verificationTokenTtl,
@@ -28,7 +28,7 @@ record IdentityProperties(
      * /64), for one account from everywhere (tripping it mails the owner an unlock link), and from
      * one address; reset requests and sign-up mails per hour, per account and per address.
      */
-    record Throttle(@DefaultValue("10") long loginsPerAccountAndAddress, @DefaultValue("100") long loginsPerAccount,
+    public record Throttle(@DefaultValue("10") long loginsPerAccountAndAddress, @DefaultValue("100") long loginsPerAccount,
             @DefaultValue("100") long loginsPerAddress, @DefaultValue("5") long resetsPerAccount,
             @DefaultValue("30") long resetsPerAddress) {
     }

@@ -1,7 +1,6 @@
 package io.reach.identity;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,16 +18,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.reach.audit.AuditTrail;
 import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.CursorPage;
-import io.reach.platform.web.NotFoundException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -41,17 +34,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class InvitationController {
 
     private final Inviting inviting;
-    private final Invitations invitations;
-    private final TenantTransactions transactions;
-    private final Clock clock;
-    private final AuditTrail audit;
 
-    InvitationController(AuditTrail audit, Inviting inviting, Invitations invitations, TenantTransactions transactions, Clock clock) {
-        this.audit = audit;
+    InvitationController(Inviting inviting) {
         this.inviting = inviting;
-        this.invitations = invitations;
-        this.transactions = transactions;
-        this.clock = clock;
     }
 
     record Invite(@NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
@@ -68,9 +53,9 @@ class InvitationController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Invite someone by e-mail with a role; the invitation is mailed")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
-    ResponseEntity<Invitations.Invitation> invite(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+    ResponseEntity<Invitations.Invitation> invite(@SignedInMember UserPrincipal member,
             @Valid @RequestBody Invite request, HttpServletRequest http) {
-        Invitations.Invitation created = inviting.invite(CurrentUser.require(principal), request.email().strip(),
+        Invitations.Invitation created = inviting.invite(member, request.email().strip(),
                 request.role(), request.userType() == null ? UserType.MEMBER : UserType.ofCode(request.userType()),
                 RequestOrigins.of(http));
         return ResponseEntity.created(URI.create("/api/v1/invitations/" + created.id())).body(created);
@@ -80,11 +65,8 @@ class InvitationController {
     @RequiresPermission(resource = "members", action = "read")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "The workspace's invitations")
-    CursorPage<Invitations.Invitation> list(@RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return transactions.inTransaction(() -> CursorPage.of(invitations.page(page.afterOrStart(), page.fetchSize()),
-                page, Invitations.Invitation::id));
+    CursorPage<Invitations.Invitation> list(PageRequest page) {
+        return inviting.list(page);
     }
 
     @DeleteMapping("/api/v1/invitations/{id}")
@@ -94,18 +76,7 @@ class InvitationController {
     @ApiResponse(responseCode = "204", description = "Done; no content")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id,
             HttpServletRequest http) {
-        boolean revoked = transactions.inTransaction(() -> {
-            invitations.find(id).orElseThrow(() -> new NotFoundException("Invitation", id));
-            boolean done = invitations.revoke(id, clock.instant());
-            if (done) {
-                audit.record(TenantContext.require(), Actors.act(principal, "invitation.revoked")
-                        .on("invitation", id, "identity.invitations").from(RequestOrigins.of(http)));
-            }
-            return done;
-        });
-        if (!revoked) {
-            throw new ConflictException("Invitation closed", "It was already accepted or withdrawn");
-        }
+        inviting.revoke(principal, id, RequestOrigins.of(http));
         return ResponseEntity.noContent().build();
     }
 

@@ -15,6 +15,9 @@ import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
 import io.reach.identity.access.Delegation;
 import io.reach.identity.access.Roles;
+import io.reach.identity.signin.IdentityProblems;
+import io.reach.identity.signin.PasswordPolicy;
+import io.reach.identity.signin.UserAccounts;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.mail.Mailer;
 import io.reach.platform.mail.PublicUrl;
@@ -38,7 +41,7 @@ import io.reach.tenancy.TenantManagement;
  * is proven by the mail) with the password given.
  */
 @Service
-class Inviting {
+public class Inviting {
 
     static final Duration VALID_FOR = Duration.ofDays(7);
 
@@ -81,7 +84,7 @@ class Inviting {
         this.clock = clock;
     }
 
-    record Accepted(UUID tenantId, UUID userId, String role, boolean newAccount) {
+    public record Accepted(UUID tenantId, UUID userId, String role, boolean newAccount) {
     }
 
     Invitations.Invitation invite(UserPrincipal inviter, String email, String role, UserType userType, RequestOrigin origin) {
@@ -135,12 +138,12 @@ class Inviting {
         }
     }
 
-    Accepted accept(String token, @Nullable String password, @Nullable String name, RequestOrigin origin) {
+    public Accepted accept(String token, @Nullable String password, @Nullable String name, RequestOrigin origin) {
         return accept(token, password, name, null, origin);
     }
 
     /** As {@link #accept}, refusing the token unless it invites {@code expectedEmail} (sign-up with an invitation). */
-    Accepted accept(String token, @Nullable String password, @Nullable String name, @Nullable String expectedEmail,
+    public Accepted accept(String token, @Nullable String password, @Nullable String name, @Nullable String expectedEmail,
             RequestOrigin origin) {
         UUID tenant = TenantRoutedTokens.tenantOf(Invitations.PREFIX, token).orElseThrow(IdentityProblems::invalidToken);
         return transactions.inTransactionAs(TenantId.of(tenant), () -> {
@@ -178,7 +181,7 @@ class Inviting {
             throw new InvalidRequestException(new FieldError("password", problem));
         });
         UUID id = ids.next();
-        users.insert(id, new Users.NewUser(invitation.email(), name, null, null, null, null), passwords.encode(password), now);
+        users.insert(id, new UserAccounts.NewUser(invitation.email(), name, null, null, null, null), passwords.encode(password), now);
         users.markEmailVerified(id, now);
         return id;
     }

@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import io.reach.identity.signin.IdentityProblems;
 
 /** The signed-in user. */
 @RestController
@@ -34,8 +35,7 @@ class MeController {
 
     @GetMapping("/api/v1/me")
     @Operation(summary = "The signed-in user, the current workspace and all their workspaces")
-    Me me(@AuthenticationPrincipal @Nullable UserPrincipal principal) {
-        UserPrincipal current = CurrentUser.require(principal);
+    Me me(@SignedInMember UserPrincipal current) {
         UserAccount user = users.findById(current.userId()).orElseThrow(IdentityProblems::badCredentials);
         return new Me(user.id(), user.email(), user.name(), user.emailVerified(), user.status(), user.role(),
                 user.mfaEnabled(), user.lastLoginAt(), user.createdAt(), current.tenantId().value(), current.role(),

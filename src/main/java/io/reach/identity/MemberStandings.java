@@ -25,7 +25,7 @@ import io.reach.platform.tenant.TenantTransactions;
  * that time.
  */
 @Component
-class MemberStandings {
+public class MemberStandings {
 
     private static final String STANDING = """
             select m.id as membership_id, m.role, u.role as platform_role, u.email
@@ -33,7 +33,7 @@ class MemberStandings {
             where m.tenant_id = :tenant and m.user_id = :userId and m.status = 'active' and u.status = 'active'""";
 
     /** What authorisation may rely on about a member right now. */
-    record Standing(UUID membershipId, String role, String platformRole, String email) {
+    public record Standing(UUID membershipId, String role, String platformRole, String email) {
     }
 
     private record Key(TenantId tenant, UUID userId) {
@@ -50,7 +50,7 @@ class MemberStandings {
         this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
     }
 
-    Optional<Standing> of(TenantId tenant, UUID userId) {
+    public Optional<Standing> of(TenantId tenant, UUID userId) {
         return cache.get(new Key(tenant, userId), key -> transactions.inTransactionAs(tenant,
                 () -> jdbc.sql(STANDING).param("tenant", tenant.value()).param("userId", userId)
                         .query(Standing.class).optional()));

@@ -5,7 +5,7 @@ import java.util.UUID;
 /** A user's place in one tenant. */
 public record Membership(UUID tenantId, UUID membershipId, String role, String userType, String status) {
 
-    boolean isActive() {
+    public boolean isActive() {
         return MembershipStatus.ACTIVE.code().equals(status);
     }
 }

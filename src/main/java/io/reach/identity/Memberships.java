@@ -11,15 +11,17 @@ import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.reach.identity.signin.WorkspaceMemberships;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.time.UtcTimes;
 
 /**
  * {@code identity.memberships}. Writes act on the current tenant; a user's own list of tenants
  * is visible when the transaction acts for that user ({@link TenantContext#callAsUser}).
  */
 @Repository
-class Memberships {
+class Memberships implements WorkspaceMemberships {
 
     private static final String INSERT = """
             insert into identity.memberships (tenant_id, id, user_id, role, user_type, joined_at, created_at, updated_at)
@@ -81,7 +83,7 @@ class Memberships {
 
     void setRole(UUID id, String role, @Nullable UserType userType, Instant now) {
         jdbc.sql(SET_ROLE).param("id", id).param("role", role).param("userType", userType == null ? null : userType.code())
-                .param("now", Users.utc(now))
+                .param("now", UtcTimes.utc(now))
                 .query(UUID.class).optional()
                 .ifPresent(userId -> standings.changed(TenantContext.require(), userId));
     }
@@ -92,19 +94,22 @@ class Memberships {
         this.standings = standings;
     }
 
-    void insert(UUID id, UUID userId, String role, UserType userType, Instant now) {
+    @Override
+    public void insert(UUID id, UUID userId, String role, UserType userType, Instant now) {
         jdbc.sql(INSERT).param("tenant", TenantContext.require().value()).param("id", id).param("userId", userId)
-                .param("role", role).param("userType", userType.code()).param("now", Users.utc(now)).update();
+                .param("role", role).param("userType", userType.code()).param("now", UtcTimes.utc(now)).update();
         standings.changed(TenantContext.require(), userId);
     }
 
     /** The user's memberships in active tenants, oldest first; read in a transaction acting for that user. */
-    List<Membership> ofUser(UUID userId) {
+    @Override
+    public List<Membership> ofUser(UUID userId) {
         return transactions.inTransactionAsUser(userId,
                 () -> jdbc.sql(OF_USER).param("userId", userId).query(Membership.class).list());
     }
 
-    Optional<Membership> ofUserIn(UUID userId, UUID tenantId) {
+    @Override
+    public Optional<Membership> ofUserIn(UUID userId, UUID tenantId) {
         return ofUser(userId).stream().filter(m -> m.tenantId().equals(tenantId)).findFirst();
     }
 }

@@ -13,8 +13,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 import io.reach.identity.access.Roles;
+import io.reach.identity.signin.PasswordPolicy;
+import io.reach.identity.signin.RefreshTokens;
+import io.reach.identity.signin.UserAccounts;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.time.UtcTimes;
 import io.reach.tenancy.CreateTenant;
 import io.reach.tenancy.TenantManagement;
 
@@ -86,7 +90,7 @@ class PlatformAdminAccount implements ApplicationRunner {
         UUID id = users.findByEmail(email).map(UserAccount::id).orElseGet(this::createWithWorkspace);
         boolean alreadyAdmin = users.findById(id).map(user -> UserRole.SUPER_ADMIN.code().equals(user.role())).orElse(false);
         transactions.inTransaction(() -> {
-            jdbc.sql(PROMOTE).param("id", id).param("hash", hash).param("now", Users.utc(clock.instant())).update();
+            jdbc.sql(PROMOTE).param("id", id).param("hash", hash).param("now", UtcTimes.utc(clock.instant())).update();
             standings.userChanged(id);
             if (!alreadyAdmin) {
                 // sessions begun before the promotion must not turn into admin sessions
@@ -99,7 +103,7 @@ class PlatformAdminAccount implements ApplicationRunner {
     private UUID createWithWorkspace() {
         UUID id = ids.next();
         tenants.create(new CreateTenant("Platform", null, id, null, null, null), created -> {
-            users.insert(id, new Users.NewUser(email, "Platform admin", null, null, null, null),
+            users.insert(id, new UserAccounts.NewUser(email, "Platform admin", null, null, null, null),
                     passwords.encode(password), clock.instant());
             memberships.insert(ids.next(), id, Roles.OWNER, UserType.ADMIN, clock.instant());
         });

@@ -5,12 +5,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.reach.audit.RequestOrigin;
 
 /** The caller's address (as {@link ClientAddressFilter} found it behind trusted proxies) and user agent. */
-final class RequestOrigins {
+public final class RequestOrigins {
 
     private RequestOrigins() {
     }
 
-    static RequestOrigin of(HttpServletRequest request) {
+    public static RequestOrigin of(HttpServletRequest request) {
         String agent = request.getHeader("User-Agent");
         String address = request.getAttribute(ClientAddressFilter.ATTRIBUTE) instanceof String client ? client
                 : request.getRemoteAddr();

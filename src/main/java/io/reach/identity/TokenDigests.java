@@ -3,16 +3,16 @@ package io.reach.identity;
 import io.reach.platform.security.TokenHashes;
 
 /** Opaque tokens handed to users: 256 random bits, stored only as SHA-256. */
-final class TokenDigests {
+public final class TokenDigests {
 
     private TokenDigests() {
     }
 
-    static String newToken() {
+    public static String newToken() {
         return TokenHashes.newToken("");
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         return TokenHashes.sha256(token);
     }
 }

@@ -6,10 +6,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A user as sign-in needs it. */
-record UserAccount(UUID id, String email, @Nullable String passwordHash, boolean emailVerified, @Nullable String name,
+public record UserAccount(UUID id, String email, @Nullable String passwordHash, boolean emailVerified, @Nullable String name,
         String status, String role, boolean mfaEnabled, @Nullable Instant lastLoginAt, Instant createdAt) {
 
-    boolean isActive() {
+    public boolean isActive() {
         return UserStatus.ACTIVE.code().equals(status);
     }
 }

@@ -11,13 +11,15 @@ import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.reach.identity.signin.UserMetrics;
 import io.reach.platform.ids.Ids;
+import io.reach.platform.time.UtcTimes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A user's own key-value data, e-mail preferences and metrics; every statement names the user. */
 @Repository
-class UserProfileData {
+class UserProfileData implements UserMetrics {
 
     private static final String DATA = "select key, value, updated_at from identity.user_data where user_id = :userId order by key";
     /** The most entries one user keeps: with values of at most {@link #MAX_VALUE_LENGTH} characters, a bounded store. */
@@ -83,7 +85,7 @@ class UserProfileData {
     boolean put(UUID userId, String key, String value, Instant now) {
         jdbc.sql(LOCK_USER_DATA).param("key", "identity.user_data:" + userId).query().singleValue();
         return jdbc.sql(PUT_DATA).param("id", ids.next()).param("userId", userId).param("key", key).param("value", value)
-                .param("now", Users.utc(now)).param("max", MAX_ENTRIES).update() == 1;
+                .param("now", UtcTimes.utc(now)).param("max", MAX_ENTRIES).update() == 1;
     }
 
     boolean delete(UUID userId, String key) {
@@ -99,7 +101,7 @@ class UserProfileData {
     void setPreferences(UUID userId, EmailPreferences preferences, Instant now) {
         jdbc.sql(PUT_PREFERENCES).param("userId", userId).param("marketingEmails", preferences.marketingEmails())
                 .param("productUpdates", preferences.productUpdates()).param("securityAlerts", preferences.securityAlerts())
-                .param("now", Users.utc(now)).update();
+                .param("now", UtcTimes.utc(now)).update();
     }
 
     List<Metric> metrics(UUID userId) {
@@ -108,8 +110,9 @@ class UserProfileData {
                 rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant())).list();
     }
 
-    void addToMetric(UUID userId, String name, double delta, @Nullable String dataJson, Instant now) {
+    @Override
+    public void addToMetric(UUID userId, String name, double delta, @Nullable String dataJson, Instant now) {
         jdbc.sql(ADD_METRIC).param("userId", userId).param("name", name).param("delta", delta)
-                .param("data", dataJson == null ? "{}" : dataJson).param("now", Users.utc(now)).update();
+                .param("data", dataJson == null ? "{}" : dataJson).param("now", UtcTimes.utc(now)).update();
     }
 }

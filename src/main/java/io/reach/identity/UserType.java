@@ -5,7 +5,7 @@ import io.reach.platform.CheckSet;
 /** What kind of party a member (or the invited person) is; a workspace's owner joins as an admin. */
 @CheckSet(table = "identity.memberships", column = "user_type")
 @CheckSet(table = "identity.invitations", column = "user_type")
-enum UserType {
+public enum UserType {
     BRAND, RETAILER, ADMIN, MEMBER;
 
     static UserType ofCode(String code) {

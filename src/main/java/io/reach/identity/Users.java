@@ -1,8 +1,8 @@
 package io.reach.identity;
 
+import static io.reach.platform.time.UtcTimes.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,9 +10,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.reach.identity.signin.UserAccounts;
+
 /** The global user table ({@code identity.users}); e-mail addresses match without regard to case. */
 @Repository
-class Users {
+class Users implements UserAccounts {
 
     private static final String COLUMNS = """
             id, email, password_hash, email_verified, name, status, role, mfa_enabled, last_login_at, created_at""";
@@ -41,26 +43,31 @@ class Users {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID id, NewUser user, String passwordHash, Instant now) {
+    @Override
+    public void insert(UUID id, NewUser user, String passwordHash, Instant now) {
         jdbc.sql(INSERT).param("id", id).param("email", user.email()).param("passwordHash", passwordHash)
                 .param("name", user.name()).param("firstName", user.firstName()).param("lastName", user.lastName())
                 .param("registrationCode", user.registrationCode()).param("promoCode", user.promoCode())
                 .param("now", utc(now)).update();
     }
 
-    Optional<UserAccount> findByEmail(String email) {
+    @Override
+    public Optional<UserAccount> findByEmail(String email) {
         return jdbc.sql(BY_EMAIL).param("email", email).query(UserAccount.class).optional();
     }
 
-    Optional<UserAccount> findById(UUID id) {
+    @Override
+    public Optional<UserAccount> findById(UUID id) {
         return jdbc.sql(BY_ID).param("id", id).query(UserAccount.class).optional();
     }
 
-    void markEmailVerified(UUID id, Instant now) {
+    @Override
+    public void markEmailVerified(UUID id, Instant now) {
         jdbc.sql(VERIFY_EMAIL).param("id", id).param("now", utc(now)).update();
     }
 
-    void setPasswordHash(UUID id, String hash, Instant now) {
+    @Override
+    public void setPasswordHash(UUID id, String hash, Instant now) {
         jdbc.sql(SET_PASSWORD).param("id", id).param("hash", hash).param("now", utc(now)).update();
     }
 
@@ -68,20 +75,13 @@ class Users {
      * The address's owner proved it (following the mail that links a provider sign-in) before
      * anyone else had: the password whoever signed up with it unproved chose goes.
      */
-    void proveAddressForProviderSignIn(UUID id, Instant now) {
+    @Override
+    public void proveAddressForProviderSignIn(UUID id, Instant now) {
         jdbc.sql(PROVE_BY_PROVIDER).param("id", id).param("now", utc(now)).update();
     }
 
-    void recordLogin(UUID id, Instant now) {
+    @Override
+    public void recordLogin(UUID id, Instant now) {
         jdbc.sql(RECORD_LOGIN).param("id", id).param("now", utc(now)).update();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    /** What sign-up knows of a new user. */
-    record NewUser(String email, @Nullable String name, @Nullable String firstName, @Nullable String lastName,
-            @Nullable String registrationCode, @Nullable String promoCode) {
     }
 }

@@ -16,6 +16,12 @@ import org.springframework.data.repository.Repository;
 
 import io.reach.identity.ApiKeyPrincipal;
 import io.reach.identity.UserPrincipal;
+import io.reach.identity.signin.IdentityProblems;
+import io.reach.identity.signin.PasswordPolicy;
+import io.reach.identity.signin.RefreshTokens;
+import io.reach.identity.signin.UserAccounts;
+import io.reach.identity.signin.UserMetrics;
+import io.reach.identity.signin.WorkspaceMemberships;
 import io.reach.social.PlatformError;
 import io.reach.social.Publication;
 
@@ -62,6 +68,22 @@ class ArchitectureTest {
                     .and(not(belongToAnyOf(UserPrincipal.class, ApiKeyPrincipal.class))))
             .because("roles, scopes, delegation and access policies are what people may do; sign-in, sign-up,"
                     + " invitations, API keys and the controllers in the module root use them, not the other way round");
+
+    @ArchTest
+    static final ArchRule identityAccessNeverUsesSignIn = noClasses()
+            .that().resideInAPackage("io.reach.identity.access..")
+            .should().dependOnClassesThat().resideInAPackage("io.reach.identity.signin..")
+            .because("what people may do does not depend on how they proved who they are");
+
+    @ArchTest
+    static final ArchRule identityRootUsesSignInOnlyThroughItsPortsAndPasswordRules = noClasses()
+            .that().resideInAPackage("io.reach.identity")
+            .should().dependOnClassesThat(resideInAPackage("io.reach.identity.signin..")
+                    .and(not(belongToAnyOf(UserAccounts.class, WorkspaceMemberships.class, UserMetrics.class,
+                            PasswordPolicy.class, RefreshTokens.class, IdentityProblems.class))))
+            .because("sign-in uses people, memberships and invitations from the module root; the root needs from"
+                    + " sign-in only the ports its repositories answer, the password policy (invitations, the"
+                    + " platform admin), ending sessions (Clerk sync) and the shared token problems");
 
     @ArchTest
     static final ArchRule measurementIngestionNeverReachesIntoTheModuleRoot = noClasses()

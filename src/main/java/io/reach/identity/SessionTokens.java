@@ -1,9 +1,0 @@
-package io.reach.identity;
-
-import java.util.List;
-import java.util.UUID;
-
-/** What a successful sign-in, refresh or tenant switch returns. */
-record SessionTokens(String accessToken, String tokenType, long expiresIn, String refreshToken, UUID tenantId,
-        UUID userId, List<Membership> tenants) implements SignIn.LoginOutcome {
-}

@@ -1,0 +1,124 @@
+package io.reach.identity.signin;
+
+import java.io.IOException;
+import java.util.Objects;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.boot.security.oauth2.client.autoconfigure.ConditionalOnOAuth2ClientRegistrationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.reach.identity.RequestOrigins;
+import io.reach.platform.web.ApiException;
+import io.reach.platform.web.ProblemWriter;
+import io.reach.platform.web.Problems;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sign-in with OpenID Connect providers configured under
+ * {@code spring.security.oauth2.client.registration.<id>} (issuer, client id and secret).
+ * {@code GET /oauth2/authorization/<id>} starts the flow; the provider returns to
+ * {@code /login/oauth2/code/<id>}, which answers with Reach's own tokens (or an MFA challenge)
+ * as JSON. The HTTP session lives only for the length of that round trip, and carries the
+ * {@code link_token} of a link a signed-in user started ({@code POST /api/v1/auth/identity-links}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnOAuth2ClientRegistrationProperties
+class OidcSignInConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain oidcSignIn(HttpSecurity http, OidcAccounts accounts, SignIn signIn, JsonMapper json,
+            ProblemWriter problems) throws Exception {
+        return http
+                .securityMatcher("/oauth2/**", "/login/oauth2/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
+                .addFilterBefore(new LinkTokenFilter(), OAuth2AuthorizationRequestRedirectFilter.class)
+                .oauth2Login(login -> login
+                        .successHandler((request, response, authentication) ->
+                                succeed(request, response, authentication, accounts, signIn, json, problems))
+                        .failureHandler((request, response, e) -> {
+                            endSession(request);
+                            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "Identity provider sign-in failed",
+                                    "The identity provider's answer was refused: " + e.getMessage()));
+                        }))
+                .build();
+    }
+
+    private static void succeed(HttpServletRequest request, HttpServletResponse response, Authentication authentication,
+            OidcAccounts accounts, SignIn signIn, JsonMapper json, ProblemWriter problems) throws IOException {
+        HttpSession session = request.getSession(false);
+        String linkToken = session == null ? null : (String) session.getAttribute(LinkTokenFilter.ATTRIBUTE);
+        endSession(request);
+        try {
+            OAuth2AuthenticationToken token = (OAuth2AuthenticationToken) authentication;
+            OidcUser user = (OidcUser) token.getPrincipal();
+            var identity = new OidcAccounts.ProviderIdentity(token.getAuthorizedClientRegistrationId(),
+                    Objects.requireNonNull(user.getSubject(), "Spring's ID token validator refuses a token without sub"),
+                    user.getEmail(), Boolean.TRUE.equals(user.getEmailVerified()), user.getFullName(), user.getGivenName(),
+                    user.getFamilyName(), user.getPicture());
+            var origin = RequestOrigins.of(request);
+            SignIn.LoginOutcome outcome = signIn.proceed(accounts.userFor(identity, linkToken, origin), null, origin, null);
+            response.setStatus(HttpStatus.OK.value());
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.getOutputStream().write(json.writeValueAsBytes(outcome));
+        } catch (ApiException e) {
+            problems.write(response, Problems.of(e.status(), e.title(),
+                    Objects.requireNonNull(e.getMessage(), "an ApiException is always made with its detail")));
+        } catch (ClassCastException | org.springframework.dao.DataAccessException e) {
+            problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "Identity provider sign-in refused",
+                    "The identity provider's answer cannot be used for a Reach account"));
+        }
+    }
+
+    /**
+     * Keeps the {@code link_token} a sign-in starts with in that sign-in's session, for the
+     * callback; a sign-in started without one forgets any earlier one.
+     */
+    private static final class LinkTokenFilter extends OncePerRequestFilter {
+
+        static final String ATTRIBUTE = LinkTokenFilter.class.getName() + ".token";
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !request.getRequestURI().startsWith("/oauth2/authorization/");
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String token = request.getParameter("link_token");
+            if (token != null && token.matches("[A-Za-z0-9_-]{1,200}")) {
+                request.getSession(true).setAttribute(ATTRIBUTE, token);
+            } else if (request.getSession(false) != null) {
+                request.getSession(false).removeAttribute(ATTRIBUTE);
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    private static void endSession(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+    }
+}
