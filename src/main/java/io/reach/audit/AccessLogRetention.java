@@ -2,7 +2,6 @@ package io.reach.audit;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +16,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 import io.reach.platform.tenant.AllTenants;
+import io.reach.platform.time.UtcTimes;
 
 /**
  * Daily, removes access records older than {@code reach.audit.access-logs.retention}, tenant by
@@ -42,7 +42,7 @@ class AccessLogRetention {
 
     /** Purges every tenant's expired access records; returns how many went. */
     int purge() {
-        var before = clock.instant().minus(settings.retention()).atOffset(ZoneOffset.UTC);
+        var before = UtcTimes.utc(clock.instant().minus(settings.retention()));
         int purged = allTenants.sumOverTenantsAndPlatform(tenant -> jdbc.sql("select audit.purge_access_logs(:before)")
                 .param("before", before).query(Integer.class).single());
         log.info("Purged {} access records older than {}", purged, settings.retention());

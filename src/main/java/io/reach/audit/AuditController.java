@@ -1,6 +1,5 @@
 package io.reach.audit;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -38,10 +37,9 @@ class AuditController {
     @Operation(summary = "State changes in this workspace")
     CursorPage<AuditRecords.AuditLog> auditLogs(@RequestParam(required = false) @Nullable String action,
             @RequestParam(name = "resource_type", required = false) @Nullable String resourceType, @RequestParam(name = "user_id", required = false) @Nullable UUID userId,
-            @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
-            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return history.auditLogs(page, filter(page, from, to, userId, action, resourceType));
+            TimeWindow window,
+            PageRequest page) {
+        return history.auditLogs(page, filter(page, window, userId, action, resourceType));
     }
 
     @GetMapping("/api/v1/security-events")
@@ -49,37 +47,29 @@ class AuditController {
     @Operation(summary = "Security events in this workspace")
     CursorPage<AuditRecords.SecurityEventView> securityEvents(@RequestParam(name = "event_type", required = false) @Nullable String eventType,
             @RequestParam(required = false) @Nullable String severity, @RequestParam(name = "user_id", required = false) @Nullable UUID userId,
-            @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
-            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return history.securityEvents(page, filter(page, from, to, userId, eventType, severity));
+            TimeWindow window,
+            PageRequest page) {
+        return history.securityEvents(page, filter(page, window, userId, eventType, severity));
     }
 
     @GetMapping("/api/v1/access-logs")
     @RequiresPermission(resource = "audit_logs", action = "read")
     @Operation(summary = "Refused requests in this workspace")
     CursorPage<AuditRecords.AccessLog> accessLogs(@RequestParam(name = "resource_type", required = false) @Nullable String resourceType,
-            @RequestParam(name = "user_id", required = false) @Nullable UUID userId, @RequestParam(required = false) @Nullable Instant from,
-            @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return history.accessLogs(page, filter(page, from, to, userId, resourceType, null));
+            @RequestParam(name = "user_id", required = false) @Nullable UUID userId, TimeWindow window, PageRequest page) {
+        return history.accessLogs(page, filter(page, window, userId, resourceType, null));
     }
 
     @GetMapping("/api/v1/admin/security-events")
     @Operation(summary = "Platform-level security events (sign-in failures, throttling, rejected webhooks)")
     CursorPage<AuditRecords.SecurityEventView> platformSecurityEvents(
             @RequestParam(name = "event_type", required = false) @Nullable String eventType, @RequestParam(required = false) @Nullable String severity,
-            @RequestParam(name = "user_id", required = false) @Nullable UUID userId, @RequestParam(required = false) @Nullable Instant from,
-            @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return history.platformSecurityEvents(page, filter(page, from, to, userId, eventType, severity));
+            @RequestParam(name = "user_id", required = false) @Nullable UUID userId, TimeWindow window, PageRequest page) {
+        return history.platformSecurityEvents(page, filter(page, window, userId, eventType, severity));
     }
 
-    private static AuditRecords.Filter filter(PageRequest page, @Nullable Instant from, @Nullable Instant to,
-            @Nullable UUID userId, @Nullable String kind, @Nullable String subKind) {
-        TimeWindow window = TimeWindow.unbounded(from, to);
+    private static AuditRecords.Filter filter(PageRequest page, TimeWindow window, @Nullable UUID userId,
+            @Nullable String kind, @Nullable String subKind) {
         return new AuditRecords.Filter(page.beforeOrEnd(), page.fetchSize(), window.from(), window.to(), userId, kind,
                 subKind);
     }

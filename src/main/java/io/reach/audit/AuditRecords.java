@@ -2,7 +2,6 @@ package io.reach.audit;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +11,7 @@ import org.springframework.stereotype.Repository;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import io.reach.platform.time.UtcTimes;
 
 /** Reads the current tenant's audit records, newest first, with optional filters. */
 @Repository
@@ -103,8 +103,8 @@ class AuditRecords {
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         params.put("before", filter.before());
         params.put("limit", filter.limit());
-        params.put("from", filter.from().atOffset(ZoneOffset.UTC));
-        params.put("to", filter.to().atOffset(ZoneOffset.UTC));
+        params.put("from", UtcTimes.utc(filter.from()));
+        params.put("to", UtcTimes.utc(filter.to()));
         params.put("userId", filter.userId());
         return params;
     }

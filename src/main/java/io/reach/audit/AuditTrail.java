@@ -3,7 +3,6 @@ package io.reach.audit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +18,7 @@ import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.time.UtcTimes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -86,7 +86,7 @@ public class AuditTrail {
                 .param("oldValues", toJson(entry.oldValues())).param("newValues", toJson(entry.newValues()))
                 .param("changes", toJson(changes(entry.oldValues(), entry.newValues())))
                 .param("ip", origin.ipAddress()).param("userAgent", origin.userAgent())
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).update());
+                .param("now", UtcTimes.utc(clock.instant())).update());
     }
 
     /** Records a security event for {@code tenant}; the platform scope takes events that precede a tenant. */
@@ -96,7 +96,7 @@ public class AuditTrail {
                 .param("tenant", tenant.value()).param("id", ids.next()).param("userId", event.userId())
                 .param("eventType", event.eventType()).param("severity", event.severity().code())
                 .param("details", toJson(event.details())).param("ip", origin.ipAddress())
-                .param("userAgent", origin.userAgent()).param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("userAgent", origin.userAgent()).param("now", UtcTimes.utc(clock.instant()))
                 .update());
     }
 
@@ -113,9 +113,9 @@ public class AuditTrail {
                 .param("tenant", tenant.value()).param("id", ids.next()).param("userId", userId)
                 .param("resourceType", resourceType).param("resourceId", resourceId).param("action", action)
                 .param("allowed", false).param("reason", reason).param("ip", from.ipAddress())
-                .param("userAgent", from.userAgent()).param("now", now.atOffset(ZoneOffset.UTC))
-                .param("repeatSince", now.minus(accessLogs.repeatWindow()).atOffset(ZoneOffset.UTC))
-                .param("hourAgo", now.minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC))
+                .param("userAgent", from.userAgent()).param("now", UtcTimes.utc(now))
+                .param("repeatSince", UtcTimes.utc(now.minus(accessLogs.repeatWindow())))
+                .param("hourAgo", UtcTimes.utc(now.minus(Duration.ofHours(1))))
                 .param("cap", accessLogs.perUserPerHour()).update());
     }
 

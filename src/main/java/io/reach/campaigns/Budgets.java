@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.time.UtcTimes;
 import io.reach.platform.web.ConflictException;
 import io.reach.tenancy.TenantManagement;
 
@@ -63,7 +64,7 @@ class Budgets {
     void spend(UUID campaign, BigDecimal amount, @Nullable String note, UUID by) {
         Instant now = clock.instant();
         int updated = jdbc.sql(SPEND).param("tenant", Sql.tenant()).param("id", campaign).param("amount", amount)
-                .param("overspend", overspendAllowed()).param("now", Sql.utc(now)).update();
+                .param("overspend", overspendAllowed()).param("now", UtcTimes.utcOrNull(now)).update();
         if (updated == 0) {
             throw new ConflictException("Over budget", "Spending " + amount + " would exceed the campaign's allocated budget");
         }
@@ -80,7 +81,7 @@ class Budgets {
         }
         Instant now = clock.instant();
         Integer granted = jdbc.sql(RESERVE).param("tenant", Sql.tenant()).param("id", campaign).param("cost", cost)
-                .param("wanted", wanted).param("overspend", overspendAllowed()).param("now", Sql.utc(now))
+                .param("wanted", wanted).param("overspend", overspendAllowed()).param("now", UtcTimes.utcOrNull(now))
                 .query(Integer.class).optional().orElse(0);
         if (granted > 0) {
             entry(campaign, cost.multiply(BigDecimal.valueOf(granted)), BudgetSource.of(channel), granted + " messages",
@@ -97,7 +98,7 @@ class Budgets {
         Instant now = clock.instant();
         BigDecimal amount = cost.multiply(BigDecimal.valueOf(messages));
         jdbc.sql(REFUND).param("tenant", Sql.tenant()).param("id", campaign).param("amount", amount)
-                .param("now", Sql.utc(now)).update();
+                .param("now", UtcTimes.utcOrNull(now)).update();
         entry(campaign, amount.negate(), BudgetSource.REFUND, messages + " messages not sent", null, now);
     }
 
@@ -105,7 +106,7 @@ class Budgets {
         return jdbc.sql(ENTRIES).param("tenant", Sql.tenant()).param("campaign", campaign).param("before", before)
                 .param("limit", limit).query((rs, row) -> new Entry(rs.getObject("id", UUID.class),
                         rs.getBigDecimal("amount"), rs.getString("source"), rs.getString("note"),
-                        Sql.uuid(rs, "created_by"), Sql.instant(rs, "created_at"))).list();
+                        Sql.uuid(rs, "created_by"), Sql.requiredInstant(rs, "created_at"))).list();
     }
 
     private boolean overspendAllowed() {
@@ -116,6 +117,6 @@ class Budgets {
             Instant now) {
         jdbc.sql(ENTRY).param("tenant", Sql.tenant()).param("id", ids.next()).param("campaign", campaign)
                 .param("amount", amount).param("source", source.code()).param("note", note).param("by", by)
-                .param("now", Sql.utc(now)).update();
+                .param("now", UtcTimes.utcOrNull(now)).update();
     }
 }

@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.CursorPage;
@@ -51,15 +51,15 @@ class CampaignAnalyticsController {
     @GetMapping("/email-campaigns/{id}/analytics")
     @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
     @Operation(summary = "An e-mail campaign's recipients, sent, delivered, opened, clicked, bounced, failed and rates")
-    CampaignAnalytics.EmailStats email(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
-        return sending.forVisible(Channel.EMAIL, id, principal, () -> analytics.email(id));
+    CampaignAnalytics.EmailStats email(@SignedInMember UserPrincipal member, @PathVariable UUID id) {
+        return sending.forVisible(Channel.EMAIL, id, member, () -> analytics.email(id));
     }
 
     @GetMapping(path = "/email-campaigns/{id}/analytics/daily", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
     @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
     @Operation(summary = "An e-mail campaign's human opens and clicks per day (UTC unless zone is given), every day from "
             + "its creation to today, oldest first (one page; a day without opens or clicks has zeros)")
-    ResponseEntity<?> emailDaily(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+    ResponseEntity<?> emailDaily(@SignedInMember UserPrincipal member,
             @PathVariable UUID id, @RequestParam(defaultValue = "UTC") String zone,
             @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
@@ -71,15 +71,15 @@ class CampaignAnalyticsController {
             throw new InvalidRequestException(new FieldError("zone",
                     "is not a time zone (e.g. Europe/Paris)"));
         }
-        return answer.of(CursorPage.whole(sending.forVisible(Channel.EMAIL, id, principal,
+        return answer.of(CursorPage.whole(sending.forVisible(Channel.EMAIL, id, member,
                 () -> analytics.emailDaily(id, timeZone))), CampaignTables.DAILY, CampaignTables::daily, "email-daily");
     }
 
     @GetMapping("/sms-campaigns/{id}/analytics")
     @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
     @Operation(summary = "An SMS campaign's recipients, sent, delivered, failed, pending, segments and rates")
-    CampaignAnalytics.SmsStats sms(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
-        return sending.forVisible(Channel.SMS, id, principal, () -> analytics.sms(id));
+    CampaignAnalytics.SmsStats sms(@SignedInMember UserPrincipal member, @PathVariable UUID id) {
+        return sending.forVisible(Channel.SMS, id, member, () -> analytics.sms(id));
     }
 
     @GetMapping("/campaigns/{id}/analytics")

@@ -15,7 +15,6 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.CursorPage;
@@ -71,13 +71,13 @@ class CampaignController {
     @RequiresPermission(resource = "campaigns", action = "write")
     @Operation(summary = "Create a draft campaign")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
-    ResponseEntity<Campaign> create(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+    ResponseEntity<Campaign> create(@SignedInMember UserPrincipal member,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
                     examples = @ExampleObject("""
                     {"name": "Spring launch", "description": "Launch of the spring collection", "start_date": "2027-03-01T00:00:00Z",
                      "end_date": "2027-03-31T23:59:59Z", "budget_allocated": 5000.00, "currency": "EUR"}""")))
             @Valid @RequestBody CampaignRequest request) {
-        UUID id = campaigns.create(People.of(principal).userId(), details(request));
+        UUID id = campaigns.create(member.userId(), details(request));
         return ResponseEntity.created(URI.create("/api/v1/campaigns/" + id)).body(get(id));
     }
 
@@ -92,8 +92,7 @@ class CampaignController {
     @RequiresPermission(resource = "campaigns", action = "read")
     @Operation(summary = "Campaigns, newest first, optionally of one status")
     CursorPage<Campaign> list(@RequestParam(required = false) @Nullable String status,
-            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
+            PageRequest page) {
         CampaignStatus wanted = status == null ? null : CampaignStatus.ofCode(status);
         return CursorPage.of(campaigns.page(page.beforeOrEnd(), page.fetchSize(), wanted), page, Campaign::id);
     }
@@ -122,17 +121,15 @@ class CampaignController {
     @PostMapping("/{id}/spend")
     @RequiresPermission(resource = "campaigns", action = "write", idVariable = "id")
     @Operation(summary = "Record a manual spend; 409 when it would exceed the allocated budget (unless the tenant allows overspend)")
-    Campaign spend(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
+    Campaign spend(@SignedInMember UserPrincipal member, @PathVariable UUID id,
             @Valid @RequestBody Spend request) {
-        return campaigns.spend(People.of(principal).userId(), id, request.amount(), request.note());
+        return campaigns.spend(member.userId(), id, request.amount(), request.note());
     }
 
     @GetMapping("/{id}/budget-entries")
     @RequiresPermission(resource = "campaigns", action = "read", idVariable = "id")
     @Operation(summary = "Every change to the campaign's spend, newest first")
-    CursorPage<Budgets.Entry> entries(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
+    CursorPage<Budgets.Entry> entries(@PathVariable UUID id, PageRequest page) {
         return CursorPage.of(campaigns.budgetEntries(id, page.beforeOrEnd(), page.fetchSize()), page, Budgets.Entry::id);
     }
 
@@ -140,16 +137,15 @@ class CampaignController {
     @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
     @Operation(operationId = "joinCampaign", summary = "Join an active or paused campaign as a retailer member, to send it to your own recipients "
             + "(the answer is the caller's participation)")
-    Participants.Participant join(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
-        return campaigns.join(People.of(principal), id);
+    Participants.Participant join(@SignedInMember UserPrincipal member, @PathVariable UUID id) {
+        return campaigns.join(member, id);
     }
 
     @GetMapping("/{id}/participants")
     @RequiresPermission(resource = "campaigns", action = "read", idVariable = "id")
     @Operation(summary = "The retailers who joined the campaign, in the order they joined")
     CursorPage<Participants.Participant> participants(@PathVariable UUID id,
-            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
+            PageRequest page) {
         return CursorPage.of(campaigns.participants(id, page.after().orElse(null), page.fetchSize()), page,
                 Participants.Participant::retailerId);
     }

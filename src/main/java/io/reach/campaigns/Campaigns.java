@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import io.reach.platform.time.UtcTimes;
 
 
 /** The current tenant's campaigns ({@code campaigns.campaigns}). */
@@ -47,7 +48,7 @@ class Campaigns {
 
     void insert(Campaign campaign) {
         bind(jdbc.sql(INSERT), campaign).param("createdBy", campaign.createdBy())
-                .param("createdAt", Sql.utc(campaign.createdAt())).update();
+                .param("createdAt", UtcTimes.utcOrNull(campaign.createdAt())).update();
     }
 
     /** Writes every field but the budget spent, which only {@link Budgets} changes. */
@@ -77,20 +78,20 @@ class Campaigns {
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Campaign c) {
         return spec.param("tenant", Sql.tenant()).param("id", c.id()).param("sponsorId", c.sponsorId())
                 .param("name", c.name()).param("description", c.description()).param("status", c.status().code())
-                .param("stage", c.stage().code()).param("stageChangedAt", Sql.utc(c.stageChangedAt()))
-                .param("startDate", Sql.utc(c.startDate())).param("endDate", Sql.utc(c.endDate()))
+                .param("stage", c.stage().code()).param("stageChangedAt", UtcTimes.utcOrNull(c.stageChangedAt()))
+                .param("startDate", UtcTimes.utcOrNull(c.startDate())).param("endDate", UtcTimes.utcOrNull(c.endDate()))
                 .param("budgetAllocated", c.budgetAllocated()).param("currency", c.currency())
                 .param("targetAudience", c.targetAudience().toString())
-                .param("campaignSettings", c.campaignSettings().toString()).param("updatedAt", Sql.utc(c.updatedAt()));
+                .param("campaignSettings", c.campaignSettings().toString()).param("updatedAt", UtcTimes.utcOrNull(c.updatedAt()));
     }
 
     static Campaign row(ResultSet rs, int row) throws SQLException {
         return new Campaign(rs.getObject("id", UUID.class), Sql.uuid(rs, "sponsor_id"), rs.getString("name"),
                 rs.getString("description"), CampaignStatus.ofCode(rs.getString("status")),
-                CampaignStage.ofCode(rs.getString("stage")), Sql.instant(rs, "stage_changed_at"),
+                CampaignStage.ofCode(rs.getString("stage")), Sql.requiredInstant(rs, "stage_changed_at"),
                 Sql.instant(rs, "start_date"), Sql.instant(rs, "end_date"), rs.getBigDecimal("budget_allocated"),
                 rs.getBigDecimal("budget_spent"), rs.getString("currency"), Sql.json(rs, "target_audience"),
-                Sql.json(rs, "campaign_settings"), rs.getObject("created_by", UUID.class), Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "updated_at"));
+                Sql.json(rs, "campaign_settings"), rs.getObject("created_by", UUID.class), Sql.requiredInstant(rs, "created_at"),
+                Sql.requiredInstant(rs, "updated_at"));
     }
 }

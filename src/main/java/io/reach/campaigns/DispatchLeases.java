@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.time.UtcTimes;
 
 /**
  * At most one live run per campaign across all nodes. A run takes the campaign's lease, a
@@ -57,7 +58,7 @@ class DispatchLeases {
         Instant now = clock.instant();
         boolean taken = transactions.inTransactionAs(tenant, () -> jdbc.sql(TAKE).param("tenant", tenant.value())
                 .param("channel", channel.code()).param("campaign", campaign).param("run", run)
-                .param("now", Sql.utc(now)).param("expired", Sql.utc(now.minus(lease))).update() == 1);
+                .param("now", UtcTimes.utcOrNull(now)).param("expired", UtcTimes.utcOrNull(now.minus(lease))).update() == 1);
         return taken ? Optional.of(new Lease(tenant, channel, campaign, run)) : Optional.empty();
     }
 
@@ -83,7 +84,7 @@ class DispatchLeases {
         /** Renews the lease in the current (tenant) transaction; false once the run ended or another run has it. */
         boolean renew() {
             if (held && jdbc.sql(RENEW).param("tenant", tenant.value()).param("channel", channel.code())
-                    .param("campaign", campaign).param("run", run).param("now", Sql.utc(clock.instant())).update() == 0) {
+                    .param("campaign", campaign).param("run", run).param("now", UtcTimes.utcOrNull(clock.instant())).update() == 0) {
                 held = false;
                 log.warn("{} campaign {}: another run took over (this one was silent past its lease); this run stops",
                         channel.code(), campaign);

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import io.reach.platform.time.UtcTimes;
 
 /** The retailers who joined a campaign to send it to their own recipients. */
 @Repository
@@ -41,7 +42,7 @@ class Participants {
     /** Whether this joined the retailer (false: already a participant). */
     boolean join(UUID campaign, UUID retailer, Instant now) {
         return jdbc.sql(JOIN).param("tenant", Sql.tenant()).param("campaign", campaign).param("retailer", retailer)
-                .param("now", Sql.utc(now)).update() == 1;
+                .param("now", UtcTimes.utcOrNull(now)).update() == 1;
     }
 
     boolean joined(UUID campaign, UUID retailer) {
@@ -61,6 +62,6 @@ class Participants {
     }
 
     private static Participant participant(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Participant(rs.getObject("retailer_id", UUID.class), Sql.instant(rs, "joined_at"));
+        return new Participant(rs.getObject("retailer_id", UUID.class), Sql.requiredInstant(rs, "joined_at"));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.reach.platform.ids.Ids;
+import io.reach.platform.time.UtcTimes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -85,23 +86,23 @@ class SendQueue {
                     .param("addresses", chunk.stream().map(Recipients.Recipient::address).toArray(String[]::new))
                     .param("names", chunk.stream().map(Recipients.Recipient::name).toArray(String[]::new))
                     .param("variables", chunk.stream().map(r -> json.writeValueAsString(r.variables())).toArray(String[]::new))
-                    .param("now", Sql.utc(now)).update();
+                    .param("now", UtcTimes.utcOrNull(now)).update();
         }
         return jdbc.sql(TOTAL.formatted(channel.campaigns, channel.sends, channel.campaignColumn))
-                .param("tenant", Sql.tenant()).param("campaign", campaign).param("now", Sql.utc(now))
+                .param("tenant", Sql.tenant()).param("campaign", campaign).param("now", UtcTimes.utcOrNull(now))
                 .query(Integer.class).single();
     }
 
     /** Marks failed the rows claimed before {@code expired} and still not sent: their worker died mid-send. */
     int markInterrupted(Channel channel, UUID campaign, Instant expired) {
         return jdbc.sql(INTERRUPTED.formatted(channel.sends, channel.reasonColumn, channel.campaignColumn))
-                .param("tenant", Sql.tenant()).param("campaign", campaign).param("expired", Sql.utc(expired)).update();
+                .param("tenant", Sql.tenant()).param("campaign", campaign).param("expired", UtcTimes.utcOrNull(expired)).update();
     }
 
     List<QueuedSend> claim(Channel channel, UUID campaign, int limit, Instant now) {
         return jdbc.sql(CLAIM.formatted(channel.sends, channel.campaignColumn, channel.addressKey, channel.addressColumn))
                 .param("tenant", Sql.tenant()).param("campaign", campaign).param("channel", channel.code())
-                .param("limit", limit).param("now", Sql.utc(now))
+                .param("limit", limit).param("now", UtcTimes.utcOrNull(now))
                 .query((rs, row) -> new QueuedSend(channel, rs.getObject("id", UUID.class), rs.getString("address"),
                         rs.getString("recipient_name"), variables(rs.getString("variables")))).list();
     }

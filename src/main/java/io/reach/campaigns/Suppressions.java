@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import io.reach.platform.time.UtcTimes;
 
 /**
  * Addresses and numbers the tenant must not write to again: unsubscribed, hard-bounced,
@@ -37,7 +38,7 @@ class Suppressions {
 
     void add(Channel channel, String address, SuppressionReason reason, @Nullable UUID send, Instant now) {
         jdbc.sql(ADD).param("tenant", Sql.tenant()).param("channel", channel.code()).param("address", address)
-                .param("reason", reason.code()).param("send", send).param("now", Sql.utc(now)).update();
+                .param("reason", reason.code()).param("send", send).param("now", UtcTimes.utcOrNull(now)).update();
     }
 
     /** Removes the suppression, only one of {@code reason} when given (a START reply lifts a STOP, not a bounce). */
@@ -49,6 +50,6 @@ class Suppressions {
     List<Suppression> page(Channel channel, String after, int limit) {
         return jdbc.sql(PAGE).param("tenant", Sql.tenant()).param("channel", channel.code()).param("after", after)
                 .param("limit", limit).query((rs, row) -> new Suppression(channel, rs.getString("address"),
-                        rs.getString("reason"), Sql.uuid(rs, "source_send"), Sql.instant(rs, "created_at"))).list();
+                        rs.getString("reason"), Sql.uuid(rs, "source_send"), Sql.requiredInstant(rs, "created_at"))).list();
     }
 }

@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.CursorPage;
@@ -83,9 +83,9 @@ class TemplateController {
     @RequiresPermission(resource = "templates", action = "write")
     @Operation(summary = "Create a template (version 1); unknown placeholders and malformed parts are 400s")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
-    ResponseEntity<TemplateView> create(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+    ResponseEntity<TemplateView> create(@SignedInMember UserPrincipal member,
             @Valid @RequestBody TemplateRequest request) {
-        StoredTemplate template = templates.create(People.of(principal).userId(), request.templateName(),
+        StoredTemplate template = templates.create(member.userId(), request.templateName(),
                 request.templateType(), request.templateContent(), request.isActive());
         return ResponseEntity.created(URI.create("/api/v1/templates/" + template.templateId())).body(TemplateView.of(template));
     }
@@ -93,9 +93,9 @@ class TemplateController {
     @PutMapping("/{templateId}")
     @RequiresPermission(resource = "templates", action = "write", idVariable = "templateId")
     @Operation(summary = "Edit a template: stores version n+1 with parent_template_id the version it replaces")
-    TemplateView edit(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID templateId,
+    TemplateView edit(@SignedInMember UserPrincipal member, @PathVariable UUID templateId,
             @Valid @RequestBody Edit request) {
-        return TemplateView.of(templates.edit(People.of(principal).userId(), templateId, request.templateName(),
+        return TemplateView.of(templates.edit(member.userId(), templateId, request.templateName(),
                 request.templateContent()));
     }
 
@@ -103,8 +103,7 @@ class TemplateController {
     @RequiresPermission(resource = "templates", action = "read")
     @Operation(summary = "Templates (their latest versions), newest first, optionally of one type")
     CursorPage<TemplateView> list(@RequestParam(required = false) @Nullable String type,
-            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
+            PageRequest page) {
         TemplateType wanted = type == null ? null : TemplateType.ofCode(type);
         return CursorPage.of(templates.page(page.beforeOrEnd(), page.fetchSize(), wanted), page, StoredTemplate::templateId)
                 .map(TemplateView::of);
@@ -129,9 +128,7 @@ class TemplateController {
     @GetMapping("/{templateId}/versions")
     @RequiresPermission(resource = "templates", action = "read", idVariable = "templateId")
     @Operation(summary = "Every version of a template, newest first, in pages")
-    CursorPage<TemplateView> versions(@PathVariable UUID templateId, @RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
+    CursorPage<TemplateView> versions(@PathVariable UUID templateId, PageRequest page) {
         return CursorPage.of(templates.versions(templateId, page.after().orElse(null), page.fetchSize()), page,
                 StoredTemplate::id).map(TemplateView::of);
     }

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.reach.platform.ids.Ids;
+import io.reach.platform.time.UtcTimes;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 
@@ -111,16 +112,16 @@ class TemplateUsage {
     void touch(StoredTemplate template, Instant now) {
         jdbc.sql(TOUCH).param("tenant", Sql.tenant()).param("template", template.templateId())
                 .param("name", template.templateName()).param("type", template.templateType().code())
-                .param("active", template.isActive()).param("now", Sql.utc(now)).update();
+                .param("active", template.isActive()).param("now", UtcTimes.utcOrNull(now)).update();
     }
 
     /** A campaign started sending with the template, for {@code retailer} when a retailer sends it. */
     void used(UUID template, UUID campaign, @Nullable UUID retailer, Instant now) {
-        jdbc.sql(USED).param("tenant", Sql.tenant()).param("template", template).param("now", Sql.utc(now)).update();
+        jdbc.sql(USED).param("tenant", Sql.tenant()).param("template", template).param("now", UtcTimes.utcOrNull(now)).update();
         if (retailer != null) {
             jdbc.sql(RETAILER).param("tenant", Sql.tenant()).param("id", ids.next()).param("template", template)
-                    .param("retailer", retailer).param("campaign", campaign).param("now", Sql.utc(now)).update();
-            jdbc.sql(RETAILERS).param("tenant", Sql.tenant()).param("template", template).param("now", Sql.utc(now))
+                    .param("retailer", retailer).param("campaign", campaign).param("now", UtcTimes.utcOrNull(now)).update();
+            jdbc.sql(RETAILERS).param("tenant", Sql.tenant()).param("template", template).param("now", UtcTimes.utcOrNull(now))
                     .update();
         }
     }
@@ -131,16 +132,16 @@ class TemplateUsage {
             return;
         }
         jdbc.sql(REACH).param("tenant", Sql.tenant()).param("template", template)
-                .param("recipients", recipients.toArray(String[]::new)).param("now", Sql.utc(now)).update();
+                .param("recipients", recipients.toArray(String[]::new)).param("now", UtcTimes.utcOrNull(now)).update();
         if (retailer != null) {
             jdbc.sql(SENDS).param("tenant", Sql.tenant()).param("template", template).param("retailer", retailer)
-                    .param("sends", recipients.size()).param("now", Sql.utc(now)).update();
+                    .param("sends", recipients.size()).param("now", UtcTimes.utcOrNull(now)).update();
         }
     }
 
     void converted(UUID template, String recipient, Instant now) {
         jdbc.sql(CONVERT).param("tenant", Sql.tenant()).param("template", template).param("recipient", recipient)
-                .param("now", Sql.utc(now)).update();
+                .param("now", UtcTimes.utcOrNull(now)).update();
     }
 
     Optional<Stats> stats(UUID template) {
@@ -163,7 +164,7 @@ class TemplateUsage {
                 rs.getString("template_type"), rs.getLong("usage_count"), rs.getLong("unique_retailers_count"),
                 rs.getLong("unique_recipients_count"), rs.getLong("conversions_count"),
                 rs.getBigDecimal("conversion_rate"), rs.getBoolean("is_active"), Sql.json(rs, "metadata"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                Sql.requiredInstant(rs, "created_at"), Sql.requiredInstant(rs, "updated_at"));
     }
 
     List<RetailerUsage> byRetailer(UUID template) {
@@ -171,6 +172,6 @@ class TemplateUsage {
                 .query((rs, row) -> new RetailerUsage(rs.getObject("id", UUID.class),
                         rs.getObject("template_id", UUID.class), rs.getObject("retailer_id", UUID.class),
                         rs.getObject("campaign_id", UUID.class), rs.getInt("campaigns_joined"), rs.getLong("total_sends"),
-                        Sql.instant(rs, "last_active_date"), Sql.instant(rs, "created_at"))).list();
+                        Sql.requiredInstant(rs, "last_active_date"), Sql.requiredInstant(rs, "created_at"))).list();
     }
 }

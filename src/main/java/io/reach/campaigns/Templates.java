@@ -12,6 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.reach.platform.time.UtcTimes;
 import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
@@ -61,7 +62,7 @@ class Templates {
                 .param("name", t.templateName()).param("type", t.templateType().code())
                 .param("content", t.templateContent().toString()).param("createdBy", t.createdBy())
                 .param("active", t.isActive()).param("version", t.version()).param("parent", t.parentTemplateId())
-                .param("now", Sql.utc(t.createdAt())).update();
+                .param("now", UtcTimes.utcOrNull(t.createdAt())).update();
     }
 
     /**
@@ -70,7 +71,7 @@ class Templates {
      */
     void supersede(StoredTemplate current, StoredTemplate next) {
         int updated = jdbc.sql(SUPERSEDE).param("tenant", Sql.tenant()).param("id", current.id())
-                .param("now", Sql.utc(next.createdAt())).update();
+                .param("now", UtcTimes.utcOrNull(next.createdAt())).update();
         if (updated == 0) {
             throw edited(current);
         }
@@ -109,7 +110,7 @@ class Templates {
 
     void activate(UUID templateId, boolean active, Instant now) {
         jdbc.sql(ACTIVE).param("tenant", Sql.tenant()).param("lineage", templateId).param("active", active)
-                .param("now", Sql.utc(now)).update();
+                .param("now", UtcTimes.utcOrNull(now)).update();
     }
 
     /**
@@ -143,6 +144,6 @@ class Templates {
                 rs.getString("template_name"), TemplateType.ofCode(rs.getString("template_type")),
                 Sql.json(rs, "template_content"), rs.getObject("created_by", UUID.class), rs.getBoolean("is_active"),
                 rs.getInt("version"), Sql.uuid(rs, "parent_template_id"), rs.getBoolean("latest"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                Sql.requiredInstant(rs, "created_at"), Sql.requiredInstant(rs, "updated_at"));
     }
 }

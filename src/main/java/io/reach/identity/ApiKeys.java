@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 
 import io.reach.platform.security.TenantRoutedTokens;
 import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.time.UtcTimes;
 
 /**
  * {@code identity.api_keys}. A key is a {@link TenantRoutedTokens tenant-routed token} with the
@@ -60,19 +61,19 @@ class ApiKeys {
         jdbc.sql(INSERT).param("tenant", tenant).param("id", id).param("userId", userId).param("name", name)
                 .param("prefix", visiblePrefix(secret))
                 .param("hash", TokenDigests.hash(secret)).param("scopes", scopes.toArray(String[]::new))
-                .param("expiresAt", expiresAt == null ? null : Users.utc(expiresAt)).param("now", Users.utc(now))
+                .param("expiresAt", expiresAt == null ? null : UtcTimes.utc(expiresAt)).param("now", UtcTimes.utc(now))
                 .update();
         return secret;
     }
 
     Optional<ActiveKey> findActive(String secret, Instant now) {
-        return jdbc.sql(FIND_ACTIVE).param("hash", TokenDigests.hash(secret)).param("now", Users.utc(now))
+        return jdbc.sql(FIND_ACTIVE).param("hash", TokenDigests.hash(secret)).param("now", UtcTimes.utc(now))
                 .query((rs, row) -> new ActiveKey(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
                         Set.copyOf(List.of((String[]) rs.getArray("scopes").getArray())))).optional();
     }
 
     void touch(UUID id, Instant now) {
-        jdbc.sql(TOUCH).param("id", id).param("now", Users.utc(now)).update();
+        jdbc.sql(TOUCH).param("id", id).param("now", UtcTimes.utc(now)).update();
     }
 
     List<ApiKeyView> page(UUID after, int limit) {
@@ -84,7 +85,7 @@ class ApiKeys {
     }
 
     boolean revoke(UUID id, Instant now) {
-        return jdbc.sql(REVOKE).param("id", id).param("now", Users.utc(now)).update() == 1;
+        return jdbc.sql(REVOKE).param("id", id).param("now", UtcTimes.utc(now)).update() == 1;
     }
 
     /** The start of a key that may be shown again (tenant part and six characters of the secret). */

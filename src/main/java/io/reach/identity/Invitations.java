@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import io.reach.platform.security.TenantRoutedTokens;
 import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.time.UtcTimes;
 
 /** The current tenant's {@code identity.invitations}. */
 @Repository
@@ -56,7 +57,7 @@ class Invitations {
         String token = TenantRoutedTokens.issue(PREFIX, tenant);
         jdbc.sql(INSERT).param("tenant", tenant).param("id", id).param("email", email).param("role", role)
                 .param("userType", userType.code()).param("hash", TokenDigests.hash(token)).param("invitedBy", invitedBy)
-                .param("expiresAt", Users.utc(expiresAt)).param("now", Users.utc(now)).update();
+                .param("expiresAt", UtcTimes.utc(expiresAt)).param("now", UtcTimes.utc(now)).update();
         return token;
     }
 
@@ -69,15 +70,15 @@ class Invitations {
     }
 
     Optional<Invitation> openByToken(String token, Instant now) {
-        return jdbc.sql(OPEN_BY_TOKEN).param("hash", TokenDigests.hash(token)).param("now", Users.utc(now))
+        return jdbc.sql(OPEN_BY_TOKEN).param("hash", TokenDigests.hash(token)).param("now", UtcTimes.utc(now))
                 .query(Invitation.class).optional();
     }
 
     boolean accept(UUID id, UUID userId, Instant now) {
-        return jdbc.sql(ACCEPT).param("id", id).param("userId", userId).param("now", Users.utc(now)).update() == 1;
+        return jdbc.sql(ACCEPT).param("id", id).param("userId", userId).param("now", UtcTimes.utc(now)).update() == 1;
     }
 
     boolean revoke(UUID id, Instant now) {
-        return jdbc.sql(REVOKE).param("id", id).param("now", Users.utc(now)).update() == 1;
+        return jdbc.sql(REVOKE).param("id", id).param("now", UtcTimes.utc(now)).update() == 1;
     }
 }

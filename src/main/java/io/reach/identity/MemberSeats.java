@@ -1,11 +1,11 @@
 package io.reach.identity;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.reach.platform.time.UtcTimes;
 import io.reach.tenancy.Quota;
 import io.reach.tenancy.QuotaCounter;
 
@@ -36,6 +36,6 @@ class MemberSeats implements QuotaCounter {
 
     @Override
     public long count() {
-        return jdbc.sql(COUNT).param("now", clock.instant().atOffset(ZoneOffset.UTC)).query(Long.class).single();
+        return jdbc.sql(COUNT).param("now", UtcTimes.utc(clock.instant())).query(Long.class).single();
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import io.reach.platform.time.UtcTimes;
 
 /** Users as an external identity provider (Clerk) describes them, written into {@code identity.users}. */
 @Repository
@@ -59,15 +60,15 @@ class ProviderUsers {
                 .param("externalId", user.externalId()).param("clerkId", user.clerkId())
                 .param("publicMetadata", user.publicMetadata()).param("privateMetadata", user.privateMetadata())
                 .param("unsafeMetadata", user.unsafeMetadata())
-                .param("lastSignInAt", user.lastSignInAt() == null ? null : Users.utc(user.lastSignInAt()))
-                .param("createdAt", Users.utc(user.createdAt())).param("now", Users.utc(now)).update();
+                .param("lastSignInAt", user.lastSignInAt() == null ? null : UtcTimes.utc(user.lastSignInAt()))
+                .param("createdAt", UtcTimes.utc(user.createdAt())).param("now", UtcTimes.utc(now)).update();
         standings.userChanged(id);
         return id;
     }
 
     /** Deactivates the user; their access tokens stop working on this node at once, on others within the cache's lifetime. */
     Optional<UUID> deactivate(String clerkId, Instant now) {
-        Optional<UUID> id = jdbc.sql(DEACTIVATE).param("clerkId", clerkId).param("now", Users.utc(now)).query(UUID.class)
+        Optional<UUID> id = jdbc.sql(DEACTIVATE).param("clerkId", clerkId).param("now", UtcTimes.utc(now)).query(UUID.class)
                 .optional();
         id.ifPresent(standings::userChanged);
         return id;

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.reach.platform.time.UtcTimes;
 
 /** Daily, forgets webhook deliveries older than a week (far beyond the 5-minute replay window). */
 @Configuration(proxyBeanMethods = false)
@@ -21,6 +22,6 @@ class WebhookDeliveryPurge {
     RecurringTask<Void> webhookDeliveryPurgeTask(JdbcClient jdbc, Clock clock) {
         return Tasks.recurring("webhook-delivery-purge", FixedDelay.of(Duration.ofDays(1)))
                 .execute((instance, context) -> jdbc.sql("delete from identity.webhook_deliveries where received_at < :before")
-                        .param("before", Users.utc(clock.instant().minus(KEPT))).update());
+                        .param("before", UtcTimes.utc(clock.instant().minus(KEPT))).update());
     }
 }

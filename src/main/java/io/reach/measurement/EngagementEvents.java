@@ -3,12 +3,13 @@ package io.reach.measurement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.measurement.ingest.StorableText;
 import io.reach.measurement.ingest.UserAgents;
+import io.reach.platform.time.UtcTimes;
 
 /**
  * What other modules record as engagement with Reach's own channels (e-mail opens and clicks,
@@ -54,11 +56,14 @@ public class EngagementEvents {
                 .param("tenant", tenant.value()).param("id", ids.next()).param("type", engagement.eventType())
                 .param("page", engagement.page()).param("session", engagement.sessionId())
                 .param("label", StorableText.bounded(engagement.label(), 2000)).param("machine", machine)
-                .param("at", engagement.at().atOffset(ZoneOffset.UTC)).update());
+                .param("at", UtcTimes.utc(engagement.at())).update());
     }
 
     public record Day(LocalDate day, long events) {
     }
+
+    /** As {@code query(Day.class)} maps it, typed so the rows are known not to be null. */
+    private static final RowMapper<Day> DAY_ROW = new SimplePropertyRowMapper<>(Day.class);
 
     /**
      * For the current tenant, how many human engagements of {@code eventType} a page had per day
@@ -70,8 +75,8 @@ public class EngagementEvents {
                 from measurement.engagements
                 where event_type = :type and page = :page and not machine and created_at >= :from and created_at < :to
                 group by 1 order by 1""").param("zone", zone.getId()).param("type", eventType).param("page", page)
-                .param("from", from.atOffset(ZoneOffset.UTC)).param("to", to.atOffset(ZoneOffset.UTC))
-                .query(Day.class).list();
+                .param("from", UtcTimes.utc(from)).param("to", UtcTimes.utc(to))
+                .query(DAY_ROW).list();
     }
 
     /** For the current tenant, how many human engagements of {@code eventType} each page had in {@code [from, to)}. */
@@ -80,8 +85,8 @@ public class EngagementEvents {
         jdbc.sql("""
                 select page, count(*) as events from measurement.engagements
                 where event_type = :type and not machine and created_at >= :from and created_at < :to
-                group by 1 order by 2 desc, 1""").param("type", eventType).param("from", from.atOffset(ZoneOffset.UTC))
-                .param("to", to.atOffset(ZoneOffset.UTC))
+                group by 1 order by 2 desc, 1""").param("type", eventType).param("from", UtcTimes.utc(from))
+                .param("to", UtcTimes.utc(to))
                 .query((rs, row) -> counts.put(rs.getString("page"), rs.getLong("events"))).list();
         return counts;
     }

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.platform.security.RequiresPermission;
@@ -77,9 +76,8 @@ class SiteController {
     @GetMapping
     @RequiresPermission(resource = "analytics", action = "read")
     @Operation(summary = "List the sites, the default one included")
-    CursorPage<Sites.Site> list(@RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        return management.sites(PageRequest.of(limit, cursor));
+    CursorPage<Sites.Site> list(PageRequest page) {
+        return management.sites(page);
     }
 
     @GetMapping("/{id}")

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.platform.security.RequiresPermission;
@@ -73,9 +72,8 @@ class SiteKeyController {
     @GetMapping
     @RequiresPermission(resource = "analytics", action = "read")
     @Operation(summary = "List the site keys, revoked ones included")
-    CursorPage<SiteKeys.SiteKey> list(@RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        return management.keys(PageRequest.of(limit, cursor));
+    CursorPage<SiteKeys.SiteKey> list(PageRequest page) {
+        return management.keys(page);
     }
 
     @GetMapping("/{id}")

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,6 +18,7 @@ import org.springframework.stereotype.Repository;
 
 import io.reach.platform.security.TenantRoutedTokens;
 import io.reach.platform.tenant.TenantId;
+import io.reach.platform.time.UtcTimes;
 
 /**
  * Public site keys ({@code rs_site_<tenant>_<random>}): the key names its tenant, so it can be
@@ -82,7 +82,7 @@ class SiteKeys {
                 values (:tenant, :id, :site, :key, :name, :origins, :by, :now, :now)""").param("tenant", tenant.value())
                 .param("site", site)
                 .param("id", id).param("key", key).param("name", name).param("origins", origins.toArray(String[]::new))
-                .param("by", createdBy).param("now", now.atOffset(ZoneOffset.UTC)).update();
+                .param("by", createdBy).param("now", UtcTimes.utc(now)).update();
         return key;
     }
 
@@ -108,12 +108,12 @@ class SiteKeys {
                     allowed_origins = coalesce(:origins, allowed_origins), updated_at = :now
                 where id = :id and revoked_at is null""").param("id", id).param("name", name)
                 .param("origins", origins == null ? null : origins.toArray(String[]::new))
-                .param("now", now.atOffset(ZoneOffset.UTC)).update() == 1;
+                .param("now", UtcTimes.utc(now)).update() == 1;
     }
 
     boolean revoke(UUID id, Instant now) {
         return jdbc.sql("update measurement.site_keys set revoked_at = :now, updated_at = :now where id = :id"
-                + " and revoked_at is null").param("id", id).param("now", now.atOffset(ZoneOffset.UTC)).update() == 1;
+                + " and revoked_at is null").param("id", id).param("now", UtcTimes.utc(now)).update() == 1;
     }
 
     static Optional<UUID> tenantOf(String key) {

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +17,7 @@ import org.springframework.stereotype.Repository;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.measurement.ingest.SiteExclusions;
+import io.reach.platform.time.UtcTimes;
 
 /**
  * The current tenant's sites ({@code measurement.sites}). Every workspace has one default site,
@@ -61,7 +61,7 @@ class Sites {
                 values (:tenant, :id, 'Default site', true, :now, :now)
                 on conflict (tenant_id) where is_default do nothing""")
                 .param("tenant", TenantContext.require().value()).param("id", ids.next())
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
+                .param("now", UtcTimes.utc(clock.instant())).update();
         return findDefault().orElseThrow();
     }
 
@@ -98,7 +98,7 @@ class Sites {
                 .param("tenant", TenantContext.require().value()).param("id", id).param("name", settings.name())
                 .param("domains", array(settings.domains())).param("zone", settings.timeZone())
                 .param("ips", array(settings.excludedIps())).param("paths", array(settings.excludedPaths()))
-                .param("now", now.atOffset(ZoneOffset.UTC)).update();
+                .param("now", UtcTimes.utc(now)).update();
     }
 
     void replace(UUID id, SiteSettings settings, Instant now) {
@@ -108,7 +108,7 @@ class Sites {
                 where id = :id""").param("id", id).param("name", settings.name())
                 .param("domains", array(settings.domains())).param("zone", settings.timeZone())
                 .param("ips", array(settings.excludedIps())).param("paths", array(settings.excludedPaths()))
-                .param("now", now.atOffset(ZoneOffset.UTC)).update();
+                .param("now", UtcTimes.utc(now)).update();
     }
 
     /**
@@ -124,7 +124,7 @@ class Sites {
         jdbc.sql("delete from measurement.daily_analytics where entity_type = 'site' and entity_id = :id")
                 .param("id", id).update();
         jdbc.sql("update measurement.site_keys set revoked_at = coalesce(revoked_at, :now), updated_at = :now"
-                + " where site_id = :id").param("id", id).param("now", now.atOffset(ZoneOffset.UTC)).update();
+                + " where site_id = :id").param("id", id).param("now", UtcTimes.utc(now)).update();
         jdbc.sql("delete from measurement.sites where id = :id and not is_default").param("id", id).update();
     }
 

@@ -1,6 +1,5 @@
 package io.reach.measurement;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.CursorPage;
+import io.reach.platform.web.PageRequest;
+import io.reach.platform.web.RecentWindow;
 import io.reach.platform.web.TabularAnswer;
+import io.reach.platform.web.TimeWindow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -51,8 +53,7 @@ class VisitorController {
     }
 
     /** The request's site (null: the default one), window, page and answer format. */
-    private record Asked(@Nullable UUID site, @Nullable Instant from, @Nullable Instant to, @Nullable Integer limit,
-            @Nullable String cursor, TabularAnswer answer) {
+    private record Asked(@Nullable UUID site, TimeWindow window, PageRequest page, TabularAnswer answer) {
     }
 
     @GetMapping(path = "/sessions/list", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
@@ -60,12 +61,10 @@ class VisitorController {
     @Operation(summary = "The sessions started in the period, with device info and location data")
     ResponseEntity<?> sessions(
             @Parameter(description = AnalyticsController.SITE_ID) @RequestParam(name = "site_id", required = false) @Nullable UUID siteId,
-            @RequestParam(required = false) @Nullable Instant from,
-            @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor,
+            @RecentWindow(days = 30) TimeWindow window, PageRequest page,
             @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        return page(catalog::sessions, VisitorCatalog.Session::id, new Asked(siteId, from, to, limit, cursor,
+        return page(catalog::sessions, VisitorCatalog.Session::id, new Asked(siteId, window, page,
                 TabularAnswer.asked(format, accept)), List.of("id", "session_key", "user_id", "started_at", "ended_at",
                 "events", "ip_address", "user_agent", "device_info", "location_data", "is_bot"),
                 s -> Arrays.asList(s.id(), s.sessionKey(), s.userId(), s.startedAt(), s.endedAt(), s.events(),
@@ -78,12 +77,10 @@ class VisitorController {
     @Operation(summary = "The devices (user agent and screen) of the sessions started in the period")
     ResponseEntity<?> devices(
             @Parameter(description = AnalyticsController.SITE_ID) @RequestParam(name = "site_id", required = false) @Nullable UUID siteId,
-            @RequestParam(required = false) @Nullable Instant from,
-            @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor,
+            @RecentWindow(days = 30) TimeWindow window, PageRequest page,
             @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        return page(catalog::devices, VisitorCatalog.Device::id, new Asked(siteId, from, to, limit, cursor,
+        return page(catalog::devices, VisitorCatalog.Device::id, new Asked(siteId, window, page,
                 TabularAnswer.asked(format, accept)), List.of("id", "device_type", "device_brand", "device_model",
                 "operating_system", "browser", "screen_resolution", "user_agent", "created_at"),
                 d -> Arrays.asList(d.id(), d.deviceType(), d.deviceBrand(), d.deviceModel(), d.operatingSystem(),
@@ -95,12 +92,10 @@ class VisitorController {
     @Operation(summary = "The places (country, region, city, coordinates, time zone) of the sessions started in the period")
     ResponseEntity<?> places(
             @Parameter(description = AnalyticsController.SITE_ID) @RequestParam(name = "site_id", required = false) @Nullable UUID siteId,
-            @RequestParam(required = false) @Nullable Instant from,
-            @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor,
+            @RecentWindow(days = 30) TimeWindow window, PageRequest page,
             @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        return page(catalog::places, VisitorCatalog.Place::geographyId, new Asked(siteId, from, to, limit, cursor,
+        return page(catalog::places, VisitorCatalog.Place::geographyId, new Asked(siteId, window, page,
                 TabularAnswer.asked(format, accept)), List.of("geography_id", "country_code", "country_name", "region",
                 "city", "latitude", "longitude", "timezone", "created_at"),
                 p -> Arrays.asList(p.geographyId(), p.countryCode(), p.countryName(), p.region(), p.city(), p.latitude(),
@@ -113,12 +108,10 @@ class VisitorController {
             + "the days from from's date to to's date")
     ResponseEntity<?> daily(
             @Parameter(description = AnalyticsController.SITE_ID) @RequestParam(name = "site_id", required = false) @Nullable UUID siteId,
-            @RequestParam(required = false) @Nullable Instant from,
-            @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor,
+            @RecentWindow(days = 30) TimeWindow window, PageRequest page,
             @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        return page(daily::between, DailyMetrics.Metric::analyticsId, new Asked(siteId, from, to, limit, cursor,
+        return page(daily::between, DailyMetrics.Metric::analyticsId, new Asked(siteId, window, page,
                 TabularAnswer.asked(format, accept)), List.of("analytics_id", "date_recorded", "entity_type", "entity_id",
                 "metric_name", "metric_value", "created_at", "metadata"),
                 m -> Arrays.asList(m.analyticsId(), m.dateRecorded(), m.entityType(), m.entityId(), m.metricName(),
@@ -127,8 +120,7 @@ class VisitorController {
 
     private <T> ResponseEntity<?> page(SiteAnalytics.SiteRows<T> reader, Function<T, UUID> id, Asked asked,
             List<String> header, Function<T, List<?>> columns, String name) {
-        CursorPage<T> rows = analytics.rows(reader, id, asked.site(), asked.from(), asked.to(), asked.limit(),
-                asked.cursor());
+        CursorPage<T> rows = analytics.rows(reader, id, asked.site(), asked.window(), asked.page());
         return asked.answer().of(rows, header, columns, name);
     }
 }

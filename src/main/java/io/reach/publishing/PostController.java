@@ -17,7 +17,6 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.CursorPage;
@@ -87,22 +87,22 @@ class PostController {
     @RequiresPermission(resource = "posts", action = "write")
     @Operation(summary = "Create a draft with one variant per account; each variant is checked against its platform")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
-    ResponseEntity<PostView> create(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+    ResponseEntity<PostView> create(@SignedInMember UserPrincipal member,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
                     examples = @ExampleObject("""
                     {"title": "Launch day", "variants": [{"social_account_id": "0193a0c0-0000-7000-8000-000000000001",
                      "text": "We are live: https://example.com/spring", "media": []}]}""")))
             @Valid @RequestBody CreatePost request) {
-        UUID id = workflow.create(person(principal), request.title(), inputs(request));
+        UUID id = workflow.create(member, request.title(), inputs(request));
         return ResponseEntity.created(URI.create("/api/v1/posts/" + id)).body(view(id));
     }
 
     @PutMapping("/{id}")
     @RequiresPermission(resource = "posts", action = "write", idVariable = "id")
     @Operation(summary = "Replace a draft's or approved post's title and variants; it goes back to draft")
-    PostView edit(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
+    PostView edit(@SignedInMember UserPrincipal member, @PathVariable UUID id,
             @Valid @RequestBody CreatePost request) {
-        workflow.edit(person(principal), id, request.title(), inputs(request));
+        workflow.edit(member, id, request.title(), inputs(request));
         return view(id);
     }
 
@@ -110,8 +110,8 @@ class PostController {
     @RequiresPermission(resource = "posts", action = "write", idVariable = "id")
     @Operation(summary = "Delete a post that is not scheduled (cancel it first); what was published stays on record")
     @ApiResponse(responseCode = "204", description = "Done; no content")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
-        workflow.delete(person(principal), id);
+    ResponseEntity<Void> delete(@SignedInMember UserPrincipal member, @PathVariable UUID id) {
+        workflow.delete(member, id);
         return ResponseEntity.noContent().build();
     }
 
@@ -128,8 +128,7 @@ class PostController {
     @Operation(summary = "Posts by status and scheduled time (a calendar with from/to)")
     CursorPage<Post> list(@RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
-            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
+            PageRequest page) {
         PostStatus wanted = status == null ? null : statusOf(status);
         return workflow.posts(page, wanted, from, to);
     }
@@ -137,9 +136,9 @@ class PostController {
     @GetMapping("/awaiting-approval")
     @RequiresPermission(resource = "posts", action = "read")
     @Operation(summary = "Submitted posts waiting for the caller's approval (owners and admins; never their own posts)")
-    CursorPage<Post> awaitingApproval(@AuthenticationPrincipal @Nullable UserPrincipal principal,
-            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
-        return workflow.awaitingApproval(person(principal), limit, cursor);
+    CursorPage<Post> awaitingApproval(@SignedInMember UserPrincipal member,
+            PageRequest page) {
+        return workflow.awaitingApproval(member, page);
     }
 
     @GetMapping("/{id}")
@@ -174,43 +173,43 @@ class PostController {
     @PostMapping("/{id}/submit")
     @RequiresPermission(resource = "posts", action = "write", idVariable = "id")
     @Operation(summary = "Ask for approval")
-    PostView submit(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
-        workflow.submit(person(principal), id);
+    PostView submit(@SignedInMember UserPrincipal member, @PathVariable UUID id) {
+        workflow.submit(member, id);
         return view(id);
     }
 
     @PostMapping("/{id}/approve")
     @RequiresPermission(resource = "posts", action = "write", idVariable = "id")
     @Operation(summary = "Approve a submitted post (owners and admins; not one's own when approval is required)")
-    PostView approve(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
-        workflow.approve(person(principal), id);
+    PostView approve(@SignedInMember UserPrincipal member, @PathVariable UUID id) {
+        workflow.approve(member, id);
         return view(id);
     }
 
     @PostMapping("/{id}/reject")
     @RequiresPermission(resource = "posts", action = "write", idVariable = "id")
     @Operation(summary = "Send a submitted post back to draft with a reason")
-    PostView reject(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
+    PostView reject(@SignedInMember UserPrincipal member, @PathVariable UUID id,
             @Valid @RequestBody Reject request) {
-        workflow.reject(person(principal), id, request.reason());
+        workflow.reject(member, id, request.reason());
         return view(id);
     }
 
     @PostMapping("/{id}/schedule")
     @RequiresPermission(resource = "posts", action = "write", idVariable = "id")
     @Operation(summary = "Schedule at an instant, or at a local time in an IANA zone (DST handled)")
-    PostView schedule(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id,
+    PostView schedule(@SignedInMember UserPrincipal member, @PathVariable UUID id,
             @Valid @RequestBody Schedule request) {
         ZonedInstant at = resolve(request);
-        workflow.schedule(person(principal), id, at.instant(), at.zone());
+        workflow.schedule(member, id, at.instant(), at.zone());
         return view(id);
     }
 
     @PostMapping("/{id}/cancel")
     @RequiresPermission(resource = "posts", action = "write", idVariable = "id")
     @Operation(summary = "Cancel a post that is not published")
-    PostView cancel(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
-        workflow.cancel(person(principal), id);
+    PostView cancel(@SignedInMember UserPrincipal member, @PathVariable UUID id) {
+        workflow.cancel(member, id);
         return view(id);
     }
 
@@ -273,12 +272,5 @@ class PostController {
             throw new InvalidRequestException(new FieldError("status",
                     "must be draft, submitted, approved, scheduled, published, failed or cancelled"));
         }
-    }
-
-    private static UserPrincipal person(@Nullable UserPrincipal principal) {
-        if (principal == null) {
-            throw new org.springframework.security.access.AccessDeniedException("Posts are made by people");
-        }
-        return principal;
     }
 }

@@ -59,7 +59,7 @@ class PostWorkflow {
             JsonNode metadata) {
     }
 
-    UUID create(UserPrincipal author, String title, List<VariantInput> variants) {
+    UUID create(UserPrincipal author, @Nullable String title, List<VariantInput> variants) {
         List<Posts.NewVariant> accepted = checked(variants);
         return transactions.inTransaction(() -> {
             UUID id = posts.create(author.userId(), title, accepted, clock.instant());
@@ -69,7 +69,7 @@ class PostWorkflow {
     }
 
     /** Replaces the title and variants of a post not yet scheduled; it goes back to draft. */
-    Post edit(UserPrincipal actor, UUID id, String title, List<VariantInput> variants) {
+    Post edit(UserPrincipal actor, UUID id, @Nullable String title, List<VariantInput> variants) {
         transactions.inTransaction(() -> posts.find(id)).orElseThrow(() -> PostNotFound.forId(id));
         List<Posts.NewVariant> accepted = checked(variants);
         return change(actor, id, "post.edited", post -> {
@@ -188,9 +188,8 @@ class PostWorkflow {
     }
 
     /** Submitted posts the approver may approve (never their own); only owners and admins approve. */
-    CursorPage<Post> awaitingApproval(UserPrincipal approver, @Nullable Integer limit, @Nullable String cursor) {
+    CursorPage<Post> awaitingApproval(UserPrincipal approver, PageRequest page) {
         requireApprover(approver);
-        PageRequest page = PageRequest.of(limit, cursor);
         return transactions.inTransaction(() -> CursorPage.of(posts.awaitingApproval(page.afterOrStart(),
                 page.fetchSize(), approver.userId()), page, Post::id));
     }

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -90,8 +92,14 @@ class PublishJobs {
         }
     }
 
+    /** As {@code query(Job.class)} maps it, typed so the rows are known not to be null. */
+    private static final RowMapper<Job> JOB_ROW = new SimplePropertyRowMapper<>(Job.class);
+
     record Attempt(Instant attemptedAt, String outcome, @Nullable Integer httpStatus, @Nullable String responseExcerpt) {
     }
+
+    /** As {@code query(Attempt.class)} maps it, typed so the rows are known not to be null. */
+    private static final RowMapper<Attempt> ATTEMPT_ROW = new SimplePropertyRowMapper<>(Attempt.class);
 
     /** Plans a variant's job at {@code at}; a job not yet running is moved. Returns its id, if it could be (re)planned. */
     Optional<UUID> plan(UUID postId, UUID variantId, UUID accountId, String platform, Instant at, Instant now) {
@@ -108,15 +116,15 @@ class PublishJobs {
 
     /** Takes a due job for this run; empty when it is not pending (already done, running elsewhere, cancelled). */
     Optional<Job> claim(UUID id, Instant now) {
-        return jdbc.sql(CLAIM).param("id", id).param("now", utc(now)).query(Job.class).optional();
+        return jdbc.sql(CLAIM).param("id", id).param("now", utc(now)).query(JOB_ROW).optional();
     }
 
     List<Job> ofPost(UUID postId) {
-        return jdbc.sql(OF_POST).param("postId", postId).query(Job.class).list();
+        return jdbc.sql(OF_POST).param("postId", postId).query(JOB_ROW).list();
     }
 
     List<Attempt> attempts(UUID jobId) {
-        return jdbc.sql(ATTEMPTS).param("jobId", jobId).query(Attempt.class).list();
+        return jdbc.sql(ATTEMPTS).param("jobId", jobId).query(ATTEMPT_ROW).list();
     }
 
     /**
@@ -177,16 +185,22 @@ class PublishJobs {
     record Stranded(UUID id, int attempt) {
     }
 
+    /** The job id column ({@code returning id}), typed so the ids are known not to be null. */
+    private static final RowMapper<UUID> JOB_ID = (rs, row) -> rs.getObject(1, UUID.class);
+
+    /** As {@code query(Stranded.class)} maps it, typed so the rows are known not to be null. */
+    private static final RowMapper<Stranded> STRANDED_ROW = new SimplePropertyRowMapper<>(Stranded.class);
+
     /**
      * Jobs due a while ago that no task instance picked up, after first taking back running jobs
      * whose runner has not beaten for {@code staleAfter} (its node died or stalled).
      */
     List<Stranded> stranded(Instant now, Duration staleAfter) {
         jdbc.sql(ABANDONED).param("now", utc(now)).param("abandonedBefore", utc(now.minus(staleAfter))).update();
-        return jdbc.sql(STRANDED).param("overdue", utc(now.minusSeconds(60))).query(Stranded.class).list();
+        return jdbc.sql(STRANDED).param("overdue", utc(now.minusSeconds(60))).query(STRANDED_ROW).list();
     }
 
     List<UUID> cancelOpen(UUID postId, Instant now) {
-        return jdbc.sql(CANCEL_OPEN).param("postId", postId).param("now", utc(now)).query(UUID.class).list();
+        return jdbc.sql(CANCEL_OPEN).param("postId", postId).param("now", utc(now)).query(JOB_ID).list();
     }
 }

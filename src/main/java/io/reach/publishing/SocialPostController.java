@@ -1,6 +1,5 @@
 package io.reach.publishing;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
+import io.reach.platform.web.RecentWindow;
+import io.reach.platform.web.TimeWindow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,13 +40,11 @@ class SocialPostController {
     @GetMapping
     @RequiresPermission(resource = "posts", action = "read")
     @Operation(summary = "Published posts, newest first, by time, account or campaign")
-    CursorPage<SocialPosts.SocialPost> list(@RequestParam(required = false) @Nullable Instant from,
-            @RequestParam(required = false) @Nullable Instant to,
+    CursorPage<SocialPosts.SocialPost> list(TimeWindow window,
             @RequestParam(name = "social_account_id", required = false) @Nullable UUID accountId,
             @RequestParam(name = "campaign_id", required = false) @Nullable UUID campaignId,
-            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return published.list(from, to, accountId, campaignId, page);
+            PageRequest page) {
+        return published.list(window, accountId, campaignId, page);
     }
 
     @GetMapping("/{id}")
@@ -60,11 +59,9 @@ class SocialPostController {
     @RequiresPermission(resource = "posts", action = "read", idVariable = "id")
     @Operation(summary = "Every engagement measurement of the post between from and to (default: the last 30 days), "
             + "oldest first, in pages")
-    CursorPage<SocialPosts.Measurement> engagement(@PathVariable UUID id, @RequestParam(required = false) @Nullable Instant from,
-            @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return published.engagement(id, from, to, page);
+    CursorPage<SocialPosts.Measurement> engagement(@PathVariable UUID id,
+            @RecentWindow(days = 30) TimeWindow window, PageRequest page) {
+        return published.engagement(id, window, page);
     }
 
     record CampaignLink(@Nullable UUID campaignId) {

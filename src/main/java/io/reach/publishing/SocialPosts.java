@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -116,12 +118,15 @@ class SocialPosts {
     record Measurement(UUID id, String engagementType, long engagementCount, Instant recordedAt) {
     }
 
+    /** As {@code query(Measurement.class)} maps it, typed so the rows are known not to be null. */
+    private static final RowMapper<Measurement> MEASUREMENT_ROW = new SimplePropertyRowMapper<>(Measurement.class);
+
     /** The latest count of each type. */
     List<Measurement> latest(UUID postId) {
         return jdbc.sql("""
                 select distinct on (engagement_type) id, engagement_type, engagement_count, recorded_at
                 from publishing.social_engagement where social_post_id = :id
-                order by engagement_type, recorded_at desc""").param("id", postId).query(Measurement.class).list();
+                order by engagement_type, recorded_at desc""").param("id", postId).query(MEASUREMENT_ROW).list();
     }
 
     /** Measurements in {@code [from, to)}, oldest first, after the measurement {@code after} (null: from the first). */
@@ -132,7 +137,7 @@ class SocialPosts {
                   and (cast(:after as uuid) is null or (recorded_at, engagement_type, id) >
                        (select recorded_at, engagement_type, id from publishing.social_engagement where id = :after))
                 order by recorded_at, engagement_type, id limit :limit""").param("id", postId).param("from", utc(from))
-                .param("to", utc(to)).param("after", after).param("limit", limit).query(Measurement.class).list();
+                .param("to", utc(to)).param("after", after).param("limit", limit).query(MEASUREMENT_ROW).list();
     }
 
     private SocialPost socialPost(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -27,7 +27,6 @@ import io.reach.platform.web.TimeWindow;
 @Service
 class AccountAnalytics {
 
-    private static final Duration DEFAULT_SPAN = Duration.ofDays(30);
     /** The longest series answered in one page (a trend's days or weeks, audience days). */
     static final int MAX_PERIODS = 2000;
 
@@ -54,20 +53,17 @@ class AccountAnalytics {
         this.clock = clock;
     }
 
-    /** Metrics snapshots of the window (open ends: the last 30 days), oldest first. */
-    CursorPage<MetricsSnapshots.Snapshot> metrics(UUID id, @Nullable Instant from, @Nullable Instant to,
-            PageRequest page) {
-        TimeWindow window = TimeWindow.recent(from, to, DEFAULT_SPAN, clock.instant());
+    /** Metrics snapshots of the window, oldest first. */
+    CursorPage<MetricsSnapshots.Snapshot> metrics(UUID id, TimeWindow window, PageRequest page) {
         return ofAccount(id, () -> CursorPage.of(snapshots.between(id, window.from(), window.to(),
                 page.after().orElse(null), page.fetchSize()), page, MetricsSnapshots.Snapshot::id));
     }
 
     /** Every day or week (UTC) of the window; refused beyond {@link #MAX_PERIODS} periods. */
-    List<MetricsSnapshots.TrendPoint> trend(UUID id, @Nullable Instant from, @Nullable Instant to, String interval) {
+    List<MetricsSnapshots.TrendPoint> trend(UUID id, TimeWindow window, String interval) {
         if (!interval.equals("day") && !interval.equals("week")) {
             throw new BadRequestException("Invalid interval", "interval is day or week");
         }
-        TimeWindow window = TimeWindow.recent(from, to, DEFAULT_SPAN, clock.instant());
         if (Duration.between(window.from(), window.to()).toDays() / (interval.equals("week") ? 7 : 1) >= MAX_PERIODS) {
             throw new BadRequestException("Too many periods", "A time series has at most " + MAX_PERIODS
                     + " periods; interval=" + interval + " over this window gives more: choose interval=week or a shorter window");
@@ -75,22 +71,19 @@ class AccountAnalytics {
         return ofAccount(id, () -> snapshots.trend(id, window.from(), window.to(), interval));
     }
 
-    /** New followers and unfollowers (type null: both), newest first; open window ends are unbounded. */
-    CursorPage<FollowerChanges.Change> followers(UUID id, @Nullable String changeType, @Nullable Instant from,
-            @Nullable Instant to, PageRequest page) {
-        TimeWindow window = TimeWindow.unbounded(from, to);
+    /** New followers and unfollowers (type null: both) of the window, newest first. */
+    CursorPage<FollowerChanges.Change> followers(UUID id, @Nullable String changeType, TimeWindow window,
+            PageRequest page) {
         return ofAccount(id, () -> CursorPage.of(followerChanges.between(id, window.from(), window.to(), changeType,
                 page.beforeOrEnd(), page.fetchSize()), page, FollowerChanges.Change::id));
     }
 
-    /** The best posts by engagement rate in the window (open ends: the last 90 days), 1 to 100 (default 10). */
-    List<ContentInsights.TopPost> topContent(UUID id, @Nullable Instant from, @Nullable Instant to,
-            @Nullable Integer limit) {
+    /** The best posts by engagement rate in the window, 1 to 100 (default 10). */
+    List<ContentInsights.TopPost> topContent(UUID id, TimeWindow window, @Nullable Integer limit) {
         int size = limit == null ? 10 : limit;
         if (size < 1 || size > 100) {
             throw new BadRequestException("Invalid limit", "limit must be between 1 and 100");
         }
-        TimeWindow window = TimeWindow.recent(from, to, Duration.ofDays(90), clock.instant());
         return ofAccount(id, () -> insights.top(id, window.from(), window.to(), size));
     }
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +25,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.reach.platform.tenant.AllTenants;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.time.UtcTimes;
 import io.reach.social.platform.PlatformAdapters;
 import io.reach.social.platform.SocialProvider;
 
@@ -82,7 +82,7 @@ class AccountSync {
     /** Syncs every account that is due; returns how many were synced. */
     int syncDue() {
         List<Due> due = new ArrayList<>();
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = UtcTimes.utc(clock.instant());
         allTenants.sumOverTenantsAndPlatform(tenant -> {
             jdbc.sql(DUE).param("now", now).param("defaultMinutes", (int) interval.toMinutes()).query(UUID.class).list()
                     .forEach(account -> due.add(new Due(tenant, account)));

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import io.reach.platform.crypto.SecretBox;
 import io.reach.platform.security.TokenHashes;
+import io.reach.platform.time.UtcTimes;
 
 /**
  * The OAuth {@code state} of a connection in progress: tenant, user, platform, the PKCE
@@ -101,9 +101,9 @@ class ConnectionStates {
      */
     boolean spend(Pending pending) {
         Instant now = clock.instant();
-        jdbc.sql(PURGE).param("tenant", pending.tenantId()).param("now", now.atOffset(ZoneOffset.UTC)).update();
+        jdbc.sql(PURGE).param("tenant", pending.tenantId()).param("now", UtcTimes.utc(now)).update();
         return jdbc.sql(SPEND).param("tenant", pending.tenantId()).param("hash", TokenHashes.sha256(pending.id()))
-                .param("now", now.atOffset(ZoneOffset.UTC)).param("expiresAt", pending.expiresAt().atOffset(ZoneOffset.UTC))
+                .param("now", UtcTimes.utc(now)).param("expiresAt", UtcTimes.utc(pending.expiresAt()))
                 .update() == 1;
     }
 

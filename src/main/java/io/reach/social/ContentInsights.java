@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -75,6 +77,9 @@ class ContentInsights {
             double engagementRate, Instant postedAt, Instant lastUpdated) {
     }
 
+    /** As {@code query(TopPost.class)} maps it, typed so the rows are known not to be null. */
+    private static final RowMapper<TopPost> TOP_POST_ROW = new SimplePropertyRowMapper<>(TopPost.class);
+
     /** The account's posts published in {@code [from, to)}, highest engagement rate first. */
     List<TopPost> top(UUID account, Instant from, Instant to, int limit) {
         return jdbc.sql("""
@@ -83,7 +88,7 @@ class ContentInsights {
                 from social.top_content
                 where social_account_id = :account and posted_at >= :from and posted_at < :to
                 order by engagement_rate desc, posted_at desc limit :limit""").param("account", account)
-                .param("from", utc(from)).param("to", utc(to)).param("limit", limit).query(TopPost.class).list();
+                .param("from", utc(from)).param("to", utc(to)).param("limit", limit).query(TOP_POST_ROW).list();
     }
 
     void storeAudience(UUID account, SocialProvider.Audience audience) {

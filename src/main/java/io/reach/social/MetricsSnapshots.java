@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -63,6 +65,9 @@ class MetricsSnapshots {
             long impressions, long engagementCount, long profileViews) {
     }
 
+    /** As {@code query(Snapshot.class)} maps it, typed so the rows are known not to be null. */
+    private static final RowMapper<Snapshot> SNAPSHOT_ROW = new SimplePropertyRowMapper<>(Snapshot.class);
+
     /** Snapshots in {@code [from, to)}, oldest first, after the snapshot {@code after} (null: from the first). */
     List<Snapshot> between(UUID account, Instant from, Instant to, @Nullable UUID after, int limit) {
         return jdbc.sql("""
@@ -72,7 +77,7 @@ class MetricsSnapshots {
                   and (cast(:after as uuid) is null
                        or (captured_at, id) > (select captured_at, id from social.metrics_snapshots where id = :after))
                 order by captured_at, id limit :limit""").param("id", account).param("from", utc(from))
-                .param("to", utc(to)).param("after", after).param("limit", limit).query(Snapshot.class).list();
+                .param("to", utc(to)).param("after", after).param("limit", limit).query(SNAPSHOT_ROW).list();
     }
 
     /**
@@ -87,6 +92,9 @@ class MetricsSnapshots {
     record TrendPoint(Instant period, long followersCount, long followersGained, long followingCount, long postsCount,
             long reach, long impressions, long engagementCount, long profileViews) {
     }
+
+    /** As {@code query(TrendPoint.class)} maps it, typed so the rows are known not to be null. */
+    private static final RowMapper<TrendPoint> TREND_POINT_ROW = new SimplePropertyRowMapper<>(TrendPoint.class);
 
     List<TrendPoint> trend(UUID account, Instant from, Instant to, String interval) {
         Map<Instant, TrendPoint> measured = new HashMap<>();
@@ -148,6 +156,6 @@ class MetricsSnapshots {
                            first_followers) as followers_gained,
                        following_count, posts_count, reach, impressions, engagement_count, profile_views
                 from periods order by period""").param("interval", interval).param("id", account)
-                .param("from", utc(from)).param("to", utc(to)).query(TrendPoint.class).list();
+                .param("from", utc(from)).param("to", utc(to)).query(TREND_POINT_ROW).list();
     }
 }

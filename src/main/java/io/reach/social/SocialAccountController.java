@@ -2,7 +2,6 @@ package io.reach.social;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.security.OpenEndpoints;
@@ -72,9 +71,9 @@ class SocialAccountController {
     @Operation(summary = "Start connecting an account (owners and admins): send the browser to the returned URL",
             description = "Also sets a short-lived HttpOnly cookie that binds the connection to this browser: "
                     + "the callback finishes the connection only when the same browser brings it back")
-    ResponseEntity<Authorization> connect(@AuthenticationPrincipal @Nullable UserPrincipal principal,
+    ResponseEntity<Authorization> connect(@SignedInMember UserPrincipal member,
             @Valid @RequestBody Connect request) {
-        UserPrincipal person = connector(principal);
+        UserPrincipal person = connector(member);
         AccountConnections.Started started = connections.start(TenantContext.require(), person.userId(), request.platform());
         return ResponseEntity.ok().header(HttpHeaders.SET_COOKIE,
                 bindingCookie(started.bindingCookie(), started.bindingSecret(), ConnectionStates.VALID_FOR).toString())
@@ -129,9 +128,7 @@ class SocialAccountController {
     @RequiresPermission(resource = "social_accounts", action = "read")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "The workspace's connected accounts (tokens are never shown)")
-    CursorPage<SocialAccounts.AccountView> list(@RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
+    CursorPage<SocialAccounts.AccountView> list(PageRequest page) {
         return connections.accounts(page);
     }
 
@@ -148,18 +145,15 @@ class SocialAccountController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Disconnect an account; its tokens are deleted")
     @ApiResponse(responseCode = "204", description = "Done; no content")
-    ResponseEntity<Void> disconnect(@AuthenticationPrincipal @Nullable UserPrincipal principal, @PathVariable UUID id) {
-        connector(principal);
+    ResponseEntity<Void> disconnect(@SignedInMember UserPrincipal member, @PathVariable UUID id) {
+        connector(member);
         connections.disconnect(id);
         return ResponseEntity.noContent().build();
     }
 
-    private static UserPrincipal connector(@Nullable UserPrincipal principal) {
-        if (principal == null) {
-            throw new org.springframework.security.access.AccessDeniedException("Accounts are connected by a person");
-        }
-        principal.requireOwnerOrAdmin("connect and disconnect social accounts");
-        return principal;
+    private static UserPrincipal connector(UserPrincipal member) {
+        member.requireOwnerOrAdmin("connect and disconnect social accounts");
+        return member;
     }
 
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)

@@ -1,6 +1,5 @@
 package io.reach.social;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +26,9 @@ import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.BadRequestException;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
+import io.reach.platform.web.RecentWindow;
 import io.reach.platform.web.TabularAnswer;
+import io.reach.platform.web.TimeWindow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -52,14 +53,11 @@ class SocialAnalyticsController {
     @GetMapping(path = "/metrics", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
     @RequiresPermission(resource = "social_accounts", action = "read", idVariable = "id")
     @Operation(summary = "Metrics snapshots between from and to (default: the last 30 days), oldest first, in pages")
-    ResponseEntity<?> metrics(@PathVariable UUID id, @RequestParam(required = false) @Nullable Instant from,
-            @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor,
+    ResponseEntity<?> metrics(@PathVariable UUID id, @RecentWindow(days = 30) TimeWindow window, PageRequest page,
             @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         TabularAnswer answer = TabularAnswer.asked(format, accept);
-        PageRequest page = PageRequest.of(limit, cursor);
-        return answer.of(analytics.metrics(id, from, to, page), AnalyticsTables.SNAPSHOT, AnalyticsTables::snapshot, "metrics");
+        return answer.of(analytics.metrics(id, window, page), AnalyticsTables.SNAPSHOT, AnalyticsTables::snapshot, "metrics");
     }
 
     @GetMapping(path = "/metrics/trend", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
@@ -67,13 +65,12 @@ class SocialAnalyticsController {
     @Operation(summary = "Metrics per day or week (interval=day|week, UTC), every period from from to to (one page, "
             + "at most 2000 periods; a period without snapshots sums to zero): counts at the period's end, followers "
             + "gained, sums")
-    ResponseEntity<?> trend(@PathVariable UUID id, @RequestParam(required = false) @Nullable Instant from,
-            @RequestParam(required = false) @Nullable Instant to,
+    ResponseEntity<?> trend(@PathVariable UUID id, @RecentWindow(days = 30) TimeWindow window,
             @RequestParam(required = false, defaultValue = "day") String interval,
             @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         TabularAnswer answer = TabularAnswer.asked(format, accept);
-        return answer.of(CursorPage.whole(analytics.trend(id, from, to, interval)),
+        return answer.of(CursorPage.whole(analytics.trend(id, window, interval)),
                 AnalyticsTables.TREND, AnalyticsTables::trend, "trend");
     }
 
@@ -82,25 +79,23 @@ class SocialAnalyticsController {
     @Operation(summary = "New followers and unfollowers (change_type), newest first, between from and to")
     CursorPage<FollowerChanges.Change> followers(@PathVariable UUID id,
             @RequestParam(name = "change_type", required = false) @Nullable String changeType,
-            @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
-            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
+            TimeWindow window, PageRequest page) {
         if (changeType != null && FollowerChangeType.ofCode(changeType).isEmpty()) {
             throw new BadRequestException("Invalid change_type", "change_type is new_follower or unfollower");
         }
-        PageRequest page = PageRequest.of(limit, cursor);
-        return analytics.followers(id, changeType, from, to, page);
+        return analytics.followers(id, changeType, window, page);
     }
 
     @GetMapping(path = "/top-content", produces = {MediaType.APPLICATION_JSON_VALUE, TabularAnswer.CSV})
     @RequiresPermission(resource = "social_accounts", action = "read", idVariable = "id")
     @Operation(summary = "Posts published between from and to, highest engagement rate first "
             + "((likes + comments + shares + saves) / reach × 100); one page of at most limit posts")
-    ResponseEntity<?> topContent(@PathVariable UUID id, @RequestParam(required = false) @Nullable Instant from,
-            @RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Integer limit,
+    ResponseEntity<?> topContent(@PathVariable UUID id, @RecentWindow(days = 90) TimeWindow window,
+            @RequestParam(required = false) @Nullable Integer limit,
             @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         TabularAnswer answer = TabularAnswer.asked(format, accept);
-        return answer.of(CursorPage.whole(analytics.topContent(id, from, to, limit)),
+        return answer.of(CursorPage.whole(analytics.topContent(id, window, limit)),
                 AnalyticsTables.TOP_POST, AnalyticsTables::topPost, "top-content");
     }
 

@@ -69,10 +69,9 @@ class TenantAdminController {
 
     @GetMapping
     @Operation(summary = "List tenants, oldest first")
-    CursorPage<TenantSummary> list(@RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor,
+    CursorPage<TenantSummary> list(PageRequest page,
             @RequestParam(required = false) @Nullable String status) {
-        return tenants.list(PageRequest.of(limit, cursor), status == null ? null : statusOf(status));
+        return tenants.list(page, status == null ? null : statusOf(status));
     }
 
     @GetMapping("/{id}")

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 import io.reach.campaigns.CampaignNotFound;
 import io.reach.campaigns.Sql;
 import io.reach.campaigns.MessageCampaignStatus;
+import io.reach.platform.time.UtcTimes;
 
 
 /** The current tenant's e-mail campaigns. */
@@ -43,7 +44,7 @@ public class EmailCampaigns {
         jdbc.sql(INSERT).param("tenant", Sql.tenant()).param("id", e.id()).param("campaign", e.campaignId())
                 .param("template", e.templateId()).param("subject", e.emailSubject()).param("content", e.emailContent())
                 .param("text", e.emailText()).param("senderEmail", e.senderEmail()).param("senderName", e.senderName())
-                .param("createdBy", e.createdBy()).param("retailer", e.retailerId()).param("now", Sql.utc(e.createdAt()))
+                .param("createdBy", e.createdBy()).param("retailer", e.retailerId()).param("now", UtcTimes.utcOrNull(e.createdAt()))
                 .param("metadata", e.metadata().toString()).update();
     }
 
@@ -63,7 +64,7 @@ public class EmailCampaigns {
                 rs.getString("email_text"), rs.getString("sender_email"), rs.getString("sender_name"),
                 MessageCampaignStatus.ofCode(rs.getString("status")), rs.getObject("created_by", UUID.class),
                 Sql.uuid(rs, "retailer_id"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), Sql.instant(rs, "sent_at"),
+                Sql.requiredInstant(rs, "created_at"), Sql.requiredInstant(rs, "updated_at"), Sql.instant(rs, "sent_at"),
                 Sql.instant(rs, "completed_at"), rs.getInt("total_recipients"), Sql.json(rs, "metadata"));
     }
 }

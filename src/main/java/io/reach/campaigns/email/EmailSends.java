@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
 import io.reach.campaigns.EmailSendStatus;
 import io.reach.campaigns.Sql;
+import io.reach.platform.time.UtcTimes;
 
 /** Reading and updating single e-mail sends: per-recipient views, opens, clicks, deliveries, bounces. */
 @Repository
@@ -87,25 +88,25 @@ class EmailSends {
 
     void opened(UUID id, boolean machine, Instant now) {
         jdbc.sql(OPEN).param("tenant", Sql.tenant()).param("id", id).param("machine", machine)
-                .param("now", Sql.utc(now)).update();
+                .param("now", UtcTimes.utcOrNull(now)).update();
     }
 
     void clicked(UUID id, boolean machine, Instant now) {
         jdbc.sql(CLICK).param("tenant", Sql.tenant()).param("id", id).param("machine", machine)
-                .param("now", Sql.utc(now)).update();
+                .param("now", UtcTimes.utcOrNull(now)).update();
     }
 
     void unsubscribed(UUID id, Instant now) {
-        jdbc.sql(UNSUBSCRIBED).param("tenant", Sql.tenant()).param("id", id).param("now", Sql.utc(now)).update();
+        jdbc.sql(UNSUBSCRIBED).param("tenant", Sql.tenant()).param("id", id).param("now", UtcTimes.utcOrNull(now)).update();
     }
 
     boolean delivered(UUID id, Instant at) {
-        return jdbc.sql(DELIVERED).param("tenant", Sql.tenant()).param("id", id).param("at", Sql.utc(at)).update() == 1;
+        return jdbc.sql(DELIVERED).param("tenant", Sql.tenant()).param("id", id).param("at", UtcTimes.utcOrNull(at)).update() == 1;
     }
 
     boolean bounced(UUID id, String type, String reason, Instant at) {
         return jdbc.sql(BOUNCED).param("tenant", Sql.tenant()).param("id", id).param("type", type)
-                .param("reason", reason).param("at", Sql.utc(at)).update() == 1;
+                .param("reason", reason).param("at", UtcTimes.utcOrNull(at)).update() == 1;
     }
 
     boolean complained(UUID id, Instant at) {
@@ -119,6 +120,6 @@ class EmailSends {
                 Sql.instant(rs, "delivered_at"), Sql.instant(rs, "opened_at"), Sql.instant(rs, "clicked_at"),
                 Sql.instant(rs, "bounced_at"), Sql.instant(rs, "unsubscribed_at"), rs.getInt("open_count"),
                 rs.getInt("machine_open_count"), rs.getInt("click_count"), rs.getInt("machine_click_count"),
-                rs.getString("bounce_reason"), Sql.json(rs, "metadata"), Sql.instant(rs, "created_at"));
+                rs.getString("bounce_reason"), Sql.json(rs, "metadata"), Sql.requiredInstant(rs, "created_at"));
     }
 }

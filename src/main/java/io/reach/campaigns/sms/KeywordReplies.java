@@ -7,6 +7,7 @@ import org.springframework.stereotype.Repository;
 
 import io.reach.platform.CheckSet;
 import io.reach.campaigns.Sql;
+import io.reach.platform.time.UtcTimes;
 
 /**
  * The STOP and START replies already applied, by Twilio MessageSid. Recording one first takes a
@@ -41,6 +42,6 @@ class KeywordReplies {
     boolean firstTime(String messageSid, String phone, Keyword keyword, Instant now) {
         jdbc.sql(LOCK_NUMBER).param("tenant", Sql.tenant().toString()).param("phone", phone).query((rs, row) -> 1).list();
         return jdbc.sql(RECORD).param("tenant", Sql.tenant()).param("sid", messageSid).param("phone", phone)
-                .param("keyword", keyword.code()).param("now", Sql.utc(now)).update() == 1;
+                .param("keyword", keyword.code()).param("now", UtcTimes.utcOrNull(now)).update() == 1;
     }
 }

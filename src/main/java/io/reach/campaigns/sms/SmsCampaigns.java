@@ -12,6 +12,7 @@ import io.reach.campaigns.CampaignNotFound;
 import io.reach.campaigns.Sql;
 import io.reach.campaigns.SmsSendStatus;
 import io.reach.campaigns.MessageCampaignStatus;
+import io.reach.platform.time.UtcTimes;
 
 
 /** The current tenant's SMS campaigns and, by send, their delivery status. */
@@ -66,7 +67,7 @@ public class SmsCampaigns {
     public void insert(SmsCampaign s) {
         jdbc.sql(INSERT).param("tenant", Sql.tenant()).param("id", s.id()).param("campaign", s.campaignId())
                 .param("template", s.templateId()).param("content", s.smsContent()).param("sender", s.senderNumber())
-                .param("createdBy", s.createdBy()).param("retailer", s.retailerId()).param("now", Sql.utc(s.createdAt()))
+                .param("createdBy", s.createdBy()).param("retailer", s.retailerId()).param("now", UtcTimes.utcOrNull(s.createdAt()))
                 .param("metadata", s.metadata().toString()).update();
     }
 
@@ -87,7 +88,7 @@ public class SmsCampaigns {
                         rs.getString("recipient_name"), Sql.json(rs, "variables"), rs.getString("status"),
                         rs.getString("provider_message_id"), (Integer) rs.getObject("segments"),
                         Sql.instant(rs, "sent_at"), Sql.instant(rs, "delivered_at"), rs.getString("failure_reason"),
-                        Sql.json(rs, "metadata"), Sql.instant(rs, "created_at"))).list();
+                        Sql.json(rs, "metadata"), Sql.requiredInstant(rs, "created_at"))).list();
     }
 
     /** Applies a provider status (pending, sent, delivered or failed) to a send; false when there is no such send. */
@@ -95,7 +96,7 @@ public class SmsCampaigns {
             String providerStatus, java.time.Instant now) {
         return jdbc.sql(STATUS).param("tenant", Sql.tenant()).param("id", send).param("status", status.code())
                 .param("reason", reason).param("sid", sid).param("providerStatus", providerStatus)
-                .param("now", Sql.utc(now)).update() == 1;
+                .param("now", UtcTimes.utcOrNull(now)).update() == 1;
     }
 
     private static String rank(String status) {
@@ -108,7 +109,7 @@ public class SmsCampaigns {
                 Sql.uuid(rs, "template_id"), rs.getString("sms_content"), rs.getString("sender_number"),
                 MessageCampaignStatus.ofCode(rs.getString("status")), rs.getObject("created_by", UUID.class),
                 Sql.uuid(rs, "retailer_id"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), Sql.instant(rs, "sent_at"),
+                Sql.requiredInstant(rs, "created_at"), Sql.requiredInstant(rs, "updated_at"), Sql.instant(rs, "sent_at"),
                 Sql.instant(rs, "completed_at"), rs.getInt("total_recipients"), Sql.json(rs, "metadata"));
     }
 }

@@ -1,7 +1,6 @@
 package io.reach.measurement.ingest;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Repository;
 
 import io.reach.platform.ids.Ids;
 import io.reach.platform.security.TokenHashes;
+import io.reach.platform.time.UtcTimes;
 
 /**
  * The global reference table of devices: each user agent and screen seen, once, with when it was
@@ -48,7 +48,7 @@ class Devices {
                     .param("type", device.deviceType()).param("brand", device.deviceBrand())
                     .param("model", device.deviceModel()).param("os", device.operatingSystem())
                     .param("browser", device.browserName()).param("screen", screen(device))
-                    .param("agent", device.userAgent()).param("now", now.atOffset(ZoneOffset.UTC)).update();
+                    .param("agent", device.userAgent()).param("now", UtcTimes.utc(now)).update();
         }
         known.storedOnCommit(unknown);
     }

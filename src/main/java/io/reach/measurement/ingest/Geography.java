@@ -2,7 +2,6 @@ package io.reach.measurement.ingest;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.reach.platform.ids.Ids;
+import io.reach.platform.time.UtcTimes;
 
 /**
  * The global reference table of places (reference model 004 geography): each country, region and
@@ -43,7 +43,7 @@ class Geography {
             jdbc.sql(REMEMBER).param("id", ids.next()).param("country", place.countryCode())
                     .param("name", place.countryName()).param("region", place.region()).param("city", place.city())
                     .param("latitude", decimal(place.latitude())).param("longitude", decimal(place.longitude()))
-                    .param("zone", place.timeZone()).param("now", now.atOffset(ZoneOffset.UTC)).update();
+                    .param("zone", place.timeZone()).param("now", UtcTimes.utc(now)).update();
         }
         known.storedOnCommit(unknown);
     }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.ZoneOffset;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,6 +11,7 @@ import org.springframework.stereotype.Component;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
+import io.reach.platform.time.UtcTimes;
 
 /**
  * Makes every node of one database use one keyset. The first node to start stores a check value
@@ -50,14 +50,14 @@ class KeysetCheck {
         Aead aead = aead(keyset);
         long primary = keyset.getPrimary().getId();
         jdbc.sql(CREATE).param("id", ID).param("value", seal(aead)).param("key", primary)
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
+                .param("now", UtcTimes.utc(clock.instant())).update();
         Stored stored = jdbc.sql(LOAD).param("id", ID).query(Stored.class).single();
         if (!opens(aead, stored.checkValue())) {
             throw new KeysetMismatch(source);
         }
         if (stored.primaryKeyId() != primary) {
             jdbc.sql(RESEAL).param("id", ID).param("value", seal(aead)).param("key", primary)
-                    .param("previous", stored.primaryKeyId()).param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                    .param("previous", stored.primaryKeyId()).param("now", UtcTimes.utc(clock.instant()))
                     .update();
         }
     }

@@ -3,7 +3,6 @@ package io.reach.platform.idempotency;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +11,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.time.UtcTimes;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -108,6 +108,6 @@ class IdempotencyRecords {
     }
 
     private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
+        return UtcTimes.utc(clock.instant());
     }
 }

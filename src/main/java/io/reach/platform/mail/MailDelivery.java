@@ -3,7 +3,6 @@ package io.reach.platform.mail;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -26,6 +25,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 import io.reach.platform.crypto.SecretBox;
+import io.reach.platform.time.UtcTimes;
 
 /**
  * Sends what the outbox holds. With SMTP configured ({@code spring.mail.host}) each pending mail
@@ -157,7 +157,7 @@ public class MailDelivery {
             throw new IllegalArgumentException("A pending mail cannot become " + status.code());
         }
         jdbc.sql(MARK).param("id", id).param("status", status.code()).param("error", error)
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
+                .param("now", UtcTimes.utc(clock.instant())).update();
     }
 
     record OutgoingMail(UUID id, String recipient, String subject, @Nullable String body, byte @Nullable [] bodySealed) {

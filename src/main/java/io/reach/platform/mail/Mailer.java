@@ -2,7 +2,6 @@ package io.reach.platform.mail;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +11,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import io.reach.platform.crypto.SecretBox;
 import io.reach.platform.ids.Ids;
+import io.reach.platform.time.UtcTimes;
 
 /**
  * Queues an e-mail in the outbox, in the caller's transaction: the mail exists exactly when the
@@ -45,7 +45,7 @@ public class Mailer {
         UUID id = ids.next();
         jdbc.sql(QUEUE).param("id", id).param("recipient", recipient).param("subject", subject)
                 .param("sealed", box.encrypt(body.getBytes(StandardCharsets.UTF_8), MailDelivery.associatedData(id)))
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
+                .param("now", UtcTimes.utc(clock.instant())).update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

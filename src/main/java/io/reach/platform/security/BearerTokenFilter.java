@@ -51,7 +51,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
             // a genuine token past its time: say so, so the client refreshes instead of signing in from scratch
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
                     "Bearer error=\"invalid_token\", error_description=\"The access token expired\"");
-            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "Expired credentials", e.getMessage()));
+            String detail = e.getMessage();
+            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "Expired credentials",
+                    detail == null ? "The access token expired" : detail));
             return;
         }
         if (authentication.isEmpty()) {

@@ -1,9 +1,10 @@
 package io.reach.platform.security;
 
 import java.security.MessageDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.reach.platform.ids.Ids;
+import io.reach.platform.time.UtcTimes;
 
 /**
  * The platform-admin credential. With {@code reach.admin.token} set, that token (and only it)
@@ -80,9 +82,15 @@ class PlatformAdminTokens implements BearerTokenAuthenticator, ApplicationRunner
         if (!token.startsWith(PREFIX) && !isConfiguredToken(token)) {
             return Optional.empty();
         }
-        List<String> sources = jdbc.sql(FIND_ACTIVE).param("hash", TokenHashes.sha256(token)).query(String.class).list();
+        List<String> sources = jdbc.sql(FIND_ACTIVE).param("hash", TokenHashes.sha256(token))
+                .query(PlatformAdminTokens::source).list();
         return sources.stream().findFirst().map(source -> new UsernamePasswordAuthenticationToken(
                 new PlatformAdmin(source), null, AuthorityUtils.createAuthorityList("ROLE_" + PlatformAdmin.ROLE)));
+    }
+
+    /** {@code source} is NOT NULL. */
+    private static String source(ResultSet rs, int row) throws SQLException {
+        return rs.getString("source");
     }
 
     private boolean isConfiguredToken(String token) {
@@ -96,7 +104,7 @@ class PlatformAdminTokens implements BearerTokenAuthenticator, ApplicationRunner
     }
 
     private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
+        return UtcTimes.utc(clock.instant());
     }
 
     /** Printed to the console, not the log: the one time this secret is shown. */

@@ -1,6 +1,7 @@
 package io.reach.platform.web;
 
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.http.HttpStatus;
 
@@ -24,6 +25,12 @@ public abstract class ApiException extends RuntimeException {
         this.status = status;
         this.title = title;
         this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** The detail the exception was made with; never null. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage(), "every constructor takes a detail");
     }
 
     public long retryAfterSeconds() {

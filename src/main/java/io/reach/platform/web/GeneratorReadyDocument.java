@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
@@ -108,9 +109,12 @@ final class GeneratorReadyDocument implements OpenApiCustomizer {
     }
 
     /** A handler that takes the whole form ({@code MultiValueMap}) takes any fields, not one field named after its parameter. */
-    private static void wholeForm(Content content) {
+    private static void wholeForm(@Nullable Content content) {
         MediaType form = content == null ? null : content.get("application/x-www-form-urlencoded");
-        Map<String, Schema> fields = form == null || form.getSchema() == null ? null : form.getSchema().getProperties();
+        if (form == null || form.getSchema() == null) {
+            return;
+        }
+        Map<String, Schema> fields = form.getSchema().getProperties();
         if (fields != null && fields.size() == 1 && fields.values().iterator().next().getAdditionalProperties() != null) {
             form.setSchema(fields.values().iterator().next());
         }

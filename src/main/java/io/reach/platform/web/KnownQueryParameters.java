@@ -20,7 +20,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Refuses query parameters an endpoint does not read: a typo'd filter ({@code ?stauts=draft})
- * must not quietly return unfiltered data. An endpoint's parameters are its {@code @RequestParam}s;
+ * must not quietly return unfiltered data. An endpoint's parameters are its {@code @RequestParam}s
+ * and those its {@link PageRequest} or {@link TimeWindow} argument reads ({@link QueryArguments});
  * an endpoint that takes all parameters as a map (the analytics filters) checks them itself.
  * Only the query string counts, not a form body.
  */
@@ -57,6 +58,7 @@ final class KnownQueryParameters implements HandlerInterceptor {
     static Set<String> namesOf(HandlerMethod method) {
         Set<String> names = new TreeSet<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
+            names.addAll(QueryArguments.namesOf(parameter));
             RequestParam annotation = parameter.getParameterAnnotation(RequestParam.class);
             if (annotation == null) {
                 continue;

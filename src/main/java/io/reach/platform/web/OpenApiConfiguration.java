@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import org.springframework.context.annotation.Bean;
@@ -54,6 +55,13 @@ class OpenApiConfiguration {
             }
             return operation;
         };
+    }
+
+    /** {@link PageRequest} and {@link TimeWindow} handler arguments, documented as the query parameters they read. */
+    @Bean
+    OperationCustomizer queryArgumentsDocumentation() {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(PageRequest.class, TimeWindow.class);
+        return new QueryArgumentsDocumentation();
     }
 
     @Bean

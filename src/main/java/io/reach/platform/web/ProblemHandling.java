@@ -8,9 +8,11 @@ import java.util.stream.Collectors;
 import jakarta.validation.ConstraintViolationException;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -151,7 +153,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldError(result.getMethodParameter().getParameterName(), message(error))))
+                        .map(error -> new FieldError(nameOf(result.getMethodParameter()), message(error))))
                 .toList();
         return cast(respond(Problems.invalid("The request has invalid parameters", errors)));
     }
@@ -184,8 +186,14 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 "The request body is missing or is not well-formed JSON")));
     }
 
+    /** A parameter's name (classes are compiled with {@code -parameters}; empty if one were not). */
+    private static String nameOf(MethodParameter parameter) {
+        String name = parameter.getParameterName();
+        return name == null ? "" : name;
+    }
+
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             return cast(respond(Problems.of(status, problem.getTitle() == null ? "Error" : problem.getTitle(),

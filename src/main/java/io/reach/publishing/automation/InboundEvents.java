@@ -1,7 +1,6 @@
 package io.reach.publishing.automation;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -10,6 +9,7 @@ import org.springframework.stereotype.Repository;
 
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.time.UtcTimes;
 
 /** The current tenant's {@code publishing.events}; an event the platform sends twice is kept once. */
 @Repository
@@ -42,7 +42,7 @@ public class InboundEvents {
                 where id in (select id from publishing.events where processed_at is null
                              order by received_at, id limit :batch for update skip locked)
                 returning id, platform, type, payload::text as payload, social_account_id""")
-                .param("now", now.atOffset(ZoneOffset.UTC)).param("batch", batch).query(Stored.class).list();
+                .param("now", UtcTimes.utc(now)).param("batch", batch).query(Stored.class).list();
     }
 
     record EventView(UUID id, String platform, String type, tools.jackson.databind.JsonNode payload, String externalId,
@@ -60,8 +60,8 @@ public class InboundEvents {
                   and (cast(:type as text) is null or type = :type)
                   and (cast(:platform as text) is null or platform = :platform)
                   and (cast(:account as uuid) is null or social_account_id = :account)
-                order by id desc limit :limit""").param("from", from.atOffset(ZoneOffset.UTC))
-                .param("to", to.atOffset(ZoneOffset.UTC)).param("before", before).param("type", type)
+                order by id desc limit :limit""").param("from", UtcTimes.utc(from))
+                .param("to", UtcTimes.utc(to)).param("before", before).param("type", type)
                 .param("platform", platform).param("account", accountId).param("limit", limit)
                 .query((rs, row) -> new EventView(rs.getObject("id", UUID.class), rs.getString("platform"),
                         rs.getString("type"), json.readTree(rs.getString("payload")), rs.getString("external_id"),
@@ -77,6 +77,6 @@ public class InboundEvents {
         return jdbc.sql(INSERT).param("tenant", TenantContext.require().value()).param("id", ids.next())
                 .param("platform", platform).param("type", type).param("payload", payload)
                 .param("externalId", externalId).param("accountId", accountId)
-                .param("now", now.atOffset(ZoneOffset.UTC)).update() == 1;
+                .param("now", UtcTimes.utc(now)).update() == 1;
     }
 }

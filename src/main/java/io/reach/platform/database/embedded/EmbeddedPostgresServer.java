@@ -12,12 +12,14 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.commons.logging.Log;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real PostgreSQL server run from the zonky binaries: created on first start, kept across
@@ -32,7 +34,8 @@ public final class EmbeddedPostgresServer {
     private final ServerCommands commands;
     private final ServerAccount account;
     private final Log log;
-    private Credentials credentials;
+    /** Set by {@link #startUp}, which {@link #start} runs before handing the server out. */
+    private @Nullable Credentials credentials;
     private int port;
     private boolean running;
 
@@ -58,7 +61,9 @@ public final class EmbeddedPostgresServer {
     private void startUp(String archive) {
         long started = System.nanoTime();
         PostgresBinaries.extract(archive, layout.binaries());
-        credentials = Files.exists(layout.dataDirectory().resolve("PG_VERSION")) ? existingCredentials() : initialise();
+        Credentials credentials = Files.exists(layout.dataDirectory().resolve("PG_VERSION")) ? existingCredentials()
+                : initialise();
+        this.credentials = credentials;
         new StalePidFile(layout.dataDirectory(), commands, log).recover();
         port = settings.port() > 0 ? settings.port() : freePort();
         prepareLogFile();
@@ -185,6 +190,7 @@ public final class EmbeddedPostgresServer {
 
     /** Spring properties that point the runtime data source at {@code reach_app} and Flyway at the owner. */
     Map<String, Object> connectionProperties() {
+        Credentials credentials = Objects.requireNonNull(this.credentials, "the server is handed out only once started");
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", jdbcUrl(Credentials.DATABASE));
         properties.put("spring.datasource.username", Credentials.APP);

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -101,14 +102,15 @@ final class PostgresBinaries {
 
     /** Links must point inside the archive; a hard link is made as a symbolic one to the same file. */
     private static void link(Path dir, Path path, TarArchiveEntry entry) throws IOException {
+        Path parent = Objects.requireNonNull(path.getParent(), "an archive entry lies inside the target directory");
         Path target = entry.isLink() ? dir.resolve(entry.getLinkName()).normalize()
-                : path.getParent().resolve(entry.getLinkName()).normalize();
+                : parent.resolve(entry.getLinkName()).normalize();
         if (!target.startsWith(dir)) {
             throw new IOException("Archive link escapes the target directory: " + entry.getName());
         }
-        Files.createDirectories(path.getParent());
+        Files.createDirectories(parent);
         Files.deleteIfExists(path);
-        Files.createSymbolicLink(path, path.getParent().relativize(target));
+        Files.createSymbolicLink(path, parent.relativize(target));
     }
 
     private static void applyMode(Path path, int mode) throws IOException {

@@ -60,7 +60,8 @@ record ServerLayout(Path binaries, Path runDirectory, boolean relocated) {
 
     /** {@code wanted}, or its stand-in under {@link #RELOCATION_ROOT} when the server account could not reach it. */
     static Path reachableBase(Path wanted, ServerAccount account) {
-        if (account.dropsPrivileges() && !FileTrees.traversableByOthers(wanted.getParent())) {
+        Path parent = wanted.getParent();
+        if (account.dropsPrivileges() && parent != null && !FileTrees.traversableByOthers(parent)) {
             return RELOCATION_ROOT.resolve(shortHash(wanted.toString()));
         }
         return wanted;
