@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -131,12 +133,15 @@ class AnalyticsQueries {
     record Ranked(String value, long events, long sessions) {
     }
 
+    /** As {@code query(Ranked.class)} maps it, typed so the rows are known not to be null. */
+    private static final RowMapper<Ranked> RANKED_ROW = new SimplePropertyRowMapper<>(Ranked.class);
+
     /** The values of a dimension with the most events, read from the daily rollup's whole days and hourly rows around them. */
     List<Ranked> top(String dimension, int limit, Scope scope, TrackerRollups.Progress progress) {
         Source source = Source.of(scope, dimension, Days.whole(scope, progress));
         String sql = "select value, sum(events) as events, sum(sessions) as sessions from (" + source.sql()
                 + ") f where value <> '' group by 1 order by 2 desc, 1 limit :limit";
-        List<Ranked> ranked = source.bind(jdbc.sql(sql), scope, progress).param("limit", limit).query(Ranked.class).list();
+        List<Ranked> ranked = source.bind(jdbc.sql(sql), scope, progress).param("limit", limit).query(RANKED_ROW).list();
         return ranked.isEmpty() ? ranked : withDistinctSessions(dimension, ranked, scope);
     }
 
@@ -223,7 +228,7 @@ class AnalyticsQueries {
                 return new Source(union("totals", LIVE_TOTALS, "bucket, '' as value, " + COUNTS,
                         bots, days), null, null, days);
             }
-            if (scope.filters().isEmpty()) {
+            if (scope.filters().isEmpty() && groupBy != null) {
                 return new Source(union("by_dimension", live(groupBy),
                         "bucket, value, " + COUNTS, bots + " and dimension = :dimension", days), groupBy, null, days);
             }

@@ -161,8 +161,13 @@ class RollupRebuilds {
     private static RebuildProgress row(ResultSet rs, int row) throws SQLException {
         return new RebuildProgress(rs.getObject("id", UUID.class), rs.getObject("from_day", LocalDate.class),
                 rs.getObject("to_day", LocalDate.class), rs.getString("status"), rs.getInt("days_total"),
-                rs.getInt("days_done"), rs.getLong("rows_written"), rs.getString("error"), instant(rs, "created_at"),
+                rs.getInt("days_done"), rs.getLong("rows_written"), rs.getString("error"), requiredInstant(rs, "created_at"),
                 instant(rs, "started_at"), instant(rs, "finished_at"));
+    }
+
+    /** A NOT NULL {@code timestamptz} column. */
+    private static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,10 +43,16 @@ class VisitorCatalog {
             Instant createdAt) {
     }
 
+    /** As {@code query(Device.class)} maps it, typed so the rows are known not to be null. */
+    private static final RowMapper<Device> DEVICE_ROW = new SimplePropertyRowMapper<>(Device.class);
+
     record Place(UUID geographyId, String countryCode, @Nullable String countryName, @Nullable String region,
             @Nullable String city, java.math.@Nullable BigDecimal latitude, java.math.@Nullable BigDecimal longitude,
             @Nullable String timezone, Instant createdAt) {
     }
+
+    /** As {@code query(Place.class)} maps it, typed so the rows are known not to be null. */
+    private static final RowMapper<Place> PLACE_ROW = new SimplePropertyRowMapper<>(Place.class);
 
     List<Session> sessions(UUID site, Instant from, Instant to, UUID after, int size) {
         return jdbc.sql("""
@@ -68,7 +76,7 @@ class VisitorCatalog {
                                           from measurement.sessions where %s and user_agent is not null)
                   and id > :after order by id limit :size""".formatted(WINDOW))
                 .param("site", site).param("from", utc(from)).param("to", utc(to)).param("after", after).param("size", size)
-                .query(Device.class).list();
+                .query(DEVICE_ROW).list();
     }
 
     List<Place> places(UUID site, Instant from, Instant to, UUID after, int size) {
@@ -81,7 +89,7 @@ class VisitorCatalog {
                                 and s.location_data ->> 'city' is not distinct from g.city)
                   and geography_id > :after order by geography_id limit :size""".formatted(WINDOW))
                 .param("site", site).param("from", utc(from)).param("to", utc(to)).param("after", after).param("size", size)
-                .query(Place.class).list();
+                .query(PLACE_ROW).list();
     }
 
     @SuppressWarnings("unchecked")

@@ -156,7 +156,12 @@ class Posts {
                 PostStatus.ofCode(rs.getString("status")), instant(rs, "submitted_at"),
                 rs.getObject("approved_by", UUID.class), instant(rs, "approved_at"), rs.getString("rejection_reason"),
                 instant(rs, "scheduled_at"), rs.getString("time_zone"), instant(rs, "published_at"),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+                requiredInstant(rs, "created_at"), requiredInstant(rs, "updated_at"));
+    }
+
+    /** A NOT NULL {@code timestamptz} column. */
+    private static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

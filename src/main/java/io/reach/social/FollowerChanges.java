@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -105,6 +107,9 @@ class FollowerChanges {
             @Nullable String profilePicUrl, boolean verified, @Nullable Long followerCount) {
     }
 
+    /** As {@code query(Change.class)} maps it, typed so the rows are known not to be null. */
+    private static final RowMapper<Change> CHANGE_ROW = new SimplePropertyRowMapper<>(Change.class);
+
     /** Changes in {@code [from, to)}, newest first (ids are time-ordered), optionally of one type, below a cursor id. */
     List<Change> between(UUID account, Instant from, Instant to, @Nullable String type, UUID beforeId, int limit) {
         return jdbc.sql("""
@@ -115,6 +120,6 @@ class FollowerChanges {
                   and id < :beforeId
                 order by id desc limit :limit""").param("account", account).param("from", utc(from))
                 .param("to", utc(to)).param("type", type).param("beforeId", beforeId)
-                .param("limit", limit).query(Change.class).list();
+                .param("limit", limit).query(CHANGE_ROW).list();
     }
 }

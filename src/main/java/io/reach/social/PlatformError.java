@@ -21,6 +21,7 @@ public class PlatformError extends RuntimeException {
     private final @Nullable Integer httpStatus;
     private final @Nullable Duration retryAfter;
     private final boolean tokenRejected;
+    private final String reason;
 
     public PlatformError(Kind kind, @Nullable Integer httpStatus, @Nullable Duration retryAfter, String message) {
         this(kind, httpStatus, retryAfter, message, Integer.valueOf(401).equals(httpStatus));
@@ -29,6 +30,7 @@ public class PlatformError extends RuntimeException {
     private PlatformError(Kind kind, @Nullable Integer httpStatus, @Nullable Duration retryAfter, String message,
             boolean tokenRejected) {
         super(message);
+        this.reason = message;
         this.kind = kind;
         this.httpStatus = httpStatus;
         this.retryAfter = retryAfter;
@@ -46,6 +48,12 @@ public class PlatformError extends RuntimeException {
     /** Whether the platform refused the access token (a 401, or the platform's own way of saying so). */
     public boolean isTokenRejected() {
         return tokenRejected;
+    }
+
+    /** The reason it was made with; never null. */
+    @Override
+    public String getMessage() {
+        return reason;
     }
 
     public Kind kind() {

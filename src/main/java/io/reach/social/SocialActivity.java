@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -62,9 +64,12 @@ public class SocialActivity {
     public record ActiveAccount(UUID id, String platform, Instant connectedAt) {
     }
 
+    /** As {@code query(ActiveAccount.class)} maps it, typed so the rows are known not to be null. */
+    private static final RowMapper<ActiveAccount> ACTIVE_ACCOUNT_ROW = new SimplePropertyRowMapper<>(ActiveAccount.class);
+
     public List<ActiveAccount> activeAccounts() {
         return jdbc.sql("select id, platform, connected_at from social.social_accounts where status = 'active'")
-                .query(ActiveAccount.class).list();
+                .query(ACTIVE_ACCOUNT_ROW).list();
     }
 
     /** Events of the account's platform from the last {@code lookback}, but not from before it was connected. */

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -73,9 +75,12 @@ public class SocialDirectory {
     public record Route(UUID tenantId, UUID socialAccountId) {
     }
 
+    /** As {@code query(Route.class)} maps it, typed so the rows are known not to be null. */
+    private static final RowMapper<Route> ROUTE_ROW = new SimplePropertyRowMapper<>(Route.class);
+
     public List<Route> routes(String platform, String platformUserId) {
         return jdbc.sql("select tenant_id, social_account_id from social.account_routes"
                 + " where platform = :platform and platform_user_id = :id").param("platform", platform)
-                .param("id", platformUserId).query(Route.class).list();
+                .param("id", platformUserId).query(ROUTE_ROW).list();
     }
 }

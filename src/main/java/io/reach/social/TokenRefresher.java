@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -96,7 +97,7 @@ class TokenRefresher {
     }
 
     /** Puts the account on hold until it is reconnected, tells the owners and admins, and records a security event. */
-    void needsReview(TenantId tenant, java.util.UUID accountId, String platform, String reason) {
+    void needsReview(TenantId tenant, java.util.UUID accountId, String platform, @Nullable String reason) {
         transactions.inTransactionAs(tenant, () -> {
             accounts.markNeedsReview(accountId, clock.instant());
             for (String email : directory.administratorEmails(tenant)) {

@@ -34,7 +34,7 @@ public final class JsonErrorBodies {
      * is {@link PlatformError.Kind#UNKNOWN} when the request went out and {@code mayHaveActed},
      * otherwise retryable; an answer Reach cannot read is treated the same way.
      */
-    public static <T> T call(String platform, boolean mayHaveActed, Supplier<T> call,
+    public static <T extends @Nullable Object> T call(String platform, boolean mayHaveActed, Supplier<T> call,
             Function<RestClientResponseException, PlatformError> classify) {
         try {
             return call.get();

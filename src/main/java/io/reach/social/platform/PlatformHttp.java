@@ -125,8 +125,9 @@ public final class PlatformHttp {
                 if (main != null && specific != null && !specific.equals(main)) {
                     return cut(main + " (" + specific + ")");
                 }
-                if (main != null || specific != null) {
-                    return cut(main != null ? main : specific);
+                @Nullable String said = main != null ? main : specific;
+                if (said != null) {
+                    return cut(said);
                 }
             } catch (JacksonException e) {
                 // not JSON after all: given as it is below

@@ -231,8 +231,10 @@ public class PlatformMedia implements DisposableBean {
                 return type;
             }
         }
-        if (medium.format() != null && CONTENT_TYPES.containsKey(medium.format().toLowerCase(Locale.ROOT))) {
-            return CONTENT_TYPES.get(medium.format().toLowerCase(Locale.ROOT));
+        String format = medium.format();
+        @Nullable String byFormat = format == null ? null : CONTENT_TYPES.get(format.toLowerCase(Locale.ROOT));
+        if (byFormat != null) {
+            return byFormat;
         }
         String path;
         try {

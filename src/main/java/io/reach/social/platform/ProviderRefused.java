@@ -7,7 +7,20 @@ import io.reach.platform.web.ApiException;
 /** The platform turned a request down; the detail says what it answered, in plain words. */
 public class ProviderRefused extends ApiException {
 
+    private final String detail;
+
     public ProviderRefused(String platform, String detail) {
-        super(HttpStatus.BAD_GATEWAY, "Platform refused", platform + " refused the request: " + detail);
+        this(platform + " refused the request: " + detail);
+    }
+
+    private ProviderRefused(String detail) {
+        super(HttpStatus.BAD_GATEWAY, "Platform refused", detail);
+        this.detail = detail;
+    }
+
+    /** The problem's detail; never null. */
+    @Override
+    public String getMessage() {
+        return detail;
     }
 }

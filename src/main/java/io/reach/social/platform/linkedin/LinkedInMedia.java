@@ -83,7 +83,7 @@ final class LinkedInMedia {
                 .body(Map.of("initializeUploadRequest", request)).retrieve().body(JsonNode.class), false);
         JsonNode value = registered == null ? null : registered.path("value");
         String urn = value == null ? "" : value.path("video").asString("");
-        if (urn.isEmpty() || !value.path("uploadInstructions").isArray()) {
+        if (value == null || urn.isEmpty() || !value.path("uploadInstructions").isArray()) {
             throw new PlatformError(PlatformError.Kind.RETRYABLE, null, null, "LinkedIn named no upload instructions for the video");
         }
         List<String> etags = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
@@ -64,7 +65,7 @@ class FacebookProvider extends MetaGraphPlatform {
     }
 
     @Override
-    protected JsonNode shortLivedToken(String code, String codeVerifier, String redirectUri) {
+    protected @Nullable JsonNode shortLivedToken(String code, String codeVerifier, String redirectUri) {
         return graph.get().uri(uri -> uri.path(VERSION + "/oauth/access_token").queryParam("client_id", clientId)
                 .queryParam("client_secret", clientSecret).queryParam("redirect_uri", redirectUri)
                 .queryParam("code", code).queryParam("code_verifier", codeVerifier).build())
@@ -72,17 +73,17 @@ class FacebookProvider extends MetaGraphPlatform {
     }
 
     @Override
-    protected JsonNode longLivedToken(String shortLived) {
+    protected @Nullable JsonNode longLivedToken(String shortLived) {
         return exchangeToken(shortLived);
     }
 
     /** Facebook renews a long-lived user token by exchanging it again. */
     @Override
-    protected JsonNode renewedToken(String longLived) {
+    protected @Nullable JsonNode renewedToken(String longLived) {
         return exchangeToken(longLived);
     }
 
-    private JsonNode exchangeToken(String token) {
+    private @Nullable JsonNode exchangeToken(String token) {
         return graph.get().uri(uri -> uri.path(VERSION + "/oauth/access_token")
                 .queryParam("grant_type", "fb_exchange_token").queryParam("client_id", clientId)
                 .queryParam("client_secret", clientSecret).queryParam("fb_exchange_token", token).build())

@@ -2,7 +2,6 @@ package io.reach.social.platform.meta;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,14 +24,13 @@ final class GraphDemographics {
 
     /** The audience of {@code date} from each breakdown's answer, where Meta gave one. */
     static SocialProvider.Audience audience(LocalDate date, Function<String, Optional<JsonNode>> answer) {
-        Map<String, Map<String, Long>> buckets = new LinkedHashMap<>();
-        for (String breakdown : List.of("age", "gender", "country", "city")) {
-            buckets.put(breakdown, answer.apply(breakdown).map(GraphDemographics::breakdown).orElse(Map.of()));
-        }
+        Function<String, Map<String, Long>> bucket = breakdown -> answer.apply(breakdown)
+                .map(GraphDemographics::breakdown).orElse(Map.of());
+        Map<String, Long> ages = bucket.apply("age");
         Map<String, Long> genders = new LinkedHashMap<>();
-        buckets.get("gender").forEach((gender, count) -> genders.merge(gender(gender), count, Long::sum));
-        return new SocialProvider.Audience(date, buckets.get("age"), genders, buckets.get("country"),
-                buckets.get("city"), Map.of(), Map.of());
+        bucket.apply("gender").forEach((gender, count) -> genders.merge(gender(gender), count, Long::sum));
+        Map<String, Long> countries = bucket.apply("country");
+        return new SocialProvider.Audience(date, ages, genders, countries, bucket.apply("city"), Map.of(), Map.of());
     }
 
     static Map<String, Long> breakdown(JsonNode answer) {

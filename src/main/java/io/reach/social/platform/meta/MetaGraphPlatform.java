@@ -66,13 +66,13 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
     protected abstract String scopes();
 
     /** Trades the authorization code for a short-lived token; the answer has {@code access_token}. */
-    protected abstract JsonNode shortLivedToken(String code, String codeVerifier, String redirectUri);
+    protected abstract @Nullable JsonNode shortLivedToken(String code, String codeVerifier, String redirectUri);
 
     /** Trades a short-lived token for a long-lived one ({@code access_token}, {@code expires_in}). */
-    protected abstract JsonNode longLivedToken(String shortLived);
+    protected abstract @Nullable JsonNode longLivedToken(String shortLived);
 
     /** Trades a long-lived token for a new long-lived one. */
-    protected abstract JsonNode renewedToken(String longLived);
+    protected abstract @Nullable JsonNode renewedToken(String longLived);
 
     @Override
     protected final Tokens tokens(LinkedMultiValueMap<String, String> form) {
@@ -135,6 +135,36 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
                 .queryParam("client_id", clientId).queryParam("redirect_uri", redirectUri)
                 .queryParam("response_type", "code").queryParam("scope", scopes()).queryParam("state", state)
                 .encode().build().toUri();
+    }
+
+    /**
+     * Instagram's and Threads' code exchange: the code is traded with a form post (to
+     * {@code tokenEndpoint}), without PKCE, as their dialogs take none.
+     */
+    protected @Nullable JsonNode codeTradedByForm(RestClient.RequestBodySpec tokenEndpoint, String code,
+            String redirectUri) {
+        return tokenEndpoint.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form("client_id", clientId, "client_secret", clientSecret, "grant_type", "authorization_code",
+                        "redirect_uri", redirectUri, "code", code))
+                .retrieve().body(JsonNode.class);
+    }
+
+    /**
+     * Instagram's and Threads' long-lived tokens: {@code /access_token} trades a short-lived one
+     * ({@code <prefix>_exchange_token}), {@code /refresh_access_token} renews a long-lived one
+     * ({@code <prefix>_refresh_token}); {@code grantPrefix} is {@code ig} or {@code th}.
+     */
+    protected @Nullable JsonNode longLivedTokenFor(String grantPrefix, String shortLived) {
+        return graph.get().uri(uri -> uri.path("/access_token").queryParam("grant_type", grantPrefix + "_exchange_token")
+                .queryParam("client_secret", clientSecret).queryParam("access_token", shortLived).build())
+                .retrieve().body(JsonNode.class);
+    }
+
+    /** See {@link #longLivedTokenFor}. */
+    protected @Nullable JsonNode renewedTokenFor(String grantPrefix, String longLived) {
+        return graph.get().uri(uri -> uri.path("/refresh_access_token")
+                .queryParam("grant_type", grantPrefix + "_refresh_token").queryParam("access_token", longLived).build())
+                .retrieve().body(JsonNode.class);
     }
 
     /** Reads from the Graph API. */

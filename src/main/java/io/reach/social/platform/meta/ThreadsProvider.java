@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
@@ -65,25 +65,18 @@ class ThreadsProvider extends MetaGraphPlatform {
     }
 
     @Override
-    protected JsonNode shortLivedToken(String code, String codeVerifier, String redirectUri) {
-        return graph.post().uri("/oauth/access_token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form("client_id", clientId, "client_secret", clientSecret, "grant_type", "authorization_code",
-                        "redirect_uri", redirectUri, "code", code))
-                .retrieve().body(JsonNode.class);
+    protected @Nullable JsonNode shortLivedToken(String code, String codeVerifier, String redirectUri) {
+        return codeTradedByForm(graph.post().uri("/oauth/access_token"), code, redirectUri);
     }
 
     @Override
-    protected JsonNode longLivedToken(String shortLived) {
-        return graph.get().uri(uri -> uri.path("/access_token").queryParam("grant_type", "th_exchange_token")
-                .queryParam("client_secret", clientSecret).queryParam("access_token", shortLived).build())
-                .retrieve().body(JsonNode.class);
+    protected @Nullable JsonNode longLivedToken(String shortLived) {
+        return longLivedTokenFor("th", shortLived);
     }
 
     @Override
-    protected JsonNode renewedToken(String longLived) {
-        return graph.get().uri(uri -> uri.path("/refresh_access_token").queryParam("grant_type", "th_refresh_token")
-                .queryParam("access_token", longLived).build())
-                .retrieve().body(JsonNode.class);
+    protected @Nullable JsonNode renewedToken(String longLived) {
+        return renewedTokenFor("th", longLived);
     }
 
     @Override

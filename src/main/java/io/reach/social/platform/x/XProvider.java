@@ -111,9 +111,13 @@ class XProvider extends OAuth2Platform {
     @Override
     public Optional<Metrics> metrics(Account account) {
         Map<String, Object> counts = profile(account.accessToken()).metadata();
-        return Optional.of(Metrics.counts(((Number) counts.get("followers_count")).longValue(),
-                ((Number) counts.get("following_count")).longValue(), ((Number) counts.get("tweet_count")).longValue(),
-                Map.of("verified", counts.get("verified"))));
+        return Optional.of(Metrics.counts(count(counts, "followers_count"), count(counts, "following_count"),
+                count(counts, "tweet_count"), Map.of("verified", counts.get("verified"))));
+    }
+
+    /** A count {@link #profile} always puts in its metadata. */
+    private static long count(Map<String, Object> counts, String key) {
+        return counts.get(key) instanceof Number number ? number.longValue() : 0;
     }
 
     /** Uploads the media (if any, {@link XMedia}), then posts the text with {@code media.media_ids}. */
