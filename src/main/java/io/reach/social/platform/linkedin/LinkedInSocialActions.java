@@ -15,6 +15,7 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 import io.reach.social.PlatformError;
+import io.reach.social.platform.ActionInputs;
 import io.reach.social.platform.SocialProvider;
 
 /**
@@ -179,9 +180,6 @@ final class LinkedInSocialActions {
     }
 
     private static String required(@Nullable String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new PlatformError(PlatformError.Kind.TERMINAL, null, null, "LinkedIn needs a " + what + " for this action");
-        }
-        return value;
+        return ActionInputs.required(value, "LinkedIn needs a " + what + " for this action");
     }
 }

@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.reach.social.PlatformError;
 import io.reach.social.Publication;
+import io.reach.social.platform.ActionInputs;
 import io.reach.social.platform.PlatformHttp;
 import io.reach.social.platform.ProviderRefused;
 
@@ -186,18 +187,14 @@ class FacebookProvider extends MetaGraphPlatform {
 
     @Override
     public List<Content> recentContent(Account account, int limit) {
-        String token = pageToken(account);
-        JsonNode posts = read(token, uri -> uri.path(VERSION + "/{page}/posts").queryParam("fields", POST_FIELDS)
-                .queryParam("limit", limit).build(account.platformUserId()));
-        return posts.path("data").valueStream().map(post -> content(token, post)).toList();
+        return latest(pageToken(account), VERSION + "/{page}/posts", account.platformUserId(), POST_FIELDS, limit,
+                this::content);
     }
 
     /** One post (read with the Page's token) and its insights; empty when the post is gone. */
     @Override
     public Optional<Content> content(Account account, String platformPostId) {
-        String token = pageToken(account);
-        return readIfExists(token, uri -> uri.path(VERSION + "/{post}").queryParam("fields", POST_FIELDS)
-                .build(platformPostId)).map(post -> content(token, post));
+        return one(pageToken(account), VERSION, platformPostId, POST_FIELDS, this::content);
     }
 
     private Content content(String token, JsonNode post) {
@@ -216,18 +213,13 @@ class FacebookProvider extends MetaGraphPlatform {
     /** {@code reply} comments on a post or comment, {@code like} likes it, both as the Page. */
     @Override
     public String act(Account account, Action action) {
-        String target = action.targetId();
-        if (target == null || target.isBlank()) {
-            throw new PlatformError(PlatformError.Kind.TERMINAL, null, null, "Facebook " + action.kind()
-                    + " needs the id of a post or comment");
-        }
+        String target = ActionInputs.required(action.targetId(), "Facebook " + action.kind()
+                + " needs the id of a post or comment");
         return switch (action.kind()) {
             case "reply" -> {
-                if (action.text() == null || action.text().isBlank()) {
-                    throw new PlatformError(PlatformError.Kind.TERMINAL, null, null, "A Facebook reply needs text");
-                }
+                String text = ActionInputs.required(action.text(), "A Facebook reply needs text");
                 yield idOf(send(pageToken(account), uri -> uri.path(VERSION + "/{target}/comments").build(target),
-                        form("message", action.text()), true), "comment");
+                        form("message", text), true), "comment");
             }
             case "like" -> {
                 send(pageToken(account), uri -> uri.path(VERSION + "/{target}/likes").build(target), form(), true);

@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.reach.social.PlatformError;
 import io.reach.social.Publication;
+import io.reach.social.platform.ActionInputs;
 import io.reach.social.platform.ProviderRefused;
 
 /**
@@ -170,18 +171,14 @@ class InstagramProvider extends MetaGraphPlatform {
 
     @Override
     public List<Content> recentContent(Account account, int limit) {
-        String token = account.accessToken();
-        JsonNode media = read(token, uri -> uri.path(VERSION + "/{user}/media").queryParam("fields", MEDIA_FIELDS)
-                .queryParam("limit", limit).build(account.platformUserId()));
-        return media.path("data").valueStream().map(item -> content(token, item)).toList();
+        return latest(account.accessToken(), VERSION + "/{user}/media", account.platformUserId(), MEDIA_FIELDS, limit,
+                this::content);
     }
 
     /** One media object and its insights; empty when the post is gone. */
     @Override
     public Optional<Content> content(Account account, String platformPostId) {
-        String token = account.accessToken();
-        return readIfExists(token, uri -> uri.path(VERSION + "/{media}").queryParam("fields", MEDIA_FIELDS)
-                .build(platformPostId)).map(item -> content(token, item));
+        return one(account.accessToken(), VERSION, platformPostId, MEDIA_FIELDS, this::content);
     }
 
     private Content content(String token, JsonNode item) {
@@ -214,19 +211,12 @@ class InstagramProvider extends MetaGraphPlatform {
     @Override
     public String act(Account account, Action action) {
         String token = account.accessToken();
-        String text = action.text();
         if (!action.kind().equals("reply") && !action.kind().equals("dm")) {
             throw unsupported(action.kind() + " actions");
         }
-        if (text == null || text.isBlank()) {
-            throw new PlatformError(PlatformError.Kind.TERMINAL, null, null, "An Instagram " + action.kind()
-                    + " needs text");
-        }
+        String text = ActionInputs.required(action.text(), "An Instagram " + action.kind() + " needs text");
         if (action.kind().equals("dm")) {
-            String recipient = action.recipientId();
-            if (recipient == null || recipient.isBlank()) {
-                throw new PlatformError(PlatformError.Kind.TERMINAL, null, null, "An Instagram dm needs a recipient");
-            }
+            String recipient = ActionInputs.required(action.recipientId(), "An Instagram dm needs a recipient");
             JsonNode sent = sendJson(token, uri -> uri.path(VERSION + "/{user}/messages").build(account.platformUserId()),
                     Map.of("recipient", Map.of("id", recipient), "message", Map.of("text", text)), true);
             String id = sent.path("message_id").asString("");
@@ -236,10 +226,7 @@ class InstagramProvider extends MetaGraphPlatform {
             }
             return id;
         }
-        String target = action.targetId();
-        if (target == null || target.isBlank()) {
-            throw new PlatformError(PlatformError.Kind.TERMINAL, null, null, "An Instagram reply needs a post or comment");
-        }
+        String target = ActionInputs.required(action.targetId(), "An Instagram reply needs a post or comment");
         String edge = isMedia(token, target) ? "comments" : "replies";
         return idOf(send(token, uri -> uri.path(VERSION + "/{target}/" + edge).build(target), form("message", text), true),
                 "comment");

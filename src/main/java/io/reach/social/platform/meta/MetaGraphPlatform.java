@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -165,6 +166,24 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
         return graph.get().uri(uri -> uri.path("/refresh_access_token")
                 .queryParam("grant_type", grantPrefix + "_refresh_token").queryParam("access_token", longLived).build())
                 .retrieve().body(JsonNode.class);
+    }
+
+    /**
+     * The latest objects on an account's edge ({@code edgePath} such as {@code /v21.0/{owner}/media},
+     * with {@code fields}), each with its insights as {@code content} reads them.
+     */
+    protected List<Content> latest(String token, String edgePath, String owner, String fields, int limit,
+            BiFunction<String, JsonNode, Content> content) {
+        JsonNode found = read(token, uri -> uri.path(edgePath).queryParam("fields", fields).queryParam("limit", limit)
+                .build(owner));
+        return found.path("data").valueStream().map(item -> content.apply(token, item)).toList();
+    }
+
+    /** One object (a post, a media object) with {@code fields} and its insights; empty when it is gone. */
+    protected Optional<Content> one(String token, String version, String id, String fields,
+            BiFunction<String, JsonNode, Content> content) {
+        return readIfExists(token, uri -> uri.path(version + "/{id}").queryParam("fields", fields).build(id))
+                .map(item -> content.apply(token, item));
     }
 
     /** Reads from the Graph API. */

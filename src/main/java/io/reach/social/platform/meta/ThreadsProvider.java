@@ -17,8 +17,8 @@ import org.springframework.util.MultiValueMap;
 
 import tools.jackson.databind.JsonNode;
 
-import io.reach.social.PlatformError;
 import io.reach.social.Publication;
+import io.reach.social.platform.ActionInputs;
 import io.reach.social.platform.ProviderRefused;
 
 /**
@@ -158,18 +158,14 @@ class ThreadsProvider extends MetaGraphPlatform {
 
     @Override
     public List<Content> recentContent(Account account, int limit) {
-        String token = account.accessToken();
-        JsonNode threads = read(token, uri -> uri.path(VERSION + "/{user}/threads").queryParam("fields", POST_FIELDS)
-                .queryParam("limit", limit).build(account.platformUserId()));
-        return threads.path("data").valueStream().map(post -> content(token, post)).toList();
+        return latest(account.accessToken(), VERSION + "/{user}/threads", account.platformUserId(), POST_FIELDS, limit,
+                this::content);
     }
 
     /** One thread and its insights; empty when the post is gone. */
     @Override
     public Optional<Content> content(Account account, String platformPostId) {
-        String token = account.accessToken();
-        return readIfExists(token, uri -> uri.path(VERSION + "/{media}").queryParam("fields", POST_FIELDS)
-                .build(platformPostId)).map(post -> content(token, post));
+        return one(account.accessToken(), VERSION, platformPostId, POST_FIELDS, this::content);
     }
 
     /** Threads reports no unique reach; a post's views stand in for it. */
@@ -199,23 +195,17 @@ class ThreadsProvider extends MetaGraphPlatform {
     @Override
     public String act(Account account, Action action) {
         String token = account.accessToken();
-        String target = action.targetId();
         if (!action.kind().equals("reply") && !action.kind().equals("repost")) {
             throw unsupported(action.kind() + " actions");
         }
-        if (target == null || target.isBlank()) {
-            throw new PlatformError(PlatformError.Kind.TERMINAL, null, null, "A Threads " + action.kind()
-                    + " needs the id of a post");
-        }
+        String target = ActionInputs.required(action.targetId(), "A Threads " + action.kind() + " needs the id of a post");
         if (action.kind().equals("repost")) {
             return idOf(send(token, uri -> uri.path(VERSION + "/{media}/repost").build(target), form(), true), "repost");
         }
-        if (action.text() == null || action.text().isBlank()) {
-            throw new PlatformError(PlatformError.Kind.TERMINAL, null, null, "A Threads reply needs text");
-        }
+        String text = ActionInputs.required(action.text(), "A Threads reply needs text");
         String user = account.platformUserId();
         String container = containers.make(token, user,
-                form("media_type", "TEXT", "text", action.text(), "reply_to_id", target));
+                form("media_type", "TEXT", "text", text, "reply_to_id", target));
         return containers.publish(token, user, container);
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 import io.reach.social.PlatformError;
+import io.reach.social.platform.ActionInputs;
 import io.reach.social.platform.SocialProvider;
 
 /**
@@ -201,9 +202,6 @@ final class XEngagement {
     }
 
     private static String required(@Nullable String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new PlatformError(PlatformError.Kind.TERMINAL, null, null, "X needs a " + what + " for this action");
-        }
-        return value;
+        return ActionInputs.required(value, "X needs a " + what + " for this action");
     }
 }
