@@ -1,5 +1,8 @@
 package io.reach.platform.web;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,20 +13,45 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Handler parameters that stand for several query parameters: a {@link PageRequest} reads
- * {@code limit} and {@code cursor}, a {@link TimeWindow} reads {@code from} and {@code to}.
- * {@link KnownQueryParameters} accepts these names and {@link QueryArgumentsDocumentation} documents them.
+ * {@code limit} and {@code cursor}, a {@link TimeWindow} reads {@code from} and {@code to} (open
+ * ends unbounded, or the last days a {@link RecentWindow} names). {@link KnownQueryParameters}
+ * accepts these names and {@link QueryArgumentsDocumentation} documents them.
  */
-final class QueryArguments {
+final class QueryArguments implements HandlerMethodArgumentResolver {
 
     static final String LIMIT = "limit";
     static final String CURSOR = "cursor";
     static final String FROM = "from";
     static final String TO = "to";
 
-    private QueryArguments() {
+    private final Clock clock;
+
+    QueryArguments(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return !namesOf(parameter).isEmpty();
+    }
+
+    @Override
+    public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
+            NativeWebRequest request, @Nullable WebDataBinderFactory binders) throws Exception {
+        if (parameter.getParameterType() == PageRequest.class) {
+            return PageRequest.of(value(LIMIT, Integer.class, parameter, request, binders),
+                    value(CURSOR, String.class, parameter, request, binders));
+        }
+        Instant from = value(FROM, Instant.class, parameter, request, binders);
+        Instant to = value(TO, Instant.class, parameter, request, binders);
+        RecentWindow recent = parameter.getParameterAnnotation(RecentWindow.class);
+        return recent == null ? TimeWindow.unbounded(from, to)
+                : TimeWindow.recent(from, to, Duration.ofDays(recent.days()), clock.instant());
     }
 
     /** The query parameters the handler parameter reads; none for any other parameter. */
@@ -42,7 +70,7 @@ final class QueryArguments {
      * The query parameter converted as a {@code @RequestParam} would be (several values: as an array; an
      * empty value: null), and refused with the same 400 problem when it does not convert.
      */
-    static <T> @Nullable T value(String name, Class<T> type, MethodParameter parameter, NativeWebRequest request,
+    private static <T> @Nullable T value(String name, Class<T> type, MethodParameter parameter, NativeWebRequest request,
             @Nullable WebDataBinderFactory binders) throws Exception {
         String[] values = request.getParameterValues(name);
         if (values == null) {

@@ -22,7 +22,6 @@ class RequestArguments implements WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new PageRequestArgument());
-        resolvers.add(new TimeWindowArgument(clock));
+        resolvers.add(new QueryArguments(clock));
     }
 }

@@ -38,8 +38,7 @@ class QueryArgumentsTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
-    private final PageRequestArgument pages = new PageRequestArgument();
-    private final TimeWindowArgument windows = new TimeWindowArgument(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final QueryArguments arguments = new QueryArguments(Clock.fixed(NOW, ZoneOffset.UTC));
 
     @SuppressWarnings("unused")
     static class Handlers {
@@ -54,7 +53,7 @@ class QueryArgumentsTest {
 
     @Test
     void aPageWithoutParametersIsTheFirstPageOfTheDefaultSize() throws Exception {
-        PageRequest page = pages.resolveArgument(parameter("list", 3), null, request(""), binders());
+        PageRequest page = (PageRequest) arguments.resolveArgument(parameter("list", 3), null, request(""), binders());
 
         assertThat(page).isEqualTo(new PageRequest(PageRequest.DEFAULT_LIMIT, java.util.Optional.empty()));
     }
@@ -63,7 +62,7 @@ class QueryArgumentsTest {
     void aPageReadsItsLimitAndCursor() throws Exception {
         UUID last = new UUID(1, 2);
 
-        PageRequest page = pages.resolveArgument(parameter("list", 3), null,
+        PageRequest page = (PageRequest) arguments.resolveArgument(parameter("list", 3), null,
                 request("limit=7&cursor=" + Cursors.encode(last)), binders());
 
         assertThat(page.limit()).isEqualTo(7);
@@ -72,11 +71,11 @@ class QueryArgumentsTest {
 
     @Test
     void badPagesAreRefusedAsBefore() {
-        assertThatThrownBy(() -> pages.resolveArgument(parameter("list", 3), null, request("limit=0"), binders()))
+        assertThatThrownBy(() -> arguments.resolveArgument(parameter("list", 3), null, request("limit=0"), binders()))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("limit must be between 1 and 200");
-        assertThatThrownBy(() -> pages.resolveArgument(parameter("list", 3), null, request("cursor=garbage"), binders()))
+        assertThatThrownBy(() -> arguments.resolveArgument(parameter("list", 3), null, request("cursor=garbage"), binders()))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("cursor is not one this API returned");
-        assertThatThrownBy(() -> pages.resolveArgument(parameter("list", 3), null, request("limit=abc"), binders()))
+        assertThatThrownBy(() -> arguments.resolveArgument(parameter("list", 3), null, request("limit=abc"), binders()))
                 .isInstanceOfSatisfying(MethodArgumentTypeMismatchException.class, e -> {
                     assertThat(e.getName()).isEqualTo("limit");
                     assertThat(e.getRequiredType()).isEqualTo(Integer.class);
@@ -85,15 +84,15 @@ class QueryArgumentsTest {
 
     @Test
     void aWindowWithoutRecentWindowIsUnbounded() throws Exception {
-        TimeWindow window = windows.resolveArgument(parameter("list", 2), null, request(""), binders());
+        TimeWindow window = (TimeWindow) arguments.resolveArgument(parameter("list", 2), null, request(""), binders());
 
         assertThat(window).isEqualTo(new TimeWindow(Instant.EPOCH, TimeWindow.LATEST));
     }
 
     @Test
     void aRecentWindowEndsNowAndStartsItsDaysBefore() throws Exception {
-        TimeWindow open = windows.resolveArgument(parameter("recent", 0), null, request(""), binders());
-        TimeWindow closed = windows.resolveArgument(parameter("recent", 0), null,
+        TimeWindow open = (TimeWindow) arguments.resolveArgument(parameter("recent", 0), null, request(""), binders());
+        TimeWindow closed = (TimeWindow) arguments.resolveArgument(parameter("recent", 0), null,
                 request("from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z"), binders());
 
         assertThat(open).isEqualTo(new TimeWindow(NOW.minus(Duration.ofDays(30)), NOW));
@@ -103,10 +102,10 @@ class QueryArgumentsTest {
 
     @Test
     void badWindowsAreRefusedAsBefore() {
-        assertThatThrownBy(() -> windows.resolveArgument(parameter("list", 2), null,
+        assertThatThrownBy(() -> arguments.resolveArgument(parameter("list", 2), null,
                 request("from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z"), binders()))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("from must be before to");
-        assertThatThrownBy(() -> windows.resolveArgument(parameter("list", 2), null, request("to=yesterday"), binders()))
+        assertThatThrownBy(() -> arguments.resolveArgument(parameter("list", 2), null, request("to=yesterday"), binders()))
                 .isInstanceOfSatisfying(MethodArgumentTypeMismatchException.class, e -> {
                     assertThat(e.getName()).isEqualTo("to");
                     assertThat(e.getRequiredType()).isEqualTo(Instant.class);
