@@ -61,8 +61,11 @@ public class MemberStandings {
         forget(() -> cache.invalidate(new Key(tenant, userId)));
     }
 
-    /** The user changed (status, platform role): every standing of theirs is read again. */
-    void userChanged(UUID userId) {
+    /**
+     * The user changed (status, platform role): every standing of theirs is read again. Public for
+     * the Clerk sync ({@code identity.clerk}), which writes users itself.
+     */
+    public void userChanged(UUID userId) {
         forget(() -> cache.asMap().keySet().removeIf(key -> key.userId().equals(userId)));
     }
 

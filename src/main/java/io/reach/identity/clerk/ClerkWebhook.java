@@ -1,4 +1,4 @@
-package io.reach.identity;
+package io.reach.identity.clerk;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.reach.identity.RequestOrigins;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,4 +1,4 @@
-package io.reach.identity;
+package io.reach.identity.clerk;
 
 import io.reach.platform.web.NotFoundException;
 

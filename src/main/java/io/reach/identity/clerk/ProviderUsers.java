@@ -1,4 +1,4 @@
-package io.reach.identity;
+package io.reach.identity.clerk;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.reach.identity.MemberStandings;
 import io.reach.platform.time.UtcTimes;
 
 /** Users as an external identity provider (Clerk) describes them, written into {@code identity.users}. */

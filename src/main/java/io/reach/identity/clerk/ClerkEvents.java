@@ -1,4 +1,4 @@
-package io.reach.identity;
+package io.reach.identity.clerk;
 
 import java.time.Instant;
 import java.util.Optional;
