@@ -29,6 +29,7 @@ import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.BadRequestException;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.TabularAnswer;
+import io.reach.measurement.rollup.RollupRebuilds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

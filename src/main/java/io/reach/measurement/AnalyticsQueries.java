@@ -20,6 +20,9 @@ import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.reach.measurement.rollup.TrackerFacts;
+import io.reach.measurement.rollup.TrackerRollups;
+
 /**
  * Dashboard answers for one site of the current tenant, read from the hourly rollup and, for the hours it
  * has not reached yet, from raw events in the same shape ({@link TrackerFacts}). Periods are

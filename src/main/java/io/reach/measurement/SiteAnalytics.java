@@ -18,6 +18,8 @@ import io.reach.platform.web.BadRequestException;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
 import io.reach.platform.web.TimeWindow;
+import io.reach.measurement.rollup.RollupRebuilds;
+import io.reach.measurement.rollup.TrackerRollups;
 
 /**
  * What a site's dashboards read (series, top values, sessions, visitor rows) and the rollup

@@ -32,9 +32,14 @@ class TenantZones {
 
     /** A site's zone: its own, else the tenant's. */
     ZoneId of(Sites.Site site) {
-        if (site.timeZone() != null) {
+        return ofSite(site.timeZone());
+    }
+
+    /** A site's zone from the zone it asks for (null: none): that one, else the tenant's. */
+    ZoneId ofSite(@Nullable String timeZone) {
+        if (timeZone != null) {
             try {
-                return ZoneId.of(site.timeZone());
+                return ZoneId.of(timeZone);
             } catch (DateTimeException e) {
                 return configured();
             }

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -15,6 +16,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.data.repository.Repository;
 
 import io.reach.identity.ApiKeyPrincipal;
+import io.reach.identity.MemberStandings;
+import io.reach.identity.RequestOrigins;
 import io.reach.identity.UserPrincipal;
 import io.reach.identity.signin.IdentityProblems;
 import io.reach.identity.signin.PasswordPolicy;
@@ -47,10 +50,19 @@ class ArchitectureTest {
                     + " io.reach.social.platform");
 
     @ArchTest
-    static final ArchRule campaignChannelFoldersNeverUseEachOther = slices()
-            .matching("io.reach.campaigns.(*)..").should().notDependOnEachOther()
+    static final ArchRule campaignEmailNeverUsesSms = noClasses()
+            .that().resideInAPackage("io.reach.campaigns.email..")
+            .should().dependOnClassesThat().resideInAPackage("io.reach.campaigns.sms..")
             .because("e-mail and SMS are two channels of the same sending; what both need (message campaigns,"
-                    + " recipients, the queue and dispatcher, suppression lists) lives in the campaigns module root");
+                    + " recipients, the queue and dispatcher, suppression lists) lives in the campaigns module root,"
+                    + " templates in io.reach.campaigns.templates");
+
+    @ArchTest
+    static final ArchRule campaignSmsNeverUsesEmail = noClasses()
+            .that().resideInAPackage("io.reach.campaigns.sms..")
+            .should().dependOnClassesThat().resideInAPackage("io.reach.campaigns.email..")
+            .because("e-mail and SMS are two channels of the same sending; what both need lives in the campaigns"
+                    + " module root and io.reach.campaigns.templates");
 
     @ArchTest
     static final ArchRule socialPlatformAdaptersSeeOnlyTheValuesTheySpeakFromTheModuleRoot = noClasses()
@@ -83,14 +95,38 @@ class ArchitectureTest {
                             PasswordPolicy.class, RefreshTokens.class, IdentityProblems.class))))
             .because("sign-in uses people, memberships and invitations from the module root; the root needs from"
                     + " sign-in only the ports its repositories answer, the password policy (invitations, the"
-                    + " platform admin), ending sessions (Clerk sync) and the shared token problems");
+                    + " platform admin), ending sessions (the platform admin) and the shared token problems");
+
+    @ArchTest
+    static final ArchRule identityClerkIsUsedByNothingElseInTheModule = noClasses()
+            .that().resideInAnyPackage("io.reach.identity", "io.reach.identity.access..", "io.reach.identity.signin..")
+            .should().dependOnClassesThat().resideInAPackage("io.reach.identity.clerk..")
+            .because("the Clerk sync is an adapter for one external identity provider's webhooks; people, access"
+                    + " control and sign-in work the same without it");
+
+    @ArchTest
+    static final ArchRule identityClerkUsesFromTheModuleOnlyWhatItNeeds = noClasses()
+            .that().resideInAPackage("io.reach.identity.clerk..")
+            .should().dependOnClassesThat(resideInAnyPackage("io.reach.identity", "io.reach.identity.access..",
+                            "io.reach.identity.signin..")
+                    .and(not(belongToAnyOf(MemberStandings.class, RequestOrigins.class, RefreshTokens.class))))
+            .because("the Clerk sync writes the users it is told about itself; from the rest of the module it needs"
+                    + " only to forget a changed user's cached standings, the request origin for the audit trail and"
+                    + " ending the sessions of a user Clerk deleted");
 
     @ArchTest
     static final ArchRule measurementIngestionNeverReachesIntoTheModuleRoot = noClasses()
             .that().resideInAPackage("io.reach.measurement.ingest..")
-            .should().dependOnClassesThat().resideInAPackage("io.reach.measurement")
+            .should().dependOnClassesThat().resideInAnyPackage("io.reach.measurement", "io.reach.measurement.rollup..")
             .because("the ingestion path (collector, checks, enrichment, writer) knows the sites only through the"
                     + " IngestSites port the root answers; it never reads analytics, rollups or the sites' tables");
+
+    @ArchTest
+    static final ArchRule measurementRollupsNeverReachIntoTheModuleRootOrTheIngestionPath = noClasses()
+            .that().resideInAPackage("io.reach.measurement.rollup..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.reach.measurement", "io.reach.measurement.ingest..")
+            .because("rollups recount the hours the writers marked and know the sites only through the RollupSites"
+                    + " port the root answers; the dashboards in the root read them, never the other way round");
 
     @ArchTest
     static final ArchRule publishingAutomationsNeverReachIntoPostsAndPublishJobs = noClasses()

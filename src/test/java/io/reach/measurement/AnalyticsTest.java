@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.reach.measurement.rollup.TrackerRollups;
 import io.reach.platform.tenant.TenantId;
 import io.reach.support.Accounts;
 import io.reach.support.Api;

@@ -1,4 +1,4 @@
-package io.reach.measurement;
+package io.reach.measurement.rollup;
 
 import static io.reach.platform.time.UtcTimes.utc;
 import static io.reach.platform.time.UtcTimes.utcOrNull;
@@ -46,7 +46,7 @@ import io.reach.platform.tenant.TenantContext;
  * background).
  */
 @Component
-class TrackerRollups {
+public class TrackerRollups {
 
     private static final Logger log = LoggerFactory.getLogger(TrackerRollups.class);
     private static final String DAILY_ANALYTICS = """
@@ -73,24 +73,22 @@ class TrackerRollups {
     private final JdbcClient jdbc;
     private final RollupWindow window;
     private final AllTenants allTenants;
-    private final TenantZones zones;
-    private final Sites sites;
+    private final RollupSites sites;
     private final Duration lateWindow;
     private final Clock clock;
 
-    TrackerRollups(JdbcClient jdbc, RollupWindow window, AllTenants allTenants, TenantZones zones, Sites sites,
+    TrackerRollups(JdbcClient jdbc, RollupWindow window, AllTenants allTenants, RollupSites sites,
             @Value("${reach.measurement.late-window:7d}") Duration lateWindow, Clock clock) {
         this.jdbc = jdbc;
         this.window = window;
         this.allTenants = allTenants;
-        this.zones = zones;
         this.sites = sites;
         this.lateWindow = lateWindow;
         this.clock = clock;
     }
 
     /** How far a site's rollups are done, and the zone its daily one cuts days in. */
-    record Progress(Instant hourlyDone, Instant dailyFrom, Instant dailyDone, ZoneId dailyZone) {
+    public record Progress(Instant hourlyDone, Instant dailyFrom, Instant dailyDone, ZoneId dailyZone) {
     }
 
     /**
@@ -134,16 +132,16 @@ class TrackerRollups {
      * first run counts the whole late window; when a site's zone changed, its daily rollup starts
      * over in the new zone from the late window on. A tenant without a site has measured nothing.
      */
-    int runDue() {
+    public int runDue() {
         Instant now = clock.instant();
         int rows = allTenants.sumOverTenantsAndPlatform(tenant -> {
-            Optional<Sites.Site> main = sites.findDefault();
+            Optional<RollupSites.MeasuredSite> main = sites.findDefault();
             if (main.isEmpty()) {
                 return 0;
             }
             List<Dirty> dirty = dirtyHours();
             int written = hourlyDue(now, dirty, main.get().id());
-            for (Sites.Site site : sites.all()) {
+            for (RollupSites.MeasuredSite site : sites.all()) {
                 written += dailyDue(now, dirty.stream().filter(hour -> hour.site().equals(site.id())).toList(), site);
             }
             consume(dirty);
@@ -191,8 +189,8 @@ class TrackerRollups {
         return written;
     }
 
-    private int dailyDue(Instant now, List<Dirty> dirty, Sites.Site site) {
-        ZoneId zone = zones.of(site);
+    private int dailyDue(Instant now, List<Dirty> dirty, RollupSites.MeasuredSite site) {
+        ZoneId zone = sites.zoneOf(site);
         LocalDate today = LocalDate.ofInstant(now, zone);
         Optional<Watermark> daily = watermark(RollupGrain.DAILY, site.id()).filter(done -> done.zone().equals(zone));
         LocalDate coveredFrom = daily.map(done -> LocalDate.ofInstant(done.coversFrom(), zone))
@@ -240,7 +238,7 @@ class TrackerRollups {
     }
 
     /** How far a site's rollups are done (queries read hourly rows, then raw events, from there). */
-    Progress progress(UUID site) {
+    public Progress progress(UUID site) {
         Instant hourly = hourlyWatermark().map(Watermark::done).orElse(Instant.EPOCH);
         return watermark(RollupGrain.DAILY, site).map(daily -> new Progress(hourly, daily.coversFrom(), daily.done(), daily.zone()))
                 .orElse(new Progress(hourly, Instant.EPOCH, Instant.EPOCH, ZoneOffset.UTC));
@@ -253,8 +251,8 @@ class TrackerRollups {
      */
     int rebuildDay(LocalDate day) {
         int rows = refreshHourly(start(day), start(day.plusDays(1)));
-        for (Sites.Site site : sites.all()) {
-            ZoneId zone = watermark(RollupGrain.DAILY, site.id()).map(Watermark::zone).orElseGet(() -> zones.of(site));
+        for (RollupSites.MeasuredSite site : sites.all()) {
+            ZoneId zone = watermark(RollupGrain.DAILY, site.id()).map(Watermark::zone).orElseGet(() -> sites.zoneOf(site));
             rows += refreshDaily(day, day.plusDays(1), zone, site.id());
         }
         return rows;

@@ -1,4 +1,4 @@
-package io.reach.measurement;
+package io.reach.measurement.rollup;
 
 import java.util.List;
 
@@ -13,22 +13,22 @@ import java.util.List;
  * and count them in one pass; the rollups load them once into a temporary table and count each
  * shape from there in {@linkplain Counting#HASHED hashed steps}.
  */
-final class TrackerFacts {
+public final class TrackerFacts {
 
     /** The dimensions dashboards group and filter by, with the column expression each is read from. */
-    static final List<String> DIMENSION_NAMES = List.of("event_type", "page_url", "referrer_url", "device_type",
+    public static final List<String> DIMENSION_NAMES = List.of("event_type", "page_url", "referrer_url", "device_type",
             "browser_name", "operating_system", "country");
     static final String DIMENSIONS = String.join(", ", DIMENSION_NAMES) + ", is_bot";
     static final String HOUR = "date_trunc('hour', created_at, 'UTC')";
     static final String DAY = "date_trunc('day', created_at, :zone)";
     /** The hourly facts as a derived table, for the live part of a query. */
-    static final String LIVE = "(" + events(HOUR) + ") as facts";
+    public static final String LIVE = "(" + events(HOUR) + ") as facts";
 
     private static final String TOTAL_KEYS = "tenant_id, site_id, bucket, is_bot";
     private static final String DIMENSION_KEYS = "tenant_id, site_id, bucket, dimension, value, is_bot";
 
     /** How distinct sessions and users are counted. */
-    enum Counting {
+    public enum Counting {
         /** {@code count(distinct …)} in one pass: sorts the events of every group; best for few events. */
         ONE_PASS,
         /**
@@ -47,12 +47,12 @@ final class TrackerFacts {
     }
 
     /** Per bucket and every dimension value together. */
-    static String perBucket(String source, Counting counting) {
+    public static String perBucket(String source, Counting counting) {
         return counted(source, "tenant_id, site_id, bucket, " + DIMENSIONS, counting);
     }
 
     /** Totals per bucket. */
-    static String totals(String source, Counting counting) {
+    public static String totals(String source, Counting counting) {
         return counted(source, TOTAL_KEYS, counting);
     }
 
@@ -62,7 +62,7 @@ final class TrackerFacts {
     }
 
     /** One row per bucket and value of one dimension. */
-    static String ofDimension(String source, String dimension, Counting counting) {
+    public static String ofDimension(String source, String dimension, Counting counting) {
         if (!DIMENSION_NAMES.contains(dimension)) {
             throw new IllegalArgumentException("Unknown dimension " + dimension);
         }

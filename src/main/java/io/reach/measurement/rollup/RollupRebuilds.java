@@ -1,4 +1,4 @@
-package io.reach.measurement;
+package io.reach.measurement.rollup;
 
 import static io.reach.platform.time.UtcTimes.utc;
 
@@ -40,7 +40,7 @@ import io.reach.platform.web.ConflictException;
  * done. One rebuild at a time per tenant.
  */
 @Component
-class RollupRebuilds {
+public class RollupRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(RollupRebuilds.class);
     static final TaskDescriptor<String> TASK = TaskDescriptor.of("rollup-rebuild", String.class);
@@ -66,7 +66,7 @@ class RollupRebuilds {
             where tenant_id = :tenant and id = :id and status = 'running'""";
 
     /** A rebuild and how far it got: {@code days_done} of {@code days_total} days of {@code [from, to)}. */
-    record RebuildProgress(UUID id, LocalDate from, LocalDate to, String status, int daysTotal, int daysDone,
+    public record RebuildProgress(UUID id, LocalDate from, LocalDate to, String status, int daysTotal, int daysDone,
             long rowsWritten, @Nullable String error, Instant createdAt, @Nullable Instant startedAt,
             @Nullable Instant finishedAt) {
     }
@@ -89,7 +89,7 @@ class RollupRebuilds {
     }
 
     /** Records a rebuild of the current tenant's days {@code [from, to)} and starts it in the background. */
-    RebuildProgress start(LocalDate from, LocalDate to) {
+    public RebuildProgress start(LocalDate from, LocalDate to) {
         TenantId tenant = TenantContext.require();
         UUID id = ids.next();
         RebuildProgress queued = transactions.inTransaction(() -> {
@@ -110,7 +110,7 @@ class RollupRebuilds {
     }
 
     /** The current tenant's rebuild, if it has one of that id. */
-    Optional<RebuildProgress> find(UUID id) {
+    public Optional<RebuildProgress> find(UUID id) {
         return jdbc.sql(FIND).param("tenant", TenantContext.require().value()).param("id", id)
                 .query(RollupRebuilds::row).optional();
     }

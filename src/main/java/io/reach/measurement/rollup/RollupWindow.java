@@ -1,4 +1,4 @@
-package io.reach.measurement;
+package io.reach.measurement.rollup;
 
 import static io.reach.platform.time.UtcTimes.utc;
 

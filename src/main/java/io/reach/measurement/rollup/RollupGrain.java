@@ -1,4 +1,4 @@
-package io.reach.measurement;
+package io.reach.measurement.rollup;
 
 import io.reach.platform.CheckSet;
 
