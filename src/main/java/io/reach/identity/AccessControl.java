@@ -65,12 +65,12 @@ class AccessControl {
             if (before.role().equals(Roles.OWNER)) {
                 throw new ConflictException("Owner role", "The owner's role does not change here");
             }
-            if (before.userId().equals(Actors.userOf(actor))) {
+            if (before.userId().equals(Actor.of(actor).userId())) {
                 throw new ConflictException("Own role", "Nobody changes their own role");
             }
             delegation.requireMayGiveRole(actor, role);
             memberships.setRole(id, role, userType, clock.instant());
-            audit.record(TenantContext.require(), Actors.act(actor, "member.role_changed")
+            audit.record(TenantContext.require(), Actor.of(actor).act("member.role_changed")
                     .on("member", id, "identity.memberships")
                     .changed(Map.of("role", before.role()), Map.of("role", role))
                     .from(origin));
@@ -95,7 +95,7 @@ class AccessControl {
                 throw new ConflictException("Role exists", "This workspace already has a role named " + name);
             }
             UUID id = roles.create(name, description, false, permissions, clock.instant());
-            audit.record(TenantContext.require(), Actors.act(actor, "role.created")
+            audit.record(TenantContext.require(), Actor.of(actor).act("role.created")
                     .on("role", id, "identity.roles")
                     .values(Map.of("name", name, "permissions", permissions))
                     .from(origin));
@@ -128,7 +128,7 @@ class AccessControl {
         }
         return transactions.inTransaction(() -> {
             UUID id = policies.create(name, description, definition, enabled, clock.instant());
-            audit.record(TenantContext.require(), Actors.act(actor, "policy.created")
+            audit.record(TenantContext.require(), Actor.of(actor).act("policy.created")
                     .on("policy", id, "identity.access_control_policies").values(Map.of("name", name))
                     .from(origin));
             return policies.find(id).orElseThrow();
@@ -146,6 +146,6 @@ class AccessControl {
 
     private void recordRemoval(@Nullable Object actor, String action, String type, UUID id, String table,
             RequestOrigin origin) {
-        audit.record(TenantContext.require(), Actors.act(actor, action).on(type, id, table).from(origin));
+        audit.record(TenantContext.require(), Actor.of(actor).act(action).on(type, id, table).from(origin));
     }
 }

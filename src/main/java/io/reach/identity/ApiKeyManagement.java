@@ -83,7 +83,7 @@ class ApiKeyManagement {
         transactions.inTransaction(() -> {
             keys.find(id).orElseThrow(() -> ApiKeyNotFound.forId(id));
             if (keys.revoke(id, clock.instant())) {
-                audit.record(TenantContext.require(), Actors.act(actor, "api_key.revoked")
+                audit.record(TenantContext.require(), Actor.of(actor).act("api_key.revoked")
                         .on("api_key", id, "identity.api_keys").from(origin));
             }
         });

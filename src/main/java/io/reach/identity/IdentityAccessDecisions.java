@@ -58,7 +58,7 @@ class IdentityAccessDecisions implements AccessDecisions {
         if (denial == null) {
             return null;
         }
-        audit.recordDenial(Actors.userOf(principal), resource, context.resourceId(), action, denial,
+        audit.recordDenial(Actor.of(principal).userId(), resource, context.resourceId(), action, denial,
                 new RequestOrigin(context.ipAddress(), context.userAgent()));
         return explained(principal, denial, resource + ":" + action);
     }
@@ -109,7 +109,7 @@ class IdentityAccessDecisions implements AccessDecisions {
 
     private Map<String, @Nullable String> attributes(Object principal, String resource, RequestContext context) {
         Map<String, @Nullable String> attributes = new HashMap<>();
-        UUID user = Actors.userOf(principal);
+        UUID user = Actor.of(principal).userId();
         attributes.put("subject.user_id", user == null ? null : user.toString());
         attributes.put("subject.role", principal instanceof UserPrincipal u ? u.role() : null);
         attributes.put("subject.type", principal instanceof UserPrincipal ? "user" : "api_key");

@@ -128,7 +128,7 @@ public class Inviting {
             invitations.find(id).orElseThrow(() -> InvitationNotFound.forId(id));
             boolean done = invitations.revoke(id, clock.instant());
             if (done) {
-                audit.record(TenantContext.require(), Actors.act(actor, "invitation.revoked")
+                audit.record(TenantContext.require(), Actor.of(actor).act("invitation.revoked")
                         .on("invitation", id, "identity.invitations").from(origin));
             }
             return done;

@@ -55,13 +55,13 @@ class RoleAssignments {
     Roles.Assignment assign(@Nullable Object actor, UUID userId, String role, RequestOrigin origin) {
         return transactions.inTransaction(() -> {
             requireMember(userId);
-            if (userId.equals(Actors.userOf(actor))) {
+            if (userId.equals(Actor.of(actor).userId())) {
                 throw new ConflictException("Own role", "Nobody gives themselves roles");
             }
             delegation.requireMayGiveRole(actor, role);
             UUID roleId = roles.findByName(role).orElseThrow(() -> RoleNotFound.named(role));
-            roles.assign(userId, roleId, Actors.userOf(actor), clock.instant());
-            audit.record(TenantContext.require(), Actors.act(actor, "user_role.assigned")
+            roles.assign(userId, roleId, Actor.of(actor).userId(), clock.instant());
+            audit.record(TenantContext.require(), Actor.of(actor).act("user_role.assigned")
                     .on("user_role", userId + ":" + roleId, "identity.user_roles")
                     .values(Map.of("user_id", userId.toString(), "role", role))
                     .from(origin));
@@ -74,7 +74,7 @@ class RoleAssignments {
             if (!roles.unassign(userId, roleId)) {
                 throw RoleNotFound.assignment(userId, roleId);
             }
-            audit.record(TenantContext.require(), Actors.act(actor, "user_role.unassigned")
+            audit.record(TenantContext.require(), Actor.of(actor).act("user_role.unassigned")
                     .on("user_role", userId + ":" + roleId, "identity.user_roles").from(origin));
         });
     }
@@ -90,7 +90,7 @@ class RoleAssignments {
             ownables.requireExisting(resourceType, resourceId);
             requireMember(ownerId);
             policies.setOwner(resourceType, resourceId, ownerId, clock.instant());
-            audit.record(TenantContext.require(), Actors.act(actor, "resource.owner_set")
+            audit.record(TenantContext.require(), Actor.of(actor).act("resource.owner_set")
                     .on(resourceType, resourceId, "identity.resource_ownership")
                     .values(Map.of("owner_id", ownerId.toString())).from(origin));
         });

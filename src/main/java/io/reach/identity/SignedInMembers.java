@@ -18,7 +18,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Resolves {@link SignedInMember} parameters from the request's authentication: the
  * {@link UserPrincipal} of a signed-in member; for anyone else (an API key) a 403 problem, or null
- * where the parameter is not required. Hidden from the OpenAPI document like
+ * where the parameter is not required. Resolves {@link Actor} parameters (member or API key). Hidden from the OpenAPI document like
  * {@code @AuthenticationPrincipal}, since it is no request parameter.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +26,7 @@ class SignedInMembers implements WebMvcConfigurer, HandlerMethodArgumentResolver
 
     static {
         SpringDocUtils.getConfig().addAnnotationsToIgnore(SignedInMember.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
     }
 
     @Override
@@ -35,14 +36,17 @@ class SignedInMembers implements WebMvcConfigurer, HandlerMethodArgumentResolver
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.hasParameterAnnotation(SignedInMember.class)
-                && parameter.getParameterType() == UserPrincipal.class;
+        return parameter.getParameterType() == Actor.class || (parameter.hasParameterAnnotation(SignedInMember.class)
+                && parameter.getParameterType() == UserPrincipal.class);
     }
 
     @Override
-    public @Nullable UserPrincipal resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
+    public @Nullable Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
             NativeWebRequest request, @Nullable WebDataBinderFactory binders) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (parameter.getParameterType() == Actor.class) {
+            return Actor.of(authentication == null ? null : authentication.getPrincipal());
+        }
         if (authentication != null && authentication.getPrincipal() instanceof UserPrincipal member) {
             return member;
         }

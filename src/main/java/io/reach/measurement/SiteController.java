@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.reach.identity.Actor;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
@@ -65,11 +65,11 @@ class SiteController {
     @Operation(summary = "Add a site: its domains, time zone (none: the workspace's) and the IPs/CIDR blocks and page "
             + "paths (* wildcard) whose events are not stored")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
-    ResponseEntity<Sites.Site> create(@AuthenticationPrincipal @Nullable Object principal,
+    ResponseEntity<Sites.Site> create(Actor by,
             @Valid @RequestBody CreateSite request) {
         Sites.Site created = management.createSite(new SiteManagement.NewSite(request.name(),
                 orEmpty(request.domains()), request.timeZone(), orEmpty(request.excludedIps()),
-                orEmpty(request.excludedPaths())), SiteManagement.Operator.of(principal));
+                orEmpty(request.excludedPaths())), by);
         return ResponseEntity.created(URI.create("/api/v1/sites/" + created.id())).body(created);
     }
 
@@ -91,10 +91,10 @@ class SiteController {
     @RequiresPermission(resource = "analytics", action = "write")
     @Operation(summary = "Change a site: only the fields given change; time_zone \"\" means the workspace's zone. A new "
             + "time zone applies to the days the daily rollup counts from then on (rebuild to recount older days)")
-    Sites.Site change(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id,
+    Sites.Site change(Actor by, @PathVariable UUID id,
             @Valid @RequestBody ChangeSite request) {
         return management.changeSite(id, new SiteManagement.SiteChange(request.name(), request.domains(),
-                request.timeZone(), request.excludedIps(), request.excludedPaths()), SiteManagement.Operator.of(principal));
+                request.timeZone(), request.excludedIps(), request.excludedPaths()), by);
     }
 
     @DeleteMapping("/{id}")
@@ -102,8 +102,8 @@ class SiteController {
     @Operation(summary = "Delete a site with its events, sessions and rollups, and revoke its site keys; the default "
             + "site cannot be deleted (409)")
     @ApiResponse(responseCode = "204", description = "Done; no content")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id) {
-        management.deleteSite(id, SiteManagement.Operator.of(principal));
+    ResponseEntity<Void> delete(Actor by, @PathVariable UUID id) {
+        management.deleteSite(id, by);
         return ResponseEntity.noContent().build();
     }
 

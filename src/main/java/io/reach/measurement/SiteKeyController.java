@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.reach.identity.Actor;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
@@ -59,13 +59,13 @@ class SiteKeyController {
     @Operation(summary = "Create a public site key for a web page's tracker, writing into the site site_id names (none: "
             + "the default site); events are accepted only from its origins")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
-    ResponseEntity<SiteKeys.SiteKey> create(@AuthenticationPrincipal @Nullable Object principal,
+    ResponseEntity<SiteKeys.SiteKey> create(Actor by,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
                     examples = @ExampleObject("""
                     {"name": "Marketing site", "allowed_origins": ["https://www.example.com", "https://*.example.com"]}""")))
             @Valid @RequestBody CreateSiteKey request) {
         SiteKeys.SiteKey created = management.createKey(new SiteManagement.NewSiteKey(request.name(),
-                request.allowedOrigins(), request.siteId()), SiteManagement.Operator.of(principal));
+                request.allowedOrigins(), request.siteId()), by);
         return ResponseEntity.created(URI.create("/api/v1/site-keys/" + created.id())).body(created);
     }
 
@@ -86,17 +86,17 @@ class SiteKeyController {
     @PatchMapping("/{id}")
     @RequiresPermission(resource = "analytics", action = "write")
     @Operation(summary = "Rename a site key or replace its allowed origins")
-    SiteKeys.SiteKey change(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id,
+    SiteKeys.SiteKey change(Actor by, @PathVariable UUID id,
             @Valid @RequestBody ChangeSiteKey request) {
-        return management.changeKey(id, request.name(), request.allowedOrigins(), SiteManagement.Operator.of(principal));
+        return management.changeKey(id, request.name(), request.allowedOrigins(), by);
     }
 
     @DeleteMapping("/{id}")
     @RequiresPermission(resource = "analytics", action = "write")
     @Operation(summary = "Revoke a site key; browsers using it are refused at once")
     @ApiResponse(responseCode = "204", description = "Done; no content")
-    ResponseEntity<Void> revoke(@AuthenticationPrincipal @Nullable Object principal, @PathVariable UUID id) {
-        management.revokeKey(id, SiteManagement.Operator.of(principal));
+    ResponseEntity<Void> revoke(Actor by, @PathVariable UUID id) {
+        management.revokeKey(id, by);
         return ResponseEntity.noContent().build();
     }
 }

@@ -11,10 +11,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
-import io.reach.audit.AuditEntry;
-import io.reach.audit.AuditEntry.ActorType;
 import io.reach.audit.AuditTrail;
-import io.reach.identity.UserPrincipal;
+import io.reach.identity.Actor;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantTransactions;
@@ -31,15 +29,6 @@ import io.reach.platform.web.PageRequest;
  */
 @Service
 class SiteManagement {
-
-    /** Who acts: a signed-in user, or an API key (no user). */
-    record Operator(@Nullable UUID userId, ActorType type) {
-
-        static Operator of(@Nullable Object principal) {
-            return principal instanceof UserPrincipal user ? new Operator(user.userId(), ActorType.USER)
-                    : new Operator(null, ActorType.API_KEY);
-        }
-    }
 
     record NewSite(String name, List<String> domains, @Nullable String timeZone, List<String> excludedIps,
             List<String> excludedPaths) {
@@ -71,7 +60,7 @@ class SiteManagement {
         this.clock = clock;
     }
 
-    Sites.Site createSite(NewSite site, Operator by) {
+    Sites.Site createSite(NewSite site, Actor by) {
         SiteSettings settings = SiteSettings.checked(site.name(), site.domains(), site.timeZone(), site.excludedIps(),
                 site.excludedPaths());
         UUID id = ids.next();
@@ -96,7 +85,7 @@ class SiteManagement {
         return transactions.inTransaction(() -> sites.find(id).orElseThrow(() -> SiteNotFound.forId(id)));
     }
 
-    Sites.Site changeSite(UUID id, SiteChange change, Operator by) {
+    Sites.Site changeSite(UUID id, SiteChange change, Actor by) {
         return transactions.inTransaction(() -> {
             Sites.Site before = sites.find(id).orElseThrow(() -> SiteNotFound.forId(id));
             SiteSettings settings = SiteSettings.checked(or(change.name(), before.name()),
@@ -110,7 +99,7 @@ class SiteManagement {
     }
 
     /** Deletes a site with its events, sessions and rollups; the default site is refused (409). */
-    void deleteSite(UUID id, Operator by) {
+    void deleteSite(UUID id, Actor by) {
         transactions.inTransaction(() -> {
             Sites.Site site = sites.find(id).orElseThrow(() -> SiteNotFound.forId(id));
             if (site.isDefault()) {
@@ -118,12 +107,12 @@ class SiteManagement {
                         "The workspace's default site cannot be deleted; API keys that name no site write into it");
             }
             sites.delete(id, clock.instant());
-            audit.record(TenantContext.require(), AuditEntry.by(by.userId(), by.type(), "site.deleted")
+            audit.record(TenantContext.require(), by.act("site.deleted")
                     .on("site", id, "measurement.sites").removed(Map.of("name", site.name())));
         });
     }
 
-    SiteKeys.SiteKey createKey(NewSiteKey key, Operator by) {
+    SiteKeys.SiteKey createKey(NewSiteKey key, Actor by) {
         List<String> origins = origins(key.allowedOrigins());
         UUID id = ids.next();
         Instant now = clock.instant();
@@ -146,7 +135,7 @@ class SiteManagement {
     }
 
     /** Renames a key or replaces its origins (null: unchanged); a revoked key is refused (409). */
-    SiteKeys.SiteKey changeKey(UUID id, @Nullable String name, @Nullable List<String> allowedOrigins, Operator by) {
+    SiteKeys.SiteKey changeKey(UUID id, @Nullable String name, @Nullable List<String> allowedOrigins, Actor by) {
         List<String> origins = allowedOrigins == null ? null : origins(allowedOrigins);
         return transactions.inTransaction(() -> {
             SiteKeys.SiteKey before = keys.find(id).orElseThrow(() -> SiteKeyNotFound.forId(id));
@@ -160,7 +149,7 @@ class SiteManagement {
     }
 
     /** Revokes a key (browsers using it are refused at once); revoking it again changes nothing. */
-    void revokeKey(UUID id, Operator by) {
+    void revokeKey(UUID id, Actor by) {
         transactions.inTransaction(() -> {
             keys.find(id).orElseThrow(() -> SiteKeyNotFound.forId(id));
             if (keys.revoke(id, clock.instant())) {
@@ -187,19 +176,19 @@ class SiteManagement {
         return origins;
     }
 
-    private void recordSite(Operator by, String action, UUID id, SiteSettings settings) {
+    private void recordSite(Actor by, String action, UUID id, SiteSettings settings) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("name", settings.name());
         values.put("domains", settings.domains());
         values.put("time_zone", settings.timeZone() == null ? "" : settings.timeZone());
         values.put("excluded_ips", settings.excludedIps());
         values.put("excluded_paths", settings.excludedPaths());
-        audit.record(TenantContext.require(), AuditEntry.by(by.userId(), by.type(), action)
+        audit.record(TenantContext.require(), by.act(action)
                 .on("site", id, "measurement.sites").values(values));
     }
 
-    private void recordKey(Operator by, String action, UUID id, @Nullable Map<String, ?> values) {
-        audit.record(TenantContext.require(), AuditEntry.by(by.userId(), by.type(), action)
+    private void recordKey(Actor by, String action, UUID id, @Nullable Map<String, ?> values) {
+        audit.record(TenantContext.require(), by.act(action)
                 .on("site_key", id, "measurement.site_keys").values(values));
     }
 

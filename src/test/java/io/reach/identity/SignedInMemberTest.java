@@ -49,12 +49,29 @@ class SignedInMemberTest {
     }
 
     @Test
+    void anApiKeyActsInTheNameOfTheMemberWhoCreatedIt() {
+        Accounts.SignedIn ada = accounts.owner();
+        String key = api.post("/api/v1/api-keys", ada.accessToken(), "{\"name\": \"robot\", \"scopes\": [\"*\"]}")
+                .json().get("key").asString();
+
+        assertThat(api.post("/api/v1/sites", key, "{\"name\": \"by robot\", \"domains\": [\"robot.example\"]}")
+                .status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/sites", ada.accessToken(), "{\"name\": \"by ada\", \"domains\": [\"ada.example\"]}")
+                .status()).isEqualTo(201);
+
+        JsonNode created = api.get("/api/v1/audit-logs?action=site.created", ada.accessToken()).json().get("items");
+        assertThat(created.valueStream().map(entry -> entry.get("actor_type").asString() + " "
+                + entry.get("user_id").asString())).containsExactlyInAnyOrder("api_key " + ada.userId(),
+                        "user " + ada.userId());
+    }
+
+    @Test
     void theOpenApiDocumentDoesNotShowTheParameter() {
         JsonNode paths = api.get("/v3/api-docs", null).json().path("paths");
         List<String> shown = new ArrayList<>();
         paths.properties().forEach(path -> path.getValue().properties().forEach(operation ->
                 operation.getValue().path("parameters").valueStream()
-                        .filter(parameter -> List.of("member", "person", "principal")
+                        .filter(parameter -> List.of("member", "person", "principal", "by", "actor")
                                 .contains(parameter.path("name").asString("")))
                         .forEach(parameter -> shown.add(operation.getKey() + " " + path.getKey()))));
 
