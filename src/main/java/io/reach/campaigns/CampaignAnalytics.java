@@ -1,5 +1,6 @@
 package io.reach.campaigns;
 
+import java.util.Objects;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -177,9 +178,9 @@ class CampaignAnalytics {
 
     private Map<Key, EmailStats> emailByCampaign(@Nullable UUID campaign, @Nullable UUID id) {
         Map<Key, long[]> counts = new LinkedHashMap<>();
-        Instant[] since = {null};
+        @Nullable Instant[] since = {null};
         jdbc.sql(EMAIL).param("tenant", Sql.tenant()).param("campaign", campaign).param("id", id).query((rs, row) -> {
-            since[0] = Sql.instant(rs, "since");
+            since[0] = Sql.requiredInstant(rs, "since");
             return counts.put(new Key(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class)), new long[] {
                 rs.getLong("recipients"), rs.getLong("sent"), rs.getLong("confirmed_delivered"), rs.getLong("opened"),
                 rs.getLong("clicked"), rs.getLong("bounced"), rs.getLong("failed"), rs.getLong("suppressed"),
@@ -189,7 +190,7 @@ class CampaignAnalytics {
         if (counts.isEmpty()) {
             return stats;
         }
-        Instant from = since[0].truncatedTo(ChronoUnit.HOURS);
+        Instant from = Objects.requireNonNull(since[0], "every row carries since").truncatedTo(ChronoUnit.HOURS);
         Instant to = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
         Map<String, Long> opens = events.eventsByPage("email_open", from, to);
         Map<String, Long> clicks = events.eventsByPage("email_click", from, to);

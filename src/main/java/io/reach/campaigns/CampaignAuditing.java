@@ -12,7 +12,7 @@ import io.reach.platform.tenant.TenantContext;
 
 /** Changes to campaigns and templates land in the tenant's audit trail, like posts, sites and tenants do. */
 @Component
-class CampaignAuditing {
+public class CampaignAuditing {
 
     private final AuditTrail audit;
 
@@ -24,7 +24,7 @@ class CampaignAuditing {
         record(action, "campaign", campaignId, "campaigns.campaigns", values);
     }
 
-    void record(String action, String resourceType, UUID resourceId, String tableName, Map<String, ?> values) {
+    public void record(String action, String resourceType, UUID resourceId, String tableName, Map<String, ?> values) {
         var user = TenantContext.currentUser();
         audit.record(TenantContext.require(), AuditEntry.by(user.orElse(null), user.isPresent() ? ActorType.USER
                 : ActorType.SYSTEM, action).on(resourceType, resourceId, tableName).values(values));

@@ -71,7 +71,7 @@ class CampaignController {
     @RequiresPermission(resource = "campaigns", action = "write")
     @Operation(summary = "Create a draft campaign")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
-    ResponseEntity<Campaign> create(@SignedInMember UserPrincipal member,
+    ResponseEntity<CampaignView> create(@SignedInMember UserPrincipal member,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
                     examples = @ExampleObject("""
                     {"name": "Spring launch", "description": "Launch of the spring collection", "start_date": "2027-03-01T00:00:00Z",
@@ -84,46 +84,47 @@ class CampaignController {
     @PutMapping("/{id}")
     @RequiresPermission(resource = "campaigns", action = "write", idVariable = "id")
     @Operation(summary = "Replace a campaign's details (not its status, stage or spend); refused once completed or archived")
-    Campaign update(@PathVariable UUID id, @Valid @RequestBody CampaignRequest request) {
-        return campaigns.update(id, details(request));
+    CampaignView update(@PathVariable UUID id, @Valid @RequestBody CampaignRequest request) {
+        return CampaignView.of(campaigns.update(id, details(request)));
     }
 
     @GetMapping
     @RequiresPermission(resource = "campaigns", action = "read")
     @Operation(summary = "Campaigns, newest first, optionally of one status")
-    CursorPage<Campaign> list(@RequestParam(required = false) @Nullable String status,
+    CursorPage<CampaignView> list(@RequestParam(required = false) @Nullable String status,
             PageRequest page) {
         CampaignStatus wanted = status == null ? null : CampaignStatus.ofCode(status);
-        return CursorPage.of(campaigns.page(page.beforeOrEnd(), page.fetchSize(), wanted), page, Campaign::id);
+        return CursorPage.of(campaigns.page(page.beforeOrEnd(), page.fetchSize(), wanted).stream().map(CampaignView::of)
+                .toList(), page, CampaignView::id);
     }
 
     @GetMapping("/{id}")
     @RequiresPermission(resource = "campaigns", action = "read", idVariable = "id")
     @Operation(summary = "One campaign")
-    Campaign get(@PathVariable UUID id) {
-        return campaigns.get(id);
+    CampaignView get(@PathVariable UUID id) {
+        return CampaignView.of(campaigns.get(id));
     }
 
     @PostMapping("/{id}/status")
     @RequiresPermission(resource = "campaigns", action = "write", idVariable = "id")
     @Operation(summary = "Move a campaign to another status: draft → active ⇄ paused → completed → archived")
-    Campaign changeStatus(@PathVariable UUID id, @Valid @RequestBody StatusChange request) {
-        return campaigns.moveTo(id, CampaignStatus.ofCode(request.status()));
+    CampaignView changeStatus(@PathVariable UUID id, @Valid @RequestBody StatusChange request) {
+        return CampaignView.of(campaigns.moveTo(id, CampaignStatus.ofCode(request.status())));
     }
 
     @PostMapping("/{id}/stage")
     @RequiresPermission(resource = "campaigns", action = "write", idVariable = "id")
     @Operation(summary = "Move a campaign to another stage; stage_changed_at records when")
-    Campaign changeStage(@PathVariable UUID id, @Valid @RequestBody StageChange request) {
-        return campaigns.enterStage(id, CampaignStage.ofCode(request.stage()));
+    CampaignView changeStage(@PathVariable UUID id, @Valid @RequestBody StageChange request) {
+        return CampaignView.of(campaigns.enterStage(id, CampaignStage.ofCode(request.stage())));
     }
 
     @PostMapping("/{id}/spend")
     @RequiresPermission(resource = "campaigns", action = "write", idVariable = "id")
     @Operation(summary = "Record a manual spend; 409 when it would exceed the allocated budget (unless the tenant allows overspend)")
-    Campaign spend(@SignedInMember UserPrincipal member, @PathVariable UUID id,
+    CampaignView spend(@SignedInMember UserPrincipal member, @PathVariable UUID id,
             @Valid @RequestBody Spend request) {
-        return campaigns.spend(member.userId(), id, request.amount(), request.note());
+        return CampaignView.of(campaigns.spend(member.userId(), id, request.amount(), request.note()));
     }
 
     @GetMapping("/{id}/budget-entries")

@@ -51,40 +51,27 @@ class CampaignManagement {
 
     /** A draft campaign, counted against the tenant's campaign quota; answers its id. */
     UUID create(UUID by, EditCampaign details) {
-        Instant now = clock.instant();
-        Campaign campaign = new Campaign(ids.next(), details.sponsorId(), details.name(), details.description(),
-                CampaignStatus.DRAFT, stageOf(details, CampaignStage.PLANNING), now, details.startDate(),
-                dates(details).endDate(), amount(details.budgetAllocated()), BigDecimal.ZERO.setScale(2),
-                details.currency() == null ? "USD" : details.currency(), CampaignSettings.audience(details.targetAudience()),
-                CampaignSettings.settings(details.campaignSettings()), by, now, now);
+        CampaignStage stage = stageOf(details, CampaignStage.PLANNING);
+        Campaign campaign = Campaign.draft(ids.next(), details.brief(), stage, details.schedule(), Budget.opening(details.budgetAllocated(), details.currency()), details.setup(), by,
+                clock.instant());
         transactions.inTransaction(() -> {
             quotas.admit(Quota.CAMPAIGNS, 1);
             campaigns.insert(campaign);
-            audit.campaign("campaign.created", campaign.id(), Map.of("name", campaign.name(),
-                    "budget_allocated", campaign.budgetAllocated(), "currency", campaign.currency()));
+            audit.campaign("campaign.created", campaign.id(), Map.of("name", campaign.brief().name(),
+                    "budget_allocated", campaign.budget().allocated(), "currency", campaign.budget().currency()));
         });
         return campaign.id();
     }
 
     /** Replaces the details (not status, stage history or spend) of a campaign that may still change. */
     Campaign update(UUID id, EditCampaign details) {
-        dates(details);
+        details.schedule(); // the dates are checked before the campaign is locked
         return transactions.inTransaction(() -> {
             Campaign current = campaigns.lock(id);
-            current.requireEditable();
-            BigDecimal allocated = amount(details.budgetAllocated());
-            if (allocated.compareTo(current.budgetSpent()) < 0) {
-                throw new InvalidRequestException(new FieldError("budget_allocated",
-                        "must not be below what is already spent (" + current.budgetSpent() + ")"));
-            }
-            Instant now = clock.instant();
-            Campaign staged = current.enterStage(stageOf(details, current.stage()), now);
-            campaigns.update(new Campaign(id, details.sponsorId(), details.name(), details.description(), current.status(),
-                    staged.stage(), staged.stageChangedAt(), details.startDate(), details.endDate(), allocated,
-                    current.budgetSpent(), details.currency() == null ? current.currency() : details.currency(),
-                    CampaignSettings.audience(details.targetAudience()),
-                    CampaignSettings.settings(details.campaignSettings()), current.createdBy(), current.createdAt(), now));
-            audit.campaign("campaign.updated", id, Map.of("name", details.name(), "budget_allocated", allocated));
+            Campaign edited = current.edit(details, clock.instant());
+            campaigns.update(edited);
+            audit.campaign("campaign.updated", id, Map.of("name", details.name(), "budget_allocated",
+                    edited.budget().allocated()));
             return campaigns.get(id);
         });
     }
@@ -110,7 +97,7 @@ class CampaignManagement {
         return transactions.inTransaction(() -> {
             Campaign current = campaigns.lock(id);
             campaigns.update(current.enterStage(next, clock.instant()));
-            audit.campaign("campaign.stage_changed", id, Map.of("from", current.stage().code(), "to", next.code()));
+            audit.campaign("campaign.stage_changed", id, Map.of("from", current.stage().stage().code(), "to", next.code()));
             return campaigns.get(id);
         });
     }
@@ -138,11 +125,7 @@ class CampaignManagement {
             throw new AccessDeniedException("Only retailer members join campaigns");
         }
         return transactions.inTransaction(() -> {
-            Campaign campaign = campaigns.get(id);
-            if (campaign.status() != CampaignStatus.ACTIVE && campaign.status() != CampaignStatus.PAUSED) {
-                throw new ConflictException("Not allowed now",
-                        "Only active or paused campaigns can be joined (this one is " + campaign.status().code() + ")");
-            }
+            campaigns.get(id).requireJoinable();
             if (participants.join(id, retailer.userId(), clock.instant())) {
                 audit.campaign("campaign.joined", id, Map.of("retailer_id", retailer.userId()));
             }
@@ -161,14 +144,4 @@ class CampaignManagement {
         return details.stage() == null ? otherwise : CampaignStage.ofCode(details.stage());
     }
 
-    private static EditCampaign dates(EditCampaign details) {
-        if (details.startDate() != null && details.endDate() != null && details.endDate().isBefore(details.startDate())) {
-            throw new InvalidRequestException(new FieldError("end_date", "must not be before start_date"));
-        }
-        return details;
-    }
-
-    private static BigDecimal amount(@Nullable BigDecimal given) {
-        return (given == null ? BigDecimal.ZERO : given).setScale(2);
-    }
 }

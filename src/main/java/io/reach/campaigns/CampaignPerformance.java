@@ -24,7 +24,7 @@ class CampaignPerformance {
     CampaignAnalytics.CampaignStats of(UUID id) {
         return transactions.inTransaction(() -> {
             Campaign campaign = campaigns.get(id);
-            return analytics.campaign(id, campaign.name(), campaign.status().code());
+            return analytics.campaign(id, campaign.brief().name(), campaign.status().code());
         });
     }
 

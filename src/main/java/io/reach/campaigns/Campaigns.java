@@ -47,8 +47,8 @@ class Campaigns {
     }
 
     void insert(Campaign campaign) {
-        bind(jdbc.sql(INSERT), campaign).param("createdBy", campaign.createdBy())
-                .param("createdAt", UtcTimes.utcOrNull(campaign.createdAt())).update();
+        bind(jdbc.sql(INSERT), campaign).param("createdBy", campaign.authorship().createdBy())
+                .param("createdAt", UtcTimes.utc(campaign.authorship().createdAt())).update();
     }
 
     /** Writes every field but the budget spent, which only {@link Budgets} changes. */
@@ -76,22 +76,27 @@ class Campaigns {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Campaign c) {
-        return spec.param("tenant", Sql.tenant()).param("id", c.id()).param("sponsorId", c.sponsorId())
-                .param("name", c.name()).param("description", c.description()).param("status", c.status().code())
-                .param("stage", c.stage().code()).param("stageChangedAt", UtcTimes.utcOrNull(c.stageChangedAt()))
-                .param("startDate", UtcTimes.utcOrNull(c.startDate())).param("endDate", UtcTimes.utcOrNull(c.endDate()))
-                .param("budgetAllocated", c.budgetAllocated()).param("currency", c.currency())
-                .param("targetAudience", c.targetAudience().toString())
-                .param("campaignSettings", c.campaignSettings().toString()).param("updatedAt", UtcTimes.utcOrNull(c.updatedAt()));
+        return spec.param("tenant", Sql.tenant()).param("id", c.id()).param("sponsorId", c.brief().sponsorId())
+                .param("name", c.brief().name()).param("description", c.brief().description())
+                .param("status", c.status().code()).param("stage", c.stage().stage().code())
+                .param("stageChangedAt", UtcTimes.utc(c.stage().since()))
+                .param("startDate", UtcTimes.utcOrNull(c.schedule().start()))
+                .param("endDate", UtcTimes.utcOrNull(c.schedule().end()))
+                .param("budgetAllocated", c.budget().allocated()).param("currency", c.budget().currency())
+                .param("targetAudience", c.setup().targetAudience().toString())
+                .param("campaignSettings", c.setup().settings().toString())
+                .param("updatedAt", UtcTimes.utc(c.authorship().updatedAt()));
     }
 
     static Campaign row(ResultSet rs, int row) throws SQLException {
-        return new Campaign(rs.getObject("id", UUID.class), Sql.uuid(rs, "sponsor_id"), rs.getString("name"),
-                rs.getString("description"), CampaignStatus.ofCode(rs.getString("status")),
-                CampaignStage.ofCode(rs.getString("stage")), Sql.requiredInstant(rs, "stage_changed_at"),
-                Sql.instant(rs, "start_date"), Sql.instant(rs, "end_date"), rs.getBigDecimal("budget_allocated"),
-                rs.getBigDecimal("budget_spent"), rs.getString("currency"), Sql.json(rs, "target_audience"),
-                Sql.json(rs, "campaign_settings"), rs.getObject("created_by", UUID.class), Sql.requiredInstant(rs, "created_at"),
-                Sql.requiredInstant(rs, "updated_at"));
+        return new Campaign(rs.getObject("id", UUID.class),
+                new CampaignBrief(rs.getString("name"), rs.getString("description"), Sql.uuid(rs, "sponsor_id")),
+                CampaignStatus.ofCode(rs.getString("status")),
+                new CurrentStage(CampaignStage.ofCode(rs.getString("stage")), Sql.requiredInstant(rs, "stage_changed_at")),
+                new Schedule(Sql.instant(rs, "start_date"), Sql.instant(rs, "end_date")),
+                new Budget(rs.getBigDecimal("budget_allocated"), rs.getBigDecimal("budget_spent"), rs.getString("currency")),
+                new CampaignSetup(Sql.json(rs, "target_audience"), Sql.json(rs, "campaign_settings")),
+                new Authorship(rs.getObject("created_by", UUID.class), Sql.requiredInstant(rs, "created_at"),
+                        Sql.requiredInstant(rs, "updated_at")));
     }
 }

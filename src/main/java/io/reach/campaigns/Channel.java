@@ -33,7 +33,7 @@ public enum Channel {
     }
 
     @JsonValue
-    String code() {
+    public String code() {
         return name().toLowerCase();
     }
 }

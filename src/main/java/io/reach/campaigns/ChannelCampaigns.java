@@ -1,5 +1,7 @@
 package io.reach.campaigns;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +53,16 @@ class ChannelCampaigns {
         return status(channel, id).orElse(null) == MessageCampaignStatus.SENDING;
     }
 
+    /** Makes {@code move}, or answers 409 saying what the campaign is. */
+    void move(Channel channel, UUID id, MessageCampaignMove move, String reason, Instant now) {
+        move(channel, id, move.from, move.to, reason, now);
+    }
+
+    /** Makes {@code move} if the campaign is in one of the states it starts from. */
+    boolean tryMove(Channel channel, UUID id, MessageCampaignMove move, String reason, Instant now) {
+        return tryMove(channel, id, move.from, move.to, reason, now);
+    }
+
     /** Moves the campaign from one of {@code from} to {@code to}, or answers 409 saying what it is. */
     void move(Channel channel, UUID id, List<MessageCampaignStatus> from, MessageCampaignStatus to, String reason,
             Instant now) {
@@ -77,8 +89,12 @@ class ChannelCampaigns {
                 .param("tenant", Sql.tenant()).param("id", id).param("now", UtcTimes.utcOrNull(now)).update() == 1;
     }
 
+    private static UUID id(ResultSet rs, int row) throws SQLException {
+        return rs.getObject("id", UUID.class);
+    }
+
     List<UUID> sending(Channel channel) {
-        return jdbc.sql(SENDING.formatted(channel.campaigns)).param("tenant", Sql.tenant()).query(UUID.class).list();
+        return jdbc.sql(SENDING.formatted(channel.campaigns)).param("tenant", Sql.tenant()).query(ChannelCampaigns::id).list();
     }
 
     /** Who and what an e-mail or SMS campaign belongs to: its campaign, the retailer sending it, its template. */

@@ -7,12 +7,12 @@ import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 
 /** Reads the lower-case wire codes of this module's enums; an unknown code is a field error naming the choices. */
-final class Codes {
+public final class Codes {
 
     private Codes() {
     }
 
-    static <E extends Enum<E>> E of(Class<E> type, String code, String field) {
+    public static <E extends Enum<E>> E of(Class<E> type, String code, String field) {
         try {
             return Enum.valueOf(type, code.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import io.github.bucket4j.Bandwidth;
@@ -62,7 +63,11 @@ class Dispatcher {
     }
 
     void run(TenantId tenant, Channel channel, UUID id) {
-        run(tenant, id, carriers.get(channel));
+        Carrier carrier = carriers.get(channel);
+        if (carrier == null) {
+            throw new IllegalStateException("No carrier for " + channel.code());
+        }
+        run(tenant, id, carrier);
     }
 
     /** Runs the campaign with {@code carrier} (tests hand in one that fails midway). */
@@ -78,7 +83,7 @@ class Dispatcher {
             }
             int sent;
             try (DispatchLeases.Lease held = lease.get()) {
-                Run run = transactions.inTransactionAs(tenant, () -> start(channel, id, held));
+                @Nullable Run run = transactions.inTransactionAs(tenant, () -> start(channel, id, held));
                 if (run == null) {
                     return;
                 }
@@ -136,7 +141,8 @@ class Dispatcher {
     private record Run(Channel channel, UUID id, UUID parent, BigDecimal cost, long total, DispatchLeases.Lease lease) {
     }
 
-    private Run start(Channel channel, UUID id, DispatchLeases.Lease lease) {
+    /** The run, or none when the campaign is no longer sending or its campaign stopped it. */
+    private @Nullable Run start(Channel channel, UUID id, DispatchLeases.Lease lease) {
         if (!channelCampaigns.isSending(channel, id)) {
             return null;
         }
@@ -147,8 +153,8 @@ class Dispatcher {
         }
         Campaign parent = campaigns.get(channelCampaigns.header(channel, id).campaignId());
         if (!parent.status().sends()) {
-            channelCampaigns.tryMove(channel, id, List.of(MessageCampaignStatus.SENDING), MessageCampaignStatus.PAUSED,
-                    "campaign_" + parent.status().code(), clock.instant());
+            channelCampaigns.tryMove(channel, id, MessageCampaignMove.PAUSE, "campaign_" + parent.status().code(),
+                    clock.instant());
             return null;
         }
         long total = queue.counts(channel, id).values().stream().mapToLong(Long::longValue).sum();
@@ -188,8 +194,8 @@ class Dispatcher {
         int covered = budgets.reserve(run.parent(), run.channel(), run.cost(), batch.size());
         if (covered < batch.size()) {
             queue.release(run.channel(), batch.subList(covered, batch.size()));
-            channelCampaigns.tryMove(run.channel(), run.id(), List.of(MessageCampaignStatus.SENDING),
-                    MessageCampaignStatus.PAUSED, "budget_exhausted", clock.instant());
+            channelCampaigns.tryMove(run.channel(), run.id(), MessageCampaignMove.PAUSE, "budget_exhausted",
+                    clock.instant());
             log.warn("{} campaign {}: budget exhausted; paused", run.channel().code(), run.id());
             return batch.subList(0, covered);
         }

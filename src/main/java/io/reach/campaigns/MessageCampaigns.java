@@ -21,6 +21,9 @@ import io.reach.campaigns.email.EmailCampaign;
 import io.reach.campaigns.sms.SmsContent;
 import io.reach.campaigns.sms.SmsCampaigns;
 import io.reach.campaigns.sms.SmsCampaign;
+import io.reach.campaigns.templates.StoredTemplate;
+import io.reach.campaigns.templates.Templates;
+import io.reach.campaigns.templates.TemplateType;
 
 /**
  * E-mail and SMS campaigns share their rules: a checked sender, made under a campaign the person may

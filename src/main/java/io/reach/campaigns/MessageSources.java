@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
+import io.reach.campaigns.templates.Templates;
 
 /**
  * What a channel reads of the campaign and the template version its message campaign was made from:
@@ -25,7 +26,7 @@ public class MessageSources {
 
     /** The {@code campaign_settings} of the campaign a message campaign runs under. */
     public JsonNode settings(UUID campaignId) {
-        return campaigns.get(campaignId).campaignSettings();
+        return campaigns.get(campaignId).setup().settings();
     }
 
     /** The variables the template version declares, or none when the content was given directly. */

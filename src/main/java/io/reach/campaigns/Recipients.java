@@ -17,6 +17,8 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
+import io.reach.campaigns.templates.TemplateContent;
+import io.reach.campaigns.templates.Personalisation;
 
 /**
  * Recipient lists as given inline or as CSV (a header row; {@code email} or {@code phone}, an
@@ -157,7 +159,7 @@ public final class Recipients {
         };
     }
 
-    static @Nullable String normalEmail(@Nullable String email) {
+    public static @Nullable String normalEmail(@Nullable String email) {
         if (email == null) {
             return null;
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import io.reach.campaigns.templates.TemplateUsage;
 
 /** What follows from messages going out: the template's reach and the sending retailer's count. */
 @Component

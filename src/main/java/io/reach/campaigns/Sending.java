@@ -20,6 +20,8 @@ import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ConflictException;
 import io.reach.tenancy.Quota;
 import io.reach.tenancy.QuotaEnforcement;
+import io.reach.campaigns.templates.TemplateContent;
+import io.reach.campaigns.templates.TemplateUsage;
 
 /**
  * The sending life of an e-mail or SMS campaign, the same for both channels: recipients are
@@ -126,8 +128,7 @@ public class Sending {
             }
             quotas.take(tenant, monthlyQuota(channel), recipients);
             Instant now = clock.instant();
-            channelCampaigns.move(channel, id, List.of(MessageCampaignStatus.DRAFT), MessageCampaignStatus.SENDING, "",
-                    now);
+            channelCampaigns.move(channel, id, MessageCampaignMove.START, "", now);
             if (header.templateId() != null) {
                 usage.used(header.templateId(), header.campaignId(), header.retailerId(), now);
             }
@@ -138,8 +139,7 @@ public class Sending {
     void pause(Channel channel, UUID id, UserPrincipal person) {
         transactions.inTransaction(() -> {
             visible(channel, id, person);
-            channelCampaigns.move(channel, id, List.of(MessageCampaignStatus.SENDING), MessageCampaignStatus.PAUSED,
-                    "paused_by_user", clock.instant());
+            channelCampaigns.move(channel, id, MessageCampaignMove.PAUSE, "paused_by_user", clock.instant());
         });
     }
 
@@ -148,8 +148,7 @@ public class Sending {
         transactions.inTransaction(() -> {
             ChannelCampaigns.Header header = visible(channel, id, person);
             campaigns.get(header.campaignId()).requireSending(clock.instant());
-            channelCampaigns.move(channel, id, List.of(MessageCampaignStatus.PAUSED), MessageCampaignStatus.SENDING, "",
-                    clock.instant());
+            channelCampaigns.move(channel, id, MessageCampaignMove.RESUME, "", clock.instant());
             afterCommit(() -> dispatch.start(tenant, channel, id));
         });
     }
@@ -157,8 +156,7 @@ public class Sending {
     void cancel(Channel channel, UUID id, UserPrincipal person) {
         transactions.inTransaction(() -> {
             visible(channel, id, person);
-            channelCampaigns.move(channel, id, List.of(MessageCampaignStatus.DRAFT, MessageCampaignStatus.PAUSED),
-                    MessageCampaignStatus.CANCELLED, "", clock.instant());
+            channelCampaigns.move(channel, id, MessageCampaignMove.CANCEL, "", clock.instant());
         });
     }
 

@@ -12,6 +12,7 @@ import io.reach.identity.UserPrincipal;
 import io.reach.platform.security.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.reach.campaigns.templates.TemplateContent;
 
 /** The endpoints that move an e-mail or SMS campaign through sending; each channel's controller extends this. */
 public abstract class SendingEndpoints<V> {

@@ -54,15 +54,15 @@ class ArchitectureTest {
             .that().resideInAPackage("io.reach.campaigns.email..")
             .should().dependOnClassesThat().resideInAPackage("io.reach.campaigns.sms..")
             .because("e-mail and SMS are two channels of the same sending; what both need (message campaigns,"
-                    + " recipients, the queue and dispatcher, suppression lists) lives in the campaigns module root,"
-                    + " templates in io.reach.campaigns.templates");
+                    + " recipients, the queue and dispatcher) lives in the campaigns module root, templates and"
+                    + " suppression lists in io.reach.campaigns.templates and io.reach.campaigns.suppression");
 
     @ArchTest
     static final ArchRule campaignSmsNeverUsesEmail = noClasses()
             .that().resideInAPackage("io.reach.campaigns.sms..")
             .should().dependOnClassesThat().resideInAPackage("io.reach.campaigns.email..")
             .because("e-mail and SMS are two channels of the same sending; what both need lives in the campaigns"
-                    + " module root and io.reach.campaigns.templates");
+                    + " module root, io.reach.campaigns.templates and io.reach.campaigns.suppression");
 
     @ArchTest
     static final ArchRule socialPlatformAdaptersSeeOnlyTheValuesTheySpeakFromTheModuleRoot = noClasses()

@@ -19,8 +19,7 @@ class CampaignNotFoundTest {
         assertSameProblem(CampaignNotFound.forId(ID), new NotFoundException("campaign", ID));
         assertSameProblem(CampaignNotFound.emailCampaign(ID), new NotFoundException("email campaign", ID));
         assertSameProblem(CampaignNotFound.smsCampaign(ID), new NotFoundException("sms campaign", ID));
-        assertSameProblem(TemplateNotFound.forId(ID), new NotFoundException("template", ID));
-        assertSameProblem(TemplateNotFound.forVersion(ID, 3), new NotFoundException("template version", ID + " v3"));
+        assertSameProblem(CampaignNotFound.ofChannel(Channel.SMS, ID), new NotFoundException("sms campaign", ID));
     }
 
     @Test

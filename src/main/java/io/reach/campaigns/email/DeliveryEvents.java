@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.campaigns.Channel;
-import io.reach.campaigns.SuppressionLists;
-import io.reach.campaigns.SuppressionReason;
+import io.reach.campaigns.suppression.SuppressionLists;
+import io.reach.campaigns.suppression.SuppressionReason;
 
 /**
  * Applies delivery events to the sends they name: deliveries, bounces (a hard one suppresses the

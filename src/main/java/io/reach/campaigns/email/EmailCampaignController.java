@@ -37,7 +37,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 import io.reach.campaigns.Channel;
 import io.reach.campaigns.Sending;
-import io.reach.campaigns.TemplateContent;
+import io.reach.campaigns.templates.TemplateContent;
 import io.reach.campaigns.MessageCampaigns;
 import io.reach.campaigns.SendingEndpoints;
 import io.reach.campaigns.Recipients;

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import io.reach.platform.tenant.TenantId;
 import io.reach.campaigns.Channel;
 import io.reach.campaigns.EmailSendStatus;
-import io.reach.campaigns.TemplateContent;
+import io.reach.campaigns.templates.TemplateContent;
 import io.reach.campaigns.CampaignSettings;
 import io.reach.campaigns.MessageSources;
 import io.reach.campaigns.Carrier;
@@ -96,25 +96,28 @@ class EmailCarrier implements Carrier {
 
     private final class SmtpLine implements Line {
 
+        private final JavaMailSenderImpl server;
         private final EmailComposer composer;
         private final Session session;
         private final Transport transport;
 
         SmtpLine(EmailComposer composer) throws MessagingException {
-            if (smtp == null) {
+            JavaMailSenderImpl server = smtp;
+            if (server == null) {
                 throw new IllegalStateException("No SMTP server is configured (spring.mail.host)");
             }
+            this.server = server;
             this.composer = composer;
-            this.session = smtp.getSession();
-            this.transport = session.getTransport(smtp.getProtocol() == null ? "smtp" : smtp.getProtocol());
-            transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
+            this.session = server.getSession();
+            this.transport = session.getTransport(server.getProtocol() == null ? "smtp" : server.getProtocol());
+            transport.connect(server.getHost(), server.getPort(), server.getUsername(), server.getPassword());
         }
 
         @Override
         public SendOutcome deliver(QueuedSend send) {
             try {
                 if (!transport.isConnected()) {
-                    transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
+                    transport.connect(server.getHost(), server.getPort(), server.getUsername(), server.getPassword());
                 }
                 MimeMessage message = composer.compose(session, send);
                 transport.sendMessage(message, message.getAllRecipients());

@@ -2,6 +2,7 @@ package io.reach.campaigns.email;
 
 import java.io.UnsupportedEncodingException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 
 import com.samskivert.mustache.Template;
 
-import io.reach.campaigns.Personalisation;
+import io.reach.campaigns.templates.Personalisation;
 import io.reach.campaigns.QueuedSend;
-import io.reach.campaigns.TemplateContent;
-import io.reach.campaigns.TemplateText;
+import io.reach.campaigns.templates.TemplateContent;
+import io.reach.campaigns.templates.TemplateText;
 import io.reach.platform.tenant.TenantId;
 
 /**
@@ -49,8 +50,9 @@ final class EmailComposer {
 
     EmailComposer(Shared shared, TrackingTokens tokens, String publicUrl) {
         this.shared = shared;
-        this.subject = TemplateText.compile(shared.content().part("subject"), false);
-        this.html = TemplateText.compile(shared.content().part("html"), true);
+        // checked e-mail content (EmailContent.of) always has a subject and an HTML part
+        this.subject = TemplateText.compile(Objects.requireNonNull(shared.content().part("subject"), "subject"), false);
+        this.html = TemplateText.compile(Objects.requireNonNull(shared.content().part("html"), "html"), true);
         String plain = shared.content().part("text");
         this.text = plain == null ? null : TemplateText.compile(plain, false);
         this.tokens = tokens;

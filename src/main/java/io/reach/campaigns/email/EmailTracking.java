@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 import io.reach.measurement.EngagementEvents;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.campaigns.Channel;
-import io.reach.campaigns.SuppressionLists;
-import io.reach.campaigns.SuppressionReason;
+import io.reach.campaigns.suppression.SuppressionLists;
+import io.reach.campaigns.suppression.SuppressionReason;
 import io.reach.campaigns.CampaignProperties;
 import io.reach.campaigns.SendEffects;
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -60,9 +61,10 @@ class EmailWebhookController {
         List<DeliveryEvent> events;
         try {
             events = type.startsWith("application/json") ? events(json.readTree(body))
-                    : DeliveryReports.parse(type.startsWith("multipart/") ? DeliveryReports.withContentType(contentType, body) : body);
+                    : DeliveryReports.parse(contentType != null && type.startsWith("multipart/")
+                            ? DeliveryReports.withContentType(contentType, body) : body);
         } catch (JacksonException | IllegalArgumentException e) {
-            throw new BadRequestException("Unreadable report", e.getMessage());
+            throw new BadRequestException("Unreadable report", Objects.requireNonNullElse(e.getMessage(), "not a delivery report"));
         }
         return deliveries.apply(events);
     }

@@ -13,8 +13,8 @@ import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.campaigns.Channel;
-import io.reach.campaigns.SuppressionLists;
-import io.reach.campaigns.SuppressionReason;
+import io.reach.campaigns.suppression.SuppressionLists;
+import io.reach.campaigns.suppression.SuppressionReason;
 import io.reach.campaigns.Recipients;
 import io.reach.campaigns.SmsSendStatus;
 

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import io.reach.campaigns.TemplateContent;
-import io.reach.campaigns.TemplateType;
+import io.reach.campaigns.templates.TemplateContent;
+import io.reach.campaigns.templates.TemplateType;
 
 /** An SMS campaign's body (with its template's declared variables) as checked template content. */
 public final class SmsContent {

@@ -16,12 +16,12 @@ import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.tenant.TenantId;
 import tools.jackson.databind.JsonNode;
 import io.reach.campaigns.Channel;
-import io.reach.campaigns.TemplateContent;
-import io.reach.campaigns.TemplateText;
+import io.reach.campaigns.templates.TemplateContent;
+import io.reach.campaigns.templates.TemplateText;
 import io.reach.campaigns.CampaignProperties;
 import io.reach.campaigns.MessageSources;
 import io.reach.campaigns.SmsSendStatus;
-import io.reach.campaigns.Personalisation;
+import io.reach.campaigns.templates.Personalisation;
 import io.reach.campaigns.Carrier;
 import io.reach.campaigns.QueuedSend;
 import io.reach.campaigns.SendOutcome;
@@ -72,12 +72,17 @@ class TwilioCarrier implements Carrier {
         TemplateContent content = SmsContent.of(sms.smsContent(), variables);
         var body = TemplateText.compile(sms.smsContent(), false);
         CampaignProperties.Sms config = properties.sms();
+        String accountSid = config.accountSid();
+        String authToken = config.authToken();
+        if (accountSid == null || authToken == null) {
+            throw new IllegalStateException("No SMS provider is configured (reach.campaigns.sms.account-sid and auth-token)");
+        }
         SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
         timeouts.setConnectTimeout(config.timeout());
         timeouts.setReadTimeout(config.timeout());
         RestClient http = RestClient.builder().baseUrl(config.baseUrl()).requestFactory(timeouts)
-                .defaultHeaders(h -> h.setBasicAuth(config.accountSid(), config.authToken())).build();
-        String path = "/2010-04-01/Accounts/" + config.accountSid() + "/Messages.json";
+                .defaultHeaders(h -> h.setBasicAuth(accountSid, authToken)).build();
+        String path = "/2010-04-01/Accounts/" + accountSid + "/Messages.json";
         return new Prepared() {
             @Override
             public Line open() {

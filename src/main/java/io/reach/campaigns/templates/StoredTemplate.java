@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.templates;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,12 +14,12 @@ import tools.jackson.databind.JsonNode;
  * One version of a template ({@code campaigns.templates}); {@code templateId} names the template
  * across versions (its first version's id), {@code id} this version.
  */
-record StoredTemplate(UUID id, UUID templateId, String templateName, TemplateType templateType,
+public record StoredTemplate(UUID id, UUID templateId, String templateName, TemplateType templateType,
         JsonNode templateContent, UUID createdBy, boolean isActive, int version, @Nullable UUID parentTemplateId,
         boolean latest, Instant createdAt, Instant updatedAt) {
 
     @JsonIgnore
-    TemplateContent content() {
+    public TemplateContent content() {
         return TemplateContent.check(templateType, templateContent);
     }
 

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.templates;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

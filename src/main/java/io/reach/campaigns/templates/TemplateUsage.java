@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.templates;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -18,6 +18,7 @@ import io.reach.platform.ids.Ids;
 import io.reach.platform.time.UtcTimes;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
+import io.reach.campaigns.Sql;
 
 /**
  * Keeps each template's usage analytics current ({@code campaign_templates}, and per retailer
@@ -25,7 +26,7 @@ import io.reach.platform.web.InvalidRequestException;
  * recipient converts by clicking through). Counted across all versions of a template.
  */
 @Repository
-class TemplateUsage {
+public class TemplateUsage {
 
     private static final String TOUCH = """
             insert into campaigns.campaign_templates (tenant_id, template_id, template_name, template_type, is_active,
@@ -116,7 +117,7 @@ class TemplateUsage {
     }
 
     /** A campaign started sending with the template, for {@code retailer} when a retailer sends it. */
-    void used(UUID template, UUID campaign, @Nullable UUID retailer, Instant now) {
+    public void used(UUID template, UUID campaign, @Nullable UUID retailer, Instant now) {
         jdbc.sql(USED).param("tenant", Sql.tenant()).param("template", template).param("now", UtcTimes.utcOrNull(now)).update();
         if (retailer != null) {
             jdbc.sql(RETAILER).param("tenant", Sql.tenant()).param("id", ids.next()).param("template", template)
@@ -127,7 +128,7 @@ class TemplateUsage {
     }
 
     /** Messages made from the template went out to these recipients (lower-case addresses or numbers). */
-    void reached(UUID template, @Nullable UUID retailer, Collection<String> recipients, Instant now) {
+    public void reached(UUID template, @Nullable UUID retailer, Collection<String> recipients, Instant now) {
         if (recipients.isEmpty()) {
             return;
         }
@@ -139,7 +140,7 @@ class TemplateUsage {
         }
     }
 
-    void converted(UUID template, String recipient, Instant now) {
+    public void converted(UUID template, String recipient, Instant now) {
         jdbc.sql(CONVERT).param("tenant", Sql.tenant()).param("template", template).param("recipient", recipient)
                 .param("now", UtcTimes.utcOrNull(now)).update();
     }

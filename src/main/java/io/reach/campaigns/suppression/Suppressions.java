@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.suppression;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import io.reach.platform.time.UtcTimes;
+import io.reach.campaigns.Channel;
+import io.reach.campaigns.Sql;
 
 /**
  * Addresses and numbers the tenant must not write to again: unsubscribed, hard-bounced,

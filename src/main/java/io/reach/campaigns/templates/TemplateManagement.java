@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.templates;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantTransactions;
 import tools.jackson.databind.JsonNode;
+import io.reach.campaigns.CampaignAuditing;
 
 /**
  * Templates and their versions: content is checked when saved, each edit stores version n+1 whose

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.templates;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,10 +17,11 @@ import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
+import io.reach.campaigns.Sql;
 
 /** The current tenant's template versions ({@code campaigns.templates}). */
 @Repository
-class Templates {
+public class Templates {
 
     private static final String COLUMNS = """
             id, lineage_id, template_name, template_type, template_content, created_by, is_active, version,
@@ -117,7 +118,7 @@ class Templates {
      * The version a new e-mail or SMS campaign is made from: the template's latest version, or the
      * one asked for; it must be of {@code type} and active.
      */
-    StoredTemplate usable(UUID templateId, @Nullable Integer version, TemplateType type) {
+    public StoredTemplate usable(UUID templateId, @Nullable Integer version, TemplateType type) {
         StoredTemplate template = version == null ? latest(templateId) : version(templateId, version);
         if (template.templateType() != type) {
             throw new InvalidRequestException(new FieldError("template_id",
@@ -130,7 +131,7 @@ class Templates {
     }
 
     /** The variables declared by the version a campaign was made from (none without a template). */
-    @Nullable JsonNode variablesOf(@Nullable UUID versionId) {
+    public @Nullable JsonNode variablesOf(@Nullable UUID versionId) {
         return versionId == null ? null : byVersionId(versionId).map(t -> t.templateContent().path("variables")).orElse(null);
     }
 

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.templates;
 
 import java.net.URI;
 import java.time.Instant;

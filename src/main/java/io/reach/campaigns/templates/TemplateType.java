@@ -1,8 +1,9 @@
-package io.reach.campaigns;
+package io.reach.campaigns.templates;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import io.reach.platform.CheckSet;
+import io.reach.campaigns.Codes;
 
 /** Mirrors the type check of {@code campaigns.templates}, with the content parts each type requires. */
 @CheckSet(table = "campaigns.templates", column = "template_type")

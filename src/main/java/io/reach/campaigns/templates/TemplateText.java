@@ -1,5 +1,6 @@
-package io.reach.campaigns;
+package io.reach.campaigns.templates;
 
+import java.util.Objects;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -31,7 +32,7 @@ public final class TemplateText {
         try {
             return (html ? HTML : PLAIN).compile(source);
         } catch (MustacheException e) {
-            throw new Invalid(e.getMessage());
+            throw new Invalid(Objects.requireNonNullElse(e.getMessage(), "malformed Mustache"));
         }
     }
 

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.templates;
 
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class Personalisation {
     }
 
     /** The required variables a recipient does not supply (empty when it can be sent). */
-    static List<String> missing(TemplateContent content, Map<String, String> recipient) {
+    public static List<String> missing(TemplateContent content, Map<String, String> recipient) {
         return content.required().stream().filter(name -> recipient.get(name) == null || recipient.get(name).isBlank())
                 .toList();
     }

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.suppression;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +12,8 @@ import org.springframework.stereotype.Service;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
+import io.reach.campaigns.Channel;
+import io.reach.campaigns.Recipients;
 
 /**
  * The tenant's suppression lists, one per channel, as people edit them by hand: addresses are kept

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.suppression;
 
 import java.util.List;
 
@@ -22,6 +22,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.reach.campaigns.Channel;
+import io.reach.campaigns.Codes;
 
 /** The tenant's suppression lists (per channel): read them, add an address by hand, lift one. */
 @RestController
