@@ -15,6 +15,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import org.springframework.data.repository.Repository;
 
+import io.reach.campaigns.CampaignDirectory;
 import io.reach.identity.ApiKeyPrincipal;
 import io.reach.identity.MemberStandings;
 import io.reach.identity.RequestOrigins;
@@ -56,6 +57,14 @@ class ArchitectureTest {
             .because("e-mail and SMS are two channels of the same sending; what both need (message campaigns,"
                     + " recipients, the queue and dispatcher) lives in the campaigns module root, templates and"
                     + " suppression lists in io.reach.campaigns.templates and io.reach.campaigns.suppression");
+
+    @ArchTest
+    static final ArchRule otherModulesAskCampaignsOnlyThroughItsDirectory = noClasses()
+            .that().resideOutsideOfPackage("io.reach.campaigns..")
+            .should().dependOnClassesThat(resideInAPackage("io.reach.campaigns..")
+                    .and(not(belongToAnyOf(CampaignDirectory.class))))
+            .because("the campaigns root is public for its own folders (the Carrier SPI, Sending, MessageSources,"
+                    + " templates and suppression use it); other modules ask CampaignDirectory");
 
     @ArchTest
     static final ArchRule campaignSmsNeverUsesEmail = noClasses()
