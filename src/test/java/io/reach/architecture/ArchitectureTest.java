@@ -16,9 +16,18 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.data.repository.Repository;
 
 import io.reach.campaigns.CampaignDirectory;
+import io.reach.campaigns.CampaignNotFound;
+import io.reach.campaigns.CampaignProperties;
+import io.reach.campaigns.CampaignsForSending;
+import io.reach.campaigns.Codes;
+import io.reach.campaigns.MessageCampaigns;
+import io.reach.campaigns.Sql;
+import io.reach.identity.Actor;
 import io.reach.identity.ApiKeyPrincipal;
 import io.reach.identity.MemberStandings;
 import io.reach.identity.RequestOrigins;
+import io.reach.identity.SignedInMember;
+import io.reach.identity.TokenDigests;
 import io.reach.identity.UserPrincipal;
 import io.reach.identity.signin.IdentityProblems;
 import io.reach.identity.signin.PasswordPolicy;
@@ -54,24 +63,51 @@ class ArchitectureTest {
     static final ArchRule campaignEmailNeverUsesSms = noClasses()
             .that().resideInAPackage("io.reach.campaigns.email..")
             .should().dependOnClassesThat().resideInAPackage("io.reach.campaigns.sms..")
-            .because("e-mail and SMS are two channels of the same sending; what both need (message campaigns,"
-                    + " recipients, the queue and dispatcher) lives in the campaigns module root, templates and"
-                    + " suppression lists in io.reach.campaigns.templates and io.reach.campaigns.suppression");
+            .because("e-mail and SMS are two channels of the same sending; what both need (recipients, the queue"
+                    + " and dispatcher, the carrier SPI, the send states) lives in io.reach.campaigns.sending,"
+                    + " templates and suppression lists in io.reach.campaigns.templates and"
+                    + " io.reach.campaigns.suppression");
 
     @ArchTest
     static final ArchRule otherModulesAskCampaignsOnlyThroughItsDirectory = noClasses()
             .that().resideOutsideOfPackage("io.reach.campaigns..")
             .should().dependOnClassesThat(resideInAPackage("io.reach.campaigns..")
                     .and(not(belongToAnyOf(CampaignDirectory.class))))
-            .because("the campaigns root is public for its own folders (the Carrier SPI, Sending, MessageSources,"
-                    + " templates and suppression use it); other modules ask CampaignDirectory");
+            .because("the campaigns root is public for its own folders (MessageSources, CampaignsForSending;"
+                    + " sending, the channels, templates and suppression use it); other modules ask CampaignDirectory");
 
     @ArchTest
     static final ArchRule campaignSmsNeverUsesEmail = noClasses()
             .that().resideInAPackage("io.reach.campaigns.sms..")
             .should().dependOnClassesThat().resideInAPackage("io.reach.campaigns.email..")
-            .because("e-mail and SMS are two channels of the same sending; what both need lives in the campaigns"
-                    + " module root, io.reach.campaigns.templates and io.reach.campaigns.suppression");
+            .because("e-mail and SMS are two channels of the same sending; what both need lives in"
+                    + " io.reach.campaigns.sending, io.reach.campaigns.templates and io.reach.campaigns.suppression");
+
+    @ArchTest
+    static final ArchRule campaignSendingNeverUsesAChannel = noClasses()
+            .that().resideInAPackage("io.reach.campaigns.sending..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.reach.campaigns.email..",
+                    "io.reach.campaigns.sms..")
+            .because("the queue and dispatcher run any channel through the Carrier SPI the channels implement;"
+                    + " they never name one");
+
+    @ArchTest
+    static final ArchRule campaignSendingUsesFromTheRootOnlyItsPort = noClasses()
+            .that().resideInAPackage("io.reach.campaigns.sending..")
+            .should().dependOnClassesThat(resideInAPackage("io.reach.campaigns")
+                    .and(not(belongToAnyOf(CampaignsForSending.class, CampaignNotFound.class, CampaignProperties.class,
+                            Codes.class, Sql.class))))
+            .because("sending knows the campaigns, their budgets and participants only through CampaignsForSending;"
+                    + " the root's repositories stay package-private");
+
+    @ArchTest
+    static final ArchRule campaignRootUsesTheChannelsOnlyToMakeMessageCampaigns = noClasses()
+            .that().resideInAPackage("io.reach.campaigns")
+            .and().doNotBelongToAnyOf(MessageCampaigns.class)
+            .should().dependOnClassesThat().resideInAnyPackage("io.reach.campaigns.email..",
+                    "io.reach.campaigns.sms..")
+            .because("only MessageCampaigns, the one service that makes e-mail and SMS campaigns with the same rules,"
+                    + " stores into the channels' tables; the rest of the root does not know the channels");
 
     @ArchTest
     static final ArchRule socialPlatformAdaptersSeeOnlyTheValuesTheySpeakFromTheModuleRoot = noClasses()
@@ -117,11 +153,30 @@ class ArchitectureTest {
     static final ArchRule identityClerkUsesFromTheModuleOnlyWhatItNeeds = noClasses()
             .that().resideInAPackage("io.reach.identity.clerk..")
             .should().dependOnClassesThat(resideInAnyPackage("io.reach.identity", "io.reach.identity.access..",
-                            "io.reach.identity.signin..")
+                            "io.reach.identity.signin..", "io.reach.identity.apikeys..")
                     .and(not(belongToAnyOf(MemberStandings.class, RequestOrigins.class, RefreshTokens.class))))
             .because("the Clerk sync writes the users it is told about itself; from the rest of the module it needs"
                     + " only to forget a changed user's cached standings, the request origin for the audit trail and"
                     + " ending the sessions of a user Clerk deleted");
+
+    @ArchTest
+    static final ArchRule identityApiKeysAreUsedByNothingElseInTheModule = noClasses()
+            .that().resideInAnyPackage("io.reach.identity", "io.reach.identity.access..", "io.reach.identity.signin..",
+                    "io.reach.identity.clerk..")
+            .should().dependOnClassesThat().resideInAPackage("io.reach.identity.apikeys..")
+            .because("API keys are one kind of credential: the rest of the module decides what a key may do from the"
+                    + " published ApiKeyPrincipal alone");
+
+    @ArchTest
+    static final ArchRule identityApiKeysUseFromTheModuleRootOnlyThePublishedTypes = noClasses()
+            .that().resideInAPackage("io.reach.identity.apikeys..")
+            .should().dependOnClassesThat(resideInAnyPackage("io.reach.identity", "io.reach.identity.signin..",
+                            "io.reach.identity.clerk..")
+                    .and(not(belongToAnyOf(UserPrincipal.class, ApiKeyPrincipal.class, Actor.class, SignedInMember.class,
+                            RequestOrigins.class, TokenDigests.class))))
+            .because("creating, listing, revoking and accepting keys needs from the root only the principals, the"
+                    + " actor for the audit trail, the request origin and the token digests; scopes and delegation"
+                    + " come from identity.access");
 
     @ArchTest
     static final ArchRule measurementIngestionNeverReachesIntoTheModuleRoot = noClasses()

@@ -1,4 +1,4 @@
-package io.reach.identity;
+package io.reach.identity.apikeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

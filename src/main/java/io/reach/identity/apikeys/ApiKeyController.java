@@ -1,4 +1,4 @@
-package io.reach.identity;
+package io.reach.identity.apikeys;
 
 import java.net.URI;
 import java.time.Instant;
@@ -24,6 +24,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.reach.identity.RequestOrigins;
+import io.reach.identity.SignedInMember;
+import io.reach.identity.UserPrincipal;
 import io.reach.identity.access.Scopes;
 import io.reach.platform.idempotency.Idempotency;
 import io.reach.platform.security.RequiresPermission;

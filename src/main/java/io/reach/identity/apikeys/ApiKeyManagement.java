@@ -1,4 +1,4 @@
-package io.reach.identity;
+package io.reach.identity.apikeys;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
+import io.reach.identity.Actor;
+import io.reach.identity.UserPrincipal;
 import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;

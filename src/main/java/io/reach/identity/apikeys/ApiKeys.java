@@ -1,4 +1,4 @@
-package io.reach.identity;
+package io.reach.identity.apikeys;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.reach.identity.TokenDigests;
 import io.reach.platform.security.TenantRoutedTokens;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.time.UtcTimes;

@@ -1,4 +1,4 @@
-package io.reach.identity;
+package io.reach.identity.apikeys;
 
 import java.util.UUID;
 
