@@ -5,13 +5,11 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,9 +21,10 @@ import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.TabularAnswer;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.reach.campaigns.sending.Sending;
+import io.reach.campaigns.sending.Channel;
 
 /**
  * Campaign performance (the reference model's campaign, e-mail, SMS and top-campaign analytics
@@ -61,9 +60,7 @@ class CampaignAnalyticsController {
             + "its creation to today, oldest first (one page; a day without opens or clicks has zeros)")
     ResponseEntity<?> emailDaily(@SignedInMember UserPrincipal member,
             @PathVariable UUID id, @RequestParam(defaultValue = "UTC") String zone,
-            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
-            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        TabularAnswer answer = TabularAnswer.asked(format, accept);
+            TabularAnswer answer) {
         ZoneId timeZone;
         try {
             timeZone = ZoneId.of(zone);
@@ -95,9 +92,7 @@ class CampaignAnalyticsController {
             + "best first (one page of at most limit campaigns)")
     ResponseEntity<?> top(@RequestParam(defaultValue = "click_rate") String metric,
             @RequestParam(defaultValue = "10") int limit,
-            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
-            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        TabularAnswer answer = TabularAnswer.asked(format, accept);
+            TabularAnswer answer) {
         return answer.of(CursorPage.whole(performance.top(metric, Math.clamp(limit, 1, 100))),
                 CampaignTables.CAMPAIGN, CampaignTables::campaign, "top-campaigns");
     }

@@ -12,7 +12,6 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotNull;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -77,11 +75,9 @@ class AnalyticsController {
             @Parameter(description = COUNTRY) @RequestParam(required = false) @Nullable String country,
             @Parameter(description = SITE_ID) @RequestParam(name = "site_id", required = false) @Nullable UUID siteId,
             @Parameter(description = INCLUDE_BOTS) @RequestParam(name = "include_bots", defaultValue = "false") boolean includeBots,
-            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
-            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+            TabularAnswer answer) {
         require(AnalyticsQueries.METRICS.containsKey(metric), "metric", AnalyticsQueries.METRICS.keySet());
         require(AnalyticsQueries.INTERVALS.contains(interval), "interval", AnalyticsQueries.INTERVALS);
-        TabularAnswer answer = TabularAnswer.asked(format, accept);
         var filters = filters(eventType, pageUrl, referrerUrl, deviceType, browserName, operatingSystem, country);
         var points = analytics.timeseries(metric, interval, timeZone,
                 new SiteAnalytics.Query(siteId, from, to, filters, includeBots));
@@ -106,13 +102,11 @@ class AnalyticsController {
             @Parameter(description = COUNTRY) @RequestParam(required = false) @Nullable String country,
             @Parameter(description = SITE_ID) @RequestParam(name = "site_id", required = false) @Nullable UUID siteId,
             @Parameter(description = INCLUDE_BOTS) @RequestParam(name = "include_bots", defaultValue = "false") boolean includeBots,
-            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
-            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+            TabularAnswer answer) {
         require(AnalyticsQueries.DIMENSIONS.contains(dimension), "dimension", AnalyticsQueries.DIMENSIONS);
         if (limit < 1 || limit > 1000) {
             throw new BadRequestException("Invalid limit", "limit must be between 1 and 1000");
         }
-        TabularAnswer answer = TabularAnswer.asked(format, accept);
         var filters = filters(eventType, pageUrl, referrerUrl, deviceType, browserName, operatingSystem, country);
         var ranked = analytics.top(dimension, limit, new SiteAnalytics.Query(siteId, from, to, filters, includeBots));
         return answer.of(new CursorPage<>(ranked, null), List.of(dimension, "events", "sessions"),
@@ -127,9 +121,7 @@ class AnalyticsController {
             @Parameter(description = TO) @RequestParam(required = false) @Nullable Instant to,
             @Parameter(description = SITE_ID) @RequestParam(name = "site_id", required = false) @Nullable UUID siteId,
             @Parameter(description = INCLUDE_BOTS) @RequestParam(name = "include_bots", defaultValue = "false") boolean includeBots,
-            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
-            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        TabularAnswer answer = TabularAnswer.asked(format, accept);
+            TabularAnswer answer) {
         var summary = analytics.sessions(new SiteAnalytics.Query(siteId, from, to, Map.of(), includeBots));
         return answer.of(summary, List.of(summary), List.of("sessions", "average_duration_seconds", "bounce_rate"),
                 s -> List.of(s.sessions(), s.averageDurationSeconds(), s.bounceRate()), "sessions");

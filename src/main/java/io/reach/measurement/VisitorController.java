@@ -6,11 +6,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -62,10 +60,9 @@ class VisitorController {
     ResponseEntity<?> sessions(
             @Parameter(description = AnalyticsController.SITE_ID) @RequestParam(name = "site_id", required = false) @Nullable UUID siteId,
             @RecentWindow(days = 30) TimeWindow window, PageRequest page,
-            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
-            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+            TabularAnswer answer) {
         return page(catalog::sessions, VisitorCatalog.Session::id, new Asked(siteId, window, page,
-                TabularAnswer.asked(format, accept)), List.of("id", "session_key", "user_id", "started_at", "ended_at",
+                answer), List.of("id", "session_key", "user_id", "started_at", "ended_at",
                 "events", "ip_address", "user_agent", "device_info", "location_data", "is_bot"),
                 s -> Arrays.asList(s.id(), s.sessionKey(), s.userId(), s.startedAt(), s.endedAt(), s.events(),
                         s.ipAddress(), s.userAgent(), json.writeValueAsString(s.deviceInfo()),
@@ -78,10 +75,9 @@ class VisitorController {
     ResponseEntity<?> devices(
             @Parameter(description = AnalyticsController.SITE_ID) @RequestParam(name = "site_id", required = false) @Nullable UUID siteId,
             @RecentWindow(days = 30) TimeWindow window, PageRequest page,
-            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
-            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+            TabularAnswer answer) {
         return page(catalog::devices, VisitorCatalog.Device::id, new Asked(siteId, window, page,
-                TabularAnswer.asked(format, accept)), List.of("id", "device_type", "device_brand", "device_model",
+                answer), List.of("id", "device_type", "device_brand", "device_model",
                 "operating_system", "browser", "screen_resolution", "user_agent", "created_at"),
                 d -> Arrays.asList(d.id(), d.deviceType(), d.deviceBrand(), d.deviceModel(), d.operatingSystem(),
                         d.browser(), d.screenResolution(), d.userAgent(), d.createdAt()), "devices");
@@ -93,10 +89,9 @@ class VisitorController {
     ResponseEntity<?> places(
             @Parameter(description = AnalyticsController.SITE_ID) @RequestParam(name = "site_id", required = false) @Nullable UUID siteId,
             @RecentWindow(days = 30) TimeWindow window, PageRequest page,
-            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
-            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+            TabularAnswer answer) {
         return page(catalog::places, VisitorCatalog.Place::geographyId, new Asked(siteId, window, page,
-                TabularAnswer.asked(format, accept)), List.of("geography_id", "country_code", "country_name", "region",
+                answer), List.of("geography_id", "country_code", "country_name", "region",
                 "city", "latitude", "longitude", "timezone", "created_at"),
                 p -> Arrays.asList(p.geographyId(), p.countryCode(), p.countryName(), p.region(), p.city(), p.latitude(),
                         p.longitude(), p.timezone(), p.createdAt()), "geography");
@@ -109,10 +104,9 @@ class VisitorController {
     ResponseEntity<?> daily(
             @Parameter(description = AnalyticsController.SITE_ID) @RequestParam(name = "site_id", required = false) @Nullable UUID siteId,
             @RecentWindow(days = 30) TimeWindow window, PageRequest page,
-            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
-            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+            TabularAnswer answer) {
         return page(daily::between, DailyMetrics.Metric::analyticsId, new Asked(siteId, window, page,
-                TabularAnswer.asked(format, accept)), List.of("analytics_id", "date_recorded", "entity_type", "entity_id",
+                answer), List.of("analytics_id", "date_recorded", "entity_type", "entity_id",
                 "metric_name", "metric_value", "created_at", "metadata"),
                 m -> Arrays.asList(m.analyticsId(), m.dateRecorded(), m.entityType(), m.entityId(), m.metricName(),
                         m.metricValue(), m.createdAt(), json.writeValueAsString(m.metadata())), "daily");

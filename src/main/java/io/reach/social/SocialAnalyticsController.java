@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,7 +28,6 @@ import io.reach.platform.web.RecentWindow;
 import io.reach.platform.web.TabularAnswer;
 import io.reach.platform.web.TimeWindow;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -54,9 +51,7 @@ class SocialAnalyticsController {
     @RequiresPermission(resource = "social_accounts", action = "read", idVariable = "id")
     @Operation(summary = "Metrics snapshots between from and to (default: the last 30 days), oldest first, in pages")
     ResponseEntity<?> metrics(@PathVariable UUID id, @RecentWindow(days = 30) TimeWindow window, PageRequest page,
-            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
-            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        TabularAnswer answer = TabularAnswer.asked(format, accept);
+            TabularAnswer answer) {
         return answer.of(analytics.metrics(id, window, page), AnalyticsTables.SNAPSHOT, AnalyticsTables::snapshot, "metrics");
     }
 
@@ -67,9 +62,7 @@ class SocialAnalyticsController {
             + "gained, sums")
     ResponseEntity<?> trend(@PathVariable UUID id, @RecentWindow(days = 30) TimeWindow window,
             @RequestParam(required = false, defaultValue = "day") String interval,
-            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
-            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        TabularAnswer answer = TabularAnswer.asked(format, accept);
+            TabularAnswer answer) {
         return answer.of(CursorPage.whole(analytics.trend(id, window, interval)),
                 AnalyticsTables.TREND, AnalyticsTables::trend, "trend");
     }
@@ -92,9 +85,7 @@ class SocialAnalyticsController {
             + "((likes + comments + shares + saves) / reach × 100); one page of at most limit posts")
     ResponseEntity<?> topContent(@PathVariable UUID id, @RecentWindow(days = 90) TimeWindow window,
             @RequestParam(required = false) @Nullable Integer limit,
-            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
-            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        TabularAnswer answer = TabularAnswer.asked(format, accept);
+            TabularAnswer answer) {
         return answer.of(CursorPage.whole(analytics.topContent(id, window, limit)),
                 AnalyticsTables.TOP_POST, AnalyticsTables::topPost, "top-content");
     }
@@ -105,9 +96,7 @@ class SocialAnalyticsController {
             + "oldest first (one page; at most 2000 days between from and to)")
     ResponseEntity<?> audience(@PathVariable UUID id, @RequestParam(required = false) @Nullable LocalDate from,
             @RequestParam(required = false) @Nullable LocalDate to,
-            @Parameter(description = TabularAnswer.FORMAT) @RequestParam(required = false) @Nullable String format,
-            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        TabularAnswer answer = TabularAnswer.asked(format, accept);
+            TabularAnswer answer) {
         return answer.of(CursorPage.whole(analytics.audience(id, from, to)),
                 AnalyticsTables.AUDIENCE, AnalyticsTables::audience, "audience");
     }

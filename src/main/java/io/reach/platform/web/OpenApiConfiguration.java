@@ -60,7 +60,7 @@ class OpenApiConfiguration {
     /** {@link PageRequest} and {@link TimeWindow} handler arguments, documented as the query parameters they read. */
     @Bean
     OperationCustomizer queryArgumentsDocumentation() {
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(PageRequest.class, TimeWindow.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(PageRequest.class, TimeWindow.class, TabularAnswer.class);
         return new QueryArgumentsDocumentation();
     }
 

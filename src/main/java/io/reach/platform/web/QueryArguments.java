@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -19,7 +20,8 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /**
  * Handler parameters that stand for several query parameters: a {@link PageRequest} reads
  * {@code limit} and {@code cursor}, a {@link TimeWindow} reads {@code from} and {@code to} (open
- * ends unbounded, or the last days a {@link RecentWindow} names). {@link KnownQueryParameters}
+ * ends unbounded, or the last days a {@link RecentWindow} names), a {@link TabularAnswer} reads
+ * {@code format} and the {@code Accept} header. {@link KnownQueryParameters}
  * accepts these names and {@link QueryArgumentsDocumentation} documents them.
  */
 final class QueryArguments implements HandlerMethodArgumentResolver {
@@ -28,6 +30,7 @@ final class QueryArguments implements HandlerMethodArgumentResolver {
     static final String CURSOR = "cursor";
     static final String FROM = "from";
     static final String TO = "to";
+    static final String FORMAT = "format";
 
     private final Clock clock;
 
@@ -43,6 +46,10 @@ final class QueryArguments implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
             NativeWebRequest request, @Nullable WebDataBinderFactory binders) throws Exception {
+        if (parameter.getParameterType() == TabularAnswer.class) {
+            return TabularAnswer.asked(value(FORMAT, String.class, parameter, request, binders),
+                    request.getHeader(HttpHeaders.ACCEPT));
+        }
         if (parameter.getParameterType() == PageRequest.class) {
             return PageRequest.of(value(LIMIT, Integer.class, parameter, request, binders),
                     value(CURSOR, String.class, parameter, request, binders));
@@ -62,6 +69,9 @@ final class QueryArguments implements HandlerMethodArgumentResolver {
         }
         if (type == TimeWindow.class) {
             return List.of(FROM, TO);
+        }
+        if (type == TabularAnswer.class) {
+            return List.of(FORMAT);
         }
         return List.of();
     }

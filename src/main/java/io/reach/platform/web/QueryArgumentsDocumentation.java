@@ -22,7 +22,8 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 
 /**
  * Documents a {@link PageRequest} parameter as the optional {@code limit} (int32) and {@code cursor}
- * query parameters, and a {@link TimeWindow} as the optional {@code from} and {@code to} instants,
+ * query parameters, a {@link TimeWindow} as the optional {@code from} and {@code to} instants, and a
+ * {@link TabularAnswer} as the optional {@code format} (its {@code Accept} header stays undocumented),
  * where the handler declares them, as if they were {@code @RequestParam}s (springdoc itself skips both types).
  */
 final class QueryArgumentsDocumentation implements OperationCustomizer {
@@ -50,7 +51,8 @@ final class QueryArgumentsDocumentation implements OperationCustomizer {
                 }
             }
             for (String name : names) {
-                parameters.add(at++, new Parameter().name(name).in("query").required(false).schema(schemaOf(name)));
+                parameters.add(at++, new Parameter().name(name).in("query").required(false).schema(schemaOf(name))
+                        .description(QueryArguments.FORMAT.equals(name) ? TabularAnswer.FORMAT : null));
                 before.add(name);
             }
             operation.setParameters(parameters);
@@ -63,7 +65,7 @@ final class QueryArgumentsDocumentation implements OperationCustomizer {
         Schema schema = new Schema<>(SpecVersion.V31);
         return switch (name) {
             case QueryArguments.LIMIT -> schema.type("integer").types(Set.of("integer")).format("int32");
-            case QueryArguments.CURSOR -> schema.type("string").types(Set.of("string"));
+            case QueryArguments.CURSOR, QueryArguments.FORMAT -> schema.type("string").types(Set.of("string"));
             default -> schema.type("string").types(Set.of("string")).format("date-time");
         };
     }

@@ -30,7 +30,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.parameters.Parameter;
 
 /**
- * A handler's {@link PageRequest} and {@link TimeWindow} arguments: read from the query as the
+ * A handler's {@link PageRequest}, {@link TimeWindow} and {@link TabularAnswer} arguments: read from the query as the
  * {@code @RequestParam}s they replace were (same defaults, same 400 problems), accepted by
  * {@link KnownQueryParameters} and documented where the handler declares them.
  */
@@ -44,7 +44,7 @@ class QueryArgumentsTest {
     static class Handlers {
 
         void list(@PathVariable UUID id, @RequestParam(name = "user_id", required = false) String userId,
-                TimeWindow window, PageRequest page, @RequestParam(required = false) String format) {
+                TimeWindow window, PageRequest page, TabularAnswer answer) {
         }
 
         void recent(@RecentWindow(days = 30) TimeWindow window) {
@@ -113,6 +113,16 @@ class QueryArgumentsTest {
     }
 
     @Test
+    void anAnswerIsCsvWhenFormatOrElseAcceptAsksForIt() throws Exception {
+        assertThat(answer("", null).csv()).isFalse();
+        assertThat(answer("format=csv", null).csv()).isTrue();
+        assertThat(answer("", "text/csv, application/json;q=0.5").csv()).isTrue();
+        assertThat(answer("format=json", "text/csv").csv()).isFalse();
+        assertThatThrownBy(() -> answer("format=xml", null)).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("Invalid format");
+    }
+
+    @Test
     void theQueryParametersTheyReadAreKnownParametersOfTheHandler() throws Exception {
         assertThat(KnownQueryParameters.namesOf(handler("list")))
                 .containsExactlyInAnyOrder("user_id", "from", "to", "limit", "cursor", "format");
@@ -121,8 +131,7 @@ class QueryArgumentsTest {
     @Test
     void theyAreDocumentedWhereTheHandlerDeclaresThem() throws Exception {
         Operation operation = new Operation().parameters(new java.util.ArrayList<>(List.of(
-                new Parameter().name("id").in("path"), new Parameter().name("user_id").in("query"),
-                new Parameter().name("format").in("query"))));
+                new Parameter().name("id").in("path"), new Parameter().name("user_id").in("query"))));
 
         new QueryArgumentsDocumentation().customize(operation, handler("list"));
 
@@ -131,6 +140,15 @@ class QueryArgumentsTest {
         assertThat(operation.getParameters().get(4).getSchema().getFormat()).isEqualTo("int32");
         assertThat(operation.getParameters().get(2).getSchema().getFormat()).isEqualTo("date-time");
         assertThat(operation.getParameters().get(5).getRequired()).isFalse();
+        assertThat(operation.getParameters().get(6).getDescription()).isEqualTo(TabularAnswer.FORMAT);
+    }
+
+    private TabularAnswer answer(String query, @org.jspecify.annotations.Nullable String accept) throws Exception {
+        NativeWebRequest request = request(query);
+        if (accept != null) {
+            ((MockHttpServletRequest) request.getNativeRequest()).addHeader("Accept", accept);
+        }
+        return (TabularAnswer) arguments.resolveArgument(parameter("list", 4), null, request, binders());
     }
 
     private static HandlerMethod handler(String name) throws NoSuchMethodException {
