@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -44,10 +46,10 @@ class ClerkWebhookTest {
 
         assertThat(created.status()).isEqualTo(204);
         assertThat(updated.status()).isEqualTo(204);
-        Map<String, Object> user = userWithClerkId(clerkId);
+        Map<String, @Nullable Object> user = userWithClerkId(clerkId);
         assertThat(user).containsEntry("email", email).containsEntry("first_name", "Gracie")
                 .containsEntry("account_provider", "clerk").containsEntry("status", "active");
-        assertThat(user.get("public_metadata").toString()).contains("\"plan\": \"pro\"");
+        assertThat(Objects.requireNonNull(user.get("public_metadata")).toString()).contains("\"plan\": \"pro\"");
     }
 
     @Test
@@ -175,7 +177,7 @@ class ClerkWebhookTest {
                 .formatted(type, clerkId, firstName, clerkId, email);
     }
 
-    private Map<String, Object> userWithClerkId(String clerkId) {
+    private Map<String, @Nullable Object> userWithClerkId(String clerkId) {
         return owner.with(jdbc -> jdbc.queryForMap("""
                 select email, first_name, account_provider, status, public_metadata::text as public_metadata
                 from identity.users where clerk_id = ?""", clerkId));
