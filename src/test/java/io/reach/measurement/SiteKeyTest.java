@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -115,7 +116,7 @@ class SiteKeyTest {
         assertThat(api.patch("/api/v1/site-keys/" + id, ada.accessToken(), "{\"name\": \"again\"}").status()).isEqualTo(409);
     }
 
-    private List<Map<String, Object>> rows(UUID tenant) {
+    private List<Map<String, @Nullable Object>> rows(UUID tenant) {
         return owner.with(jdbc -> {
             jdbc.execute("set app.tenant_id = '" + tenant + "'");
             return jdbc.queryForList("select ip_address, browser_name from measurement.trackers");

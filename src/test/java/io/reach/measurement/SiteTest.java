@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -225,7 +226,7 @@ class SiteTest {
         return response.json().get("items").valueStream().mapToDouble(point -> point.get("value").asDouble()).sum();
     }
 
-    private List<String> dailyRows(UUID tenant, String site) {
+    private List<String> dailyRows(UUID tenant, @Nullable String site) {
         return owner.with(jdbc -> {
             jdbc.execute("set app.tenant_id = '" + tenant + "'");
             String which = site == null ? "(select id from measurement.sites where is_default)" : "'" + site + "'";

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -72,15 +74,15 @@ class TrackerIngestionTest {
         assertThat(retried.json().get("accepted").asInt()).isEqualTo(2);
         assertThat(retried.json().get("stored").asInt()).as("a retried batch counts once").isZero();
 
-        List<Map<String, Object>> rows = rows(ada.tenantId());
+        List<Map<String, @Nullable Object>> rows = rows(ada.tenantId());
         assertThat(rows).hasSize(2);
-        Map<String, Object> view = rows.stream().filter(r -> r.get("event_id").equals("e1")).findFirst().orElseThrow();
+        Map<String, @Nullable Object> view = rows.stream().filter(r -> "e1".equals(r.get("event_id"))).findFirst().orElseThrow();
         assertThat(view.get("ip_address")).as("IPv4 kept to its /24").isEqualTo("203.0.113.0");
         assertThat(view.get("browser_name")).isEqualTo("Chrome");
         assertThat(view.get("device_type")).isEqualTo("Desktop");
         assertThat(view.get("is_bot")).isEqualTo(false);
-        assertThat(view.get("custom_properties").toString()).contains("pro");
-        Map<String, Object> bot = rows.stream().filter(r -> r.get("event_id").equals("e3")).findFirst().orElseThrow();
+        assertThat(Objects.requireNonNull(view.get("custom_properties")).toString()).contains("pro");
+        Map<String, @Nullable Object> bot = rows.stream().filter(r -> "e3".equals(r.get("event_id"))).findFirst().orElseThrow();
         assertThat(bot.get("is_bot")).isEqualTo(true);
         assertThat(bot.get("ip_address")).as("IPv6 kept to its /64").isEqualTo("2001:db8:85a3:8d3:0:0:0:0");
         Long devices = owner.with(jdbc -> jdbc.queryForObject("select count(*) from measurement.devices where user_agent = ?",
@@ -179,7 +181,7 @@ class TrackerIngestionTest {
                 .json().get("key").asString();
     }
 
-    private List<Map<String, Object>> rows(UUID tenant) {
+    private List<Map<String, @Nullable Object>> rows(UUID tenant) {
         return owner.with(jdbc -> {
             jdbc.execute("set app.tenant_id = '" + tenant + "'");
             return jdbc.queryForList("select event_id, ip_address, browser_name, device_type, is_bot,"

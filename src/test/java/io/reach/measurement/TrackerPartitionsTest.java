@@ -11,7 +11,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.reach.platform.tenant.TenantTransactions;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
 
@@ -23,6 +25,10 @@ class TrackerPartitionsTest {
     TrackerPartitions partitions;
     @Autowired
     OwnerDatabase owner;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TenantTransactions transactions;
 
     @Test
     void theDatabaseRefusesToDropAPartitionInsideTheAcceptedEventWindow() {
@@ -42,13 +48,13 @@ class TrackerPartitionsTest {
 
     @Test
     void aRetentionNoLongerThanTheLateWindowRefusesToStart() {
-        assertThatThrownBy(() -> new TrackerPartitions(null, null, Duration.ofDays(7), Duration.ofDays(7), Clock.systemUTC()))
+        assertThatThrownBy(() -> new TrackerPartitions(jdbc, transactions, Duration.ofDays(7), Duration.ofDays(7), Clock.systemUTC()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("reach.measurement.retention").hasMessageContaining("reach.measurement.late-window");
-        assertThatThrownBy(() -> new TrackerPartitions(null, null, Duration.ofDays(7).plusHours(1), Duration.ofDays(8),
+        assertThatThrownBy(() -> new TrackerPartitions(jdbc, transactions, Duration.ofDays(7).plusHours(1), Duration.ofDays(8),
                 Clock.systemUTC())).as("a late window of 7 days and an hour reaches into an eighth day")
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(new TrackerPartitions(null, null, Duration.ofDays(7), Duration.ofDays(8), Clock.systemUTC())).isNotNull();
+        assertThat(new TrackerPartitions(jdbc, transactions, Duration.ofDays(7), Duration.ofDays(8), Clock.systemUTC())).isNotNull();
     }
 
     private List<LocalDate> partitionDays() {
