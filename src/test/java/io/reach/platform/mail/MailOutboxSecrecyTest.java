@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,7 +109,7 @@ class MailOutboxSecrecyTest {
     }
 
     /** A delivery as a node without SMTP would have it; {@code logBodies} null means the setting is not given. */
-    private MailDelivery withoutSmtp(Boolean logBodies) {
+    private MailDelivery withoutSmtp(@Nullable Boolean logBodies) {
         return new MailDelivery(jdbc, new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
                 "reach@localhost", logBodies, Clock.systemUTC(), transactionManager, box);
     }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.reach.platform.ids.Ids;
@@ -33,7 +34,7 @@ class PlatformAdminTokensTest {
     @Test
     void aGeneratedTokenIsPrintedOnceAndThenAuthenticatesAsThePlatformAdmin() {
         PlatformAdminTokens firstStart = new PlatformAdminTokens(jdbc, ids, clock, "");
-        String printed = console(() -> firstStart.run(null));
+        String printed = console(() -> firstStart.run(new DefaultApplicationArguments()));
         Matcher token = PRINTED.matcher(printed);
 
         assertThat(token.find()).as("a token on the console: %s", printed).isTrue();
@@ -44,7 +45,7 @@ class PlatformAdminTokensTest {
         assertThat(jdbc.sql("select count(*) from platform.admin_tokens where token_hash = :hash")
                 .param("hash", TokenHashes.sha256(token.group(1))).query(Long.class).single()).isEqualTo(1);
 
-        String secondStart = console(() -> new PlatformAdminTokens(jdbc, ids, clock, "").run(null));
+        String secondStart = console(() -> new PlatformAdminTokens(jdbc, ids, clock, "").run(new DefaultApplicationArguments()));
         assertThat(PRINTED.matcher(secondStart).find()).isFalse();
     }
 

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -36,7 +38,7 @@ class RowLevelSecurityTest {
 
     @Test
     void theApplicationConnectsAsAnUnprivilegedRoleThatOwnsNothing() {
-        Map<String, Object> role = jdbc.queryForMap("""
+        Map<String, @Nullable Object> role = jdbc.queryForMap("""
                 select current_user as name, rolsuper, rolbypassrls, rolcreaterole, rolcreatedb,
                        (select count(*) from pg_class c where c.relowner = r.oid) as owned
                 from pg_roles r where rolname = current_user""");
@@ -157,7 +159,7 @@ class RowLevelSecurityTest {
             Long outer = jdbc.queryForObject("select txid_current()", Long.class);
             Long inner = tenantTransactions.inTransactionAs(TenantId.of(a.id()),
                     () -> jdbc.queryForObject("select txid_current()", Long.class));
-            return outer.equals(inner);
+            return Objects.requireNonNull(outer, "a transaction has an id").equals(inner);
         });
 
         assertThat(sameTransaction).isTrue();

@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 
+import java.util.Objects;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class EmbeddedPostgresServerTest {
 
     private Path directory;
-    private EmbeddedPostgresServer server;
+    /** Started by each test; stopped after it. */
+    private @Nullable EmbeddedPostgresServer server;
 
     @BeforeEach
     void makeDirectory() throws IOException {
@@ -81,8 +84,12 @@ class EmbeddedPostgresServerTest {
                 LogFactory.getLog(EmbeddedPostgresServerTest.class));
     }
 
+    private EmbeddedPostgresServer running() {
+        return Objects.requireNonNull(server, "the test starts the server first");
+    }
+
     private long postmasterPid() {
-        return PostmasterPid.read(server.dataDirectory()).orElseThrow();
+        return PostmasterPid.read(running().dataDirectory()).orElseThrow();
     }
 
     private static void waitUntilGone(long pid) {
@@ -104,7 +111,7 @@ class EmbeddedPostgresServerTest {
     }
 
     private Connection ownerConnection() throws SQLException {
-        Map<String, Object> properties = server.connectionProperties();
+        Map<String, Object> properties = running().connectionProperties();
         return DriverManager.getConnection((String) properties.get("spring.flyway.url"),
                 (String) properties.get("spring.flyway.user"), (String) properties.get("spring.flyway.password"));
     }
