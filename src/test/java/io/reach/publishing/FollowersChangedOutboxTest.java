@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,7 +118,7 @@ class FollowersChangedOutboxTest {
     }
 
     /** The status of each publication of this change; completed ones must carry their completion date. */
-    private List<String> publications(FollowersChanged change) {
+    private List<@Nullable String> publications(FollowersChanged change) {
         return jdbc.sql("""
                 select case when completion_date is null then 'INCOMPLETE ' || coalesce(status, '') else status end
                 from platform.event_publication where serialized_event like :account order by publication_date""")

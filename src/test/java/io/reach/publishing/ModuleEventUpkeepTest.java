@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -86,7 +87,7 @@ class ModuleEventUpkeepTest {
     }
 
     private UUID insert(String listener, FollowersChanged change, String status, Instant published,
-            Instant completed) {
+            @Nullable Instant completed) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into platform.event_publication (id, listener_id, event_type, serialized_event, publication_date,
@@ -104,7 +105,7 @@ class ModuleEventUpkeepTest {
                 .query(String.class).single();
     }
 
-    private List<UUID> existing(List<UUID> ids) {
+    private List<@Nullable UUID> existing(List<UUID> ids) {
         return jdbc.sql("select id from platform.event_publication where id in (:ids)").param("ids", ids)
                 .query(UUID.class).list();
     }
