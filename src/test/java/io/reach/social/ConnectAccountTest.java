@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -249,7 +250,7 @@ class ConnectAccountTest {
         String body = TestProviders.SERVER.getAllServeEvents().stream()
                 .filter(event -> event.getRequest().getUrl().startsWith("/oauth/v2/accessToken")).findFirst()
                 .orElseThrow().getRequest().getBodyAsString();
-        return query("?" + body).get(name);
+        return Objects.requireNonNull(query("?" + body).get(name), "the token request carries " + name);
     }
 
     private static Map<String, String> query(URI uri) {

@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Objects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -85,7 +86,7 @@ class FacebookProviderTest {
                 .willReturn(okJson("{\"access_token\": \"user-long-2\", \"token_type\": \"bearer\"}")));
 
         SocialProvider.Tokens tokens = facebook.exchange("the-code", "the-verifier", "https://reach.example/callback");
-        SocialProvider.Tokens renewed = facebook.refresh(tokens.refreshToken());
+        SocialProvider.Tokens renewed = facebook.refresh(Objects.requireNonNull(tokens.refreshToken(), "the exchange returned a refresh token"));
 
         assertThat(tokens.accessToken()).isEqualTo("user-long");
         assertThat(tokens.refreshToken()).isEqualTo("user-long");

@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Objects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,7 +81,7 @@ class InstagramProviderTest {
                 .willReturn(okJson("{\"access_token\": \"ig-long-2\", \"token_type\": \"bearer\", \"expires_in\": 5183000}")));
 
         SocialProvider.Tokens tokens = instagram.exchange("the-code", "verifier", "https://reach.example/callback");
-        SocialProvider.Tokens renewed = instagram.refresh(tokens.refreshToken());
+        SocialProvider.Tokens renewed = instagram.refresh(Objects.requireNonNull(tokens.refreshToken(), "the exchange returned a refresh token"));
 
         assertThat(tokens.accessToken()).isEqualTo("ig-long");
         assertThat(tokens.refreshToken()).isEqualTo("ig-long");

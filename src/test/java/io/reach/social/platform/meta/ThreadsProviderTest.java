@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Objects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -77,7 +78,7 @@ class ThreadsProviderTest {
                 .willReturn(okJson("{\"access_token\": \"th-long-2\", \"token_type\": \"bearer\", \"expires_in\": 5184000}")));
 
         SocialProvider.Tokens tokens = threads.exchange("the-code", "verifier", "https://reach.example/callback");
-        SocialProvider.Tokens renewed = threads.refresh(tokens.refreshToken());
+        SocialProvider.Tokens renewed = threads.refresh(Objects.requireNonNull(tokens.refreshToken(), "the exchange returned a refresh token"));
 
         assertThat(tokens.accessToken()).isEqualTo("th-long");
         assertThat(tokens.refreshToken()).isEqualTo("th-long");

@@ -29,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.stream.Collectors;
 
@@ -223,7 +224,7 @@ class YouTubeProviderTest {
 
         assertThat(YouTubeUpload.title(plain)).isEqualTo("🎬".repeat(100));
         assertThat(YouTubeUpload.title(titled)).isEqualTo("My btitle/b");
-        assertThat(YouTubeUpload.videoResource(titled)).extracting(resource -> ((Map<?, ?>) resource.get("status")).get("privacyStatus"))
+        assertThat(YouTubeUpload.videoResource(titled)).extracting(resource -> ((Map<?, ?>) Objects.requireNonNull(resource.get("status"))).get("privacyStatus"))
                 .isEqualTo("public");
     }
 
