@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -208,7 +209,7 @@ class TenantAdminApiTest {
         TenantDetails tenant = mother.aTenant();
         api.post(TENANTS + "/" + tenant.id() + "/suspend", Api.ADMIN, "{\"reason\": \"audit me\"}");
 
-        java.util.Map<String, Object> row = owner.with(jdbc -> {
+        java.util.Map<String, @Nullable Object> row = owner.with(jdbc -> {
             jdbc.execute("set app.tenant_id = '" + tenant.id() + "'");
             return jdbc.queryForMap("""
                     select actor_type, changes -> 'status' ->> 'from' as status_from, changes -> 'status' ->> 'to' as status_to
