@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,7 +34,7 @@ class CampaignAuditTest {
         assertThat(api.post("/api/v1/campaigns/" + campaign + "/spend", ada.accessToken(), "{\"amount\": 5}").status())
                 .isEqualTo(200);
 
-        List<Map<String, Object>> rows = audit(ada, "campaign", campaign);
+        List<Map<String, @Nullable Object>> rows = audit(ada, "campaign", campaign);
 
         assertThat(rows).extracting(row -> row.get("action")).containsExactly("campaign.created",
                 "campaign.status_changed", "campaign.spent");
@@ -52,7 +53,7 @@ class CampaignAuditTest {
                 .containsExactly("template.created", "template.edited");
     }
 
-    private List<Map<String, Object>> audit(Accounts.SignedIn who, String type, UUID id) {
+    private List<Map<String, @Nullable Object>> audit(Accounts.SignedIn who, String type, UUID id) {
         return owner.with(jdbc -> {
             jdbc.execute("set app.tenant_id = '" + who.tenantId() + "'");
             return jdbc.queryForList("""

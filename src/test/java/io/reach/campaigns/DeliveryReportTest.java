@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -99,11 +100,11 @@ class DeliveryReportTest {
 
         Map<String, JsonNode> rows = sends(token, email).stream().collect(Collectors.toMap(
                 s -> s.get("recipient_email").asString().split("@")[0], s -> s));
-        assertThat(rows.get("ok").get("status").asString()).isEqualTo("delivered");
-        assertThat(rows.get("ok").get("delivered_at").asString()).isEqualTo("2026-11-22T10:00:00Z");
-        assertThat(rows.get("gone").get("status").asString()).isEqualTo("bounced");
-        assertThat(rows.get("gone").get("bounce_reason").asString()).startsWith("5.1.1").contains("does not exist");
-        assertThat(rows.get("angry").get("metadata").has("complained_at")).isTrue();
+        assertThat(present(rows, "ok").get("status").asString()).isEqualTo("delivered");
+        assertThat(present(rows, "ok").get("delivered_at").asString()).isEqualTo("2026-11-22T10:00:00Z");
+        assertThat(present(rows, "gone").get("status").asString()).isEqualTo("bounced");
+        assertThat(present(rows, "gone").get("bounce_reason").asString()).startsWith("5.1.1").contains("does not exist");
+        assertThat(present(rows, "angry").get("metadata").has("complained_at")).isTrue();
         assertThat(api.get("/api/v1/suppressions/email?limit=200", token).json().get("items").valueStream()
                 .map(s -> s.get("address").asString() + ":" + s.get("reason").asString()))
                 .contains("gone@" + domain + ":hard_bounce", "angry@" + domain + ":complaint")
@@ -128,7 +129,7 @@ class DeliveryReportTest {
         Map<String, String> ids = sends(token, email).stream().collect(Collectors.toMap(
                 s -> s.get("recipient_email").asString().split("@")[0], s -> s.get("message_id").asString()));
 
-        byte[] latin1 = dsn("weg@" + domain, ids.get("weg"), "550 5.1.1 Empf\u00e4nger unbekannt")
+        byte[] latin1 = dsn("weg@" + domain, present(ids, "weg"), "550 5.1.1 Empf\u00e4nger unbekannt")
                 .getBytes(StandardCharsets.ISO_8859_1);
         var bounced = post(latin1, "message/rfc822", sign(latin1));
         assertThat(bounced.status()).as(bounced.body()).isEqualTo(200);
@@ -136,7 +137,7 @@ class DeliveryReportTest {
         assertThat(post(latin1, "message/rfc822", sign(new String(latin1, StandardCharsets.UTF_8))).status())
                 .as("a signature over the re-decoded text is not one over the bytes").isEqualTo(401);
 
-        String report = dsn("fort@" + domain, ids.get("fort"), "550 5.1.1 no such user");
+        String report = dsn("fort@" + domain, present(ids, "fort"), "550 5.1.1 no such user");
         String headers = report.substring(0, report.indexOf("\r\n\r\n"));
         String contentType = headers.substring(headers.indexOf("Content-Type: ") + 14);
         byte[] body = report.substring(report.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.US_ASCII);
@@ -146,9 +147,9 @@ class DeliveryReportTest {
 
         Map<String, JsonNode> rows = sends(token, email).stream().collect(Collectors.toMap(
                 s -> s.get("recipient_email").asString().split("@")[0], s -> s));
-        assertThat(rows.get("weg").get("status").asString()).isEqualTo("bounced");
-        assertThat(rows.get("weg").get("bounce_reason").asString()).contains("Empf\u00e4nger unbekannt");
-        assertThat(rows.get("fort").get("status").asString()).isEqualTo("bounced");
+        assertThat(present(rows, "weg").get("status").asString()).isEqualTo("bounced");
+        assertThat(present(rows, "weg").get("bounce_reason").asString()).contains("Empf\u00e4nger unbekannt");
+        assertThat(present(rows, "fort").get("status").asString()).isEqualTo("bounced");
         assertThat(api.get("/api/v1/suppressions/email?limit=200", token).json().get("items").valueStream()
                 .map(s -> s.get("address").asString())).contains("weg@" + domain, "fort@" + domain);
     }
@@ -238,5 +239,10 @@ class DeliveryReportTest {
 
     private List<JsonNode> sends(String token, UUID email) {
         return api.get("/api/v1/email-campaigns/" + email + "/sends", token).json().get("items").valueStream().toList();
+    }
+
+    /** What a test has just made is there: a missing entry fails here, naming it. */
+    private static <V> V present(Map<String, V> map, String key) {
+        return Objects.requireNonNull(map.get(key), () -> "no entry for " + key);
     }
 }

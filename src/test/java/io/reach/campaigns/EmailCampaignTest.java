@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -81,7 +82,7 @@ public class EmailCampaignTest {
         Set<String> messageIds = new HashSet<>();
         for (int n = 0; n < 1000; n += 111) {
             int i = n;
-            MimeMessage message = byRecipient.get("person" + i + "@" + domain).getFirst();
+            MimeMessage message = present(byRecipient, "person" + i + "@" + domain).getFirst();
             assertThat(message.getSubject()).isEqualTo("Ada" + i + ", the sale is on");
             assertThat(CampaignFlows.html(message)).contains("Hello Ada" + i + ", take 10% off.")
                     .doesNotContain("shop.example");
@@ -96,7 +97,7 @@ public class EmailCampaignTest {
         assertThat(messageIds).as("opaque: no tenant id in a Message-ID").allSatisfy(id -> assertThat(id)
                 .endsWith("@brand.example>").doesNotContain(ada.tenantId().toString()));
 
-        MimeMessage seven = byRecipient.get("person7@" + domain).getFirst();
+        MimeMessage seven = present(byRecipient, "person7@" + domain).getFirst();
         String open = CampaignFlows.links(seven, "o").getFirst();
         var pixel = api.send("GET", open, null, null, List.of("User-Agent", FIREFOX));
         assertThat(pixel.status()).isEqualTo(200);
@@ -290,5 +291,10 @@ public class EmailCampaignTest {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What a test has just made is there: a missing entry fails here, naming it. */
+    private static <V> V present(Map<String, V> map, String key) {
+        return Objects.requireNonNull(map.get(key), () -> "no entry for " + key);
     }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -84,13 +85,13 @@ class SmsCampaignTest {
 
         assertThat(api.post("/api/v1/sms-campaigns/" + sms + "/send", token, "").status()).isEqualTo(202);
         Map<String, JsonNode> sends = awaitSends(token, sms, 3);
-        assertThat(sends.get(ok).get("status").asString()).isEqualTo("pending");
-        assertThat(sends.get(ok).get("provider_message_id").asString()).isEqualTo(sid);
-        assertThat(sends.get(ok).get("segments").asInt()).isEqualTo(1);
-        assertThat(sends.get(refused).get("status").asString()).isEqualTo("failed");
-        assertThat(sends.get(refused).get("failure_reason").asString()).contains("21211");
-        assertThat(sends.get(stopped).get("status").asString()).isEqualTo("suppressed");
-        String okSend = sends.get(ok).get("id").asString();
+        assertThat(present(sends, ok).get("status").asString()).isEqualTo("pending");
+        assertThat(present(sends, ok).get("provider_message_id").asString()).isEqualTo(sid);
+        assertThat(present(sends, ok).get("segments").asInt()).isEqualTo(1);
+        assertThat(present(sends, refused).get("status").asString()).isEqualTo("failed");
+        assertThat(present(sends, refused).get("failure_reason").asString()).contains("21211");
+        assertThat(present(sends, stopped).get("status").asString()).isEqualTo("suppressed");
+        String okSend = present(sends, ok).get("id").asString();
         String callback = "/api/v1/webhooks/twilio/" + ada.tenantId() + "/status/" + okSend;
         TestProviders.SERVER.verify(1, postRequestedFor(urlEqualTo(MESSAGES))
                 .withRequestBody(containing("Body=" + enc("Hi Ada, 20% off today. Reply STOP to opt out")))
@@ -215,5 +216,10 @@ class SmsCampaignTest {
 
     private static String digits(int n) {
         return String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits())).substring(0, n);
+    }
+
+    /** What a test has just made is there: a missing entry fails here, naming it. */
+    private static <V> V present(Map<String, V> map, String key) {
+        return Objects.requireNonNull(map.get(key), () -> "no entry for " + key);
     }
 }
