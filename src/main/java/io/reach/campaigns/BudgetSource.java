@@ -1,6 +1,7 @@
 package io.reach.campaigns;
 
 import io.reach.platform.CheckSet;
+import io.reach.campaigns.sending.Channel;
 
 /** Where a budget entry comes from: a manual spend, the messages of a channel, or a refund of unsent ones. */
 @CheckSet(table = "campaigns.budget_entries", column = "source")

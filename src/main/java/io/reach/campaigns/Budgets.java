@@ -15,6 +15,7 @@ import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.time.UtcTimes;
 import io.reach.platform.web.ConflictException;
 import io.reach.tenancy.TenantManagement;
+import io.reach.campaigns.sending.Channel;
 
 /**
  * Moves a campaign's {@code budget_spent}, each change in one conditional statement so that

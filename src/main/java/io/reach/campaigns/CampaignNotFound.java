@@ -3,6 +3,7 @@ package io.reach.campaigns;
 import java.util.UUID;
 
 import io.reach.platform.web.NotFoundException;
+import io.reach.campaigns.sending.Channel;
 
 /** No campaign of this kind has this id in the current workspace. */
 public class CampaignNotFound extends NotFoundException {
@@ -16,7 +17,7 @@ public class CampaignNotFound extends NotFoundException {
     }
 
     /** The e-mail or SMS campaign of {@code channel} with this id. */
-    static CampaignNotFound ofChannel(Channel channel, UUID id) {
+    public static CampaignNotFound ofChannel(Channel channel, UUID id) {
         return new CampaignNotFound(channel.code() + " campaign", id);
     }
 

@@ -24,6 +24,9 @@ import io.reach.campaigns.sms.SmsCampaign;
 import io.reach.campaigns.templates.StoredTemplate;
 import io.reach.campaigns.templates.Templates;
 import io.reach.campaigns.templates.TemplateType;
+import io.reach.campaigns.sending.MessageCampaignStatus;
+import io.reach.campaigns.sending.Recipients;
+import io.reach.campaigns.sending.Sending;
 
 /**
  * E-mail and SMS campaigns share their rules: a checked sender, made under a campaign the person may

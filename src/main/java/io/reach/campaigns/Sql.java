@@ -39,7 +39,7 @@ public final class Sql {
     }
 
     /** Values as a text array parameter (nulls kept), for {@code cast(cast(:p as text[]) as <type>[])}. */
-    static String[] texts(java.util.stream.Stream<?> values) {
+    public static String[] texts(java.util.stream.Stream<?> values) {
         return values.map(v -> v == null ? null : v.toString()).toArray(String[]::new);
     }
 

@@ -66,7 +66,7 @@ public final class CampaignFlows {
         return view;
     }
 
-    static String recipientOf(MimeMessage message) {
+    public static String recipientOf(MimeMessage message) {
         try {
             return ((jakarta.mail.internet.InternetAddress) message.getAllRecipients()[0]).getAddress().toLowerCase();
         } catch (jakarta.mail.MessagingException e) {

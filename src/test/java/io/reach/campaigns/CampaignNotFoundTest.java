@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 import io.reach.platform.web.NotFoundException;
+import io.reach.campaigns.sending.Channel;
 
 /** Named problems answer exactly what the generic {@link NotFoundException} answered before them. */
 class CampaignNotFoundTest {

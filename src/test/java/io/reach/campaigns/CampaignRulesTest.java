@@ -58,14 +58,6 @@ class CampaignRulesTest {
                 .hasMessageContaining("cannot be changed");
     }
 
-    @Test
-    void everyMessageCampaignMoveIsOneTheStatusTableAllows() {
-        for (MessageCampaignMove move : MessageCampaignMove.values()) {
-            assertThat(move.from).as("%s", move).allSatisfy(from -> assertThat(from.canMoveTo(move.to)).isTrue());
-        }
-        assertThat(MessageCampaignMove.CANCEL.from).doesNotContain(MessageCampaignStatus.SENDING);
-    }
-
     private static Campaign draft() {
         var empty = JsonNodeFactory.instance.objectNode();
         return Campaign.draft(UUID.randomUUID(), new CampaignBrief("Spring", null, null), CampaignStage.PLANNING,

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
-import io.reach.campaigns.Channel;
 import io.reach.campaigns.suppression.SuppressionLists;
 import io.reach.campaigns.suppression.SuppressionReason;
+import io.reach.campaigns.sending.Channel;
 
 /**
  * Applies delivery events to the sends they name: deliveries, bounces (a hard one suppresses the

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
-import io.reach.campaigns.MessageCampaignStatus;
+import io.reach.campaigns.sending.MessageCampaignStatus;
 
 /** An e-mail campaign ({@code campaigns.email_campaigns}): the message every recipient gets, personalised. */
 public record EmailCampaign(UUID id, UUID campaignId, @Nullable UUID templateId, String emailSubject, String emailContent,

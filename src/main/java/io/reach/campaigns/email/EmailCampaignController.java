@@ -35,13 +35,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
-import io.reach.campaigns.Channel;
-import io.reach.campaigns.Sending;
 import io.reach.campaigns.templates.TemplateContent;
 import io.reach.campaigns.MessageCampaigns;
-import io.reach.campaigns.SendingEndpoints;
-import io.reach.campaigns.Recipients;
 import io.reach.campaigns.MessageSources;
+import io.reach.campaigns.sending.Recipients;
+import io.reach.campaigns.sending.Sending;
+import io.reach.campaigns.sending.SendingEndpoints;
+import io.reach.campaigns.sending.Channel;
 
 /**
  * E-mail campaigns: made from a template version (or content given directly), recipients added

@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import io.reach.campaigns.CampaignNotFound;
 import io.reach.campaigns.Sql;
-import io.reach.campaigns.MessageCampaignStatus;
 import io.reach.platform.time.UtcTimes;
+import io.reach.campaigns.sending.MessageCampaignStatus;
 
 
 /** The current tenant's e-mail campaigns. */

@@ -15,14 +15,14 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 import io.reach.platform.tenant.TenantId;
-import io.reach.campaigns.Channel;
-import io.reach.campaigns.EmailSendStatus;
 import io.reach.campaigns.templates.TemplateContent;
 import io.reach.campaigns.CampaignSettings;
 import io.reach.campaigns.MessageSources;
-import io.reach.campaigns.Carrier;
-import io.reach.campaigns.QueuedSend;
-import io.reach.campaigns.SendOutcome;
+import io.reach.campaigns.sending.Carrier;
+import io.reach.campaigns.sending.Channel;
+import io.reach.campaigns.sending.EmailSendStatus;
+import io.reach.campaigns.sending.QueuedSend;
+import io.reach.campaigns.sending.SendOutcome;
 
 /**
  * Carries e-mail over the installation's SMTP server ({@code spring.mail.*}): each worker keeps

@@ -20,10 +20,10 @@ import org.jspecify.annotations.Nullable;
 import com.samskivert.mustache.Template;
 
 import io.reach.campaigns.templates.Personalisation;
-import io.reach.campaigns.QueuedSend;
 import io.reach.campaigns.templates.TemplateContent;
 import io.reach.campaigns.templates.TemplateText;
 import io.reach.platform.tenant.TenantId;
+import io.reach.campaigns.sending.QueuedSend;
 
 /**
  * Makes one recipient's message of an e-mail campaign: the personalised subject, HTML and text;

@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import tools.jackson.databind.JsonNode;
-import io.reach.campaigns.EmailSendStatus;
 import io.reach.campaigns.Sql;
 import io.reach.platform.time.UtcTimes;
+import io.reach.campaigns.sending.EmailSendStatus;
 
 /** Reading and updating single e-mail sends: per-recipient views, opens, clicks, deliveries, bounces. */
 @Repository

@@ -9,11 +9,11 @@ import org.springframework.stereotype.Service;
 
 import io.reach.measurement.EngagementEvents;
 import io.reach.platform.tenant.TenantTransactions;
-import io.reach.campaigns.Channel;
 import io.reach.campaigns.suppression.SuppressionLists;
 import io.reach.campaigns.suppression.SuppressionReason;
 import io.reach.campaigns.CampaignProperties;
-import io.reach.campaigns.SendEffects;
+import io.reach.campaigns.sending.SendEffects;
+import io.reach.campaigns.sending.Channel;
 
 /**
  * What the links in campaign e-mails do (no sign-in; the signed token names the tenant and the send):

@@ -12,11 +12,11 @@ import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
-import io.reach.campaigns.Channel;
 import io.reach.campaigns.suppression.SuppressionLists;
 import io.reach.campaigns.suppression.SuppressionReason;
-import io.reach.campaigns.Recipients;
-import io.reach.campaigns.SmsSendStatus;
+import io.reach.campaigns.sending.Recipients;
+import io.reach.campaigns.sending.SmsSendStatus;
+import io.reach.campaigns.sending.Channel;
 
 /**
  * What the SMS provider tells a tenant, once its signature is verified: a message's status moved

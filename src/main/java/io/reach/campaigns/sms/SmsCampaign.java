@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
-import io.reach.campaigns.MessageCampaignStatus;
+import io.reach.campaigns.sending.MessageCampaignStatus;
 
 /** An SMS campaign ({@code campaigns.sms_campaigns}), with the encoding and segment count of its body. */
 public record SmsCampaign(UUID id, UUID campaignId, @Nullable UUID templateId, String smsContent, String senderNumber,

@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import io.reach.campaigns.CampaignNotFound;
 import io.reach.campaigns.Sql;
-import io.reach.campaigns.SmsSendStatus;
-import io.reach.campaigns.MessageCampaignStatus;
 import io.reach.platform.time.UtcTimes;
+import io.reach.campaigns.sending.MessageCampaignStatus;
+import io.reach.campaigns.sending.SmsSendStatus;
 
 
 /** The current tenant's SMS campaigns and, by send, their delivery status. */

@@ -15,16 +15,16 @@ import org.springframework.web.client.RestClientResponseException;
 import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.tenant.TenantId;
 import tools.jackson.databind.JsonNode;
-import io.reach.campaigns.Channel;
 import io.reach.campaigns.templates.TemplateContent;
 import io.reach.campaigns.templates.TemplateText;
 import io.reach.campaigns.CampaignProperties;
 import io.reach.campaigns.MessageSources;
-import io.reach.campaigns.SmsSendStatus;
 import io.reach.campaigns.templates.Personalisation;
-import io.reach.campaigns.Carrier;
-import io.reach.campaigns.QueuedSend;
-import io.reach.campaigns.SendOutcome;
+import io.reach.campaigns.sending.Carrier;
+import io.reach.campaigns.sending.QueuedSend;
+import io.reach.campaigns.sending.SendOutcome;
+import io.reach.campaigns.sending.SmsSendStatus;
+import io.reach.campaigns.sending.Channel;
 
 /**
  * Carries SMS through a provider speaking Twilio's Messages API ({@code POST

@@ -22,8 +22,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.reach.campaigns.Channel;
 import io.reach.campaigns.Codes;
+import io.reach.campaigns.sending.Channel;
 
 /** The tenant's suppression lists (per channel): read them, add an address by hand, lift one. */
 @RestController

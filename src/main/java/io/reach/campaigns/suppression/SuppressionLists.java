@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
-import io.reach.campaigns.Channel;
-import io.reach.campaigns.Recipients;
+import io.reach.campaigns.sending.Recipients;
+import io.reach.campaigns.sending.Channel;
 
 /**
  * The tenant's suppression lists, one per channel, as people edit them by hand: addresses are kept

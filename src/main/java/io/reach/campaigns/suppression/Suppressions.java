@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import io.reach.platform.time.UtcTimes;
-import io.reach.campaigns.Channel;
 import io.reach.campaigns.Sql;
+import io.reach.campaigns.sending.Channel;
 
 /**
  * Addresses and numbers the tenant must not write to again: unsubscribed, hard-bounced,

@@ -1,9 +1,11 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import io.reach.platform.web.ConflictException;
 
@@ -34,7 +36,8 @@ class SendingStatesTest {
 
     @Test
     void aMoveThatIsNotInTheTableIsRefusedBeforeAnythingIsWritten() {
-        ChannelCampaigns campaigns = new ChannelCampaigns(null);
+        // A client on a data source nothing connects to: the move is refused before anything is written.
+        ChannelCampaigns campaigns = new ChannelCampaigns(JdbcClient.create(new SimpleDriverDataSource()));
         assertThatThrownBy(() -> campaigns.tryMove(Channel.EMAIL, java.util.UUID.randomUUID(),
                 java.util.List.of(MessageCampaignStatus.SENT), MessageCampaignStatus.SENDING, "", java.time.Instant.EPOCH))
                 .isInstanceOf(IllegalArgumentException.class);

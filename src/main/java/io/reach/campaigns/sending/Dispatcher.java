@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sending;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.reach.campaigns.CampaignProperties;
+import io.reach.campaigns.CampaignsForSending;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 
@@ -39,22 +41,20 @@ class Dispatcher {
     private final Map<Channel, Carrier> carriers;
     private final SendQueue queue;
     private final ChannelCampaigns channelCampaigns;
-    private final Campaigns campaigns;
-    private final Budgets budgets;
+    private final CampaignsForSending campaigns;
     private final SendEffects effects;
     private final DispatchLeases leases;
     private final TenantTransactions transactions;
     private final CampaignProperties properties;
     private final Clock clock;
 
-    Dispatcher(List<Carrier> carriers, SendQueue queue, ChannelCampaigns channelCampaigns, Campaigns campaigns,
-            Budgets budgets, SendEffects effects, DispatchLeases leases, TenantTransactions transactions,
+    Dispatcher(List<Carrier> carriers, SendQueue queue, ChannelCampaigns channelCampaigns, CampaignsForSending campaigns,
+            SendEffects effects, DispatchLeases leases, TenantTransactions transactions,
             CampaignProperties properties, Clock clock) {
         this.carriers = carriers.stream().collect(Collectors.toMap(Carrier::channel, Function.identity()));
         this.queue = queue;
         this.channelCampaigns = channelCampaigns;
         this.campaigns = campaigns;
-        this.budgets = budgets;
         this.effects = effects;
         this.leases = leases;
         this.transactions = transactions;
@@ -151,14 +151,14 @@ class Dispatcher {
             log.warn("{} campaign {}: {} messages were mid-send when a worker stopped; marked failed, not sent again",
                     channel.code(), id, interrupted);
         }
-        Campaign parent = campaigns.get(channelCampaigns.header(channel, id).campaignId());
-        if (!parent.status().sends()) {
-            channelCampaigns.tryMove(channel, id, MessageCampaignMove.PAUSE, "campaign_" + parent.status().code(),
+        CampaignsForSending.SendingTerms parent = campaigns.terms(channelCampaigns.header(channel, id).campaignId(), channel);
+        if (!parent.sends()) {
+            channelCampaigns.tryMove(channel, id, MessageCampaignMove.PAUSE, "campaign_" + parent.status(),
                     clock.instant());
             return null;
         }
         long total = queue.counts(channel, id).values().stream().mapToLong(Long::longValue).sum();
-        return new Run(channel, id, parent.id(), parent.costPer(channel.code()), total, lease);
+        return new Run(channel, id, parent.campaignId(), parent.cost(), total, lease);
     }
 
     private void work(TenantId tenant, Run run, Carrier.Prepared prepared, Bucket pace, AtomicInteger sent, int size)
@@ -191,7 +191,7 @@ class Dispatcher {
             return List.of();
         }
         List<QueuedSend> batch = queue.claim(run.channel(), run.id(), size, clock.instant());
-        int covered = budgets.reserve(run.parent(), run.channel(), run.cost(), batch.size());
+        int covered = campaigns.reserve(run.parent(), run.channel(), run.cost(), batch.size());
         if (covered < batch.size()) {
             queue.release(run.channel(), batch.subList(covered, batch.size()));
             channelCampaigns.tryMove(run.channel(), run.id(), MessageCampaignMove.PAUSE, "budget_exhausted",
@@ -205,7 +205,7 @@ class Dispatcher {
     private void record(TenantId tenant, Run run, List<SendOutcome> outcomes) {
         transactions.inTransactionAs(tenant, () -> {
             queue.mark(run.channel(), outcomes);
-            budgets.refund(run.parent(), run.cost(), (int) outcomes.stream().filter(SendOutcome::failed).count());
+            campaigns.refund(run.parent(), run.cost(), (int) outcomes.stream().filter(SendOutcome::failed).count());
             effects.delivered(run.channel(), run.id(), outcomes);
         });
     }

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.campaigns.CampaignFlows;
+import io.reach.campaigns.EmailCampaignTest;
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.ReachTest;

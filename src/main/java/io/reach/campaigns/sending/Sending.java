@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sending;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.reach.campaigns.CampaignNotFound;
+import io.reach.campaigns.CampaignsForSending;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantId;
@@ -32,8 +34,7 @@ import io.reach.campaigns.templates.TemplateUsage;
 public class Sending {
 
     private final ChannelCampaigns channelCampaigns;
-    private final Campaigns campaigns;
-    private final Participants participants;
+    private final CampaignsForSending campaigns;
     private final SendQueue queue;
     private final TemplateUsage usage;
     private final DispatchTask dispatch;
@@ -41,13 +42,12 @@ public class Sending {
     private final Clock clock;
     private final QuotaEnforcement quotas;
 
-    Sending(ChannelCampaigns channelCampaigns, Campaigns campaigns, Participants participants, SendQueue queue,
+    Sending(ChannelCampaigns channelCampaigns, CampaignsForSending campaigns, SendQueue queue,
             TemplateUsage usage, DispatchTask dispatch, TenantTransactions transactions, Clock clock,
             QuotaEnforcement quotas) {
         this.quotas = quotas;
         this.channelCampaigns = channelCampaigns;
         this.campaigns = campaigns;
-        this.participants = participants;
         this.queue = queue;
         this.usage = usage;
         this.dispatch = dispatch;
@@ -62,13 +62,12 @@ public class Sending {
     }
 
     /** Checks that the person may make a message campaign under {@code campaign}; answers the retailer id if a retailer. */
-    @Nullable UUID retailerFor(UserPrincipal person, UUID campaign) {
-        Campaign parent = campaigns.get(campaign);
-        parent.requireEditable();
+    public @Nullable UUID retailerFor(UserPrincipal person, UUID campaign) {
+        campaigns.requireEditable(campaign);
         if (!isRetailer(person)) {
             return null;
         }
-        if (!participants.joined(campaign, person.userId())) {
+        if (!campaigns.joined(campaign, person.userId())) {
             throw new ConflictException("Not a participant", "Join the campaign before sending it to your recipients");
         }
         return person.userId();
@@ -121,7 +120,7 @@ public class Sending {
         transactions.inTransaction(() -> {
             ChannelCampaigns.Header header = visible(channel, id, person);
             header.status().requireSendable(channel);
-            campaigns.get(header.campaignId()).requireSending(clock.instant());
+            campaigns.requireSending(header.campaignId(), clock.instant());
             long recipients = queue.remaining(channel, id);
             if (recipients == 0) {
                 throw new ConflictException("No recipients", "Add recipients before sending");
@@ -147,7 +146,7 @@ public class Sending {
         TenantId tenant = TenantContext.require();
         transactions.inTransaction(() -> {
             ChannelCampaigns.Header header = visible(channel, id, person);
-            campaigns.get(header.campaignId()).requireSending(clock.instant());
+            campaigns.requireSending(header.campaignId(), clock.instant());
             channelCampaigns.move(channel, id, MessageCampaignMove.RESUME, "", clock.instant());
             afterCommit(() -> dispatch.start(tenant, channel, id));
         });
@@ -173,7 +172,7 @@ public class Sending {
         return channel == Channel.EMAIL ? Quota.MONTHLY_EMAILS : Quota.MONTHLY_SMS;
     }
 
-    static boolean isRetailer(UserPrincipal person) {
+    public static boolean isRetailer(UserPrincipal person) {
         return person.role().equals("retailer");
     }
 

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sending;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.time.UtcTimes;
+import io.reach.campaigns.CampaignProperties;
 
 /**
  * At most one live run per campaign across all nodes. A run takes the campaign's lease, a

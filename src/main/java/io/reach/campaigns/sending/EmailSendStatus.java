@@ -1,9 +1,10 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sending;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import io.reach.platform.CheckSet;
 import io.reach.platform.state.Transitions;
+import io.reach.campaigns.Codes;
 
 /**
  * One e-mail's state, in its order of progress, with the moves each allows: claimed from the queue

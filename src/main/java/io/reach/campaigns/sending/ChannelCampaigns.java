@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sending;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import io.reach.platform.time.UtcTimes;
+import io.reach.campaigns.CampaignNotFound;
+import io.reach.campaigns.Sql;
 
 /**
  * The sending state of e-mail and SMS campaigns: draft → sending ⇄ paused → sent, or cancelled

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sending;
 
 import java.time.Duration;
 import java.time.Clock;
@@ -19,6 +19,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 import io.reach.platform.tenant.AllTenants;
 import io.reach.platform.tenant.TenantId;
+import io.reach.campaigns.Codes;
 
 /**
  * Sending runs as db-scheduler work: one task instance per sending campaign

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

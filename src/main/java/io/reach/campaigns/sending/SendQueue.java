@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sending;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.time.UtcTimes;
 import tools.jackson.databind.json.JsonMapper;
+import io.reach.campaigns.Sql;
 
 /**
  * The send rows of a channel as a work queue. A row is {@code queued} until a worker claims it

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sending;
 
 import org.jspecify.annotations.Nullable;
 
@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.reach.platform.CheckSet;
 import io.reach.platform.state.Transitions;
 import io.reach.platform.web.ConflictException;
+import io.reach.campaigns.Codes;
 
 /**
  * The sending state of an e-mail or SMS campaign, with the moves each allows: draft → sending ⇄

@@ -1,4 +1,5 @@
-package io.reach.campaigns;
+package io.reach.campaigns.sending;
+
 
 /**
  * The state of one recipient's message, in the send table of its channel. Both channels share the
