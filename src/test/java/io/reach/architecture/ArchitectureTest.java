@@ -18,6 +18,7 @@ import org.springframework.data.repository.Repository;
 import io.reach.campaigns.CampaignDirectory;
 import io.reach.campaigns.CampaignNotFound;
 import io.reach.campaigns.CampaignProperties;
+import io.reach.campaigns.CampaignsForAnalytics;
 import io.reach.campaigns.CampaignsForSending;
 import io.reach.campaigns.Codes;
 import io.reach.campaigns.MessageCampaigns;
@@ -108,6 +109,21 @@ class ArchitectureTest {
                     "io.reach.campaigns.sms..")
             .because("only MessageCampaigns, the one service that makes e-mail and SMS campaigns with the same rules,"
                     + " stores into the channels' tables; the rest of the root does not know the channels");
+
+    @ArchTest
+    static final ArchRule campaignAnalyticsUsesFromTheRootOnlyItsPort = noClasses()
+            .that().resideInAPackage("io.reach.campaigns.analytics..")
+            .should().dependOnClassesThat(resideInAPackage("io.reach.campaigns")
+                    .and(not(belongToAnyOf(CampaignsForAnalytics.class, Codes.class, Sql.class))))
+            .because("performance reads the send rows itself and asks the root only for a campaign's name and"
+                    + " status, through CampaignsForAnalytics");
+
+    @ArchTest
+    static final ArchRule campaignAnalyticsIsUsedByNothingElseInTheModule = noClasses()
+            .that().resideInAPackage("io.reach.campaigns..")
+            .and().resideOutsideOfPackage("io.reach.campaigns.analytics..")
+            .should().dependOnClassesThat().resideInAPackage("io.reach.campaigns.analytics..")
+            .because("campaign performance is a read-only view over the module; nothing in the module depends on it");
 
     @ArchTest
     static final ArchRule socialPlatformAdaptersSeeOnlyTheValuesTheySpeakFromTheModuleRoot = noClasses()

@@ -1,5 +1,6 @@
-package io.reach.campaigns;
+package io.reach.campaigns.analytics;
 
+import io.reach.campaigns.Codes;
 import java.math.BigDecimal;
 import java.util.function.Function;
 

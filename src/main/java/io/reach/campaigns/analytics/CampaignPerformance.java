@@ -1,10 +1,11 @@
-package io.reach.campaigns;
+package io.reach.campaigns.analytics;
 
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import io.reach.campaigns.CampaignsForAnalytics;
 import io.reach.platform.tenant.TenantTransactions;
 
 /** How campaigns perform over all their e-mail and SMS campaigns: one campaign's figures, and the best ones. */
@@ -12,10 +13,10 @@ import io.reach.platform.tenant.TenantTransactions;
 class CampaignPerformance {
 
     private final CampaignAnalytics analytics;
-    private final Campaigns campaigns;
+    private final CampaignsForAnalytics campaigns;
     private final TenantTransactions transactions;
 
-    CampaignPerformance(CampaignAnalytics analytics, Campaigns campaigns, TenantTransactions transactions) {
+    CampaignPerformance(CampaignAnalytics analytics, CampaignsForAnalytics campaigns, TenantTransactions transactions) {
         this.analytics = analytics;
         this.campaigns = campaigns;
         this.transactions = transactions;
@@ -23,8 +24,8 @@ class CampaignPerformance {
 
     CampaignAnalytics.CampaignStats of(UUID id) {
         return transactions.inTransaction(() -> {
-            Campaign campaign = campaigns.get(id);
-            return analytics.campaign(id, campaign.brief().name(), campaign.status().code());
+            CampaignsForAnalytics.Headline campaign = campaigns.headline(id);
+            return analytics.campaign(id, campaign.name(), campaign.status());
         });
     }
 

@@ -1,4 +1,4 @@
-package io.reach.campaigns;
+package io.reach.campaigns.analytics;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
-package io.reach.campaigns;
+package io.reach.campaigns.analytics;
 
+import io.reach.campaigns.Sql;
 import java.util.Objects;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
