@@ -82,7 +82,6 @@ public class Sending {
         return header;
     }
 
-    /** Adds recipients checked against the campaign's content ({@code contentOf}, read once it is known to be visible). */
     /** Runs {@code work} in a transaction once the person may see the campaign (a 404 otherwise). */
     public <T> T forVisible(Channel channel, UUID id, UserPrincipal person, Supplier<T> work) {
         return transactions.inTransaction(() -> {
@@ -91,6 +90,7 @@ public class Sending {
         });
     }
 
+    /** Adds recipients checked against the campaign's content ({@code contentOf}, read once it is known to be visible). */
     Added add(Channel channel, UUID id, UserPrincipal person, List<Recipients.Given> given,
             Function<UUID, TemplateContent> contentOf) {
         TemplateContent content = transactions.inTransaction(() -> {
