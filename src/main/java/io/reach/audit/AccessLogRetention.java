@@ -1,8 +1,12 @@
 package io.reach.audit;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.reach.platform.tenant.AllTenants;
+import io.reach.platform.time.UtcTimes;
 import java.time.Clock;
 import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,13 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-
-import io.reach.platform.tenant.AllTenants;
-import io.reach.platform.time.UtcTimes;
 
 /**
  * Daily, removes access records older than {@code reach.audit.access-logs.retention}, tenant by
@@ -44,7 +41,9 @@ class AccessLogRetention {
     int purge() {
         var before = UtcTimes.utc(clock.instant().minus(settings.retention()));
         int purged = allTenants.sumOverTenantsAndPlatform(tenant -> jdbc.sql("select audit.purge_access_logs(:before)")
-                .param("before", before).query(Integer.class).single());
+                .param("before", before)
+                .query(Integer.class)
+                .single());
         log.info("Purged {} access records older than {}", purged, settings.retention());
         return purged;
     }

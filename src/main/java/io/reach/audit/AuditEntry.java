@@ -1,11 +1,9 @@
 package io.reach.audit;
 
+import io.reach.platform.CheckSet;
 import java.util.Map;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
-
-import io.reach.platform.CheckSet;
 
 /**
  * One state change: who ({@code userId}, {@code actorType}) did what ({@code action}, such as
@@ -47,7 +45,8 @@ public record AuditEntry(
      * kept).
      */
     public AuditEntry values(@Nullable Map<String, ?> values) {
-        return new AuditEntry(userId, actorType, action, resourceType, resourceId, tableName, oldValues, values, origin);
+        return new AuditEntry(
+                userId, actorType, action, resourceType, resourceId, tableName, oldValues, values, origin);
     }
 
     /** This entry with the values before ({@code null} when there were none) and after a change. */
@@ -62,8 +61,8 @@ public record AuditEntry(
 
     /** This entry with the request it came from. */
     public AuditEntry from(@Nullable RequestOrigin requestOrigin) {
-        return new AuditEntry(userId, actorType, action, resourceType, resourceId, tableName, oldValues, newValues,
-                requestOrigin);
+        return new AuditEntry(
+                userId, actorType, action, resourceType, resourceId, tableName, oldValues, newValues, requestOrigin);
     }
 
     /** Who did what; {@link #on} names the resource and makes the entry. */
@@ -71,14 +70,18 @@ public record AuditEntry(
 
         /** The entry for the resource {@code resourceType} with id {@code resourceId} stored in {@code tableName}. */
         public AuditEntry on(String resourceType, Object resourceId, String tableName) {
-            return new AuditEntry(userId, actorType, action, resourceType, resourceId.toString(), tableName, null, null,
-                    null);
+            return new AuditEntry(
+                    userId, actorType, action, resourceType, resourceId.toString(), tableName, null, null, null);
         }
     }
 
     @CheckSet(table = "audit.audit_logs", column = "actor_type")
     public enum ActorType {
-        USER, PLATFORM_ADMIN, API_KEY, SYSTEM, IDENTITY_PROVIDER;
+        USER,
+        PLATFORM_ADMIN,
+        API_KEY,
+        SYSTEM,
+        IDENTITY_PROVIDER;
 
         String code() {
             return name().toLowerCase();

@@ -1,11 +1,10 @@
 package io.reach.audit;
 
-import org.springframework.stereotype.Service;
-
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
+import org.springframework.stereotype.Service;
 
 /**
  * What the audit records tell a workspace's auditors (state changes, security events, refused
@@ -23,21 +22,24 @@ class AuditHistory {
     }
 
     CursorPage<AuditRecords.AuditLog> auditLogs(PageRequest page, AuditRecords.Filter filter) {
-        return transactions.inTransaction(() -> CursorPage.of(records.auditLogs(filter), page, AuditRecords.AuditLog::id));
+        return transactions.inTransaction(
+                () -> CursorPage.of(records.auditLogs(filter), page, AuditRecords.AuditLog::id));
     }
 
     CursorPage<AuditRecords.SecurityEventView> securityEvents(PageRequest page, AuditRecords.Filter filter) {
-        return transactions.inTransaction(() -> CursorPage.of(records.securityEvents(filter), page,
-                AuditRecords.SecurityEventView::id));
+        return transactions.inTransaction(
+                () -> CursorPage.of(records.securityEvents(filter), page, AuditRecords.SecurityEventView::id));
     }
 
     CursorPage<AuditRecords.AccessLog> accessLogs(PageRequest page, AuditRecords.Filter filter) {
-        return transactions.inTransaction(() -> CursorPage.of(records.accessLogs(filter), page, AuditRecords.AccessLog::id));
+        return transactions.inTransaction(
+                () -> CursorPage.of(records.accessLogs(filter), page, AuditRecords.AccessLog::id));
     }
 
     /** The platform's own security events (sign-in failures, throttling, rejected webhooks), under no tenant. */
     CursorPage<AuditRecords.SecurityEventView> platformSecurityEvents(PageRequest page, AuditRecords.Filter filter) {
-        return transactions.inTransactionAs(TenantId.PLATFORM, () -> CursorPage.of(records.securityEvents(filter), page,
-                AuditRecords.SecurityEventView::id));
+        return transactions.inTransactionAs(
+                TenantId.PLATFORM,
+                () -> CursorPage.of(records.securityEvents(filter), page, AuditRecords.SecurityEventView::id));
     }
 }

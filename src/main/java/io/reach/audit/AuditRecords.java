@@ -1,17 +1,15 @@
 package io.reach.audit;
 
+import io.reach.platform.time.UtcTimes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import io.reach.platform.time.UtcTimes;
 
 /** Reads the current tenant's audit records, newest first, with optional filters. */
 @Repository
@@ -53,50 +51,110 @@ class AuditRecords {
         this.json = json;
     }
 
-    record AuditLog(UUID id, @Nullable UUID userId, String actorType, String action, String resourceType,
-            @Nullable String resourceId, @Nullable String tableName, @Nullable String recordId, @Nullable JsonNode oldValues,
-            @Nullable JsonNode newValues, @Nullable JsonNode changes, @Nullable String ipAddress, @Nullable String userAgent,
-            Instant occurredAt) {
-    }
+    record AuditLog(
+            UUID id,
+            @Nullable UUID userId,
+            String actorType,
+            String action,
+            String resourceType,
+            @Nullable String resourceId,
+            @Nullable String tableName,
+            @Nullable String recordId,
+            @Nullable JsonNode oldValues,
+            @Nullable JsonNode newValues,
+            @Nullable JsonNode changes,
+            @Nullable String ipAddress,
+            @Nullable String userAgent,
+            Instant occurredAt) {}
 
-    record SecurityEventView(UUID id, @Nullable UUID userId, String eventType, String severity, JsonNode details,
-            @Nullable String ipAddress, @Nullable String userAgent, Instant occurredAt) {
-    }
+    record SecurityEventView(
+            UUID id,
+            @Nullable UUID userId,
+            String eventType,
+            String severity,
+            JsonNode details,
+            @Nullable String ipAddress,
+            @Nullable String userAgent,
+            Instant occurredAt) {}
 
-    record AccessLog(UUID id, @Nullable UUID userId, String resourceType, @Nullable String resourceId, String action,
-            boolean allowed, @Nullable String reason, @Nullable String ipAddress, @Nullable String userAgent,
-            Instant occurredAt) {
-    }
+    record AccessLog(
+            UUID id,
+            @Nullable UUID userId,
+            String resourceType,
+            @Nullable String resourceId,
+            String action,
+            boolean allowed,
+            @Nullable String reason,
+            @Nullable String ipAddress,
+            @Nullable String userAgent,
+            Instant occurredAt) {}
 
     /** What a list asks for: the window, the filters and the page. */
-    record Filter(UUID before, int limit, Instant from, Instant to, @Nullable UUID userId, @Nullable String kind,
-            @Nullable String subKind) {
-    }
+    record Filter(
+            UUID before,
+            int limit,
+            Instant from,
+            Instant to,
+            @Nullable UUID userId,
+            @Nullable String kind,
+            @Nullable String subKind) {}
 
     List<AuditLog> auditLogs(Filter filter) {
-        return jdbc.sql(AUDIT).params(common(filter)).param("action", filter.kind()).param("resourceType", filter.subKind())
-                .query((rs, row) -> new AuditLog(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-                        rs.getString("actor_type"), rs.getString("action"), rs.getString("resource_type"),
-                        rs.getString("resource_id"), rs.getString("table_name"), rs.getString("record_id"),
-                        tree(rs.getString("old_values")), tree(rs.getString("new_values")), tree(rs.getString("changes")),
-                        rs.getString("ip_address"), rs.getString("user_agent"), instant(rs.getObject("occurred_at",
-                                OffsetDateTime.class)))).list();
+        return jdbc.sql(AUDIT)
+                .params(common(filter))
+                .param("action", filter.kind())
+                .param("resourceType", filter.subKind())
+                .query((rs, row) -> new AuditLog(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("user_id", UUID.class),
+                        rs.getString("actor_type"),
+                        rs.getString("action"),
+                        rs.getString("resource_type"),
+                        rs.getString("resource_id"),
+                        rs.getString("table_name"),
+                        rs.getString("record_id"),
+                        tree(rs.getString("old_values")),
+                        tree(rs.getString("new_values")),
+                        tree(rs.getString("changes")),
+                        rs.getString("ip_address"),
+                        rs.getString("user_agent"),
+                        instant(rs.getObject("occurred_at", OffsetDateTime.class))))
+                .list();
     }
 
     List<SecurityEventView> securityEvents(Filter filter) {
-        return jdbc.sql(SECURITY).params(common(filter)).param("eventType", filter.kind()).param("severity", filter.subKind())
-                .query((rs, row) -> new SecurityEventView(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-                        rs.getString("event_type"), rs.getString("severity"), requiredTree(rs.getString("details")),
-                        rs.getString("ip_address"), rs.getString("user_agent"),
-                        instant(rs.getObject("occurred_at", OffsetDateTime.class)))).list();
+        return jdbc.sql(SECURITY)
+                .params(common(filter))
+                .param("eventType", filter.kind())
+                .param("severity", filter.subKind())
+                .query((rs, row) -> new SecurityEventView(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("user_id", UUID.class),
+                        rs.getString("event_type"),
+                        rs.getString("severity"),
+                        requiredTree(rs.getString("details")),
+                        rs.getString("ip_address"),
+                        rs.getString("user_agent"),
+                        instant(rs.getObject("occurred_at", OffsetDateTime.class))))
+                .list();
     }
 
     List<AccessLog> accessLogs(Filter filter) {
-        return jdbc.sql(ACCESS).params(common(filter)).param("resourceType", filter.kind())
-                .query((rs, row) -> new AccessLog(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-                        rs.getString("resource_type"), rs.getString("resource_id"), rs.getString("action"),
-                        rs.getBoolean("allowed"), rs.getString("reason"), rs.getString("ip_address"),
-                        rs.getString("user_agent"), instant(rs.getObject("occurred_at", OffsetDateTime.class)))).list();
+        return jdbc.sql(ACCESS)
+                .params(common(filter))
+                .param("resourceType", filter.kind())
+                .query((rs, row) -> new AccessLog(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("user_id", UUID.class),
+                        rs.getString("resource_type"),
+                        rs.getString("resource_id"),
+                        rs.getString("action"),
+                        rs.getBoolean("allowed"),
+                        rs.getString("reason"),
+                        rs.getString("ip_address"),
+                        rs.getString("user_agent"),
+                        instant(rs.getObject("occurred_at", OffsetDateTime.class))))
+                .list();
     }
 
     private static java.util.Map<String, Object> common(Filter filter) {

@@ -1,5 +1,10 @@
 package io.reach.audit;
 
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.time.UtcTimes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,16 +14,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-
-import io.reach.platform.ids.Ids;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.platform.time.UtcTimes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -65,7 +63,12 @@ public class AuditTrail {
     private final TenantTransactions transactions;
     private final AccessLogSettings accessLogs;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json, Ids ids, Clock clock, TenantTransactions transactions,
+    AuditTrail(
+            JdbcClient jdbc,
+            JsonMapper json,
+            Ids ids,
+            Clock clock,
+            TenantTransactions transactions,
             AccessLogSettings accessLogs) {
         this.jdbc = jdbc;
         this.json = json;
@@ -78,45 +81,76 @@ public class AuditTrail {
     /** Records a change for {@code tenant}, joining the caller's transaction when it is that tenant's. */
     public void record(TenantId tenant, AuditEntry entry) {
         RequestOrigin origin = entry.origin() == null ? RequestOrigin.UNKNOWN : entry.origin();
-        transactions.inTransactionAs(tenant, () -> jdbc.sql(INSERT_AUDIT)
-                .param("tenant", tenant.value()).param("id", ids.next()).param("userId", entry.userId())
-                .param("actorType", entry.actorType().code()).param("action", entry.action())
-                .param("resourceType", entry.resourceType()).param("resourceId", entry.resourceId())
-                .param("tableName", entry.tableName())
-                .param("oldValues", toJson(entry.oldValues())).param("newValues", toJson(entry.newValues()))
-                .param("changes", toJson(changes(entry.oldValues(), entry.newValues())))
-                .param("ip", origin.ipAddress()).param("userAgent", origin.userAgent())
-                .param("now", UtcTimes.utc(clock.instant())).update());
+        transactions.inTransactionAs(
+                tenant,
+                () -> jdbc.sql(INSERT_AUDIT)
+                        .param("tenant", tenant.value())
+                        .param("id", ids.next())
+                        .param("userId", entry.userId())
+                        .param("actorType", entry.actorType().code())
+                        .param("action", entry.action())
+                        .param("resourceType", entry.resourceType())
+                        .param("resourceId", entry.resourceId())
+                        .param("tableName", entry.tableName())
+                        .param("oldValues", toJson(entry.oldValues()))
+                        .param("newValues", toJson(entry.newValues()))
+                        .param("changes", toJson(changes(entry.oldValues(), entry.newValues())))
+                        .param("ip", origin.ipAddress())
+                        .param("userAgent", origin.userAgent())
+                        .param("now", UtcTimes.utc(clock.instant()))
+                        .update());
     }
 
     /** Records a security event for {@code tenant}; the platform scope takes events that precede a tenant. */
     public void record(TenantId tenant, SecurityEvent event) {
         RequestOrigin origin = event.origin() == null ? RequestOrigin.UNKNOWN : event.origin();
-        transactions.inTransactionAs(tenant, () -> jdbc.sql(INSERT_SECURITY)
-                .param("tenant", tenant.value()).param("id", ids.next()).param("userId", event.userId())
-                .param("eventType", event.eventType()).param("severity", event.severity().code())
-                .param("details", toJson(event.details())).param("ip", origin.ipAddress())
-                .param("userAgent", origin.userAgent()).param("now", UtcTimes.utc(clock.instant()))
-                .update());
+        transactions.inTransactionAs(
+                tenant,
+                () -> jdbc.sql(INSERT_SECURITY)
+                        .param("tenant", tenant.value())
+                        .param("id", ids.next())
+                        .param("userId", event.userId())
+                        .param("eventType", event.eventType())
+                        .param("severity", event.severity().code())
+                        .param("details", toJson(event.details()))
+                        .param("ip", origin.ipAddress())
+                        .param("userAgent", origin.userAgent())
+                        .param("now", UtcTimes.utc(clock.instant()))
+                        .update());
     }
 
     /**
      * Records a refused request of the current tenant's principal, unless the same refusal was
      * recorded moments ago or the user has reached the hourly cap ({@link AccessLogSettings}).
      */
-    public void recordDenial(@Nullable UUID userId, String resourceType, @Nullable String resourceId,
-            String action, String reason, @Nullable RequestOrigin origin) {
+    public void recordDenial(
+            @Nullable UUID userId,
+            String resourceType,
+            @Nullable String resourceId,
+            String action,
+            String reason,
+            @Nullable RequestOrigin origin) {
         TenantId tenant = TenantContext.require();
         RequestOrigin from = origin == null ? RequestOrigin.UNKNOWN : origin;
         Instant now = clock.instant();
-        transactions.inTransactionAs(tenant, () -> jdbc.sql(INSERT_ACCESS)
-                .param("tenant", tenant.value()).param("id", ids.next()).param("userId", userId)
-                .param("resourceType", resourceType).param("resourceId", resourceId).param("action", action)
-                .param("allowed", false).param("reason", reason).param("ip", from.ipAddress())
-                .param("userAgent", from.userAgent()).param("now", UtcTimes.utc(now))
-                .param("repeatSince", UtcTimes.utc(now.minus(accessLogs.repeatWindow())))
-                .param("hourAgo", UtcTimes.utc(now.minus(Duration.ofHours(1))))
-                .param("cap", accessLogs.perUserPerHour()).update());
+        transactions.inTransactionAs(
+                tenant,
+                () -> jdbc.sql(INSERT_ACCESS)
+                        .param("tenant", tenant.value())
+                        .param("id", ids.next())
+                        .param("userId", userId)
+                        .param("resourceType", resourceType)
+                        .param("resourceId", resourceId)
+                        .param("action", action)
+                        .param("allowed", false)
+                        .param("reason", reason)
+                        .param("ip", from.ipAddress())
+                        .param("userAgent", from.userAgent())
+                        .param("now", UtcTimes.utc(now))
+                        .param("repeatSince", UtcTimes.utc(now.minus(accessLogs.repeatWindow())))
+                        .param("hourAgo", UtcTimes.utc(now.minus(Duration.ofHours(1))))
+                        .param("cap", accessLogs.perUserPerHour())
+                        .update());
     }
 
     /** Which keys changed, each with its before and after value. */

@@ -1,11 +1,9 @@
 package io.reach.campaigns;
 
-import java.math.BigDecimal;
-
-import org.jspecify.annotations.Nullable;
-
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
+import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A campaign's money: the allocation, what is spent of it and the currency. What is spent changes
@@ -22,8 +20,8 @@ record Budget(BigDecimal allocated, BigDecimal spent, String currency) {
     Budget reallocated(@Nullable BigDecimal allocated, @Nullable String currency) {
         BigDecimal amount = amount(allocated);
         if (amount.compareTo(spent) < 0) {
-            throw new InvalidRequestException(new FieldError("budget_allocated",
-                    "must not be below what is already spent (" + spent + ")"));
+            throw new InvalidRequestException(
+                    new FieldError("budget_allocated", "must not be below what is already spent (" + spent + ")"));
         }
         return new Budget(amount, spent, currency == null ? this.currency : currency);
     }

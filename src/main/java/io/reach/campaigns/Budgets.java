@@ -1,21 +1,19 @@
 package io.reach.campaigns;
 
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
+import io.reach.campaigns.sending.Channel;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.time.UtcTimes;
 import io.reach.platform.web.ConflictException;
 import io.reach.tenancy.TenantManagement;
-import io.reach.campaigns.sending.Channel;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Moves a campaign's {@code budget_spent}, each change in one conditional statement so that
@@ -57,17 +55,27 @@ class Budgets {
         this.tenants = tenants;
     }
 
-    record Entry(UUID id, BigDecimal amount, String source, @Nullable String note, @Nullable UUID createdBy,
-            Instant createdAt) {
-    }
+    record Entry(
+            UUID id,
+            BigDecimal amount,
+            String source,
+            @Nullable String note,
+            @Nullable UUID createdBy,
+            Instant createdAt) {}
 
     /** A manual spend entry; refused (409) when it would take the spend past the allocation. */
     void spend(UUID campaign, BigDecimal amount, @Nullable String note, UUID by) {
         Instant now = clock.instant();
-        int updated = jdbc.sql(SPEND).param("tenant", Sql.tenant()).param("id", campaign).param("amount", amount)
-                .param("overspend", overspendAllowed()).param("now", UtcTimes.utcOrNull(now)).update();
+        int updated = jdbc.sql(SPEND)
+                .param("tenant", Sql.tenant())
+                .param("id", campaign)
+                .param("amount", amount)
+                .param("overspend", overspendAllowed())
+                .param("now", UtcTimes.utcOrNull(now))
+                .update();
         if (updated == 0) {
-            throw new ConflictException("Over budget", "Spending " + amount + " would exceed the campaign's allocated budget");
+            throw new ConflictException(
+                    "Over budget", "Spending " + amount + " would exceed the campaign's allocated budget");
         }
         entry(campaign, amount, BudgetSource.MANUAL, note, by, now);
     }
@@ -81,12 +89,24 @@ class Budgets {
             return wanted;
         }
         Instant now = clock.instant();
-        Integer granted = jdbc.sql(RESERVE).param("tenant", Sql.tenant()).param("id", campaign).param("cost", cost)
-                .param("wanted", wanted).param("overspend", overspendAllowed()).param("now", UtcTimes.utcOrNull(now))
-                .query(Integer.class).optional().orElse(0);
+        Integer granted = jdbc.sql(RESERVE)
+                .param("tenant", Sql.tenant())
+                .param("id", campaign)
+                .param("cost", cost)
+                .param("wanted", wanted)
+                .param("overspend", overspendAllowed())
+                .param("now", UtcTimes.utcOrNull(now))
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
         if (granted > 0) {
-            entry(campaign, cost.multiply(BigDecimal.valueOf(granted)), BudgetSource.of(channel), granted + " messages",
-                    null, now);
+            entry(
+                    campaign,
+                    cost.multiply(BigDecimal.valueOf(granted)),
+                    BudgetSource.of(channel),
+                    granted + " messages",
+                    null,
+                    now);
         }
         return granted;
     }
@@ -98,26 +118,51 @@ class Budgets {
         }
         Instant now = clock.instant();
         BigDecimal amount = cost.multiply(BigDecimal.valueOf(messages));
-        jdbc.sql(REFUND).param("tenant", Sql.tenant()).param("id", campaign).param("amount", amount)
-                .param("now", UtcTimes.utcOrNull(now)).update();
+        jdbc.sql(REFUND)
+                .param("tenant", Sql.tenant())
+                .param("id", campaign)
+                .param("amount", amount)
+                .param("now", UtcTimes.utcOrNull(now))
+                .update();
         entry(campaign, amount.negate(), BudgetSource.REFUND, messages + " messages not sent", null, now);
     }
 
     List<Entry> entries(UUID campaign, UUID before, int limit) {
-        return jdbc.sql(ENTRIES).param("tenant", Sql.tenant()).param("campaign", campaign).param("before", before)
-                .param("limit", limit).query((rs, row) -> new Entry(rs.getObject("id", UUID.class),
-                        rs.getBigDecimal("amount"), rs.getString("source"), rs.getString("note"),
-                        Sql.uuid(rs, "created_by"), Sql.requiredInstant(rs, "created_at"))).list();
+        return jdbc.sql(ENTRIES)
+                .param("tenant", Sql.tenant())
+                .param("campaign", campaign)
+                .param("before", before)
+                .param("limit", limit)
+                .query((rs, row) -> new Entry(
+                        rs.getObject("id", UUID.class),
+                        rs.getBigDecimal("amount"),
+                        rs.getString("source"),
+                        rs.getString("note"),
+                        Sql.uuid(rs, "created_by"),
+                        Sql.requiredInstant(rs, "created_at")))
+                .list();
     }
 
     private boolean overspendAllowed() {
         return Boolean.TRUE.equals(tenants.settingsOf(TenantContext.require()).get("allow_budget_overspend"));
     }
 
-    private void entry(UUID campaign, BigDecimal amount, BudgetSource source, @Nullable String note, @Nullable UUID by,
+    private void entry(
+            UUID campaign,
+            BigDecimal amount,
+            BudgetSource source,
+            @Nullable String note,
+            @Nullable UUID by,
             Instant now) {
-        jdbc.sql(ENTRY).param("tenant", Sql.tenant()).param("id", ids.next()).param("campaign", campaign)
-                .param("amount", amount).param("source", source.code()).param("note", note).param("by", by)
-                .param("now", UtcTimes.utcOrNull(now)).update();
+        jdbc.sql(ENTRY)
+                .param("tenant", Sql.tenant())
+                .param("id", ids.next())
+                .param("campaign", campaign)
+                .param("amount", amount)
+                .param("source", source.code())
+                .param("note", note)
+                .param("by", by)
+                .param("now", UtcTimes.utcOrNull(now))
+                .update();
     }
 }

@@ -1,14 +1,12 @@
 package io.reach.campaigns;
 
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-
 import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditEntry.ActorType;
 import io.reach.audit.AuditTrail;
 import io.reach.platform.tenant.TenantContext;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /** Changes to campaigns and templates land in the tenant's audit trail, like posts, sites and tenants do. */
 @Component
@@ -26,7 +24,10 @@ public class CampaignAuditing {
 
     public void record(String action, String resourceType, UUID resourceId, String tableName, Map<String, ?> values) {
         var user = TenantContext.currentUser();
-        audit.record(TenantContext.require(), AuditEntry.by(user.orElse(null), user.isPresent() ? ActorType.USER
-                : ActorType.SYSTEM, action).on(resourceType, resourceId, tableName).values(values));
+        audit.record(
+                TenantContext.require(),
+                AuditEntry.by(user.orElse(null), user.isPresent() ? ActorType.USER : ActorType.SYSTEM, action)
+                        .on(resourceType, resourceId, tableName)
+                        .values(values));
     }
 }

@@ -1,10 +1,9 @@
 package io.reach.campaigns;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import io.reach.tenancy.Quota;
 import io.reach.tenancy.QuotaCounter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** What {@code max_campaigns} counts: the tenant's campaigns that are not archived (archiving one frees its place). */
 @Component

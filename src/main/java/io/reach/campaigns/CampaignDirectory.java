@@ -1,7 +1,6 @@
 package io.reach.campaigns;
 
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 
 /** What other modules may ask the campaigns module about the current tenant's campaigns. */

@@ -1,24 +1,18 @@
 package io.reach.campaigns;
 
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.stereotype.Service;
-
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantTransactions;
-import io.reach.platform.web.ConflictException;
-import io.reach.platform.web.FieldError;
-import io.reach.platform.web.InvalidRequestException;
 import io.reach.tenancy.Quota;
 import io.reach.tenancy.QuotaEnforcement;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
 
 /**
  * Campaigns from creation to archive: their details (dates in order, a budget never below what is
@@ -37,8 +31,15 @@ class CampaignManagement {
     private final Ids ids;
     private final Clock clock;
 
-    CampaignManagement(Campaigns campaigns, Budgets budgets, Participants participants, CampaignAuditing audit,
-            TenantTransactions transactions, QuotaEnforcement quotas, Ids ids, Clock clock) {
+    CampaignManagement(
+            Campaigns campaigns,
+            Budgets budgets,
+            Participants participants,
+            CampaignAuditing audit,
+            TenantTransactions transactions,
+            QuotaEnforcement quotas,
+            Ids ids,
+            Clock clock) {
         this.campaigns = campaigns;
         this.budgets = budgets;
         this.participants = participants;
@@ -52,13 +53,28 @@ class CampaignManagement {
     /** A draft campaign, counted against the tenant's campaign quota; answers its id. */
     UUID create(UUID by, EditCampaign details) {
         CampaignStage stage = stageOf(details, CampaignStage.PLANNING);
-        Campaign campaign = Campaign.draft(ids.next(), details.brief(), stage, details.schedule(), Budget.opening(details.budgetAllocated(), details.currency()), details.setup(), by,
+        Campaign campaign = Campaign.draft(
+                ids.next(),
+                details.brief(),
+                stage,
+                details.schedule(),
+                Budget.opening(details.budgetAllocated(), details.currency()),
+                details.setup(),
+                by,
                 clock.instant());
         transactions.inTransaction(() -> {
             quotas.admit(Quota.CAMPAIGNS, 1);
             campaigns.insert(campaign);
-            audit.campaign("campaign.created", campaign.id(), Map.of("name", campaign.brief().name(),
-                    "budget_allocated", campaign.budget().allocated(), "currency", campaign.budget().currency()));
+            audit.campaign(
+                    "campaign.created",
+                    campaign.id(),
+                    Map.of(
+                            "name",
+                            campaign.brief().name(),
+                            "budget_allocated",
+                            campaign.budget().allocated(),
+                            "currency",
+                            campaign.budget().currency()));
         });
         return campaign.id();
     }
@@ -70,8 +86,14 @@ class CampaignManagement {
             Campaign current = campaigns.lock(id);
             Campaign edited = current.edit(details, clock.instant());
             campaigns.update(edited);
-            audit.campaign("campaign.updated", id, Map.of("name", details.name(), "budget_allocated",
-                    edited.budget().allocated()));
+            audit.campaign(
+                    "campaign.updated",
+                    id,
+                    Map.of(
+                            "name",
+                            details.name(),
+                            "budget_allocated",
+                            edited.budget().allocated()));
             return campaigns.get(id);
         });
     }
@@ -88,7 +110,10 @@ class CampaignManagement {
         return transactions.inTransaction(() -> {
             Campaign current = campaigns.lock(id);
             campaigns.update(current.moveTo(next, clock.instant()));
-            audit.campaign("campaign.status_changed", id, Map.of("from", current.status().code(), "to", next.code()));
+            audit.campaign(
+                    "campaign.status_changed",
+                    id,
+                    Map.of("from", current.status().code(), "to", next.code()));
             return campaigns.get(id);
         });
     }
@@ -97,7 +122,10 @@ class CampaignManagement {
         return transactions.inTransaction(() -> {
             Campaign current = campaigns.lock(id);
             campaigns.update(current.enterStage(next, clock.instant()));
-            audit.campaign("campaign.stage_changed", id, Map.of("from", current.stage().stage().code(), "to", next.code()));
+            audit.campaign(
+                    "campaign.stage_changed",
+                    id,
+                    Map.of("from", current.stage().stage().code(), "to", next.code()));
             return campaigns.get(id);
         });
     }
@@ -143,5 +171,4 @@ class CampaignManagement {
     private static CampaignStage stageOf(EditCampaign details, CampaignStage otherwise) {
         return details.stage() == null ? otherwise : CampaignStage.ofCode(details.stage());
     }
-
 }

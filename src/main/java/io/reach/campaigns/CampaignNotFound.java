@@ -1,9 +1,8 @@
 package io.reach.campaigns;
 
-import java.util.UUID;
-
-import io.reach.platform.web.NotFoundException;
 import io.reach.campaigns.sending.Channel;
+import io.reach.platform.web.NotFoundException;
+import java.util.UUID;
 
 /** No campaign of this kind has this id in the current workspace. */
 public class CampaignNotFound extends NotFoundException {

@@ -1,11 +1,9 @@
 package io.reach.campaigns;
 
+import io.reach.identity.OwnableResources;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import io.reach.identity.OwnableResources;
 
 /** Campaigns, e-mail and SMS campaigns ({@code campaign_sends}) and templates (by lineage, as the API names them) can be owned. */
 @Component

@@ -1,7 +1,6 @@
 package io.reach.campaigns;
 
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,13 +24,18 @@ public record CampaignProperties(
      * {@code machineWindow} after sending (or delivery) count as machine ones; provider events are
      * signed with {@code webhookSecret} (without it the webhook is closed).
      */
-    public record Email(@DefaultValue("500") int ratePerSecond, @DefaultValue("4") int concurrency,
-            @DefaultValue("10s") Duration machineWindow, @Nullable String webhookSecret) {
-    }
+    public record Email(
+            @DefaultValue("500") int ratePerSecond,
+            @DefaultValue("4") int concurrency,
+            @DefaultValue("10s") Duration machineWindow,
+            @Nullable String webhookSecret) {}
 
     /** SMS through a Twilio-compatible API at {@code baseUrl}; without an account SID, SMS cannot be sent. */
-    public record Sms(@DefaultValue("20") int ratePerSecond, @DefaultValue("2") int concurrency,
-            @DefaultValue("https://api.twilio.com") String baseUrl, @Nullable String accountSid,
-            @Nullable String authToken, @DefaultValue("10s") Duration timeout) {
-    }
+    public record Sms(
+            @DefaultValue("20") int ratePerSecond,
+            @DefaultValue("2") int concurrency,
+            @DefaultValue("https://api.twilio.com") String baseUrl,
+            @Nullable String accountSid,
+            @Nullable String authToken,
+            @DefaultValue("10s") Duration timeout) {}
 }

@@ -1,14 +1,12 @@
 package io.reach.campaigns;
 
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-
 import org.jspecify.annotations.Nullable;
-
-import io.reach.platform.web.FieldError;
-import io.reach.platform.web.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -27,8 +25,7 @@ public final class CampaignSettings {
             "click_tracking", JsonNode::isBoolean,
             "rate_per_second", v -> v.isIntegralNumber() && v.intValue() >= 1 && v.intValue() <= 10_000);
 
-    private CampaignSettings() {
-    }
+    private CampaignSettings() {}
 
     static JsonNode settings(@Nullable JsonNode given) {
         JsonNode node = object(given, "campaign_settings");
@@ -36,10 +33,13 @@ public final class CampaignSettings {
         for (var entry : node.properties()) {
             Predicate<JsonNode> check = KEYS.get(entry.getKey());
             if (check == null) {
-                errors.add(new FieldError("campaign_settings." + entry.getKey(), "is not a known setting; known: "
-                        + KEYS.keySet().stream().sorted().toList()));
+                errors.add(new FieldError(
+                        "campaign_settings." + entry.getKey(),
+                        "is not a known setting; known: "
+                                + KEYS.keySet().stream().sorted().toList()));
             } else if (!check.test(entry.getValue())) {
-                errors.add(new FieldError("campaign_settings." + entry.getKey(), "has a value of the wrong kind or range"));
+                errors.add(new FieldError(
+                        "campaign_settings." + entry.getKey(), "has a value of the wrong kind or range"));
             }
         }
         if (!errors.isEmpty()) {
@@ -65,13 +65,16 @@ public final class CampaignSettings {
             throw new InvalidRequestException(new FieldError(field, "must be a JSON object"));
         }
         if (given.toString().length() > MAX_JSON_CHARS) {
-            throw new InvalidRequestException(new FieldError(field, "must be at most " + MAX_JSON_CHARS + " characters"));
+            throw new InvalidRequestException(
+                    new FieldError(field, "must be at most " + MAX_JSON_CHARS + " characters"));
         }
         return given;
     }
 
     private static boolean money(JsonNode value) {
-        return value.isNumber() && value.decimalValue().signum() >= 0 && value.decimalValue().scale() <= 4
+        return value.isNumber()
+                && value.decimalValue().signum() >= 0
+                && value.decimalValue().scale() <= 4
                 && value.decimalValue().compareTo(java.math.BigDecimal.valueOf(1000)) <= 0;
     }
 }

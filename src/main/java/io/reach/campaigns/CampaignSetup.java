@@ -1,9 +1,7 @@
 package io.reach.campaigns;
 
 import java.math.BigDecimal;
-
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.databind.JsonNode;
 
 /** Whom a campaign targets and how it sends ({@link CampaignSettings} checks both as they are given). */

@@ -1,13 +1,18 @@
 package io.reach.campaigns;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import io.reach.platform.CheckSet;
 
 /** Mirrors the stage check of {@code campaigns.campaigns}: where a (sponsorship) deal stands; any stage may follow any. */
 @CheckSet(table = "campaigns.campaigns", column = "stage")
 enum CampaignStage {
-    PLANNING, PROPOSAL, NEGOTIATION, BOOKED, LIVE, REPORTING, CLOSED;
+    PLANNING,
+    PROPOSAL,
+    NEGOTIATION,
+    BOOKED,
+    LIVE,
+    REPORTING,
+    CLOSED;
 
     @JsonValue
     String code() {

@@ -1,14 +1,17 @@
 package io.reach.campaigns;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import io.reach.platform.CheckSet;
 import io.reach.platform.state.Transitions;
 
 /** Mirrors the status check of {@code campaigns.campaigns}, with the moves each status allows. */
 @CheckSet(table = "campaigns.campaigns", column = "status")
 enum CampaignStatus {
-    DRAFT, ACTIVE, PAUSED, COMPLETED, ARCHIVED;
+    DRAFT,
+    ACTIVE,
+    PAUSED,
+    COMPLETED,
+    ARCHIVED;
 
     private static final Transitions<CampaignStatus> MOVES = Transitions.of(CampaignStatus.class, "campaign")
             .allow(DRAFT, ACTIVE, ARCHIVED)

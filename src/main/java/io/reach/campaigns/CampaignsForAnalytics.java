@@ -1,7 +1,6 @@
 package io.reach.campaigns;
 
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +17,7 @@ public class CampaignsForAnalytics {
     }
 
     /** A campaign's name and status code. */
-    public record Headline(String name, String status) {
-    }
+    public record Headline(String name, String status) {}
 
     /** The campaign's name and status; a 404 when the tenant has no such campaign. */
     public Headline headline(UUID id) {

@@ -1,11 +1,10 @@
 package io.reach.campaigns;
 
+import io.reach.campaigns.sending.Channel;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
-import io.reach.campaigns.sending.Channel;
 
 /**
  * What {@code campaigns.sending} asks of the campaign a message campaign runs under, so that the
@@ -27,8 +26,7 @@ public class CampaignsForSending {
     }
 
     /** What a run of a message campaign needs to know of its campaign when it starts. */
-    public record SendingTerms(UUID campaignId, boolean sends, String status, BigDecimal cost) {
-    }
+    public record SendingTerms(UUID campaignId, boolean sends, String status, BigDecimal cost) {}
 
     /** Refuses (409) a message campaign under a campaign that is completed or archived (404 when unknown). */
     public void requireEditable(UUID campaign) {
@@ -47,8 +45,8 @@ public class CampaignsForSending {
     /** Whether the campaign sends now, its status and what one message of {@code channel} costs. */
     public SendingTerms terms(UUID campaign, Channel channel) {
         Campaign parent = campaigns.get(campaign);
-        return new SendingTerms(parent.id(), parent.status().sends(), parent.status().code(),
-                parent.costPer(channel.code()));
+        return new SendingTerms(
+                parent.id(), parent.status().sends(), parent.status().code(), parent.costPer(channel.code()));
     }
 
     /** Reserves the cost of up to {@code wanted} messages; answers how many the budget covers. */

@@ -1,32 +1,30 @@
 package io.reach.campaigns;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Service;
-
+import io.reach.campaigns.email.EmailCampaign;
+import io.reach.campaigns.email.EmailCampaigns;
+import io.reach.campaigns.email.EmailContent;
+import io.reach.campaigns.sending.MessageCampaignStatus;
+import io.reach.campaigns.sending.Recipients;
+import io.reach.campaigns.sending.Sending;
+import io.reach.campaigns.sms.SmsCampaign;
+import io.reach.campaigns.sms.SmsCampaigns;
+import io.reach.campaigns.sms.SmsContent;
+import io.reach.campaigns.templates.StoredTemplate;
+import io.reach.campaigns.templates.TemplateType;
+import io.reach.campaigns.templates.Templates;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import io.reach.campaigns.email.EmailCampaigns;
-import io.reach.campaigns.email.EmailContent;
-import io.reach.campaigns.email.EmailCampaign;
-import io.reach.campaigns.sms.SmsContent;
-import io.reach.campaigns.sms.SmsCampaigns;
-import io.reach.campaigns.sms.SmsCampaign;
-import io.reach.campaigns.templates.StoredTemplate;
-import io.reach.campaigns.templates.Templates;
-import io.reach.campaigns.templates.TemplateType;
-import io.reach.campaigns.sending.MessageCampaignStatus;
-import io.reach.campaigns.sending.Recipients;
-import io.reach.campaigns.sending.Sending;
 
 /**
  * E-mail and SMS campaigns share their rules: a checked sender, made under a campaign the person may
@@ -45,8 +43,14 @@ public class MessageCampaigns {
     private final Ids ids;
     private final Clock clock;
 
-    MessageCampaigns(EmailCampaigns emailCampaigns, SmsCampaigns smsCampaigns, Templates templates, Sending sending,
-            TenantTransactions transactions, Ids ids, Clock clock) {
+    MessageCampaigns(
+            EmailCampaigns emailCampaigns,
+            SmsCampaigns smsCampaigns,
+            Templates templates,
+            Sending sending,
+            TenantTransactions transactions,
+            Ids ids,
+            Clock clock) {
         this.emailCampaigns = emailCampaigns;
         this.smsCampaigns = smsCampaigns;
         this.templates = templates;
@@ -57,15 +61,25 @@ public class MessageCampaigns {
     }
 
     /** A new e-mail campaign: content given here wins over the template's part of the same name. */
-    public record NewEmailCampaign(UUID campaignId, @Nullable UUID templateId, @Nullable Integer templateVersion,
-            @Nullable String subject, @Nullable String html, @Nullable String text, String senderEmail,
-            @Nullable String senderName, @Nullable JsonNode metadata) {
-    }
+    public record NewEmailCampaign(
+            UUID campaignId,
+            @Nullable UUID templateId,
+            @Nullable Integer templateVersion,
+            @Nullable String subject,
+            @Nullable String html,
+            @Nullable String text,
+            String senderEmail,
+            @Nullable String senderName,
+            @Nullable JsonNode metadata) {}
 
     /** A new SMS campaign: a body given here wins over the template's. */
-    public record NewSmsCampaign(UUID campaignId, @Nullable UUID templateId, @Nullable Integer templateVersion,
-            @Nullable String body, String senderNumber, @Nullable JsonNode metadata) {
-    }
+    public record NewSmsCampaign(
+            UUID campaignId,
+            @Nullable UUID templateId,
+            @Nullable Integer templateVersion,
+            @Nullable String body,
+            String senderNumber,
+            @Nullable JsonNode metadata) {}
 
     public UUID createEmail(UserPrincipal person, NewEmailCampaign request) {
         String sender = Recipients.normalEmail(request.senderEmail());
@@ -80,14 +94,33 @@ public class MessageCampaigns {
             String html = request.html() != null ? request.html() : part(template, "html");
             String text = request.text() != null ? request.text() : part(template, "text");
             if (subject == null || html == null) {
-                throw new InvalidRequestException(new FieldError("template_id",
-                        "give a template, or email_subject and email_content"));
+                throw new InvalidRequestException(
+                        new FieldError("template_id", "give a template, or email_subject and email_content"));
             }
-            EmailContent.of(subject, html, text, template == null ? null : template.templateContent().path("variables"));
+            EmailContent.of(
+                    subject,
+                    html,
+                    text,
+                    template == null ? null : template.templateContent().path("variables"));
             Instant now = clock.instant();
-            emailCampaigns.insert(new EmailCampaign(id, request.campaignId(), template == null ? null : template.id(),
-                    subject, html, text, sender, request.senderName(), MessageCampaignStatus.DRAFT, person.userId(), retailer,
-                    now, now, null, null, 0, metadata(request.metadata())));
+            emailCampaigns.insert(new EmailCampaign(
+                    id,
+                    request.campaignId(),
+                    template == null ? null : template.id(),
+                    subject,
+                    html,
+                    text,
+                    sender,
+                    request.senderName(),
+                    MessageCampaignStatus.DRAFT,
+                    person.userId(),
+                    retailer,
+                    now,
+                    now,
+                    null,
+                    null,
+                    0,
+                    metadata(request.metadata())));
         });
         return id;
     }
@@ -105,10 +138,23 @@ public class MessageCampaigns {
             if (body == null) {
                 throw new InvalidRequestException(new FieldError("template_id", "give an SMS template or sms_content"));
             }
-            SmsContent.of(body, template == null ? null : template.templateContent().path("variables"));
+            SmsContent.of(
+                    body, template == null ? null : template.templateContent().path("variables"));
             Instant now = clock.instant();
-            smsCampaigns.insert(new SmsCampaign(id, request.campaignId(), template == null ? null : template.id(), body,
-                    sender, MessageCampaignStatus.DRAFT, person.userId(), retailer, now, now, null, null, 0,
+            smsCampaigns.insert(new SmsCampaign(
+                    id,
+                    request.campaignId(),
+                    template == null ? null : template.id(),
+                    body,
+                    sender,
+                    MessageCampaignStatus.DRAFT,
+                    person.userId(),
+                    retailer,
+                    now,
+                    now,
+                    null,
+                    null,
+                    0,
                     metadata(request.metadata())));
         });
         return id;
@@ -137,7 +183,8 @@ public class MessageCampaigns {
             return JsonNodeFactory.instance.objectNode();
         }
         if (!given.isObject() || given.toString().length() > 16_384) {
-            throw new InvalidRequestException(new FieldError("metadata", "must be a JSON object of at most 16384 characters"));
+            throw new InvalidRequestException(
+                    new FieldError("metadata", "must be a JSON object of at most 16384 characters"));
         }
         return given;
     }

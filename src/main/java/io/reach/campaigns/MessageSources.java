@@ -1,12 +1,10 @@
 package io.reach.campaigns;
 
+import io.reach.campaigns.templates.Templates;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.JsonNode;
-import io.reach.campaigns.templates.Templates;
 
 /**
  * What a channel reads of the campaign and the template version its message campaign was made from:

@@ -1,13 +1,12 @@
 package io.reach.campaigns;
 
+import io.reach.platform.time.UtcTimes;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import io.reach.platform.time.UtcTimes;
 
 /** The retailers who joined a campaign to send it to their own recipients. */
 @Repository
@@ -36,29 +35,46 @@ class Participants {
         this.jdbc = jdbc;
     }
 
-    record Participant(UUID retailerId, Instant joinedAt) {
-    }
+    record Participant(UUID retailerId, Instant joinedAt) {}
 
     /** Whether this joined the retailer (false: already a participant). */
     boolean join(UUID campaign, UUID retailer, Instant now) {
-        return jdbc.sql(JOIN).param("tenant", Sql.tenant()).param("campaign", campaign).param("retailer", retailer)
-                .param("now", UtcTimes.utcOrNull(now)).update() == 1;
+        return jdbc.sql(JOIN)
+                        .param("tenant", Sql.tenant())
+                        .param("campaign", campaign)
+                        .param("retailer", retailer)
+                        .param("now", UtcTimes.utcOrNull(now))
+                        .update()
+                == 1;
     }
 
     boolean joined(UUID campaign, UUID retailer) {
-        return jdbc.sql(JOINED).param("tenant", Sql.tenant()).param("campaign", campaign).param("retailer", retailer)
-                .query(Boolean.class).single();
+        return jdbc.sql(JOINED)
+                .param("tenant", Sql.tenant())
+                .param("campaign", campaign)
+                .param("retailer", retailer)
+                .query(Boolean.class)
+                .single();
     }
 
     /** The participants in the order they joined, after the retailer {@code after} (null: from the first). */
     List<Participant> of(UUID campaign, @Nullable UUID after, int limit) {
-        return jdbc.sql(LIST).param("tenant", Sql.tenant()).param("campaign", campaign).param("after", after)
-                .param("limit", limit).query(Participants::participant).list();
+        return jdbc.sql(LIST)
+                .param("tenant", Sql.tenant())
+                .param("campaign", campaign)
+                .param("after", after)
+                .param("limit", limit)
+                .query(Participants::participant)
+                .list();
     }
 
     Participant of(UUID campaign, UUID retailer) {
-        return jdbc.sql(ONE).param("tenant", Sql.tenant()).param("campaign", campaign).param("retailer", retailer)
-                .query(Participants::participant).single();
+        return jdbc.sql(ONE)
+                .param("tenant", Sql.tenant())
+                .param("campaign", campaign)
+                .param("retailer", retailer)
+                .query(Participants::participant)
+                .single();
     }
 
     private static Participant participant(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

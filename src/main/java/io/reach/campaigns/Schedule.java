@@ -1,11 +1,9 @@
 package io.reach.campaigns;
 
-import java.time.Instant;
-
-import org.jspecify.annotations.Nullable;
-
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** When a campaign runs: an optional start and end, the end never before the start (the table checks it too). */
 record Schedule(@Nullable Instant start, @Nullable Instant end) {

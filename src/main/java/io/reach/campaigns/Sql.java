@@ -1,14 +1,12 @@
 package io.reach.campaigns;
 
+import io.reach.platform.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
-
-import io.reach.platform.tenant.TenantContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,8 +15,7 @@ public final class Sql {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Sql() {
-    }
+    private Sql() {}
 
     public static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);

@@ -1,13 +1,5 @@
 package io.reach.identity;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Service;
-
 import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
 import io.reach.identity.access.AccessPolicies;
@@ -21,6 +13,12 @@ import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.PageRequest;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,8 +37,14 @@ class AccessControl {
     private final TenantTransactions transactions;
     private final Clock clock;
 
-    AccessControl(Memberships memberships, Roles roles, AccessPolicies policies, Delegation delegation, AuditTrail audit,
-            TenantTransactions transactions, Clock clock) {
+    AccessControl(
+            Memberships memberships,
+            Roles roles,
+            AccessPolicies policies,
+            Delegation delegation,
+            AuditTrail audit,
+            TenantTransactions transactions,
+            Clock clock) {
         this.memberships = memberships;
         this.roles = roles;
         this.policies = policies;
@@ -51,17 +55,18 @@ class AccessControl {
     }
 
     CursorPage<Memberships.Member> members(PageRequest page) {
-        return transactions.inTransaction(() -> CursorPage.of(memberships.inTenant(page.afterOrStart(), page.fetchSize()),
-                page, Memberships.Member::id));
+        return transactions.inTransaction(() -> CursorPage.of(
+                memberships.inTenant(page.afterOrStart(), page.fetchSize()), page, Memberships.Member::id));
     }
 
     /** Gives member {@code id} another role of the workspace (and, optionally, another user type). */
-    Memberships.Member changeMember(@Nullable Object actor, UUID id, String role, @Nullable UserType userType,
-            RequestOrigin origin) {
+    Memberships.Member changeMember(
+            @Nullable Object actor, UUID id, String role, @Nullable UserType userType, RequestOrigin origin) {
         return transactions.inTransaction(() -> {
             Memberships.Member before = memberships.findInTenant(id).orElseThrow(() -> MemberNotFound.forId(id));
-            roles.findByName(role).orElseThrow(() -> new InvalidRequestException(
-                    new FieldError("role", "is not a role of this workspace")));
+            roles.findByName(role)
+                    .orElseThrow(() ->
+                            new InvalidRequestException(new FieldError("role", "is not a role of this workspace")));
             if (before.role().equals(Roles.OWNER)) {
                 throw new ConflictException("Owner role", "The owner's role does not change here");
             }
@@ -70,10 +75,13 @@ class AccessControl {
             }
             delegation.requireMayGiveRole(actor, role);
             memberships.setRole(id, role, userType, clock.instant());
-            audit.record(TenantContext.require(), Actor.of(actor).act("member.role_changed")
-                    .on("member", id, "identity.memberships")
-                    .changed(Map.of("role", before.role()), Map.of("role", role))
-                    .from(origin));
+            audit.record(
+                    TenantContext.require(),
+                    Actor.of(actor)
+                            .act("member.role_changed")
+                            .on("member", id, "identity.memberships")
+                            .changed(Map.of("role", before.role()), Map.of("role", role))
+                            .from(origin));
             return memberships.findInTenant(id).orElseThrow();
         });
     }
@@ -87,7 +95,11 @@ class AccessControl {
     }
 
     /** A custom role with at most the permissions {@code actor} holds; its name is unique in the workspace. */
-    Roles.RoleView createRole(@Nullable Object actor, String name, @Nullable String description, List<String> permissions,
+    Roles.RoleView createRole(
+            @Nullable Object actor,
+            String name,
+            @Nullable String description,
+            List<String> permissions,
             RequestOrigin origin) {
         return transactions.inTransaction(() -> {
             delegation.requireWithin(actor, permissions);
@@ -95,11 +107,17 @@ class AccessControl {
                 throw new ConflictException("Role exists", "This workspace already has a role named " + name);
             }
             UUID id = roles.create(name, description, false, permissions, clock.instant());
-            audit.record(TenantContext.require(), Actor.of(actor).act("role.created")
-                    .on("role", id, "identity.roles")
-                    .values(Map.of("name", name, "permissions", permissions))
-                    .from(origin));
-            return roles.list().stream().filter(created -> created.id().equals(id)).findFirst().orElseThrow();
+            audit.record(
+                    TenantContext.require(),
+                    Actor.of(actor)
+                            .act("role.created")
+                            .on("role", id, "identity.roles")
+                            .values(Map.of("name", name, "permissions", permissions))
+                            .from(origin));
+            return roles.list().stream()
+                    .filter(created -> created.id().equals(id))
+                    .findFirst()
+                    .orElseThrow();
         });
     }
 
@@ -114,23 +132,34 @@ class AccessControl {
     }
 
     CursorPage<AccessPolicies.PolicyView> policies(PageRequest page) {
-        return transactions.inTransaction(() -> CursorPage.of(policies.page(page.afterOrStart(), page.fetchSize()), page,
-                AccessPolicies.PolicyView::id));
+        return transactions.inTransaction(() -> CursorPage.of(
+                policies.page(page.afterOrStart(), page.fetchSize()), page, AccessPolicies.PolicyView::id));
     }
 
     /** Adds a policy whose definition {@link AccessPolicy} accepts (each problem is a field error). */
-    AccessPolicies.PolicyView createPolicy(@Nullable Object actor, String name, @Nullable String description,
-            JsonNode definition, boolean enabled, RequestOrigin origin) {
-        List<String> problems = definition.isObject() ? AccessPolicy.problems(definition) : List.of("must be a JSON object");
+    AccessPolicies.PolicyView createPolicy(
+            @Nullable Object actor,
+            String name,
+            @Nullable String description,
+            JsonNode definition,
+            boolean enabled,
+            RequestOrigin origin) {
+        List<String> problems =
+                definition.isObject() ? AccessPolicy.problems(definition) : List.of("must be a JSON object");
         if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems.stream().map(problem -> new FieldError("policy_definition", problem))
+            throw new InvalidRequestException(problems.stream()
+                    .map(problem -> new FieldError("policy_definition", problem))
                     .toArray(FieldError[]::new));
         }
         return transactions.inTransaction(() -> {
             UUID id = policies.create(name, description, definition, enabled, clock.instant());
-            audit.record(TenantContext.require(), Actor.of(actor).act("policy.created")
-                    .on("policy", id, "identity.access_control_policies").values(Map.of("name", name))
-                    .from(origin));
+            audit.record(
+                    TenantContext.require(),
+                    Actor.of(actor)
+                            .act("policy.created")
+                            .on("policy", id, "identity.access_control_policies")
+                            .values(Map.of("name", name))
+                            .from(origin));
             return policies.find(id).orElseThrow();
         });
     }
@@ -144,8 +173,10 @@ class AccessControl {
         });
     }
 
-    private void recordRemoval(@Nullable Object actor, String action, String type, UUID id, String table,
-            RequestOrigin origin) {
-        audit.record(TenantContext.require(), Actor.of(actor).act(action).on(type, id, table).from(origin));
+    private void recordRemoval(
+            @Nullable Object actor, String action, String type, UUID id, String table, RequestOrigin origin) {
+        audit.record(
+                TenantContext.require(),
+                Actor.of(actor).act(action).on(type, id, table).from(origin));
     }
 }

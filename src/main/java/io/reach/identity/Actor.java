@@ -1,11 +1,9 @@
 package io.reach.identity;
 
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-
 import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditEntry.ActorType;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who is acting, as audit records name them: a signed-in member, or an API key (named by the

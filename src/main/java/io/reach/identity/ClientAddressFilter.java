@@ -1,21 +1,18 @@
 package io.reach.identity;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-
+import io.reach.identity.access.Cidr;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import io.reach.identity.access.Cidr;
 
 /**
  * Works out who is calling, for sign-in brakes and audit records ({@link RequestOrigins}). From a
@@ -32,11 +29,13 @@ class ClientAddressFilter extends OncePerRequestFilter {
 
     private final List<Cidr> trusted = new ArrayList<>();
 
-    ClientAddressFilter(@Value("${reach.identity.trusted-proxies:${reach.measurement.trusted-proxies:}}") List<String> proxies) {
+    ClientAddressFilter(
+            @Value("${reach.identity.trusted-proxies:${reach.measurement.trusted-proxies:}}") List<String> proxies) {
         for (String block : proxies) {
             if (!block.isBlank()) {
-                trusted.add(Cidr.parse(block.strip()).orElseThrow(() -> new IllegalArgumentException(
-                        "reach.identity.trusted-proxies: " + block + " is not an address block")));
+                trusted.add(Cidr.parse(block.strip())
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "reach.identity.trusted-proxies: " + block + " is not an address block")));
             }
         }
     }

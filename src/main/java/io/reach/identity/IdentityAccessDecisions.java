@@ -1,14 +1,5 @@
 package io.reach.identity;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Component;
-
 import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
 import io.reach.identity.access.AccessPolicies;
@@ -18,6 +9,13 @@ import io.reach.identity.access.Scopes;
 import io.reach.identity.access.SystemRoles;
 import io.reach.platform.security.AccessDecisions;
 import io.reach.platform.tenant.TenantTransactions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
 
 /**
  * The one decision point, RBAC and ABAC together, deny overriding: an enabled policy that
@@ -49,7 +47,8 @@ class IdentityAccessDecisions implements AccessDecisions {
     }
 
     @Override
-    public @Nullable String refusal(Authentication authentication, String resource, String action, RequestContext context) {
+    public @Nullable String refusal(
+            Authentication authentication, String resource, String action, RequestContext context) {
         Object principal = authentication.getPrincipal();
         if (!(principal instanceof UserPrincipal) && !(principal instanceof ApiKeyPrincipal)) {
             return "These credentials do not act within a workspace";
@@ -58,7 +57,12 @@ class IdentityAccessDecisions implements AccessDecisions {
         if (denial == null) {
             return null;
         }
-        audit.recordDenial(Actor.of(principal).userId(), resource, context.resourceId(), action, denial,
+        audit.recordDenial(
+                Actor.of(principal).userId(),
+                resource,
+                context.resourceId(),
+                action,
+                denial,
                 new RequestOrigin(context.ipAddress(), context.userAgent()));
         return explained(principal, denial, resource + ":" + action);
     }
@@ -77,17 +81,19 @@ class IdentityAccessDecisions implements AccessDecisions {
     private @Nullable String denial(Object principal, String resource, String action, RequestContext context) {
         Map<String, @Nullable String> attributes = attributes(principal, resource, context);
         List<AccessPolicy> matching = policies.enabled().stream()
-                .filter(policy -> policy.appliesTo(resource, action, attributes)).toList();
+                .filter(policy -> policy.appliesTo(resource, action, attributes))
+                .toList();
         if (matching.stream().anyMatch(AccessPolicy::isDeny) && !ownerManagingAccess(principal, resource)) {
             return POLICY_DENIAL;
         }
         boolean granted = switch (principal) {
             case UserPrincipal user -> roles.grants(user.role(), user.userId(), resource, action);
-            case ApiKeyPrincipal key -> Scopes.grants(key.scopes(), resource, action)
-                    && roles.grantsMember(key.createdBy(), resource, action);
+            case ApiKeyPrincipal key ->
+                Scopes.grants(key.scopes(), resource, action) && roles.grantsMember(key.createdBy(), resource, action);
             default -> false;
         };
-        boolean allowedByPolicy = principal instanceof UserPrincipal && matching.stream().anyMatch(p -> !p.isDeny());
+        boolean allowedByPolicy =
+                principal instanceof UserPrincipal && matching.stream().anyMatch(p -> !p.isDeny());
         if (granted || allowedByPolicy) {
             return null;
         }
@@ -103,7 +109,8 @@ class IdentityAccessDecisions implements AccessDecisions {
      * otherwise one bad policy would leave a workspace nobody can repair.
      */
     private static boolean ownerManagingAccess(Object principal, String resource) {
-        return principal instanceof UserPrincipal user && user.role().equals(Roles.OWNER)
+        return principal instanceof UserPrincipal user
+                && user.role().equals(Roles.OWNER)
                 && SystemRoles.ACCESS_RESOURCES.contains(resource);
     }
 
@@ -126,10 +133,11 @@ class IdentityAccessDecisions implements AccessDecisions {
             return null;
         }
         try {
-            return policies.ownerOf(resource, UUID.fromString(resourceId)).map(UUID::toString).orElse(null);
+            return policies.ownerOf(resource, UUID.fromString(resourceId))
+                    .map(UUID::toString)
+                    .orElse(null);
         } catch (IllegalArgumentException e) {
             return null;
         }
     }
-
 }

@@ -1,8 +1,8 @@
 package io.reach.identity;
 
+import io.reach.platform.security.OpenEndpoints;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +10,6 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-
-import io.reach.platform.security.OpenEndpoints;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityProperties.class)
@@ -23,18 +21,31 @@ class IdentityConfiguration {
      */
     @Bean
     PasswordEncoder passwordEncoder() {
-        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("argon2", Map.of(
-                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                "bcrypt", new BCryptPasswordEncoder()));
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(
+                "argon2",
+                Map.of(
+                        "argon2",
+                        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                        "bcrypt",
+                        new BCryptPasswordEncoder()));
         encoder.setDefaultPasswordEncoderForMatches(new BCryptPasswordEncoder());
         return encoder;
     }
 
     @Bean
     OpenEndpoints identityOpenEndpoints() {
-        return () -> List.of("/api/v1/auth/signup", "/api/v1/auth/verify-email", "/api/v1/auth/verify-email/resend", "/api/v1/auth/login",
-                "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/mfa/verify", "/api/v1/auth/invitations/accept", "/api/v1/auth/password-reset/**",
-                "/api/v1/auth/unlock", "/api/v1/auth/identity-links/confirm",
+        return () -> List.of(
+                "/api/v1/auth/signup",
+                "/api/v1/auth/verify-email",
+                "/api/v1/auth/verify-email/resend",
+                "/api/v1/auth/login",
+                "/api/v1/auth/refresh",
+                "/api/v1/auth/logout",
+                "/api/v1/auth/mfa/verify",
+                "/api/v1/auth/invitations/accept",
+                "/api/v1/auth/password-reset/**",
+                "/api/v1/auth/unlock",
+                "/api/v1/auth/identity-links/confirm",
                 "/api/v1/webhooks/identity/**");
     }
 }

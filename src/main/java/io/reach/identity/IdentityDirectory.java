@@ -1,12 +1,10 @@
 package io.reach.identity;
 
-import java.util.List;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
 
 /** What other modules may ask the identity module: who to tell about a workspace. */
 @Service
@@ -28,6 +26,7 @@ public class IdentityDirectory {
 
     /** The e-mail addresses of a workspace's owner and admins. */
     public List<String> administratorEmails(TenantId tenant) {
-        return transactions.inTransactionAs(tenant, () -> jdbc.sql(ADMINISTRATORS).query(String.class).list());
+        return transactions.inTransactionAs(
+                tenant, () -> jdbc.sql(ADMINISTRATORS).query(String.class).list());
     }
 }

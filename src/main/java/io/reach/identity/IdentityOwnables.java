@@ -1,7 +1,6 @@
 package io.reach.identity;
 
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,6 @@
 package io.reach.identity;
 
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -28,8 +27,10 @@ public record IdentityProperties(
      * /64), for one account from everywhere (tripping it mails the owner an unlock link), and from
      * one address; reset requests and sign-up mails per hour, per account and per address.
      */
-    public record Throttle(@DefaultValue("10") long loginsPerAccountAndAddress, @DefaultValue("100") long loginsPerAccount,
-            @DefaultValue("100") long loginsPerAddress, @DefaultValue("5") long resetsPerAccount,
-            @DefaultValue("30") long resetsPerAddress) {
-    }
+    public record Throttle(
+            @DefaultValue("10") long loginsPerAccountAndAddress,
+            @DefaultValue("100") long loginsPerAccount,
+            @DefaultValue("100") long loginsPerAddress,
+            @DefaultValue("5") long resetsPerAccount,
+            @DefaultValue("30") long resetsPerAddress) {}
 }

@@ -1,8 +1,7 @@
 package io.reach.identity;
 
-import java.util.UUID;
-
 import io.reach.platform.web.NotFoundException;
+import java.util.UUID;
 
 /** No invitation has this id in the current workspace. */
 class InvitationNotFound extends NotFoundException {

@@ -1,15 +1,5 @@
 package io.reach.identity;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Service;
-
 import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
@@ -34,6 +24,14 @@ import io.reach.platform.web.PageRequest;
 import io.reach.tenancy.Quota;
 import io.reach.tenancy.QuotaEnforcement;
 import io.reach.tenancy.TenantManagement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
 
 /**
  * Owners and admins invite people by e-mail with a role; the mailed token, once accepted, adds
@@ -63,9 +61,23 @@ public class Inviting {
     private final PublicUrl publicUrl;
     private final TenantManagement tenants;
 
-    Inviting(TenantManagement tenants, PublicUrl publicUrl, QuotaEnforcement quotas, Delegation delegation, Invitations invitations, Roles roles, Users users, Memberships memberships, PasswordPolicy policy,
-            PasswordEncoder passwords, Mailer mailer, AuditTrail audit, TenantTransactions transactions,
-            IdentityProperties properties, Ids ids, Clock clock) {
+    Inviting(
+            TenantManagement tenants,
+            PublicUrl publicUrl,
+            QuotaEnforcement quotas,
+            Delegation delegation,
+            Invitations invitations,
+            Roles roles,
+            Users users,
+            Memberships memberships,
+            PasswordPolicy policy,
+            PasswordEncoder passwords,
+            Mailer mailer,
+            AuditTrail audit,
+            TenantTransactions transactions,
+            IdentityProperties properties,
+            Ids ids,
+            Clock clock) {
         this.publicUrl = publicUrl;
         this.tenants = tenants;
         this.delegation = delegation;
@@ -84,16 +96,17 @@ public class Inviting {
         this.clock = clock;
     }
 
-    public record Accepted(UUID tenantId, UUID userId, String role, boolean newAccount) {
-    }
+    public record Accepted(UUID tenantId, UUID userId, String role, boolean newAccount) {}
 
-    Invitations.Invitation invite(UserPrincipal inviter, String email, String role, UserType userType, RequestOrigin origin) {
+    Invitations.Invitation invite(
+            UserPrincipal inviter, String email, String role, UserType userType, RequestOrigin origin) {
         if (role.equals(Roles.OWNER)) {
             throw new InvalidRequestException(new FieldError("role", "owners are not invited; change roles later"));
         }
         return transactions.inTransaction(() -> {
-            roles.findByName(role).orElseThrow(() -> new InvalidRequestException(
-                    new FieldError("role", "is not a role of this workspace")));
+            roles.findByName(role)
+                    .orElseThrow(() ->
+                            new InvalidRequestException(new FieldError("role", "is not a role of this workspace")));
             delegation.requireMayGiveRole(inviter, role);
             quotas.admit(Quota.USERS, 1);
             Instant now = clock.instant();
@@ -109,17 +122,21 @@ public class Inviting {
                     POST /api/v1/auth/invitations/accept: %s
 
                     The invitation expires in 7 days.
-                    """.formatted(inviter.email(), role, publicUrl.base(), token, token));
-            audit.record(inviter.tenantId(), AuditEntry.byUser(inviter.userId(), "invitation.created")
-                    .on("invitation", id, "identity.invitations").values(Map.of("email", email, "role", role))
-                    .from(origin));
+                    """.formatted(
+                            inviter.email(), role, publicUrl.base(), token, token));
+            audit.record(
+                    inviter.tenantId(),
+                    AuditEntry.byUser(inviter.userId(), "invitation.created")
+                            .on("invitation", id, "identity.invitations")
+                            .values(Map.of("email", email, "role", role))
+                            .from(origin));
             return invitations.find(id).orElseThrow();
         });
     }
 
     CursorPage<Invitations.Invitation> list(PageRequest page) {
-        return transactions.inTransaction(() -> CursorPage.of(invitations.page(page.afterOrStart(), page.fetchSize()),
-                page, Invitations.Invitation::id));
+        return transactions.inTransaction(() -> CursorPage.of(
+                invitations.page(page.afterOrStart(), page.fetchSize()), page, Invitations.Invitation::id));
     }
 
     /** Withdraws an open invitation; one already accepted or withdrawn is a conflict. */
@@ -128,8 +145,12 @@ public class Inviting {
             invitations.find(id).orElseThrow(() -> InvitationNotFound.forId(id));
             boolean done = invitations.revoke(id, clock.instant());
             if (done) {
-                audit.record(TenantContext.require(), Actor.of(actor).act("invitation.revoked")
-                        .on("invitation", id, "identity.invitations").from(origin));
+                audit.record(
+                        TenantContext.require(),
+                        Actor.of(actor)
+                                .act("invitation.revoked")
+                                .on("invitation", id, "identity.invitations")
+                                .from(origin));
             }
             return done;
         });
@@ -143,15 +164,21 @@ public class Inviting {
     }
 
     /** As {@link #accept}, refusing the token unless it invites {@code expectedEmail} (sign-up with an invitation). */
-    public Accepted accept(String token, @Nullable String password, @Nullable String name, @Nullable String expectedEmail,
+    public Accepted accept(
+            String token,
+            @Nullable String password,
+            @Nullable String name,
+            @Nullable String expectedEmail,
             RequestOrigin origin) {
-        UUID tenant = TenantRoutedTokens.tenantOf(Invitations.PREFIX, token).orElseThrow(IdentityProblems::invalidToken);
+        UUID tenant =
+                TenantRoutedTokens.tenantOf(Invitations.PREFIX, token).orElseThrow(IdentityProblems::invalidToken);
         return transactions.inTransactionAs(TenantId.of(tenant), () -> {
             Instant now = clock.instant();
-            Invitations.Invitation invitation = invitations.openByToken(token, now)
-                    .orElseThrow(IdentityProblems::invalidToken);
+            Invitations.Invitation invitation =
+                    invitations.openByToken(token, now).orElseThrow(IdentityProblems::invalidToken);
             if (expectedEmail != null && !expectedEmail.equalsIgnoreCase(invitation.email())) {
-                throw new InvalidRequestException(new FieldError("email", "must be the address the invitation was sent to"));
+                throw new InvalidRequestException(
+                        new FieldError("email", "must be the address the invitation was sent to"));
             }
             var existing = users.findByEmail(invitation.email());
             UUID userId = existing.map(UserAccount::id).orElseGet(() -> newAccount(invitation, password, name, now));
@@ -164,24 +191,32 @@ public class Inviting {
             if (invitation.role().equals(Roles.OWNER)) {
                 tenants.assignOwner(tenant, userId); // the platform invited the workspace's first owner
             }
-            audit.record(TenantContext.require(), AuditEntry.byUser(userId, "invitation.accepted")
-                    .on("invitation", invitation.id(), "identity.invitations")
-                    .values(Map.of("role", invitation.role(), "new_account", existing.isEmpty())).from(origin));
+            audit.record(
+                    TenantContext.require(),
+                    AuditEntry.byUser(userId, "invitation.accepted")
+                            .on("invitation", invitation.id(), "identity.invitations")
+                            .values(Map.of("role", invitation.role(), "new_account", existing.isEmpty()))
+                            .from(origin));
             return new Accepted(tenant, userId, invitation.role(), existing.isEmpty());
         });
     }
 
-    private UUID newAccount(Invitations.Invitation invitation, @Nullable String password, @Nullable String name,
-            Instant now) {
+    private UUID newAccount(
+            Invitations.Invitation invitation, @Nullable String password, @Nullable String name, Instant now) {
         if (password == null) {
-            throw new BadRequestException("Password needed", "There is no account for " + invitation.email()
-                    + " yet; send a password to create it");
+            throw new BadRequestException(
+                    "Password needed",
+                    "There is no account for " + invitation.email() + " yet; send a password to create it");
         }
         policy.problemWith(password, invitation.email()).ifPresent(problem -> {
             throw new InvalidRequestException(new FieldError("password", problem));
         });
         UUID id = ids.next();
-        users.insert(id, new UserAccounts.NewUser(invitation.email(), name, null, null, null, null), passwords.encode(password), now);
+        users.insert(
+                id,
+                new UserAccounts.NewUser(invitation.email(), name, null, null, null, null),
+                passwords.encode(password),
+                now);
         users.markEmailVerified(id, now);
         return id;
     }

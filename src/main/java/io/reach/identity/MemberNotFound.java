@@ -1,8 +1,7 @@
 package io.reach.identity;
 
-import java.util.UUID;
-
 import io.reach.platform.web.NotFoundException;
+import java.util.UUID;
 
 /** Nobody with this id is a member of the current workspace (another workspace's member looks the same). */
 class MemberNotFound extends NotFoundException {

@@ -1,13 +1,11 @@
 package io.reach.identity;
 
-import java.time.Clock;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import io.reach.platform.time.UtcTimes;
 import io.reach.tenancy.Quota;
 import io.reach.tenancy.QuotaCounter;
+import java.time.Clock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * What {@code max_users} counts: the tenant's members (suspended ones keep their seat) and the
@@ -36,6 +34,9 @@ class MemberSeats implements QuotaCounter {
 
     @Override
     public long count() {
-        return jdbc.sql(COUNT).param("now", UtcTimes.utc(clock.instant())).query(Long.class).single();
+        return jdbc.sql(COUNT)
+                .param("now", UtcTimes.utc(clock.instant()))
+                .query(Long.class)
+                .single();
     }
 }

@@ -1,20 +1,17 @@
 package io.reach.identity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
 
 /**
  * A user's standing in a tenant as the database says it is now: the active membership, its role,
@@ -33,27 +30,34 @@ public class MemberStandings {
             where m.tenant_id = :tenant and m.user_id = :userId and m.status = 'active' and u.status = 'active'""";
 
     /** What authorisation may rely on about a member right now. */
-    public record Standing(UUID membershipId, String role, String platformRole, String email) {
-    }
+    public record Standing(UUID membershipId, String role, String platformRole, String email) {}
 
-    private record Key(TenantId tenant, UUID userId) {
-    }
+    private record Key(TenantId tenant, UUID userId) {}
 
     private final JdbcClient jdbc;
     private final TenantTransactions transactions;
     private final Cache<Key, Optional<Standing>> cache;
 
-    MemberStandings(JdbcClient jdbc, TenantTransactions transactions,
+    MemberStandings(
+            JdbcClient jdbc,
+            TenantTransactions transactions,
             @Value("${reach.identity.membership-cache-ttl:5s}") Duration ttl) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
+        this.cache =
+                Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
     }
 
     public Optional<Standing> of(TenantId tenant, UUID userId) {
-        return cache.get(new Key(tenant, userId), key -> transactions.inTransactionAs(tenant,
-                () -> jdbc.sql(STANDING).param("tenant", tenant.value()).param("userId", userId)
-                        .query(Standing.class).optional()));
+        return cache.get(
+                new Key(tenant, userId),
+                key -> transactions.inTransactionAs(
+                        tenant,
+                        () -> jdbc.sql(STANDING)
+                                .param("tenant", tenant.value())
+                                .param("userId", userId)
+                                .query(Standing.class)
+                                .optional()));
     }
 
     /** {@code userId}'s membership in {@code tenant} changed: read it again, now and once the change commits. */

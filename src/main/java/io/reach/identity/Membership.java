@@ -1,8 +1,7 @@
 package io.reach.identity;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.UUID;
 
 /** A user's place in one tenant. */
 public record Membership(UUID tenantId, UUID membershipId, String role, String userType, String status) {

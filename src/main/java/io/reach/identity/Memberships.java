@@ -1,20 +1,18 @@
 package io.reach.identity;
 
+import io.reach.identity.signin.WorkspaceMemberships;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.time.UtcTimes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.identity.signin.WorkspaceMemberships;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.platform.time.UtcTimes;
 
 /**
  * {@code identity.memberships}. Writes act on the current tenant; a user's own list of tenants
@@ -56,15 +54,25 @@ class Memberships implements WorkspaceMemberships {
     private final TenantTransactions transactions;
     private final MemberStandings standings;
 
-    record Member(UUID id, UUID userId, String email, @Nullable String name, String role, String userType,
-            String status, Instant joinedAt) {
-    }
+    record Member(
+            UUID id,
+            UUID userId,
+            String email,
+            @Nullable String name,
+            String role,
+            String userType,
+            String status,
+            Instant joinedAt) {}
 
     /** As {@code query(Member.class)} maps it, typed so the rows are known not to be null. */
     private static final RowMapper<Member> MEMBER = new SimplePropertyRowMapper<>(Member.class);
 
     List<Member> inTenant(UUID after, int limit) {
-        return jdbc.sql(IN_TENANT).param("after", after).param("limit", limit).query(MEMBER).list();
+        return jdbc.sql(IN_TENANT)
+                .param("after", after)
+                .param("limit", limit)
+                .query(MEMBER)
+                .list();
     }
 
     Optional<Member> findInTenant(UUID id) {
@@ -73,18 +81,26 @@ class Memberships implements WorkspaceMemberships {
 
     /** Whether {@code userId} belongs to the current tenant (a person also sees their own memberships elsewhere). */
     boolean isMember(UUID userId) {
-        return Boolean.TRUE.equals(jdbc.sql(IS_MEMBER).param("userId", userId).query(Boolean.class).single());
+        return Boolean.TRUE.equals(
+                jdbc.sql(IS_MEMBER).param("userId", userId).query(Boolean.class).single());
     }
 
     /** The membership of {@code userId} in the current tenant, with its role. */
     Optional<Member> ofUserInTenant(UUID userId) {
-        return jdbc.sql(IN_TENANT_OF_USER).param("userId", userId).query(Member.class).optional();
+        return jdbc.sql(IN_TENANT_OF_USER)
+                .param("userId", userId)
+                .query(Member.class)
+                .optional();
     }
 
     void setRole(UUID id, String role, @Nullable UserType userType, Instant now) {
-        jdbc.sql(SET_ROLE).param("id", id).param("role", role).param("userType", userType == null ? null : userType.code())
+        jdbc.sql(SET_ROLE)
+                .param("id", id)
+                .param("role", role)
+                .param("userType", userType == null ? null : userType.code())
                 .param("now", UtcTimes.utc(now))
-                .query(UUID.class).optional()
+                .query(UUID.class)
+                .optional()
                 .ifPresent(userId -> standings.changed(TenantContext.require(), userId));
     }
 
@@ -96,20 +112,32 @@ class Memberships implements WorkspaceMemberships {
 
     @Override
     public void insert(UUID id, UUID userId, String role, UserType userType, Instant now) {
-        jdbc.sql(INSERT).param("tenant", TenantContext.require().value()).param("id", id).param("userId", userId)
-                .param("role", role).param("userType", userType.code()).param("now", UtcTimes.utc(now)).update();
+        jdbc.sql(INSERT)
+                .param("tenant", TenantContext.require().value())
+                .param("id", id)
+                .param("userId", userId)
+                .param("role", role)
+                .param("userType", userType.code())
+                .param("now", UtcTimes.utc(now))
+                .update();
         standings.changed(TenantContext.require(), userId);
     }
 
     /** The user's memberships in active tenants, oldest first; read in a transaction acting for that user. */
     @Override
     public List<Membership> ofUser(UUID userId) {
-        return transactions.inTransactionAsUser(userId,
-                () -> jdbc.sql(OF_USER).param("userId", userId).query(Membership.class).list());
+        return transactions.inTransactionAsUser(
+                userId,
+                () -> jdbc.sql(OF_USER)
+                        .param("userId", userId)
+                        .query(Membership.class)
+                        .list());
     }
 
     @Override
     public Optional<Membership> ofUserIn(UUID userId, UUID tenantId) {
-        return ofUser(userId).stream().filter(m -> m.tenantId().equals(tenantId)).findFirst();
+        return ofUser(userId).stream()
+                .filter(m -> m.tenantId().equals(tenantId))
+                .findFirst();
     }
 }

@@ -3,7 +3,6 @@ package io.reach.identity;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -39,7 +38,9 @@ public interface OwnableResources {
         @Override
         public boolean exists(String type, UUID id) {
             String query = existsQueries.get(type);
-            return query != null && Boolean.TRUE.equals(jdbc.sql(query).param("id", id).query(Boolean.class).single());
+            return query != null
+                    && Boolean.TRUE.equals(
+                            jdbc.sql(query).param("id", id).query(Boolean.class).single());
         }
     }
 }

@@ -1,17 +1,5 @@
 package io.reach.identity;
 
-import java.time.Clock;
-import java.util.UUID;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Component;
-
 import io.reach.identity.access.Roles;
 import io.reach.identity.signin.PasswordPolicy;
 import io.reach.identity.signin.RefreshTokens;
@@ -21,6 +9,16 @@ import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.time.UtcTimes;
 import io.reach.tenancy.CreateTenant;
 import io.reach.tenancy.TenantManagement;
+import java.time.Clock;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
 
 /**
  * The first platform administrator as a person: with {@code REACH_ADMIN_EMAIL} and
@@ -32,7 +30,8 @@ import io.reach.tenancy.TenantManagement;
 class PlatformAdminAccount implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformAdminAccount.class);
-    private static final String ANY_SUPER_ADMIN = "select exists (select 1 from identity.users where role = 'super_admin')";
+    private static final String ANY_SUPER_ADMIN =
+            "select exists (select 1 from identity.users where role = 'super_admin')";
     private static final String PROMOTE = """
             update identity.users set role = 'super_admin', status = 'active', email_verified = true,
                 email_verified_at = coalesce(email_verified_at, :now), password_hash = :hash, updated_at = :now,
@@ -53,9 +52,20 @@ class PlatformAdminAccount implements ApplicationRunner {
     private final RefreshTokens refreshTokens;
     private final MemberStandings standings;
 
-    PlatformAdminAccount(MemberStandings standings, RefreshTokens refreshTokens, @Value("${reach.admin.email:}") String email, @Value("${reach.admin.password:}") String password,
-            Users users, Memberships memberships, TenantManagement tenants, PasswordPolicy policy,
-            PasswordEncoder passwords, TenantTransactions transactions, JdbcClient jdbc, Ids ids, Clock clock) {
+    PlatformAdminAccount(
+            MemberStandings standings,
+            RefreshTokens refreshTokens,
+            @Value("${reach.admin.email:}") String email,
+            @Value("${reach.admin.password:}") String password,
+            Users users,
+            Memberships memberships,
+            TenantManagement tenants,
+            PasswordPolicy policy,
+            PasswordEncoder passwords,
+            TenantTransactions transactions,
+            JdbcClient jdbc,
+            Ids ids,
+            Clock clock) {
         this.standings = standings;
         this.refreshTokens = refreshTokens;
         this.email = email.strip();
@@ -88,9 +98,15 @@ class PlatformAdminAccount implements ApplicationRunner {
         });
         String hash = passwords.encode(password);
         UUID id = users.findByEmail(email).map(UserAccount::id).orElseGet(this::createWithWorkspace);
-        boolean alreadyAdmin = users.findById(id).map(user -> UserRole.SUPER_ADMIN.code().equals(user.role())).orElse(false);
+        boolean alreadyAdmin = users.findById(id)
+                .map(user -> UserRole.SUPER_ADMIN.code().equals(user.role()))
+                .orElse(false);
         transactions.inTransaction(() -> {
-            jdbc.sql(PROMOTE).param("id", id).param("hash", hash).param("now", UtcTimes.utc(clock.instant())).update();
+            jdbc.sql(PROMOTE)
+                    .param("id", id)
+                    .param("hash", hash)
+                    .param("now", UtcTimes.utc(clock.instant()))
+                    .update();
             standings.userChanged(id);
             if (!alreadyAdmin) {
                 // sessions begun before the promotion must not turn into admin sessions
@@ -103,8 +119,11 @@ class PlatformAdminAccount implements ApplicationRunner {
     private UUID createWithWorkspace() {
         UUID id = ids.next();
         tenants.create(new CreateTenant("Platform", null, id, null, null, null), created -> {
-            users.insert(id, new UserAccounts.NewUser(email, "Platform admin", null, null, null, null),
-                    passwords.encode(password), clock.instant());
+            users.insert(
+                    id,
+                    new UserAccounts.NewUser(email, "Platform admin", null, null, null, null),
+                    passwords.encode(password),
+                    clock.instant());
             memberships.insert(ids.next(), id, Roles.OWNER, UserType.ADMIN, clock.instant());
         });
         return id;

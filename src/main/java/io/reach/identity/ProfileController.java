@@ -1,10 +1,14 @@
 package io.reach.identity;
 
+import io.reach.platform.web.CursorPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -14,12 +18,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.reach.platform.web.CursorPage;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The signed-in user's own data: key-value entries, e-mail preferences and metrics. */
 @RestController
@@ -35,8 +33,9 @@ class ProfileController {
         this.profiles = profiles;
     }
 
-    record Value(@NotNull @Size(max = UserProfileData.MAX_VALUE_LENGTH) String value) {
-    }
+    record Value(
+            @NotNull @Size(max = UserProfileData.MAX_VALUE_LENGTH)
+            String value) {}
 
     @GetMapping("/data")
     @Operation(summary = "The user's key-value data by key (at most 100 entries: one page)")
@@ -46,8 +45,10 @@ class ProfileController {
 
     @PutMapping("/data/{key}")
     @Operation(summary = "Set one entry (keys are unique per user); the answer is all the user's entries")
-    CursorPage<UserProfileData.Entry> put(@SignedInMember UserPrincipal user,
-            @PathVariable @Pattern(regexp = "[A-Za-z0-9_.:-]{1,200}") String key, @Valid @RequestBody Value value) {
+    CursorPage<UserProfileData.Entry> put(
+            @SignedInMember UserPrincipal user,
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9_.:-]{1,200}") String key,
+            @Valid @RequestBody Value value) {
         return CursorPage.whole(profiles.put(user.userId(), key, value.value()));
     }
 
@@ -67,8 +68,8 @@ class ProfileController {
 
     @PutMapping("/email-preferences")
     @Operation(summary = "Choose which mails to get (security alerts are recommended)")
-    UserProfileData.EmailPreferences setPreferences(@SignedInMember UserPrincipal user,
-            @Valid @RequestBody UserProfileData.EmailPreferences preferences) {
+    UserProfileData.EmailPreferences setPreferences(
+            @SignedInMember UserPrincipal user, @Valid @RequestBody UserProfileData.EmailPreferences preferences) {
         return profiles.setPreferences(user.userId(), preferences);
     }
 

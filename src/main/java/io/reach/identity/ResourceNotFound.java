@@ -1,8 +1,7 @@
 package io.reach.identity;
 
-import java.util.UUID;
-
 import io.reach.platform.web.NotFoundException;
+import java.util.UUID;
 
 /** No object of this type and id in the current workspace, or nobody owns it. */
 class ResourceNotFound extends NotFoundException {

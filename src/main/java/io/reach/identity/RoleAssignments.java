@@ -1,12 +1,5 @@
 package io.reach.identity;
 
-import java.time.Clock;
-import java.util.Map;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Service;
-
 import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
 import io.reach.identity.access.AccessPolicies;
@@ -17,6 +10,11 @@ import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
 
 /**
  * Roles a member holds besides their own (nobody gives themselves one, nor one above their own),
@@ -34,8 +32,15 @@ class RoleAssignments {
     private final TenantTransactions transactions;
     private final Clock clock;
 
-    RoleAssignments(Roles roles, Memberships memberships, AccessPolicies policies, Delegation delegation,
-            Ownables ownables, AuditTrail audit, TenantTransactions transactions, Clock clock) {
+    RoleAssignments(
+            Roles roles,
+            Memberships memberships,
+            AccessPolicies policies,
+            Delegation delegation,
+            Ownables ownables,
+            AuditTrail audit,
+            TenantTransactions transactions,
+            Clock clock) {
         this.roles = roles;
         this.memberships = memberships;
         this.policies = policies;
@@ -48,8 +53,8 @@ class RoleAssignments {
 
     /** Extra roles (optionally of one user) in the order they were given. */
     CursorPage<Roles.Assignment> assignments(@Nullable UUID userId, PageRequest page) {
-        return transactions.inTransaction(() -> CursorPage.of(roles.assignments(userId, page.after().orElse(null),
-                page.fetchSize()), page, Roles::keyOf));
+        return transactions.inTransaction(() -> CursorPage.of(
+                roles.assignments(userId, page.after().orElse(null), page.fetchSize()), page, Roles::keyOf));
     }
 
     Roles.Assignment assign(@Nullable Object actor, UUID userId, String role, RequestOrigin origin) {
@@ -61,10 +66,13 @@ class RoleAssignments {
             delegation.requireMayGiveRole(actor, role);
             UUID roleId = roles.findByName(role).orElseThrow(() -> RoleNotFound.named(role));
             roles.assign(userId, roleId, Actor.of(actor).userId(), clock.instant());
-            audit.record(TenantContext.require(), Actor.of(actor).act("user_role.assigned")
-                    .on("user_role", userId + ":" + roleId, "identity.user_roles")
-                    .values(Map.of("user_id", userId.toString(), "role", role))
-                    .from(origin));
+            audit.record(
+                    TenantContext.require(),
+                    Actor.of(actor)
+                            .act("user_role.assigned")
+                            .on("user_role", userId + ":" + roleId, "identity.user_roles")
+                            .values(Map.of("user_id", userId.toString(), "role", role))
+                            .from(origin));
             return roles.assignment(userId, roleId);
         });
     }
@@ -74,13 +82,18 @@ class RoleAssignments {
             if (!roles.unassign(userId, roleId)) {
                 throw RoleNotFound.assignment(userId, roleId);
             }
-            audit.record(TenantContext.require(), Actor.of(actor).act("user_role.unassigned")
-                    .on("user_role", userId + ":" + roleId, "identity.user_roles").from(origin));
+            audit.record(
+                    TenantContext.require(),
+                    Actor.of(actor)
+                            .act("user_role.unassigned")
+                            .on("user_role", userId + ":" + roleId, "identity.user_roles")
+                            .from(origin));
         });
     }
 
     UUID ownerOf(String resourceType, UUID resourceId) {
-        return transactions.inTransaction(() -> policies.ownerOf(resourceType, resourceId))
+        return transactions
+                .inTransaction(() -> policies.ownerOf(resourceType, resourceId))
                 .orElseThrow(() -> ResourceNotFound.ownerOf(resourceType, resourceId));
     }
 
@@ -90,9 +103,13 @@ class RoleAssignments {
             ownables.requireExisting(resourceType, resourceId);
             requireMember(ownerId);
             policies.setOwner(resourceType, resourceId, ownerId, clock.instant());
-            audit.record(TenantContext.require(), Actor.of(actor).act("resource.owner_set")
-                    .on(resourceType, resourceId, "identity.resource_ownership")
-                    .values(Map.of("owner_id", ownerId.toString())).from(origin));
+            audit.record(
+                    TenantContext.require(),
+                    Actor.of(actor)
+                            .act("resource.owner_set")
+                            .on(resourceType, resourceId, "identity.resource_ownership")
+                            .values(Map.of("owner_id", ownerId.toString()))
+                            .from(origin));
         });
     }
 

@@ -1,8 +1,7 @@
 package io.reach.identity;
 
-import java.util.UUID;
-
 import io.reach.platform.web.NotFoundException;
+import java.util.UUID;
 
 /** The current workspace has no such role, custom role or extra-role assignment. */
 class RoleNotFound extends NotFoundException {

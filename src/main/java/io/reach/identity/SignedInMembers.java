@@ -1,7 +1,6 @@
 package io.reach.identity;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
@@ -36,13 +35,17 @@ class SignedInMembers implements WebMvcConfigurer, HandlerMethodArgumentResolver
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == Actor.class || (parameter.hasParameterAnnotation(SignedInMember.class)
-                && parameter.getParameterType() == UserPrincipal.class);
+        return parameter.getParameterType() == Actor.class
+                || (parameter.hasParameterAnnotation(SignedInMember.class)
+                        && parameter.getParameterType() == UserPrincipal.class);
     }
 
     @Override
-    public @Nullable Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
-            NativeWebRequest request, @Nullable WebDataBinderFactory binders) {
+    public @Nullable Object resolveArgument(
+            MethodParameter parameter,
+            @Nullable ModelAndViewContainer container,
+            NativeWebRequest request,
+            @Nullable WebDataBinderFactory binders) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (parameter.getParameterType() == Actor.class) {
             return Actor.of(authentication == null ? null : authentication.getPrincipal());

@@ -5,8 +5,7 @@ import io.reach.platform.security.TokenHashes;
 /** Opaque tokens handed to users: 256 random bits, stored only as SHA-256. */
 public final class TokenDigests {
 
-    private TokenDigests() {
-    }
+    private TokenDigests() {}
 
     public static String newToken() {
         return TokenHashes.newToken("");

@@ -1,17 +1,22 @@
 package io.reach.identity;
 
-import java.util.Set;
-import java.util.UUID;
-
-import org.springframework.security.core.AuthenticatedPrincipal;
-
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantScoped;
 import io.reach.platform.tenant.UserScoped;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.security.core.AuthenticatedPrincipal;
 
 /** A signed-in user acting within one tenant, as an access token says. */
-public record UserPrincipal(UUID userId, TenantId tenantId, UUID membershipId, String role, String email,
-        Set<String> scopes, String platformRole) implements TenantScoped, UserScoped, AuthenticatedPrincipal {
+public record UserPrincipal(
+        UUID userId,
+        TenantId tenantId,
+        UUID membershipId,
+        String role,
+        String email,
+        Set<String> scopes,
+        String platformRole)
+        implements TenantScoped, UserScoped, AuthenticatedPrincipal {
 
     /** Platform roles {@code super_admin} and {@code admin} may also use the platform admin API. */
     public boolean isPlatformAdmin() {

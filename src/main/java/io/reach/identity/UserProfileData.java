@@ -1,19 +1,17 @@
 package io.reach.identity;
 
+import io.reach.identity.signin.UserMetrics;
+import io.reach.platform.ids.Ids;
+import io.reach.platform.time.UtcTimes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.identity.signin.UserMetrics;
-import io.reach.platform.ids.Ids;
-import io.reach.platform.time.UtcTimes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,9 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class UserProfileData implements UserMetrics {
 
-    private static final String DATA = "select key, value, updated_at from identity.user_data where user_id = :userId order by key";
+    private static final String DATA =
+            "select key, value, updated_at from identity.user_data where user_id = :userId order by key";
     /** The most entries one user keeps: with values of at most {@link #MAX_VALUE_LENGTH} characters, a bounded store. */
     static final int MAX_ENTRIES = 100;
+
     static final int MAX_VALUE_LENGTH = 10_000;
     private static final String LOCK_USER_DATA = "select pg_advisory_xact_lock(hashtextextended(:key, 0))";
     private static final String PUT_DATA = """
@@ -61,8 +61,7 @@ class UserProfileData implements UserMetrics {
         this.json = json;
     }
 
-    record Entry(String key, String value, Instant updatedAt) {
-    }
+    record Entry(String key, String value, Instant updatedAt) {}
 
     /** As {@code query(Entry.class)} maps it, typed so the rows are known not to be null. */
     private static final RowMapper<Entry> ENTRY = new SimplePropertyRowMapper<>(Entry.class);
@@ -71,8 +70,7 @@ class UserProfileData implements UserMetrics {
         static final EmailPreferences DEFAULTS = new EmailPreferences(false, true, true);
     }
 
-    record Metric(String metricName, double metricValue, JsonNode metricData, Instant updatedAt) {
-    }
+    record Metric(String metricName, double metricValue, JsonNode metricData, Instant updatedAt) {}
 
     List<Entry> data(UUID userId) {
         return jdbc.sql(DATA).param("userId", userId).query(ENTRY).list();
@@ -83,9 +81,19 @@ class UserProfileData implements UserMetrics {
      * {@link #MAX_ENTRIES} + 1. Runs in the caller's transaction, which one user's puts take in turn.
      */
     boolean put(UUID userId, String key, String value, Instant now) {
-        jdbc.sql(LOCK_USER_DATA).param("key", "identity.user_data:" + userId).query().singleValue();
-        return jdbc.sql(PUT_DATA).param("id", ids.next()).param("userId", userId).param("key", key).param("value", value)
-                .param("now", UtcTimes.utc(now)).param("max", MAX_ENTRIES).update() == 1;
+        jdbc.sql(LOCK_USER_DATA)
+                .param("key", "identity.user_data:" + userId)
+                .query()
+                .singleValue();
+        return jdbc.sql(PUT_DATA)
+                        .param("id", ids.next())
+                        .param("userId", userId)
+                        .param("key", key)
+                        .param("value", value)
+                        .param("now", UtcTimes.utc(now))
+                        .param("max", MAX_ENTRIES)
+                        .update()
+                == 1;
     }
 
     boolean delete(UUID userId, String key) {
@@ -93,26 +101,43 @@ class UserProfileData implements UserMetrics {
     }
 
     EmailPreferences preferences(UUID userId) {
-        Optional<EmailPreferences> stored = jdbc.sql(PREFERENCES).param("userId", userId).query(EmailPreferences.class)
+        Optional<EmailPreferences> stored = jdbc.sql(PREFERENCES)
+                .param("userId", userId)
+                .query(EmailPreferences.class)
                 .optional();
         return stored.orElse(EmailPreferences.DEFAULTS);
     }
 
     void setPreferences(UUID userId, EmailPreferences preferences, Instant now) {
-        jdbc.sql(PUT_PREFERENCES).param("userId", userId).param("marketingEmails", preferences.marketingEmails())
-                .param("productUpdates", preferences.productUpdates()).param("securityAlerts", preferences.securityAlerts())
-                .param("now", UtcTimes.utc(now)).update();
+        jdbc.sql(PUT_PREFERENCES)
+                .param("userId", userId)
+                .param("marketingEmails", preferences.marketingEmails())
+                .param("productUpdates", preferences.productUpdates())
+                .param("securityAlerts", preferences.securityAlerts())
+                .param("now", UtcTimes.utc(now))
+                .update();
     }
 
     List<Metric> metrics(UUID userId) {
-        return jdbc.sql(METRICS).param("userId", userId).query((rs, row) -> new Metric(rs.getString("metric_name"),
-                rs.getDouble("metric_value"), json.readTree(rs.getString("metric_data")),
-                rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant())).list();
+        return jdbc.sql(METRICS)
+                .param("userId", userId)
+                .query((rs, row) -> new Metric(
+                        rs.getString("metric_name"),
+                        rs.getDouble("metric_value"),
+                        json.readTree(rs.getString("metric_data")),
+                        rs.getObject("updated_at", java.time.OffsetDateTime.class)
+                                .toInstant()))
+                .list();
     }
 
     @Override
     public void addToMetric(UUID userId, String name, double delta, @Nullable String dataJson, Instant now) {
-        jdbc.sql(ADD_METRIC).param("userId", userId).param("name", name).param("delta", delta)
-                .param("data", dataJson == null ? "{}" : dataJson).param("now", UtcTimes.utc(now)).update();
+        jdbc.sql(ADD_METRIC)
+                .param("userId", userId)
+                .param("name", name)
+                .param("delta", delta)
+                .param("data", dataJson == null ? "{}" : dataJson)
+                .param("now", UtcTimes.utc(now))
+                .update();
     }
 }

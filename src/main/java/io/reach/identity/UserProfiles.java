@@ -1,13 +1,11 @@
 package io.reach.identity;
 
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.ConflictException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
-
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.platform.web.ConflictException;
 
 /**
  * A signed-in user's own data: key-value entries (at most {@link UserProfileData#MAX_ENTRIES}),
@@ -33,8 +31,10 @@ class UserProfiles {
     /** Sets one entry; the answer is all the user's entries. */
     List<UserProfileData.Entry> put(UUID userId, String key, String value) {
         if (!transactions.inTransaction(() -> profile.put(userId, key, value, clock.instant()))) {
-            throw new ConflictException("Too many entries", "A user keeps at most " + UserProfileData.MAX_ENTRIES
-                    + " entries; remove one before adding another");
+            throw new ConflictException(
+                    "Too many entries",
+                    "A user keeps at most " + UserProfileData.MAX_ENTRIES
+                            + " entries; remove one before adding another");
         }
         return profile.data(userId);
     }

@@ -5,7 +5,9 @@ import io.reach.platform.CheckSet;
 /** A user's platform role (not a workspace role): super admins and admins may also use the platform admin API. */
 @CheckSet(table = "identity.users", column = "role")
 enum UserRole {
-    SUPER_ADMIN, ADMIN, USER;
+    SUPER_ADMIN,
+    ADMIN,
+    USER;
 
     /** Whether {@code code} names a platform role that may use the platform admin API. */
     static boolean administersPlatform(String code) {

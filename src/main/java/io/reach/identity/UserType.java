@@ -6,7 +6,10 @@ import io.reach.platform.CheckSet;
 @CheckSet(table = "identity.memberships", column = "user_type")
 @CheckSet(table = "identity.invitations", column = "user_type")
 public enum UserType {
-    BRAND, RETAILER, ADMIN, MEMBER;
+    BRAND,
+    RETAILER,
+    ADMIN,
+    MEMBER;
 
     static UserType ofCode(String code) {
         return valueOf(code.toUpperCase());

@@ -2,14 +2,12 @@ package io.reach.identity;
 
 import static io.reach.platform.time.UtcTimes.utc;
 
+import io.reach.identity.signin.UserAccounts;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.identity.signin.UserAccounts;
 
 /** The global user table ({@code identity.users}); e-mail addresses match without regard to case. */
 @Repository
@@ -22,7 +20,8 @@ class Users implements UserAccounts {
                 registration_code, promo_code, created_at, updated_at, version)
             values (:id, :email, :passwordHash, :name, :firstName, :lastName, 'email', :registrationCode, :promoCode,
                 :now, :now, 0)""";
-    private static final String BY_EMAIL = "select " + COLUMNS + " from identity.users where lower(email) = lower(:email)";
+    private static final String BY_EMAIL =
+            "select " + COLUMNS + " from identity.users where lower(email) = lower(:email)";
     private static final String BY_ID = "select " + COLUMNS + " from identity.users where id = :id";
     private static final String VERIFY_EMAIL = """
             update identity.users set email_verified = true, email_verified_at = :now, updated_at = :now,
@@ -44,10 +43,17 @@ class Users implements UserAccounts {
 
     @Override
     public void insert(UUID id, NewUser user, String passwordHash, Instant now) {
-        jdbc.sql(INSERT).param("id", id).param("email", user.email()).param("passwordHash", passwordHash)
-                .param("name", user.name()).param("firstName", user.firstName()).param("lastName", user.lastName())
-                .param("registrationCode", user.registrationCode()).param("promoCode", user.promoCode())
-                .param("now", utc(now)).update();
+        jdbc.sql(INSERT)
+                .param("id", id)
+                .param("email", user.email())
+                .param("passwordHash", passwordHash)
+                .param("name", user.name())
+                .param("firstName", user.firstName())
+                .param("lastName", user.lastName())
+                .param("registrationCode", user.registrationCode())
+                .param("promoCode", user.promoCode())
+                .param("now", utc(now))
+                .update();
     }
 
     @Override
@@ -67,7 +73,11 @@ class Users implements UserAccounts {
 
     @Override
     public void setPasswordHash(UUID id, String hash, Instant now) {
-        jdbc.sql(SET_PASSWORD).param("id", id).param("hash", hash).param("now", utc(now)).update();
+        jdbc.sql(SET_PASSWORD)
+                .param("id", id)
+                .param("hash", hash)
+                .param("now", utc(now))
+                .update();
     }
 
     /**

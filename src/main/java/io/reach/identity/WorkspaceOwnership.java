@@ -1,13 +1,5 @@
 package io.reach.identity;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-
 import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditTrail;
 import io.reach.identity.access.Roles;
@@ -18,6 +10,12 @@ import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.tenancy.WorkspaceOwners;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * The owner the platform names for a workspace becomes an owner member, so the workspace can be
@@ -36,8 +34,15 @@ class WorkspaceOwnership implements WorkspaceOwners {
     private final Ids ids;
     private final Clock clock;
 
-    WorkspaceOwnership(Users users, Memberships memberships, Invitations invitations, Mailer mailer, PublicUrl publicUrl,
-            AuditTrail audit, Ids ids, Clock clock) {
+    WorkspaceOwnership(
+            Users users,
+            Memberships memberships,
+            Invitations invitations,
+            Mailer mailer,
+            PublicUrl publicUrl,
+            AuditTrail audit,
+            Ids ids,
+            Clock clock) {
         this.users = users;
         this.memberships = memberships;
         this.invitations = invitations;
@@ -63,10 +68,15 @@ class WorkspaceOwnership implements WorkspaceOwners {
         } else {
             memberships.insert(ids.next(), userId, Roles.OWNER, UserType.ADMIN, now);
         }
-        audit.record(TenantContext.require(), AuditEntry.byPlatformAdmin("membership.owner_named")
-                .on("user", userId, "identity.memberships")
-                .changed(membership.map(m -> Map.<String, Object>of("role", m.role())).orElse(null),
-                        Map.of("role", Roles.OWNER)));
+        audit.record(
+                TenantContext.require(),
+                AuditEntry.byPlatformAdmin("membership.owner_named")
+                        .on("user", userId, "identity.memberships")
+                        .changed(
+                                membership
+                                        .map(m -> Map.<String, Object>of("role", m.role()))
+                                        .orElse(null),
+                                Map.of("role", Roles.OWNER)));
     }
 
     @Override
@@ -78,7 +88,8 @@ class WorkspaceOwnership implements WorkspaceOwners {
         }
         Instant now = clock.instant();
         UUID id = ids.next();
-        String token = invitations.create(id, email, Roles.OWNER, UserType.ADMIN, null, now.plus(Inviting.VALID_FOR), now);
+        String token =
+                invitations.create(id, email, Roles.OWNER, UserType.ADMIN, null, now.plus(Inviting.VALID_FOR), now);
         mailer.send(email, "You are invited to own a Reach workspace", """
                 A Reach workspace was created for you; you are its owner.
 
@@ -89,9 +100,13 @@ class WorkspaceOwnership implements WorkspaceOwners {
                 or send it to POST /api/v1/auth/invitations/accept: %s
 
                 The invitation expires in %d days.
-                """.formatted(publicUrl.base(), token, token, Inviting.VALID_FOR.toDays()));
-        audit.record(TenantContext.require(), AuditEntry.byPlatformAdmin("invitation.created")
-                .on("invitation", id, "identity.invitations").values(Map.of("email", email, "role", Roles.OWNER)));
+                """.formatted(
+                        publicUrl.base(), token, token, Inviting.VALID_FOR.toDays()));
+        audit.record(
+                TenantContext.require(),
+                AuditEntry.byPlatformAdmin("invitation.created")
+                        .on("invitation", id, "identity.invitations")
+                        .values(Map.of("email", email, "role", Roles.OWNER)));
         return Optional.empty();
     }
 }

@@ -2,6 +2,8 @@ package io.reach.measurement;
 
 import static io.reach.platform.time.UtcTimes.utcOrNull;
 
+import io.reach.measurement.rollup.TrackerFacts;
+import io.reach.measurement.rollup.TrackerRollups;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,15 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.measurement.rollup.TrackerFacts;
-import io.reach.measurement.rollup.TrackerRollups;
 
 /**
  * Dashboard answers for one site of the current tenant, read from the hourly rollup and, for the hours it
@@ -33,9 +31,17 @@ import io.reach.measurement.rollup.TrackerRollups;
 @Repository
 class AnalyticsQueries {
 
-    static final Map<String, String> METRICS = Map.of("events", "sum(events)", "sessions", "sum(sessions)",
-            "users", "sum(users)", "value_sum", "sum(value_sum)",
-            "value_avg", "case when sum(value_count) = 0 then null else sum(value_sum) / sum(value_count) end");
+    static final Map<String, String> METRICS = Map.of(
+            "events",
+            "sum(events)",
+            "sessions",
+            "sum(sessions)",
+            "users",
+            "sum(users)",
+            "value_sum",
+            "sum(value_sum)",
+            "value_avg",
+            "case when sum(value_count) = 0 then null else sum(value_sum) / sum(value_count) end");
     static final Set<String> INTERVALS = Set.of("hour", "day", "week", "month");
     static final Set<String> DIMENSIONS = Set.copyOf(TrackerFacts.DIMENSION_NAMES);
 
@@ -55,8 +61,7 @@ class AnalyticsQueries {
     }
 
     /** A period's value: a count (0 when nothing happened), or for value_avg null when no event had a value. */
-    record Point(OffsetDateTime period, @Nullable BigDecimal value) {
-    }
+    record Point(OffsetDateTime period, @Nullable BigDecimal value) {}
 
     /**
      * A metric per period, every period of the scope included (see {@link SeriesPeriods}), oldest
@@ -69,20 +74,27 @@ class AnalyticsQueries {
         return SeriesPeriods.filled(periods, counted(metric, interval, zone, scope, progress), empty, zone);
     }
 
-    private List<Point> counted(String metric, String interval, ZoneId zone, Scope scope, TrackerRollups.Progress progress) {
+    private List<Point> counted(
+            String metric, String interval, ZoneId zone, Scope scope, TrackerRollups.Progress progress) {
         boolean distinct = "sessions".equals(metric) || "users".equals(metric);
         if (distinct && !("hour".equals(interval) && scope.filters().size() <= 1)) {
             return distinctSeries(metric, interval, zone, scope, progress);
         }
-        Days days = "hour".equals(interval) || !zone.equals(progress.dailyZone()) ? Days.none(scope)
+        Days days = "hour".equals(interval) || !zone.equals(progress.dailyZone())
+                ? Days.none(scope)
                 : Days.whole(scope, progress);
         Source source = Source.of(scope, null, days);
         String sql = "select date_trunc('" + interval + "', bucket, :zone) as period, " + METRICS.get(metric)
                 + " as value from (" + source.sql() + ") f group by 1 order by 1";
-        return source.bind(jdbc.sql(sql), scope, progress).param("zone", zone.getId())
-                .query((rs, row) -> new Point(rs.getObject("period", OffsetDateTime.class).toInstant().atZone(zone)
-                        .toOffsetDateTime(),
-                        rs.getBigDecimal("value"))).list();
+        return source.bind(jdbc.sql(sql), scope, progress)
+                .param("zone", zone.getId())
+                .query((rs, row) -> new Point(
+                        rs.getObject("period", OffsetDateTime.class)
+                                .toInstant()
+                                .atZone(zone)
+                                .toOffsetDateTime(),
+                        rs.getBigDecimal("value")))
+                .list();
     }
 
     /**
@@ -91,37 +103,61 @@ class AnalyticsQueries {
      * that day; every other period (today so far, a partial day, a day in another zone, a week, a
      * month, two or more filters) is counted exactly from raw events, distinct over the period.
      */
-    private List<Point> distinctSeries(String metric, String interval, ZoneId zone, Scope scope,
-            TrackerRollups.Progress progress) {
-        boolean dailyRows = "day".equals(interval) && zone.equals(progress.dailyZone()) && scope.filters().size() <= 1;
+    private List<Point> distinctSeries(
+            String metric, String interval, ZoneId zone, Scope scope, TrackerRollups.Progress progress) {
+        boolean dailyRows = "day".equals(interval)
+                && zone.equals(progress.dailyZone())
+                && scope.filters().size() <= 1;
         Days days = dailyRows ? Days.whole(scope, progress) : Days.none(scope);
         String column = "sessions".equals(metric) ? "session_id" : "user_id";
         String bots = scope.siteAndBots();
         StringBuilder rolled = new StringBuilder();
         var filter = scope.filters().entrySet().stream().findFirst();
         if (days.any()) {
-            rolled.append("select date_trunc(:interval, bucket, :zone) as period, ").append(metric).append(" as value from ")
-                    .append(filter.isEmpty() ? "measurement.tracker_daily_totals where true"
-                            : "measurement.tracker_daily_by_dimension where dimension = :dimension and value = :value")
-                    .append(bots).append(" and bucket >= :days_from and bucket < :days_to union all ");
+            rolled.append("select date_trunc(:interval, bucket, :zone) as period, ")
+                    .append(metric)
+                    .append(" as value from ")
+                    .append(
+                            filter.isEmpty()
+                                    ? "measurement.tracker_daily_totals where true"
+                                    : "measurement.tracker_daily_by_dimension where dimension = :dimension and value = :value")
+                    .append(bots)
+                    .append(" and bucket >= :days_from and bucket < :days_to union all ");
         }
-        String sql = "select period, sum(value) as value from (" + rolled + "select date_trunc(:interval, created_at, :zone)"
-                + " as period, count(distinct " + column + ") as value from measurement.trackers"
-                + " where created_at >= :from and created_at < :to and (created_at < :days_from or created_at >= :days_to)"
-                + bots + rawFilters(scope) + " group by 1) f group by 1 order by 1";
-        var spec = bindFilters(jdbc.sql(sql), scope).param("site", scope.site()).param("interval", interval).param("zone", zone.getId())
-                .param("from", utcOrNull(scope.from())).param("to", utcOrNull(scope.to())).param("days_from", utcOrNull(days.from()))
+        String sql =
+                "select period, sum(value) as value from (" + rolled + "select date_trunc(:interval, created_at, :zone)"
+                        + " as period, count(distinct " + column + ") as value from measurement.trackers"
+                        + " where created_at >= :from and created_at < :to and (created_at < :days_from or created_at >= :days_to)"
+                        + bots + rawFilters(scope) + " group by 1) f group by 1 order by 1";
+        var spec = bindFilters(jdbc.sql(sql), scope)
+                .param("site", scope.site())
+                .param("interval", interval)
+                .param("zone", zone.getId())
+                .param("from", utcOrNull(scope.from()))
+                .param("to", utcOrNull(scope.to()))
+                .param("days_from", utcOrNull(days.from()))
                 .param("days_to", utcOrNull(days.to()));
         if (days.any() && filter.isPresent()) {
-            spec = spec.param("dimension", filter.get().getKey()).param("value", filter.get().getValue());
+            spec = spec.param("dimension", filter.get().getKey())
+                    .param("value", filter.get().getValue());
         }
-        return spec.query((rs, row) -> new Point(rs.getObject("period", OffsetDateTime.class).toInstant().atZone(zone)
-                .toOffsetDateTime(), rs.getBigDecimal("value"))).list();
+        return spec.query((rs, row) -> new Point(
+                        rs.getObject("period", OffsetDateTime.class)
+                                .toInstant()
+                                .atZone(zone)
+                                .toOffsetDateTime(),
+                        rs.getBigDecimal("value")))
+                .list();
     }
 
     private static String rawFilters(Scope scope) {
         StringBuilder where = new StringBuilder();
-        scope.filters().keySet().forEach(d -> where.append(" and coalesce(").append(d).append(", '') = :f_").append(d));
+        scope.filters()
+                .keySet()
+                .forEach(d -> where.append(" and coalesce(")
+                        .append(d)
+                        .append(", '') = :f_")
+                        .append(d));
         return where.toString();
     }
 
@@ -133,8 +169,7 @@ class AnalyticsQueries {
         return bound;
     }
 
-    record Ranked(String value, long events, long sessions) {
-    }
+    record Ranked(String value, long events, long sessions) {}
 
     /** As {@code query(Ranked.class)} maps it, typed so the rows are known not to be null. */
     private static final RowMapper<Ranked> RANKED_ROW = new SimplePropertyRowMapper<>(Ranked.class);
@@ -144,7 +179,10 @@ class AnalyticsQueries {
         Source source = Source.of(scope, dimension, Days.whole(scope, progress));
         String sql = "select value, sum(events) as events, sum(sessions) as sessions from (" + source.sql()
                 + ") f where value <> '' group by 1 order by 2 desc, 1 limit :limit";
-        List<Ranked> ranked = source.bind(jdbc.sql(sql), scope, progress).param("limit", limit).query(RANKED_ROW).list();
+        List<Ranked> ranked = source.bind(jdbc.sql(sql), scope, progress)
+                .param("limit", limit)
+                .query(RANKED_ROW)
+                .list();
         return ranked.isEmpty() ? ranked : withDistinctSessions(dimension, ranked, scope);
     }
 
@@ -158,18 +196,27 @@ class AnalyticsQueries {
         }
         String value = "coalesce(" + dimension + ", '')";
         Map<String, Long> sessions = new java.util.HashMap<>();
-        bindFilters(jdbc.sql("select " + value + " as value, count(distinct session_id) as sessions from measurement.trackers"
-                + " where created_at >= :from and created_at < :to and site_id = :site and (:bots or not is_bot)"
-                + rawFilters(scope) + " and "
-                + value + " in (:values) group by 1"), scope).param("from", utcOrNull(scope.from())).param("to", utcOrNull(scope.to()))
-                .param("bots", scope.bots()).param("site", scope.site()).param("values", ranked.stream().map(Ranked::value).toList())
-                .query((rs, row) -> sessions.put(rs.getString("value"), rs.getLong("sessions"))).list();
-        return ranked.stream().map(r -> new Ranked(r.value(), r.events(), sessions.getOrDefault(r.value(), 0L))).toList();
+        bindFilters(
+                        jdbc.sql("select " + value
+                                + " as value, count(distinct session_id) as sessions from measurement.trackers"
+                                + " where created_at >= :from and created_at < :to and site_id = :site and (:bots or not is_bot)"
+                                + rawFilters(scope) + " and "
+                                + value + " in (:values) group by 1"),
+                        scope)
+                .param("from", utcOrNull(scope.from()))
+                .param("to", utcOrNull(scope.to()))
+                .param("bots", scope.bots())
+                .param("site", scope.site())
+                .param("values", ranked.stream().map(Ranked::value).toList())
+                .query((rs, row) -> sessions.put(rs.getString("value"), rs.getLong("sessions")))
+                .list();
+        return ranked.stream()
+                .map(r -> new Ranked(r.value(), r.events(), sessions.getOrDefault(r.value(), 0L)))
+                .toList();
     }
 
     /** Sessions started in the scope's range: how many, their average length and the share with one event. */
-    record SessionSummary(long sessions, double averageDurationSeconds, double bounceRate) {
-    }
+    record SessionSummary(long sessions, double averageDurationSeconds, double bounceRate) {}
 
     SessionSummary sessions(Scope scope) {
         return jdbc.sql("""
@@ -178,9 +225,12 @@ class AnalyticsQueries {
                        coalesce(avg(case when events = 1 then 1.0 else 0.0 end), 0)::float8 as bounce_rate
                 from measurement.sessions
                 where started_at >= :from and started_at < :to and site_id = :site and (:bots or not is_bot)""")
-                .param("from", utcOrNull(scope.from())).param("to", utcOrNull(scope.to())).param("bots", scope.bots())
+                .param("from", utcOrNull(scope.from()))
+                .param("to", utcOrNull(scope.to()))
+                .param("bots", scope.bots())
                 .param("site", scope.site())
-                .query(SessionSummary.class).single();
+                .query(SessionSummary.class)
+                .single();
     }
 
     /**
@@ -218,34 +268,64 @@ class AnalyticsQueries {
      * the daily rollup for {@link Days} and the hourly one around them); the all-dimension hourly
      * rollup otherwise. Rows: bucket, value (the grouped dimension's, or ''), is_bot and the counts.
      */
-    private record Source(String sql, @Nullable String dimension, @Nullable String value, Days days) {
+    private record Source(
+            String sql,
+            @Nullable String dimension,
+            @Nullable String value,
+            Days days) {
 
         private static final String COUNTS = "is_bot, events, sessions, users, value_sum, value_count";
-        private static final String LIVE_TOTALS = TrackerFacts.totals(TrackerFacts.LIVE, TrackerFacts.Counting.ONE_PASS);
-        private static final String LIVE_PER_BUCKET = TrackerFacts.perBucket(TrackerFacts.LIVE,
-                TrackerFacts.Counting.ONE_PASS);
+        private static final String LIVE_TOTALS =
+                TrackerFacts.totals(TrackerFacts.LIVE, TrackerFacts.Counting.ONE_PASS);
+        private static final String LIVE_PER_BUCKET =
+                TrackerFacts.perBucket(TrackerFacts.LIVE, TrackerFacts.Counting.ONE_PASS);
 
         static Source of(Scope scope, @Nullable String groupBy, Days days) {
             String bots = scope.siteAndBots();
             if (scope.filters().isEmpty() && groupBy == null) {
-                return new Source(union("totals", LIVE_TOTALS, "bucket, '' as value, " + COUNTS,
-                        bots, days), null, null, days);
+                return new Source(
+                        union("totals", LIVE_TOTALS, "bucket, '' as value, " + COUNTS, bots, days), null, null, days);
             }
             if (scope.filters().isEmpty() && groupBy != null) {
-                return new Source(union("by_dimension", live(groupBy),
-                        "bucket, value, " + COUNTS, bots + " and dimension = :dimension", days), groupBy, null, days);
+                return new Source(
+                        union(
+                                "by_dimension",
+                                live(groupBy),
+                                "bucket, value, " + COUNTS,
+                                bots + " and dimension = :dimension",
+                                days),
+                        groupBy,
+                        null,
+                        days);
             }
             if (groupBy == null && scope.filters().size() == 1) {
                 var filter = scope.filters().entrySet().iterator().next();
-                return new Source(union("by_dimension", live(filter.getKey()),
-                        "bucket, '' as value, " + COUNTS, bots + " and dimension = :dimension and value = :value", days),
-                        filter.getKey(), filter.getValue(), days);
+                return new Source(
+                        union(
+                                "by_dimension",
+                                live(filter.getKey()),
+                                "bucket, '' as value, " + COUNTS,
+                                bots + " and dimension = :dimension and value = :value",
+                                days),
+                        filter.getKey(),
+                        filter.getValue(),
+                        days);
             }
             StringBuilder where = new StringBuilder(bots);
-            scope.filters().keySet().forEach(d -> where.append(" and ").append(d).append(" = :f_").append(d));
+            scope.filters()
+                    .keySet()
+                    .forEach(d ->
+                            where.append(" and ").append(d).append(" = :f_").append(d));
             Days none = Days.none(scope);
-            return new Source(hourlyAndLive("measurement.tracker_hourly", LIVE_PER_BUCKET, "bucket, "
-                    + (groupBy == null ? "''" : groupBy) + " as value, " + COUNTS, where.toString()), null, null, none);
+            return new Source(
+                    hourlyAndLive(
+                            "measurement.tracker_hourly",
+                            LIVE_PER_BUCKET,
+                            "bucket, " + (groupBy == null ? "''" : groupBy) + " as value, " + COUNTS,
+                            where.toString()),
+                    null,
+                    null,
+                    none);
         }
 
         private static String live(String dimension) {
@@ -254,8 +334,10 @@ class AnalyticsQueries {
 
         private static String union(String shape, String live, String projection, String where, Days days) {
             String hourly = hourlyAndLive("measurement.tracker_hourly_" + shape, live, projection, where);
-            return days.any() ? "select " + projection + " from measurement.tracker_daily_" + shape
-                    + " where bucket >= :days_from and bucket < :days_to" + where + " union all " + hourly : hourly;
+            return days.any()
+                    ? "select " + projection + " from measurement.tracker_daily_" + shape
+                            + " where bucket >= :days_from and bucket < :days_to" + where + " union all " + hourly
+                    : hourly;
         }
 
         private static String hourlyAndLive(String table, String live, String projection, String where) {
@@ -265,10 +347,13 @@ class AnalyticsQueries {
         }
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Scope scope, TrackerRollups.Progress progress) {
-            JdbcClient.StatementSpec bound = spec.param("from", utcOrNull(scope.from())).param("to", utcOrNull(scope.to()))
+            JdbcClient.StatementSpec bound = spec.param("from", utcOrNull(scope.from()))
+                    .param("to", utcOrNull(scope.to()))
                     .param("rolled", utcOrNull(progress.hourlyDone()))
-                    .param("live_from", utcOrNull(wholeHourFrom(progress.hourlyDone()))).param("days_from", utcOrNull(days.from()))
-                    .param("days_to", utcOrNull(days.to())).param("site", scope.site());
+                    .param("live_from", utcOrNull(wholeHourFrom(progress.hourlyDone())))
+                    .param("days_from", utcOrNull(days.from()))
+                    .param("days_to", utcOrNull(days.to()))
+                    .param("site", scope.site());
             if (dimension != null) {
                 bound = bound.param("dimension", dimension);
             }

@@ -8,10 +8,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** The current tenant's {@code daily_analytics} rows (reference model 004), as the daily rollup feeds them. */
@@ -26,9 +24,15 @@ class DailyMetrics {
         this.json = json;
     }
 
-    record Metric(UUID analyticsId, LocalDate dateRecorded, String entityType, UUID entityId, String metricName,
-            BigDecimal metricValue, Instant createdAt, Map<String, Object> metadata) {
-    }
+    record Metric(
+            UUID analyticsId,
+            LocalDate dateRecorded,
+            String entityType,
+            UUID entityId,
+            String metricName,
+            BigDecimal metricValue,
+            Instant createdAt,
+            Map<String, Object> metadata) {}
 
     /** A site's rows of the days from the UTC date of {@code from} to that of {@code to}, both included. */
     @SuppressWarnings("unchecked")
@@ -38,13 +42,21 @@ class DailyMetrics {
                        metadata::text as metadata
                 from measurement.daily_analytics
                 where entity_type = 'site' and entity_id = :site and date_recorded >= :first and date_recorded <= :last
-                  and id > :after order by id limit :size""").param("site", site)
+                  and id > :after order by id limit :size""")
+                .param("site", site)
                 .param("first", LocalDate.ofInstant(from, ZoneOffset.UTC))
-                .param("last", LocalDate.ofInstant(to, ZoneOffset.UTC)).param("after", after).param("size", size)
-                .query((rs, row) -> new Metric(rs.getObject("id", UUID.class),
-                        rs.getObject("date_recorded", LocalDate.class), rs.getString("entity_type"), rs.getObject("entity_id", UUID.class), rs.getString("metric_name"),
+                .param("last", LocalDate.ofInstant(to, ZoneOffset.UTC))
+                .param("after", after)
+                .param("size", size)
+                .query((rs, row) -> new Metric(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("date_recorded", LocalDate.class),
+                        rs.getString("entity_type"),
+                        rs.getObject("entity_id", UUID.class),
+                        rs.getString("metric_name"),
                         rs.getBigDecimal("metric_value"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                        json.readValue(rs.getString("metadata"), Map.class))).list();
+                        json.readValue(rs.getString("metadata"), Map.class)))
+                .list();
     }
 }

@@ -1,24 +1,22 @@
 package io.reach.measurement;
 
+import io.reach.measurement.ingest.StorableText;
+import io.reach.measurement.ingest.UserAgents;
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.time.UtcTimes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import io.reach.platform.ids.Ids;
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.measurement.ingest.StorableText;
-import io.reach.measurement.ingest.UserAgents;
-import io.reach.platform.time.UtcTimes;
 
 /**
  * What other modules record as engagement with Reach's own channels (e-mail opens and clicks,
@@ -43,24 +41,35 @@ public class EngagementEvents {
         this.ids = ids;
     }
 
-    public record Engagement(String eventType, String page, String sessionId, @Nullable String label,
-            @Nullable String userAgent, boolean machine, Instant at) {
-    }
+    public record Engagement(
+            String eventType,
+            String page,
+            String sessionId,
+            @Nullable String label,
+            @Nullable String userAgent,
+            boolean machine,
+            Instant at) {}
 
     /** Stores the engagement (acknowledged once committed); the user agent only decides whether a machine engaged. */
     public void record(TenantId tenant, Engagement engagement) {
         boolean machine = engagement.machine() || userAgents.robot(engagement.userAgent());
-        transactions.inTransactionAs(tenant, () -> jdbc.sql("""
+        transactions.inTransactionAs(
+                tenant,
+                () -> jdbc.sql("""
                 insert into measurement.engagements (tenant_id, id, event_type, page, session_id, label, machine, created_at)
                 values (:tenant, :id, :type, :page, :session, :label, :machine, :at)""")
-                .param("tenant", tenant.value()).param("id", ids.next()).param("type", engagement.eventType())
-                .param("page", engagement.page()).param("session", engagement.sessionId())
-                .param("label", StorableText.bounded(engagement.label(), 2000)).param("machine", machine)
-                .param("at", UtcTimes.utc(engagement.at())).update());
+                        .param("tenant", tenant.value())
+                        .param("id", ids.next())
+                        .param("type", engagement.eventType())
+                        .param("page", engagement.page())
+                        .param("session", engagement.sessionId())
+                        .param("label", StorableText.bounded(engagement.label(), 2000))
+                        .param("machine", machine)
+                        .param("at", UtcTimes.utc(engagement.at()))
+                        .update());
     }
 
-    public record Day(LocalDate day, long events) {
-    }
+    public record Day(LocalDate day, long events) {}
 
     /** As {@code query(Day.class)} maps it, typed so the rows are known not to be null. */
     private static final RowMapper<Day> DAY_ROW = new SimplePropertyRowMapper<>(Day.class);
@@ -74,9 +83,14 @@ public class EngagementEvents {
                 select (date_trunc('day', created_at, :zone) at time zone :zone)::date as day, count(*) as events
                 from measurement.engagements
                 where event_type = :type and page = :page and not machine and created_at >= :from and created_at < :to
-                group by 1 order by 1""").param("zone", zone.getId()).param("type", eventType).param("page", page)
-                .param("from", UtcTimes.utc(from)).param("to", UtcTimes.utc(to))
-                .query(DAY_ROW).list();
+                group by 1 order by 1""")
+                .param("zone", zone.getId())
+                .param("type", eventType)
+                .param("page", page)
+                .param("from", UtcTimes.utc(from))
+                .param("to", UtcTimes.utc(to))
+                .query(DAY_ROW)
+                .list();
     }
 
     /** For the current tenant, how many human engagements of {@code eventType} each page had in {@code [from, to)}. */
@@ -85,9 +99,12 @@ public class EngagementEvents {
         jdbc.sql("""
                 select page, count(*) as events from measurement.engagements
                 where event_type = :type and not machine and created_at >= :from and created_at < :to
-                group by 1 order by 2 desc, 1""").param("type", eventType).param("from", UtcTimes.utc(from))
+                group by 1 order by 2 desc, 1""")
+                .param("type", eventType)
+                .param("from", UtcTimes.utc(from))
                 .param("to", UtcTimes.utc(to))
-                .query((rs, row) -> counts.put(rs.getString("page"), rs.getLong("events"))).list();
+                .query((rs, row) -> counts.put(rs.getString("page"), rs.getLong("events")))
+                .list();
         return counts;
     }
 }

@@ -1,8 +1,7 @@
 package io.reach.measurement;
 
-import java.util.UUID;
-
 import io.reach.platform.web.NotFoundException;
+import java.util.UUID;
 
 /** No rollup rebuild of the current workspace has this id. */
 class RebuildNotFound extends NotFoundException {

@@ -1,5 +1,6 @@
 package io.reach.measurement;
 
+import io.reach.platform.web.BadRequestException;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -12,10 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.jspecify.annotations.Nullable;
-
-import io.reach.platform.web.BadRequestException;
 
 /**
  * Every period of a time series over {@code [from, to)}, cut in a time zone as PostgreSQL's
@@ -28,18 +26,21 @@ final class SeriesPeriods {
 
     static final int MAX = 2000;
 
-    private SeriesPeriods() {
-    }
+    private SeriesPeriods() {}
 
     /** The starts of the periods that overlap {@code [from, to)}, oldest first; a 400 past {@value #MAX}. */
     static List<Instant> of(String interval, ZoneId zone, Instant from, Instant to) {
         List<Instant> periods = new ArrayList<>();
-        for (ZonedDateTime period = first(interval, from.atZone(zone)); period.toInstant().isBefore(to);
+        for (ZonedDateTime period = first(interval, from.atZone(zone));
+                period.toInstant().isBefore(to);
                 period = next(interval, period)) {
             if (periods.size() == MAX) {
-                throw new BadRequestException("Too many periods", "A time series has at most " + MAX
-                        + " periods; interval=" + interval + " over this window gives more: choose a longer interval or a"
-                        + " shorter window");
+                throw new BadRequestException(
+                        "Too many periods",
+                        "A time series has at most " + MAX
+                                + " periods; interval=" + interval
+                                + " over this window gives more: choose a longer interval or a"
+                                + " shorter window");
             }
             periods.add(period.toInstant());
         }
@@ -47,20 +48,24 @@ final class SeriesPeriods {
     }
 
     /** The counted points with every other period added with {@code empty}, in time order. */
-    static List<AnalyticsQueries.Point> filled(List<Instant> periods, List<AnalyticsQueries.Point> counted,
-            @Nullable BigDecimal empty, ZoneId zone) {
+    static List<AnalyticsQueries.Point> filled(
+            List<Instant> periods, List<AnalyticsQueries.Point> counted, @Nullable BigDecimal empty, ZoneId zone) {
         Map<Instant, @Nullable BigDecimal> series = new TreeMap<>();
         periods.forEach(period -> series.put(period, empty));
         counted.forEach(point -> series.put(point.period().toInstant(), point.value()));
         return series.entrySet().stream()
-                .map(e -> new AnalyticsQueries.Point(e.getKey().atZone(zone).toOffsetDateTime(), e.getValue())).toList();
+                .map(e -> new AnalyticsQueries.Point(e.getKey().atZone(zone).toOffsetDateTime(), e.getValue()))
+                .toList();
     }
 
     private static ZonedDateTime first(String interval, ZonedDateTime at) {
         return switch (interval) {
             case "hour" -> at.truncatedTo(ChronoUnit.HOURS);
             case "day" -> at.toLocalDate().atStartOfDay(at.getZone());
-            case "week" -> at.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(at.getZone());
+            case "week" ->
+                at.toLocalDate()
+                        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                        .atStartOfDay(at.getZone());
             case "month" -> at.toLocalDate().withDayOfMonth(1).atStartOfDay(at.getZone());
             default -> throw new IllegalArgumentException("Unknown interval " + interval);
         };

@@ -1,5 +1,12 @@
 package io.reach.measurement;
 
+import io.reach.measurement.rollup.RollupRebuilds;
+import io.reach.measurement.rollup.TrackerRollups;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.BadRequestException;
+import io.reach.platform.web.CursorPage;
+import io.reach.platform.web.PageRequest;
+import io.reach.platform.web.TimeWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,17 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.platform.web.BadRequestException;
-import io.reach.platform.web.CursorPage;
-import io.reach.platform.web.PageRequest;
-import io.reach.platform.web.TimeWindow;
-import io.reach.measurement.rollup.RollupRebuilds;
-import io.reach.measurement.rollup.TrackerRollups;
 
 /**
  * What a site's dashboards read (series, top values, sessions, visitor rows) and the rollup
@@ -35,9 +33,12 @@ class SiteAnalytics {
     }
 
     /** The site (null: the default one), the window (null ends: the last 30 days) and the filters of a read. */
-    record Query(@Nullable UUID siteId, @Nullable Instant from, @Nullable Instant to, Map<String, String> filters,
-            boolean includeBots) {
-    }
+    record Query(
+            @Nullable UUID siteId,
+            @Nullable Instant from,
+            @Nullable Instant to,
+            Map<String, String> filters,
+            boolean includeBots) {}
 
     private final AnalyticsQueries queries;
     private final TrackerRollups rollups;
@@ -47,8 +48,14 @@ class SiteAnalytics {
     private final TenantTransactions transactions;
     private final Clock clock;
 
-    SiteAnalytics(AnalyticsQueries queries, TrackerRollups rollups, RollupRebuilds rebuilds, TenantZones zones,
-            Sites sites, TenantTransactions transactions, Clock clock) {
+    SiteAnalytics(
+            AnalyticsQueries queries,
+            TrackerRollups rollups,
+            RollupRebuilds rebuilds,
+            TenantZones zones,
+            Sites sites,
+            TenantTransactions transactions,
+            Clock clock) {
         this.queries = queries;
         this.rollups = rollups;
         this.rebuilds = rebuilds;
@@ -79,10 +86,13 @@ class SiteAnalytics {
     }
 
     /** One page of a site's rows of the window. */
-    <T> CursorPage<T> rows(SiteRows<T> reader, Function<T, UUID> id, @Nullable UUID siteId, TimeWindow window,
-            PageRequest page) {
-        return transactions.inTransaction(() -> CursorPage.of(reader.read(sites.chosen(siteId).id(), window.from(),
-                window.to(), page.afterOrStart(), page.fetchSize()), page, id));
+    <T> CursorPage<T> rows(
+            SiteRows<T> reader, Function<T, UUID> id, @Nullable UUID siteId, TimeWindow window, PageRequest page) {
+        return transactions.inTransaction(() -> CursorPage.of(
+                reader.read(
+                        sites.chosen(siteId).id(), window.from(), window.to(), page.afterOrStart(), page.fetchSize()),
+                page,
+                id));
     }
 
     /** Queues a recount of the days [from, to), at most 400 of them; one rebuild at a time per tenant. */
@@ -94,8 +104,7 @@ class SiteAnalytics {
     }
 
     RollupRebuilds.RebuildProgress rebuildProgress(UUID id) {
-        return transactions.inTransaction(() -> rebuilds.find(id))
-                .orElseThrow(() -> RebuildNotFound.forId(id));
+        return transactions.inTransaction(() -> rebuilds.find(id)).orElseThrow(() -> RebuildNotFound.forId(id));
     }
 
     private AnalyticsQueries.Scope scope(Query query, Sites.Site site) {

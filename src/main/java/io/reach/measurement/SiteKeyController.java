@@ -1,26 +1,5 @@
 package io.reach.measurement;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import io.reach.identity.Actor;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.CursorPage;
@@ -31,6 +10,24 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /** Public site keys for browsers: created with their allowed origins, listed, changed and revoked. */
 @RestController
@@ -46,27 +43,33 @@ class SiteKeyController {
     }
 
     /** {@code site_id}: the site its events go to (none: the workspace's default site). */
-    record CreateSiteKey(@NotBlank @Size(max = 200) String name,
-            @NotEmpty @Size(max = 50) List<@NotNull @Size(max = 300) String> allowedOrigins, @Nullable UUID siteId) {
-    }
+    record CreateSiteKey(
+            @NotBlank @Size(max = 200) String name,
+            @NotEmpty @Size(max = 50) List<@NotNull @Size(max = 300) String> allowedOrigins,
+            @Nullable UUID siteId) {}
 
-    record ChangeSiteKey(@Size(min = 1, max = 200) @Nullable String name,
-            @Size(min = 1, max = 50) @Nullable List<@NotNull @Size(max = 300) String> allowedOrigins) {
-    }
+    record ChangeSiteKey(
+            @Size(min = 1, max = 200) @Nullable String name,
+            @Size(min = 1, max = 50) @Nullable List<@NotNull @Size(max = 300) String> allowedOrigins) {}
 
     @PostMapping
     @RequiresPermission(resource = "analytics", action = "write")
-    @Operation(summary = "Create a public site key for a web page's tracker, writing into the site site_id names (none: "
-            + "the default site); events are accepted only from its origins")
+    @Operation(
+            summary = "Create a public site key for a web page's tracker, writing into the site site_id names (none: "
+                    + "the default site); events are accepted only from its origins")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
-    ResponseEntity<SiteKeys.SiteKey> create(Actor by,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-                    examples = @ExampleObject("""
+    ResponseEntity<SiteKeys.SiteKey> create(
+            Actor by,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(mediaType = "application/json", examples = @ExampleObject("""
                     {"name": "Marketing site", "allowed_origins": ["https://www.example.com", "https://*.example.com"]}""")))
-            @Valid @RequestBody CreateSiteKey request) {
-        SiteKeys.SiteKey created = management.createKey(new SiteManagement.NewSiteKey(request.name(),
-                request.allowedOrigins(), request.siteId()), by);
-        return ResponseEntity.created(URI.create("/api/v1/site-keys/" + created.id())).body(created);
+                    @Valid
+                    @RequestBody
+                    CreateSiteKey request) {
+        SiteKeys.SiteKey created = management.createKey(
+                new SiteManagement.NewSiteKey(request.name(), request.allowedOrigins(), request.siteId()), by);
+        return ResponseEntity.created(URI.create("/api/v1/site-keys/" + created.id()))
+                .body(created);
     }
 
     @GetMapping
@@ -86,8 +89,7 @@ class SiteKeyController {
     @PatchMapping("/{id}")
     @RequiresPermission(resource = "analytics", action = "write")
     @Operation(summary = "Rename a site key or replace its allowed origins")
-    SiteKeys.SiteKey change(Actor by, @PathVariable UUID id,
-            @Valid @RequestBody ChangeSiteKey request) {
+    SiteKeys.SiteKey change(Actor by, @PathVariable UUID id, @Valid @RequestBody ChangeSiteKey request) {
         return management.changeKey(id, request.name(), request.allowedOrigins(), by);
     }
 

@@ -1,16 +1,5 @@
 package io.reach.measurement;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Service;
-
 import io.reach.audit.AuditTrail;
 import io.reach.identity.Actor;
 import io.reach.platform.ids.Ids;
@@ -21,6 +10,15 @@ import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.PageRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
 
 /**
  * The sites a workspace measures and the public site keys that write into them: the rules (the
@@ -30,18 +28,26 @@ import io.reach.platform.web.PageRequest;
 @Service
 class SiteManagement {
 
-    record NewSite(String name, List<String> domains, @Nullable String timeZone, List<String> excludedIps,
-            List<String> excludedPaths) {
-    }
+    record NewSite(
+            String name,
+            List<String> domains,
+            @Nullable String timeZone,
+            List<String> excludedIps,
+            List<String> excludedPaths) {}
 
     /** Only the fields given change; {@code timeZone ""} goes back to the workspace's zone. */
-    record SiteChange(@Nullable String name, @Nullable List<String> domains, @Nullable String timeZone,
-            @Nullable List<String> excludedIps, @Nullable List<String> excludedPaths) {
-    }
+    record SiteChange(
+            @Nullable String name,
+            @Nullable List<String> domains,
+            @Nullable String timeZone,
+            @Nullable List<String> excludedIps,
+            @Nullable List<String> excludedPaths) {}
 
     /** {@code siteId}: the site its events go to (none: the workspace's default site). */
-    record NewSiteKey(String name, List<String> allowedOrigins, @Nullable UUID siteId) {
-    }
+    record NewSiteKey(
+            String name,
+            List<String> allowedOrigins,
+            @Nullable UUID siteId) {}
 
     private final Sites sites;
     private final SiteKeys keys;
@@ -50,8 +56,8 @@ class SiteManagement {
     private final Ids ids;
     private final Clock clock;
 
-    SiteManagement(Sites sites, SiteKeys keys, AuditTrail audit, TenantTransactions transactions, Ids ids,
-            Clock clock) {
+    SiteManagement(
+            Sites sites, SiteKeys keys, AuditTrail audit, TenantTransactions transactions, Ids ids, Clock clock) {
         this.sites = sites;
         this.keys = keys;
         this.audit = audit;
@@ -61,8 +67,8 @@ class SiteManagement {
     }
 
     Sites.Site createSite(NewSite site, Actor by) {
-        SiteSettings settings = SiteSettings.checked(site.name(), site.domains(), site.timeZone(), site.excludedIps(),
-                site.excludedPaths());
+        SiteSettings settings = SiteSettings.checked(
+                site.name(), site.domains(), site.timeZone(), site.excludedIps(), site.excludedPaths());
         UUID id = ids.next();
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
@@ -88,10 +94,12 @@ class SiteManagement {
     Sites.Site changeSite(UUID id, SiteChange change, Actor by) {
         return transactions.inTransaction(() -> {
             Sites.Site before = sites.find(id).orElseThrow(() -> SiteNotFound.forId(id));
-            SiteSettings settings = SiteSettings.checked(or(change.name(), before.name()),
+            SiteSettings settings = SiteSettings.checked(
+                    or(change.name(), before.name()),
                     or(change.domains(), before.domains()),
                     change.timeZone() == null ? before.timeZone() : change.timeZone(),
-                    or(change.excludedIps(), before.excludedIps()), or(change.excludedPaths(), before.excludedPaths()));
+                    or(change.excludedIps(), before.excludedIps()),
+                    or(change.excludedPaths(), before.excludedPaths()));
             sites.replace(id, settings, clock.instant());
             recordSite(by, "site.changed", id, settings);
             return sites.find(id).orElseThrow();
@@ -103,12 +111,14 @@ class SiteManagement {
         transactions.inTransaction(() -> {
             Sites.Site site = sites.find(id).orElseThrow(() -> SiteNotFound.forId(id));
             if (site.isDefault()) {
-                throw new ConflictException("Default site",
+                throw new ConflictException(
+                        "Default site",
                         "The workspace's default site cannot be deleted; API keys that name no site write into it");
             }
             sites.delete(id, clock.instant());
-            audit.record(TenantContext.require(), by.act("site.deleted")
-                    .on("site", id, "measurement.sites").removed(Map.of("name", site.name())));
+            audit.record(
+                    TenantContext.require(),
+                    by.act("site.deleted").on("site", id, "measurement.sites").removed(Map.of("name", site.name())));
         });
     }
 
@@ -119,15 +129,18 @@ class SiteManagement {
         return transactions.inTransaction(() -> {
             UUID site = sites.chosen(key.siteId()).id();
             keys.create(id, TenantContext.require(), site, key.name().strip(), origins, by.userId(), now);
-            recordKey(by, "site_key.created", id, Map.of("name", key.name(), "allowed_origins", origins,
-                    "site_id", site));
+            recordKey(
+                    by,
+                    "site_key.created",
+                    id,
+                    Map.of("name", key.name(), "allowed_origins", origins, "site_id", site));
             return keys.find(id).orElseThrow();
         });
     }
 
     CursorPage<SiteKeys.SiteKey> keys(PageRequest page) {
-        return transactions.inTransaction(() -> CursorPage.of(keys.page(page.afterOrStart(), page.fetchSize()), page,
-                SiteKeys.SiteKey::id));
+        return transactions.inTransaction(
+                () -> CursorPage.of(keys.page(page.afterOrStart(), page.fetchSize()), page, SiteKeys.SiteKey::id));
     }
 
     SiteKeys.SiteKey key(UUID id) {
@@ -140,10 +153,18 @@ class SiteManagement {
         return transactions.inTransaction(() -> {
             SiteKeys.SiteKey before = keys.find(id).orElseThrow(() -> SiteKeyNotFound.forId(id));
             if (!keys.update(id, name == null ? null : name.strip(), origins, clock.instant())) {
-                throw new ConflictException("Site key revoked", "A revoked site key cannot be changed; create a new one");
+                throw new ConflictException(
+                        "Site key revoked", "A revoked site key cannot be changed; create a new one");
             }
-            recordKey(by, "site_key.changed", id, Map.of("name", before.name(), "allowed_origins",
-                    origins == null ? before.allowedOrigins() : origins));
+            recordKey(
+                    by,
+                    "site_key.changed",
+                    id,
+                    Map.of(
+                            "name",
+                            before.name(),
+                            "allowed_origins",
+                            origins == null ? before.allowedOrigins() : origins));
             return keys.find(id).orElseThrow();
         });
     }
@@ -164,7 +185,8 @@ class SiteManagement {
         for (int i = 0; i < given.size(); i++) {
             var origin = SiteKeys.normalisedOrigin(given.get(i));
             if (origin.isEmpty()) {
-                errors.add(new FieldError("allowed_origins[" + i + "]",
+                errors.add(new FieldError(
+                        "allowed_origins[" + i + "]",
                         "must be an origin such as https://shop.example or https://*.shop.example (no path)"));
             } else if (!origins.contains(origin.get())) {
                 origins.add(origin.get());
@@ -183,13 +205,15 @@ class SiteManagement {
         values.put("time_zone", settings.timeZone() == null ? "" : settings.timeZone());
         values.put("excluded_ips", settings.excludedIps());
         values.put("excluded_paths", settings.excludedPaths());
-        audit.record(TenantContext.require(), by.act(action)
-                .on("site", id, "measurement.sites").values(values));
+        audit.record(
+                TenantContext.require(),
+                by.act(action).on("site", id, "measurement.sites").values(values));
     }
 
     private void recordKey(Actor by, String action, UUID id, @Nullable Map<String, ?> values) {
-        audit.record(TenantContext.require(), by.act(action)
-                .on("site_key", id, "measurement.site_keys").values(values));
+        audit.record(
+                TenantContext.require(),
+                by.act(action).on("site_key", id, "measurement.site_keys").values(values));
     }
 
     private static <T> T or(@Nullable T given, T before) {

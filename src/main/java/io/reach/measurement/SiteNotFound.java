@@ -1,8 +1,7 @@
 package io.reach.measurement;
 
-import java.util.UUID;
-
 import io.reach.platform.web.NotFoundException;
+import java.util.UUID;
 
 /** No site has this id in the current workspace. */
 class SiteNotFound extends NotFoundException {

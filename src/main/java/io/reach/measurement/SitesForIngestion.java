@@ -1,15 +1,13 @@
 package io.reach.measurement;
 
-import java.util.Optional;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import io.reach.measurement.ingest.IngestSites;
 import io.reach.platform.tenant.TenantDirectory;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /** Answers the ingestion path from the sites and site keys, each read in a transaction of its tenant. */
 @Component
@@ -38,8 +36,11 @@ class SitesForIngestion implements IngestSites {
         if (key == null) {
             return Optional.empty();
         }
-        return SiteKeys.tenantOf(key).map(TenantId::of).filter(tenants::isActive)
-                .flatMap(tenant -> transactions.inTransactionAs(tenant, () -> keys.findActive(key))
+        return SiteKeys.tenantOf(key)
+                .map(TenantId::of)
+                .filter(tenants::isActive)
+                .flatMap(tenant -> transactions
+                        .inTransactionAs(tenant, () -> keys.findActive(key))
                         .map(found -> new ActiveKey(tenant, found.id(), found.siteId(), found::allows)));
     }
 }

@@ -1,12 +1,10 @@
 package io.reach.measurement;
 
+import io.reach.measurement.rollup.RollupSites;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.stereotype.Component;
-
-import io.reach.measurement.rollup.RollupSites;
 
 /** Answers the rollups from the current tenant's sites and time zone setting. */
 @Component

@@ -1,14 +1,12 @@
 package io.reach.measurement;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.web.BadRequestException;
 import io.reach.tenancy.TenantManagement;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /** The current tenant's time zone (setting {@code time_zone}, else UTC), which dashboards and daily rollups cut days in. */
 @Component
@@ -55,7 +53,8 @@ class TenantZones {
         try {
             return ZoneId.of(requested);
         } catch (DateTimeException e) {
-            throw new BadRequestException("Invalid time zone", requested + " is not an IANA time zone such as Europe/Paris");
+            throw new BadRequestException(
+                    "Invalid time zone", requested + " is not an IANA time zone such as Europe/Paris");
         }
     }
 }

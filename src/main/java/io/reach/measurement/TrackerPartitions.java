@@ -1,10 +1,14 @@
 package io.reach.measurement;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,13 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
 
 /**
  * Keeps the day partitions of the event tables: every late-window day back to seven days ahead
@@ -39,13 +36,18 @@ class TrackerPartitions {
     private final Duration retention;
     private final Clock clock;
 
-    TrackerPartitions(JdbcClient jdbc, TenantTransactions transactions,
+    TrackerPartitions(
+            JdbcClient jdbc,
+            TenantTransactions transactions,
             @Value("${reach.measurement.late-window:7d}") Duration lateWindow,
-            @Value("${reach.measurement.retention:730d}") Duration retention, Clock clock) {
+            @Value("${reach.measurement.retention:730d}") Duration retention,
+            Clock clock) {
         if (Duration.ofDays(retention.toDays()).compareTo(lateWindow.plusDays(1)) < 0) {
-            throw new IllegalStateException("reach.measurement.retention (" + retention.toDays() + " whole days) must exceed "
-                    + "reach.measurement.late-window (" + lateWindow + ") by at least a day: partitions past the retention "
-                    + "are dropped, and events as old as the late window are still accepted into them");
+            throw new IllegalStateException(
+                    "reach.measurement.retention (" + retention.toDays() + " whole days) must exceed "
+                            + "reach.measurement.late-window (" + lateWindow
+                            + ") by at least a day: partitions past the retention "
+                            + "are dropped, and events as old as the late window are still accepted into them");
         }
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -54,12 +56,13 @@ class TrackerPartitions {
         this.clock = clock;
     }
 
-    record Maintained(int created, int dropped) {
-    }
+    record Maintained(int created, int dropped) {}
 
     Maintained maintain() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return maintain(today.minusDays(lateWindow.toDays() + 1), today.plusDays(DAYS_AHEAD),
+        return maintain(
+                today.minusDays(lateWindow.toDays() + 1),
+                today.plusDays(DAYS_AHEAD),
                 today.minusDays(retention.toDays()));
     }
 
@@ -69,18 +72,31 @@ class TrackerPartitions {
      * setting or caller cannot drop what ingestion may still write; the partitions are ensured all the same.
      */
     Maintained maintain(LocalDate first, LocalDate last, LocalDate dropBefore) {
-        int created = transactions.inTransactionAs(TenantId.PLATFORM, () -> jdbc.sql(
-                "select measurement.ensure_tracker_partitions(:first, :last)").param("first", first).param("last", last)
-                .query(Integer.class).single());
+        int created = transactions.inTransactionAs(
+                TenantId.PLATFORM,
+                () -> jdbc.sql("select measurement.ensure_tracker_partitions(:first, :last)")
+                        .param("first", first)
+                        .param("last", last)
+                        .query(Integer.class)
+                        .single());
         int dropped = transactions.inTransactionAs(TenantId.PLATFORM, () -> {
             jdbc.sql("select measurement.declare_event_window(cast(:late as interval))")
-                    .param("late", lateWindow.toSeconds() + " seconds").query((rs, row) -> 1).list();
-            return jdbc.sql("select measurement.drop_tracker_partitions(:before)").param("before", dropBefore)
-                    .query(Integer.class).single();
+                    .param("late", lateWindow.toSeconds() + " seconds")
+                    .query((rs, row) -> 1)
+                    .list();
+            return jdbc.sql("select measurement.drop_tracker_partitions(:before)")
+                    .param("before", dropBefore)
+                    .query(Integer.class)
+                    .single();
         });
         Maintained done = new Maintained(created, dropped);
-        log.info("Tracker partitions: {} created ({} to {}), {} dropped (before {})", done.created(), first, last,
-                done.dropped(), dropBefore);
+        log.info(
+                "Tracker partitions: {} created ({} to {}), {} dropped (before {})",
+                done.created(),
+                first,
+                last,
+                done.dropped(),
+                dropBefore);
         return done;
     }
 

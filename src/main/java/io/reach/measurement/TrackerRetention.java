@@ -2,23 +2,21 @@ package io.reach.measurement;
 
 import static io.reach.platform.time.UtcTimes.utc;
 
+import io.reach.platform.tenant.TenantDirectory;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.tenancy.TenantManagement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import io.reach.platform.tenant.TenantDirectory;
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.tenancy.TenantManagement;
 
 /**
  * Per-tenant retention of raw events: a tenant whose setting {@code retention_days} is shorter
@@ -39,8 +37,13 @@ class TrackerRetention {
     private final Duration installationRetention;
     private final Clock clock;
 
-    TrackerRetention(JdbcClient jdbc, TenantDirectory directory, TenantTransactions transactions, TenantManagement tenants,
-            @Value("${reach.measurement.retention:730d}") Duration installationRetention, Clock clock) {
+    TrackerRetention(
+            JdbcClient jdbc,
+            TenantDirectory directory,
+            TenantTransactions transactions,
+            TenantManagement tenants,
+            @Value("${reach.measurement.retention:730d}") Duration installationRetention,
+            Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.transactions = transactions;
@@ -59,8 +62,11 @@ class TrackerRetention {
             }
             // e-mail engagements are not partitioned: they go after the same time, the tenant's or the installation's
             Instant engagements = clock.instant().minus(days.orElse(installationRetention.toDays()), ChronoUnit.DAYS);
-            transactions.inTransactionAs(tenant, () -> jdbc.sql("delete from measurement.engagements where created_at < :cutoff")
-                    .param("cutoff", utc(engagements)).update());
+            transactions.inTransactionAs(
+                    tenant,
+                    () -> jdbc.sql("delete from measurement.engagements where created_at < :cutoff")
+                            .param("cutoff", utc(engagements))
+                            .update());
         }
         return deleted;
     }
@@ -70,8 +76,10 @@ class TrackerRetention {
         Object setting = tenants.settingsOf(tenant).get("retention_days");
         if (!(setting instanceof Number days) || days.longValue() < 1) {
             if (setting != null) {
-                log.warn("Tenant {}: retention_days {} is not a positive number of days; the installation's applies",
-                        tenant.value(), setting);
+                log.warn(
+                        "Tenant {}: retention_days {} is not a positive number of days; the installation's applies",
+                        tenant.value(),
+                        setting);
             }
             return Optional.empty();
         }
@@ -80,24 +88,38 @@ class TrackerRetention {
 
     private int expire(TenantId tenant, Instant cutoff) {
         int deleted = 0;
-        Optional<Instant> oldest = transactions.inTransactionAs(tenant, () -> jdbc.sql(
-                "select min(created_at) from measurement.trackers").query(OffsetDateTime.class).optional()
-                .map(OffsetDateTime::toInstant));
-        for (Instant day = oldest.orElse(cutoff).truncatedTo(ChronoUnit.DAYS); day.isBefore(cutoff);
+        Optional<Instant> oldest = transactions.inTransactionAs(
+                tenant,
+                () -> jdbc.sql("select min(created_at) from measurement.trackers")
+                        .query(OffsetDateTime.class)
+                        .optional()
+                        .map(OffsetDateTime::toInstant));
+        for (Instant day = oldest.orElse(cutoff).truncatedTo(ChronoUnit.DAYS);
+                day.isBefore(cutoff);
                 day = day.plus(1, ChronoUnit.DAYS)) {
             Instant from = day;
             Instant to = day.plus(1, ChronoUnit.DAYS).isBefore(cutoff) ? day.plus(1, ChronoUnit.DAYS) : cutoff;
-            int events = transactions.inTransactionAs(tenant, () -> jdbc.sql(
-                    "delete from measurement.trackers where created_at >= :from and created_at < :to")
-                    .param("from", utc(from)).param("to", utc(to)).update());
+            int events = transactions.inTransactionAs(
+                    tenant,
+                    () -> jdbc.sql("delete from measurement.trackers where created_at >= :from and created_at < :to")
+                            .param("from", utc(from))
+                            .param("to", utc(to))
+                            .update());
             deleted += events;
             log.debug("Retention for tenant {}: {} events of {} deleted", tenant.value(), events, from);
         }
-        int sessions = transactions.inTransactionAs(tenant, () -> jdbc.sql(
-                "delete from measurement.sessions where ended_at < :cutoff").param("cutoff", utc(cutoff)).update());
+        int sessions = transactions.inTransactionAs(
+                tenant,
+                () -> jdbc.sql("delete from measurement.sessions where ended_at < :cutoff")
+                        .param("cutoff", utc(cutoff))
+                        .update());
         if (deleted + sessions > 0) {
-            log.info("Retention for tenant {}: {} events and {} sessions before {} deleted", tenant.value(), deleted,
-                    sessions, cutoff);
+            log.info(
+                    "Retention for tenant {}: {} events and {} sessions before {} deleted",
+                    tenant.value(),
+                    deleted,
+                    sessions,
+                    cutoff);
         }
         return deleted;
     }

@@ -2,7 +2,6 @@ package io.reach.publishing;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.jspecify.annotations.Nullable;
 
 /**

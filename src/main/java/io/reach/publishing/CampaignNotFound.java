@@ -1,8 +1,7 @@
 package io.reach.publishing;
 
-import java.util.UUID;
-
 import io.reach.platform.web.NotFoundException;
+import java.util.UUID;
 
 /** No campaign of the current workspace has this id (a published post links only to its own workspace's). */
 class CampaignNotFound extends NotFoundException {

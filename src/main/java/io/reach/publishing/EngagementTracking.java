@@ -1,12 +1,21 @@
 package io.reach.publishing;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.reach.platform.tenant.AllTenants;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.publishing.automation.InboundEvents;
+import io.reach.social.FollowersChanged;
+import io.reach.social.SocialActivity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,18 +24,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
-
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-
-import io.reach.platform.tenant.AllTenants;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.social.FollowersChanged;
-import io.reach.social.SocialActivity;
-import io.reach.publishing.automation.InboundEvents;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -50,9 +47,15 @@ class EngagementTracking {
     private final Clock clock;
     private final tools.jackson.databind.json.JsonMapper json;
 
-    EngagementTracking(SocialPosts posts, InboundEvents events, SocialActivity social, AllTenants allTenants,
-            TenantTransactions transactions, @Value("${reach.publishing.engagement-window:30d}") Duration window,
-            @Value("${reach.publishing.poll-lookback:24h}") Duration pollLookback, Clock clock,
+    EngagementTracking(
+            SocialPosts posts,
+            InboundEvents events,
+            SocialActivity social,
+            AllTenants allTenants,
+            TenantTransactions transactions,
+            @Value("${reach.publishing.engagement-window:30d}") Duration window,
+            @Value("${reach.publishing.poll-lookback:24h}") Duration pollLookback,
+            Clock clock,
             tools.jackson.databind.json.JsonMapper json) {
         this.json = json;
         this.posts = posts;
@@ -65,8 +68,7 @@ class EngagementTracking {
         this.clock = clock;
     }
 
-    private record Work<T>(TenantId tenant, T item) {
-    }
+    private record Work<T>(TenantId tenant, T item) {}
 
     /** Measures every recent post; returns how many were measured. */
     int measureRecentPosts() {
@@ -85,21 +87,45 @@ class EngagementTracking {
 
     private boolean measure(TenantId tenant, SocialPosts.SocialPost post) {
         try {
-            var counts = TenantContext.callAs(tenant, () -> social.counts(post.socialAccountId(), post.externalPostId()));
+            var counts =
+                    TenantContext.callAs(tenant, () -> social.counts(post.socialAccountId(), post.externalPostId()));
             if (counts.isEmpty()) {
                 return false;
             }
             var c = counts.get();
             Instant now = clock.instant();
             transactions.inTransactionAs(tenant, () -> {
-                long likesBefore = posts.measure(post.id(), Map.of("like", c.likes(), "comment", c.comments(), "share",
-                        c.shares(), "save", c.saves(), "reach", c.reach(), "impression", c.impressions()), now).orElse(0L);
+                long likesBefore = posts.measure(
+                                post.id(),
+                                Map.of(
+                                        "like",
+                                        c.likes(),
+                                        "comment",
+                                        c.comments(),
+                                        "share",
+                                        c.shares(),
+                                        "save",
+                                        c.saves(),
+                                        "reach",
+                                        c.reach(),
+                                        "impression",
+                                        c.impressions()),
+                                now)
+                        .orElse(0L);
                 if (c.likes() > likesBefore) {
-                    var payload = JsonNodeFactory.instance.objectNode().put("external_post_id", post.externalPostId())
-                            .put("social_post_id", post.id().toString()).put("likes_before", likesBefore)
+                    var payload = JsonNodeFactory.instance
+                            .objectNode()
+                            .put("external_post_id", post.externalPostId())
+                            .put("social_post_id", post.id().toString())
+                            .put("likes_before", likesBefore)
                             .put("likes_after", c.likes());
-                    events.store(platformOf(post), "post_engagement", payload.toString(),
-                            "likes:" + post.externalPostId() + ":" + c.likes(), post.socialAccountId(), now);
+                    events.store(
+                            platformOf(post),
+                            "post_engagement",
+                            payload.toString(),
+                            "likes:" + post.externalPostId() + ":" + c.likes(),
+                            post.socialAccountId(),
+                            now);
                 }
             });
             return true;
@@ -132,8 +158,13 @@ class EngagementTracking {
         try {
             var found = TenantContext.callAs(tenant, () -> social.poll(account, pollLookback));
             return transactions.inTransactionAs(tenant, () -> (int) found.stream()
-                    .filter(event -> events.store(account.platform(), event.type(), json.writeValueAsString(
-                            event.payload()), event.externalId(), account.id(), clock.instant()))
+                    .filter(event -> events.store(
+                            account.platform(),
+                            event.type(),
+                            json.writeValueAsString(event.payload()),
+                            event.externalId(),
+                            account.id(),
+                            clock.instant()))
                     .count());
         } catch (RuntimeException e) {
             log.debug("Account {} not polled: {}", account.id(), e.getMessage());
@@ -150,25 +181,35 @@ class EngagementTracking {
      */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(FollowersChanged change) {
-        var payload = JsonNodeFactory.instance.objectNode().put("before", change.before()).put("after", change.after());
-        transactions.inTransactionAs(TenantId.of(change.tenantId()), () -> events.store(change.platform(),
-                "followers_changed", payload.toString(), "followers:" + change.socialAccountId() + ":" + change.at().toEpochMilli(),
-                change.socialAccountId(), change.at()));
+        var payload = JsonNodeFactory.instance
+                .objectNode()
+                .put("before", change.before())
+                .put("after", change.after());
+        transactions.inTransactionAs(
+                TenantId.of(change.tenantId()),
+                () -> events.store(
+                        change.platform(),
+                        "followers_changed",
+                        payload.toString(),
+                        "followers:" + change.socialAccountId() + ":"
+                                + change.at().toEpochMilli(),
+                        change.socialAccountId(),
+                        change.at()));
     }
 
     @Configuration(proxyBeanMethods = false)
     static class Schedule {
 
         @Bean
-        RecurringTask<Void> engagementTask(EngagementTracking tracking,
-                @Value("${reach.publishing.engagement-interval:1h}") Duration interval) {
+        RecurringTask<Void> engagementTask(
+                EngagementTracking tracking, @Value("${reach.publishing.engagement-interval:1h}") Duration interval) {
             return Tasks.recurring("social-engagement", FixedDelay.of(interval))
                     .execute((instance, context) -> tracking.measureRecentPosts());
         }
 
         @Bean
-        RecurringTask<Void> eventPollTask(EngagementTracking tracking,
-                @Value("${reach.publishing.poll-interval:5m}") Duration interval) {
+        RecurringTask<Void> eventPollTask(
+                EngagementTracking tracking, @Value("${reach.publishing.poll-interval:5m}") Duration interval) {
             return Tasks.recurring("social-event-poll", FixedDelay.of(interval))
                     .execute((instance, context) -> tracking.pollPlatforms());
         }

@@ -1,16 +1,5 @@
 package io.reach.publishing;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.UnaryOperator;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Service;
-
 import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditTrail;
 import io.reach.identity.UserPrincipal;
@@ -24,6 +13,15 @@ import io.reach.platform.web.PageRequest;
 import io.reach.social.SocialChannel;
 import io.reach.social.SocialDirectory;
 import io.reach.tenancy.TenantManagement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,8 +41,15 @@ class PostWorkflow {
     private final PublishJobs jobs;
     private final PublishScheduling scheduling;
 
-    PostWorkflow(PublishJobs jobs, PublishScheduling scheduling, Posts posts, SocialDirectory social, TenantManagement tenants, AuditTrail audit,
-            TenantTransactions transactions, Clock clock) {
+    PostWorkflow(
+            PublishJobs jobs,
+            PublishScheduling scheduling,
+            Posts posts,
+            SocialDirectory social,
+            TenantManagement tenants,
+            AuditTrail audit,
+            TenantTransactions transactions,
+            Clock clock) {
         this.jobs = jobs;
         this.scheduling = scheduling;
         this.posts = posts;
@@ -55,9 +60,12 @@ class PostWorkflow {
         this.clock = clock;
     }
 
-    record VariantInput(UUID socialAccountId, String text, List<SocialChannel.Media> media, JsonNode mediaRefs,
-            JsonNode metadata) {
-    }
+    record VariantInput(
+            UUID socialAccountId,
+            String text,
+            List<SocialChannel.Media> media,
+            JsonNode mediaRefs,
+            JsonNode metadata) {}
 
     UUID create(UserPrincipal author, @Nullable String title, List<VariantInput> variants) {
         List<Posts.NewVariant> accepted = checked(variants);
@@ -84,7 +92,8 @@ class PostWorkflow {
             Post post = posts.find(id).orElseThrow(() -> PostNotFound.forId(id));
             post.requireDeletable();
             if (jobs.ofPost(id).stream().anyMatch(job -> job.state() == PublishJobStatus.RUNNING)) {
-                throw new ConflictException("Not allowed now", "A job of this post is publishing right now; try again shortly");
+                throw new ConflictException(
+                        "Not allowed now", "A job of this post is publishing right now; try again shortly");
             }
             posts.delete(id);
             record(actor, "post.deleted", id, Map.of("status", post.status().code()));
@@ -100,13 +109,20 @@ class PostWorkflow {
             String prefix = "variants[" + i + "].";
             var account = social.account(variant.socialAccountId());
             if (account.isEmpty()) {
-                problems.add(new FieldError(prefix + "social_account_id", "is not a connected account of this workspace"));
+                problems.add(
+                        new FieldError(prefix + "social_account_id", "is not a connected account of this workspace"));
                 continue;
             }
-            account.get().channel().problemsWith(new SocialChannel.Variant(variant.text(), variant.media()))
+            account.get()
+                    .channel()
+                    .problemsWith(new SocialChannel.Variant(variant.text(), variant.media()))
                     .forEach(problem -> problems.add(new FieldError(prefix + problem.field(), problem.message())));
-            accepted.add(new Posts.NewVariant(variant.socialAccountId(), account.get().platform(), variant.text(),
-                    variant.mediaRefs(), variant.metadata()));
+            accepted.add(new Posts.NewVariant(
+                    variant.socialAccountId(),
+                    account.get().platform(),
+                    variant.text(),
+                    variant.mediaRefs(),
+                    variant.metadata()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems.toArray(FieldError[]::new));
@@ -120,7 +136,8 @@ class PostWorkflow {
 
     Post approve(UserPrincipal actor, UUID id) {
         requireApprover(actor);
-        return change(actor, id, "post.approved", post -> post.approve(actor.userId(), approvalRequired(), clock.instant()));
+        return change(
+                actor, id, "post.approved", post -> post.approve(actor.userId(), approvalRequired(), clock.instant()));
     }
 
     Post reject(UserPrincipal actor, UUID id, String reason) {
@@ -134,7 +151,8 @@ class PostWorkflow {
         List<UUID> planned = new ArrayList<>();
         Post scheduled = change(actor, id, "post.scheduled", post -> {
             Post ready = !required && (post.status() == PostStatus.DRAFT || post.status() == PostStatus.SUBMITTED)
-                    ? post.approve(actor.userId(), false, clock.instant()) : post;
+                    ? post.approve(actor.userId(), false, clock.instant())
+                    : post;
             Post next = ready.schedule(at, zone, clock.instant());
             for (Posts.Variant variant : posts.variants(id)) {
                 jobs.plan(id, variant.id(), variant.socialAccountId(), variant.platform(), at, clock.instant())
@@ -158,20 +176,23 @@ class PostWorkflow {
             Post before = posts.find(id).orElseThrow(() -> PostNotFound.forId(id));
             Post after = transition.apply(before);
             if (!posts.save(before, after)) {
-                throw new ConflictException("Concurrent change", "The post changed meanwhile; fetch it again and retry");
+                throw new ConflictException(
+                        "Concurrent change", "The post changed meanwhile; fetch it again and retry");
             }
-            record(actor, action, id, Map.of("from", before.status().code(), "to", after.status().code()));
+            record(
+                    actor,
+                    action,
+                    id,
+                    Map.of("from", before.status().code(), "to", after.status().code()));
             return after;
         });
     }
 
     /** A post with its variants. */
-    record PostDetails(Post post, List<Posts.Variant> variants) {
-    }
+    record PostDetails(Post post, List<Posts.Variant> variants) {}
 
     /** A variant's publish job with its attempts, oldest first. */
-    record JobProgress(PublishJobs.Job job, List<PublishJobs.Attempt> attempts) {
-    }
+    record JobProgress(PublishJobs.Job job, List<PublishJobs.Attempt> attempts) {}
 
     PostDetails details(UUID id) {
         return transactions.inTransaction(() -> {
@@ -181,24 +202,26 @@ class PostWorkflow {
     }
 
     /** Posts by status (null: any) and scheduled time, a page at a time. */
-    CursorPage<Post> posts(PageRequest page, @Nullable PostStatus status, @Nullable Instant from,
-            @Nullable Instant to) {
-        return transactions.inTransaction(() -> CursorPage.of(posts.page(page.afterOrStart(), page.fetchSize(), status,
-                from, to), page, Post::id));
+    CursorPage<Post> posts(
+            PageRequest page, @Nullable PostStatus status, @Nullable Instant from, @Nullable Instant to) {
+        return transactions.inTransaction(() ->
+                CursorPage.of(posts.page(page.afterOrStart(), page.fetchSize(), status, from, to), page, Post::id));
     }
 
     /** Submitted posts the approver may approve (never their own); only owners and admins approve. */
     CursorPage<Post> awaitingApproval(UserPrincipal approver, PageRequest page) {
         requireApprover(approver);
-        return transactions.inTransaction(() -> CursorPage.of(posts.awaitingApproval(page.afterOrStart(),
-                page.fetchSize(), approver.userId()), page, Post::id));
+        return transactions.inTransaction(() -> CursorPage.of(
+                posts.awaitingApproval(page.afterOrStart(), page.fetchSize(), approver.userId()), page, Post::id));
     }
 
     /** Each variant's publish job of a post, with its attempts. */
     List<JobProgress> jobs(UUID postId) {
         return transactions.inTransaction(() -> {
             posts.find(postId).orElseThrow(() -> PostNotFound.forId(postId));
-            return jobs.ofPost(postId).stream().map(job -> new JobProgress(job, jobs.attempts(job.id()))).toList();
+            return jobs.ofPost(postId).stream()
+                    .map(job -> new JobProgress(job, jobs.attempts(job.id())))
+                    .toList();
         });
     }
 
@@ -212,7 +235,10 @@ class PostWorkflow {
     }
 
     private void record(UserPrincipal actor, String action, UUID postId, Map<String, ?> values) {
-        audit.record(TenantContext.require(), AuditEntry.byUser(actor.userId(), action)
-                .on("post", postId, "publishing.posts").values(values));
+        audit.record(
+                TenantContext.require(),
+                AuditEntry.byUser(actor.userId(), action)
+                        .on("post", postId, "publishing.posts")
+                        .values(values));
     }
 }

@@ -2,6 +2,8 @@ package io.reach.publishing;
 
 import static io.reach.platform.time.UtcTimes.utc;
 
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,13 +11,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.platform.ids.Ids;
-import io.reach.platform.tenant.TenantContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,27 +61,37 @@ class Posts {
         this.ids = ids;
     }
 
-    record NewVariant(UUID socialAccountId, String platform, String text, JsonNode mediaRefs, JsonNode metadata) {
-    }
+    record NewVariant(UUID socialAccountId, String platform, String text, JsonNode mediaRefs, JsonNode metadata) {}
 
-    record Variant(UUID id, UUID socialAccountId, String platform, String text, JsonNode mediaRefs, JsonNode metadata) {
-    }
+    record Variant(
+            UUID id, UUID socialAccountId, String platform, String text, JsonNode mediaRefs, JsonNode metadata) {}
 
     UUID create(UUID createdBy, @Nullable String title, List<NewVariant> variants, Instant now) {
         UUID id = ids.next();
-        jdbc.sql(INSERT_POST).param("tenant", TenantContext.require().value()).param("id", id).param("createdBy", createdBy).param("title", title)
-                .param("now", utc(now)).update();
+        jdbc.sql(INSERT_POST)
+                .param("tenant", TenantContext.require().value())
+                .param("id", id)
+                .param("createdBy", createdBy)
+                .param("title", title)
+                .param("now", utc(now))
+                .update();
         insertVariants(id, variants, now);
         return id;
     }
 
     private void insertVariants(UUID postId, List<NewVariant> variants, Instant now) {
         for (NewVariant variant : variants) {
-            jdbc.sql(INSERT_VARIANT).param("tenant", TenantContext.require().value()).param("id", ids.next())
-                    .param("postId", postId).param("accountId", variant.socialAccountId())
-                    .param("platform", variant.platform()).param("text", variant.text())
-                    .param("media", variant.mediaRefs().toString()).param("metadata", variant.metadata().toString())
-                    .param("now", utc(now)).update();
+            jdbc.sql(INSERT_VARIANT)
+                    .param("tenant", TenantContext.require().value())
+                    .param("id", ids.next())
+                    .param("postId", postId)
+                    .param("accountId", variant.socialAccountId())
+                    .param("platform", variant.platform())
+                    .param("text", variant.text())
+                    .param("media", variant.mediaRefs().toString())
+                    .param("metadata", variant.metadata().toString())
+                    .param("now", utc(now))
+                    .update();
         }
     }
 
@@ -92,21 +100,37 @@ class Posts {
     }
 
     List<Post> page(UUID after, int limit, @Nullable PostStatus status, @Nullable Instant from, @Nullable Instant to) {
-        return jdbc.sql(LIST).param("after", after).param("limit", limit).param("status", status == null ? null : status.code())
-                .param("from", from == null ? null : utc(from)).param("to", to == null ? null : utc(to))
-                .query(Posts::post).list();
+        return jdbc.sql(LIST)
+                .param("after", after)
+                .param("limit", limit)
+                .param("status", status == null ? null : status.code())
+                .param("from", from == null ? null : utc(from))
+                .param("to", to == null ? null : utc(to))
+                .query(Posts::post)
+                .list();
     }
 
     /** Submitted posts the approver did not write: nobody approves their own post. */
     List<Post> awaitingApproval(UUID after, int limit, UUID approver) {
-        return jdbc.sql(AWAITING).param("after", after).param("limit", limit).param("approver", approver)
-                .query(Posts::post).list();
+        return jdbc.sql(AWAITING)
+                .param("after", after)
+                .param("limit", limit)
+                .param("approver", approver)
+                .query(Posts::post)
+                .list();
     }
 
     List<Variant> variants(UUID postId) {
-        return jdbc.sql(VARIANTS).param("postId", postId).query((rs, row) -> new Variant(rs.getObject("id", UUID.class),
-                rs.getObject("social_account_id", UUID.class), rs.getString("platform"), rs.getString("text"),
-                json.readTree(rs.getString("media_refs")), json.readTree(rs.getString("metadata")))).list();
+        return jdbc.sql(VARIANTS)
+                .param("postId", postId)
+                .query((rs, row) -> new Variant(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("social_account_id", UUID.class),
+                        rs.getString("platform"),
+                        rs.getString("text"),
+                        json.readTree(rs.getString("media_refs")),
+                        json.readTree(rs.getString("metadata"))))
+                .list();
     }
 
     private static final String SETTLE = """
@@ -123,40 +147,68 @@ class Posts {
             return;
         }
         boolean allPublished = jobs.stream().allMatch(job -> job.state() == PublishJobStatus.SUCCESS);
-        Instant publishedAt = jobs.stream().map(PublishJobs.Job::publishedAt).filter(java.util.Objects::nonNull)
-                .max(Instant::compareTo).orElse(null);
+        Instant publishedAt = jobs.stream()
+                .map(PublishJobs.Job::publishedAt)
+                .filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo)
+                .orElse(null);
         PostStatus settled = allPublished ? PostStatus.PUBLISHED : PostStatus.FAILED;
-        jdbc.sql(SETTLE).param("id", postId).param("status", settled.code())
-                .param("publishedAt", allPublished ? odt(publishedAt) : null).param("now", utc(now)).update();
+        jdbc.sql(SETTLE)
+                .param("id", postId)
+                .param("status", settled.code())
+                .param("publishedAt", allPublished ? odt(publishedAt) : null)
+                .param("now", utc(now))
+                .update();
     }
 
     /** Replaces a post's variants (their cancelled jobs go with them). */
     void replaceVariants(UUID postId, List<NewVariant> variants, Instant now) {
-        jdbc.sql("delete from publishing.post_variants where post_id = :postId").param("postId", postId).update();
+        jdbc.sql("delete from publishing.post_variants where post_id = :postId")
+                .param("postId", postId)
+                .update();
         insertVariants(postId, variants, now);
     }
 
     boolean delete(UUID postId) {
-        return jdbc.sql("delete from publishing.posts where id = :id").param("id", postId).update() == 1;
+        return jdbc.sql("delete from publishing.posts where id = :id")
+                        .param("id", postId)
+                        .update()
+                == 1;
     }
 
     /** Saves a transition; false when someone else changed the post since it was read. */
     boolean save(Post before, Post after) {
-        return jdbc.sql(UPDATE).param("id", after.id()).param("title", after.title())
-                .param("status", after.status().code())
-                .param("submittedAt", odt(after.submittedAt())).param("approvedBy", after.approvedBy())
-                .param("approvedAt", odt(after.approvedAt())).param("rejectionReason", after.rejectionReason())
-                .param("scheduledAt", odt(after.scheduledAt())).param("timeZone", after.timeZone())
-                .param("updatedAt", utc(after.updatedAt())).param("previousUpdatedAt", utc(before.updatedAt()))
-                .update() == 1;
+        return jdbc.sql(UPDATE)
+                        .param("id", after.id())
+                        .param("title", after.title())
+                        .param("status", after.status().code())
+                        .param("submittedAt", odt(after.submittedAt()))
+                        .param("approvedBy", after.approvedBy())
+                        .param("approvedAt", odt(after.approvedAt()))
+                        .param("rejectionReason", after.rejectionReason())
+                        .param("scheduledAt", odt(after.scheduledAt()))
+                        .param("timeZone", after.timeZone())
+                        .param("updatedAt", utc(after.updatedAt()))
+                        .param("previousUpdatedAt", utc(before.updatedAt()))
+                        .update()
+                == 1;
     }
 
     private static Post post(ResultSet rs, int row) throws SQLException {
-        return new Post(rs.getObject("id", UUID.class), rs.getObject("created_by", UUID.class), rs.getString("title"),
-                PostStatus.ofCode(rs.getString("status")), instant(rs, "submitted_at"),
-                rs.getObject("approved_by", UUID.class), instant(rs, "approved_at"), rs.getString("rejection_reason"),
-                instant(rs, "scheduled_at"), rs.getString("time_zone"), instant(rs, "published_at"),
-                requiredInstant(rs, "created_at"), requiredInstant(rs, "updated_at"));
+        return new Post(
+                rs.getObject("id", UUID.class),
+                rs.getObject("created_by", UUID.class),
+                rs.getString("title"),
+                PostStatus.ofCode(rs.getString("status")),
+                instant(rs, "submitted_at"),
+                rs.getObject("approved_by", UUID.class),
+                instant(rs, "approved_at"),
+                rs.getString("rejection_reason"),
+                instant(rs, "scheduled_at"),
+                rs.getString("time_zone"),
+                instant(rs, "published_at"),
+                requiredInstant(rs, "created_at"),
+                requiredInstant(rs, "updated_at"));
     }
 
     /** A NOT NULL {@code timestamptz} column. */

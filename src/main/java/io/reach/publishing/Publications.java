@@ -1,13 +1,11 @@
 package io.reach.publishing;
 
+import io.reach.social.PlatformError;
+import io.reach.social.Publication;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.stereotype.Component;
-
-import io.reach.social.PlatformError;
-import io.reach.social.Publication;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,10 +24,15 @@ class Publications {
         int index = 0;
         for (JsonNode ref : json.readTree(job.mediaRefs())) {
             if (!ref.path("url").isString()) {
-                throw new PlatformError(PlatformError.Kind.TERMINAL, null, null,
+                throw new PlatformError(
+                        PlatformError.Kind.TERMINAL,
+                        null,
+                        null,
                         "media[" + index + "] has no url, so there is nothing to send");
             }
-            media.add(new Publication.Medium(ref.path("type").asString("image"), ref.get("url").asString(),
+            media.add(new Publication.Medium(
+                    ref.path("type").asString("image"),
+                    ref.get("url").asString(),
                     ref.path("format").isString() ? ref.get("format").asString() : null));
             index++;
         }

@@ -1,7 +1,6 @@
 package io.reach.publishing;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import io.reach.platform.CheckSet;
 import io.reach.platform.state.Transitions;
 
@@ -13,7 +12,13 @@ import io.reach.platform.state.Transitions;
  */
 @CheckSet(table = "publishing.publish_jobs", column = "status")
 enum PublishJobStatus {
-    PENDING, RUNNING, RETRY, SUCCESS, FAILED, MISSED, CANCELLED;
+    PENDING,
+    RUNNING,
+    RETRY,
+    SUCCESS,
+    FAILED,
+    MISSED,
+    CANCELLED;
 
     private static final Transitions<PublishJobStatus> MOVES = Transitions.of(PublishJobStatus.class, "job")
             .allow(PENDING, PENDING, RUNNING, CANCELLED)

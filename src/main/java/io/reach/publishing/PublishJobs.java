@@ -2,21 +2,19 @@ package io.reach.publishing;
 
 import static io.reach.platform.time.UtcTimes.utc;
 
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.social.PlatformError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.platform.ids.Ids;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.social.PlatformError;
 
 /** The current tenant's publish jobs and their attempts. */
 @Repository
@@ -82,10 +80,25 @@ class PublishJobs {
         this.ids = ids;
     }
 
-    record Job(UUID id, UUID postId, UUID postVariantId, UUID socialAccountId, String platform, Instant scheduledAt,
-            Instant nextAttemptAt, String status, int attempt, boolean lookupFirst, @Nullable String providerJobId,
-            @Nullable String lastError, @Nullable String lastErrorKind, @Nullable Integer lastHttpStatus,
-            @Nullable Instant publishedAt, String text, String mediaRefs, String variantMetadata) {
+    record Job(
+            UUID id,
+            UUID postId,
+            UUID postVariantId,
+            UUID socialAccountId,
+            String platform,
+            Instant scheduledAt,
+            Instant nextAttemptAt,
+            String status,
+            int attempt,
+            boolean lookupFirst,
+            @Nullable String providerJobId,
+            @Nullable String lastError,
+            @Nullable String lastErrorKind,
+            @Nullable Integer lastHttpStatus,
+            @Nullable Instant publishedAt,
+            String text,
+            String mediaRefs,
+            String variantMetadata) {
 
         PublishJobStatus state() {
             return PublishJobStatus.ofCode(status);
@@ -95,18 +108,29 @@ class PublishJobs {
     /** As {@code query(Job.class)} maps it, typed so the rows are known not to be null. */
     private static final RowMapper<Job> JOB_ROW = new SimplePropertyRowMapper<>(Job.class);
 
-    record Attempt(Instant attemptedAt, String outcome, @Nullable Integer httpStatus, @Nullable String responseExcerpt) {
-    }
+    record Attempt(
+            Instant attemptedAt,
+            String outcome,
+            @Nullable Integer httpStatus,
+            @Nullable String responseExcerpt) {}
 
     /** As {@code query(Attempt.class)} maps it, typed so the rows are known not to be null. */
     private static final RowMapper<Attempt> ATTEMPT_ROW = new SimplePropertyRowMapper<>(Attempt.class);
 
     /** Plans a variant's job at {@code at}; a job not yet running is moved. Returns its id, if it could be (re)planned. */
     Optional<UUID> plan(UUID postId, UUID variantId, UUID accountId, String platform, Instant at, Instant now) {
-        return jdbc.sql(UPSERT).param("tenant", TenantContext.require().value()).param("id", ids.next())
-                .param("postId", postId).param("variantId", variantId).param("accountId", accountId)
-                .param("platform", platform).param("at", utc(at)).param("key", "variant:" + variantId)
-                .param("now", utc(now)).query(UUID.class).optional();
+        return jdbc.sql(UPSERT)
+                .param("tenant", TenantContext.require().value())
+                .param("id", ids.next())
+                .param("postId", postId)
+                .param("variantId", variantId)
+                .param("accountId", accountId)
+                .param("platform", platform)
+                .param("at", utc(at))
+                .param("key", "variant:" + variantId)
+                .param("now", utc(now))
+                .query(UUID.class)
+                .optional();
     }
 
     /** The platform of a job waiting to run; empty when it is not (already done, running elsewhere, cancelled). */
@@ -116,7 +140,11 @@ class PublishJobs {
 
     /** Takes a due job for this run; empty when it is not pending (already done, running elsewhere, cancelled). */
     Optional<Job> claim(UUID id, Instant now) {
-        return jdbc.sql(CLAIM).param("id", id).param("now", utc(now)).query(JOB_ROW).optional();
+        return jdbc.sql(CLAIM)
+                .param("id", id)
+                .param("now", utc(now))
+                .query(JOB_ROW)
+                .optional();
     }
 
     List<Job> ofPost(UUID postId) {
@@ -131,8 +159,14 @@ class PublishJobs {
      * How a claimed attempt ended: the job's next status (one an attempt may end in), the provider's
      * id of the post, the error and its kind, and when and how the next attempt runs.
      */
-    record AttemptEnd(PublishJobStatus status, @Nullable String providerId, @Nullable String error,
-            PlatformError.@Nullable Kind kind, @Nullable Integer httpStatus, Instant next, boolean lookupFirst,
+    record AttemptEnd(
+            PublishJobStatus status,
+            @Nullable String providerId,
+            @Nullable String error,
+            PlatformError.@Nullable Kind kind,
+            @Nullable Integer httpStatus,
+            Instant next,
+            boolean lookupFirst,
             @Nullable Instant publishedAt) {
 
         AttemptEnd {
@@ -142,15 +176,31 @@ class PublishJobs {
         }
 
         /** Tried again at {@code next}; {@code lookupFirst} when the platform may have the post already. */
-        static AttemptEnd retry(String error, PlatformError.Kind kind, @Nullable Integer httpStatus, Instant next,
+        static AttemptEnd retry(
+                String error,
+                PlatformError.Kind kind,
+                @Nullable Integer httpStatus,
+                Instant next,
                 boolean lookupFirst) {
             return new AttemptEnd(PublishJobStatus.RETRY, null, error, kind, httpStatus, next, lookupFirst, null);
         }
 
         /** Settled at {@code now}: published (success), failed or missed. */
-        static AttemptEnd settled(PublishJobStatus status, @Nullable String providerId, @Nullable String error,
-                PlatformError.@Nullable Kind kind, @Nullable Integer httpStatus, Instant now) {
-            return new AttemptEnd(status, providerId, error, kind, httpStatus, now, false,
+        static AttemptEnd settled(
+                PublishJobStatus status,
+                @Nullable String providerId,
+                @Nullable String error,
+                PlatformError.@Nullable Kind kind,
+                @Nullable Integer httpStatus,
+                Instant now) {
+            return new AttemptEnd(
+                    status,
+                    providerId,
+                    error,
+                    kind,
+                    httpStatus,
+                    now,
+                    false,
                     status == PublishJobStatus.SUCCESS ? now : null);
         }
     }
@@ -160,30 +210,48 @@ class PublishJobs {
      * attempt's (the sweep took it back and another runner claimed it), so nothing is recorded.
      */
     boolean finish(UUID id, int attempt, AttemptEnd end, Instant now) {
-        return jdbc.sql(FINISH).param("id", id).param("attempt", attempt).param("status", end.status().code())
-                .param("providerId", end.providerId()).param("error", end.error())
-                .param("kind", end.kind() == null ? null : end.kind().name().toLowerCase())
-                .param("httpStatus", end.httpStatus()).param("next", utc(end.next()))
-                .param("lookupFirst", end.lookupFirst())
-                .param("publishedAt", end.publishedAt() == null ? null : utc(end.publishedAt()))
-                .param("now", utc(now)).update() == 1;
+        return jdbc.sql(FINISH)
+                        .param("id", id)
+                        .param("attempt", attempt)
+                        .param("status", end.status().code())
+                        .param("providerId", end.providerId())
+                        .param("error", end.error())
+                        .param(
+                                "kind",
+                                end.kind() == null ? null : end.kind().name().toLowerCase())
+                        .param("httpStatus", end.httpStatus())
+                        .param("next", utc(end.next()))
+                        .param("lookupFirst", end.lookupFirst())
+                        .param("publishedAt", end.publishedAt() == null ? null : utc(end.publishedAt()))
+                        .param("now", utc(now))
+                        .update()
+                == 1;
     }
 
     /** The runner of attempt {@code attempt} is alive; false when the job is no longer that attempt's. */
     boolean beat(UUID id, int attempt, Instant now) {
-        return jdbc.sql(BEAT).param("id", id).param("attempt", attempt).param("now", utc(now)).update() == 1;
+        return jdbc.sql(BEAT)
+                        .param("id", id)
+                        .param("attempt", attempt)
+                        .param("now", utc(now))
+                        .update()
+                == 1;
     }
 
-    void recordAttempt(UUID jobId, PublishOutcome outcome, @Nullable Integer httpStatus, @Nullable String excerpt,
-            Instant now) {
-        jdbc.sql(ATTEMPT).param("tenant", TenantContext.require().value()).param("id", ids.next()).param("jobId", jobId)
-                .param("outcome", outcome.code()).param("httpStatus", httpStatus)
+    void recordAttempt(
+            UUID jobId, PublishOutcome outcome, @Nullable Integer httpStatus, @Nullable String excerpt, Instant now) {
+        jdbc.sql(ATTEMPT)
+                .param("tenant", TenantContext.require().value())
+                .param("id", ids.next())
+                .param("jobId", jobId)
+                .param("outcome", outcome.code())
+                .param("httpStatus", httpStatus)
                 .param("excerpt", excerpt == null ? null : excerpt.substring(0, Math.min(excerpt.length(), 1000)))
-                .param("now", utc(now)).update();
+                .param("now", utc(now))
+                .update();
     }
 
-    record Stranded(UUID id, int attempt) {
-    }
+    record Stranded(UUID id, int attempt) {}
 
     /** The job id column ({@code returning id}), typed so the ids are known not to be null. */
     private static final RowMapper<UUID> JOB_ID = (rs, row) -> rs.getObject(1, UUID.class);
@@ -196,11 +264,21 @@ class PublishJobs {
      * whose runner has not beaten for {@code staleAfter} (its node died or stalled).
      */
     List<Stranded> stranded(Instant now, Duration staleAfter) {
-        jdbc.sql(ABANDONED).param("now", utc(now)).param("abandonedBefore", utc(now.minus(staleAfter))).update();
-        return jdbc.sql(STRANDED).param("overdue", utc(now.minusSeconds(60))).query(STRANDED_ROW).list();
+        jdbc.sql(ABANDONED)
+                .param("now", utc(now))
+                .param("abandonedBefore", utc(now.minus(staleAfter)))
+                .update();
+        return jdbc.sql(STRANDED)
+                .param("overdue", utc(now.minusSeconds(60)))
+                .query(STRANDED_ROW)
+                .list();
     }
 
     List<UUID> cancelOpen(UUID postId, Instant now) {
-        return jdbc.sql(CANCEL_OPEN).param("postId", postId).param("now", utc(now)).query(JOB_ID).list();
+        return jdbc.sql(CANCEL_OPEN)
+                .param("postId", postId)
+                .param("now", utc(now))
+                .query(JOB_ID)
+                .list();
     }
 }

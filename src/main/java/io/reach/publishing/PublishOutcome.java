@@ -1,7 +1,6 @@
 package io.reach.publishing;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import io.reach.platform.CheckSet;
 import io.reach.social.PlatformError;
 
@@ -12,7 +11,9 @@ enum PublishOutcome {
     PUBLISHED,
     /** Already on the platform from an earlier attempt whose answer was lost; not sent again. */
     FOUND,
-    RETRYABLE, TERMINAL, UNKNOWN,
+    RETRYABLE,
+    TERMINAL,
+    UNKNOWN,
     /** Too late to send. */
     MISSED;
 

@@ -1,5 +1,11 @@
 package io.reach.publishing;
 
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.social.PlatformError;
+import io.reach.social.Publication;
+import io.reach.social.SocialDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,19 +14,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.social.PlatformError;
-import io.reach.social.Publication;
-import io.reach.social.SocialDirectory;
 
 /**
  * One publish attempt of one job. A job is claimed before anything is sent, so it runs once
@@ -53,12 +51,20 @@ class PublishRunner {
     private final SocialPosts socialPosts;
     private final RunningJobs running;
 
-    PublishRunner(PublishJobs jobs, Posts posts, SocialDirectory social, PublishScheduling scheduling,
-            TenantTransactions transactions, @Value("${reach.publishing.retry-base:60s}") Duration retryBase,
+    PublishRunner(
+            PublishJobs jobs,
+            Posts posts,
+            SocialDirectory social,
+            PublishScheduling scheduling,
+            TenantTransactions transactions,
+            @Value("${reach.publishing.retry-base:60s}") Duration retryBase,
             @Value("${reach.publishing.retry-cap:1h}") Duration retryCap,
             @Value("${reach.publishing.max-overdue:48h}") Duration maxOverdue,
-            @Value("${reach.publishing.per-platform-concurrency:4}") int perPlatform, Clock clock,
-            Publications publications, SocialPosts socialPosts, RunningJobs running) {
+            @Value("${reach.publishing.per-platform-concurrency:4}") int perPlatform,
+            Clock clock,
+            Publications publications,
+            SocialPosts socialPosts,
+            RunningJobs running) {
         this.running = running;
         this.publications = publications;
         this.socialPosts = socialPosts;
@@ -81,7 +87,8 @@ class PublishRunner {
         Semaphore slot = slots.computeIfAbsent(platform.get(), name -> new Semaphore(perPlatform));
         slot.acquireUninterruptibly();
         try {
-            Optional<PublishJobs.Job> claimed = transactions.inTransactionAs(tenant, () -> jobs.claim(jobId, clock.instant()));
+            Optional<PublishJobs.Job> claimed =
+                    transactions.inTransactionAs(tenant, () -> jobs.claim(jobId, clock.instant()));
             if (claimed.isPresent()) {
                 RunningJobs.Held held = running.hold(tenant, claimed.get());
                 try {
@@ -97,9 +104,18 @@ class PublishRunner {
 
     private void claimedRun(TenantId tenant, PublishJobs.Job job, RunningJobs.Held held) {
         if (clock.instant().isAfter(job.scheduledAt().plus(maxOverdue))) {
-            conclude(tenant, job, PublishJobStatus.MISSED, PublishOutcome.MISSED, null, null, "More than "
-                    + maxOverdue.toHours()
-                    + " hours late (Reach was down or the job was held up); not sent late", null, null);
+            conclude(
+                    tenant,
+                    job,
+                    PublishJobStatus.MISSED,
+                    PublishOutcome.MISSED,
+                    null,
+                    null,
+                    "More than "
+                            + maxOverdue.toHours()
+                            + " hours late (Reach was down or the job was held up); not sent late",
+                    null,
+                    null);
             return;
         }
         attempt(tenant, job, held);
@@ -118,13 +134,18 @@ class PublishRunner {
         try {
             publication = publications.of(job);
             if (!running.stillHeld(held)) {
-                log.warn("Publish job {} (attempt {}) was taken back while it waited here; not sending it", job.id(),
+                log.warn(
+                        "Publish job {} (attempt {}) was taken back while it waited here; not sending it",
+                        job.id(),
                         job.attempt());
                 return;
             }
-            found = job.lookupFirst() ? TenantContext.callAs(tenant,
-                    () -> social.findPublished(job.socialAccountId(), publication, job.scheduledAt())) : Optional.empty();
-            providerId = found.isPresent() ? found.get()
+            found = job.lookupFirst()
+                    ? TenantContext.callAs(
+                            tenant, () -> social.findPublished(job.socialAccountId(), publication, job.scheduledAt()))
+                    : Optional.empty();
+            providerId = found.isPresent()
+                    ? found.get()
                     : TenantContext.callAs(tenant, () -> social.publish(job.socialAccountId(), publication));
         } catch (PlatformError e) {
             failed(tenant, job, e.kind(), e.httpStatus(), e.getMessage(), e.retryAfter());
@@ -132,19 +153,30 @@ class PublishRunner {
         } catch (RuntimeException e) {
             log.warn("Publish job {} failed unexpectedly", job.id(), e);
             // The message may quote whatever a remote host answered; the log keeps it, the job only its kind.
-            failed(tenant, job, PlatformError.Kind.UNKNOWN, null,
-                    "Unexpected error (" + e.getClass().getSimpleName() + "); the server log has the details", null);
+            failed(
+                    tenant,
+                    job,
+                    PlatformError.Kind.UNKNOWN,
+                    null,
+                    "Unexpected error (" + e.getClass().getSimpleName() + "); the server log has the details",
+                    null);
             return;
         }
         PublishOutcome outcome = found.isPresent() ? PublishOutcome.FOUND : PublishOutcome.PUBLISHED;
         conclude(tenant, job, PublishJobStatus.SUCCESS, outcome, providerId, null, null, null, publication);
     }
 
-    private void failed(TenantId tenant, PublishJobs.Job job, PlatformError.Kind kind, @Nullable Integer status,
-            String message, @Nullable Duration retryAfter) {
+    private void failed(
+            TenantId tenant,
+            PublishJobs.Job job,
+            PlatformError.Kind kind,
+            @Nullable Integer status,
+            String message,
+            @Nullable Duration retryAfter) {
         PublishOutcome outcome = PublishOutcome.of(kind);
         if (kind == PlatformError.Kind.TERMINAL || job.attempt() >= MAX_ATTEMPTS) {
-            String reason = kind == PlatformError.Kind.TERMINAL ? message
+            String reason = kind == PlatformError.Kind.TERMINAL
+                    ? message
                     : message + " (gave up after " + job.attempt() + " attempts)";
             conclude(tenant, job, PublishJobStatus.FAILED, outcome, null, status, reason, kind, null);
             return;
@@ -166,13 +198,23 @@ class PublishRunner {
         }
     }
 
-    private void conclude(TenantId tenant, PublishJobs.Job job, PublishJobStatus status, PublishOutcome outcome,
-            @Nullable String providerId, @Nullable Integer httpStatus, @Nullable String error,
-            PlatformError.@Nullable Kind kind, @Nullable Publication publication) {
+    private void conclude(
+            TenantId tenant,
+            PublishJobs.Job job,
+            PublishJobStatus status,
+            PublishOutcome outcome,
+            @Nullable String providerId,
+            @Nullable Integer httpStatus,
+            @Nullable String error,
+            PlatformError.@Nullable Kind kind,
+            @Nullable Publication publication) {
         Instant now = clock.instant();
         boolean finished = transactions.inTransactionAs(tenant, () -> {
-            if (!jobs.finish(job.id(), job.attempt(), PublishJobs.AttemptEnd.settled(status, providerId, error, kind,
-                    httpStatus, now), now)) {
+            if (!jobs.finish(
+                    job.id(),
+                    job.attempt(),
+                    PublishJobs.AttemptEnd.settled(status, providerId, error, kind, httpStatus, now),
+                    now)) {
                 return false;
             }
             if (providerId != null && publication != null) {
@@ -192,7 +234,10 @@ class PublishRunner {
      * the newer attempt owns the job, and it looks the post up before sending (the sweep asks it to).
      */
     private static void refused(PublishJobs.Job job, String outcome) {
-        log.warn("Publish job {} ended attempt {} ({}) after the job was taken back; the newer attempt decides",
-                job.id(), job.attempt(), outcome);
+        log.warn(
+                "Publish job {} ended attempt {} ({}) after the job was taken back; the newer attempt decides",
+                job.id(),
+                job.attempt(),
+                outcome);
     }
 }

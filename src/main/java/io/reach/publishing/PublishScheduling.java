@@ -1,15 +1,12 @@
 package io.reach.publishing;
 
-import java.time.Instant;
-import java.util.UUID;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
-
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
-
 import io.reach.platform.tenant.TenantId;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 
 /**
  * Puts publish jobs on db-scheduler's timetable: one task instance per job and attempt, named
@@ -27,7 +24,9 @@ class PublishScheduling {
     }
 
     void at(TenantId tenant, UUID jobId, int attempt, Instant when) {
-        var instance = PublishTask.DESCRIPTOR.instance(tenant + ":" + jobId + ":" + attempt).data(tenant + ":" + jobId)
+        var instance = PublishTask.DESCRIPTOR
+                .instance(tenant + ":" + jobId + ":" + attempt)
+                .data(tenant + ":" + jobId)
                 .scheduledTo(when);
         if (!scheduler.getObject().scheduleIfNotExists(instance)) {
             scheduler.getObject().reschedule(TaskInstanceId.of(TASK, tenant + ":" + jobId + ":" + attempt), when);

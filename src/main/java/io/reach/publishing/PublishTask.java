@@ -1,19 +1,15 @@
 package io.reach.publishing;
 
-import java.util.UUID;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-
-import io.reach.platform.tenant.AllTenants;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.reach.platform.tenant.AllTenants;
 import io.reach.platform.tenant.TenantId;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The db-scheduler task that runs one publish attempt; its data is {@code <tenant>:<job>}. */
 @Configuration(proxyBeanMethods = false)
@@ -27,8 +23,12 @@ class PublishTask {
      * {@code reach.publishing.stale-after}): no post silently stays behind.
      */
     @Bean
-    RecurringTask<Void> publishSweepTask(AllTenants allTenants, PublishJobs jobs, PublishScheduling scheduling,
-            RunningJobs running, java.time.Clock clock) {
+    RecurringTask<Void> publishSweepTask(
+            AllTenants allTenants,
+            PublishJobs jobs,
+            PublishScheduling scheduling,
+            RunningJobs running,
+            java.time.Clock clock) {
         return Tasks.recurring("publish-sweep", FixedDelay.of(java.time.Duration.ofMinutes(1)))
                 .execute((instance, context) -> allTenants.sumOverTenantsAndPlatform(tenant -> {
                     var stranded = jobs.stranded(clock.instant(), running.staleAfter());

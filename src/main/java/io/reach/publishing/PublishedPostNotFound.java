@@ -1,8 +1,7 @@
 package io.reach.publishing;
 
-import java.util.UUID;
-
 import io.reach.platform.web.NotFoundException;
+import java.util.UUID;
 
 /** No published post has this id in the current workspace. */
 class PublishedPostNotFound extends NotFoundException {

@@ -1,16 +1,14 @@
 package io.reach.publishing;
 
-import java.util.List;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Service;
-
 import io.reach.campaigns.CampaignDirectory;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
 import io.reach.platform.web.TimeWindow;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
 
 /**
  * What was published: the posts as the platforms took them, their engagement over time, and
@@ -20,8 +18,7 @@ import io.reach.platform.web.TimeWindow;
 class PublishedPosts {
 
     /** A published post with its latest engagement counts. */
-    record PublishedPost(SocialPosts.SocialPost post, List<SocialPosts.Measurement> engagement) {
-    }
+    record PublishedPost(SocialPosts.SocialPost post, List<SocialPosts.Measurement> engagement) {}
 
     private final SocialPosts posts;
     private final CampaignDirectory campaigns;
@@ -34,10 +31,12 @@ class PublishedPosts {
     }
 
     /** Newest first, by time, account or campaign (null: any). */
-    CursorPage<SocialPosts.SocialPost> list(TimeWindow window, @Nullable UUID accountId, @Nullable UUID campaignId,
-            PageRequest page) {
-        return transactions.inTransaction(() -> CursorPage.of(posts.list(window.from(), window.to(), accountId,
-                campaignId, page.beforeOrEnd(), page.fetchSize()), page, SocialPosts.SocialPost::id));
+    CursorPage<SocialPosts.SocialPost> list(
+            TimeWindow window, @Nullable UUID accountId, @Nullable UUID campaignId, PageRequest page) {
+        return transactions.inTransaction(() -> CursorPage.of(
+                posts.list(window.from(), window.to(), accountId, campaignId, page.beforeOrEnd(), page.fetchSize()),
+                page,
+                SocialPosts.SocialPost::id));
     }
 
     PublishedPost get(UUID id) {
@@ -48,8 +47,10 @@ class PublishedPosts {
     CursorPage<SocialPosts.Measurement> engagement(UUID id, TimeWindow window, PageRequest page) {
         return transactions.inTransaction(() -> {
             find(id);
-            return CursorPage.of(posts.history(id, window.from(), window.to(), page.after().orElse(null),
-                    page.fetchSize()), page, SocialPosts.Measurement::id);
+            return CursorPage.of(
+                    posts.history(id, window.from(), window.to(), page.after().orElse(null), page.fetchSize()),
+                    page,
+                    SocialPosts.Measurement::id);
         });
     }
 

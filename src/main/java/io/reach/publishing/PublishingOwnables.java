@@ -1,11 +1,9 @@
 package io.reach.publishing;
 
+import io.reach.identity.OwnableResources;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import io.reach.identity.OwnableResources;
 
 /** Under {@code posts}: posts, published social posts and automations, as the API's paths name them. */
 @Component

@@ -1,5 +1,7 @@
 package io.reach.publishing;
 
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -8,15 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
 
 /**
  * The publish jobs this node is running, each kept alive by a heartbeat ({@code heartbeat_at},
@@ -38,12 +36,16 @@ class RunningJobs implements DisposableBean {
     private final ScheduledExecutorService heart = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("publish-heartbeat").daemon().factory());
 
-    RunningJobs(PublishJobs jobs, TenantTransactions transactions, Clock clock,
+    RunningJobs(
+            PublishJobs jobs,
+            TenantTransactions transactions,
+            Clock clock,
             @Value("${reach.publishing.heartbeat-every:1m}") Duration every,
             @Value("${reach.publishing.stale-after:10m}") Duration staleAfter) {
         if (every.isNegative() || every.isZero() || every.multipliedBy(3).compareTo(staleAfter) > 0) {
-            throw new IllegalStateException("reach.publishing.heartbeat-every (" + every + ") must be positive and at most a"
-                    + " third of reach.publishing.stale-after (" + staleAfter + "), or live jobs would be taken back");
+            throw new IllegalStateException("reach.publishing.heartbeat-every (" + every
+                    + ") must be positive and at most a" + " third of reach.publishing.stale-after (" + staleAfter
+                    + "), or live jobs would be taken back");
         }
         this.jobs = jobs;
         this.transactions = transactions;
@@ -53,8 +55,7 @@ class RunningJobs implements DisposableBean {
     }
 
     /** One claimed attempt of a job. */
-    record Held(TenantId tenant, UUID jobId, int attempt) {
-    }
+    record Held(TenantId tenant, UUID jobId, int attempt) {}
 
     Duration staleAfter() {
         return staleAfter;
@@ -72,8 +73,8 @@ class RunningJobs implements DisposableBean {
 
     /** Beats now; whether the job is still this attempt's (asked before anything is sent). */
     boolean stillHeld(Held attempt) {
-        return transactions.inTransactionAs(attempt.tenant(), () -> jobs.beat(attempt.jobId(), attempt.attempt(),
-                clock.instant()));
+        return transactions.inTransactionAs(
+                attempt.tenant(), () -> jobs.beat(attempt.jobId(), attempt.attempt(), clock.instant()));
     }
 
     private void beatAll() {
@@ -81,7 +82,9 @@ class RunningJobs implements DisposableBean {
             try {
                 if (!stillHeld(attempt)) {
                     held.remove(attempt);
-                    log.warn("Publish job {} (attempt {}) was taken back while it ran here", attempt.jobId(),
+                    log.warn(
+                            "Publish job {} (attempt {}) was taken back while it ran here",
+                            attempt.jobId(),
                             attempt.attempt());
                 }
             } catch (RuntimeException e) {

@@ -6,7 +6,10 @@ import io.reach.social.Publication;
 /** The kind of a published post, from its media: none is text, several a carousel. */
 @CheckSet(table = "publishing.social_posts", column = "post_type")
 enum SocialPostType {
-    TEXT, IMAGE, VIDEO, CAROUSEL;
+    TEXT,
+    IMAGE,
+    VIDEO,
+    CAROUSEL;
 
     static SocialPostType of(Publication publication) {
         if (publication.media().size() > 1) {

@@ -2,22 +2,20 @@ package io.reach.publishing;
 
 import static io.reach.platform.time.UtcTimes.utc;
 
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.social.Publication;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.platform.ids.Ids;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.social.Publication;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SocialPosts {
 
     static final List<String> ENGAGEMENT_TYPES = java.util.Arrays.stream(EngagementType.values())
-            .map(EngagementType::code).toList();
+            .map(EngagementType::code)
+            .toList();
 
     private static final String RECORD = """
             insert into publishing.social_posts (tenant_id, id, social_account_id, post_id, post_variant_id, publish_job_id,
@@ -59,64 +58,105 @@ class SocialPosts {
         this.ids = ids;
     }
 
-    record SocialPost(UUID id, UUID socialAccountId, @Nullable UUID campaignId, @Nullable UUID postId,
-            @Nullable UUID postVariantId, String postContent, String postType, String externalPostId,
-            @Nullable Instant scheduledAt, Instant publishedAt, Instant createdAt, JsonNode metadata) {
-    }
+    record SocialPost(
+            UUID id,
+            UUID socialAccountId,
+            @Nullable UUID campaignId,
+            @Nullable UUID postId,
+            @Nullable UUID postVariantId,
+            String postContent,
+            String postType,
+            String externalPostId,
+            @Nullable Instant scheduledAt,
+            Instant publishedAt,
+            Instant createdAt,
+            JsonNode metadata) {}
 
     /** Records what a publish job put on the platform (once per job). */
     void record(PublishJobs.Job job, Publication publication, String externalId, Instant now) {
-        jdbc.sql(RECORD).param("tenant", TenantContext.require().value()).param("id", ids.next())
-                .param("account", job.socialAccountId()).param("postId", job.postId())
-                .param("variantId", job.postVariantId()).param("jobId", job.id()).param("content", publication.text())
-                .param("type", SocialPostType.of(publication).code()).param("externalId", externalId)
-                .param("scheduledAt", utc(job.scheduledAt())).param("now", utc(now))
-                .param("metadata", json.writeValueAsString(Map.of("platform", job.platform(),
-                        "media", publication.media(), "variant_metadata", publication.metadata())))
+        jdbc.sql(RECORD)
+                .param("tenant", TenantContext.require().value())
+                .param("id", ids.next())
+                .param("account", job.socialAccountId())
+                .param("postId", job.postId())
+                .param("variantId", job.postVariantId())
+                .param("jobId", job.id())
+                .param("content", publication.text())
+                .param("type", SocialPostType.of(publication).code())
+                .param("externalId", externalId)
+                .param("scheduledAt", utc(job.scheduledAt()))
+                .param("now", utc(now))
+                .param(
+                        "metadata",
+                        json.writeValueAsString(Map.of(
+                                "platform",
+                                job.platform(),
+                                "media",
+                                publication.media(),
+                                "variant_metadata",
+                                publication.metadata())))
                 .update();
     }
 
-    List<SocialPost> list(Instant from, Instant to, @Nullable UUID accountId, @Nullable UUID campaignId, UUID before,
-            int limit) {
+    List<SocialPost> list(
+            Instant from, Instant to, @Nullable UUID accountId, @Nullable UUID campaignId, UUID before, int limit) {
         return jdbc.sql("select " + COLUMNS + """
                  from publishing.social_posts
                 where published_at >= :from and published_at < :to and id < :before
                   and (cast(:account as uuid) is null or social_account_id = :account)
                   and (cast(:campaign as uuid) is null or campaign_id = :campaign)
-                order by id desc limit :limit""").param("from", utc(from)).param("to", utc(to)).param("before", before)
-                .param("account", accountId).param("campaign", campaignId).param("limit", limit)
-                .query(this::socialPost).list();
+                order by id desc limit :limit""")
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .param("before", before)
+                .param("account", accountId)
+                .param("campaign", campaignId)
+                .param("limit", limit)
+                .query(this::socialPost)
+                .list();
     }
 
     Optional<SocialPost> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from publishing.social_posts where id = :id").param("id", id)
-                .query(this::socialPost).optional();
+        return jdbc.sql("select " + COLUMNS + " from publishing.social_posts where id = :id")
+                .param("id", id)
+                .query(this::socialPost)
+                .optional();
     }
 
     /** Published in {@code [since, now)}: the posts whose engagement is still followed. */
     List<SocialPost> publishedSince(Instant since) {
         return jdbc.sql("select " + COLUMNS + " from publishing.social_posts where published_at >= :since order by id")
-                .param("since", utc(since)).query(this::socialPost).list();
+                .param("since", utc(since))
+                .query(this::socialPost)
+                .list();
     }
 
     boolean linkCampaign(UUID id, @Nullable UUID campaignId) {
-        return jdbc.sql("update publishing.social_posts set campaign_id = :campaign where id = :id").param("id", id)
-                .param("campaign", campaignId).update() == 1;
+        return jdbc.sql("update publishing.social_posts set campaign_id = :campaign where id = :id")
+                        .param("id", id)
+                        .param("campaign", campaignId)
+                        .update()
+                == 1;
     }
 
     /** Records one measurement of each type; returns the like count measured before it, if any. */
     Optional<Long> measure(UUID postId, Map<String, Long> counts, Instant now) {
-        Optional<Long> likesBefore = jdbc.sql(LIKES).param("id", postId).query(Long.class).optional();
+        Optional<Long> likesBefore =
+                jdbc.sql(LIKES).param("id", postId).query(Long.class).optional();
         for (String type : ENGAGEMENT_TYPES) {
-            jdbc.sql(ENGAGEMENT).param("tenant", TenantContext.require().value()).param("id", ids.next())
-                    .param("postId", postId).param("type", type).param("count", counts.getOrDefault(type, 0L))
-                    .param("now", utc(now)).update();
+            jdbc.sql(ENGAGEMENT)
+                    .param("tenant", TenantContext.require().value())
+                    .param("id", ids.next())
+                    .param("postId", postId)
+                    .param("type", type)
+                    .param("count", counts.getOrDefault(type, 0L))
+                    .param("now", utc(now))
+                    .update();
         }
         return likesBefore;
     }
 
-    record Measurement(UUID id, String engagementType, long engagementCount, Instant recordedAt) {
-    }
+    record Measurement(UUID id, String engagementType, long engagementCount, Instant recordedAt) {}
 
     /** As {@code query(Measurement.class)} maps it, typed so the rows are known not to be null. */
     private static final RowMapper<Measurement> MEASUREMENT_ROW = new SimplePropertyRowMapper<>(Measurement.class);
@@ -136,17 +176,30 @@ class SocialPosts {
                 where social_post_id = :id and recorded_at >= :from and recorded_at < :to
                   and (cast(:after as uuid) is null or (recorded_at, engagement_type, id) >
                        (select recorded_at, engagement_type, id from publishing.social_engagement where id = :after))
-                order by recorded_at, engagement_type, id limit :limit""").param("id", postId).param("from", utc(from))
-                .param("to", utc(to)).param("after", after).param("limit", limit).query(MEASUREMENT_ROW).list();
+                order by recorded_at, engagement_type, id limit :limit""")
+                .param("id", postId)
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .param("after", after)
+                .param("limit", limit)
+                .query(MEASUREMENT_ROW)
+                .list();
     }
 
     private SocialPost socialPost(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new SocialPost(rs.getObject("id", UUID.class), rs.getObject("social_account_id", UUID.class),
-                rs.getObject("campaign_id", UUID.class), rs.getObject("post_id", UUID.class),
-                rs.getObject("post_variant_id", UUID.class), rs.getString("post_content"), rs.getString("post_type"),
-                rs.getString("external_post_id"), instant(rs.getObject("scheduled_at", OffsetDateTime.class)),
+        return new SocialPost(
+                rs.getObject("id", UUID.class),
+                rs.getObject("social_account_id", UUID.class),
+                rs.getObject("campaign_id", UUID.class),
+                rs.getObject("post_id", UUID.class),
+                rs.getObject("post_variant_id", UUID.class),
+                rs.getString("post_content"),
+                rs.getString("post_type"),
+                rs.getString("external_post_id"),
+                instant(rs.getObject("scheduled_at", OffsetDateTime.class)),
                 rs.getObject("published_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(), json.readTree(rs.getString("metadata")));
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                json.readTree(rs.getString("metadata")));
     }
 
     private static @Nullable Instant instant(@Nullable OffsetDateTime value) {

@@ -1,5 +1,11 @@
 package io.reach.social;
 
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.BadRequestException;
+import io.reach.platform.web.CursorPage;
+import io.reach.platform.web.PageRequest;
+import io.reach.platform.web.TimeWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,16 +14,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-
-import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.platform.web.BadRequestException;
-import io.reach.platform.web.CursorPage;
-import io.reach.platform.web.PageRequest;
-import io.reach.platform.web.TimeWindow;
 
 /**
  * A connected account's analytics as the workspace reads them (snapshots, trends, followers, top
@@ -31,8 +29,7 @@ class AccountAnalytics {
     static final int MAX_PERIODS = 2000;
 
     /** Whether a sync reached the platform, and when it ran. */
-    record SyncOutcome(boolean synced, Instant syncedAt) {
-    }
+    record SyncOutcome(boolean synced, Instant syncedAt) {}
 
     private final SocialAccounts accounts;
     private final MetricsSnapshots snapshots;
@@ -42,8 +39,14 @@ class AccountAnalytics {
     private final TenantTransactions transactions;
     private final Clock clock;
 
-    AccountAnalytics(SocialAccounts accounts, MetricsSnapshots snapshots, FollowerChanges followerChanges,
-            ContentInsights insights, AccountSync sync, TenantTransactions transactions, Clock clock) {
+    AccountAnalytics(
+            SocialAccounts accounts,
+            MetricsSnapshots snapshots,
+            FollowerChanges followerChanges,
+            ContentInsights insights,
+            AccountSync sync,
+            TenantTransactions transactions,
+            Clock clock) {
         this.accounts = accounts;
         this.snapshots = snapshots;
         this.followerChanges = followerChanges;
@@ -55,8 +58,13 @@ class AccountAnalytics {
 
     /** Metrics snapshots of the window, oldest first. */
     CursorPage<MetricsSnapshots.Snapshot> metrics(UUID id, TimeWindow window, PageRequest page) {
-        return ofAccount(id, () -> CursorPage.of(snapshots.between(id, window.from(), window.to(),
-                page.after().orElse(null), page.fetchSize()), page, MetricsSnapshots.Snapshot::id));
+        return ofAccount(
+                id,
+                () -> CursorPage.of(
+                        snapshots.between(
+                                id, window.from(), window.to(), page.after().orElse(null), page.fetchSize()),
+                        page,
+                        MetricsSnapshots.Snapshot::id));
     }
 
     /** Every day or week (UTC) of the window; refused beyond {@link #MAX_PERIODS} periods. */
@@ -65,17 +73,24 @@ class AccountAnalytics {
             throw new BadRequestException("Invalid interval", "interval is day or week");
         }
         if (Duration.between(window.from(), window.to()).toDays() / (interval.equals("week") ? 7 : 1) >= MAX_PERIODS) {
-            throw new BadRequestException("Too many periods", "A time series has at most " + MAX_PERIODS
-                    + " periods; interval=" + interval + " over this window gives more: choose interval=week or a shorter window");
+            throw new BadRequestException(
+                    "Too many periods",
+                    "A time series has at most " + MAX_PERIODS + " periods; interval=" + interval
+                            + " over this window gives more: choose interval=week or a shorter window");
         }
         return ofAccount(id, () -> snapshots.trend(id, window.from(), window.to(), interval));
     }
 
     /** New followers and unfollowers (type null: both) of the window, newest first. */
-    CursorPage<FollowerChanges.Change> followers(UUID id, @Nullable String changeType, TimeWindow window,
-            PageRequest page) {
-        return ofAccount(id, () -> CursorPage.of(followerChanges.between(id, window.from(), window.to(), changeType,
-                page.beforeOrEnd(), page.fetchSize()), page, FollowerChanges.Change::id));
+    CursorPage<FollowerChanges.Change> followers(
+            UUID id, @Nullable String changeType, TimeWindow window, PageRequest page) {
+        return ofAccount(
+                id,
+                () -> CursorPage.of(
+                        followerChanges.between(
+                                id, window.from(), window.to(), changeType, page.beforeOrEnd(), page.fetchSize()),
+                        page,
+                        FollowerChanges.Change::id));
     }
 
     /** The best posts by engagement rate in the window, 1 to 100 (default 10). */
@@ -95,8 +110,9 @@ class AccountAnalytics {
             throw new BadRequestException("Invalid window", "from must not be after to, both between 1970 and 9999");
         }
         if (start.plusDays(MAX_PERIODS).isBefore(end)) {
-            throw new BadRequestException("Too many periods", "Audience insights cover at most " + MAX_PERIODS
-                    + " days: choose a shorter window");
+            throw new BadRequestException(
+                    "Too many periods",
+                    "Audience insights cover at most " + MAX_PERIODS + " days: choose a shorter window");
         }
         return ofAccount(id, () -> insights.audience(id, start, end));
     }

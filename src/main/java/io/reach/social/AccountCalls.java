@@ -1,15 +1,13 @@
 package io.reach.social;
 
-import java.util.UUID;
-import java.util.function.Function;
-
-import org.springframework.stereotype.Component;
-
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.social.platform.PlatformAdapters;
 import io.reach.social.platform.ProviderRefused;
 import io.reach.social.platform.SocialProvider;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
 
 /**
  * Platform calls on behalf of one of the current tenant's accounts: only while it is active,
@@ -24,8 +22,12 @@ class AccountCalls {
     private final TokenRefresher refresher;
     private final TokenRenewal renewal;
 
-    AccountCalls(SocialAccounts accounts, PlatformAdapters adapters, TenantTransactions transactions,
-            TokenRefresher refresher, TokenRenewal renewal) {
+    AccountCalls(
+            SocialAccounts accounts,
+            PlatformAdapters adapters,
+            TenantTransactions transactions,
+            TokenRefresher refresher,
+            TokenRenewal renewal) {
         this.refresher = refresher;
         this.renewal = renewal;
         this.accounts = accounts;
@@ -44,8 +46,8 @@ class AccountCalls {
         return call(accountId, (provider, account) -> provider.act(account, action));
     }
 
-    private <T> T withFreshToken(SocialAccounts.Credentials credentials, SocialProvider provider,
-            Function<SocialProvider.Account, T> call) {
+    private <T> T withFreshToken(
+            SocialAccounts.Credentials credentials, SocialProvider provider, Function<SocialProvider.Account, T> call) {
         try {
             return call.apply(credentials.account());
         } catch (PlatformError e) {
@@ -63,24 +65,34 @@ class AccountCalls {
      */
     private SocialAccounts.Credentials renewed(SocialAccounts.Credentials credentials, SocialProvider provider) {
         try {
-            return renewal.renew(TenantContext.require(), credentials.id(), provider,
+            return renewal.renew(
+                    TenantContext.require(),
+                    credentials.id(),
+                    provider,
                     current -> current.accessToken().equals(credentials.accessToken()));
         } catch (ProviderRefused e) {
             refresher.needsReview(TenantContext.require(), credentials.id(), credentials.platform(), e.getMessage());
-            throw new PlatformError(PlatformError.Kind.TERMINAL, 401, null, e.getMessage()
-                    + "; the account needs to be reconnected");
+            throw new PlatformError(
+                    PlatformError.Kind.TERMINAL, 401, null, e.getMessage() + "; the account needs to be reconnected");
         } catch (org.springframework.web.client.ResourceAccessException e) {
-            throw new PlatformError(PlatformError.Kind.RETRYABLE, null, null,
+            throw new PlatformError(
+                    PlatformError.Kind.RETRYABLE,
+                    null,
+                    null,
                     credentials.platform() + " could not be reached to renew access: " + e.getMessage());
         }
     }
 
     private SocialAccounts.Credentials usable(UUID accountId) {
-        SocialAccounts.Credentials credentials = transactions.inTransaction(() -> accounts.credentials(accountId))
-                .orElseThrow(() -> new PlatformError(PlatformError.Kind.TERMINAL, null, null,
-                        "The account is disconnected; reconnect it"));
+        SocialAccounts.Credentials credentials = transactions
+                .inTransaction(() -> accounts.credentials(accountId))
+                .orElseThrow(() -> new PlatformError(
+                        PlatformError.Kind.TERMINAL, null, null, "The account is disconnected; reconnect it"));
         if (!AccountStatus.isActive(credentials.status())) {
-            throw new PlatformError(PlatformError.Kind.TERMINAL, null, null,
+            throw new PlatformError(
+                    PlatformError.Kind.TERMINAL,
+                    null,
+                    null,
                     "The account needs to be reconnected (status " + credentials.status() + ")");
         }
         return credentials;

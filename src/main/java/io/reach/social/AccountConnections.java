@@ -1,14 +1,5 @@
 package io.reach.social;
 
-import java.net.URI;
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
-
 import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditTrail;
 import io.reach.platform.mail.PublicUrl;
@@ -19,6 +10,12 @@ import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
 import io.reach.social.platform.PlatformAdapters;
 import io.reach.social.platform.SocialProvider;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
 
 /**
  * Connecting an account: start (a sealed state with a PKCE verifier, and the platform's
@@ -38,9 +35,16 @@ class AccountConnections {
     private final Clock clock;
     private final AccountSeats seats;
 
-    AccountConnections(PlatformAdapters adapters, SocialChannels channels, SocialAccounts accounts,
-            ConnectionStates states, AuditTrail audit, TenantTransactions transactions,
-            PublicUrl publicUrl, Clock clock, AccountSeats seats) {
+    AccountConnections(
+            PlatformAdapters adapters,
+            SocialChannels channels,
+            SocialAccounts accounts,
+            ConnectionStates states,
+            AuditTrail audit,
+            TenantTransactions transactions,
+            PublicUrl publicUrl,
+            Clock clock,
+            AccountSeats seats) {
         this.seats = seats;
         this.adapters = adapters;
         this.channels = channels;
@@ -58,54 +62,65 @@ class AccountConnections {
     }
 
     /** A connection started: where to send the browser, and the cookie that browser must bring back. */
-    record Started(URI authorizationUrl, String bindingCookie, String bindingSecret) {
-    }
+    record Started(URI authorizationUrl, String bindingCookie, String bindingSecret) {}
 
     Started start(TenantId tenant, UUID userId, String platform) {
         SocialProvider provider = provider(platform);
         ConnectionStates.Started started = states.seal(tenant.value(), userId, platform);
-        return new Started(provider.authorizationUrl(started.state(), started.codeChallenge(), redirectUri()),
-                started.bindingCookie(), started.bindingSecret());
+        return new Started(
+                provider.authorizationUrl(started.state(), started.codeChallenge(), redirectUri()),
+                started.bindingCookie(),
+                started.bindingSecret());
     }
 
     /** The account connected, and the binding cookie that is now spent. */
-    record Connected(SocialAccounts.AccountView account, String bindingCookie) {
-    }
+    record Connected(SocialAccounts.AccountView account, String bindingCookie) {}
 
     /**
      * Finishes a connection, only in the browser that started it ({@code cookies} hold its binding
      * secret) and only once: the state is spent before the code is exchanged.
      */
     Connected complete(String code, String state, Map<String, String> cookies) {
-        ConnectionStates.Pending pending = states.open(state).orElseThrow(() -> new Problem(HttpStatus.BAD_REQUEST,
-                "Invalid connection state", "The connection was not started here, or it took longer than 10 minutes"));
+        ConnectionStates.Pending pending = states.open(state)
+                .orElseThrow(() -> new Problem(
+                        HttpStatus.BAD_REQUEST,
+                        "Invalid connection state",
+                        "The connection was not started here, or it took longer than 10 minutes"));
         if (!pending.isBoundTo(cookies.get(pending.bindingCookie()))) {
-            throw new Problem(HttpStatus.BAD_REQUEST, "Connection started elsewhere",
+            throw new Problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Connection started elsewhere",
                     "Finish connecting in the browser that started it (start again there)");
         }
         SocialProvider provider = provider(pending.platform());
         if (!transactions.inTransactionAs(TenantId.of(pending.tenantId()), () -> states.spend(pending))) {
-            throw new Problem(HttpStatus.BAD_REQUEST, "Connection state already used",
+            throw new Problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Connection state already used",
                     "Each connection can be finished once; start connecting again");
         }
         SocialProvider.Tokens tokens = provider.exchange(code, pending.codeVerifier(), redirectUri());
         SocialProvider.Profile profile = provider.profile(tokens.accessToken());
         SocialChannel channel = channels.byName(pending.platform()).orElseThrow();
         TenantId tenant = TenantId.of(pending.tenantId());
-        return new Connected(transactions.inTransactionAs(tenant, () -> {
-            seats.admit(channel.channelName(), profile.platformUserId());
-            UUID id = accounts.connect(pending.userId(), channel, profile, tokens, clock.instant());
-            audit.record(tenant, AuditEntry.byUser(pending.userId(), "social_account.connected")
-                    .on("social_account", id, "social.social_accounts")
-                    .values(Map.of("platform", pending.platform(), "handle", profile.handle())));
-            return accounts.find(id).orElseThrow();
-        }), pending.bindingCookie());
+        return new Connected(
+                transactions.inTransactionAs(tenant, () -> {
+                    seats.admit(channel.channelName(), profile.platformUserId());
+                    UUID id = accounts.connect(pending.userId(), channel, profile, tokens, clock.instant());
+                    audit.record(
+                            tenant,
+                            AuditEntry.byUser(pending.userId(), "social_account.connected")
+                                    .on("social_account", id, "social.social_accounts")
+                                    .values(Map.of("platform", pending.platform(), "handle", profile.handle())));
+                    return accounts.find(id).orElseThrow();
+                }),
+                pending.bindingCookie());
     }
 
     /** The workspace's connected accounts, tokens never shown. */
     CursorPage<SocialAccounts.AccountView> accounts(PageRequest page) {
-        return transactions.inTransaction(() -> CursorPage.of(accounts.page(page.afterOrStart(), page.fetchSize()), page,
-                SocialAccounts.AccountView::id));
+        return transactions.inTransaction(() -> CursorPage.of(
+                accounts.page(page.afterOrStart(), page.fetchSize()), page, SocialAccounts.AccountView::id));
     }
 
     SocialAccounts.AccountView account(UUID id) {
@@ -120,9 +135,12 @@ class AccountConnections {
     }
 
     private SocialProvider provider(String platform) {
-        SocialProvider provider = adapters.any(platform).orElseThrow(() -> PlatformAdapterNotFound.forPlatform(platform));
+        SocialProvider provider =
+                adapters.any(platform).orElseThrow(() -> PlatformAdapterNotFound.forPlatform(platform));
         if (!provider.isConfigured()) {
-            throw new Problem(HttpStatus.CONFLICT, "Platform not configured",
+            throw new Problem(
+                    HttpStatus.CONFLICT,
+                    "Platform not configured",
                     "Set the client id and secret of " + platform + " (reach.social." + platform + ".*) first");
         }
         return provider;

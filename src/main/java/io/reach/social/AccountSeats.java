@@ -1,12 +1,11 @@
 package io.reach.social;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import io.reach.platform.tenant.TenantContext;
 import io.reach.tenancy.Quota;
 import io.reach.tenancy.QuotaCounter;
 import io.reach.tenancy.QuotaEnforcement;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * What {@code max_social_accounts} counts: the tenant's accounts that are not disconnected.
@@ -36,13 +35,20 @@ class AccountSeats implements QuotaCounter {
 
     @Override
     public long count() {
-        return jdbc.sql(COUNT).param("tenant", TenantContext.require().value()).query(Long.class).single();
+        return jdbc.sql(COUNT)
+                .param("tenant", TenantContext.require().value())
+                .query(Long.class)
+                .single();
     }
 
     /** Refuses (409) connecting the account unless it is counted already or there is room; inside the connecting transaction. */
     void admit(String platform, String platformUserId) {
-        boolean counted = Boolean.TRUE.equals(jdbc.sql(COUNTED).param("tenant", TenantContext.require().value())
-                .param("platform", platform).param("platformUserId", platformUserId).query(Boolean.class).single());
+        boolean counted = Boolean.TRUE.equals(jdbc.sql(COUNTED)
+                .param("tenant", TenantContext.require().value())
+                .param("platform", platform)
+                .param("platformUserId", platformUserId)
+                .query(Boolean.class)
+                .single());
         quotas.admit(Quota.SOCIAL_ACCOUNTS, counted ? 0 : 1);
     }
 }

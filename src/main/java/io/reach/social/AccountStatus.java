@@ -9,7 +9,9 @@ import io.reach.platform.CheckSet;
  */
 @CheckSet(table = "social.social_accounts", column = "status")
 enum AccountStatus {
-    ACTIVE, NEEDS_REVIEW, DISCONNECTED;
+    ACTIVE,
+    NEEDS_REVIEW,
+    DISCONNECTED;
 
     String code() {
         return name().toLowerCase();

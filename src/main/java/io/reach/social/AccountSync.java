@@ -1,5 +1,14 @@
 package io.reach.social;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.reach.platform.tenant.AllTenants;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.time.UtcTimes;
+import io.reach.social.platform.PlatformAdapters;
+import io.reach.social.platform.SocialProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,17 +25,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-
-import io.reach.platform.tenant.AllTenants;
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.platform.time.UtcTimes;
-import io.reach.social.platform.PlatformAdapters;
-import io.reach.social.platform.SocialProvider;
 
 /**
  * Syncs each active account's analytics from its platform when it is due (its own
@@ -59,10 +56,18 @@ class AccountSync {
     private final Duration interval;
     private final Clock clock;
 
-    AccountSync(PlatformAdapters adapters, SocialAccounts accounts, MetricsSnapshots snapshots,
-            FollowerChanges followerChanges, ContentInsights insights, AllTenants allTenants,
-            TenantTransactions transactions, ApplicationEventPublisher events, JdbcClient jdbc,
-            @Value("${reach.social.sync-interval:6h}") Duration interval, Clock clock) {
+    AccountSync(
+            PlatformAdapters adapters,
+            SocialAccounts accounts,
+            MetricsSnapshots snapshots,
+            FollowerChanges followerChanges,
+            ContentInsights insights,
+            AllTenants allTenants,
+            TenantTransactions transactions,
+            ApplicationEventPublisher events,
+            JdbcClient jdbc,
+            @Value("${reach.social.sync-interval:6h}") Duration interval,
+            Clock clock) {
         this.adapters = adapters;
         this.accounts = accounts;
         this.snapshots = snapshots;
@@ -76,15 +81,18 @@ class AccountSync {
         this.clock = clock;
     }
 
-    private record Due(TenantId tenant, UUID account) {
-    }
+    private record Due(TenantId tenant, UUID account) {}
 
     /** Syncs every account that is due; returns how many were synced. */
     int syncDue() {
         List<Due> due = new ArrayList<>();
         OffsetDateTime now = UtcTimes.utc(clock.instant());
         allTenants.sumOverTenantsAndPlatform(tenant -> {
-            jdbc.sql(DUE).param("now", now).param("defaultMinutes", (int) interval.toMinutes()).query(UUID.class).list()
+            jdbc.sql(DUE)
+                    .param("now", now)
+                    .param("defaultMinutes", (int) interval.toMinutes())
+                    .query(UUID.class)
+                    .list()
                     .forEach(account -> due.add(new Due(tenant, account)));
             return 0;
         });
@@ -102,7 +110,9 @@ class AccountSync {
 
     /** Syncs one account of {@code tenant} now; false when it has no usable token or its platform is not configured. */
     boolean sync(TenantId tenant, UUID accountId) {
-        var credentials = transactions.inTransactionAs(tenant, () -> accounts.credentials(accountId)).orElse(null);
+        var credentials = transactions
+                .inTransactionAs(tenant, () -> accounts.credentials(accountId))
+                .orElse(null);
         if (credentials == null || !AccountStatus.isActive(credentials.status())) {
             return false;
         }
@@ -115,19 +125,34 @@ class AccountSync {
             var metrics = fetch(accountId, "metrics", () -> provider.metrics(account));
             metrics.ifPresent(counts -> store(tenant, credentials, counts));
             Long followerCount = metrics.map(SocialProvider.Metrics::followers).orElse(null);
-            boolean followers = fetch(accountId, "followers", () -> provider.followers(account).map(list ->
-                    transactions.inTransactionAs(tenant, () -> followerChanges.compare(accountId, list, followerCount,
-                            clock.instant())))).isPresent();
-            boolean content = fetch(accountId, "content", () -> Optional.of(provider.recentContent(account, 50))
-                    .filter(posts -> !posts.isEmpty()).map(posts -> transactions.inTransactionAs(tenant, () -> {
-                        insights.storeContent(accountId, posts, clock.instant());
-                        return posts.size();
-                    }))).isPresent();
-            boolean audience = fetch(accountId, "audience", () -> provider.audience(account).map(insight ->
-                    transactions.inTransactionAs(tenant, () -> {
-                        insights.storeAudience(accountId, insight);
-                        return insight.date();
-                    }))).isPresent();
+            boolean followers = fetch(
+                            accountId,
+                            "followers",
+                            () -> provider.followers(account)
+                                    .map(list -> transactions.inTransactionAs(
+                                            tenant,
+                                            () -> followerChanges.compare(
+                                                    accountId, list, followerCount, clock.instant()))))
+                    .isPresent();
+            boolean content = fetch(
+                            accountId,
+                            "content",
+                            () -> Optional.of(provider.recentContent(account, 50))
+                                    .filter(posts -> !posts.isEmpty())
+                                    .map(posts -> transactions.inTransactionAs(tenant, () -> {
+                                        insights.storeContent(accountId, posts, clock.instant());
+                                        return posts.size();
+                                    })))
+                    .isPresent();
+            boolean audience = fetch(
+                            accountId,
+                            "audience",
+                            () -> provider.audience(account)
+                                    .map(insight -> transactions.inTransactionAs(tenant, () -> {
+                                        insights.storeAudience(accountId, insight);
+                                        return insight.date();
+                                    })))
+                    .isPresent();
             return metrics.isPresent() || followers || content || audience;
         } finally {
             transactions.inTransactionAs(tenant, () -> accounts.markSynced(accountId, clock.instant()));
@@ -139,8 +164,8 @@ class AccountSync {
             Instant now = clock.instant();
             Long before = snapshots.take(credentials.id(), metrics, now);
             if (before != null && before != metrics.followers()) {
-                events.publishEvent(new FollowersChanged(tenant.value(), credentials.id(), credentials.platform(), before,
-                        metrics.followers(), now));
+                events.publishEvent(new FollowersChanged(
+                        tenant.value(), credentials.id(), credentials.platform(), before, metrics.followers(), now));
             }
         });
     }
@@ -159,9 +184,10 @@ class AccountSync {
     static class Schedule {
 
         @Bean
-        RecurringTask<Void> socialAccountSyncTask(AccountSync sync,
-                @Value("${reach.social.sync-check-interval:5m}") Duration check) {
-            return Tasks.recurring("social-account-sync", FixedDelay.of(check)).execute((instance, context) -> sync.syncDue());
+        RecurringTask<Void> socialAccountSyncTask(
+                AccountSync sync, @Value("${reach.social.sync-check-interval:5m}") Duration check) {
+            return Tasks.recurring("social-account-sync", FixedDelay.of(check))
+                    .execute((instance, context) -> sync.syncDue());
         }
     }
 }

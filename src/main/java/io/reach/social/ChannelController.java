@@ -1,13 +1,17 @@
 package io.reach.social;
 
-import java.util.List;
-
+import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.web.CursorPage;
+import io.reach.platform.web.FieldError;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,13 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.web.CursorPage;
-import io.reach.platform.web.FieldError;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The platforms Reach publishes to, and a check of a post variant against one of them. */
 @RestController
@@ -36,17 +33,16 @@ class ChannelController {
         this.channels = channels;
     }
 
-    record VariantRequest(@Size(max = 100_000) @Nullable String text,
-            @NotNull @Size(max = 50) List<@NotNull @Valid MediaRequest> media) {
-    }
+    record VariantRequest(
+            @Size(max = 100_000) @Nullable String text,
+            @NotNull @Size(max = 50) List<@NotNull @Valid MediaRequest> media) {}
 
-    record MediaRequest(@NotNull @Pattern(regexp = "[a-z]{1,20}") String type,
+    record MediaRequest(
+            @NotNull @Pattern(regexp = "[a-z]{1,20}") String type,
             @Pattern(regexp = "[A-Za-z0-9]{1,10}") @Nullable String format,
-            @PositiveOrZero @Nullable Integer durationSeconds) {
-    }
+            @PositiveOrZero @Nullable Integer durationSeconds) {}
 
-    record Verdict(boolean valid, List<FieldError> errors) {
-    }
+    record Verdict(boolean valid, List<FieldError> errors) {}
 
     @GetMapping
     @RequiresPermission(resource = "social_accounts", action = "read")
@@ -67,8 +63,11 @@ class ChannelController {
     @Operation(summary = "Check a post variant against the platform's limits; every problem is listed")
     Verdict validate(@PathVariable String name, @Valid @RequestBody VariantRequest request) {
         SocialChannel channel = channels.byName(name).orElseThrow(() -> ChannelNotFound.forName(name));
-        List<FieldError> errors = channel.problemsWith(new SocialChannel.Variant(request.text(), request.media().stream()
-                .map(m -> new SocialChannel.Media(m.type(), m.format(), m.durationSeconds())).toList()));
+        List<FieldError> errors = channel.problemsWith(new SocialChannel.Variant(
+                request.text(),
+                request.media().stream()
+                        .map(m -> new SocialChannel.Media(m.type(), m.format(), m.durationSeconds()))
+                        .toList()));
         return new Verdict(errors.isEmpty(), errors);
     }
 }

@@ -1,5 +1,8 @@
 package io.reach.social;
 
+import io.reach.platform.crypto.SecretBox;
+import io.reach.platform.security.TokenHashes;
+import io.reach.platform.time.UtcTimes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,14 +12,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import io.reach.platform.crypto.SecretBox;
-import io.reach.platform.security.TokenHashes;
-import io.reach.platform.time.UtcTimes;
 
 /**
  * The OAuth {@code state} of a connection in progress: tenant, user, platform, the PKCE
@@ -35,6 +33,7 @@ class ConnectionStates {
     static final Duration VALID_FOR = Duration.ofMinutes(10);
     /** The binding cookie's name is this prefix and the state's id. */
     static final String BINDING_COOKIE_PREFIX = "reach_connect_";
+
     private static final String PURPOSE = "social.oauth_state";
     private static final String PURGE = """
             delete from social.used_oauth_states where tenant_id = :tenant and expires_at < :now""";
@@ -53,7 +52,13 @@ class ConnectionStates {
         this.clock = clock;
     }
 
-    record Pending(UUID tenantId, UUID userId, String platform, String codeVerifier, Instant expiresAt, String id,
+    record Pending(
+            UUID tenantId,
+            UUID userId,
+            String platform,
+            String codeVerifier,
+            Instant expiresAt,
+            String id,
             String bindingHash) {
 
         String bindingCookie() {
@@ -62,33 +67,51 @@ class ConnectionStates {
 
         /** Whether {@code secret} is the binding secret this state was started with (compared in constant time). */
         boolean isBoundTo(@Nullable String secret) {
-            return secret != null && MessageDigest.isEqual(TokenHashes.sha256(secret).getBytes(StandardCharsets.US_ASCII),
-                    bindingHash.getBytes(StandardCharsets.US_ASCII));
+            return secret != null
+                    && MessageDigest.isEqual(
+                            TokenHashes.sha256(secret).getBytes(StandardCharsets.US_ASCII),
+                            bindingHash.getBytes(StandardCharsets.US_ASCII));
         }
     }
 
     /** A sealed state, its PKCE challenge, and the binding cookie (name and secret) for the starting browser. */
-    record Started(String state, String codeChallenge, String bindingCookie, String bindingSecret) {
-    }
+    record Started(String state, String codeChallenge, String bindingCookie, String bindingSecret) {}
 
     Started seal(UUID tenantId, UUID userId, String platform) {
         String verifier = TokenHashes.newToken("");
         String id = TokenHashes.newToken("").substring(0, 22);
         String binding = TokenHashes.newToken("");
         Instant expires = clock.instant().plus(VALID_FOR);
-        String plain = String.join("|", tenantId.toString(), userId.toString(), platform, verifier,
-                Long.toString(expires.getEpochSecond()), id, TokenHashes.sha256(binding));
+        String plain = String.join(
+                "|",
+                tenantId.toString(),
+                userId.toString(),
+                platform,
+                verifier,
+                Long.toString(expires.getEpochSecond()),
+                id,
+                TokenHashes.sha256(binding));
         byte[] sealed = box.encrypt(plain.getBytes(StandardCharsets.UTF_8), PURPOSE);
-        return new Started(Base64.getUrlEncoder().withoutPadding().encodeToString(sealed), challenge(verifier),
-                BINDING_COOKIE_PREFIX + id, binding);
+        return new Started(
+                Base64.getUrlEncoder().withoutPadding().encodeToString(sealed),
+                challenge(verifier),
+                BINDING_COOKIE_PREFIX + id,
+                binding);
     }
 
     Optional<Pending> open(String state) {
         try {
-            String plain = new String(box.decrypt(Base64.getUrlDecoder().decode(state), PURPOSE), StandardCharsets.UTF_8);
+            String plain =
+                    new String(box.decrypt(Base64.getUrlDecoder().decode(state), PURPOSE), StandardCharsets.UTF_8);
             String[] parts = plain.split("\\|");
-            Pending pending = new Pending(UUID.fromString(parts[0]), UUID.fromString(parts[1]), parts[2], parts[3],
-                    Instant.ofEpochSecond(Long.parseLong(parts[4])), parts[5], parts[6]);
+            Pending pending = new Pending(
+                    UUID.fromString(parts[0]),
+                    UUID.fromString(parts[1]),
+                    parts[2],
+                    parts[3],
+                    Instant.ofEpochSecond(Long.parseLong(parts[4])),
+                    parts[5],
+                    parts[6]);
             return pending.expiresAt().isAfter(clock.instant()) ? Optional.of(pending) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();
@@ -101,10 +124,17 @@ class ConnectionStates {
      */
     boolean spend(Pending pending) {
         Instant now = clock.instant();
-        jdbc.sql(PURGE).param("tenant", pending.tenantId()).param("now", UtcTimes.utc(now)).update();
-        return jdbc.sql(SPEND).param("tenant", pending.tenantId()).param("hash", TokenHashes.sha256(pending.id()))
-                .param("now", UtcTimes.utc(now)).param("expiresAt", UtcTimes.utc(pending.expiresAt()))
-                .update() == 1;
+        jdbc.sql(PURGE)
+                .param("tenant", pending.tenantId())
+                .param("now", UtcTimes.utc(now))
+                .update();
+        return jdbc.sql(SPEND)
+                        .param("tenant", pending.tenantId())
+                        .param("hash", TokenHashes.sha256(pending.id()))
+                        .param("now", UtcTimes.utc(now))
+                        .param("expiresAt", UtcTimes.utc(pending.expiresAt()))
+                        .update()
+                == 1;
     }
 
     /** RFC 7636 S256: base64url(SHA-256(verifier)). */

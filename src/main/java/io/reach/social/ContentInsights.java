@@ -2,21 +2,19 @@ package io.reach.social;
 
 import static io.reach.platform.time.UtcTimes.utc;
 
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.social.platform.SocialProvider;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.platform.ids.Ids;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.social.platform.SocialProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -62,20 +60,41 @@ class ContentInsights {
 
     void storeContent(UUID account, List<SocialProvider.Content> content, Instant now) {
         for (SocialProvider.Content post : content) {
-            jdbc.sql(UPSERT_CONTENT).param("tenant", TenantContext.require().value()).param("id", ids.next())
-                    .param("account", account).param("postId", post.platformPostId()).param("url", post.url())
-                    .param("caption", post.caption()).param("mediaType", post.mediaType()).param("likes", post.likes())
-                    .param("comments", post.comments()).param("shares", post.shares()).param("saves", post.saves())
-                    .param("reach", post.reach()).param("impressions", post.impressions())
-                    .param("rate", post.engagementRate()).param("postedAt", utc(post.postedAt())).param("now", utc(now))
+            jdbc.sql(UPSERT_CONTENT)
+                    .param("tenant", TenantContext.require().value())
+                    .param("id", ids.next())
+                    .param("account", account)
+                    .param("postId", post.platformPostId())
+                    .param("url", post.url())
+                    .param("caption", post.caption())
+                    .param("mediaType", post.mediaType())
+                    .param("likes", post.likes())
+                    .param("comments", post.comments())
+                    .param("shares", post.shares())
+                    .param("saves", post.saves())
+                    .param("reach", post.reach())
+                    .param("impressions", post.impressions())
+                    .param("rate", post.engagementRate())
+                    .param("postedAt", utc(post.postedAt()))
+                    .param("now", utc(now))
                     .update();
         }
     }
 
-    record TopPost(String platformPostId, String postUrl, @Nullable String caption, @Nullable String mediaType,
-            long likesCount, long commentsCount, long sharesCount, long savesCount, long reach, long impressions,
-            double engagementRate, Instant postedAt, Instant lastUpdated) {
-    }
+    record TopPost(
+            String platformPostId,
+            String postUrl,
+            @Nullable String caption,
+            @Nullable String mediaType,
+            long likesCount,
+            long commentsCount,
+            long sharesCount,
+            long savesCount,
+            long reach,
+            long impressions,
+            double engagementRate,
+            Instant postedAt,
+            Instant lastUpdated) {}
 
     /** As {@code query(TopPost.class)} maps it, typed so the rows are known not to be null. */
     private static final RowMapper<TopPost> TOP_POST_ROW = new SimplePropertyRowMapper<>(TopPost.class);
@@ -87,23 +106,38 @@ class ContentInsights {
                        saves_count, reach, impressions, engagement_rate, posted_at, last_updated
                 from social.top_content
                 where social_account_id = :account and posted_at >= :from and posted_at < :to
-                order by engagement_rate desc, posted_at desc limit :limit""").param("account", account)
-                .param("from", utc(from)).param("to", utc(to)).param("limit", limit).query(TOP_POST_ROW).list();
+                order by engagement_rate desc, posted_at desc limit :limit""")
+                .param("account", account)
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .param("limit", limit)
+                .query(TOP_POST_ROW)
+                .list();
     }
 
     void storeAudience(UUID account, SocialProvider.Audience audience) {
-        jdbc.sql(UPSERT_AUDIENCE).param("tenant", TenantContext.require().value()).param("id", ids.next())
-                .param("account", account).param("date", audience.date())
-                .param("ages", counts("range", audience.ageRanges())).param("genders", counts("gender", audience.genders()))
+        jdbc.sql(UPSERT_AUDIENCE)
+                .param("tenant", TenantContext.require().value())
+                .param("id", ids.next())
+                .param("account", account)
+                .param("date", audience.date())
+                .param("ages", counts("range", audience.ageRanges()))
+                .param("genders", counts("gender", audience.genders()))
                 .param("countries", counts("country", audience.countries()))
                 .param("cities", counts("city", audience.cities()))
                 .param("hours", activity("hour", audience.activeHours()))
-                .param("days", activity("day", audience.activeDays())).update();
+                .param("days", activity("day", audience.activeDays()))
+                .update();
     }
 
-    record Insight(LocalDate snapshotDate, JsonNode ageRanges, JsonNode genders, JsonNode countries, JsonNode cities,
-            JsonNode activeHours, JsonNode activeDays) {
-    }
+    record Insight(
+            LocalDate snapshotDate,
+            JsonNode ageRanges,
+            JsonNode genders,
+            JsonNode countries,
+            JsonNode cities,
+            JsonNode activeHours,
+            JsonNode activeDays) {}
 
     /** Audience insights of days in {@code [from, to]}, oldest first. */
     List<Insight> audience(UUID account, LocalDate from, LocalDate to) {
@@ -112,16 +146,25 @@ class ContentInsights {
                        active_days::text
                 from social.audience_insights
                 where social_account_id = :account and snapshot_date between :from and :to
-                order by snapshot_date""").param("account", account).param("from", from).param("to", to)
-                .query((rs, row) -> new Insight(rs.getObject(1, LocalDate.class), json.readTree(rs.getString(2)),
-                        json.readTree(rs.getString(3)), json.readTree(rs.getString(4)), json.readTree(rs.getString(5)),
-                        json.readTree(rs.getString(6)), json.readTree(rs.getString(7))))
+                order by snapshot_date""")
+                .param("account", account)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, row) -> new Insight(
+                        rs.getObject(1, LocalDate.class),
+                        json.readTree(rs.getString(2)),
+                        json.readTree(rs.getString(3)),
+                        json.readTree(rs.getString(4)),
+                        json.readTree(rs.getString(5)),
+                        json.readTree(rs.getString(6)),
+                        json.readTree(rs.getString(7))))
                 .list();
     }
 
     private static String counts(String key, Map<String, Long> counts) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> array.addObject().put(key, e.getKey()).put("count", e.getValue()));
         return array.toString();
     }

@@ -2,6 +2,9 @@ package io.reach.social;
 
 import static io.reach.platform.time.UtcTimes.utc;
 
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.social.platform.SocialProvider;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -9,16 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.platform.ids.Ids;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.social.platform.SocialProvider;
 
 /**
  * Follower changes of the current tenant's accounts, found by comparing each follower list with
@@ -54,15 +52,20 @@ class FollowerChanges {
         this.ids = ids;
     }
 
-    record Counted(int newFollowers, int unfollowers) {
-    }
+    record Counted(int newFollowers, int unfollowers) {}
 
     /** Compares {@code current} with the followers known so far and records the difference. */
     Counted compare(UUID account, List<SocialProvider.Follower> current, @Nullable Long followerCount, Instant now) {
-        boolean baseline = !jdbc.sql(LISTED).param("account", account).param("now", utc(now)).query(Boolean.class).single();
-        Set<String> known = new HashSet<>(jdbc.sql(KNOWN).param("account", account).query(String.class).list());
-        Map<String, SocialProvider.Follower> seen = current.stream().collect(Collectors.toMap(
-                SocialProvider.Follower::userId, f -> f, (a, b) -> a, java.util.LinkedHashMap::new));
+        boolean baseline = !jdbc.sql(LISTED)
+                .param("account", account)
+                .param("now", utc(now))
+                .query(Boolean.class)
+                .single();
+        Set<String> known = new HashSet<>(
+                jdbc.sql(KNOWN).param("account", account).query(String.class).list());
+        Map<String, SocialProvider.Follower> seen = current.stream()
+                .collect(Collectors.toMap(
+                        SocialProvider.Follower::userId, f -> f, (a, b) -> a, java.util.LinkedHashMap::new));
         boolean complete = followerCount != null && seen.size() >= followerCount;
         int added = 0;
         boolean newer = true;
@@ -81,9 +84,16 @@ class FollowerChanges {
         if (complete && !baseline) {
             for (String userId : known) {
                 if (!seen.containsKey(userId)) {
-                    String username = jdbc.sql(FORGET).param("account", account).param("userId", userId)
-                            .query(String.class).single();
-                    record(account, FollowerChangeType.UNFOLLOWER, new SocialProvider.Follower(userId, username, null, false, null), now);
+                    String username = jdbc.sql(FORGET)
+                            .param("account", account)
+                            .param("userId", userId)
+                            .query(String.class)
+                            .single();
+                    record(
+                            account,
+                            FollowerChangeType.UNFOLLOWER,
+                            new SocialProvider.Follower(userId, username, null, false, null),
+                            now);
                     removed++;
                 }
             }
@@ -92,20 +102,39 @@ class FollowerChanges {
     }
 
     private void remember(UUID account, SocialProvider.Follower follower, Instant now) {
-        jdbc.sql(REMEMBER).param("tenant", TenantContext.require().value()).param("account", account)
-                .param("userId", follower.userId()).param("username", follower.username()).param("now", utc(now)).update();
+        jdbc.sql(REMEMBER)
+                .param("tenant", TenantContext.require().value())
+                .param("account", account)
+                .param("userId", follower.userId())
+                .param("username", follower.username())
+                .param("now", utc(now))
+                .update();
     }
 
     private void record(UUID account, FollowerChangeType type, SocialProvider.Follower follower, Instant now) {
-        jdbc.sql(CHANGE).param("tenant", TenantContext.require().value()).param("id", ids.next()).param("account", account)
-                .param("type", type.code()).param("userId", follower.userId()).param("username", follower.username())
-                .param("now", utc(now)).param("pic", follower.profilePicUrl()).param("verified", follower.verified())
-                .param("followerCount", follower.followerCount()).update();
+        jdbc.sql(CHANGE)
+                .param("tenant", TenantContext.require().value())
+                .param("id", ids.next())
+                .param("account", account)
+                .param("type", type.code())
+                .param("userId", follower.userId())
+                .param("username", follower.username())
+                .param("now", utc(now))
+                .param("pic", follower.profilePicUrl())
+                .param("verified", follower.verified())
+                .param("followerCount", follower.followerCount())
+                .update();
     }
 
-    record Change(UUID id, String changeType, String userId, String username, Instant changedAt,
-            @Nullable String profilePicUrl, boolean verified, @Nullable Long followerCount) {
-    }
+    record Change(
+            UUID id,
+            String changeType,
+            String userId,
+            String username,
+            Instant changedAt,
+            @Nullable String profilePicUrl,
+            boolean verified,
+            @Nullable Long followerCount) {}
 
     /** As {@code query(Change.class)} maps it, typed so the rows are known not to be null. */
     private static final RowMapper<Change> CHANGE_ROW = new SimplePropertyRowMapper<>(Change.class);
@@ -118,8 +147,14 @@ class FollowerChanges {
                 where social_account_id = :account and changed_at >= :from and changed_at < :to
                   and (cast(:type as text) is null or change_type = :type)
                   and id < :beforeId
-                order by id desc limit :limit""").param("account", account).param("from", utc(from))
-                .param("to", utc(to)).param("type", type).param("beforeId", beforeId)
-                .param("limit", limit).query(CHANGE_ROW).list();
+                order by id desc limit :limit""")
+                .param("account", account)
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .param("type", type)
+                .param("beforeId", beforeId)
+                .param("limit", limit)
+                .query(CHANGE_ROW)
+                .list();
     }
 }

@@ -2,6 +2,9 @@ package io.reach.social;
 
 import static io.reach.platform.time.UtcTimes.utc;
 
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.social.platform.SocialProvider;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,16 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.platform.ids.Ids;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.social.platform.SocialProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The current tenant's account metrics over time: one snapshot per sync, and trends by day or week. */
@@ -52,18 +50,40 @@ class MetricsSnapshots {
     /** Records a snapshot and keeps the account's counts current; returns the follower count it had before. */
     @Nullable
     Long take(UUID account, SocialProvider.Metrics metrics, Instant now) {
-        jdbc.sql(SNAPSHOT).param("tenant", TenantContext.require().value()).param("id", ids.next()).param("account", account)
-                .param("now", utc(now)).param("followers", metrics.followers()).param("following", metrics.following())
-                .param("posts", metrics.posts()).param("reach", metrics.reach()).param("impressions", metrics.impressions())
-                .param("engagement", metrics.engagement()).param("profileViews", metrics.profileViews())
-                .param("extra", json.writeValueAsString(metrics.extra())).update();
-        return jdbc.sql(CURRENT).param("followers", metrics.followers()).param("following", metrics.following())
-                .param("now", utc(now)).param("account", account).query(Long.class).optional().orElse(null);
+        jdbc.sql(SNAPSHOT)
+                .param("tenant", TenantContext.require().value())
+                .param("id", ids.next())
+                .param("account", account)
+                .param("now", utc(now))
+                .param("followers", metrics.followers())
+                .param("following", metrics.following())
+                .param("posts", metrics.posts())
+                .param("reach", metrics.reach())
+                .param("impressions", metrics.impressions())
+                .param("engagement", metrics.engagement())
+                .param("profileViews", metrics.profileViews())
+                .param("extra", json.writeValueAsString(metrics.extra()))
+                .update();
+        return jdbc.sql(CURRENT)
+                .param("followers", metrics.followers())
+                .param("following", metrics.following())
+                .param("now", utc(now))
+                .param("account", account)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
     }
 
-    record Snapshot(UUID id, Instant capturedAt, long followersCount, long followingCount, long postsCount, long reach,
-            long impressions, long engagementCount, long profileViews) {
-    }
+    record Snapshot(
+            UUID id,
+            Instant capturedAt,
+            long followersCount,
+            long followingCount,
+            long postsCount,
+            long reach,
+            long impressions,
+            long engagementCount,
+            long profileViews) {}
 
     /** As {@code query(Snapshot.class)} maps it, typed so the rows are known not to be null. */
     private static final RowMapper<Snapshot> SNAPSHOT_ROW = new SimplePropertyRowMapper<>(Snapshot.class);
@@ -76,8 +96,14 @@ class MetricsSnapshots {
                 from social.metrics_snapshots where social_account_id = :id and captured_at >= :from and captured_at < :to
                   and (cast(:after as uuid) is null
                        or (captured_at, id) > (select captured_at, id from social.metrics_snapshots where id = :after))
-                order by captured_at, id limit :limit""").param("id", account).param("from", utc(from))
-                .param("to", utc(to)).param("after", after).param("limit", limit).query(SNAPSHOT_ROW).list();
+                order by captured_at, id limit :limit""")
+                .param("id", account)
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .param("after", after)
+                .param("limit", limit)
+                .query(SNAPSHOT_ROW)
+                .list();
     }
 
     /**
@@ -89,9 +115,16 @@ class MetricsSnapshots {
      * period of the window is present: one without snapshots sums to zero and carries the counts of
      * the period before (so a quiet day is not a drop to zero followers).
      */
-    record TrendPoint(Instant period, long followersCount, long followersGained, long followingCount, long postsCount,
-            long reach, long impressions, long engagementCount, long profileViews) {
-    }
+    record TrendPoint(
+            Instant period,
+            long followersCount,
+            long followersGained,
+            long followingCount,
+            long postsCount,
+            long reach,
+            long impressions,
+            long engagementCount,
+            long profileViews) {}
 
     /** As {@code query(TrendPoint.class)} maps it, typed so the rows are known not to be null. */
     private static final RowMapper<TrendPoint> TREND_POINT_ROW = new SimplePropertyRowMapper<>(TrendPoint.class);
@@ -102,13 +135,25 @@ class MetricsSnapshots {
         TrendPoint carried = jdbc.sql("""
                 select followers_count, following_count, posts_count from social.metrics_snapshots
                 where social_account_id = :id and captured_at < :from order by captured_at desc limit 1""")
-                .param("id", account).param("from", utc(from))
+                .param("id", account)
+                .param("from", utc(from))
                 .query((rs, row) -> new TrendPoint(from, rs.getLong(1), 0, rs.getLong(2), rs.getLong(3), 0, 0, 0, 0))
-                .optional().orElse(new TrendPoint(from, 0, 0, 0, 0, 0, 0, 0, 0));
+                .optional()
+                .orElse(new TrendPoint(from, 0, 0, 0, 0, 0, 0, 0, 0));
         List<TrendPoint> series = new ArrayList<>();
         for (Instant period : periods(from, to, interval)) {
-            TrendPoint point = measured.getOrDefault(period, new TrendPoint(period, carried.followersCount(), 0,
-                    carried.followingCount(), carried.postsCount(), 0, 0, 0, 0));
+            TrendPoint point = measured.getOrDefault(
+                    period,
+                    new TrendPoint(
+                            period,
+                            carried.followersCount(),
+                            0,
+                            carried.followingCount(),
+                            carried.postsCount(),
+                            0,
+                            0,
+                            0,
+                            0));
             series.add(point);
             carried = point;
         }
@@ -123,7 +168,9 @@ class MetricsSnapshots {
             start = start.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         }
         List<Instant> periods = new ArrayList<>();
-        for (LocalDate day = start; day.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(to); day = day.plusDays(weeks ? 7 : 1)) {
+        for (LocalDate day = start;
+                day.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(to);
+                day = day.plusDays(weeks ? 7 : 1)) {
             periods.add(day.atStartOfDay(ZoneOffset.UTC).toInstant());
         }
         return periods;
@@ -155,7 +202,12 @@ class MetricsSnapshots {
                             order by captured_at desc limit 1),
                            first_followers) as followers_gained,
                        following_count, posts_count, reach, impressions, engagement_count, profile_views
-                from periods order by period""").param("interval", interval).param("id", account)
-                .param("from", utc(from)).param("to", utc(to)).query(TREND_POINT_ROW).list();
+                from periods order by period""")
+                .param("interval", interval)
+                .param("id", account)
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .query(TREND_POINT_ROW)
+                .list();
     }
 }

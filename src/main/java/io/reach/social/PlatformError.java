@@ -1,10 +1,8 @@
 package io.reach.social;
 
-import java.time.Duration;
-
-import org.jspecify.annotations.Nullable;
-
 import io.reach.platform.CheckSet;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A platform call that did not succeed, classified for whoever retries it: {@code RETRYABLE}
@@ -15,7 +13,11 @@ import io.reach.platform.CheckSet;
 public class PlatformError extends RuntimeException {
 
     @CheckSet(table = "publishing.publish_jobs", column = "last_error_kind")
-    public enum Kind { RETRYABLE, TERMINAL, UNKNOWN }
+    public enum Kind {
+        RETRYABLE,
+        TERMINAL,
+        UNKNOWN
+    }
 
     private final Kind kind;
     private final @Nullable Integer httpStatus;
@@ -27,7 +29,11 @@ public class PlatformError extends RuntimeException {
         this(kind, httpStatus, retryAfter, message, Integer.valueOf(401).equals(httpStatus));
     }
 
-    private PlatformError(Kind kind, @Nullable Integer httpStatus, @Nullable Duration retryAfter, String message,
+    private PlatformError(
+            Kind kind,
+            @Nullable Integer httpStatus,
+            @Nullable Duration retryAfter,
+            String message,
             boolean tokenRejected) {
         super(message);
         this.reason = message;

@@ -2,7 +2,6 @@ package io.reach.social;
 
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,34 +1,5 @@
 package io.reach.social;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.mail.PublicUrl;
@@ -44,6 +15,31 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /** Connecting, listing and disconnecting a workspace's social accounts. */
 @RestController
@@ -59,48 +55,61 @@ class SocialAccountController {
         this.publicUrl = publicUrl;
     }
 
-    record Connect(@NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{0,31}") String platform) {
-    }
+    record Connect(
+            @NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{0,31}")
+            String platform) {}
 
-    record Authorization(URI authorizationUrl) {
-    }
+    record Authorization(URI authorizationUrl) {}
 
     @PostMapping("/connect")
     @RequiresPermission(resource = "social_accounts", action = "write")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Start connecting an account (owners and admins): send the browser to the returned URL",
+    @Operation(
+            summary = "Start connecting an account (owners and admins): send the browser to the returned URL",
             description = "Also sets a short-lived HttpOnly cookie that binds the connection to this browser: "
                     + "the callback finishes the connection only when the same browser brings it back")
-    ResponseEntity<Authorization> connect(@SignedInMember UserPrincipal member,
-            @Valid @RequestBody Connect request) {
+    ResponseEntity<Authorization> connect(@SignedInMember UserPrincipal member, @Valid @RequestBody Connect request) {
         UserPrincipal person = connector(member);
-        AccountConnections.Started started = connections.start(TenantContext.require(), person.userId(), request.platform());
-        return ResponseEntity.ok().header(HttpHeaders.SET_COOKIE,
-                bindingCookie(started.bindingCookie(), started.bindingSecret(), ConnectionStates.VALID_FOR).toString())
+        AccountConnections.Started started =
+                connections.start(TenantContext.require(), person.userId(), request.platform());
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.SET_COOKIE,
+                        bindingCookie(started.bindingCookie(), started.bindingSecret(), ConnectionStates.VALID_FOR)
+                                .toString())
                 .body(new Authorization(started.authorizationUrl()));
     }
 
     @GetMapping("/callback")
-    @Operation(operationId = "completeSocialAccountConnection", summary = "Where the platform returns the browser; stores the account and its (encrypted) tokens",
+    @Operation(
+            operationId = "completeSocialAccountConnection",
+            summary = "Where the platform returns the browser; stores the account and its (encrypted) tokens",
             description = "Refused unless the browser brings the cookie the start set; each state is used once")
-    ResponseEntity<SocialAccounts.AccountView> callback(@RequestParam(required = false) @Size(max = 2048) @Nullable String code,
+    ResponseEntity<SocialAccounts.AccountView> callback(
+            @RequestParam(required = false) @Size(max = 2048) @Nullable String code,
             @RequestParam @Size(max = 4096) String state,
             @RequestParam(required = false) @Size(max = 256) @Nullable String error,
-            @RequestParam(name = "error_description", required = false) @Size(max = 2048) @Nullable String errorDescription,
+            @RequestParam(name = "error_description", required = false) @Size(max = 2048) @Nullable
+                    String errorDescription,
             HttpServletRequest request) {
         if (error != null) {
             throw declined(error);
         }
         if (code == null) {
-            throw new InvalidRequestException(new FieldError("code", "is required: the platform sends it back after consent"));
+            throw new InvalidRequestException(
+                    new FieldError("code", "is required: the platform sends it back after consent"));
         }
         Map<String, String> cookies = new HashMap<>();
         for (Cookie cookie : request.getCookies() == null ? new Cookie[0] : request.getCookies()) {
             cookies.putIfAbsent(cookie.getName(), cookie.getValue());
         }
         AccountConnections.Connected connected = connections.complete(code, state, cookies);
-        return ResponseEntity.ok().header(HttpHeaders.SET_COOKIE,
-                bindingCookie(connected.bindingCookie(), "", Duration.ZERO).toString()).body(connected.account());
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.SET_COOKIE,
+                        bindingCookie(connected.bindingCookie(), "", Duration.ZERO)
+                                .toString())
+                .body(connected.account());
     }
 
     /**
@@ -110,18 +119,25 @@ class SocialAccountController {
      */
     private static BadRequestException declined(String error) {
         if (error.equals("access_denied")) {
-            return new BadRequestException("Consent declined",
+            return new BadRequestException(
+                    "Consent declined",
                     "The account was not connected: access was declined on the platform's screen; start again to connect it");
         }
         String code = error.matches("[a-z_]{1,64}") ? " (" + error + ")" : "";
-        return new BadRequestException("Connection failed",
+        return new BadRequestException(
+                "Connection failed",
                 "The platform did not grant access" + code + "; start again to connect the account");
     }
 
     /** Sent back only to the callback, never readable by scripts; Secure whenever Reach is served over HTTPS. */
     private ResponseCookie bindingCookie(String name, String value, Duration maxAge) {
-        return ResponseCookie.from(name, value).httpOnly(true).secure(publicUrl.base().startsWith("https:")).sameSite("Lax")
-                .path("/api/v1/social/accounts/callback").maxAge(maxAge).build();
+        return ResponseCookie.from(name, value)
+                .httpOnly(true)
+                .secure(publicUrl.base().startsWith("https:"))
+                .sameSite("Lax")
+                .path("/api/v1/social/accounts/callback")
+                .maxAge(maxAge)
+                .build();
     }
 
     @GetMapping

@@ -1,8 +1,7 @@
 package io.reach.social;
 
-import java.util.UUID;
-
 import io.reach.platform.web.NotFoundException;
+import java.util.UUID;
 
 /** No social account has this id in the current workspace. */
 class SocialAccountNotFound extends NotFoundException {

@@ -2,20 +2,18 @@ package io.reach.social;
 
 import static io.reach.platform.time.UtcTimes.utc;
 
+import io.reach.platform.crypto.SecretBox;
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.social.platform.SocialProvider;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.platform.crypto.SecretBox;
-import io.reach.platform.ids.Ids;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.social.platform.SocialProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -91,30 +89,62 @@ class SocialAccounts {
     }
 
     /** What the API shows of an account: never its tokens, only when they expire. */
-    record AccountView(UUID id, String platform, String handle, @Nullable String accountDisplayName,
-            String platformUserId, @Nullable String accountUrl, @Nullable Long followerCount,
-            @Nullable Long followingCount, boolean isVerified, String status, JsonNode metadata,
-            @Nullable Instant lastSyncAt, Instant connectedAt, @Nullable UUID userId, @Nullable Instant tokenExpiresAt,
-            @Nullable String scopes) {
-    }
+    record AccountView(
+            UUID id,
+            String platform,
+            String handle,
+            @Nullable String accountDisplayName,
+            String platformUserId,
+            @Nullable String accountUrl,
+            @Nullable Long followerCount,
+            @Nullable Long followingCount,
+            boolean isVerified,
+            String status,
+            JsonNode metadata,
+            @Nullable Instant lastSyncAt,
+            Instant connectedAt,
+            @Nullable UUID userId,
+            @Nullable Instant tokenExpiresAt,
+            @Nullable String scopes) {}
 
     /** Stores (or reconnects) the account and its tokens; a refresh token the platform did not replace is kept. */
-    UUID connect(UUID userId, SocialChannel channel, SocialProvider.Profile profile, SocialProvider.Tokens tokens,
+    UUID connect(
+            UUID userId,
+            SocialChannel channel,
+            SocialProvider.Profile profile,
+            SocialProvider.Tokens tokens,
             Instant now) {
         UUID tenant = TenantContext.require().value();
-        UUID id = jdbc.sql(UPSERT_ACCOUNT).param("tenant", tenant).param("id", ids.next()).param("userId", userId)
-                .param("channelId", channel.id()).param("platform", channel.channelName()).param("handle", profile.handle())
-                .param("displayName", profile.displayName()).param("platformUserId", profile.platformUserId())
-                .param("url", profile.url()).param("metadata", json.writeValueAsString(profile.metadata()))
-                .param("now", utc(now)).query(UUID.class).single();
+        UUID id = jdbc.sql(UPSERT_ACCOUNT)
+                .param("tenant", tenant)
+                .param("id", ids.next())
+                .param("userId", userId)
+                .param("channelId", channel.id())
+                .param("platform", channel.channelName())
+                .param("handle", profile.handle())
+                .param("displayName", profile.displayName())
+                .param("platformUserId", profile.platformUserId())
+                .param("url", profile.url())
+                .param("metadata", json.writeValueAsString(profile.metadata()))
+                .param("now", utc(now))
+                .query(UUID.class)
+                .single();
         storeTokens(id, tokens, now);
-        jdbc.sql(ROUTE).param("platform", channel.channelName()).param("platformUserId", profile.platformUserId())
-                .param("tenant", tenant).param("id", id).update();
+        jdbc.sql(ROUTE)
+                .param("platform", channel.channelName())
+                .param("platformUserId", profile.platformUserId())
+                .param("tenant", tenant)
+                .param("id", id)
+                .update();
         return id;
     }
 
     List<AccountView> page(UUID after, int limit) {
-        return jdbc.sql(LIST).param("after", after).param("limit", limit).query(this::view).list();
+        return jdbc.sql(LIST)
+                .param("after", after)
+                .param("limit", limit)
+                .query(this::view)
+                .list();
     }
 
     Optional<AccountView> find(UUID id) {
@@ -122,42 +152,68 @@ class SocialAccounts {
     }
 
     /** An active account whose access token expires before {@code before}, with its refresh token. */
-    record DueRefresh(UUID id, String platform, String refreshToken) {
-    }
+    record DueRefresh(UUID id, String platform, String refreshToken) {}
 
     List<DueRefresh> dueForRefresh(Instant before) {
         UUID tenant = TenantContext.require().value();
-        return jdbc.sql(DUE).param("before", utc(before)).query((rs, row) -> {
-            UUID id = rs.getObject("id", UUID.class);
-            return new DueRefresh(id, rs.getString("platform"), new String(box.decrypt(rs.getBytes("refresh_token_enc"),
-                    associatedData(tenant, id) + ":refresh")));
-        }).list();
+        return jdbc.sql(DUE)
+                .param("before", utc(before))
+                .query((rs, row) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new DueRefresh(
+                            id,
+                            rs.getString("platform"),
+                            new String(box.decrypt(
+                                    rs.getBytes("refresh_token_enc"), associatedData(tenant, id) + ":refresh")));
+                })
+                .list();
     }
 
     /** Stores refreshed tokens; a refresh token the platform did not replace is kept. */
     void storeTokens(UUID accountId, SocialProvider.Tokens tokens, Instant now) {
         UUID tenant = TenantContext.require().value();
         String associated = associatedData(tenant, accountId);
-        jdbc.sql(UPSERT_TOKENS).param("tenant", tenant).param("id", ids.next()).param("accountId", accountId)
+        jdbc.sql(UPSERT_TOKENS)
+                .param("tenant", tenant)
+                .param("id", ids.next())
+                .param("accountId", accountId)
                 .param("access", box.encrypt(tokens.accessToken().getBytes(), associated + ":access"))
-                .param("refresh", tokens.refreshToken() == null ? null
-                        : box.encrypt(tokens.refreshToken().getBytes(), associated + ":refresh"))
+                .param(
+                        "refresh",
+                        tokens.refreshToken() == null
+                                ? null
+                                : box.encrypt(tokens.refreshToken().getBytes(), associated + ":refresh"))
                 .param("scopes", tokens.scopes())
                 .param("expiresAt", tokens.expiresAt() == null ? null : utc(tokens.expiresAt()))
-                .param("now", utc(now)).update();
+                .param("now", utc(now))
+                .update();
     }
 
     /** What calling the platform as an account needs: its platform id, its status and its tokens (decrypted). */
-    record Credentials(UUID id, String platform, String platformUserId, String status, String accessToken,
-            @Nullable String refreshToken, @Nullable Instant expiresAt, java.util.Map<String, Object> metadata) {
+    record Credentials(
+            UUID id,
+            String platform,
+            String platformUserId,
+            String status,
+            String accessToken,
+            @Nullable String refreshToken,
+            @Nullable Instant expiresAt,
+            java.util.Map<String, Object> metadata) {
 
         SocialProvider.Account account() {
             return new SocialProvider.Account(accessToken, platformUserId, metadata);
         }
 
         Credentials renewed(SocialProvider.Tokens tokens) {
-            return new Credentials(id, platform, platformUserId, status, tokens.accessToken(),
-                    tokens.refreshToken() == null ? refreshToken : tokens.refreshToken(), tokens.expiresAt(), metadata);
+            return new Credentials(
+                    id,
+                    platform,
+                    platformUserId,
+                    status,
+                    tokens.accessToken(),
+                    tokens.refreshToken() == null ? refreshToken : tokens.refreshToken(),
+                    tokens.expiresAt(),
+                    metadata);
         }
     }
 
@@ -173,12 +229,19 @@ class SocialAccounts {
     private Optional<Credentials> credentials(UUID id, String query) {
         UUID tenant = TenantContext.require().value();
         String associated = associatedData(tenant, id);
-        return jdbc.sql(query).param("id", id).query((rs, row) -> new Credentials(id, rs.getString("platform"),
-                rs.getString("platform_user_id"), rs.getString("status"),
-                new String(box.decrypt(rs.getBytes("access_token_enc"), associated + ":access")),
-                rs.getBytes("refresh_token_enc") == null ? null
-                        : new String(box.decrypt(rs.getBytes("refresh_token_enc"), associated + ":refresh")),
-                instant(rs.getObject("expires_at", OffsetDateTime.class)), metadataOf(rs.getString("metadata"))))
+        return jdbc.sql(query)
+                .param("id", id)
+                .query((rs, row) -> new Credentials(
+                        id,
+                        rs.getString("platform"),
+                        rs.getString("platform_user_id"),
+                        rs.getString("status"),
+                        new String(box.decrypt(rs.getBytes("access_token_enc"), associated + ":access")),
+                        rs.getBytes("refresh_token_enc") == null
+                                ? null
+                                : new String(box.decrypt(rs.getBytes("refresh_token_enc"), associated + ":refresh")),
+                        instant(rs.getObject("expires_at", OffsetDateTime.class)),
+                        metadataOf(rs.getString("metadata"))))
                 .optional();
     }
 
@@ -189,13 +252,19 @@ class SocialAccounts {
 
     /** Notes a sync of an account whose platform gives no counts (a metrics snapshot notes it otherwise). */
     int markSynced(UUID id, Instant now) {
-        return jdbc.sql("update social.social_accounts set last_sync_at = :now where id = :id").param("id", id)
-                .param("now", utc(now)).update();
+        return jdbc.sql("update social.social_accounts set last_sync_at = :now where id = :id")
+                .param("id", id)
+                .param("now", utc(now))
+                .update();
     }
 
     int setSyncInterval(UUID id, @Nullable Integer minutes, Instant now) {
-        return jdbc.sql("update social.social_accounts set sync_interval_minutes = :minutes, updated_at = :now where id = :id")
-                .param("id", id).param("minutes", minutes).param("now", utc(now)).update();
+        return jdbc.sql(
+                        "update social.social_accounts set sync_interval_minutes = :minutes, updated_at = :now where id = :id")
+                .param("id", id)
+                .param("minutes", minutes)
+                .param("now", utc(now))
+                .update();
     }
 
     void markNeedsReview(UUID id, Instant now) {
@@ -204,18 +273,31 @@ class SocialAccounts {
 
     boolean disconnect(UUID id, Instant now) {
         jdbc.sql(DROP_TOKENS).param("id", id).update();
-        jdbc.sql(UNROUTE).param("tenant", TenantContext.require().value()).param("id", id).update();
+        jdbc.sql(UNROUTE)
+                .param("tenant", TenantContext.require().value())
+                .param("id", id)
+                .update();
         return jdbc.sql(DISCONNECT).param("id", id).param("now", utc(now)).update() == 1;
     }
 
     private AccountView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new AccountView(rs.getObject("id", UUID.class), rs.getString("platform"), rs.getString("handle"),
-                rs.getString("account_display_name"), rs.getString("platform_user_id"), rs.getString("account_url"),
-                rs.getObject("follower_count", Long.class), rs.getObject("following_count", Long.class),
-                rs.getBoolean("is_verified"), rs.getString("status"), json.readTree(rs.getString("metadata")),
+        return new AccountView(
+                rs.getObject("id", UUID.class),
+                rs.getString("platform"),
+                rs.getString("handle"),
+                rs.getString("account_display_name"),
+                rs.getString("platform_user_id"),
+                rs.getString("account_url"),
+                rs.getObject("follower_count", Long.class),
+                rs.getObject("following_count", Long.class),
+                rs.getBoolean("is_verified"),
+                rs.getString("status"),
+                json.readTree(rs.getString("metadata")),
                 instant(rs.getObject("last_sync_at", OffsetDateTime.class)),
-                rs.getObject("connected_at", OffsetDateTime.class).toInstant(), rs.getObject("user_id", UUID.class),
-                instant(rs.getObject("token_expires_at", OffsetDateTime.class)), rs.getString("scopes"));
+                rs.getObject("connected_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("user_id", UUID.class),
+                instant(rs.getObject("token_expires_at", OffsetDateTime.class)),
+                rs.getString("scopes"));
     }
 
     static String associatedData(UUID tenant, UUID account) {

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,15 +28,27 @@ class SocialChannels {
     }
 
     Optional<SocialChannel> byName(String name) {
-        return jdbc.sql(BY_NAME).param("name", name).query(SocialChannels::channel).optional();
+        return jdbc.sql(BY_NAME)
+                .param("name", name)
+                .query(SocialChannels::channel)
+                .optional();
     }
 
     private static SocialChannel channel(ResultSet rs, int row) throws SQLException {
-        return new SocialChannel(rs.getObject("id", UUID.class), rs.getString("channel_name"),
-                rs.getString("channel_display_name"), rs.getString("channel_url"), rs.getString("api_endpoint"),
-                rs.getString("icon_url"), rs.getBoolean("is_active"), rs.getBoolean("requires_oauth"),
-                rs.getObject("max_video_length", Integer.class), strings(rs.getArray("supported_formats")),
-                rs.getInt("max_text_length"), rs.getInt("min_media"), rs.getInt("max_media"),
+        return new SocialChannel(
+                rs.getObject("id", UUID.class),
+                rs.getString("channel_name"),
+                rs.getString("channel_display_name"),
+                rs.getString("channel_url"),
+                rs.getString("api_endpoint"),
+                rs.getString("icon_url"),
+                rs.getBoolean("is_active"),
+                rs.getBoolean("requires_oauth"),
+                rs.getObject("max_video_length", Integer.class),
+                strings(rs.getArray("supported_formats")),
+                rs.getInt("max_text_length"),
+                rs.getInt("min_media"),
+                rs.getInt("max_media"),
                 strings(rs.getArray("allowed_media_types")),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());

@@ -1,19 +1,17 @@
 package io.reach.social;
 
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.social.platform.SocialProvider;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.social.platform.SocialProvider;
 
 /**
  * What other modules may ask the social module about the current tenant's accounts: an account
@@ -31,7 +29,11 @@ public class SocialDirectory {
     private final TenantTransactions transactions;
     private final JdbcClient jdbc;
 
-    SocialDirectory(SocialAccounts accounts, SocialChannels channels, AccountCalls calls, TenantTransactions transactions,
+    SocialDirectory(
+            SocialAccounts accounts,
+            SocialChannels channels,
+            AccountCalls calls,
+            TenantTransactions transactions,
             JdbcClient jdbc) {
         this.accounts = accounts;
         this.channels = channels;
@@ -63,24 +65,27 @@ public class SocialDirectory {
         return calls.call(accountId, (provider, account) -> provider.findPublished(account, publication, since));
     }
 
-    public record ConnectedAccount(UUID id, String platform, String status, SocialChannel channel) {
-    }
+    public record ConnectedAccount(UUID id, String platform, String status, SocialChannel channel) {}
 
     public Optional<ConnectedAccount> account(UUID id) {
-        return transactions.inTransaction(() -> accounts.find(id).flatMap(account -> channels.byName(account.platform())
-                .map(channel -> new ConnectedAccount(account.id(), account.platform(), account.status(), channel))));
+        return transactions.inTransaction(() -> accounts.find(id)
+                .flatMap(account -> channels.byName(account.platform())
+                        .map(channel ->
+                                new ConnectedAccount(account.id(), account.platform(), account.status(), channel))));
     }
 
     /** Where an account of a platform is connected: each tenant and its account id there. */
-    public record Route(UUID tenantId, UUID socialAccountId) {
-    }
+    public record Route(UUID tenantId, UUID socialAccountId) {}
 
     /** As {@code query(Route.class)} maps it, typed so the rows are known not to be null. */
     private static final RowMapper<Route> ROUTE_ROW = new SimplePropertyRowMapper<>(Route.class);
 
     public List<Route> routes(String platform, String platformUserId) {
         return jdbc.sql("select tenant_id, social_account_id from social.account_routes"
-                + " where platform = :platform and platform_user_id = :id").param("platform", platform)
-                .param("id", platformUserId).query(ROUTE_ROW).list();
+                        + " where platform = :platform and platform_user_id = :id")
+                .param("platform", platform)
+                .param("id", platformUserId)
+                .query(ROUTE_ROW)
+                .list();
     }
 }

@@ -1,8 +1,7 @@
 package io.reach.social;
 
-import java.nio.charset.StandardCharsets;
-
 import com.twitter.twittertext.TwitterTextParser;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A post's text length as each platform counts it against its limit: X weighs text with its own
@@ -12,8 +11,7 @@ import com.twitter.twittertext.TwitterTextParser;
  */
 final class TextLengths {
 
-    private TextLengths() {
-    }
+    private TextLengths() {}
 
     static int of(String channelName, String text) {
         return switch (channelName) {

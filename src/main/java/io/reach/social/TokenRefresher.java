@@ -1,25 +1,11 @@
 package io.reach.social;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.stereotype.Component;
-
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-
 import io.reach.audit.AuditTrail;
-import io.reach.audit.SecurityEvent.Severity;
 import io.reach.audit.SecurityEvent;
+import io.reach.audit.SecurityEvent.Severity;
 import io.reach.identity.IdentityDirectory;
 import io.reach.platform.mail.Mailer;
 import io.reach.platform.tenant.AllTenants;
@@ -27,6 +13,16 @@ import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.social.platform.PlatformAdapters;
 import io.reach.social.platform.SocialProvider;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 /**
  * Keeps accounts connected: access tokens that expire within a day are refreshed ahead of time.
@@ -49,8 +45,15 @@ class TokenRefresher {
     private final AuditTrail audit;
     private final Clock clock;
 
-    TokenRefresher(PlatformAdapters adapters, SocialAccounts accounts, AllTenants allTenants,
-            TenantTransactions transactions, IdentityDirectory directory, Mailer mailer, AuditTrail audit, Clock clock,
+    TokenRefresher(
+            PlatformAdapters adapters,
+            SocialAccounts accounts,
+            AllTenants allTenants,
+            TenantTransactions transactions,
+            IdentityDirectory directory,
+            Mailer mailer,
+            AuditTrail audit,
+            Clock clock,
             TokenRenewal renewal) {
         this.renewal = renewal;
         this.adapters = adapters;
@@ -65,8 +68,7 @@ class TokenRefresher {
 
     /** Refreshes every due account of every tenant; returns how many were refreshed. */
     int refreshDue() {
-        record Due(TenantId tenant, SocialAccounts.DueRefresh account) {
-        }
+        record Due(TenantId tenant, SocialAccounts.DueRefresh account) {}
         java.util.List<Due> due = new java.util.ArrayList<>();
         allTenants.sumOverTenantsAndPlatform(tenant -> {
             accounts.dueForRefresh(clock.instant().plus(AHEAD)).forEach(account -> due.add(new Due(tenant, account)));
@@ -87,8 +89,12 @@ class TokenRefresher {
         }
         try {
             Instant soon = clock.instant().plus(AHEAD);
-            renewal.renew(tenant, due.id(), provider, current -> current.expiresAt() != null
-                    && current.expiresAt().isBefore(soon));
+            renewal.renew(
+                    tenant,
+                    due.id(),
+                    provider,
+                    current ->
+                            current.expiresAt() != null && current.expiresAt().isBefore(soon));
             return true;
         } catch (RuntimeException e) {
             needsReview(tenant, due.id(), due.platform(), e.getMessage());
@@ -101,7 +107,8 @@ class TokenRefresher {
         transactions.inTransactionAs(tenant, () -> {
             accounts.markNeedsReview(accountId, clock.instant());
             for (String email : directory.administratorEmails(tenant)) {
-                mailer.send(email, "A " + platform + " account needs to be reconnected", """
+                mailer.send(
+                        email, "A " + platform + " account needs to be reconnected", """
                         Reach could not renew its access to a connected %s account, so posts to it are on hold.
 
                         What the platform answered: %s
@@ -110,8 +117,14 @@ class TokenRefresher {
                         """.formatted(platform, reason));
             }
         });
-        audit.record(tenant, new SecurityEvent(null, "social_account.needs_review", Severity.MEDIUM,
-                Map.of("account_id", accountId.toString(), "platform", platform), null));
+        audit.record(
+                tenant,
+                new SecurityEvent(
+                        null,
+                        "social_account.needs_review",
+                        Severity.MEDIUM,
+                        Map.of("account_id", accountId.toString(), "platform", platform),
+                        null));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,15 +1,13 @@
 package io.reach.social;
 
-import java.time.Clock;
-import java.util.UUID;
-import java.util.function.Predicate;
-
-import org.springframework.stereotype.Component;
-
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.social.platform.ProviderRefused;
 import io.reach.social.platform.SocialProvider;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.springframework.stereotype.Component;
 
 /**
  * Renews an account's tokens, one renewal per account at a time: the token row is locked, and a
@@ -35,12 +33,15 @@ class TokenRenewal {
      * {@code stillNeeded} holds for the current ones, else the current ones. Throws what the
      * provider throws ({@link ProviderRefused} when it will not renew).
      */
-    SocialAccounts.Credentials renew(TenantId tenant, UUID accountId, SocialProvider provider,
+    SocialAccounts.Credentials renew(
+            TenantId tenant,
+            UUID accountId,
+            SocialProvider provider,
             Predicate<SocialAccounts.Credentials> stillNeeded) {
         return transactions.inTransactionAs(tenant, () -> {
             SocialAccounts.Credentials current = accounts.lockedCredentials(accountId)
-                    .orElseThrow(() -> new PlatformError(PlatformError.Kind.TERMINAL, null, null,
-                            "The account is disconnected; reconnect it"));
+                    .orElseThrow(() -> new PlatformError(
+                            PlatformError.Kind.TERMINAL, null, null, "The account is disconnected; reconnect it"));
             if (!stillNeeded.test(current) || current.refreshToken() == null) {
                 return current;
             }

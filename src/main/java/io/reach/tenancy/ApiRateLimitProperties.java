@@ -9,13 +9,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Counted per node (in memory).
  */
 @ConfigurationProperties("reach.api.rate-limit")
-record ApiRateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1200") int perTenantPerMinute,
+record ApiRateLimitProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("1200") int perTenantPerMinute,
         @DefaultValue("600") int perKeyPerMinute) {
 
     ApiRateLimitProperties {
         if (perTenantPerMinute < 1 || perKeyPerMinute < 1) {
-            throw new IllegalArgumentException("reach.api.rate-limit.per-tenant-per-minute and per-key-per-minute must be"
-                    + " at least 1 (turn the limits off with reach.api.rate-limit.enabled=false)");
+            throw new IllegalArgumentException(
+                    "reach.api.rate-limit.per-tenant-per-minute and per-key-per-minute must be"
+                            + " at least 1 (turn the limits off with reach.api.rate-limit.enabled=false)");
         }
     }
 }

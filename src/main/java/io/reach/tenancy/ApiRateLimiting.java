@@ -1,15 +1,19 @@
 package io.reach.tenancy;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
-
+import io.reach.platform.ratelimit.RateLimits;
+import io.reach.platform.security.ApiKeyCredential;
+import io.reach.platform.security.LimitedPrincipal;
+import io.reach.platform.tenant.TenantScoped;
+import io.reach.platform.web.ProblemWriter;
+import io.reach.platform.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -19,13 +23,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import io.reach.platform.ratelimit.RateLimits;
-import io.reach.platform.security.ApiKeyCredential;
-import io.reach.platform.security.LimitedPrincipal;
-import io.reach.platform.tenant.TenantScoped;
-import io.reach.platform.web.ProblemWriter;
-import io.reach.platform.web.Problems;
 
 /**
  * API requests a minute per tenant and per API key, counted after authentication (so the tenant
@@ -60,7 +57,8 @@ class ApiRateLimiting extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         Object principal = authentication == null ? null : authentication.getPrincipal();
-        if (!(principal instanceof TenantScoped scoped) || scoped.tenantId().isPlatform()
+        if (!(principal instanceof TenantScoped scoped)
+                || scoped.tenantId().isPlatform()
                 || principal instanceof LimitedPrincipal) {
             chain.doFilter(request, response);
             return;
@@ -72,9 +70,13 @@ class ApiRateLimiting extends OncePerRequestFilter {
         // A key that spent its own limit does not spend its tenant's too (other keys and users go on)
         boolean keyRefused = !windows.isEmpty() && !windows.getFirst().allowed();
         windows.add(keyRefused ? rates.peekForTenant(scoped.tenantId()) : rates.takeForTenant(scoped.tenantId()));
-        response.setHeader(POLICY_HEADER, windows.stream().map(RateLimits.Window::policyItem).collect(Collectors.joining(", ")));
-        response.setHeader(LIMIT_HEADER, windows.stream().map(RateLimits.Window::limitItem).collect(Collectors.joining(", ")));
-        RateLimits.Window refused = windows.stream().filter(window -> !window.allowed()).findFirst().orElse(null);
+        response.setHeader(
+                POLICY_HEADER,
+                windows.stream().map(RateLimits.Window::policyItem).collect(Collectors.joining(", ")));
+        response.setHeader(
+                LIMIT_HEADER, windows.stream().map(RateLimits.Window::limitItem).collect(Collectors.joining(", ")));
+        RateLimits.Window refused =
+                windows.stream().filter(window -> !window.allowed()).findFirst().orElse(null);
         if (refused == null) {
             chain.doFilter(request, response);
             return;
@@ -85,9 +87,11 @@ class ApiRateLimiting extends OncePerRequestFilter {
 
     private static ProblemDetail problem(RateLimits.Window refused) {
         boolean tenant = refused.policy().equals(TenantRequestRates.TENANT_POLICY);
-        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-                (tenant ? "This workspace" : "This API key") + " may make " + refused.quota() + " API requests a minute;"
-                        + " retry in " + refused.retryAfterSeconds() + " seconds");
+        ProblemDetail problem = Problems.of(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests",
+                (tenant ? "This workspace" : "This API key") + " may make " + refused.quota()
+                        + " API requests a minute;" + " retry in " + refused.retryAfterSeconds() + " seconds");
         if (tenant) {
             problem.setProperty("quota", Quota.API_REQUESTS_PER_MINUTE.column());
         }

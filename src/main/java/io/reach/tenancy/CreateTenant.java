@@ -1,14 +1,12 @@
 package io.reach.tenancy;
 
-import java.util.Map;
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
+import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,16 +17,26 @@ import org.jspecify.annotations.Nullable;
  */
 public record CreateTenant(
         @NotBlank @Size(max = 200) String name,
-        @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) @Nullable String slug,
+
+        @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) @Nullable
+        String slug,
+
         @Nullable UUID ownerId,
         @Nullable Map<String, Object> settings,
         @Valid @Nullable TenantQuotas quotas,
         @Valid @Nullable WhiteLabel whiteLabel,
-        @Email(regexp = ".+@.+\\..+") @Size(max = 254) @Nullable String ownerEmail) {
+
+        @Email(regexp = ".+@.+\\..+") @Size(max = 254) @Nullable
+        String ownerEmail) {
 
     /** A tenant without an owner by e-mail (the owner, if any, named by id). */
-    public CreateTenant(String name, @Nullable String slug, @Nullable UUID ownerId, @Nullable Map<String, Object> settings,
-            @Nullable TenantQuotas quotas, @Nullable WhiteLabel whiteLabel) {
+    public CreateTenant(
+            String name,
+            @Nullable String slug,
+            @Nullable UUID ownerId,
+            @Nullable Map<String, Object> settings,
+            @Nullable TenantQuotas quotas,
+            @Nullable WhiteLabel whiteLabel) {
         this(name, slug, ownerId, settings, quotas, whiteLabel, null);
     }
 

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -46,28 +45,38 @@ class MonthlyUsage {
     /** Adds {@code amount} to the month's usage if the total stays within the quota; false (nothing changed) if not. */
     boolean take(Quota quota, YearMonth month, long amount, Instant now) {
         MonthlyQuota monthly = MonthlyQuota.of(quota);
-        return jdbc.sql(TAKE.formatted(monthly.code())).param("quota", monthly.code())
-                .param("month", firstDay(month)).param("amount", amount).param("now", utc(now))
-                .update() == 1;
+        return jdbc.sql(TAKE.formatted(monthly.code()))
+                        .param("quota", monthly.code())
+                        .param("month", firstDay(month))
+                        .param("amount", amount)
+                        .param("now", utc(now))
+                        .update()
+                == 1;
     }
 
     void giveBack(Quota quota, YearMonth month, long amount, Instant now) {
-        jdbc.sql(GIVE_BACK).param("quota", MonthlyQuota.of(quota).code()).param("month", firstDay(month)).param("amount", amount)
-                .param("now", utc(now)).update();
+        jdbc.sql(GIVE_BACK)
+                .param("quota", MonthlyQuota.of(quota).code())
+                .param("month", firstDay(month))
+                .param("amount", amount)
+                .param("now", utc(now))
+                .update();
     }
 
     long used(Quota quota, YearMonth month) {
-        return jdbc.sql(USED).param("quota", MonthlyQuota.of(quota).code()).param("month", firstDay(month))
-                .query(Long.class).single();
+        return jdbc.sql(USED)
+                .param("quota", MonthlyQuota.of(quota).code())
+                .param("month", firstDay(month))
+                .query(Long.class)
+                .single();
     }
 
     /** Each monthly quota's usage in {@code month} (a quota nothing was taken from is absent). */
     Map<String, Long> usedIn(YearMonth month) {
         Map<String, Long> used = new HashMap<>();
-        jdbc.sql(MONTH).param("month", firstDay(month))
-                .query(rs -> {
-                    used.put(rs.getString("quota"), rs.getLong("used"));
-                });
+        jdbc.sql(MONTH).param("month", firstDay(month)).query(rs -> {
+            used.put(rs.getString("quota"), rs.getLong("used"));
+        });
         return used;
     }
 

@@ -19,7 +19,11 @@ public enum Quota {
     MONTHLY_AI_TOKENS("max_monthly_ai_tokens", Kind.MONTHLY),
     API_REQUESTS_PER_MINUTE("max_api_requests_per_minute", Kind.RATE);
 
-    enum Kind { COUNT, MONTHLY, RATE }
+    enum Kind {
+        COUNT,
+        MONTHLY,
+        RATE
+    }
 
     private final String column;
     private final Kind kind;
@@ -38,7 +42,8 @@ public enum Quota {
         return kind;
     }
 
-    @Nullable Long limitIn(TenantQuotas quotas) {
+    @Nullable
+    Long limitIn(TenantQuotas quotas) {
         Number limit = switch (this) {
             case USERS -> quotas.maxUsers();
             case PODCASTS -> quotas.maxPodcasts();

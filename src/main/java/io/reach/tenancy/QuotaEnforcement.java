@@ -1,5 +1,9 @@
 package io.reach.tenancy;
 
+import io.reach.platform.ratelimit.RateLimits;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,16 +14,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import io.reach.platform.ratelimit.RateLimits;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
 
 /**
  * Where tenants' quotas are enforced. Counted quotas are checked in the transaction that adds
@@ -31,8 +29,8 @@ import io.reach.platform.tenant.TenantTransactions;
 public class QuotaEnforcement {
 
     /** Quotas whose feature does not exist yet: reported with nothing used, enforced once there is something to count. */
-    private static final Set<Quota> NOTHING_TO_COUNT_YET = EnumSet.of(Quota.PODCASTS, Quota.STORAGE_BYTES,
-            Quota.MONTHLY_AI_TOKENS);
+    private static final Set<Quota> NOTHING_TO_COUNT_YET =
+            EnumSet.of(Quota.PODCASTS, Quota.STORAGE_BYTES, Quota.MONTHLY_AI_TOKENS);
 
     private final TenantConfigurations configurations;
     private final MonthlyUsage monthly;
@@ -41,8 +39,13 @@ public class QuotaEnforcement {
     private final TenantTransactions transactions;
     private final Clock clock;
 
-    QuotaEnforcement(TenantConfigurations configurations, MonthlyUsage monthly, ObjectProvider<QuotaCounter> counters,
-            TenantRequestRates rates, TenantTransactions transactions, Clock clock) {
+    QuotaEnforcement(
+            TenantConfigurations configurations,
+            MonthlyUsage monthly,
+            ObjectProvider<QuotaCounter> counters,
+            TenantRequestRates rates,
+            TenantTransactions transactions,
+            Clock clock) {
         this.configurations = configurations;
         this.monthly = monthly;
         this.counters = counters;
@@ -89,8 +92,15 @@ public class QuotaEnforcement {
         transactions.inTransactionAs(tenant, () -> {
             if (!monthly.take(quota, month, amount, now)) {
                 long limit = configurations.findQuotas().map(quota::limitIn).orElse(0L);
-                throw QuotaExceeded.monthly(quota, limit, monthly.used(quota, month), amount, month,
-                        Duration.between(now, month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC)).toSeconds() + 1);
+                throw QuotaExceeded.monthly(
+                        quota,
+                        limit,
+                        monthly.used(quota, month),
+                        amount,
+                        month,
+                        Duration.between(now, month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC))
+                                        .toSeconds()
+                                + 1);
             }
         });
         return month;
@@ -116,24 +126,43 @@ public class QuotaEnforcement {
             for (Quota quota : Quota.values()) {
                 boolean counted = !NOTHING_TO_COUNT_YET.contains(quota);
                 Long limit = quota.limitIn(quotas);
-                usage.add(switch (quota.kind()) {
-                    case COUNT -> {
-                        QuotaCounter counter = counter(quota);
-                        long used = counter == null ? 0 : counter.count();
-                        yield new QuotaUsage(quota.column(), limit, used, remaining(limit, used), null, null,
-                                counted && counter != null);
-                    }
-                    case MONTHLY -> {
-                        long used = usedThisMonth.getOrDefault(quota.column(), 0L);
-                        yield new QuotaUsage(quota.column(), limit, used, remaining(limit, used), month.toString(), null,
-                                counted);
-                    }
-                    case RATE -> {
-                        RateLimits.Window window = rates.peekForTenant(tenant);
-                        yield new QuotaUsage(quota.column(), window.quota(), window.quota() - window.remaining(),
-                                window.remaining(), null, (int) window.windowSeconds(), rates.enabled());
-                    }
-                });
+                usage.add(
+                        switch (quota.kind()) {
+                            case COUNT -> {
+                                QuotaCounter counter = counter(quota);
+                                long used = counter == null ? 0 : counter.count();
+                                yield new QuotaUsage(
+                                        quota.column(),
+                                        limit,
+                                        used,
+                                        remaining(limit, used),
+                                        null,
+                                        null,
+                                        counted && counter != null);
+                            }
+                            case MONTHLY -> {
+                                long used = usedThisMonth.getOrDefault(quota.column(), 0L);
+                                yield new QuotaUsage(
+                                        quota.column(),
+                                        limit,
+                                        used,
+                                        remaining(limit, used),
+                                        month.toString(),
+                                        null,
+                                        counted);
+                            }
+                            case RATE -> {
+                                RateLimits.Window window = rates.peekForTenant(tenant);
+                                yield new QuotaUsage(
+                                        quota.column(),
+                                        window.quota(),
+                                        window.quota() - window.remaining(),
+                                        window.remaining(),
+                                        null,
+                                        (int) window.windowSeconds(),
+                                        rates.enabled());
+                            }
+                        });
             }
             return new QuotaUsage.OfTenant(month.toString(), usage);
         });
@@ -145,7 +174,10 @@ public class QuotaEnforcement {
     }
 
     private @Nullable QuotaCounter counter(Quota quota) {
-        return counters.orderedStream().filter(counter -> counter.quota() == quota).findFirst().orElse(null);
+        return counters.orderedStream()
+                .filter(counter -> counter.quota() == quota)
+                .findFirst()
+                .orElse(null);
     }
 
     private static @Nullable Long remaining(@Nullable Long limit, long used) {

@@ -1,12 +1,10 @@
 package io.reach.tenancy;
 
+import io.reach.platform.web.ApiException;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
-
-import io.reach.platform.web.ApiException;
 
 /**
  * A request that would take a tenant beyond a quota. A count (members, campaigns, accounts) is a
@@ -28,21 +26,29 @@ final class QuotaExceeded extends ApiException {
         properties.put("quota", quota.column());
         properties.put("limit", limit);
         properties.put("used", used);
-        return new QuotaExceeded(HttpStatus.CONFLICT, "The workspace uses " + used + " of its " + limit + " allowed by "
-                + quota.column() + "; remove one or ask the platform administrator for a higher limit", 0, properties);
+        return new QuotaExceeded(
+                HttpStatus.CONFLICT,
+                "The workspace uses " + used + " of its " + limit + " allowed by " + quota.column()
+                        + "; remove one or ask the platform administrator for a higher limit",
+                0,
+                properties);
     }
 
-    static QuotaExceeded monthly(Quota quota, long limit, long used, long requested, YearMonth month,
-            long secondsToNextMonth) {
+    static QuotaExceeded monthly(
+            Quota quota, long limit, long used, long requested, YearMonth month, long secondsToNextMonth) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("quota", quota.column());
         properties.put("limit", limit);
         properties.put("used", used);
         properties.put("requested", requested);
         properties.put("period", month.toString());
-        return new QuotaExceeded(HttpStatus.TOO_MANY_REQUESTS, "This needs " + requested + " of " + quota.column()
-                + ", and " + Math.max(0, limit - used) + " of " + limit + " are left for " + month
-                + " (UTC); the quota renews when the next month begins", Math.max(1, secondsToNextMonth), properties);
+        return new QuotaExceeded(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "This needs " + requested + " of " + quota.column()
+                        + ", and " + Math.max(0, limit - used) + " of " + limit + " are left for " + month
+                        + " (UTC); the quota renews when the next month begins",
+                Math.max(1, secondsToNextMonth),
+                properties);
     }
 
     @Override

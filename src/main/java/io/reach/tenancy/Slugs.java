@@ -9,13 +9,13 @@ final class Slugs {
     static final String PATTERN = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?";
     static final String MESSAGE = "must be 1 to 63 lower-case letters, digits or inner hyphens";
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     /** {@code "Café Müller & Co."} becomes {@code "cafe-muller-co"}; a name with no usable letters gives "tenant". */
     static String fromName(String name) {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        String slug =
+                ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         if (slug.length() > 63) {
             slug = slug.substring(0, 63).replaceAll("-+$", "");
         }

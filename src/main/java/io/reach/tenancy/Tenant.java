@@ -2,7 +2,6 @@ package io.reach.tenancy;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -15,6 +14,7 @@ class Tenant {
 
     @Id
     private final UUID id;
+
     private String name;
     private final String slug;
     private String status;
@@ -23,12 +23,22 @@ class Tenant {
     private @Nullable String suspensionReason;
     private final Instant createdAt;
     private Instant updatedAt;
+
     @Version
     private @Nullable Long version;
 
     @PersistenceCreator
-    Tenant(UUID id, String name, String slug, String status, @Nullable UUID ownerId, @Nullable Instant suspendedAt,
-            @Nullable String suspensionReason, Instant createdAt, Instant updatedAt, @Nullable Long version) {
+    Tenant(
+            UUID id,
+            String name,
+            String slug,
+            String status,
+            @Nullable UUID ownerId,
+            @Nullable Instant suspendedAt,
+            @Nullable String suspensionReason,
+            Instant createdAt,
+            Instant updatedAt,
+            @Nullable Long version) {
         this.id = id;
         this.name = name;
         this.slug = slug;
@@ -92,7 +102,18 @@ class Tenant {
     }
 
     TenantDetails details(TenantConfiguration configuration) {
-        return new TenantDetails(id, name, slug, status(), ownerId, suspendedAt, suspensionReason, createdAt, updatedAt,
-                configuration.settings(), configuration.quotas(), configuration.whiteLabel());
+        return new TenantDetails(
+                id,
+                name,
+                slug,
+                status(),
+                ownerId,
+                suspendedAt,
+                suspensionReason,
+                createdAt,
+                updatedAt,
+                configuration.settings(),
+                configuration.quotas(),
+                configuration.whiteLabel());
     }
 }

@@ -1,26 +1,5 @@
 package io.reach.tenancy;
 
-import java.net.URI;
-import java.util.Map;
-import java.util.UUID;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
@@ -32,6 +11,24 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The platform administrator's tenant API. */
@@ -56,21 +53,24 @@ class TenantAdminController {
     @PostMapping
     @Operation(summary = "Create a tenant", description = "Accepts an Idempotency-Key header.")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new tenant")
-    ResponseEntity<TenantDetails> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-                    examples = @ExampleObject("""
+    ResponseEntity<TenantDetails> create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(mediaType = "application/json", examples = @ExampleObject("""
                     {"name": "Acme Agency", "slug": "acme-agency", "owner_email": "owner@acme.example"}""")))
-            @Valid @RequestBody CreateTenant command) {
+                    @Valid
+                    @RequestBody
+                    CreateTenant command) {
         if (command.settings() != null) {
             checkSettingsSize(command.settings());
         }
         TenantDetails created = tenants.create(command);
-        return ResponseEntity.created(URI.create("/api/v1/admin/tenants/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/admin/tenants/" + created.id()))
+                .body(created);
     }
 
     @GetMapping
     @Operation(summary = "List tenants, oldest first")
-    CursorPage<TenantSummary> list(PageRequest page,
-            @RequestParam(required = false) @Nullable String status) {
+    CursorPage<TenantSummary> list(PageRequest page, @RequestParam(required = false) @Nullable String status) {
         return tenants.list(page, status == null ? null : statusOf(status));
     }
 
@@ -88,8 +88,11 @@ class TenantAdminController {
     }
 
     @PostMapping("/{id}/owner")
-    @Operation(operationId = "nameTenantOwner", summary = "Name the workspace's owner by e-mail: that account becomes an owner member (200), or the "
-            + "address is mailed an owner invitation (202); accepting it, or signing up with its token, joins this workspace")
+    @Operation(
+            operationId = "nameTenantOwner",
+            summary =
+                    "Name the workspace's owner by e-mail: that account becomes an owner member (200), or the "
+                            + "address is mailed an owner invitation (202); accepting it, or signing up with its token, joins this workspace")
     @ApiResponse(responseCode = "200", description = "The account was made an owner member")
     @ApiResponse(responseCode = "202", description = "The address was invited as owner")
     ResponseEntity<TenantDetails> nameOwner(@PathVariable UUID id, @Valid @RequestBody NameOwner request) {
@@ -99,9 +102,12 @@ class TenantAdminController {
 
     @PostMapping("/{id}/suspend")
     @Operation(summary = "Suspend a tenant: its users and keys are refused until it is reactivated")
-    TenantDetails suspend(@PathVariable UUID id, @Valid @RequestBody(required = false) @Nullable SuspendTenant request) {
-        String reason = request == null || request.reason() == null || request.reason().isBlank()
-                ? "Suspended by the platform administrator" : request.reason();
+    TenantDetails suspend(
+            @PathVariable UUID id, @Valid @RequestBody(required = false) @Nullable SuspendTenant request) {
+        String reason =
+                request == null || request.reason() == null || request.reason().isBlank()
+                        ? "Suspended by the platform administrator"
+                        : request.reason();
         return tenants.suspend(id, reason);
     }
 
@@ -146,11 +152,15 @@ class TenantAdminController {
 
     private void checkSettingsSize(Map<String, Object> settings) {
         if (json.writeValueAsBytes(settings).length > MAX_SETTINGS_BYTES) {
-            throw new InvalidRequestException(new FieldError("settings", "must be at most " + MAX_SETTINGS_BYTES + " bytes of JSON"));
+            throw new InvalidRequestException(
+                    new FieldError("settings", "must be at most " + MAX_SETTINGS_BYTES + " bytes of JSON"));
         }
     }
 
-    record UpdateTenant(@Size(min = 1, max = 200, message = "must be 1 to 200 characters, not blank") @Nullable String name,
+    record UpdateTenant(
+            @Size(min = 1, max = 200, message = "must be 1 to 200 characters, not blank") @Nullable
+            String name,
+
             @Nullable UUID ownerId) {
 
         UpdateTenant {
@@ -158,9 +168,9 @@ class TenantAdminController {
         }
     }
 
-    record NameOwner(@NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email) {
-    }
+    record NameOwner(
+            @NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254)
+            String email) {}
 
-    record SuspendTenant(@Size(max = 1000) @Nullable String reason) {
-    }
+    record SuspendTenant(@Size(max = 1000) @Nullable String reason) {}
 }

@@ -1,19 +1,17 @@
 package io.reach.tenancy;
 
-import java.util.Map;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
-
 import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditEntry.ActorType;
 import io.reach.audit.AuditTrail;
 import io.reach.platform.security.PlatformAdmin;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantId;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,8 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class TenantAuditing {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final AuditTrail audit;
     private final JsonMapper json;
@@ -33,9 +30,11 @@ class TenantAuditing {
     }
 
     void record(UUID tenantId, String action, @Nullable TenantDetails before, TenantDetails after) {
-        audit.record(TenantId.of(tenantId), AuditEntry.by(TenantContext.currentUser().orElse(null), actor(), action)
-                .on("tenant", tenantId, "tenancy.tenants")
-                .changed(before == null ? null : asMap(before), asMap(after)));
+        audit.record(
+                TenantId.of(tenantId),
+                AuditEntry.by(TenantContext.currentUser().orElse(null), actor(), action)
+                        .on("tenant", tenantId, "tenancy.tenants")
+                        .changed(before == null ? null : asMap(before), asMap(after)));
     }
 
     private Map<String, Object> asMap(TenantDetails details) {

@@ -2,20 +2,18 @@ package io.reach.tenancy;
 
 import static io.reach.platform.time.UtcTimes.utc;
 
+import io.reach.platform.tenant.TenantContext;
+import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.platform.tenant.TenantContext;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,7 +48,8 @@ class TenantConfigurations {
             on conflict (tenant_id) do update set brand_name = excluded.brand_name, logo_url = excluded.logo_url,
                 primary_color = excluded.primary_color, custom_domain = excluded.custom_domain,
                 updated_at = excluded.updated_at""";
-    private static final String RELEASE_DOMAIN = "delete from tenancy.custom_domains where tenant_id = platform.current_tenant_id()";
+    private static final String RELEASE_DOMAIN =
+            "delete from tenancy.custom_domains where tenant_id = platform.current_tenant_id()";
     private static final String CLAIM_DOMAIN = """
             insert into tenancy.custom_domains (domain, tenant_id, created_at)
             values (:domain, platform.current_tenant_id(), :now)""";
@@ -64,8 +63,7 @@ class TenantConfigurations {
             select cast(%s as bigint) as quota_limit from tenancy.tenant_quotas where tenant_id = platform.current_tenant_id()
             for no key update""";
 
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -77,8 +75,10 @@ class TenantConfigurations {
 
     /** The current tenant's configuration; empty when no tenant is bound or the tenant has none (or is another's). */
     Optional<TenantConfiguration> find() {
-        return jdbc.sql(FIND).query((rs, row) -> new TenantConfiguration(
-                json.readValue(rs.getString("settings"), JSON_OBJECT), quotas(rs), whiteLabel(rs))).optional();
+        return jdbc.sql(FIND)
+                .query((rs, row) -> new TenantConfiguration(
+                        json.readValue(rs.getString("settings"), JSON_OBJECT), quotas(rs), whiteLabel(rs)))
+                .optional();
     }
 
     Optional<TenantQuotas> findQuotas() {
@@ -89,23 +89,30 @@ class TenantConfigurations {
      * The current tenant's limit of {@code quota} (null = unlimited), its quota row locked until
      * the transaction ends so that checks of the same tenant's growth take turns.
      */
-    @Nullable Long lockLimit(Quota quota) {
-        return jdbc.sql(LOCK_LIMIT.formatted(quota.column())).query((rs, row) -> new Limit(bigint(rs, "quota_limit")))
-                .optional().orElseThrow(() -> new IllegalStateException("No quotas for the current tenant")).value();
+    @Nullable
+    Long lockLimit(Quota quota) {
+        return jdbc.sql(LOCK_LIMIT.formatted(quota.column()))
+                .query((rs, row) -> new Limit(bigint(rs, "quota_limit")))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("No quotas for the current tenant"))
+                .value();
     }
 
-    private record Limit(@Nullable Long value) {
-    }
+    private record Limit(@Nullable Long value) {}
 
     void saveSettings(Map<String, Object> settings, Instant now) {
         requireTenant();
         String written = json.writeValueAsString(settings);
-        if (written.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > TenantAdminController.MAX_SETTINGS_BYTES) {
+        if (written.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                > TenantAdminController.MAX_SETTINGS_BYTES) {
             // merged settings can outgrow the limit although each request is small
-            throw new io.reach.platform.web.InvalidRequestException(new io.reach.platform.web.FieldError("settings",
-                    "must be at most " + TenantAdminController.MAX_SETTINGS_BYTES + " bytes of JSON"));
+            throw new io.reach.platform.web.InvalidRequestException(new io.reach.platform.web.FieldError(
+                    "settings", "must be at most " + TenantAdminController.MAX_SETTINGS_BYTES + " bytes of JSON"));
         }
-        jdbc.sql(UPSERT_SETTINGS).param("settings", written).param("now", utc(now)).update();
+        jdbc.sql(UPSERT_SETTINGS)
+                .param("settings", written)
+                .param("now", utc(now))
+                .update();
     }
 
     void saveQuotas(TenantQuotas quotas, Instant now) {
@@ -119,7 +126,10 @@ class TenantConfigurations {
         jdbc.sql(RELEASE_DOMAIN).update();
         if (whiteLabel.customDomain() != null) {
             try {
-                jdbc.sql(CLAIM_DOMAIN).param("domain", whiteLabel.customDomain()).param("now", utc(now)).update();
+                jdbc.sql(CLAIM_DOMAIN)
+                        .param("domain", whiteLabel.customDomain())
+                        .param("now", utc(now))
+                        .update();
             } catch (DuplicateKeyException e) {
                 throw TenantStateConflict.domainTaken(whiteLabel.customDomain());
             }
@@ -142,14 +152,24 @@ class TenantConfigurations {
     }
 
     private static TenantQuotas quotas(ResultSet rs) throws SQLException {
-        return new TenantQuotas(integer(rs, "max_users"), integer(rs, "max_podcasts"), integer(rs, "max_campaigns"),
-                integer(rs, "max_social_accounts"), bigint(rs, "max_storage_bytes"), bigint(rs, "max_monthly_emails"),
-                bigint(rs, "max_monthly_sms"), bigint(rs, "max_monthly_events"), bigint(rs, "max_monthly_ai_tokens"),
+        return new TenantQuotas(
+                integer(rs, "max_users"),
+                integer(rs, "max_podcasts"),
+                integer(rs, "max_campaigns"),
+                integer(rs, "max_social_accounts"),
+                bigint(rs, "max_storage_bytes"),
+                bigint(rs, "max_monthly_emails"),
+                bigint(rs, "max_monthly_sms"),
+                bigint(rs, "max_monthly_events"),
+                bigint(rs, "max_monthly_ai_tokens"),
                 integer(rs, "max_api_requests_per_minute"));
     }
 
     private static WhiteLabel whiteLabel(ResultSet rs) throws SQLException {
-        return new WhiteLabel(rs.getString("brand_name"), rs.getString("logo_url"), rs.getString("primary_color"),
+        return new WhiteLabel(
+                rs.getString("brand_name"),
+                rs.getString("logo_url"),
+                rs.getString("primary_color"),
                 rs.getString("custom_domain"));
     }
 

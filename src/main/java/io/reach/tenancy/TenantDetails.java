@@ -3,7 +3,6 @@ package io.reach.tenancy;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /** A tenant with everything configured for it. */
@@ -19,5 +18,4 @@ public record TenantDetails(
         Instant updatedAt,
         Map<String, Object> settings,
         TenantQuotas quotas,
-        WhiteLabel whiteLabel) {
-}
+        WhiteLabel whiteLabel) {}

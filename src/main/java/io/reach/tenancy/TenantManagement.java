@@ -1,18 +1,5 @@
 package io.reach.tenancy;
 
-import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Consumer;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.stereotype.Service;
-
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
@@ -21,6 +8,17 @@ import io.reach.platform.web.PageRequest;
 import io.reach.tenancy.TenantEvents.TenantCreated;
 import io.reach.tenancy.TenantEvents.TenantReactivated;
 import io.reach.tenancy.TenantEvents.TenantSuspended;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
 
 /**
  * The tenancy module's API. Work on one tenant runs in a transaction bound to that tenant, so
@@ -43,9 +41,17 @@ public class TenantManagement {
     private final TenantRequestRates requestRates;
     private final ObjectProvider<WorkspaceOwners> owners;
 
-    TenantManagement(TenantAuditing auditing, Tenants tenants, TenantConfigurations configurations, TenantTransactions transactions,
-            ApplicationEventPublisher events, TenancyProperties properties, Ids ids, Clock clock,
-            TenantRequestRates requestRates, ObjectProvider<WorkspaceOwners> owners) {
+    TenantManagement(
+            TenantAuditing auditing,
+            Tenants tenants,
+            TenantConfigurations configurations,
+            TenantTransactions transactions,
+            ApplicationEventPublisher events,
+            TenancyProperties properties,
+            Ids ids,
+            Clock clock,
+            TenantRequestRates requestRates,
+            ObjectProvider<WorkspaceOwners> owners) {
         this.owners = owners;
         this.requestRates = requestRates;
         this.tenants = tenants;
@@ -59,7 +65,7 @@ public class TenantManagement {
     }
 
     public TenantDetails create(CreateTenant command) {
-        return create(command, created -> { });
+        return create(command, created -> {});
     }
 
     /**
@@ -80,7 +86,8 @@ public class TenantManagement {
                 throw TenantStateConflict.slugTaken(slug);
             }
             configurations.saveSettings(command.settings() == null ? Map.of() : command.settings(), now);
-            configurations.saveQuotas(command.quotas() == null ? properties.quotasForNewTenants() : command.quotas(), now);
+            configurations.saveQuotas(
+                    command.quotas() == null ? properties.quotasForNewTenants() : command.quotas(), now);
             configurations.saveWhiteLabel(command.whiteLabel() == null ? WhiteLabel.none() : command.whiteLabel(), now);
             events.publishEvent(new TenantCreated(id, slug));
             TenantDetails created = loadDetails(id);
@@ -103,8 +110,7 @@ public class TenantManagement {
     }
 
     /** What naming an owner did: the account was made an owner member, or the address was invited. */
-    public record OwnerNamed(TenantDetails tenant, boolean invited) {
-    }
+    public record OwnerNamed(TenantDetails tenant, boolean invited) {}
 
     /**
      * Makes the account with this address the workspace's owner (an owner member), or mails the
@@ -130,16 +136,23 @@ public class TenantManagement {
 
     public CursorPage<TenantSummary> list(PageRequest page, @Nullable TenantStatus status) {
         return transactions.inTransaction(() -> CursorPage.of(
-                tenants.pageAfter(page.afterOrStart(), status == null ? null : status.code(), page.fetchSize()),
-                page, Tenant::id).map(Tenant::summary));
+                        tenants.pageAfter(page.afterOrStart(), status == null ? null : status.code(), page.fetchSize()),
+                        page,
+                        Tenant::id)
+                .map(Tenant::summary));
     }
 
     public TenantDetails suspend(UUID id, String reason) {
-        return change(id, "tenant.suspended", tenant -> tenant.suspend(reason, clock.instant()), new TenantSuspended(id, reason));
+        return change(
+                id,
+                "tenant.suspended",
+                tenant -> tenant.suspend(reason, clock.instant()),
+                new TenantSuspended(id, reason));
     }
 
     public TenantDetails reactivate(UUID id) {
-        return change(id, "tenant.reactivated", tenant -> tenant.reactivate(clock.instant()), new TenantReactivated(id));
+        return change(
+                id, "tenant.reactivated", tenant -> tenant.reactivate(clock.instant()), new TenantReactivated(id));
     }
 
     public TenantDetails rename(UUID id, String name) {
@@ -148,12 +161,16 @@ public class TenantManagement {
 
     /** Names the owner: the user becomes (or stays) an owner member, so the workspace can be entered. */
     public TenantDetails assignOwner(UUID id, @Nullable UUID ownerId) {
-        return change(id, "tenant.owner_changed", tenant -> {
-            if (ownerId != null) {
-                owners().ensureOwner(ownerId);
-            }
-            tenant.assignOwner(ownerId, clock.instant());
-        }, null);
+        return change(
+                id,
+                "tenant.owner_changed",
+                tenant -> {
+                    if (ownerId != null) {
+                        owners().ensureOwner(ownerId);
+                    }
+                    tenant.assignOwner(ownerId, clock.instant());
+                },
+                null);
     }
 
     /** Replaces the settings whole; known settings are checked (zone, IP handling, retention, switches). */
@@ -165,7 +182,8 @@ public class TenantManagement {
     /** Merges {@code patch} into the settings (RFC 7396: null removes a key) and checks the result. */
     public TenantDetails mergeSettings(UUID id, Map<String, @Nullable Object> patch) {
         return configure(id, "tenant.settings_changed", () -> {
-            Map<String, Object> current = configurations.find().map(TenantConfiguration::settings).orElse(Map.of());
+            Map<String, Object> current =
+                    configurations.find().map(TenantConfiguration::settings).orElse(Map.of());
             Map<String, Object> merged = TenantSettingsRules.merged(current, patch);
             TenantSettingsRules.check(merged);
             configurations.saveSettings(merged, clock.instant());
@@ -173,26 +191,28 @@ public class TenantManagement {
     }
 
     public TenantDetails replaceQuotas(UUID id, TenantQuotas quotas) {
-        TenantDetails replaced = configure(id, "tenant.quotas_replaced",
-                () -> configurations.saveQuotas(quotas, clock.instant()));
+        TenantDetails replaced =
+                configure(id, "tenant.quotas_replaced", () -> configurations.saveQuotas(quotas, clock.instant()));
         requestRates.forget(TenantId.of(id));
         return replaced;
     }
 
     public TenantDetails replaceWhiteLabel(UUID id, WhiteLabel whiteLabel) {
-        return configure(id, "tenant.white_label_replaced", () -> configurations.saveWhiteLabel(whiteLabel, clock.instant()));
+        return configure(
+                id, "tenant.white_label_replaced", () -> configurations.saveWhiteLabel(whiteLabel, clock.instant()));
     }
 
     /** The limits of the tenant bound to the current work; what other modules check before they grow. */
     public TenantQuotas quotasOf(TenantId tenant) {
-        return transactions.inTransactionAs(tenant, () -> configurations.findQuotas()
-                .orElseThrow(() -> TenantNotFound.forId(tenant.value())));
+        return transactions.inTransactionAs(
+                tenant, () -> configurations.findQuotas().orElseThrow(() -> TenantNotFound.forId(tenant.value())));
     }
 
     /** The settings of a tenant (empty for the platform or a tenant without any), for modules that honour them. */
     public Map<String, Object> settingsOf(TenantId tenant) {
-        return transactions.inTransactionAs(tenant, () -> configurations.find().map(TenantConfiguration::settings)
-                .orElse(Map.of()));
+        return transactions.inTransactionAs(
+                tenant,
+                () -> configurations.find().map(TenantConfiguration::settings).orElse(Map.of()));
     }
 
     public Optional<TenantSummary> find(UUID id) {
@@ -237,8 +257,9 @@ public class TenantManagement {
 
     private TenantDetails loadDetails(UUID id) {
         Tenant tenant = tenants.findById(id).orElseThrow(() -> TenantNotFound.forId(id));
-        TenantConfiguration configuration = configurations.find().orElseThrow(
-                () -> new IllegalStateException("Tenant " + id + " has no configuration rows"));
+        TenantConfiguration configuration = configurations
+                .find()
+                .orElseThrow(() -> new IllegalStateException("Tenant " + id + " has no configuration rows"));
         return tenant.details(configuration);
     }
 

@@ -1,8 +1,7 @@
 package io.reach.tenancy;
 
-import java.util.UUID;
-
 import io.reach.platform.web.NotFoundException;
+import java.util.UUID;
 
 /** No tenant has this id, or the caller's credentials name none (the platform's own credentials). */
 class TenantNotFound extends NotFoundException {

@@ -1,7 +1,6 @@
 package io.reach.tenancy;
 
 import jakarta.validation.constraints.PositiveOrZero;
-
 import org.jspecify.annotations.Nullable;
 
 /**

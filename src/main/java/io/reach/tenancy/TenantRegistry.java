@@ -1,11 +1,9 @@
 package io.reach.tenancy;
 
-import java.util.List;
-
-import org.springframework.stereotype.Component;
-
 import io.reach.platform.tenant.TenantDirectory;
 import io.reach.platform.tenant.TenantId;
+import java.util.List;
+import org.springframework.stereotype.Component;
 
 /** Answers the kernel's questions about tenants from the registry table. */
 @Component

@@ -1,18 +1,15 @@
 package io.reach.tenancy;
 
-import java.time.Duration;
-import java.util.UUID;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.stereotype.Component;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.reach.platform.ratelimit.RateLimits;
 import io.reach.platform.ratelimit.RateLimits.Limit;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
 
 /**
  * The per-minute API request limits of tenants and API keys, as windows of {@link RateLimits}.
@@ -31,10 +28,15 @@ class TenantRequestRates {
     private final TenantConfigurations configurations;
     private final TenantTransactions transactions;
     private final ApiRateLimitProperties properties;
-    private final Cache<TenantId, Long> perTenant = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30))
-            .maximumSize(100_000).build();
+    private final Cache<TenantId, Long> perTenant = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(30))
+            .maximumSize(100_000)
+            .build();
 
-    TenantRequestRates(RateLimits limits, TenantConfigurations configurations, TenantTransactions transactions,
+    TenantRequestRates(
+            RateLimits limits,
+            TenantConfigurations configurations,
+            TenantTransactions transactions,
             ApiRateLimitProperties properties) {
         this.limits = limits;
         this.configurations = configurations;
@@ -69,8 +71,12 @@ class TenantRequestRates {
     }
 
     private Long read(TenantId tenant) {
-        Long own = transactions.inTransactionAs(tenant, () -> configurations.findQuotas()
-                .map(Quota.API_REQUESTS_PER_MINUTE::limitIn).orElse(null));
+        Long own = transactions.inTransactionAs(
+                tenant,
+                () -> configurations
+                        .findQuotas()
+                        .map(Quota.API_REQUESTS_PER_MINUTE::limitIn)
+                        .orElse(null));
         return own != null ? own : properties.perTenantPerMinute();
     }
 

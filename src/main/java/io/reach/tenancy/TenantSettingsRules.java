@@ -1,16 +1,14 @@
 package io.reach.tenancy;
 
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
-
-import io.reach.platform.web.FieldError;
-import io.reach.platform.web.InvalidRequestException;
 
 /**
  * The settings Reach reads have a type and a range; they are checked whoever writes them (an
@@ -23,8 +21,7 @@ final class TenantSettingsRules {
     static final int MAX_RETENTION_DAYS = 3650;
     private static final Set<String> BOOLEANS = Set.of("require_post_approval", "allow_budget_overspend");
 
-    private TenantSettingsRules() {
-    }
+    private TenantSettingsRules() {}
 
     /** Refuses settings whose known keys are of the wrong type or out of range, naming each. */
     static void check(Map<String, ? extends @Nullable Object> settings) {
@@ -64,19 +61,29 @@ final class TenantSettingsRules {
             return value instanceof Boolean ? null : "must be true or false";
         }
         return switch (key) {
-            case "time_zone" -> value instanceof String zone && ZoneId.getAvailableZoneIds().contains(zone) ? null
-                    : "must be an IANA time zone such as Europe/Paris";
-            case "ip_handling" -> value instanceof String mode && IP_HANDLING.contains(mode) ? null
-                    : "must be one of full, hash, truncate";
-            case "retention_days" -> isWholeNumber(value) && value instanceof Number days && days.longValue() >= 1
-                    && days.longValue() <= MAX_RETENTION_DAYS ? null
-                    : "must be a whole number of days from 1 to " + MAX_RETENTION_DAYS;
+            case "time_zone" ->
+                value instanceof String zone && ZoneId.getAvailableZoneIds().contains(zone)
+                        ? null
+                        : "must be an IANA time zone such as Europe/Paris";
+            case "ip_handling" ->
+                value instanceof String mode && IP_HANDLING.contains(mode)
+                        ? null
+                        : "must be one of full, hash, truncate";
+            case "retention_days" ->
+                isWholeNumber(value)
+                                && value instanceof Number days
+                                && days.longValue() >= 1
+                                && days.longValue() <= MAX_RETENTION_DAYS
+                        ? null
+                        : "must be a whole number of days from 1 to " + MAX_RETENTION_DAYS;
             default -> null;
         };
     }
 
     private static boolean isWholeNumber(@Nullable Object value) {
-        return value instanceof Integer || value instanceof Long || value instanceof Short
+        return value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
                 || value instanceof java.math.BigInteger && ((java.math.BigInteger) value).bitLength() < 63;
     }
 }

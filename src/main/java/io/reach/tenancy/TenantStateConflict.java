@@ -1,8 +1,7 @@
 package io.reach.tenancy;
 
-import java.util.UUID;
-
 import io.reach.platform.web.ConflictException;
+import java.util.UUID;
 
 /** A lifecycle change the tenant's current state does not allow, or a name another tenant holds. */
 class TenantStateConflict extends ConflictException {

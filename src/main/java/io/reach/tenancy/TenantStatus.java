@@ -1,13 +1,13 @@
 package io.reach.tenancy;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import io.reach.platform.CheckSet;
 
 /** Mirrors the {@code status} check constraint of {@code tenancy.tenants}. */
 @CheckSet(table = "tenancy.tenants", column = "status")
 public enum TenantStatus {
-    ACTIVE("active"), SUSPENDED("suspended");
+    ACTIVE("active"),
+    SUSPENDED("suspended");
 
     private final String code;
 

@@ -2,7 +2,6 @@ package io.reach.tenancy;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
@@ -22,5 +21,6 @@ interface Tenants extends ListCrudRepository<Tenant, UUID> {
     List<UUID> allIds();
 
     @Query("select status = 'active' from tenancy.tenants where id = :id")
-    @Nullable Boolean isActive(UUID id);
+    @Nullable
+    Boolean isActive(UUID id);
 }

@@ -2,6 +2,9 @@ package io.reach.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reach.support.Accounts;
+import io.reach.support.Api;
+import io.reach.support.ReachTest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,13 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import io.reach.support.Accounts;
-import io.reach.support.Api;
-import io.reach.support.ReachTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,12 +33,19 @@ class ApiFuzzTest {
     private static final long SEED = Long.getLong("reach.fuzz.seed", System.nanoTime());
     private static final int SENDERS = 4;
     private static final String MARKUP = "{}[]\"'\\<>%&=;";
-    private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json", "application/json",
-            "text/plain", "application/x-www-form-urlencoded", "application/xml", "multipart/form-data; boundary=x",
+    private static final List<String> CONTENT_TYPES = List.of(
+            "application/json",
+            "application/json",
+            "application/json",
+            "text/plain",
+            "application/x-www-form-urlencoded",
+            "application/xml",
+            "multipart/form-data; boundary=x",
             "application/json; charset=ISO-8859-1");
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
 
@@ -65,7 +70,9 @@ class ApiFuzzTest {
             pool.shutdown();
         }
 
-        assertThat(broken).as("seed %d, %d requests: answers that are 5xx or not problems", SEED, REQUESTS).isEmpty();
+        assertThat(broken)
+                .as("seed %d, %d requests: answers that are 5xx or not problems", SEED, REQUESTS)
+                .isEmpty();
     }
 
     private List<String> fuzz(JsonNode document, List<ApiOperations.Operation> operations, Random random, int count) {
@@ -73,7 +80,8 @@ class ApiFuzzTest {
         for (int i = 0; i < count; i++) {
             ApiOperations.Operation operation = operations.get(random.nextInt(operations.size()));
             String path = operation.path(parameter -> pathValue(parameter, random)) + query(operation, random);
-            boolean hasBody = !operation.method().equals("get") && !operation.method().equals("delete");
+            boolean hasBody =
+                    !operation.method().equals("get") && !operation.method().equals("delete");
             String body = hasBody ? body(document, operation, random) : null;
             walker.send(operation, path, hasBody ? pick(CONTENT_TYPES, random) : null, body);
         }
@@ -83,7 +91,9 @@ class ApiFuzzTest {
 
     private static String pathValue(ApiOperations.Parameter parameter, Random random) {
         if (random.nextInt(4) > 0) {
-            return parameter.uuid() ? UUID.randomUUID().toString() : parameter.type().equals("integer") ? "1" : "x";
+            return parameter.uuid()
+                    ? UUID.randomUUID().toString()
+                    : parameter.type().equals("integer") ? "1" : "x";
         }
         return random.nextBoolean() ? pick(Probes.PATH_VALUES, random) : Probes.encode(randomText(random));
     }
@@ -92,8 +102,10 @@ class ApiFuzzTest {
         List<String> pairs = new ArrayList<>();
         for (ApiOperations.Parameter parameter : operation.in("query")) {
             if (random.nextInt(3) == 0) {
-                pairs.add(Probes.encode(parameter.name()) + "=" + (random.nextBoolean() ? pick(Probes.QUERY_VALUES, random)
-                        : Probes.encode(randomText(random))));
+                pairs.add(Probes.encode(parameter.name()) + "="
+                        + (random.nextBoolean()
+                                ? pick(Probes.QUERY_VALUES, random)
+                                : Probes.encode(randomText(random))));
             }
         }
         if (random.nextInt(5) == 0) {
@@ -110,7 +122,8 @@ class ApiFuzzTest {
         if (!(plausible instanceof ObjectNode object)) {
             return plausible.toString();
         }
-        List<Map.Entry<String, JsonNode>> properties = new ArrayList<>(operation.body().path("properties").properties());
+        List<Map.Entry<String, JsonNode>> properties =
+                new ArrayList<>(operation.body().path("properties").properties());
         int mutations = 1 + random.nextInt(3);
         for (int m = 0; m < mutations && !properties.isEmpty(); m++) {
             Map.Entry<String, JsonNode> property = properties.get(random.nextInt(properties.size()));

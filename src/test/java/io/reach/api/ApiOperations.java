@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -69,13 +68,23 @@ record ApiOperations(List<Operation> all) {
                 List<Parameter> parameters = new ArrayList<>();
                 for (JsonNode parameter : operation.path("parameters")) {
                     JsonNode resolved = resolve(document, parameter);
-                    parameters.add(new Parameter(resolved.path("in").asString(""), resolved.path("name").asString(""),
+                    parameters.add(new Parameter(
+                            resolved.path("in").asString(""),
+                            resolved.path("name").asString(""),
                             resolve(document, resolved.path("schema"))));
                 }
                 JsonNode body = resolve(document, operation.path("requestBody")).path("content");
-                JsonNode schema = body.has("application/json") ? resolve(document, body.path("application/json").path("schema"))
-                        : body.isMissingNode() || body.isEmpty() ? body.path("none")
-                                : resolve(document, body.properties().iterator().next().getValue().path("schema"));
+                JsonNode schema = body.has("application/json")
+                        ? resolve(document, body.path("application/json").path("schema"))
+                        : body.isMissingNode() || body.isEmpty()
+                                ? body.path("none")
+                                : resolve(
+                                        document,
+                                        body.properties()
+                                                .iterator()
+                                                .next()
+                                                .getValue()
+                                                .path("schema"));
                 operations.add(new Operation(method, path.getKey(), List.copyOf(parameters), schema));
             }
         }

@@ -1,10 +1,9 @@
 package io.reach.api;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.reach.support.Accounts;
 import io.reach.support.Api;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Sends requests to the running application as a signed-in workspace owner (the platform admin
@@ -34,11 +33,13 @@ final class ApiWalker {
         String token = operation.admin() ? Api.ADMIN : owner.accessToken();
         String sentBody = body == null ? null : body.replace("\ud800", "\\ud800");
         List<String> headers = contentType == null ? List.of() : List.of("Content-Type", contentType);
-        Api.Response response = api.send(operation.method().toUpperCase(java.util.Locale.ROOT), path, token, sentBody,
-                headers);
+        Api.Response response =
+                api.send(operation.method().toUpperCase(java.util.Locale.ROOT), path, token, sentBody, headers);
         sent++;
         check(operation, path, body, response);
-        if (response.status() == 401 && !operation.admin() && api.get("/api/v1/me", token).status() == 401) {
+        if (response.status() == 401
+                && !operation.admin()
+                && api.get("/api/v1/me", token).status() == 401) {
             owner = accounts.owner();
         }
         return response;
@@ -49,10 +50,11 @@ final class ApiWalker {
         String type = response.contentType() == null ? "" : response.contentType();
         boolean problem = type.startsWith("application/problem+json");
         if (status >= 500 || status >= 400 && !problem) {
-            String shownBody = body == null ? "" : " body " + (body.length() > 120 ? body.substring(0, 120) + "…" : body);
+            String shownBody =
+                    body == null ? "" : " body " + (body.length() > 120 ? body.substring(0, 120) + "…" : body);
             String shownPath = path.length() > 160 ? path.substring(0, 160) + "…" : path;
-            broken.add(operation.method().toUpperCase(java.util.Locale.ROOT) + " " + shownPath + shownBody + " → " + status
-                    + " " + type + " " + abbreviated(response.body()));
+            broken.add(operation.method().toUpperCase(java.util.Locale.ROOT) + " " + shownPath + shownBody + " → "
+                    + status + " " + type + " " + abbreviated(response.body()));
         }
     }
 

@@ -2,9 +2,9 @@ package io.reach.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reach.support.ReachTest;
 import java.lang.reflect.Method;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -13,8 +13,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
-import io.reach.support.ReachTest;
 
 /**
  * No endpoint answers a bare JSON array: every list is {@code {"items": [...], "next_cursor": ...}}
@@ -29,10 +27,14 @@ class ListShapeTest {
 
     @Test
     void noHandlerAnswersABareArray() {
-        var bare = handlers.getHandlerMethods().entrySet().stream().filter(handler -> answersArray(handler.getValue()))
-                .map(ListShapeTest::describe).toList();
+        var bare = handlers.getHandlerMethods().entrySet().stream()
+                .filter(handler -> answersArray(handler.getValue()))
+                .map(ListShapeTest::describe)
+                .toList();
 
-        assertThat(bare).as("handlers answering a bare array instead of a CursorPage").isEmpty();
+        assertThat(bare)
+                .as("handlers answering a bare array instead of a CursorPage")
+                .isEmpty();
     }
 
     @Test

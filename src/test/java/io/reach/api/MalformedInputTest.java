@@ -2,16 +2,14 @@ package io.reach.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,6 +24,7 @@ class MalformedInputTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
 
@@ -46,11 +45,15 @@ class MalformedInputTest {
         walker.report("malformed-input-walk.txt");
         assertThat(operations.all()).hasSizeGreaterThan(100);
         assertThat(walker.sent()).isGreaterThan(3_000);
-        assertThat(walker.broken()).as("answers that are 5xx or not problems (%d requests)", walker.sent()).isEmpty();
+        assertThat(walker.broken())
+                .as("answers that are 5xx or not problems (%d requests)", walker.sent())
+                .isEmpty();
     }
 
     private static String valid(ApiOperations.Parameter parameter) {
-        return parameter.uuid() ? UUID.randomUUID().toString() : parameter.type().equals("integer") ? "1" : "probe";
+        return parameter.uuid()
+                ? UUID.randomUUID().toString()
+                : parameter.type().equals("integer") ? "1" : "probe";
     }
 
     private static void malformedPaths(ApiWalker walker, ApiOperations.Operation operation) {
@@ -66,7 +69,8 @@ class MalformedInputTest {
         String path = operation.path(MalformedInputTest::valid);
         for (ApiOperations.Parameter target : operation.in("query")) {
             for (String value : Probes.QUERY_VALUES) {
-                walker.send(operation, path + "?" + Probes.encode(target.name()) + "=" + value, null, bodyFor(operation));
+                walker.send(
+                        operation, path + "?" + Probes.encode(target.name()) + "=" + value, null, bodyFor(operation));
             }
         }
         if (operation.method().equals("get")) {
@@ -88,7 +92,8 @@ class MalformedInputTest {
         }
         JsonNode plausible = Probes.plausible(document, operation.body(), 0);
         walker.send(operation, path, "application/json", plausible.toString());
-        for (Map.Entry<String, JsonNode> property : operation.body().path("properties").properties()) {
+        for (Map.Entry<String, JsonNode> property :
+                operation.body().path("properties").properties()) {
             for (JsonNode absurd : Probes.absurd(document, property.getValue())) {
                 ObjectNode body = ((ObjectNode) plausible).deepCopy();
                 body.set(property.getKey(), absurd);

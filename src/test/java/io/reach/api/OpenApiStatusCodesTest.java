@@ -2,13 +2,14 @@ package io.reach.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reach.support.Api;
+import io.reach.support.ReachTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -16,9 +17,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
-import io.reach.support.Api;
-import io.reach.support.ReachTest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +29,7 @@ class OpenApiStatusCodesTest {
 
     @Autowired
     Api api;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlers;
@@ -40,10 +39,12 @@ class OpenApiStatusCodesTest {
         JsonNode paths = api.get("/v3/api-docs", null).json().path("paths");
         List<String> wrong = new ArrayList<>();
         int checked = 0;
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : handlers.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> handler :
+                handlers.getHandlerMethods().entrySet()) {
             Set<Integer> real = SuccessStatuses.of(handler.getValue().getMethod());
             for (String path : handler.getKey().getPathPatternsCondition().getPatternValues()) {
-                for (RequestMethod method : handler.getKey().getMethodsCondition().getMethods()) {
+                for (RequestMethod method :
+                        handler.getKey().getMethodsCondition().getMethods()) {
                     JsonNode operation = paths.path(path).path(method.name().toLowerCase(Locale.ROOT));
                     if (operation.isMissingNode()) {
                         continue;
@@ -56,14 +57,18 @@ class OpenApiStatusCodesTest {
                         }
                     });
                     if (real.isEmpty() ? documented.isEmpty() : !documented.equals(real)) {
-                        wrong.add(method + " " + path + " (" + handler.getValue().getBeanType().getSimpleName() + "." + handler.getValue().getMethod().getName() + "): answers "
-                                + real + ", documented " + documented);
+                        wrong.add(method + " " + path + " ("
+                                + handler.getValue().getBeanType().getSimpleName() + "."
+                                + handler.getValue().getMethod().getName() + "): answers " + real + ", documented "
+                                + documented);
                     }
                 }
             }
         }
 
         assertThat(checked).isGreaterThan(150);
-        assertThat(wrong).as("operations whose documented success statuses are not the real ones").isEmpty();
+        assertThat(wrong)
+                .as("operations whose documented success statuses are not the real ones")
+                .isEmpty();
     }
 }

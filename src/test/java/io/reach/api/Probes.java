@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,20 +19,53 @@ import tools.jackson.databind.node.ObjectNode;
 final class Probes {
 
     static final String MALFORMED_UTF8 = "%ED%A0%80";
-    static final List<String> PATH_VALUES = List.of("not-a-uuid", MALFORMED_UTF8, "%00", "x".repeat(600),
-            "%F0%9F%98%80", "%E2%80%AEevil", "12345678-1234-1234-1234-1234567");
-    static final List<String> QUERY_VALUES = List.of(MALFORMED_UTF8, "%00", "-1", "0", "1e400",
-            "99999999999999999999999", "abc", "2026-02-30", "2026-13-45T25:61:00Z", "+999999999-12-31", "",
-            "%F0%9F%98%80", "maybe", "x".repeat(600));
-    static final List<String> PAGING = List.of("limit=-1", "limit=0", "limit=100000000", "limit=abc",
-            "cursor=" + MALFORMED_UTF8, "cursor=!!!", "cursor=eyJ4IjoxfQ", "limit=1e400");
-    static final List<String> BODIES = List.of("{", "[]", "\"text\"", "123", "null", "{\"a\":", "{}",
-            "{\"\\u0000\": 1}", "[{\"x\": 1}]", "{\"id\": \"\\ud800\"}");
+    static final List<String> PATH_VALUES = List.of(
+            "not-a-uuid",
+            MALFORMED_UTF8,
+            "%00",
+            "x".repeat(600),
+            "%F0%9F%98%80",
+            "%E2%80%AEevil",
+            "12345678-1234-1234-1234-1234567");
+    static final List<String> QUERY_VALUES = List.of(
+            MALFORMED_UTF8,
+            "%00",
+            "-1",
+            "0",
+            "1e400",
+            "99999999999999999999999",
+            "abc",
+            "2026-02-30",
+            "2026-13-45T25:61:00Z",
+            "+999999999-12-31",
+            "",
+            "%F0%9F%98%80",
+            "maybe",
+            "x".repeat(600));
+    static final List<String> PAGING = List.of(
+            "limit=-1",
+            "limit=0",
+            "limit=100000000",
+            "limit=abc",
+            "cursor=" + MALFORMED_UTF8,
+            "cursor=!!!",
+            "cursor=eyJ4IjoxfQ",
+            "limit=1e400");
+    static final List<String> BODIES = List.of(
+            "{",
+            "[]",
+            "\"text\"",
+            "123",
+            "null",
+            "{\"a\":",
+            "{}",
+            "{\"\\u0000\": 1}",
+            "[{\"x\": 1}]",
+            "{\"id\": \"\\ud800\"}");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Probes() {
-    }
+    private Probes() {}
 
     /** A plausible value of the schema's type, so a body passes its type checks and reaches deeper code. */
     static JsonNode plausible(JsonNode document, JsonNode schema, int depth) {
@@ -46,17 +78,21 @@ final class Probes {
             case "integer" -> NODES.numberNode(1);
             case "number" -> NODES.numberNode(1.5);
             case "boolean" -> NODES.booleanNode(true);
-            case "array" -> depth > 3 ? NODES.arrayNode()
-                    : NODES.arrayNode().add(plausible(document, resolved.path("items"), depth + 1));
+            case "array" ->
+                depth > 3
+                        ? NODES.arrayNode()
+                        : NODES.arrayNode().add(plausible(document, resolved.path("items"), depth + 1));
             case "object" -> depth > 3 ? NODES.objectNode() : object(document, resolved, depth);
-            default -> NODES.stringNode(switch (format) {
-                case "uuid" -> UUID.randomUUID().toString();
-                case "date-time" -> Instant.now().plusSeconds(3600).toString();
-                case "date" -> "2026-12-01";
-                case "email" -> "someone@example.com";
-                case "uri", "url" -> "https://example.com/a";
-                default -> "probe";
-            });
+            default ->
+                NODES.stringNode(
+                        switch (format) {
+                            case "uuid" -> UUID.randomUUID().toString();
+                            case "date-time" -> Instant.now().plusSeconds(3600).toString();
+                            case "date" -> "2026-12-01";
+                            case "email" -> "someone@example.com";
+                            case "uri", "url" -> "https://example.com/a";
+                            default -> "probe";
+                        });
         };
     }
 

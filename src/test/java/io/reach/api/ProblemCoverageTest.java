@@ -2,17 +2,15 @@ package io.reach.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
 import io.reach.support.WebhookSigning;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The requests the API fuzzing answered with a 5xx, each now a 4xx problem. */
 @ReachTest
@@ -20,6 +18,7 @@ class ProblemCoverageTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
 
@@ -42,7 +41,9 @@ class ProblemCoverageTest {
     void aPasswordWithAnUnpairedSurrogateIsABadRequestAtSignIn() {
         Accounts.SignedIn ada = accounts.owner();
 
-        var login = api.post("/api/v1/auth/login", null,
+        var login = api.post(
+                "/api/v1/auth/login",
+                null,
                 "{\"email\": \"%s\", \"password\": \"abc\\ud800def\"}".formatted(ada.email()));
 
         assertThat(login.status()).as(login.body()).isEqualTo(400);
@@ -71,8 +72,18 @@ class ProblemCoverageTest {
         String id = "msg_" + UUID.randomUUID();
         long seconds = Instant.now().getEpochSecond();
 
-        var delivered = api.send("POST", "/api/v1/webhooks/identity/clerk", null, body, List.of("svix-id", id,
-                "svix-timestamp", Long.toString(seconds), "svix-signature", WebhookSigning.clerk(id, seconds, body)));
+        var delivered = api.send(
+                "POST",
+                "/api/v1/webhooks/identity/clerk",
+                null,
+                body,
+                List.of(
+                        "svix-id",
+                        id,
+                        "svix-timestamp",
+                        Long.toString(seconds),
+                        "svix-signature",
+                        WebhookSigning.clerk(id, seconds, body)));
 
         assertThat(delivered.status()).as(delivered.body()).isLessThan(500);
     }

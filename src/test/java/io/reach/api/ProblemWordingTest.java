@@ -2,20 +2,18 @@ package io.reach.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reach.support.Accounts;
+import io.reach.support.Api;
+import io.reach.support.Fixtures;
+import io.reach.support.ReachTest;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import io.reach.support.Accounts;
-import io.reach.support.Api;
-import io.reach.support.Fixtures;
-import io.reach.support.ReachTest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,8 +26,10 @@ class ProblemWordingTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
+
     @Autowired
     Fixtures fixtures;
 
@@ -52,12 +52,15 @@ class ProblemWordingTest {
 
     @Test
     void aConsentDeclinedOnThePlatformsScreenExplainsItself() {
-        var declined = api.get("/api/v1/social/accounts/callback?error=access_denied"
-                + "&error_description=The+user+denied+your+request&state=s" + UUID.randomUUID(), null);
+        var declined = api.get(
+                "/api/v1/social/accounts/callback?error=access_denied"
+                        + "&error_description=The+user+denied+your+request&state=s" + UUID.randomUUID(),
+                null);
 
         assertThat(declined.status()).isEqualTo(400);
         assertThat(declined.json().get("title").asString()).isEqualTo("Consent declined");
-        assertThat(declined.json().get("detail").asString()).contains("declined on the platform's screen")
+        assertThat(declined.json().get("detail").asString())
+                .contains("declined on the platform's screen")
                 .doesNotContain("code", "The user denied");
 
         var refused = api.get("/api/v1/social/accounts/callback?error=server_error&state=s1", null);
@@ -87,21 +90,28 @@ class ProblemWordingTest {
     void everyProblemNamesItsInstanceInOneStyle() throws Exception {
         Accounts.SignedIn ada = accounts.owner();
         JsonNode invalidToken = api.get("/api/v1/posts", "not-a-token").json();
-        assertThat(invalidToken.get("instance").asString()).as("written by a filter").isEqualTo("/api/v1/posts");
+        assertThat(invalidToken.get("instance").asString())
+                .as("written by a filter")
+                .isEqualTo("/api/v1/posts");
 
         JsonNode rejected = api.get("/api/v1/posts;x=1", ada.accessToken()).json();
         assertThat(rejected.get("status").asInt()).as("refused by the firewall").isEqualTo(400);
         assertThat(rejected.get("instance").asString()).startsWith("/api/v1/posts");
 
-        JsonNode wrongMethod = api.send("PATCH", "/api/v1/posts", ada.accessToken(), "{}", java.util.List.of()).json();
+        JsonNode wrongMethod = api.send("PATCH", "/api/v1/posts", ada.accessToken(), "{}", java.util.List.of())
+                .json();
         assertThat(wrongMethod.get("status").asInt()).isEqualTo(405);
         assertThat(wrongMethod.get("title").asString()).isEqualTo("Method not allowed");
         assertThat(wrongMethod.get("detail").asString()).doesNotEndWith(".");
         assertThat(wrongMethod.get("instance").asString()).isEqualTo("/api/v1/posts");
 
         String container = rawRequest("GET /api/v1/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-        assertThat(container).as("Tomcat's own refusal").startsWith("HTTP/1.1 400").contains("application/problem+json")
-                .contains("\"title\":\"Bad request\"").contains("\"instance\":\"/api/v1/%25zz\"");
+        assertThat(container)
+                .as("Tomcat's own refusal")
+                .startsWith("HTTP/1.1 400")
+                .contains("application/problem+json")
+                .contains("\"title\":\"Bad request\"")
+                .contains("\"instance\":\"/api/v1/%25zz\"");
     }
 
     private String rawRequest(String request) throws Exception {

@@ -2,14 +2,12 @@ package io.reach.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Input is checked, not silently accepted or guessed at (issue 14, point 9). */
 @ReachTest
@@ -17,6 +15,7 @@ class StrictInputTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
 
@@ -24,18 +23,24 @@ class StrictInputTest {
     void anUnknownKeyInARequestBodyIsRefusedByName() {
         Accounts.SignedIn ada = accounts.owner();
 
-        var created = api.post("/api/v1/campaigns", ada.accessToken(), "{\"name\": \"Spring\", \"budgt_allocated\": 100}");
+        var created =
+                api.post("/api/v1/campaigns", ada.accessToken(), "{\"name\": \"Spring\", \"budgt_allocated\": 100}");
 
         assertThat(created.status()).as(created.body()).isEqualTo(400);
         assertThat(created.json().at("/errors/0/field").asString()).isEqualTo("budgt_allocated");
-        assertThat(api.get("/api/v1/campaigns", ada.accessToken()).json().get("items").size()).isZero();
+        assertThat(api.get("/api/v1/campaigns", ada.accessToken())
+                        .json()
+                        .get("items")
+                        .size())
+                .isZero();
     }
 
     @Test
     void numbersAreNotReadFromStrings() {
         Accounts.SignedIn ada = accounts.owner();
 
-        var created = api.post("/api/v1/campaigns", ada.accessToken(), "{\"name\": \"Spring\", \"budget_allocated\": \"100\"}");
+        var created = api.post(
+                "/api/v1/campaigns", ada.accessToken(), "{\"name\": \"Spring\", \"budget_allocated\": \"100\"}");
 
         assertThat(created.status()).as(created.body()).isEqualTo(400);
         assertThat(created.json().at("/errors/0/field").asString()).isEqualTo("budget_allocated");
@@ -71,7 +76,9 @@ class StrictInputTest {
     void apiKeyScopesMustNameRealPermissions() {
         Accounts.SignedIn ada = accounts.owner();
 
-        var typo = api.post("/api/v1/api-keys", ada.accessToken(),
+        var typo = api.post(
+                "/api/v1/api-keys",
+                ada.accessToken(),
                 "{\"name\": \"server\", \"scopes\": [\"ingest:write\", \"campaign:write\"]}");
 
         assertThat(typo.status()).as(typo.body()).isEqualTo(400);

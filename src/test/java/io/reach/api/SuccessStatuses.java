@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.springframework.asm.ClassReader;
 import org.springframework.asm.ClassVisitor;
 import org.springframework.asm.Handle;
@@ -33,11 +32,10 @@ final class SuccessStatuses {
 
     private static final String ENTITY = "org/springframework/http/ResponseEntity";
     private static final String HTTP_STATUS = "org/springframework/http/HttpStatus";
-    private static final Map<String, Integer> BUILDERS = Map.of("ok", 200, "created", 201, "accepted", 202,
-            "noContent", 204);
+    private static final Map<String, Integer> BUILDERS =
+            Map.of("ok", 200, "created", 201, "accepted", 202, "noContent", 204);
 
-    private SuccessStatuses() {
-    }
+    private SuccessStatuses() {}
 
     static Set<Integer> of(Method handler) {
         ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(handler, ResponseStatus.class);
@@ -51,8 +49,12 @@ final class SuccessStatuses {
             return Set.of(200);
         }
         Set<Integer> statuses = new TreeSet<>();
-        scan(handler.getDeclaringClass().getName().replace('.', '/'), handler.getName(),
-                org.springframework.asm.Type.getMethodDescriptor(handler), statuses, new HashSet<>());
+        scan(
+                handler.getDeclaringClass().getName().replace('.', '/'),
+                handler.getName(),
+                org.springframework.asm.Type.getMethodDescriptor(handler),
+                statuses,
+                new HashSet<>());
         statuses.removeIf(status -> status < 200 || status >= 400);
         return statuses;
     }
@@ -66,12 +68,18 @@ final class SuccessStatuses {
             if (bytes == null) {
                 return;
             }
-            new ClassReader(bytes).accept(new ClassVisitor(SpringAsmInfo.ASM_VERSION) {
-                @Override
-                public MethodVisitor visitMethod(int access, String method, String desc, String signature, String[] exceptions) {
-                    return method.equals(name) && desc.equals(descriptor) ? new Body(statuses, calls) : null;
-                }
-            }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            new ClassReader(bytes)
+                    .accept(
+                            new ClassVisitor(SpringAsmInfo.ASM_VERSION) {
+                                @Override
+                                public MethodVisitor visitMethod(
+                                        int access, String method, String desc, String signature, String[] exceptions) {
+                                    return method.equals(name) && desc.equals(descriptor)
+                                            ? new Body(statuses, calls)
+                                            : null;
+                                }
+                            },
+                            ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,12 @@ package io.reach.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.reach.platform.CheckSet;
+import io.reach.support.ReachTest;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Locale;
@@ -12,18 +18,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.annotation.JsonValue;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import io.reach.platform.CheckSet;
-import io.reach.support.ReachTest;
 
 /**
  * Every small closed set the database checks ({@code CHECK (column in (...))}) is mirrored by a Java
@@ -36,6 +33,7 @@ class CheckSetCatalogTest {
     /** {@code CHECK ((status = ANY (ARRAY['a'::text, 'b'::text])))}: an {@code in} list as PostgreSQL prints it. */
     private static final Pattern IN_LIST = Pattern.compile(
             "^CHECK \\(\\(\\(?(\\w+)\\)?(?:::text)? = ANY \\(\\(?ARRAY\\[(.*)\\]\\)?(?:::text\\[\\])?\\)\\)\\)$");
+
     private static final Pattern CODE = Pattern.compile("'([^']*)'");
 
     private static final String CHECKS = """
@@ -75,16 +73,19 @@ class CheckSetCatalogTest {
 
         assertThat(unmirrored).as("CHECK sets without a @CheckSet enum").isEmpty();
         assertThat(different).as("CHECK sets whose enum has other codes").isEmpty();
-        assertThat(java.keySet()).as("@CheckSet enums naming a column without such a CHECK")
+        assertThat(java.keySet())
+                .as("@CheckSet enums naming a column without such a CHECK")
                 .isSubsetOf(database.keySet());
-        assertThat(NOT_YET_MIRRORED).as("sets listed as not mirrored yet that now have an enum or are gone")
+        assertThat(NOT_YET_MIRRORED)
+                .as("sets listed as not mirrored yet that now have an enum or are gone")
                 .allMatch(column -> database.containsKey(column) && !java.containsKey(column));
     }
 
     @Test
     void theCatalogReadsTheSetsOfKnownStates() {
-        assertThat(checkedSets()).containsEntry("campaigns.campaigns.status",
-                Set.of("draft", "active", "paused", "completed", "archived"));
+        assertThat(checkedSets())
+                .containsEntry(
+                        "campaigns.campaigns.status", Set.of("draft", "active", "paused", "completed", "archived"));
     }
 
     private Map<String, Set<String>> checkedSets() {
@@ -105,14 +106,16 @@ class CheckSetCatalogTest {
 
     private static Map<String, Set<String>> mirroringEnums() {
         Map<String, Set<String>> sets = new TreeMap<>();
-        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        for (JavaClass type : new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.reach")) {
             if (!type.isAnnotatedWith(CheckSet.class) && !type.isAnnotatedWith(CheckSet.List.class)) {
                 continue;
             }
             Class<?> enumType = type.reflect();
             assertThat(enumType.isEnum()).as("%s is an enum", enumType).isTrue();
-            Set<String> codes = Arrays.stream(enumType.getEnumConstants()).map(CheckSetCatalogTest::code)
+            Set<String> codes = Arrays.stream(enumType.getEnumConstants())
+                    .map(CheckSetCatalogTest::code)
                     .collect(Collectors.toCollection(TreeSet::new));
             for (CheckSet set : enumType.getAnnotationsByType(CheckSet.class)) {
                 sets.put(set.table() + "." + set.column(), codes);
@@ -126,8 +129,10 @@ class CheckSetCatalogTest {
         Enum<?> value = (Enum<?>) constant;
         Method method = Arrays.stream(value.getDeclaringClass().getDeclaredMethods())
                 .filter(m -> m.getParameterCount() == 0 && m.getReturnType() == String.class)
-                .filter(m -> m.isAnnotationPresent(JsonValue.class) || m.getName().equals("code"))
-                .findFirst().orElse(null);
+                .filter(m ->
+                        m.isAnnotationPresent(JsonValue.class) || m.getName().equals("code"))
+                .findFirst()
+                .orElse(null);
         if (method == null) {
             return value.name().toLowerCase(Locale.ROOT);
         }

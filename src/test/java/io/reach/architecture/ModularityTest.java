@@ -1,9 +1,8 @@
 package io.reach.architecture;
 
+import io.reach.ReachApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
-
-import io.reach.ReachApplication;
 
 class ModularityTest {
 

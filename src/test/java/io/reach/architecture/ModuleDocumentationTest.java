@@ -2,6 +2,7 @@ package io.reach.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reach.ReachApplication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,12 +11,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
-
-import io.reach.ReachApplication;
 
 /**
  * Keeps Spring Modulith's module diagrams (PlantUML) and module canvases (AsciiDoc) in
@@ -32,8 +30,10 @@ class ModuleDocumentationTest {
 
     @Test
     void docsModulesHoldTheGeneratedModuleDiagramsAndCanvases() throws IOException {
-        new Documenter(ApplicationModules.of(ReachApplication.class),
-                Documenter.Options.defaults().withOutputFolder(GENERATED.toString())).writeDocumentation();
+        new Documenter(
+                        ApplicationModules.of(ReachApplication.class),
+                        Documenter.Options.defaults().withOutputFolder(GENERATED.toString()))
+                .writeDocumentation();
 
         Files.createDirectories(COMMITTED);
         Set<String> generated = names(GENERATED);
@@ -58,7 +58,8 @@ class ModuleDocumentationTest {
 
     private static Set<String> names(Path folder) throws IOException {
         try (var files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).map(file -> file.getFileName().toString())
+            return files.filter(Files::isRegularFile)
+                    .map(file -> file.getFileName().toString())
                     .collect(Collectors.toCollection(TreeSet::new));
         }
     }

@@ -2,6 +2,7 @@ package io.reach.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reach.support.ReachTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,12 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import io.reach.support.ReachTest;
 
 /** Every column docs/reference-model-coverage.csv maps must exist in the migrated database. */
 @ReachTest
@@ -32,8 +30,7 @@ class ReferenceModelCoverageTest {
         assertThat(lines.getFirst()).isEqualTo(HEADER);
         Set<String> columns = jdbc.queryForList("""
                 select table_schema || '.' || table_name || '.' || column_name from information_schema.columns
-                where table_schema not in ('pg_catalog', 'information_schema')""", String.class)
-                .stream().collect(Collectors.toSet());
+                where table_schema not in ('pg_catalog', 'information_schema')""", String.class).stream().collect(Collectors.toSet());
 
         List<String> missing = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {

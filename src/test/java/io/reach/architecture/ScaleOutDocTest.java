@@ -2,6 +2,8 @@ package io.reach.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reach.support.OwnerDatabase;
+import io.reach.support.ReachTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,12 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import io.reach.support.OwnerDatabase;
-import io.reach.support.ReachTest;
 
 /** docs/scale-out.md places every table: tenant tables distributed by tenant_id, global ones reference or local. */
 @ReachTest

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -118,8 +117,9 @@ final class TenantCatalogRule {
             long target = ((Number) fk.get("confrelid")).longValue();
             List<Integer> targetTenant = jdbc.queryForList(TENANT_COLUMN_OF, Integer.class, target);
             boolean targetIsTenantTable = !targetTenant.isEmpty() && !isGlobal(target);
-            if (targetIsTenantTable && !pairsTenantColumns(fk.get("conkey"), fk.get("confkey"), tenantColumn,
-                    targetTenant.getFirst())) {
+            if (targetIsTenantTable
+                    && !pairsTenantColumns(
+                            fk.get("conkey"), fk.get("confkey"), tenantColumn, targetTenant.getFirst())) {
                 problems.add(table + ": foreign key " + fk.get("conname") + " does not match on tenant_id");
             }
         }

@@ -2,15 +2,13 @@ package io.reach.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reach.support.OwnerDatabase;
+import io.reach.support.ReachTest;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import io.reach.support.OwnerDatabase;
-import io.reach.support.ReachTest;
 
 /** Every module's tables are checked here; a new table that breaks the rule fails this test by name. */
 @ReachTest
@@ -66,15 +64,17 @@ class TenantCatalogRuleTest {
             }
         });
 
-        assertThat(violations).containsExactlyInAnyOrder(
-                PROBE + ".fk_without_tenant: foreign key fk_bad does not match on tenant_id",
-                PROBE + ".no_rls: row-level security is not enabled",
-                PROBE + ".no_rls: row-level security is not forced",
-                PROBE + ".no_rls: no policy on tenant_id = platform.current_tenant_id()",
-                PROBE + ".not_forced: row-level security is not forced",
-                PROBE + ".pk_without_tenant: primary key " + PROBE + ".pk_without_tenant_pkey does not include tenant_id",
-                PROBE + ".unique_without_tenant: unique index " + PROBE
-                        + ".unique_without_tenant_code_key does not include tenant_id",
-                PROBE + ".unmarked: has no tenant_id column and is not marked global (comment 'global: ...')");
+        assertThat(violations)
+                .containsExactlyInAnyOrder(
+                        PROBE + ".fk_without_tenant: foreign key fk_bad does not match on tenant_id",
+                        PROBE + ".no_rls: row-level security is not enabled",
+                        PROBE + ".no_rls: row-level security is not forced",
+                        PROBE + ".no_rls: no policy on tenant_id = platform.current_tenant_id()",
+                        PROBE + ".not_forced: row-level security is not forced",
+                        PROBE + ".pk_without_tenant: primary key " + PROBE
+                                + ".pk_without_tenant_pkey does not include tenant_id",
+                        PROBE + ".unique_without_tenant: unique index " + PROBE
+                                + ".unique_without_tenant_code_key does not include tenant_id",
+                        PROBE + ".unmarked: has no tenant_id column and is not marked global (comment 'global: ...')");
     }
 }

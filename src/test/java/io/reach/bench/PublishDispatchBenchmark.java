@@ -1,25 +1,22 @@
 package io.reach.bench;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.reach.support.Accounts;
+import io.reach.support.Api;
+import io.reach.support.OwnerDatabase;
+import io.reach.support.ReachTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-
-import io.reach.support.Accounts;
-import io.reach.support.Api;
-import io.reach.support.OwnerDatabase;
-import io.reach.support.ReachTest;
 
 /**
  * Publish-job dispatch throughput: due jobs per second taken from db-scheduler, claimed, "published"
@@ -35,14 +32,19 @@ class PublishDispatchBenchmark {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
+
     @Autowired
     OwnerDatabase owner;
+
     @Autowired
     SchedulerClient scheduler;
+
     @Autowired
     OneTimeTask<Void> benchNoOpTask;
+
     @Autowired
     io.reach.platform.crypto.SecretBox box;
 
@@ -101,11 +103,13 @@ class PublishDispatchBenchmark {
             jdbc.update("""
                     insert into social.social_accounts (tenant_id, id, social_channel_id, platform, handle, platform_user_id,
                         status, connected_at, created_at, updated_at)
-                    values (?, ?, '0193a0c0-0000-7000-8000-000000000004', 'linkedin', 'bench', 'bench', 'active', now(), now(), now())""",
-                    tenant, id);
-            jdbc.update("""
+                    values (?, ?, '0193a0c0-0000-7000-8000-000000000004', 'linkedin', 'bench', 'bench', 'active', now(), now(), now())""", tenant, id);
+            jdbc.update(
+                    """
                     insert into social.oauth_tokens (tenant_id, id, social_account_id, access_token_enc, created_at, updated_at)
-                    values (?, gen_random_uuid(), ?, ?, now(), now())""", tenant, id,
+                    values (?, gen_random_uuid(), ?, ?, now(), now())""",
+                    tenant,
+                    id,
                     box.encrypt("noop".getBytes(), io.reach.social.NoOpLinkedIn.accessTokenAssociatedData(tenant, id)));
         });
         return id;
@@ -114,7 +118,8 @@ class PublishDispatchBenchmark {
     private long published(UUID tenant) {
         return owner.with(jdbc -> {
             jdbc.execute("set app.tenant_id = '" + tenant + "'");
-            return jdbc.queryForObject("select count(*) from publishing.publish_jobs where status = 'success'", Long.class);
+            return jdbc.queryForObject(
+                    "select count(*) from publishing.publish_jobs where status = 'success'", Long.class);
         });
     }
 

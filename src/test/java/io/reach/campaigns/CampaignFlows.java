@@ -2,6 +2,10 @@ package io.reach.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reach.support.Api;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,12 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
-
-import io.reach.support.Api;
 import tools.jackson.databind.JsonNode;
 
 /** Steps the campaign tests share: templates, campaigns, e-mail campaigns through the API, and reading messages. */
@@ -45,8 +43,7 @@ public final class CampaignFlows {
 
     public UUID emailCampaign(String token, UUID campaign, UUID template) {
         var created = api.post("/api/v1/email-campaigns", token, """
-                {"campaign_id": "%s", "template_id": "%s", "sender_email": "news@brand.example", "sender_name": "Brand"}"""
-                .formatted(campaign, template));
+                {"campaign_id": "%s", "template_id": "%s", "sender_email": "news@brand.example", "sender_name": "Brand"}""".formatted(campaign, template));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return UUID.fromString(created.json().get("email_campaign").get("id").asString());
     }
@@ -57,7 +54,8 @@ public final class CampaignFlows {
         JsonNode view;
         do {
             view = api.get("/api/v1/email-campaigns/" + emailCampaign, token).json();
-            if (view.get("progress").get("processed").asLong() == view.get("progress").get("total").asLong()
+            if (view.get("progress").get("processed").asLong()
+                            == view.get("progress").get("total").asLong()
                     && view.get("email_campaign").get("status").asString().equals("sent")) {
                 return view;
             }
@@ -68,7 +66,9 @@ public final class CampaignFlows {
 
     public static String recipientOf(MimeMessage message) {
         try {
-            return ((jakarta.mail.internet.InternetAddress) message.getAllRecipients()[0]).getAddress().toLowerCase();
+            return ((jakarta.mail.internet.InternetAddress) message.getAllRecipients()[0])
+                    .getAddress()
+                    .toLowerCase();
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }

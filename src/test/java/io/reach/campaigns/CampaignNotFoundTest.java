@@ -2,13 +2,11 @@ package io.reach.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reach.campaigns.sending.Channel;
+import io.reach.platform.web.NotFoundException;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-
-import io.reach.platform.web.NotFoundException;
-import io.reach.campaigns.sending.Channel;
 
 /** Named problems answer exactly what the generic {@link NotFoundException} answered before them. */
 class CampaignNotFoundTest {

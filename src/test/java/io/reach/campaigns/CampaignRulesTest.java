@@ -3,15 +3,13 @@ package io.reach.campaigns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import io.reach.platform.state.IllegalTransition;
 import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.InvalidRequestException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** The campaign aggregate's parts keep their own rules, and its status moves only as its table allows. */
@@ -33,7 +31,8 @@ class CampaignRulesTest {
                 .isInstanceOf(InvalidRequestException.class);
         assertThat(budget.reallocated(new BigDecimal("40"), null))
                 .isEqualTo(new Budget(new BigDecimal("40.00"), new BigDecimal("40.00"), "EUR"));
-        assertThat(Budget.opening(null, null)).isEqualTo(new Budget(new BigDecimal("0.00"), new BigDecimal("0.00"), "USD"));
+        assertThat(Budget.opening(null, null))
+                .isEqualTo(new Budget(new BigDecimal("0.00"), new BigDecimal("0.00"), "USD"));
     }
 
     @Test
@@ -42,7 +41,8 @@ class CampaignRulesTest {
         Campaign active = draft.moveTo(CampaignStatus.ACTIVE, NOW.plusSeconds(5));
         assertThat(active.status()).isEqualTo(CampaignStatus.ACTIVE);
         assertThat(active.authorship().updatedAt()).isEqualTo(NOW.plusSeconds(5));
-        assertThatThrownBy(() -> draft.moveTo(CampaignStatus.PAUSED, NOW)).isInstanceOf(IllegalTransition.class)
+        assertThatThrownBy(() -> draft.moveTo(CampaignStatus.PAUSED, NOW))
+                .isInstanceOf(IllegalTransition.class)
                 .hasMessage("A draft campaign cannot become paused");
         assertThatThrownBy(() -> active.moveTo(CampaignStatus.DRAFT, NOW))
                 .hasMessage("An active campaign cannot become draft");
@@ -54,14 +54,21 @@ class CampaignRulesTest {
     void aCompletedCampaignKeepsItsDetails() {
         Campaign completed = draft().moveTo(CampaignStatus.ACTIVE, NOW).moveTo(CampaignStatus.COMPLETED, NOW);
         EditCampaign details = new EditCampaign("Renamed", null, null, null, null, null, null, null, null, null);
-        assertThatThrownBy(() -> completed.edit(details, NOW)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> completed.edit(details, NOW))
+                .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("cannot be changed");
     }
 
     private static Campaign draft() {
         var empty = JsonNodeFactory.instance.objectNode();
-        return Campaign.draft(UUID.randomUUID(), new CampaignBrief("Spring", null, null), CampaignStage.PLANNING,
-                new Schedule(null, null), Budget.opening(new BigDecimal("100"), "EUR"), new CampaignSetup(empty, empty),
-                UUID.randomUUID(), NOW);
+        return Campaign.draft(
+                UUID.randomUUID(),
+                new CampaignBrief("Spring", null, null),
+                CampaignStage.PLANNING,
+                new Schedule(null, null),
+                Budget.opening(new BigDecimal("100"), "EUR"),
+                new CampaignSetup(empty, empty),
+                UUID.randomUUID(),
+                NOW);
     }
 }

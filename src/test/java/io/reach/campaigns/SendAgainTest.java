@@ -2,14 +2,12 @@ package io.reach.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Sending a campaign that was already sent says so, instead of complaining that it has no recipients. */
 @ReachTest
@@ -17,6 +15,7 @@ class SendAgainTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
 
@@ -24,11 +23,20 @@ class SendAgainTest {
     void aSentCampaignSentAgainIsAlreadySent() {
         var flows = new CampaignFlows(api);
         String token = accounts.owner().accessToken();
-        UUID email = flows.emailCampaign(token, flows.activeCampaign(token, ""), flows.template(token, EmailCampaignTest.TEMPLATE));
-        api.post("/api/v1/email-campaigns/" + email + "/recipients", token,
+        UUID email = flows.emailCampaign(
+                token, flows.activeCampaign(token, ""), flows.template(token, EmailCampaignTest.TEMPLATE));
+        api.post(
+                "/api/v1/email-campaigns/" + email + "/recipients",
+                token,
                 "{\"recipients\": [{\"email\": \"once@again.example\", \"variables\": {\"first_name\": \"Once\"}}]}");
-        assertThat(api.post("/api/v1/email-campaigns/" + email + "/send", token, "").status()).isEqualTo(202);
-        assertThat(flows.awaitProcessed(token, email).get("email_campaign").get("status").asString()).isEqualTo("sent");
+        assertThat(api.post("/api/v1/email-campaigns/" + email + "/send", token, "")
+                        .status())
+                .isEqualTo(202);
+        assertThat(flows.awaitProcessed(token, email)
+                        .get("email_campaign")
+                        .get("status")
+                        .asString())
+                .isEqualTo("sent");
 
         var again = api.post("/api/v1/email-campaigns/" + email + "/send", token, "");
 

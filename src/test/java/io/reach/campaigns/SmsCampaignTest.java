@@ -7,6 +7,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reach.platform.crypto.Hmacs;
+import io.reach.support.Accounts;
+import io.reach.support.Api;
+import io.reach.support.ReachTest;
+import io.reach.support.TestProviders;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,15 +23,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import io.reach.platform.crypto.Hmacs;
-import io.reach.support.Accounts;
-import io.reach.support.Api;
-import io.reach.support.ReachTest;
-import io.reach.support.TestProviders;
 import tools.jackson.databind.JsonNode;
 
 /** SMS campaigns through a Twilio-shaped API (WireMock), with signed status callbacks and STOP replies. */
@@ -38,6 +36,7 @@ class SmsCampaignTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
 
@@ -50,11 +49,17 @@ class SmsCampaignTest {
         String refused = "+1555" + digits(7);
         String stopped = "+1555" + digits(7);
         String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-        TestProviders.SERVER.stubFor(post(urlEqualTo(MESSAGES)).withRequestBody(containing("To=" + enc(ok)))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+        TestProviders.SERVER.stubFor(post(urlEqualTo(MESSAGES))
+                .withRequestBody(containing("To=" + enc(ok)))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"sid\": \"" + sid + "\", \"status\": \"queued\", \"num_segments\": \"1\"}")));
-        TestProviders.SERVER.stubFor(post(urlEqualTo(MESSAGES)).withRequestBody(containing("To=" + enc(refused)))
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+        TestProviders.SERVER.stubFor(post(urlEqualTo(MESSAGES))
+                .withRequestBody(containing("To=" + enc(refused)))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"code\": 21211, \"message\": \"Invalid 'To' Phone Number\", \"status\": 400}")));
 
         UUID template = flows.template(token, """
@@ -67,23 +72,34 @@ class SmsCampaignTest {
         UUID sms = UUID.fromString(created.json().get("sms_campaign").get("id").asString());
         assertThat(created.json().get("segments").get("encoding").asString()).isEqualTo("GSM-7");
         assertThat(created.json().get("segments").get("segments").asInt()).isEqualTo(1);
-        assertThat(created.json().get("sms_campaign").get("sender_number").asString()).isEqualTo("+15005550006");
+        assertThat(created.json().get("sms_campaign").get("sender_number").asString())
+                .isEqualTo("+15005550006");
 
         String inbound = "/api/v1/webhooks/twilio/" + ada.tenantId() + "/inbound";
         Map<String, String> stop = Map.of("MessageSid", sid(), "From", stopped, "To", "+15005550006", "Body", " stop ");
-        assertThat(api.send("POST", inbound, null, form(stop), List.of("Content-Type", FORM)).status())
-                .as("unsigned").isEqualTo(403);
-        assertThat(api.send("POST", inbound, null, form(stop), List.of("Content-Type", FORM, "X-Twilio-Signature",
-                signature(inbound, stop))).status()).isEqualTo(200);
+        assertThat(api.send("POST", inbound, null, form(stop), List.of("Content-Type", FORM))
+                        .status())
+                .as("unsigned")
+                .isEqualTo(403);
+        assertThat(api.send(
+                                "POST",
+                                inbound,
+                                null,
+                                form(stop),
+                                List.of("Content-Type", FORM, "X-Twilio-Signature", signature(inbound, stop)))
+                        .status())
+                .isEqualTo(200);
 
         var added = api.post("/api/v1/sms-campaigns/" + sms + "/recipients", token, """
                 {"recipients": [{"phone": "%s", "variables": {"first_name": "Ada"}}, {"phone": "%s"}, {"phone": "%s"},
-                 {"phone": "12345"}]}""".formatted(ok.substring(0, 5) + " " + ok.substring(5), refused, stopped));
+                 {"phone": "12345"}]}""".formatted(
+                        ok.substring(0, 5) + " " + ok.substring(5), refused, stopped));
         assertThat(added.status()).as(added.body()).isEqualTo(200);
         assertThat(added.json().get("accepted").asInt()).isEqualTo(3);
         assertThat(added.json().get("rejected").get(0).get("row").asInt()).isEqualTo(3);
 
-        assertThat(api.post("/api/v1/sms-campaigns/" + sms + "/send", token, "").status()).isEqualTo(202);
+        assertThat(api.post("/api/v1/sms-campaigns/" + sms + "/send", token, "").status())
+                .isEqualTo(202);
         Map<String, JsonNode> sends = awaitSends(token, sms, 3);
         assertThat(present(sends, ok).get("status").asString()).isEqualTo("pending");
         assertThat(present(sends, ok).get("provider_message_id").asString()).isEqualTo(sid);
@@ -93,32 +109,64 @@ class SmsCampaignTest {
         assertThat(present(sends, stopped).get("status").asString()).isEqualTo("suppressed");
         String okSend = present(sends, ok).get("id").asString();
         String callback = "/api/v1/webhooks/twilio/" + ada.tenantId() + "/status/" + okSend;
-        TestProviders.SERVER.verify(1, postRequestedFor(urlEqualTo(MESSAGES))
-                .withRequestBody(containing("Body=" + enc("Hi Ada, 20% off today. Reply STOP to opt out")))
-                .withRequestBody(containing("StatusCallback=" + enc(api.publicUrl() + callback)))
-                .withRequestBody(containing("From=" + enc("+15005550006")))
-                .withBasicAuth(new com.github.tomakehurst.wiremock.client.BasicCredentials(
-                        "AC00000000000000000000000000000000", AUTH_TOKEN)));
+        TestProviders.SERVER.verify(
+                1,
+                postRequestedFor(urlEqualTo(MESSAGES))
+                        .withRequestBody(containing("Body=" + enc("Hi Ada, 20% off today. Reply STOP to opt out")))
+                        .withRequestBody(containing("StatusCallback=" + enc(api.publicUrl() + callback)))
+                        .withRequestBody(containing("From=" + enc("+15005550006")))
+                        .withBasicAuth(new com.github.tomakehurst.wiremock.client.BasicCredentials(
+                                "AC00000000000000000000000000000000", AUTH_TOKEN)));
 
         Map<String, String> delivered = Map.of("MessageSid", sid, "MessageStatus", "delivered", "To", ok);
-        assertThat(api.send("POST", callback, null, form(delivered), List.of("Content-Type", FORM,
-                "X-Twilio-Signature", signature(callback, Map.of("MessageSid", sid, "MessageStatus", "failed", "To", ok))))
-                .status()).as("a signature over other values").isEqualTo(403);
-        var applied = api.send("POST", callback, null, form(delivered), List.of("Content-Type", FORM,
-                "X-Twilio-Signature", signature(callback, delivered)));
+        assertThat(api.send(
+                                "POST",
+                                callback,
+                                null,
+                                form(delivered),
+                                List.of(
+                                        "Content-Type",
+                                        FORM,
+                                        "X-Twilio-Signature",
+                                        signature(
+                                                callback,
+                                                Map.of("MessageSid", sid, "MessageStatus", "failed", "To", ok))))
+                        .status())
+                .as("a signature over other values")
+                .isEqualTo(403);
+        var applied = api.send(
+                "POST",
+                callback,
+                null,
+                form(delivered),
+                List.of("Content-Type", FORM, "X-Twilio-Signature", signature(callback, delivered)));
         assertThat(applied.status()).as(applied.body()).isEqualTo(204);
         Map<String, String> late = Map.of("MessageSid", sid, "MessageStatus", "sent", "To", ok);
-        api.send("POST", callback, null, form(late), List.of("Content-Type", FORM, "X-Twilio-Signature",
-                signature(callback, late)));
-        JsonNode updated = api.get("/api/v1/sms-campaigns/" + sms + "/sends/" + okSend, token).json();
-        assertThat(updated.get("status").asString()).as("a late 'sent' does not undo 'delivered'").isEqualTo("delivered");
+        api.send(
+                "POST",
+                callback,
+                null,
+                form(late),
+                List.of("Content-Type", FORM, "X-Twilio-Signature", signature(callback, late)));
+        JsonNode updated = api.get("/api/v1/sms-campaigns/" + sms + "/sends/" + okSend, token)
+                .json();
+        assertThat(updated.get("status").asString())
+                .as("a late 'sent' does not undo 'delivered'")
+                .isEqualTo("delivered");
         assertThat(updated.get("delivered_at").isNull()).isFalse();
 
         String otherTenant = "/api/v1/webhooks/twilio/" + accounts.owner().tenantId() + "/status/" + okSend;
-        assertThat(api.send("POST", otherTenant, null, form(delivered), List.of("Content-Type", FORM,
-                "X-Twilio-Signature", signature(otherTenant, delivered))).status()).isEqualTo(404);
+        assertThat(api.send(
+                                "POST",
+                                otherTenant,
+                                null,
+                                form(delivered),
+                                List.of("Content-Type", FORM, "X-Twilio-Signature", signature(otherTenant, delivered)))
+                        .status())
+                .isEqualTo(404);
 
-        JsonNode stats = api.get("/api/v1/sms-campaigns/" + sms + "/analytics", token).json();
+        JsonNode stats =
+                api.get("/api/v1/sms-campaigns/" + sms + "/analytics", token).json();
         assertThat(stats.get("recipients").asLong()).isEqualTo(3);
         assertThat(stats.get("sent").asLong()).isEqualTo(1);
         assertThat(stats.get("delivered").asLong()).isEqualTo(1);
@@ -134,7 +182,8 @@ class SmsCampaignTest {
         String inbound = "/api/v1/webhooks/twilio/" + ada.tenantId() + "/inbound";
         Map<String, String> stop = Map.of("MessageSid", sid(), "From", phone, "To", "+15005550006", "Body", "STOP");
         Map<String, String> start = Map.of("MessageSid", sid(), "From", phone, "To", "+15005550006", "Body", "START");
-        Map<String, String> stopAgain = Map.of("MessageSid", sid(), "From", phone, "To", "+15005550006", "Body", "Stop");
+        Map<String, String> stopAgain =
+                Map.of("MessageSid", sid(), "From", phone, "To", "+15005550006", "Body", "Stop");
 
         assertThat(reply(inbound, stop)).isEqualTo(200);
         assertThat(suppressed(ada, phone)).isTrue();
@@ -144,25 +193,39 @@ class SmsCampaignTest {
         assertThat(suppressed(ada, phone)).isTrue();
 
         assertThat(reply(inbound, start)).as("the same signed START, replayed").isEqualTo(200);
-        assertThat(suppressed(ada, phone)).as("a replayed START does not lift the later STOP").isTrue();
+        assertThat(suppressed(ada, phone))
+                .as("a replayed START does not lift the later STOP")
+                .isTrue();
         assertThat(reply(inbound, stop)).isEqualTo(200);
         assertThat(suppressed(ada, phone)).isTrue();
 
         Map<String, String> noSid = Map.of("From", phone, "To", "+15005550006", "Body", "START");
-        assertThat(reply(inbound, noSid)).as("a keyword reply without its MessageSid").isEqualTo(400);
+        assertThat(reply(inbound, noSid))
+                .as("a keyword reply without its MessageSid")
+                .isEqualTo(400);
         assertThat(suppressed(ada, phone)).isTrue();
         String otherTenant = "/api/v1/webhooks/twilio/" + accounts.owner().tenantId() + "/inbound";
-        assertThat(reply(otherTenant, start)).as("MessageSids are recorded per tenant").isEqualTo(200);
+        assertThat(reply(otherTenant, start))
+                .as("MessageSids are recorded per tenant")
+                .isEqualTo(200);
         assertThat(suppressed(ada, phone)).isTrue();
     }
 
     private int reply(String path, Map<String, String> form) {
-        return api.send("POST", path, null, form(form), List.of("Content-Type", FORM, "X-Twilio-Signature",
-                signature(path, form))).status();
+        return api.send(
+                        "POST",
+                        path,
+                        null,
+                        form(form),
+                        List.of("Content-Type", FORM, "X-Twilio-Signature", signature(path, form)))
+                .status();
     }
 
     private boolean suppressed(Accounts.SignedIn who, String phone) {
-        return api.get("/api/v1/suppressions/sms?limit=200", who.accessToken()).json().get("items").valueStream()
+        return api.get("/api/v1/suppressions/sms?limit=200", who.accessToken())
+                .json()
+                .get("items")
+                .valueStream()
                 .anyMatch(s -> s.get("address").asString().equals(phone));
     }
 
@@ -173,11 +236,13 @@ class SmsCampaignTest {
     @Test
     void segmentsAreCountedInTheEncodingTheTextNeeds() {
         String token = accounts.owner().accessToken();
-        JsonNode euro = api.post("/api/v1/sms-campaigns/segments", token, "{\"body\": \"" + "€".repeat(100) + "\"}").json();
+        JsonNode euro = api.post("/api/v1/sms-campaigns/segments", token, "{\"body\": \"" + "€".repeat(100) + "\"}")
+                .json();
         assertThat(euro.get("encoding").asString()).isEqualTo("GSM-7");
         assertThat(euro.get("units").asInt()).isEqualTo(200);
         assertThat(euro.get("segments").asInt()).isEqualTo(2);
-        JsonNode cyrillic = api.post("/api/v1/sms-campaigns/segments", token, "{\"body\": \"" + "Привет".repeat(12) + "\"}")
+        JsonNode cyrillic = api.post(
+                        "/api/v1/sms-campaigns/segments", token, "{\"body\": \"" + "Привет".repeat(12) + "\"}")
                 .json();
         assertThat(cyrillic.get("encoding").asString()).isEqualTo("UCS-2");
         assertThat(cyrillic.get("segments").asInt()).isEqualTo(2);
@@ -187,12 +252,16 @@ class SmsCampaignTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
             JsonNode view = api.get("/api/v1/sms-campaigns/" + sms, token).json();
-            if (view.get("sms_campaign").get("status").asString().equals("sent") || Instant.now().isAfter(deadline)) {
+            if (view.get("sms_campaign").get("status").asString().equals("sent")
+                    || Instant.now().isAfter(deadline)) {
                 break;
             }
             CampaignFlows.sleep(100);
         }
-        return api.get("/api/v1/sms-campaigns/" + sms + "/sends", token).json().get("items").valueStream()
+        return api.get("/api/v1/sms-campaigns/" + sms + "/sends", token)
+                .json()
+                .get("items")
+                .valueStream()
                 .collect(Collectors.toMap(s -> s.get("recipient_phone").asString(), s -> s));
     }
 
@@ -206,7 +275,8 @@ class SmsCampaignTest {
     }
 
     private static String form(Map<String, String> params) {
-        return params.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        return params.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
     }
 
@@ -215,7 +285,8 @@ class SmsCampaignTest {
     }
 
     private static String digits(int n) {
-        return String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits())).substring(0, n);
+        return String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits()))
+                .substring(0, n);
     }
 
     /** What a test has just made is there: a missing entry fails here, naming it. */

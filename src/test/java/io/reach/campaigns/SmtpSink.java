@@ -46,12 +46,16 @@ public final class SmtpSink implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                StandardCharsets.ISO_8859_1), 65_536); OutputStream out = socket.getOutputStream()) {
+        try (socket;
+                BufferedReader in = new BufferedReader(
+                        new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1), 65_536);
+                OutputStream out = socket.getOutputStream()) {
             reply(out, "220 sink ESMTP");
             String line;
             while ((line = in.readLine()) != null) {
-                String command = line.length() < 4 ? line.toUpperCase() : line.substring(0, 4).toUpperCase();
+                String command = line.length() < 4
+                        ? line.toUpperCase()
+                        : line.substring(0, 4).toUpperCase();
                 switch (command) {
                     case "EHLO", "HELO" -> reply(out, "250 sink");
                     case "DATA" -> {

@@ -2,16 +2,14 @@ package io.reach.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.Fixtures;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Authorisation follows the membership as it is now, not the role an access token was issued
@@ -25,10 +23,13 @@ class CurrentMembershipTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     OwnerDatabase owner;
 
@@ -40,11 +41,13 @@ class CurrentMembershipTest {
         String bobInAda = bob.token();
         assertThat(api.get("/api/v1/api-keys", bobInAda).status()).isEqualTo(200);
 
-        assertThat(api.patch("/api/v1/members/" + membership, ada.accessToken(), "{\"role\": \"member\"}").status())
+        assertThat(api.patch("/api/v1/members/" + membership, ada.accessToken(), "{\"role\": \"member\"}")
+                        .status())
                 .isEqualTo(200);
 
         assertThat(api.get("/api/v1/api-keys", bobInAda).status()).isEqualTo(403);
-        assertThat(api.get("/api/v1/me", bobInAda).json().get("tenant_role").asString()).isEqualTo("member");
+        assertThat(api.get("/api/v1/me", bobInAda).json().get("tenant_role").asString())
+                .isEqualTo("member");
     }
 
     @Test
@@ -72,7 +75,9 @@ class CurrentMembershipTest {
     void aDeactivatedUserIsRefusedAtOnce() {
         Joined bob = join("admin");
 
-        owner.run(jdbc -> jdbc.update("update identity.users set status = 'inactive' where id = ?", bob.person().userId()));
+        owner.run(jdbc -> jdbc.update(
+                "update identity.users set status = 'inactive' where id = ?",
+                bob.person().userId()));
 
         assertThat(api.get("/api/v1/me", bob.token()).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/me", bob.person().accessToken()).status()).isEqualTo(401);
@@ -82,7 +87,9 @@ class CurrentMembershipTest {
     void theApiKeysOfADeactivatedUserStopWorkingAtOnce() {
         Accounts.SignedIn ada = accounts.owner();
         String key = api.post("/api/v1/api-keys", ada.accessToken(), "{\"name\": \"k\", \"scopes\": [\"*:read\"]}")
-                .json().get("key").asString();
+                .json()
+                .get("key")
+                .asString();
         assertThat(api.get("/api/v1/api-keys", key).status()).isEqualTo(200);
 
         owner.run(jdbc -> jdbc.update("update identity.users set status = 'inactive' where id = ?", ada.userId()));
@@ -102,8 +109,7 @@ class CurrentMembershipTest {
     }
 
     /** A person who joined a new owner's workspace with {@code role}, signed in there. */
-    private record Joined(Accounts.SignedIn workspace, Accounts.SignedIn person, UUID membership, String token) {
-    }
+    private record Joined(Accounts.SignedIn workspace, Accounts.SignedIn person, UUID membership, String token) {}
 
     private Joined join(String role) {
         Accounts.SignedIn workspace = accounts.owner();
@@ -121,7 +127,13 @@ class CurrentMembershipTest {
     }
 
     private String loginTo(Accounts.SignedIn person, UUID tenant) {
-        return api.post("/api/v1/auth/login", null, "{\"email\": \"%s\", \"password\": \"%s\", \"tenant_id\": \"%s\"}"
-                .formatted(person.email(), Accounts.PASSWORD, tenant)).json().get("access_token").asString();
+        return api.post(
+                        "/api/v1/auth/login",
+                        null,
+                        "{\"email\": \"%s\", \"password\": \"%s\", \"tenant_id\": \"%s\"}"
+                                .formatted(person.email(), Accounts.PASSWORD, tenant))
+                .json()
+                .get("access_token")
+                .asString();
     }
 }

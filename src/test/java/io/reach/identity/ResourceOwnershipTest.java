@@ -2,16 +2,14 @@ package io.reach.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.Fixtures;
 import io.reach.support.ReachTest;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Ownership is given only to objects of the workspace's own: another tenant's id looks exactly like an unknown one. */
 @ReachTest
@@ -21,8 +19,10 @@ class ResourceOwnershipTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
+
     @Autowired
     Fixtures fixtures;
 
@@ -39,12 +39,17 @@ class ResourceOwnershipTest {
         var account = own(ada, "social_accounts", bobsAccount.toString());
         var unknown = own(ada, "campaigns", UUID.randomUUID().toString());
 
-        assertThat(List.of(campaign.status(), role.status(), account.status(), unknown.status())).containsOnly(404);
+        assertThat(List.of(campaign.status(), role.status(), account.status(), unknown.status()))
+                .containsOnly(404);
         assertThat(campaign.json().get("title")).isEqualTo(unknown.json().get("title"));
         assertThat(campaign.json().get("detail").asString().replace(bobsCampaign, "?"))
                 .isEqualTo(unknown.json().get("detail").asString().replaceAll("[0-9a-f-]{36}", "?"));
-        assertThat(api.get("/api/v1/resource-ownership?resource_type=campaigns&resource_id=" + bobsCampaign,
-                bob.accessToken()).status()).as("nothing was stored for bob's campaign").isEqualTo(404);
+        assertThat(api.get(
+                                "/api/v1/resource-ownership?resource_type=campaigns&resource_id=" + bobsCampaign,
+                                bob.accessToken())
+                        .status())
+                .as("nothing was stored for bob's campaign")
+                .isEqualTo(404);
     }
 
     @Test
@@ -57,8 +62,13 @@ class ResourceOwnershipTest {
         assertThat(own(ada, "campaigns", campaign).status()).isEqualTo(200);
         assertThat(own(ada, "roles", role).status()).isEqualTo(200);
         assertThat(own(ada, "social_accounts", account.toString()).status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/resource-ownership?resource_type=campaigns&resource_id=" + campaign, ada.accessToken())
-                .json().get("owner_id").asString()).isEqualTo(ada.userId().toString());
+        assertThat(api.get(
+                                "/api/v1/resource-ownership?resource_type=campaigns&resource_id=" + campaign,
+                                ada.accessToken())
+                        .json()
+                        .get("owner_id")
+                        .asString())
+                .isEqualTo(ada.userId().toString());
     }
 
     @Test
@@ -72,7 +82,11 @@ class ResourceOwnershipTest {
     }
 
     private Api.Response own(Accounts.SignedIn who, String type, String id) {
-        return api.send("PUT", "/api/v1/resource-ownership", who.accessToken(), """
+        return api.send(
+                "PUT",
+                "/api/v1/resource-ownership",
+                who.accessToken(),
+                """
                 {"resource_type": "%s", "resource_id": "%s", "owner_id": "%s"}""".formatted(type, id, who.userId()),
                 List.of());
     }
@@ -84,8 +98,10 @@ class ResourceOwnershipTest {
     }
 
     private String role(Accounts.SignedIn who) {
-        var created = api.post("/api/v1/roles", who.accessToken(), "{\"name\": \"r%d\", \"permissions\": []}"
-                .formatted(System.nanoTime() % 100000));
+        var created = api.post(
+                "/api/v1/roles",
+                who.accessToken(),
+                "{\"name\": \"r%d\", \"permissions\": []}".formatted(System.nanoTime() % 100000));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("id").asString();
     }

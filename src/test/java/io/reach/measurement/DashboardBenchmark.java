@@ -1,5 +1,11 @@
 package io.reach.measurement;
 
+import io.reach.measurement.rollup.TrackerRollups;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.support.Accounts;
+import io.reach.support.ReachTest;
+import io.reach.tenancy.TenantManagement;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -8,17 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import io.reach.measurement.rollup.TrackerRollups;
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.support.Accounts;
-import io.reach.tenancy.TenantManagement;
-import io.reach.support.ReachTest;
 
 /**
  * Dashboard latency: p50/p95 of a daily time series and a top-10 of pages over the last 7 days,
@@ -35,16 +33,22 @@ class DashboardBenchmark {
 
     @Autowired
     Accounts accounts;
+
     @Autowired
     TenantTransactions transactions;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TrackerRollups rollups;
+
     @Autowired
     Sites sites;
+
     @Autowired
     AnalyticsQueries queries;
+
     @Autowired
     TenantManagement tenants;
 
@@ -58,37 +62,57 @@ class DashboardBenchmark {
         for (int first = 1; first <= EVENTS; first += chunk) {
             int from = first;
             int last = Math.min(EVENTS, first + chunk - 1);
-            transactions.inTransactionAs(tenant, () -> jdbc.sql("""
+            transactions.inTransactionAs(
+                    tenant,
+                    () -> jdbc.sql("""
                     insert into measurement.trackers (tenant_id, site_id, id, event_id, session_id, event_type, page_url, referrer_url,
                         device_type, browser_name, operating_system, event_value, is_bot, created_at, received_at)
                     select :tenant, :site, gen_random_uuid(), 'g' || i, 's' || (i % 200000), (array['page_view','click','signup'])[1 + i % 3],
                            '/page/' || (i % 500), 'https://ref' || (i % 40) || '.example/', (array['Desktop','Phone','Tablet'])[1 + i % 3],
                            (array['Chrome','Firefox','Safari','Edge'])[1 + i % 4], (array['Windows NT','Mac OS','Android','iOS'])[1 + i % 4],
                            i % 10, i % 50 = 0, :now - make_interval(secs => 518400.0 * (:events - i) / :events), :now
-                    from generate_series(:first, :last) i""").param("tenant", tenant.value()).param("site", site)
-                    .param("now", now.atOffset(java.time.ZoneOffset.UTC)).param("events", EVENTS).param("first", from)
-                    .param("last", last).update());
+                    from generate_series(:first, :last) i""")
+                            .param("tenant", tenant.value())
+                            .param("site", site)
+                            .param("now", now.atOffset(java.time.ZoneOffset.UTC))
+                            .param("events", EVENTS)
+                            .param("first", from)
+                            .param("last", last)
+                            .update());
         }
         System.out.printf("dashboard_generated: %d events in %.1f s%n", EVENTS, (System.nanoTime() - generated) / 1e9);
         tenants.replaceSettings(tenant.value(), Map.of("time_zone", "Europe/Paris"));
         long rolled = System.nanoTime();
         rollups.runDue();
-        System.out.printf("dashboard_rollup_refresh: %.1f s (hourly and daily rollups of the late window)%n",
+        System.out.printf(
+                "dashboard_rollup_refresh: %.1f s (hourly and daily rollups of the late window)%n",
                 (System.nanoTime() - rolled) / 1e9);
 
         var scope = new AnalyticsQueries.Scope(now.minus(7, ChronoUnit.DAYS), now, Map.of(), false, site);
         var progress = transactions.inTransactionAs(tenant, () -> rollups.progress(site));
-        report("timeseries", () -> queries.timeseries("events", "day", ZoneId.of("Europe/Paris"), scope, progress),
+        report(
+                "timeseries",
+                () -> queries.timeseries("events", "day", ZoneId.of("Europe/Paris"), scope, progress),
                 () -> jdbc.sql("""
                         select date_trunc('day', created_at, 'Europe/Paris') as period, count(*) from measurement.trackers
                         where created_at >= :from and created_at < :to and not is_bot group by 1 order by 1""")
                         .param("from", scope.from().atOffset(java.time.ZoneOffset.UTC))
-                        .param("to", scope.to().atOffset(java.time.ZoneOffset.UTC)).query().listOfRows(), tenant);
-        report("top_pages", () -> queries.top("page_url", 10, scope, progress), () -> jdbc.sql("""
+                        .param("to", scope.to().atOffset(java.time.ZoneOffset.UTC))
+                        .query()
+                        .listOfRows(),
+                tenant);
+        report(
+                "top_pages",
+                () -> queries.top("page_url", 10, scope, progress),
+                () -> jdbc.sql("""
                         select page_url, count(*) from measurement.trackers
                         where created_at >= :from and created_at < :to and not is_bot
-                        group by 1 order by 2 desc limit 10""").param("from", scope.from().atOffset(java.time.ZoneOffset.UTC))
-                .param("to", scope.to().atOffset(java.time.ZoneOffset.UTC)).query().listOfRows(), tenant);
+                        group by 1 order by 2 desc limit 10""")
+                        .param("from", scope.from().atOffset(java.time.ZoneOffset.UTC))
+                        .param("to", scope.to().atOffset(java.time.ZoneOffset.UTC))
+                        .query()
+                        .listOfRows(),
+                tenant);
     }
 
     private void report(String name, Supplier<?> fromRollups, Supplier<?> fromRaw, TenantId tenant) {

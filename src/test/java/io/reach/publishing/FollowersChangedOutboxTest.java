@@ -3,12 +3,16 @@ package io.reach.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.social.FollowersChanged;
+import io.reach.support.ReachTest;
+import io.reach.support.TenantMother;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -18,12 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.test.util.AopTestUtils;
-
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.social.FollowersChanged;
-import io.reach.support.ReachTest;
-import io.reach.support.TenantMother;
 
 /**
  * Social's {@code FollowersChanged} reaches publishing through the event publication registry
@@ -39,16 +37,22 @@ class FollowersChangedOutboxTest {
 
     @Autowired
     TenantMother tenants;
+
     @Autowired
     TenantTransactions transactions;
+
     @Autowired
     ApplicationEventPublisher publisher;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     EventSerializer serializer;
+
     @Autowired
     IncompleteEventPublications incomplete;
+
     @Autowired
     EngagementTracking tracking;
 
@@ -59,7 +63,8 @@ class FollowersChangedOutboxTest {
 
         publish(change);
 
-        await().atMost(DELIVERY).untilAsserted(() -> assertThat(publications(change)).containsExactly("COMPLETED"));
+        await().atMost(DELIVERY)
+                .untilAsserted(() -> assertThat(publications(change)).containsExactly("COMPLETED"));
         assertThat(filed(tenant, change.socialAccountId())).containsExactly("followers_changed");
     }
 
@@ -68,9 +73,13 @@ class FollowersChangedOutboxTest {
         var tenant = TenantId.of(tenants.aTenant().id());
         var delivered = change(tenant, UUID.randomUUID());
         publish(delivered);
-        await().atMost(DELIVERY).untilAsserted(() -> assertThat(publications(delivered)).containsExactly("COMPLETED"));
-        String listener = jdbc.sql("select listener_id from platform.event_publication where serialized_event like :account")
-                .param("account", "%" + delivered.socialAccountId() + "%").query(String.class).single();
+        await().atMost(DELIVERY)
+                .untilAsserted(() -> assertThat(publications(delivered)).containsExactly("COMPLETED"));
+        String listener = jdbc.sql(
+                        "select listener_id from platform.event_publication where serialized_event like :account")
+                .param("account", "%" + delivered.socialAccountId() + "%")
+                .query(String.class)
+                .single();
 
         // what the registry holds when the process died after the publishing commit, mid-delivery
         var interrupted = change(tenant, UUID.randomUUID());
@@ -78,15 +87,19 @@ class FollowersChangedOutboxTest {
                 insert into platform.event_publication (id, listener_id, event_type, serialized_event, publication_date,
                     status, completion_attempts)
                 values (:id, :listener, :type, :event, :published, 'PROCESSING', 1)""")
-                .param("id", UUID.randomUUID()).param("listener", listener).param("type", FollowersChanged.class.getName())
+                .param("id", UUID.randomUUID())
+                .param("listener", listener)
+                .param("type", FollowersChanged.class.getName())
                 .param("event", serializer.serialize(interrupted).toString())
-                .param("published", Timestamp.from(Instant.now())).update(); // fresh: the staleness monitor leaves it alone
+                .param("published", Timestamp.from(Instant.now()))
+                .update(); // fresh: the staleness monitor leaves it alone
         assertThat(filed(tenant, interrupted.socialAccountId())).isEmpty();
 
         // what the application does once its beans are up after a restart
         ((SmartInitializingSingleton) incomplete).afterSingletonsInstantiated();
 
-        await().atMost(DELIVERY).untilAsserted(() -> assertThat(publications(interrupted)).containsExactly("COMPLETED"));
+        await().atMost(DELIVERY)
+                .untilAsserted(() -> assertThat(publications(interrupted)).containsExactly("COMPLETED"));
         assertThat(filed(tenant, interrupted.socialAccountId())).containsExactly("followers_changed");
     }
 
@@ -122,12 +135,17 @@ class FollowersChangedOutboxTest {
         return jdbc.sql("""
                 select case when completion_date is null then 'INCOMPLETE ' || coalesce(status, '') else status end
                 from platform.event_publication where serialized_event like :account order by publication_date""")
-                .param("account", "%" + change.socialAccountId() + "%").query(String.class).list();
+                .param("account", "%" + change.socialAccountId() + "%")
+                .query(String.class)
+                .list();
     }
 
     private List<String> filed(TenantId tenant, UUID account) {
-        return transactions.inTransactionAs(tenant, () -> jdbc.sql(
-                "select type from publishing.events where social_account_id = :account").param("account", account)
-                .query(String.class).list());
+        return transactions.inTransactionAs(
+                tenant,
+                () -> jdbc.sql("select type from publishing.events where social_account_id = :account")
+                        .param("account", account)
+                        .query(String.class)
+                        .list());
     }
 }

@@ -9,20 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.social.Publication;
@@ -32,6 +19,16 @@ import io.reach.support.Api;
 import io.reach.support.ReachTest;
 import io.reach.support.SocialFlows;
 import io.reach.support.TestProviders;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,28 +38,40 @@ class PublishRecoveryTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
+
     @Autowired
     SocialFlows flows;
+
     @Autowired
     PublishRunner runner;
+
     @Autowired
     PublishJobs jobs;
+
     @Autowired
     Posts posts;
+
     @Autowired
     SocialDirectory social;
+
     @Autowired
     PublishScheduling scheduling;
+
     @Autowired
     TenantTransactions transactions;
+
     @Autowired
     Clock clock;
+
     @Autowired
     SocialPosts socialPosts;
+
     @Autowired
     JsonMapper json;
+
     @Autowired
     RunningJobs running;
 
@@ -72,11 +81,14 @@ class PublishRecoveryTest {
     @BeforeEach
     void connectedLinkedInAccount() {
         var wiremock = TestProviders.linkedInConnects("AQX-recovery");
-        wiremock.stubFor(post(urlPathEqualTo("/rest/posts")).willReturn(aResponse().withStatus(201)
-                .withHeader("x-restli-id", "urn:li:share:7200")));
+        wiremock.stubFor(post(urlPathEqualTo("/rest/posts"))
+                .willReturn(aResponse().withStatus(201).withHeader("x-restli-id", "urn:li:share:7200")));
         wiremock.stubFor(get(urlPathEqualTo("/rest/posts")).willReturn(okJson("{\"elements\": []}")));
         ada = accounts.owner();
-        api.put("/api/v1/admin/tenants/" + ada.tenantId() + "/settings", Api.ADMIN, "{\"require_post_approval\": false}");
+        api.put(
+                "/api/v1/admin/tenants/" + ada.tenantId() + "/settings",
+                Api.ADMIN,
+                "{\"require_post_approval\": false}");
         account = flows.connect(ada.accessToken(), "linkedin", "c").get("id").asString();
     }
 
@@ -91,30 +103,44 @@ class PublishRecoveryTest {
         PublishRunner stalling = runnerThatStallsBeforeSending(stalled, resume, running);
 
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> stalling.run(tenant, job));
-        assertThat(stalled.await(30, TimeUnit.SECONDS)).as("the first runner claimed the job").isTrue();
+        assertThat(stalled.await(30, TimeUnit.SECONDS))
+                .as("the first runner claimed the job")
+                .isTrue();
         takeBackStaleJobs(tenant);
         runner.run(tenant, job);
         resume.countDown();
         first.get(30, TimeUnit.SECONDS);
 
-        assertThat(TestProviders.SERVER.findAll(postRequestedFor(urlPathEqualTo("/rest/posts"))
-                .withRequestBody(containing(text)))).as("sent once").hasSize(1);
-        assertThat(api.get("/api/v1/social-posts?social_account_id=" + account, ada.accessToken()).json().get("items")
-                .size()).as("one publication").isEqualTo(1);
+        assertThat(TestProviders.SERVER.findAll(
+                        postRequestedFor(urlPathEqualTo("/rest/posts")).withRequestBody(containing(text))))
+                .as("sent once")
+                .hasSize(1);
+        assertThat(api.get("/api/v1/social-posts?social_account_id=" + account, ada.accessToken())
+                        .json()
+                        .get("items")
+                        .size())
+                .as("one publication")
+                .isEqualTo(1);
         JsonNode settled = jobOf(post);
         assertThat(settled.get("status").asString()).isEqualTo("success");
         assertThat(settled.get("attempt").asInt()).isEqualTo(2);
-        assertThat(settled.get("attempts").valueStream().map(a -> a.get("outcome").asString())).containsExactly("published");
+        assertThat(settled.get("attempts")
+                        .valueStream()
+                        .map(a -> a.get("outcome").asString()))
+                .containsExactly("published");
     }
 
     @Test
     void aRunnerThatSentAfterItsJobWasTakenBackCannotFinishIt() throws Exception {
-        TestProviders.SERVER.stubFor(post(urlPathEqualTo("/rest/posts")).inScenario("two runners")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(201)
-                        .withHeader("x-restli-id", "urn:li:share:7201")).willSetStateTo("sent once"));
-        TestProviders.SERVER.stubFor(post(urlPathEqualTo("/rest/posts")).inScenario("two runners")
-                .whenScenarioStateIs("sent once").willReturn(aResponse().withStatus(201)
-                        .withHeader("x-restli-id", "urn:li:share:7202")));
+        TestProviders.SERVER.stubFor(post(urlPathEqualTo("/rest/posts"))
+                .inScenario("two runners")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(201).withHeader("x-restli-id", "urn:li:share:7201"))
+                .willSetStateTo("sent once"));
+        TestProviders.SERVER.stubFor(post(urlPathEqualTo("/rest/posts"))
+                .inScenario("two runners")
+                .whenScenarioStateIs("sent once")
+                .willReturn(aResponse().withStatus(201).withHeader("x-restli-id", "urn:li:share:7202")));
         String post = schedule("Sent late " + UUID.randomUUID(), Instant.now().plus(Duration.ofHours(1)));
         UUID job = UUID.fromString(jobOf(post).get("id").asString());
         TenantId tenant = TenantId.of(ada.tenantId());
@@ -129,7 +155,9 @@ class PublishRecoveryTest {
         PublishRunner late = runnerThatStallsBeforeSending(stalled, resume, unaware);
 
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> late.run(tenant, job));
-        assertThat(stalled.await(30, TimeUnit.SECONDS)).as("the first runner claimed the job").isTrue();
+        assertThat(stalled.await(30, TimeUnit.SECONDS))
+                .as("the first runner claimed the job")
+                .isTrue();
         takeBackStaleJobs(tenant);
         runner.run(tenant, job);
         resume.countDown();
@@ -137,11 +165,16 @@ class PublishRecoveryTest {
         unaware.destroy();
 
         JsonNode settled = jobOf(post);
-        assertThat(settled.get("provider_job_id").asString()).as("the newer attempt's result stands")
+        assertThat(settled.get("provider_job_id").asString())
+                .as("the newer attempt's result stands")
                 .isEqualTo("urn:li:share:7201");
         assertThat(settled.get("attempt").asInt()).isEqualTo(2);
-        assertThat(settled.get("attempts").valueStream().map(a -> a.get("outcome").asString())).containsExactly("published");
-        JsonNode published = api.get("/api/v1/social-posts?social_account_id=" + account, ada.accessToken()).json()
+        assertThat(settled.get("attempts")
+                        .valueStream()
+                        .map(a -> a.get("outcome").asString()))
+                .containsExactly("published");
+        JsonNode published = api.get("/api/v1/social-posts?social_account_id=" + account, ada.accessToken())
+                .json()
                 .get("items");
         assertThat(published.size()).as("one publication").isEqualTo(1);
         assertThat(published.get(0).get("external_post_id").asString()).isEqualTo("urn:li:share:7201");
@@ -149,12 +182,13 @@ class PublishRecoveryTest {
 
     /** The sweep of a minute well past the stale-job threshold: the stalled runner has not beaten since it claimed. */
     private void takeBackStaleJobs(TenantId tenant) {
-        transactions.inTransactionAs(tenant, () -> jobs.stranded(clock.instant().plus(Duration.ofMinutes(11)),
-                Duration.ofMinutes(10)));
+        transactions.inTransactionAs(
+                tenant, () -> jobs.stranded(clock.instant().plus(Duration.ofMinutes(11)), Duration.ofMinutes(10)));
     }
 
     /** A runner (another node) that stops, after claiming, for as long as the test says: a long wait or upload. */
-    private PublishRunner runnerThatStallsBeforeSending(CountDownLatch stalled, CountDownLatch resume, RunningJobs heart) {
+    private PublishRunner runnerThatStallsBeforeSending(
+            CountDownLatch stalled, CountDownLatch resume, RunningJobs heart) {
         Publications stalling = new Publications(json) {
             @Override
             Publication of(PublishJobs.Job job) {
@@ -167,21 +201,38 @@ class PublishRecoveryTest {
                 return super.of(job);
             }
         };
-        return new PublishRunner(jobs, posts, social, scheduling, transactions, Duration.ofSeconds(1), Duration.ofHours(1),
-                Duration.ofHours(48), 4, clock, stalling, socialPosts, heart);
+        return new PublishRunner(
+                jobs,
+                posts,
+                social,
+                scheduling,
+                transactions,
+                Duration.ofSeconds(1),
+                Duration.ofHours(1),
+                Duration.ofHours(48),
+                4,
+                clock,
+                stalling,
+                socialPosts,
+                heart);
     }
 
     private String schedule(String text, Instant at) {
         String post = api.post("/api/v1/posts", ada.accessToken(), """
                 {"variants": [{"social_account_id": "%s", "text": "%s", "media": []}]}""".formatted(account, text))
-                .json().get("id").asString();
-        var scheduled = api.post("/api/v1/posts/" + post + "/schedule", ada.accessToken(),
-                "{\"scheduled_at\": \"%s\"}".formatted(at));
+                .json()
+                .get("id")
+                .asString();
+        var scheduled = api.post(
+                "/api/v1/posts/" + post + "/schedule", ada.accessToken(), "{\"scheduled_at\": \"%s\"}".formatted(at));
         assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
         return post;
     }
 
     private JsonNode jobOf(String post) {
-        return api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken()).json().get("items").get(0);
+        return api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken())
+                .json()
+                .get("items")
+                .get(0);
     }
 }

@@ -2,17 +2,15 @@ package io.reach.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.Fixtures;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.Pages;
 import io.reach.support.ReachTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Publishing's unbounded lists answer {items, next_cursor} in pages, in time order (#14.10). */
 @ReachTest
@@ -22,10 +20,13 @@ class PublishingListsTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     OwnerDatabase owner;
 
@@ -52,8 +53,11 @@ class PublishingListsTest {
         Pages.Walk walk = Pages.walk(api, "/api/v1/social-posts/" + post + "/engagement", ada.accessToken(), 2);
 
         assertThat(walk.pages()).isEqualTo(2);
-        assertThat(walk.items().stream().map(m -> m.get("engagement_type").asString() + m.get("engagement_count").asLong()))
-                .as("the last 30 days, oldest first").containsExactly("like1", "share1", "like2", "like3");
+        assertThat(walk.items().stream()
+                        .map(m -> m.get("engagement_type").asString()
+                                + m.get("engagement_count").asLong()))
+                .as("the last 30 days, oldest first")
+                .containsExactly("like1", "share1", "like2", "like3");
     }
 
     @Test
@@ -65,8 +69,11 @@ class PublishingListsTest {
                     {"social_account_id": "%s", "name": "Automation %d",
                      "trigger": {"type": "new_comment", "keywords": ["price"]},
                      "actions": [{"type": "notify", "text": "Someone asks about prices"}]}""".formatted(account, i))
-                    .json().get("id").asString();
-            assertThat(api.post("/api/v1/automations/" + automation + "/consent", ada.accessToken(), null).status())
+                    .json()
+                    .get("id")
+                    .asString();
+            assertThat(api.post("/api/v1/automations/" + automation + "/consent", ada.accessToken(), null)
+                            .status())
                     .isEqualTo(200);
         }
 
@@ -75,6 +82,7 @@ class PublishingListsTest {
         assertThat(walk.pages()).isEqualTo(2);
         assertThat(walk.items()).hasSize(3);
         assertThat(walk.items().stream().map(consent -> consent.get("id").asString()))
-                .isSorted().doesNotHaveDuplicates();
+                .isSorted()
+                .doesNotHaveDuplicates();
     }
 }

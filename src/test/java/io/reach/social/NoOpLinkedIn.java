@@ -1,16 +1,14 @@
 package io.reach.social;
 
+import io.reach.social.platform.SocialProvider;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-
-import io.reach.social.platform.SocialProvider;
 
 /** A LinkedIn adapter that answers at once and publishes nothing, for measuring Reach's own dispatch cost. */
 @TestConfiguration(proxyBeanMethods = false)

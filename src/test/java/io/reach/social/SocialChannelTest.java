@@ -2,22 +2,21 @@ package io.reach.social;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reach.platform.web.FieldError;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-import io.reach.platform.web.FieldError;
-
 class SocialChannelTest {
 
     private static final SocialChannel X = channel("x", "X", 280, 0, 4, List.of("image", "video"), 140);
-    private static final SocialChannel INSTAGRAM = channel("instagram", "Instagram", 2200, 1, 10, List.of("image", "video"), 900);
+    private static final SocialChannel INSTAGRAM =
+            channel("instagram", "Instagram", 2200, 1, 10, List.of("image", "video"), 900);
     private static final SocialChannel YOUTUBE = channel("youtube", "YouTube", 5000, 1, 1, List.of("video"), 43200);
 
     @Property
@@ -37,13 +36,20 @@ class SocialChannelTest {
         String emoji = "\uD83D\uDE80".repeat(140);
         String cjk = "\u65E5\u672C".repeat(70);
 
-        assertThat(X.problemsWith(new SocialChannel.Variant(withUrl, List.of()))).as("256 + 1 + 23").isEmpty();
-        assertThat(X.problemsWith(new SocialChannel.Variant(withUrl + "!", List.of()))).hasSize(1);
-        assertThat(X.problemsWith(new SocialChannel.Variant(emoji, List.of()))).as("140 emoji weigh 280").isEmpty();
+        assertThat(X.problemsWith(new SocialChannel.Variant(withUrl, List.of())))
+                .as("256 + 1 + 23")
+                .isEmpty();
+        assertThat(X.problemsWith(new SocialChannel.Variant(withUrl + "!", List.of())))
+                .hasSize(1);
+        assertThat(X.problemsWith(new SocialChannel.Variant(emoji, List.of())))
+                .as("140 emoji weigh 280")
+                .isEmpty();
         assertThat(X.problemsWith(new SocialChannel.Variant(emoji + "!", List.of())))
-                .extracting(FieldError::message).containsExactly("is 281 weighted characters (URLs 23, emoji and CJK 2); "
-                        + "X allows 280");
-        assertThat(X.problemsWith(new SocialChannel.Variant(cjk + "\u8A9E", List.of()))).as("141 CJK weigh 282").hasSize(1);
+                .extracting(FieldError::message)
+                .containsExactly("is 281 weighted characters (URLs 23, emoji and CJK 2); " + "X allows 280");
+        assertThat(X.problemsWith(new SocialChannel.Variant(cjk + "\u8A9E", List.of())))
+                .as("141 CJK weigh 282")
+                .hasSize(1);
     }
 
     @Test
@@ -52,12 +58,19 @@ class SocialChannelTest {
         SocialChannel tiktok = channel("tiktok", "TikTok", 2200, 1, 1, List.of("video"), 600);
         String rocket = "\uD83D\uDE80";
 
-        assertThat(threads.problemsWith(new SocialChannel.Variant(rocket.repeat(500), List.of()))).as("code points").isEmpty();
-        assertThat(tiktok.problemsWith(new SocialChannel.Variant(rocket.repeat(1101), List.of(
-                new SocialChannel.Media("video", "mp4", 10))))).as("UTF-16 units").hasSize(1);
+        assertThat(threads.problemsWith(new SocialChannel.Variant(rocket.repeat(500), List.of())))
+                .as("code points")
+                .isEmpty();
+        assertThat(tiktok.problemsWith(new SocialChannel.Variant(
+                        rocket.repeat(1101), List.of(new SocialChannel.Media("video", "mp4", 10)))))
+                .as("UTF-16 units")
+                .hasSize(1);
         var video = List.of(new SocialChannel.Media("video", "mp4", 10));
-        assertThat(YOUTUBE.problemsWith(new SocialChannel.Variant("\u00E9".repeat(2500), video))).as("bytes").isEmpty();
-        assertThat(YOUTUBE.problemsWith(new SocialChannel.Variant("\u00E9".repeat(2501), video))).hasSize(1);
+        assertThat(YOUTUBE.problemsWith(new SocialChannel.Variant("\u00E9".repeat(2500), video)))
+                .as("bytes")
+                .isEmpty();
+        assertThat(YOUTUBE.problemsWith(new SocialChannel.Variant("\u00E9".repeat(2501), video)))
+                .hasSize(1);
     }
 
     @Property
@@ -76,13 +89,30 @@ class SocialChannelTest {
         var oddFormat = new SocialChannel.Variant("Odd", List.of(new SocialChannel.Media("video", "flv", 10)));
 
         assertThat(YOUTUBE.problemsWith(variant)).extracting(FieldError::field).containsExactly("media[0].type");
-        assertThat(X.problemsWith(longVideo)).extracting(FieldError::field).containsExactly("media[0].duration_seconds");
+        assertThat(X.problemsWith(longVideo))
+                .extracting(FieldError::field)
+                .containsExactly("media[0].duration_seconds");
         assertThat(X.problemsWith(oddFormat)).extracting(FieldError::field).containsExactly("media[0].format");
     }
 
-    private static SocialChannel channel(String name, String display, int maxText, int minMedia, int maxMedia,
-            List<String> types, int maxVideo) {
-        return new SocialChannel(UUID.randomUUID(), name, display, "https://" + name, "https://api." + name, null, true,
-                true, maxVideo, List.of("mp4", "mov"), maxText, minMedia, maxMedia, types, Instant.EPOCH, Instant.EPOCH);
+    private static SocialChannel channel(
+            String name, String display, int maxText, int minMedia, int maxMedia, List<String> types, int maxVideo) {
+        return new SocialChannel(
+                UUID.randomUUID(),
+                name,
+                display,
+                "https://" + name,
+                "https://api." + name,
+                null,
+                true,
+                true,
+                maxVideo,
+                List.of("mp4", "mov"),
+                maxText,
+                minMedia,
+                maxMedia,
+                types,
+                Instant.EPOCH,
+                Instant.EPOCH);
     }
 }

@@ -1,9 +1,7 @@
 package io.reach.support;
 
 import java.util.UUID;
-
 import org.springframework.boot.test.context.TestComponent;
-
 import tools.jackson.databind.JsonNode;
 
 /** Signs people up through the API, verified and signed in, for tests that need real users. */
@@ -26,10 +24,16 @@ public class Accounts {
                 .json();
         String token = TestMailServer.tokenInMail(email, 1).orElseThrow();
         api.post("/api/v1/auth/verify-email", null, "{\"token\": \"%s\"}".formatted(token));
-        JsonNode session = api.post("/api/v1/auth/login", null,
-                "{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, PASSWORD)).json();
-        return new SignedIn(email, UUID.fromString(signedUp.get("user_id").asString()),
-                UUID.fromString(signedUp.get("tenant_id").asString()), session.get("access_token").asString(),
+        JsonNode session = api.post(
+                        "/api/v1/auth/login",
+                        null,
+                        "{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, PASSWORD))
+                .json();
+        return new SignedIn(
+                email,
+                UUID.fromString(signedUp.get("user_id").asString()),
+                UUID.fromString(signedUp.get("tenant_id").asString()),
+                session.get("access_token").asString(),
                 session.get("refresh_token").asString());
     }
 
@@ -37,10 +41,15 @@ public class Accounts {
     public String member(SignedIn workspace, String role, Fixtures fixtures) {
         SignedIn person = owner();
         fixtures.addMember(workspace.tenantId(), person.userId(), role);
-        return api.post("/api/v1/auth/login", null, "{\"email\": \"%s\", \"password\": \"%s\", \"tenant_id\": \"%s\"}"
-                .formatted(person.email(), PASSWORD, workspace.tenantId())).json().get("access_token").asString();
+        return api.post(
+                        "/api/v1/auth/login",
+                        null,
+                        "{\"email\": \"%s\", \"password\": \"%s\", \"tenant_id\": \"%s\"}"
+                                .formatted(person.email(), PASSWORD, workspace.tenantId()))
+                .json()
+                .get("access_token")
+                .asString();
     }
 
-    public record SignedIn(String email, UUID userId, UUID tenantId, String accessToken, String refreshToken) {
-    }
+    public record SignedIn(String email, UUID userId, UUID tenantId, String accessToken, String refreshToken) {}
 }

@@ -7,10 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,7 +49,9 @@ public class Api {
     /** {@code headers} alternate names and values; a null token sends no Authorization header. */
     public Response send(String method, String path, String token, String body, List<String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         List<String> all = new ArrayList<>(headers);
         if (body != null && !all.contains("Content-Type")) {
             all.addAll(List.of("Content-Type", "application/json"));

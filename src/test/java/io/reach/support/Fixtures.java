@@ -1,7 +1,6 @@
 package io.reach.support;
 
 import java.util.UUID;
-
 import org.springframework.boot.test.context.TestComponent;
 
 /** Rows tests need that no API makes yet (or that would take a whole flow to make), written as the owner. */
@@ -34,10 +33,14 @@ public class Fixtures {
             jdbc.update("""
                     insert into social.social_accounts (tenant_id, id, social_channel_id, platform, handle, platform_user_id,
                         status, connected_at, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, 'active', now(), now(), now())""", tenant, id, channel, platform,
-                    "@" + platformUserId, platformUserId);
-            jdbc.update("insert into social.account_routes (platform, platform_user_id, tenant_id, social_account_id)"
-                    + " values (?, ?, ?, ?)", platform, platformUserId, tenant, id);
+                    values (?, ?, ?, ?, ?, ?, 'active', now(), now(), now())""", tenant, id, channel, platform, "@" + platformUserId, platformUserId);
+            jdbc.update(
+                    "insert into social.account_routes (platform, platform_user_id, tenant_id, social_account_id)"
+                            + " values (?, ?, ?, ?)",
+                    platform,
+                    platformUserId,
+                    tenant,
+                    id);
         });
         return id;
     }

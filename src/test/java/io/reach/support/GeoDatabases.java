@@ -22,19 +22,31 @@ import java.util.Map;
  */
 public final class GeoDatabases {
 
-    private static final byte[] METADATA_MARKER = {(byte) 0xAB, (byte) 0xCD, (byte) 0xEF, 'M', 'a', 'x', 'M', 'i', 'n',
-            'd', '.', 'c', 'o', 'm'};
+    private static final byte[] METADATA_MARKER = {
+        (byte) 0xAB, (byte) 0xCD, (byte) 0xEF, 'M', 'a', 'x', 'M', 'i', 'n', 'd', '.', 'c', 'o', 'm'
+    };
 
-    private GeoDatabases() {
-    }
+    private GeoDatabases() {}
 
     /** A GeoIP2-City-shaped record: country, one subdivision, city and location. */
-    public static Map<String, Object> city(String countryCode, String countryName, String regionCode, String regionName,
-            String city, double latitude, double longitude, String timeZone) {
-        return Map.of("country", Map.of("iso_code", countryCode, "geoname_id", 1L, "names", Map.of("en", countryName)),
-                "subdivisions", List.of(Map.of("iso_code", regionCode, "names", Map.of("en", regionName))),
-                "city", Map.of("geoname_id", 2L, "names", Map.of("en", city)),
-                "location", Map.of("latitude", latitude, "longitude", longitude, "time_zone", timeZone));
+    public static Map<String, Object> city(
+            String countryCode,
+            String countryName,
+            String regionCode,
+            String regionName,
+            String city,
+            double latitude,
+            double longitude,
+            String timeZone) {
+        return Map.of(
+                "country",
+                Map.of("iso_code", countryCode, "geoname_id", 1L, "names", Map.of("en", countryName)),
+                "subdivisions",
+                List.of(Map.of("iso_code", regionCode, "names", Map.of("en", regionName))),
+                "city",
+                Map.of("geoname_id", 2L, "names", Map.of("en", city)),
+                "location",
+                Map.of("latitude", latitude, "longitude", longitude, "time_zone", timeZone));
     }
 
     /** Writes (atomically replacing) a database that maps each network ("a.b.c.d/n" or IPv6) to its record. */
@@ -57,10 +69,27 @@ public final class GeoDatabases {
         out.writeBytes(new byte[16]);
         out.writeBytes(data.toByteArray());
         out.writeBytes(METADATA_MARKER);
-        encode(out, Map.of("node_count", (long) nodes.size(), "record_size", 24, "ip_version", 6,
-                "database_type", databaseType, "languages", List.of("en"), "binary_format_major_version", 2,
-                "binary_format_minor_version", 0, "build_epoch", BigInteger.valueOf(System.currentTimeMillis() / 1000),
-                "description", Map.of("en", "Reach test database")));
+        encode(
+                out,
+                Map.of(
+                        "node_count",
+                        (long) nodes.size(),
+                        "record_size",
+                        24,
+                        "ip_version",
+                        6,
+                        "database_type",
+                        databaseType,
+                        "languages",
+                        List.of("en"),
+                        "binary_format_major_version",
+                        2,
+                        "binary_format_minor_version",
+                        0,
+                        "build_epoch",
+                        BigInteger.valueOf(System.currentTimeMillis() / 1000),
+                        "description",
+                        Map.of("en", "Reach test database")));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path staged = Files.createTempFile(file.toAbsolutePath().getParent(), "geo", ".mmdb");

@@ -2,7 +2,6 @@ package io.reach.support;
 
 import java.util.function.Consumer;
 import java.util.function.Function;
-
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,8 +22,10 @@ public class OwnerDatabase {
 
     public <T> T with(Function<JdbcTemplate, T> work) {
         SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
-                environment.getRequiredProperty("spring.flyway.url"), environment.getRequiredProperty("spring.flyway.user"),
-                environment.getRequiredProperty("spring.flyway.password"), true);
+                environment.getRequiredProperty("spring.flyway.url"),
+                environment.getRequiredProperty("spring.flyway.user"),
+                environment.getRequiredProperty("spring.flyway.password"),
+                true);
         try {
             return work.apply(new JdbcTemplate(dataSource));
         } finally {

@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -17,7 +16,13 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestTenantPrincipals.class, Api.class, TenantMother.class, OwnerDatabase.class, Accounts.class, Fixtures.class,
-        SocialFlows.class})
-public @interface ReachTest {
-}
+@Import({
+    TestTenantPrincipals.class,
+    Api.class,
+    TenantMother.class,
+    OwnerDatabase.class,
+    Accounts.class,
+    Fixtures.class,
+    SocialFlows.class
+})
+public @interface ReachTest {}

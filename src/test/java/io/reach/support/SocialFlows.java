@@ -7,9 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.boot.test.context.TestComponent;
-
 import tools.jackson.databind.JsonNode;
 
 /** The social flows tests walk through the API: connecting an account through OAuth, awaiting a scheduled post. */
@@ -25,8 +23,7 @@ public class SocialFlows {
     }
 
     /** A connection started in a browser: the platform's authorization URL and the binding cookie Reach set. */
-    public record Started(String authorizationUrl, String state, String cookie) {
-    }
+    public record Started(String authorizationUrl, String state, String cookie) {}
 
     /** Starts connecting an account of {@code platform} as a browser would (keeping the cookie Reach sets). */
     public Started start(String token, String platform) {
@@ -49,7 +46,11 @@ public class SocialFlows {
 
     /** The platform sending a browser back to Reach with {@code code} and {@code state}, the browser holding {@code cookie}. */
     public Api.Response callback(String code, String state, String cookie) {
-        return api.send("GET", "/api/v1/social/accounts/callback?code=" + code + "&state=" + state, null, null,
+        return api.send(
+                "GET",
+                "/api/v1/social/accounts/callback?code=" + code + "&state=" + state,
+                null,
+                null,
                 cookie == null ? List.of() : List.of("Cookie", cookie));
     }
 
@@ -70,7 +71,8 @@ public class SocialFlows {
     public JsonNode awaitSettled(String token, String post) {
         Instant deadline = Instant.now().plusSeconds(30);
         JsonNode current = api.get("/api/v1/posts/" + post, token).json();
-        while (Instant.now().isBefore(deadline) && current.get("status").asString().equals("scheduled")) {
+        while (Instant.now().isBefore(deadline)
+                && current.get("status").asString().equals("scheduled")) {
             try {
                 Thread.sleep(250);
             } catch (InterruptedException e) {

@@ -1,12 +1,10 @@
 package io.reach.support;
 
-import java.util.UUID;
-
-import org.springframework.boot.test.context.TestComponent;
-
 import io.reach.tenancy.CreateTenant;
 import io.reach.tenancy.TenantDetails;
 import io.reach.tenancy.TenantManagement;
+import java.util.UUID;
+import org.springframework.boot.test.context.TestComponent;
 
 /** Makes tenants for tests, each with a unique name so tests never meet each other's data. */
 @TestComponent

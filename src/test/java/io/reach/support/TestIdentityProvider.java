@@ -3,16 +3,14 @@ package io.reach.support;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
-
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
-
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
 /**
  * A real OpenID Connect provider (mock-oauth2-server) per test JVM on a loopback port, configured
@@ -43,12 +41,13 @@ public final class TestIdentityProvider implements ContextCustomizerFactory {
 
     /** The next sign-in at {@code issuerId} yields these claims for {@code subject}. */
     public static void nextSignIn(String issuerId, String subject, Map<String, Object> claims) {
-        SERVER.enqueueCallback(new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", List.of("reach-test"), claims,
-                3600));
+        SERVER.enqueueCallback(
+                new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", List.of("reach-test"), claims, 3600));
     }
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
         return new ProviderProperties();
     }
 
@@ -56,17 +55,23 @@ public final class TestIdentityProvider implements ContextCustomizerFactory {
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             String prefix = "spring.security.oauth2.client.";
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testIdentityProvider", Map.of(
-                    prefix + "registration.oidc.client-id", "reach-test",
-                    prefix + "registration.oidc.client-secret", "reach-test-secret",
-                    prefix + "registration.oidc.scope", "openid,email,profile",
-                    prefix + "registration.oidc.provider", "oidc",
-                    prefix + "provider.oidc.issuer-uri", SERVER.issuerUrl(ISSUER_ID).toString(),
-                    prefix + "registration.other.client-id", "reach-test",
-                    prefix + "registration.other.client-secret", "reach-test-secret",
-                    prefix + "registration.other.scope", "openid,email,profile",
-                    prefix + "registration.other.provider", "other",
-                    prefix + "provider.other.issuer-uri", SERVER.issuerUrl(OTHER_ISSUER_ID).toString())));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "testIdentityProvider",
+                            Map.of(
+                                    prefix + "registration.oidc.client-id", "reach-test",
+                                    prefix + "registration.oidc.client-secret", "reach-test-secret",
+                                    prefix + "registration.oidc.scope", "openid,email,profile",
+                                    prefix + "registration.oidc.provider", "oidc",
+                                    prefix + "provider.oidc.issuer-uri",
+                                            SERVER.issuerUrl(ISSUER_ID).toString(),
+                                    prefix + "registration.other.client-id", "reach-test",
+                                    prefix + "registration.other.client-secret", "reach-test-secret",
+                                    prefix + "registration.other.scope", "openid,email,profile",
+                                    prefix + "registration.other.provider", "other",
+                                    prefix + "provider.other.issuer-uri",
+                                            SERVER.issuerUrl(OTHER_ISSUER_ID).toString())));
         }
     }
 }

@@ -1,5 +1,10 @@
 package io.reach.support;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -8,17 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
  * One real SMTP server (GreenMail) per test JVM, on a free loopback port; every Spring test
@@ -36,8 +33,8 @@ public final class TestMailServer implements ContextCustomizerFactory {
     }
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-            List<org.springframework.test.context.ContextConfigurationAttributes> attributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<org.springframework.test.context.ContextConfigurationAttributes> attributes) {
         return new SmtpProperties();
     }
 
@@ -46,8 +43,10 @@ public final class TestMailServer implements ContextCustomizerFactory {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         List<String> found = List.of();
         while (Instant.now().isBefore(deadline)) {
-            found = Arrays.stream(SERVER.getReceivedMessages()).filter(message -> isFor(message, recipient))
-                    .map(GreenMailUtil::getBody).toList();
+            found = Arrays.stream(SERVER.getReceivedMessages())
+                    .filter(message -> isFor(message, recipient))
+                    .map(GreenMailUtil::getBody)
+                    .toList();
             if (found.size() >= count) {
                 return found;
             }
@@ -62,7 +61,8 @@ public final class TestMailServer implements ContextCustomizerFactory {
         if (mails.size() < n) {
             return Optional.empty();
         }
-        Matcher matcher = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(mails.get(n - 1).replace("=\r\n", ""));
+        Matcher matcher = Pattern.compile("token=([A-Za-z0-9_-]+)")
+                .matcher(mails.get(n - 1).replace("=\r\n", ""));
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
@@ -71,7 +71,9 @@ public final class TestMailServer implements ContextCustomizerFactory {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         List<MimeMessage> found = List.of();
         while (Instant.now().isBefore(deadline)) {
-            found = Arrays.stream(SERVER.getReceivedMessages()).filter(message -> isAt(message, domain)).toList();
+            found = Arrays.stream(SERVER.getReceivedMessages())
+                    .filter(message -> isAt(message, domain))
+                    .toList();
             if (found.size() >= count) {
                 return found;
             }
@@ -92,7 +94,8 @@ public final class TestMailServer implements ContextCustomizerFactory {
 
     private static boolean isFor(MimeMessage message, String recipient) {
         try {
-            return Arrays.stream(message.getAllRecipients()).anyMatch(address -> address.toString().equalsIgnoreCase(recipient));
+            return Arrays.stream(message.getAllRecipients())
+                    .anyMatch(address -> address.toString().equalsIgnoreCase(recipient));
         } catch (MessagingException e) {
             return false;
         }
@@ -100,11 +103,18 @@ public final class TestMailServer implements ContextCustomizerFactory {
 
     private record SmtpProperties() implements ContextCustomizer {
         @Override
-        public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
+        public void customizeContext(
+                org.springframework.context.ConfigurableApplicationContext context,
                 org.springframework.test.context.MergedContextConfiguration config) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testMailServer", Map.of(
-                    "spring.mail.host", "127.0.0.1",
-                    "spring.mail.port", SERVER.getSmtp().getPort())));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "testMailServer",
+                            Map.of(
+                                    "spring.mail.host",
+                                    "127.0.0.1",
+                                    "spring.mail.port",
+                                    SERVER.getSmtp().getPort())));
         }
     }
 }

@@ -1,18 +1,16 @@
 package io.reach.support;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 /** One WireMock server per test JVM standing in for the social platforms' APIs, on a loopback port. */
 public final class TestProviders implements ContextCustomizerFactory {
@@ -25,24 +23,28 @@ public final class TestProviders implements ContextCustomizerFactory {
      */
     public static WireMockServer linkedInConnects(String accessToken) {
         SERVER.resetAll();
-        SERVER.stubFor(WireMock.post(WireMock.urlPathEqualTo("/oauth/v2/accessToken")).willReturn(WireMock.okJson(
-                "{\"access_token\": \"%s\", \"expires_in\": 5184000, \"scope\": \"w_member_social\"}"
-                        .formatted(accessToken))));
-        SERVER.stubFor(WireMock.get(WireMock.urlPathEqualTo("/v2/userinfo")).willReturn(WireMock.okJson(
-                "{\"sub\": \"782bbtaQ\", \"name\": \"Ada\", \"email\": \"ada-%s@example.com\"}"
-                        .formatted(java.util.UUID.randomUUID()))));
+        SERVER.stubFor(WireMock.post(WireMock.urlPathEqualTo("/oauth/v2/accessToken"))
+                .willReturn(WireMock.okJson(
+                        "{\"access_token\": \"%s\", \"expires_in\": 5184000, \"scope\": \"w_member_social\"}"
+                                .formatted(accessToken))));
+        SERVER.stubFor(WireMock.get(WireMock.urlPathEqualTo("/v2/userinfo"))
+                .willReturn(
+                        WireMock.okJson("{\"sub\": \"782bbtaQ\", \"name\": \"Ada\", \"email\": \"ada-%s@example.com\"}"
+                                .formatted(java.util.UUID.randomUUID()))));
         return SERVER;
     }
 
     private static WireMockServer start() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        WireMockServer server = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;
     }
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
         return new ProviderUrls();
     }
 

@@ -1,16 +1,14 @@
 package io.reach.support;
 
+import io.reach.platform.security.BearerTokenAuthenticator;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantScoped;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
-
-import io.reach.platform.security.BearerTokenAuthenticator;
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantScoped;
 
 /**
  * The test principal that stands in for a tenant's user until the identity module issues real
@@ -25,8 +23,7 @@ public class TestTenantPrincipals {
         return PREFIX + tenantId;
     }
 
-    public record TestTenantUser(TenantId tenantId) implements TenantScoped {
-    }
+    public record TestTenantUser(TenantId tenantId) implements TenantScoped {}
 
     @Bean
     BearerTokenAuthenticator testTenantTokens() {
@@ -35,8 +32,8 @@ public class TestTenantPrincipals {
                 return Optional.empty();
             }
             TenantId tenant = TenantId.of(UUID.fromString(token.substring(PREFIX.length())));
-            return Optional.of(new UsernamePasswordAuthenticationToken(new TestTenantUser(tenant), null,
-                    AuthorityUtils.createAuthorityList("ROLE_TENANT_USER")));
+            return Optional.of(new UsernamePasswordAuthenticationToken(
+                    new TestTenantUser(tenant), null, AuthorityUtils.createAuthorityList("ROLE_TENANT_USER")));
         };
     }
 }

@@ -3,7 +3,6 @@ package io.reach.support;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -14,8 +13,7 @@ public final class WebhookSigning {
     public static final String X_SECRET = "x-test-secret";
     public static final String CLERK_SECRET = "reach-test-clerk-webhook-secret!";
 
-    private WebhookSigning() {
-    }
+    private WebhookSigning() {}
 
     /** Meta's {@code X-Hub-Signature-256}: hex HMAC-SHA256 of the body. */
     public static String meta(String body) {

@@ -3,7 +3,6 @@ package io.reach.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -16,7 +15,9 @@ class TenancyPropertiesTest {
                 "reach.tenancy.default-quotas.max-users", "25",
                 "reach.tenancy.default-quotas.max-monthly-emails", "100000"));
 
-        TenancyProperties properties = new Binder(source).bind("reach.tenancy", TenancyProperties.class).get();
+        TenancyProperties properties = new Binder(source)
+                .bind("reach.tenancy", TenancyProperties.class)
+                .get();
 
         assertThat(properties.quotasForNewTenants().maxUsers()).isEqualTo(25);
         assertThat(properties.quotasForNewTenants().maxMonthlyEmails()).isEqualTo(100_000L);

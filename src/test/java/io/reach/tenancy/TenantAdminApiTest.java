@@ -2,21 +2,19 @@ package io.reach.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
 import io.reach.support.TenantMother;
 import io.reach.support.TestTenantPrincipals;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 @ReachTest
@@ -26,10 +24,13 @@ class TenantAdminApiTest {
 
     @Autowired
     Api api;
+
     @Autowired
     TenantMother mother;
+
     @Autowired
     Accounts accounts;
+
     @Autowired
     io.reach.support.OwnerDatabase owner;
 
@@ -44,7 +45,8 @@ class TenantAdminApiTest {
 
         assertThat(response.status()).isEqualTo(201);
         JsonNode tenant = response.json();
-        assertThat(response.header("Location")).isEqualTo(TENANTS + "/" + tenant.get("id").asString());
+        assertThat(response.header("Location"))
+                .isEqualTo(TENANTS + "/" + tenant.get("id").asString());
         assertThat(tenant.get("name").asString()).isEqualTo("Acme Café");
         assertThat(tenant.get("slug").asString()).startsWith("acme-cafe");
         assertThat(tenant.get("status").asString()).isEqualTo("active");
@@ -62,8 +64,14 @@ class TenantAdminApiTest {
     @Test
     void aSlugIsMadeFromTheNameAndKeptUnique() {
         String name = "Unique Name " + UUID.randomUUID();
-        String first = api.post(TENANTS, Api.ADMIN, "{\"name\": \"%s\"}".formatted(name)).json().get("slug").asString();
-        String second = api.post(TENANTS, Api.ADMIN, "{\"name\": \"%s\"}".formatted(name)).json().get("slug").asString();
+        String first = api.post(TENANTS, Api.ADMIN, "{\"name\": \"%s\"}".formatted(name))
+                .json()
+                .get("slug")
+                .asString();
+        String second = api.post(TENANTS, Api.ADMIN, "{\"name\": \"%s\"}".formatted(name))
+                .json()
+                .get("slug")
+                .asString();
 
         assertThat(first).isEqualTo(Slugs.fromName(name));
         assertThat(second).isEqualTo(first + "-2");
@@ -72,7 +80,9 @@ class TenantAdminApiTest {
     @Test
     void anExplicitSlugThatIsTakenIsAConflict() {
         String slug = "taken-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(api.post(TENANTS, Api.ADMIN, "{\"name\": \"A\", \"slug\": \"%s\"}".formatted(slug)).status()).isEqualTo(201);
+        assertThat(api.post(TENANTS, Api.ADMIN, "{\"name\": \"A\", \"slug\": \"%s\"}".formatted(slug))
+                        .status())
+                .isEqualTo(201);
 
         var conflict = api.post(TENANTS, Api.ADMIN, "{\"name\": \"B\", \"slug\": \"%s\"}".formatted(slug));
 
@@ -88,13 +98,19 @@ class TenantAdminApiTest {
         TenantDetails second = mother.aTenant();
         String body = "{\"custom_domain\": \"%s\"}".formatted(domain);
 
-        assertThat(api.put(TENANTS + "/" + first.id() + "/white-label", Api.ADMIN, body).status()).isEqualTo(200);
+        assertThat(api.put(TENANTS + "/" + first.id() + "/white-label", Api.ADMIN, body)
+                        .status())
+                .isEqualTo(200);
         var conflict = api.put(TENANTS + "/" + second.id() + "/white-label", Api.ADMIN, body);
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.json().get("title").asString()).isEqualTo("Custom domain taken");
 
-        assertThat(api.put(TENANTS + "/" + first.id() + "/white-label", Api.ADMIN, "{}").status()).isEqualTo(200);
-        assertThat(api.put(TENANTS + "/" + second.id() + "/white-label", Api.ADMIN, body).status()).isEqualTo(200);
+        assertThat(api.put(TENANTS + "/" + first.id() + "/white-label", Api.ADMIN, "{}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.put(TENANTS + "/" + second.id() + "/white-label", Api.ADMIN, body)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -106,10 +122,13 @@ class TenantAdminApiTest {
         List<String> seen = new ArrayList<>();
         String cursor = "";
         do {
-            JsonNode page = api.get(TENANTS + "?limit=2&cursor=" + cursor, Api.ADMIN).json();
+            JsonNode page =
+                    api.get(TENANTS + "?limit=2&cursor=" + cursor, Api.ADMIN).json();
             assertThat(page.get("items").size()).isLessThanOrEqualTo(2);
             page.get("items").forEach(item -> seen.add(item.get("id").asString()));
-            cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asString();
+            cursor = page.get("next_cursor").isNull()
+                    ? null
+                    : page.get("next_cursor").asString();
         } while (cursor != null);
 
         assertThat(seen).doesNotHaveDuplicates().containsAll(created);
@@ -121,9 +140,13 @@ class TenantAdminApiTest {
         TenantDetails suspended = mother.aTenant();
         api.post(TENANTS + "/" + suspended.id() + "/suspend", Api.ADMIN, "{}");
 
-        JsonNode page = api.get(TENANTS + "?limit=200&status=suspended", Api.ADMIN).json();
+        JsonNode page =
+                api.get(TENANTS + "?limit=200&status=suspended", Api.ADMIN).json();
 
-        assertThat(page.get("items").valueStream().map(item -> item.get("status").asString())).containsOnly("suspended");
+        assertThat(page.get("items")
+                        .valueStream()
+                        .map(item -> item.get("status").asString()))
+                .containsOnly("suspended");
         assertThat(page.get("items").valueStream().map(item -> item.get("id").asString()))
                 .contains(suspended.id().toString());
         assertThat(api.get(TENANTS + "?status=deleted", Api.ADMIN).status()).isEqualTo(400);
@@ -167,13 +190,26 @@ class TenantAdminApiTest {
         TenantDetails tenant = mother.aTenant();
         String path = TENANTS + "/" + tenant.id();
 
-        assertThat(api.put(path + "/settings", Api.ADMIN, "{\"theme\": \"dark\"}").json().at("/settings/theme").asString())
+        assertThat(api.put(path + "/settings", Api.ADMIN, "{\"theme\": \"dark\"}")
+                        .json()
+                        .at("/settings/theme")
+                        .asString())
                 .isEqualTo("dark");
-        assertThat(api.put(path + "/quotas", Api.ADMIN, "{\"max_podcasts\": 3}").json().at("/quotas/max_podcasts").asInt())
+        assertThat(api.put(path + "/quotas", Api.ADMIN, "{\"max_podcasts\": 3}")
+                        .json()
+                        .at("/quotas/max_podcasts")
+                        .asInt())
                 .isEqualTo(3);
-        assertThat(api.put(path + "/white-label", Api.ADMIN, "{\"brand_name\": \"B\"}").json().at("/white_label/brand_name")
-                .asString()).isEqualTo("B");
-        assertThat(api.patch(path, Api.ADMIN, "{\"name\": \"Renamed\"}").json().get("name").asString()).isEqualTo("Renamed");
+        assertThat(api.put(path + "/white-label", Api.ADMIN, "{\"brand_name\": \"B\"}")
+                        .json()
+                        .at("/white_label/brand_name")
+                        .asString())
+                .isEqualTo("B");
+        assertThat(api.patch(path, Api.ADMIN, "{\"name\": \"Renamed\"}")
+                        .json()
+                        .get("name")
+                        .asString())
+                .isEqualTo("Renamed");
 
         JsonNode stored = api.get(path, Api.ADMIN).json();
         assertThat(stored.at("/settings/theme").asString()).isEqualTo("dark");
@@ -201,7 +237,8 @@ class TenantAdminApiTest {
         assertThat(badColour.json().at("/errors/0/field").asString()).isEqualTo("primary_color");
         assertThat(hugeSettings.status()).isEqualTo(400);
         assertThat(hugeSettings.json().at("/errors/0/field").asString()).isEqualTo("settings");
-        assertThat(api.get(path, Api.ADMIN).json().at("/quotas/max_users").asInt()).isEqualTo(7);
+        assertThat(api.get(path, Api.ADMIN).json().at("/quotas/max_users").asInt())
+                .isEqualTo(7);
     }
 
     @Test
@@ -216,7 +253,9 @@ class TenantAdminApiTest {
                     from audit.audit_logs where action = 'tenant.suspended'""");
         });
 
-        assertThat(row).containsEntry("actor_type", "platform_admin").containsEntry("status_from", "active")
+        assertThat(row)
+                .containsEntry("actor_type", "platform_admin")
+                .containsEntry("status_from", "active")
                 .containsEntry("status_to", "suspended");
     }
 
@@ -250,8 +289,10 @@ class TenantAdminApiTest {
         JsonNode seen = api.get("/api/v1/tenant", ada.accessToken()).json();
 
         assertThat(seen.get("id").asString()).isEqualTo(ada.tenantId().toString());
-        assertThat(api.get("/api/v1/tenant", TestTenantPrincipals.tokenFor(ada.tenantId())).status())
-                .as("a principal without roles is refused").isEqualTo(403);
+        assertThat(api.get("/api/v1/tenant", TestTenantPrincipals.tokenFor(ada.tenantId()))
+                        .status())
+                .as("a principal without roles is refused")
+                .isEqualTo(403);
         assertThat(api.get("/api/v1/tenant", Api.ADMIN).status()).isEqualTo(403);
     }
 }

@@ -3,18 +3,16 @@ package io.reach.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.support.ReachTest;
 import io.reach.support.TenantMother;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The tenancy repository under row-level security: it answers for the bound tenant and nobody else. */
 @ReachTest
@@ -22,10 +20,13 @@ class TenantConfigurationsIsolationTest {
 
     @Autowired
     TenantConfigurations configurations;
+
     @Autowired
     TenantTransactions transactions;
+
     @Autowired
     TenantMother mother;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -49,7 +50,8 @@ class TenantConfigurationsIsolationTest {
     void findsNothingForAnUnknownTenantOrWithNoTenant() {
         mother.aTenant();
 
-        assertThat(transactions.inTransactionAs(TenantId.of(UUID.randomUUID()), configurations::find)).isEmpty();
+        assertThat(transactions.inTransactionAs(TenantId.of(UUID.randomUUID()), configurations::find))
+                .isEmpty();
         assertThat(transactions.inTransaction(configurations::find)).isEmpty();
         assertThat(transactions.inTransaction(configurations::findQuotas)).isEmpty();
     }
@@ -57,16 +59,18 @@ class TenantConfigurationsIsolationTest {
     @Test
     void refusesToWriteWithNoTenant() {
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
-            configurations.saveSettings(Map.of(), Instant.now());
-            return null;
-        })).isInstanceOf(IllegalStateException.class);
+                    configurations.saveSettings(Map.of(), Instant.now());
+                    return null;
+                }))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void theDatabaseRejectsAWriteWithNoTenantEvenWhenCodeForgetsToCheck() {
         TenantDetails a = mother.aTenant();
 
-        assertThatThrownBy(() -> transactions.inTransaction(() -> jdbc.sql("""
+        assertThatThrownBy(() -> transactions.inTransaction(
+                        () -> jdbc.sql("""
                 insert into tenancy.tenant_quotas (tenant_id, created_at, updated_at) values (:id, now(), now())
                 on conflict (tenant_id) do update set max_users = 1""").param("id", a.id()).update()))
                 .hasStackTraceContaining("row-level security");

@@ -2,16 +2,14 @@ package io.reach.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Tenant quotas are enforced where a tenant grows, each refusal a problem naming the quota, and usage is readable. */
@@ -22,6 +20,7 @@ class TenantQuotaTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
 
@@ -45,9 +44,14 @@ class TenantQuotaTest {
         assertThat(campaignCount(ada)).isEqualTo(2);
 
         assertThat(api.post("/api/v1/campaigns/" + first + "/status", ada.accessToken(), "{\"status\": \"archived\"}")
-                .status()).isEqualTo(200);
-        assertThat(createCampaign(ada).status()).as("an archived campaign frees its place").isEqualTo(201);
-        assertThat(createCampaign(accounts.owner()).status()).as("other tenants keep their own limits").isEqualTo(201);
+                        .status())
+                .isEqualTo(200);
+        assertThat(createCampaign(ada).status())
+                .as("an archived campaign frees its place")
+                .isEqualTo(201);
+        assertThat(createCampaign(accounts.owner()).status())
+                .as("other tenants keep their own limits")
+                .isEqualTo(201);
     }
 
     @Test
@@ -63,9 +67,12 @@ class TenantQuotaTest {
         assertThat(refused.json().get("type").asString()).isEqualTo(QUOTA_EXCEEDED);
         assertThat(refused.json().get("quota").asString()).isEqualTo("max_users");
         assertThat(refused.json().get("limit").asLong()).isEqualTo(2);
-        assertThat(refused.json().get("used").asLong()).as("the owner and one pending invitation").isEqualTo(2);
+        assertThat(refused.json().get("used").asLong())
+                .as("the owner and one pending invitation")
+                .isEqualTo(2);
 
-        assertThat(api.delete("/api/v1/invitations/" + invited.json().get("id").asString(), ada.accessToken()).status())
+        assertThat(api.delete("/api/v1/invitations/" + invited.json().get("id").asString(), ada.accessToken())
+                        .status())
                 .isEqualTo(204);
         assertThat(invite(ada, "third").status()).isEqualTo(201);
     }
@@ -88,22 +95,37 @@ class TenantQuotaTest {
         assertThat(quota(usage, "max_users").get("used").asLong()).isEqualTo(2);
         assertThat(quota(usage, "max_users").get("remaining").asLong()).isEqualTo(3);
         assertThat(quota(usage, "max_campaigns").get("used").asLong()).isEqualTo(2);
-        assertThat(quota(usage, "max_social_accounts").get("limit").isNull()).as("unlimited").isTrue();
+        assertThat(quota(usage, "max_social_accounts").get("limit").isNull())
+                .as("unlimited")
+                .isTrue();
         assertThat(quota(usage, "max_social_accounts").get("used").asLong()).isZero();
         assertThat(quota(usage, "max_monthly_emails").get("period").asString()).isEqualTo(month);
         assertThat(quota(usage, "max_monthly_emails").get("used").asLong()).isZero();
-        assertThat(quota(usage, "max_podcasts").get("enforced").asBoolean()).as("nothing to count yet").isFalse();
+        assertThat(quota(usage, "max_podcasts").get("enforced").asBoolean())
+                .as("nothing to count yet")
+                .isFalse();
         assertThat(quota(usage, "max_api_requests_per_minute").get("limit").asLong())
-                .as("the installation default when the tenant has none").isPositive();
+                .as("the installation default when the tenant has none")
+                .isPositive();
         assertThat(usage.get("quotas").size()).isEqualTo(10);
 
         var admin = api.get("/api/v1/admin/tenants/" + ada.tenantId() + "/quotas", Api.ADMIN);
         assertThat(admin.status()).as(admin.body()).isEqualTo(200);
         assertThat(quota(admin.json(), "max_users").get("used").asLong()).isEqualTo(2);
         assertThat(quota(admin.json(), "max_campaigns").get("used").asLong()).isEqualTo(2);
-        assertThat(api.get("/api/v1/admin/tenants/" + UUID.randomUUID() + "/quotas", Api.ADMIN).status()).isEqualTo(404);
-        assertThat(quota(api.get("/api/v1/tenant/quotas", accounts.owner().accessToken()).json(), "max_campaigns")
-                .get("used").asLong()).as("another tenant's usage is its own").isZero();
+        assertThat(api.get("/api/v1/admin/tenants/" + UUID.randomUUID() + "/quotas", Api.ADMIN)
+                        .status())
+                .isEqualTo(404);
+        assertThat(quota(
+                                api.get(
+                                                "/api/v1/tenant/quotas",
+                                                accounts.owner().accessToken())
+                                        .json(),
+                                "max_campaigns")
+                        .get("used")
+                        .asLong())
+                .as("another tenant's usage is its own")
+                .isZero();
     }
 
     @Test
@@ -129,9 +151,12 @@ class TenantQuotaTest {
         assertThat(refused.json().get("limit").asLong()).isEqualTo(5);
 
         Accounts.SignedIn bob = accounts.owner();
-        assertThat(api.get("/api/v1/tenant", bob.accessToken()).status()).as("other tenants are not slowed").isEqualTo(200);
+        assertThat(api.get("/api/v1/tenant", bob.accessToken()).status())
+                .as("other tenants are not slowed")
+                .isEqualTo(200);
         assertThat(api.get("/api/v1/admin/tenants/" + ada.tenantId(), Api.ADMIN).status())
-                .as("the platform admin is not a tenant").isEqualTo(200);
+                .as("the platform admin is not a tenant")
+                .isEqualTo(200);
     }
 
     private Api.Response createCampaign(Accounts.SignedIn who) {
@@ -139,12 +164,17 @@ class TenantQuotaTest {
     }
 
     private int campaignCount(Accounts.SignedIn who) {
-        return api.get("/api/v1/campaigns?limit=100", who.accessToken()).json().get("items").size();
+        return api.get("/api/v1/campaigns?limit=100", who.accessToken())
+                .json()
+                .get("items")
+                .size();
     }
 
     private Api.Response invite(Accounts.SignedIn who, String name) {
-        return api.post("/api/v1/invitations", who.accessToken(), "{\"email\": \"%s-%s@example.com\", \"role\": \"editor\"}"
-                .formatted(name, UUID.randomUUID()));
+        return api.post(
+                "/api/v1/invitations",
+                who.accessToken(),
+                "{\"email\": \"%s-%s@example.com\", \"role\": \"editor\"}".formatted(name, UUID.randomUUID()));
     }
 
     private void setQuotas(UUID tenant, String quotas) {
@@ -153,7 +183,10 @@ class TenantQuotaTest {
     }
 
     private static JsonNode quota(JsonNode usage, String name) {
-        return usage.get("quotas").valueStream().filter(q -> q.get("quota").asString().equals(name)).findFirst()
+        return usage.get("quotas")
+                .valueStream()
+                .filter(q -> q.get("quota").asString().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name + " in " + usage));
     }
 }

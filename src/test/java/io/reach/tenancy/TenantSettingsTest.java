@@ -2,16 +2,14 @@ package io.reach.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.Fixtures;
 import io.reach.support.ReachTest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Issue 14.7: owners and admins manage their own workspace's settings, checked and audited. */
@@ -22,8 +20,10 @@ class TenantSettingsTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
+
     @Autowired
     Fixtures fixtures;
 
@@ -47,10 +47,14 @@ class TenantSettingsTest {
         JsonNode whole = api.get(SETTINGS, ada.accessToken()).json();
         assertThat(whole.size()).isEqualTo(1);
         assertThat(whole.has("time_zone")).isTrue();
-        assertThat(api.get("/api/v1/tenant", ada.accessToken()).json().at("/settings/time_zone").asString())
+        assertThat(api.get("/api/v1/tenant", ada.accessToken())
+                        .json()
+                        .at("/settings/time_zone")
+                        .asString())
                 .isEqualTo("Asia/Tokyo");
 
-        JsonNode audit = api.get("/api/v1/audit-logs?action=tenant.settings_changed", ada.accessToken()).json();
+        JsonNode audit = api.get("/api/v1/audit-logs?action=tenant.settings_changed", ada.accessToken())
+                .json();
         assertThat(audit.get("items")).hasSize(2);
     }
 
@@ -64,11 +68,20 @@ class TenantSettingsTest {
 
         assertThat(refused.status()).isEqualTo(400);
         List<String> fields = new ArrayList<>();
-        refused.json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
-        assertThat(fields).containsExactlyInAnyOrder("settings.time_zone", "settings.ip_handling",
-                "settings.retention_days", "settings.require_post_approval");
-        assertThat(api.put(SETTINGS, ada.accessToken(), "{\"retention_days\": 99999}").status()).isEqualTo(400);
-        assertThat(api.get(SETTINGS, ada.accessToken()).json().get("time_zone").asString()).isEqualTo("Europe/Paris");
+        refused.json()
+                .get("errors")
+                .forEach(error -> fields.add(error.get("field").asString()));
+        assertThat(fields)
+                .containsExactlyInAnyOrder(
+                        "settings.time_zone",
+                        "settings.ip_handling",
+                        "settings.retention_days",
+                        "settings.require_post_approval");
+        assertThat(api.put(SETTINGS, ada.accessToken(), "{\"retention_days\": 99999}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.get(SETTINGS, ada.accessToken()).json().get("time_zone").asString())
+                .isEqualTo("Europe/Paris");
     }
 
     @Test
@@ -78,20 +91,30 @@ class TenantSettingsTest {
         String editor = accounts.member(ada, "editor", fixtures);
         String analyst = accounts.member(ada, "analyst", fixtures);
 
-        assertThat(api.patch(SETTINGS, admin, "{\"ip_handling\": \"truncate\"}").status()).isEqualTo(200);
-        assertThat(api.patch(SETTINGS, editor, "{\"ip_handling\": \"full\"}").status()).isEqualTo(403);
+        assertThat(api.patch(SETTINGS, admin, "{\"ip_handling\": \"truncate\"}").status())
+                .isEqualTo(200);
+        assertThat(api.patch(SETTINGS, editor, "{\"ip_handling\": \"full\"}").status())
+                .isEqualTo(403);
         assertThat(api.put(SETTINGS, analyst, "{}").status()).isEqualTo(403);
-        assertThat(api.get(SETTINGS, analyst).json().get("ip_handling").asString()).isEqualTo("truncate");
+        assertThat(api.get(SETTINGS, analyst).json().get("ip_handling").asString())
+                .isEqualTo("truncate");
     }
 
     @Test
     void thePlatformAdminsSettingsAreCheckedToo() {
-        String id = api.post("/api/v1/admin/tenants", Api.ADMIN, "{\"name\": \"Checked\"}").json().get("id").asString();
+        String id = api.post("/api/v1/admin/tenants", Api.ADMIN, "{\"name\": \"Checked\"}")
+                .json()
+                .get("id")
+                .asString();
 
         var refused = api.put("/api/v1/admin/tenants/" + id + "/settings", Api.ADMIN, "{\"time_zone\": \"UTC+25\"}");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().at("/errors/0/field").asString()).isEqualTo("settings.time_zone");
-        assertThat(api.post("/api/v1/admin/tenants", Api.ADMIN, "{\"name\": \"Bad\", \"settings\": {\"ip_handling\": 1}}")
-                .status()).isEqualTo(400);
+        assertThat(api.post(
+                                "/api/v1/admin/tenants",
+                                Api.ADMIN,
+                                "{\"name\": \"Bad\", \"settings\": {\"ip_handling\": 1}}")
+                        .status())
+                .isEqualTo(400);
     }
 }

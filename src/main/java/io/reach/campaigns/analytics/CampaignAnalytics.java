@@ -1,7 +1,7 @@
 package io.reach.campaigns.analytics;
 
 import io.reach.campaigns.Sql;
-import java.util.Objects;
+import io.reach.measurement.EngagementEvents;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -15,14 +15,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import io.reach.measurement.EngagementEvents;
 
 /**
  * Campaign performance: per e-mail and SMS campaign, per campaign (both channels together) and
@@ -73,59 +71,141 @@ class CampaignAnalytics {
         this.clock = clock;
     }
 
-    record EmailStats(long recipients, long sent, long delivered, long confirmedDelivered, long opened, long clicked,
-            long bounced, long failed, long suppressed, long unsubscribed, long opens, long clicks, long machineOpens,
-            long machineClicks, BigDecimal deliveryRate, BigDecimal openRate, BigDecimal clickRate,
+    record EmailStats(
+            long recipients,
+            long sent,
+            long delivered,
+            long confirmedDelivered,
+            long opened,
+            long clicked,
+            long bounced,
+            long failed,
+            long suppressed,
+            long unsubscribed,
+            long opens,
+            long clicks,
+            long machineOpens,
+            long machineClicks,
+            BigDecimal deliveryRate,
+            BigDecimal openRate,
+            BigDecimal clickRate,
             BigDecimal bounceRate) {
 
         static final EmailStats NONE = of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-        static EmailStats of(long recipients, long sent, long confirmed, long opened, long clicked, long bounced,
-                long failed, long suppressed, long unsubscribed, long opens, long clicks, long machineOpens,
+        static EmailStats of(
+                long recipients,
+                long sent,
+                long confirmed,
+                long opened,
+                long clicked,
+                long bounced,
+                long failed,
+                long suppressed,
+                long unsubscribed,
+                long opens,
+                long clicks,
+                long machineOpens,
                 long machineClicks) {
             long delivered = sent - bounced;
-            return new EmailStats(recipients, sent, delivered, confirmed, opened, clicked, bounced, failed, suppressed,
-                    unsubscribed, opens, clicks, machineOpens, machineClicks, rate(delivered, sent), rate(opened, delivered),
-                    rate(clicked, delivered), rate(bounced, sent));
+            return new EmailStats(
+                    recipients,
+                    sent,
+                    delivered,
+                    confirmed,
+                    opened,
+                    clicked,
+                    bounced,
+                    failed,
+                    suppressed,
+                    unsubscribed,
+                    opens,
+                    clicks,
+                    machineOpens,
+                    machineClicks,
+                    rate(delivered, sent),
+                    rate(opened, delivered),
+                    rate(clicked, delivered),
+                    rate(bounced, sent));
         }
 
         EmailStats plus(EmailStats o) {
-            return of(recipients + o.recipients, sent + o.sent, confirmedDelivered + o.confirmedDelivered,
-                    opened + o.opened, clicked + o.clicked, bounced + o.bounced, failed + o.failed,
-                    suppressed + o.suppressed, unsubscribed + o.unsubscribed, opens + o.opens, clicks + o.clicks,
-                    machineOpens + o.machineOpens, machineClicks + o.machineClicks);
+            return of(
+                    recipients + o.recipients,
+                    sent + o.sent,
+                    confirmedDelivered + o.confirmedDelivered,
+                    opened + o.opened,
+                    clicked + o.clicked,
+                    bounced + o.bounced,
+                    failed + o.failed,
+                    suppressed + o.suppressed,
+                    unsubscribed + o.unsubscribed,
+                    opens + o.opens,
+                    clicks + o.clicks,
+                    machineOpens + o.machineOpens,
+                    machineClicks + o.machineClicks);
         }
     }
 
-    record SmsStats(long recipients, long sent, long delivered, long failed, long pending, long suppressed, long segments,
-            BigDecimal deliveryRate, BigDecimal failureRate) {
+    record SmsStats(
+            long recipients,
+            long sent,
+            long delivered,
+            long failed,
+            long pending,
+            long suppressed,
+            long segments,
+            BigDecimal deliveryRate,
+            BigDecimal failureRate) {
 
         static final SmsStats NONE = of(0, 0, 0, 0, 0, 0, 0);
 
-        static SmsStats of(long recipients, long sent, long delivered, long failed, long pending, long suppressed,
-                long segments) {
-            return new SmsStats(recipients, sent, delivered, failed, pending, suppressed, segments,
-                    rate(delivered, sent), rate(failed, sent + failed));
+        static SmsStats of(
+                long recipients, long sent, long delivered, long failed, long pending, long suppressed, long segments) {
+            return new SmsStats(
+                    recipients,
+                    sent,
+                    delivered,
+                    failed,
+                    pending,
+                    suppressed,
+                    segments,
+                    rate(delivered, sent),
+                    rate(failed, sent + failed));
         }
 
         SmsStats plus(SmsStats o) {
-            return of(recipients + o.recipients, sent + o.sent, delivered + o.delivered, failed + o.failed,
-                    pending + o.pending, suppressed + o.suppressed, segments + o.segments);
+            return of(
+                    recipients + o.recipients,
+                    sent + o.sent,
+                    delivered + o.delivered,
+                    failed + o.failed,
+                    pending + o.pending,
+                    suppressed + o.suppressed,
+                    segments + o.segments);
         }
     }
 
-    record CampaignStats(UUID campaignId, String name, String status, EmailStats email, SmsStats sms) {
-    }
+    record CampaignStats(UUID campaignId, String name, String status, EmailStats email, SmsStats sms) {}
 
-    record DailyEngagement(LocalDate day, long opens, long clicks) {
-    }
+    record DailyEngagement(LocalDate day, long opens, long clicks) {}
 
     /** Human opens and clicks per day of {@code zone}, every day from the e-mail campaign's creation to today. */
     List<DailyEngagement> emailDaily(UUID id, ZoneId zone) {
-        Instant created = jdbc.sql("select created_at from campaigns.email_campaigns where tenant_id = :tenant and id = :id")
-                .param("tenant", Sql.tenant()).param("id", id).query(OffsetDateTime.class).single().toInstant();
+        Instant created = jdbc.sql(
+                        "select created_at from campaigns.email_campaigns where tenant_id = :tenant and id = :id")
+                .param("tenant", Sql.tenant())
+                .param("id", id)
+                .query(OffsetDateTime.class)
+                .single()
+                .toInstant();
         Instant from = created.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
-        Instant to = clock.instant().atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+        Instant to = clock.instant()
+                .atZone(zone)
+                .toLocalDate()
+                .plusDays(1)
+                .atStartOfDay(zone)
+                .toInstant();
         String page = "/email-campaigns/" + id;
         Map<LocalDate, long[]> days = new TreeMap<>();
         List<String> types = List.of("email_open", "email_click");
@@ -135,7 +215,9 @@ class CampaignAnalytics {
                     .forEach(d -> days.computeIfAbsent(d.day(), k -> new long[2])[column] = d.events());
         }
         List<DailyEngagement> series = new ArrayList<>();
-        for (LocalDate day = from.atZone(zone).toLocalDate(); day.atStartOfDay(zone).toInstant().isBefore(to); day = day.plusDays(1)) {
+        for (LocalDate day = from.atZone(zone).toLocalDate();
+                day.atStartOfDay(zone).toInstant().isBefore(to);
+                day = day.plusDays(1)) {
             long[] counts = days.getOrDefault(day, new long[2]);
             series.add(new DailyEngagement(day, counts[0], counts[1]));
         }
@@ -162,59 +244,106 @@ class CampaignAnalytics {
         emailByCampaign(null, null).forEach((row, stats) -> emails.merge(row.campaign(), stats, EmailStats::plus));
         Map<UUID, SmsStats> sms = new LinkedHashMap<>();
         smsRows(null, null).forEach((row, stats) -> sms.merge(row.campaign(), stats.stats(), SmsStats::plus));
-        Comparator<CampaignStats> order = Comparator.comparing(TopMetric.of(metric)::value).reversed();
-        return jdbc.sql(NAMES).param("tenant", Sql.tenant())
+        Comparator<CampaignStats> order =
+                Comparator.comparing(TopMetric.of(metric)::value).reversed();
+        return jdbc
+                .sql(NAMES)
+                .param("tenant", Sql.tenant())
                 .query((rs, row) -> {
                     UUID id = rs.getObject("id", UUID.class);
-                    return new CampaignStats(id, rs.getString("name"), rs.getString("status"),
-                            emails.getOrDefault(id, EmailStats.NONE), sms.getOrDefault(id, SmsStats.NONE));
-                }).list().stream().filter(c -> c.email().sent() + c.sms().sent() > 0).sorted(order).limit(limit).toList();
+                    return new CampaignStats(
+                            id,
+                            rs.getString("name"),
+                            rs.getString("status"),
+                            emails.getOrDefault(id, EmailStats.NONE),
+                            sms.getOrDefault(id, SmsStats.NONE));
+                })
+                .list()
+                .stream()
+                .filter(c -> c.email().sent() + c.sms().sent() > 0)
+                .sorted(order)
+                .limit(limit)
+                .toList();
     }
 
-    private record Key(UUID id, UUID campaign) {
-    }
+    private record Key(UUID id, UUID campaign) {}
 
-    private record Row(SmsStats stats) {
-    }
+    private record Row(SmsStats stats) {}
 
     private Map<Key, EmailStats> emailByCampaign(@Nullable UUID campaign, @Nullable UUID id) {
         Map<Key, long[]> counts = new LinkedHashMap<>();
         @Nullable Instant[] since = {null};
-        jdbc.sql(EMAIL).param("tenant", Sql.tenant()).param("campaign", campaign).param("id", id).query((rs, row) -> {
-            since[0] = Sql.requiredInstant(rs, "since");
-            return counts.put(new Key(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class)), new long[] {
-                rs.getLong("recipients"), rs.getLong("sent"), rs.getLong("confirmed_delivered"), rs.getLong("opened"),
-                rs.getLong("clicked"), rs.getLong("bounced"), rs.getLong("failed"), rs.getLong("suppressed"),
-                rs.getLong("unsubscribed"), rs.getLong("machine_opens"), rs.getLong("machine_clicks")});
-        }).list();
+        jdbc.sql(EMAIL)
+                .param("tenant", Sql.tenant())
+                .param("campaign", campaign)
+                .param("id", id)
+                .query((rs, row) -> {
+                    since[0] = Sql.requiredInstant(rs, "since");
+                    return counts.put(
+                            new Key(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class)),
+                            new long[] {
+                                rs.getLong("recipients"), rs.getLong("sent"), rs.getLong("confirmed_delivered"),
+                                        rs.getLong("opened"),
+                                rs.getLong("clicked"), rs.getLong("bounced"), rs.getLong("failed"),
+                                        rs.getLong("suppressed"),
+                                rs.getLong("unsubscribed"), rs.getLong("machine_opens"), rs.getLong("machine_clicks")
+                            });
+                })
+                .list();
         Map<Key, EmailStats> stats = new LinkedHashMap<>();
         if (counts.isEmpty()) {
             return stats;
         }
-        Instant from = Objects.requireNonNull(since[0], "every row carries since").truncatedTo(ChronoUnit.HOURS);
+        Instant from =
+                Objects.requireNonNull(since[0], "every row carries since").truncatedTo(ChronoUnit.HOURS);
         Instant to = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
         Map<String, Long> opens = events.eventsByPage("email_open", from, to);
         Map<String, Long> clicks = events.eventsByPage("email_click", from, to);
         counts.forEach((key, c) -> {
             String page = "/email-campaigns/" + key.id();
-            stats.put(key, EmailStats.of(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8],
-                    opens.getOrDefault(page, 0L), clicks.getOrDefault(page, 0L), c[9], c[10]));
+            stats.put(
+                    key,
+                    EmailStats.of(
+                            c[0],
+                            c[1],
+                            c[2],
+                            c[3],
+                            c[4],
+                            c[5],
+                            c[6],
+                            c[7],
+                            c[8],
+                            opens.getOrDefault(page, 0L),
+                            clicks.getOrDefault(page, 0L),
+                            c[9],
+                            c[10]));
         });
         return stats;
     }
 
     private Map<Key, Row> smsRows(@Nullable UUID campaign, @Nullable UUID id) {
         Map<Key, Row> rows = new LinkedHashMap<>();
-        jdbc.sql(SMS).param("tenant", Sql.tenant()).param("campaign", campaign).param("id", id).query((rs, row) -> rows.put(
-                new Key(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class)),
-                new Row(SmsStats.of(rs.getLong("recipients"), rs.getLong("sent"), rs.getLong("delivered"),
-                        rs.getLong("failed"), rs.getLong("pending"), rs.getLong("suppressed"), rs.getLong("segments")))))
+        jdbc.sql(SMS)
+                .param("tenant", Sql.tenant())
+                .param("campaign", campaign)
+                .param("id", id)
+                .query((rs, row) -> rows.put(
+                        new Key(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class)),
+                        new Row(SmsStats.of(
+                                rs.getLong("recipients"),
+                                rs.getLong("sent"),
+                                rs.getLong("delivered"),
+                                rs.getLong("failed"),
+                                rs.getLong("pending"),
+                                rs.getLong("suppressed"),
+                                rs.getLong("segments")))))
                 .list();
         return rows;
     }
 
     static BigDecimal rate(long part, long whole) {
-        return whole == 0 ? BigDecimal.ZERO.setScale(2)
+        return whole == 0
+                ? BigDecimal.ZERO.setScale(2)
                 : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
     }
 }

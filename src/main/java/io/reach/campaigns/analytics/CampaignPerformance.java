@@ -1,12 +1,10 @@
 package io.reach.campaigns.analytics;
 
-import java.util.List;
-import java.util.UUID;
-
-import org.springframework.stereotype.Service;
-
 import io.reach.campaigns.CampaignsForAnalytics;
 import io.reach.platform.tenant.TenantTransactions;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
 
 /** How campaigns perform over all their e-mail and SMS campaigns: one campaign's figures, and the best ones. */
 @Service

@@ -1,5 +1,12 @@
 package io.reach.campaigns.email;
 
+import jakarta.activation.DataSource;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,15 +23,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.activation.DataSource;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,8 +37,7 @@ final class DeliveryReports {
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private static final int MAX_DEPTH = 4;
 
-    private DeliveryReports() {
-    }
+    private DeliveryReports() {}
 
     /** A report's MIME body posted with its {@code multipart/report} type as the HTTP content type, as a whole message. */
     static byte[] withContentType(String contentType, byte[] body) {
@@ -58,8 +55,12 @@ final class DeliveryReports {
             List<String> statuses = new ArrayList<>();
             List<String> originals = new ArrayList<>();
             collect(report, statuses, originals, 0);
-            String messageId = originals.stream().map(MESSAGE_ID::matcher).filter(Matcher::find).map(m -> m.group(1))
-                    .findFirst().orElse(null);
+            String messageId = originals.stream()
+                    .map(MESSAGE_ID::matcher)
+                    .filter(Matcher::find)
+                    .map(m -> m.group(1))
+                    .findFirst()
+                    .orElse(null);
             List<DeliveryEvent> events = new ArrayList<>();
             for (String status : statuses) {
                 List<Map<String, String>> groups = groups(status);
@@ -84,7 +85,8 @@ final class DeliveryReports {
         } else if (part.isMimeType("text/rfc822-headers") || part.isMimeType("message/rfc822")) {
             originals.add(text(part.getInputStream()));
         } else if (part.isMimeType("multipart/*")) {
-            // a report is a multipart/report, perhaps inside one forwarding multipart; deeper nesting is an attack on the parser's stack
+            // a report is a multipart/report, perhaps inside one forwarding multipart; deeper nesting is an attack on
+            // the parser's stack
             if (depth >= MAX_DEPTH) {
                 throw new IllegalArgumentException("multiparts nested more than " + MAX_DEPTH + " deep");
             }
@@ -114,7 +116,9 @@ final class DeliveryReports {
         String action = fields.getOrDefault("action", "").toLowerCase(Locale.ROOT);
         String status = fields.getOrDefault("status", "");
         String recipient = fields.getOrDefault("final-recipient", fields.getOrDefault("original-recipient", ""));
-        recipient = recipient.contains(";") ? recipient.substring(recipient.indexOf(';') + 1).trim() : recipient.trim();
+        recipient = recipient.contains(";")
+                ? recipient.substring(recipient.indexOf(';') + 1).trim()
+                : recipient.trim();
         String diagnostic = fields.get("diagnostic-code");
         String reason = status + (diagnostic == null ? "" : " " + diagnostic);
         if (action.equals("delivered") || action.equals("relayed") || action.equals("expanded")) {
@@ -163,8 +167,12 @@ final class DeliveryReports {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             text = new String(bytes, StandardCharsets.ISO_8859_1);
         }

@@ -1,21 +1,5 @@
 package io.reach.campaigns.email;
 
-import java.util.UUID;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.MimeMessage;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.stereotype.Component;
-
-import io.reach.platform.tenant.TenantId;
-import io.reach.campaigns.templates.TemplateContent;
 import io.reach.campaigns.CampaignSettings;
 import io.reach.campaigns.MessageSources;
 import io.reach.campaigns.sending.Carrier;
@@ -23,6 +7,19 @@ import io.reach.campaigns.sending.Channel;
 import io.reach.campaigns.sending.EmailSendStatus;
 import io.reach.campaigns.sending.QueuedSend;
 import io.reach.campaigns.sending.SendOutcome;
+import io.reach.campaigns.templates.TemplateContent;
+import io.reach.platform.tenant.TenantId;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
 
 /**
  * Carries e-mail over the installation's SMTP server ({@code spring.mail.*}): each worker keeps
@@ -46,9 +43,13 @@ class EmailCarrier implements Carrier {
     private final io.reach.platform.mail.PublicUrl publicUrl;
     private final java.time.Clock clock;
 
-    EmailCarrier(ObjectProvider<JavaMailSender> sender, EmailCampaigns emailCampaigns, MessageSources sources,
+    EmailCarrier(
+            ObjectProvider<JavaMailSender> sender,
+            EmailCampaigns emailCampaigns,
+            MessageSources sources,
             TrackingTokens tokens,
-            io.reach.platform.mail.PublicUrl publicUrl, java.time.Clock clock) {
+            io.reach.platform.mail.PublicUrl publicUrl,
+            java.time.Clock clock) {
         this.smtp = sender.getIfAvailable() instanceof JavaMailSenderImpl impl ? impl : null;
         this.emailCampaigns = emailCampaigns;
         this.sources = sources;
@@ -76,10 +77,18 @@ class EmailCarrier implements Carrier {
         EmailCampaign email = emailCampaigns.get(id);
         var settings = sources.settings(email.campaignId());
         var variables = sources.variablesOf(email.templateId());
-        TemplateContent content = EmailContent.of(email.emailSubject(), email.emailContent(), email.emailText(), variables);
-        EmailComposer composer = new EmailComposer(new EmailComposer.Shared(tenant, content, email.senderEmail(),
-                email.senderName(), CampaignSettings.tracks(settings, "open"), CampaignSettings.tracks(settings, "click")),
-                tokens, publicUrl.base());
+        TemplateContent content =
+                EmailContent.of(email.emailSubject(), email.emailContent(), email.emailText(), variables);
+        EmailComposer composer = new EmailComposer(
+                new EmailComposer.Shared(
+                        tenant,
+                        content,
+                        email.senderEmail(),
+                        email.senderName(),
+                        CampaignSettings.tracks(settings, "open"),
+                        CampaignSettings.tracks(settings, "click")),
+                tokens,
+                publicUrl.base());
         return new Prepared() {
             @Override
             public Line open() throws MessagingException {
@@ -88,7 +97,8 @@ class EmailCarrier implements Carrier {
 
             @Override
             public int ratePerSecond(int fallback) {
-                return settings.path("rate_per_second").isIntegralNumber() ? settings.path("rate_per_second").intValue()
+                return settings.path("rate_per_second").isIntegralNumber()
+                        ? settings.path("rate_per_second").intValue()
                         : fallback;
             }
         };
@@ -121,8 +131,7 @@ class EmailCarrier implements Carrier {
                 }
                 MimeMessage message = composer.compose(session, send);
                 transport.sendMessage(message, message.getAllRecipients());
-                return SendOutcome.accepted(send, EmailSendStatus.SENT, message.getMessageID(), null,
-                        clock.instant());
+                return SendOutcome.accepted(send, EmailSendStatus.SENT, message.getMessageID(), null, clock.instant());
             } catch (SendFailedException e) {
                 return SendOutcome.failed(send, "refused by the SMTP server: " + e.getMessage(), clock.instant());
             } catch (MessagingException | RuntimeException e) {

@@ -1,12 +1,11 @@
 package io.reach.campaigns.email;
 
-import java.io.UnsupportedEncodingException;
-import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
+import com.samskivert.mustache.Template;
+import io.reach.campaigns.sending.QueuedSend;
+import io.reach.campaigns.templates.Personalisation;
+import io.reach.campaigns.templates.TemplateContent;
+import io.reach.campaigns.templates.TemplateText;
+import io.reach.platform.tenant.TenantId;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -14,16 +13,13 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-
+import java.io.UnsupportedEncodingException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-
-import com.samskivert.mustache.Template;
-
-import io.reach.campaigns.templates.Personalisation;
-import io.reach.campaigns.templates.TemplateContent;
-import io.reach.campaigns.templates.TemplateText;
-import io.reach.platform.tenant.TenantId;
-import io.reach.campaigns.sending.QueuedSend;
 
 /**
  * Makes one recipient's message of an e-mail campaign: the personalised subject, HTML and text;
@@ -33,12 +29,17 @@ import io.reach.campaigns.sending.QueuedSend;
  */
 final class EmailComposer {
 
-    private static final Pattern LINK = Pattern.compile("(?i)(<a\\b[^>]*?\\bhref\\s*=\\s*)([\"'])(https?://[^\"']+)\\2");
+    private static final Pattern LINK =
+            Pattern.compile("(?i)(<a\\b[^>]*?\\bhref\\s*=\\s*)([\"'])(https?://[^\"']+)\\2");
 
     /** What the run's messages share. */
-    record Shared(TenantId tenant, TemplateContent content, String senderEmail, @Nullable String senderName,
-            boolean trackOpens, boolean trackClicks) {
-    }
+    record Shared(
+            TenantId tenant,
+            TemplateContent content,
+            String senderEmail,
+            @Nullable String senderName,
+            boolean trackOpens,
+            boolean trackClicks) {}
 
     private final Shared shared;
     private final Template subject;
@@ -51,7 +52,8 @@ final class EmailComposer {
     EmailComposer(Shared shared, TrackingTokens tokens, String publicUrl) {
         this.shared = shared;
         // checked e-mail content (EmailContent.of) always has a subject and an HTML part
-        this.subject = TemplateText.compile(Objects.requireNonNull(shared.content().part("subject"), "subject"), false);
+        this.subject =
+                TemplateText.compile(Objects.requireNonNull(shared.content().part("subject"), "subject"), false);
         this.html = TemplateText.compile(Objects.requireNonNull(shared.content().part("html"), "html"), true);
         String plain = shared.content().part("text");
         this.text = plain == null ? null : TemplateText.compile(plain, false);
@@ -61,15 +63,26 @@ final class EmailComposer {
     }
 
     MimeMessage compose(Session session, QueuedSend send) throws MessagingException {
-        String unsubscribe = trackingBase + "u/" + tokens.seal(TrackingTokens.Kind.UNSUBSCRIBE, shared.tenant(), send.id(), null);
-        Map<String, Object> values = Personalisation.values(shared.content(), send.variables(), Map.of("email",
-                send.address(), "name", send.name() == null ? "" : send.name(), "unsubscribe_url", unsubscribe));
+        String unsubscribe =
+                trackingBase + "u/" + tokens.seal(TrackingTokens.Kind.UNSUBSCRIBE, shared.tenant(), send.id(), null);
+        Map<String, Object> values = Personalisation.values(
+                shared.content(),
+                send.variables(),
+                Map.of(
+                        "email",
+                        send.address(),
+                        "name",
+                        send.name() == null ? "" : send.name(),
+                        "unsubscribe_url",
+                        unsubscribe));
         String body = html.execute(values);
         if (shared.trackClicks()) {
             body = trackLinks(body, send.id(), unsubscribe);
         }
         if (shared.trackOpens()) {
-            body = withPixel(body, trackingBase + "o/" + tokens.seal(TrackingTokens.Kind.OPEN, shared.tenant(), send.id(), null));
+            body = withPixel(
+                    body,
+                    trackingBase + "o/" + tokens.seal(TrackingTokens.Kind.OPEN, shared.tenant(), send.id(), null));
         }
         MimeMessage message = new IdentifiedMessage(session, MessageIds.of(tokens, shared.tenant(), send.id(), domain));
         try {
@@ -107,9 +120,11 @@ final class EmailComposer {
         StringBuilder out = new StringBuilder(body.length() + 256);
         while (links.find()) {
             String url = links.group(3).replace("&amp;", "&");
-            String target = url.equals(unsubscribe) ? links.group(3)
+            String target = url.equals(unsubscribe)
+                    ? links.group(3)
                     : trackingBase + "c/" + tokens.seal(TrackingTokens.Kind.CLICK, shared.tenant(), send, url);
-            links.appendReplacement(out, Matcher.quoteReplacement(links.group(1) + links.group(2) + target + links.group(2)));
+            links.appendReplacement(
+                    out, Matcher.quoteReplacement(links.group(1) + links.group(2) + target + links.group(2)));
         }
         links.appendTail(out);
         return out.toString();

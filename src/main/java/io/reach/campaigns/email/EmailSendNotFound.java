@@ -1,8 +1,7 @@
 package io.reach.campaigns.email;
 
-import java.util.UUID;
-
 import io.reach.platform.web.NotFoundException;
+import java.util.UUID;
 
 /** No recipient's send with this id in this e-mail campaign of the current workspace. */
 class EmailSendNotFound extends NotFoundException {

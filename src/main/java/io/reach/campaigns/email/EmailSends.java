@@ -1,27 +1,26 @@
 package io.reach.campaigns.email;
 
+import io.reach.campaigns.Sql;
+import io.reach.campaigns.sending.EmailSendStatus;
+import io.reach.platform.time.UtcTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
 import tools.jackson.databind.JsonNode;
-import io.reach.campaigns.Sql;
-import io.reach.platform.time.UtcTimes;
-import io.reach.campaigns.sending.EmailSendStatus;
 
 /** Reading and updating single e-mail sends: per-recipient views, opens, clicks, deliveries, bounces. */
 @Repository
 class EmailSends {
 
     /** The states of {@code email_sends.status} (its CHECK constraint), in their order of progress. */
-    static final List<String> STATUSES = java.util.Arrays.stream(EmailSendStatus.values()).map(EmailSendStatus::code)
+    static final List<String> STATUSES = java.util.Arrays.stream(EmailSendStatus.values())
+            .map(EmailSendStatus::code)
             .toList();
 
     private static final String COLUMNS = """
@@ -33,7 +32,8 @@ class EmailSends {
             where tenant_id = :tenant and email_campaign_id = :campaign and id > :after
               and (cast(:status as text) is null or status = :status)
             order by id limit :limit""";
-    private static final String FIND = "select " + COLUMNS + " from campaigns.email_sends where tenant_id = :tenant and id = :id";
+    private static final String FIND =
+            "select " + COLUMNS + " from campaigns.email_sends where tenant_id = :tenant and id = :id";
     private static final String OPEN = """
             update campaigns.email_sends set
                 open_count = open_count + case when :machine then 0 else 1 end,
@@ -70,56 +70,123 @@ class EmailSends {
         this.jdbc = jdbc;
     }
 
-    record EmailSend(UUID id, UUID emailCampaignId, String recipientEmail, @Nullable String recipientName,
-            JsonNode variables, String status, @Nullable String messageId, @Nullable Instant sentAt,
-            @Nullable Instant deliveredAt, @Nullable Instant openedAt, @Nullable Instant clickedAt,
-            @Nullable Instant bouncedAt, @Nullable Instant unsubscribedAt, int openCount, int machineOpenCount,
-            int clickCount, int machineClickCount, @Nullable String bounceReason, JsonNode metadata, Instant createdAt) {
-    }
+    record EmailSend(
+            UUID id,
+            UUID emailCampaignId,
+            String recipientEmail,
+            @Nullable String recipientName,
+            JsonNode variables,
+            String status,
+            @Nullable String messageId,
+            @Nullable Instant sentAt,
+            @Nullable Instant deliveredAt,
+            @Nullable Instant openedAt,
+            @Nullable Instant clickedAt,
+            @Nullable Instant bouncedAt,
+            @Nullable Instant unsubscribedAt,
+            int openCount,
+            int machineOpenCount,
+            int clickCount,
+            int machineClickCount,
+            @Nullable String bounceReason,
+            JsonNode metadata,
+            Instant createdAt) {}
 
     List<EmailSend> page(UUID campaign, UUID after, int limit, @Nullable String status) {
-        return jdbc.sql(PAGE).param("tenant", Sql.tenant()).param("campaign", campaign).param("after", after)
-                .param("limit", limit).param("status", status).query(EmailSends::row).list();
+        return jdbc.sql(PAGE)
+                .param("tenant", Sql.tenant())
+                .param("campaign", campaign)
+                .param("after", after)
+                .param("limit", limit)
+                .param("status", status)
+                .query(EmailSends::row)
+                .list();
     }
 
     Optional<EmailSend> find(UUID id) {
-        return jdbc.sql(FIND).param("tenant", Sql.tenant()).param("id", id).query(EmailSends::row).optional();
+        return jdbc.sql(FIND)
+                .param("tenant", Sql.tenant())
+                .param("id", id)
+                .query(EmailSends::row)
+                .optional();
     }
 
     void opened(UUID id, boolean machine, Instant now) {
-        jdbc.sql(OPEN).param("tenant", Sql.tenant()).param("id", id).param("machine", machine)
-                .param("now", UtcTimes.utcOrNull(now)).update();
+        jdbc.sql(OPEN)
+                .param("tenant", Sql.tenant())
+                .param("id", id)
+                .param("machine", machine)
+                .param("now", UtcTimes.utcOrNull(now))
+                .update();
     }
 
     void clicked(UUID id, boolean machine, Instant now) {
-        jdbc.sql(CLICK).param("tenant", Sql.tenant()).param("id", id).param("machine", machine)
-                .param("now", UtcTimes.utcOrNull(now)).update();
+        jdbc.sql(CLICK)
+                .param("tenant", Sql.tenant())
+                .param("id", id)
+                .param("machine", machine)
+                .param("now", UtcTimes.utcOrNull(now))
+                .update();
     }
 
     void unsubscribed(UUID id, Instant now) {
-        jdbc.sql(UNSUBSCRIBED).param("tenant", Sql.tenant()).param("id", id).param("now", UtcTimes.utcOrNull(now)).update();
+        jdbc.sql(UNSUBSCRIBED)
+                .param("tenant", Sql.tenant())
+                .param("id", id)
+                .param("now", UtcTimes.utcOrNull(now))
+                .update();
     }
 
     boolean delivered(UUID id, Instant at) {
-        return jdbc.sql(DELIVERED).param("tenant", Sql.tenant()).param("id", id).param("at", UtcTimes.utcOrNull(at)).update() == 1;
+        return jdbc.sql(DELIVERED)
+                        .param("tenant", Sql.tenant())
+                        .param("id", id)
+                        .param("at", UtcTimes.utcOrNull(at))
+                        .update()
+                == 1;
     }
 
     boolean bounced(UUID id, String type, String reason, Instant at) {
-        return jdbc.sql(BOUNCED).param("tenant", Sql.tenant()).param("id", id).param("type", type)
-                .param("reason", reason).param("at", UtcTimes.utcOrNull(at)).update() == 1;
+        return jdbc.sql(BOUNCED)
+                        .param("tenant", Sql.tenant())
+                        .param("id", id)
+                        .param("type", type)
+                        .param("reason", reason)
+                        .param("at", UtcTimes.utcOrNull(at))
+                        .update()
+                == 1;
     }
 
     boolean complained(UUID id, Instant at) {
-        return jdbc.sql(COMPLAINED).param("tenant", Sql.tenant()).param("id", id).param("at", at.toString()).update() == 1;
+        return jdbc.sql(COMPLAINED)
+                        .param("tenant", Sql.tenant())
+                        .param("id", id)
+                        .param("at", at.toString())
+                        .update()
+                == 1;
     }
 
     private static EmailSend row(ResultSet rs, int row) throws SQLException {
-        return new EmailSend(rs.getObject("id", UUID.class), rs.getObject("email_campaign_id", UUID.class),
-                rs.getString("recipient_email"), rs.getString("recipient_name"), Sql.json(rs, "variables"),
-                rs.getString("status"), rs.getString("message_id"), Sql.instant(rs, "sent_at"),
-                Sql.instant(rs, "delivered_at"), Sql.instant(rs, "opened_at"), Sql.instant(rs, "clicked_at"),
-                Sql.instant(rs, "bounced_at"), Sql.instant(rs, "unsubscribed_at"), rs.getInt("open_count"),
-                rs.getInt("machine_open_count"), rs.getInt("click_count"), rs.getInt("machine_click_count"),
-                rs.getString("bounce_reason"), Sql.json(rs, "metadata"), Sql.requiredInstant(rs, "created_at"));
+        return new EmailSend(
+                rs.getObject("id", UUID.class),
+                rs.getObject("email_campaign_id", UUID.class),
+                rs.getString("recipient_email"),
+                rs.getString("recipient_name"),
+                Sql.json(rs, "variables"),
+                rs.getString("status"),
+                rs.getString("message_id"),
+                Sql.instant(rs, "sent_at"),
+                Sql.instant(rs, "delivered_at"),
+                Sql.instant(rs, "opened_at"),
+                Sql.instant(rs, "clicked_at"),
+                Sql.instant(rs, "bounced_at"),
+                Sql.instant(rs, "unsubscribed_at"),
+                rs.getInt("open_count"),
+                rs.getInt("machine_open_count"),
+                rs.getInt("click_count"),
+                rs.getInt("machine_click_count"),
+                rs.getString("bounce_reason"),
+                Sql.json(rs, "metadata"),
+                Sql.requiredInstant(rs, "created_at"));
     }
 }

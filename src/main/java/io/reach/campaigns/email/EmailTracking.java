@@ -1,19 +1,17 @@
 package io.reach.campaigns.email;
 
+import io.reach.campaigns.CampaignProperties;
+import io.reach.campaigns.sending.Channel;
+import io.reach.campaigns.sending.SendEffects;
+import io.reach.campaigns.suppression.SuppressionLists;
+import io.reach.campaigns.suppression.SuppressionReason;
+import io.reach.measurement.EngagementEvents;
+import io.reach.platform.tenant.TenantTransactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-
-import io.reach.measurement.EngagementEvents;
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.campaigns.suppression.SuppressionLists;
-import io.reach.campaigns.suppression.SuppressionReason;
-import io.reach.campaigns.CampaignProperties;
-import io.reach.campaigns.sending.SendEffects;
-import io.reach.campaigns.sending.Channel;
 
 /**
  * What the links in campaign e-mails do (no sign-in; the signed token names the tenant and the send):
@@ -35,9 +33,15 @@ class EmailTracking {
     private final CampaignProperties properties;
     private final Clock clock;
 
-    EmailTracking(TrackingTokens tokens, EmailSends sends, SuppressionLists suppressions, SendEffects effects,
-            EngagementEvents events, TenantTransactions transactions,
-            CampaignProperties properties, Clock clock) {
+    EmailTracking(
+            TrackingTokens tokens,
+            EmailSends sends,
+            SuppressionLists suppressions,
+            SendEffects effects,
+            EngagementEvents events,
+            TenantTransactions transactions,
+            CampaignProperties properties,
+            Clock clock) {
         this.tokens = tokens;
         this.sends = sends;
         this.suppressions = suppressions;
@@ -56,9 +60,14 @@ class EmailTracking {
     /** Records an open or a click of the token's send ({@code type}: the engagement event's type). */
     void engage(TrackingTokens.Token token, String type, @Nullable String agent) {
         Instant now = clock.instant();
-        Optional<Engaged> recorded = transactions.inTransactionAs(token.tenant(), () -> sends.find(token.send())
-                .map(send -> {
-                    boolean machine = MachineOpens.machine(agent, send.sentAt(), send.deliveredAt(), now,
+        Optional<Engaged> recorded = transactions.inTransactionAs(
+                token.tenant(),
+                () -> sends.find(token.send()).map(send -> {
+                    boolean machine = MachineOpens.machine(
+                            agent,
+                            send.sentAt(),
+                            send.deliveredAt(),
+                            now,
                             properties.email().machineWindow());
                     if (token.kind() == TrackingTokens.Kind.OPEN) {
                         sends.opened(send.id(), machine, now);
@@ -75,14 +84,21 @@ class EmailTracking {
             record(token, type, agent, now, engaged);
         } catch (RuntimeException e) {
             // the send row has the open or click; the event only feeds the rollups, so the reader still gets the page
-            log.warn("{} of send {} not recorded as an event: {}", type, engaged.send().id(), e.getMessage());
+            log.warn(
+                    "{} of send {} not recorded as an event: {}",
+                    type,
+                    engaged.send().id(),
+                    e.getMessage());
         }
     }
 
     /** The address an unsubscribe token would stop e-mails to ({@code token} as given, for the 404). */
     String recipient(TrackingTokens.Token t, String token) {
-        return transactions.inTransactionAs(t.tenant(), () -> sends.find(t.send())
-                .map(EmailSends.EmailSend::recipientEmail).orElseThrow(() -> TrackingLinkNotFound.forToken(token)));
+        return transactions.inTransactionAs(
+                t.tenant(),
+                () -> sends.find(t.send())
+                        .map(EmailSends.EmailSend::recipientEmail)
+                        .orElseThrow(() -> TrackingLinkNotFound.forToken(token)));
     }
 
     /** Suppresses the send's address in its tenant and marks the send unsubscribed. */
@@ -90,21 +106,29 @@ class EmailTracking {
         Instant now = clock.instant();
         transactions.inTransactionAs(t.tenant(), () -> {
             EmailSends.EmailSend send = sends.find(t.send()).orElseThrow(() -> TrackingLinkNotFound.forToken(token));
-            suppressions.suppressFor(Channel.EMAIL, send.recipientEmail().toLowerCase(), SuppressionReason.UNSUBSCRIBED, send.id(), now);
+            suppressions.suppressFor(
+                    Channel.EMAIL, send.recipientEmail().toLowerCase(), SuppressionReason.UNSUBSCRIBED, send.id(), now);
             sends.unsubscribed(send.id(), now);
         });
     }
 
     private void record(TrackingTokens.Token token, String type, @Nullable String agent, Instant now, Engaged engaged) {
-        events.record(token.tenant(), new EngagementEvents.Engagement(type,
-                "/email-campaigns/" + engaged.send().emailCampaignId(), engaged.send().id().toString(), token.url(), agent,
-                engaged.machine(), now));
+        events.record(
+                token.tenant(),
+                new EngagementEvents.Engagement(
+                        type,
+                        "/email-campaigns/" + engaged.send().emailCampaignId(),
+                        engaged.send().id().toString(),
+                        token.url(),
+                        agent,
+                        engaged.machine(),
+                        now));
     }
 
-    private record Engaged(EmailSends.EmailSend send, boolean machine) {
-    }
+    private record Engaged(EmailSends.EmailSend send, boolean machine) {}
 
     private void converted(EmailSends.EmailSend send) {
-        effects.converted(Channel.EMAIL, send.emailCampaignId(), send.recipientEmail().toLowerCase());
+        effects.converted(
+                Channel.EMAIL, send.emailCampaignId(), send.recipientEmail().toLowerCase());
     }
 }

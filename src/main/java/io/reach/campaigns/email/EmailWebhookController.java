@@ -1,5 +1,12 @@
 package io.reach.campaigns.email;
 
+import io.reach.campaigns.CampaignProperties;
+import io.reach.platform.crypto.Hmacs;
+import io.reach.platform.web.ApiException;
+import io.reach.platform.web.BadRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -7,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,17 +21,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.reach.platform.crypto.Hmacs;
-import io.reach.platform.web.ApiException;
-import io.reach.platform.web.BadRequestException;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import io.reach.campaigns.CampaignProperties;
 
 /**
  * Where a mail provider (or a bounce mailbox forwarder) reports what became of messages: JSON
@@ -50,21 +48,28 @@ class EmailWebhookController {
     }
 
     @PostMapping
-    @Operation(operationId = "receiveEmailEvents", summary = "Delivery, bounce and complaint events (JSON) or a DSN message (message/rfc822); signed")
+    @Operation(
+            operationId = "receiveEmailEvents",
+            summary = "Delivery, bounce and complaint events (JSON) or a DSN message (message/rfc822); signed")
     @ApiResponse(responseCode = "200", description = "Applied")
     @ApiResponse(responseCode = "401", description = "The signature does not verify")
-    DeliveryEvents.Applied receive(@RequestBody byte[] body,
+    DeliveryEvents.Applied receive(
+            @RequestBody byte[] body,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
             @RequestHeader(value = "X-Reach-Signature", required = false) @Nullable String signature) {
         verify(body, signature);
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         List<DeliveryEvent> events;
         try {
-            events = type.startsWith("application/json") ? events(json.readTree(body))
-                    : DeliveryReports.parse(contentType != null && type.startsWith("multipart/")
-                            ? DeliveryReports.withContentType(contentType, body) : body);
+            events = type.startsWith("application/json")
+                    ? events(json.readTree(body))
+                    : DeliveryReports.parse(
+                            contentType != null && type.startsWith("multipart/")
+                                    ? DeliveryReports.withContentType(contentType, body)
+                                    : body);
         } catch (JacksonException | IllegalArgumentException e) {
-            throw new BadRequestException("Unreadable report", Objects.requireNonNullElse(e.getMessage(), "not a delivery report"));
+            throw new BadRequestException(
+                    "Unreadable report", Objects.requireNonNullElse(e.getMessage(), "not a delivery report"));
         }
         return deliveries.apply(events);
     }
@@ -76,7 +81,8 @@ class EmailWebhookController {
         }
         // over the bytes as they came: a report in another charset is signed as bytes, not as UTF-8 text
         String expected = "sha256=" + HexFormat.of().formatHex(Hmacs.sha256(secret, body));
-        if (signature == null || !Hmacs.constantTimeEquals(expected, signature.trim().toLowerCase(Locale.ROOT))) {
+        if (signature == null
+                || !Hmacs.constantTimeEquals(expected, signature.trim().toLowerCase(Locale.ROOT))) {
             throw new Unsigned();
         }
     }
@@ -92,8 +98,12 @@ class EmailWebhookController {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("type must be delivered, bounced or complained");
             }
-            events.add(new DeliveryEvent(kind, text(event, "message_id"), text(event, "recipient"),
-                    "soft".equalsIgnoreCase(text(event, "bounce_type")) ? "soft" : "hard", text(event, "reason"),
+            events.add(new DeliveryEvent(
+                    kind,
+                    text(event, "message_id"),
+                    text(event, "recipient"),
+                    "soft".equalsIgnoreCase(text(event, "bounce_type")) ? "soft" : "hard",
+                    text(event, "reason"),
                     instant(text(event, "occurred_at"))));
         }
         return events;
@@ -114,14 +124,18 @@ class EmailWebhookController {
 
     static final class Closed extends ApiException {
         Closed() {
-            super(org.springframework.http.HttpStatus.NOT_FOUND, "Webhook closed",
+            super(
+                    org.springframework.http.HttpStatus.NOT_FOUND,
+                    "Webhook closed",
                     "Set reach.campaigns.email.webhook-secret to receive delivery events");
         }
     }
 
     static final class Unsigned extends ApiException {
         Unsigned() {
-            super(org.springframework.http.HttpStatus.UNAUTHORIZED, "Bad signature",
+            super(
+                    org.springframework.http.HttpStatus.UNAUTHORIZED,
+                    "Bad signature",
                     "X-Reach-Signature must be sha256=<hex HMAC-SHA256 of the body>");
         }
     }

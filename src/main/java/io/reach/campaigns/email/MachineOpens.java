@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,17 +15,51 @@ import org.jspecify.annotations.Nullable;
  */
 final class MachineOpens {
 
-    private static final List<String> AGENTS = List.of("bot", "crawler", "spider", "scanner", "preview",
-            "yahoomailproxy", "mimecast", "barracuda", "proofpoint", "ppops", "symantec", "messagelabs", "trend micro",
-            "forcepoint", "sophos", "fireeye", "cisco", "zscaler", "microsoft office protection", "safelinks",
-            "python-requests", "python-urllib", "python-httpx", "aiohttp", "curl/", "wget/", "go-http-client", "java/",
-            "okhttp", "libwww-perl", "apache-httpclient", "node-fetch", "axios/", "headlesschrome", "phantomjs");
+    private static final List<String> AGENTS = List.of(
+            "bot",
+            "crawler",
+            "spider",
+            "scanner",
+            "preview",
+            "yahoomailproxy",
+            "mimecast",
+            "barracuda",
+            "proofpoint",
+            "ppops",
+            "symantec",
+            "messagelabs",
+            "trend micro",
+            "forcepoint",
+            "sophos",
+            "fireeye",
+            "cisco",
+            "zscaler",
+            "microsoft office protection",
+            "safelinks",
+            "python-requests",
+            "python-urllib",
+            "python-httpx",
+            "aiohttp",
+            "curl/",
+            "wget/",
+            "go-http-client",
+            "java/",
+            "okhttp",
+            "libwww-perl",
+            "apache-httpclient",
+            "node-fetch",
+            "axios/",
+            "headlesschrome",
+            "phantomjs");
 
-    private MachineOpens() {
-    }
+    private MachineOpens() {}
 
-    static boolean machine(@Nullable String userAgent, @Nullable Instant sentAt, @Nullable Instant deliveredAt,
-            Instant now, Duration window) {
+    static boolean machine(
+            @Nullable String userAgent,
+            @Nullable Instant sentAt,
+            @Nullable Instant deliveredAt,
+            Instant now,
+            Duration window) {
         Instant since = deliveredAt != null ? deliveredAt : sentAt;
         if (since != null && now.isBefore(since.plus(window))) {
             return true;

@@ -1,11 +1,10 @@
 package io.reach.campaigns.email;
 
+import io.reach.platform.tenant.TenantId;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.reach.platform.tenant.TenantId;
 
 /**
  * Message-IDs that name nothing: the send and its tenant sealed with the installation's AEAD key,
@@ -20,11 +19,9 @@ final class MessageIds {
     private static final Pattern NAMED = Pattern.compile("<([0-9a-f-]{36})\\.([0-9a-f-]{36})@[^>]+>");
 
     /** The send a Message-ID stands for. */
-    record Identified(TenantId tenant, UUID send) {
-    }
+    record Identified(TenantId tenant, UUID send) {}
 
-    private MessageIds() {
-    }
+    private MessageIds() {}
 
     static String of(TrackingTokens tokens, TenantId tenant, UUID send, String domain) {
         return "<" + tokens.seal(TrackingTokens.Kind.MESSAGE, tenant, send, null) + "@" + domain + ">";
@@ -43,7 +40,8 @@ final class MessageIds {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Identified(TenantId.of(UUID.fromString(named.group(2))), UUID.fromString(named.group(1))));
+            return Optional.of(
+                    new Identified(TenantId.of(UUID.fromString(named.group(2))), UUID.fromString(named.group(1))));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -1,17 +1,15 @@
 package io.reach.campaigns.email;
 
+import io.reach.platform.crypto.SecretBox;
+import io.reach.platform.tenant.TenantId;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-
-import io.reach.platform.crypto.SecretBox;
-import io.reach.platform.tenant.TenantId;
 
 /**
  * The tokens in tracking links: the tenant, the send, what the link does (open pixel, click,
@@ -28,11 +26,14 @@ class TrackingTokens {
 
     /** What a token opens; the ordinal is sealed inside, so new kinds go last. */
     enum Kind {
-        OPEN, CLICK, UNSUBSCRIBE, MESSAGE
+        OPEN,
+        CLICK,
+        UNSUBSCRIBE,
+        MESSAGE
     }
 
-    record Token(Kind kind, TenantId tenant, UUID send, @Nullable String url) {
-    }
+    record Token(
+            Kind kind, TenantId tenant, UUID send, @Nullable String url) {}
 
     private final SecretBox box;
 
@@ -42,9 +43,13 @@ class TrackingTokens {
 
     String seal(Kind kind, TenantId tenant, UUID send, @Nullable String url) {
         byte[] target = url == null ? new byte[0] : url.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer plain = ByteBuffer.allocate(1 + 32 + target.length).put((byte) kind.ordinal())
-                .putLong(tenant.value().getMostSignificantBits()).putLong(tenant.value().getLeastSignificantBits())
-                .putLong(send.getMostSignificantBits()).putLong(send.getLeastSignificantBits()).put(target);
+        ByteBuffer plain = ByteBuffer.allocate(1 + 32 + target.length)
+                .put((byte) kind.ordinal())
+                .putLong(tenant.value().getMostSignificantBits())
+                .putLong(tenant.value().getLeastSignificantBits())
+                .putLong(send.getMostSignificantBits())
+                .putLong(send.getLeastSignificantBits())
+                .put(target);
         return ENCODER.encodeToString(box.encrypt(plain.array(), PURPOSE));
     }
 
@@ -60,7 +65,8 @@ class TrackingTokens {
             UUID send = new UUID(plain.getLong(), plain.getLong());
             byte[] url = new byte[plain.remaining()];
             plain.get(url);
-            return Optional.of(new Token(expected, tenant, send, url.length == 0 ? null : new String(url, StandardCharsets.UTF_8)));
+            return Optional.of(new Token(
+                    expected, tenant, send, url.length == 0 ? null : new String(url, StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException | java.nio.BufferUnderflowException | IllegalStateException e) {
             return Optional.empty();
         } catch (RuntimeException e) {

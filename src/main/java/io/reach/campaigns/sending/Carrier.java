@@ -1,8 +1,7 @@
 package io.reach.campaigns.sending;
 
-import java.util.UUID;
-
 import io.reach.platform.tenant.TenantId;
+import java.util.UUID;
 
 /** Carries a channel's messages: prepares a campaign once per run, then hands each worker its own line. */
 public interface Carrier {

@@ -1,18 +1,17 @@
 package io.reach.campaigns.sending;
 
+import io.reach.campaigns.CampaignNotFound;
+import io.reach.campaigns.Sql;
+import io.reach.platform.time.UtcTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import io.reach.platform.time.UtcTimes;
-import io.reach.campaigns.CampaignNotFound;
-import io.reach.campaigns.Sql;
 
 /**
  * The sending state of e-mail and SMS campaigns: draft → sending ⇄ paused → sent, or cancelled
@@ -46,8 +45,12 @@ class ChannelCampaigns {
     }
 
     Optional<MessageCampaignStatus> status(Channel channel, UUID id) {
-        return jdbc.sql(STATUS.formatted(channel.campaigns)).param("tenant", Sql.tenant()).param("id", id)
-                .query(String.class).optional().map(MessageCampaignStatus::ofCode);
+        return jdbc.sql(STATUS.formatted(channel.campaigns))
+                .param("tenant", Sql.tenant())
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .map(MessageCampaignStatus::ofCode);
     }
 
     /** Whether the campaign is being sent now. */
@@ -66,7 +69,12 @@ class ChannelCampaigns {
     }
 
     /** Moves the campaign from one of {@code from} to {@code to}, or answers 409 saying what it is. */
-    void move(Channel channel, UUID id, List<MessageCampaignStatus> from, MessageCampaignStatus to, String reason,
+    void move(
+            Channel channel,
+            UUID id,
+            List<MessageCampaignStatus> from,
+            MessageCampaignStatus to,
+            String reason,
             Instant now) {
         if (!tryMove(channel, id, from, to, reason, now)) {
             throw MessageCampaignStatus.refusal(channel, status(channel, id).orElse(null), to);
@@ -74,21 +82,37 @@ class ChannelCampaigns {
     }
 
     /** Moves the campaign from one of {@code from} (each a move the status allows) to {@code to}, if it is in one. */
-    boolean tryMove(Channel channel, UUID id, List<MessageCampaignStatus> from, MessageCampaignStatus to, String reason,
+    boolean tryMove(
+            Channel channel,
+            UUID id,
+            List<MessageCampaignStatus> from,
+            MessageCampaignStatus to,
+            String reason,
             Instant now) {
         if (!from.stream().allMatch(status -> status.canMoveTo(to))) {
             throw new IllegalArgumentException("Not a move of a message campaign: " + from + " to " + to);
         }
-        return jdbc.sql(MOVE.formatted(channel.campaigns)).param("tenant", Sql.tenant()).param("id", id)
-                .param("to", to.code()).param("reason", reason)
-                .param("from", from.stream().map(MessageCampaignStatus::code).toArray(String[]::new))
-                .param("now", UtcTimes.utcOrNull(now)).update() == 1;
+        return jdbc.sql(MOVE.formatted(channel.campaigns))
+                        .param("tenant", Sql.tenant())
+                        .param("id", id)
+                        .param("to", to.code())
+                        .param("reason", reason)
+                        .param(
+                                "from",
+                                from.stream().map(MessageCampaignStatus::code).toArray(String[]::new))
+                        .param("now", UtcTimes.utcOrNull(now))
+                        .update()
+                == 1;
     }
 
     /** Marks the campaign sent once no row is left queued or being sent. */
     boolean finishIfDone(Channel channel, UUID id, Instant now) {
         return jdbc.sql(FINISH.formatted(channel.campaigns, channel.sends, channel.campaignColumn))
-                .param("tenant", Sql.tenant()).param("id", id).param("now", UtcTimes.utcOrNull(now)).update() == 1;
+                        .param("tenant", Sql.tenant())
+                        .param("id", id)
+                        .param("now", UtcTimes.utcOrNull(now))
+                        .update()
+                == 1;
     }
 
     private static UUID id(ResultSet rs, int row) throws SQLException {
@@ -96,18 +120,31 @@ class ChannelCampaigns {
     }
 
     List<UUID> sending(Channel channel) {
-        return jdbc.sql(SENDING.formatted(channel.campaigns)).param("tenant", Sql.tenant()).query(ChannelCampaigns::id).list();
+        return jdbc.sql(SENDING.formatted(channel.campaigns))
+                .param("tenant", Sql.tenant())
+                .query(ChannelCampaigns::id)
+                .list();
     }
 
     /** Who and what an e-mail or SMS campaign belongs to: its campaign, the retailer sending it, its template. */
-    record Header(UUID id, UUID campaignId, @Nullable UUID retailerId, MessageCampaignStatus status,
-            @Nullable UUID templateId) {
-    }
+    record Header(
+            UUID id,
+            UUID campaignId,
+            @Nullable UUID retailerId,
+            MessageCampaignStatus status,
+            @Nullable UUID templateId) {}
 
     Header header(Channel channel, UUID id) {
-        return jdbc.sql(HEADER.formatted(channel.campaigns)).param("tenant", Sql.tenant()).param("id", id)
-                .query((rs, row) -> new Header(id, rs.getObject("campaign_id", UUID.class), Sql.uuid(rs, "retailer_id"),
-                        MessageCampaignStatus.ofCode(rs.getString("status")), Sql.uuid(rs, "lineage_id"))).optional()
+        return jdbc.sql(HEADER.formatted(channel.campaigns))
+                .param("tenant", Sql.tenant())
+                .param("id", id)
+                .query((rs, row) -> new Header(
+                        id,
+                        rs.getObject("campaign_id", UUID.class),
+                        Sql.uuid(rs, "retailer_id"),
+                        MessageCampaignStatus.ofCode(rs.getString("status")),
+                        Sql.uuid(rs, "lineage_id")))
+                .optional()
                 .orElseThrow(() -> CampaignNotFound.ofChannel(channel, id));
     }
 }

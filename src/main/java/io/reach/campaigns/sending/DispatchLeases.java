@@ -1,5 +1,9 @@
 package io.reach.campaigns.sending;
 
+import io.reach.campaigns.CampaignProperties;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.time.UtcTimes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,16 +11,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.platform.time.UtcTimes;
-import io.reach.campaigns.CampaignProperties;
 
 /**
  * At most one live run per campaign across all nodes. A run takes the campaign's lease, a
@@ -57,9 +55,17 @@ class DispatchLeases {
     Optional<Lease> take(TenantId tenant, Channel channel, UUID campaign) {
         UUID run = UUID.randomUUID();
         Instant now = clock.instant();
-        boolean taken = transactions.inTransactionAs(tenant, () -> jdbc.sql(TAKE).param("tenant", tenant.value())
-                .param("channel", channel.code()).param("campaign", campaign).param("run", run)
-                .param("now", UtcTimes.utcOrNull(now)).param("expired", UtcTimes.utcOrNull(now.minus(lease))).update() == 1);
+        boolean taken = transactions.inTransactionAs(
+                tenant,
+                () -> jdbc.sql(TAKE)
+                                .param("tenant", tenant.value())
+                                .param("channel", channel.code())
+                                .param("campaign", campaign)
+                                .param("run", run)
+                                .param("now", UtcTimes.utcOrNull(now))
+                                .param("expired", UtcTimes.utcOrNull(now.minus(lease)))
+                                .update()
+                        == 1);
         return taken ? Optional.of(new Lease(tenant, channel, campaign, run)) : Optional.empty();
     }
 
@@ -79,16 +85,27 @@ class DispatchLeases {
             this.channel = channel;
             this.campaign = campaign;
             this.run = run;
-            this.heartbeat = Thread.ofVirtual().name(channel.code() + "-lease-" + campaign).start(this::beat);
+            this.heartbeat = Thread.ofVirtual()
+                    .name(channel.code() + "-lease-" + campaign)
+                    .start(this::beat);
         }
 
         /** Renews the lease in the current (tenant) transaction; false once the run ended or another run has it. */
         boolean renew() {
-            if (held && jdbc.sql(RENEW).param("tenant", tenant.value()).param("channel", channel.code())
-                    .param("campaign", campaign).param("run", run).param("now", UtcTimes.utcOrNull(clock.instant())).update() == 0) {
+            if (held
+                    && jdbc.sql(RENEW)
+                                    .param("tenant", tenant.value())
+                                    .param("channel", channel.code())
+                                    .param("campaign", campaign)
+                                    .param("run", run)
+                                    .param("now", UtcTimes.utcOrNull(clock.instant()))
+                                    .update()
+                            == 0) {
                 held = false;
-                log.warn("{} campaign {}: another run took over (this one was silent past its lease); this run stops",
-                        channel.code(), campaign);
+                log.warn(
+                        "{} campaign {}: another run took over (this one was silent past its lease); this run stops",
+                        channel.code(),
+                        campaign);
             }
             return held;
         }
@@ -101,7 +118,11 @@ class DispatchLeases {
                         transactions.inTransactionAs(tenant, this::renew);
                     } catch (RuntimeException e) {
                         // the database is unreachable for now: the lease runs out unless a later beat gets through
-                        log.warn("{} campaign {}: could not renew the run's lease: {}", channel.code(), campaign, e.toString());
+                        log.warn(
+                                "{} campaign {}: could not renew the run's lease: {}",
+                                channel.code(),
+                                campaign,
+                                e.toString());
                     }
                 }
             } catch (InterruptedException e) {
@@ -118,8 +139,14 @@ class DispatchLeases {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            transactions.inTransactionAs(tenant, () -> jdbc.sql(GIVE_BACK).param("tenant", tenant.value())
-                    .param("channel", channel.code()).param("campaign", campaign).param("run", run).update());
+            transactions.inTransactionAs(
+                    tenant,
+                    () -> jdbc.sql(GIVE_BACK)
+                            .param("tenant", tenant.value())
+                            .param("channel", channel.code())
+                            .param("campaign", campaign)
+                            .param("run", run)
+                            .update());
         }
     }
 }

@@ -1,14 +1,5 @@
 package io.reach.campaigns.sending;
 
-import java.time.Duration;
-import java.time.Clock;
-import java.util.UUID;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.stereotype.Component;
-
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
@@ -16,10 +7,16 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-
+import io.reach.campaigns.Codes;
 import io.reach.platform.tenant.AllTenants;
 import io.reach.platform.tenant.TenantId;
-import io.reach.campaigns.Codes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 /**
  * Sending runs as db-scheduler work: one task instance per sending campaign
@@ -43,10 +40,16 @@ class DispatchTask {
     /** Starts (or lets continue) the campaign's run now; does nothing when one is already on the timetable. */
     void start(TenantId tenant, Channel channel, UUID campaign) {
         String key = tenant + ":" + channel.code() + ":" + campaign;
-        if (!scheduler.getObject().scheduleIfNotExists(DESCRIPTOR.instance(key).data(key).scheduledTo(clock.instant()))) {
+        if (!scheduler
+                .getObject()
+                .scheduleIfNotExists(DESCRIPTOR.instance(key).data(key).scheduledTo(clock.instant()))) {
             // a run is on the timetable or finishing; a follow-up makes sure one runs after it
-            scheduler.getObject().scheduleIfNotExists(DESCRIPTOR.instance(key + ":again").data(key)
-                    .scheduledTo(clock.instant().plusSeconds(2)));
+            scheduler
+                    .getObject()
+                    .scheduleIfNotExists(DESCRIPTOR
+                            .instance(key + ":again")
+                            .data(key)
+                            .scheduledTo(clock.instant().plusSeconds(2)));
         }
     }
 
@@ -55,17 +58,20 @@ class DispatchTask {
 
         @Bean
         OneTimeTask<String> campaignDispatchTask(Dispatcher dispatcher) {
-            return Tasks.oneTime(DESCRIPTOR).onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(1)))
+            return Tasks.oneTime(DESCRIPTOR)
+                    .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(1)))
                     .execute((instance, context) -> {
                         String[] parts = instance.getData().split(":");
-                        dispatcher.run(TenantId.of(UUID.fromString(parts[0])), Codes.of(Channel.class, parts[1], "channel"),
+                        dispatcher.run(
+                                TenantId.of(UUID.fromString(parts[0])),
+                                Codes.of(Channel.class, parts[1], "channel"),
                                 UUID.fromString(parts[2]));
                     });
         }
 
         @Bean
-        RecurringTask<Void> campaignDispatchSweepTask(AllTenants allTenants, ChannelCampaigns channelCampaigns,
-                DispatchTask dispatch) {
+        RecurringTask<Void> campaignDispatchSweepTask(
+                AllTenants allTenants, ChannelCampaigns channelCampaigns, DispatchTask dispatch) {
             return Tasks.recurring("campaign-dispatch-sweep", FixedDelay.of(Duration.ofMinutes(1)))
                     .execute((instance, context) -> allTenants.sumOverTenantsAndPlatform(tenant -> {
                         if (tenant.isPlatform()) {

@@ -1,5 +1,11 @@
 package io.reach.campaigns.sending;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.reach.campaigns.CampaignProperties;
+import io.reach.campaigns.CampaignsForSending;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,19 +16,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.reach.campaigns.CampaignProperties;
-import io.reach.campaigns.CampaignsForSending;
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
 
 /**
  * Runs one e-mail or SMS campaign's sending, holding the campaign's run lease so that no other
@@ -48,9 +46,16 @@ class Dispatcher {
     private final CampaignProperties properties;
     private final Clock clock;
 
-    Dispatcher(List<Carrier> carriers, SendQueue queue, ChannelCampaigns channelCampaigns, CampaignsForSending campaigns,
-            SendEffects effects, DispatchLeases leases, TenantTransactions transactions,
-            CampaignProperties properties, Clock clock) {
+    Dispatcher(
+            List<Carrier> carriers,
+            SendQueue queue,
+            ChannelCampaigns channelCampaigns,
+            CampaignsForSending campaigns,
+            SendEffects effects,
+            DispatchLeases leases,
+            TenantTransactions transactions,
+            CampaignProperties properties,
+            Clock clock) {
         this.carriers = carriers.stream().collect(Collectors.toMap(Carrier::channel, Function.identity()));
         this.queue = queue;
         this.channelCampaigns = channelCampaigns;
@@ -91,8 +96,9 @@ class Dispatcher {
             }
             // resumed while this run was finishing: carry on rather than leave it to the sweep (unless
             // nothing could be claimed: the rows are held, or this run lost its lease)
-            again = sent > 0 && transactions.inTransactionAs(tenant, () -> channelCampaigns.isSending(channel, id)
-                    && queue.queued(channel, id) > 0);
+            again = sent > 0
+                    && transactions.inTransactionAs(
+                            tenant, () -> channelCampaigns.isSending(channel, id) && queue.queued(channel, id) > 0);
         }
     }
 
@@ -100,24 +106,34 @@ class Dispatcher {
         Channel channel = run.channel();
         UUID id = run.id();
         Carrier.Prepared prepared = transactions.inTransactionAs(tenant, () -> carrier.prepare(tenant, id));
-        int concurrency = channel == Channel.EMAIL ? properties.email().concurrency() : properties.sms().concurrency();
-        int fallbackRate = channel == Channel.EMAIL ? properties.email().ratePerSecond() : properties.sms().ratePerSecond();
+        int concurrency = channel == Channel.EMAIL
+                ? properties.email().concurrency()
+                : properties.sms().concurrency();
+        int fallbackRate = channel == Channel.EMAIL
+                ? properties.email().ratePerSecond()
+                : properties.sms().ratePerSecond();
         int rate = prepared.ratePerSecond(fallbackRate);
         // a batch must be sent well within the claim lease, or another run would take its rows for a dead worker's
         int batch = Math.clamp(rate * properties.claimLease().toMillis() / 4_000, 1, properties.batchSize());
-        Bucket pace = Bucket.builder().addLimit(Bandwidth.builder().capacity(Math.max(1, rate / 10))
-                .refillGreedy(rate, Duration.ofSeconds(1)).build()).build();
+        Bucket pace = Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(Math.max(1, rate / 10))
+                        .refillGreedy(rate, Duration.ofSeconds(1))
+                        .build())
+                .build();
         AtomicInteger sent = new AtomicInteger();
         List<Thread> workers = new ArrayList<>();
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < concurrency; i++) {
-            workers.add(Thread.ofVirtual().name(channel.code() + "-send-" + id + "-" + i).start(() -> {
-                try {
-                    work(tenant, run, prepared, pace, sent, batch);
-                } catch (Throwable e) {
-                    failures.add(e);
-                }
-            }));
+            workers.add(Thread.ofVirtual()
+                    .name(channel.code() + "-send-" + id + "-" + i)
+                    .start(() -> {
+                        try {
+                            work(tenant, run, prepared, pace, sent, batch);
+                        } catch (Throwable e) {
+                            failures.add(e);
+                        }
+                    }));
         }
         for (Thread worker : workers) {
             try {
@@ -129,17 +145,24 @@ class Dispatcher {
             }
         }
         if (!failures.isEmpty()) {
-            throw new IllegalStateException("Sending " + channel.code() + " campaign " + id + " stopped", failures.get(0));
+            throw new IllegalStateException(
+                    "Sending " + channel.code() + " campaign " + id + " stopped", failures.get(0));
         }
-        boolean done = transactions.inTransactionAs(tenant, () -> channelCampaigns.finishIfDone(channel, id, clock.instant()));
-        log.info("{} campaign {} of tenant {}: {} messages this run{}", channel.code(), id, tenant.value(), sent.get(),
+        boolean done =
+                transactions.inTransactionAs(tenant, () -> channelCampaigns.finishIfDone(channel, id, clock.instant()));
+        log.info(
+                "{} campaign {} of tenant {}: {} messages this run{}",
+                channel.code(),
+                id,
+                tenant.value(),
+                sent.get(),
                 done ? "; all sent" : "; stopped (paused or out of budget)");
         return sent.get();
     }
 
     /** The state one run of one campaign shares across its workers. */
-    private record Run(Channel channel, UUID id, UUID parent, BigDecimal cost, long total, DispatchLeases.Lease lease) {
-    }
+    private record Run(
+            Channel channel, UUID id, UUID parent, BigDecimal cost, long total, DispatchLeases.Lease lease) {}
 
     /** The run, or none when the campaign is no longer sending or its campaign stopped it. */
     private @Nullable Run start(Channel channel, UUID id, DispatchLeases.Lease lease) {
@@ -148,16 +171,22 @@ class Dispatcher {
         }
         int interrupted = queue.markInterrupted(channel, id, clock.instant().minus(properties.claimLease()));
         if (interrupted > 0) {
-            log.warn("{} campaign {}: {} messages were mid-send when a worker stopped; marked failed, not sent again",
-                    channel.code(), id, interrupted);
+            log.warn(
+                    "{} campaign {}: {} messages were mid-send when a worker stopped; marked failed, not sent again",
+                    channel.code(),
+                    id,
+                    interrupted);
         }
-        CampaignsForSending.SendingTerms parent = campaigns.terms(channelCampaigns.header(channel, id).campaignId(), channel);
+        CampaignsForSending.SendingTerms parent =
+                campaigns.terms(channelCampaigns.header(channel, id).campaignId(), channel);
         if (!parent.sends()) {
-            channelCampaigns.tryMove(channel, id, MessageCampaignMove.PAUSE, "campaign_" + parent.status(),
-                    clock.instant());
+            channelCampaigns.tryMove(
+                    channel, id, MessageCampaignMove.PAUSE, "campaign_" + parent.status(), clock.instant());
             return null;
         }
-        long total = queue.counts(channel, id).values().stream().mapToLong(Long::longValue).sum();
+        long total = queue.counts(channel, id).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
         return new Run(channel, id, parent.campaignId(), parent.cost(), total, lease);
     }
 
@@ -194,8 +223,8 @@ class Dispatcher {
         int covered = campaigns.reserve(run.parent(), run.channel(), run.cost(), batch.size());
         if (covered < batch.size()) {
             queue.release(run.channel(), batch.subList(covered, batch.size()));
-            channelCampaigns.tryMove(run.channel(), run.id(), MessageCampaignMove.PAUSE, "budget_exhausted",
-                    clock.instant());
+            channelCampaigns.tryMove(
+                    run.channel(), run.id(), MessageCampaignMove.PAUSE, "budget_exhausted", clock.instant());
             log.warn("{} campaign {}: budget exhausted; paused", run.channel().code(), run.id());
             return batch.subList(0, covered);
         }
@@ -205,7 +234,8 @@ class Dispatcher {
     private void record(TenantId tenant, Run run, List<SendOutcome> outcomes) {
         transactions.inTransactionAs(tenant, () -> {
             queue.mark(run.channel(), outcomes);
-            campaigns.refund(run.parent(), run.cost(), (int) outcomes.stream().filter(SendOutcome::failed).count());
+            campaigns.refund(run.parent(), run.cost(), (int)
+                    outcomes.stream().filter(SendOutcome::failed).count());
             effects.delivered(run.channel(), run.id(), outcomes);
         });
     }

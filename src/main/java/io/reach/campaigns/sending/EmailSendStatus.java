@@ -1,10 +1,9 @@
 package io.reach.campaigns.sending;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
+import io.reach.campaigns.Codes;
 import io.reach.platform.CheckSet;
 import io.reach.platform.state.Transitions;
-import io.reach.campaigns.Codes;
 
 /**
  * One e-mail's state, in its order of progress, with the moves each allows: claimed from the queue
@@ -14,7 +13,15 @@ import io.reach.campaigns.Codes;
  */
 @CheckSet(table = "campaigns.email_sends", column = "status")
 public enum EmailSendStatus implements SendStatus {
-    QUEUED, SENDING, SENT, DELIVERED, OPENED, CLICKED, BOUNCED, FAILED, SUPPRESSED;
+    QUEUED,
+    SENDING,
+    SENT,
+    DELIVERED,
+    OPENED,
+    CLICKED,
+    BOUNCED,
+    FAILED,
+    SUPPRESSED;
 
     private static final Transitions<EmailSendStatus> MOVES = Transitions.of(EmailSendStatus.class, "e-mail")
             .allow(QUEUED, SENDING, SUPPRESSED)

@@ -1,13 +1,11 @@
 package io.reach.campaigns.sending;
 
-import org.jspecify.annotations.Nullable;
-
 import com.fasterxml.jackson.annotation.JsonValue;
-
+import io.reach.campaigns.Codes;
 import io.reach.platform.CheckSet;
 import io.reach.platform.state.Transitions;
 import io.reach.platform.web.ConflictException;
-import io.reach.campaigns.Codes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sending state of an e-mail or SMS campaign, with the moves each allows: draft → sending ⇄
@@ -16,9 +14,14 @@ import io.reach.campaigns.Codes;
 @CheckSet(table = "campaigns.email_campaigns", column = "status")
 @CheckSet(table = "campaigns.sms_campaigns", column = "status")
 public enum MessageCampaignStatus {
-    DRAFT, SENDING, PAUSED, SENT, CANCELLED;
+    DRAFT,
+    SENDING,
+    PAUSED,
+    SENT,
+    CANCELLED;
 
-    private static final Transitions<MessageCampaignStatus> MOVES = Transitions.of(MessageCampaignStatus.class, "message campaign")
+    private static final Transitions<MessageCampaignStatus> MOVES = Transitions.of(
+                    MessageCampaignStatus.class, "message campaign")
             .allow(DRAFT, SENDING, CANCELLED)
             .allow(SENDING, PAUSED, SENT)
             .allow(PAUSED, SENDING, CANCELLED)
@@ -37,7 +40,7 @@ public enum MessageCampaignStatus {
     void requireSendable(Channel channel) {
         String campaign = "This " + (channel == Channel.EMAIL ? "e-mail" : "SMS") + " campaign";
         switch (this) {
-            case DRAFT -> { }
+            case DRAFT -> {}
             case SENT -> throw new ConflictException("Already sent", campaign + " has already been sent");
             case SENDING -> throw new ConflictException("Already sending", campaign + " is being sent now");
             case PAUSED -> throw new ConflictException("Paused", campaign + " is paused; resume it to go on sending");
@@ -46,8 +49,8 @@ public enum MessageCampaignStatus {
     }
 
     /** The refusal of a move from this status (or from none, {@code current} empty) to {@code next}. */
-    static ConflictException refusal(Channel channel, @Nullable MessageCampaignStatus current,
-            MessageCampaignStatus next) {
+    static ConflictException refusal(
+            Channel channel, @Nullable MessageCampaignStatus current, MessageCampaignStatus next) {
         return MOVES.of(channel.code() + " campaign").refusal(current, next);
     }
 

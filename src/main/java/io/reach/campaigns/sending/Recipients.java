@@ -1,5 +1,11 @@
 package io.reach.campaigns.sending;
 
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import io.reach.campaigns.templates.Personalisation;
+import io.reach.campaigns.templates.TemplateContent;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -10,15 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
-
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.NamedCsvRecord;
-import io.reach.platform.web.FieldError;
-import io.reach.platform.web.InvalidRequestException;
-import io.reach.campaigns.templates.TemplateContent;
-import io.reach.campaigns.templates.Personalisation;
 
 /**
  * Recipient lists as given inline or as CSV (a header row; {@code email} or {@code phone}, an
@@ -28,35 +26,38 @@ import io.reach.campaigns.templates.Personalisation;
 public final class Recipients {
 
     public static final int MAX_RECIPIENTS = 100_000;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>,;]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+");
+    private static final Pattern EMAIL = Pattern.compile(
+            "[^@\\s\"<>,;]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern PHONE_NOISE = Pattern.compile("[\\s().-]");
 
-    private Recipients() {
-    }
+    private Recipients() {}
 
     /** One recipient: {@code address} is the lower-cased e-mail address or the E.164 number. */
-    record Recipient(String address, @Nullable String name, Map<String, String> variables) {
-    }
+    record Recipient(String address, @Nullable String name, Map<String, String> variables) {}
 
-    record Rejected(int row, List<FieldError> errors) {
-    }
+    record Rejected(int row, List<FieldError> errors) {}
 
-    record Checked(List<Recipient> accepted, List<Rejected> rejected, int duplicates) {
-    }
+    record Checked(List<Recipient> accepted, List<Rejected> rejected, int duplicates) {}
 
     /** One recipient as given; {@code line} is its line in an uploaded file (1-based, the header is line 1). */
-    public record Given(@Nullable String email, @Nullable String phone, @Nullable String name, Map<String, String> variables,
+    public record Given(
+            @Nullable String email,
+            @Nullable String phone,
+            @Nullable String name,
+            Map<String, String> variables,
             @Nullable Integer line) {
 
-        public Given(@Nullable String email, @Nullable String phone, @Nullable String name, Map<String, String> variables) {
+        public Given(
+                @Nullable String email, @Nullable String phone, @Nullable String name, Map<String, String> variables) {
             this(email, phone, name, variables, null);
         }
     }
 
     static Checked check(List<Given> given, Channel channel, TemplateContent content) {
         if (given.size() > MAX_RECIPIENTS) {
-            throw new InvalidRequestException(new FieldError("recipients", "at most " + MAX_RECIPIENTS + " per request"));
+            throw new InvalidRequestException(
+                    new FieldError("recipients", "at most " + MAX_RECIPIENTS + " per request"));
         }
         List<Recipient> accepted = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
@@ -94,29 +95,35 @@ public final class Recipients {
         String column = channel == Channel.EMAIL ? "email" : "phone";
         String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
         List<Given> rows = new ArrayList<>();
-        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().fieldSeparator(delimiter(text))
-                .ofNamedCsvRecord(new StringReader(text))) {
+        try (CsvReader<NamedCsvRecord> reader =
+                CsvReader.builder().fieldSeparator(delimiter(text)).ofNamedCsvRecord(new StringReader(text))) {
             for (NamedCsvRecord record : reader) {
                 if (rows.size() >= MAX_RECIPIENTS) {
-                    throw new InvalidRequestException(new FieldError("recipients", "at most " + MAX_RECIPIENTS + " rows"));
+                    throw new InvalidRequestException(
+                            new FieldError("recipients", "at most " + MAX_RECIPIENTS + " rows"));
                 }
                 Map<String, String> fields = new LinkedHashMap<>();
                 record.getFieldsAsMap().forEach((key, value) -> fields.putIfAbsent(header(key), value));
                 if (!fields.containsKey(column)) {
-                    throw new InvalidRequestException(new FieldError("csv", "needs a header row naming a " + column
-                            + " column"));
+                    throw new InvalidRequestException(
+                            new FieldError("csv", "needs a header row naming a " + column + " column"));
                 }
                 Map<String, String> variables = new LinkedHashMap<>(fields);
                 variables.keySet().removeAll(Set.of("email", "phone", "name"));
                 variables.values().removeIf(String::isBlank);
-                rows.add(new Given(fields.get("email"), fields.get("phone"), fields.get("name"), variables,
+                rows.add(new Given(
+                        fields.get("email"),
+                        fields.get("phone"),
+                        fields.get("name"),
+                        variables,
                         Math.toIntExact(record.getStartingLineNumber())));
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidRequestException invalid) {
                 throw invalid;
             }
-            throw new InvalidRequestException(new FieldError("csv", "is not readable CSV with a header row: " + e.getMessage()));
+            throw new InvalidRequestException(
+                    new FieldError("csv", "is not readable CSV with a header row: " + e.getMessage()));
         }
         if (rows.isEmpty()) {
             throw new InvalidRequestException(new FieldError("csv", "has no recipient rows after its header"));
@@ -150,7 +157,10 @@ public final class Recipients {
 
     /** A header name as a key: lower case, words joined by {@code _}, the usual names of the address columns folded. */
     static String header(String name) {
-        String key = name.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s\\-.]+", "_").replaceAll("^_+|_+$", "");
+        String key = name.strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[\\s\\-.]+", "_")
+                .replaceAll("^_+|_+$", "");
         return switch (key) {
             case "e_mail", "email_address", "e_mail_address", "mail" -> "email";
             case "phone_number", "mobile", "mobile_number", "mobile_phone", "telephone" -> "phone";
@@ -189,8 +199,9 @@ public final class Recipients {
     private static @Nullable String phone(@Nullable String given, List<FieldError> errors) {
         String phone = normalPhone(given);
         if (phone == null) {
-            errors.add(new FieldError("phone", given == null ? "is required"
-                    : "is not a valid international number (E.164, e.g. +14155550123)"));
+            errors.add(new FieldError(
+                    "phone",
+                    given == null ? "is required" : "is not a valid international number (E.164, e.g. +14155550123)"));
         }
         return phone;
     }

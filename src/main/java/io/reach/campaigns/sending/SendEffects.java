@@ -1,11 +1,10 @@
 package io.reach.campaigns.sending;
 
+import io.reach.campaigns.templates.TemplateUsage;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
-import io.reach.campaigns.templates.TemplateUsage;
 
 /** What follows from messages going out: the template's reach and the sending retailer's count. */
 @Component
@@ -22,7 +21,10 @@ public class SendEffects {
     }
 
     void delivered(Channel channel, UUID campaign, List<SendOutcome> outcomes) {
-        List<String> reached = outcomes.stream().filter(o -> !o.failed()).map(SendOutcome::address).toList();
+        List<String> reached = outcomes.stream()
+                .filter(o -> !o.failed())
+                .map(SendOutcome::address)
+                .toList();
         if (reached.isEmpty()) {
             return;
         }

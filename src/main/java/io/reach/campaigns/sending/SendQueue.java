@@ -1,20 +1,17 @@
 package io.reach.campaigns.sending;
 
+import io.reach.campaigns.Sql;
+import io.reach.platform.ids.Ids;
+import io.reach.platform.time.UtcTimes;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.platform.ids.Ids;
-import io.reach.platform.time.UtcTimes;
 import tools.jackson.databind.json.JsonMapper;
-import io.reach.campaigns.Sql;
 
 /**
  * The send rows of a channel as a work queue. A row is {@code queued} until a worker claims it
@@ -82,36 +79,64 @@ class SendQueue {
         for (int from = 0; from < recipients.size(); from += 5_000) {
             List<Recipients.Recipient> chunk = recipients.subList(from, Math.min(recipients.size(), from + 5_000));
             jdbc.sql(ADD.formatted(channel.sends, channel.campaignColumn, channel.addressColumn))
-                    .param("tenant", Sql.tenant()).param("campaign", campaign).param("channel", channel.code())
+                    .param("tenant", Sql.tenant())
+                    .param("campaign", campaign)
+                    .param("channel", channel.code())
                     .param("ids", chunk.stream().map(r -> ids.next().toString()).toArray(String[]::new))
-                    .param("addresses", chunk.stream().map(Recipients.Recipient::address).toArray(String[]::new))
-                    .param("names", chunk.stream().map(Recipients.Recipient::name).toArray(String[]::new))
-                    .param("variables", chunk.stream().map(r -> json.writeValueAsString(r.variables())).toArray(String[]::new))
-                    .param("now", UtcTimes.utcOrNull(now)).update();
+                    .param(
+                            "addresses",
+                            chunk.stream().map(Recipients.Recipient::address).toArray(String[]::new))
+                    .param(
+                            "names",
+                            chunk.stream().map(Recipients.Recipient::name).toArray(String[]::new))
+                    .param(
+                            "variables",
+                            chunk.stream()
+                                    .map(r -> json.writeValueAsString(r.variables()))
+                                    .toArray(String[]::new))
+                    .param("now", UtcTimes.utcOrNull(now))
+                    .update();
         }
         return jdbc.sql(TOTAL.formatted(channel.campaigns, channel.sends, channel.campaignColumn))
-                .param("tenant", Sql.tenant()).param("campaign", campaign).param("now", UtcTimes.utcOrNull(now))
-                .query(Integer.class).single();
+                .param("tenant", Sql.tenant())
+                .param("campaign", campaign)
+                .param("now", UtcTimes.utcOrNull(now))
+                .query(Integer.class)
+                .single();
     }
 
     /** Marks failed the rows claimed before {@code expired} and still not sent: their worker died mid-send. */
     int markInterrupted(Channel channel, UUID campaign, Instant expired) {
         return jdbc.sql(INTERRUPTED.formatted(channel.sends, channel.reasonColumn, channel.campaignColumn))
-                .param("tenant", Sql.tenant()).param("campaign", campaign).param("expired", UtcTimes.utcOrNull(expired)).update();
+                .param("tenant", Sql.tenant())
+                .param("campaign", campaign)
+                .param("expired", UtcTimes.utcOrNull(expired))
+                .update();
     }
 
     List<QueuedSend> claim(Channel channel, UUID campaign, int limit, Instant now) {
-        return jdbc.sql(CLAIM.formatted(channel.sends, channel.campaignColumn, channel.addressKey, channel.addressColumn))
-                .param("tenant", Sql.tenant()).param("campaign", campaign).param("channel", channel.code())
-                .param("limit", limit).param("now", UtcTimes.utcOrNull(now))
-                .query((rs, row) -> new QueuedSend(channel, rs.getObject("id", UUID.class), rs.getString("address"),
-                        rs.getString("recipient_name"), variables(rs.getString("variables")))).list();
+        return jdbc.sql(CLAIM.formatted(
+                        channel.sends, channel.campaignColumn, channel.addressKey, channel.addressColumn))
+                .param("tenant", Sql.tenant())
+                .param("campaign", campaign)
+                .param("channel", channel.code())
+                .param("limit", limit)
+                .param("now", UtcTimes.utcOrNull(now))
+                .query((rs, row) -> new QueuedSend(
+                        channel,
+                        rs.getObject("id", UUID.class),
+                        rs.getString("address"),
+                        rs.getString("recipient_name"),
+                        variables(rs.getString("variables"))))
+                .list();
     }
 
     void release(Channel channel, List<QueuedSend> sends) {
         if (!sends.isEmpty()) {
-            jdbc.sql(RELEASE.formatted(channel.sends)).param("tenant", Sql.tenant())
-                    .param("ids", Sql.texts(sends.stream().map(QueuedSend::id))).update();
+            jdbc.sql(RELEASE.formatted(channel.sends))
+                    .param("tenant", Sql.tenant())
+                    .param("ids", Sql.texts(sends.stream().map(QueuedSend::id)))
+                    .update();
         }
     }
 
@@ -133,8 +158,10 @@ class SendQueue {
 
     Map<String, Long> counts(Channel channel, UUID campaign) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql(COUNTS.formatted(channel.sends, channel.campaignColumn)).param("tenant", Sql.tenant())
-                .param("campaign", campaign).query((rs, row) -> counts.put(rs.getString("status"), rs.getLong("n")))
+        jdbc.sql(COUNTS.formatted(channel.sends, channel.campaignColumn))
+                .param("tenant", Sql.tenant())
+                .param("campaign", campaign)
+                .query((rs, row) -> counts.put(rs.getString("status"), rs.getLong("n")))
                 .list();
         return counts;
     }
@@ -149,14 +176,19 @@ class SendQueue {
     }
 
     private long count(Channel channel, UUID campaign, SendStatus... statuses) {
-        return jdbc.sql(REMAINING.formatted(channel.sends, channel.campaignColumn)).param("tenant", Sql.tenant())
-                .param("campaign", campaign).param("statuses", Arrays.stream(statuses).map(SendStatus::code)
-                        .toArray(String[]::new)).query(Long.class).single();
+        return jdbc.sql(REMAINING.formatted(channel.sends, channel.campaignColumn))
+                .param("tenant", Sql.tenant())
+                .param("campaign", campaign)
+                .param("statuses", Arrays.stream(statuses).map(SendStatus::code).toArray(String[]::new))
+                .query(Long.class)
+                .single();
     }
 
     private Map<String, String> variables(String text) {
         Map<String, String> values = new LinkedHashMap<>();
-        json.readTree(text).properties().forEach(e -> values.put(e.getKey(), e.getValue().asString()));
+        json.readTree(text)
+                .properties()
+                .forEach(e -> values.put(e.getKey(), e.getValue().asString()));
         return values;
     }
 }

@@ -1,6 +1,5 @@
 package io.reach.campaigns.sending;
 
-
 /**
  * The state of one recipient's message, in the send table of its channel. Both channels share the
  * queue's states (queued, sending, sent, failed, suppressed); each enum mirrors its own CHECK set.

@@ -1,20 +1,9 @@
 package io.reach.campaigns.sending;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.Supplier;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 import io.reach.campaigns.CampaignNotFound;
 import io.reach.campaigns.CampaignsForSending;
+import io.reach.campaigns.templates.TemplateContent;
+import io.reach.campaigns.templates.TemplateUsage;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantId;
@@ -22,8 +11,17 @@ import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ConflictException;
 import io.reach.tenancy.Quota;
 import io.reach.tenancy.QuotaEnforcement;
-import io.reach.campaigns.templates.TemplateContent;
-import io.reach.campaigns.templates.TemplateUsage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The sending life of an e-mail or SMS campaign, the same for both channels: recipients are
@@ -42,8 +40,14 @@ public class Sending {
     private final Clock clock;
     private final QuotaEnforcement quotas;
 
-    Sending(ChannelCampaigns channelCampaigns, CampaignsForSending campaigns, SendQueue queue,
-            TemplateUsage usage, DispatchTask dispatch, TenantTransactions transactions, Clock clock,
+    Sending(
+            ChannelCampaigns channelCampaigns,
+            CampaignsForSending campaigns,
+            SendQueue queue,
+            TemplateUsage usage,
+            DispatchTask dispatch,
+            TenantTransactions transactions,
+            Clock clock,
             QuotaEnforcement quotas) {
         this.quotas = quotas;
         this.channelCampaigns = channelCampaigns;
@@ -55,11 +59,9 @@ public class Sending {
         this.clock = clock;
     }
 
-    public record Added(int accepted, int duplicates, List<Recipients.Rejected> rejected, int totalRecipients) {
-    }
+    public record Added(int accepted, int duplicates, List<Recipients.Rejected> rejected, int totalRecipients) {}
 
-    public record Progress(long total, long processed, Map<String, Long> byStatus) {
-    }
+    public record Progress(long total, long processed, Map<String, Long> byStatus) {}
 
     /** Checks that the person may make a message campaign under {@code campaign}; answers the retailer id if a retailer. */
     public @Nullable UUID retailerFor(UserPrincipal person, UUID campaign) {
@@ -91,7 +93,11 @@ public class Sending {
     }
 
     /** Adds recipients checked against the campaign's content ({@code contentOf}, read once it is known to be visible). */
-    Added add(Channel channel, UUID id, UserPrincipal person, List<Recipients.Given> given,
+    Added add(
+            Channel channel,
+            UUID id,
+            UserPrincipal person,
+            List<Recipients.Given> given,
             Function<UUID, TemplateContent> contentOf) {
         TemplateContent content = transactions.inTransaction(() -> {
             visible(channel, id, person);
@@ -101,7 +107,8 @@ public class Sending {
         return transactions.inTransaction(() -> {
             ChannelCampaigns.Header header = visible(channel, id, person);
             if (!header.status().takesRecipients()) {
-                throw new ConflictException("Not allowed now", "Recipients are added to draft or paused campaigns only");
+                throw new ConflictException(
+                        "Not allowed now", "Recipients are added to draft or paused campaigns only");
             }
             // a started (paused) campaign's recipients count when they are queued; a draft's when it is sent
             boolean started = header.status() == MessageCampaignStatus.PAUSED;
@@ -162,8 +169,10 @@ public class Sending {
     public Progress progress(Channel channel, UUID id) {
         Map<String, Long> counts = queue.counts(channel, id);
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        long waiting = counts.entrySet().stream().filter(e -> SendStatus.of(channel, e.getKey()).waiting())
-                .mapToLong(Map.Entry::getValue).sum();
+        long waiting = counts.entrySet().stream()
+                .filter(e -> SendStatus.of(channel, e.getKey()).waiting())
+                .mapToLong(Map.Entry::getValue)
+                .sum();
         return new Progress(total, total - waiting, counts);
     }
 

@@ -1,18 +1,16 @@
 package io.reach.campaigns.sending;
 
-import java.util.UUID;
-
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-
+import io.reach.campaigns.templates.TemplateContent;
 import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.security.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.reach.campaigns.templates.TemplateContent;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 
 /** The endpoints that move an e-mail or SMS campaign through sending; each channel's controller extends this. */
 public abstract class SendingEndpoints<V> {
@@ -36,9 +34,11 @@ public abstract class SendingEndpoints<V> {
 
     @PostMapping(path = "/{id}/recipients", consumes = "text/csv")
     @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
-    @Operation(summary = "Add recipients from CSV: a header with email (or phone), optional name, and a column per variable")
-    public Sending.Added addRecipientsCsv(@SignedInMember UserPrincipal member, @PathVariable UUID id,
-            @RequestBody String csv) {
+    @Operation(
+            summary =
+                    "Add recipients from CSV: a header with email (or phone), optional name, and a column per variable")
+    public Sending.Added addRecipientsCsv(
+            @SignedInMember UserPrincipal member, @PathVariable UUID id, @RequestBody String csv) {
         return add(member, id, Recipients.csv(csv, channel));
     }
 

@@ -1,10 +1,9 @@
 package io.reach.campaigns.sending;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
+import io.reach.campaigns.Codes;
 import io.reach.platform.CheckSet;
 import io.reach.platform.state.Transitions;
-import io.reach.campaigns.Codes;
 
 /**
  * One SMS's state, with the moves each allows: claimed from the queue (or suppressed), accepted by
@@ -14,7 +13,13 @@ import io.reach.campaigns.Codes;
  */
 @CheckSet(table = "campaigns.sms_sends", column = "status")
 public enum SmsSendStatus implements SendStatus {
-    QUEUED, SENDING, PENDING, SENT, DELIVERED, FAILED, SUPPRESSED;
+    QUEUED,
+    SENDING,
+    PENDING,
+    SENT,
+    DELIVERED,
+    FAILED,
+    SUPPRESSED;
 
     private static final Transitions<SmsSendStatus> MOVES = Transitions.of(SmsSendStatus.class, "SMS")
             .allow(QUEUED, SENDING, SUPPRESSED)

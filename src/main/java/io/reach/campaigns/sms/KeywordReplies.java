@@ -1,13 +1,11 @@
 package io.reach.campaigns.sms;
 
+import io.reach.campaigns.Sql;
+import io.reach.platform.CheckSet;
+import io.reach.platform.time.UtcTimes;
 import java.time.Instant;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.platform.CheckSet;
-import io.reach.campaigns.Sql;
-import io.reach.platform.time.UtcTimes;
 
 /**
  * The STOP and START replies already applied, by Twilio MessageSid. Recording one first takes a
@@ -25,7 +23,8 @@ class KeywordReplies {
 
     @CheckSet(table = "campaigns.sms_keyword_replies", column = "keyword")
     enum Keyword {
-        STOP, START;
+        STOP,
+        START;
 
         String code() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -40,8 +39,18 @@ class KeywordReplies {
 
     /** Records the reply; false when this MessageSid was seen before (a replay), which must then change nothing. */
     boolean firstTime(String messageSid, String phone, Keyword keyword, Instant now) {
-        jdbc.sql(LOCK_NUMBER).param("tenant", Sql.tenant().toString()).param("phone", phone).query((rs, row) -> 1).list();
-        return jdbc.sql(RECORD).param("tenant", Sql.tenant()).param("sid", messageSid).param("phone", phone)
-                .param("keyword", keyword.code()).param("now", UtcTimes.utcOrNull(now)).update() == 1;
+        jdbc.sql(LOCK_NUMBER)
+                .param("tenant", Sql.tenant().toString())
+                .param("phone", phone)
+                .query((rs, row) -> 1)
+                .list();
+        return jdbc.sql(RECORD)
+                        .param("tenant", Sql.tenant())
+                        .param("sid", messageSid)
+                        .param("phone", phone)
+                        .param("keyword", keyword.code())
+                        .param("now", UtcTimes.utcOrNull(now))
+                        .update()
+                == 1;
     }
 }

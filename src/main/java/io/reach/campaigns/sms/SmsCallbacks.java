@@ -1,22 +1,20 @@
 package io.reach.campaigns.sms;
 
-import java.time.Clock;
-import java.util.Locale;
-import java.util.Set;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Service;
-
+import io.reach.campaigns.sending.Channel;
+import io.reach.campaigns.sending.Recipients;
+import io.reach.campaigns.sending.SmsSendStatus;
+import io.reach.campaigns.suppression.SuppressionLists;
+import io.reach.campaigns.suppression.SuppressionReason;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
-import io.reach.campaigns.suppression.SuppressionLists;
-import io.reach.campaigns.suppression.SuppressionReason;
-import io.reach.campaigns.sending.Recipients;
-import io.reach.campaigns.sending.SmsSendStatus;
-import io.reach.campaigns.sending.Channel;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
 
 /**
  * What the SMS provider tells a tenant, once its signature is verified: a message's status moved
@@ -35,8 +33,12 @@ class SmsCallbacks {
     private final TenantTransactions transactions;
     private final Clock clock;
 
-    SmsCallbacks(SmsCampaigns smsCampaigns, SuppressionLists suppressions, KeywordReplies replies,
-            TenantTransactions transactions, Clock clock) {
+    SmsCallbacks(
+            SmsCampaigns smsCampaigns,
+            SuppressionLists suppressions,
+            KeywordReplies replies,
+            TenantTransactions transactions,
+            Clock clock) {
         this.smsCampaigns = smsCampaigns;
         this.suppressions = suppressions;
         this.replies = replies;
@@ -45,25 +47,28 @@ class SmsCallbacks {
     }
 
     /** Records the provider's status of one send; false when the tenant has no such send. */
-    boolean statusChanged(UUID tenant, UUID send, String providerStatus, @Nullable String errorCode,
-            @Nullable String messageSid) {
+    boolean statusChanged(
+            UUID tenant, UUID send, String providerStatus, @Nullable String errorCode, @Nullable String messageSid) {
         SmsSendStatus status = switch (providerStatus) {
             case "delivered", "read" -> SmsSendStatus.DELIVERED;
             case "sent" -> SmsSendStatus.SENT;
             case "undelivered", "failed", "canceled" -> SmsSendStatus.FAILED;
             default -> SmsSendStatus.PENDING;
         };
-        String reason = status == SmsSendStatus.FAILED ? "Twilio " + providerStatus + (errorCode == null ? ""
-                : " (error " + errorCode + ")") : null;
-        return transactions.inTransactionAs(TenantId.of(tenant), () -> smsCampaigns.status(send, status, reason,
-                messageSid, providerStatus, clock.instant()));
+        String reason = status == SmsSendStatus.FAILED
+                ? "Twilio " + providerStatus + (errorCode == null ? "" : " (error " + errorCode + ")")
+                : null;
+        return transactions.inTransactionAs(
+                TenantId.of(tenant),
+                () -> smsCampaigns.status(send, status, reason, messageSid, providerStatus, clock.instant()));
     }
 
     /** A reply from {@code from}: an opt-out word suppresses the number, an opt-in word lifts that; others are ignored. */
     void replied(UUID tenant, @Nullable String from, @Nullable String body, @Nullable String messageSid) {
         String number = Recipients.normalPhone(from);
         String word = body == null ? "" : body.trim().toUpperCase(Locale.ROOT);
-        KeywordReplies.Keyword keyword = STOP.contains(word) ? KeywordReplies.Keyword.STOP
+        KeywordReplies.Keyword keyword = STOP.contains(word)
+                ? KeywordReplies.Keyword.STOP
                 : START.contains(word) ? KeywordReplies.Keyword.START : null;
         if (number == null || keyword == null) {
             return;

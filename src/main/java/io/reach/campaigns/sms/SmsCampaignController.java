@@ -1,25 +1,12 @@
 package io.reach.campaigns.sms;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
+import io.reach.campaigns.MessageCampaigns;
+import io.reach.campaigns.MessageSources;
+import io.reach.campaigns.sending.Channel;
+import io.reach.campaigns.sending.Recipients;
+import io.reach.campaigns.sending.Sending;
+import io.reach.campaigns.sending.SendingEndpoints;
+import io.reach.campaigns.templates.TemplateContent;
 import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.security.RequiresPermission;
@@ -30,14 +17,24 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import io.reach.campaigns.templates.TemplateContent;
-import io.reach.campaigns.MessageCampaigns;
-import io.reach.campaigns.MessageSources;
-import io.reach.campaigns.sending.Recipients;
-import io.reach.campaigns.sending.Sending;
-import io.reach.campaigns.sending.SendingEndpoints;
-import io.reach.campaigns.sending.Channel;
 
 /**
  * SMS campaigns: a body (from an SMS template or given), a sender number, recipients with E.164
@@ -56,8 +53,12 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
     private final Sending sending;
     private final TwilioCarrier carrier;
 
-    SmsCampaignController(MessageCampaigns messageCampaigns, SmsCampaigns smsCampaigns, MessageSources sources,
-            Sending sending, TwilioCarrier carrier) {
+    SmsCampaignController(
+            MessageCampaigns messageCampaigns,
+            SmsCampaigns smsCampaigns,
+            MessageSources sources,
+            Sending sending,
+            TwilioCarrier carrier) {
         super(sending, Channel.SMS);
         this.messageCampaigns = messageCampaigns;
         this.smsCampaigns = smsCampaigns;
@@ -66,39 +67,49 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
         this.carrier = carrier;
     }
 
-    record CreateSmsCampaign(@NotNull UUID campaignId, @Nullable UUID templateId, @Positive @Nullable Integer templateVersion,
-            @Size(min = 1, max = 1600) @Nullable String smsContent, @NotNull String senderNumber,
-            @Nullable JsonNode metadata) {
-    }
+    record CreateSmsCampaign(
+            @NotNull UUID campaignId,
+            @Nullable UUID templateId,
+            @Positive @Nullable Integer templateVersion,
+            @Size(min = 1, max = 1600) @Nullable String smsContent,
+            @NotNull String senderNumber,
+            @Nullable JsonNode metadata) {}
 
-    record RecipientInput(@Size(max = 32) @Nullable String phone, @Size(max = 255) @Nullable String name,
-            @Nullable Map<String, @Size(max = 2000) String> variables) {
-    }
+    record RecipientInput(
+            @Size(max = 32) @Nullable String phone,
+            @Size(max = 255) @Nullable String name,
+            @Nullable Map<String, @Size(max = 2000) String> variables) {}
 
-    record RecipientList(@NotNull @Size(max = Recipients.MAX_RECIPIENTS) List<@NotNull @Valid RecipientInput> recipients) {
-    }
+    record RecipientList(
+            @NotNull @Size(max = Recipients.MAX_RECIPIENTS) List<@NotNull @Valid RecipientInput> recipients) {}
 
-    record SmsCampaignView(SmsCampaign smsCampaign, SmsSegments segments, Sending.Progress progress) {
-    }
+    record SmsCampaignView(SmsCampaign smsCampaign, SmsSegments segments, Sending.Progress progress) {}
 
-    record Body(@NotNull @Size(max = 1600) String body) {
-    }
+    record Body(@NotNull @Size(max = 1600) String body) {}
 
     @PostMapping
     @RequiresPermission(resource = "campaign_sends", action = "write")
     @Operation(summary = "Create a draft SMS campaign under a campaign, from an SMS template or a given body")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
-    ResponseEntity<SmsCampaignView> create(@SignedInMember UserPrincipal member,
-            @Valid @RequestBody CreateSmsCampaign request) {
-        UUID id = messageCampaigns.createSms(member, new MessageCampaigns.NewSmsCampaign(
-                request.campaignId(), request.templateId(), request.templateVersion(), request.smsContent(),
-                request.senderNumber(), request.metadata()));
+    ResponseEntity<SmsCampaignView> create(
+            @SignedInMember UserPrincipal member, @Valid @RequestBody CreateSmsCampaign request) {
+        UUID id = messageCampaigns.createSms(
+                member,
+                new MessageCampaigns.NewSmsCampaign(
+                        request.campaignId(),
+                        request.templateId(),
+                        request.templateVersion(),
+                        request.smsContent(),
+                        request.senderNumber(),
+                        request.metadata()));
         return ResponseEntity.created(URI.create("/api/v1/sms-campaigns/" + id)).body(get(member, id));
     }
 
     @PostMapping("/segments")
     @RequiresPermission(resource = "campaign_sends", action = "read")
-    @Operation(operationId = "countSmsSegments", summary = "How many segments a body takes, and in which encoding (GSM-7 or UCS-2)")
+    @Operation(
+            operationId = "countSmsSegments",
+            summary = "How many segments a body takes, and in which encoding (GSM-7 or UCS-2)")
     SmsSegments segments(@Valid @RequestBody Body request) {
         return SmsSegments.of(request.body());
     }
@@ -106,10 +117,13 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
     @GetMapping
     @RequiresPermission(resource = "campaign_sends", action = "read")
     @Operation(summary = "SMS campaigns, newest first (a retailer sees its own)")
-    CursorPage<SmsCampaign> list(@SignedInMember UserPrincipal person,
+    CursorPage<SmsCampaign> list(
+            @SignedInMember UserPrincipal person,
             @RequestParam(name = "campaign_id", required = false) @Nullable UUID campaignId,
             PageRequest page) {
-        return CursorPage.of(messageCampaigns.smsPage(person, page.beforeOrEnd(), page.fetchSize(), campaignId), page,
+        return CursorPage.of(
+                messageCampaigns.smsPage(person, page.beforeOrEnd(), page.fetchSize(), campaignId),
+                page,
                 SmsCampaign::id);
     }
 
@@ -127,28 +141,43 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
     @PostMapping(path = "/{id}/recipients", consumes = "application/json")
     @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
     @Operation(summary = "Add recipients (E.164 numbers, duplicates folded, numbers that replied STOP kept out)")
-    Sending.Added addRecipients(@SignedInMember UserPrincipal member, @PathVariable UUID id,
-            @Valid @RequestBody RecipientList request) {
-        return add(member, id, request.recipients().stream().map(r -> new Recipients.Given(null, r.phone(), r.name(),
-                r.variables() == null ? Map.of() : r.variables())).toList());
+    Sending.Added addRecipients(
+            @SignedInMember UserPrincipal member, @PathVariable UUID id, @Valid @RequestBody RecipientList request) {
+        return add(
+                member,
+                id,
+                request.recipients().stream()
+                        .map(r -> new Recipients.Given(
+                                null, r.phone(), r.name(), r.variables() == null ? Map.of() : r.variables()))
+                        .toList());
     }
 
     @GetMapping("/{id}/sends")
     @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
     @Operation(summary = "Each recipient's send: status, provider id, segments, times, failure reason")
-    CursorPage<SmsCampaigns.SmsSend> sends(@SignedInMember UserPrincipal member,
-            @PathVariable UUID id, PageRequest page) {
-        return sending.forVisible(Channel.SMS, id, member, () -> CursorPage.of(
-                smsCampaigns.sends(id, page.afterOrStart(), page.fetchSize(), null), page, SmsCampaigns.SmsSend::id));
+    CursorPage<SmsCampaigns.SmsSend> sends(
+            @SignedInMember UserPrincipal member, @PathVariable UUID id, PageRequest page) {
+        return sending.forVisible(
+                Channel.SMS,
+                id,
+                member,
+                () -> CursorPage.of(
+                        smsCampaigns.sends(id, page.afterOrStart(), page.fetchSize(), null),
+                        page,
+                        SmsCampaigns.SmsSend::id));
     }
 
     @GetMapping("/{id}/sends/{sendId}")
     @RequiresPermission(resource = "campaign_sends", action = "read", idVariable = "id")
     @Operation(summary = "One recipient's send")
-    SmsCampaigns.SmsSend send(@SignedInMember UserPrincipal member, @PathVariable UUID id,
-            @PathVariable UUID sendId) {
-        return sending.forVisible(Channel.SMS, id, member, () -> smsCampaigns.sends(id, new UUID(0, 0), 1, sendId)
-                .stream().findFirst().orElseThrow(() -> SmsSendNotFound.forId(sendId)));
+    SmsCampaigns.SmsSend send(@SignedInMember UserPrincipal member, @PathVariable UUID id, @PathVariable UUID sendId) {
+        return sending.forVisible(
+                Channel.SMS,
+                id,
+                member,
+                () -> smsCampaigns.sends(id, new UUID(0, 0), 1, sendId).stream()
+                        .findFirst()
+                        .orElseThrow(() -> SmsSendNotFound.forId(sendId)));
     }
 
     @Override

@@ -1,18 +1,16 @@
 package io.reach.campaigns.sms;
 
+import io.reach.campaigns.templates.TemplateContent;
+import io.reach.campaigns.templates.TemplateType;
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import io.reach.campaigns.templates.TemplateContent;
-import io.reach.campaigns.templates.TemplateType;
 
 /** An SMS campaign's body (with its template's declared variables) as checked template content. */
 public final class SmsContent {
 
-    private SmsContent() {
-    }
+    private SmsContent() {}
 
     public static TemplateContent of(String body, @Nullable JsonNode variables) {
         ObjectNode node = JsonNodeFactory.instance.objectNode().put("body", body);

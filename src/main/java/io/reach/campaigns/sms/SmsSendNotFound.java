@@ -1,8 +1,7 @@
 package io.reach.campaigns.sms;
 
-import java.util.UUID;
-
 import io.reach.platform.web.NotFoundException;
+import java.util.UUID;
 
 /** No recipient's send with this id in this SMS campaign (or, for a callback, in the tenant it names). */
 class SmsSendNotFound extends NotFoundException {

@@ -1,8 +1,19 @@
 package io.reach.campaigns.sms;
 
+import io.reach.campaigns.CampaignProperties;
+import io.reach.campaigns.MessageSources;
+import io.reach.campaigns.sending.Carrier;
+import io.reach.campaigns.sending.Channel;
+import io.reach.campaigns.sending.QueuedSend;
+import io.reach.campaigns.sending.SendOutcome;
+import io.reach.campaigns.sending.SmsSendStatus;
+import io.reach.campaigns.templates.Personalisation;
+import io.reach.campaigns.templates.TemplateContent;
+import io.reach.campaigns.templates.TemplateText;
+import io.reach.platform.mail.PublicUrl;
+import io.reach.platform.tenant.TenantId;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -11,20 +22,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
-
-import io.reach.platform.mail.PublicUrl;
-import io.reach.platform.tenant.TenantId;
 import tools.jackson.databind.JsonNode;
-import io.reach.campaigns.templates.TemplateContent;
-import io.reach.campaigns.templates.TemplateText;
-import io.reach.campaigns.CampaignProperties;
-import io.reach.campaigns.MessageSources;
-import io.reach.campaigns.templates.Personalisation;
-import io.reach.campaigns.sending.Carrier;
-import io.reach.campaigns.sending.QueuedSend;
-import io.reach.campaigns.sending.SendOutcome;
-import io.reach.campaigns.sending.SmsSendStatus;
-import io.reach.campaigns.sending.Channel;
 
 /**
  * Carries SMS through a provider speaking Twilio's Messages API ({@code POST
@@ -41,8 +39,12 @@ class TwilioCarrier implements Carrier {
     private final PublicUrl publicUrl;
     private final java.time.Clock clock;
 
-    TwilioCarrier(CampaignProperties properties, SmsCampaigns smsCampaigns, MessageSources sources,
-            PublicUrl publicUrl, java.time.Clock clock) {
+    TwilioCarrier(
+            CampaignProperties properties,
+            SmsCampaigns smsCampaigns,
+            MessageSources sources,
+            PublicUrl publicUrl,
+            java.time.Clock clock) {
         this.properties = properties;
         this.smsCampaigns = smsCampaigns;
         this.sources = sources;
@@ -75,13 +77,17 @@ class TwilioCarrier implements Carrier {
         String accountSid = config.accountSid();
         String authToken = config.authToken();
         if (accountSid == null || authToken == null) {
-            throw new IllegalStateException("No SMS provider is configured (reach.campaigns.sms.account-sid and auth-token)");
+            throw new IllegalStateException(
+                    "No SMS provider is configured (reach.campaigns.sms.account-sid and auth-token)");
         }
         SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
         timeouts.setConnectTimeout(config.timeout());
         timeouts.setReadTimeout(config.timeout());
-        RestClient http = RestClient.builder().baseUrl(config.baseUrl()).requestFactory(timeouts)
-                .defaultHeaders(h -> h.setBasicAuth(accountSid, authToken)).build();
+        RestClient http = RestClient.builder()
+                .baseUrl(config.baseUrl())
+                .requestFactory(timeouts)
+                .defaultHeaders(h -> h.setBasicAuth(accountSid, authToken))
+                .build();
         String path = "/2010-04-01/Accounts/" + accountSid + "/Messages.json";
         return new Prepared() {
             @Override
@@ -89,47 +95,57 @@ class TwilioCarrier implements Carrier {
                 return new Line() {
                     @Override
                     public SendOutcome deliver(QueuedSend send) {
-                        String text = body.execute(Personalisation.values(content, send.variables(),
+                        String text = body.execute(Personalisation.values(
+                                content,
+                                send.variables(),
                                 Map.of("phone", send.address(), "name", send.name() == null ? "" : send.name())));
                         return post(http, path, tenant, send, sms.senderNumber(), text);
                     }
 
                     @Override
-                    public void close() {
-                    }
+                    public void close() {}
                 };
             }
 
             @Override
             public int ratePerSecond(int fallback) {
-                return settings.path("rate_per_second").isIntegralNumber() ? settings.path("rate_per_second").intValue()
+                return settings.path("rate_per_second").isIntegralNumber()
+                        ? settings.path("rate_per_second").intValue()
                         : fallback;
             }
         };
     }
 
-    private SendOutcome post(RestClient http, String path, TenantId tenant, QueuedSend send, String from,
-            String text) {
+    private SendOutcome post(RestClient http, String path, TenantId tenant, QueuedSend send, String from, String text) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("To", send.address());
         form.add("From", from);
         form.add("Body", text);
         form.add("StatusCallback", statusCallback(tenant, send.id()));
         try {
-            JsonNode answer = http.post().uri(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
-                    .retrieve().body(JsonNode.class);
+            JsonNode answer = http.post()
+                    .uri(path)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(form)
+                    .retrieve()
+                    .body(JsonNode.class);
             String sid = answer == null ? null : answer.path("sid").asString(null);
-            int segments = answer == null ? SmsSegments.of(text).segments()
+            int segments = answer == null
+                    ? SmsSegments.of(text).segments()
                     : answer.path("num_segments").asInt(SmsSegments.of(text).segments());
-            SmsSendStatus status = answer != null && "sent".equals(answer.path("status").asString(""))
-                    ? SmsSendStatus.SENT : SmsSendStatus.PENDING;
+            SmsSendStatus status =
+                    answer != null && "sent".equals(answer.path("status").asString(""))
+                            ? SmsSendStatus.SENT
+                            : SmsSendStatus.PENDING;
             return SendOutcome.accepted(send, status, sid, segments, clock.instant());
         } catch (RestClientResponseException e) {
             JsonNode error = e.getResponseBodyAs(JsonNode.class);
-            String reason = error == null ? e.getStatusText()
-                    : error.path("code").asString("") + ": " + error.path("message").asString(e.getStatusText());
-            return SendOutcome.failed(send, "refused by the provider (" + e.getStatusCode().value() + ") " + reason,
-                    clock.instant());
+            String reason = error == null
+                    ? e.getStatusText()
+                    : error.path("code").asString("") + ": "
+                            + error.path("message").asString(e.getStatusText());
+            return SendOutcome.failed(
+                    send, "refused by the provider (" + e.getStatusCode().value() + ") " + reason, clock.instant());
         } catch (RestClientException e) {
             return SendOutcome.failed(send, "provider unreachable: " + e.getMessage(), clock.instant());
         }

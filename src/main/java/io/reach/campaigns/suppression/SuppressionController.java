@@ -1,11 +1,16 @@
 package io.reach.campaigns.suppression;
 
-import java.util.List;
-
+import io.reach.campaigns.Codes;
+import io.reach.campaigns.sending.Channel;
+import io.reach.platform.security.RequiresPermission;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,14 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.reach.platform.security.RequiresPermission;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import io.reach.campaigns.Codes;
-import io.reach.campaigns.sending.Channel;
 
 /** The tenant's suppression lists (per channel): read them, add an address by hand, lift one. */
 @RestController
@@ -38,21 +35,24 @@ class SuppressionController {
         this.suppressions = suppressions;
     }
 
-    record Add(@NotNull @Size(max = 320) String address) {
-    }
+    record Add(@NotNull @Size(max = 320) String address) {}
 
-    record Page(List<Suppressions.Suppression> items, @Nullable String nextCursor) {
-    }
+    record Page(
+            List<Suppressions.Suppression> items, @Nullable String nextCursor) {}
 
     @GetMapping
     @RequiresPermission(resource = "contacts", action = "read")
     @Operation(summary = "Suppressed addresses (email) or numbers (sms), in address order; cursor = last address")
-    Page list(@PathVariable String channel, @RequestParam(required = false) @Nullable Integer limit,
+    Page list(
+            @PathVariable String channel,
+            @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         Channel c = Codes.of(Channel.class, channel, "channel");
         int size = limit == null ? 50 : Math.clamp(limit, 1, 200);
         List<Suppressions.Suppression> rows = suppressions.page(c, cursor == null ? "" : cursor, size + 1);
-        return rows.size() > size ? new Page(rows.subList(0, size), rows.get(size - 1).address()) : new Page(rows, null);
+        return rows.size() > size
+                ? new Page(rows.subList(0, size), rows.get(size - 1).address())
+                : new Page(rows, null);
     }
 
     @PostMapping

@@ -1,19 +1,16 @@
 package io.reach.campaigns.suppression;
 
+import io.reach.campaigns.sending.Channel;
+import io.reach.campaigns.sending.Recipients;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.stereotype.Service;
-
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.platform.web.FieldError;
-import io.reach.platform.web.InvalidRequestException;
-import io.reach.campaigns.sending.Recipients;
-import io.reach.campaigns.sending.Channel;
 
 /**
  * The tenant's suppression lists, one per channel, as people edit them by hand: addresses are kept
@@ -39,15 +36,16 @@ public class SuppressionLists {
 
     void suppress(Channel channel, String address) {
         String normal = normal(channel, address);
-        transactions.inTransaction(() -> suppressions.add(channel, normal, SuppressionReason.MANUAL, null, clock.instant()));
+        transactions.inTransaction(
+                () -> suppressions.add(channel, normal, SuppressionReason.MANUAL, null, clock.instant()));
     }
 
     /**
      * Suppresses an address because of what happened to a message (a hard bounce, a complaint, an
      * unsubscribe, a STOP reply); {@code address} is already normal. Runs in the caller's tenant transaction.
      */
-    public void suppressFor(Channel channel, String address, SuppressionReason reason, @Nullable UUID send,
-            Instant at) {
+    public void suppressFor(
+            Channel channel, String address, SuppressionReason reason, @Nullable UUID send, Instant at) {
         suppressions.add(channel, address, reason, send, at);
     }
 
@@ -65,8 +63,8 @@ public class SuppressionLists {
     private static String normal(Channel channel, String address) {
         String normal = channel == Channel.EMAIL ? Recipients.normalEmail(address) : Recipients.normalPhone(address);
         if (normal == null) {
-            throw new InvalidRequestException(new FieldError("address", "is not a valid "
-                    + (channel == Channel.EMAIL ? "e-mail address" : "E.164 number")));
+            throw new InvalidRequestException(new FieldError(
+                    "address", "is not a valid " + (channel == Channel.EMAIL ? "e-mail address" : "E.164 number")));
         }
         return normal;
     }

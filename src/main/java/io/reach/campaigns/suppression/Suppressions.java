@@ -1,15 +1,14 @@
 package io.reach.campaigns.suppression;
 
+import io.reach.campaigns.Sql;
+import io.reach.campaigns.sending.Channel;
+import io.reach.platform.time.UtcTimes;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import io.reach.platform.time.UtcTimes;
-import io.reach.campaigns.Sql;
-import io.reach.campaigns.sending.Channel;
 
 /**
  * Addresses and numbers the tenant must not write to again: unsubscribed, hard-bounced,
@@ -35,23 +34,47 @@ class Suppressions {
         this.jdbc = jdbc;
     }
 
-    record Suppression(Channel channel, String address, String reason, @Nullable UUID sourceSend, Instant createdAt) {
-    }
+    record Suppression(
+            Channel channel,
+            String address,
+            String reason,
+            @Nullable UUID sourceSend,
+            Instant createdAt) {}
 
     void add(Channel channel, String address, SuppressionReason reason, @Nullable UUID send, Instant now) {
-        jdbc.sql(ADD).param("tenant", Sql.tenant()).param("channel", channel.code()).param("address", address)
-                .param("reason", reason.code()).param("send", send).param("now", UtcTimes.utcOrNull(now)).update();
+        jdbc.sql(ADD)
+                .param("tenant", Sql.tenant())
+                .param("channel", channel.code())
+                .param("address", address)
+                .param("reason", reason.code())
+                .param("send", send)
+                .param("now", UtcTimes.utcOrNull(now))
+                .update();
     }
 
     /** Removes the suppression, only one of {@code reason} when given (a START reply lifts a STOP, not a bounce). */
     boolean remove(Channel channel, String address, @Nullable SuppressionReason reason) {
-        return jdbc.sql(REMOVE).param("tenant", Sql.tenant()).param("channel", channel.code()).param("address", address)
-                .param("reason", reason == null ? null : reason.code()).update() > 0;
+        return jdbc.sql(REMOVE)
+                        .param("tenant", Sql.tenant())
+                        .param("channel", channel.code())
+                        .param("address", address)
+                        .param("reason", reason == null ? null : reason.code())
+                        .update()
+                > 0;
     }
 
     List<Suppression> page(Channel channel, String after, int limit) {
-        return jdbc.sql(PAGE).param("tenant", Sql.tenant()).param("channel", channel.code()).param("after", after)
-                .param("limit", limit).query((rs, row) -> new Suppression(channel, rs.getString("address"),
-                        rs.getString("reason"), Sql.uuid(rs, "source_send"), Sql.requiredInstant(rs, "created_at"))).list();
+        return jdbc.sql(PAGE)
+                .param("tenant", Sql.tenant())
+                .param("channel", channel.code())
+                .param("after", after)
+                .param("limit", limit)
+                .query((rs, row) -> new Suppression(
+                        channel,
+                        rs.getString("address"),
+                        rs.getString("reason"),
+                        Sql.uuid(rs, "source_send"),
+                        Sql.requiredInstant(rs, "created_at")))
+                .list();
     }
 }

@@ -7,10 +7,10 @@ import java.util.Map;
 /** The values a template is rendered with for one recipient: declared defaults, then the recipient's own, then built-ins. */
 public final class Personalisation {
 
-    private Personalisation() {
-    }
+    private Personalisation() {}
 
-    public static Map<String, Object> values(TemplateContent content, Map<String, String> recipient, Map<String, String> builtIns) {
+    public static Map<String, Object> values(
+            TemplateContent content, Map<String, String> recipient, Map<String, String> builtIns) {
         Map<String, Object> values = new HashMap<>();
         content.variables().forEach((name, fallback) -> {
             if (fallback != null) {
@@ -24,7 +24,9 @@ public final class Personalisation {
 
     /** The required variables a recipient does not supply (empty when it can be sent). */
     public static List<String> missing(TemplateContent content, Map<String, String> recipient) {
-        return content.required().stream().filter(name -> recipient.get(name) == null || recipient.get(name).isBlank())
+        return content.required().stream()
+                .filter(name ->
+                        recipient.get(name) == null || recipient.get(name).isBlank())
                 .toList();
     }
 }

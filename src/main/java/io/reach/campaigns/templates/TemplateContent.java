@@ -1,16 +1,14 @@
 package io.reach.campaigns.templates;
 
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.jspecify.annotations.Nullable;
-
-import io.reach.platform.web.FieldError;
-import io.reach.platform.web.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,7 +28,8 @@ public record TemplateContent(TemplateType type, Map<String, @Nullable String> v
             throw new InvalidRequestException(new FieldError("template_content", "must be a JSON object"));
         }
         if (content.toString().length() > MAX_CHARS) {
-            throw new InvalidRequestException(new FieldError("template_content", "must be at most " + MAX_CHARS + " characters"));
+            throw new InvalidRequestException(
+                    new FieldError("template_content", "must be at most " + MAX_CHARS + " characters"));
         }
         List<FieldError> errors = new ArrayList<>();
         Map<String, @Nullable String> variables = variables(content.path("variables"), errors);
@@ -39,7 +38,8 @@ public record TemplateContent(TemplateType type, Map<String, @Nullable String> v
             JsonNode value = content.path(part);
             if (value.isMissingNode() || value.isNull()) {
                 if (type.requires(part)) {
-                    errors.add(new FieldError("template_content." + part, "is required for " + type.code() + " templates"));
+                    errors.add(new FieldError(
+                            "template_content." + part, "is required for " + type.code() + " templates"));
                 }
                 continue;
             }
@@ -58,22 +58,28 @@ public record TemplateContent(TemplateType type, Map<String, @Nullable String> v
 
     /** The declared variables every recipient must supply (declared without a default). */
     List<String> required() {
-        return variables.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).sorted().toList();
+        return variables.entrySet().stream()
+                .filter(e -> e.getValue() == null)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     public @Nullable String part(String name) {
         return parts.get(name);
     }
 
-    private static void placeholderErrors(String part, String text, Map<String, @Nullable String> variables,
-            List<FieldError> errors) {
+    private static void placeholderErrors(
+            String part, String text, Map<String, @Nullable String> variables, List<FieldError> errors) {
         try {
             Set<String> unknown = new TreeSet<>(TemplateText.placeholders(text));
             unknown.removeAll(BUILT_IN);
             unknown.removeAll(variables.keySet());
             if (!unknown.isEmpty()) {
-                errors.add(new FieldError("template_content." + part, "uses placeholders that are neither built in "
-                        + BUILT_IN.stream().sorted().toList() + " nor declared under variables: " + unknown));
+                errors.add(new FieldError(
+                        "template_content." + part,
+                        "uses placeholders that are neither built in "
+                                + BUILT_IN.stream().sorted().toList() + " nor declared under variables: " + unknown));
             }
         } catch (TemplateText.Invalid e) {
             errors.add(new FieldError("template_content." + part, "is not a valid template: " + e.getMessage()));
@@ -93,7 +99,8 @@ public record TemplateContent(TemplateType type, Map<String, @Nullable String> v
             String name = entry.getKey();
             JsonNode value = entry.getValue();
             if (!name.matches("[A-Za-z_][A-Za-z0-9_]{0,63}") || BUILT_IN.contains(name)) {
-                errors.add(new FieldError("template_content.variables." + name,
+                errors.add(new FieldError(
+                        "template_content.variables." + name,
                         "must be a name of letters, digits and _ that is not built in"));
             } else if (!value.isNull() && !value.isString()) {
                 errors.add(new FieldError("template_content.variables." + name, "must be a string default or null"));

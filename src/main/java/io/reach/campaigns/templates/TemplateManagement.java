@@ -1,19 +1,17 @@
 package io.reach.campaigns.templates;
 
+import io.reach.campaigns.CampaignAuditing;
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantTransactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-
-import io.reach.platform.ids.Ids;
-import io.reach.platform.tenant.TenantTransactions;
 import tools.jackson.databind.JsonNode;
-import io.reach.campaigns.CampaignAuditing;
 
 /**
  * Templates and their versions: content is checked when saved, each edit stores version n+1 whose
@@ -30,8 +28,13 @@ class TemplateManagement {
     private final Ids ids;
     private final Clock clock;
 
-    TemplateManagement(Templates templates, TemplateUsage usage, CampaignAuditing audit, TenantTransactions transactions,
-            Ids ids, Clock clock) {
+    TemplateManagement(
+            Templates templates,
+            TemplateUsage usage,
+            CampaignAuditing audit,
+            TenantTransactions transactions,
+            Ids ids,
+            Clock clock) {
         this.templates = templates;
         this.usage = usage;
         this.audit = audit;
@@ -41,8 +44,7 @@ class TemplateManagement {
     }
 
     /** How much one template is used: its figures (none before its first send) and each retailer's share. */
-    record Usage(TemplateUsage.@Nullable Stats stats, List<TemplateUsage.RetailerUsage> retailers) {
-    }
+    record Usage(TemplateUsage.@Nullable Stats stats, List<TemplateUsage.RetailerUsage> retailers) {}
 
     /** Version 1 of a new template, active unless {@code active} says otherwise. */
     StoredTemplate create(UUID by, String name, String typeCode, JsonNode content, @Nullable Boolean active) {
@@ -50,8 +52,8 @@ class TemplateManagement {
         TemplateContent.check(type, content);
         UUID id = ids.next();
         Instant now = clock.instant();
-        StoredTemplate template = new StoredTemplate(id, id, name, type, content, by, active == null || active, 1, null,
-                true, now, now);
+        StoredTemplate template =
+                new StoredTemplate(id, id, name, type, content, by, active == null || active, 1, null, true, now, now);
         transactions.inTransaction(() -> {
             templates.insert(template);
             usage.touch(template, now);
@@ -66,10 +68,19 @@ class TemplateManagement {
             StoredTemplate current = templates.latest(templateId);
             TemplateContent.check(current.templateType(), content);
             Instant now = clock.instant();
-            StoredTemplate next = new StoredTemplate(ids.next(), templateId,
+            StoredTemplate next = new StoredTemplate(
+                    ids.next(),
+                    templateId,
                     name == null ? current.templateName() : name,
-                    current.templateType(), content, by, current.isActive(), current.version() + 1,
-                    current.id(), true, now, now);
+                    current.templateType(),
+                    content,
+                    by,
+                    current.isActive(),
+                    current.version() + 1,
+                    current.id(),
+                    true,
+                    now,
+                    now);
             templates.supersede(current, next);
             usage.touch(next, now);
             record("template.edited", next);
@@ -118,8 +129,9 @@ class TemplateManagement {
         TemplateContent content = latest(templateId).content();
         Map<String, Object> values = Personalisation.values(content, given, Map.of());
         LinkedHashMap<String, String> parts = new LinkedHashMap<>();
-        content.parts().forEach((name, text) -> parts.put(name,
-                TemplateText.compile(text, name.equals("html")).execute(values)));
+        content.parts()
+                .forEach((name, text) -> parts.put(
+                        name, TemplateText.compile(text, name.equals("html")).execute(values)));
         return parts;
     }
 
@@ -131,7 +143,17 @@ class TemplateManagement {
     }
 
     private void record(String action, StoredTemplate template) {
-        audit.record(action, "template", template.templateId(), "campaigns.templates", Map.of("template_name",
-                template.templateName(), "version", template.version(), "is_active", template.isActive()));
+        audit.record(
+                action,
+                "template",
+                template.templateId(),
+                "campaigns.templates",
+                Map.of(
+                        "template_name",
+                        template.templateName(),
+                        "version",
+                        template.version(),
+                        "is_active",
+                        template.isActive()));
     }
 }

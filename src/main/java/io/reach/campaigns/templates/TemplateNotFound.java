@@ -1,8 +1,7 @@
 package io.reach.campaigns.templates;
 
-import java.util.UUID;
-
 import io.reach.platform.web.NotFoundException;
+import java.util.UUID;
 
 /** No template, or no such version of it, in the current workspace. */
 class TemplateNotFound extends NotFoundException {

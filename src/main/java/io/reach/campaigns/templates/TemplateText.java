@@ -1,12 +1,11 @@
 package io.reach.campaigns.templates;
 
-import java.util.Objects;
-import java.util.LinkedHashSet;
-import java.util.Set;
-
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Logic-less templates (Mustache, through JMustache): compiling, listing the placeholders a
@@ -15,11 +14,12 @@ import com.samskivert.mustache.Template;
  */
 public final class TemplateText {
 
-    private static final Mustache.Compiler HTML = Mustache.compiler().escapeHTML(true).defaultValue("");
-    private static final Mustache.Compiler PLAIN = Mustache.compiler().escapeHTML(false).defaultValue("");
+    private static final Mustache.Compiler HTML =
+            Mustache.compiler().escapeHTML(true).defaultValue("");
+    private static final Mustache.Compiler PLAIN =
+            Mustache.compiler().escapeHTML(false).defaultValue("");
 
-    private TemplateText() {
-    }
+    private TemplateText() {}
 
     /** Thrown for text that is not valid Mustache. */
     static final class Invalid extends RuntimeException {
@@ -44,8 +44,7 @@ public final class TemplateText {
         Set<String> names = new LinkedHashSet<>();
         compile(source, false).visit(new Mustache.Visitor() {
             @Override
-            public void visitText(String text) {
-            }
+            public void visitText(String text) {}
 
             @Override
             public void visitVariable(String name) {

@@ -1,15 +1,18 @@
 package io.reach.campaigns.templates;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
-import io.reach.platform.CheckSet;
 import io.reach.campaigns.Codes;
+import io.reach.platform.CheckSet;
 
 /** Mirrors the type check of {@code campaigns.templates}, with the content parts each type requires. */
 @CheckSet(table = "campaigns.templates", column = "template_type")
 @CheckSet(table = "campaigns.campaign_templates", column = "template_type")
 public enum TemplateType {
-    EMAIL, SMS, SOCIAL, WEB, PRINT;
+    EMAIL,
+    SMS,
+    SOCIAL,
+    WEB,
+    PRINT;
 
     boolean requires(String part) {
         return switch (this) {

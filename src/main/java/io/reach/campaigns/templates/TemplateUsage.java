@@ -1,5 +1,10 @@
 package io.reach.campaigns.templates;
 
+import io.reach.campaigns.Sql;
+import io.reach.platform.ids.Ids;
+import io.reach.platform.time.UtcTimes;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,16 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.platform.ids.Ids;
-import io.reach.platform.time.UtcTimes;
-import io.reach.platform.web.FieldError;
-import io.reach.platform.web.InvalidRequestException;
-import io.reach.campaigns.Sql;
 
 /**
  * Keeps each template's usage analytics current ({@code campaign_templates}, and per retailer
@@ -61,8 +59,10 @@ public class TemplateUsage {
                 on conflict do nothing returning 1)
             update campaigns.campaign_templates set updated_at = :now,
                 unique_recipients_count = unique_recipients_count + (select count(*) from added),
-                conversion_rate = """ + TemplateUsage.RATE.replace("unique_recipients_count",
-            "(unique_recipients_count + (select count(*) from added))") + " " + """
+                conversion_rate = """
+            + TemplateUsage.RATE.replace(
+                    "unique_recipients_count", "(unique_recipients_count + (select count(*) from added))")
+            + " " + """
             where tenant_id = :tenant and template_id = :template""";
     private static final String RATE =
             "case when unique_recipients_count = 0 then 0 else least(100, round(100.0 * conversions_count / unique_recipients_count, 2)) end";
@@ -76,8 +76,9 @@ public class TemplateUsage {
                 returning 1)
             update campaigns.campaign_templates set updated_at = :now,
                 conversions_count = conversions_count + (select count(*) from converted),
-                conversion_rate = """ + TemplateUsage.RATE.replace("conversions_count",
-            "(conversions_count + (select count(*) from converted))") + " " + """
+                conversion_rate = """
+            + TemplateUsage.RATE.replace("conversions_count", "(conversions_count + (select count(*) from converted))")
+            + " " + """
             where tenant_id = :tenant and template_id = :template and exists (select 1 from converted)""";
     private static final String STATS_COLUMNS = """
             select template_id, template_name, template_type, usage_count, unique_retailers_count,
@@ -85,8 +86,9 @@ public class TemplateUsage {
             from campaigns.campaign_templates where tenant_id = :tenant""";
     private static final String STATS = STATS_COLUMNS + " and template_id = :template";
     /** The ranking columns {@link #top} may order by. */
-    static final Set<String> RANKINGS = Set.of("usage_count", "unique_retailers_count",
-            "unique_recipients_count", "conversion_rate");
+    static final Set<String> RANKINGS =
+            Set.of("usage_count", "unique_retailers_count", "unique_recipients_count", "conversion_rate");
+
     private static final String BY_RETAILER = """
             select id, template_id, retailer_id, campaign_id, campaigns_joined, total_sends, last_active_date, created_at
             from campaigns.template_retailer_usage where tenant_id = :tenant and template_id = :template
@@ -100,29 +102,62 @@ public class TemplateUsage {
         this.ids = ids;
     }
 
-    record Stats(UUID templateId, String templateName, String templateType, long usageCount,
-            long uniqueRetailersCount, long uniqueRecipientsCount, long conversionsCount, BigDecimal conversionRate,
-            boolean isActive, tools.jackson.databind.JsonNode metadata, Instant createdAt, Instant updatedAt) {
-    }
+    record Stats(
+            UUID templateId,
+            String templateName,
+            String templateType,
+            long usageCount,
+            long uniqueRetailersCount,
+            long uniqueRecipientsCount,
+            long conversionsCount,
+            BigDecimal conversionRate,
+            boolean isActive,
+            tools.jackson.databind.JsonNode metadata,
+            Instant createdAt,
+            Instant updatedAt) {}
 
-    record RetailerUsage(UUID usageId, UUID templateId, UUID retailerId, UUID campaignId, int campaignsJoined,
-            long totalSends, Instant lastActiveDate, Instant createdAt) {
-    }
+    record RetailerUsage(
+            UUID usageId,
+            UUID templateId,
+            UUID retailerId,
+            UUID campaignId,
+            int campaignsJoined,
+            long totalSends,
+            Instant lastActiveDate,
+            Instant createdAt) {}
 
     /** Brings the template's name, type and availability into its analytics row (made on first save). */
     void touch(StoredTemplate template, Instant now) {
-        jdbc.sql(TOUCH).param("tenant", Sql.tenant()).param("template", template.templateId())
-                .param("name", template.templateName()).param("type", template.templateType().code())
-                .param("active", template.isActive()).param("now", UtcTimes.utcOrNull(now)).update();
+        jdbc.sql(TOUCH)
+                .param("tenant", Sql.tenant())
+                .param("template", template.templateId())
+                .param("name", template.templateName())
+                .param("type", template.templateType().code())
+                .param("active", template.isActive())
+                .param("now", UtcTimes.utcOrNull(now))
+                .update();
     }
 
     /** A campaign started sending with the template, for {@code retailer} when a retailer sends it. */
     public void used(UUID template, UUID campaign, @Nullable UUID retailer, Instant now) {
-        jdbc.sql(USED).param("tenant", Sql.tenant()).param("template", template).param("now", UtcTimes.utcOrNull(now)).update();
+        jdbc.sql(USED)
+                .param("tenant", Sql.tenant())
+                .param("template", template)
+                .param("now", UtcTimes.utcOrNull(now))
+                .update();
         if (retailer != null) {
-            jdbc.sql(RETAILER).param("tenant", Sql.tenant()).param("id", ids.next()).param("template", template)
-                    .param("retailer", retailer).param("campaign", campaign).param("now", UtcTimes.utcOrNull(now)).update();
-            jdbc.sql(RETAILERS).param("tenant", Sql.tenant()).param("template", template).param("now", UtcTimes.utcOrNull(now))
+            jdbc.sql(RETAILER)
+                    .param("tenant", Sql.tenant())
+                    .param("id", ids.next())
+                    .param("template", template)
+                    .param("retailer", retailer)
+                    .param("campaign", campaign)
+                    .param("now", UtcTimes.utcOrNull(now))
+                    .update();
+            jdbc.sql(RETAILERS)
+                    .param("tenant", Sql.tenant())
+                    .param("template", template)
+                    .param("now", UtcTimes.utcOrNull(now))
                     .update();
         }
     }
@@ -132,47 +167,82 @@ public class TemplateUsage {
         if (recipients.isEmpty()) {
             return;
         }
-        jdbc.sql(REACH).param("tenant", Sql.tenant()).param("template", template)
-                .param("recipients", recipients.toArray(String[]::new)).param("now", UtcTimes.utcOrNull(now)).update();
+        jdbc.sql(REACH)
+                .param("tenant", Sql.tenant())
+                .param("template", template)
+                .param("recipients", recipients.toArray(String[]::new))
+                .param("now", UtcTimes.utcOrNull(now))
+                .update();
         if (retailer != null) {
-            jdbc.sql(SENDS).param("tenant", Sql.tenant()).param("template", template).param("retailer", retailer)
-                    .param("sends", recipients.size()).param("now", UtcTimes.utcOrNull(now)).update();
+            jdbc.sql(SENDS)
+                    .param("tenant", Sql.tenant())
+                    .param("template", template)
+                    .param("retailer", retailer)
+                    .param("sends", recipients.size())
+                    .param("now", UtcTimes.utcOrNull(now))
+                    .update();
         }
     }
 
     public void converted(UUID template, String recipient, Instant now) {
-        jdbc.sql(CONVERT).param("tenant", Sql.tenant()).param("template", template).param("recipient", recipient)
-                .param("now", UtcTimes.utcOrNull(now)).update();
+        jdbc.sql(CONVERT)
+                .param("tenant", Sql.tenant())
+                .param("template", template)
+                .param("recipient", recipient)
+                .param("now", UtcTimes.utcOrNull(now))
+                .update();
     }
 
     Optional<Stats> stats(UUID template) {
-        return jdbc.sql(STATS).param("tenant", Sql.tenant()).param("template", template).query(TemplateUsage::stats)
+        return jdbc.sql(STATS)
+                .param("tenant", Sql.tenant())
+                .param("template", template)
+                .query(TemplateUsage::stats)
                 .optional();
     }
 
     /** The templates ranked by one of {@link #RANKINGS} (the reference model's top_templates_coverage), used ones only. */
     List<Stats> top(String ranking, int limit) {
         if (!RANKINGS.contains(ranking)) {
-            throw new InvalidRequestException(new FieldError("metric",
-                    "must be one of " + RANKINGS.stream().sorted().toList()));
+            throw new InvalidRequestException(new FieldError(
+                    "metric", "must be one of " + RANKINGS.stream().sorted().toList()));
         }
         return jdbc.sql(STATS_COLUMNS + " and usage_count > 0 order by " + ranking + " desc, template_id limit :limit")
-                .param("tenant", Sql.tenant()).param("limit", limit).query(TemplateUsage::stats).list();
+                .param("tenant", Sql.tenant())
+                .param("limit", limit)
+                .query(TemplateUsage::stats)
+                .list();
     }
 
     private static Stats stats(ResultSet rs, int row) throws SQLException {
-        return new Stats(rs.getObject("template_id", UUID.class), rs.getString("template_name"),
-                rs.getString("template_type"), rs.getLong("usage_count"), rs.getLong("unique_retailers_count"),
-                rs.getLong("unique_recipients_count"), rs.getLong("conversions_count"),
-                rs.getBigDecimal("conversion_rate"), rs.getBoolean("is_active"), Sql.json(rs, "metadata"),
-                Sql.requiredInstant(rs, "created_at"), Sql.requiredInstant(rs, "updated_at"));
+        return new Stats(
+                rs.getObject("template_id", UUID.class),
+                rs.getString("template_name"),
+                rs.getString("template_type"),
+                rs.getLong("usage_count"),
+                rs.getLong("unique_retailers_count"),
+                rs.getLong("unique_recipients_count"),
+                rs.getLong("conversions_count"),
+                rs.getBigDecimal("conversion_rate"),
+                rs.getBoolean("is_active"),
+                Sql.json(rs, "metadata"),
+                Sql.requiredInstant(rs, "created_at"),
+                Sql.requiredInstant(rs, "updated_at"));
     }
 
     List<RetailerUsage> byRetailer(UUID template) {
-        return jdbc.sql(BY_RETAILER).param("tenant", Sql.tenant()).param("template", template)
-                .query((rs, row) -> new RetailerUsage(rs.getObject("id", UUID.class),
-                        rs.getObject("template_id", UUID.class), rs.getObject("retailer_id", UUID.class),
-                        rs.getObject("campaign_id", UUID.class), rs.getInt("campaigns_joined"), rs.getLong("total_sends"),
-                        Sql.requiredInstant(rs, "last_active_date"), Sql.requiredInstant(rs, "created_at"))).list();
+        return jdbc.sql(BY_RETAILER)
+                .param("tenant", Sql.tenant())
+                .param("template", template)
+                .query((rs, row) -> new RetailerUsage(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("template_id", UUID.class),
+                        rs.getObject("retailer_id", UUID.class),
+                        rs.getObject("campaign_id", UUID.class),
+                        rs.getInt("campaigns_joined"),
+                        rs.getLong("total_sends"),
+                        Sql.requiredInstant(rs, "last_active_date"),
+                        Sql.requiredInstant(rs, "created_at")))
+                .list();
     }
 }

@@ -1,23 +1,21 @@
 package io.reach.campaigns.templates;
 
+import io.reach.campaigns.Sql;
+import io.reach.platform.time.UtcTimes;
+import io.reach.platform.web.ConflictException;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.platform.time.UtcTimes;
-import io.reach.platform.web.ConflictException;
-import io.reach.platform.web.FieldError;
-import io.reach.platform.web.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
-import io.reach.campaigns.Sql;
 
 /** The current tenant's template versions ({@code campaigns.templates}). */
 @Repository
@@ -38,7 +36,8 @@ public class Templates {
             + " from campaigns.templates where tenant_id = :tenant and lineage_id = :lineage and latest";
     private static final String VERSION = "select " + COLUMNS
             + " from campaigns.templates where tenant_id = :tenant and lineage_id = :lineage and version = :version";
-    private static final String BY_ID = "select " + COLUMNS + " from campaigns.templates where tenant_id = :tenant and id = :id";
+    private static final String BY_ID =
+            "select " + COLUMNS + " from campaigns.templates where tenant_id = :tenant and id = :id";
     private static final String VERSIONS = "select " + COLUMNS
             + " from campaigns.templates where tenant_id = :tenant and lineage_id = :lineage and (cast(:before as uuid) is null"
             + " or version < (select version from campaigns.templates where tenant_id = :tenant and id = :before))"
@@ -59,11 +58,19 @@ public class Templates {
     }
 
     void insert(StoredTemplate t) {
-        jdbc.sql(INSERT).param("tenant", Sql.tenant()).param("id", t.id()).param("lineage", t.templateId())
-                .param("name", t.templateName()).param("type", t.templateType().code())
-                .param("content", t.templateContent().toString()).param("createdBy", t.createdBy())
-                .param("active", t.isActive()).param("version", t.version()).param("parent", t.parentTemplateId())
-                .param("now", UtcTimes.utcOrNull(t.createdAt())).update();
+        jdbc.sql(INSERT)
+                .param("tenant", Sql.tenant())
+                .param("id", t.id())
+                .param("lineage", t.templateId())
+                .param("name", t.templateName())
+                .param("type", t.templateType().code())
+                .param("content", t.templateContent().toString())
+                .param("createdBy", t.createdBy())
+                .param("active", t.isActive())
+                .param("version", t.version())
+                .param("parent", t.parentTemplateId())
+                .param("now", UtcTimes.utcOrNull(t.createdAt()))
+                .update();
     }
 
     /**
@@ -71,8 +78,11 @@ public class Templates {
      * same version loses with a 409 instead of forking the history.
      */
     void supersede(StoredTemplate current, StoredTemplate next) {
-        int updated = jdbc.sql(SUPERSEDE).param("tenant", Sql.tenant()).param("id", current.id())
-                .param("now", UtcTimes.utcOrNull(next.createdAt())).update();
+        int updated = jdbc.sql(SUPERSEDE)
+                .param("tenant", Sql.tenant())
+                .param("id", current.id())
+                .param("now", UtcTimes.utcOrNull(next.createdAt()))
+                .update();
         if (updated == 0) {
             throw edited(current);
         }
@@ -84,34 +94,60 @@ public class Templates {
     }
 
     StoredTemplate latest(UUID templateId) {
-        return jdbc.sql(LATEST).param("tenant", Sql.tenant()).param("lineage", templateId).query(Templates::row)
-                .optional().orElseThrow(() -> TemplateNotFound.forId(templateId));
+        return jdbc.sql(LATEST)
+                .param("tenant", Sql.tenant())
+                .param("lineage", templateId)
+                .query(Templates::row)
+                .optional()
+                .orElseThrow(() -> TemplateNotFound.forId(templateId));
     }
 
     StoredTemplate version(UUID templateId, int version) {
-        return jdbc.sql(VERSION).param("tenant", Sql.tenant()).param("lineage", templateId).param("version", version)
-                .query(Templates::row).optional()
+        return jdbc.sql(VERSION)
+                .param("tenant", Sql.tenant())
+                .param("lineage", templateId)
+                .param("version", version)
+                .query(Templates::row)
+                .optional()
                 .orElseThrow(() -> TemplateNotFound.forVersion(templateId, version));
     }
 
     Optional<StoredTemplate> byVersionId(UUID id) {
-        return jdbc.sql(BY_ID).param("tenant", Sql.tenant()).param("id", id).query(Templates::row).optional();
+        return jdbc.sql(BY_ID)
+                .param("tenant", Sql.tenant())
+                .param("id", id)
+                .query(Templates::row)
+                .optional();
     }
 
     /** Versions newest first, below the version whose row id is {@code before} (null: from the latest). */
     List<StoredTemplate> versions(UUID templateId, @Nullable UUID before, int limit) {
-        return jdbc.sql(VERSIONS).param("tenant", Sql.tenant()).param("lineage", templateId).param("before", before)
-                .param("limit", limit).query(Templates::row).list();
+        return jdbc.sql(VERSIONS)
+                .param("tenant", Sql.tenant())
+                .param("lineage", templateId)
+                .param("before", before)
+                .param("limit", limit)
+                .query(Templates::row)
+                .list();
     }
 
     List<StoredTemplate> page(UUID before, int limit, @Nullable TemplateType type) {
-        return jdbc.sql(PAGE).param("tenant", Sql.tenant()).param("before", before).param("limit", limit)
-                .param("type", type == null ? null : type.code()).query(Templates::row).list();
+        return jdbc.sql(PAGE)
+                .param("tenant", Sql.tenant())
+                .param("before", before)
+                .param("limit", limit)
+                .param("type", type == null ? null : type.code())
+                .query(Templates::row)
+                .list();
     }
 
     void activate(UUID templateId, boolean active, Instant now) {
-        jdbc.sql(ACTIVE).param("tenant", Sql.tenant()).param("lineage", templateId).param("active", active)
-                .param("now", UtcTimes.utcOrNull(now)).update();
+        jdbc.sql(ACTIVE)
+                .param("tenant", Sql.tenant())
+                .param("lineage", templateId)
+                .param("active", active)
+                .param("now", UtcTimes.utcOrNull(now))
+                .update();
     }
 
     /**
@@ -121,8 +157,12 @@ public class Templates {
     public StoredTemplate usable(UUID templateId, @Nullable Integer version, TemplateType type) {
         StoredTemplate template = version == null ? latest(templateId) : version(templateId, version);
         if (template.templateType() != type) {
-            throw new InvalidRequestException(new FieldError("template_id",
-                    "is not " + (type == TemplateType.EMAIL ? "an e-mail" : "an " + type.code().toUpperCase()) + " template"));
+            throw new InvalidRequestException(new FieldError(
+                    "template_id",
+                    "is not "
+                            + (type == TemplateType.EMAIL
+                                    ? "an e-mail"
+                                    : "an " + type.code().toUpperCase()) + " template"));
         }
         if (!template.isActive()) {
             throw new ConflictException("Template inactive", "Activate the template before using it");
@@ -132,19 +172,33 @@ public class Templates {
 
     /** The variables declared by the version a campaign was made from (none without a template). */
     public @Nullable JsonNode variablesOf(@Nullable UUID versionId) {
-        return versionId == null ? null : byVersionId(versionId).map(t -> t.templateContent().path("variables")).orElse(null);
+        return versionId == null
+                ? null
+                : byVersionId(versionId)
+                        .map(t -> t.templateContent().path("variables"))
+                        .orElse(null);
     }
 
     private static ConflictException edited(StoredTemplate current) {
-        return new ConflictException("Edited meanwhile", "Version " + current.version()
-                + " was edited by someone else at the same time; read the latest version and edit that");
+        return new ConflictException(
+                "Edited meanwhile",
+                "Version " + current.version()
+                        + " was edited by someone else at the same time; read the latest version and edit that");
     }
 
     private static StoredTemplate row(ResultSet rs, int row) throws SQLException {
-        return new StoredTemplate(rs.getObject("id", UUID.class), rs.getObject("lineage_id", UUID.class),
-                rs.getString("template_name"), TemplateType.ofCode(rs.getString("template_type")),
-                Sql.json(rs, "template_content"), rs.getObject("created_by", UUID.class), rs.getBoolean("is_active"),
-                rs.getInt("version"), Sql.uuid(rs, "parent_template_id"), rs.getBoolean("latest"),
-                Sql.requiredInstant(rs, "created_at"), Sql.requiredInstant(rs, "updated_at"));
+        return new StoredTemplate(
+                rs.getObject("id", UUID.class),
+                rs.getObject("lineage_id", UUID.class),
+                rs.getString("template_name"),
+                TemplateType.ofCode(rs.getString("template_type")),
+                Sql.json(rs, "template_content"),
+                rs.getObject("created_by", UUID.class),
+                rs.getBoolean("is_active"),
+                rs.getInt("version"),
+                Sql.uuid(rs, "parent_template_id"),
+                rs.getBoolean("latest"),
+                Sql.requiredInstant(rs, "created_at"),
+                Sql.requiredInstant(rs, "updated_at"));
     }
 }

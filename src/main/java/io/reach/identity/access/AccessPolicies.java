@@ -1,17 +1,15 @@
 package io.reach.identity.access;
 
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.time.UtcTimes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.platform.ids.Ids;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.time.UtcTimes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class AccessPolicies {
 
-    private static final String ENABLED = "select policy_definition::text from identity.access_control_policies where enabled";
+    private static final String ENABLED =
+            "select policy_definition::text from identity.access_control_policies where enabled";
     private static final String INSERT = """
             insert into identity.access_control_policies (tenant_id, id, name, description, policy_definition, enabled,
                 created_at, updated_at)
@@ -46,20 +45,32 @@ public class AccessPolicies {
         this.ids = ids;
     }
 
-    public record PolicyView(UUID id, String name, @Nullable String description, JsonNode policyDefinition, boolean enabled,
-            Instant createdAt, Instant updatedAt) {
-    }
+    public record PolicyView(
+            UUID id,
+            String name,
+            @Nullable String description,
+            JsonNode policyDefinition,
+            boolean enabled,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     public List<AccessPolicy> enabled() {
-        return jdbc.sql(ENABLED).query(String.class).list().stream().map(text -> AccessPolicy.from(json.readTree(text)))
+        return jdbc.sql(ENABLED).query(String.class).list().stream()
+                .map(text -> AccessPolicy.from(json.readTree(text)))
                 .toList();
     }
 
     public UUID create(String name, @Nullable String description, JsonNode definition, boolean enabled, Instant now) {
         UUID id = ids.next();
-        jdbc.sql(INSERT).param("tenant", TenantContext.require().value()).param("id", id).param("name", name)
-                .param("description", description).param("definition", definition.toString()).param("enabled", enabled)
-                .param("now", UtcTimes.utc(now)).update();
+        jdbc.sql(INSERT)
+                .param("tenant", TenantContext.require().value())
+                .param("id", id)
+                .param("name", name)
+                .param("description", description)
+                .param("definition", definition.toString())
+                .param("enabled", enabled)
+                .param("now", UtcTimes.utc(now))
+                .update();
         return id;
     }
 
@@ -73,10 +84,21 @@ public class AccessPolicies {
     }
 
     private List<PolicyView> list(UUID after, @Nullable UUID id, int limit) {
-        return jdbc.sql(LIST).param("after", after).param("id", id).param("limit", limit).query((rs, row) -> new PolicyView(rs.getObject("id", UUID.class), rs.getString("name"),
-                rs.getString("description"), json.readTree(rs.getString("definition")), rs.getBoolean("enabled"),
-                rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant())).list();
+        return jdbc.sql(LIST)
+                .param("after", after)
+                .param("id", id)
+                .param("limit", limit)
+                .query((rs, row) -> new PolicyView(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        rs.getString("description"),
+                        json.readTree(rs.getString("definition")),
+                        rs.getBoolean("enabled"),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class)
+                                .toInstant(),
+                        rs.getObject("updated_at", java.time.OffsetDateTime.class)
+                                .toInstant()))
+                .list();
     }
 
     public boolean delete(UUID id) {
@@ -84,12 +106,21 @@ public class AccessPolicies {
     }
 
     public Optional<UUID> ownerOf(String resourceType, UUID resourceId) {
-        return jdbc.sql(OWNER).param("type", resourceType).param("id", resourceId).query(UUID.class).optional();
+        return jdbc.sql(OWNER)
+                .param("type", resourceType)
+                .param("id", resourceId)
+                .query(UUID.class)
+                .optional();
     }
 
     public void setOwner(String resourceType, UUID resourceId, UUID ownerId, Instant now) {
-        jdbc.sql(SET_OWNER).param("tenant", TenantContext.require().value()).param("rowId", ids.next())
-                .param("type", resourceType).param("id", resourceId).param("owner", ownerId).param("now", UtcTimes.utc(now))
+        jdbc.sql(SET_OWNER)
+                .param("tenant", TenantContext.require().value())
+                .param("rowId", ids.next())
+                .param("type", resourceType)
+                .param("id", resourceId)
+                .param("owner", ownerId)
+                .param("now", UtcTimes.utc(now))
                 .update();
     }
 }

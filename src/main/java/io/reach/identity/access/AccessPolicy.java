@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,13 +21,20 @@ import tools.jackson.databind.JsonNode;
  */
 public record AccessPolicy(String effect, List<String> resources, List<String> actions, List<Condition> conditions) {
 
-    static final List<String> OPERATORS = List.of("equals", "not_equals", "in", "not_in", "equals_attribute",
-            "not_equals_attribute", "in_cidr", "exists");
-    static final List<String> ATTRIBUTES = List.of("subject.user_id", "subject.role", "subject.type", "resource.type",
-            "resource.id", "resource.owner_id", "request.method", "request.ip");
+    static final List<String> OPERATORS = List.of(
+            "equals", "not_equals", "in", "not_in", "equals_attribute", "not_equals_attribute", "in_cidr", "exists");
+    static final List<String> ATTRIBUTES = List.of(
+            "subject.user_id",
+            "subject.role",
+            "subject.type",
+            "resource.type",
+            "resource.id",
+            "resource.owner_id",
+            "request.method",
+            "request.ip");
 
-    record Condition(String attribute, String operator, @Nullable JsonNode value) {
-    }
+    record Condition(
+            String attribute, String operator, @Nullable JsonNode value) {}
 
     public boolean isDeny() {
         return effect.equals("deny");
@@ -50,10 +55,15 @@ public record AccessPolicy(String effect, List<String> resources, List<String> a
             case "not_equals" -> value != null && !Objects.equals(actual, value.asString(""));
             case "in" -> actual != null && value != null && strings(value).contains(actual);
             case "not_in" -> value != null && !strings(value).contains(actual);
-            case "equals_attribute" -> actual != null && value != null && actual.equals(attributes.get(value.asString("")));
+            case "equals_attribute" ->
+                actual != null && value != null && actual.equals(attributes.get(value.asString("")));
             case "not_equals_attribute" -> value != null && !Objects.equals(actual, attributes.get(value.asString("")));
-            case "in_cidr" -> actual != null && value != null && Cidr.parse(value.asString("")).map(c -> c.contains(actual))
-                    .orElse(false);
+            case "in_cidr" ->
+                actual != null
+                        && value != null
+                        && Cidr.parse(value.asString(""))
+                                .map(c -> c.contains(actual))
+                                .orElse(false);
             default -> false;
         };
     }
@@ -61,7 +71,8 @@ public record AccessPolicy(String effect, List<String> resources, List<String> a
     /** Reads and checks a policy; the list of what is wrong with it is empty when it is valid. */
     public static List<String> problems(JsonNode definition) {
         List<String> problems = new ArrayList<>();
-        if (!definition.path("effect").isString() || !List.of("allow", "deny").contains(definition.path("effect").asString())) {
+        if (!definition.path("effect").isString()
+                || !List.of("allow", "deny").contains(definition.path("effect").asString())) {
             problems.add("effect must be allow or deny");
         }
         if (!nonEmptyStrings(definition.path("resources"))) {
@@ -100,11 +111,16 @@ public record AccessPolicy(String effect, List<String> resources, List<String> a
     static AccessPolicy from(JsonNode definition) {
         List<Condition> conditions = new ArrayList<>();
         for (JsonNode condition : definition.path("conditions")) {
-            conditions.add(new Condition(condition.path("attribute").asString(), condition.path("operator").asString(),
+            conditions.add(new Condition(
+                    condition.path("attribute").asString(),
+                    condition.path("operator").asString(),
                     condition.has("value") ? condition.get("value") : null));
         }
-        return new AccessPolicy(definition.path("effect").asString(), strings(definition.path("resources")),
-                strings(definition.path("actions")), conditions);
+        return new AccessPolicy(
+                definition.path("effect").asString(),
+                strings(definition.path("resources")),
+                strings(definition.path("actions")),
+                conditions);
     }
 
     private static boolean nonEmptyStrings(JsonNode node) {
@@ -112,7 +128,8 @@ public record AccessPolicy(String effect, List<String> resources, List<String> a
     }
 
     private static List<String> strings(JsonNode node) {
-        return node.isArray() ? node.valueStream().map(item -> item.asString("")).toList() : List.of(node.asString(""));
+        return node.isArray()
+                ? node.valueStream().map(item -> item.asString("")).toList()
+                : List.of(node.asString(""));
     }
-
 }

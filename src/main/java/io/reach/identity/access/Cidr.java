@@ -1,7 +1,6 @@
 package io.reach.identity.access;
 
 import java.util.Optional;
-
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**

@@ -1,21 +1,19 @@
 package io.reach.identity.access;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-
 import io.reach.identity.ApiKeyPrincipal;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.web.ApiException;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 
 /**
  * Nobody hands out more than they hold: a role given (to a member, an invitee, an extra role), a
@@ -37,7 +35,8 @@ public class Delegation {
             case ApiKeyPrincipal key -> {
                 Set<String> scoped = expand(key.scopes());
                 scoped.retainAll(roles.memberRole(key.createdBy())
-                        .map(role -> roles.permissionsOf(role, key.createdBy())).orElse(Set.of()));
+                        .map(role -> roles.permissionsOf(role, key.createdBy()))
+                        .orElse(Set.of()));
                 yield scoped;
             }
             case null, default -> Set.of();
@@ -46,8 +45,10 @@ public class Delegation {
 
     /** Every catalog permission the scopes match. */
     public Set<String> expand(Collection<String> scopes) {
-        return roles.catalog().stream().filter(p -> Scopes.grants(scopes, p.resourceType(), p.action()))
-                .map(Roles.Permission::key).collect(Collectors.toCollection(HashSet::new));
+        return roles.catalog().stream()
+                .filter(p -> Scopes.grants(scopes, p.resourceType(), p.action()))
+                .map(Roles.Permission::key)
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     /** Each scope must name at least one permission of the catalog ({@code campaign:write} is a typo, not a scope). */
@@ -68,7 +69,8 @@ public class Delegation {
         Set<String> beyond = new HashSet<>(permissions);
         beyond.removeAll(held);
         if (!beyond.isEmpty()) {
-            throw new Refused("You cannot give permissions you do not hold: " + String.join(", ", beyond.stream().sorted().toList()));
+            throw new Refused("You cannot give permissions you do not hold: "
+                    + String.join(", ", beyond.stream().sorted().toList()));
         }
     }
 

@@ -1,19 +1,17 @@
 package io.reach.identity.access;
 
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.time.UtcTimes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.platform.ids.Ids;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.time.UtcTimes;
 
 /** The current tenant's roles and what they grant, from {@code identity.roles} and {@code identity.role_permissions}. */
 @Repository
@@ -22,7 +20,8 @@ public class Roles {
     /** The role a workspace's creator holds: it is never delegated, and a workspace always keeps one. */
     public static final String OWNER = "owner";
 
-    private static final String CATALOG = "select id, resource_type, action from identity.permissions order by resource_type, action";
+    private static final String CATALOG =
+            "select id, resource_type, action from identity.permissions order by resource_type, action";
     private static final String INSERT_ROLE = """
             insert into identity.roles (tenant_id, id, name, description, is_system, created_at, updated_at)
             values (:tenant, :id, :name, :description, :system, :now, :now)""";
@@ -50,6 +49,7 @@ public class Roles {
 
     /** An assignment has no id of its own: its cursor is this digest of its user and role (see {@link #keyOf}). */
     private static final String ASSIGNMENT_KEY = "cast(md5(cast(user_id as text) || cast(role_id as text)) as uuid)";
+
     private static final String ASSIGNMENTS = """
             select ur.user_id, ur.role_id, r.name as role, ur.assigned_by, ur.assigned_at
             from identity.user_roles ur join identity.roles r on r.tenant_id = ur.tenant_id and r.id = ur.role_id
@@ -61,7 +61,8 @@ public class Roles {
     private static final String ASSIGN = """
             insert into identity.user_roles (tenant_id, user_id, role_id, assigned_by, assigned_at)
             values (:tenant, :userId, :roleId, :assignedBy, :now) on conflict do nothing""";
-    private static final String UNASSIGN = "delete from identity.user_roles where user_id = :userId and role_id = :roleId";
+    private static final String UNASSIGN =
+            "delete from identity.user_roles where user_id = :userId and role_id = :roleId";
 
     private static final String MEMBER_ROLE = """
             select m.role from identity.memberships m join identity.users u on u.id = m.user_id
@@ -82,24 +83,37 @@ public class Roles {
 
     /** The permissions a role grants by itself. */
     java.util.Set<String> grantsOfRole(String role) {
-        return new java.util.HashSet<>(jdbc.sql(ROLE_PERMISSIONS).param("role", role).query(String.class).list());
+        return new java.util.HashSet<>(jdbc.sql(ROLE_PERMISSIONS)
+                .param("role", role)
+                .query(String.class)
+                .list());
     }
 
-    public record Assignment(UUID userId, UUID roleId, String role, @Nullable UUID assignedBy, Instant assignedAt) {
-    }
+    public record Assignment(
+            UUID userId, UUID roleId, String role, @Nullable UUID assignedBy, Instant assignedAt) {}
 
     /** As {@code query(Assignment.class)} maps it, typed so the rows are known not to be null. */
     private static final RowMapper<Assignment> ASSIGNMENT = new SimplePropertyRowMapper<>(Assignment.class);
 
     /** Extra roles (optionally of one user) in the order they were given, after the one {@code after} names. */
     public List<Assignment> assignments(@Nullable UUID userId, @Nullable UUID after, int limit) {
-        return jdbc.sql(ASSIGNMENTS).param("userId", userId).param("roleId", null).param("after", after)
-                .param("limit", limit).query(ASSIGNMENT).list();
+        return jdbc.sql(ASSIGNMENTS)
+                .param("userId", userId)
+                .param("roleId", null)
+                .param("after", after)
+                .param("limit", limit)
+                .query(ASSIGNMENT)
+                .list();
     }
 
     public Assignment assignment(UUID userId, UUID roleId) {
-        return jdbc.sql(ASSIGNMENTS).param("userId", userId).param("roleId", roleId).param("after", null)
-                .param("limit", 1).query(Assignment.class).single();
+        return jdbc.sql(ASSIGNMENTS)
+                .param("userId", userId)
+                .param("roleId", roleId)
+                .param("after", null)
+                .param("limit", 1)
+                .query(Assignment.class)
+                .single();
     }
 
     /** The cursor key of an assignment: the UUID that {@code md5(user_id || role_id)} reads as in PostgreSQL. */
@@ -116,12 +130,22 @@ public class Roles {
     }
 
     public boolean assign(UUID userId, UUID roleId, @Nullable UUID assignedBy, Instant now) {
-        return jdbc.sql(ASSIGN).param("tenant", TenantContext.require().value()).param("userId", userId)
-                .param("roleId", roleId).param("assignedBy", assignedBy).param("now", UtcTimes.utc(now)).update() == 1;
+        return jdbc.sql(ASSIGN)
+                        .param("tenant", TenantContext.require().value())
+                        .param("userId", userId)
+                        .param("roleId", roleId)
+                        .param("assignedBy", assignedBy)
+                        .param("now", UtcTimes.utc(now))
+                        .update()
+                == 1;
     }
 
     public boolean unassign(UUID userId, UUID roleId) {
-        return jdbc.sql(UNASSIGN).param("userId", userId).param("roleId", roleId).update() == 1;
+        return jdbc.sql(UNASSIGN)
+                        .param("userId", userId)
+                        .param("roleId", roleId)
+                        .update()
+                == 1;
     }
 
     Roles(JdbcClient jdbc, Ids ids) {
@@ -138,8 +162,8 @@ public class Roles {
     /** As {@code query(Permission.class)} maps it, typed so the rows are known not to be null. */
     private static final RowMapper<Permission> PERMISSION = new SimplePropertyRowMapper<>(Permission.class);
 
-    public record RoleView(UUID id, String name, @Nullable String description, boolean isSystem, List<String> permissions) {
-    }
+    public record RoleView(
+            UUID id, String name, @Nullable String description, boolean isSystem, List<String> permissions) {}
 
     public List<Permission> catalog() {
         return jdbc.sql(CATALOG).query(PERMISSION).list();
@@ -149,26 +173,44 @@ public class Roles {
     void seedSystemRoles(Instant now) {
         List<Permission> catalog = catalog();
         for (String role : SystemRoles.NAMES) {
-            List<String> granted = catalog.stream().filter(p -> SystemRoles.allows(role, p.resourceType(), p.action()))
-                    .map(Permission::key).toList();
+            List<String> granted = catalog.stream()
+                    .filter(p -> SystemRoles.allows(role, p.resourceType(), p.action()))
+                    .map(Permission::key)
+                    .toList();
             create(role, "Built-in role", true, granted, now);
         }
     }
 
-    public UUID create(String name, @Nullable String description, boolean system, List<String> permissions, Instant now) {
+    public UUID create(
+            String name, @Nullable String description, boolean system, List<String> permissions, Instant now) {
         UUID id = ids.next();
         UUID tenant = TenantContext.require().value();
-        jdbc.sql(INSERT_ROLE).param("tenant", tenant).param("id", id).param("name", name).param("description", description)
-                .param("system", system).param("now", UtcTimes.utc(now)).update();
-        jdbc.sql(GRANT).param("tenant", tenant).param("roleId", id).param("permissions", permissions.toArray(String[]::new))
-                .param("now", UtcTimes.utc(now)).update();
+        jdbc.sql(INSERT_ROLE)
+                .param("tenant", tenant)
+                .param("id", id)
+                .param("name", name)
+                .param("description", description)
+                .param("system", system)
+                .param("now", UtcTimes.utc(now))
+                .update();
+        jdbc.sql(GRANT)
+                .param("tenant", tenant)
+                .param("roleId", id)
+                .param("permissions", permissions.toArray(String[]::new))
+                .param("now", UtcTimes.utc(now))
+                .update();
         return id;
     }
 
     public List<RoleView> list() {
-        return jdbc.sql(LIST).query((rs, row) -> new RoleView(rs.getObject("id", UUID.class), rs.getString("name"),
-                rs.getString("description"), rs.getBoolean("is_system"),
-                List.of((String[]) rs.getArray("permissions").getArray()))).list();
+        return jdbc.sql(LIST)
+                .query((rs, row) -> new RoleView(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        rs.getString("description"),
+                        rs.getBoolean("is_system"),
+                        List.of((String[]) rs.getArray("permissions").getArray())))
+                .list();
     }
 
     public Optional<UUID> findByName(String name) {
@@ -181,7 +223,9 @@ public class Roles {
 
     /** Whether {@code userId}'s active membership in the current tenant (and its extra roles) grants the permission. */
     public boolean grantsMember(UUID userId, String resource, String action) {
-        return memberRole(userId).map(role -> grants(role, userId, resource, action)).orElse(false);
+        return memberRole(userId)
+                .map(role -> grants(role, userId, resource, action))
+                .orElse(false);
     }
 
     /** The role of {@code userId}'s active membership in the current tenant, while the user is active. */
@@ -191,13 +235,21 @@ public class Roles {
 
     /** The permissions {@code role} grants, with those of the user's extra roles. */
     java.util.Set<String> permissionsOf(String role, UUID userId) {
-        return new java.util.HashSet<>(jdbc.sql(PERMISSIONS_OF).param("role", role).param("userId", userId)
-                .query(String.class).list());
+        return new java.util.HashSet<>(jdbc.sql(PERMISSIONS_OF)
+                .param("role", role)
+                .param("userId", userId)
+                .query(String.class)
+                .list());
     }
 
     /** Whether the membership role, or a role given to the user, grants {@code action} on {@code resource}. */
     public boolean grants(String role, @Nullable UUID userId, String resource, String action) {
-        return Boolean.TRUE.equals(jdbc.sql(GRANTS).param("role", role).param("userId", userId)
-                .param("resource", resource).param("action", action).query(Boolean.class).single());
+        return Boolean.TRUE.equals(jdbc.sql(GRANTS)
+                .param("role", role)
+                .param("userId", userId)
+                .param("resource", resource)
+                .param("action", action)
+                .query(Boolean.class)
+                .single());
     }
 }

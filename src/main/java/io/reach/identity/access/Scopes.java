@@ -12,8 +12,7 @@ public final class Scopes {
     static final Pattern VALID = Pattern.compile("\\*|([a-z][a-z_]{0,63}|\\*):(read|write|\\*)");
     public static final String MESSAGE = "each scope must look like resource:read, resource:write, resource:* or *";
 
-    private Scopes() {
-    }
+    private Scopes() {}
 
     public static boolean grants(Collection<String> granted, String resource, String action) {
         return granted.stream().anyMatch(scope -> matches(scope, resource, action));

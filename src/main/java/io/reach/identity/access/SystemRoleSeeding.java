@@ -1,13 +1,11 @@
 package io.reach.identity.access;
 
-import java.time.Clock;
-
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
-
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantId;
 import io.reach.tenancy.TenantEvents.TenantCreated;
+import java.time.Clock;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 
 /**
  * Every new tenant gets the built-in roles, in the transaction that creates it.

@@ -11,7 +11,8 @@ import java.util.Map;
  */
 public final class SystemRoles {
 
-    public static final List<String> ACCESS_RESOURCES = List.of("members", "api_keys", "roles", "audit_logs", "policies");
+    public static final List<String> ACCESS_RESOURCES =
+            List.of("members", "api_keys", "roles", "audit_logs", "policies");
     static final List<String> NAMES = List.of("owner", "admin", "editor", "analyst", "member", "retailer");
 
     private static final Map<String, List<String>> GRANTS = Map.of(
@@ -22,15 +23,16 @@ public final class SystemRoles {
             "member", List.of("*:read"),
             "retailer", List.of("*:read", "campaign_sends:write"));
 
-    private SystemRoles() {
-    }
+    private SystemRoles() {}
 
     static boolean allows(String role, String resource, String action) {
         List<String> grants = GRANTS.getOrDefault(role, List.of());
         if (ACCESS_RESOURCES.contains(resource) && !role.equals("owner") && !role.equals("admin")) {
             return false;
         }
-        if (resource.equals("tenant") && PermissionAction.WRITE.code().equals(action) && !role.equals("owner")
+        if (resource.equals("tenant")
+                && PermissionAction.WRITE.code().equals(action)
+                && !role.equals("owner")
                 && !role.equals("admin")) {
             return false; // workspace settings govern the whole workspace
         }

@@ -1,18 +1,16 @@
 package io.reach.identity.apikeys;
 
-import java.time.Clock;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.stereotype.Component;
-
 import io.reach.identity.ApiKeyPrincipal;
 import io.reach.platform.security.BearerTokenAuthenticator;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.stereotype.Component;
 
 /** Accepts {@code Bearer rk_…} API keys that are neither revoked nor expired, and notes their use. */
 @Component
@@ -35,10 +33,14 @@ class ApiKeyAuthenticator implements BearerTokenAuthenticator {
             return Optional.empty();
         }
         TenantId tenantId = TenantId.of(tenant.get());
-        return transactions.inTransactionAs(tenantId, () -> keys.findActive(token, clock.instant()).map(key -> {
-            keys.touch(key.id(), clock.instant());
-            return new UsernamePasswordAuthenticationToken(new ApiKeyPrincipal(tenantId, key.id(), key.userId(),
-                    key.scopes()), null, AuthorityUtils.createAuthorityList("ROLE_API_KEY"));
-        }));
+        return transactions.inTransactionAs(
+                tenantId,
+                () -> keys.findActive(token, clock.instant()).map(key -> {
+                    keys.touch(key.id(), clock.instant());
+                    return new UsernamePasswordAuthenticationToken(
+                            new ApiKeyPrincipal(tenantId, key.id(), key.userId(), key.scopes()),
+                            null,
+                            AuthorityUtils.createAuthorityList("ROLE_API_KEY"));
+                }));
     }
 }

@@ -1,19 +1,10 @@
 package io.reach.identity.apikeys;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Service;
-
-import io.reach.identity.Actor;
-import io.reach.identity.UserPrincipal;
 import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
+import io.reach.identity.Actor;
+import io.reach.identity.UserPrincipal;
 import io.reach.identity.access.Delegation;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantContext;
@@ -21,6 +12,13 @@ import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.BadRequestException;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
 
 /**
  * A workspace's API keys: a signed-in user creates one with real scopes they hold themselves (its
@@ -37,7 +35,12 @@ class ApiKeyManagement {
     private final Ids ids;
     private final Clock clock;
 
-    ApiKeyManagement(ApiKeys keys, Delegation delegation, AuditTrail audit, TenantTransactions transactions, Ids ids,
+    ApiKeyManagement(
+            ApiKeys keys,
+            Delegation delegation,
+            AuditTrail audit,
+            TenantTransactions transactions,
+            Ids ids,
             Clock clock) {
         this.keys = keys;
         this.delegation = delegation;
@@ -48,10 +51,13 @@ class ApiKeyManagement {
     }
 
     /** A new key and its secret, which nothing stores in the clear. */
-    record IssuedKey(UUID id, String secret, Instant createdAt) {
-    }
+    record IssuedKey(UUID id, String secret, Instant createdAt) {}
 
-    IssuedKey create(UserPrincipal creator, String name, List<String> scopes, @Nullable Instant expiresAt,
+    IssuedKey create(
+            UserPrincipal creator,
+            String name,
+            List<String> scopes,
+            @Nullable Instant expiresAt,
             RequestOrigin origin) {
         Instant now = clock.instant();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
@@ -61,19 +67,22 @@ class ApiKeyManagement {
         String secret = transactions.inTransaction(() -> {
             delegation.requireReal(scopes);
             delegation.requireWithin(creator, delegation.expand(scopes));
-            String created = keys.create(id, creator.userId(), name, scopes.stream().distinct().toList(), expiresAt, now);
-            audit.record(TenantContext.require(), AuditEntry.byUser(creator.userId(), "api_key.created")
-                    .on("api_key", id, "identity.api_keys")
-                    .values(Map.of("name", name, "scopes", scopes))
-                    .from(origin));
+            String created = keys.create(
+                    id, creator.userId(), name, scopes.stream().distinct().toList(), expiresAt, now);
+            audit.record(
+                    TenantContext.require(),
+                    AuditEntry.byUser(creator.userId(), "api_key.created")
+                            .on("api_key", id, "identity.api_keys")
+                            .values(Map.of("name", name, "scopes", scopes))
+                            .from(origin));
             return created;
         });
         return new IssuedKey(id, secret, now);
     }
 
     CursorPage<ApiKeys.ApiKeyView> list(PageRequest page) {
-        return transactions.inTransaction(() -> CursorPage.of(keys.page(page.afterOrStart(), page.fetchSize()), page,
-                ApiKeys.ApiKeyView::id));
+        return transactions.inTransaction(
+                () -> CursorPage.of(keys.page(page.afterOrStart(), page.fetchSize()), page, ApiKeys.ApiKeyView::id));
     }
 
     ApiKeys.ApiKeyView get(UUID id) {
@@ -85,8 +94,12 @@ class ApiKeyManagement {
         transactions.inTransaction(() -> {
             keys.find(id).orElseThrow(() -> ApiKeyNotFound.forId(id));
             if (keys.revoke(id, clock.instant())) {
-                audit.record(TenantContext.require(), Actor.of(actor).act("api_key.revoked")
-                        .on("api_key", id, "identity.api_keys").from(origin));
+                audit.record(
+                        TenantContext.require(),
+                        Actor.of(actor)
+                                .act("api_key.revoked")
+                                .on("api_key", id, "identity.api_keys")
+                                .from(origin));
             }
         });
     }

@@ -1,8 +1,7 @@
 package io.reach.identity.apikeys;
 
-import java.util.UUID;
-
 import io.reach.platform.web.NotFoundException;
+import java.util.UUID;
 
 /** No API key has this id in the current workspace. */
 class ApiKeyNotFound extends NotFoundException {

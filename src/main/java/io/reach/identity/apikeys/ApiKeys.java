@@ -1,19 +1,17 @@
 package io.reach.identity.apikeys;
 
+import io.reach.identity.TokenDigests;
+import io.reach.platform.security.TenantRoutedTokens;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.time.UtcTimes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.identity.TokenDigests;
-import io.reach.platform.security.TenantRoutedTokens;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.time.UtcTimes;
 
 /**
  * {@code identity.api_keys}. A key is a {@link TenantRoutedTokens tenant-routed token} with the
@@ -48,29 +46,46 @@ class ApiKeys {
         this.jdbc = jdbc;
     }
 
-    record ApiKeyView(UUID id, UUID userId, String name, String keyPrefix, List<String> scopes,
-            @Nullable Instant lastUsedAt, @Nullable Instant expiresAt, @Nullable Instant revokedAt, Instant createdAt) {
-    }
+    record ApiKeyView(
+            UUID id,
+            UUID userId,
+            String name,
+            String keyPrefix,
+            List<String> scopes,
+            @Nullable Instant lastUsedAt,
+            @Nullable Instant expiresAt,
+            @Nullable Instant revokedAt,
+            Instant createdAt) {}
 
-    record ActiveKey(UUID id, UUID userId, Set<String> scopes) {
-    }
+    record ActiveKey(UUID id, UUID userId, Set<String> scopes) {}
 
     /** Stores a new key of the current tenant and returns its secret, which is never shown again. */
     String create(UUID id, UUID userId, String name, List<String> scopes, @Nullable Instant expiresAt, Instant now) {
         UUID tenant = TenantContext.require().value();
         String secret = TenantRoutedTokens.issue(PREFIX, tenant);
-        jdbc.sql(INSERT).param("tenant", tenant).param("id", id).param("userId", userId).param("name", name)
+        jdbc.sql(INSERT)
+                .param("tenant", tenant)
+                .param("id", id)
+                .param("userId", userId)
+                .param("name", name)
                 .param("prefix", visiblePrefix(secret))
-                .param("hash", TokenDigests.hash(secret)).param("scopes", scopes.toArray(String[]::new))
-                .param("expiresAt", expiresAt == null ? null : UtcTimes.utc(expiresAt)).param("now", UtcTimes.utc(now))
+                .param("hash", TokenDigests.hash(secret))
+                .param("scopes", scopes.toArray(String[]::new))
+                .param("expiresAt", expiresAt == null ? null : UtcTimes.utc(expiresAt))
+                .param("now", UtcTimes.utc(now))
                 .update();
         return secret;
     }
 
     Optional<ActiveKey> findActive(String secret, Instant now) {
-        return jdbc.sql(FIND_ACTIVE).param("hash", TokenDigests.hash(secret)).param("now", UtcTimes.utc(now))
-                .query((rs, row) -> new ActiveKey(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-                        Set.copyOf(List.of((String[]) rs.getArray("scopes").getArray())))).optional();
+        return jdbc.sql(FIND_ACTIVE)
+                .param("hash", TokenDigests.hash(secret))
+                .param("now", UtcTimes.utc(now))
+                .query((rs, row) -> new ActiveKey(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("user_id", UUID.class),
+                        Set.copyOf(List.of((String[]) rs.getArray("scopes").getArray()))))
+                .optional();
     }
 
     void touch(UUID id, Instant now) {
@@ -78,7 +93,11 @@ class ApiKeys {
     }
 
     List<ApiKeyView> page(UUID after, int limit) {
-        return jdbc.sql(LIST).param("after", after).param("limit", limit).query(ApiKeys::view).list();
+        return jdbc.sql(LIST)
+                .param("after", after)
+                .param("limit", limit)
+                .query(ApiKeys::view)
+                .list();
     }
 
     Optional<ApiKeyView> find(UUID id) {
@@ -100,9 +119,15 @@ class ApiKeys {
     }
 
     private static ApiKeyView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new ApiKeyView(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("name"),
-                rs.getString("key_prefix"), List.of((String[]) rs.getArray("scopes").getArray()),
-                instant(rs, "last_used_at"), instant(rs, "expires_at"), instant(rs, "revoked_at"),
+        return new ApiKeyView(
+                rs.getObject("id", UUID.class),
+                rs.getObject("user_id", UUID.class),
+                rs.getString("name"),
+                rs.getString("key_prefix"),
+                List.of((String[]) rs.getArray("scopes").getArray()),
+                instant(rs, "last_used_at"),
+                instant(rs, "expires_at"),
+                instant(rs, "revoked_at"),
                 rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant());
     }
 

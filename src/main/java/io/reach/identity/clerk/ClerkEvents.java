@@ -2,16 +2,13 @@ package io.reach.identity.clerk;
 
 import java.time.Instant;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.databind.JsonNode;
 
 /** Reads Clerk's user objects ({@code data} of {@code user.created}/{@code user.updated}). */
 final class ClerkEvents {
 
-    private ClerkEvents() {
-    }
+    private ClerkEvents() {}
 
     /** 9999-12-31T23:59:59.999Z: later instants are not dates (and PostgreSQL would refuse some of them). */
     private static final long LAST_STORABLE_MILLI = 253_402_300_799_999L;
@@ -23,10 +20,18 @@ final class ClerkEvents {
         if (clerkId == null || email == null) {
             return Optional.empty();
         }
-        return Optional.of(new ProviderUsers.ProviderUser(clerkId, email, name(text(data, "first_name")),
-                name(text(data, "last_name")), username(text(data, "username")), text(data, "image_url"),
-                text(data, "external_id"), object(data, "public_metadata"), object(data, "private_metadata"),
-                object(data, "unsafe_metadata"), millis(data, "last_sign_in_at"),
+        return Optional.of(new ProviderUsers.ProviderUser(
+                clerkId,
+                email,
+                name(text(data, "first_name")),
+                name(text(data, "last_name")),
+                username(text(data, "username")),
+                text(data, "image_url"),
+                text(data, "external_id"),
+                object(data, "public_metadata"),
+                object(data, "private_metadata"),
+                object(data, "unsafe_metadata"),
+                millis(data, "last_sign_in_at"),
                 Optional.ofNullable(millis(data, "created_at")).orElse(now)));
     }
 
@@ -35,7 +40,8 @@ final class ClerkEvents {
         JsonNode addresses = data.path("email_addresses");
         for (JsonNode address : addresses) {
             // Only Clerk's word counts: an address without a verification object was never proved.
-            boolean verified = "verified".equals(address.path("verification").path("status").asString(""));
+            boolean verified = "verified"
+                    .equals(address.path("verification").path("status").asString(""));
             if ((primaryId == null || primaryId.equals(text(address, "id"))) && verified) {
                 String email = text(address, "email_address");
                 if (email != null && email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") && email.length() <= 254) {
@@ -57,7 +63,12 @@ final class ClerkEvents {
 
     static @Nullable String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() || !value.isString() || value.asString().isBlank() ? null : value.asString();
+        return value == null
+                        || value.isNull()
+                        || !value.isString()
+                        || value.asString().isBlank()
+                ? null
+                : value.asString();
     }
 
     private static String object(JsonNode node, String field) {
@@ -67,7 +78,12 @@ final class ClerkEvents {
 
     private static @Nullable Instant millis(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value != null && value.isIntegralNumber() && value.canConvertToLong()
-                && value.asLong() >= 0 && value.asLong() <= LAST_STORABLE_MILLI ? Instant.ofEpochMilli(value.asLong()) : null;
+        return value != null
+                        && value.isIntegralNumber()
+                        && value.canConvertToLong()
+                        && value.asLong() >= 0
+                        && value.asLong() <= LAST_STORABLE_MILLI
+                ? Instant.ofEpochMilli(value.asLong())
+                : null;
     }
 }

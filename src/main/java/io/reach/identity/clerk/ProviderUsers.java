@@ -1,15 +1,13 @@
 package io.reach.identity.clerk;
 
+import io.reach.identity.MemberStandings;
+import io.reach.platform.time.UtcTimes;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.identity.MemberStandings;
-import io.reach.platform.time.UtcTimes;
 
 /** Users as an external identity provider (Clerk) describes them, written into {@code identity.users}. */
 @Repository
@@ -43,34 +41,60 @@ class ProviderUsers {
         this.standings = standings;
     }
 
-    record ProviderUser(String clerkId, String email, @Nullable String firstName, @Nullable String lastName,
-            @Nullable String username, @Nullable String imageUrl, @Nullable String externalId, String publicMetadata,
-            String privateMetadata, String unsafeMetadata, @Nullable Instant lastSignInAt, Instant createdAt) {
-    }
+    record ProviderUser(
+            String clerkId,
+            String email,
+            @Nullable String firstName,
+            @Nullable String lastName,
+            @Nullable String username,
+            @Nullable String imageUrl,
+            @Nullable String externalId,
+            String publicMetadata,
+            String privateMetadata,
+            String unsafeMetadata,
+            @Nullable Instant lastSignInAt,
+            Instant createdAt) {}
 
     /**
      * Creates the user, or updates the one with this Clerk id, or links the verified account with
      * this address that no other Clerk user holds. A suspended account stays suspended.
      */
     UUID upsert(UUID newId, ProviderUser user, Instant now) {
-        Optional<UUID> existing = jdbc.sql(BY_CLERK_ID).param("clerkId", user.clerkId()).query(UUID.class).optional()
-                .or(() -> jdbc.sql(BY_EMAIL).param("email", user.email()).query(UUID.class).optional());
+        Optional<UUID> existing = jdbc.sql(BY_CLERK_ID)
+                .param("clerkId", user.clerkId())
+                .query(UUID.class)
+                .optional()
+                .or(() -> jdbc.sql(BY_EMAIL)
+                        .param("email", user.email())
+                        .query(UUID.class)
+                        .optional());
         UUID id = existing.orElse(newId);
-        jdbc.sql(existing.isPresent() ? UPDATE : INSERT).param("id", id).param("email", user.email())
-                .param("firstName", user.firstName()).param("lastName", user.lastName())
-                .param("username", user.username()).param("imageUrl", user.imageUrl())
-                .param("externalId", user.externalId()).param("clerkId", user.clerkId())
-                .param("publicMetadata", user.publicMetadata()).param("privateMetadata", user.privateMetadata())
+        jdbc.sql(existing.isPresent() ? UPDATE : INSERT)
+                .param("id", id)
+                .param("email", user.email())
+                .param("firstName", user.firstName())
+                .param("lastName", user.lastName())
+                .param("username", user.username())
+                .param("imageUrl", user.imageUrl())
+                .param("externalId", user.externalId())
+                .param("clerkId", user.clerkId())
+                .param("publicMetadata", user.publicMetadata())
+                .param("privateMetadata", user.privateMetadata())
                 .param("unsafeMetadata", user.unsafeMetadata())
                 .param("lastSignInAt", user.lastSignInAt() == null ? null : UtcTimes.utc(user.lastSignInAt()))
-                .param("createdAt", UtcTimes.utc(user.createdAt())).param("now", UtcTimes.utc(now)).update();
+                .param("createdAt", UtcTimes.utc(user.createdAt()))
+                .param("now", UtcTimes.utc(now))
+                .update();
         standings.userChanged(id);
         return id;
     }
 
     /** Deactivates the user; their access tokens stop working on this node at once, on others within the cache's lifetime. */
     Optional<UUID> deactivate(String clerkId, Instant now) {
-        Optional<UUID> id = jdbc.sql(DEACTIVATE).param("clerkId", clerkId).param("now", UtcTimes.utc(now)).query(UUID.class)
+        Optional<UUID> id = jdbc.sql(DEACTIVATE)
+                .param("clerkId", clerkId)
+                .param("now", UtcTimes.utc(now))
+                .query(UUID.class)
                 .optional();
         id.ifPresent(standings::userChanged);
         return id;

@@ -6,10 +6,8 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,9 +26,15 @@ final class SvixSignature {
         this.key = Base64.getDecoder().decode(encoded);
     }
 
-    enum Verdict { VALID, BAD_SIGNATURE, STALE, MALFORMED }
+    enum Verdict {
+        VALID,
+        BAD_SIGNATURE,
+        STALE,
+        MALFORMED
+    }
 
-    Verdict verify(@Nullable String id, @Nullable String timestamp, @Nullable String signatures, String body, Instant now) {
+    Verdict verify(
+            @Nullable String id, @Nullable String timestamp, @Nullable String signatures, String body, Instant now) {
         if (id == null || timestamp == null || signatures == null || id.isBlank()) {
             return Verdict.MALFORMED;
         }

@@ -1,16 +1,14 @@
 package io.reach.identity.signin;
 
-import java.util.Optional;
-
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.stereotype.Component;
-
 import io.reach.identity.MemberStandings;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.security.BearerTokenAuthenticator;
 import io.reach.platform.security.PlatformAdmin;
+import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.stereotype.Component;
 
 /**
  * Accepts Reach's own access tokens (JWTs: three base64url parts) whose membership is still
@@ -34,17 +32,28 @@ class AccessTokenAuthenticator implements BearerTokenAuthenticator {
         if (token.chars().filter(c -> c == '.').count() != 2) {
             return Optional.empty();
         }
-        return tokens.verify(token).flatMap(this::asNow).map(principal -> new UsernamePasswordAuthenticationToken(
-                principal, null, principal.isPlatformAdmin()
-                        ? AuthorityUtils.createAuthorityList("ROLE_USER", "ROLE_" + PlatformAdmin.ROLE)
-                        : AuthorityUtils.createAuthorityList("ROLE_USER")));
+        return tokens.verify(token)
+                .flatMap(this::asNow)
+                .map(principal -> new UsernamePasswordAuthenticationToken(
+                        principal,
+                        null,
+                        principal.isPlatformAdmin()
+                                ? AuthorityUtils.createAuthorityList("ROLE_USER", "ROLE_" + PlatformAdmin.ROLE)
+                                : AuthorityUtils.createAuthorityList("ROLE_USER")));
     }
 
     /** The token's principal with today's role, if the membership it was issued for still stands. */
     private Optional<UserPrincipal> asNow(UserPrincipal claimed) {
-        return standings.of(claimed.tenantId(), claimed.userId())
+        return standings
+                .of(claimed.tenantId(), claimed.userId())
                 .filter(standing -> standing.membershipId().equals(claimed.membershipId()))
-                .map(standing -> new UserPrincipal(claimed.userId(), claimed.tenantId(), claimed.membershipId(),
-                        standing.role(), standing.email(), claimed.scopes(), standing.platformRole()));
+                .map(standing -> new UserPrincipal(
+                        claimed.userId(),
+                        claimed.tenantId(),
+                        claimed.membershipId(),
+                        standing.role(),
+                        standing.email(),
+                        claimed.scopes(),
+                        standing.platformRole()));
     }
 }

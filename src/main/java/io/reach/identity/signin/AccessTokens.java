@@ -1,12 +1,14 @@
 package io.reach.identity.signin;
 
+import io.reach.identity.IdentityProperties;
+import io.reach.identity.UserPrincipal;
+import io.reach.platform.tenant.TenantId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -20,10 +22,6 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
-
-import io.reach.identity.IdentityProperties;
-import io.reach.identity.UserPrincipal;
-import io.reach.platform.tenant.TenantId;
 
 /**
  * Short-lived access tokens: HS256 JWTs naming the user ({@code sub}), the tenant ({@code tid}),
@@ -42,7 +40,8 @@ class AccessTokens {
 
     AccessTokens(SigningKeys keys, IdentityProperties properties, Clock clock) {
         this.encoder = NimbusJwtEncoder.withSecretKey(keys.accessTokenKey()).build();
-        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(keys.accessTokenKey()).macAlgorithm(MacAlgorithm.HS256)
+        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(keys.accessTokenKey())
+                .macAlgorithm(MacAlgorithm.HS256)
                 .build();
         nimbus.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
         this.decoder = nimbus;
@@ -65,17 +64,21 @@ class AccessTokens {
                 .claim("scope", List.copyOf(principal.scopes()))
                 .claim("platform_role", principal.platformRole())
                 .build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+        return encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
     }
 
     Optional<UserPrincipal> verify(String token) {
         try {
             Jwt jwt = decoder.decode(token);
-            return Optional.of(new UserPrincipal(UUID.fromString(jwt.getSubject()),
+            return Optional.of(new UserPrincipal(
+                    UUID.fromString(jwt.getSubject()),
                     TenantId.of(UUID.fromString(jwt.getClaimAsString("tid"))),
-                    UUID.fromString(jwt.getClaimAsString("mid")), claim(jwt, "role"),
-                    claim(jwt, "email"), new HashSet<>(jwt.getClaimAsStringList("scope")),
+                    UUID.fromString(jwt.getClaimAsString("mid")),
+                    claim(jwt, "role"),
+                    claim(jwt, "email"),
+                    new HashSet<>(jwt.getClaimAsStringList("scope")),
                     claim(jwt, "platform_role")));
         } catch (JwtValidationException e) {
             if (expired(e)) {
@@ -98,8 +101,9 @@ class AccessTokens {
     }
 
     private static boolean expired(JwtValidationException e) {
-        return e.getErrors().stream().anyMatch(error -> error.getDescription() != null
-                && error.getDescription().startsWith("Jwt expired"));
+        return e.getErrors().stream()
+                .anyMatch(error ->
+                        error.getDescription() != null && error.getDescription().startsWith("Jwt expired"));
     }
 
     long ttlSeconds() {

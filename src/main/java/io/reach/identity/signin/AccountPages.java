@@ -4,10 +4,11 @@ import static io.reach.identity.signin.MinimalPage.blankToNull;
 import static io.reach.identity.signin.MinimalPage.tokenForm;
 import static io.reach.identity.signin.MinimalPage.tokenOutcome;
 
-import java.util.Map;
-
+import io.reach.identity.Inviting;
+import io.reach.identity.RequestOrigins;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
-
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,11 +16,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import io.swagger.v3.oas.annotations.Hidden;
-
-import io.reach.identity.Inviting;
-import io.reach.identity.RequestOrigins;
 
 /**
  * The minimal pages mails link to, until the console takes over: each reads the token from the
@@ -36,7 +32,8 @@ class AccountPages {
     private final SignInUnlocks unlocks;
     private final IdentityLinking linking;
 
-    AccountPages(SignUp signUp, Inviting inviting, PasswordResets resets, SignInUnlocks unlocks, IdentityLinking linking) {
+    AccountPages(
+            SignUp signUp, Inviting inviting, PasswordResets resets, SignInUnlocks unlocks, IdentityLinking linking) {
         this.signUp = signUp;
         this.inviting = inviting;
         this.resets = resets;
@@ -67,8 +64,10 @@ class AccountPages {
     }
 
     @PostMapping(path = "/accept-invitation", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<String> acceptInvitation(@RequestParam(required = false) @Nullable String token,
-            @RequestParam(required = false) @Nullable String password, @RequestParam(required = false) @Nullable String name,
+    ResponseEntity<String> acceptInvitation(
+            @RequestParam(required = false) @Nullable String token,
+            @RequestParam(required = false) @Nullable String password,
+            @RequestParam(required = false) @Nullable String name,
             HttpServletRequest http) {
         return tokenOutcome("Join a Reach workspace", token, checked -> {
             inviting.accept(checked, blankToNull(password), blankToNull(name), RequestOrigins.of(http));
@@ -80,7 +79,8 @@ class AccountPages {
     @GetMapping("/reset-password")
     ResponseEntity<String> resetPasswordForm(@RequestParam(required = false) @Nullable String token) {
         if (token == null) {
-            return MinimalPage.form("Reset your password", "/reset-password/request", Map.of(), """
+            return MinimalPage.form(
+                    "Reset your password", "/reset-password/request", Map.of(), """
                     <p><label>E-mail address <input type="email" name="email" required maxlength="254" autocomplete="email"></label></p>
                     """, "Mail me a reset link");
         }
@@ -91,7 +91,8 @@ class AccountPages {
     }
 
     @PostMapping(path = "/reset-password/request", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<String> requestReset(@RequestParam(required = false) @Nullable String email, HttpServletRequest http) {
+    ResponseEntity<String> requestReset(
+            @RequestParam(required = false) @Nullable String email, HttpServletRequest http) {
         return MinimalPage.attempt("Reset your password", () -> {
             if (email == null || email.isBlank() || email.length() > 254) {
                 throw new IllegalArgumentException("Enter the e-mail address of your account.");
@@ -102,8 +103,10 @@ class AccountPages {
     }
 
     @PostMapping(path = "/reset-password", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<String> resetPassword(@RequestParam(required = false) @Nullable String token,
-            @RequestParam(name = "new_password", required = false) @Nullable String newPassword, HttpServletRequest http) {
+    ResponseEntity<String> resetPassword(
+            @RequestParam(required = false) @Nullable String token,
+            @RequestParam(name = "new_password", required = false) @Nullable String newPassword,
+            HttpServletRequest http) {
         return tokenOutcome("Choose a new password", token, checked -> {
             if (newPassword == null || newPassword.isEmpty()) {
                 throw new IllegalArgumentException("Choose a new password.");
@@ -115,8 +118,12 @@ class AccountPages {
 
     @GetMapping("/unlock")
     ResponseEntity<String> unlockForm(@RequestParam(required = false) @Nullable String token) {
-        return tokenForm("Sign in past the pause", "/unlock", token,
-                "<p>Do this on the device you sign in from: it lets only this device in.</p>\n", "Let this device sign in");
+        return tokenForm(
+                "Sign in past the pause",
+                "/unlock",
+                token,
+                "<p>Do this on the device you sign in from: it lets only this device in.</p>\n",
+                "Let this device sign in");
     }
 
     @PostMapping(path = "/unlock", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -129,13 +136,17 @@ class AccountPages {
 
     @GetMapping("/link-identity")
     ResponseEntity<String> linkIdentityForm(@RequestParam(required = false) @Nullable String token) {
-        return tokenForm("Allow a new way to sign in", "/link-identity", token,
+        return tokenForm(
+                "Allow a new way to sign in",
+                "/link-identity",
+                token,
                 "<p>Only if you asked for it: signing in with that provider will open your Reach account.</p>\n",
                 "Allow it");
     }
 
     @PostMapping(path = "/link-identity", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<String> linkIdentity(@RequestParam(required = false) @Nullable String token, HttpServletRequest http) {
+    ResponseEntity<String> linkIdentity(
+            @RequestParam(required = false) @Nullable String token, HttpServletRequest http) {
         return tokenOutcome("Allow a new way to sign in", token, checked -> {
             linking.confirm(checked, RequestOrigins.of(http));
             return "Done: sign in with that provider again to open your Reach account.";

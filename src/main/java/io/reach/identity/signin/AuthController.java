@@ -1,17 +1,8 @@
 package io.reach.identity.signin;
 
-import java.net.URI;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-
+import io.reach.identity.RequestOrigins;
+import io.reach.identity.SignedInMember;
+import io.reach.identity.UserPrincipal;
 import io.reach.identity.signin.AuthRequests.LoginRequest;
 import io.reach.identity.signin.AuthRequests.LogoutRequest;
 import io.reach.identity.signin.AuthRequests.RefreshRequest;
@@ -20,9 +11,6 @@ import io.reach.identity.signin.AuthRequests.ResetRequest;
 import io.reach.identity.signin.AuthRequests.SignUpRequest;
 import io.reach.identity.signin.AuthRequests.SwitchTenantRequest;
 import io.reach.identity.signin.AuthRequests.TokenRequest;
-import io.reach.identity.RequestOrigins;
-import io.reach.identity.SignedInMember;
-import io.reach.identity.UserPrincipal;
 import io.reach.platform.idempotency.Idempotency;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
@@ -32,6 +20,15 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /** Sign-up, sign-in and their tokens. */
 @RestController
@@ -52,14 +49,20 @@ class AuthController {
     }
 
     @PostMapping("/signup")
-    @Operation(operationId = "signUp", summary = "Create an account and its workspace; a verification mail is sent (for an address that "
-            + "already has an account, the answer is the same and its owner is mailed instead)")
+    @Operation(
+            operationId = "signUp",
+            summary = "Create an account and its workspace; a verification mail is sent (for an address that "
+                    + "already has an account, the answer is the same and its owner is mailed instead)")
     @ApiResponse(responseCode = "201", description = "Signed up; verify the e-mail address before signing in")
-    ResponseEntity<SignUp.Registered> signup(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-                    examples = @ExampleObject("""
+    ResponseEntity<SignUp.Registered> signup(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(mediaType = "application/json", examples = @ExampleObject("""
                     {"email": "ada@example.com", "password": "correct horse battery staple", "name": "Ada Lovelace",
                      "tenant_name": "Analytical Engines"}""")))
-            @Valid @RequestBody SignUpRequest request, HttpServletRequest http) {
+                    @Valid
+                    @RequestBody
+                    SignUpRequest request,
+            HttpServletRequest http) {
         SignUp.Registered registered = signUp.register(request, RequestOrigins.of(http));
         return ResponseEntity.created(URI.create("/api/v1/me")).body(registered);
     }
@@ -74,23 +77,37 @@ class AuthController {
 
     @PostMapping("/verify-email/resend")
     @Operation(summary = "Send the verification mail again; answers the same for unknown addresses")
-    @ApiResponse(responseCode = "202", description = "Accepted; a mail goes out if the address has an unverified account")
+    @ApiResponse(
+            responseCode = "202",
+            description = "Accepted; a mail goes out if the address has an unverified account")
     ResponseEntity<Void> resendVerification(@Valid @RequestBody ResetRequest request, HttpServletRequest http) {
         signUp.resendVerification(request.email(), RequestOrigins.of(http));
         return ResponseEntity.accepted().build();
     }
 
     @PostMapping("/login")
-    @Operation(operationId = "signIn", summary = "Sign in with e-mail and password; returns an access token and a refresh token")
-    @ApiResponse(responseCode = "200", description = "Signed in, or an MFA challenge to answer at /api/v1/auth/mfa/verify",
-            content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {SessionTokens.class,
-                    SignIn.MfaRequired.class})))
+    @Operation(
+            operationId = "signIn",
+            summary = "Sign in with e-mail and password; returns an access token and a refresh token")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Signed in, or an MFA challenge to answer at /api/v1/auth/mfa/verify",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(oneOf = {SessionTokens.class, SignIn.MfaRequired.class})))
     @ApiResponse(responseCode = "401", description = "Wrong e-mail or password")
-    @ApiResponse(responseCode = "429", description = "Too many failed attempts: sign-in from this address is paused (Retry-After)")
-    SignIn.LoginOutcome login(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-                    examples = @ExampleObject("""
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many failed attempts: sign-in from this address is paused (Retry-After)")
+    SignIn.LoginOutcome login(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(mediaType = "application/json", examples = @ExampleObject("""
                     {"email": "ada@example.com", "password": "correct horse battery staple"}""")))
-            @Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+                    @Valid
+                    @RequestBody
+                    LoginRequest request,
+            HttpServletRequest http) {
         Idempotency.doNotStoreResponse(http);
         return signIn.login(request, RequestOrigins.of(http));
     }
@@ -136,8 +153,10 @@ class AuthController {
 
     @PostMapping("/switch-tenant")
     @Operation(summary = "Get tokens for another workspace the user belongs to")
-    SessionTokens switchTenant(@SignedInMember UserPrincipal member,
-            @Valid @RequestBody SwitchTenantRequest request, HttpServletRequest http) {
+    SessionTokens switchTenant(
+            @SignedInMember UserPrincipal member,
+            @Valid @RequestBody SwitchTenantRequest request,
+            HttpServletRequest http) {
         Idempotency.doNotStoreResponse(http);
         return signIn.switchTenant(member, request.tenantId(), RequestOrigins.of(http));
     }

@@ -1,22 +1,21 @@
 package io.reach.identity.signin;
 
-import java.util.UUID;
-
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** The bodies the authentication endpoints accept; {@code 003}'s validation rules apply to names. */
 final class AuthRequests {
 
-    private AuthRequests() {
-    }
+    private AuthRequests() {}
 
     record SignUpRequest(
-            @NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
+            @NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254)
+            String email,
+
             @NotBlank @Size(max = 1024) String password,
             @Size(max = 200) @Nullable String name,
             @Size(min = 2, max = 100) @Nullable String firstName,
@@ -34,32 +33,29 @@ final class AuthRequests {
         }
     }
 
-    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 1024) String password,
-            @Nullable UUID tenantId) {
-    }
+    record LoginRequest(
+            @NotBlank @Size(max = 254) String email,
+            @NotBlank @Size(max = 1024) String password,
+            @Nullable UUID tenantId) {}
 
-    record TokenRequest(@NotBlank @Size(max = 200) String token) {
-    }
+    record TokenRequest(@NotBlank @Size(max = 200) String token) {}
 
-    record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
-    }
+    record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {}
 
-    record LogoutRequest(@Size(max = 200) @Nullable String refreshToken) {
-    }
+    record LogoutRequest(@Size(max = 200) @Nullable String refreshToken) {}
 
-    record ResetRequest(@NotBlank @Size(max = 254) String email) {
-    }
+    record ResetRequest(@NotBlank @Size(max = 254) String email) {}
 
-    record ResetConfirmation(@NotBlank @Size(max = 200) String token, @NotBlank @Size(max = 1024) String newPassword) {
-    }
+    record ResetConfirmation(
+            @NotBlank @Size(max = 200) String token,
+            @NotBlank @Size(max = 1024) String newPassword) {}
 
-    record SwitchTenantRequest(@NotNull UUID tenantId) {
-    }
+    record SwitchTenantRequest(@NotNull UUID tenantId) {}
 
-    record MfaVerification(@NotBlank @Size(max = 200) String mfaToken, @Size(max = 10) @Nullable String code,
-            @Size(max = 40) @Nullable String recoveryCode) {
-    }
+    record MfaVerification(
+            @NotBlank @Size(max = 200) String mfaToken,
+            @Size(max = 10) @Nullable String code,
+            @Size(max = 40) @Nullable String recoveryCode) {}
 
-    record MfaCode(@NotBlank @Size(max = 40) String code) {
-    }
+    record MfaCode(@NotBlank @Size(max = 40) String code) {}
 }

@@ -1,21 +1,21 @@
 package io.reach.identity.signin;
 
-import org.springframework.http.HttpStatus;
-
 import io.reach.platform.web.ApiException;
+import org.springframework.http.HttpStatus;
 
 /** The ways sign-up and sign-in refuse, each a problem with its own title. */
 public final class IdentityProblems {
 
-    private IdentityProblems() {
-    }
+    private IdentityProblems() {}
 
     public static ApiException badCredentials() {
         return new Problem(HttpStatus.UNAUTHORIZED, "Invalid credentials", "The e-mail address or password is wrong");
     }
 
     static ApiException emailNotVerified() {
-        return new Problem(HttpStatus.FORBIDDEN, "Email not verified",
+        return new Problem(
+                HttpStatus.FORBIDDEN,
+                "Email not verified",
                 "Confirm your e-mail address with the link we sent before signing in");
     }
 

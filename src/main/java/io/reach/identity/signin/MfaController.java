@@ -1,15 +1,5 @@
 package io.reach.identity.signin;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
-
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import io.reach.identity.RequestOrigins;
 import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
@@ -18,6 +8,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /** The signed-in user's second factor. */
 @RestController
@@ -41,8 +39,10 @@ class MfaController {
 
     @PostMapping("/confirm")
     @Operation(summary = "Confirm enrolment with a first code; MFA is then on and ten recovery codes are returned once")
-    MultiFactor.Confirmation confirm(@SignedInMember UserPrincipal member,
-            @Valid @RequestBody AuthRequests.MfaCode request, HttpServletRequest http) {
+    MultiFactor.Confirmation confirm(
+            @SignedInMember UserPrincipal member,
+            @Valid @RequestBody AuthRequests.MfaCode request,
+            HttpServletRequest http) {
         Idempotency.doNotStoreResponse(http);
         return multiFactor.confirm(member, request.code(), RequestOrigins.of(http));
     }
@@ -50,8 +50,10 @@ class MfaController {
     @DeleteMapping
     @Operation(summary = "Turn MFA off, proven with a current code or a recovery code")
     @ApiResponse(responseCode = "204", description = "Done; no content")
-    ResponseEntity<Void> disable(@SignedInMember UserPrincipal member,
-            @Valid @RequestBody AuthRequests.MfaCode request, HttpServletRequest http) {
+    ResponseEntity<Void> disable(
+            @SignedInMember UserPrincipal member,
+            @Valid @RequestBody AuthRequests.MfaCode request,
+            HttpServletRequest http) {
         multiFactor.disable(member, request.code(), RequestOrigins.of(http));
         return ResponseEntity.noContent().build();
     }

@@ -1,18 +1,16 @@
 package io.reach.identity.signin;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import io.reach.identity.TokenDigests;
 import io.reach.platform.crypto.SecretBox;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.time.UtcTimes;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** TOTP factors, recovery codes and sign-in challenges; secrets only ever stored encrypted or hashed. */
 @Repository
@@ -58,21 +56,27 @@ class MfaFactors {
         this.ids = ids;
     }
 
-    record Factor(byte[] secret, boolean confirmed, @Nullable Long lastUsedStep) {
-    }
+    record Factor(
+            byte[] secret, boolean confirmed, @Nullable Long lastUsedStep) {}
 
-    record Challenge(UUID userId, UUID tenantId) {
-    }
+    record Challenge(UUID userId, UUID tenantId) {}
 
     void saveUnconfirmed(UUID userId, byte[] secret, Instant now) {
-        jdbc.sql(UPSERT_FACTOR).param("userId", userId).param("secret", box.encrypt(secret, associatedData(userId)))
-                .param("now", UtcTimes.utc(now)).update();
+        jdbc.sql(UPSERT_FACTOR)
+                .param("userId", userId)
+                .param("secret", box.encrypt(secret, associatedData(userId)))
+                .param("now", UtcTimes.utc(now))
+                .update();
     }
 
     Optional<Factor> find(UUID userId) {
-        return jdbc.sql(FIND_FACTOR).param("userId", userId).query((rs, row) -> new Factor(
-                box.decrypt(rs.getBytes("secret_ciphertext"), associatedData(userId)), rs.getBoolean("confirmed"),
-                rs.getObject("last_used_step", Long.class))).optional();
+        return jdbc.sql(FIND_FACTOR)
+                .param("userId", userId)
+                .query((rs, row) -> new Factor(
+                        box.decrypt(rs.getBytes("secret_ciphertext"), associatedData(userId)),
+                        rs.getBoolean("confirmed"),
+                        rs.getObject("last_used_step", Long.class)))
+                .optional();
     }
 
     /** Records that the code of {@code step} was used; false if it (or a later one) already was. */
@@ -81,45 +85,76 @@ class MfaFactors {
     }
 
     void confirm(UUID userId, Instant now) {
-        jdbc.sql(CONFIRM).param("userId", userId).param("now", UtcTimes.utc(now)).update();
-        jdbc.sql(SET_ENABLED).param("userId", userId).param("enabled", true).param("now", UtcTimes.utc(now)).update();
+        jdbc.sql(CONFIRM)
+                .param("userId", userId)
+                .param("now", UtcTimes.utc(now))
+                .update();
+        jdbc.sql(SET_ENABLED)
+                .param("userId", userId)
+                .param("enabled", true)
+                .param("now", UtcTimes.utc(now))
+                .update();
     }
 
     void remove(UUID userId, Instant now) {
         jdbc.sql(DELETE_FACTOR).param("userId", userId).update();
         jdbc.sql(DELETE_CODES).param("userId", userId).update();
-        jdbc.sql(SET_ENABLED).param("userId", userId).param("enabled", false).param("now", UtcTimes.utc(now)).update();
+        jdbc.sql(SET_ENABLED)
+                .param("userId", userId)
+                .param("enabled", false)
+                .param("now", UtcTimes.utc(now))
+                .update();
     }
 
     void replaceRecoveryCodes(UUID userId, List<String> codes, Instant now) {
         jdbc.sql(DELETE_CODES).param("userId", userId).update();
         for (String code : codes) {
-            jdbc.sql(INSERT_CODE).param("id", ids.next()).param("userId", userId).param("hash", TokenDigests.hash(code))
-                    .param("now", UtcTimes.utc(now)).update();
+            jdbc.sql(INSERT_CODE)
+                    .param("id", ids.next())
+                    .param("userId", userId)
+                    .param("hash", TokenDigests.hash(code))
+                    .param("now", UtcTimes.utc(now))
+                    .update();
         }
     }
 
     boolean useRecoveryCode(UUID userId, String code, Instant now) {
-        return jdbc.sql(USE_CODE).param("userId", userId).param("hash", TokenDigests.hash(code.strip()))
-                .param("now", UtcTimes.utc(now)).update() == 1;
+        return jdbc.sql(USE_CODE)
+                        .param("userId", userId)
+                        .param("hash", TokenDigests.hash(code.strip()))
+                        .param("now", UtcTimes.utc(now))
+                        .update()
+                == 1;
     }
 
     String openChallenge(UUID userId, UUID tenantId, Instant now, java.time.Duration ttl) {
         String token = TokenDigests.newToken();
-        jdbc.sql(INSERT_CHALLENGE).param("id", ids.next()).param("userId", userId).param("tenantId", tenantId)
-                .param("hash", TokenDigests.hash(token)).param("expiresAt", UtcTimes.utc(now.plus(ttl)))
-                .param("now", UtcTimes.utc(now)).update();
+        jdbc.sql(INSERT_CHALLENGE)
+                .param("id", ids.next())
+                .param("userId", userId)
+                .param("tenantId", tenantId)
+                .param("hash", TokenDigests.hash(token))
+                .param("expiresAt", UtcTimes.utc(now.plus(ttl)))
+                .param("now", UtcTimes.utc(now))
+                .update();
         return token;
     }
 
     /** Counts an attempt at a live challenge; empty when it is unknown, expired, completed or out of attempts. */
     Optional<Challenge> attempt(String token, Instant now, int maxAttempts) {
-        return jdbc.sql(ATTEMPT_CHALLENGE).param("hash", TokenDigests.hash(token)).param("now", UtcTimes.utc(now))
-                .param("maxAttempts", maxAttempts).query(Challenge.class).optional();
+        return jdbc.sql(ATTEMPT_CHALLENGE)
+                .param("hash", TokenDigests.hash(token))
+                .param("now", UtcTimes.utc(now))
+                .param("maxAttempts", maxAttempts)
+                .query(Challenge.class)
+                .optional();
     }
 
     void complete(String token, Instant now) {
-        jdbc.sql(COMPLETE_CHALLENGE).param("hash", TokenDigests.hash(token)).param("now", UtcTimes.utc(now)).update();
+        jdbc.sql(COMPLETE_CHALLENGE)
+                .param("hash", TokenDigests.hash(token))
+                .param("now", UtcTimes.utc(now))
+                .update();
     }
 
     private static String associatedData(UUID userId) {

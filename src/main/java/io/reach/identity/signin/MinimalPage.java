@@ -1,19 +1,17 @@
 package io.reach.identity.signin;
 
+import io.reach.platform.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.HtmlUtils;
-
-import io.reach.platform.web.ApiException;
 
 /**
  * How the minimal pages (until the console takes over) are written: plain HTML forms posting to
@@ -22,28 +20,34 @@ import io.reach.platform.web.ApiException;
  */
 final class MinimalPage {
 
-    private static final String POLICY = "default-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    private static final String POLICY =
+            "default-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     static final int MAX_TOKEN = 200;
 
-    private MinimalPage() {
-    }
+    private MinimalPage() {}
 
     static boolean validToken(@Nullable String token) {
         return token != null && !token.isBlank() && token.length() <= MAX_TOKEN;
     }
 
     static ResponseEntity<String> noToken(String title) {
-        return page(HttpStatus.BAD_REQUEST, title, "<p>This link has no valid token. Open the link from the mail again.</p>");
+        return page(
+                HttpStatus.BAD_REQUEST,
+                title,
+                "<p>This link has no valid token. Open the link from the mail again.</p>");
     }
 
     /** A form posting {@code hidden} values (escaped) and the given {@code fields} (fixed markup) to {@code action}. */
-    static ResponseEntity<String> form(String title, String action, Map<String, String> hidden, String fields, String button) {
+    static ResponseEntity<String> form(
+            String title, String action, Map<String, String> hidden, String fields, String button) {
         return page(HttpStatus.OK, title, formMarkup(action, hidden, fields, button));
     }
 
     static String formMarkup(String action, Map<String, String> hidden, String fields, String button) {
-        String values = hidden.entrySet().stream().map(field -> "<input type=\"hidden\" name=\"%s\" value=\"%s\">\n"
-                .formatted(escape(field.getKey()), escape(field.getValue()))).collect(Collectors.joining());
+        String values = hidden.entrySet().stream()
+                .map(field -> "<input type=\"hidden\" name=\"%s\" value=\"%s\">\n"
+                        .formatted(escape(field.getKey()), escape(field.getValue())))
+                .collect(Collectors.joining());
         return """
                 <form method="post" action="%s">
                 %s%s<p><button type="submit">%s</button></p>
@@ -52,7 +56,8 @@ final class MinimalPage {
     }
 
     /** The page a token link opens: its token in a form posted back, so opening the link changes nothing. */
-    static ResponseEntity<String> tokenForm(String title, String action, @Nullable String token, String fields, String button) {
+    static ResponseEntity<String> tokenForm(
+            String title, String action, @Nullable String token, String fields, String button) {
         return validToken(token) ? form(title, action, Map.of("token", token), fields, button) : noToken(title);
     }
 
@@ -65,7 +70,8 @@ final class MinimalPage {
     }
 
     private static ResponseEntity<String> outcome(String title, String token, Function<String, String> work) {
-        return attempt(title, () -> "<p>" + escape(work.apply(token)) + "</p>\n<p><a href=\"/sign-in\">Sign in</a></p>");
+        return attempt(
+                title, () -> "<p>" + escape(work.apply(token)) + "</p>\n<p><a href=\"/sign-in\">Sign in</a></p>");
     }
 
     /** Shows the markup {@code work} returns, or why the API refused the request. */
@@ -87,9 +93,13 @@ final class MinimalPage {
                 <body><main><h1>%s</h1>
                 %s</main></body></html>
                 """.formatted(escape(title), escape(title), body);
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", POLICY).header("Referrer-Policy", "no-referrer")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").header("X-Frame-Options", "DENY").body(html);
+        return ResponseEntity.status(status)
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", POLICY)
+                .header("Referrer-Policy", "no-referrer")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("X-Frame-Options", "DENY")
+                .body(html);
     }
 
     static String escape(@Nullable String text) {

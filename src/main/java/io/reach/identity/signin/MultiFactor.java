@@ -1,5 +1,15 @@
 package io.reach.identity.signin;
 
+import io.reach.audit.AuditEntry;
+import io.reach.audit.AuditTrail;
+import io.reach.audit.RequestOrigin;
+import io.reach.audit.SecurityEvent;
+import io.reach.audit.SecurityEvent.Severity;
+import io.reach.identity.UserAccount;
+import io.reach.identity.UserPrincipal;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.ApiException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,21 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-
-import io.reach.audit.AuditEntry;
-import io.reach.audit.AuditTrail;
-import io.reach.audit.RequestOrigin;
-import io.reach.audit.SecurityEvent.Severity;
-import io.reach.audit.SecurityEvent;
-import io.reach.identity.UserAccount;
-import io.reach.identity.UserPrincipal;
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.platform.web.ApiException;
 
 /**
  * TOTP second factors: enrol (a secret and an otpauth URI), confirm with a first code (which
@@ -47,7 +45,14 @@ class MultiFactor {
     private final SignInThrottle throttle;
     private final RefreshTokens refreshTokens;
 
-    MultiFactor(SignInThrottle throttle, RefreshTokens refreshTokens, MfaFactors factors, UserAccounts users, AuditTrail audit, TenantTransactions transactions, Clock clock) {
+    MultiFactor(
+            SignInThrottle throttle,
+            RefreshTokens refreshTokens,
+            MfaFactors factors,
+            UserAccounts users,
+            AuditTrail audit,
+            TenantTransactions transactions,
+            Clock clock) {
         this.throttle = throttle;
         this.refreshTokens = refreshTokens;
         this.factors = factors;
@@ -57,11 +62,9 @@ class MultiFactor {
         this.clock = clock;
     }
 
-    record Enrolment(String secret, String otpauthUri) {
-    }
+    record Enrolment(String secret, String otpauthUri) {}
 
-    record Confirmation(boolean mfaEnabled, List<String> recoveryCodes) {
-    }
+    record Confirmation(boolean mfaEnabled, List<String> recoveryCodes) {}
 
     Enrolment enrol(UserPrincipal principal) {
         UserAccount user = users.findById(principal.userId()).orElseThrow(IdentityProblems::badCredentials);
@@ -78,7 +81,8 @@ class MultiFactor {
     Confirmation confirm(UserPrincipal principal, String code, RequestOrigin origin) {
         throttle.secondFactor(principal.userId());
         return transactions.inTransaction(() -> {
-            MfaFactors.Factor factor = factors.find(principal.userId()).filter(f -> !f.confirmed())
+            MfaFactors.Factor factor = factors.find(principal.userId())
+                    .filter(f -> !f.confirmed())
                     .orElseThrow(() -> new MfaProblem(HttpStatus.CONFLICT, "No enrolment", "Enrol before confirming"));
             requireCode(principal.userId(), factor, code);
             Instant now = clock.instant();
@@ -86,9 +90,12 @@ class MultiFactor {
             refreshTokens.revokeAllOf(principal.userId(), now);
             List<String> codes = recoveryCodes();
             factors.replaceRecoveryCodes(principal.userId(), codes, now);
-            audit.record(principal.tenantId(), AuditEntry.byUser(principal.userId(), "mfa.enabled")
-                    .on("user", principal.userId(), "identity.users")
-                    .changed(Map.of("mfa_enabled", false), Map.of("mfa_enabled", true)).from(origin));
+            audit.record(
+                    principal.tenantId(),
+                    AuditEntry.byUser(principal.userId(), "mfa.enabled")
+                            .on("user", principal.userId(), "identity.users")
+                            .changed(Map.of("mfa_enabled", false), Map.of("mfa_enabled", true))
+                            .from(origin));
             return new Confirmation(true, codes);
         });
     }
@@ -96,42 +103,51 @@ class MultiFactor {
     void disable(UserPrincipal principal, String code, RequestOrigin origin) {
         throttle.secondFactor(principal.userId());
         transactions.inTransaction(() -> {
-            MfaFactors.Factor factor = factors.find(principal.userId()).filter(MfaFactors.Factor::confirmed)
-                    .orElseThrow(() -> new MfaProblem(HttpStatus.CONFLICT, "MFA not enabled", "There is nothing to disable"));
+            MfaFactors.Factor factor = factors.find(principal.userId())
+                    .filter(MfaFactors.Factor::confirmed)
+                    .orElseThrow(() ->
+                            new MfaProblem(HttpStatus.CONFLICT, "MFA not enabled", "There is nothing to disable"));
             if (!factors.useRecoveryCode(principal.userId(), code, clock.instant())) {
                 requireCode(principal.userId(), factor, code);
             }
             factors.remove(principal.userId(), clock.instant());
             refreshTokens.revokeAllOf(principal.userId(), clock.instant());
-            audit.record(principal.tenantId(), new SecurityEvent(principal.userId(), "mfa.disabled", Severity.MEDIUM,
-                    Map.of(), origin));
+            audit.record(
+                    principal.tenantId(),
+                    new SecurityEvent(principal.userId(), "mfa.disabled", Severity.MEDIUM, Map.of(), origin));
         });
     }
 
     String openChallenge(UUID userId, UUID tenantId) {
-        return transactions.inTransaction(() -> factors.openChallenge(userId, tenantId, clock.instant(), CHALLENGE_TTL));
+        return transactions.inTransaction(
+                () -> factors.openChallenge(userId, tenantId, clock.instant(), CHALLENGE_TTL));
     }
 
     /**
      * Completes a sign-in challenge; returns who signed in, in which tenant. The attempt is
      * counted (and committed) before the code is checked, so wrong codes use up the tries.
      */
-    MfaFactors.Challenge complete(String challengeToken, @Nullable String code, @Nullable String recoveryCode,
-            RequestOrigin origin) {
+    MfaFactors.Challenge complete(
+            String challengeToken, @Nullable String code, @Nullable String recoveryCode, RequestOrigin origin) {
         Instant now = clock.instant();
-        MfaFactors.Challenge challenge = transactions.inTransaction(() -> factors.attempt(challengeToken, now, MAX_ATTEMPTS))
-                .orElseThrow(() -> new MfaProblem(HttpStatus.UNAUTHORIZED, "Invalid MFA challenge",
+        MfaFactors.Challenge challenge = transactions
+                .inTransaction(() -> factors.attempt(challengeToken, now, MAX_ATTEMPTS))
+                .orElseThrow(() -> new MfaProblem(
+                        HttpStatus.UNAUTHORIZED,
+                        "Invalid MFA challenge",
                         "The challenge is unknown, expired, completed or out of attempts; sign in again"));
         throttle.secondFactor(challenge.userId());
         return transactions.inTransaction(() -> {
-            MfaFactors.Factor factor = factors.find(challenge.userId()).filter(MfaFactors.Factor::confirmed)
+            MfaFactors.Factor factor = factors.find(challenge.userId())
+                    .filter(MfaFactors.Factor::confirmed)
                     .orElseThrow(IdentityProblems::badCredentials);
             boolean passed = recoveryCode != null
                     ? factors.useRecoveryCode(challenge.userId(), recoveryCode, now)
                     : code != null && usableCode(challenge.userId(), factor, code);
             if (!passed) {
-                audit.record(TenantId.PLATFORM, new SecurityEvent(challenge.userId(), "mfa.failed", Severity.MEDIUM,
-                        Map.of(), origin));
+                audit.record(
+                        TenantId.PLATFORM,
+                        new SecurityEvent(challenge.userId(), "mfa.failed", Severity.MEDIUM, Map.of(), origin));
                 throw wrongCode();
             }
             factors.complete(challengeToken, now);

@@ -1,16 +1,5 @@
 package io.reach.identity.signin;
 
-import java.time.Clock;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-
 import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
@@ -23,6 +12,15 @@ import io.reach.platform.time.UtcTimes;
 import io.reach.platform.web.ApiException;
 import io.reach.tenancy.CreateTenant;
 import io.reach.tenancy.TenantManagement;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
 
 /**
  * Sign-in through an OpenID Connect provider: the provider's identity (registration and subject)
@@ -48,8 +46,16 @@ class OidcAccounts {
     private final ExternalIdentities identities;
     private final IdentityLinking linking;
 
-    OidcAccounts(ExternalIdentities identities, IdentityLinking linking, UserAccounts users, WorkspaceMemberships memberships,
-            TenantManagement tenants, AuditTrail audit, JdbcClient jdbc, Ids ids, Clock clock) {
+    OidcAccounts(
+            ExternalIdentities identities,
+            IdentityLinking linking,
+            UserAccounts users,
+            WorkspaceMemberships memberships,
+            TenantManagement tenants,
+            AuditTrail audit,
+            JdbcClient jdbc,
+            Ids ids,
+            Clock clock) {
         this.identities = identities;
         this.linking = linking;
         this.users = users;
@@ -62,9 +68,15 @@ class OidcAccounts {
     }
 
     /** What the provider vouches for. */
-    record ProviderIdentity(String provider, String subject, @Nullable String email, boolean emailVerified,
-            @Nullable String name, @Nullable String givenName, @Nullable String familyName, @Nullable String picture) {
-    }
+    record ProviderIdentity(
+            String provider,
+            String subject,
+            @Nullable String email,
+            boolean emailVerified,
+            @Nullable String name,
+            @Nullable String givenName,
+            @Nullable String familyName,
+            @Nullable String picture) {}
 
     /**
      * The user this identity signs in as; {@code linkToken} is set when a signed-in user started
@@ -72,13 +84,17 @@ class OidcAccounts {
      */
     UserAccount userFor(ProviderIdentity identity, @Nullable String linkToken, RequestOrigin origin) {
         if (linkToken != null) {
-            return users.findById(linking.completeStarted(linkToken, identity, origin)).orElseThrow();
+            return users.findById(linking.completeStarted(linkToken, identity, origin))
+                    .orElseThrow();
         }
-        Optional<UserAccount> linked = identities.userOf(identity.provider(), identity.subject()).flatMap(users::findById);
+        Optional<UserAccount> linked =
+                identities.userOf(identity.provider(), identity.subject()).flatMap(users::findById);
         if (linked.isPresent()) {
             return linked.get();
         }
-        if (identity.email() == null || !identity.emailVerified() || identity.email().length() > 254) {
+        if (identity.email() == null
+                || !identity.emailVerified()
+                || identity.email().length() > 254) {
             throw new OidcProblem("The identity provider did not vouch for an e-mail address; sign in another way");
         }
         Optional<UserAccount> existing = users.findByEmail(identity.email());
@@ -92,18 +108,37 @@ class OidcAccounts {
         String email = Objects.requireNonNull(identity.email());
         UUID userId = ids.next();
         String workspace = (identity.name() == null ? email : identity.name()) + "'s workspace";
-        tenants.create(new CreateTenant(workspace.length() > 200 ? workspace.substring(0, 200) : workspace, null, userId,
-                null, null, null), created -> {
-            jdbc.sql(CREATE).param("id", userId).param("email", email).param("name", limit(identity.name(), 200))
-                    .param("firstName", atLeastTwo(identity.givenName())).param("lastName", atLeastTwo(identity.familyName()))
-                    .param("imageUrl", limit(identity.picture(), 2048)).param("provider", identity.provider())
-                    .param("subject", identity.subject()).param("now", UtcTimes.utc(clock.instant())).update();
-            identities.link(new ExternalIdentities.Link(userId, identity.provider(), identity.subject()), clock.instant());
-            memberships.insert(ids.next(), userId, Roles.OWNER, UserType.ADMIN, clock.instant());
-            audit.record(TenantId.of(created.id()), AuditEntry.byIdentityProvider(userId, "user.signed_up")
-                    .on("user", userId, "identity.users")
-                    .values(Map.of("email", email, "provider", identity.provider())).from(origin));
-        });
+        tenants.create(
+                new CreateTenant(
+                        workspace.length() > 200 ? workspace.substring(0, 200) : workspace,
+                        null,
+                        userId,
+                        null,
+                        null,
+                        null),
+                created -> {
+                    jdbc.sql(CREATE)
+                            .param("id", userId)
+                            .param("email", email)
+                            .param("name", limit(identity.name(), 200))
+                            .param("firstName", atLeastTwo(identity.givenName()))
+                            .param("lastName", atLeastTwo(identity.familyName()))
+                            .param("imageUrl", limit(identity.picture(), 2048))
+                            .param("provider", identity.provider())
+                            .param("subject", identity.subject())
+                            .param("now", UtcTimes.utc(clock.instant()))
+                            .update();
+                    identities.link(
+                            new ExternalIdentities.Link(userId, identity.provider(), identity.subject()),
+                            clock.instant());
+                    memberships.insert(ids.next(), userId, Roles.OWNER, UserType.ADMIN, clock.instant());
+                    audit.record(
+                            TenantId.of(created.id()),
+                            AuditEntry.byIdentityProvider(userId, "user.signed_up")
+                                    .on("user", userId, "identity.users")
+                                    .values(Map.of("email", email, "provider", identity.provider()))
+                                    .from(origin));
+                });
         return users.findById(userId).orElseThrow();
     }
 

@@ -1,14 +1,16 @@
 package io.reach.identity.signin;
 
-import java.io.IOException;
-import java.util.Objects;
-
+import io.reach.identity.RequestOrigins;
+import io.reach.platform.web.ApiException;
+import io.reach.platform.web.ProblemWriter;
+import io.reach.platform.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-
+import java.io.IOException;
+import java.util.Objects;
 import org.springframework.boot.security.oauth2.client.autoconfigure.ConditionalOnOAuth2ClientRegistrationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,11 +25,6 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import io.reach.identity.RequestOrigins;
-import io.reach.platform.web.ApiException;
-import io.reach.platform.web.ProblemWriter;
-import io.reach.platform.web.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,48 +41,73 @@ class OidcSignInConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain oidcSignIn(HttpSecurity http, OidcAccounts accounts, SignIn signIn, JsonMapper json,
-            ProblemWriter problems) throws Exception {
-        return http
-                .securityMatcher("/oauth2/**", "/login/oauth2/**")
+    SecurityFilterChain oidcSignIn(
+            HttpSecurity http, OidcAccounts accounts, SignIn signIn, JsonMapper json, ProblemWriter problems)
+            throws Exception {
+        return http.securityMatcher("/oauth2/**", "/login/oauth2/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
                 .addFilterBefore(new LinkTokenFilter(), OAuth2AuthorizationRequestRedirectFilter.class)
-                .oauth2Login(login -> login
-                        .successHandler((request, response, authentication) ->
+                .oauth2Login(login -> login.successHandler((request, response, authentication) ->
                                 succeed(request, response, authentication, accounts, signIn, json, problems))
                         .failureHandler((request, response, e) -> {
                             endSession(request);
-                            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "Identity provider sign-in failed",
-                                    "The identity provider's answer was refused: " + e.getMessage()));
+                            problems.write(
+                                    response,
+                                    Problems.of(
+                                            HttpStatus.UNAUTHORIZED,
+                                            "Identity provider sign-in failed",
+                                            "The identity provider's answer was refused: " + e.getMessage()));
                         }))
                 .build();
     }
 
-    private static void succeed(HttpServletRequest request, HttpServletResponse response, Authentication authentication,
-            OidcAccounts accounts, SignIn signIn, JsonMapper json, ProblemWriter problems) throws IOException {
+    private static void succeed(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Authentication authentication,
+            OidcAccounts accounts,
+            SignIn signIn,
+            JsonMapper json,
+            ProblemWriter problems)
+            throws IOException {
         HttpSession session = request.getSession(false);
         String linkToken = session == null ? null : (String) session.getAttribute(LinkTokenFilter.ATTRIBUTE);
         endSession(request);
         try {
             OAuth2AuthenticationToken token = (OAuth2AuthenticationToken) authentication;
             OidcUser user = (OidcUser) token.getPrincipal();
-            var identity = new OidcAccounts.ProviderIdentity(token.getAuthorizedClientRegistrationId(),
-                    Objects.requireNonNull(user.getSubject(), "Spring's ID token validator refuses a token without sub"),
-                    user.getEmail(), Boolean.TRUE.equals(user.getEmailVerified()), user.getFullName(), user.getGivenName(),
-                    user.getFamilyName(), user.getPicture());
+            var identity = new OidcAccounts.ProviderIdentity(
+                    token.getAuthorizedClientRegistrationId(),
+                    Objects.requireNonNull(
+                            user.getSubject(), "Spring's ID token validator refuses a token without sub"),
+                    user.getEmail(),
+                    Boolean.TRUE.equals(user.getEmailVerified()),
+                    user.getFullName(),
+                    user.getGivenName(),
+                    user.getFamilyName(),
+                    user.getPicture());
             var origin = RequestOrigins.of(request);
-            SignIn.LoginOutcome outcome = signIn.proceed(accounts.userFor(identity, linkToken, origin), null, origin, null);
+            SignIn.LoginOutcome outcome =
+                    signIn.proceed(accounts.userFor(identity, linkToken, origin), null, origin, null);
             response.setStatus(HttpStatus.OK.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.getOutputStream().write(json.writeValueAsBytes(outcome));
         } catch (ApiException e) {
-            problems.write(response, Problems.of(e.status(), e.title(),
-                    Objects.requireNonNull(e.getMessage(), "an ApiException is always made with its detail")));
+            problems.write(
+                    response,
+                    Problems.of(
+                            e.status(),
+                            e.title(),
+                            Objects.requireNonNull(e.getMessage(), "an ApiException is always made with its detail")));
         } catch (ClassCastException | org.springframework.dao.DataAccessException e) {
-            problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "Identity provider sign-in refused",
-                    "The identity provider's answer cannot be used for a Reach account"));
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            "Identity provider sign-in refused",
+                            "The identity provider's answer cannot be used for a Reach account"));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.reach.identity.signin;
 
+import io.reach.identity.IdentityProperties;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,11 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-
-import io.reach.identity.IdentityProperties;
 
 /**
  * What a password must be: long enough (NIST SP 800-63B: length over composition rules), at
@@ -51,8 +49,11 @@ public class PasswordPolicy {
     private static Set<String> load() {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new ClassPathResource("identity/common-passwords.txt").getInputStream(), StandardCharsets.UTF_8))) {
-            return reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(line -> line.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+            return reader.lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(line -> line.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

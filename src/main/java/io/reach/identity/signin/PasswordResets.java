@@ -1,16 +1,9 @@
 package io.reach.identity.signin;
 
-import java.time.Clock;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Service;
-
 import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
-import io.reach.audit.SecurityEvent.Severity;
 import io.reach.audit.SecurityEvent;
+import io.reach.audit.SecurityEvent.Severity;
 import io.reach.identity.IdentityProperties;
 import io.reach.identity.UserAccount;
 import io.reach.platform.mail.Mailer;
@@ -19,6 +12,11 @@ import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
 
 /**
  * Forgotten passwords: a request mails a single-use token (and says the same whether or not the
@@ -41,9 +39,19 @@ class PasswordResets {
 
     private final PublicUrl publicUrl;
 
-    PasswordResets(PublicUrl publicUrl, SignInThrottle throttle, UserAccounts users, UserTokens tokens, RefreshTokens refreshTokens, PasswordPolicy policy,
-            PasswordEncoder passwords, Mailer mailer, AuditTrail audit, TenantTransactions transactions,
-            IdentityProperties properties, Clock clock) {
+    PasswordResets(
+            PublicUrl publicUrl,
+            SignInThrottle throttle,
+            UserAccounts users,
+            UserTokens tokens,
+            RefreshTokens refreshTokens,
+            PasswordPolicy policy,
+            PasswordEncoder passwords,
+            Mailer mailer,
+            AuditTrail audit,
+            TenantTransactions transactions,
+            IdentityProperties properties,
+            Clock clock) {
         this.publicUrl = publicUrl;
         this.users = users;
         this.tokens = tokens;
@@ -60,10 +68,16 @@ class PasswordResets {
 
     void request(String email, RequestOrigin origin) {
         throttle.passwordReset(email, origin);
-        users.findByEmail(email).filter(UserAccount::isActive).ifPresentOrElse(user -> transactions.inTransaction(() -> {
-            String token = tokens.issue(user.id(), UserTokens.Purpose.PASSWORD_RESET, properties.resetTokenTtl(),
-                    clock.instant());
-            mailer.send(user.email(), "Reset your Reach password", """
+        users.findByEmail(email)
+                .filter(UserAccount::isActive)
+                .ifPresentOrElse(
+                        user -> transactions.inTransaction(() -> {
+                            String token = tokens.issue(
+                                    user.id(),
+                                    UserTokens.Purpose.PASSWORD_RESET,
+                                    properties.resetTokenTtl(),
+                                    clock.instant());
+                            mailer.send(user.email(), "Reset your Reach password", """
                     Someone asked to reset the password of your Reach account.
 
                     Choose a new password by opening this link:
@@ -72,11 +86,20 @@ class PasswordResets {
                     Or send this token with your new password to POST /api/v1/auth/password-reset/confirm: %s
 
                     The link works once and expires in %d minutes. If it was not you, ignore this mail.
-                    """.formatted(publicUrl.base(), token, token, properties.resetTokenTtl().toMinutes()));
-            audit.record(TenantId.PLATFORM, new SecurityEvent(user.id(), "password_reset.requested", Severity.LOW,
-                    Map.of(), origin));
-        }), () -> audit.record(TenantId.PLATFORM, new SecurityEvent(null, "password_reset.unknown_email", Severity.LOW,
-                Map.of(), origin)));
+                    """.formatted(
+                                            publicUrl.base(),
+                                            token,
+                                            token,
+                                            properties.resetTokenTtl().toMinutes()));
+                            audit.record(
+                                    TenantId.PLATFORM,
+                                    new SecurityEvent(
+                                            user.id(), "password_reset.requested", Severity.LOW, Map.of(), origin));
+                        }),
+                        () -> audit.record(
+                                TenantId.PLATFORM,
+                                new SecurityEvent(
+                                        null, "password_reset.unknown_email", Severity.LOW, Map.of(), origin)));
     }
 
     void confirm(AuthRequests.ResetConfirmation confirmation, RequestOrigin origin) {
@@ -92,8 +115,9 @@ class PasswordResets {
                 users.markEmailVerified(userId, clock.instant());
             }
             refreshTokens.revokeAllOf(userId, clock.instant());
-            audit.record(TenantId.PLATFORM, new SecurityEvent(userId, "password_reset.completed", Severity.MEDIUM,
-                    Map.of(), origin));
+            audit.record(
+                    TenantId.PLATFORM,
+                    new SecurityEvent(userId, "password_reset.completed", Severity.MEDIUM, Map.of(), origin));
         });
     }
 }

@@ -1,28 +1,25 @@
 package io.reach.identity.signin;
 
+import io.reach.audit.AuditTrail;
+import io.reach.audit.RequestOrigin;
+import io.reach.audit.SecurityEvent;
+import io.reach.audit.SecurityEvent.Severity;
+import io.reach.identity.IdentityProperties;
+import io.reach.identity.Membership;
+import io.reach.identity.UserAccount;
+import io.reach.identity.UserPrincipal;
+import io.reach.identity.signin.RefreshTokens.Rotation;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-
-import io.reach.audit.AuditTrail;
-import io.reach.audit.RequestOrigin;
-import io.reach.audit.SecurityEvent.Severity;
-import io.reach.audit.SecurityEvent;
-import io.reach.identity.IdentityProperties;
-import io.reach.identity.Membership;
-import io.reach.identity.signin.RefreshTokens.Rotation;
-import io.reach.identity.UserAccount;
-import io.reach.identity.UserPrincipal;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
 
 /**
  * Signing in, refreshing, switching tenant and signing out. Every failure is a security event;
@@ -47,8 +44,18 @@ class SignIn {
     private final MultiFactor multiFactor;
     private final UserMetrics profile;
 
-    SignIn(SignInThrottle throttle, MultiFactor multiFactor, UserMetrics profile, UserAccounts users, WorkspaceMemberships memberships, RefreshTokens refreshTokens, Sessions sessions,
-            PasswordEncoder passwords, AuditTrail audit, TenantTransactions transactions, IdentityProperties properties,
+    SignIn(
+            SignInThrottle throttle,
+            MultiFactor multiFactor,
+            UserMetrics profile,
+            UserAccounts users,
+            WorkspaceMemberships memberships,
+            RefreshTokens refreshTokens,
+            Sessions sessions,
+            PasswordEncoder passwords,
+            AuditTrail audit,
+            TenantTransactions transactions,
+            IdentityProperties properties,
             Clock clock) {
         this.users = users;
         this.memberships = memberships;
@@ -66,11 +73,9 @@ class SignIn {
     }
 
     /** What a correct password gets: tokens, or (with MFA on) a challenge to complete with a code. */
-    sealed interface LoginOutcome permits SessionTokens, MfaRequired {
-    }
+    sealed interface LoginOutcome permits SessionTokens, MfaRequired {}
 
-    record MfaRequired(boolean mfaRequired, String mfaToken, long expiresIn) implements LoginOutcome {
-    }
+    record MfaRequired(boolean mfaRequired, String mfaToken, long expiresIn) implements LoginOutcome {}
 
     LoginOutcome login(AuthRequests.LoginRequest request, RequestOrigin origin) {
         throttle.login(request.email(), origin);
@@ -78,8 +83,12 @@ class SignIn {
         String hash = found.map(UserAccount::passwordHash).orElse(null);
         boolean matches = passwords.matches(request.password(), hash == null ? decoyHash : hash) && hash != null;
         if (!matches) {
-            failure(found.map(UserAccount::id).orElse(null), "login.failed", Severity.LOW,
-                    Map.of("reason", found.isEmpty() ? "unknown_email" : "wrong_password"), origin);
+            failure(
+                    found.map(UserAccount::id).orElse(null),
+                    "login.failed",
+                    Severity.LOW,
+                    Map.of("reason", found.isEmpty() ? "unknown_email" : "wrong_password"),
+                    origin);
             throw IdentityProblems.badCredentials();
         }
         return proceed(found.get(), request.tenantId(), origin, request.password());
@@ -89,8 +98,8 @@ class SignIn {
      * Continues a sign-in whose first factor has been checked (a password here, or an identity
      * provider): account state, e-mail verification, tenant, then MFA or tokens.
      */
-    LoginOutcome proceed(UserAccount user, @Nullable UUID wantedTenant, RequestOrigin origin,
-            @Nullable String password) {
+    LoginOutcome proceed(
+            UserAccount user, @Nullable UUID wantedTenant, RequestOrigin origin, @Nullable String password) {
         if (!user.isActive()) {
             failure(user.id(), "login.refused", Severity.MEDIUM, Map.of("reason", "account_" + user.status()), origin);
             throw IdentityProblems.accountNotActive(user.status());
@@ -99,7 +108,9 @@ class SignIn {
             failure(user.id(), "login.refused", Severity.LOW, Map.of("reason", "email_not_verified"), origin);
             throw IdentityProblems.emailNotVerified();
         }
-        List<Membership> all = memberships.ofUser(user.id()).stream().filter(Membership::isActive).toList();
+        List<Membership> all = memberships.ofUser(user.id()).stream()
+                .filter(Membership::isActive)
+                .toList();
         if (all.isEmpty()) {
             throw IdentityProblems.noTenant();
         }
@@ -110,7 +121,9 @@ class SignIn {
             });
         }
         if (user.mfaEnabled()) {
-            return new MfaRequired(true, multiFactor.openChallenge(user.id(), membership.tenantId()),
+            return new MfaRequired(
+                    true,
+                    multiFactor.openChallenge(user.id(), membership.tenantId()),
                     MultiFactor.CHALLENGE_TTL.toSeconds());
         }
         return signedIn(user, membership, origin);
@@ -118,23 +131,29 @@ class SignIn {
 
     /** The second step: a TOTP or recovery code completes the challenge and starts the session. */
     SessionTokens completeMfa(AuthRequests.MfaVerification verification, RequestOrigin origin) {
-        MfaFactors.Challenge challenge = multiFactor.complete(verification.mfaToken(), verification.code(),
-                verification.recoveryCode(), origin);
-        UserAccount user = users.findById(challenge.userId()).filter(UserAccount::isActive)
+        MfaFactors.Challenge challenge =
+                multiFactor.complete(verification.mfaToken(), verification.code(), verification.recoveryCode(), origin);
+        UserAccount user = users.findById(challenge.userId())
+                .filter(UserAccount::isActive)
                 .orElseThrow(IdentityProblems::badCredentials);
-        Membership membership = memberships.ofUserIn(user.id(), challenge.tenantId()).filter(Membership::isActive)
+        Membership membership = memberships
+                .ofUserIn(user.id(), challenge.tenantId())
+                .filter(Membership::isActive)
                 .orElseThrow(IdentityProblems::noTenant);
         return signedIn(user, membership, origin);
     }
 
     private SessionTokens signedIn(UserAccount user, Membership membership, RequestOrigin origin) {
-        return TenantContext.callAsUser(user.id(), () -> transactions.inTransaction(() -> {
-            profile.addToMetric(user.id(), "logins", 1, null, clock.instant());
-            users.recordLogin(user.id(), clock.instant());
-            audit.record(TenantId.of(membership.tenantId()), new SecurityEvent(user.id(), "login.succeeded",
-                    Severity.INFO, Map.of(), origin));
-            return sessions.start(user, membership);
-        }));
+        return TenantContext.callAsUser(
+                user.id(),
+                () -> transactions.inTransaction(() -> {
+                    profile.addToMetric(user.id(), "logins", 1, null, clock.instant());
+                    users.recordLogin(user.id(), clock.instant());
+                    audit.record(
+                            TenantId.of(membership.tenantId()),
+                            new SecurityEvent(user.id(), "login.succeeded", Severity.INFO, Map.of(), origin));
+                    return sessions.start(user, membership);
+                }));
     }
 
     SessionTokens refresh(String refreshToken, RequestOrigin origin) {
@@ -143,35 +162,55 @@ class SignIn {
         return switch (rotation) {
             case Rotation.Invalid invalid -> throw IdentityProblems.invalidRefreshToken();
             case Rotation.Reused reused -> {
-                audit.record(TenantId.of(reused.tenantId()), new SecurityEvent(reused.userId(), "refresh_token.reused",
-                        Severity.HIGH, Map.of("family", reused.family().toString()), origin));
+                audit.record(
+                        TenantId.of(reused.tenantId()),
+                        new SecurityEvent(
+                                reused.userId(),
+                                "refresh_token.reused",
+                                Severity.HIGH,
+                                Map.of("family", reused.family().toString()),
+                                origin));
                 throw IdentityProblems.invalidRefreshToken();
             }
             case Rotation.Rotated rotated -> {
-                UserAccount user = users.findById(rotated.userId()).filter(UserAccount::isActive)
+                UserAccount user = users.findById(rotated.userId())
+                        .filter(UserAccount::isActive)
                         .orElseThrow(IdentityProblems::invalidRefreshToken);
-                Membership membership = memberships.ofUserIn(user.id(), rotated.tenantId())
-                        .filter(Membership::isActive).orElseThrow(IdentityProblems::invalidRefreshToken);
+                Membership membership = memberships
+                        .ofUserIn(user.id(), rotated.tenantId())
+                        .filter(Membership::isActive)
+                        .orElseThrow(IdentityProblems::invalidRefreshToken);
                 yield sessions.continueWith(user, membership, rotated.token());
             }
         };
     }
 
     SessionTokens switchTenant(UserPrincipal principal, UUID tenantId, RequestOrigin origin) {
-        UserAccount user = users.findById(principal.userId()).filter(UserAccount::isActive)
+        UserAccount user = users.findById(principal.userId())
+                .filter(UserAccount::isActive)
                 .orElseThrow(IdentityProblems::badCredentials);
-        Membership membership = Sessions.choose(memberships.ofUser(user.id()).stream().filter(Membership::isActive)
-                .toList(), tenantId);
-        audit.record(TenantId.of(tenantId), new SecurityEvent(user.id(), "tenant.switched", Severity.INFO,
-                Map.of("from", principal.tenantId().toString()), origin));
+        Membership membership = Sessions.choose(
+                memberships.ofUser(user.id()).stream()
+                        .filter(Membership::isActive)
+                        .toList(),
+                tenantId);
+        audit.record(
+                TenantId.of(tenantId),
+                new SecurityEvent(
+                        user.id(),
+                        "tenant.switched",
+                        Severity.INFO,
+                        Map.of("from", principal.tenantId().toString()),
+                        origin));
         return transactions.inTransaction(() -> sessions.start(user, membership));
     }
 
     /** Ends the session the refresh token belongs to (its whole family); unknown tokens are ignored. */
     void logout(String refreshToken) {
         transactions.inTransaction(() -> {
-            refreshTokens.find(refreshToken).ifPresent(token -> refreshTokens.revokeFamily(token.familyId(),
-                    clock.instant()));
+            refreshTokens
+                    .find(refreshToken)
+                    .ifPresent(token -> refreshTokens.revokeFamily(token.familyId(), clock.instant()));
         });
     }
 
@@ -181,8 +220,8 @@ class SignIn {
         }
     }
 
-    private void failure(@Nullable UUID userId, String type, Severity severity,
-            Map<String, ?> details, RequestOrigin origin) {
+    private void failure(
+            @Nullable UUID userId, String type, Severity severity, Map<String, ?> details, RequestOrigin origin) {
         audit.record(TenantId.PLATFORM, new SecurityEvent(userId, type, severity, details, origin));
     }
 }

@@ -1,22 +1,20 @@
 package io.reach.identity.signin;
 
+import io.reach.audit.AuditTrail;
+import io.reach.audit.RequestOrigin;
+import io.reach.audit.SecurityEvent;
+import io.reach.audit.SecurityEvent.Severity;
+import io.reach.identity.IdentityProperties;
+import io.reach.platform.ratelimit.RateLimitedException;
+import io.reach.platform.ratelimit.RateLimits;
+import io.reach.platform.ratelimit.RateLimits.Limit;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.web.ApiException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-
-import io.reach.audit.AuditTrail;
-import io.reach.audit.RequestOrigin;
-import io.reach.audit.SecurityEvent.Severity;
-import io.reach.audit.SecurityEvent;
-import io.reach.identity.IdentityProperties;
-import io.reach.platform.ratelimit.RateLimitedException;
-import io.reach.platform.ratelimit.RateLimits.Limit;
-import io.reach.platform.ratelimit.RateLimits;
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.web.ApiException;
 
 /**
  * Brute-force brakes on sign-in and password reset, each counted before the password is even
@@ -45,8 +43,8 @@ class SignInThrottle {
         this.audit = audit;
         this.unlocks = unlocks;
         var throttle = properties.throttle();
-        this.loginPerAccountAndAddress = new Limit("login-account-address", throttle.loginsPerAccountAndAddress(),
-                Duration.ofMinutes(15));
+        this.loginPerAccountAndAddress =
+                new Limit("login-account-address", throttle.loginsPerAccountAndAddress(), Duration.ofMinutes(15));
         this.loginPerAccount = new Limit("login-account", throttle.loginsPerAccount(), Duration.ofMinutes(15));
         this.loginPerAddress = new Limit("login-address", throttle.loginsPerAddress(), Duration.ofMinutes(15));
         this.resetPerAccount = new Limit("reset-account", throttle.resetsPerAccount(), Duration.ofHours(1));
@@ -102,8 +100,14 @@ class SignInThrottle {
     }
 
     private void throttled(String event, String email, long retryAfterSeconds, RequestOrigin origin) {
-        audit.record(TenantId.PLATFORM, new SecurityEvent(null, event, Severity.MEDIUM,
-                Map.of("email", email, "retry_after_seconds", retryAfterSeconds), origin));
+        audit.record(
+                TenantId.PLATFORM,
+                new SecurityEvent(
+                        null,
+                        event,
+                        Severity.MEDIUM,
+                        Map.of("email", email, "retry_after_seconds", retryAfterSeconds),
+                        origin));
     }
 
     private static String account(String email) {
@@ -113,7 +117,10 @@ class SignInThrottle {
     /** The account brake tripped; said the same whether or not the account exists. */
     private static final class AccountPaused extends ApiException {
         AccountPaused(long retryAfterSeconds) {
-            super(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", """
+            super(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many requests",
+                    """
                     Too many sign-in attempts for this account from many places; retry in %d seconds, or, if the \
                     account is yours, follow the link we mailed to it.""".formatted(retryAfterSeconds),
                     retryAfterSeconds);

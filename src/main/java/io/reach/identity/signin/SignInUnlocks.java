@@ -1,21 +1,11 @@
 package io.reach.identity.signin;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
-import io.reach.audit.SecurityEvent.Severity;
 import io.reach.audit.SecurityEvent;
+import io.reach.audit.SecurityEvent.Severity;
 import io.reach.identity.IdentityProperties;
 import io.reach.identity.UserAccount;
 import io.reach.platform.mail.Mailer;
@@ -23,6 +13,13 @@ import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.time.UtcTimes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
 
 /**
  * The way out of the per-account sign-in brake (OWASP: lock-out with an e-mailed unlock). When
@@ -53,13 +50,23 @@ class SignInUnlocks {
     private final JdbcClient jdbc;
     private final Clock clock;
     /** Accounts this node already offered a link for lately: a locked account is asked about once, not per guess. */
-    private final Cache<String, Boolean> offered = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5))
-            .maximumSize(100_000).build();
+    private final Cache<String, Boolean> offered = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .maximumSize(100_000)
+            .build();
 
     private final PublicUrl publicUrl;
 
-    SignInUnlocks(PublicUrl publicUrl, UserAccounts users, UserTokens tokens, Mailer mailer, AuditTrail audit, TenantTransactions transactions,
-            IdentityProperties properties, JdbcClient jdbc, Clock clock) {
+    SignInUnlocks(
+            PublicUrl publicUrl,
+            UserAccounts users,
+            UserTokens tokens,
+            Mailer mailer,
+            AuditTrail audit,
+            TenantTransactions transactions,
+            IdentityProperties properties,
+            JdbcClient jdbc,
+            Clock clock) {
         this.publicUrl = publicUrl;
         this.users = users;
         this.tokens = tokens;
@@ -73,8 +80,12 @@ class SignInUnlocks {
 
     /** Whether the owner of {@code email} unlocked the brake for {@code source}. */
     boolean unlocked(String email, String source) {
-        return Boolean.TRUE.equals(jdbc.sql(UNLOCKED).param("email", email).param("source", source)
-                .param("now", UtcTimes.utc(clock.instant())).query(Boolean.class).single());
+        return Boolean.TRUE.equals(jdbc.sql(UNLOCKED)
+                .param("email", email)
+                .param("source", source)
+                .param("now", UtcTimes.utc(clock.instant()))
+                .query(Boolean.class)
+                .single());
     }
 
     /** The brake on {@code email} tripped: mail its owner (if there is one) a link, unless one still works. */
@@ -82,13 +93,15 @@ class SignInUnlocks {
         if (offered.asMap().putIfAbsent(email, true) != null) {
             return;
         }
-        users.findByEmail(email).filter(UserAccount::isActive).ifPresent(user -> transactions.inTransaction(() -> {
-            Instant now = clock.instant();
-            if (tokens.hasOpen(user.id(), UserTokens.Purpose.SIGN_IN_UNLOCK, now)) {
-                return;
-            }
-            String token = tokens.issue(user.id(), UserTokens.Purpose.SIGN_IN_UNLOCK, TOKEN_TTL, now);
-            mailer.send(user.email(), "Sign-ins to your Reach account are paused", """
+        users.findByEmail(email)
+                .filter(UserAccount::isActive)
+                .ifPresent(user -> transactions.inTransaction(() -> {
+                    Instant now = clock.instant();
+                    if (tokens.hasOpen(user.id(), UserTokens.Purpose.SIGN_IN_UNLOCK, now)) {
+                        return;
+                    }
+                    String token = tokens.issue(user.id(), UserTokens.Purpose.SIGN_IN_UNLOCK, TOKEN_TTL, now);
+                    mailer.send(user.email(), "Sign-ins to your Reach account are paused", """
                     Many wrong passwords were tried for your Reach account from many places, so signing in is paused.
 
                     To sign in anyway, open this link on the device you sign in from:
@@ -98,10 +111,12 @@ class SignInUnlocks {
 
                     The link works once and expires in %d minutes. It unlocks signing in only where you open it;
                     elsewhere the pause ends by itself. If you did not try to sign in, consider a stronger password.
-                    """.formatted(publicUrl.base(), token, token, TOKEN_TTL.toMinutes()));
-            audit.record(TenantId.PLATFORM, new SecurityEvent(user.id(), "login.unlock_offered", Severity.HIGH,
-                    Map.of(), origin));
-        }));
+                    """.formatted(
+                                    publicUrl.base(), token, token, TOKEN_TTL.toMinutes()));
+                    audit.record(
+                            TenantId.PLATFORM,
+                            new SecurityEvent(user.id(), "login.unlock_offered", Severity.HIGH, Map.of(), origin));
+                }));
     }
 
     /** The owner followed the link: the source they followed it from may sign in past the account brake. */
@@ -110,10 +125,14 @@ class SignInUnlocks {
             Instant now = clock.instant();
             UUID userId = tokens.consume(token, UserTokens.Purpose.SIGN_IN_UNLOCK, now)
                     .orElseThrow(IdentityProblems::invalidToken);
-            jdbc.sql(UNLOCK).param("userId", userId).param("source", SourceAddresses.of(origin.ipAddress()))
-                    .param("until", UtcTimes.utc(now.plus(UNLOCKED_FOR))).param("now", UtcTimes.utc(now)).update();
-            audit.record(TenantId.PLATFORM, new SecurityEvent(userId, "login.unlocked", Severity.MEDIUM, Map.of(),
-                    origin));
+            jdbc.sql(UNLOCK)
+                    .param("userId", userId)
+                    .param("source", SourceAddresses.of(origin.ipAddress()))
+                    .param("until", UtcTimes.utc(now.plus(UNLOCKED_FOR)))
+                    .param("now", UtcTimes.utc(now))
+                    .update();
+            audit.record(
+                    TenantId.PLATFORM, new SecurityEvent(userId, "login.unlocked", Severity.MEDIUM, Map.of(), origin));
         });
     }
 }

@@ -1,19 +1,10 @@
 package io.reach.identity.signin;
 
-import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Service;
-
 import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditTrail;
 import io.reach.audit.RequestOrigin;
-import io.reach.audit.SecurityEvent.Severity;
 import io.reach.audit.SecurityEvent;
+import io.reach.audit.SecurityEvent.Severity;
 import io.reach.identity.IdentityProperties;
 import io.reach.identity.Inviting;
 import io.reach.identity.UserAccount;
@@ -28,6 +19,13 @@ import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.tenancy.CreateTenant;
 import io.reach.tenancy.TenantManagement;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
 
 /**
  * A person signs up: a user, a new tenant they own, and a verification mail, all in one
@@ -54,9 +52,22 @@ class SignUp {
     private final PublicUrl publicUrl;
     private final Inviting inviting;
 
-    SignUp(Inviting inviting, PublicUrl publicUrl, SignInThrottle throttle, UserAccounts users, WorkspaceMemberships memberships, UserTokens tokens, TenantManagement tenants, PasswordPolicy policy,
-            PasswordEncoder passwords, Mailer mailer, AuditTrail audit, TenantTransactions transactions,
-            IdentityProperties properties, Ids ids, Clock clock) {
+    SignUp(
+            Inviting inviting,
+            PublicUrl publicUrl,
+            SignInThrottle throttle,
+            UserAccounts users,
+            WorkspaceMemberships memberships,
+            UserTokens tokens,
+            TenantManagement tenants,
+            PasswordPolicy policy,
+            PasswordEncoder passwords,
+            Mailer mailer,
+            AuditTrail audit,
+            TenantTransactions transactions,
+            IdentityProperties properties,
+            Ids ids,
+            Clock clock) {
         this.publicUrl = publicUrl;
         this.inviting = inviting;
         this.throttle = throttle;
@@ -74,8 +85,7 @@ class SignUp {
         this.clock = clock;
     }
 
-    record Registered(UUID userId, UUID tenantId, String email, boolean emailVerified) {
-    }
+    record Registered(UUID userId, UUID tenantId, String email, boolean emailVerified) {}
 
     /**
      * Signs up a new address; for one already registered the answer looks the same (ids that
@@ -89,8 +99,8 @@ class SignUp {
         });
         if (request.invitationToken() != null) {
             // joins the workspace that invited the address (one the platform made for its owner, say)
-            Inviting.Accepted accepted = inviting.accept(request.invitationToken(), request.password(), request.name(),
-                    request.email(), origin);
+            Inviting.Accepted accepted = inviting.accept(
+                    request.invitationToken(), request.password(), request.name(), request.email(), origin);
             return new Registered(accepted.userId(), accepted.tenantId(), request.email(), true);
         }
         if (request.tenantName() == null || request.tenantName().isBlank()) {
@@ -103,19 +113,34 @@ class SignUp {
         }
         UUID userId = ids.next();
         try {
-            var tenant = tenants.create(new CreateTenant(request.tenantName(), null, userId, null, null, null), created -> {
-                var now = clock.instant();
-                users.insert(userId, new UserAccounts.NewUser(request.email(), request.name(), request.firstName(),
-                        request.lastName(), request.registrationCode(), request.promoCode()), hash, now);
-                memberships.insert(ids.next(), userId, Roles.OWNER, UserType.ADMIN, now);
-                audit.record(TenantId.of(created.id()), AuditEntry.byUser(userId, "user.signed_up")
-                        .on("user", userId, "identity.users").values(Map.of("email", request.email())).from(origin));
-                sendVerification(userId, request.email());
-            });
+            var tenant =
+                    tenants.create(new CreateTenant(request.tenantName(), null, userId, null, null, null), created -> {
+                        var now = clock.instant();
+                        users.insert(
+                                userId,
+                                new UserAccounts.NewUser(
+                                        request.email(),
+                                        request.name(),
+                                        request.firstName(),
+                                        request.lastName(),
+                                        request.registrationCode(),
+                                        request.promoCode()),
+                                hash,
+                                now);
+                        memberships.insert(ids.next(), userId, Roles.OWNER, UserType.ADMIN, now);
+                        audit.record(
+                                TenantId.of(created.id()),
+                                AuditEntry.byUser(userId, "user.signed_up")
+                                        .on("user", userId, "identity.users")
+                                        .values(Map.of("email", request.email()))
+                                        .from(origin));
+                        sendVerification(userId, request.email());
+                    });
             return new Registered(userId, tenant.id(), request.email(), false);
         } catch (DuplicateKeyException e) {
             // the same address signed up at the same moment
-            return users.findByEmail(request.email()).map(user -> alreadyRegistered(user, request, origin))
+            return users.findByEmail(request.email())
+                    .map(user -> alreadyRegistered(user, request, origin))
                     .orElseThrow(() -> e);
         }
     }
@@ -129,9 +154,11 @@ class SignUp {
                     If it was you, sign in instead: %s/sign-in
                     If you forgot your password, reset it: %s/reset-password
                     If it was not you, ignore this mail.
-                    """.formatted(publicUrl.base(), publicUrl.base()));
-            audit.record(TenantId.PLATFORM, new SecurityEvent(user.id(), "signup.existing_email", Severity.LOW, Map.of(),
-                    origin));
+                    """.formatted(
+                            publicUrl.base(), publicUrl.base()));
+            audit.record(
+                    TenantId.PLATFORM,
+                    new SecurityEvent(user.id(), "signup.existing_email", Severity.LOW, Map.of(), origin));
         });
         return new Registered(ids.next(), ids.next(), request.email(), false);
     }
@@ -139,7 +166,8 @@ class SignUp {
     /** Sends a fresh verification mail to an unverified account; says nothing about unknown addresses. */
     void resendVerification(String email, RequestOrigin origin) {
         throttle.mailing(email, origin);
-        users.findByEmail(email).filter(user -> !user.emailVerified() && user.isActive())
+        users.findByEmail(email)
+                .filter(user -> !user.emailVerified() && user.isActive())
                 .ifPresent(user -> transactions.inTransaction(() -> {
                     sendVerification(user.id(), user.email());
                 }));
@@ -150,16 +178,18 @@ class SignUp {
             UUID userId = tokens.consume(token, UserTokens.Purpose.EMAIL_VERIFICATION, clock.instant())
                     .orElseThrow(IdentityProblems::invalidToken);
             users.markEmailVerified(userId, clock.instant());
-            audit.record(TenantId.PLATFORM, AuditEntry.byUser(userId, "user.email_verified")
-                    .on("user", userId, "identity.users")
-                    .changed(Map.of("email_verified", false), Map.of("email_verified", true)));
+            audit.record(
+                    TenantId.PLATFORM,
+                    AuditEntry.byUser(userId, "user.email_verified")
+                            .on("user", userId, "identity.users")
+                            .changed(Map.of("email_verified", false), Map.of("email_verified", true)));
             return userId;
         });
     }
 
     private void sendVerification(UUID userId, String email) {
-        String token = tokens.issue(userId, UserTokens.Purpose.EMAIL_VERIFICATION, properties.verificationTokenTtl(),
-                clock.instant());
+        String token = tokens.issue(
+                userId, UserTokens.Purpose.EMAIL_VERIFICATION, properties.verificationTokenTtl(), clock.instant());
         mailer.send(email, "Confirm your e-mail address for Reach", """
                 Welcome to Reach.
 
@@ -169,6 +199,10 @@ class SignUp {
                 Or send this token to POST /api/v1/auth/verify-email: %s
 
                 The link works once and expires in %d hours. If you did not sign up, ignore this mail.
-                """.formatted(publicUrl.base(), token, token, properties.verificationTokenTtl().toHours()));
+                """.formatted(
+                        publicUrl.base(),
+                        token,
+                        token,
+                        properties.verificationTokenTtl().toHours()));
     }
 }

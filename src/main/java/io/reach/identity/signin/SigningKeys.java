@@ -1,18 +1,15 @@
 package io.reach.identity.signin;
 
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.util.Base64;
-
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import io.reach.identity.IdentityProperties;
 import io.reach.platform.crypto.SecretBox;
 import io.reach.platform.time.UtcTimes;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * The HMAC-SHA256 key that signs access tokens: {@code reach.identity.jwt-secret} when set,
@@ -50,8 +47,12 @@ class SigningKeys {
         }
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
-        jdbc.sql(CREATE).param("id", KEY_ID).param("secret", box.encrypt(fresh, ASSOCIATED_DATA))
-                .param("now", UtcTimes.utc(clock.instant())).update();
-        return box.decrypt(jdbc.sql(LOAD).param("id", KEY_ID).query(byte[].class).single(), ASSOCIATED_DATA);
+        jdbc.sql(CREATE)
+                .param("id", KEY_ID)
+                .param("secret", box.encrypt(fresh, ASSOCIATED_DATA))
+                .param("now", UtcTimes.utc(clock.instant()))
+                .update();
+        return box.decrypt(
+                jdbc.sql(LOAD).param("id", KEY_ID).query(byte[].class).single(), ASSOCIATED_DATA);
     }
 }

@@ -1,12 +1,10 @@
 package io.reach.identity.signin;
 
+import io.reach.identity.access.Cidr;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-
 import org.jspecify.annotations.Nullable;
-
-import io.reach.identity.access.Cidr;
 
 /**
  * Where sign-in attempts come from, as the brakes count them: an IPv4 address, or the /64 network
@@ -14,8 +12,7 @@ import io.reach.identity.access.Cidr;
  */
 final class SourceAddresses {
 
-    private SourceAddresses() {
-    }
+    private SourceAddresses() {}
 
     static String of(@Nullable String address) {
         if (address == null || !Cidr.isAddress(address)) {
@@ -30,7 +27,8 @@ final class SourceAddresses {
             byte[] bytes = parsed.getAddress();
             StringBuilder network = new StringBuilder();
             for (int i = 0; i < 8; i += 2) {
-                network.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+                network.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)))
+                        .append(':');
             }
             return network.append(":/64").toString();
         } catch (UnknownHostException e) {

@@ -1,16 +1,13 @@
 package io.reach.identity.signin;
 
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import java.security.InvalidKeyException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
-
 import javax.crypto.spec.SecretKeySpec;
-
 import org.apache.commons.codec.binary.Base32;
-
-import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 
 /**
  * RFC 6238 one-time passwords as authenticator apps make them: HMAC-SHA1, six digits, 30-second
@@ -23,8 +20,7 @@ final class Totp {
     private static final TimeBasedOneTimePasswordGenerator GENERATOR = new TimeBasedOneTimePasswordGenerator(STEP, 6);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Totp() {
-    }
+    private Totp() {}
 
     static byte[] newSecret() {
         byte[] secret = new byte[20];

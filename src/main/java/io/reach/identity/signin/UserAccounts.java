@@ -1,12 +1,10 @@
 package io.reach.identity.signin;
 
+import io.reach.identity.UserAccount;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
-
-import io.reach.identity.UserAccount;
 
 /**
  * The user accounts as sign-in reads and changes them; the module root's user repository answers
@@ -33,7 +31,11 @@ public interface UserAccounts {
     void recordLogin(UUID id, Instant now);
 
     /** What sign-up knows of a new user. */
-    record NewUser(String email, @Nullable String name, @Nullable String firstName, @Nullable String lastName,
-            @Nullable String registrationCode, @Nullable String promoCode) {
-    }
+    record NewUser(
+            String email,
+            @Nullable String name,
+            @Nullable String firstName,
+            @Nullable String lastName,
+            @Nullable String registrationCode,
+            @Nullable String promoCode) {}
 }

@@ -1,17 +1,15 @@
 package io.reach.identity.signin;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import io.reach.identity.TokenDigests;
 import io.reach.platform.CheckSet;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.time.UtcTimes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** Single-use, expiring tokens sent by e-mail (verification, password reset, sign-in unlock). */
 @Repository
@@ -19,7 +17,9 @@ class UserTokens {
 
     @CheckSet(table = "identity.user_tokens", column = "purpose")
     enum Purpose {
-        EMAIL_VERIFICATION, PASSWORD_RESET, SIGN_IN_UNLOCK;
+        EMAIL_VERIFICATION,
+        PASSWORD_RESET,
+        SIGN_IN_UNLOCK;
 
         String code() {
             return name().toLowerCase();
@@ -49,24 +49,40 @@ class UserTokens {
 
     /** A new token for {@code userId}; earlier open tokens of the same purpose stop working. */
     String issue(UUID userId, Purpose purpose, Duration ttl, Instant now) {
-        jdbc.sql(INVALIDATE_OPEN).param("userId", userId).param("purpose", purpose.code()).param("now", UtcTimes.utc(now))
+        jdbc.sql(INVALIDATE_OPEN)
+                .param("userId", userId)
+                .param("purpose", purpose.code())
+                .param("now", UtcTimes.utc(now))
                 .update();
         String token = TokenDigests.newToken();
-        jdbc.sql(INSERT).param("id", ids.next()).param("userId", userId).param("purpose", purpose.code())
-                .param("hash", TokenDigests.hash(token)).param("expiresAt", UtcTimes.utc(now.plus(ttl)))
-                .param("now", UtcTimes.utc(now)).update();
+        jdbc.sql(INSERT)
+                .param("id", ids.next())
+                .param("userId", userId)
+                .param("purpose", purpose.code())
+                .param("hash", TokenDigests.hash(token))
+                .param("expiresAt", UtcTimes.utc(now.plus(ttl)))
+                .param("now", UtcTimes.utc(now))
+                .update();
         return token;
     }
 
     /** Whether {@code userId} holds a token of this purpose that still works. */
     boolean hasOpen(UUID userId, Purpose purpose, Instant now) {
-        return Boolean.TRUE.equals(jdbc.sql(HAS_OPEN).param("userId", userId).param("purpose", purpose.code())
-                .param("now", UtcTimes.utc(now)).query(Boolean.class).single());
+        return Boolean.TRUE.equals(jdbc.sql(HAS_OPEN)
+                .param("userId", userId)
+                .param("purpose", purpose.code())
+                .param("now", UtcTimes.utc(now))
+                .query(Boolean.class)
+                .single());
     }
 
     /** The user a valid, unused, unexpired token belongs to; the token is used up. */
     Optional<UUID> consume(String token, Purpose purpose, Instant now) {
-        return jdbc.sql(CONSUME).param("hash", TokenDigests.hash(token)).param("purpose", purpose.code())
-                .param("now", UtcTimes.utc(now)).query(UUID.class).optional();
+        return jdbc.sql(CONSUME)
+                .param("hash", TokenDigests.hash(token))
+                .param("purpose", purpose.code())
+                .param("now", UtcTimes.utc(now))
+                .query(UUID.class)
+                .optional();
     }
 }

@@ -1,12 +1,11 @@
 package io.reach.identity.signin;
 
+import io.reach.identity.Membership;
+import io.reach.identity.UserType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import io.reach.identity.Membership;
-import io.reach.identity.UserType;
 
 /** The memberships sign-up creates and sign-in chooses a workspace from; the module root's repository answers. */
 public interface WorkspaceMemberships {

@@ -1,17 +1,15 @@
 package io.reach.measurement.ingest;
 
+import com.maxmind.db.CHMCache;
+import com.maxmind.db.Reader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.util.Locale;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.maxmind.db.CHMCache;
-import com.maxmind.db.Reader;
 
 /**
  * The country database the build ships (DB-IP IP to Country Lite, CC BY 4.0, as packaged by
@@ -58,11 +56,13 @@ final class BundledCountries {
             opened = true;
             try (InputStream in = BundledCountries.class.getClassLoader().getResourceAsStream(resource)) {
                 if (in == null) {
-                    log.info("No bundled country database ({}); countries come from proxies or a configured database",
+                    log.info(
+                            "No bundled country database ({}); countries come from proxies or a configured database",
                             resource);
                 } else {
                     reader = new Reader(in, new CHMCache());
-                    log.info("Bundled country database loaded (DB-IP IP to Country Lite, CC BY 4.0, built {})",
+                    log.info(
+                            "Bundled country database loaded (DB-IP IP to Country Lite, CC BY 4.0, built {})",
                             reader.getMetadata().buildTime());
                 }
             } catch (IOException e) {

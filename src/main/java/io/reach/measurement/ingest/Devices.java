@@ -1,16 +1,14 @@
 package io.reach.measurement.ingest;
 
+import io.reach.platform.ids.Ids;
+import io.reach.platform.security.TokenHashes;
+import io.reach.platform.time.UtcTimes;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.platform.ids.Ids;
-import io.reach.platform.security.TokenHashes;
-import io.reach.platform.time.UtcTimes;
 
 /**
  * The global reference table of devices: each user agent and screen seen, once, with when it was
@@ -44,11 +42,18 @@ class Devices {
         List<String> unknown = known.unknown(distinct.keySet());
         for (String key : unknown) {
             TrackerEvent device = distinct.get(key);
-            jdbc.sql(REMEMBER).param("id", ids.next()).param("hash", TokenHashes.sha256(device.userAgent()))
-                    .param("type", device.deviceType()).param("brand", device.deviceBrand())
-                    .param("model", device.deviceModel()).param("os", device.operatingSystem())
-                    .param("browser", device.browserName()).param("screen", screen(device))
-                    .param("agent", device.userAgent()).param("now", UtcTimes.utc(now)).update();
+            jdbc.sql(REMEMBER)
+                    .param("id", ids.next())
+                    .param("hash", TokenHashes.sha256(device.userAgent()))
+                    .param("type", device.deviceType())
+                    .param("brand", device.deviceBrand())
+                    .param("model", device.deviceModel())
+                    .param("os", device.operatingSystem())
+                    .param("browser", device.browserName())
+                    .param("screen", screen(device))
+                    .param("agent", device.userAgent())
+                    .param("now", UtcTimes.utc(now))
+                    .update();
         }
         known.storedOnCommit(unknown);
     }

@@ -1,14 +1,12 @@
 package io.reach.measurement.ingest;
 
-import java.time.YearMonth;
-import java.util.function.Supplier;
-import java.util.function.ToIntFunction;
-
-import org.springframework.stereotype.Component;
-
 import io.reach.platform.tenant.TenantId;
 import io.reach.tenancy.Quota;
 import io.reach.tenancy.QuotaEnforcement;
+import java.time.YearMonth;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code max_monthly_events} around writing a batch: the batch's valid events are taken from the

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,8 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class EventTimes {
 
-    private EventTimes() {
-    }
+    private EventTimes() {}
 
     /** The instant, or null when the text is not an ISO-8601 instant. */
     static @Nullable Instant parse(String text) {
@@ -34,8 +32,14 @@ final class EventTimes {
     /** {@code yyyy-MM-ddTHH:mm:ss[.f…]Z}, or null for any other form (or an impossible date). */
     private static @Nullable Instant utc(String t) {
         int length = t.length();
-        if (length < 20 || length > 30 || t.charAt(length - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-'
-                || t.charAt(10) != 'T' || t.charAt(13) != ':' || t.charAt(16) != ':') {
+        if (length < 20
+                || length > 30
+                || t.charAt(length - 1) != 'Z'
+                || t.charAt(4) != '-'
+                || t.charAt(7) != '-'
+                || t.charAt(10) != 'T'
+                || t.charAt(13) != ':'
+                || t.charAt(16) != ':') {
             return null;
         }
         int nanos = 0;
@@ -60,7 +64,8 @@ final class EventTimes {
             return null;
         }
         try {
-            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+                    .toInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
             return null;
         }

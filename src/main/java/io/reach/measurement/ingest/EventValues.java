@@ -2,9 +2,7 @@ package io.reach.measurement.ingest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,8 +16,7 @@ final class EventValues {
     private static final int SCALE = 4;
     private static final int INTEGER_DIGITS = 16;
 
-    private EventValues() {
-    }
+    private EventValues() {}
 
     /** The value as it will be stored, or null when the column cannot hold it (infinite, NaN, too large). */
     static @Nullable BigDecimal of(JsonNode number) {

@@ -1,17 +1,15 @@
 package io.reach.measurement.ingest;
 
+import io.reach.platform.ids.Ids;
+import io.reach.platform.time.UtcTimes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.reach.platform.ids.Ids;
-import io.reach.platform.time.UtcTimes;
 
 /**
  * The global reference table of places (reference model 004 geography): each country, region and
@@ -37,13 +35,23 @@ class Geography {
 
     void remember(List<TrackerEvent> events, Instant now) {
         Set<Geolocation.Place> places = new LinkedHashSet<>();
-        events.stream().map(TrackerEvent::place).filter(Geolocation.Place::known).forEach(places::add);
+        events.stream()
+                .map(TrackerEvent::place)
+                .filter(Geolocation.Place::known)
+                .forEach(places::add);
         List<Geolocation.Place> unknown = known.unknown(places);
         for (Geolocation.Place place : unknown) {
-            jdbc.sql(REMEMBER).param("id", ids.next()).param("country", place.countryCode())
-                    .param("name", place.countryName()).param("region", place.region()).param("city", place.city())
-                    .param("latitude", decimal(place.latitude())).param("longitude", decimal(place.longitude()))
-                    .param("zone", place.timeZone()).param("now", UtcTimes.utc(now)).update();
+            jdbc.sql(REMEMBER)
+                    .param("id", ids.next())
+                    .param("country", place.countryCode())
+                    .param("name", place.countryName())
+                    .param("region", place.region())
+                    .param("city", place.city())
+                    .param("latitude", decimal(place.latitude()))
+                    .param("longitude", decimal(place.longitude()))
+                    .param("zone", place.timeZone())
+                    .param("now", UtcTimes.utc(now))
+                    .update();
         }
         known.storedOnCommit(unknown);
     }

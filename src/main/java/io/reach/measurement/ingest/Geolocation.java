@@ -1,5 +1,9 @@
 package io.reach.measurement.ingest;
 
+import com.maxmind.db.CHMCache;
+import com.maxmind.geoip2.DatabaseReader;
+import com.maxmind.geoip2.exception.GeoIp2Exception;
+import com.maxmind.geoip2.model.CityResponse;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -10,18 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import com.maxmind.db.CHMCache;
-import com.maxmind.geoip2.DatabaseReader;
-import com.maxmind.geoip2.exception.GeoIp2Exception;
-import com.maxmind.geoip2.model.CityResponse;
 
 /**
  * Where an IP address is, from a MaxMind-format city (or country) database at a configured path.
@@ -35,8 +33,14 @@ class Geolocation implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(Geolocation.class);
 
     /** A located place; every part may be unknown. */
-    record Place(@Nullable String countryCode, @Nullable String countryName, @Nullable String region,
-            @Nullable String city, @Nullable Double latitude, @Nullable Double longitude, @Nullable String timeZone) {
+    record Place(
+            @Nullable String countryCode,
+            @Nullable String countryName,
+            @Nullable String region,
+            @Nullable String city,
+            @Nullable Double latitude,
+            @Nullable Double longitude,
+            @Nullable String timeZone) {
 
         static final Place UNKNOWN = new Place(null, null, null, null, null, null, null);
 
@@ -53,8 +57,10 @@ class Geolocation implements DisposableBean {
     private @Nullable FileTime loaded;
     private Instant checked = Instant.MIN;
 
-    Geolocation(@Value("${reach.measurement.geoip.database:}") String database,
-            @Value("${reach.measurement.geoip.recheck:1m}") Duration recheck, Clock clock) {
+    Geolocation(
+            @Value("${reach.measurement.geoip.database:}") String database,
+            @Value("${reach.measurement.geoip.recheck:1m}") Duration recheck,
+            Clock clock) {
         this.database = database.isBlank() ? null : Path.of(database);
         this.recheck = recheck;
         this.clock = clock;
@@ -87,16 +93,20 @@ class Geolocation implements DisposableBean {
 
     private static Optional<Place> lookup(DatabaseReader reader, InetAddress ip) throws IOException, GeoIp2Exception {
         if (!reader.metadata().databaseType().contains("City")) {
-            return reader.tryCountry(ip).map(country -> new Place(country.country().isoCode(), country.country().name(),
-                    null, null, null, null, null));
+            return reader.tryCountry(ip)
+                    .map(country -> new Place(
+                            country.country().isoCode(), country.country().name(), null, null, null, null, null));
         }
         return reader.tryCity(ip).map(Geolocation::place);
     }
 
     private static Place place(CityResponse city) {
         var subdivision = city.mostSpecificSubdivision();
-        return new Place(city.country().isoCode(), city.country().name(),
-                subdivision == null ? null : subdivision.name(), city.city() == null ? null : city.city().name(),
+        return new Place(
+                city.country().isoCode(),
+                city.country().name(),
+                subdivision == null ? null : subdivision.name(),
+                city.city() == null ? null : city.city().name(),
                 city.location() == null ? null : city.location().latitude(),
                 city.location() == null ? null : city.location().longitude(),
                 city.location() == null ? null : city.location().timeZone());
@@ -111,12 +121,17 @@ class Geolocation implements DisposableBean {
         try {
             FileTime modified = Files.getLastModifiedTime(database);
             if (reader == null || !modified.equals(loaded)) {
-                DatabaseReader opened = new DatabaseReader.Builder(database.toFile()).locales(List.of("en"))
-                        .withCache(new CHMCache()).build();
+                DatabaseReader opened = new DatabaseReader.Builder(database.toFile())
+                        .locales(List.of("en"))
+                        .withCache(new CHMCache())
+                        .build();
                 close();
                 reader = opened;
                 loaded = modified;
-                log.info("Geolocation database {} loaded ({}, built {})", database, opened.metadata().databaseType(),
+                log.info(
+                        "Geolocation database {} loaded ({}, built {})",
+                        database,
+                        opened.metadata().databaseType(),
                         opened.metadata().buildTime());
             }
         } catch (IOException e) {

@@ -1,12 +1,10 @@
 package io.reach.measurement.ingest;
 
+import io.reach.platform.tenant.TenantId;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-
 import org.jspecify.annotations.Nullable;
-
-import io.reach.platform.tenant.TenantId;
 
 /**
  * What the ingestion path needs to know of the module's sites and site keys, answered by the
@@ -15,12 +13,10 @@ import io.reach.platform.tenant.TenantId;
 public interface IngestSites {
 
     /** The site a batch is written into, with what it excludes. */
-    record Target(UUID id, SiteExclusions exclusions) {
-    }
+    record Target(UUID id, SiteExclusions exclusions) {}
 
     /** An active site key of an active workspace, the site it writes into and the origins it allows. */
-    record ActiveKey(TenantId tenant, UUID id, UUID siteId, Predicate<String> allowsOrigin) {
-    }
+    record ActiveKey(TenantId tenant, UUID id, UUID siteId, Predicate<String> allowsOrigin) {}
 
     /** The tenant's site {@code site} (null: its default site); an unknown one is a 404. */
     Target chosen(TenantId tenant, @Nullable UUID site);

@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +20,7 @@ final class IpPrivacy {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]{2,45}");
 
-    private IpPrivacy() {
-    }
+    private IpPrivacy() {}
 
     static @Nullable String kept(@Nullable String address, @Nullable Object setting, UUID tenant) {
         if (address == null || address.isBlank()) {
@@ -70,7 +68,10 @@ final class IpPrivacy {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(tenant.toString().getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest.digest(address.getAddress())).substring(0, 32);
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(digest.digest(address.getAddress()))
+                            .substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,14 +1,12 @@
 package io.reach.measurement.ingest;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -22,19 +20,24 @@ import org.springframework.stereotype.Component;
 @Component
 class Senders {
 
-    private static final List<String> COUNTRY = List.of("CF-IPCountry", "CloudFront-Viewer-Country", "X-Vercel-IP-Country");
+    private static final List<String> COUNTRY =
+            List.of("CF-IPCountry", "CloudFront-Viewer-Country", "X-Vercel-IP-Country");
     private static final List<String> REGION = List.of("CF-Region", "CloudFront-Viewer-Country-Region-Name");
     /** Proxies that give only the subdivision part of its ISO 3166-2 code ({@code TX}); kept as {@code US-TX}. */
-    private static final List<String> REGION_CODE = List.of("CF-Region-Code", "CloudFront-Viewer-Country-Region",
-            "X-Vercel-IP-Country-Region");
+    private static final List<String> REGION_CODE =
+            List.of("CF-Region-Code", "CloudFront-Viewer-Country-Region", "X-Vercel-IP-Country-Region");
+
     private static final List<String> CITY = List.of("CF-IPCity", "CloudFront-Viewer-City", "X-Vercel-IP-City");
 
     /**
      * The sender's address and the place its proxy reported ({@link Geolocation.Place#UNKNOWN} if
      * none); for a browser (the visitor itself) also its user agent.
      */
-    record Sender(@Nullable String address, Geolocation.Place place, @Nullable String userAgent, boolean browser) {
-    }
+    record Sender(
+            @Nullable String address,
+            Geolocation.Place place,
+            @Nullable String userAgent,
+            boolean browser) {}
 
     private record Block(byte[] network, int prefix) {
 
@@ -63,7 +66,8 @@ class Senders {
             String[] parts = cidr.strip().split("/");
             InetAddress network = IpPrivacy.parsed(parts[0]);
             if (network == null) {
-                throw new IllegalArgumentException("reach.measurement.trusted-proxies: " + cidr + " is not an address block");
+                throw new IllegalArgumentException(
+                        "reach.measurement.trusted-proxies: " + cidr + " is not an address block");
             }
             int bits = network.getAddress().length * 8;
             trusted.add(new Block(network.getAddress(), parts.length > 1 ? Integer.parseInt(parts[1]) : bits));
@@ -101,14 +105,19 @@ class Senders {
             }
         }
         String country = header(request, COUNTRY);
-        boolean knownCountry = country != null && country.matches("[A-Za-z]{2}") && !country.equalsIgnoreCase("XX")
+        boolean knownCountry = country != null
+                && country.matches("[A-Za-z]{2}")
+                && !country.equalsIgnoreCase("XX")
                 && !country.equalsIgnoreCase("T1");
         if (!knownCountry) {
             return new Sender(client, Geolocation.Place.UNKNOWN, userAgent, browser);
         }
         String code = country.toUpperCase(Locale.ROOT);
-        return new Sender(client, new Geolocation.Place(code, null, region(request, code), header(request, CITY), null,
-                null, null), userAgent, browser);
+        return new Sender(
+                client,
+                new Geolocation.Place(code, null, region(request, code), header(request, CITY), null, null, null),
+                userAgent,
+                browser);
     }
 
     /** The region's name when the proxy gives one, else its ISO 3166-2 code built from the country's. */

@@ -1,12 +1,17 @@
 package io.reach.measurement.ingest;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.reach.platform.tenant.TenantDirectory;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -15,14 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-
-import io.reach.platform.tenant.TenantDirectory;
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
 
 /**
  * Folds queued events into sessions in bulk, off the path that acknowledges a batch: a tenant
@@ -45,7 +42,10 @@ public class Sessionizer implements DisposableBean {
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("sessionizer").daemon().factory());
 
-    Sessionizer(JdbcClient jdbc, TenantTransactions transactions, TenantDirectory tenants,
+    Sessionizer(
+            JdbcClient jdbc,
+            TenantTransactions transactions,
+            TenantDirectory tenants,
             @Value("${reach.measurement.session-gap:30m}") Duration gap,
             @Value("${reach.measurement.sessionize-delay:1s}") Duration delay) {
         this.jdbc = jdbc;
@@ -66,10 +66,16 @@ public class Sessionizer implements DisposableBean {
         int taken;
         do {
             taken = transactions.inTransactionAs(tenant, () -> {
-                jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", "sessionize:" + tenant.value())
-                        .query().singleValue();
-                return jdbc.sql(TrackerSessions.SESSIONIZE).param("limit", CHUNK).param("gap", gap)
-                        .param("tenant", tenant.value()).query(Integer.class).single();
+                jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                        .param("key", "sessionize:" + tenant.value())
+                        .query()
+                        .singleValue();
+                return jdbc.sql(TrackerSessions.SESSIONIZE)
+                        .param("limit", CHUNK)
+                        .param("gap", gap)
+                        .param("tenant", tenant.value())
+                        .query(Integer.class)
+                        .single();
             });
             total += taken;
         } while (taken == CHUNK);
@@ -91,7 +97,9 @@ public class Sessionizer implements DisposableBean {
                 drain(tenant);
             } catch (RuntimeException e) {
                 signalled.add(tenant);
-                log.warn("Folding the events of tenant {} into sessions failed; retrying: {}", tenant.value(),
+                log.warn(
+                        "Folding the events of tenant {} into sessions failed; retrying: {}",
+                        tenant.value(),
                         e.getMessage());
             }
         }

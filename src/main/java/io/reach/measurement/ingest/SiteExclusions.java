@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
@@ -30,7 +29,11 @@ public final class SiteExclusions {
 
     /** From stored settings (checked when they were saved). */
     public static SiteExclusions of(List<String> blocks, List<String> patterns) {
-        return new SiteExclusions(blocks.stream().filter(SiteExclusions::addressBlock).map(IpAddressMatcher::new).toList(),
+        return new SiteExclusions(
+                blocks.stream()
+                        .filter(SiteExclusions::addressBlock)
+                        .map(IpAddressMatcher::new)
+                        .toList(),
                 patterns.stream().map(SiteExclusions::glob).toList());
     }
 
@@ -77,7 +80,8 @@ public final class SiteExclusions {
             return false;
         }
         String path = pathOf(pageUrl);
-        return path != null && paths.stream().anyMatch(pattern -> pattern.matcher(path).matches());
+        return path != null
+                && paths.stream().anyMatch(pattern -> pattern.matcher(path).matches());
     }
 
     /** The path of a page URL ({@code https://shop.example/a?b} or {@code /a?b} both give {@code /a}). */

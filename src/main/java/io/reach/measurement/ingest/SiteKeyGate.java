@@ -1,15 +1,17 @@
 package io.reach.measurement.ingest;
 
-import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-
+import io.reach.platform.security.LimitedPrincipal;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.web.ProblemWriter;
+import io.reach.platform.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,11 +20,6 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import io.reach.platform.security.LimitedPrincipal;
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.web.ProblemWriter;
-import io.reach.platform.web.Problems;
 
 /**
  * Lets browsers send tracker events with a public site key ({@code ?site_key=} on the ingestion
@@ -64,15 +61,23 @@ class SiteKeyGate extends OncePerRequestFilter {
             throws ServletException, IOException {
         var found = sites.activeKey(siteKeyOf(request));
         if (found.isEmpty()) {
-            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "Invalid site key",
-                    "The site key is unknown or revoked, or its workspace is suspended"));
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.UNAUTHORIZED,
+                            "Invalid site key",
+                            "The site key is unknown or revoked, or its workspace is suspended"));
             return;
         }
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         if (origin == null || !found.get().allowsOrigin().test(origin)) {
-            problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "Origin not allowed",
-                    "This site key accepts events only from the origins it lists (the request's Origin: "
-                            + (origin == null ? "none" : origin) + ")"));
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.FORBIDDEN,
+                            "Origin not allowed",
+                            "This site key accepts events only from the origins it lists (the request's Origin: "
+                                    + (origin == null ? "none" : origin) + ")"));
             return;
         }
         response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
@@ -88,13 +93,19 @@ class SiteKeyGate extends OncePerRequestFilter {
             return;
         }
         if (SecurityContextHolder.getContext().getAuthentication() instanceof UsernamePasswordAuthenticationToken) {
-            problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "Two credentials",
-                    "Send either a site key or an Authorization header, not both"));
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            "Two credentials",
+                            "Send either a site key or an Authorization header, not both"));
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new UsernamePasswordAuthenticationToken(
-                new SiteKeyPrincipal(found.get().tenant(), found.get().id(), found.get().siteId()), null,
+                new SiteKeyPrincipal(
+                        found.get().tenant(), found.get().id(), found.get().siteId()),
+                null,
                 AuthorityUtils.createAuthorityList("ROLE_SITE_KEY")));
         SecurityContextHolder.setContext(context);
         try {

@@ -1,9 +1,7 @@
 package io.reach.measurement.ingest;
 
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,8 +16,7 @@ public final class StorableText {
             "holds a key or string with a character that cannot be stored (NUL or an unpaired surrogate), "
                     + "or a number that is not finite";
 
-    private StorableText() {
-    }
+    private StorableText() {}
 
     static boolean storable(String text) {
         for (int i = 0; i < text.length(); i++) {

@@ -1,5 +1,6 @@
 package io.reach.measurement.ingest;
 
+import io.reach.platform.web.FieldError;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,10 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
-
-import io.reach.platform.web.FieldError;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,20 +22,28 @@ import tools.jackson.databind.json.JsonMapper;
 final class TrackerBatches {
 
     static final int MAX_EVENTS = 10_000;
-    private static final Map<String, Integer> TEXT_LIMITS = Map.ofEntries(Map.entry("event_id", 128),
-            Map.entry("session_id", 255), Map.entry("user_id", 255), Map.entry("event_type", 64),
-            Map.entry("event_category", 255), Map.entry("event_action", 255), Map.entry("event_label", 255),
-            Map.entry("page_url", 2048), Map.entry("referrer_url", 2048), Map.entry("user_agent", 1024),
-            Map.entry("ip_address", 64), Map.entry("device_type", 64), Map.entry("browser_name", 64),
-            Map.entry("operating_system", 64), Map.entry("screen_resolution", 32));
+    private static final Map<String, Integer> TEXT_LIMITS = Map.ofEntries(
+            Map.entry("event_id", 128),
+            Map.entry("session_id", 255),
+            Map.entry("user_id", 255),
+            Map.entry("event_type", 64),
+            Map.entry("event_category", 255),
+            Map.entry("event_action", 255),
+            Map.entry("event_label", 255),
+            Map.entry("page_url", 2048),
+            Map.entry("referrer_url", 2048),
+            Map.entry("user_agent", 1024),
+            Map.entry("ip_address", 64),
+            Map.entry("device_type", 64),
+            Map.entry("browser_name", 64),
+            Map.entry("operating_system", 64),
+            Map.entry("screen_resolution", 32));
     private static final Set<String> OTHER_KEYS = Set.of("event_value", "custom_properties", "created_at");
 
-    private TrackerBatches() {
-    }
+    private TrackerBatches() {}
 
     /** A batch's events by position: each either read or refused. */
-    record Item(int index, @Nullable JsonNode event, List<FieldError> errors) {
-    }
+    record Item(int index, @Nullable JsonNode event, List<FieldError> errors) {}
 
     /** Splits the body into events; a line or element that is not a JSON object is an item with an error. */
     static List<Item> items(String body, JsonMapper json) {
@@ -66,8 +72,8 @@ final class TrackerBatches {
                 try {
                     items.add(item(items.size(), json.readTree(line)));
                 } catch (JacksonException e) {
-                    items.add(new Item(items.size(), null, List.of(new FieldError("", "is not JSON: "
-                            + e.getOriginalMessage()))));
+                    items.add(new Item(
+                            items.size(), null, List.of(new FieldError("", "is not JSON: " + e.getOriginalMessage()))));
                 }
             }
         }
@@ -81,7 +87,8 @@ final class TrackerBatches {
     }
 
     private static Item item(int index, JsonNode element) {
-        return element.isObject() ? new Item(index, element, List.of())
+        return element.isObject()
+                ? new Item(index, element, List.of())
                 : new Item(index, null, List.of(new FieldError("", "is not a JSON object")));
     }
 
@@ -103,7 +110,9 @@ final class TrackerBatches {
             }
         }
         JsonNode type = event.path("event_type");
-        if (type.isMissingNode() || type.isNull() || type.isString() && type.asString().isBlank()) {
+        if (type.isMissingNode()
+                || type.isNull()
+                || type.isString() && type.asString().isBlank()) {
             problems.add(new FieldError("event_type", "is required"));
         }
         JsonNode value = event.path("event_value");
@@ -125,8 +134,10 @@ final class TrackerBatches {
             if (at == null) {
                 problems.add(new FieldError("created_at", "is an ISO-8601 instant such as 2026-11-22T10:15:30Z"));
             } else if (at.isBefore(now.minus(lateWindow)) || at.isAfter(now.plus(earlyWindow))) {
-                problems.add(new FieldError("created_at", "must lie between " + lateWindow.toDays() + " days ago and "
-                        + earlyWindow.toMinutes() + " minutes ahead"));
+                problems.add(new FieldError(
+                        "created_at",
+                        "must lie between " + lateWindow.toDays() + " days ago and " + earlyWindow.toMinutes()
+                                + " minutes ahead"));
             }
         }
         return problems;

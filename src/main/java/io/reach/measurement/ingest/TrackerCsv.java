@@ -1,13 +1,11 @@
 package io.reach.measurement.ingest;
 
+import io.reach.platform.tenant.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
-
-import io.reach.platform.tenant.TenantId;
 
 /**
  * Tracker events as UTF-8 CSV rows for {@code COPY … (format csv)}: every value quoted (quotes
@@ -16,8 +14,7 @@ import io.reach.platform.tenant.TenantId;
  */
 final class TrackerCsv {
 
-    private TrackerCsv() {
-    }
+    private TrackerCsv() {}
 
     static byte[] rows(TenantId tenant, UUID site, List<TrackerEvent> events, Instant receivedAt) {
         StringBuilder csv = new StringBuilder(events.size() * 512);
@@ -25,11 +22,33 @@ final class TrackerCsv {
         String siteId = site.toString();
         String received = receivedAt.toString();
         for (TrackerEvent e : events) {
-            append(csv, tenantId, siteId, e.id().toString(), e.eventId(), e.sessionId(), e.userId(), e.eventType(),
-                    e.eventCategory(), e.eventAction(), e.eventLabel(), e.pageUrl(), e.referrerUrl(), e.userAgent(),
-                    e.ipAddress(), e.deviceType(), e.browserName(), e.operatingSystem(), e.screenResolution(),
-                    e.eventValue() == null ? null : e.eventValue().toPlainString(), e.customProperties(),
-                    e.bot() ? "t" : "f", e.createdAt().toString(), received, e.place().countryCode(), e.place().region(),
+            append(
+                    csv,
+                    tenantId,
+                    siteId,
+                    e.id().toString(),
+                    e.eventId(),
+                    e.sessionId(),
+                    e.userId(),
+                    e.eventType(),
+                    e.eventCategory(),
+                    e.eventAction(),
+                    e.eventLabel(),
+                    e.pageUrl(),
+                    e.referrerUrl(),
+                    e.userAgent(),
+                    e.ipAddress(),
+                    e.deviceType(),
+                    e.browserName(),
+                    e.operatingSystem(),
+                    e.screenResolution(),
+                    e.eventValue() == null ? null : e.eventValue().toPlainString(),
+                    e.customProperties(),
+                    e.bot() ? "t" : "f",
+                    e.createdAt().toString(),
+                    received,
+                    e.place().countryCode(),
+                    e.place().region(),
                     e.place().city());
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);

@@ -1,22 +1,20 @@
 package io.reach.measurement.ingest;
 
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.web.FieldError;
+import io.reach.tenancy.TenantManagement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-
-import io.reach.platform.ids.Ids;
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.web.FieldError;
-import io.reach.tenancy.TenantManagement;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,10 +41,18 @@ class TrackerIngestion {
     private final EventQuota quota;
     private final IngestSites sites;
 
-    TrackerIngestion(TrackerWriter writer, UserAgents userAgents, Geolocation geolocation, TenantManagement tenants,
-            IngestSites sites, JsonMapper json, Ids ids,
+    TrackerIngestion(
+            TrackerWriter writer,
+            UserAgents userAgents,
+            Geolocation geolocation,
+            TenantManagement tenants,
+            IngestSites sites,
+            JsonMapper json,
+            Ids ids,
             @Value("${reach.measurement.late-window:7d}") Duration lateWindow,
-            @Value("${reach.measurement.early-window:10m}") Duration earlyWindow, Clock clock, EventQuota quota) {
+            @Value("${reach.measurement.early-window:10m}") Duration earlyWindow,
+            Clock clock,
+            EventQuota quota) {
         this.quota = quota;
         this.sites = sites;
         this.writer = writer;
@@ -60,15 +66,13 @@ class TrackerIngestion {
         this.clock = clock;
     }
 
-    record Rejected(int index, List<FieldError> errors) {
-    }
+    record Rejected(int index, List<FieldError> errors) {}
 
     /**
      * {@code accepted} events passed their checks; {@code stored} of them were new (the others were stored before);
      * {@code excluded} passed them too but were not stored, as the site excludes their address or page path.
      */
-    record Result(int accepted, int stored, int excluded, List<Rejected> rejected) {
-    }
+    record Result(int accepted, int stored, int excluded, List<Rejected> rejected) {}
 
     /**
      * Takes a batch for one site of the tenant ({@code site} null: the API key names none, so the default site; an
@@ -85,10 +89,12 @@ class TrackerIngestion {
         List<Rejected> rejected = new ArrayList<>();
         int excluded = 0;
         for (TrackerBatches.Item item : TrackerBatches.items(body, json)) {
-            List<FieldError> problems = item.event() == null ? item.errors()
+            List<FieldError> problems = item.event() == null
+                    ? item.errors()
                     : TrackerBatches.problems(item.event(), now, lateWindow, earlyWindow);
-            if (problems.isEmpty() && exclusions.excludes(clientAddress(item.event(), sender),
-                    TrackerBatches.text(item.event(), "page_url"))) {
+            if (problems.isEmpty()
+                    && exclusions.excludes(
+                            clientAddress(item.event(), sender), TrackerBatches.text(item.event(), "page_url"))) {
                 excluded++;
             } else if (problems.isEmpty()) {
                 accepted.add(event(tenant.value(), item.event(), now, sender, ipHandling));
@@ -97,16 +103,26 @@ class TrackerIngestion {
                 rejected.add(new Rejected(item.index(), problems));
             }
         }
-        TrackerWriter.Written written = accepted.isEmpty() ? new TrackerWriter.Written(0, List.of())
-                : quota.metered(tenant, accepted.size(), () -> writer.write(tenant, into.id(), accepted, now),
+        TrackerWriter.Written written = accepted.isEmpty()
+                ? new TrackerWriter.Written(0, List.of())
+                : quota.metered(
+                        tenant,
+                        accepted.size(),
+                        () -> writer.write(tenant, into.id(), accepted, now),
                         TrackerWriter.Written::stored);
         for (int refused : written.refused()) {
             rejected.add(new Rejected(positions.get(refused), List.of(new FieldError("", REFUSED_BY_DATABASE))));
         }
         rejected.sort(java.util.Comparator.comparingInt(Rejected::index));
         int kept = accepted.size() - written.refused().size();
-        log.debug("Tracker batch for tenant {}, site {}: {} accepted, {} new, {} excluded, {} rejected", tenant.value(),
-                into.id(), kept, written.stored(), excluded, rejected.size());
+        log.debug(
+                "Tracker batch for tenant {}, site {}: {} accepted, {} new, {} excluded, {} rejected",
+                tenant.value(),
+                into.id(),
+                kept,
+                written.stored(),
+                excluded,
+                rejected.size());
         return new Result(kept, written.stored(), excluded, rejected);
     }
 
@@ -116,8 +132,8 @@ class TrackerIngestion {
         return given == null ? sender.address() : given;
     }
 
-    private TrackerEvent event(UUID tenant, JsonNode event, Instant now, Senders.Sender sender,
-            @Nullable Object ipHandling) {
+    private TrackerEvent event(
+            UUID tenant, JsonNode event, Instant now, Senders.Sender sender, @Nullable Object ipHandling) {
         UUID id = ids.next();
         String userAgent = or(TrackerBatches.text(event, "user_agent"), sender.userAgent());
         UserAgents.Parsed agent = userAgents.parse(userAgent);
@@ -128,18 +144,30 @@ class TrackerIngestion {
         }
         Instant createdAt = TrackerBatches.instant(event.path("created_at"));
         JsonNode properties = event.path("custom_properties");
-        return new TrackerEvent(id, TrackerBatches.eventId(event, id), TrackerBatches.text(event, "session_id"),
-                TrackerBatches.text(event, "user_id"), TrackerBatches.text(event, "event_type"),
-                TrackerBatches.text(event, "event_category"), TrackerBatches.text(event, "event_action"),
-                TrackerBatches.text(event, "event_label"), TrackerBatches.text(event, "page_url"),
-                TrackerBatches.text(event, "referrer_url"), userAgent,
+        return new TrackerEvent(
+                id,
+                TrackerBatches.eventId(event, id),
+                TrackerBatches.text(event, "session_id"),
+                TrackerBatches.text(event, "user_id"),
+                TrackerBatches.text(event, "event_type"),
+                TrackerBatches.text(event, "event_category"),
+                TrackerBatches.text(event, "event_action"),
+                TrackerBatches.text(event, "event_label"),
+                TrackerBatches.text(event, "page_url"),
+                TrackerBatches.text(event, "referrer_url"),
+                userAgent,
                 IpPrivacy.kept(ip == null ? sender.address() : ip, ipHandling, tenant),
                 or(TrackerBatches.text(event, "device_type"), agent.deviceType()),
                 or(TrackerBatches.text(event, "browser_name"), agent.browserName()),
                 or(TrackerBatches.text(event, "operating_system"), agent.operatingSystem()),
-                TrackerBatches.text(event, "screen_resolution"), TrackerBatches.decimal(event),
-                properties.isObject() ? properties.toString() : "{}", agent.bot(), createdAt == null ? now : createdAt,
-                agent.deviceBrand(), agent.deviceModel(), place);
+                TrackerBatches.text(event, "screen_resolution"),
+                TrackerBatches.decimal(event),
+                properties.isObject() ? properties.toString() : "{}",
+                agent.bot(),
+                createdAt == null ? now : createdAt,
+                agent.deviceBrand(),
+                agent.deviceModel(),
+                place);
     }
 
     private static @Nullable String or(@Nullable String given, @Nullable String derived) {

@@ -12,8 +12,9 @@ package io.reach.measurement.ingest;
  */
 final class TrackerSessions {
 
-    private static final String QUEUED = "site_id, session_id, user_id, created_at, ip_address, user_agent, device_type,"
-            + " browser_name, operating_system, country, region, city, is_bot";
+    private static final String QUEUED =
+            "site_id, session_id, user_id, created_at, ip_address, user_agent, device_type,"
+                    + " browser_name, operating_system, country, region, city, is_bot";
 
     static final String STORE = """
             with inserted as (
@@ -69,6 +70,5 @@ final class TrackerSessions {
                 returning 1)
             select count(*)::int from taken""".formatted(QUEUED);
 
-    private TrackerSessions() {
-    }
+    private TrackerSessions() {}
 }

@@ -1,21 +1,18 @@
 package io.reach.measurement.ingest;
 
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-
 import javax.sql.DataSource;
-
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
-
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
 
 /**
  * One transaction of tracker writes: a batch's CSV rows go by {@code COPY} into
@@ -26,9 +23,10 @@ import io.reach.platform.tenant.TenantTransactions;
 @Component
 class TrackerStore {
 
-    static final String COLUMNS = "tenant_id, site_id, id, event_id, session_id, user_id, event_type, event_category, event_action,"
-            + " event_label, page_url, referrer_url, user_agent, ip_address, device_type, browser_name, operating_system,"
-            + " screen_resolution, event_value, custom_properties, is_bot, created_at, received_at, country, region, city";
+    static final String COLUMNS =
+            "tenant_id, site_id, id, event_id, session_id, user_id, event_type, event_category, event_action,"
+                    + " event_label, page_url, referrer_url, user_agent, ip_address, device_type, browser_name, operating_system,"
+                    + " screen_resolution, event_value, custom_properties, is_bot, created_at, received_at, country, region, city";
     private static final String STAGING = """
             create temp table if not exists tracker_staging (like measurement.trackers including defaults)
             on commit delete rows""";
@@ -39,7 +37,11 @@ class TrackerStore {
     private final Devices devices;
     private final Geography geography;
 
-    TrackerStore(TenantTransactions transactions, DataSource dataSource, JdbcClient jdbc, Devices devices,
+    TrackerStore(
+            TenantTransactions transactions,
+            DataSource dataSource,
+            JdbcClient jdbc,
+            Devices devices,
             Geography geography) {
         this.transactions = transactions;
         this.dataSource = dataSource;
@@ -54,9 +56,12 @@ class TrackerStore {
             jdbc.sql(STAGING).update();
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                        "copy pg_temp.tracker_staging (" + COLUMNS + ") from stdin (format csv)",
-                        new ByteArrayInputStream(rows));
+                connection
+                        .unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn(
+                                "copy pg_temp.tracker_staging (" + COLUMNS + ") from stdin (format csv)",
+                                new ByteArrayInputStream(rows));
             } catch (SQLException | IOException e) {
                 throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
             }

@@ -1,7 +1,9 @@
 package io.reach.measurement.ingest;
 
-import java.time.Duration;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.web.ApiException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,16 +15,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.web.ApiException;
 
 /**
  * Writes batches of tracker events, each in its own transaction ({@link TrackerStore}), on a few
@@ -40,20 +38,26 @@ class TrackerWriter implements DisposableBean {
     private final Duration timeout;
     private final Sessionizer sessionizer;
 
-    TrackerWriter(TrackerStore store, Sessionizer sessionizer,
+    TrackerWriter(
+            TrackerStore store,
+            Sessionizer sessionizer,
             @Value("${reach.measurement.writer-threads:2}") int threads,
             @Value("${reach.measurement.queued-batches:64}") int queuedBatches,
             @Value("${reach.measurement.write-timeout:30s}") Duration timeout) {
         this.store = store;
         this.sessionizer = sessionizer;
         this.timeout = timeout;
-        this.writers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queuedBatches), Thread.ofPlatform().name("tracker-writer-", 0).factory());
+        this.writers = new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(queuedBatches),
+                Thread.ofPlatform().name("tracker-writer-", 0).factory());
     }
 
     /** What a write did: how many events were new, and which (by position) the database refused. */
-    record Written(int stored, List<Integer> refused) {
-    }
+    record Written(int stored, List<Integer> refused) {}
 
     /**
      * Writes the events and waits for the commit; the result says how many were new (the rest
@@ -68,14 +72,21 @@ class TrackerWriter implements DisposableBean {
         return new Written(stored, List.copyOf(refused));
     }
 
-    private int write(TenantId tenant, UUID site, List<TrackerEvent> events, int offset, Instant receivedAt,
+    private int write(
+            TenantId tenant,
+            UUID site,
+            List<TrackerEvent> events,
+            int offset,
+            Instant receivedAt,
             List<Integer> refused) {
         try {
             return attempt(tenant, site, events, receivedAt);
         } catch (RefusedData e) {
             if (events.size() == 1) {
-                log.warn("The database refused an event for tenant {} (SQL state {}); the event is rejected",
-                        tenant.value(), e.sqlState);
+                log.warn(
+                        "The database refused an event for tenant {} (SQL state {}); the event is rejected",
+                        tenant.value(),
+                        e.sqlState);
                 refused.add(offset);
                 return 0;
             }

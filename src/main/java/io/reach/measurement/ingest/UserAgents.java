@@ -4,12 +4,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import nl.basjes.parse.useragent.UserAgent;
 import nl.basjes.parse.useragent.UserAgentAnalyzer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * Device type, browser and operating system from a user agent, with robots flagged. Yauaa's
@@ -34,9 +32,13 @@ public class UserAgents {
         Thread.ofPlatform().name("user-agent-parser").daemon().start(this::build);
     }
 
-    record Parsed(@Nullable String deviceType, @Nullable String browserName, @Nullable String operatingSystem,
-            boolean bot, @Nullable String deviceBrand, @Nullable String deviceModel) {
-    }
+    record Parsed(
+            @Nullable String deviceType,
+            @Nullable String browserName,
+            @Nullable String operatingSystem,
+            boolean bot,
+            @Nullable String deviceBrand,
+            @Nullable String deviceModel) {}
 
     /** Whether the agent is a robot (Yauaa's Robot, Spy or Hacker classes); engagements are flagged with it. */
     public boolean robot(@Nullable String userAgent) {
@@ -62,9 +64,13 @@ public class UserAgents {
     private Parsed analyze(String userAgent) {
         UserAgent agent = analyzer().parse(userAgent);
         String device = agent.getValue(UserAgent.DEVICE_CLASS);
-        return new Parsed(known(device), known(agent.getValue(UserAgent.AGENT_NAME)),
-                known(agent.getValue(UserAgent.OPERATING_SYSTEM_NAME)), ROBOTS.contains(device),
-                known(agent.getValue(UserAgent.DEVICE_BRAND)), known(agent.getValue(UserAgent.DEVICE_NAME)));
+        return new Parsed(
+                known(device),
+                known(agent.getValue(UserAgent.AGENT_NAME)),
+                known(agent.getValue(UserAgent.OPERATING_SYSTEM_NAME)),
+                ROBOTS.contains(device),
+                known(agent.getValue(UserAgent.DEVICE_BRAND)),
+                known(agent.getValue(UserAgent.DEVICE_NAME)));
     }
 
     /** Whether the analyzer is built, so that parsing no longer waits. */
@@ -73,16 +79,22 @@ public class UserAgents {
     }
 
     /** The thread that built the analyzer (null until it is built). */
-    @Nullable String builtBy() {
+    @Nullable
+    String builtBy() {
         return builtBy;
     }
 
     private void build() {
         try {
-            UserAgentAnalyzer built = UserAgentAnalyzer.newBuilder().hideMatcherLoadStats().withoutCache()
-                    .withField(UserAgent.DEVICE_CLASS).withField(UserAgent.AGENT_NAME)
-                    .withField(UserAgent.OPERATING_SYSTEM_NAME).withField(UserAgent.DEVICE_BRAND)
-                    .withField(UserAgent.DEVICE_NAME).build();
+            UserAgentAnalyzer built = UserAgentAnalyzer.newBuilder()
+                    .hideMatcherLoadStats()
+                    .withoutCache()
+                    .withField(UserAgent.DEVICE_CLASS)
+                    .withField(UserAgent.AGENT_NAME)
+                    .withField(UserAgent.OPERATING_SYSTEM_NAME)
+                    .withField(UserAgent.DEVICE_BRAND)
+                    .withField(UserAgent.DEVICE_NAME)
+                    .build();
             builtBy = Thread.currentThread().getName();
             analyzer.complete(built);
         } catch (RuntimeException | Error e) {

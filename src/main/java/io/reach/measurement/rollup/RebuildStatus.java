@@ -6,7 +6,10 @@ import io.reach.platform.state.Transitions;
 /** A rollup rebuild's state: queued, running (day by day, resumable), then done or failed. */
 @CheckSet(table = "measurement.rollup_rebuilds", column = "status")
 enum RebuildStatus {
-    QUEUED, RUNNING, DONE, FAILED;
+    QUEUED,
+    RUNNING,
+    DONE,
+    FAILED;
 
     private static final Transitions<RebuildStatus> MOVES = Transitions.of(RebuildStatus.class, "rebuild")
             .allow(QUEUED, RUNNING)

@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,8 +13,7 @@ import org.jspecify.annotations.Nullable;
 public interface RollupSites {
 
     /** A site and the zone it asks for (null: the workspace's). */
-    record MeasuredSite(UUID id, @Nullable String timeZone) {
-    }
+    record MeasuredSite(UUID id, @Nullable String timeZone) {}
 
     /** The default site; empty when the tenant has none yet (it has measured nothing). */
     Optional<MeasuredSite> findDefault();

@@ -7,9 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,16 +26,18 @@ import org.springframework.util.unit.DataSize;
 class RollupWindow {
 
     private static final String TABLE = "rollup_window";
-    private static final String COLUMNS = String.join(", ",
-            TrackerFacts.DIMENSION_NAMES.stream().map(dimension -> dimension + " text").toList());
+    private static final String COLUMNS = String.join(
+            ", ",
+            TrackerFacts.DIMENSION_NAMES.stream()
+                    .map(dimension -> dimension + " text")
+                    .toList());
 
     /**
      * A rollup table, the key columns it is written with, the select that counts them from a
      * source and the order of its primary key, in which rows are written so that the index range
      * a dashboard reads points at few heap pages.
      */
-    record Shape(String table, String keys, UnaryOperator<String> select, String primaryKey) {
-    }
+    record Shape(String table, String keys, UnaryOperator<String> select, String primaryKey) {}
 
     private final JdbcClient jdbc;
     private final String workMem;
@@ -54,11 +54,16 @@ class RollupWindow {
      */
     int replace(String bucket, Instant from, Instant to, ZoneId zone, List<Shape> shapes, @Nullable UUID site) {
         String ofSite = site == null ? "" : " and site_id = :site";
-        jdbc.sql("select set_config('work_mem', :memory, true)").param("memory", workMem).query().singleValue();
+        jdbc.sql("select set_config('work_mem', :memory, true)")
+                .param("memory", workMem)
+                .query()
+                .singleValue();
         jdbc.sql("drop table if exists pg_temp." + TABLE).update();
         jdbc.sql("create temporary table " + TABLE + " (tenant_id uuid, site_id uuid, bucket timestamptz, " + COLUMNS
-                + ", is_bot boolean, session_id text, user_id text, event_value numeric) on commit drop").update();
-        var load = jdbc.sql("insert into " + TABLE + " " + TrackerFacts.events(bucket) + ofSite).param("from", utc(from))
+                        + ", is_bot boolean, session_id text, user_id text, event_value numeric) on commit drop")
+                .update();
+        var load = jdbc.sql("insert into " + TABLE + " " + TrackerFacts.events(bucket) + ofSite)
+                .param("from", utc(from))
                 .param("to", utc(to));
         load = bucket.contains(":zone") ? load.param("zone", zone.getId()) : load;
         (site == null ? load : load.param("site", site)).update();
@@ -66,11 +71,15 @@ class RollupWindow {
         int rows = 0;
         for (Shape shape : shapes) {
             var delete = jdbc.sql("delete from measurement." + shape.table() + " where bucket >= :from and bucket < :to"
-                    + ofSite).param("from", utc(from)).param("to", utc(to));
+                            + ofSite)
+                    .param("from", utc(from))
+                    .param("to", utc(to));
             (site == null ? delete : delete.param("site", site)).update();
             rows += jdbc.sql("insert into measurement." + shape.table() + " (" + shape.keys()
-                    + ", events, sessions, users, value_sum, value_count) select * from (" + shape.select().apply(TABLE)
-                    + ") as counted order by " + shape.primaryKey()).update();
+                            + ", events, sessions, users, value_sum, value_count) select * from ("
+                            + shape.select().apply(TABLE)
+                            + ") as counted order by " + shape.primaryKey())
+                    .update();
         }
         jdbc.sql("drop table pg_temp." + TABLE).update();
         return rows;

@@ -16,8 +16,9 @@ import java.util.List;
 public final class TrackerFacts {
 
     /** The dimensions dashboards group and filter by, with the column expression each is read from. */
-    public static final List<String> DIMENSION_NAMES = List.of("event_type", "page_url", "referrer_url", "device_type",
-            "browser_name", "operating_system", "country");
+    public static final List<String> DIMENSION_NAMES = List.of(
+            "event_type", "page_url", "referrer_url", "device_type", "browser_name", "operating_system", "country");
+
     static final String DIMENSIONS = String.join(", ", DIMENSION_NAMES) + ", is_bot";
     static final String HOUR = "date_trunc('hour', created_at, 'UTC')";
     static final String DAY = "date_trunc('day', created_at, :zone)";
@@ -41,7 +42,9 @@ public final class TrackerFacts {
     /** The current tenant's events of {@code [:from, :to)} with their site, bucket and dimension values. */
     static String events(String bucket) {
         return "select tenant_id, site_id, " + bucket + " as bucket, "
-                + String.join(", ", DIMENSION_NAMES.stream().map(d -> value(d) + " as " + d).toList())
+                + String.join(
+                        ", ",
+                        DIMENSION_NAMES.stream().map(d -> value(d) + " as " + d).toList())
                 + ", is_bot, session_id, user_id, event_value from measurement.trackers"
                 + " where created_at >= :from and created_at < :to";
     }
@@ -58,7 +61,11 @@ public final class TrackerFacts {
 
     /** One row per bucket, dimension and value, for every dimension (each counted in its own pass). */
     static String byDimension(String source, Counting counting) {
-        return String.join(" union all ", DIMENSION_NAMES.stream().map(d -> ofDimension(source, d, counting)).toList());
+        return String.join(
+                " union all ",
+                DIMENSION_NAMES.stream()
+                        .map(d -> ofDimension(source, d, counting))
+                        .toList());
     }
 
     /** One row per bucket and value of one dimension. */
@@ -66,9 +73,11 @@ public final class TrackerFacts {
         if (!DIMENSION_NAMES.contains(dimension)) {
             throw new IllegalArgumentException("Unknown dimension " + dimension);
         }
-        return counted("(select tenant_id, site_id, bucket, '" + dimension + "' as dimension, " + dimension
-                + " as value, is_bot, session_id, user_id, event_value from " + source + ") as one_dimension",
-                DIMENSION_KEYS, counting);
+        return counted(
+                "(select tenant_id, site_id, bucket, '" + dimension + "' as dimension, " + dimension
+                        + " as value, is_bot, session_id, user_id, event_value from " + source + ") as one_dimension",
+                DIMENSION_KEYS,
+                counting);
     }
 
     /** Per group of the source's {@code keys} columns: events, distinct sessions and users, sum and count of event_value. */
@@ -82,7 +91,8 @@ public final class TrackerFacts {
         return "select " + keys + ", s.events, s.sessions, coalesce(u.users, 0) as users, s.value_sum, s.value_count"
                 + " from (select " + keys + ", sum(events)::bigint as events, count(session_id) as sessions,"
                 + " coalesce(sum(value_sum), 0) as value_sum, sum(value_count)::bigint as value_count from (select "
-                + keys + ", session_id, count(*) as events, sum(event_value) as value_sum, count(event_value) as value_count"
+                + keys
+                + ", session_id, count(*) as events, sum(event_value) as value_sum, count(event_value) as value_count"
                 + " from " + facts + " group by " + keys + ", session_id) as per_session group by " + keys + ") as s"
                 + " left join (select " + keys + ", count(*) as users from (select distinct " + keys + ", user_id from "
                 + facts + " where user_id is not null) as per_user group by " + keys + ") as u using (" + keys + ")";
@@ -92,6 +102,5 @@ public final class TrackerFacts {
         return "event_type".equals(dimension) ? dimension : "coalesce(" + dimension + ", '')";
     }
 
-    private TrackerFacts() {
-    }
+    private TrackerFacts() {}
 }

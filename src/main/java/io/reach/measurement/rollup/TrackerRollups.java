@@ -3,6 +3,11 @@ package io.reach.measurement.rollup;
 import static io.reach.platform.time.UtcTimes.utc;
 import static io.reach.platform.time.UtcTimes.utcOrNull;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.reach.platform.tenant.AllTenants;
+import io.reach.platform.tenant.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +23,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +31,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-
-import io.reach.platform.tenant.AllTenants;
-import io.reach.platform.tenant.TenantContext;
 
 /**
  * Refreshes the rollups incrementally from a dirty-period queue: writers mark the UTC hours of the
@@ -77,8 +74,13 @@ public class TrackerRollups {
     private final Duration lateWindow;
     private final Clock clock;
 
-    TrackerRollups(JdbcClient jdbc, RollupWindow window, AllTenants allTenants, RollupSites sites,
-            @Value("${reach.measurement.late-window:7d}") Duration lateWindow, Clock clock) {
+    TrackerRollups(
+            JdbcClient jdbc,
+            RollupWindow window,
+            AllTenants allTenants,
+            RollupSites sites,
+            @Value("${reach.measurement.late-window:7d}") Duration lateWindow,
+            Clock clock) {
         this.jdbc = jdbc;
         this.window = window;
         this.allTenants = allTenants;
@@ -88,8 +90,7 @@ public class TrackerRollups {
     }
 
     /** How far a site's rollups are done, and the zone its daily one cuts days in. */
-    public record Progress(Instant hourlyDone, Instant dailyFrom, Instant dailyDone, ZoneId dailyZone) {
-    }
+    public record Progress(Instant hourlyDone, Instant dailyFrom, Instant dailyDone, ZoneId dailyZone) {}
 
     /**
      * Replaces the current tenant's hourly rollup rows of {@code [from, to)} (whole hours; the last may be in part) in all
@@ -111,16 +112,30 @@ public class TrackerRollups {
     int refreshDaily(LocalDate from, LocalDate to, ZoneId zone, UUID site) {
         int rows = 0;
         for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
-            rows += window.replace(TrackerFacts.DAY, day.atStartOfDay(zone).toInstant(),
-                    day.plusDays(1).atStartOfDay(zone).toInstant(), zone, DAILY, site);
+            rows += window.replace(
+                    TrackerFacts.DAY,
+                    day.atStartOfDay(zone).toInstant(),
+                    day.plusDays(1).atStartOfDay(zone).toInstant(),
+                    zone,
+                    DAILY,
+                    site);
         }
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.atStartOfDay(zone).toInstant();
         jdbc.sql("delete from measurement.daily_analytics where entity_type = 'site' and entity_id = :site"
-                + " and date_recorded >= :from and date_recorded < :to").param("site", site).param("from", from)
-                .param("to", to).update();
-        return rows + jdbc.sql(DAILY_ANALYTICS).param("from", utcOrNull(start)).param("to", utcOrNull(end)).param("site", site)
-                .param("zone", zone.getId()).param("now", utc(clock.instant())).update();
+                        + " and date_recorded >= :from and date_recorded < :to")
+                .param("site", site)
+                .param("from", from)
+                .param("to", to)
+                .update();
+        return rows
+                + jdbc.sql(DAILY_ANALYTICS)
+                        .param("from", utcOrNull(start))
+                        .param("to", utcOrNull(end))
+                        .param("site", site)
+                        .param("zone", zone.getId())
+                        .param("now", utc(clock.instant()))
+                        .update();
     }
 
     /**
@@ -142,7 +157,12 @@ public class TrackerRollups {
             List<Dirty> dirty = dirtyHours();
             int written = hourlyDue(now, dirty, main.get().id());
             for (RollupSites.MeasuredSite site : sites.all()) {
-                written += dailyDue(now, dirty.stream().filter(hour -> hour.site().equals(site.id())).toList(), site);
+                written += dailyDue(
+                        now,
+                        dirty.stream()
+                                .filter(hour -> hour.site().equals(site.id()))
+                                .toList(),
+                        site);
             }
             consume(dirty);
             return written;
@@ -152,21 +172,26 @@ public class TrackerRollups {
     }
 
     /** An hour of a site marked by writers, with how many batches marked it (removed only if unchanged once counted). */
-    private record Dirty(UUID site, Instant hour, long changes) {
-    }
+    private record Dirty(UUID site, Instant hour, long changes) {}
 
     private List<Dirty> dirtyHours() {
         return jdbc.sql("select site_id, hour, changes from measurement.rollup_dirty order by hour")
-                .query((rs, row) -> new Dirty(rs.getObject("site_id", UUID.class),
-                        rs.getObject("hour", OffsetDateTime.class).toInstant(), rs.getLong("changes")))
+                .query((rs, row) -> new Dirty(
+                        rs.getObject("site_id", UUID.class),
+                        rs.getObject("hour", OffsetDateTime.class).toInstant(),
+                        rs.getLong("changes")))
                 .list();
     }
 
     /** Removes the hours counted, unless a batch marked one again meanwhile (its row lock makes this wait for its commit). */
     private void consume(List<Dirty> dirty) {
         for (Dirty hour : dirty) {
-            jdbc.sql("delete from measurement.rollup_dirty where site_id = :site and hour = :hour and changes = :changes")
-                    .param("site", hour.site()).param("hour", utcOrNull(hour.hour())).param("changes", hour.changes()).update();
+            jdbc.sql(
+                            "delete from measurement.rollup_dirty where site_id = :site and hour = :hour and changes = :changes")
+                    .param("site", hour.site())
+                    .param("hour", utcOrNull(hour.hour()))
+                    .param("changes", hour.changes())
+                    .update();
         }
     }
 
@@ -180,7 +205,8 @@ public class TrackerRollups {
             return 0; // nothing stored since: the rollup is current (an idle tenant's watermark moves once an hour)
         } else {
             written = 0;
-            List<Instant> hours = dirty.stream().map(Dirty::hour).distinct().sorted().toList();
+            List<Instant> hours =
+                    dirty.stream().map(Dirty::hour).distinct().sorted().toList();
             for (Instant[] run : runs(hours, Duration.ofHours(1))) {
                 written += refreshHourly(run[0], run[1]);
             }
@@ -192,11 +218,15 @@ public class TrackerRollups {
     private int dailyDue(Instant now, List<Dirty> dirty, RollupSites.MeasuredSite site) {
         ZoneId zone = sites.zoneOf(site);
         LocalDate today = LocalDate.ofInstant(now, zone);
-        Optional<Watermark> daily = watermark(RollupGrain.DAILY, site.id()).filter(done -> done.zone().equals(zone));
+        Optional<Watermark> daily = watermark(RollupGrain.DAILY, site.id())
+                .filter(done -> done.zone().equals(zone));
         LocalDate coveredFrom = daily.map(done -> LocalDate.ofInstant(done.coversFrom(), zone))
                 .orElse(today.minusDays(lateWindow.toDays()));
-        LocalDate doneUntil = daily.map(done -> LocalDate.ofInstant(done.done(), zone)).orElse(coveredFrom);
-        TreeSet<LocalDate> days = new TreeSet<>(doneUntil.datesUntil(today.isAfter(doneUntil) ? today : doneUntil).toList());
+        LocalDate doneUntil =
+                daily.map(done -> LocalDate.ofInstant(done.done(), zone)).orElse(coveredFrom);
+        TreeSet<LocalDate> days = new TreeSet<>(doneUntil
+                .datesUntil(today.isAfter(doneUntil) ? today : doneUntil)
+                .toList());
         for (Dirty hour : dirty) {
             // an hour touches one local day, or two in a zone whose offset is not whole hours
             days.add(LocalDate.ofInstant(hour.hour(), zone));
@@ -207,20 +237,38 @@ public class TrackerRollups {
             return 0;
         }
         if (daily.isEmpty()) {
-            jdbc.sql("delete from measurement.tracker_daily_totals where site_id = :site").param("site", site.id()).update();
-            jdbc.sql("delete from measurement.tracker_daily_by_dimension where site_id = :site").param("site", site.id())
+            jdbc.sql("delete from measurement.tracker_daily_totals where site_id = :site")
+                    .param("site", site.id())
+                    .update();
+            jdbc.sql("delete from measurement.tracker_daily_by_dimension where site_id = :site")
+                    .param("site", site.id())
                     .update();
         }
         int written = 0;
-        List<Instant> starts = days.stream().map(day -> day.atStartOfDay(ZoneOffset.UTC).toInstant()).toList();
+        List<Instant> starts = days.stream()
+                .map(day -> day.atStartOfDay(ZoneOffset.UTC).toInstant())
+                .toList();
         for (Instant[] run : runs(starts, Duration.ofDays(1))) {
-            written += refreshDaily(LocalDate.ofInstant(run[0], ZoneOffset.UTC), LocalDate.ofInstant(run[1], ZoneOffset.UTC),
-                    zone, site.id());
+            written += refreshDaily(
+                    LocalDate.ofInstant(run[0], ZoneOffset.UTC),
+                    LocalDate.ofInstant(run[1], ZoneOffset.UTC),
+                    zone,
+                    site.id());
         }
-        advance(RollupGrain.DAILY, site.id(), today.atStartOfDay(zone).toInstant(), zone,
-                daily.map(Watermark::coversFrom).orElse(coveredFrom.atStartOfDay(zone).toInstant()));
-        log.debug("Daily tracker rollup of tenant {}, site {}: days {} in {}, {} rows", TenantContext.require().value(),
-                site.id(), days, zone, written);
+        advance(
+                RollupGrain.DAILY,
+                site.id(),
+                today.atStartOfDay(zone).toInstant(),
+                zone,
+                daily.map(Watermark::coversFrom)
+                        .orElse(coveredFrom.atStartOfDay(zone).toInstant()));
+        log.debug(
+                "Daily tracker rollup of tenant {}, site {}: days {} in {}, {} rows",
+                TenantContext.require().value(),
+                site.id(),
+                days,
+                zone,
+                written);
         return written;
     }
 
@@ -240,7 +288,8 @@ public class TrackerRollups {
     /** How far a site's rollups are done (queries read hourly rows, then raw events, from there). */
     public Progress progress(UUID site) {
         Instant hourly = hourlyWatermark().map(Watermark::done).orElse(Instant.EPOCH);
-        return watermark(RollupGrain.DAILY, site).map(daily -> new Progress(hourly, daily.coversFrom(), daily.done(), daily.zone()))
+        return watermark(RollupGrain.DAILY, site)
+                .map(daily -> new Progress(hourly, daily.coversFrom(), daily.done(), daily.zone()))
                 .orElse(new Progress(hourly, Instant.EPOCH, Instant.EPOCH, ZoneOffset.UTC));
     }
 
@@ -252,7 +301,8 @@ public class TrackerRollups {
     int rebuildDay(LocalDate day) {
         int rows = refreshHourly(start(day), start(day.plusDays(1)));
         for (RollupSites.MeasuredSite site : sites.all()) {
-            ZoneId zone = watermark(RollupGrain.DAILY, site.id()).map(Watermark::zone).orElseGet(() -> sites.zoneOf(site));
+            ZoneId zone =
+                    watermark(RollupGrain.DAILY, site.id()).map(Watermark::zone).orElseGet(() -> sites.zoneOf(site));
             rows += refreshDaily(day, day.plusDays(1), zone, site.id());
         }
         return rows;
@@ -263,30 +313,36 @@ public class TrackerRollups {
         jdbc.sql("""
                 update measurement.rollup_watermarks
                 set covers_from = least(covers_from, (cast(:from as date)::timestamp at time zone time_zone))
-                where rollup = 'daily' and covers_from <= (cast(:to as date)::timestamp at time zone time_zone)""")
-                .param("from", from).param("to", to).update();
+                where rollup = 'daily' and covers_from <= (cast(:to as date)::timestamp at time zone time_zone)""").param("from", from).param("to", to).update();
     }
 
-    private record Watermark(Instant done, ZoneId zone, Instant coversFrom) {
-    }
+    private record Watermark(Instant done, ZoneId zone, Instant coversFrom) {}
 
     private Optional<Watermark> hourlyWatermark() {
-        return watermarks("select done_until, time_zone, covers_from from measurement.rollup_watermarks"
-                + " where rollup = 'hourly' order by done_until desc limit 1", null);
+        return watermarks(
+                "select done_until, time_zone, covers_from from measurement.rollup_watermarks"
+                        + " where rollup = 'hourly' order by done_until desc limit 1",
+                null);
     }
 
     private Optional<Watermark> watermark(RollupGrain rollup, UUID site) {
-        return watermarks("select done_until, time_zone, covers_from from measurement.rollup_watermarks"
-                + " where rollup = '" + rollup.code() + "' and site_id = :site", site);
+        return watermarks(
+                "select done_until, time_zone, covers_from from measurement.rollup_watermarks" + " where rollup = '"
+                        + rollup.code() + "' and site_id = :site",
+                site);
     }
 
     private Optional<Watermark> watermarks(String sql, @Nullable UUID site) {
         var query = jdbc.sql(sql);
-        return (site == null ? query : query.param("site", site)).query((rs, row) -> {
-            OffsetDateTime covers = rs.getObject("covers_from", OffsetDateTime.class);
-            return new Watermark(rs.getObject("done_until", OffsetDateTime.class).toInstant(),
-                    ZoneId.of(rs.getString("time_zone")), covers == null ? Instant.EPOCH : covers.toInstant());
-        }).optional();
+        return (site == null ? query : query.param("site", site))
+                .query((rs, row) -> {
+                    OffsetDateTime covers = rs.getObject("covers_from", OffsetDateTime.class);
+                    return new Watermark(
+                            rs.getObject("done_until", OffsetDateTime.class).toInstant(),
+                            ZoneId.of(rs.getString("time_zone")),
+                            covers == null ? Instant.EPOCH : covers.toInstant());
+                })
+                .optional();
     }
 
     private void advance(RollupGrain rollup, UUID site, Instant doneUntil, ZoneId zone, @Nullable Instant coversFrom) {
@@ -296,15 +352,20 @@ public class TrackerRollups {
                 values (:tenant, :site, :rollup, :done, :now, :zone, :covers)
                 on conflict (tenant_id, site_id, rollup) do update set done_until = excluded.done_until,
                     updated_at = excluded.updated_at, time_zone = excluded.time_zone, covers_from = excluded.covers_from""")
-                .param("tenant", TenantContext.require().value()).param("site", site).param("rollup", rollup.code())
-                .param("done", utcOrNull(doneUntil)).param("now", utc(clock.instant())).param("zone", zone.getId())
-                .param("covers", utcOrNull(coversFrom)).update();
+                .param("tenant", TenantContext.require().value())
+                .param("site", site)
+                .param("rollup", rollup.code())
+                .param("done", utcOrNull(doneUntil))
+                .param("now", utc(clock.instant()))
+                .param("zone", zone.getId())
+                .param("covers", utcOrNull(coversFrom))
+                .update();
     }
 
-    private static RollupWindow.Shape shape(String table, String keys,
-            BiFunction<String, TrackerFacts.Counting, String> counted, String primaryKey) {
-        return new RollupWindow.Shape(table, keys, source -> counted.apply(source, TrackerFacts.Counting.HASHED),
-                primaryKey);
+    private static RollupWindow.Shape shape(
+            String table, String keys, BiFunction<String, TrackerFacts.Counting, String> counted, String primaryKey) {
+        return new RollupWindow.Shape(
+                table, keys, source -> counted.apply(source, TrackerFacts.Counting.HASHED), primaryKey);
     }
 
     private static Instant start(LocalDate day) {
@@ -315,9 +376,10 @@ public class TrackerRollups {
     static class Schedule {
 
         @Bean
-        RecurringTask<Void> trackerRollupTask(TrackerRollups rollups,
-                @Value("${reach.measurement.rollup-interval:1m}") Duration interval) {
-            return Tasks.recurring("tracker-rollups", FixedDelay.of(interval)).execute((instance, context) -> rollups.runDue());
+        RecurringTask<Void> trackerRollupTask(
+                TrackerRollups rollups, @Value("${reach.measurement.rollup-interval:1m}") Duration interval) {
+            return Tasks.recurring("tracker-rollups", FixedDelay.of(interval))
+                    .execute((instance, context) -> rollups.runDue());
         }
     }
 }

@@ -3,15 +3,13 @@ package io.reach.platform.crypto;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** HMACs for webhook signatures, and the constant-time comparison that checking them needs. */
 public final class Hmacs {
 
-    private Hmacs() {
-    }
+    private Hmacs() {}
 
     public static byte[] sha256(String secret, String message) {
         return mac("HmacSHA256", secret, message.getBytes(StandardCharsets.UTF_8));

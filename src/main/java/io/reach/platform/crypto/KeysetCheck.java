@@ -1,17 +1,15 @@
 package io.reach.platform.crypto;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.time.Clock;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import io.reach.platform.time.UtcTimes;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Makes every node of one database use one keyset. The first node to start stores a check value
@@ -25,7 +23,8 @@ class KeysetCheck {
 
     private static final String ID = "keyset";
     private static final byte[] KNOWN = "reach keyset check v1".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] ASSOCIATED_DATA = "platform.keyset_checks.check_value:keyset".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ASSOCIATED_DATA =
+            "platform.keyset_checks.check_value:keyset".getBytes(StandardCharsets.UTF_8);
     private static final String CREATE = """
             insert into platform.keyset_checks (id, check_value, primary_key_id, created_at, sealed_at)
             values (:id, :value, :key, :now, :now) on conflict (id) do nothing""";
@@ -49,15 +48,23 @@ class KeysetCheck {
     void confirm(KeysetHandle keyset, String source) {
         Aead aead = aead(keyset);
         long primary = keyset.getPrimary().getId();
-        jdbc.sql(CREATE).param("id", ID).param("value", seal(aead)).param("key", primary)
-                .param("now", UtcTimes.utc(clock.instant())).update();
+        jdbc.sql(CREATE)
+                .param("id", ID)
+                .param("value", seal(aead))
+                .param("key", primary)
+                .param("now", UtcTimes.utc(clock.instant()))
+                .update();
         Stored stored = jdbc.sql(LOAD).param("id", ID).query(Stored.class).single();
         if (!opens(aead, stored.checkValue())) {
             throw new KeysetMismatch(source);
         }
         if (stored.primaryKeyId() != primary) {
-            jdbc.sql(RESEAL).param("id", ID).param("value", seal(aead)).param("key", primary)
-                    .param("previous", stored.primaryKeyId()).param("now", UtcTimes.utc(clock.instant()))
+            jdbc.sql(RESEAL)
+                    .param("id", ID)
+                    .param("value", seal(aead))
+                    .param("key", primary)
+                    .param("previous", stored.primaryKeyId())
+                    .param("now", UtcTimes.utc(clock.instant()))
                     .update();
         }
     }
@@ -86,8 +93,7 @@ class KeysetCheck {
         }
     }
 
-    record Stored(byte[] checkValue, long primaryKeyId) {
-    }
+    record Stored(byte[] checkValue, long primaryKeyId) {}
 
     /** This node's keyset is not the database's: starting would leave it unable to read what others sealed. */
     static final class KeysetMismatch extends IllegalStateException {

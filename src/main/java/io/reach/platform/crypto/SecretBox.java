@@ -1,18 +1,5 @@
 package io.reach.platform.crypto;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
@@ -20,6 +7,17 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Encrypts secrets before they are stored (TOTP secrets, OAuth and integration tokens, webhook
@@ -40,7 +38,8 @@ public class SecretBox {
 
     private final Aead aead;
 
-    SecretBox(@Value("${reach.crypto.keyset:}") String keyset,
+    SecretBox(
+            @Value("${reach.crypto.keyset:}") String keyset,
             @Value("${reach.crypto.keyset-file:${reach.embedded-postgres.directory:.reach}/keyset.json}") Path file,
             KeysetCheck check) {
         try {
@@ -82,14 +81,17 @@ public class SecretBox {
         KeysetHandle fresh = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
         save(fresh, file);
         try {
-            check.confirm(fresh, "newly generated in " + file.toAbsolutePath()
-                    + " (no keyset was configured and that file did not exist; it has been removed again)");
+            check.confirm(
+                    fresh,
+                    "newly generated in " + file.toAbsolutePath()
+                            + " (no keyset was configured and that file did not exist; it has been removed again)");
         } catch (KeysetCheck.KeysetMismatch e) {
             deleteQuietly(file);
             throw e;
         }
-        log.warn("Created a new encryption keyset in {}; back it up: secrets stored with it cannot be read without it."
-                + " Every other node of this database needs this same keyset (REACH_CRYPTO_KEYSET or this file)",
+        log.warn(
+                "Created a new encryption keyset in {}; back it up: secrets stored with it cannot be read without it."
+                        + " Every other node of this database needs this same keyset (REACH_CRYPTO_KEYSET or this file)",
                 file.toAbsolutePath());
         return fresh;
     }
@@ -113,7 +115,10 @@ public class SecretBox {
     private static void save(KeysetHandle fresh, Path file) throws GeneralSecurityException {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Path staging = Files.createTempFile(file.toAbsolutePath().getParent(), "keyset", ".tmp",
+            Path staging = Files.createTempFile(
+                    file.toAbsolutePath().getParent(),
+                    "keyset",
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(staging, TinkJsonProtoKeysetFormat.serializeKeyset(fresh, InsecureSecretKeyAccess.get()));
             Files.move(staging, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -1,7 +1,6 @@
 package io.reach.platform.events;
 
 import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.CompletedEventPublications;

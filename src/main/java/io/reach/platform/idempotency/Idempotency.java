@@ -7,8 +7,7 @@ public final class Idempotency {
 
     static final String NOT_STORABLE = Idempotency.class.getName() + ".notStorable";
 
-    private Idempotency() {
-    }
+    private Idempotency() {}
 
     /**
      * This response carries a secret shown once (a new API key): it is not kept for replay, and

@@ -1,5 +1,14 @@
 package io.reach.platform.idempotency;
 
+import io.reach.platform.security.TokenHashes;
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.web.BodyTooLargeException;
+import io.reach.platform.web.ProblemWriter;
+import io.reach.platform.web.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -8,12 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -21,12 +24,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-
-import io.reach.platform.security.TokenHashes;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.web.BodyTooLargeException;
-import io.reach.platform.web.ProblemWriter;
-import io.reach.platform.web.Problems;
 
 /**
  * {@code Idempotency-Key} on POSTs under {@code /api/}: the first request with a key runs and its
@@ -42,8 +39,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotency-Replayed";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-    private static final Set<String> NOT_REPLAYED = Set.of("date", "x-request-id", "set-cookie", "connection",
-            "keep-alive", "transfer-encoding", "content-length", "content-type", "vary", "ratelimit", "ratelimit-policy");
+    private static final Set<String> NOT_REPLAYED = Set.of(
+            "date",
+            "x-request-id",
+            "set-cookie",
+            "connection",
+            "keep-alive",
+            "transfer-encoding",
+            "content-length",
+            "content-type",
+            "vary",
+            "ratelimit",
+            "ratelimit-policy");
 
     private final IdempotencyRecords records;
     private final ProblemWriter problems;
@@ -55,8 +62,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/")
-                || request.getHeader(HEADER) == null || TenantContext.current().isEmpty();
+        return !"POST".equals(request.getMethod())
+                || !request.getRequestURI().startsWith("/api/")
+                || request.getHeader(HEADER) == null
+                || TenantContext.current().isEmpty();
     }
 
     @Override
@@ -64,8 +73,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader(HEADER);
         if (!VALID_KEY.matcher(header).matches()) {
-            problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "Invalid idempotency key",
-                    HEADER + " must be 1 to 255 visible ASCII characters"));
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            "Invalid idempotency key",
+                            HEADER + " must be 1 to 255 visible ASCII characters"));
             return;
         }
         byte[] body;
@@ -89,8 +102,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
      * failed; if storing the response fails, the claim stays until its lease runs out, so a
      * retry cannot run the request a second time.
      */
-    private void runAndStore(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-            IdempotencyKey key, String fingerprint) throws ServletException, IOException {
+    private void runAndStore(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            IdempotencyKey key,
+            String fingerprint)
+            throws ServletException, IOException {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(request, recorded);
@@ -98,12 +116,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
             records.release(key, fingerprint);
             throw e;
         }
-        if (request.isAsyncStarted() || !worthKeeping(recorded.getStatus())
+        if (request.isAsyncStarted()
+                || !worthKeeping(recorded.getStatus())
                 || request.getAttribute(Idempotency.NOT_STORABLE) != null) {
             records.release(key, fingerprint);
         } else {
-            records.complete(key, fingerprint, new StoredResponse(recorded.getStatus(), headersOf(recorded),
-                    recorded.getContentAsByteArray()));
+            records.complete(
+                    key,
+                    fingerprint,
+                    new StoredResponse(recorded.getStatus(), headersOf(recorded), recorded.getContentAsByteArray()));
         }
         recorded.copyBodyToResponse();
     }
@@ -116,17 +137,29 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private void answerFromRecord(HttpServletResponse response, Optional<IdempotencyRecord> found, String fingerprint)
             throws IOException {
         if (found.isEmpty()) {
-            problems.write(response, Problems.of(HttpStatus.CONFLICT, "Idempotent request in progress",
-                    "A request with this " + HEADER + " was just released; retry it"));
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.CONFLICT,
+                            "Idempotent request in progress",
+                            "A request with this " + HEADER + " was just released; retry it"));
             return;
         }
         IdempotencyRecord existing = found.get();
         if (!existing.fingerprint().equals(fingerprint)) {
-            problems.write(response, Problems.of(HttpStatus.CONFLICT, "Idempotency key reused",
-                    "This " + HEADER + " was already used with a different request"));
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.CONFLICT,
+                            "Idempotency key reused",
+                            "This " + HEADER + " was already used with a different request"));
         } else if (!existing.completed() || existing.response() == null) {
-            problems.write(response, Problems.of(HttpStatus.CONFLICT, "Idempotent request in progress",
-                    "The first request with this " + HEADER + " has not finished yet; retry later"));
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.CONFLICT,
+                            "Idempotent request in progress",
+                            "The first request with this " + HEADER + " has not finished yet; retry later"));
         } else {
             replay(response, existing.response());
         }

@@ -1,17 +1,15 @@
 package io.reach.platform.idempotency;
 
+import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.time.UtcTimes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-
-import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.time.UtcTimes;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,8 +50,7 @@ class IdempotencyRecords {
     private static final String PURGE = """
             delete from platform.idempotency_keys where tenant_id = :tenant and created_at < :expiredBefore""";
 
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -68,26 +65,38 @@ class IdempotencyRecords {
     /** Takes the key for this request, unless a live record (completed, or leased) already holds it. */
     @Transactional
     boolean claim(IdempotencyKey key, String fingerprint) {
-        return statement(CLAIM, key).param("fingerprint", fingerprint).param("leaseEnd", now().plus(LEASE))
-                .param("expiredBefore", now().minus(RETENTION)).update() == 1;
+        return statement(CLAIM, key)
+                        .param("fingerprint", fingerprint)
+                        .param("leaseEnd", now().plus(LEASE))
+                        .param("expiredBefore", now().minus(RETENTION))
+                        .update()
+                == 1;
     }
 
     @Transactional(readOnly = true)
     Optional<IdempotencyRecord> find(IdempotencyKey key) {
-        return statement(FIND, key).query((rs, row) -> {
-            boolean completed = IdempotencyState.ofCode(rs.getString("state")) == IdempotencyState.COMPLETED;
-            StoredResponse response = completed
-                    ? new StoredResponse(rs.getInt("response_status"), json.readValue(rs.getString("headers"), HEADERS),
-                            rs.getBytes("response_body"))
-                    : null;
-            return new IdempotencyRecord(rs.getString("request_fingerprint"), completed, response);
-        }).optional();
+        return statement(FIND, key)
+                .query((rs, row) -> {
+                    boolean completed = IdempotencyState.ofCode(rs.getString("state")) == IdempotencyState.COMPLETED;
+                    StoredResponse response = completed
+                            ? new StoredResponse(
+                                    rs.getInt("response_status"),
+                                    json.readValue(rs.getString("headers"), HEADERS),
+                                    rs.getBytes("response_body"))
+                            : null;
+                    return new IdempotencyRecord(rs.getString("request_fingerprint"), completed, response);
+                })
+                .optional();
     }
 
     @Transactional
     void complete(IdempotencyKey key, String fingerprint, StoredResponse response) {
-        statement(COMPLETE, key).param("fingerprint", fingerprint).param("status", response.status())
-                .param("headers", json.writeValueAsString(response.headers())).param("body", response.body()).update();
+        statement(COMPLETE, key)
+                .param("fingerprint", fingerprint)
+                .param("status", response.status())
+                .param("headers", json.writeValueAsString(response.headers()))
+                .param("body", response.body())
+                .update();
     }
 
     /** Frees the key after a failure, so the client's retry runs the request afresh. */
@@ -98,13 +107,18 @@ class IdempotencyRecords {
 
     @Transactional
     int purgeExpired() {
-        return jdbc.sql(PURGE).param("tenant", TenantContext.require().value())
-                .param("expiredBefore", now().minus(RETENTION)).update();
+        return jdbc.sql(PURGE)
+                .param("tenant", TenantContext.require().value())
+                .param("expiredBefore", now().minus(RETENTION))
+                .update();
     }
 
     private JdbcClient.StatementSpec statement(String sql, IdempotencyKey key) {
-        return jdbc.sql(sql).param("tenant", TenantContext.require().value()).param("principal", key.principal())
-                .param("key", key.value()).param("now", now());
+        return jdbc.sql(sql)
+                .param("tenant", TenantContext.require().value())
+                .param("principal", key.principal())
+                .param("key", key.value())
+                .param("now", now());
     }
 
     private OffsetDateTime now() {

@@ -3,5 +3,4 @@ package io.reach.platform.idempotency;
 import java.util.Map;
 
 /** The response first given to an idempotent request, as replayed to its retries. */
-record StoredResponse(int status, Map<String, String> headers, byte[] body) {
-}
+record StoredResponse(int status, Map<String, String> headers, byte[] body) {}

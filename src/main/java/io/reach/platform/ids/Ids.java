@@ -3,7 +3,6 @@ package io.reach.platform.ids;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 
 /**

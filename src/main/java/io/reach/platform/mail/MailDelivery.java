@@ -1,10 +1,14 @@
 package io.reach.platform.mail;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.reach.platform.crypto.SecretBox;
+import io.reach.platform.time.UtcTimes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,13 +23,6 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-
-import io.reach.platform.crypto.SecretBox;
-import io.reach.platform.time.UtcTimes;
 
 /**
  * Sends what the outbox holds. With SMTP configured ({@code spring.mail.host}) each pending mail
@@ -64,9 +61,14 @@ public class MailDelivery {
     private final TransactionTemplate transactions;
     private final SecretBox box;
 
-    MailDelivery(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, @Value("${reach.mail.from:reach@localhost}") String from,
-            @Value("${reach.mail.log-bodies:#{null}}") @Nullable Boolean logBodies, Clock clock,
-            PlatformTransactionManager transactionManager, SecretBox box) {
+    MailDelivery(
+            JdbcClient jdbc,
+            ObjectProvider<JavaMailSender> sender,
+            @Value("${reach.mail.from:reach@localhost}") String from,
+            @Value("${reach.mail.log-bodies:#{null}}") @Nullable Boolean logBodies,
+            Clock clock,
+            PlatformTransactionManager transactionManager,
+            SecretBox box) {
         this.jdbc = jdbc;
         this.sender = sender.getIfAvailable();
         this.from = from;
@@ -93,14 +95,17 @@ public class MailDelivery {
 
     /** Sends (or keeps) every pending mail; safe to run on many nodes at once (rows are locked, skipped by others). */
     public void deliverPending() {
-        transactions.executeWithoutResult(status -> jdbc.sql(PENDING).query(OutgoingMail.class).list()
-                .forEach(this::deliver));
+        transactions.executeWithoutResult(
+                status -> jdbc.sql(PENDING).query(OutgoingMail.class).list().forEach(this::deliver));
     }
 
     /** Sends (or keeps) one mail right after it was queued, unless it is already gone or being sent. */
     void deliver(UUID id) {
-        transactions.executeWithoutResult(status -> jdbc.sql(ONE_PENDING).param("id", id).query(OutgoingMail.class)
-                .optional().ifPresent(this::deliver));
+        transactions.executeWithoutResult(status -> jdbc.sql(ONE_PENDING)
+                .param("id", id)
+                .query(OutgoingMail.class)
+                .optional()
+                .ifPresent(this::deliver));
     }
 
     private void deliver(OutgoingMail mail) {
@@ -120,8 +125,10 @@ public class MailDelivery {
             logBody(mail);
         } catch (MailException e) {
             log.warn("Mail {} to {} ({}) not sent: {}", mail.id(), mail.recipient(), mail.subject(), e.getMessage());
-            int attempts = jdbc.sql("select attempts from platform.mail_outbox where id = :id").param("id", mail.id())
-                    .query(Integer.class).single();
+            int attempts = jdbc.sql("select attempts from platform.mail_outbox where id = :id")
+                    .param("id", mail.id())
+                    .query(Integer.class)
+                    .single();
             mark(mail.id(), attempts + 1 >= MAX_ATTEMPTS ? MailStatus.FAILED : MailStatus.PENDING, e.getMessage());
         }
     }
@@ -129,11 +136,19 @@ public class MailDelivery {
     private void keep(OutgoingMail mail) {
         mark(mail.id(), MailStatus.KEPT, null);
         if (logBodies) {
-            log.info("No SMTP server configured; keeping mail {} to {} ({}):\n{}", mail.id(), mail.recipient(),
-                    mail.subject(), bodyOf(mail));
+            log.info(
+                    "No SMTP server configured; keeping mail {} to {} ({}):\n{}",
+                    mail.id(),
+                    mail.recipient(),
+                    mail.subject(),
+                    bodyOf(mail));
         } else {
-            log.info("No SMTP server configured; keeping mail {} to {} ({}); its body is not logged"
-                    + " (reach.mail.log-bodies=false)", mail.id(), mail.recipient(), mail.subject());
+            log.info(
+                    "No SMTP server configured; keeping mail {} to {} ({}); its body is not logged"
+                            + " (reach.mail.log-bodies=false)",
+                    mail.id(),
+                    mail.recipient(),
+                    mail.subject());
         }
     }
 
@@ -156,12 +171,20 @@ public class MailDelivery {
         if (!MailStatus.PENDING.canMoveTo(status)) {
             throw new IllegalArgumentException("A pending mail cannot become " + status.code());
         }
-        jdbc.sql(MARK).param("id", id).param("status", status.code()).param("error", error)
-                .param("now", UtcTimes.utc(clock.instant())).update();
+        jdbc.sql(MARK)
+                .param("id", id)
+                .param("status", status.code())
+                .param("error", error)
+                .param("now", UtcTimes.utc(clock.instant()))
+                .update();
     }
 
-    record OutgoingMail(UUID id, String recipient, String subject, @Nullable String body, byte @Nullable [] bodySealed) {
-    }
+    record OutgoingMail(
+            UUID id,
+            String recipient,
+            String subject,
+            @Nullable String body,
+            byte @Nullable [] bodySealed) {}
 
     @Configuration(proxyBeanMethods = false)
     static class Schedule {

@@ -9,7 +9,10 @@ import io.reach.platform.state.Transitions;
  */
 @CheckSet(table = "platform.mail_outbox", column = "status")
 enum MailStatus {
-    PENDING, SENT, KEPT, FAILED;
+    PENDING,
+    SENT,
+    KEPT,
+    FAILED;
 
     private static final Transitions<MailStatus> MOVES = Transitions.of(MailStatus.class, "mail")
             .allow(PENDING, PENDING, SENT, KEPT, FAILED)

@@ -1,17 +1,15 @@
 package io.reach.platform.mail;
 
+import io.reach.platform.crypto.SecretBox;
+import io.reach.platform.ids.Ids;
+import io.reach.platform.time.UtcTimes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import io.reach.platform.crypto.SecretBox;
-import io.reach.platform.ids.Ids;
-import io.reach.platform.time.UtcTimes;
 
 /**
  * Queues an e-mail in the outbox, in the caller's transaction: the mail exists exactly when the
@@ -43,9 +41,13 @@ public class Mailer {
 
     public UUID send(String recipient, String subject, String body) {
         UUID id = ids.next();
-        jdbc.sql(QUEUE).param("id", id).param("recipient", recipient).param("subject", subject)
+        jdbc.sql(QUEUE)
+                .param("id", id)
+                .param("recipient", recipient)
+                .param("subject", subject)
                 .param("sealed", box.encrypt(body.getBytes(StandardCharsets.UTF_8), MailDelivery.associatedData(id)))
-                .param("now", UtcTimes.utc(clock.instant())).update();
+                .param("now", UtcTimes.utc(clock.instant()))
+                .update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -1,16 +1,14 @@
 package io.reach.platform.mail;
 
+import io.reach.platform.web.ConflictException;
 import java.net.InetAddress;
 import java.net.URI;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-
-import io.reach.platform.web.ConflictException;
 
 /**
  * The address mails link to: {@code reach.identity.public-url}, else this server on localhost at
@@ -49,7 +47,8 @@ public class PublicUrl {
     /** Refuses work that would mail links nobody can open (a campaign send). */
     public void requireReachableFromMail() {
         if (linksUnreachableFromMail()) {
-            throw new ConflictException("Links would point at localhost",
+            throw new ConflictException(
+                    "Links would point at localhost",
                     "Mails would link to " + base() + ", which recipients cannot open; set reach.identity.public-url "
                             + "(REACH_IDENTITY_PUBLIC_URL) to the address people reach Reach at");
         }
@@ -58,9 +57,11 @@ public class PublicUrl {
     @EventListener(ApplicationReadyEvent.class)
     void warnAtStart() {
         if (linksUnreachableFromMail()) {
-            log.warn("!!! Mails link to {} but are sent through {}: recipients cannot open these links. Set "
-                    + "reach.identity.public-url to the address people reach Reach at; campaign sends are refused until then.",
-                    base(), environment.getProperty("spring.mail.host"));
+            log.warn(
+                    "!!! Mails link to {} but are sent through {}: recipients cannot open these links. Set "
+                            + "reach.identity.public-url to the address people reach Reach at; campaign sends are refused until then.",
+                    base(),
+                    environment.getProperty("spring.mail.host"));
         }
     }
 
@@ -75,7 +76,8 @@ public class PublicUrl {
 
     static boolean isLocal(String host) {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (bare.equalsIgnoreCase("localhost") || bare.toLowerCase(java.util.Locale.ROOT).endsWith(".localhost")) {
+        if (bare.equalsIgnoreCase("localhost")
+                || bare.toLowerCase(java.util.Locale.ROOT).endsWith(".localhost")) {
             return true;
         }
         if (!bare.matches("[0-9.]+|[0-9a-fA-F:]+")) {

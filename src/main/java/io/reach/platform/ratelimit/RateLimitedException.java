@@ -1,14 +1,16 @@
 package io.reach.platform.ratelimit;
 
-import org.springframework.http.HttpStatus;
-
 import io.reach.platform.web.ApiException;
+import org.springframework.http.HttpStatus;
 
 /** Too many requests; the client may retry after {@link #retryAfterSeconds()}. */
 public class RateLimitedException extends ApiException {
 
     public RateLimitedException(long retryAfterSeconds) {
-        super(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "Slow down; retry in " + retryAfterSeconds + " seconds",
+        super(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests",
+                "Slow down; retry in " + retryAfterSeconds + " seconds",
                 retryAfterSeconds);
     }
 }

@@ -1,16 +1,13 @@
 package io.reach.platform.ratelimit;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
-import org.springframework.stereotype.Component;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
 
 /**
  * In-memory token buckets, one per key (an account, an address), created on first use and
@@ -23,14 +20,20 @@ import io.github.bucket4j.ConsumptionProbe;
 public class RateLimits {
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(1, TimeUnit.HOURS).maximumSize(200_000).build();
+            .expireAfterAccess(1, TimeUnit.HOURS)
+            .maximumSize(200_000)
+            .build();
 
     /** Takes one token from {@code key}'s bucket or throws {@link RateLimitedException} with the wait. */
     public void consume(String key, Limit limit) {
-        Bucket bucket = buckets.get(limit.name() + ":" + key, ignored -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period())
-                        .build())
-                .build());
+        Bucket bucket = buckets.get(
+                limit.name() + ":" + key,
+                ignored -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(limit.capacity())
+                                .refillGreedy(limit.capacity(), limit.period())
+                                .build())
+                        .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
@@ -50,10 +53,16 @@ public class RateLimits {
         ConsumptionProbe probe = window(key, limit).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long wait = seconds(probe.getNanosToWaitForRefill());
-            return new Window(limit.name(), limit.capacity(), seconds(limit.period().toNanos()), false, 0, wait);
+            return new Window(
+                    limit.name(), limit.capacity(), seconds(limit.period().toNanos()), false, 0, wait);
         }
-        return new Window(limit.name(), limit.capacity(), seconds(limit.period().toNanos()), true,
-                probe.getRemainingTokens(), seconds(probe.getNanosToWaitForReset()));
+        return new Window(
+                limit.name(),
+                limit.capacity(),
+                seconds(limit.period().toNanos()),
+                true,
+                probe.getRemainingTokens(),
+                seconds(probe.getNanosToWaitForReset()));
     }
 
     /** What {@link #take} would find in {@code key}'s window, taking nothing. */
@@ -63,16 +72,23 @@ public class RateLimits {
         }
         Bucket bucket = window(key, limit);
         long available = bucket.getAvailableTokens();
-        long reset = available >= limit.capacity() ? seconds(limit.period().toNanos())
+        long reset = available >= limit.capacity()
+                ? seconds(limit.period().toNanos())
                 : seconds(bucket.estimateAbilityToConsume(available + 1).getNanosToWaitForRefill());
-        return new Window(limit.name(), limit.capacity(), seconds(limit.period().toNanos()), available > 0, available, reset);
+        return new Window(
+                limit.name(), limit.capacity(), seconds(limit.period().toNanos()), available > 0, available, reset);
     }
 
     private Bucket window(String key, Limit limit) {
         // The capacity is part of the name, so a changed limit starts a new window at once
-        return buckets.get("window:" + limit.name() + ":" + limit.capacity() + "/" + limit.period() + ":" + key,
-                ignored -> Bucket.builder().addLimit(Bandwidth.builder().capacity(limit.capacity())
-                        .refillIntervally(limit.capacity(), limit.period()).build()).build());
+        return buckets.get(
+                "window:" + limit.name() + ":" + limit.capacity() + "/" + limit.period() + ":" + key,
+                ignored -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(limit.capacity())
+                                .refillIntervally(limit.capacity(), limit.period())
+                                .build())
+                        .build());
     }
 
     private static long seconds(long nanos) {
@@ -80,16 +96,15 @@ public class RateLimits {
     }
 
     /** {@code capacity} requests per {@code period}: refilled smoothly by {@link #consume}, at once per window by {@link #take}. */
-    public record Limit(String name, long capacity, Duration period) {
-    }
+    public record Limit(String name, long capacity, Duration period) {}
 
     /**
      * One key's window after a request: its policy ({@code name}, {@code quota} requests per
      * {@code windowSeconds}), whether the request was {@code allowed}, the requests
      * {@code remaining} and the seconds until the window renews ({@code resetSeconds}).
      */
-    public record Window(String policy, long quota, long windowSeconds, boolean allowed, long remaining,
-            long resetSeconds) {
+    public record Window(
+            String policy, long quota, long windowSeconds, boolean allowed, long remaining, long resetSeconds) {
 
         static Window closed(Limit limit) {
             long window = seconds(limit.period().toNanos());

@@ -13,13 +13,18 @@ public interface AccessDecisions {
      * Why {@code authentication} may not perform {@code action} on {@code resource}, in words for the
      * caller (the rule that refused, never who else has access); null when allowed.
      */
-    default @Nullable String refusal(Authentication authentication, String resource, String action, RequestContext context) {
-        return allows(authentication, resource, action, context) ? null
+    default @Nullable String refusal(
+            Authentication authentication, String resource, String action, RequestContext context) {
+        return allows(authentication, resource, action, context)
+                ? null
                 : "Your credentials lack the permission " + resource + ":" + action;
     }
 
     /** What the decision may consider about the request besides the principal. */
-    record RequestContext(String method, String path, String ipAddress, String userAgent,
-            @Nullable String resourceId) {
-    }
+    record RequestContext(
+            String method,
+            String path,
+            String ipAddress,
+            String userAgent,
+            @Nullable String resourceId) {}
 }

@@ -1,7 +1,6 @@
 package io.reach.platform.security;
 
 import java.util.Optional;
-
 import org.springframework.security.core.Authentication;
 
 /**

@@ -1,23 +1,20 @@
 package io.reach.platform.security;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Optional;
-
+import io.reach.platform.web.ProblemWriter;
+import io.reach.platform.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import io.reach.platform.web.ProblemWriter;
-import io.reach.platform.web.Problems;
 
 /**
  * Reads {@code Authorization: Bearer <token>} and asks each {@link BearerTokenAuthenticator} in
@@ -49,17 +46,24 @@ class BearerTokenFilter extends OncePerRequestFilter {
             authentication = authenticate(header.substring(BEARER.length()).strip());
         } catch (CredentialsExpiredException e) {
             // a genuine token past its time: say so, so the client refreshes instead of signing in from scratch
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+            response.setHeader(
+                    HttpHeaders.WWW_AUTHENTICATE,
                     "Bearer error=\"invalid_token\", error_description=\"The access token expired\"");
             String detail = e.getMessage();
-            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "Expired credentials",
-                    detail == null ? "The access token expired" : detail));
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.UNAUTHORIZED,
+                            "Expired credentials",
+                            detail == null ? "The access token expired" : detail));
             return;
         }
         if (authentication.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "Invalid credentials",
-                    "The bearer token is unknown or revoked"));
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.UNAUTHORIZED, "Invalid credentials", "The bearer token is unknown or revoked"));
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();
@@ -76,6 +80,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (token.isEmpty() || token.length() > 4096) {
             return Optional.empty();
         }
-        return authenticators.stream().flatMap(a -> a.authenticate(token).stream()).findFirst();
+        return authenticators.stream()
+                .flatMap(a -> a.authenticate(token).stream())
+                .findFirst();
     }
 }

@@ -1,10 +1,8 @@
 package io.reach.platform.security;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -38,14 +36,21 @@ class PermissionInterceptor implements HandlerInterceptor {
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         String agent = request.getHeader("User-Agent");
-        var context = new AccessDecisions.RequestContext(request.getMethod(), request.getRequestURI(),
-                request.getRemoteAddr(), agent == null ? "" : agent, resourceId(request, required));
+        var context = new AccessDecisions.RequestContext(
+                request.getMethod(),
+                request.getRequestURI(),
+                request.getRemoteAddr(),
+                agent == null ? "" : agent,
+                resourceId(request, required));
         if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
-            throw new AuthenticationCredentialsNotFoundException("Needs " + required.action() + " on " + required.resource());
+            throw new AuthenticationCredentialsNotFoundException(
+                    "Needs " + required.action() + " on " + required.resource());
         }
         String refusal = authentication.getPrincipal() instanceof LimitedPrincipal limited
-                ? limited.permits(required.resource(), required.action()) ? null
-                        : "These credentials do not grant the permission " + required.resource() + ":" + required.action()
+                ? limited.permits(required.resource(), required.action())
+                        ? null
+                        : "These credentials do not grant the permission " + required.resource() + ":"
+                                + required.action()
                 : decisions.refusal(authentication, required.resource(), required.action(), context);
         if (refusal != null) {
             throw new AccessDeniedException(refusal);
@@ -55,7 +60,8 @@ class PermissionInterceptor implements HandlerInterceptor {
 
     private static @Nullable String resourceId(HttpServletRequest request, RequiresPermission required) {
         if (required.idVariable().isEmpty()
-                || !(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables)) {
+                || !(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE)
+                        instanceof Map<?, ?> variables)) {
             return null;
         }
         Object value = variables.get(required.idVariable());

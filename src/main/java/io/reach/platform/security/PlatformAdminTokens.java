@@ -1,5 +1,7 @@
 package io.reach.platform.security;
 
+import io.reach.platform.ids.Ids;
+import io.reach.platform.time.UtcTimes;
 import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,7 +9,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +21,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import io.reach.platform.ids.Ids;
-import io.reach.platform.time.UtcTimes;
 
 /**
  * The platform-admin credential. With {@code reach.admin.token} set, that token (and only it)
@@ -62,8 +60,7 @@ class PlatformAdminTokens implements BearerTokenAuthenticator, ApplicationRunner
     public void run(ApplicationArguments args) {
         if (configuredToken != null) {
             String hash = TokenHashes.sha256(configuredToken);
-            jdbc.sql(REVOKE_ALL_EXCEPT).param("now", now())
-                    .param("hash", hash).update();
+            jdbc.sql(REVOKE_ALL_EXCEPT).param("now", now()).param("hash", hash).update();
             store(hash, AdminTokenSource.CONFIGURED);
             log.info("Platform admin token taken from reach.admin.token");
             return;
@@ -82,10 +79,16 @@ class PlatformAdminTokens implements BearerTokenAuthenticator, ApplicationRunner
         if (!token.startsWith(PREFIX) && !isConfiguredToken(token)) {
             return Optional.empty();
         }
-        List<String> sources = jdbc.sql(FIND_ACTIVE).param("hash", TokenHashes.sha256(token))
-                .query(PlatformAdminTokens::source).list();
-        return sources.stream().findFirst().map(source -> new UsernamePasswordAuthenticationToken(
-                new PlatformAdmin(source), null, AuthorityUtils.createAuthorityList("ROLE_" + PlatformAdmin.ROLE)));
+        List<String> sources = jdbc.sql(FIND_ACTIVE)
+                .param("hash", TokenHashes.sha256(token))
+                .query(PlatformAdminTokens::source)
+                .list();
+        return sources.stream()
+                .findFirst()
+                .map(source -> new UsernamePasswordAuthenticationToken(
+                        new PlatformAdmin(source),
+                        null,
+                        AuthorityUtils.createAuthorityList("ROLE_" + PlatformAdmin.ROLE)));
     }
 
     /** {@code source} is NOT NULL. */
@@ -94,13 +97,19 @@ class PlatformAdminTokens implements BearerTokenAuthenticator, ApplicationRunner
     }
 
     private boolean isConfiguredToken(String token) {
-        return configuredToken != null && MessageDigest.isEqual(TokenHashes.sha256(configuredToken).getBytes(),
-                TokenHashes.sha256(token).getBytes());
+        return configuredToken != null
+                && MessageDigest.isEqual(
+                        TokenHashes.sha256(configuredToken).getBytes(),
+                        TokenHashes.sha256(token).getBytes());
     }
 
     private void store(String hash, AdminTokenSource source) {
-        jdbc.sql(INSERT).param("id", ids.next()).param("hash", hash).param("source", source.code())
-                .param("now", now()).update();
+        jdbc.sql(INSERT)
+                .param("id", ids.next())
+                .param("hash", hash)
+                .param("source", source.code())
+                .param("now", now())
+                .update();
     }
 
     private OffsetDateTime now() {

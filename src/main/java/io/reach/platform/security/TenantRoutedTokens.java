@@ -15,13 +15,14 @@ public final class TenantRoutedTokens {
 
     private static final int TENANT_CHARS = 22;
 
-    private TenantRoutedTokens() {
-    }
+    private TenantRoutedTokens() {}
 
     public static String issue(String prefix, UUID tenant) {
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(tenant.getMostSignificantBits())
+        ByteBuffer bytes = ByteBuffer.allocate(16)
+                .putLong(tenant.getMostSignificantBits())
                 .putLong(tenant.getLeastSignificantBits());
-        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array()) + "_" + TokenHashes.newToken("");
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array()) + "_"
+                + TokenHashes.newToken("");
     }
 
     public static Optional<UUID> tenantOf(String prefix, String token) {
@@ -29,8 +30,8 @@ public final class TenantRoutedTokens {
             return Optional.empty();
         }
         try {
-            ByteBuffer bytes = ByteBuffer.wrap(Base64.getUrlDecoder().decode(
-                    token.substring(prefix.length(), prefix.length() + TENANT_CHARS)));
+            ByteBuffer bytes = ByteBuffer.wrap(
+                    Base64.getUrlDecoder().decode(token.substring(prefix.length(), prefix.length() + TENANT_CHARS)));
             return Optional.of(new UUID(bytes.getLong(), bytes.getLong()));
         } catch (IllegalArgumentException | BufferUnderflowException e) {
             return Optional.empty();

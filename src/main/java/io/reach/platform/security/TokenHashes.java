@@ -15,8 +15,7 @@ public final class TokenHashes {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TokenHashes() {
-    }
+    private TokenHashes() {}
 
     public static String sha256(String token) {
         try {

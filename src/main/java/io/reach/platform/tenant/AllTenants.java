@@ -3,7 +3,6 @@ package io.reach.platform.tenant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
-
 import org.springframework.stereotype.Component;
 
 /**

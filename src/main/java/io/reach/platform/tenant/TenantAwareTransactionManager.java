@@ -6,9 +6,7 @@ import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -27,7 +25,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class TenantAwareTransactionManager extends JdbcTransactionManager {
 
-    private static final String SET_CONTEXT = "select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)";
+    private static final String SET_CONTEXT =
+            "select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)";
     private static final Object TENANT_KEY = new Object();
 
     public TenantAwareTransactionManager(DataSource dataSource) {
@@ -53,17 +52,20 @@ public class TenantAwareTransactionManager extends JdbcTransactionManager {
         Optional<TenantId> tenant = TenantContext.current();
         try (PreparedStatement statement = connection.prepareStatement(SET_CONTEXT)) {
             statement.setString(1, tenant.map(TenantId::toString).orElse(""));
-            statement.setString(2, TenantContext.currentUser().map(UUID::toString).orElse(""));
+            statement.setString(
+                    2, TenantContext.currentUser().map(UUID::toString).orElse(""));
             statement.execute();
         }
-        TransactionSynchronizationManager.bindResource(TENANT_KEY, new BoundTenant(tenant, TenantContext.currentUser()));
+        TransactionSynchronizationManager.bindResource(
+                TENANT_KEY, new BoundTenant(tenant, TenantContext.currentUser()));
     }
 
     @Override
     protected boolean isExistingTransaction(Object transaction) {
         boolean existing = super.isExistingTransaction(transaction);
         Object bound = TransactionSynchronizationManager.getResource(TENANT_KEY);
-        if (existing && bound instanceof BoundTenant(Optional<TenantId> tenant, Optional<UUID> user)
+        if (existing
+                && bound instanceof BoundTenant(Optional<TenantId> tenant, Optional<UUID> user)
                 && !Objects.equals(tenant, TenantContext.current())) {
             throw new IllegalTransactionStateException("A transaction begun for tenant " + tenant.orElse(null)
                     + " cannot be used for tenant " + TenantContext.current().orElse(null)
@@ -93,9 +95,7 @@ public class TenantAwareTransactionManager extends JdbcTransactionManager {
         super.doCleanupAfterCompletion(transaction);
     }
 
-    private record BoundTenant(Optional<TenantId> tenant, Optional<UUID> user) {
-    }
+    private record BoundTenant(Optional<TenantId> tenant, Optional<UUID> user) {}
 
-    private record Suspended(Object resources, @Nullable Object tenant) {
-    }
+    private record Suspended(Object resources, @Nullable Object tenant) {}
 }

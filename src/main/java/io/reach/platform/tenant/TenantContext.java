@@ -3,7 +3,6 @@ package io.reach.platform.tenant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -17,8 +16,7 @@ public final class TenantContext {
     private static final ScopedValue<TenantId> BOUND = ScopedValue.newInstance();
     private static final ScopedValue<UUID> ACTING_USER = ScopedValue.newInstance();
 
-    private TenantContext() {
-    }
+    private TenantContext() {}
 
     public static Optional<TenantId> current() {
         if (BOUND.isBound()) {

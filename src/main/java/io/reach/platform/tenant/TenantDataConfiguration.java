@@ -1,7 +1,6 @@
 package io.reach.platform.tenant;
 
 import javax.sql.DataSource;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

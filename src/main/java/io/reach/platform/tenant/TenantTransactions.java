@@ -3,7 +3,6 @@ package io.reach.platform.tenant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -32,7 +31,8 @@ public class TenantTransactions {
         if (active.isEmpty() || active.get().equals(Optional.of(tenant))) {
             return TenantContext.callAs(tenant, () -> transactions.execute(status -> work.get()));
         }
-        return suspending.execute(outer -> TenantContext.callAs(tenant, () -> transactions.execute(status -> work.get())));
+        return suspending.execute(
+                outer -> TenantContext.callAs(tenant, () -> transactions.execute(status -> work.get())));
     }
 
     /** {@link #inTransactionAs(TenantId, Supplier)} for work that returns nothing. */
@@ -52,7 +52,8 @@ public class TenantTransactions {
         if (active.isEmpty() || active.get().equals(Optional.of(user))) {
             return TenantContext.callAsUser(user, () -> transactions.execute(status -> work.get()));
         }
-        return suspending.execute(outer -> TenantContext.callAsUser(user, () -> transactions.execute(status -> work.get())));
+        return suspending.execute(
+                outer -> TenantContext.callAsUser(user, () -> transactions.execute(status -> work.get())));
     }
 
     /** {@link #inTransactionAsUser(UUID, Supplier)} for work that returns nothing. */

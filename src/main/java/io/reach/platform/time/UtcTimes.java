@@ -3,7 +3,6 @@ package io.reach.platform.time;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class UtcTimes {
 
-    private UtcTimes() {
-    }
+    private UtcTimes() {}
 
     public static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);

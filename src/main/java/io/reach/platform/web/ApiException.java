@@ -2,7 +2,6 @@ package io.reach.platform.web;
 
 import java.util.Map;
 import java.util.Objects;
-
 import org.springframework.http.HttpStatus;
 
 /**

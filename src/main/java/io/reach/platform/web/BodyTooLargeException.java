@@ -2,7 +2,6 @@ package io.reach.platform.web;
 
 import java.io.IOException;
 import java.util.Optional;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -21,7 +20,9 @@ public final class BodyTooLargeException extends IOException {
     }
 
     static ProblemDetail problem(long limit) {
-        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Payload too large",
+        return Problems.of(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Payload too large",
                 "The request body exceeds the limit of " + limit + " bytes");
     }
 

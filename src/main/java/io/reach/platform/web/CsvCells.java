@@ -3,7 +3,6 @@ package io.reach.platform.web;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,8 +18,7 @@ public final class CsvCells {
 
     private static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
-    private CsvCells() {
-    }
+    private CsvCells() {}
 
     /** The header and rows as a CSV document. */
     public static String document(List<String> header, List<? extends List<?>> rows) {

@@ -3,7 +3,6 @@ package io.reach.platform.web;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.jspecify.annotations.Nullable;
 
 /**

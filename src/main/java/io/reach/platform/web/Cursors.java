@@ -9,11 +9,11 @@ final class Cursors {
 
     private static final String VERSION = "v1:";
 
-    private Cursors() {
-    }
+    private Cursors() {}
 
     static String encode(UUID lastId) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((VERSION + lastId).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,14 +1,6 @@
 package io.reach.platform.web;
 
-import java.lang.annotation.Annotation;
-import java.util.Iterator;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.util.MultiValueMap;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
@@ -16,6 +8,11 @@ import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.jackson.TypeNameResolver;
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import java.lang.annotation.Annotation;
+import java.util.Iterator;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -35,13 +32,19 @@ final class FreeFormJson extends ModelResolver {
 
     @Override
     public @Nullable Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
-        Class<?> raw = type.getType() == null ? null : _mapper.constructType(type.getType()).getRawClass();
+        Class<?> raw = type.getType() == null
+                ? null
+                : _mapper.constructType(type.getType()).getRawClass();
         if (raw != null && JsonNode.class.isAssignableFrom(raw)) {
             Class<?> shape = namedShape(type);
-            return shape == null ? schemaOf(raw) : context.resolve(new AnnotatedType().type(shape).resolveAsRef(true));
+            return shape == null
+                    ? schemaOf(raw)
+                    : context.resolve(new AnnotatedType().type(shape).resolveAsRef(true));
         }
         if (raw != null && MultiValueMap.class.isAssignableFrom(raw)) {
-            return new JsonSchema().types(Set.of("object")).additionalProperties(new JsonSchema().types(Set.of("string")))
+            return new JsonSchema()
+                    .types(Set.of("object"))
+                    .additionalProperties(new JsonSchema().types(Set.of("string")))
                     .description("Form fields");
         }
         return super.resolve(type, context, chain);
@@ -50,7 +53,8 @@ final class FreeFormJson extends ModelResolver {
     /** The shape a field names with {@code @Schema(implementation = …)}, which a tree must not hide. */
     private static @Nullable Class<?> namedShape(AnnotatedType type) {
         for (Annotation annotation : type.getCtxAnnotations() == null ? new Annotation[0] : type.getCtxAnnotations()) {
-            if (annotation instanceof io.swagger.v3.oas.annotations.media.Schema schema && schema.implementation() != Void.class) {
+            if (annotation instanceof io.swagger.v3.oas.annotations.media.Schema schema
+                    && schema.implementation() != Void.class) {
                 return schema.implementation();
             }
         }
@@ -59,9 +63,15 @@ final class FreeFormJson extends ModelResolver {
 
     private static Schema<?> schemaOf(Class<?> node) {
         if (ArrayNode.class.isAssignableFrom(node)) {
-            return new JsonSchema().types(Set.of("array")).items(new JsonSchema()).description("A JSON array");
+            return new JsonSchema()
+                    .types(Set.of("array"))
+                    .items(new JsonSchema())
+                    .description("A JSON array");
         }
         // Reach's free-form fields (metadata, settings, payloads) are objects; a generator then types them as maps.
-        return new JsonSchema().types(Set.of("object")).additionalProperties(true).description("A JSON object");
+        return new JsonSchema()
+                .types(Set.of("object"))
+                .additionalProperties(true)
+                .description("A JSON object");
     }
 }

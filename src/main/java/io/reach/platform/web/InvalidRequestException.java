@@ -1,7 +1,6 @@
 package io.reach.platform.web;
 
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 
 /** Field errors found by code rather than by Bean Validation; answered like any validation problem. */

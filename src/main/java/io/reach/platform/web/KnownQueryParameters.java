@@ -1,5 +1,7 @@
 package io.reach.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,10 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,8 +42,12 @@ final class KnownQueryParameters implements HandlerInterceptor {
         List<FieldError> unknown = new ArrayList<>();
         for (String name : names(request.getQueryString())) {
             if (!accepted.contains(name) && !READ_BY_FILTERS.contains(name)) {
-                unknown.add(new FieldError(name, "is not a parameter of this endpoint"
-                        + (accepted.isEmpty() ? " (it takes none)" : "; it takes " + String.join(", ", accepted))));
+                unknown.add(new FieldError(
+                        name,
+                        "is not a parameter of this endpoint"
+                                + (accepted.isEmpty()
+                                        ? " (it takes none)"
+                                        : "; it takes " + String.join(", ", accepted))));
             }
         }
         if (!unknown.isEmpty()) {

@@ -1,21 +1,18 @@
 package io.reach.platform.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -40,8 +37,11 @@ class MalformedQueryFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String malformed = malformedParameter(request.getQueryString());
         if (malformed != null) {
-            problems.write(response, Problems.invalid("The query string is not well-formed percent-encoded UTF-8",
-                    List.of(new FieldError(malformed, "is not well-formed percent-encoded UTF-8"))));
+            problems.write(
+                    response,
+                    Problems.invalid(
+                            "The query string is not well-formed percent-encoded UTF-8",
+                            List.of(new FieldError(malformed, "is not well-formed percent-encoded UTF-8"))));
             return;
         }
         chain.doFilter(request, response);
@@ -89,8 +89,12 @@ class MalformedQueryFilter extends OncePerRequestFilter {
         }
         bytes.flip();
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes)
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("not UTF-8", e);
         }

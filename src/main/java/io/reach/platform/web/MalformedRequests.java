@@ -1,10 +1,8 @@
 package io.reach.platform.web;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +23,8 @@ class MalformedRequests {
 
     static boolean causedBy(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidParameterException || cause instanceof RequestRejectedException
+            if (cause instanceof InvalidParameterException
+                    || cause instanceof RequestRejectedException
                     || cause instanceof HttpMessageNotReadableException) {
                 return true;
             }
@@ -34,7 +33,9 @@ class MalformedRequests {
     }
 
     static ProblemDetail problem() {
-        return Problems.of(HttpStatus.BAD_REQUEST, "Malformed request",
+        return Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "Malformed request",
                 "The request's parameters or body could not be read (malformed encoding or characters that are not allowed)");
     }
 

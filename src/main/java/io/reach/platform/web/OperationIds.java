@@ -16,11 +16,22 @@ final class OperationIds {
 
     private static final String PREFIX = "/api/v1/";
     /** Verbs of Java method names that say more than the HTTP method would ({@code revokeApiKey}, not {@code deleteApiKey}). */
-    private static final Set<String> TELLING_VERBS = Set.of("add", "assign", "change", "disable", "disconnect", "edit",
-            "grant", "link", "remove", "revoke", "set", "start", "unassign");
+    private static final Set<String> TELLING_VERBS = Set.of(
+            "add",
+            "assign",
+            "change",
+            "disable",
+            "disconnect",
+            "edit",
+            "grant",
+            "link",
+            "remove",
+            "revoke",
+            "set",
+            "start",
+            "unassign");
 
-    private OperationIds() {
-    }
+    private OperationIds() {}
 
     /**
      * @param method the HTTP method, lower case
@@ -28,8 +39,8 @@ final class OperationIds {
      * @param list whether a GET answers a list or a page
      */
     static String derive(String method, String path, String javaName, boolean list) {
-        List<String> segments = new ArrayList<>(List.of((path.startsWith(PREFIX) ? path.substring(PREFIX.length())
-                : path.replaceFirst("^/", "")).split("/")));
+        List<String> segments = new ArrayList<>(List.of(
+                (path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : path.replaceFirst("^/", "")).split("/")));
         if (segments.size() > 1 && segments.getFirst().equals("auth")) {
             segments.removeFirst();
         }
@@ -46,7 +57,9 @@ final class OperationIds {
         String last = segments.getLast();
         String firstWord = javaName.split("(?=[A-Z])")[0];
         String verb;
-        if (method.equals("post") && !variable(last) && !nouns.isEmpty()
+        if (method.equals("post")
+                && !variable(last)
+                && !nouns.isEmpty()
                 && (camel(last).equals(javaName) || last.split("-")[0].equals(firstWord))) {
             verb = camel(last);
             nouns.removeLast();

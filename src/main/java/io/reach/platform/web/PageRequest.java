@@ -2,7 +2,6 @@ package io.reach.platform.web;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +18,8 @@ public record PageRequest(int limit, Optional<UUID> after) {
         if (size < 1 || size > MAX_LIMIT) {
             throw new BadRequestException("Invalid limit", "limit must be between 1 and " + MAX_LIMIT);
         }
-        return new PageRequest(size, cursor == null || cursor.isBlank() ? Optional.empty() : Optional.of(Cursors.decode(cursor)));
+        return new PageRequest(
+                size, cursor == null || cursor.isBlank() ? Optional.empty() : Optional.of(Cursors.decode(cursor)));
     }
 
     /** Rows to fetch: one more than the page, to learn whether a next page exists. */

@@ -1,8 +1,8 @@
 package io.reach.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -10,8 +10,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * The servlet container's error page: errors raised outside Spring MVC (in filters, or by the
@@ -25,13 +23,17 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        ProblemDetail problem = error instanceof Throwable throwable && BodyTooLargeException.in(throwable).isPresent()
+        ProblemDetail problem = error instanceof Throwable throwable
+                        && BodyTooLargeException.in(throwable).isPresent()
                 ? BodyTooLargeException.in(throwable).get().problem()
                 : error instanceof Throwable throwable && MalformedRequests.causedBy(throwable)
                         ? MalformedRequests.problem()
-                        : status(request) == HttpStatus.NOT_FOUND ? Problems.unknownPath()
-                        : Problems.of(status(request), status(request).getReasonPhrase(), detail(request));
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                        : status(request) == HttpStatus.NOT_FOUND
+                                ? Problems.unknownPath()
+                                : Problems.of(status(request), status(request).getReasonPhrase(), detail(request));
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static HttpStatus status(HttpServletRequest request) {

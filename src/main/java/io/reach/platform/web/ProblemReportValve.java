@@ -3,7 +3,6 @@ package io.reach.platform.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -26,10 +25,13 @@ public class ProblemReportValve extends ErrorReportValve {
         String requestId = UUID.randomUUID().toString();
         java.net.URI instance = Problems.instance(request.getRequestURI());
         String body = """
-                {"type":"%s","title":"%s","status":%d,"detail":"%s",%s"request_id":"%s"}"""
-                .formatted(Problems.TYPE_BASE + Problems.slug(title), title, status,
-                        status >= 500 ? "The server could not process the request" : "The request could not be understood",
-                        instance == null ? "" : "\"instance\":\"" + jsonEscaped(instance.toString()) + "\",", requestId);
+                {"type":"%s","title":"%s","status":%d,"detail":"%s",%s"request_id":"%s"}""".formatted(
+                Problems.TYPE_BASE + Problems.slug(title),
+                title,
+                status,
+                status >= 500 ? "The server could not process the request" : "The request could not be understood",
+                instance == null ? "" : "\"instance\":\"" + jsonEscaped(instance.toString()) + "\",",
+                requestId);
         try {
             response.setContentType("application/problem+json");
             response.setHeader(RequestIdFilter.HEADER, requestId);

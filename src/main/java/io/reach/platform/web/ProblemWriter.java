@@ -1,13 +1,10 @@
 package io.reach.platform.web;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a problem straight onto a servlet response, for filters and security handlers outside Spring MVC. */

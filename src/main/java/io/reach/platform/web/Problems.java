@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
-
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,11 +25,10 @@ public final class Problems {
     /** The path of the request this thread serves, set by {@link RequestIdFilter} (filters run outside Spring's request scope). */
     private static final ThreadLocal<@Nullable String> CURRENT_PATH = new ThreadLocal<>();
 
-    private static final Set<String> REASON_PHRASES = Arrays.stream(HttpStatus.values())
-            .map(HttpStatus::getReasonPhrase).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> REASON_PHRASES =
+            Arrays.stream(HttpStatus.values()).map(HttpStatus::getReasonPhrase).collect(Collectors.toUnmodifiableSet());
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatusCode status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, withoutFullStop(detail));
@@ -56,8 +53,12 @@ public final class Problems {
 
     /** A refusal that names the rule (Spring Security's own "Access Denied" says nothing, so it gets the generic words). */
     public static ProblemDetail forbidden(@Nullable String reason) {
-        return of(HttpStatusCode.valueOf(403), "Forbidden", reason == null || reason.isBlank()
-                || reason.equalsIgnoreCase("Access Denied") ? "Your credentials do not allow this request" : reason);
+        return of(
+                HttpStatusCode.valueOf(403),
+                "Forbidden",
+                reason == null || reason.isBlank() || reason.equalsIgnoreCase("Access Denied")
+                        ? "Your credentials do not allow this request"
+                        : reason);
     }
 
     /** An unknown path, whatever the method: a plain 404 that does not guess at files or routes. */

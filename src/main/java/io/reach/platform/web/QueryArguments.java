@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
@@ -44,20 +43,26 @@ final class QueryArguments implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
-            NativeWebRequest request, @Nullable WebDataBinderFactory binders) throws Exception {
+    public Object resolveArgument(
+            MethodParameter parameter,
+            @Nullable ModelAndViewContainer container,
+            NativeWebRequest request,
+            @Nullable WebDataBinderFactory binders)
+            throws Exception {
         if (parameter.getParameterType() == TabularAnswer.class) {
-            return TabularAnswer.asked(value(FORMAT, String.class, parameter, request, binders),
-                    request.getHeader(HttpHeaders.ACCEPT));
+            return TabularAnswer.asked(
+                    value(FORMAT, String.class, parameter, request, binders), request.getHeader(HttpHeaders.ACCEPT));
         }
         if (parameter.getParameterType() == PageRequest.class) {
-            return PageRequest.of(value(LIMIT, Integer.class, parameter, request, binders),
+            return PageRequest.of(
+                    value(LIMIT, Integer.class, parameter, request, binders),
                     value(CURSOR, String.class, parameter, request, binders));
         }
         Instant from = value(FROM, Instant.class, parameter, request, binders);
         Instant to = value(TO, Instant.class, parameter, request, binders);
         RecentWindow recent = parameter.getParameterAnnotation(RecentWindow.class);
-        return recent == null ? TimeWindow.unbounded(from, to)
+        return recent == null
+                ? TimeWindow.unbounded(from, to)
                 : TimeWindow.recent(from, to, Duration.ofDays(recent.days()), clock.instant());
     }
 
@@ -80,14 +85,20 @@ final class QueryArguments implements HandlerMethodArgumentResolver {
      * The query parameter converted as a {@code @RequestParam} would be (several values: as an array; an
      * empty value: null), and refused with the same 400 problem when it does not convert.
      */
-    private static <T> @Nullable T value(String name, Class<T> type, MethodParameter parameter, NativeWebRequest request,
-            @Nullable WebDataBinderFactory binders) throws Exception {
+    private static <T> @Nullable T value(
+            String name,
+            Class<T> type,
+            MethodParameter parameter,
+            NativeWebRequest request,
+            @Nullable WebDataBinderFactory binders)
+            throws Exception {
         String[] values = request.getParameterValues(name);
         if (values == null) {
             return null;
         }
         Object raw = values.length == 1 ? values[0] : values;
-        WebDataBinder binder = Objects.requireNonNull(binders, "Spring MVC resolves handler arguments with a binder factory")
+        WebDataBinder binder = Objects.requireNonNull(
+                        binders, "Spring MVC resolves handler arguments with a binder factory")
                 .createBinder(request, null, name);
         try {
             return binder.convertIfNecessary(raw, type);

@@ -1,10 +1,13 @@
 package io.reach.platform.web;
 
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.SpecVersion;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.core.DefaultParameterNameDiscoverer;
@@ -14,11 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
-
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.SpecVersion;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.parameters.Parameter;
 
 /**
  * Documents a {@link PageRequest} parameter as the optional {@code limit} (int32) and {@code cursor}
@@ -42,8 +40,8 @@ final class QueryArgumentsDocumentation implements OperationCustomizer {
                 before.add(nameOf(parameter, javaName == null ? "" : javaName));
                 continue;
             }
-            List<Parameter> parameters = operation.getParameters() == null ? new ArrayList<>()
-                    : new ArrayList<>(operation.getParameters());
+            List<Parameter> parameters =
+                    operation.getParameters() == null ? new ArrayList<>() : new ArrayList<>(operation.getParameters());
             int at = 0;
             for (int i = 0; i < parameters.size(); i++) {
                 if (before.contains(parameters.get(i).getName())) {
@@ -51,8 +49,14 @@ final class QueryArgumentsDocumentation implements OperationCustomizer {
                 }
             }
             for (String name : names) {
-                parameters.add(at++, new Parameter().name(name).in("query").required(false).schema(schemaOf(name))
-                        .description(QueryArguments.FORMAT.equals(name) ? TabularAnswer.FORMAT : null));
+                parameters.add(
+                        at++,
+                        new Parameter()
+                                .name(name)
+                                .in("query")
+                                .required(false)
+                                .schema(schemaOf(name))
+                                .description(QueryArguments.FORMAT.equals(name) ? TabularAnswer.FORMAT : null));
                 before.add(name);
             }
             operation.setParameters(parameters);
@@ -64,8 +68,10 @@ final class QueryArgumentsDocumentation implements OperationCustomizer {
     private static Schema schemaOf(String name) {
         Schema schema = new Schema<>(SpecVersion.V31);
         return switch (name) {
-            case QueryArguments.LIMIT -> schema.type("integer").types(Set.of("integer")).format("int32");
-            case QueryArguments.CURSOR, QueryArguments.FORMAT -> schema.type("string").types(Set.of("string"));
+            case QueryArguments.LIMIT ->
+                schema.type("integer").types(Set.of("integer")).format("int32");
+            case QueryArguments.CURSOR, QueryArguments.FORMAT ->
+                schema.type("string").types(Set.of("string"));
             default -> schema.type("string").types(Set.of("string")).format("date-time");
         };
     }

@@ -2,7 +2,6 @@ package io.reach.platform.web;
 
 import java.time.Clock;
 import java.util.List;
-
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;

@@ -1,14 +1,12 @@
 package io.reach.platform.web;
 
-import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -48,7 +46,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
     /** The path the client asked for, also on the error dispatch (whose own path is the error page's). */
     private static String pathOf(HttpServletRequest request) {
         return request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
-                ? original : request.getRequestURI();
+                ? original
+                : request.getRequestURI();
     }
 
     /** The id given on the way in; an error dispatch of the same request keeps it. */
@@ -57,7 +56,9 @@ public class RequestIdFilter extends OncePerRequestFilter {
             return earlier;
         }
         String offered = request.getHeader(HEADER);
-        return offered != null && ACCEPTABLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        return offered != null && ACCEPTABLE.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
     }
 
     @Override

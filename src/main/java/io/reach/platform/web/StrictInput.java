@@ -3,7 +3,6 @@ package io.reach.platform.web;
 import java.beans.PropertyEditorSupport;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -20,8 +19,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ControllerAdvice
 class StrictInput implements WebMvcConfigurer {
 
-    private static final Pattern CANONICAL_UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {

@@ -3,7 +3,6 @@ package io.reach.platform.web;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
@@ -23,8 +22,8 @@ class StrictJson {
 
     @Bean
     JsonMapperBuilderCustomizer strictRequestBodies() {
-        return builder -> builder
-                .addModule(new SimpleModule("unicode-strings").addDeserializer(String.class, new UnicodeStringDeserializer()))
+        return builder -> builder.addModule(new SimpleModule("unicode-strings")
+                        .addDeserializer(String.class, new UnicodeStringDeserializer()))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
@@ -36,8 +35,8 @@ class StrictJson {
         public String deserialize(JsonParser parser, DeserializationContext context) {
             String value = super.deserialize(parser, context);
             if (value != null && !wellFormed(value)) {
-                return (String) context.handleWeirdStringValue(String.class, value,
-                        "contains an unpaired surrogate, which is not Unicode text");
+                return (String) context.handleWeirdStringValue(
+                        String.class, value, "contains an unpaired surrogate, which is not Unicode text");
             }
             return value;
         }

@@ -3,7 +3,6 @@ package io.reach.platform.web;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -33,31 +32,37 @@ public record TabularAnswer(boolean csv) {
             return switch (format) {
                 case "json" -> new TabularAnswer(false);
                 case "csv" -> new TabularAnswer(true);
-                default -> throw new InvalidRequestException("Invalid format",
-                        List.of(new FieldError("format", "is json or csv")));
+                default ->
+                    throw new InvalidRequestException(
+                            "Invalid format", List.of(new FieldError("format", "is json or csv")));
             };
         }
         return new TabularAnswer(prefersCsv(accept));
     }
 
     /** The rows as CSV (named {@code name}.csv), or {@code json} as JSON. */
-    public <T> ResponseEntity<?> of(Object json, List<T> rows, List<String> header, Function<T, List<?>> columns,
-            String name) {
+    public <T> ResponseEntity<?> of(
+            Object json, List<T> rows, List<String> header, Function<T, List<?>> columns, String name) {
         if (!csv) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
         }
-        return ResponseEntity.ok().contentType(TEXT_CSV)
+        return ResponseEntity.ok()
+                .contentType(TEXT_CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
                 .body(CsvCells.document(header, rows.stream().map(columns).toList()));
     }
 
     /** A page of a list: its items as CSV rows with the next cursor as a header, or the page as JSON. */
-    public <T> ResponseEntity<?> of(CursorPage<T> page, List<String> header, Function<T, List<?>> columns, String name) {
+    public <T> ResponseEntity<?> of(
+            CursorPage<T> page, List<String> header, Function<T, List<?>> columns, String name) {
         ResponseEntity<?> answer = of(page, page.items(), header, columns, name);
         if (!csv || page.nextCursor() == null) {
             return answer;
         }
-        return ResponseEntity.ok().headers(answer.getHeaders()).header(NEXT_CURSOR, page.nextCursor()).body(answer.getBody());
+        return ResponseEntity.ok()
+                .headers(answer.getHeaders())
+                .header(NEXT_CURSOR, page.nextCursor())
+                .body(answer.getBody());
     }
 
     /** Whether CSV ({@code text/csv} or {@code text/*}) comes before JSON (or {@code *}{@code /*}) in the client's preference. */
@@ -71,8 +76,10 @@ public record TabularAnswer(boolean csv) {
         } catch (InvalidMediaTypeException e) {
             return false;
         }
-        for (MediaType type : types.stream().sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
-                .filter(type -> type.getQualityValue() > 0).toList()) {
+        for (MediaType type : types.stream()
+                .sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
+                .filter(type -> type.getQualityValue() > 0)
+                .toList()) {
             if (type.isWildcardType() || type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
                 return false;
             }

@@ -2,7 +2,6 @@ package io.reach.platform.web;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,13 +1,19 @@
 package io.reach.publishing.automation;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
+import io.reach.identity.SignedInMember;
+import io.reach.identity.UserPrincipal;
+import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.web.CursorPage;
+import io.reach.platform.web.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.net.URI;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,16 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.reach.identity.SignedInMember;
-import io.reach.identity.UserPrincipal;
-import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.web.CursorPage;
-import io.reach.platform.web.PageRequest;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,25 +42,38 @@ class AutomationController {
         this.settings = settings;
     }
 
-    record CreateAutomation(@NotNull UUID socialAccountId, @NotNull @Size(min = 1, max = 255) String name,
-            @Nullable Boolean enabled, @NotNull JsonNode trigger, @NotNull JsonNode actions,
-            @Nullable Boolean consentRequired) {
-    }
+    record CreateAutomation(
+            @NotNull UUID socialAccountId,
+            @NotNull @Size(min = 1, max = 255) String name,
+            @Nullable Boolean enabled,
+            @NotNull JsonNode trigger,
+            @NotNull JsonNode actions,
+            @Nullable Boolean consentRequired) {}
 
-    record ChangeAutomation(@Size(min = 1, max = 255) @Nullable String name, @Nullable Boolean enabled,
-            @Nullable JsonNode trigger, @Nullable JsonNode actions, @Nullable Boolean consentRequired) {
-    }
+    record ChangeAutomation(
+            @Size(min = 1, max = 255) @Nullable String name,
+            @Nullable Boolean enabled,
+            @Nullable JsonNode trigger,
+            @Nullable JsonNode actions,
+            @Nullable Boolean consentRequired) {}
 
     @PostMapping("/api/v1/automations")
     @RequiresPermission(resource = "posts", action = "write")
-    @Operation(summary = "Create an automation: trigger (new_comment, mention, new_message with keywords; new_follower; "
-            + "follower_milestone; post_likes) and actions (reply, like, dm, repost, notify)")
+    @Operation(
+            summary = "Create an automation: trigger (new_comment, mention, new_message with keywords; new_follower; "
+                    + "follower_milestone; post_likes) and actions (reply, like, dm, repost, notify)")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new resource")
-    ResponseEntity<Automations.Automation> create(@SignedInMember UserPrincipal member,
-            @Valid @RequestBody CreateAutomation request) {
-        UUID id = settings.create(member, new AutomationSettings.Draft(request.socialAccountId(), request.name(),
-                !Boolean.FALSE.equals(request.enabled()), request.trigger(), request.actions(),
-                Boolean.TRUE.equals(request.consentRequired())));
+    ResponseEntity<Automations.Automation> create(
+            @SignedInMember UserPrincipal member, @Valid @RequestBody CreateAutomation request) {
+        UUID id = settings.create(
+                member,
+                new AutomationSettings.Draft(
+                        request.socialAccountId(),
+                        request.name(),
+                        !Boolean.FALSE.equals(request.enabled()),
+                        request.trigger(),
+                        request.actions(),
+                        Boolean.TRUE.equals(request.consentRequired())));
         return ResponseEntity.created(URI.create("/api/v1/automations/" + id)).body(get(id));
     }
 
@@ -73,7 +82,8 @@ class AutomationController {
     @Operation(summary = "Automations, optionally of one account or only enabled/disabled ones")
     CursorPage<Automations.Automation> list(
             @RequestParam(name = "social_account_id", required = false) @Nullable UUID accountId,
-            @RequestParam(required = false) @Nullable Boolean enabled, PageRequest page) {
+            @RequestParam(required = false) @Nullable Boolean enabled,
+            PageRequest page) {
         return settings.list(accountId, enabled, page);
     }
 
@@ -87,10 +97,17 @@ class AutomationController {
     @PatchMapping("/api/v1/automations/{id}")
     @RequiresPermission(resource = "posts", action = "write", idVariable = "id")
     @Operation(summary = "Change an automation's name, enabled flag, trigger or actions")
-    Automations.Automation change(@SignedInMember UserPrincipal member, @PathVariable UUID id,
-            @Valid @RequestBody ChangeAutomation request) {
-        return settings.update(member, id, new AutomationSettings.Change(request.name(), request.enabled(),
-                request.trigger(), request.actions(), request.consentRequired()));
+    Automations.Automation change(
+            @SignedInMember UserPrincipal member, @PathVariable UUID id, @Valid @RequestBody ChangeAutomation request) {
+        return settings.update(
+                member,
+                id,
+                new AutomationSettings.Change(
+                        request.name(),
+                        request.enabled(),
+                        request.trigger(),
+                        request.actions(),
+                        request.consentRequired()));
     }
 
     @DeleteMapping("/api/v1/automations/{id}")
@@ -127,8 +144,7 @@ class AutomationController {
     @RequiresPermission(resource = "posts", action = "read")
     @Operation(summary = "Recorded consents (granted and revoked), optionally of one account, oldest first")
     CursorPage<Automations.Consent> consents(
-            @RequestParam(name = "social_account_id", required = false) @Nullable UUID accountId,
-            PageRequest page) {
+            @RequestParam(name = "social_account_id", required = false) @Nullable UUID accountId, PageRequest page) {
         return settings.consents(accountId, page);
     }
 }

@@ -1,22 +1,8 @@
 package io.reach.publishing.automation;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.stereotype.Component;
-
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-
 import io.reach.identity.IdentityDirectory;
 import io.reach.platform.mail.Mailer;
 import io.reach.platform.tenant.AllTenants;
@@ -25,6 +11,17 @@ import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.social.PlatformError;
 import io.reach.social.SocialActivity;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -53,8 +50,16 @@ public class AutomationEngine {
     private final JsonMapper json;
     private final Clock clock;
 
-    AutomationEngine(InboundEvents events, Automations automations, SocialActivity social, IdentityDirectory directory,
-            Mailer mailer, AllTenants allTenants, TenantTransactions transactions, JsonMapper json, Clock clock) {
+    AutomationEngine(
+            InboundEvents events,
+            Automations automations,
+            SocialActivity social,
+            IdentityDirectory directory,
+            Mailer mailer,
+            AllTenants allTenants,
+            TenantTransactions transactions,
+            JsonMapper json,
+            Clock clock) {
         this.events = events;
         this.automations = automations;
         this.social = social;
@@ -66,8 +71,7 @@ public class AutomationEngine {
         this.clock = clock;
     }
 
-    private record Claimed(TenantId tenant, InboundEvents.Stored event) {
-    }
+    private record Claimed(TenantId tenant, InboundEvents.Stored event) {}
 
     /** Processes the events waiting in every tenant; returns how many automation runs were logged. */
     public int runWaiting() {
@@ -81,7 +85,10 @@ public class AutomationEngine {
             try {
                 runs += process(item.tenant(), item.event());
             } catch (RuntimeException e) {
-                log.warn("Automations: event {} could not be handed over: {}", item.event().id(), e.toString());
+                log.warn(
+                        "Automations: event {} could not be handed over: {}",
+                        item.event().id(),
+                        e.toString());
             }
         }
         if (!claimed.isEmpty()) {
@@ -96,13 +103,14 @@ public class AutomationEngine {
         }
         JsonNode payload = json.readTree(event.payload());
         EventFacts facts = EventFacts.of(event.type(), payload);
-        String self = transactions.inTransactionAs(tenant, () -> social.platformUserIdOf(event.socialAccountId()))
+        String self = transactions
+                .inTransactionAs(tenant, () -> social.platformUserIdOf(event.socialAccountId()))
                 .orElse("");
         if (self.equals(facts.authorId())) {
             return 0;
         }
-        List<Automations.Automation> watching = transactions.inTransactionAs(tenant,
-                () -> automations.enabledFor(event.socialAccountId()));
+        List<Automations.Automation> watching =
+                transactions.inTransactionAs(tenant, () -> automations.enabledFor(event.socialAccountId()));
         int runs = 0;
         for (Automations.Automation automation : watching) {
             if (AutomationRules.matches(automation.trigger(), facts, payload)) {
@@ -112,11 +120,22 @@ public class AutomationEngine {
         return runs;
     }
 
-    private boolean run(TenantId tenant, Automations.Automation automation, InboundEvents.Stored event, EventFacts facts) {
-        if (automation.consentRequired() && !transactions.inTransactionAs(tenant,
-                () -> automations.consentOf(automation).map(Automations.Consent::active).orElse(false))) {
-            return logged(tenant, automation, event, AutomationRunStatus.SKIPPED,
-                    "No consent is recorded for this automation to act as the account", JsonNodeFactory.instance.arrayNode());
+    private boolean run(
+            TenantId tenant, Automations.Automation automation, InboundEvents.Stored event, EventFacts facts) {
+        if (automation.consentRequired()
+                && !transactions.inTransactionAs(
+                        tenant,
+                        () -> automations
+                                .consentOf(automation)
+                                .map(Automations.Consent::active)
+                                .orElse(false))) {
+            return logged(
+                    tenant,
+                    automation,
+                    event,
+                    AutomationRunStatus.SKIPPED,
+                    "No consent is recorded for this automation to act as the account",
+                    JsonNodeFactory.instance.arrayNode());
         }
         ArrayNode results = JsonNodeFactory.instance.arrayNode();
         boolean allDone = true;
@@ -131,17 +150,22 @@ public class AutomationEngine {
                 }
             } catch (RuntimeException e) {
                 allDone = false;
-                result.put("status", "failed").put("error", e instanceof PlatformError ? e.getMessage()
-                        : "Unexpected error: " + e);
+                result.put("status", "failed")
+                        .put("error", e instanceof PlatformError ? e.getMessage() : "Unexpected error: " + e);
             }
         }
         AutomationRunStatus ended = allDone ? AutomationRunStatus.SUCCEEDED : AutomationRunStatus.FAILED;
-        return logged(tenant, automation, event, ended,
-                allDone ? "All actions done" : "Some actions failed; see results", results);
+        return logged(
+                tenant,
+                automation,
+                event,
+                ended,
+                allDone ? "All actions done" : "Some actions failed; see results",
+                results);
     }
 
-    private @Nullable String perform(TenantId tenant, Automations.Automation automation, String kind, JsonNode action,
-            EventFacts facts) {
+    private @Nullable String perform(
+            TenantId tenant, Automations.Automation automation, String kind, JsonNode action, EventFacts facts) {
         String text = action.path("text").isString() ? action.get("text").asString() : null;
         if (kind.equals("notify")) {
             notifyAdministrators(tenant, automation, facts, text);
@@ -150,15 +174,24 @@ public class AutomationEngine {
         boolean toPerson = kind.equals("dm");
         String subject = toPerson ? facts.authorId() : facts.objectId();
         if (subject == null) {
-            throw new PlatformError(PlatformError.Kind.TERMINAL, null, null,
+            throw new PlatformError(
+                    PlatformError.Kind.TERMINAL,
+                    null,
+                    null,
                     "The event names no " + (toPerson ? "person" : "post or comment") + " to " + kind);
         }
-        return TenantContext.callAs(tenant, () -> social.act(automation.socialAccountId(), kind,
-                toPerson ? null : subject, toPerson ? subject : null, text));
+        return TenantContext.callAs(
+                tenant,
+                () -> social.act(
+                        automation.socialAccountId(),
+                        kind,
+                        toPerson ? null : subject,
+                        toPerson ? subject : null,
+                        text));
     }
 
-    private void notifyAdministrators(TenantId tenant, Automations.Automation automation, EventFacts facts,
-            @Nullable String text) {
+    private void notifyAdministrators(
+            TenantId tenant, Automations.Automation automation, EventFacts facts, @Nullable String text) {
         String body = (text == null ? "" : text + "\n\n") + "Automation \"" + automation.name() + "\" was set off by a "
                 + facts.type() + " event" + (facts.text() == null ? "." : ": " + facts.text());
         transactions.inTransactionAs(tenant, () -> {
@@ -168,19 +201,27 @@ public class AutomationEngine {
         });
     }
 
-    private boolean logged(TenantId tenant, Automations.Automation automation, InboundEvents.Stored event,
-            AutomationRunStatus status, String detail, JsonNode results) {
-        return transactions.inTransactionAs(tenant, () -> automations.logExecution(automation.id(), event.id(),
-                status.code(), detail, results, clock.instant()));
+    private boolean logged(
+            TenantId tenant,
+            Automations.Automation automation,
+            InboundEvents.Stored event,
+            AutomationRunStatus status,
+            String detail,
+            JsonNode results) {
+        return transactions.inTransactionAs(
+                tenant,
+                () -> automations.logExecution(
+                        automation.id(), event.id(), status.code(), detail, results, clock.instant()));
     }
 
     @Configuration(proxyBeanMethods = false)
     static class Schedule {
 
         @Bean
-        RecurringTask<Void> automationRunTask(AutomationEngine engine,
-                @Value("${reach.publishing.automation-interval:15s}") Duration interval) {
-            return Tasks.recurring("automation-run", FixedDelay.of(interval)).execute((instance, context) -> engine.runWaiting());
+        RecurringTask<Void> automationRunTask(
+                AutomationEngine engine, @Value("${reach.publishing.automation-interval:15s}") Duration interval) {
+            return Tasks.recurring("automation-run", FixedDelay.of(interval))
+                    .execute((instance, context) -> engine.runWaiting());
         }
     }
 }

@@ -1,8 +1,7 @@
 package io.reach.publishing.automation;
 
-import java.util.UUID;
-
 import io.reach.platform.web.NotFoundException;
+import java.util.UUID;
 
 /** No automation has this id in the current workspace. */
 class AutomationNotFound extends NotFoundException {

@@ -1,14 +1,12 @@
 package io.reach.publishing.automation;
 
+import io.reach.platform.web.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
-
-import io.reach.platform.web.FieldError;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,12 +31,11 @@ final class AutomationRules {
             "new_follower", Set.of("dm", "notify"),
             "follower_milestone", Set.of("notify"),
             "post_likes", Set.of("reply", "repost", "notify"));
-    private static final Map<String, String> EVENT_OF_TRIGGER = Map.of("follower_milestone", "followers_changed",
-            "post_likes", "post_engagement");
+    private static final Map<String, String> EVENT_OF_TRIGGER =
+            Map.of("follower_milestone", "followers_changed", "post_likes", "post_engagement");
     private static final Set<String> NEED_TEXT = Set.of("reply", "dm");
 
-    private AutomationRules() {
-    }
+    private AutomationRules() {}
 
     /** Everything wrong with a trigger and its actions, each as a field error. */
     static List<FieldError> problems(JsonNode trigger, JsonNode actions) {
@@ -46,8 +43,14 @@ final class AutomationRules {
         String type = trigger.path("type").asString("");
         Set<String> allowed = ACTIONS_BY_TRIGGER.get(type);
         if (allowed == null) {
-            problems.add(new FieldError("trigger.type", "is one of " + String.join(", ", ACTIONS_BY_TRIGGER.keySet().stream()
-                    .sorted().toList())));
+            problems.add(new FieldError(
+                    "trigger.type",
+                    "is one of "
+                            + String.join(
+                                    ", ",
+                                    ACTIONS_BY_TRIGGER.keySet().stream()
+                                            .sorted()
+                                            .toList())));
         } else {
             problems.addAll(thresholdProblems(type, trigger));
             problems.addAll(keywordProblems(trigger));
@@ -61,8 +64,10 @@ final class AutomationRules {
             String kind = action.path("type").asString("");
             String field = "actions[" + i + "]";
             if (allowed != null && !allowed.contains(kind)) {
-                problems.add(new FieldError(field + ".type", "a " + type + " trigger allows " + String.join(", ",
-                        allowed.stream().sorted().toList())));
+                problems.add(new FieldError(
+                        field + ".type",
+                        "a " + type + " trigger allows "
+                                + String.join(", ", allowed.stream().sorted().toList())));
             }
             JsonNode textNode = action.path("text");
             if (!textNode.isMissingNode() && !textNode.isNull() && !textNode.isString()) {
@@ -82,7 +87,8 @@ final class AutomationRules {
 
     private static List<FieldError> thresholdProblems(String type, JsonNode trigger) {
         String key = type.equals("follower_milestone") ? "followers" : type.equals("post_likes") ? "likes" : null;
-        if (key != null && (!trigger.path(key).canConvertToLong() || trigger.path(key).asLong() < 1)) {
+        if (key != null
+                && (!trigger.path(key).canConvertToLong() || trigger.path(key).asLong() < 1)) {
             return List.of(new FieldError("trigger." + key, "is a positive number"));
         }
         return List.of();
@@ -93,9 +99,15 @@ final class AutomationRules {
         if (keywords.isMissingNode()) {
             return List.of();
         }
-        boolean valid = keywords.isArray() && keywords.size() <= 50 && keywords.valueStream()
-                .allMatch(k -> k.isString() && !k.asString().isBlank() && k.asString().length() <= 100);
-        return valid ? List.of() : List.of(new FieldError("trigger.keywords", "is a list of up to 50 words or phrases"));
+        boolean valid = keywords.isArray()
+                && keywords.size() <= 50
+                && keywords.valueStream()
+                        .allMatch(k -> k.isString()
+                                && !k.asString().isBlank()
+                                && k.asString().length() <= 100);
+        return valid
+                ? List.of()
+                : List.of(new FieldError("trigger.keywords", "is a list of up to 50 words or phrases"));
     }
 
     /** Whether an event sets the trigger off. */
@@ -105,8 +117,14 @@ final class AutomationRules {
             return false;
         }
         return switch (type) {
-            case "follower_milestone" -> crosses(payload, "before", "after", trigger.path("followers").asLong());
-            case "post_likes" -> crosses(payload, "likes_before", "likes_after", trigger.path("likes").asLong());
+            case "follower_milestone" ->
+                crosses(payload, "before", "after", trigger.path("followers").asLong());
+            case "post_likes" ->
+                crosses(
+                        payload,
+                        "likes_before",
+                        "likes_after",
+                        trigger.path("likes").asLong());
             default -> containsKeyword(trigger.path("keywords"), facts.text());
         };
     }
@@ -120,6 +138,7 @@ final class AutomationRules {
             return true;
         }
         String haystack = text == null ? "" : text.toLowerCase(Locale.ROOT);
-        return keywords.valueStream().anyMatch(k -> haystack.contains(k.asString().toLowerCase(Locale.ROOT)));
+        return keywords.valueStream()
+                .anyMatch(k -> haystack.contains(k.asString().toLowerCase(Locale.ROOT)));
     }
 }

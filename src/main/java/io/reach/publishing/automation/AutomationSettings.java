@@ -1,13 +1,5 @@
 package io.reach.publishing.automation;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Service;
-
 import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditTrail;
 import io.reach.identity.UserPrincipal;
@@ -19,6 +11,12 @@ import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.PageRequest;
 import io.reach.social.SocialActivity;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,7 +33,11 @@ class AutomationSettings {
     private final AuditTrail audit;
     private final Clock clock;
 
-    AutomationSettings(Automations automations, SocialActivity social, TenantTransactions transactions, AuditTrail audit,
+    AutomationSettings(
+            Automations automations,
+            SocialActivity social,
+            TenantTransactions transactions,
+            AuditTrail audit,
             Clock clock) {
         this.automations = automations;
         this.social = social;
@@ -44,34 +46,62 @@ class AutomationSettings {
         this.clock = clock;
     }
 
-    record Draft(UUID socialAccountId, String name, boolean enabled, JsonNode trigger, JsonNode actions,
-            boolean consentRequired) {
-    }
+    record Draft(
+            UUID socialAccountId,
+            String name,
+            boolean enabled,
+            JsonNode trigger,
+            JsonNode actions,
+            boolean consentRequired) {}
 
     UUID create(UserPrincipal actor, Draft draft) {
         return transactions.inTransaction(() -> {
-            String platform = social.platformOf(draft.socialAccountId()).orElseThrow(() -> new InvalidRequestException(
-                    new FieldError("social_account_id", "is not a connected account of this workspace")));
+            String platform = social.platformOf(draft.socialAccountId())
+                    .orElseThrow(() -> new InvalidRequestException(
+                            new FieldError("social_account_id", "is not a connected account of this workspace")));
             check(draft.trigger(), draft.actions());
-            UUID id = automations.create(draft.socialAccountId(), draft.name(), draft.enabled(), draft.trigger(),
-                    draft.actions(), draft.consentRequired() || platform.equals("x"), actor.userId(), clock.instant());
-            audited(actor, "automation.created", id, Map.of("name", draft.name(), "trigger", draft.trigger().toString()));
+            UUID id = automations.create(
+                    draft.socialAccountId(),
+                    draft.name(),
+                    draft.enabled(),
+                    draft.trigger(),
+                    draft.actions(),
+                    draft.consentRequired() || platform.equals("x"),
+                    actor.userId(),
+                    clock.instant());
+            audited(
+                    actor,
+                    "automation.created",
+                    id,
+                    Map.of("name", draft.name(), "trigger", draft.trigger().toString()));
             return id;
         });
     }
 
-    record Change(@Nullable String name, @Nullable Boolean enabled, @Nullable JsonNode trigger,
-            @Nullable JsonNode actions, @Nullable Boolean consentRequired) {
-    }
+    record Change(
+            @Nullable String name,
+            @Nullable Boolean enabled,
+            @Nullable JsonNode trigger,
+            @Nullable JsonNode actions,
+            @Nullable Boolean consentRequired) {}
 
     Automations.Automation update(UserPrincipal actor, UUID id, Change change) {
         return transactions.inTransaction(() -> {
             Automations.Automation before = find(id);
-            boolean x = social.platformOf(before.socialAccountId()).map("x"::equals).orElse(false);
-            var after = new Automations.Automation(id, before.socialAccountId(), or(change.name(), before.name()),
-                    or(change.enabled(), before.enabled()), or(change.trigger(), before.trigger()),
-                    or(change.actions(), before.actions()), x || or(change.consentRequired(), before.consentRequired()),
-                    before.createdBy(), before.createdAt(), before.updatedAt(), before.version());
+            boolean x =
+                    social.platformOf(before.socialAccountId()).map("x"::equals).orElse(false);
+            var after = new Automations.Automation(
+                    id,
+                    before.socialAccountId(),
+                    or(change.name(), before.name()),
+                    or(change.enabled(), before.enabled()),
+                    or(change.trigger(), before.trigger()),
+                    or(change.actions(), before.actions()),
+                    x || or(change.consentRequired(), before.consentRequired()),
+                    before.createdBy(),
+                    before.createdAt(),
+                    before.updatedAt(),
+                    before.version());
             check(after.trigger(), after.actions());
             if (before.consentRequired() && !after.consentRequired()) {
                 actor.requireOwnerOrAdmin("waive an automation's consent");
@@ -79,11 +109,20 @@ class AutomationSettings {
             if (!automations.update(before, after, clock.instant())) {
                 throw new ConflictException("Automation changed", "Someone else changed the automation; read it again");
             }
-            boolean rulesChanged = !after.trigger().equals(before.trigger()) || !after.actions().equals(before.actions());
+            boolean rulesChanged = !after.trigger().equals(before.trigger())
+                    || !after.actions().equals(before.actions());
             if (rulesChanged && automations.revoke(id, clock.instant()).isPresent()) {
                 audited(actor, "automation.consent_revoked", id, Map.of("reason", "trigger or actions changed"));
             }
-            audited(actor, "automation.updated", id, Map.of("enabled", after.enabled(), "trigger", after.trigger().toString()));
+            audited(
+                    actor,
+                    "automation.updated",
+                    id,
+                    Map.of(
+                            "enabled",
+                            after.enabled(),
+                            "trigger",
+                            after.trigger().toString()));
             return find(id);
         });
     }
@@ -110,8 +149,8 @@ class AutomationSettings {
         requireOwnerOrAdmin(actor);
         return transactions.inTransaction(() -> {
             find(id);
-            Automations.Consent consent = automations.revoke(id, clock.instant())
-                    .orElseThrow(() -> ConsentNotFound.forAutomation(id));
+            Automations.Consent consent =
+                    automations.revoke(id, clock.instant()).orElseThrow(() -> ConsentNotFound.forAutomation(id));
             audited(actor, "automation.consent_revoked", id, Map.of("social_account_id", consent.socialAccountId()));
             return consent;
         });
@@ -123,23 +162,25 @@ class AutomationSettings {
 
     /** Automations, of one account and enabled or not (null: any). */
     CursorPage<Automations.Automation> list(@Nullable UUID accountId, @Nullable Boolean enabled, PageRequest page) {
-        return transactions.inTransaction(() -> CursorPage.of(automations.list(accountId, enabled, page.afterOrStart(),
-                page.fetchSize()), page, Automations.Automation::id));
+        return transactions.inTransaction(() -> CursorPage.of(
+                automations.list(accountId, enabled, page.afterOrStart(), page.fetchSize()),
+                page,
+                Automations.Automation::id));
     }
 
     /** The automation's runs, newest first. */
     CursorPage<Automations.Execution> executions(UUID id, PageRequest page) {
         return transactions.inTransaction(() -> {
             find(id);
-            return CursorPage.of(automations.executions(id, page.beforeOrEnd(), page.fetchSize()), page,
-                    Automations.Execution::id);
+            return CursorPage.of(
+                    automations.executions(id, page.beforeOrEnd(), page.fetchSize()), page, Automations.Execution::id);
         });
     }
 
     /** Recorded consents, granted and revoked, of one account (null: any), oldest first. */
     CursorPage<Automations.Consent> consents(@Nullable UUID accountId, PageRequest page) {
-        return transactions.inTransaction(() -> CursorPage.of(automations.consents(accountId, page.afterOrStart(),
-                page.fetchSize()), page, Automations.Consent::id));
+        return transactions.inTransaction(() -> CursorPage.of(
+                automations.consents(accountId, page.afterOrStart(), page.fetchSize()), page, Automations.Consent::id));
     }
 
     Automations.Automation find(UUID id) {
@@ -158,8 +199,11 @@ class AutomationSettings {
     }
 
     private void audited(UserPrincipal actor, String action, UUID id, Map<String, ?> values) {
-        audit.record(TenantContext.require(), AuditEntry.byUser(actor.userId(), action)
-                .on("automation", id, "publishing.automations").values(values));
+        audit.record(
+                TenantContext.require(),
+                AuditEntry.byUser(actor.userId(), action)
+                        .on("automation", id, "publishing.automations")
+                        .values(values));
     }
 
     private static <T> T or(@Nullable T value, T fallback) {

@@ -1,8 +1,7 @@
 package io.reach.publishing.automation;
 
-import java.util.UUID;
-
 import io.reach.platform.web.NotFoundException;
+import java.util.UUID;
 
 /** The automation has no consent recorded (or it is revoked already). */
 class ConsentNotFound extends NotFoundException {

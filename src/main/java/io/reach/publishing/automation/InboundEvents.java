@@ -1,15 +1,13 @@
 package io.reach.publishing.automation;
 
-import java.time.Instant;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.time.UtcTimes;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The current tenant's {@code publishing.events}; an event the platform sends twice is kept once. */
 @Repository
@@ -29,8 +27,12 @@ public class InboundEvents {
         this.ids = ids;
     }
 
-    record Stored(UUID id, String platform, String type, String payload, @Nullable UUID socialAccountId) {
-    }
+    record Stored(
+            UUID id,
+            String platform,
+            String type,
+            String payload,
+            @Nullable UUID socialAccountId) {}
 
     /**
      * Takes up to {@code batch} events no automation has seen yet, marking them seen in the same
@@ -42,16 +44,32 @@ public class InboundEvents {
                 where id in (select id from publishing.events where processed_at is null
                              order by received_at, id limit :batch for update skip locked)
                 returning id, platform, type, payload::text as payload, social_account_id""")
-                .param("now", UtcTimes.utc(now)).param("batch", batch).query(Stored.class).list();
+                .param("now", UtcTimes.utc(now))
+                .param("batch", batch)
+                .query(Stored.class)
+                .list();
     }
 
-    record EventView(UUID id, String platform, String type, tools.jackson.databind.JsonNode payload, String externalId,
-            @Nullable UUID socialAccountId, Instant receivedAt, @Nullable Instant processedAt) {
-    }
+    record EventView(
+            UUID id,
+            String platform,
+            String type,
+            tools.jackson.databind.JsonNode payload,
+            String externalId,
+            @Nullable UUID socialAccountId,
+            Instant receivedAt,
+            @Nullable Instant processedAt) {}
 
     /** Events received in {@code [from, to)}, newest first (ids are time-ordered), below a cursor id. */
-    java.util.List<EventView> list(Instant from, Instant to, @Nullable String type, @Nullable String platform,
-            @Nullable UUID accountId, UUID before, int limit, tools.jackson.databind.json.JsonMapper json) {
+    java.util.List<EventView> list(
+            Instant from,
+            Instant to,
+            @Nullable String type,
+            @Nullable String platform,
+            @Nullable UUID accountId,
+            UUID before,
+            int limit,
+            tools.jackson.databind.json.JsonMapper json) {
         return jdbc.sql("""
                 select id, platform, type, payload::text as payload, external_id, social_account_id, received_at,
                        processed_at
@@ -60,23 +78,43 @@ public class InboundEvents {
                   and (cast(:type as text) is null or type = :type)
                   and (cast(:platform as text) is null or platform = :platform)
                   and (cast(:account as uuid) is null or social_account_id = :account)
-                order by id desc limit :limit""").param("from", UtcTimes.utc(from))
-                .param("to", UtcTimes.utc(to)).param("before", before).param("type", type)
-                .param("platform", platform).param("account", accountId).param("limit", limit)
-                .query((rs, row) -> new EventView(rs.getObject("id", UUID.class), rs.getString("platform"),
-                        rs.getString("type"), json.readTree(rs.getString("payload")), rs.getString("external_id"),
+                order by id desc limit :limit""")
+                .param("from", UtcTimes.utc(from))
+                .param("to", UtcTimes.utc(to))
+                .param("before", before)
+                .param("type", type)
+                .param("platform", platform)
+                .param("account", accountId)
+                .param("limit", limit)
+                .query((rs, row) -> new EventView(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("platform"),
+                        rs.getString("type"),
+                        json.readTree(rs.getString("payload")),
+                        rs.getString("external_id"),
                         rs.getObject("social_account_id", UUID.class),
-                        rs.getObject("received_at", java.time.OffsetDateTime.class).toInstant(),
-                        rs.getObject("processed_at", java.time.OffsetDateTime.class) == null ? null
-                                : rs.getObject("processed_at", java.time.OffsetDateTime.class).toInstant()))
+                        rs.getObject("received_at", java.time.OffsetDateTime.class)
+                                .toInstant(),
+                        rs.getObject("processed_at", java.time.OffsetDateTime.class) == null
+                                ? null
+                                : rs.getObject("processed_at", java.time.OffsetDateTime.class)
+                                        .toInstant()))
                 .list();
     }
 
     /** Stores the event; false when it was already there. */
-    public boolean store(String platform, String type, String payload, String externalId, @Nullable UUID accountId, Instant now) {
-        return jdbc.sql(INSERT).param("tenant", TenantContext.require().value()).param("id", ids.next())
-                .param("platform", platform).param("type", type).param("payload", payload)
-                .param("externalId", externalId).param("accountId", accountId)
-                .param("now", UtcTimes.utc(now)).update() == 1;
+    public boolean store(
+            String platform, String type, String payload, String externalId, @Nullable UUID accountId, Instant now) {
+        return jdbc.sql(INSERT)
+                        .param("tenant", TenantContext.require().value())
+                        .param("id", ids.next())
+                        .param("platform", platform)
+                        .param("type", type)
+                        .param("payload", payload)
+                        .param("externalId", externalId)
+                        .param("accountId", accountId)
+                        .param("now", UtcTimes.utc(now))
+                        .update()
+                == 1;
     }
 }

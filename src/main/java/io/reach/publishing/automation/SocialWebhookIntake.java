@@ -1,15 +1,13 @@
 package io.reach.publishing.automation;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.springframework.stereotype.Service;
-
 import io.reach.platform.security.TokenHashes;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.social.SocialDirectory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,16 +31,22 @@ class SocialWebhookIntake {
         this.clock = clock;
     }
 
-    record Event(String accountId, String type, String externalId, JsonNode payload) {
-    }
+    record Event(String accountId, String type, String externalId, JsonNode payload) {}
 
     /** Files the delivery's events (a Meta platform's or X's shape) under the tenants that connected their accounts. */
     void file(String platform, JsonNode payload) {
         for (Event event : META.contains(platform) ? meta(payload) : x(payload)) {
             for (SocialDirectory.Route route : social.routes(platform, event.accountId())) {
                 String type = EventFacts.typeOf(event.type(), event.payload(), event.accountId());
-                transactions.inTransactionAs(TenantId.of(route.tenantId()), () -> events.store(platform, type,
-                        event.payload().toString(), event.externalId(), route.socialAccountId(), clock.instant()));
+                transactions.inTransactionAs(
+                        TenantId.of(route.tenantId()),
+                        () -> events.store(
+                                platform,
+                                type,
+                                event.payload().toString(),
+                                event.externalId(),
+                                route.socialAccountId(),
+                                clock.instant()));
             }
         }
     }
@@ -61,7 +65,10 @@ class SocialWebhookIntake {
             }
             for (JsonNode message : entry.path("messaging")) {
                 String mid = message.path("message").path("mid").asString("");
-                found.add(new Event(account, "messages", mid.isEmpty() ? TokenHashes.sha256(account + "|" + message) : mid,
+                found.add(new Event(
+                        account,
+                        "messages",
+                        mid.isEmpty() ? TokenHashes.sha256(account + "|" + message) : mid,
                         message));
             }
         }
@@ -76,8 +83,8 @@ class SocialWebhookIntake {
             if (field.getKey().endsWith("_events") && field.getValue().isArray()) {
                 for (JsonNode event : field.getValue()) {
                     String id = event.path("id_str").asString(event.path("id").asString(""));
-                    found.add(new Event(account, field.getKey(), id.isEmpty() ? TokenHashes.sha256(event.toString()) : id,
-                            event));
+                    found.add(new Event(
+                            account, field.getKey(), id.isEmpty() ? TokenHashes.sha256(event.toString()) : id, event));
                 }
             }
         }

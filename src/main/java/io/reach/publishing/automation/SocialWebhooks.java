@@ -1,10 +1,14 @@
 package io.reach.publishing.automation;
 
+import io.reach.platform.security.OpenEndpoints;
+import io.reach.platform.web.ApiException;
+import io.reach.platform.web.BadRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -17,13 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.reach.platform.security.OpenEndpoints;
-import io.reach.platform.web.ApiException;
-import io.reach.platform.web.BadRequestException;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,9 +41,12 @@ class SocialWebhooks {
     private final SocialWebhookIntake intake;
     private final JsonMapper json;
 
-    SocialWebhooks(@Value("${reach.social.meta.app-secret:}") String metaSecret,
+    SocialWebhooks(
+            @Value("${reach.social.meta.app-secret:}") String metaSecret,
             @Value("${reach.social.meta.verify-token:}") String metaVerifyToken,
-            @Value("${reach.social.x.consumer-secret:}") String xSecret, SocialWebhookIntake intake, JsonMapper json) {
+            @Value("${reach.social.x.consumer-secret:}") String xSecret,
+            SocialWebhookIntake intake,
+            JsonMapper json) {
         this.metaSecret = metaSecret;
         this.metaVerifyToken = metaVerifyToken;
         this.xSecret = xSecret;
@@ -55,19 +55,26 @@ class SocialWebhooks {
     }
 
     @GetMapping(path = "/api/v1/webhooks/social/{platform}")
-    @Operation(operationId = "verifySocialWebhook", summary = "Meta's subscription handshake (hub.*) and X's CRC check (crc_token)")
-    ResponseEntity<?> verify(@PathVariable String platform, @RequestParam(name = "hub.mode", required = false) @Nullable String mode,
+    @Operation(
+            operationId = "verifySocialWebhook",
+            summary = "Meta's subscription handshake (hub.*) and X's CRC check (crc_token)")
+    ResponseEntity<?> verify(
+            @PathVariable String platform,
+            @RequestParam(name = "hub.mode", required = false) @Nullable String mode,
             @RequestParam(name = "hub.verify_token", required = false) @Nullable String token,
             @RequestParam(name = "hub.challenge", required = false) @Nullable String challenge,
             @RequestParam(name = "crc_token", required = false) @Nullable String crcToken) {
-        if (SocialWebhookIntake.META.contains(platform) && "subscribe".equals(mode) && challenge != null && !metaVerifyToken.isEmpty()
+        if (SocialWebhookIntake.META.contains(platform)
+                && "subscribe".equals(mode)
+                && challenge != null
+                && !metaVerifyToken.isEmpty()
                 && metaVerifyToken.equals(token)) {
             return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(challenge);
         }
         if (platform.equals("x") && crcToken != null && !xSecret.isEmpty()) {
             if (!WebhookSignatures.xCrcTokenShaped(crcToken)) {
-                throw new BadRequestException("Malformed CRC token",
-                        "A crc_token is up to 256 characters of the base64 alphabet");
+                throw new BadRequestException(
+                        "Malformed CRC token", "A crc_token is up to 256 characters of the base64 alphabet");
             }
             return ResponseEntity.ok(Map.of("response_token", WebhookSignatures.xCrcResponse(xSecret, crcToken)));
         }
@@ -75,14 +82,20 @@ class SocialWebhooks {
     }
 
     @PostMapping(path = "/api/v1/webhooks/social/{platform}", consumes = MediaType.ALL_VALUE)
-    @Operation(operationId = "receiveSocialWebhook", summary = "Signed platform events; stored once per tenant, then handed to automations")
+    @Operation(
+            operationId = "receiveSocialWebhook",
+            summary = "Signed platform events; stored once per tenant, then handed to automations")
     @ApiResponse(responseCode = "200", description = "Received")
     @ApiResponse(responseCode = "401", description = "The platform signature does not verify")
     ResponseEntity<Void> receive(@PathVariable String platform, @RequestBody String body, HttpServletRequest http) {
-        boolean valid = SocialWebhookIntake.META.contains(platform) ? !metaSecret.isEmpty()
-                && WebhookSignatures.metaValid(metaSecret, body, http.getHeader("X-Hub-Signature-256"))
-                : platform.equals("x") ? !xSecret.isEmpty() && WebhookSignatures.isJsonObject(body)
-                        && WebhookSignatures.xValid(xSecret, body, http.getHeader("x-twitter-webhooks-signature"))
+        boolean valid = SocialWebhookIntake.META.contains(platform)
+                ? !metaSecret.isEmpty()
+                        && WebhookSignatures.metaValid(metaSecret, body, http.getHeader("X-Hub-Signature-256"))
+                : platform.equals("x")
+                        ? !xSecret.isEmpty()
+                                && WebhookSignatures.isJsonObject(body)
+                                && WebhookSignatures.xValid(
+                                        xSecret, body, http.getHeader("x-twitter-webhooks-signature"))
                         : unknown(platform);
         if (!valid) {
             throw new Rejected("The signature does not match the body");

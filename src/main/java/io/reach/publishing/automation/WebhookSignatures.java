@@ -1,12 +1,10 @@
 package io.reach.publishing.automation;
 
+import io.reach.platform.crypto.Hmacs;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
-
-import io.reach.platform.crypto.Hmacs;
 
 /**
  * The platforms' webhook signatures: Meta's {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of
@@ -20,17 +18,21 @@ import io.reach.platform.crypto.Hmacs;
  */
 final class WebhookSignatures {
 
-    private WebhookSignatures() {
-    }
+    private WebhookSignatures() {}
 
     static boolean metaValid(String appSecret, String body, @Nullable String header) {
-        return header != null && header.startsWith("sha256=")
-                && constantTimeEquals(HexFormat.of().formatHex(hmac(appSecret, body)), header.substring(7).toLowerCase());
+        return header != null
+                && header.startsWith("sha256=")
+                && constantTimeEquals(
+                        HexFormat.of().formatHex(hmac(appSecret, body)),
+                        header.substring(7).toLowerCase());
     }
 
     static boolean xValid(String consumerSecret, String body, @Nullable String header) {
-        return header != null && header.startsWith("sha256=")
-                && constantTimeEquals(Base64.getEncoder().encodeToString(hmac(consumerSecret, body)), header.substring(7));
+        return header != null
+                && header.startsWith("sha256=")
+                && constantTimeEquals(
+                        Base64.getEncoder().encodeToString(hmac(consumerSecret, body)), header.substring(7));
     }
 
     private static final Pattern CRC_TOKEN = Pattern.compile("[A-Za-z0-9+/=_-]{1,256}");

@@ -1,14 +1,12 @@
 package io.reach.social.platform;
 
-import org.jspecify.annotations.Nullable;
-
 import io.reach.social.PlatformError;
+import org.jspecify.annotations.Nullable;
 
 /** What an automation's action must carry before any platform is called. */
 public final class ActionInputs {
 
-    private ActionInputs() {
-    }
+    private ActionInputs() {}
 
     /**
      * The value, present and not blank; otherwise the action is refused for good ({@code TERMINAL}:

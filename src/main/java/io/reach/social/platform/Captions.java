@@ -5,12 +5,12 @@ import io.reach.social.Publication;
 /** Titles that platforms want apart from the text (YouTube's video title, TikTok's photo-post title). */
 public final class Captions {
 
-    private Captions() {
-    }
+    private Captions() {}
 
     /** The metadata's {@code title}, else the text's first line; at most {@code max} characters. */
     public static String title(Publication publication, int max) {
-        return cut(publication.metadataText("title", firstLine(publication.text())).strip(), max);
+        return cut(
+                publication.metadataText("title", firstLine(publication.text())).strip(), max);
     }
 
     public static String firstLine(String text) {

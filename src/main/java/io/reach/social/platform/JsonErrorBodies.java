@@ -1,22 +1,19 @@
 package io.reach.social.platform;
 
+import io.reach.social.PlatformError;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
-
-import io.reach.social.PlatformError;
 
 /**
  * What adapters of platforms that explain their refusals in a JSON body share (TikTok's
@@ -26,15 +23,17 @@ import io.reach.social.PlatformError;
  */
 public final class JsonErrorBodies {
 
-    private JsonErrorBodies() {
-    }
+    private JsonErrorBodies() {}
 
     /**
      * Runs a call to the platform. A refusal (4xx, 5xx) is classified by {@code classify}; no answer
      * is {@link PlatformError.Kind#UNKNOWN} when the request went out and {@code mayHaveActed},
      * otherwise retryable; an answer Reach cannot read is treated the same way.
      */
-    public static <T extends @Nullable Object> T call(String platform, boolean mayHaveActed, Supplier<T> call,
+    public static <T extends @Nullable Object> T call(
+            String platform,
+            boolean mayHaveActed,
+            Supplier<T> call,
             Function<RestClientResponseException, PlatformError> classify) {
         try {
             return call.get();
@@ -43,7 +42,10 @@ public final class JsonErrorBodies {
         } catch (ResourceAccessException e) {
             throw PlatformHttp.unanswered(platform, e, mayHaveActed);
         } catch (RestClientException e) {
-            throw new PlatformError(mayHaveActed ? PlatformError.Kind.UNKNOWN : PlatformError.Kind.RETRYABLE, null, null,
+            throw new PlatformError(
+                    mayHaveActed ? PlatformError.Kind.UNKNOWN : PlatformError.Kind.RETRYABLE,
+                    null,
+                    null,
                     platform + " answered in a form Reach could not read: " + e.getMessage());
         }
     }

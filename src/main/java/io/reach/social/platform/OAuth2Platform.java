@@ -2,11 +2,9 @@ package io.reach.social.platform;
 
 import java.time.Clock;
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,8 +20,13 @@ public abstract class OAuth2Platform implements SocialProvider {
     protected final RestClient http;
     protected final Clock clock;
 
-    protected OAuth2Platform(String clientId, String clientSecret, String authBaseUrl, String apiBaseUrl,
-            Duration readTimeout, Clock clock) {
+    protected OAuth2Platform(
+            String clientId,
+            String clientSecret,
+            String authBaseUrl,
+            String apiBaseUrl,
+            Duration readTimeout,
+            Clock clock) {
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.authBaseUrl = authBaseUrl;
@@ -55,8 +58,12 @@ public abstract class OAuth2Platform implements SocialProvider {
             throw new ProviderRefused(platform, "no access token in its answer");
         }
         long expiresIn = body.path("expires_in").asLong(0);
-        return new Tokens(body.get("access_token").asString(),
-                body.path("refresh_token").isString() ? body.get("refresh_token").asString() : null,
-                expiresIn > 0 ? clock.instant().plusSeconds(expiresIn) : null, body.path("scope").asString(""));
+        return new Tokens(
+                body.get("access_token").asString(),
+                body.path("refresh_token").isString()
+                        ? body.get("refresh_token").asString()
+                        : null,
+                expiresIn > 0 ? clock.instant().plusSeconds(expiresIn) : null,
+                body.path("scope").asString(""));
     }
 }

@@ -1,11 +1,9 @@
 package io.reach.social.platform;
 
+import io.reach.social.PlatformError;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.stereotype.Component;
-
-import io.reach.social.PlatformError;
 
 /** The platform adapters, looked up by platform name; the first adapter for a platform wins (tests put theirs first). */
 @Component
@@ -29,7 +27,11 @@ public class PlatformAdapters {
 
     /** The configured adapter, or a terminal platform error that says so, for publishing and actions. */
     public SocialProvider require(String platform) {
-        return configured(platform).orElseThrow(() -> new PlatformError(PlatformError.Kind.TERMINAL, null, null,
-                platform + " is not configured in this installation (reach.social." + platform + ".*)"));
+        return configured(platform)
+                .orElseThrow(() -> new PlatformError(
+                        PlatformError.Kind.TERMINAL,
+                        null,
+                        null,
+                        platform + " is not configured in this installation (reach.social." + platform + ".*)"));
     }
 }

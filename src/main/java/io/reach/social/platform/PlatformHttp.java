@@ -1,27 +1,23 @@
 package io.reach.social.platform;
 
+import io.reach.social.PlatformError;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.reach.social.PlatformError;
-
 /** What every platform adapter shares: its HTTP client with timeouts, and how a failed call is classified. */
 public final class PlatformHttp {
 
-    private PlatformHttp() {
-    }
+    private PlatformHttp() {}
 
     public static RestClient client(String baseUrl, Duration readTimeout) {
         var requests = new SimpleClientHttpRequestFactory();
@@ -37,8 +33,11 @@ public final class PlatformHttp {
     public static PlatformError classify(String platform, RestClientResponseException e, Clock clock) {
         int status = e.getStatusCode().value();
         boolean retryable = status == 429 || status >= 500;
-        return new PlatformError(retryable ? PlatformError.Kind.RETRYABLE : PlatformError.Kind.TERMINAL, status,
-                retryAfter(e.getResponseHeaders(), clock), platform + " answered " + readable(e));
+        return new PlatformError(
+                retryable ? PlatformError.Kind.RETRYABLE : PlatformError.Kind.TERMINAL,
+                status,
+                retryAfter(e.getResponseHeaders(), clock),
+                platform + " answered " + readable(e));
     }
 
     /** Whether the platform's answer says the call was refused as duplicate content. */
@@ -51,34 +50,49 @@ public final class PlatformHttp {
         boolean timedOut = e.getCause() instanceof java.net.SocketTimeoutException
                 && !String.valueOf(e.getMessage()).contains("connect");
         boolean unknown = mayHaveActed && timedOut;
-        return new PlatformError(unknown ? PlatformError.Kind.UNKNOWN : PlatformError.Kind.RETRYABLE, null, null,
-                (timedOut ? platform + " did not answer in time" : platform + " could not be reached") + ": " + e.getMessage());
+        return new PlatformError(
+                unknown ? PlatformError.Kind.UNKNOWN : PlatformError.Kind.RETRYABLE,
+                null,
+                null,
+                (timedOut ? platform + " did not answer in time" : platform + " could not be reached") + ": "
+                        + e.getMessage());
     }
 
     /** An OAuth 2 authorization-code request with PKCE (S256) at {@code endpoint}. */
-    public static java.net.URI authorizationUrl(String endpoint, String clientId, String redirectUri, String state,
-            String codeChallenge, String scope) {
-        return authorizationUrl(endpoint, "client_id", clientId, redirectUri, state, codeChallenge, scope,
-                java.util.Map.of());
+    public static java.net.URI authorizationUrl(
+            String endpoint, String clientId, String redirectUri, String state, String codeChallenge, String scope) {
+        return authorizationUrl(
+                endpoint, "client_id", clientId, redirectUri, state, codeChallenge, scope, java.util.Map.of());
     }
 
     /**
      * The same, for platforms that name the client parameter differently (TikTok's {@code client_key})
      * or want more parameters (Google's {@code access_type=offline}).
      */
-    public static java.net.URI authorizationUrl(String endpoint, String clientParameter, String clientId,
-            String redirectUri, String state, String codeChallenge, String scope, java.util.Map<String, String> extra) {
+    public static java.net.URI authorizationUrl(
+            String endpoint,
+            String clientParameter,
+            String clientId,
+            String redirectUri,
+            String state,
+            String codeChallenge,
+            String scope,
+            java.util.Map<String, String> extra) {
         var url = org.springframework.web.util.UriComponentsBuilder.fromUriString(endpoint)
-                .queryParam("response_type", "code").queryParam(clientParameter, clientId)
-                .queryParam("redirect_uri", redirectUri).queryParam("state", state).queryParam("scope", scope)
-                .queryParam("code_challenge", codeChallenge).queryParam("code_challenge_method", "S256");
+                .queryParam("response_type", "code")
+                .queryParam(clientParameter, clientId)
+                .queryParam("redirect_uri", redirectUri)
+                .queryParam("state", state)
+                .queryParam("scope", scope)
+                .queryParam("code_challenge", codeChallenge)
+                .queryParam("code_challenge_method", "S256");
         new java.util.TreeMap<>(extra).forEach((name, value) -> url.queryParam(name, value));
         return url.encode().build().toUri();
     }
 
     /** The form that trades an authorization code (with its PKCE verifier) for tokens. */
-    public static org.springframework.util.LinkedMultiValueMap<String, String> codeGrant(String code,
-            String codeVerifier, String redirectUri) {
+    public static org.springframework.util.LinkedMultiValueMap<String, String> codeGrant(
+            String code, String codeVerifier, String redirectUri) {
         var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
         form.add("grant_type", "authorization_code");
         form.add("code", code);
@@ -119,8 +133,13 @@ public final class PlatformHttp {
             try {
                 JsonNode error = JsonMapper.shared().readTree(text);
                 JsonNode first = error.path("errors").path(0);
-                String main = firstText(error.path("detail"), error.path("message"), error.path("error_description"),
-                        error.path("error").path("message"), error.path("title"), error.path("error"));
+                String main = firstText(
+                        error.path("detail"),
+                        error.path("message"),
+                        error.path("error_description"),
+                        error.path("error").path("message"),
+                        error.path("title"),
+                        error.path("error"));
                 String specific = firstText(first.path("message"), first.path("detail"), first.path("title"));
                 if (main != null && specific != null && !specific.equals(main)) {
                     return cut(main + " (" + specific + ")");

@@ -1,5 +1,7 @@
 package io.reach.social.platform;
 
+import io.reach.social.PlatformError;
+import io.reach.social.Publication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -22,9 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-
 import javax.net.ssl.SSLException;
-
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -41,9 +41,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import io.reach.social.PlatformError;
-import io.reach.social.Publication;
 
 /**
  * What the adapters that upload media share: fetching a medium's bytes from its URL, and waiting
@@ -67,27 +64,45 @@ public class PlatformMedia implements DisposableBean {
     public static final long VIDEO_LIMIT = 512L * 1024 * 1024;
     private static final int MAX_REDIRECTS = 5;
 
-    private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(Map.entry("jpg", "image/jpeg"),
-            Map.entry("jpeg", "image/jpeg"), Map.entry("png", "image/png"), Map.entry("gif", "image/gif"),
-            Map.entry("webp", "image/webp"), Map.entry("bmp", "image/bmp"), Map.entry("tif", "image/tiff"),
-            Map.entry("tiff", "image/tiff"), Map.entry("mp4", "video/mp4"), Map.entry("m4v", "video/mp4"),
-            Map.entry("mov", "video/quicktime"), Map.entry("webm", "video/webm"), Map.entry("avi", "video/x-msvideo"));
+    private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
+            Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"),
+            Map.entry("png", "image/png"),
+            Map.entry("gif", "image/gif"),
+            Map.entry("webp", "image/webp"),
+            Map.entry("bmp", "image/bmp"),
+            Map.entry("tif", "image/tiff"),
+            Map.entry("tiff", "image/tiff"),
+            Map.entry("mp4", "video/mp4"),
+            Map.entry("m4v", "video/mp4"),
+            Map.entry("mov", "video/quicktime"),
+            Map.entry("webm", "video/webm"),
+            Map.entry("avi", "video/x-msvideo"));
 
     private final int processingPolls;
     private final Duration processingWait;
     private final CloseableHttpClient http;
 
     @Autowired
-    public PlatformMedia(@Value("${reach.social.media.allow-private-addresses:false}") boolean allowPrivateAddresses,
+    public PlatformMedia(
+            @Value("${reach.social.media.allow-private-addresses:false}") boolean allowPrivateAddresses,
             @Value("${reach.social.media.processing-polls:3}") int processingPolls,
             @Value("${reach.social.media.processing-wait:5s}") Duration processingWait,
             @Value("${reach.social.http-read-timeout:30s}") Duration readTimeout) {
-        this(InetAddress::getAllByName, allowPrivateAddresses ? address -> true : PublicAddresses::isPublic, processingPolls,
-                processingWait, readTimeout);
+        this(
+                InetAddress::getAllByName,
+                allowPrivateAddresses ? address -> true : PublicAddresses::isPublic,
+                processingPolls,
+                processingWait,
+                readTimeout);
     }
 
     /** With the name lookup and the address rule given (tests). */
-    public PlatformMedia(Lookup lookup, Predicate<InetAddress> allowed, int processingPolls, Duration processingWait,
+    public PlatformMedia(
+            Lookup lookup,
+            Predicate<InetAddress> allowed,
+            int processingPolls,
+            Duration processingWait,
             Duration readTimeout) {
         this.processingPolls = processingPolls;
         this.processingWait = processingWait;
@@ -110,7 +125,7 @@ public class PlatformMedia implements DisposableBean {
         long limit = medium.isVideo() ? VIDEO_LIMIT : IMAGE_LIMIT;
         URI uri = parsed(medium.url(), name);
         try {
-            for (int redirects = 0;; redirects++) {
+            for (int redirects = 0; ; redirects++) {
                 HttpGet get = new HttpGet(uri);
                 ClassicHttpResponse response = http.executeOpen(null, get, null);
                 try {
@@ -125,8 +140,12 @@ public class PlatformMedia implements DisposableBean {
                     }
                     if (status != 200) {
                         boolean later = status == 408 || status == 429 || status >= 500;
-                        throw new PlatformError(later ? PlatformError.Kind.RETRYABLE : PlatformError.Kind.TERMINAL, null,
-                                null, name + " could not be fetched from " + medium.url() + ": its host answered HTTP " + status);
+                        throw new PlatformError(
+                                later ? PlatformError.Kind.RETRYABLE : PlatformError.Kind.TERMINAL,
+                                null,
+                                null,
+                                name + " could not be fetched from " + medium.url() + ": its host answered HTTP "
+                                        + status);
                     }
                     return saved(response, medium, name, limit);
                 } finally {
@@ -137,7 +156,10 @@ public class PlatformMedia implements DisposableBean {
             throw terminal(name + " points at a private address (" + e.getMessage()
                     + "); Reach fetches media only from public hosts");
         } catch (IOException e) {
-            throw new PlatformError(PlatformError.Kind.RETRYABLE, null, null,
+            throw new PlatformError(
+                    PlatformError.Kind.RETRYABLE,
+                    null,
+                    null,
                     name + " could not be fetched from " + medium.url() + ": " + failure(e));
         }
     }
@@ -214,12 +236,19 @@ public class PlatformMedia implements DisposableBean {
             current = status.get();
         }
         switch (current.state()) {
-            case DONE -> {
-            }
-            case FAILED -> throw new PlatformError(PlatformError.Kind.TERMINAL, null, null,
-                    platform + " could not process the media: " + current.failure());
-            case PENDING -> throw new PlatformError(PlatformError.Kind.RETRYABLE, null, current.checkAfter(),
-                    platform + " media still processing after " + processingPolls + " checks; trying again later");
+            case DONE -> {}
+            case FAILED ->
+                throw new PlatformError(
+                        PlatformError.Kind.TERMINAL,
+                        null,
+                        null,
+                        platform + " could not process the media: " + current.failure());
+            case PENDING ->
+                throw new PlatformError(
+                        PlatformError.Kind.RETRYABLE,
+                        null,
+                        current.checkAfter(),
+                        platform + " media still processing after " + processingPolls + " checks; trying again later");
         }
     }
 
@@ -238,7 +267,8 @@ public class PlatformMedia implements DisposableBean {
         }
         String path;
         try {
-            path = String.valueOf(URI.create(medium.url().strip().replace(" ", "%20")).getPath());
+            path = String.valueOf(
+                    URI.create(medium.url().strip().replace(" ", "%20")).getPath());
         } catch (IllegalArgumentException e) {
             path = "";
         }
@@ -289,13 +319,25 @@ public class PlatformMedia implements DisposableBean {
      */
     private static CloseableHttpClient client(CheckedResolver resolver, Duration readTimeout) {
         Timeout read = Timeout.ofMilliseconds(readTimeout.toMillis());
-        var connections = PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(resolver)
-                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(10))
-                        .setSocketTimeout(read).build())
-                .setMaxConnTotal(64).setMaxConnPerRoute(8).build();
-        return HttpClients.custom().setConnectionManager(connections).disableRedirectHandling().disableAutomaticRetries()
-                .disableCookieManagement().disableContentCompression().disableAuthCaching()
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(read).build()).build();
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(resolver)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofSeconds(10))
+                        .setSocketTimeout(read)
+                        .build())
+                .setMaxConnTotal(64)
+                .setMaxConnPerRoute(8)
+                .build();
+        return HttpClients.custom()
+                .setConnectionManager(connections)
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .disableAuthCaching()
+                .setDefaultRequestConfig(
+                        RequestConfig.custom().setResponseTimeout(read).build())
+                .build();
     }
 
     /** Resolves a host once and hands the connection exactly the addresses it checked. */
@@ -314,7 +356,9 @@ public class PlatformMedia implements DisposableBean {
 
         @Override
         public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
-            return Arrays.stream(resolve(host)).map(address -> new InetSocketAddress(address, port)).toList();
+            return Arrays.stream(resolve(host))
+                    .map(address -> new InetSocketAddress(address, port))
+                    .toList();
         }
 
         /** Never asked of the network: a reverse lookup is another answer nobody checked. */
@@ -341,7 +385,7 @@ public class PlatformMedia implements DisposableBean {
             throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long size = 0;
-        for (int read; (read = in.read(buffer)) != -1;) {
+        for (int read; (read = in.read(buffer)) != -1; ) {
             size += read;
             if (size > limit) {
                 throw tooLarge(name, medium, limit);
@@ -399,7 +443,8 @@ public class PlatformMedia implements DisposableBean {
                     // keep reading until the range is full
                 }
             } catch (IOException e) {
-                throw new PlatformError(PlatformError.Kind.RETRYABLE, null, null, "Could not read a fetched medium: " + e.getMessage());
+                throw new PlatformError(
+                        PlatformError.Kind.RETRYABLE, null, null, "Could not read a fetched medium: " + e.getMessage());
             }
             return buffer.array();
         }
@@ -415,9 +460,16 @@ public class PlatformMedia implements DisposableBean {
     }
 
     /** What a platform says about an upload it processes: done, failed (with its reason) or pending (check again after). */
-    public record Processing(State state, @Nullable Duration checkAfter, @Nullable String failure) {
+    public record Processing(
+            State state,
+            @Nullable Duration checkAfter,
+            @Nullable String failure) {
 
-        public enum State { DONE, PENDING, FAILED }
+        public enum State {
+            DONE,
+            PENDING,
+            FAILED
+        }
 
         public static Processing done() {
             return new Processing(State.DONE, null, null);

@@ -1,8 +1,7 @@
 package io.reach.social.platform;
 
-import org.springframework.http.HttpStatus;
-
 import io.reach.platform.web.ApiException;
+import org.springframework.http.HttpStatus;
 
 /** The platform turned a request down; the detail says what it answered, in plain words. */
 public class ProviderRefused extends ApiException {

@@ -22,15 +22,27 @@ import java.util.List;
  */
 final class PublicAddresses {
 
-    private static final List<Block> REFUSED_IPV4 = blocks("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8",
-            "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16",
-            "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4");
+    private static final List<Block> REFUSED_IPV4 = blocks(
+            "0.0.0.0/8",
+            "10.0.0.0/8",
+            "100.64.0.0/10",
+            "127.0.0.0/8",
+            "169.254.0.0/16",
+            "172.16.0.0/12",
+            "192.0.0.0/24",
+            "192.0.2.0/24",
+            "192.88.99.0/24",
+            "192.168.0.0/16",
+            "198.18.0.0/15",
+            "198.51.100.0/24",
+            "203.0.113.0/24",
+            "224.0.0.0/4",
+            "240.0.0.0/4");
     private static final Block GLOBAL_UNICAST_IPV6 = block("2000::/3");
     private static final List<Block> REFUSED_IPV6 = blocks("2001::/23", "2001:db8::/32", "2002::/16", "3fff::/20");
     private static final byte[] MAPPED_PREFIX = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff};
 
-    private PublicAddresses() {
-    }
+    private PublicAddresses() {}
 
     static boolean isPublic(InetAddress address) {
         byte[] raw = address.getAddress();

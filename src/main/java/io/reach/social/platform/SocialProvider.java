@@ -1,16 +1,14 @@
 package io.reach.social.platform;
 
+import io.reach.social.PlatformError;
+import io.reach.social.Publication;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
-
-import io.reach.social.PlatformError;
-import io.reach.social.Publication;
 
 /**
  * One platform's API as Reach uses it: connecting (the OAuth 2 authorization URL with PKCE, the
@@ -63,7 +61,9 @@ public interface SocialProvider {
 
     /** One published post with its current counts; by default looked up among the recent ones. */
     default Optional<Content> content(Account account, String platformPostId) {
-        return recentContent(account, 50).stream().filter(c -> c.platformPostId().equals(platformPostId)).findFirst();
+        return recentContent(account, 50).stream()
+                .filter(c -> c.platformPostId().equals(platformPostId))
+                .findFirst();
     }
 
     /** The account's audience, where the platform reports it. */
@@ -82,8 +82,8 @@ public interface SocialProvider {
     }
 
     default PlatformError unsupported(String what) {
-        return new PlatformError(PlatformError.Kind.TERMINAL, null, null,
-                platform() + " does not support " + what + " through Reach");
+        return new PlatformError(
+                PlatformError.Kind.TERMINAL, null, null, platform() + " does not support " + what + " through Reach");
     }
 
     /** A connected account as an adapter needs it. */
@@ -94,29 +94,55 @@ public interface SocialProvider {
         }
     }
 
-    record Tokens(String accessToken, @Nullable String refreshToken, @Nullable Instant expiresAt, String scopes) {
-    }
+    record Tokens(
+            String accessToken,
+            @Nullable String refreshToken,
+            @Nullable Instant expiresAt,
+            String scopes) {}
 
-    record Profile(String platformUserId, String handle, @Nullable String displayName, @Nullable String url,
-            Map<String, Object> metadata) {
-    }
+    record Profile(
+            String platformUserId,
+            String handle,
+            @Nullable String displayName,
+            @Nullable String url,
+            Map<String, Object> metadata) {}
 
     /** Account counts; {@code engagement} is interactions over the platform's last reporting period. */
-    record Metrics(long followers, long following, long posts, long reach, long impressions, long engagement,
-            long profileViews, Map<String, Object> extra) {
+    record Metrics(
+            long followers,
+            long following,
+            long posts,
+            long reach,
+            long impressions,
+            long engagement,
+            long profileViews,
+            Map<String, Object> extra) {
 
         public static Metrics counts(long followers, long following, long posts, Map<String, Object> extra) {
             return new Metrics(followers, following, posts, 0, 0, 0, 0, extra);
         }
     }
 
-    record Follower(String userId, String username, @Nullable String profilePicUrl, boolean verified,
-            @Nullable Long followerCount) {
-    }
+    record Follower(
+            String userId,
+            String username,
+            @Nullable String profilePicUrl,
+            boolean verified,
+            @Nullable Long followerCount) {}
 
     /** A published post with its counts. {@code mediaType} is photo, video, carousel, reel or text. */
-    record Content(String platformPostId, String url, @Nullable String caption, @Nullable String mediaType,
-            Instant postedAt, long likes, long comments, long shares, long saves, long reach, long impressions) {
+    record Content(
+            String platformPostId,
+            String url,
+            @Nullable String caption,
+            @Nullable String mediaType,
+            Instant postedAt,
+            long likes,
+            long comments,
+            long shares,
+            long saves,
+            long reach,
+            long impressions) {
 
         /** (likes + comments + shares + saves) / reach × 100, and 0 when reach is 0. */
         public double engagementRate() {
@@ -129,18 +155,25 @@ public interface SocialProvider {
      * {@code countries} ISO codes, {@code cities} names) and activity per hour (0–23) and weekday
      * ("monday") between 0 and 1.
      */
-    record Audience(LocalDate date, Map<String, Long> ageRanges, Map<String, Long> genders, Map<String, Long> countries,
-            Map<String, Long> cities, Map<Integer, Double> activeHours, Map<String, Double> activeDays) {
-    }
+    record Audience(
+            LocalDate date,
+            Map<String, Long> ageRanges,
+            Map<String, Long> genders,
+            Map<String, Long> countries,
+            Map<String, Long> cities,
+            Map<Integer, Double> activeHours,
+            Map<String, Double> activeDays) {}
 
     /**
      * An action: {@code reply} to {@code targetId} (a post or comment) with {@code text}, {@code like}
      * {@code targetId}, {@code dm} {@code recipientId} with {@code text}, {@code repost} {@code targetId}.
      */
-    record Action(String kind, @Nullable String targetId, @Nullable String recipientId, @Nullable String text) {
-    }
+    record Action(
+            String kind,
+            @Nullable String targetId,
+            @Nullable String recipientId,
+            @Nullable String text) {}
 
     /** An event found by polling, filed like a webhook delivery. */
-    record PolledEvent(String externalId, String type, Map<String, Object> payload) {
-    }
+    record PolledEvent(String externalId, String type, Map<String, Object> payload) {}
 }

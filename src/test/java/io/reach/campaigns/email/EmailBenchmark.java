@@ -1,5 +1,15 @@
 package io.reach.campaigns.email;
 
+import io.reach.campaigns.CampaignFlows;
+import io.reach.campaigns.EmailCampaignTest;
+import io.reach.campaigns.SmtpSink;
+import io.reach.support.Accounts;
+import io.reach.support.Api;
+import io.reach.support.ReachTest;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,23 +19,10 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-
-import io.reach.campaigns.CampaignFlows;
-import io.reach.campaigns.EmailCampaignTest;
-import io.reach.campaigns.SmtpSink;
-import io.reach.support.Accounts;
-import io.reach.support.Api;
-import io.reach.support.ReachTest;
 
 /**
  * E-mail sending throughput: messages per second a campaign delivers to a local SMTP sink
@@ -43,8 +40,10 @@ class EmailBenchmark {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
+
     @Autowired
     JavaMailSender mailSender;
 
@@ -68,7 +67,8 @@ class EmailBenchmark {
             smtp.setPort(greenMail);
         }
         double raw = (rawBefore + rawAfter) / 2;
-        System.out.printf("email_raw_smtp: %.1f messages/s (plain client loop, %d connections, mean of before and after)%n",
+        System.out.printf(
+                "email_raw_smtp: %.1f messages/s (plain client loop, %d connections, mean of before and after)%n",
                 raw, CONNECTIONS);
         System.out.printf("email_campaign: %.1f messages/s (%d recipients, send to sent)%n", reach, MESSAGES);
         System.out.printf("email_ratio: %.3f%n", reach / raw);
@@ -81,14 +81,19 @@ class EmailBenchmark {
         UUID campaign = flows.activeCampaign(token, ", \"campaign_settings\": {\"rate_per_second\": 10000}");
         UUID email = flows.emailCampaign(token, campaign, template);
         for (int from = 0; from < recipients; from += 10_000) {
-            String list = IntStream.range(from, Math.min(recipients, from + 10_000)).mapToObj(i -> """
-                    {"email": "r%d@%s", "name": "Reader %d", "variables": {"first_name": "R%d"}}"""
-                    .formatted(i, domain, i, i)).collect(Collectors.joining(","));
+            String list = IntStream.range(from, Math.min(recipients, from + 10_000))
+                    .mapToObj(i -> """
+                    {"email": "r%d@%s", "name": "Reader %d", "variables": {"first_name": "R%d"}}""".formatted(i, domain, i, i))
+                    .collect(Collectors.joining(","));
             api.post("/api/v1/email-campaigns/" + email + "/recipients", token, "{\"recipients\": [" + list + "]}");
         }
         Instant start = Instant.now();
         api.post("/api/v1/email-campaigns/" + email + "/send", token, "");
-        while (!api.get("/api/v1/email-campaigns/" + email, token).json().get("email_campaign").get("status").asString()
+        while (!api.get("/api/v1/email-campaigns/" + email, token)
+                .json()
+                .get("email_campaign")
+                .get("status")
+                .asString()
                 .equals("sent")) {
             CampaignFlows.sleep(20);
         }
@@ -123,11 +128,15 @@ class EmailBenchmark {
     private static MimeMessage message(Session session, int i) throws Exception {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress("news@brand.example", "Brand"));
-        message.setRecipient(jakarta.mail.Message.RecipientType.TO,
+        message.setRecipient(
+                jakarta.mail.Message.RecipientType.TO,
                 new InternetAddress("raw" + i + "@raw.bench.example", "Reader " + i));
         message.setSubject("R" + i + ", the sale is on", "UTF-8");
-        EmailComposer.setBody(message, "Hello R" + i + ", take 10% off: https://shop.example/sale",
-                "<html><body><p>Hello R" + i + ", take 10% off.</p><a href=\"https://shop.example/sale\">Shop</a></body></html>");
+        EmailComposer.setBody(
+                message,
+                "Hello R" + i + ", take 10% off: https://shop.example/sale",
+                "<html><body><p>Hello R" + i
+                        + ", take 10% off.</p><a href=\"https://shop.example/sale\">Shop</a></body></html>");
         message.setHeader("List-Unsubscribe", "<http://localhost:8080/api/v1/t/u/" + UUID.randomUUID() + ">");
         message.saveChanges();
         return message;

@@ -10,7 +10,9 @@ class MessageCampaignMovesTest {
     @Test
     void everyMessageCampaignMoveIsOneTheStatusTableAllows() {
         for (MessageCampaignMove move : MessageCampaignMove.values()) {
-            assertThat(move.from).as("%s", move).allSatisfy(from -> assertThat(from.canMoveTo(move.to)).isTrue());
+            assertThat(move.from)
+                    .as("%s", move)
+                    .allSatisfy(from -> assertThat(from.canMoveTo(move.to)).isTrue());
         }
         assertThat(MessageCampaignMove.CANCEL.from).doesNotContain(MessageCampaignStatus.SENDING);
     }

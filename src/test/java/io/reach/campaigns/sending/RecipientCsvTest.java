@@ -3,7 +3,6 @@ package io.reach.campaigns.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** Recipient CSV as spreadsheets write it: BOM, `,` `;` or tab, loose header names, line numbers. */
@@ -11,8 +10,11 @@ class RecipientCsvTest {
 
     @Test
     void eachDelimiterIsDetectedFromTheHeaderLine() {
-        for (String csv : List.of("email,First Name\na@x.example,Ann\n", "email;First Name\na@x.example;Ann\n",
-                "email\tFirst Name\na@x.example\tAnn\n", "\uFEFFemail;First Name\r\na@x.example;Ann\r\n",
+        for (String csv : List.of(
+                "email,First Name\na@x.example,Ann\n",
+                "email;First Name\na@x.example;Ann\n",
+                "email\tFirst Name\na@x.example\tAnn\n",
+                "\uFEFFemail;First Name\r\na@x.example;Ann\r\n",
                 "\"email\";\"First Name\"\na@x.example;\"Ann, the first\"\n")) {
             var rows = Recipients.csv(csv, Channel.EMAIL);
 
@@ -34,8 +36,8 @@ class RecipientCsvTest {
 
     @Test
     void rowsKeepTheirLineInTheFileCountingTheHeaderAndQuotedLineBreaks() {
-        var rows = Recipients.csv("Email,Note\na@x.example,one\n\nb@x.example,\"two\nlines\"\nc@x.example,three\n",
-                Channel.EMAIL);
+        var rows = Recipients.csv(
+                "Email,Note\na@x.example,one\n\nb@x.example,\"two\nlines\"\nc@x.example,three\n", Channel.EMAIL);
 
         assertThat(rows).extracting(Recipients.Given::line).containsExactly(2, 4, 6);
     }

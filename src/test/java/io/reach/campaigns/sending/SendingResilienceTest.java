@@ -3,6 +3,15 @@ package io.reach.campaigns.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reach.campaigns.CampaignFlows;
+import io.reach.campaigns.EmailCampaignTest;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.support.Accounts;
+import io.reach.support.Api;
+import io.reach.support.ReachTest;
+import io.reach.support.TestMailServer;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,20 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import jakarta.mail.internet.MimeMessage;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.campaigns.CampaignFlows;
-import io.reach.campaigns.EmailCampaignTest;
-import io.reach.support.Accounts;
-import io.reach.support.Api;
-import io.reach.support.ReachTest;
-import io.reach.support.TestMailServer;
 import tools.jackson.databind.JsonNode;
 
 /** Sending survives a worker dying mid-batch without sending anyone a message twice, pauses, and keeps to budget. */
@@ -34,14 +31,19 @@ class SendingResilienceTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
+
     @Autowired
     Dispatcher dispatcher;
+
     @Autowired
     Carrier emailCarrier;
+
     @Autowired
     ChannelCampaigns channelCampaigns;
+
     @Autowired
     TenantTransactions transactions;
 
@@ -52,22 +54,38 @@ class SendingResilienceTest {
         String domain = "c" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         UUID email = emailCampaign(flows, ada, domain, 300, "");
         TenantId tenant = TenantId.of(ada.tenantId());
-        transactions.inTransactionAs(tenant, () -> channelCampaigns.tryMove(Channel.EMAIL, email,
-                List.of(MessageCampaignStatus.DRAFT), MessageCampaignStatus.SENDING, "", java.time.Instant.now()));
+        transactions.inTransactionAs(
+                tenant,
+                () -> channelCampaigns.tryMove(
+                        Channel.EMAIL,
+                        email,
+                        List.of(MessageCampaignStatus.DRAFT),
+                        MessageCampaignStatus.SENDING,
+                        "",
+                        java.time.Instant.now()));
 
         AtomicInteger delivered = new AtomicInteger();
         assertThatThrownBy(() -> dispatcher.run(tenant, email, dyingAfter(120, delivered)))
                 .hasRootCauseMessage("worker died");
-        JsonNode crashed = api.get("/api/v1/email-campaigns/" + email, ada.accessToken()).json();
+        JsonNode crashed =
+                api.get("/api/v1/email-campaigns/" + email, ada.accessToken()).json();
         assertThat(crashed.get("progress").get("by_status").get("sending").asLong())
-                .as("rows claimed by the dead workers").isPositive();
+                .as("rows claimed by the dead workers")
+                .isPositive();
         CampaignFlows.sleep(1_100);
 
         dispatcher.run(tenant, Channel.EMAIL, email);
-        assertThat(api.get("/api/v1/email-campaigns/" + email, ada.accessToken()).json().get("progress").get("by_status")
-                .path("sending").asLong()).as("the claims of the dead workers expired (lease 1s in tests)").isZero();
+        assertThat(api.get("/api/v1/email-campaigns/" + email, ada.accessToken())
+                        .json()
+                        .get("progress")
+                        .get("by_status")
+                        .path("sending")
+                        .asLong())
+                .as("the claims of the dead workers expired (lease 1s in tests)")
+                .isZero();
 
-        JsonNode done = api.get("/api/v1/email-campaigns/" + email, ada.accessToken()).json();
+        JsonNode done =
+                api.get("/api/v1/email-campaigns/" + email, ada.accessToken()).json();
         assertThat(done.get("email_campaign").get("status").asString()).isEqualTo("sent");
         JsonNode byStatus = done.get("progress").get("by_status");
         long sent = byStatus.path("sent").asLong();
@@ -76,14 +94,18 @@ class SendingResilienceTest {
         assertThat(byStatus.has("queued") || byStatus.has("sending")).isFalse();
 
         List<MimeMessage> messages = TestMailServer.messagesToDomain(domain, (int) sent);
-        Map<String, Long> perRecipient = messages.stream()
-                .collect(Collectors.groupingBy(CampaignFlows::recipientOf, Collectors.counting()));
+        Map<String, Long> perRecipient =
+                messages.stream().collect(Collectors.groupingBy(CampaignFlows::recipientOf, Collectors.counting()));
         assertThat(perRecipient.values()).as("nobody got the message twice").allMatch(n -> n == 1);
-        assertThat((long) messages.size()).as("every sent row's message, and those that left just before the crash")
+        assertThat((long) messages.size())
+                .as("every sent row's message, and those that left just before the crash")
                 .isBetween(sent, sent + interrupted);
-        assertThat(perRecipient.keySet()).as("everyone marked sent got their message")
+        assertThat(perRecipient.keySet())
+                .as("everyone marked sent got their message")
                 .containsAll(addresses(ada.accessToken(), email, "sent"));
-        assertThat(delivered.get()).as("each of the four workers may pass the check once more").isBetween(120, 123);
+        assertThat(delivered.get())
+                .as("each of the four workers may pass the check once more")
+                .isBetween(120, 123);
     }
 
     @Test
@@ -93,26 +115,39 @@ class SendingResilienceTest {
         String domain = "l" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         UUID email = emailCampaign(flows, ada, domain, 450, "");
         TenantId tenant = TenantId.of(ada.tenantId());
-        transactions.inTransactionAs(tenant, () -> channelCampaigns.tryMove(Channel.EMAIL, email,
-                List.of(MessageCampaignStatus.DRAFT), MessageCampaignStatus.SENDING, "", java.time.Instant.now()));
+        transactions.inTransactionAs(
+                tenant,
+                () -> channelCampaigns.tryMove(
+                        Channel.EMAIL,
+                        email,
+                        List.of(MessageCampaignStatus.DRAFT),
+                        MessageCampaignStatus.SENDING,
+                        "",
+                        java.time.Instant.now()));
         CountDownLatch delivering = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger byFirst = new AtomicInteger();
         AtomicInteger bySecond = new AtomicInteger();
 
-        Thread first = Thread.ofVirtual().start(() -> dispatcher.run(tenant, email, recording(byFirst, () -> {
-            delivering.countDown();
-            await(release);
-        })));
-        assertThat(delivering.await(30, TimeUnit.SECONDS)).as("the first run is delivering").isTrue();
+        Thread first = Thread.ofVirtual()
+                .start(() -> dispatcher.run(tenant, email, recording(byFirst, () -> {
+                    delivering.countDown();
+                    await(release);
+                })));
+        assertThat(delivering.await(30, TimeUnit.SECONDS))
+                .as("the first run is delivering")
+                .isTrue();
         CampaignFlows.sleep(2_500);
-        dispatcher.run(tenant, email, recording(bySecond, () -> { }));
+        dispatcher.run(tenant, email, recording(bySecond, () -> {}));
         release.countDown();
         first.join(Duration.ofSeconds(60));
 
-        assertThat(bySecond.get()).as("the retry ran beside the first run (past the 1s lease of tests)").isZero();
+        assertThat(bySecond.get())
+                .as("the retry ran beside the first run (past the 1s lease of tests)")
+                .isZero();
         assertThat(byFirst.get()).as("the first run sent everything").isEqualTo(450);
-        JsonNode done = api.get("/api/v1/email-campaigns/" + email, ada.accessToken()).json();
+        JsonNode done =
+                api.get("/api/v1/email-campaigns/" + email, ada.accessToken()).json();
         assertThat(done.get("email_campaign").get("status").asString()).isEqualTo("sent");
         assertThat(done.get("progress").get("by_status").get("sent").asLong()).isEqualTo(450);
     }
@@ -122,15 +157,27 @@ class SendingResilienceTest {
         var flows = new CampaignFlows(api);
         Accounts.SignedIn ada = accounts.owner();
         String domain = "b" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        UUID email = emailCampaign(flows, ada, domain, 80,
+        UUID email = emailCampaign(
+                flows,
+                ada,
+                domain,
+                80,
                 ", \"budget_allocated\": 0.50, \"campaign_settings\": {\"cost_per_email\": 0.01}");
         api.post("/api/v1/email-campaigns/" + email + "/send", ada.accessToken(), "");
         JsonNode view = awaitStatus(ada.accessToken(), email, "paused");
-        assertThat(view.get("email_campaign").get("metadata").get("paused_reason").asString()).isEqualTo("budget_exhausted");
+        assertThat(view.get("email_campaign")
+                        .get("metadata")
+                        .get("paused_reason")
+                        .asString())
+                .isEqualTo("budget_exhausted");
         assertThat(view.get("progress").get("by_status").get("sent").asLong()).isEqualTo(50);
         assertThat(view.get("progress").get("by_status").get("queued").asLong()).isEqualTo(30);
-        UUID campaign = UUID.fromString(view.get("email_campaign").get("campaign_id").asString());
-        assertThat(api.get("/api/v1/campaigns/" + campaign, ada.accessToken()).json().get("budget_spent").decimalValue())
+        UUID campaign =
+                UUID.fromString(view.get("email_campaign").get("campaign_id").asString());
+        assertThat(api.get("/api/v1/campaigns/" + campaign, ada.accessToken())
+                        .json()
+                        .get("budget_spent")
+                        .decimalValue())
                 .isEqualByComparingTo("0.50");
         assertThat(TestMailServer.messagesToDomain(domain, 50)).hasSize(50);
     }
@@ -145,8 +192,10 @@ class SendingResilienceTest {
         var paused = api.post("/api/v1/email-campaigns/" + email + "/pause", ada.accessToken(), "");
         assertThat(paused.status()).as(paused.body()).isEqualTo(200);
         assertThat(paused.json().get("email_campaign").get("status").asString()).isEqualTo("paused");
-        assertThat(api.post("/api/v1/email-campaigns/" + email + "/send", ada.accessToken(), "").status())
-                .as("send is for drafts; resume is for paused campaigns").isEqualTo(409);
+        assertThat(api.post("/api/v1/email-campaigns/" + email + "/send", ada.accessToken(), "")
+                        .status())
+                .as("send is for drafts; resume is for paused campaigns")
+                .isEqualTo(409);
         awaitIdle(ada.accessToken(), email);
         var resumed = api.post("/api/v1/email-campaigns/" + email + "/resume", ada.accessToken(), "");
         assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
@@ -154,18 +203,23 @@ class SendingResilienceTest {
         assertThat(done.get("progress").get("by_status").get("sent").asLong()).isEqualTo(100);
         Map<String, Long> perRecipient = TestMailServer.messagesToDomain(domain, 100).stream()
                 .collect(Collectors.groupingBy(CampaignFlows::recipientOf, Collectors.counting()));
-        assertThat(perRecipient).hasSize(100).allSatisfy((address, n) -> assertThat(n).isEqualTo(1));
+        assertThat(perRecipient)
+                .hasSize(100)
+                .allSatisfy((address, n) -> assertThat(n).isEqualTo(1));
     }
 
-    private UUID emailCampaign(CampaignFlows flows, Accounts.SignedIn ada, String domain, int recipients, String extra) {
+    private UUID emailCampaign(
+            CampaignFlows flows, Accounts.SignedIn ada, String domain, int recipients, String extra) {
         String token = ada.accessToken();
         UUID template = flows.template(token, EmailCampaignTest.TEMPLATE);
         UUID campaign = flows.activeCampaign(token, extra);
         UUID email = flows.emailCampaign(token, campaign, template);
-        String list = IntStream.range(0, recipients).mapToObj(i -> """
+        String list = IntStream.range(0, recipients)
+                .mapToObj(i -> """
                 {"email": "r%d@%s", "variables": {"first_name": "R%d"}}""".formatted(i, domain, i))
                 .collect(Collectors.joining(","));
-        var added = api.post("/api/v1/email-campaigns/" + email + "/recipients", token, "{\"recipients\": [" + list + "]}");
+        var added =
+                api.post("/api/v1/email-campaigns/" + email + "/recipients", token, "{\"recipients\": [" + list + "]}");
         assertThat(added.status()).as(added.body()).isEqualTo(200);
         return email;
     }
@@ -230,13 +284,16 @@ class SendingResilienceTest {
                             public SendOutcome deliver(QueuedSend send) {
                                 before.run();
                                 delivered.incrementAndGet();
-                                return SendOutcome.accepted(send, EmailSendStatus.SENT, "<" + send.id() + "@test>", null,
+                                return SendOutcome.accepted(
+                                        send,
+                                        EmailSendStatus.SENT,
+                                        "<" + send.id() + "@test>",
+                                        null,
                                         java.time.Instant.now());
                             }
 
                             @Override
-                            public void close() {
-                            }
+                            public void close() {}
                         };
                     }
 
@@ -261,10 +318,17 @@ class SendingResilienceTest {
         List<String> found = new java.util.ArrayList<>();
         String cursor = null;
         do {
-            JsonNode page = api.get("/api/v1/email-campaigns/" + email + "/sends?limit=200&status=" + status
-                    + (cursor == null ? "" : "&cursor=" + cursor), token).json();
-            page.get("items").valueStream().forEach(s -> found.add(s.get("recipient_email").asString()));
-            cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asString();
+            JsonNode page = api.get(
+                            "/api/v1/email-campaigns/" + email + "/sends?limit=200&status=" + status
+                                    + (cursor == null ? "" : "&cursor=" + cursor),
+                            token)
+                    .json();
+            page.get("items")
+                    .valueStream()
+                    .forEach(s -> found.add(s.get("recipient_email").asString()));
+            cursor = page.get("next_cursor").isNull()
+                    ? null
+                    : page.get("next_cursor").asString();
         } while (cursor != null);
         return found;
     }

@@ -2,12 +2,11 @@ package io.reach.campaigns.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
 
 /** How many segments an SMS body takes, by its encoding. */
 class SmsSegmentsTest {
@@ -22,12 +21,15 @@ class SmsSegmentsTest {
         assertThat(SmsSegments.of("é".repeat(70)).encoding()).isEqualTo("GSM-7");
         assertThat(SmsSegments.of("ê".repeat(70))).isEqualTo(new SmsSegments("UCS-2", 70, 1));
         assertThat(SmsSegments.of("ê".repeat(71)).segments()).isEqualTo(2);
-        assertThat(SmsSegments.of("😀".repeat(35))).as("emoji take two UTF-16 units").isEqualTo(new SmsSegments("UCS-2", 70, 1));
+        assertThat(SmsSegments.of("😀".repeat(35)))
+                .as("emoji take two UTF-16 units")
+                .isEqualTo(new SmsSegments("UCS-2", 70, 1));
         assertThat(SmsSegments.of("").segments()).isZero();
     }
 
     @Property
-    void gsmTextsTakeAsManySegmentsAsTheirSeptetsNeed(@ForAll @StringLength(min = 1, max = 1000) @CharRange(from = 'a', to = 'z') String text) {
+    void gsmTextsTakeAsManySegmentsAsTheirSeptetsNeed(
+            @ForAll @StringLength(min = 1, max = 1000) @CharRange(from = 'a', to = 'z') String text) {
         SmsSegments segments = SmsSegments.of(text);
         int expected = text.length() <= 160 ? 1 : (text.length() + 152) / 153;
         assertThat(segments.segments()).isEqualTo(expected);

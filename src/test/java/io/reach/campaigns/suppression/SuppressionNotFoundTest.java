@@ -2,9 +2,8 @@ package io.reach.campaigns.suppression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import io.reach.platform.web.NotFoundException;
+import org.junit.jupiter.api.Test;
 
 /** An address off the suppression list answers what the generic {@link NotFoundException} answered before. */
 class SuppressionNotFoundTest {

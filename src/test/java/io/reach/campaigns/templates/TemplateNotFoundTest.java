@@ -2,11 +2,9 @@ package io.reach.campaigns.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import io.reach.platform.web.NotFoundException;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /** The template problems answer exactly what the generic {@link NotFoundException} answered before them. */
 class TemplateNotFoundTest {

@@ -2,6 +2,10 @@ package io.reach.identity.clerk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reach.support.Accounts;
+import io.reach.support.Api;
+import io.reach.support.OwnerDatabase;
+import io.reach.support.ReachTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -9,18 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import io.reach.support.Accounts;
-import io.reach.support.Api;
-import io.reach.support.OwnerDatabase;
-import io.reach.support.ReachTest;
 
 /** Clerk's user events, signed the way Svix signs them (computed here independently of the code under test). */
 @ReachTest
@@ -31,8 +28,10 @@ class ClerkWebhookTest {
 
     @Autowired
     Api api;
+
     @Autowired
     OwnerDatabase owner;
+
     @Autowired
     Accounts accounts;
 
@@ -41,15 +40,21 @@ class ClerkWebhookTest {
         String clerkId = "user_" + UUID.randomUUID().toString().replace("-", "");
         String email = clerkId + "@example.com";
 
-        var created = deliver("msg_" + UUID.randomUUID(), Instant.now(), event("user.created", clerkId, email, "Grace"));
-        var updated = deliver("msg_" + UUID.randomUUID(), Instant.now(), event("user.updated", clerkId, email, "Gracie"));
+        var created =
+                deliver("msg_" + UUID.randomUUID(), Instant.now(), event("user.created", clerkId, email, "Grace"));
+        var updated =
+                deliver("msg_" + UUID.randomUUID(), Instant.now(), event("user.updated", clerkId, email, "Gracie"));
 
         assertThat(created.status()).isEqualTo(204);
         assertThat(updated.status()).isEqualTo(204);
         Map<String, @Nullable Object> user = userWithClerkId(clerkId);
-        assertThat(user).containsEntry("email", email).containsEntry("first_name", "Gracie")
-                .containsEntry("account_provider", "clerk").containsEntry("status", "active");
-        assertThat(Objects.requireNonNull(user.get("public_metadata")).toString()).contains("\"plan\": \"pro\"");
+        assertThat(user)
+                .containsEntry("email", email)
+                .containsEntry("first_name", "Gracie")
+                .containsEntry("account_provider", "clerk")
+                .containsEntry("status", "active");
+        assertThat(Objects.requireNonNull(user.get("public_metadata")).toString())
+                .contains("\"plan\": \"pro\"");
     }
 
     @Test
@@ -60,8 +65,12 @@ class ClerkWebhookTest {
         long now = Instant.now().getEpochSecond();
         String signature = sign(id, now, body);
 
-        var response = api.send("POST", URL, null, body.replace("Mallory", "Admin"), List.of(
-                "svix-id", id, "svix-timestamp", Long.toString(now), "svix-signature", signature));
+        var response = api.send(
+                "POST",
+                URL,
+                null,
+                body.replace("Mallory", "Admin"),
+                List.of("svix-id", id, "svix-timestamp", Long.toString(now), "svix-signature", signature));
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.contentType()).isEqualTo("application/problem+json");
@@ -72,7 +81,9 @@ class ClerkWebhookTest {
     void aStaleDeliveryIsRejected() {
         String clerkId = "user_" + UUID.randomUUID().toString().replace("-", "");
 
-        var response = deliver("msg_" + UUID.randomUUID(), Instant.now().minusSeconds(6 * 60),
+        var response = deliver(
+                "msg_" + UUID.randomUUID(),
+                Instant.now().minusSeconds(6 * 60),
                 event("user.created", clerkId, clerkId + "@example.com", "Old"));
 
         assertThat(response.status()).isEqualTo(401);
@@ -96,9 +107,14 @@ class ClerkWebhookTest {
     @Test
     void aDeletedUserIsDeactivated() {
         String clerkId = "user_" + UUID.randomUUID().toString().replace("-", "");
-        deliver("msg_" + UUID.randomUUID(), Instant.now(), event("user.created", clerkId, clerkId + "@example.com", "Temp"));
+        deliver(
+                "msg_" + UUID.randomUUID(),
+                Instant.now(),
+                event("user.created", clerkId, clerkId + "@example.com", "Temp"));
 
-        deliver("msg_" + UUID.randomUUID(), Instant.now(),
+        deliver(
+                "msg_" + UUID.randomUUID(),
+                Instant.now(),
                 "{\"type\": \"user.deleted\", \"object\": \"event\", \"data\": {\"id\": \"%s\", \"deleted\": true}}"
                         .formatted(clerkId));
 
@@ -113,7 +129,9 @@ class ClerkWebhookTest {
         assertThat(userWithClerkId(clerkId)).containsEntry("email", ada.email());
         assertThat(api.get("/api/v1/me", ada.accessToken()).status()).isEqualTo(200);
 
-        deliver("msg_" + UUID.randomUUID(), Instant.now(),
+        deliver(
+                "msg_" + UUID.randomUUID(),
+                Instant.now(),
                 "{\"type\": \"user.deleted\", \"object\": \"event\", \"data\": {\"id\": \"%s\", \"deleted\": true}}"
                         .formatted(clerkId));
 
@@ -135,8 +153,8 @@ class ClerkWebhookTest {
         assertThat(withoutVerification.status()).isEqualTo(204);
         assertThat(notYetVerified.status()).isEqualTo(204);
         assertThat(userCount(clerkId)).isZero();
-        String adasClerkId = owner.with(jdbc -> jdbc.queryForObject("select clerk_id from identity.users where id = ?",
-                String.class, ada.userId()));
+        String adasClerkId = owner.with(jdbc ->
+                jdbc.queryForObject("select clerk_id from identity.users where id = ?", String.class, ada.userId()));
         assertThat(adasClerkId).isNull();
     }
 
@@ -149,8 +167,18 @@ class ClerkWebhookTest {
 
     private Api.Response deliver(String id, Instant at, String body) {
         long seconds = at.getEpochSecond();
-        return api.send("POST", URL, null, body, List.of("svix-id", id, "svix-timestamp", Long.toString(seconds),
-                "svix-signature", "v1,bm90LXRoZS1zaWduYXR1cmU= " + sign(id, seconds, body)));
+        return api.send(
+                "POST",
+                URL,
+                null,
+                body,
+                List.of(
+                        "svix-id",
+                        id,
+                        "svix-timestamp",
+                        Long.toString(seconds),
+                        "svix-signature",
+                        "v1,bm90LXRoZS1zaWduYXR1cmU= " + sign(id, seconds, body)));
     }
 
     private static String sign(String id, long seconds, String body) {
@@ -173,8 +201,7 @@ class ClerkWebhookTest {
                   "email_addresses": [{"id": "idn_0", "email_address": "old@example.com"},
                                       {"id": "idn_1", "email_address": "%s", "verification": {"status": "verified"}}],
                   "public_metadata": {"plan": "pro"}, "private_metadata": {}, "unsafe_metadata": {},
-                  "last_sign_in_at": 1763700000000, "created_at": 1763600000000, "updated_at": 1763700000000}}"""
-                .formatted(type, clerkId, firstName, clerkId, email);
+                  "last_sign_in_at": 1763700000000, "created_at": 1763600000000, "updated_at": 1763700000000}}""".formatted(type, clerkId, firstName, clerkId, email);
     }
 
     private Map<String, @Nullable Object> userWithClerkId(String clerkId) {
@@ -184,7 +211,7 @@ class ClerkWebhookTest {
     }
 
     private long userCount(String clerkId) {
-        return owner.with(jdbc -> jdbc.queryForObject("select count(*) from identity.users where clerk_id = ?", Long.class,
-                clerkId));
+        return owner.with(jdbc ->
+                jdbc.queryForObject("select count(*) from identity.users where clerk_id = ?", Long.class, clerkId));
     }
 }

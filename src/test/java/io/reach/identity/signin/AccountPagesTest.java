@@ -2,6 +2,11 @@ package io.reach.identity.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.support.Accounts;
+import io.reach.support.Api;
+import io.reach.support.ReachTest;
+import io.reach.support.TestMailServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,16 +20,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-
-import io.reach.platform.tenant.TenantTransactions;
-import io.reach.support.Accounts;
-import io.reach.support.Api;
-import io.reach.support.ReachTest;
-import io.reach.support.TestMailServer;
 
 /** Issue 14.8: the links in Reach's mails open working pages on the port the server listens on. */
 @ReachTest
@@ -34,14 +32,19 @@ class AccountPagesTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
+
     @Autowired
     Environment environment;
+
     @Autowired
     UserTokens tokens;
+
     @Autowired
     ExternalIdentities identities;
+
     @Autowired
     TenantTransactions transactions;
 
@@ -53,9 +56,16 @@ class AccountPagesTest {
     @Test
     void everyPathAMailOrAPageLinksToAnswersWithAPage() {
         Set<String> links = linkedPages();
-        assertThat(links).as("the scan still finds the known links")
-                .contains("/verify-email?token=", "/accept-invitation?token=", "/reset-password?token=", "/reset-password",
-                        "/sign-in", "/unlock?token=", "/link-identity?token=");
+        assertThat(links)
+                .as("the scan still finds the known links")
+                .contains(
+                        "/verify-email?token=",
+                        "/accept-invitation?token=",
+                        "/reset-password?token=",
+                        "/reset-password",
+                        "/sign-in",
+                        "/unlock?token=",
+                        "/link-identity?token=");
 
         assertThat(links).allSatisfy(link -> {
             var page = api.get(link.endsWith("=") ? link + "a-token-from-a-mail" : link, null);
@@ -76,7 +86,8 @@ class AccountPagesTest {
                 String code = read(path);
                 Matcher link = LINK.matcher(code);
                 while (link.find()) {
-                    String found = link.group(1) != null ? link.group(1) + (link.group(2) == null ? "" : link.group(2))
+                    String found = link.group(1) != null
+                            ? link.group(1) + (link.group(2) == null ? "" : link.group(2))
                             : link.group(3) != null ? link.group(3) : link.group(4);
                     boolean mailed = link.group(1) == null || code.contains("publicUrl.base()");
                     if (mailed && !found.startsWith("/api/")) {
@@ -102,60 +113,76 @@ class AccountPagesTest {
     void theSignInPageSignsInAndShowsAnAccessTokenForTheApi() {
         Accounts.SignedIn ada = accounts.owner();
 
-        var wrong = api.send("POST", "/sign-in", null, "email=" + enc(ada.email()) + "&password=wrong+wrong+wrong", FORM);
+        var wrong =
+                api.send("POST", "/sign-in", null, "email=" + enc(ada.email()) + "&password=wrong+wrong+wrong", FORM);
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.body()).contains("<h1>Sign in to Reach</h1>");
-        var signedIn = api.send("POST", "/sign-in", null, "email=" + enc(ada.email()) + "&password=" + enc(Accounts.PASSWORD),
-                FORM);
+        var signedIn = api.send(
+                "POST", "/sign-in", null, "email=" + enc(ada.email()) + "&password=" + enc(Accounts.PASSWORD), FORM);
 
         assertThat(signedIn.status()).isEqualTo(200);
         assertThat(signedIn.header("Cache-Control")).isEqualTo("no-store");
         String token = signedIn.body().replaceAll("(?s).*<code>([^<]+)</code>\\s*</p>\\s*</main>.*", "$1");
-        assertThat(api.get("/api/v1/me", token).status()).as("the token shown works with the API").isEqualTo(200);
+        assertThat(api.get("/api/v1/me", token).status())
+                .as("the token shown works with the API")
+                .isEqualTo(200);
         assertThat(signedIn.body()).doesNotContain(ada.refreshToken());
     }
 
     @Test
     void theUnlockPageLetsThisDeviceSignInOnce() {
         Accounts.SignedIn ada = accounts.owner();
-        String token = transactions.inTransaction(() -> tokens.issue(ada.userId(), UserTokens.Purpose.SIGN_IN_UNLOCK,
-                Duration.ofMinutes(30), Instant.now()));
+        String token = transactions.inTransaction(() ->
+                tokens.issue(ada.userId(), UserTokens.Purpose.SIGN_IN_UNLOCK, Duration.ofMinutes(30), Instant.now()));
 
         assertThat(api.get("/unlock?token=" + token, null).body()).contains("action=\"/unlock\"");
         var unlocked = api.send("POST", "/unlock", null, "token=" + token, FORM);
 
         assertThat(unlocked.status()).isEqualTo(200);
         assertThat(unlocked.body()).contains("can sign in again").contains("href=\"/sign-in\"");
-        assertThat(api.send("POST", "/unlock", null, "token=" + token, FORM).status()).as("once").isEqualTo(400);
+        assertThat(api.send("POST", "/unlock", null, "token=" + token, FORM).status())
+                .as("once")
+                .isEqualTo(400);
     }
 
     @Test
     void theLinkIdentityPageLetsTheProviderSignInOpenTheAccount() {
         Accounts.SignedIn ada = accounts.owner();
         String subject = "sub-" + UUID.randomUUID();
-        String token = transactions.inTransaction(() -> identities.request(ada.userId(), "test-oidc", subject,
-                Duration.ofMinutes(30), Instant.now()));
+        String token = transactions.inTransaction(
+                () -> identities.request(ada.userId(), "test-oidc", subject, Duration.ofMinutes(30), Instant.now()));
 
         assertThat(api.get("/link-identity?token=" + token, null).body()).contains("action=\"/link-identity\"");
         var linked = api.send("POST", "/link-identity", null, "token=" + token, FORM);
 
         assertThat(linked.status()).isEqualTo(200);
         assertThat(identities.userOf("test-oidc", subject)).contains(ada.userId());
-        assertThat(api.send("POST", "/link-identity", null, "token=" + token, FORM).status()).isEqualTo(400);
+        assertThat(api.send("POST", "/link-identity", null, "token=" + token, FORM)
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
     void theForgotPasswordLinkAsksForTheAddressAndMailsAResetLink() {
         Accounts.SignedIn ada = accounts.owner();
 
-        assertThat(api.get("/reset-password", null).body()).contains("action=\"/reset-password/request\"")
+        assertThat(api.get("/reset-password", null).body())
+                .contains("action=\"/reset-password/request\"")
                 .contains("name=\"email\"");
         var requested = api.send("POST", "/reset-password/request", null, "email=" + enc(ada.email()), FORM);
 
         assertThat(requested.status()).isEqualTo(200);
-        assertThat(TestMailServer.mailsTo(ada.email(), 2)).anySatisfy(mail -> assertThat(mail).contains("/reset-password?token="));
-        assertThat(api.send("POST", "/reset-password/request", null, "email=nobody-" + UUID.randomUUID() + "%40example.com",
-                FORM).body()).as("the same answer for unknown addresses").isEqualTo(requested.body());
+        assertThat(TestMailServer.mailsTo(ada.email(), 2))
+                .anySatisfy(mail -> assertThat(mail).contains("/reset-password?token="));
+        assertThat(api.send(
+                                "POST",
+                                "/reset-password/request",
+                                null,
+                                "email=nobody-" + UUID.randomUUID() + "%40example.com",
+                                FORM)
+                        .body())
+                .as("the same answer for unknown addresses")
+                .isEqualTo(requested.body());
     }
 
     private static String enc(String value) {
@@ -167,23 +194,33 @@ class AccountPagesTest {
         String email = "pages-" + UUID.randomUUID() + "@example.com";
         assertThat(api.post("/api/v1/auth/signup", null, """
                 {"email": "%s", "password": "%s", "tenant_name": "Pages"}""".formatted(email, Accounts.PASSWORD))
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
         String mail = TestMailServer.mailsTo(email, 1).getFirst().replace("=\r\n", "");
         String token = TestMailServer.tokenInMail(email, 1).orElseThrow();
-        assertThat(mail).contains("http://localhost:" + environment.getProperty("local.server.port") + "/verify-email?token=");
+        assertThat(mail)
+                .contains("http://localhost:" + environment.getProperty("local.server.port") + "/verify-email?token=");
 
         var page = api.get("/verify-email?token=" + token, null);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
-        assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'").contains("form-action 'self'");
-        assertThat(page.body()).contains("<form method=\"post\" action=\"/verify-email\">").contains(token)
+        assertThat(page.header("Content-Security-Policy"))
+                .contains("default-src 'none'")
+                .contains("form-action 'self'");
+        assertThat(page.body())
+                .contains("<form method=\"post\" action=\"/verify-email\">")
+                .contains(token)
                 .doesNotContain("<script");
 
         var confirmed = api.send("POST", "/verify-email", null, "token=" + token, FORM);
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(confirmed.body()).contains("confirmed");
-        assertThat(api.post("/api/v1/auth/login", null, "{\"email\": \"%s\", \"password\": \"%s\"}"
-                .formatted(email, Accounts.PASSWORD)).status()).isEqualTo(200);
+        assertThat(api.post(
+                                "/api/v1/auth/login",
+                                null,
+                                "{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, Accounts.PASSWORD))
+                        .status())
+                .isEqualTo(200);
 
         var again = api.send("POST", "/verify-email", null, "token=" + token, FORM);
         assertThat(again.status()).isEqualTo(400);
@@ -203,16 +240,23 @@ class AccountPagesTest {
     void theInvitationPageCreatesTheAccountAndJoins() {
         Accounts.SignedIn ada = accounts.owner();
         String email = "page-invitee-" + UUID.randomUUID() + "@example.com";
-        api.post("/api/v1/invitations", ada.accessToken(), "{\"email\": \"%s\", \"role\": \"editor\"}".formatted(email));
+        api.post(
+                "/api/v1/invitations", ada.accessToken(), "{\"email\": \"%s\", \"role\": \"editor\"}".formatted(email));
         String token = TestMailServer.tokenInMail(email, 1).orElseThrow();
 
         assertThat(api.get("/accept-invitation?token=" + token, null).body()).contains("name=\"password\"");
-        var joined = api.send("POST", "/accept-invitation", null, "token=" + token + "&password=correct+horse+battery+staple",
-                FORM);
+        var joined = api.send(
+                "POST", "/accept-invitation", null, "token=" + token + "&password=correct+horse+battery+staple", FORM);
 
         assertThat(joined.status()).isEqualTo(200);
-        assertThat(api.post("/api/v1/auth/login", null, "{\"email\": \"%s\", \"password\": \"%s\"}"
-                .formatted(email, Accounts.PASSWORD)).json().get("tenant_id").asString()).isEqualTo(ada.tenantId().toString());
+        assertThat(api.post(
+                                "/api/v1/auth/login",
+                                null,
+                                "{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, Accounts.PASSWORD))
+                        .json()
+                        .get("tenant_id")
+                        .asString())
+                .isEqualTo(ada.tenantId().toString());
     }
 
     @Test
@@ -222,11 +266,15 @@ class AccountPagesTest {
         String token = TestMailServer.tokenInMail(ada.email(), 2).orElseThrow();
 
         assertThat(api.get("/reset-password?token=" + token, null).body()).contains("name=\"new_password\"");
-        var reset = api.send("POST", "/reset-password", null, "token=" + token + "&new_password=another+long+passphrase",
-                FORM);
+        var reset = api.send(
+                "POST", "/reset-password", null, "token=" + token + "&new_password=another+long+passphrase", FORM);
 
         assertThat(reset.status()).isEqualTo(200);
-        assertThat(api.post("/api/v1/auth/login", null, "{\"email\": \"%s\", \"password\": \"another long passphrase\"}"
-                .formatted(ada.email())).status()).isEqualTo(200);
+        assertThat(api.post(
+                                "/api/v1/auth/login",
+                                null,
+                                "{\"email\": \"%s\", \"password\": \"another long passphrase\"}".formatted(ada.email()))
+                        .status())
+                .isEqualTo(200);
     }
 }

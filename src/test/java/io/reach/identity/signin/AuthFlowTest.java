@@ -2,16 +2,14 @@ package io.reach.identity.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-
 import io.reach.support.Api;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
 import io.reach.support.TestMailServer;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 /** Sign-up to sign-out through HTTP, with the mails read from a real SMTP server. */
@@ -22,6 +20,7 @@ class AuthFlowTest {
 
     @Autowired
     Api api;
+
     @Autowired
     OwnerDatabase owner;
 
@@ -37,8 +36,12 @@ class AuthFlowTest {
         assertThat(login(email, PASSWORD).json().get("title").asString()).isEqualTo("Email not verified");
 
         String verification = TestMailServer.tokenInMail(email, 1).orElseThrow();
-        assertThat(api.post("/api/v1/auth/verify-email", null, token(verification)).status()).isEqualTo(204);
-        assertThat(api.post("/api/v1/auth/verify-email", null, token(verification)).status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/auth/verify-email", null, token(verification))
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.post("/api/v1/auth/verify-email", null, token(verification))
+                        .status())
+                .isEqualTo(400);
 
         JsonNode session = login(email, PASSWORD).json();
         assertThat(session.get("token_type").asString()).isEqualTo("Bearer");
@@ -47,7 +50,8 @@ class AuthFlowTest {
 
         JsonNode me = api.get("/api/v1/me", access).json();
         assertThat(me.get("email").asString()).isEqualTo(email);
-        assertThat(me.get("tenant_id").asString()).isEqualTo(signedUp.json().get("tenant_id").asString());
+        assertThat(me.get("tenant_id").asString())
+                .isEqualTo(signedUp.json().get("tenant_id").asString());
         assertThat(me.get("tenant_role").asString()).isEqualTo("owner");
         assertThat(me.get("last_login_at").isNull()).isFalse();
 
@@ -56,22 +60,32 @@ class AuthFlowTest {
         assertThat(refreshed.status()).isEqualTo(200);
         String secondRefresh = refreshed.json().get("refresh_token").asString();
         assertThat(secondRefresh).isNotEqualTo(firstRefresh);
-        assertThat(api.get("/api/v1/me", refreshed.json().get("access_token").asString()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/me", refreshed.json().get("access_token").asString())
+                        .status())
+                .isEqualTo(200);
 
-        assertThat(api.post("/api/v1/auth/logout", null, refreshBody(secondRefresh)).status()).isEqualTo(204);
-        assertThat(api.post("/api/v1/auth/refresh", null, refreshBody(secondRefresh)).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/auth/logout", null, refreshBody(secondRefresh))
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.post("/api/v1/auth/refresh", null, refreshBody(secondRefresh))
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
     void reusingARefreshTokenRevokesItsWholeFamily() {
         String email = verifiedUser();
         String first = login(email, PASSWORD).json().get("refresh_token").asString();
-        String second = api.post("/api/v1/auth/refresh", null, refreshBody(first)).json().get("refresh_token").asString();
+        String second = api.post("/api/v1/auth/refresh", null, refreshBody(first))
+                .json()
+                .get("refresh_token")
+                .asString();
 
         var replay = api.post("/api/v1/auth/refresh", null, refreshBody(first));
 
         assertThat(replay.status()).isEqualTo(401);
-        assertThat(api.post("/api/v1/auth/refresh", null, refreshBody(second)).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/auth/refresh", null, refreshBody(second)).status())
+                .isEqualTo(401);
         assertThat(securityEvents("refresh_token.reused", email)).isEqualTo(1);
     }
 
@@ -80,22 +94,31 @@ class AuthFlowTest {
         String email = verifiedUser();
         String refresh = login(email, PASSWORD).json().get("refresh_token").asString();
 
-        assertThat(api.post("/api/v1/auth/password-reset/request", null, "{\"email\": \"%s\"}".formatted(email.toUpperCase()))
-                .status()).isEqualTo(202);
+        assertThat(api.post(
+                                "/api/v1/auth/password-reset/request",
+                                null,
+                                "{\"email\": \"%s\"}".formatted(email.toUpperCase()))
+                        .status())
+                .isEqualTo(202);
         String reset = TestMailServer.tokenInMail(email, 2).orElseThrow();
-        var weak = api.post("/api/v1/auth/password-reset/confirm", null,
+        var weak = api.post(
+                "/api/v1/auth/password-reset/confirm",
+                null,
                 "{\"token\": \"%s\", \"new_password\": \"password123\"}".formatted(reset));
         assertThat(weak.status()).isEqualTo(400);
         assertThat(weak.json().at("/errors/0/field").asString()).isEqualTo("new_password");
 
         String reissued = requestResetToken(email, 3);
-        var confirmed = api.post("/api/v1/auth/password-reset/confirm", null,
+        var confirmed = api.post(
+                "/api/v1/auth/password-reset/confirm",
+                null,
                 "{\"token\": \"%s\", \"new_password\": \"a much better passphrase\"}".formatted(reissued));
 
         assertThat(confirmed.status()).isEqualTo(204);
         assertThat(login(email, PASSWORD).status()).isEqualTo(401);
         assertThat(login(email, "a much better passphrase").status()).isEqualTo(200);
-        assertThat(api.post("/api/v1/auth/refresh", null, refreshBody(refresh)).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/auth/refresh", null, refreshBody(refresh)).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -104,12 +127,15 @@ class AuthFlowTest {
         api.post("/api/v1/auth/signup", null, """
                 {"email": "%s", "password": "%s", "tenant_name": "Late"}""".formatted(email, PASSWORD));
 
-        assertThat(api.post("/api/v1/auth/verify-email/resend", null, "{\"email\": \"%s\"}".formatted(email)).status())
+        assertThat(api.post("/api/v1/auth/verify-email/resend", null, "{\"email\": \"%s\"}".formatted(email))
+                        .status())
                 .isEqualTo(202);
         assertThat(TestMailServer.mailsTo(email, 2)).hasSize(2);
 
         String reset = requestResetToken(email, 3);
-        api.post("/api/v1/auth/password-reset/confirm", null,
+        api.post(
+                "/api/v1/auth/password-reset/confirm",
+                null,
                 "{\"token\": \"%s\", \"new_password\": \"another fine passphrase\"}".formatted(reset));
         assertThat(login(email, "another fine passphrase").status()).isEqualTo(200);
     }
@@ -118,17 +144,23 @@ class AuthFlowTest {
     void aSessionEndsThirtyDaysAfterSignInHoweverOftenItIsRefreshed() {
         String email = verifiedUser();
         String first = login(email, PASSWORD).json().get("refresh_token").asString();
-        String second = api.post("/api/v1/auth/refresh", null, refreshBody(first)).json().get("refresh_token").asString();
+        String second = api.post("/api/v1/auth/refresh", null, refreshBody(first))
+                .json()
+                .get("refresh_token")
+                .asString();
         owner.run(jdbc -> jdbc.update("""
                 update identity.refresh_tokens set created_at = created_at - interval '31 days'
                 where family_id = (select family_id from identity.refresh_tokens where token_hash = ?)
                   and created_at = (select min(created_at) from identity.refresh_tokens f
-                                    where f.family_id = identity.refresh_tokens.family_id)""",
-                io.reach.platform.security.TokenHashes.sha256(first)));
+                                    where f.family_id = identity.refresh_tokens.family_id)""", io.reach.platform.security.TokenHashes.sha256(first)));
 
-        String third = api.post("/api/v1/auth/refresh", null, refreshBody(second)).json().get("refresh_token").asString();
+        String third = api.post("/api/v1/auth/refresh", null, refreshBody(second))
+                .json()
+                .get("refresh_token")
+                .asString();
 
-        assertThat(api.post("/api/v1/auth/refresh", null, refreshBody(third)).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/auth/refresh", null, refreshBody(third)).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -136,7 +168,8 @@ class AuthFlowTest {
         String email = uniqueEmail();
 
         assertThat(api.post("/api/v1/auth/password-reset/request", null, "{\"email\": \"%s\"}".formatted(email))
-                .status()).isEqualTo(202);
+                        .status())
+                .isEqualTo(202);
         assertThat(TestMailServer.mailsTo(email, 1)).isEmpty();
     }
 
@@ -149,7 +182,8 @@ class AuthFlowTest {
 
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(unknownEmail.status()).isEqualTo(401);
-        assertThat(wrongPassword.json().get("detail")).isEqualTo(unknownEmail.json().get("detail"));
+        assertThat(wrongPassword.json().get("detail"))
+                .isEqualTo(unknownEmail.json().get("detail"));
     }
 
     @Test
@@ -159,8 +193,7 @@ class AuthFlowTest {
                 {"email": "%s", "password": "%s", "tenant_name": "Fresh"}""".formatted(uniqueEmail(), PASSWORD));
 
         var again = api.post("/api/v1/auth/signup", null, """
-                {"email": "%s", "password": "another fine passphrase", "tenant_name": "Second"}""".formatted(
-                email.toUpperCase()));
+                {"email": "%s", "password": "another fine passphrase", "tenant_name": "Second"}""".formatted(email.toUpperCase()));
 
         assertThat(again.status()).isEqualTo(fresh.status()).isEqualTo(201);
         assertThat(again.header("Location")).isEqualTo(fresh.header("Location"));
@@ -171,8 +204,12 @@ class AuthFlowTest {
         assertThat(accounts).isEqualTo(1);
         assertThat(login(email, "another fine passphrase").status()).isEqualTo(401);
         assertThat(login(email, PASSWORD).status()).isEqualTo(200);
-        assertThat(TestMailServer.mailsTo(email, 2)).hasSize(2).last().asString()
-                .contains("tried to sign up").doesNotContain("token=");
+        assertThat(TestMailServer.mailsTo(email, 2))
+                .hasSize(2)
+                .last()
+                .asString()
+                .contains("tried to sign up")
+                .doesNotContain("token=");
     }
 
     @Test
@@ -185,7 +222,10 @@ class AuthFlowTest {
         assertThat(common.status()).isEqualTo(400);
         assertThat(common.json().at("/errors/0/field").asString()).isEqualTo("password");
         assertThat(invalid.status()).isEqualTo(400);
-        assertThat(invalid.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+        assertThat(invalid.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .containsExactly("email", "first_name", "tenant_name");
     }
 
@@ -193,8 +233,8 @@ class AuthFlowTest {
     void aBcryptHashFromAnotherSystemVerifiesAndIsUpgraded() {
         String email = verifiedUser();
         String bcrypt = new BCryptPasswordEncoder().encode("imported password 42");
-        owner.run(jdbc -> jdbc.update("update identity.users set password_hash = ? where lower(email) = lower(?)",
-                bcrypt, email));
+        owner.run(jdbc -> jdbc.update(
+                "update identity.users set password_hash = ? where lower(email) = lower(?)", bcrypt, email));
 
         assertThat(login(email, "imported password 42").status()).isEqualTo(200);
         String stored = owner.with(jdbc -> jdbc.queryForObject(
@@ -204,9 +244,11 @@ class AuthFlowTest {
 
     @Test
     void switchingToATenantTheUserIsNotInIsNotFound() {
-        String access = login(verifiedUser(), PASSWORD).json().get("access_token").asString();
+        String access =
+                login(verifiedUser(), PASSWORD).json().get("access_token").asString();
 
-        var response = api.post("/api/v1/auth/switch-tenant", access, "{\"tenant_id\": \"%s\"}".formatted(UUID.randomUUID()));
+        var response =
+                api.post("/api/v1/auth/switch-tenant", access, "{\"tenant_id\": \"%s\"}".formatted(UUID.randomUUID()));
 
         assertThat(response.status()).isEqualTo(404);
     }
@@ -216,11 +258,14 @@ class AuthFlowTest {
         String email = uniqueEmail();
         String tenant = api.post("/api/v1/auth/signup", null, """
                 {"email": "%s", "password": "%s", "tenant_name": "Audited"}""".formatted(email, PASSWORD))
-                .json().get("tenant_id").asString();
+                .json()
+                .get("tenant_id")
+                .asString();
 
         Long rows = owner.with(jdbc -> {
             jdbc.execute("set app.tenant_id = '" + tenant + "'");
-            return jdbc.queryForObject("select count(*) from audit.audit_logs where action = 'user.signed_up'", Long.class);
+            return jdbc.queryForObject(
+                    "select count(*) from audit.audit_logs where action = 'user.signed_up'", Long.class);
         });
         assertThat(rows).isEqualTo(1);
     }
@@ -229,7 +274,10 @@ class AuthFlowTest {
         String email = uniqueEmail();
         api.post("/api/v1/auth/signup", null, """
                 {"email": "%s", "password": "%s", "tenant_name": "Workspace"}""".formatted(email, PASSWORD));
-        api.post("/api/v1/auth/verify-email", null, token(TestMailServer.tokenInMail(email, 1).orElseThrow()));
+        api.post(
+                "/api/v1/auth/verify-email",
+                null,
+                token(TestMailServer.tokenInMail(email, 1).orElseThrow()));
         return email;
     }
 
@@ -239,17 +287,23 @@ class AuthFlowTest {
     }
 
     private Api.Response login(String email, String password) {
-        return api.post("/api/v1/auth/login", null, "{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, password));
+        return api.post(
+                "/api/v1/auth/login", null, "{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, password));
     }
 
     private long securityEvents(String type, String email) {
         return owner.with(jdbc -> {
-            UUID user = jdbc.queryForObject("select id from identity.users where lower(email) = lower(?)", UUID.class, email);
+            UUID user = jdbc.queryForObject(
+                    "select id from identity.users where lower(email) = lower(?)", UUID.class, email);
             jdbc.execute("set app.user_id = '" + user + "'");
-            UUID tenant = jdbc.queryForObject("select tenant_id from identity.memberships where user_id = ?", UUID.class, user);
+            UUID tenant = jdbc.queryForObject(
+                    "select tenant_id from identity.memberships where user_id = ?", UUID.class, user);
             jdbc.execute("set app.tenant_id = '" + tenant + "'");
-            return jdbc.queryForObject("select count(*) from audit.security_events where event_type = ? and user_id = ?",
-                    Long.class, type, user);
+            return jdbc.queryForObject(
+                    "select count(*) from audit.security_events where event_type = ? and user_id = ?",
+                    Long.class,
+                    type,
+                    user);
         });
     }
 

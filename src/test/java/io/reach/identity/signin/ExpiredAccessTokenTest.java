@@ -2,19 +2,17 @@ package io.reach.identity.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.reach.identity.IdentityProperties;
 import io.reach.identity.UserPrincipal;
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** An access token that has run out says so (the client should refresh), unlike one that was never valid. */
 @ReachTest
@@ -22,12 +20,16 @@ class ExpiredAccessTokenTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
+
     @Autowired
     AccessTokens tokens;
+
     @Autowired
     SigningKeys keys;
+
     @Autowired
     IdentityProperties properties;
 

@@ -2,16 +2,14 @@ package io.reach.identity.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
 import io.reach.support.TestMailServer;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Brakes on guessing that slow an attacker without locking the account's owner out. */
 @ReachTest
@@ -21,8 +19,10 @@ class ThrottlingTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
+
     @Autowired
     OwnerDatabase owner;
 
@@ -52,14 +52,20 @@ class ThrottlingTest {
         Accounts.SignedIn ada = accounts.owner();
         String guess = "{\"email\": \"%s\", \"password\": \"guess guess guess\"}".formatted(ada.email());
         for (int i = 0; i < 10; i++) {
-            assertThat(api.post("/api/v1/auth/login", null, guess, FORWARDED, "203.0.113.66").status()).isEqualTo(401);
+            assertThat(api.post("/api/v1/auth/login", null, guess, FORWARDED, "203.0.113.66")
+                            .status())
+                    .isEqualTo(401);
         }
-        assertThat(api.post("/api/v1/auth/login", null, guess, FORWARDED, "203.0.113.66").status()).isEqualTo(429);
+        assertThat(api.post("/api/v1/auth/login", null, guess, FORWARDED, "203.0.113.66")
+                        .status())
+                .isEqualTo(429);
 
         var fromElsewhere = api.post("/api/v1/auth/login", null, correct(ada), FORWARDED, "198.51.100.20");
 
         assertThat(fromElsewhere.status()).isEqualTo(200);
-        assertThat(api.post("/api/v1/auth/login", null, correct(ada), FORWARDED, "203.0.113.66").status()).isEqualTo(429);
+        assertThat(api.post("/api/v1/auth/login", null, correct(ada), FORWARDED, "203.0.113.66")
+                        .status())
+                .isEqualTo(429);
     }
 
     @Test
@@ -67,12 +73,21 @@ class ThrottlingTest {
         Accounts.SignedIn ada = accounts.owner();
         String guess = "{\"email\": \"%s\", \"password\": \"guess guess guess\"}".formatted(ada.email());
         for (int i = 0; i < 10; i++) {
-            assertThat(api.post("/api/v1/auth/login", null, guess, FORWARDED, "2001:db8:1:2::" + Integer.toHexString(i + 1))
-                    .status()).isEqualTo(401);
+            assertThat(api.post(
+                                    "/api/v1/auth/login",
+                                    null,
+                                    guess,
+                                    FORWARDED,
+                                    "2001:db8:1:2::" + Integer.toHexString(i + 1))
+                            .status())
+                    .isEqualTo(401);
         }
 
-        assertThat(api.post("/api/v1/auth/login", null, guess, FORWARDED, "2001:db8:1:2::ff").status()).isEqualTo(429);
-        assertThat(api.post("/api/v1/auth/login", null, correct(ada), FORWARDED, "2001:db8:1:3::1").status())
+        assertThat(api.post("/api/v1/auth/login", null, guess, FORWARDED, "2001:db8:1:2::ff")
+                        .status())
+                .isEqualTo(429);
+        assertThat(api.post("/api/v1/auth/login", null, correct(ada), FORWARDED, "2001:db8:1:3::1")
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -85,7 +100,8 @@ class ThrottlingTest {
         while (answered != 429 && address < 30) {
             address++;
             for (int i = 0; i < 10 && answered != 429; i++) {
-                answered = api.post("/api/v1/auth/login", null, guess, FORWARDED, "192.0.2." + address).status();
+                answered = api.post("/api/v1/auth/login", null, guess, FORWARDED, "192.0.2." + address)
+                        .status();
             }
         }
         assertThat(answered).isEqualTo(429);
@@ -94,18 +110,26 @@ class ThrottlingTest {
         assertThat(locked.json().get("detail").asString()).contains("mail");
 
         String unlock = TestMailServer.tokenInMail(ada.email(), 2).orElseThrow();
-        var unlocked = api.post("/api/v1/auth/unlock", null, "{\"token\": \"%s\"}".formatted(unlock), FORWARDED,
-                "198.51.100.77");
+        var unlocked = api.post(
+                "/api/v1/auth/unlock", null, "{\"token\": \"%s\"}".formatted(unlock), FORWARDED, "198.51.100.77");
 
         assertThat(unlocked.status()).isEqualTo(204);
-        assertThat(api.post("/api/v1/auth/login", null, correct(ada), FORWARDED, "198.51.100.77").status()).isEqualTo(200);
-        assertThat(api.post("/api/v1/auth/login", null, guess, FORWARDED, "192.0.2.200").status()).isEqualTo(429);
-        assertThat(api.post("/api/v1/auth/unlock", null, "{\"token\": \"%s\"}".formatted(unlock)).status())
+        assertThat(api.post("/api/v1/auth/login", null, correct(ada), FORWARDED, "198.51.100.77")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/v1/auth/login", null, guess, FORWARDED, "192.0.2.200")
+                        .status())
+                .isEqualTo(429);
+        assertThat(api.post("/api/v1/auth/unlock", null, "{\"token\": \"%s\"}".formatted(unlock))
+                        .status())
                 .isEqualTo(400);
         Long unlockLinks = owner.with(jdbc -> jdbc.queryForObject(
-                "select count(*) from identity.user_tokens where user_id = ? and purpose = 'sign_in_unlock'", Long.class,
+                "select count(*) from identity.user_tokens where user_id = ? and purpose = 'sign_in_unlock'",
+                Long.class,
                 ada.userId()));
-        assertThat(unlockLinks).as("one link per lock, not one per refused guess").isEqualTo(1);
+        assertThat(unlockLinks)
+                .as("one link per lock, not one per refused guess")
+                .isEqualTo(1);
     }
 
     @Test
@@ -113,11 +137,13 @@ class ThrottlingTest {
         String email = "spoof-" + UUID.randomUUID() + "@example.com";
         String body = "{\"email\": \"%s\", \"password\": \"guess guess guess\"}".formatted(email);
         for (int i = 0; i < 10; i++) {
-            assertThat(api.post("/api/v1/auth/login", null, body, FORWARDED, "203.0.113.1, 127.0.0.1").status())
+            assertThat(api.post("/api/v1/auth/login", null, body, FORWARDED, "203.0.113.1, 127.0.0.1")
+                            .status())
                     .isEqualTo(401);
         }
 
-        assertThat(api.post("/api/v1/auth/login", null, body, FORWARDED, "198.51.100.1, 203.0.113.1").status())
+        assertThat(api.post("/api/v1/auth/login", null, body, FORWARDED, "198.51.100.1, 203.0.113.1")
+                        .status())
                 .isEqualTo(429);
     }
 
@@ -125,7 +151,9 @@ class ThrottlingTest {
     void repeatedResetRequestsAreThrottled() {
         String body = "{\"email\": \"reset-%s@example.com\"}".formatted(UUID.randomUUID());
         for (int i = 0; i < 5; i++) {
-            assertThat(api.post("/api/v1/auth/password-reset/request", null, body).status()).isEqualTo(202);
+            assertThat(api.post("/api/v1/auth/password-reset/request", null, body)
+                            .status())
+                    .isEqualTo(202);
         }
 
         var throttled = api.post("/api/v1/auth/password-reset/request", null, body);

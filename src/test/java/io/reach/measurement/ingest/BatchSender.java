@@ -34,7 +34,7 @@ final class BatchSender implements AutoCloseable {
     static byte[] request(String path, String key, String body) {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + key
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + content.length + "\r\n\r\n")
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + content.length + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[head.length + content.length];
         System.arraycopy(head, 0, request, 0, head.length);
@@ -67,8 +67,9 @@ final class BatchSender implements AutoCloseable {
                 chunked = true;
             }
         }
-        return new Answer(status, chunked ? chunkedBody() : new String(in.readNBytes(Math.max(0, length)),
-                StandardCharsets.UTF_8));
+        return new Answer(
+                status,
+                chunked ? chunkedBody() : new String(in.readNBytes(Math.max(0, length)), StandardCharsets.UTF_8));
     }
 
     private String chunkedBody() throws IOException {

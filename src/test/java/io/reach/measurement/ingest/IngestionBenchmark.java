@@ -1,5 +1,9 @@
 package io.reach.measurement.ingest;
 
+import io.reach.platform.tenant.TenantId;
+import io.reach.support.Accounts;
+import io.reach.support.Api;
+import io.reach.support.ReachTest;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,24 +11,18 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-
-import io.reach.platform.tenant.TenantId;
-import io.reach.support.Accounts;
-import io.reach.support.Api;
-import io.reach.support.ReachTest;
 
 /**
  * Ingestion throughput: events per second through {@code POST /api/v1/ingest/trackers} (batches
@@ -53,18 +51,24 @@ class IngestionBenchmark {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
+
     @Autowired
     Environment environment;
+
     @Autowired
     Sessionizer sessionizer;
 
     @Test
     void ingestionThroughput() throws Exception {
         Accounts.SignedIn ada = accounts.owner();
-        String key = api.post("/api/v1/api-keys", ada.accessToken(), "{\"name\": \"bench\", \"scopes\": [\"ingest:write\"]}")
-                .json().get("key").asString();
+        String key = api.post(
+                        "/api/v1/api-keys", ada.accessToken(), "{\"name\": \"bench\", \"scopes\": [\"ingest:write\"]}")
+                .json()
+                .get("key")
+                .asString();
         Instant at = Instant.now().minus(1, ChronoUnit.HOURS);
         throughHttp(key, at, WARMUP, 100_000_000);
         sessionizer.drain(TenantId.of(ada.tenantId()));
@@ -79,12 +83,14 @@ class IngestionBenchmark {
             raws.add(raw);
             https.add(http);
             ratios.add(http / raw);
-            System.out.printf("ingest_round_%d: raw %.1f events/s, http %.1f events/s, ratio %.3f%n", round, raw, http,
-                    http / raw);
+            System.out.printf(
+                    "ingest_round_%d: raw %.1f events/s, http %.1f events/s, ratio %.3f%n",
+                    round, raw, http, http / raw);
         }
         System.out.printf("ingest_raw_copy_events: %.1f events/s (median of %d rounds)%n", median(raws), ROUNDS);
-        System.out.printf("ingest_http_events: %.1f events/s (median; %d clients, batches of %d)%n", median(https),
-                CLIENTS, BATCH);
+        System.out.printf(
+                "ingest_http_events: %.1f events/s (median; %d clients, batches of %d)%n",
+                median(https), CLIENTS, BATCH);
         System.out.printf("ingest_ratio: %.3f (median of the rounds' ratios)%n", median(ratios));
     }
 
@@ -136,36 +142,68 @@ class IngestionBenchmark {
     }
 
     private double rawCopy(UUID tenant, Instant at, int round) throws Exception {
-        List<TrackerEvent> events = IntStream.range(0, EVENTS).mapToObj(i -> event(round, i, at)).toList();
+        List<TrackerEvent> events =
+                IntStream.range(0, EVENTS).mapToObj(i -> event(round, i, at)).toList();
         byte[] csv = TrackerCsv.rows(TenantId.of(tenant), tenant, events, Instant.now()); // timing only: no real site
-        try (Connection connection = DriverManager.getConnection(environment.getProperty("spring.datasource.url"),
-                environment.getProperty("spring.datasource.username"), environment.getProperty("spring.datasource.password"))) {
+        try (Connection connection = DriverManager.getConnection(
+                environment.getProperty("spring.datasource.url"),
+                environment.getProperty("spring.datasource.username"),
+                environment.getProperty("spring.datasource.password"))) {
             connection.setAutoCommit(false);
             connection.createStatement().execute("set local app.tenant_id = '" + tenant + "'");
             long start = System.nanoTime();
-            connection.createStatement().execute("create temp table raw_staging (like measurement.trackers) on commit drop");
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy raw_staging ("
-                    + TrackerStore.COLUMNS + ") from stdin (format csv)", new java.io.ByteArrayInputStream(csv));
-            connection.createStatement().execute("insert into measurement.trackers (" + TrackerStore.COLUMNS + ") select "
-                    + TrackerStore.COLUMNS + " from raw_staging");
+            connection
+                    .createStatement()
+                    .execute("create temp table raw_staging (like measurement.trackers) on commit drop");
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(
+                            "copy raw_staging (" + TrackerStore.COLUMNS + ") from stdin (format csv)",
+                            new java.io.ByteArrayInputStream(csv));
+            connection
+                    .createStatement()
+                    .execute("insert into measurement.trackers (" + TrackerStore.COLUMNS + ") select "
+                            + TrackerStore.COLUMNS + " from raw_staging");
             connection.commit();
             return EVENTS / ((System.nanoTime() - start) / 1e9);
         }
     }
 
     private static TrackerEvent event(int round, int i, Instant at) {
-        return new TrackerEvent(UUID.randomUUID(), "raw-" + round + "-" + i, "s" + (i % 5000), null, "page_view", "content", null, null,
-                "/page/" + (i % 200), "https://search.example/", AGENT, "203.0.113.0", "Desktop", "Chrome",
-                "Windows NT", "1920x1080", BigDecimal.ONE, "{}", false, at.plusMillis(i % 3_600_000), null, null,
+        return new TrackerEvent(
+                UUID.randomUUID(),
+                "raw-" + round + "-" + i,
+                "s" + (i % 5000),
+                null,
+                "page_view",
+                "content",
+                null,
+                null,
+                "/page/" + (i % 200),
+                "https://search.example/",
+                AGENT,
+                "203.0.113.0",
+                "Desktop",
+                "Chrome",
+                "Windows NT",
+                "1920x1080",
+                BigDecimal.ONE,
+                "{}",
+                false,
+                at.plusMillis(i % 3_600_000),
+                null,
+                null,
                 Geolocation.Place.UNKNOWN);
     }
 
     private static String batch(int first, Instant at) {
-        return IntStream.range(first, first + BATCH).mapToObj(i -> """
+        return IntStream.range(first, first + BATCH)
+                .mapToObj(i -> """
                 {"event_id": "e%d", "event_type": "page_view", "event_category": "content", "page_url": "/page/%d",
                  "referrer_url": "https://search.example/", "session_id": "s%d", "user_agent": "%s",
-                 "ip_address": "203.0.113.9", "screen_resolution": "1920x1080", "event_value": 1, "created_at": "%s"}"""
-                .formatted(i, i % 200, i % 5000, AGENT, at.plusMillis(i % 3_600_000)).replace("\n", ""))
+                 "ip_address": "203.0.113.9", "screen_resolution": "1920x1080", "event_value": 1, "created_at": "%s"}""".formatted(i, i % 200, i % 5000, AGENT, at.plusMillis(i % 3_600_000))
+                        .replace("\n", ""))
                 .collect(Collectors.joining(",", "[", "]"));
     }
 }

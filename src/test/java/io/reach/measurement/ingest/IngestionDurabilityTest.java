@@ -2,6 +2,10 @@ package io.reach.measurement.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reach.support.Accounts;
+import io.reach.support.Api;
+import io.reach.support.OwnerDatabase;
+import io.reach.support.ReachTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,15 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
-
-import io.reach.support.Accounts;
-import io.reach.support.Api;
-import io.reach.support.OwnerDatabase;
-import io.reach.support.ReachTest;
 
 /**
  * A batch is acknowledged only after its commit, and a full queue answers 503 instead of
@@ -30,8 +28,10 @@ class IngestionDurabilityTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
+
     @Autowired
     OwnerDatabase owner;
 
@@ -47,16 +47,22 @@ class IngestionDurabilityTest {
                     deferrable initially deferred for each row when (new.event_type = 'fail_at_commit')
                     execute function public.fail_at_commit();"""));
         try {
-            var failed = api.post("/api/v1/ingest/trackers", key,
+            var failed = api.post(
+                    "/api/v1/ingest/trackers",
+                    key,
                     "[{\"event_type\": \"page_view\"}, {\"event_type\": \"fail_at_commit\"}]");
 
             assertThat(failed.status()).as(failed.body()).isEqualTo(503);
             assertThat(failed.raw().headers().firstValue("Retry-After")).isPresent();
-            assertThat(count(ada.tenantId())).as("nothing of the batch is stored").isZero();
+            assertThat(count(ada.tenantId()))
+                    .as("nothing of the batch is stored")
+                    .isZero();
         } finally {
             owner.run(jdbc -> jdbc.execute("drop trigger if exists fail_at_commit on measurement.trackers"));
         }
-        assertThat(api.post("/api/v1/ingest/trackers", key, "[{\"event_type\": \"page_view\"}]").status()).isEqualTo(202);
+        assertThat(api.post("/api/v1/ingest/trackers", key, "[{\"event_type\": \"page_view\"}]")
+                        .status())
+                .isEqualTo(202);
         assertThat(count(ada.tenantId())).isEqualTo(1);
     }
 
@@ -64,7 +70,8 @@ class IngestionDurabilityTest {
     void aFullQueueIsAnsweredWith503AndEveryAcknowledgedEventIsStored() throws Exception {
         Accounts.SignedIn ada = accounts.owner();
         String key = key(ada);
-        String batch = IntStream.range(0, 2000).mapToObj(i -> "{\"event_type\": \"page_view\", \"page_url\": \"/p" + i + "\"}")
+        String batch = IntStream.range(0, 2000)
+                .mapToObj(i -> "{\"event_type\": \"page_view\", \"page_url\": \"/p" + i + "\"}")
                 .collect(Collectors.joining(",", "[", "]"));
         List<Callable<Api.Response>> senders = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -89,7 +96,9 @@ class IngestionDurabilityTest {
 
     private String key(Accounts.SignedIn who) {
         return api.post("/api/v1/api-keys", who.accessToken(), "{\"name\": \"site\", \"scopes\": [\"ingest:write\"]}")
-                .json().get("key").asString();
+                .json()
+                .get("key")
+                .asString();
     }
 
     private long count(UUID tenant) {

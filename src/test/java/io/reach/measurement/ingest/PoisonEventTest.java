@@ -2,16 +2,14 @@ package io.reach.measurement.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,8 +21,10 @@ class PoisonEventTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
+
     @Autowired
     OwnerDatabase owner;
 
@@ -82,7 +82,9 @@ class PoisonEventTest {
 
     private String key(Accounts.SignedIn who) {
         return api.post("/api/v1/api-keys", who.accessToken(), "{\"name\": \"poison\", \"scopes\": [\"ingest:write\"]}")
-                .json().get("key").asString();
+                .json()
+                .get("key")
+                .asString();
     }
 
     private List<String> pages(UUID tenant) {

@@ -3,7 +3,6 @@ package io.reach.measurement.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
@@ -15,8 +14,10 @@ class SenderRegionsTest {
     @Test
     void regionCodesOfCloudflareCloudFrontAndVercelAreRead() {
         assertThat(region("CF-IPCountry", "US", "CF-Region-Code", "TX")).isEqualTo("US-TX");
-        assertThat(region("CloudFront-Viewer-Country", "gb", "CloudFront-Viewer-Country-Region", "ENG")).isEqualTo("GB-ENG");
-        assertThat(region("X-Vercel-IP-Country", "DE", "X-Vercel-IP-Country-Region", "BY")).isEqualTo("DE-BY");
+        assertThat(region("CloudFront-Viewer-Country", "gb", "CloudFront-Viewer-Country-Region", "ENG"))
+                .isEqualTo("GB-ENG");
+        assertThat(region("X-Vercel-IP-Country", "DE", "X-Vercel-IP-Country-Region", "BY"))
+                .isEqualTo("DE-BY");
         assertThat(region("CF-IPCountry", "US", "CF-Region-Code", "<script>")).isNull();
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** How a body is split into events: only a body that starts like JSON is read event by event. */
@@ -15,7 +14,8 @@ class TrackerBatchesTest {
     @Test
     void aBodyThatIsNotJsonAtAllIsAMalformedBatch() {
         for (String body : new String[] {"hello world", "42", "\"an event\"", "  \n true", "event_type=pageview"}) {
-            assertThatThrownBy(() -> TrackerBatches.items(body, json)).as(body)
+            assertThatThrownBy(() -> TrackerBatches.items(body, json))
+                    .as(body)
                     .isInstanceOf(TrackerBatches.MalformedBatch.class);
         }
     }

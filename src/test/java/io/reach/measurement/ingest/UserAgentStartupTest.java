@@ -3,13 +3,11 @@ package io.reach.measurement.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The user-agent parser is built as the application starts, and readiness waits for it. */
 @ReachTest
@@ -25,7 +23,8 @@ class UserAgentStartupTest {
     void theParserIsBuiltAtStartUpOffTheRequestPathAndReadinessWaitsForIt() {
         await().atMost(Duration.ofMinutes(2)).until(userAgents::ready);
 
-        assertThat(userAgents.builtBy()).as("built on its own thread, not by a request")
+        assertThat(userAgents.builtBy())
+                .as("built on its own thread, not by a request")
                 .isEqualTo("user-agent-parser");
         var readiness = api.get("/actuator/health/readiness", null);
         assertThat(readiness.status()).isEqualTo(200);
@@ -36,6 +35,7 @@ class UserAgentStartupTest {
     void readinessIsOutOfServiceWhileTheParserIsNotBuilt() {
         UserAgents building = org.mockito.Mockito.mock(UserAgents.class); // not built: ready() is false
 
-        assertThat(new UserAgentReadiness(building).health().getStatus().getCode()).isEqualTo("OUT_OF_SERVICE");
+        assertThat(new UserAgentReadiness(building).health().getStatus().getCode())
+                .isEqualTo("OUT_OF_SERVICE");
     }
 }

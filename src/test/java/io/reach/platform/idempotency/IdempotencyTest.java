@@ -2,11 +2,6 @@ package io.reach.platform.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.reach.platform.tenant.AllTenants;
 import io.reach.platform.tenant.TenantId;
 import io.reach.support.Api;
@@ -14,6 +9,9 @@ import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
 import io.reach.support.TenantMother;
 import io.reach.support.TestTenantPrincipals;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 @ReachTest
 class IdempotencyTest {
@@ -22,12 +20,16 @@ class IdempotencyTest {
 
     @Autowired
     Api api;
+
     @Autowired
     OwnerDatabase owner;
+
     @Autowired
     IdempotencyRecords records;
+
     @Autowired
     AllTenants allTenants;
+
     @Autowired
     TenantMother mother;
 
@@ -130,8 +132,8 @@ class IdempotencyTest {
         assertThat(purged).isGreaterThanOrEqualTo(1);
         Long left = owner.with(jdbc -> {
             jdbc.execute("set app.tenant_id = '" + TenantId.PLATFORM + "'");
-            return jdbc.queryForObject("select count(*) from platform.idempotency_keys where idempotency_key = ?",
-                    Long.class, key);
+            return jdbc.queryForObject(
+                    "select count(*) from platform.idempotency_keys where idempotency_key = ?", Long.class, key);
         });
         assertThat(left).isZero();
     }
@@ -139,13 +141,15 @@ class IdempotencyTest {
     private void ageRecord(String key) {
         owner.run(jdbc -> {
             jdbc.execute("set app.tenant_id = '" + TenantId.PLATFORM + "'");
-            jdbc.update("update platform.idempotency_keys set created_at = created_at - interval '25 hours'"
-                    + " where idempotency_key = ?", key);
+            jdbc.update(
+                    "update platform.idempotency_keys set created_at = created_at - interval '25 hours'"
+                            + " where idempotency_key = ?",
+                    key);
         });
     }
 
     private int tenantsNamed(String name) {
-        return owner.with(jdbc -> jdbc.queryForObject("select count(*) from tenancy.tenants where name = ?", Integer.class,
-                name));
+        return owner.with(jdbc ->
+                jdbc.queryForObject("select count(*) from tenancy.tenants where name = ?", Integer.class, name));
     }
 }

@@ -3,11 +3,14 @@ package io.reach.platform.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.reach.platform.crypto.SecretBox;
+import io.reach.support.Api;
+import io.reach.support.ReachTest;
+import io.reach.support.TestMailServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,11 +23,6 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.reach.platform.crypto.SecretBox;
-import io.reach.support.Api;
-import io.reach.support.ReachTest;
-import io.reach.support.TestMailServer;
-
 /** One-time links travel by mail only: sealed in the outbox, gone once sent, never in the log. */
 @ReachTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -32,12 +30,16 @@ class MailOutboxSecrecyTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Mailer mailer;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlatformTransactionManager transactionManager;
+
     @Autowired
     SecretBox box;
 
@@ -46,10 +48,14 @@ class MailOutboxSecrecyTest {
         String secret = "token=" + UUID.randomUUID();
 
         String stored = new TransactionTemplate(transactionManager).execute(status -> {
-            UUID id = mailer.send("sealed-" + UUID.randomUUID() + "@example.com", "Reset your Reach password",
+            UUID id = mailer.send(
+                    "sealed-" + UUID.randomUUID() + "@example.com",
+                    "Reset your Reach password",
                     "Open https://reach.example/reset?" + secret);
-            String row = jdbc.sql("select t::text from platform.mail_outbox t where id = :id").param("id", id)
-                    .query(String.class).single();
+            String row = jdbc.sql("select t::text from platform.mail_outbox t where id = :id")
+                    .param("id", id)
+                    .query(String.class)
+                    .single();
             status.setRollbackOnly();
             return row;
         });
@@ -66,11 +72,17 @@ class MailOutboxSecrecyTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(statusOf(email)));
 
-        String row = jdbc.sql("select t::text from platform.mail_outbox t where recipient = :email").param("email", email)
-                .query(String.class).single();
+        String row = jdbc.sql("select t::text from platform.mail_outbox t where recipient = :email")
+                .param("email", email)
+                .query(String.class)
+                .single();
         assertThat(row).doesNotContain(token);
         assertThat(jdbc.sql("select body is null from platform.mail_outbox where recipient = :email")
-                .param("email", email).query(Boolean.class).single()).as("the body is removed once sent").isTrue();
+                        .param("email", email)
+                        .query(Boolean.class)
+                        .single())
+                .as("the body is removed once sent")
+                .isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> output.getAll().contains(email));
         assertThat(output.getAll()).contains("Confirm your e-mail address").doesNotContain(token);
     }
@@ -82,15 +94,21 @@ class MailOutboxSecrecyTest {
         String secret = "token=" + UUID.randomUUID();
 
         String row = new TransactionTemplate(transactionManager).execute(status -> {
-            UUID id = queued(recipient, "You are invited to a Reach workspace", "Accept: https://reach.example/join?" + secret);
+            UUID id = queued(
+                    recipient, "You are invited to a Reach workspace", "Accept: https://reach.example/join?" + secret);
             keeping.deliver(id);
             status.setRollbackOnly();
             return jdbc.sql("select status || ':' || (body is null) || ':' || (body_sealed is not null)"
-                    + " from platform.mail_outbox where id = :id").param("id", id).query(String.class).single();
+                            + " from platform.mail_outbox where id = :id")
+                    .param("id", id)
+                    .query(String.class)
+                    .single();
         });
 
         assertThat(row).as("kept, body still sealed, nothing in clear").isEqualTo("kept:true:true");
-        assertThat(output.getAll()).contains(recipient).contains("You are invited to a Reach workspace")
+        assertThat(output.getAll())
+                .contains(recipient)
+                .contains("You are invited to a Reach workspace")
                 .doesNotContain(secret);
     }
 
@@ -100,18 +118,29 @@ class MailOutboxSecrecyTest {
         String secret = "token=" + UUID.randomUUID();
 
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-            keeping.deliver(queued("dev-" + UUID.randomUUID() + "@example.com", "Reset your Reach password",
+            keeping.deliver(queued(
+                    "dev-" + UUID.randomUUID() + "@example.com",
+                    "Reset your Reach password",
                     "Open https://reach.example/reset?" + secret));
             status.setRollbackOnly();
         });
 
-        assertThat(output.getAll()).contains("WARN").contains("reach.mail.log-bodies is on").contains(secret);
+        assertThat(output.getAll())
+                .contains("WARN")
+                .contains("reach.mail.log-bodies is on")
+                .contains(secret);
     }
 
     /** A delivery as a node without SMTP would have it; {@code logBodies} null means the setting is not given. */
     private MailDelivery withoutSmtp(@Nullable Boolean logBodies) {
-        return new MailDelivery(jdbc, new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
-                "reach@localhost", logBodies, Clock.systemUTC(), transactionManager, box);
+        return new MailDelivery(
+                jdbc,
+                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
+                "reach@localhost",
+                logBodies,
+                Clock.systemUTC(),
+                transactionManager,
+                box);
     }
 
     /** A pending mail written as {@link Mailer} writes it, but without starting the context's own delivery. */
@@ -119,15 +148,20 @@ class MailOutboxSecrecyTest {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into platform.mail_outbox (id, recipient, subject, body_sealed, status, created_at)
-                values (:id, :recipient, :subject, :sealed, 'pending', now())""").param("id", id)
-                .param("recipient", recipient).param("subject", subject)
+                values (:id, :recipient, :subject, :sealed, 'pending', now())""")
+                .param("id", id)
+                .param("recipient", recipient)
+                .param("subject", subject)
                 .param("sealed", box.encrypt(body.getBytes(StandardCharsets.UTF_8), MailDelivery.associatedData(id)))
                 .update();
         return id;
     }
 
     private String statusOf(String email) {
-        return jdbc.sql("select status from platform.mail_outbox where recipient = :email").param("email", email)
-                .query(String.class).optional().orElse("none");
+        return jdbc.sql("select status from platform.mail_outbox where recipient = :email")
+                .param("email", email)
+                .query(String.class)
+                .optional()
+                .orElse("none");
     }
 }

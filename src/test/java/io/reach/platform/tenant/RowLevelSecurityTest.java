@@ -3,11 +3,14 @@ package io.reach.platform.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reach.support.ReachTest;
+import io.reach.support.TenantMother;
+import io.reach.tenancy.TenantDetails;
+import io.reach.tenancy.TenantManagement;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,23 +19,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.reach.support.ReachTest;
-import io.reach.support.TenantMother;
-import io.reach.tenancy.TenantDetails;
-import io.reach.tenancy.TenantManagement;
-
 /** Row-level security as seen by the application's own role, through raw SQL and through repository code. */
 @ReachTest
 class RowLevelSecurityTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     TenantTransactions tenantTransactions;
+
     @Autowired
     TenantMother mother;
+
     @Autowired
     TenantManagement tenants;
 
@@ -43,9 +45,13 @@ class RowLevelSecurityTest {
                        (select count(*) from pg_class c where c.relowner = r.oid) as owned
                 from pg_roles r where rolname = current_user""");
 
-        assertThat(role).containsEntry("name", "reach_app").containsEntry("rolsuper", false)
-                .containsEntry("rolbypassrls", false).containsEntry("rolcreaterole", false)
-                .containsEntry("rolcreatedb", false).containsEntry("owned", 0L);
+        assertThat(role)
+                .containsEntry("name", "reach_app")
+                .containsEntry("rolsuper", false)
+                .containsEntry("rolbypassrls", false)
+                .containsEntry("rolcreaterole", false)
+                .containsEntry("rolcreatedb", false)
+                .containsEntry("owned", 0L);
     }
 
     @Test
@@ -61,8 +67,8 @@ class RowLevelSecurityTest {
     void withNoTenantBoundNoRowIsVisible() {
         mother.aTenant();
 
-        Long inTransaction = transactions.execute(status ->
-                jdbc.queryForObject("select count(*) from tenancy.tenant_settings", Long.class));
+        Long inTransaction = transactions.execute(
+                status -> jdbc.queryForObject("select count(*) from tenancy.tenant_settings", Long.class));
         Long autoCommit = jdbc.queryForObject("select count(*) from tenancy.tenant_quotas", Long.class);
 
         assertThat(inTransaction).isZero();
@@ -85,12 +91,16 @@ class RowLevelSecurityTest {
         TenantDetails a = mother.aTenant();
         TenantDetails b = mother.aTenant();
 
-        assertThatThrownBy(() -> tenantTransactions.inTransactionAs(TenantId.of(a.id()), () -> jdbc.update("""
+        assertThatThrownBy(
+                        () -> tenantTransactions.inTransactionAs(TenantId.of(a.id()), () -> jdbc.update("""
                 insert into platform.idempotency_keys (tenant_id, idempotency_key, request_fingerprint, state, created_at)
                 values (?, 'k', 'f', 'in_progress', now())""", b.id())))
                 .hasStackTraceContaining("row-level security");
-        Integer updated = tenantTransactions.inTransactionAs(TenantId.of(a.id()),
-                () -> jdbc.update("update tenancy.tenant_settings set settings = '{\"hijacked\":true}' where tenant_id = ?", b.id()));
+        Integer updated = tenantTransactions.inTransactionAs(
+                TenantId.of(a.id()),
+                () -> jdbc.update(
+                        "update tenancy.tenant_settings set settings = '{\"hijacked\":true}' where tenant_id = ?",
+                        b.id()));
         assertThat(updated).isZero();
         assertThat(tenants.get(b.id()).settings()).isEmpty();
     }
@@ -98,11 +108,13 @@ class RowLevelSecurityTest {
     @Test
     void theTenantSettingDoesNotOutliveItsTransaction() {
         TenantDetails a = mother.aTenant();
-        tenantTransactions.inTransactionAs(TenantId.of(a.id()),
+        tenantTransactions.inTransactionAs(
+                TenantId.of(a.id()),
                 () -> jdbc.queryForObject("select count(*) from tenancy.tenant_settings", Long.class));
 
         for (int i = 0; i < 20; i++) {
-            String leftover = jdbc.queryForObject("select coalesce(current_setting('app.tenant_id', true), '')", String.class);
+            String leftover =
+                    jdbc.queryForObject("select coalesce(current_setting('app.tenant_id', true), '')", String.class);
             assertThat(leftover).isEmpty();
         }
     }
@@ -112,8 +124,9 @@ class RowLevelSecurityTest {
         TenantDetails a = mother.aTenant();
         TenantDetails b = mother.aTenant();
 
-        assertThatThrownBy(() -> tenantTransactions.inTransactionAs(TenantId.of(a.id()),
-                () -> TenantContext.callAs(TenantId.of(b.id()), () -> transactions.execute(status -> 1))))
+        assertThatThrownBy(() -> tenantTransactions.inTransactionAs(
+                        TenantId.of(a.id()),
+                        () -> TenantContext.callAs(TenantId.of(b.id()), () -> transactions.execute(status -> 1))))
                 .isInstanceOf(IllegalTransactionStateException.class);
     }
 
@@ -122,8 +135,10 @@ class RowLevelSecurityTest {
         TenantDetails a = mother.aTenant();
         TenantDetails b = mother.aTenant();
 
-        List<UUID> seenInside = tenantTransactions.inTransactionAs(TenantId.of(a.id()),
-                () -> tenantTransactions.inTransactionAs(TenantId.of(b.id()),
+        List<UUID> seenInside = tenantTransactions.inTransactionAs(
+                TenantId.of(a.id()),
+                () -> tenantTransactions.inTransactionAs(
+                        TenantId.of(b.id()),
                         () -> jdbc.queryForList("select tenant_id from tenancy.tenant_settings", UUID.class)));
         List<UUID> seenAfter = tenantTransactions.inTransactionAs(TenantId.of(a.id()), () -> {
             tenantTransactions.inTransactionAs(TenantId.of(b.id()), () -> 0);
@@ -140,15 +155,24 @@ class RowLevelSecurityTest {
         UUID someone = UUID.randomUUID();
         String otherMemberships = "select count(*) from identity.memberships where user_id = ?";
 
-        Long asTenantOnly = tenantTransactions.inTransactionAs(TenantId.of(a.id()),
-                () -> jdbc.queryForObject(otherMemberships, Long.class, someone));
-        Long asUserInsideTenantWork = tenantTransactions.inTransactionAs(TenantId.of(a.id()),
-                () -> tenantTransactions.inTransactionAsUser(someone,
-                        () -> jdbc.queryForObject("select coalesce(current_setting('app.user_id', true), '')", String.class)))
-                .equals(someone.toString()) ? 1L : 0L;
+        Long asTenantOnly = tenantTransactions.inTransactionAs(
+                TenantId.of(a.id()), () -> jdbc.queryForObject(otherMemberships, Long.class, someone));
+        Long asUserInsideTenantWork = tenantTransactions
+                        .inTransactionAs(
+                                TenantId.of(a.id()),
+                                () -> tenantTransactions.inTransactionAsUser(
+                                        someone,
+                                        () -> jdbc.queryForObject(
+                                                "select coalesce(current_setting('app.user_id', true), '')",
+                                                String.class)))
+                        .equals(someone.toString())
+                ? 1L
+                : 0L;
 
         assertThat(asTenantOnly).isZero();
-        assertThat(asUserInsideTenantWork).as("the user is set even inside work begun without one").isEqualTo(1L);
+        assertThat(asUserInsideTenantWork)
+                .as("the user is set even inside work begun without one")
+                .isEqualTo(1L);
     }
 
     @Test
@@ -157,8 +181,8 @@ class RowLevelSecurityTest {
 
         Boolean sameTransaction = tenantTransactions.inTransactionAs(TenantId.of(a.id()), () -> {
             Long outer = jdbc.queryForObject("select txid_current()", Long.class);
-            Long inner = tenantTransactions.inTransactionAs(TenantId.of(a.id()),
-                    () -> jdbc.queryForObject("select txid_current()", Long.class));
+            Long inner = tenantTransactions.inTransactionAs(
+                    TenantId.of(a.id()), () -> jdbc.queryForObject("select txid_current()", Long.class));
             return Objects.requireNonNull(outer, "a transaction has an id").equals(inner);
         });
 
@@ -178,7 +202,8 @@ class RowLevelSecurityTest {
     }
 
     private java.util.List<UUID> settingsRowsVisibleTo(UUID tenant) {
-        return tenantTransactions.inTransactionAs(TenantId.of(tenant),
+        return tenantTransactions.inTransactionAs(
+                TenantId.of(tenant),
                 () -> jdbc.queryForList("select tenant_id from tenancy.tenant_settings", UUID.class));
     }
 }

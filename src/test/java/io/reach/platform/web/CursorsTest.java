@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.UUID;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,9 @@ class CursorsTest {
 
         assertThat(page.items()).containsExactly(new UUID(0, 1), new UUID(0, 2));
         assertThat(PageRequest.of(2, page.nextCursor()).after()).contains(new UUID(0, 2));
-        assertThat(CursorPage.of(rows.subList(0, 2), PageRequest.of(2, null), id -> id).nextCursor()).isNull();
+        assertThat(CursorPage.of(rows.subList(0, 2), PageRequest.of(2, null), id -> id)
+                        .nextCursor())
+                .isNull();
     }
 
     @Test

@@ -2,11 +2,10 @@ package io.reach.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 @ReachTest
 class OperationsTest {
@@ -16,9 +15,18 @@ class OperationsTest {
 
     @Test
     void healthLivenessAndReadinessAreUp() {
-        assertThat(api.get("/actuator/health", null).json().get("status").asString()).isEqualTo("UP");
-        assertThat(api.get("/actuator/health/liveness", null).json().get("status").asString()).isEqualTo("UP");
-        assertThat(api.get("/actuator/health/readiness", null).json().get("status").asString()).isEqualTo("UP");
+        assertThat(api.get("/actuator/health", null).json().get("status").asString())
+                .isEqualTo("UP");
+        assertThat(api.get("/actuator/health/liveness", null)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("UP");
+        assertThat(api.get("/actuator/health/readiness", null)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("UP");
     }
 
     @Test
@@ -35,10 +43,14 @@ class OperationsTest {
         var doc = api.get("/v3/api-docs", null);
 
         assertThat(doc.status()).isEqualTo(200);
-        assertThat(doc.json().at("/paths/~1api~1v1~1admin~1tenants/post/responses/409/content")
-                .has("application/problem+json")).isTrue();
-        assertThat(doc.json().at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
-        assertThat(doc.json().at("/components/schemas/CreateTenant/properties").has("white_label")).isTrue();
+        assertThat(doc.json()
+                        .at("/paths/~1api~1v1~1admin~1tenants/post/responses/409/content")
+                        .has("application/problem+json"))
+                .isTrue();
+        assertThat(doc.json().at("/components/securitySchemes/bearer/scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(doc.json().at("/components/schemas/CreateTenant/properties").has("white_label"))
+                .isTrue();
     }
 
     @Test

@@ -2,20 +2,18 @@ package io.reach.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.net.http.HttpRequest;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
 import io.reach.support.TenantMother;
 import io.reach.support.TestTenantPrincipals;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Whatever a client gets wrong, the answer is a 4xx RFC 9457 problem, never a 500 or an HTML page. */
@@ -26,6 +24,7 @@ class ProblemResponsesTest {
 
     @Autowired
     Api api;
+
     @Autowired
     TenantMother mother;
 
@@ -36,7 +35,9 @@ class ProblemResponsesTest {
 
     @Test
     void aMissingBodyIsABadRequest() {
-        assertProblem(api.send("POST", TENANTS, Api.ADMIN, null, List.of("Content-Type", "application/json")), 400,
+        assertProblem(
+                api.send("POST", TENANTS, Api.ADMIN, null, List.of("Content-Type", "application/json")),
+                400,
                 "Malformed request body");
     }
 
@@ -50,8 +51,8 @@ class ProblemResponsesTest {
 
     @Test
     void missingAndInvalidFieldsAreAllListed() {
-        var response = api.post(TENANTS, Api.ADMIN,
-                "{\"slug\": \"Not A Slug\", \"white_label\": {\"logo_url\": \"ftp://x\"}}");
+        var response = api.post(
+                TENANTS, Api.ADMIN, "{\"slug\": \"Not A Slug\", \"white_label\": {\"logo_url\": \"ftp://x\"}}");
 
         JsonNode problem = assertProblem(response, 400, "Invalid request");
         assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString()))
@@ -69,7 +70,8 @@ class ProblemResponsesTest {
     void anOversizedChunkedBodyIsRefusedWhileReading() {
         String huge = "{\"name\": \"" + "x".repeat(1_100_000) + "\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(api.baseUrl() + TENANTS))
-                .header("Authorization", "Bearer " + Api.ADMIN).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + Api.ADMIN)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes())))
                 .build();
 
@@ -87,12 +89,16 @@ class ProblemResponsesTest {
     void requestsTomcatRefusesOutrightAreProblemsToo() throws IOException {
         URI base = URI.create(api.baseUrl());
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.getOutputStream().write("GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-            assertThat(response).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
-                    .contains("\"status\":400").doesNotContain("<html");
+            assertThat(response)
+                    .startsWith("HTTP/1.1 400")
+                    .contains("Content-Type: application/problem+json")
+                    .contains("\"status\":400")
+                    .doesNotContain("<html");
         }
     }
 
@@ -106,7 +112,9 @@ class ProblemResponsesTest {
 
     @Test
     void aWrongContentTypeIsUnsupported() {
-        assertProblem(api.send("POST", TENANTS, Api.ADMIN, "name=x", List.of("Content-Type", "text/plain")), 415,
+        assertProblem(
+                api.send("POST", TENANTS, Api.ADMIN, "name=x", List.of("Content-Type", "text/plain")),
+                415,
                 "Unsupported media type");
     }
 
@@ -119,14 +127,16 @@ class ProblemResponsesTest {
     @Test
     void textPostgresqlCannotStoreIsABadRequestNotAServerError() {
         assertProblem(api.post(TENANTS, Api.ADMIN, "{\"name\": \"nul\\u0000byte\"}"), 400, "Invalid data");
-        assertProblem(api.post(TENANTS, Api.ADMIN, "{\"name\": \"x\", \"settings\": {\"k\": \"\\u0000\"}}"), 400,
+        assertProblem(
+                api.post(TENANTS, Api.ADMIN, "{\"name\": \"x\", \"settings\": {\"k\": \"\\u0000\"}}"),
+                400,
                 "Invalid data");
     }
 
     @Test
     void aNameOfUnicodeSpacesIsBlank() {
-        JsonNode problem = assertProblem(api.post(TENANTS, Api.ADMIN, "{\"name\": \"\u2003\u3000\"}"), 400,
-                "Invalid request");
+        JsonNode problem =
+                assertProblem(api.post(TENANTS, Api.ADMIN, "{\"name\": \"\u2003\u3000\"}"), 400, "Invalid request");
         assertThat(problem.at("/errors/0/field").asString()).isEqualTo("name");
     }
 

@@ -3,6 +3,8 @@ package io.reach.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
@@ -26,9 +27,6 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.parameters.Parameter;
-
 /**
  * A handler's {@link PageRequest}, {@link TimeWindow} and {@link TabularAnswer} arguments: read from the query as the
  * {@code @RequestParam}s they replace were (same defaults, same 400 problems), accepted by
@@ -43,12 +41,14 @@ class QueryArgumentsTest {
     @SuppressWarnings("unused")
     static class Handlers {
 
-        void list(@PathVariable UUID id, @RequestParam(name = "user_id", required = false) String userId,
-                TimeWindow window, PageRequest page, TabularAnswer answer) {
-        }
+        void list(
+                @PathVariable UUID id,
+                @RequestParam(name = "user_id", required = false) String userId,
+                TimeWindow window,
+                PageRequest page,
+                TabularAnswer answer) {}
 
-        void recent(@RecentWindow(days = 30) TimeWindow window) {
-        }
+        void recent(@RecentWindow(days = 30) TimeWindow window) {}
     }
 
     @Test
@@ -62,8 +62,8 @@ class QueryArgumentsTest {
     void aPageReadsItsLimitAndCursor() throws Exception {
         UUID last = new UUID(1, 2);
 
-        PageRequest page = (PageRequest) arguments.resolveArgument(parameter("list", 3), null,
-                request("limit=7&cursor=" + Cursors.encode(last)), binders());
+        PageRequest page = (PageRequest) arguments.resolveArgument(
+                parameter("list", 3), null, request("limit=7&cursor=" + Cursors.encode(last)), binders());
 
         assertThat(page.limit()).isEqualTo(7);
         assertThat(page.after()).contains(last);
@@ -72,9 +72,12 @@ class QueryArgumentsTest {
     @Test
     void badPagesAreRefusedAsBefore() {
         assertThatThrownBy(() -> arguments.resolveArgument(parameter("list", 3), null, request("limit=0"), binders()))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("limit must be between 1 and 200");
-        assertThatThrownBy(() -> arguments.resolveArgument(parameter("list", 3), null, request("cursor=garbage"), binders()))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("cursor is not one this API returned");
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("limit must be between 1 and 200");
+        assertThatThrownBy(() ->
+                        arguments.resolveArgument(parameter("list", 3), null, request("cursor=garbage"), binders()))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("cursor is not one this API returned");
         assertThatThrownBy(() -> arguments.resolveArgument(parameter("list", 3), null, request("limit=abc"), binders()))
                 .isInstanceOfSatisfying(MethodArgumentTypeMismatchException.class, e -> {
                     assertThat(e.getName()).isEqualTo("limit");
@@ -92,20 +95,26 @@ class QueryArgumentsTest {
     @Test
     void aRecentWindowEndsNowAndStartsItsDaysBefore() throws Exception {
         TimeWindow open = (TimeWindow) arguments.resolveArgument(parameter("recent", 0), null, request(""), binders());
-        TimeWindow closed = (TimeWindow) arguments.resolveArgument(parameter("recent", 0), null,
-                request("from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z"), binders());
+        TimeWindow closed = (TimeWindow) arguments.resolveArgument(
+                parameter("recent", 0), null, request("from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z"), binders());
 
         assertThat(open).isEqualTo(new TimeWindow(NOW.minus(Duration.ofDays(30)), NOW));
-        assertThat(closed).isEqualTo(new TimeWindow(Instant.parse("2026-01-01T00:00:00Z"),
-                Instant.parse("2026-01-02T00:00:00Z")));
+        assertThat(closed)
+                .isEqualTo(
+                        new TimeWindow(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z")));
     }
 
     @Test
     void badWindowsAreRefusedAsBefore() {
-        assertThatThrownBy(() -> arguments.resolveArgument(parameter("list", 2), null,
-                request("from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z"), binders()))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("from must be before to");
-        assertThatThrownBy(() -> arguments.resolveArgument(parameter("list", 2), null, request("to=yesterday"), binders()))
+        assertThatThrownBy(() -> arguments.resolveArgument(
+                        parameter("list", 2),
+                        null,
+                        request("from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z"),
+                        binders()))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("from must be before to");
+        assertThatThrownBy(
+                        () -> arguments.resolveArgument(parameter("list", 2), null, request("to=yesterday"), binders()))
                 .isInstanceOfSatisfying(MethodArgumentTypeMismatchException.class, e -> {
                     assertThat(e.getName()).isEqualTo("to");
                     assertThat(e.getRequiredType()).isEqualTo(Instant.class);
@@ -118,7 +127,8 @@ class QueryArgumentsTest {
         assertThat(answer("format=csv", null).csv()).isTrue();
         assertThat(answer("", "text/csv, application/json;q=0.5").csv()).isTrue();
         assertThat(answer("format=json", "text/csv").csv()).isFalse();
-        assertThatThrownBy(() -> answer("format=xml", null)).isInstanceOf(InvalidRequestException.class)
+        assertThatThrownBy(() -> answer("format=xml", null))
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("Invalid format");
     }
 
@@ -130,12 +140,15 @@ class QueryArgumentsTest {
 
     @Test
     void theyAreDocumentedWhereTheHandlerDeclaresThem() throws Exception {
-        Operation operation = new Operation().parameters(new java.util.ArrayList<>(List.of(
-                new Parameter().name("id").in("path"), new Parameter().name("user_id").in("query"))));
+        Operation operation = new Operation()
+                .parameters(new java.util.ArrayList<>(List.of(
+                        new Parameter().name("id").in("path"),
+                        new Parameter().name("user_id").in("query"))));
 
         new QueryArgumentsDocumentation().customize(operation, handler("list"));
 
-        assertThat(operation.getParameters()).extracting(Parameter::getName)
+        assertThat(operation.getParameters())
+                .extracting(Parameter::getName)
                 .containsExactly("id", "user_id", "from", "to", "limit", "cursor", "format");
         assertThat(operation.getParameters().get(4).getSchema().getFormat()).isEqualTo("int32");
         assertThat(operation.getParameters().get(2).getSchema().getFormat()).isEqualTo("date-time");
@@ -153,7 +166,9 @@ class QueryArgumentsTest {
 
     private static HandlerMethod handler(String name) throws NoSuchMethodException {
         Method method = List.of(Handlers.class.getDeclaredMethods()).stream()
-                .filter(m -> m.getName().equals(name)).findFirst().orElseThrow();
+                .filter(m -> m.getName().equals(name))
+                .findFirst()
+                .orElseThrow();
         return new HandlerMethod(new Handlers(), method);
     }
 

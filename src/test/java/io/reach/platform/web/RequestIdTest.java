@@ -2,13 +2,11 @@ package io.reach.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.reach.support.Api;
 import io.reach.support.ReachTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 @ReachTest
 class RequestIdTest {
@@ -26,7 +24,8 @@ class RequestIdTest {
 
     @Test
     void aSaneIncomingRequestIdIsKept() {
-        var response = api.send("GET", "/api/v1/admin/tenants", Api.ADMIN, null, List.of("X-Request-Id", "trace-42.a_b"));
+        var response =
+                api.send("GET", "/api/v1/admin/tenants", Api.ADMIN, null, List.of("X-Request-Id", "trace-42.a_b"));
 
         assertThat(response.header("X-Request-Id")).isEqualTo("trace-42.a_b");
     }

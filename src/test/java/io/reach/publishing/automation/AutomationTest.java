@@ -2,18 +2,16 @@ package io.reach.publishing.automation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.Fixtures;
 import io.reach.support.ReachTest;
 import io.reach.support.TestMailServer;
 import io.reach.support.WebhookSigning;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Automations through the API: validated rules, X's consent requirement, the execution log, tenant isolation. */
@@ -24,10 +22,13 @@ class AutomationTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Accounts accounts;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     AutomationEngine engine;
 
@@ -39,29 +40,43 @@ class AutomationTest {
         JsonNode automation = api.post("/api/v1/automations", ada.accessToken(), """
                 {"social_account_id": "%s", "name": "Pricing questions",
                  "trigger": {"type": "new_comment", "keywords": ["price"]},
-                 "actions": [{"type": "notify", "text": "Someone asks about prices"}]}""".formatted(account)).json();
+                 "actions": [{"type": "notify", "text": "Someone asks about prices"}]}""".formatted(account))
+                .json();
         String id = automation.get("id").asString();
-        assertThat(automation.get("consent_required").asBoolean()).as("X requires consent").isTrue();
+        assertThat(automation.get("consent_required").asBoolean())
+                .as("X requires consent")
+                .isTrue();
 
         deliverReply(user, "r1", "What is the PRICE of this?");
         engine.runWaiting();
-        assertThat(executions(ada, id)).extracting(e -> e.get("status").asString()).containsExactly("skipped");
+        assertThat(executions(ada, id))
+                .extracting(e -> e.get("status").asString())
+                .containsExactly("skipped");
 
-        assertThat(api.post("/api/v1/automations/" + id + "/consent", ada.accessToken(), null).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/automations/" + id + "/consent", ada.accessToken(), null)
+                        .status())
+                .isEqualTo(200);
         deliverReply(user, "r2", "Price please");
         deliverReply(user, "r3", "Nice photo");
         deliverReply(user, "r2", "Price please");
         engine.runWaiting();
-        assertThat(executions(ada, id)).extracting(e -> e.get("status").asString()).containsExactly("succeeded", "skipped");
-        assertThat(TestMailServer.mailsTo(ada.email(), 3)).anyMatch(mail -> mail.contains("Someone asks about prices")
-                && mail.contains("Price please"));
+        assertThat(executions(ada, id))
+                .extracting(e -> e.get("status").asString())
+                .containsExactly("succeeded", "skipped");
+        assertThat(TestMailServer.mailsTo(ada.email(), 3))
+                .anyMatch(mail -> mail.contains("Someone asks about prices") && mail.contains("Price please"));
 
-        JsonNode revoked = api.delete("/api/v1/automations/" + id + "/consent", ada.accessToken()).json();
+        JsonNode revoked = api.delete("/api/v1/automations/" + id + "/consent", ada.accessToken())
+                .json();
         assertThat(revoked.get("revoked_at").isNull()).isFalse();
         deliverReply(user, "r4", "price?");
         engine.runWaiting();
         assertThat(executions(ada, id).get(0).get("status").asString()).isEqualTo("skipped");
-        assertThat(api.get("/api/v1/consents?social_account_id=" + account, ada.accessToken()).json().get("items").size()).isEqualTo(1);
+        assertThat(api.get("/api/v1/consents?social_account_id=" + account, ada.accessToken())
+                        .json()
+                        .get("items")
+                        .size())
+                .isEqualTo(1);
     }
 
     @Test
@@ -96,42 +111,78 @@ class AutomationTest {
         UUID account = fixtures.socialAccount(ada.tenantId(), "x", X, "x-" + UUID.randomUUID());
         String id = api.post("/api/v1/automations", ada.accessToken(), """
                 {"social_account_id": "%s", "name": "Thanks", "trigger": {"type": "mention"},
-                 "actions": [{"type": "like"}]}""".formatted(account)).json().get("id").asString();
+                 "actions": [{"type": "like"}]}""".formatted(account))
+                .json()
+                .get("id")
+                .asString();
         String editor = accounts.member(ada, "editor", fixtures);
         String analyst = accounts.member(ada, "analyst", fixtures);
 
-        assertThat(api.get("/api/v1/automations/" + id, eve.accessToken()).status()).isEqualTo(404);
-        assertThat(api.patch("/api/v1/automations/" + id, eve.accessToken(), "{\"enabled\": false}").status()).isEqualTo(404);
-        assertThat(api.post("/api/v1/automations/" + id + "/consent", eve.accessToken(), null).status()).isEqualTo(404);
-        assertThat(api.delete("/api/v1/automations/" + id, eve.accessToken()).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/automations", eve.accessToken()).json().get("items").size()).isZero();
-        assertThat(api.post("/api/v1/automations/" + id + "/consent", editor, null).status()).isEqualTo(403);
-        assertThat(api.patch("/api/v1/automations/" + id, analyst, "{\"enabled\": false}").status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/automations/" + id, eve.accessToken()).status())
+                .isEqualTo(404);
+        assertThat(api.patch("/api/v1/automations/" + id, eve.accessToken(), "{\"enabled\": false}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/v1/automations/" + id + "/consent", eve.accessToken(), null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.delete("/api/v1/automations/" + id, eve.accessToken()).status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/automations", eve.accessToken())
+                        .json()
+                        .get("items")
+                        .size())
+                .isZero();
+        assertThat(api.post("/api/v1/automations/" + id + "/consent", editor, null)
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.patch("/api/v1/automations/" + id, analyst, "{\"enabled\": false}")
+                        .status())
+                .isEqualTo(403);
         assertThat(api.get("/api/v1/automations/" + id, analyst).status()).isEqualTo(200);
 
-        JsonNode paused = api.patch("/api/v1/automations/" + id, editor, "{\"enabled\": false}").json();
+        JsonNode paused = api.patch("/api/v1/automations/" + id, editor, "{\"enabled\": false}")
+                .json();
         assertThat(paused.get("enabled").asBoolean()).isFalse();
         assertThat(paused.get("consent_required").asBoolean()).isTrue();
-        assertThat(api.get("/api/v1/automations?enabled=true", ada.accessToken()).json().get("items").size()).isZero();
-        assertThat(api.delete("/api/v1/automations/" + id, ada.accessToken()).status()).isEqualTo(204);
-        assertThat(api.get("/api/v1/automations/" + id, ada.accessToken()).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/automations?enabled=true", ada.accessToken())
+                        .json()
+                        .get("items")
+                        .size())
+                .isZero();
+        assertThat(api.delete("/api/v1/automations/" + id, ada.accessToken()).status())
+                .isEqualTo(204);
+        assertThat(api.get("/api/v1/automations/" + id, ada.accessToken()).status())
+                .isEqualTo(404);
     }
 
     private void deliverReply(String user, String tweetId, String text) {
         String body = """
                 {"for_user_id": "%s", "tweet_create_events": [{"id_str": "%s", "text": "%s",
-                 "in_reply_to_status_id_str": "1", "user": {"id_str": "fan-1", "screen_name": "fan"}}]}"""
-                .formatted(user, tweetId + "-" + user, text);
-        assertThat(api.send("POST", "/api/v1/webhooks/social/x", null, body,
-                List.of("x-twitter-webhooks-signature", WebhookSigning.x(body))).status()).isEqualTo(200);
+                 "in_reply_to_status_id_str": "1", "user": {"id_str": "fan-1", "screen_name": "fan"}}]}""".formatted(user, tweetId + "-" + user, text);
+        assertThat(api.send(
+                                "POST",
+                                "/api/v1/webhooks/social/x",
+                                null,
+                                body,
+                                List.of("x-twitter-webhooks-signature", WebhookSigning.x(body)))
+                        .status())
+                .isEqualTo(200);
     }
 
     private List<JsonNode> executions(Accounts.SignedIn who, String automation) {
-        return api.get("/api/v1/automations/" + automation + "/executions", who.accessToken()).json().get("items")
-                .valueStream().toList();
+        return api.get("/api/v1/automations/" + automation + "/executions", who.accessToken())
+                .json()
+                .get("items")
+                .valueStream()
+                .toList();
     }
 
     private static List<String> fields(Api.Response response) {
-        return response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+        return response.json()
+                .get("errors")
+                .valueStream()
+                .map(e -> e.get("field").asString())
+                .toList();
     }
 }

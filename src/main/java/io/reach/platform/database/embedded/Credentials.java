@@ -33,8 +33,8 @@ record Credentials(String superuserPassword, String ownerPassword, String appPas
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);
         }
-        return new Credentials(properties.getProperty("superuser"), properties.getProperty("owner"),
-                properties.getProperty("app"));
+        return new Credentials(
+                properties.getProperty("superuser"), properties.getProperty("owner"), properties.getProperty("app"));
     }
 
     void save(Path file) {

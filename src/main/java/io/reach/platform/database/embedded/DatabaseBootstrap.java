@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import org.postgresql.PGConnection;
 
 /**
@@ -24,16 +23,20 @@ final class DatabaseBootstrap {
     }
 
     void ensureRolesAndDatabase() {
-        try (Connection connection = DriverManager.getConnection(superuserUrl, Credentials.SUPERUSER,
-                credentials.superuserPassword())) {
+        try (Connection connection =
+                DriverManager.getConnection(superuserUrl, Credentials.SUPERUSER, credentials.superuserPassword())) {
             ensureRole(connection, Credentials.OWNER, credentials.ownerPassword(), "");
             ensureRole(connection, Credentials.APP, credentials.appPassword(), " NOCREATEDB NOCREATEROLE NOBYPASSRLS");
             if (!exists(connection, "select 1 from pg_database where datname = ?", Credentials.DATABASE)) {
-                execute(connection, "create database " + Credentials.DATABASE + " owner " + Credentials.OWNER
-                        + " encoding 'UTF8' template template0");
+                execute(
+                        connection,
+                        "create database " + Credentials.DATABASE + " owner " + Credentials.OWNER
+                                + " encoding 'UTF8' template template0");
             }
             execute(connection, "revoke all on database " + Credentials.DATABASE + " from public");
-            execute(connection, "grant connect, temporary on database " + Credentials.DATABASE + " to " + Credentials.APP);
+            execute(
+                    connection,
+                    "grant connect, temporary on database " + Credentials.DATABASE + " to " + Credentials.APP);
         } catch (SQLException e) {
             throw new EmbeddedPostgresException("Could not prepare the roles and database of the embedded server", e);
         }

@@ -29,9 +29,11 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
                 || environment.getPropertySources().contains(PROPERTY_SOURCE)) {
             return;
         }
-        EmbeddedPostgresServer server = EmbeddedPostgresServers.obtain(EmbeddedPostgresSettings.from(environment),
-                logFactory.getLog(EmbeddedPostgresServer.class));
-        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, server.connectionProperties()));
+        EmbeddedPostgresServer server = EmbeddedPostgresServers.obtain(
+                EmbeddedPostgresSettings.from(environment), logFactory.getLog(EmbeddedPostgresServer.class));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(PROPERTY_SOURCE, server.connectionProperties()));
     }
 
     @Override

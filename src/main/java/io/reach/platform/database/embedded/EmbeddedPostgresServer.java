@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
 
@@ -36,11 +35,12 @@ public final class EmbeddedPostgresServer {
     private final Log log;
     /** Set by {@link #startUp}, which {@link #start} runs before handing the server out. */
     private @Nullable Credentials credentials;
+
     private int port;
     private boolean running;
 
-    private EmbeddedPostgresServer(EmbeddedPostgresSettings settings, ServerAccount account, ServerLayout layout,
-            Log log) {
+    private EmbeddedPostgresServer(
+            EmbeddedPostgresSettings settings, ServerAccount account, ServerLayout layout, Log log) {
         this.log = log;
         this.settings = settings;
         this.account = account;
@@ -61,25 +61,37 @@ public final class EmbeddedPostgresServer {
     private void startUp(String archive) {
         long started = System.nanoTime();
         PostgresBinaries.extract(archive, layout.binaries());
-        Credentials credentials = Files.exists(layout.dataDirectory().resolve("PG_VERSION")) ? existingCredentials()
-                : initialise();
+        Credentials credentials =
+                Files.exists(layout.dataDirectory().resolve("PG_VERSION")) ? existingCredentials() : initialise();
         this.credentials = credentials;
         new StalePidFile(layout.dataDirectory(), commands, log).recover();
         port = settings.port() > 0 ? settings.port() : freePort();
         prepareLogFile();
-        commands.run("pg_ctl", "-D", layout.dataDirectory().toString(), "-l", layout.logFile().toString(),
-                "-o", "-p " + port, "-w", "-t", "60", "start");
+        commands.run(
+                "pg_ctl",
+                "-D",
+                layout.dataDirectory().toString(),
+                "-l",
+                layout.logFile().toString(),
+                "-o",
+                "-p " + port,
+                "-w",
+                "-t",
+                "60",
+                "start");
         running = true;
         new DatabaseBootstrap(jdbcUrl("postgres"), credentials).ensureRolesAndDatabase();
         log.info("Embedded PostgreSQL is up on 127.0.0.1:" + port + " as " + account.user() + " after "
                 + (System.nanoTime() - started) / 1_000_000 + " ms; data in " + layout.dataDirectory()
-                + (layout.relocated() ? " (moved there: the configured directory is out of the server account's reach)" : ""));
+                + (layout.relocated()
+                        ? " (moved there: the configured directory is out of the server account's reach)"
+                        : ""));
     }
 
     private Credentials existingCredentials() {
         if (!Files.exists(layout.credentialsFile())) {
-            throw new EmbeddedPostgresException("The data directory " + layout.dataDirectory()
-                    + " exists but " + layout.credentialsFile() + " does not; restore it or move the data away");
+            throw new EmbeddedPostgresException("The data directory " + layout.dataDirectory() + " exists but "
+                    + layout.credentialsFile() + " does not; restore it or move the data away");
         }
         return Credentials.load(layout.credentialsFile());
     }
@@ -100,8 +112,19 @@ public final class EmbeddedPostgresServer {
             account.takeOwnership(staging);
             account.takeOwnership(passwordFile);
             fresh.save(layout.credentialsFile());
-            commands.run("initdb", "-D", staging.toString(), "-U", Credentials.SUPERUSER, "--pwfile=" + passwordFile,
-                    "-A", "scram-sha-256", "-E", "UTF8", "--locale=C", "--no-instructions");
+            commands.run(
+                    "initdb",
+                    "-D",
+                    staging.toString(),
+                    "-U",
+                    Credentials.SUPERUSER,
+                    "--pwfile=" + passwordFile,
+                    "-A",
+                    "scram-sha-256",
+                    "-E",
+                    "UTF8",
+                    "--locale=C",
+                    "--no-instructions");
             configure(staging);
             FileTrees.deleteRecursively(data);
             Files.move(staging, data, StandardCopyOption.ATOMIC_MOVE);
@@ -134,8 +157,9 @@ public final class EmbeddedPostgresServer {
     private void prepareLogFile() {
         try {
             if (!Files.exists(layout.logFile())) {
-                Files.createFile(layout.logFile(), PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        layout.logFile(),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
             account.takeOwnership(layout.logFile());
         } catch (IOException | UnsupportedOperationException e) {
@@ -150,7 +174,8 @@ public final class EmbeddedPostgresServer {
         }
         running = false;
         try {
-            Optional<ProcessHandle> postmaster = PostmasterPid.read(layout.dataDirectory()).flatMap(ProcessHandle::of);
+            Optional<ProcessHandle> postmaster =
+                    PostmasterPid.read(layout.dataDirectory()).flatMap(ProcessHandle::of);
             commands.run("pg_ctl", "-D", layout.dataDirectory().toString(), "-m", "fast", "-w", "-t", "60", "stop");
             postmaster.ifPresent(EmbeddedPostgresServer::awaitExit);
             log.info("Embedded PostgreSQL on port " + port + " stopped");
@@ -190,7 +215,8 @@ public final class EmbeddedPostgresServer {
 
     /** Spring properties that point the runtime data source at {@code reach_app} and Flyway at the owner. */
     Map<String, Object> connectionProperties() {
-        Credentials credentials = Objects.requireNonNull(this.credentials, "the server is handed out only once started");
+        Credentials credentials =
+                Objects.requireNonNull(this.credentials, "the server is handed out only once started");
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", jdbcUrl(Credentials.DATABASE));
         properties.put("spring.datasource.username", Credentials.APP);

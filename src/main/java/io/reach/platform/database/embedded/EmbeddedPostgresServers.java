@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
 
@@ -18,10 +17,10 @@ final class EmbeddedPostgresServers {
 
     /** Longer than Spring Boot's graceful-shutdown phase (30 s by default), so in-flight work finishes first. */
     private static final long CONTEXTS_CLOSE_WAIT_SECONDS = 60;
+
     private static final Map<EmbeddedPostgresSettings, EmbeddedPostgresServer> SERVERS = new ConcurrentHashMap<>();
 
-    private EmbeddedPostgresServers() {
-    }
+    private EmbeddedPostgresServers() {}
 
     static EmbeddedPostgresServer obtain(EmbeddedPostgresSettings settings, Log log) {
         return SERVERS.computeIfAbsent(settings, key -> startAndRegisterShutdown(key, log));
@@ -42,10 +41,13 @@ final class EmbeddedPostgresServers {
             server.stop();
             contextsClosed.countDown();
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            awaitQuietly(contextsClosed);
-            server.stop();
-        }, "embedded-postgres-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            awaitQuietly(contextsClosed);
+                            server.stop();
+                        },
+                        "embedded-postgres-stop"));
         return server;
     }
 

@@ -1,7 +1,6 @@
 package io.reach.platform.database.embedded;
 
 import java.nio.file.Path;
-
 import org.springframework.core.env.Environment;
 
 /**
@@ -18,7 +17,9 @@ public record EmbeddedPostgresSettings(Path directory, boolean ephemeral, int po
 
     static EmbeddedPostgresSettings from(Environment env) {
         return new EmbeddedPostgresSettings(
-                Path.of(env.getProperty(PREFIX + "directory", ".reach")).toAbsolutePath().normalize(),
+                Path.of(env.getProperty(PREFIX + "directory", ".reach"))
+                        .toAbsolutePath()
+                        .normalize(),
                 env.getProperty(PREFIX + "ephemeral", Boolean.class, false),
                 env.getProperty(PREFIX + "port", Integer.class, 0),
                 env.getProperty(PREFIX + "unprivileged-user", "nobody"));

@@ -9,11 +9,14 @@ public class EmbeddedPostgresStartupFailureListener implements ApplicationListen
     @Override
     public void onApplicationEvent(ApplicationFailedEvent event) {
         if (event.getApplicationContext() == null
-                || !event.getApplicationContext().getEnvironment().getPropertySources()
+                || !event.getApplicationContext()
+                        .getEnvironment()
+                        .getPropertySources()
                         .contains(EmbeddedPostgresEnvironmentPostProcessor.PROPERTY_SOURCE)) {
             return;
         }
-        if (!event.getApplicationContext().getEnvironment()
+        if (!event.getApplicationContext()
+                .getEnvironment()
                 .getProperty("reach.embedded-postgres.ephemeral", Boolean.class, false)) {
             EmbeddedPostgresServers.stopAll();
         }

@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 /** Small file-system helpers the launcher needs. */
 final class FileTrees {
 
-    private FileTrees() {
-    }
+    private FileTrees() {}
 
     static void deleteRecursively(Path root) {
         if (!Files.exists(root)) {

@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
@@ -26,18 +25,19 @@ final class PostgresBinaries {
 
     private static final String READY_MARKER = ".reach-extracted";
 
-    private PostgresBinaries() {
-    }
+    private PostgresBinaries() {}
 
     /** The archive name zonky uses for this OS and architecture, e.g. {@code postgres-linux-x86_64.txz}. */
     static String archiveName(String osName, String osArch, boolean alpine) {
         String os = osName.toLowerCase(Locale.ROOT);
-        String system = os.contains("win") ? "windows" : os.contains("mac") || os.contains("darwin") ? "darwin" : "linux";
+        String system =
+                os.contains("win") ? "windows" : os.contains("mac") || os.contains("darwin") ? "darwin" : "linux";
         String arch = switch (osArch.toLowerCase(Locale.ROOT)) {
             case "amd64", "x86_64" -> "x86_64";
             case "aarch64", "arm64" -> "arm_64";
-            default -> throw new EmbeddedPostgresException("No embedded PostgreSQL binaries for architecture " + osArch
-                    + "; configure an external database with SPRING_DATASOURCE_URL");
+            default ->
+                throw new EmbeddedPostgresException("No embedded PostgreSQL binaries for architecture " + osArch
+                        + "; configure an external database with SPRING_DATASOURCE_URL");
         };
         return "postgres-" + system + "-" + arch + (alpine ? "-alpine_linux" : "") + ".txz";
     }
@@ -103,7 +103,8 @@ final class PostgresBinaries {
     /** Links must point inside the archive; a hard link is made as a symbolic one to the same file. */
     private static void link(Path dir, Path path, TarArchiveEntry entry) throws IOException {
         Path parent = Objects.requireNonNull(path.getParent(), "an archive entry lies inside the target directory");
-        Path target = entry.isLink() ? dir.resolve(entry.getLinkName()).normalize()
+        Path target = entry.isLink()
+                ? dir.resolve(entry.getLinkName()).normalize()
                 : parent.resolve(entry.getLinkName()).normalize();
         if (!target.startsWith(dir)) {
             throw new IOException("Archive link escapes the target directory: " + entry.getName());
@@ -119,9 +120,10 @@ final class PostgresBinaries {
         }
         Set<PosixFilePermission> permissions = new HashSet<>();
         PosixFilePermission[] order = {
-                PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-                PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ
+        };
         for (int bit = 0; bit < order.length; bit++) {
             if ((mode & (1 << bit)) != 0) {
                 permissions.add(order[bit]);

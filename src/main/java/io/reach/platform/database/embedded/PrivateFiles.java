@@ -8,8 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 /** Files only their owner may read, private from the moment they exist (no window before a chmod). */
 final class PrivateFiles {
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     /** Creates {@code file} empty with mode 0600, replacing any earlier one. */
     static Path create(Path file) throws IOException {
@@ -17,6 +16,7 @@ final class PrivateFiles {
         if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return Files.createFile(file);
         }
-        return Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        return Files.createFile(
+                file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
 }

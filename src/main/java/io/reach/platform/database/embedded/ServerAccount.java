@@ -50,8 +50,8 @@ final class ServerAccount {
         if (!dropPrivileges) {
             return command;
         }
-        List<String> wrapped = new ArrayList<>(List.of(
-                "setpriv", "--reuid=" + user, "--regid=" + group(), "--clear-groups", "--"));
+        List<String> wrapped =
+                new ArrayList<>(List.of("setpriv", "--reuid=" + user, "--regid=" + group(), "--clear-groups", "--"));
         wrapped.addAll(command);
         return wrapped;
     }

@@ -30,15 +30,16 @@ final class ServerCommands {
         builder.environment().put("LC_ALL", "C");
         try {
             Process process = builder.start();
-            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()),
-                    Thread.ofVirtual()::start);
+            CompletableFuture<String> output =
+                    CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()), Thread.ofVirtual()::start);
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new EmbeddedPostgresException(program + " did not finish within " + TIMEOUT_SECONDS + " s");
             }
             if (process.exitValue() != 0) {
                 throw new EmbeddedPostgresException(program + " failed (exit " + process.exitValue() + "): "
-                        + output.completeOnTimeout("(no output)", 5, TimeUnit.SECONDS).join());
+                        + output.completeOnTimeout("(no output)", 5, TimeUnit.SECONDS)
+                                .join());
             }
         } catch (IOException e) {
             throw new EmbeddedPostgresException("Could not run " + program, e);

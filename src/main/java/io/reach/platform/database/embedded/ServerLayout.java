@@ -53,7 +53,9 @@ record ServerLayout(Path binaries, Path runDirectory, boolean relocated) {
     /** Ephemeral servers share one per-user place for the binaries, with a fresh run directory each. */
     static Path wantedBase(EmbeddedPostgresSettings settings) {
         return settings.ephemeral()
-                ? Path.of(System.getProperty("java.io.tmpdir"), "reach-embedded-postgres-" + System.getProperty("user.name"))
+                ? Path.of(
+                                System.getProperty("java.io.tmpdir"),
+                                "reach-embedded-postgres-" + System.getProperty("user.name"))
                         .toAbsolutePath()
                 : settings.directory();
     }

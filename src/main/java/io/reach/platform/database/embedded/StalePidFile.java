@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-
 import org.apache.commons.logging.Log;
 
 /**
@@ -32,7 +31,8 @@ final class StalePidFile {
         }
         long pid = PostmasterPid.read(dataDirectory).orElse(-1L);
         if (servesThisDirectory(pid, dataDirectory)) {
-            log.warn("A PostgreSQL server (pid " + pid + ") from an earlier run still uses " + dataDirectory + "; stopping it");
+            log.warn("A PostgreSQL server (pid " + pid + ") from an earlier run still uses " + dataDirectory
+                    + "; stopping it");
             commands.run("pg_ctl", "-D", dataDirectory.toString(), "-m", "fast", "-w", "-t", "60", "stop");
         } else {
             log.warn("Removing a stale " + pidFile + " (pid " + pid + " is gone) left by a crash");
@@ -46,7 +46,8 @@ final class StalePidFile {
      * name has to do.
      */
     static boolean servesThisDirectory(long pid, Path dataDirectory) {
-        Optional<ProcessHandle> process = pid > 0 ? ProcessHandle.of(pid).filter(ProcessHandle::isAlive) : Optional.empty();
+        Optional<ProcessHandle> process =
+                pid > 0 ? ProcessHandle.of(pid).filter(ProcessHandle::isAlive) : Optional.empty();
         if (process.isEmpty()) {
             return false;
         }
@@ -58,7 +59,11 @@ final class StalePidFile {
                 return false;
             }
         }
-        return process.get().info().command().filter(command -> command.contains("postgres")).isPresent();
+        return process.get()
+                .info()
+                .command()
+                .filter(command -> command.contains("postgres"))
+                .isPresent();
     }
 
     private static void delete(Path pidFile) {

@@ -15,8 +15,7 @@ final class StaleRuns {
 
     private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
-    private StaleRuns() {
-    }
+    private StaleRuns() {}
 
     static void deleteAbandoned(Path base) {
         Instant cutoff = Instant.now().minus(ABANDONED_AFTER);

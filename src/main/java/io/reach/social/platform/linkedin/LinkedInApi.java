@@ -1,5 +1,8 @@
 package io.reach.social.platform.linkedin;
 
+import io.reach.social.PlatformError;
+import io.reach.social.platform.PlatformHttp;
+import io.reach.social.platform.SocialProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,18 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
-
 import tools.jackson.databind.JsonNode;
-
-import io.reach.social.PlatformError;
-import io.reach.social.platform.PlatformHttp;
-import io.reach.social.platform.SocialProvider;
 
 /**
  * What the LinkedIn classes share: calls to the versioned REST API ({@code LinkedIn-Version},
@@ -54,13 +51,17 @@ final class LinkedInApi {
         } catch (RestClientResponseException e) {
             int status = e.getStatusCode().value();
             if (status == 422 && PlatformHttp.saysDuplicate(e)) {
-                throw new PlatformError(PlatformError.Kind.TERMINAL, 422, null,
+                throw new PlatformError(
+                        PlatformError.Kind.TERMINAL,
+                        422,
+                        null,
                         "LinkedIn refused it as a duplicate of a post already published: "
                                 + PlatformHttp.message(e.getResponseBodyAsString()));
             }
             PlatformError error = PlatformHttp.classify("LinkedIn", e, clock);
             if (status == 429 && error.retryAfter() == null) {
-                throw new PlatformError(PlatformError.Kind.RETRYABLE, 429, quotaWait(clock.instant()), error.getMessage());
+                throw new PlatformError(
+                        PlatformError.Kind.RETRYABLE, 429, quotaWait(clock.instant()), error.getMessage());
             }
             throw error;
         } catch (ResourceAccessException e) {
@@ -70,7 +71,10 @@ final class LinkedInApi {
 
     /** How long to wait after a 429 without Retry-After: an hour, or until a minute after midnight UTC if sooner. */
     static Duration quotaWait(Instant now) {
-        Instant midnight = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant midnight = LocalDate.ofInstant(now, ZoneOffset.UTC)
+                .plusDays(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
         Duration untilReset = Duration.between(now, midnight).plusMinutes(1);
         return untilReset.compareTo(QUOTA_WAIT) < 0 ? untilReset : QUOTA_WAIT;
     }
@@ -88,11 +92,21 @@ final class LinkedInApi {
 
     /** Creates a post ({@code POST /rest/posts}); returns its URN from {@code x-restli-id}. */
     String createPost(SocialProvider.Account account, Map<String, Object> body) {
-        var response = call(() -> http.post().uri("/rest/posts").headers(h -> restli(h, account.accessToken()))
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity(), true);
+        var response = call(
+                () -> http.post()
+                        .uri("/rest/posts")
+                        .headers(h -> restli(h, account.accessToken()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(body)
+                        .retrieve()
+                        .toBodilessEntity(),
+                true);
         String id = response.getHeaders().getFirst("x-restli-id");
         if (id == null) {
-            throw new PlatformError(PlatformError.Kind.UNKNOWN, response.getStatusCode().value(), null,
+            throw new PlatformError(
+                    PlatformError.Kind.UNKNOWN,
+                    response.getStatusCode().value(),
+                    null,
                     "LinkedIn accepted the post but named no id");
         }
         return id;
@@ -100,9 +114,17 @@ final class LinkedInApi {
 
     /** The member's latest posts ({@code GET /rest/posts?q=author}). */
     List<JsonNode> posts(SocialProvider.Account account, int count) {
-        JsonNode page = call(() -> http.get().uri(uri -> uri.path("/rest/posts").queryParam("q", "author")
-                .queryParam("author", "{author}").queryParam("count", count).build(person(account)))
-                .headers(h -> restli(h, account.accessToken())).retrieve().body(JsonNode.class), false);
+        JsonNode page = call(
+                () -> http.get()
+                        .uri(uri -> uri.path("/rest/posts")
+                                .queryParam("q", "author")
+                                .queryParam("author", "{author}")
+                                .queryParam("count", count)
+                                .build(person(account)))
+                        .headers(h -> restli(h, account.accessToken()))
+                        .retrieve()
+                        .body(JsonNode.class),
+                false);
         return page == null ? List.of() : page.path("elements").valueStream().toList();
     }
 

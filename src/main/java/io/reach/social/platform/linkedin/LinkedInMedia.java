@@ -1,20 +1,17 @@
 package io.reach.social.platform.linkedin;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
-
-import tools.jackson.databind.JsonNode;
-
 import io.reach.social.PlatformError;
 import io.reach.social.Publication;
 import io.reach.social.platform.PlatformMedia;
 import io.reach.social.platform.SocialProvider;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Uploading a post's media to LinkedIn before it is posted. An image is registered
@@ -44,11 +41,17 @@ final class LinkedInMedia {
     List<String> upload(SocialProvider.Account account, List<Publication.Medium> attached) {
         long videos = attached.stream().filter(Publication.Medium::isVideo).count();
         if (videos > 0 && attached.size() > 1) {
-            throw new PlatformError(PlatformError.Kind.TERMINAL, null, null,
+            throw new PlatformError(
+                    PlatformError.Kind.TERMINAL,
+                    null,
+                    null,
                     "LinkedIn posts carry images or one video, not " + attached.size() + " media with a video");
         }
         if (attached.size() > 20) {
-            throw new PlatformError(PlatformError.Kind.TERMINAL, null, null,
+            throw new PlatformError(
+                    PlatformError.Kind.TERMINAL,
+                    null,
+                    null,
                     "LinkedIn posts carry at most 20 images, not " + attached.size());
         }
         List<String> urns = new ArrayList<>();
@@ -62,58 +65,97 @@ final class LinkedInMedia {
     }
 
     private String image(SocialProvider.Account account, PlatformMedia.Fetched fetched) {
-        JsonNode registered = api.call(() -> http.post().uri("/rest/images?action=initializeUpload")
-                .headers(h -> LinkedInApi.restli(h, account.accessToken())).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("initializeUploadRequest", Map.of("owner", LinkedInApi.person(account)))).retrieve()
-                .body(JsonNode.class), false);
-        String uploadUrl = registered == null ? "" : registered.path("value").path("uploadUrl").asString("");
-        String urn = registered == null ? "" : registered.path("value").path("image").asString("");
+        JsonNode registered = api.call(
+                () -> http.post()
+                        .uri("/rest/images?action=initializeUpload")
+                        .headers(h -> LinkedInApi.restli(h, account.accessToken()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("initializeUploadRequest", Map.of("owner", LinkedInApi.person(account))))
+                        .retrieve()
+                        .body(JsonNode.class),
+                false);
+        String uploadUrl = registered == null
+                ? ""
+                : registered.path("value").path("uploadUrl").asString("");
+        String urn =
+                registered == null ? "" : registered.path("value").path("image").asString("");
         if (uploadUrl.isEmpty() || urn.isEmpty()) {
-            throw new PlatformError(PlatformError.Kind.RETRYABLE, null, null, "LinkedIn named no upload URL for the image");
+            throw new PlatformError(
+                    PlatformError.Kind.RETRYABLE, null, null, "LinkedIn named no upload URL for the image");
         }
         put(account, uploadUrl, fetched.bytes());
         return urn;
     }
 
     private String video(SocialProvider.Account account, PlatformMedia.Fetched fetched) {
-        Map<String, Object> request = Map.of("owner", LinkedInApi.person(account), "fileSizeBytes", fetched.size(),
-                "uploadCaptions", false, "uploadThumbnail", false);
-        JsonNode registered = api.call(() -> http.post().uri("/rest/videos?action=initializeUpload")
-                .headers(h -> LinkedInApi.restli(h, account.accessToken())).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("initializeUploadRequest", request)).retrieve().body(JsonNode.class), false);
+        Map<String, Object> request = Map.of(
+                "owner",
+                LinkedInApi.person(account),
+                "fileSizeBytes",
+                fetched.size(),
+                "uploadCaptions",
+                false,
+                "uploadThumbnail",
+                false);
+        JsonNode registered = api.call(
+                () -> http.post()
+                        .uri("/rest/videos?action=initializeUpload")
+                        .headers(h -> LinkedInApi.restli(h, account.accessToken()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("initializeUploadRequest", request))
+                        .retrieve()
+                        .body(JsonNode.class),
+                false);
         JsonNode value = registered == null ? null : registered.path("value");
         String urn = value == null ? "" : value.path("video").asString("");
         if (value == null || urn.isEmpty() || !value.path("uploadInstructions").isArray()) {
-            throw new PlatformError(PlatformError.Kind.RETRYABLE, null, null, "LinkedIn named no upload instructions for the video");
+            throw new PlatformError(
+                    PlatformError.Kind.RETRYABLE, null, null, "LinkedIn named no upload instructions for the video");
         }
         List<String> etags = new ArrayList<>();
         for (JsonNode part : value.path("uploadInstructions")) {
             long first = part.path("firstByte").asLong(0);
             long last = part.path("lastByte").asLong(fetched.size() - 1);
-            String etag = put(account, part.path("uploadUrl").asString(""), fetched.range(first, (int) (last - first + 1)));
+            String etag =
+                    put(account, part.path("uploadUrl").asString(""), fetched.range(first, (int) (last - first + 1)));
             if (etag == null) {
-                throw new PlatformError(PlatformError.Kind.RETRYABLE, null, null,
+                throw new PlatformError(
+                        PlatformError.Kind.RETRYABLE,
+                        null,
+                        null,
                         "LinkedIn took a video part but returned no ETag for it");
             }
             etags.add(etag);
         }
-        Map<String, Object> finalize = Map.of("video", urn, "uploadToken", value.path("uploadToken").asString(""),
-                "uploadedPartIds", etags);
-        api.call(() -> http.post().uri("/rest/videos?action=finalizeUpload")
-                .headers(h -> LinkedInApi.restli(h, account.accessToken())).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("finalizeUploadRequest", finalize)).retrieve().toBodilessEntity(), false);
+        Map<String, Object> finalize =
+                Map.of("video", urn, "uploadToken", value.path("uploadToken").asString(""), "uploadedPartIds", etags);
+        api.call(
+                () -> http.post()
+                        .uri("/rest/videos?action=finalizeUpload")
+                        .headers(h -> LinkedInApi.restli(h, account.accessToken()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("finalizeUploadRequest", finalize))
+                        .retrieve()
+                        .toBodilessEntity(),
+                false);
         media.awaitProcessing("LinkedIn", videoStatus(account, urn), () -> videoStatus(account, urn));
         return urn;
     }
 
     private PlatformMedia.Processing videoStatus(SocialProvider.Account account, String urn) {
-        JsonNode video = api.call(() -> http.get().uri("/rest/videos/{urn}", urn)
-                .headers(h -> LinkedInApi.restli(h, account.accessToken())).retrieve().body(JsonNode.class), false);
+        JsonNode video = api.call(
+                () -> http.get()
+                        .uri("/rest/videos/{urn}", urn)
+                        .headers(h -> LinkedInApi.restli(h, account.accessToken()))
+                        .retrieve()
+                        .body(JsonNode.class),
+                false);
         String status = video == null ? "" : video.path("status").asString("");
         return switch (status) {
             case "AVAILABLE" -> PlatformMedia.Processing.done();
-            case "PROCESSING_FAILED" -> PlatformMedia.Processing.failed(video.path("processingFailureReason")
-                    .asString("no reason given"));
+            case "PROCESSING_FAILED" ->
+                PlatformMedia.Processing.failed(
+                        video.path("processingFailureReason").asString("no reason given"));
             default -> PlatformMedia.Processing.pending(null);
         };
     }
@@ -123,9 +165,15 @@ final class LinkedInMedia {
         if (uploadUrl.isEmpty()) {
             throw new PlatformError(PlatformError.Kind.RETRYABLE, null, null, "LinkedIn named no upload URL");
         }
-        var response = api.call(() -> http.put().uri(URI.create(uploadUrl))
-                .headers(h -> h.setBearerAuth(account.accessToken())).contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .body(bytes).retrieve().toBodilessEntity(), false);
+        var response = api.call(
+                () -> http.put()
+                        .uri(URI.create(uploadUrl))
+                        .headers(h -> h.setBearerAuth(account.accessToken()))
+                        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                        .body(bytes)
+                        .retrieve()
+                        .toBodilessEntity(),
+                false);
         return response.getHeaders().getETag();
     }
 }

@@ -1,5 +1,10 @@
 package io.reach.social.platform.linkedin;
 
+import io.reach.social.Publication;
+import io.reach.social.platform.OAuth2Platform;
+import io.reach.social.platform.PlatformHttp;
+import io.reach.social.platform.PlatformMedia;
+import io.reach.social.platform.ProviderRefused;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,20 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClientResponseException;
-
 import tools.jackson.databind.JsonNode;
-
-import io.reach.social.Publication;
-import io.reach.social.platform.OAuth2Platform;
-import io.reach.social.platform.PlatformHttp;
-import io.reach.social.platform.PlatformMedia;
-import io.reach.social.platform.ProviderRefused;
 
 /**
  * LinkedIn: OAuth 2 authorization code with PKCE ({@code /oauth/v2/authorization},
@@ -46,11 +43,14 @@ class LinkedInProvider extends OAuth2Platform {
     private final LinkedInMedia media;
     private final LinkedInSocialActions socialActions;
 
-    LinkedInProvider(@Value("${reach.social.linkedin.client-id:}") String clientId,
+    LinkedInProvider(
+            @Value("${reach.social.linkedin.client-id:}") String clientId,
             @Value("${reach.social.linkedin.client-secret:}") String clientSecret,
             @Value("${reach.social.linkedin.auth-base-url:https://www.linkedin.com}") String authBaseUrl,
             @Value("${reach.social.linkedin.api-base-url:https://api.linkedin.com}") String apiBaseUrl,
-            @Value("${reach.social.http-read-timeout:30s}") Duration readTimeout, Clock clock, PlatformMedia media,
+            @Value("${reach.social.http-read-timeout:30s}") Duration readTimeout,
+            Clock clock,
+            PlatformMedia media,
             @Value("${reach.social.linkedin.scopes:openid profile email w_member_social}") String scopes) {
         super(clientId, clientSecret, authBaseUrl, apiBaseUrl, readTimeout, clock);
         this.scopes = scopes;
@@ -66,8 +66,8 @@ class LinkedInProvider extends OAuth2Platform {
 
     @Override
     public URI authorizationUrl(String state, String codeChallenge, String redirectUri) {
-        return PlatformHttp.authorizationUrl(authBaseUrl + "/oauth/v2/authorization", clientId, redirectUri, state, codeChallenge,
-                scopes);
+        return PlatformHttp.authorizationUrl(
+                authBaseUrl + "/oauth/v2/authorization", clientId, redirectUri, state, codeChallenge, scopes);
     }
 
     @Override
@@ -75,8 +75,12 @@ class LinkedInProvider extends OAuth2Platform {
         form.add("client_id", clientId);
         form.add("client_secret", clientSecret);
         try {
-            JsonNode body = http.post().uri(URI.create(authBaseUrl + "/oauth/v2/accessToken"))
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(JsonNode.class);
+            JsonNode body = http.post()
+                    .uri(URI.create(authBaseUrl + "/oauth/v2/accessToken"))
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(form)
+                    .retrieve()
+                    .body(JsonNode.class);
             return parsed("LinkedIn", body);
         } catch (RestClientResponseException e) {
             throw new ProviderRefused("LinkedIn", PlatformHttp.excerpt(e));
@@ -86,14 +90,21 @@ class LinkedInProvider extends OAuth2Platform {
     @Override
     public Profile profile(String accessToken) {
         try {
-            JsonNode me = http.get().uri("/v2/userinfo").headers(h -> h.setBearerAuth(accessToken)).retrieve()
+            JsonNode me = http.get()
+                    .uri("/v2/userinfo")
+                    .headers(h -> h.setBearerAuth(accessToken))
+                    .retrieve()
                     .body(JsonNode.class);
             if (me == null || !me.path("sub").isString()) {
                 throw new ProviderRefused("LinkedIn", "no profile in its answer");
             }
             String sub = me.get("sub").asString();
             String handle = me.path("email").isString() ? me.get("email").asString() : sub;
-            return new Profile(sub, handle, me.path("name").isString() ? me.get("name").asString() : null, null,
+            return new Profile(
+                    sub,
+                    handle,
+                    me.path("name").isString() ? me.get("name").asString() : null,
+                    null,
                     Map.of("picture", me.path("picture").asString("")));
         } catch (RestClientResponseException e) {
             throw new ProviderRefused("LinkedIn", PlatformHttp.excerpt(e));
@@ -117,7 +128,13 @@ class LinkedInProvider extends OAuth2Platform {
             }
             body.put("content", Map.of("media", medium));
         } else if (urns.size() > 1) {
-            body.put("content", Map.of("multiImage", Map.of("images", urns.stream().map(urn -> Map.of("id", urn)).toList())));
+            body.put(
+                    "content",
+                    Map.of(
+                            "multiImage",
+                            Map.of(
+                                    "images",
+                                    urns.stream().map(urn -> Map.of("id", urn)).toList())));
         }
         return api.createPost(account, body);
     }
@@ -128,15 +145,23 @@ class LinkedInProvider extends OAuth2Platform {
         return api.posts(account, 20).stream()
                 .filter(post -> text.equals(post.path("commentary").asString(""))
                         && post.path("createdAt").asLong(0) >= since.toEpochMilli() - 60_000)
-                .map(post -> post.path("id").asString("")).filter(id -> !id.isEmpty()).findFirst();
+                .map(post -> post.path("id").asString(""))
+                .filter(id -> !id.isEmpty())
+                .findFirst();
     }
 
     @Override
     public void delete(Account account, String platformPostId) {
-        api.call(() -> http.delete().uri("/rest/posts/{urn}", platformPostId).headers(h -> {
-            LinkedInApi.restli(h, account.accessToken());
-            h.set("X-RestLi-Method", "DELETE");
-        }).retrieve().toBodilessEntity(), true);
+        api.call(
+                () -> http.delete()
+                        .uri("/rest/posts/{urn}", platformPostId)
+                        .headers(h -> {
+                            LinkedInApi.restli(h, account.accessToken());
+                            h.set("X-RestLi-Method", "DELETE");
+                        })
+                        .retrieve()
+                        .toBodilessEntity(),
+                true);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.reach.social.platform.linkedin;
 
+import io.reach.social.PlatformError;
+import io.reach.social.platform.ActionInputs;
+import io.reach.social.platform.SocialProvider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,16 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
-
 import tools.jackson.databind.JsonNode;
-
-import io.reach.social.PlatformError;
-import io.reach.social.platform.ActionInputs;
-import io.reach.social.platform.SocialProvider;
 
 /**
  * What happens around a LinkedIn member's posts: their like and comment counts
@@ -47,13 +44,20 @@ final class LinkedInSocialActions {
 
     /** The member's latest posts with their like and comment counts ({@code GET /rest/socialActions/{urn}}). */
     List<SocialProvider.Content> recentContent(SocialProvider.Account account, int limit) {
-        return api.posts(account, Math.max(1, Math.min(limit, 100))).stream().map(post -> content(account, post)).toList();
+        return api.posts(account, Math.max(1, Math.min(limit, 100))).stream()
+                .map(post -> content(account, post))
+                .toList();
     }
 
     Optional<SocialProvider.Content> content(SocialProvider.Account account, String platformPostId) {
         try {
-            JsonNode post = api.call(() -> http.get().uri("/rest/posts/{urn}", platformPostId)
-                    .headers(h -> LinkedInApi.restli(h, account.accessToken())).retrieve().body(JsonNode.class), false);
+            JsonNode post = api.call(
+                    () -> http.get()
+                            .uri("/rest/posts/{urn}", platformPostId)
+                            .headers(h -> LinkedInApi.restli(h, account.accessToken()))
+                            .retrieve()
+                            .body(JsonNode.class),
+                    false);
             return post == null ? Optional.empty() : Optional.of(content(account, post));
         } catch (PlatformError e) {
             if (Integer.valueOf(404).equals(e.httpStatus())) {
@@ -75,10 +79,17 @@ final class LinkedInSocialActions {
             case "reply" -> comment(account, required(action.targetId(), "targetId"), required(action.text(), "text"));
             case "like" -> {
                 String target = required(action.targetId(), "targetId");
-                var response = api.call(() -> http.post()
-                        .uri(uri -> uri.path("/rest/reactions").queryParam("actor", "{actor}").build(actor))
-                        .headers(h -> LinkedInApi.restli(h, account.accessToken())).contentType(MediaType.APPLICATION_JSON)
-                        .body(Map.of("root", target, "reactionType", "LIKE")).retrieve().toBodilessEntity(), true);
+                var response = api.call(
+                        () -> http.post()
+                                .uri(uri -> uri.path("/rest/reactions")
+                                        .queryParam("actor", "{actor}")
+                                        .build(actor))
+                                .headers(h -> LinkedInApi.restli(h, account.accessToken()))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body(Map.of("root", target, "reactionType", "LIKE"))
+                                .retrieve()
+                                .toBodilessEntity(),
+                        true);
                 String id = response.getHeaders().getFirst("x-restli-id");
                 yield id == null ? target : id;
             }
@@ -103,9 +114,15 @@ final class LinkedInSocialActions {
             if (postUrn.isEmpty()) {
                 continue;
             }
-            JsonNode page = api.call(() -> http.get().uri(uri -> uri.path("/rest/socialActions/{urn}/comments")
-                    .queryParam("count", 100).build(postUrn)).headers(h -> LinkedInApi.restli(h, account.accessToken()))
-                    .retrieve().body(JsonNode.class), false);
+            JsonNode page = api.call(
+                    () -> http.get()
+                            .uri(uri -> uri.path("/rest/socialActions/{urn}/comments")
+                                    .queryParam("count", 100)
+                                    .build(postUrn))
+                            .headers(h -> LinkedInApi.restli(h, account.accessToken()))
+                            .retrieve()
+                            .body(JsonNode.class),
+                    false);
             if (page == null) {
                 continue;
             }
@@ -115,10 +132,11 @@ final class LinkedInSocialActions {
                 if (created <= since.toEpochMilli() || actor.equals(me)) {
                     continue;
                 }
-                String urn = comment.path("$URN").asString(comment.path("commentUrn").asString(""));
+                String urn =
+                        comment.path("$URN").asString(comment.path("commentUrn").asString(""));
                 if (urn.isEmpty()) {
-                    urn = "urn:li:comment:(" + comment.path("object").asString(postUrn) + "," + comment.path("id").asString("")
-                            + ")";
+                    urn = "urn:li:comment:(" + comment.path("object").asString(postUrn) + ","
+                            + comment.path("id").asString("") + ")";
                 }
                 Map<String, Object> payload = new LinkedHashMap<>();
                 payload.put("post", postUrn);
@@ -143,17 +161,29 @@ final class LinkedInSocialActions {
         }
         body.put("object", object);
         body.put("message", Map.of("text", text));
-        var response = api.call(() -> http.post().uri("/rest/socialActions/{urn}/comments", target)
-                .headers(h -> LinkedInApi.restli(h, account.accessToken())).contentType(MediaType.APPLICATION_JSON)
-                .body(body).retrieve().toEntity(JsonNode.class), true);
+        var response = api.call(
+                () -> http.post()
+                        .uri("/rest/socialActions/{urn}/comments", target)
+                        .headers(h -> LinkedInApi.restli(h, account.accessToken()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(body)
+                        .retrieve()
+                        .toEntity(JsonNode.class),
+                true);
         JsonNode created = response.getBody();
-        String urn = created == null ? "" : created.path("$URN").asString(created.path("commentUrn").asString(""));
+        String urn = created == null
+                ? ""
+                : created.path("$URN").asString(created.path("commentUrn").asString(""));
         if (urn.isEmpty()) {
-            urn = response.getHeaders().getFirst("x-restli-id") != null ? response.getHeaders().getFirst("x-restli-id")
+            urn = response.getHeaders().getFirst("x-restli-id") != null
+                    ? response.getHeaders().getFirst("x-restli-id")
                     : created == null ? "" : created.path("id").asString("");
         }
         if (urn.isEmpty()) {
-            throw new PlatformError(PlatformError.Kind.UNKNOWN, response.getStatusCode().value(), null,
+            throw new PlatformError(
+                    PlatformError.Kind.UNKNOWN,
+                    response.getStatusCode().value(),
+                    null,
                     "LinkedIn accepted the comment but named no id");
         }
         return urn;
@@ -161,22 +191,38 @@ final class LinkedInSocialActions {
 
     private SocialProvider.Content content(SocialProvider.Account account, JsonNode post) {
         String urn = post.path("id").asString("");
-        JsonNode actions = api.call(() -> http.get().uri("/rest/socialActions/{urn}", urn)
-                .headers(h -> LinkedInApi.restli(h, account.accessToken())).retrieve().body(JsonNode.class), false);
+        JsonNode actions = api.call(
+                () -> http.get()
+                        .uri("/rest/socialActions/{urn}", urn)
+                        .headers(h -> LinkedInApi.restli(h, account.accessToken()))
+                        .retrieve()
+                        .body(JsonNode.class),
+                false);
         JsonNode likes = actions == null ? null : actions.path("likesSummary");
         JsonNode comments = actions == null ? null : actions.path("commentsSummary");
         JsonNode content = post.path("content");
-        String mediaType = content.has("multiImage") ? "carousel"
-                : content.path("media").path("id").asString("").startsWith("urn:li:video:") ? "video"
+        String mediaType = content.has("multiImage")
+                ? "carousel"
+                : content.path("media").path("id").asString("").startsWith("urn:li:video:")
+                        ? "video"
                         : content.path("media").path("id").asString("").startsWith("urn:li:image:") ? "photo" : "text";
         long posted = post.path("publishedAt").asLong(post.path("createdAt").asLong(0));
         String commentary = post.path("commentary").asString("");
-        return new SocialProvider.Content(urn, "https://www.linkedin.com/feed/update/" + urn,
-                commentary.isEmpty() ? null : commentary, mediaType, Instant.ofEpochMilli(posted),
+        return new SocialProvider.Content(
+                urn,
+                "https://www.linkedin.com/feed/update/" + urn,
+                commentary.isEmpty() ? null : commentary,
+                mediaType,
+                Instant.ofEpochMilli(posted),
                 likes == null ? 0 : likes.path("totalLikes").asLong(0),
-                comments == null ? 0 : comments.path("aggregatedTotalComments")
-                        .asLong(comments.path("totalFirstLevelComments").asLong(0)),
-                0, 0, 0, 0);
+                comments == null
+                        ? 0
+                        : comments.path("aggregatedTotalComments")
+                                .asLong(comments.path("totalFirstLevelComments").asLong(0)),
+                0,
+                0,
+                0,
+                0);
     }
 
     private static String required(@Nullable String value, String what) {

@@ -1,15 +1,13 @@
 package io.reach.social.platform.meta;
 
+import io.reach.social.platform.SocialProvider;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-
 import tools.jackson.databind.JsonNode;
-
-import io.reach.social.platform.SocialProvider;
 
 /**
  * The audience as Instagram and Threads report it: the {@code follower_demographics} metric asked
@@ -19,13 +17,12 @@ import io.reach.social.platform.SocialProvider;
  */
 final class GraphDemographics {
 
-    private GraphDemographics() {
-    }
+    private GraphDemographics() {}
 
     /** The audience of {@code date} from each breakdown's answer, where Meta gave one. */
     static SocialProvider.Audience audience(LocalDate date, Function<String, Optional<JsonNode>> answer) {
-        Function<String, Map<String, Long>> bucket = breakdown -> answer.apply(breakdown)
-                .map(GraphDemographics::breakdown).orElse(Map.of());
+        Function<String, Map<String, Long>> bucket = breakdown ->
+                answer.apply(breakdown).map(GraphDemographics::breakdown).orElse(Map.of());
         Map<String, Long> ages = bucket.apply("age");
         Map<String, Long> genders = new LinkedHashMap<>();
         bucket.apply("gender").forEach((gender, count) -> genders.merge(gender(gender), count, Long::sum));
@@ -35,11 +32,14 @@ final class GraphDemographics {
 
     static Map<String, Long> breakdown(JsonNode answer) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        answer.path("data").valueStream()
+        answer.path("data")
+                .valueStream()
                 .flatMap(metric -> metric.path("total_value").path("breakdowns").valueStream())
                 .flatMap(breakdown -> breakdown.path("results").valueStream())
-                .forEach(result -> counts.merge(result.path("dimension_values").path(0).asString(""),
-                        result.path("value").asLong(0), Long::sum));
+                .forEach(result -> counts.merge(
+                        result.path("dimension_values").path(0).asString(""),
+                        result.path("value").asLong(0),
+                        Long::sum));
         counts.remove("");
         return counts;
     }

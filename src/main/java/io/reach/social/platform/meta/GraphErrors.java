@@ -1,19 +1,16 @@
 package io.reach.social.platform.meta;
 
+import io.reach.social.PlatformError;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClientResponseException;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
-
-import io.reach.social.PlatformError;
 
 /**
  * How Meta's Graph APIs (Facebook, Instagram, Threads) say no: {@code {"error": {"message",
@@ -30,6 +27,7 @@ final class GraphErrors {
     private static final Set<Integer> TOKEN = Set.of(190, 102, 463, 467);
     /** Application (4), user (17), Page (32) and custom (613) rate limits; 80000–80014 are business use case limits. */
     private static final Set<Integer> THROTTLED = Set.of(4, 17, 32, 613);
+
     private static final int APP_LIMIT = 4;
     private static final int DUPLICATE = 506;
     /** An unknown error (1) and a temporarily unavailable service (2). */
@@ -38,18 +36,25 @@ final class GraphErrors {
     private static final int MEDIA_NOT_READY = 9007;
     /** Invalid parameter: with subcode 33 (or saying so) the object asked for does not exist. */
     private static final int INVALID_PARAMETER = 100;
+
     private static final int NO_SUCH_OBJECT = 33;
 
-    private GraphErrors() {
-    }
+    private GraphErrors() {}
 
     /** Meta's error object; {@code code} 0 when the answer carried none (a proxy's 502, say). */
-    record GraphError(int code, int subcode, String type, String message, @Nullable String fbtraceId) {
+    record GraphError(
+            int code,
+            int subcode,
+            String type,
+            String message,
+            @Nullable String fbtraceId) {
 
         static GraphError of(RestClientResponseException e) {
             JsonNode error = null;
             try {
-                error = JsonMapper.shared().readTree(e.getResponseBodyAsString()).path("error");
+                error = JsonMapper.shared()
+                        .readTree(e.getResponseBodyAsString())
+                        .path("error");
             } catch (RuntimeException unreadable) {
                 // not JSON: the status alone decides
             }
@@ -57,9 +62,14 @@ final class GraphErrors {
                 String body = e.getResponseBodyAsString();
                 return new GraphError(0, 0, "", body.length() > 200 ? body.substring(0, 200) : body, null);
             }
-            return new GraphError(error.path("code").asInt(0), error.path("error_subcode").asInt(0),
-                    error.path("type").asString(""), error.path("message").asString(""),
-                    error.path("fbtrace_id").isString() ? error.get("fbtrace_id").asString() : null);
+            return new GraphError(
+                    error.path("code").asInt(0),
+                    error.path("error_subcode").asInt(0),
+                    error.path("type").asString(""),
+                    error.path("message").asString(""),
+                    error.path("fbtrace_id").isString()
+                            ? error.get("fbtrace_id").asString()
+                            : null);
         }
 
         boolean tokenRejected() {
@@ -75,8 +85,11 @@ final class GraphErrors {
             if (tokenRejected() || rateLimited()) {
                 return false;
             }
-            return status == 404 || code == NO_SUCH_OBJECT || (code == INVALID_PARAMETER && (subcode == NO_SUCH_OBJECT
-                    || message.toLowerCase(Locale.ROOT).contains("does not exist")));
+            return status == 404
+                    || code == NO_SUCH_OBJECT
+                    || (code == INVALID_PARAMETER
+                            && (subcode == NO_SUCH_OBJECT
+                                    || message.toLowerCase(Locale.ROOT).contains("does not exist")));
         }
 
         boolean duplicate() {
@@ -84,7 +97,8 @@ final class GraphErrors {
         }
 
         String describe(String platform, int status) {
-            StringBuilder text = new StringBuilder(platform).append(" answered HTTP ").append(status);
+            StringBuilder text =
+                    new StringBuilder(platform).append(" answered HTTP ").append(status);
             if (!message.isEmpty()) {
                 text.append(": ").append(message);
             }
@@ -160,7 +174,8 @@ final class GraphErrors {
 
     private static @Nullable Duration retryAfter(@Nullable HttpHeaders headers) {
         String seconds = headers == null ? null : headers.getFirst(HttpHeaders.RETRY_AFTER);
-        return seconds != null && seconds.strip().matches("\\d{1,6}") ? Duration.ofSeconds(Long.parseLong(seconds.strip()))
+        return seconds != null && seconds.strip().matches("\\d{1,6}")
+                ? Duration.ofSeconds(Long.parseLong(seconds.strip()))
                 : null;
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +12,6 @@ import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,8 +43,12 @@ final class GraphUsage implements ClientHttpRequestInterceptor {
         ClientHttpResponse response = execution.execute(request, body);
         List<String> high = highShares(response.getHeaders());
         if (!high.isEmpty()) {
-            log.warn("{} API usage is close to Meta's limit after {} {}: {}", platform, request.getMethod(),
-                    request.getURI().getPath(), String.join(", ", high));
+            log.warn(
+                    "{} API usage is close to Meta's limit after {} {}: {}",
+                    platform,
+                    request.getMethod(),
+                    request.getURI().getPath(),
+                    String.join(", ", high));
         }
         return response;
     }
@@ -60,9 +62,14 @@ final class GraphUsage implements ClientHttpRequestInterceptor {
         }
         JsonNode business = json(headers.getFirst(BUSINESS_USAGE));
         if (business != null) {
-            business.propertyStream().forEach(entry -> entry.getValue().valueStream()
-                    .forEach(usage -> collect(BUSINESS_USAGE + " " + entry.getKey() + " "
-                            + usage.path("type").asString("?"), usage, high)));
+            business.propertyStream()
+                    .forEach(entry -> entry.getValue()
+                            .valueStream()
+                            .forEach(usage -> collect(
+                                    BUSINESS_USAGE + " " + entry.getKey() + " "
+                                            + usage.path("type").asString("?"),
+                                    usage,
+                                    high)));
         }
         return high;
     }
@@ -76,8 +83,12 @@ final class GraphUsage implements ClientHttpRequestInterceptor {
         if (business == null) {
             return null;
         }
-        long minutes = business.propertyStream().flatMap(entry -> entry.getValue().valueStream())
-                .mapToLong(usage -> usage.path("estimated_time_to_regain_access").asLong(0)).max().orElse(0);
+        long minutes = business.propertyStream()
+                .flatMap(entry -> entry.getValue().valueStream())
+                .mapToLong(
+                        usage -> usage.path("estimated_time_to_regain_access").asLong(0))
+                .max()
+                .orElse(0);
         return minutes > 0 ? Duration.ofMinutes(minutes) : null;
     }
 

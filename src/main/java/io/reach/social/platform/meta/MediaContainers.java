@@ -1,12 +1,9 @@
 package io.reach.social.platform.meta;
 
-import java.time.Duration;
-
-import org.springframework.util.MultiValueMap;
-
-import tools.jackson.databind.JsonNode;
-
 import io.reach.social.PlatformError;
+import java.time.Duration;
+import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Publishing through media containers (Instagram, Threads): a container is made from the text and
@@ -33,8 +30,14 @@ final class MediaContainers {
      *        ({@code status_code} on Instagram, {@code status} on Threads)
      * @param publishEdge the user's edge that publishes one ({@code media_publish}, {@code threads_publish})
      */
-    MediaContainers(MetaGraphPlatform graph, String version, String createEdge, String statusFields, String publishEdge,
-            int checks, Duration pause) {
+    MediaContainers(
+            MetaGraphPlatform graph,
+            String version,
+            String createEdge,
+            String statusFields,
+            String publishEdge,
+            int checks,
+            Duration pause) {
         this.graph = graph;
         this.version = version;
         this.createEdge = createEdge;
@@ -47,30 +50,51 @@ final class MediaContainers {
 
     /** Makes a container; returns its id. */
     String make(String token, String user, MultiValueMap<String, String> container) {
-        return graph.idOf(graph.send(token, uri -> uri.path(version + "/{user}/" + createEdge).build(user), container,
-                false), "media container");
+        return graph.idOf(
+                graph.send(
+                        token,
+                        uri -> uri.path(version + "/{user}/" + createEdge).build(user),
+                        container,
+                        false),
+                "media container");
     }
 
     /** Waits until the container is processed, then publishes it; returns the published post's id. */
     String publish(String token, String user, String containerId) {
         awaitFinished(token, containerId);
-        return graph.idOf(graph.send(token, uri -> uri.path(version + "/{user}/" + publishEdge).build(user),
-                MetaGraphPlatform.form("creation_id", containerId), true), "post");
+        return graph.idOf(
+                graph.send(
+                        token,
+                        uri -> uri.path(version + "/{user}/" + publishEdge).build(user),
+                        MetaGraphPlatform.form("creation_id", containerId),
+                        true),
+                "post");
     }
 
     void awaitFinished(String token, String containerId) {
         for (int check = 1; check <= checks; check++) {
-            JsonNode container = graph.read(token, uri -> uri.path(version + "/{container}")
-                    .queryParam("fields", statusFields).build(containerId));
+            JsonNode container = graph.read(
+                    token,
+                    uri -> uri.path(version + "/{container}")
+                            .queryParam("fields", statusFields)
+                            .build(containerId));
             switch (container.path(statusField).asString("")) {
                 case "FINISHED", "PUBLISHED" -> {
                     return;
                 }
-                case "ERROR" -> throw new PlatformError(PlatformError.Kind.TERMINAL, null, null,
-                        graph.label + " could not process the media of container " + containerId + ": "
-                                + reason(container));
-                case "EXPIRED" -> throw new PlatformError(PlatformError.Kind.RETRYABLE, null, null,
-                        graph.label + " media container " + containerId + " expired before it was published");
+                case "ERROR" ->
+                    throw new PlatformError(
+                            PlatformError.Kind.TERMINAL,
+                            null,
+                            null,
+                            graph.label + " could not process the media of container " + containerId + ": "
+                                    + reason(container));
+                case "EXPIRED" ->
+                    throw new PlatformError(
+                            PlatformError.Kind.RETRYABLE,
+                            null,
+                            null,
+                            graph.label + " media container " + containerId + " expired before it was published");
                 default -> {
                     if (check < checks) {
                         sleep();
@@ -78,8 +102,12 @@ final class MediaContainers {
                 }
             }
         }
-        throw new PlatformError(PlatformError.Kind.RETRYABLE, null, null, graph.label + " media still processing"
-                + " (container " + containerId + " not ready after " + checks + " checks)");
+        throw new PlatformError(
+                PlatformError.Kind.RETRYABLE,
+                null,
+                null,
+                graph.label + " media still processing" + " (container " + containerId + " not ready after " + checks
+                        + " checks)");
     }
 
     /** Instagram puts the reason in {@code status} ("Error: …"), Threads in {@code error_message}. */

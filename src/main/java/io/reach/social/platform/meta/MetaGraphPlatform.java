@@ -1,5 +1,9 @@
 package io.reach.social.platform.meta;
 
+import io.reach.social.PlatformError;
+import io.reach.social.platform.OAuth2Platform;
+import io.reach.social.platform.PlatformHttp;
+import io.reach.social.platform.ProviderRefused;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +19,6 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,14 +30,8 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.util.UriBuilder;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import io.reach.social.PlatformError;
-import io.reach.social.platform.OAuth2Platform;
-import io.reach.social.platform.PlatformHttp;
-import io.reach.social.platform.ProviderRefused;
 
 /**
  * What Meta's three Graph APIs (Facebook, Instagram, Threads) share: calls with the token in an
@@ -48,6 +45,7 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
 
     /** Meta does not always say how long a long-lived token lasts; it is about 60 days. */
     static final Duration LONG_LIVED = Duration.ofDays(60);
+
     private static final Logger log = LoggerFactory.getLogger(MetaGraphPlatform.class);
     private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ");
 
@@ -56,8 +54,14 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
     /** The API client with the usage interceptor. */
     protected final RestClient graph;
 
-    MetaGraphPlatform(String label, String clientId, String clientSecret, String authBaseUrl, String apiBaseUrl,
-            Duration readTimeout, Clock clock) {
+    MetaGraphPlatform(
+            String label,
+            String clientId,
+            String clientSecret,
+            String authBaseUrl,
+            String apiBaseUrl,
+            Duration readTimeout,
+            Clock clock) {
         super(clientId, clientSecret, authBaseUrl, apiBaseUrl, readTimeout, clock);
         this.label = label;
         this.graph = http.mutate().requestInterceptor(new GraphUsage(label)).build();
@@ -81,8 +85,10 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
             String current = String.valueOf(form.getFirst("refresh_token"));
             return longLived(tokenCall(() -> renewedToken(current)), scopes());
         }
-        JsonNode first = tokenCall(() -> shortLivedToken(String.valueOf(form.getFirst("code")),
-                String.valueOf(form.getFirst("code_verifier")), String.valueOf(form.getFirst("redirect_uri"))));
+        JsonNode first = tokenCall(() -> shortLivedToken(
+                String.valueOf(form.getFirst("code")),
+                String.valueOf(form.getFirst("code_verifier")),
+                String.valueOf(form.getFirst("redirect_uri"))));
         JsonNode answer = first.path("data").isArray() ? first.path("data").path(0) : first;
         String shortLived = answer.path("access_token").asString("");
         if (shortLived.isEmpty()) {
@@ -105,7 +111,8 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
     private String grantedScopes(JsonNode answer) {
         JsonNode permissions = answer.path("permissions");
         if (permissions.isArray()) {
-            return String.join(",", permissions.valueStream().map(p -> p.asString("")).toList());
+            return String.join(
+                    ",", permissions.valueStream().map(p -> p.asString("")).toList());
         }
         return permissions.isString() ? permissions.asString() : scopes();
     }
@@ -119,7 +126,10 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
             JsonNode body = call.get();
             return body == null ? JsonMapper.shared().createObjectNode() : body;
         } catch (RestClientResponseException e) {
-            throw new ProviderRefused(label, GraphErrors.GraphError.of(e).describe(label, e.getStatusCode().value()));
+            throw new ProviderRefused(
+                    label,
+                    GraphErrors.GraphError.of(e)
+                            .describe(label, e.getStatusCode().value()));
         } catch (ResourceAccessException e) {
             throw new ProviderRefused(label, "its token endpoint could not be reached");
         } catch (RestClientException e) {
@@ -133,21 +143,37 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
      */
     protected URI dialogUrl(String endpoint, String state, String redirectUri) {
         return org.springframework.web.util.UriComponentsBuilder.fromUriString(endpoint)
-                .queryParam("client_id", clientId).queryParam("redirect_uri", redirectUri)
-                .queryParam("response_type", "code").queryParam("scope", scopes()).queryParam("state", state)
-                .encode().build().toUri();
+                .queryParam("client_id", clientId)
+                .queryParam("redirect_uri", redirectUri)
+                .queryParam("response_type", "code")
+                .queryParam("scope", scopes())
+                .queryParam("state", state)
+                .encode()
+                .build()
+                .toUri();
     }
 
     /**
      * Instagram's and Threads' code exchange: the code is traded with a form post (to
      * {@code tokenEndpoint}), without PKCE, as their dialogs take none.
      */
-    protected @Nullable JsonNode codeTradedByForm(RestClient.RequestBodySpec tokenEndpoint, String code,
-            String redirectUri) {
-        return tokenEndpoint.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form("client_id", clientId, "client_secret", clientSecret, "grant_type", "authorization_code",
-                        "redirect_uri", redirectUri, "code", code))
-                .retrieve().body(JsonNode.class);
+    protected @Nullable JsonNode codeTradedByForm(
+            RestClient.RequestBodySpec tokenEndpoint, String code, String redirectUri) {
+        return tokenEndpoint
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form(
+                        "client_id",
+                        clientId,
+                        "client_secret",
+                        clientSecret,
+                        "grant_type",
+                        "authorization_code",
+                        "redirect_uri",
+                        redirectUri,
+                        "code",
+                        code))
+                .retrieve()
+                .body(JsonNode.class);
     }
 
     /**
@@ -156,33 +182,58 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
      * ({@code <prefix>_refresh_token}); {@code grantPrefix} is {@code ig} or {@code th}.
      */
     protected @Nullable JsonNode longLivedTokenFor(String grantPrefix, String shortLived) {
-        return graph.get().uri(uri -> uri.path("/access_token").queryParam("grant_type", grantPrefix + "_exchange_token")
-                .queryParam("client_secret", clientSecret).queryParam("access_token", shortLived).build())
-                .retrieve().body(JsonNode.class);
+        return graph.get()
+                .uri(uri -> uri.path("/access_token")
+                        .queryParam("grant_type", grantPrefix + "_exchange_token")
+                        .queryParam("client_secret", clientSecret)
+                        .queryParam("access_token", shortLived)
+                        .build())
+                .retrieve()
+                .body(JsonNode.class);
     }
 
     /** See {@link #longLivedTokenFor}. */
     protected @Nullable JsonNode renewedTokenFor(String grantPrefix, String longLived) {
-        return graph.get().uri(uri -> uri.path("/refresh_access_token")
-                .queryParam("grant_type", grantPrefix + "_refresh_token").queryParam("access_token", longLived).build())
-                .retrieve().body(JsonNode.class);
+        return graph.get()
+                .uri(uri -> uri.path("/refresh_access_token")
+                        .queryParam("grant_type", grantPrefix + "_refresh_token")
+                        .queryParam("access_token", longLived)
+                        .build())
+                .retrieve()
+                .body(JsonNode.class);
     }
 
     /**
      * The latest objects on an account's edge ({@code edgePath} such as {@code /v21.0/{owner}/media},
      * with {@code fields}), each with its insights as {@code content} reads them.
      */
-    protected List<Content> latest(String token, String edgePath, String owner, String fields, int limit,
+    protected List<Content> latest(
+            String token,
+            String edgePath,
+            String owner,
+            String fields,
+            int limit,
             BiFunction<String, JsonNode, Content> content) {
-        JsonNode found = read(token, uri -> uri.path(edgePath).queryParam("fields", fields).queryParam("limit", limit)
-                .build(owner));
-        return found.path("data").valueStream().map(item -> content.apply(token, item)).toList();
+        JsonNode found = read(
+                token,
+                uri -> uri.path(edgePath)
+                        .queryParam("fields", fields)
+                        .queryParam("limit", limit)
+                        .build(owner));
+        return found.path("data")
+                .valueStream()
+                .map(item -> content.apply(token, item))
+                .toList();
     }
 
     /** One object (a post, a media object) with {@code fields} and its insights; empty when it is gone. */
-    protected Optional<Content> one(String token, String version, String id, String fields,
-            BiFunction<String, JsonNode, Content> content) {
-        return readIfExists(token, uri -> uri.path(version + "/{id}").queryParam("fields", fields).build(id))
+    protected Optional<Content> one(
+            String token, String version, String id, String fields, BiFunction<String, JsonNode, Content> content) {
+        return readIfExists(
+                        token,
+                        uri -> uri.path(version + "/{id}")
+                                .queryParam("fields", fields)
+                                .build(id))
                 .map(item -> content.apply(token, item));
     }
 
@@ -201,26 +252,49 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
     }
 
     private @Nullable JsonNode get(String token, Function<UriBuilder, URI> uri) {
-        return graph.get().uri(uri).headers(h -> h.setBearerAuth(token)).retrieve().body(JsonNode.class);
+        return graph.get()
+                .uri(uri)
+                .headers(h -> h.setBearerAuth(token))
+                .retrieve()
+                .body(JsonNode.class);
     }
 
     /** Posts a form; {@code mayHaveActed} says whether an unanswered call may have changed something. */
-    protected JsonNode send(String token, Function<UriBuilder, URI> uri, MultiValueMap<String, String> form,
-            boolean mayHaveActed) {
-        return call(mayHaveActed, () -> graph.post().uri(uri).headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(JsonNode.class));
+    protected JsonNode send(
+            String token, Function<UriBuilder, URI> uri, MultiValueMap<String, String> form, boolean mayHaveActed) {
+        return call(
+                mayHaveActed,
+                () -> graph.post()
+                        .uri(uri)
+                        .headers(h -> h.setBearerAuth(token))
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .body(form)
+                        .retrieve()
+                        .body(JsonNode.class));
     }
 
     /** Posts a JSON body. */
     protected JsonNode sendJson(String token, Function<UriBuilder, URI> uri, Object body, boolean mayHaveActed) {
-        return call(mayHaveActed, () -> graph.post().uri(uri).headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class));
+        return call(
+                mayHaveActed,
+                () -> graph.post()
+                        .uri(uri)
+                        .headers(h -> h.setBearerAuth(token))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(body)
+                        .retrieve()
+                        .body(JsonNode.class));
     }
 
     /** Deletes a node ({@code DELETE /{id}}); Meta answers {@code {"success": true}}. */
     protected void remove(String token, String version, String id) {
-        JsonNode answer = call(true, () -> graph.delete().uri(uri -> uri.path(version + "/{id}").build(id))
-                .headers(h -> h.setBearerAuth(token)).retrieve().body(JsonNode.class));
+        JsonNode answer = call(
+                true,
+                () -> graph.delete()
+                        .uri(uri -> uri.path(version + "/{id}").build(id))
+                        .headers(h -> h.setBearerAuth(token))
+                        .retrieve()
+                        .body(JsonNode.class));
         if (answer.has("success") && !answer.path("success").asBoolean(false)) {
             throw new PlatformError(PlatformError.Kind.TERMINAL, null, null, label + " did not delete " + id);
         }
@@ -236,7 +310,10 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
             throw PlatformHttp.unanswered(label, e, mayHaveActed);
         } catch (RestClientException e) {
             // the answer came but could not be read (cut off mid-body, or not JSON): the call may have acted
-            throw new PlatformError(mayHaveActed ? PlatformError.Kind.UNKNOWN : PlatformError.Kind.RETRYABLE, null, null,
+            throw new PlatformError(
+                    mayHaveActed ? PlatformError.Kind.UNKNOWN : PlatformError.Kind.RETRYABLE,
+                    null,
+                    null,
                     label + " gave an answer Reach could not read: " + e.getMessage());
         }
     }
@@ -245,8 +322,8 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
     protected String idOf(JsonNode made, String what) {
         String id = made.path("id").asString("");
         if (id.isEmpty()) {
-            throw new PlatformError(PlatformError.Kind.UNKNOWN, null, null, label + " accepted the " + what
-                    + " but named no id");
+            throw new PlatformError(
+                    PlatformError.Kind.UNKNOWN, null, null, label + " accepted the " + what + " but named no id");
         }
         return id;
     }
@@ -267,8 +344,13 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
      */
     /** One object's insights ({@code GET {version}/{id}/insights?metric=…}) by metric name; empty where unavailable. */
     protected Map<String, Long> objectInsights(String token, String version, String id, String metrics) {
-        return insights(() -> read(token, uri -> uri.path(version + "/{id}/insights").queryParam("metric", metrics)
-                .build(id))).map(MetaGraphPlatform::insightValues).orElse(Map.of());
+        return insights(() -> read(
+                        token,
+                        uri -> uri.path(version + "/{id}/insights")
+                                .queryParam("metric", metrics)
+                                .build(id)))
+                .map(MetaGraphPlatform::insightValues)
+                .orElse(Map.of());
     }
 
     protected Optional<JsonNode> insights(Supplier<JsonNode> call) {
@@ -294,7 +376,9 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
             }
             List<JsonNode> series = metric.path("values").valueStream().toList();
             if (!series.isEmpty() && series.getLast().path("value").isNumber()) {
-                values.put(metric.path("name").asString(""), series.getLast().path("value").asLong());
+                values.put(
+                        metric.path("name").asString(""),
+                        series.getLast().path("value").asLong());
             }
         });
         return values;
@@ -305,8 +389,8 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
      * country, city); a breakdown Meta does not report is left empty ({@link GraphDemographics}).
      */
     protected Audience demographics(String token, Function<String, Function<UriBuilder, URI>> request) {
-        return GraphDemographics.audience(LocalDate.now(clock),
-                breakdown -> insights(() -> read(token, request.apply(breakdown))));
+        return GraphDemographics.audience(
+                LocalDate.now(clock), breakdown -> insights(() -> read(token, request.apply(breakdown))));
     }
 
     /**
@@ -314,13 +398,16 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
      * older than {@code since} (a minute's leeway for clocks).
      */
     static Optional<String> findByText(JsonNode page, String textField, String timeField, String text, Instant since) {
-        return page.path("data").valueStream()
+        return page.path("data")
+                .valueStream()
                 .filter(post -> text.equals(post.path(textField).asString("")))
                 .filter(post -> {
                     Instant at = time(post.path(timeField).asString(""));
                     return at != null && !at.isBefore(since.minusSeconds(60));
                 })
-                .map(post -> post.path("id").asString("")).filter(id -> !id.isEmpty()).findFirst();
+                .map(post -> post.path("id").asString(""))
+                .filter(id -> !id.isEmpty())
+                .findFirst();
     }
 
     /** Meta's timestamps ({@code 2024-05-01T12:00:00+0000}), or null when absent or unreadable. */

@@ -1,17 +1,14 @@
 package io.reach.social.platform.tiktok;
 
-import java.time.Clock;
-import java.util.function.Supplier;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.client.RestClientResponseException;
-
-import tools.jackson.databind.JsonNode;
-
 import io.reach.social.PlatformError;
 import io.reach.social.platform.JsonErrorBodies;
 import io.reach.social.platform.PlatformHttp;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.client.RestClientResponseException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * How the TikTok classes call TikTok: every answer carries {@code error.code} ({@code ok} when it
@@ -38,7 +35,10 @@ final class TikTokApi {
     /** TikTok may refuse with HTTP 200: an answer whose {@code error.code} is not {@code ok} is a refusal. */
     private JsonNode checked(@Nullable JsonNode body, boolean mayHaveActed) {
         if (body == null || !body.isObject()) {
-            throw new PlatformError(mayHaveActed ? PlatformError.Kind.UNKNOWN : PlatformError.Kind.RETRYABLE, 200, null,
+            throw new PlatformError(
+                    mayHaveActed ? PlatformError.Kind.UNKNOWN : PlatformError.Kind.RETRYABLE,
+                    200,
+                    null,
                     "TikTok answered without a body");
         }
         String code = JsonErrorBodies.text(body.path("error"), "code", "ok");
@@ -73,7 +73,9 @@ final class TikTokApi {
         if (code.equals("internal_error")) {
             return JsonErrorBodies.retryable(status, null, message);
         }
-        if (code.equals("scope_not_authorized") || code.equals("scope_permission_missed") || code.equals("invalid_params")
+        if (code.equals("scope_not_authorized")
+                || code.equals("scope_permission_missed")
+                || code.equals("invalid_params")
                 || code.startsWith("spam_risk")) {
             return JsonErrorBodies.terminal(status, message);
         }

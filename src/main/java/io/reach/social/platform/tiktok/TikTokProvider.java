@@ -1,5 +1,11 @@
 package io.reach.social.platform.tiktok;
 
+import io.reach.social.PlatformError;
+import io.reach.social.Publication;
+import io.reach.social.platform.JsonErrorBodies;
+import io.reach.social.platform.OAuth2Platform;
+import io.reach.social.platform.PlatformHttp;
+import io.reach.social.platform.ProviderRefused;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -18,15 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClientResponseException;
-
 import tools.jackson.databind.JsonNode;
-
-import io.reach.social.PlatformError;
-import io.reach.social.Publication;
-import io.reach.social.platform.JsonErrorBodies;
-import io.reach.social.platform.OAuth2Platform;
-import io.reach.social.platform.PlatformHttp;
-import io.reach.social.platform.ProviderRefused;
 
 /**
  * TikTok (Login Kit and Content Posting API v2): the authorization URL with {@code client_key}
@@ -51,19 +48,21 @@ class TikTokProvider extends OAuth2Platform {
     private static final String USER_FIELDS = "open_id,union_id,avatar_url,display_name,username,profile_deep_link,"
             + "is_verified,follower_count,following_count,likes_count,video_count";
     private static final String LOOKUP_FIELDS = "id,title,video_description,create_time";
-    private static final String CONTENT_FIELDS = "id,title,video_description,create_time,share_url,like_count,"
-            + "comment_count,share_count,view_count";
+    private static final String CONTENT_FIELDS =
+            "id,title,video_description,create_time,share_url,like_count," + "comment_count,share_count,view_count";
 
     private final TikTokApi api;
     private final TikTokPublishing publishing;
 
-    TikTokProvider(@Value("${reach.social.tiktok.client-id:}") String clientKey,
+    TikTokProvider(
+            @Value("${reach.social.tiktok.client-id:}") String clientKey,
             @Value("${reach.social.tiktok.client-secret:}") String clientSecret,
             @Value("${reach.social.tiktok.auth-base-url:https://www.tiktok.com}") String authBaseUrl,
             @Value("${reach.social.tiktok.api-base-url:https://open.tiktokapis.com}") String apiBaseUrl,
             @Value("${reach.social.http-read-timeout:30s}") Duration readTimeout,
             @Value("${reach.social.tiktok.status-polls:5}") int statusPolls,
-            @Value("${reach.social.tiktok.status-poll-interval:2s}") Duration statusPause, Clock clock) {
+            @Value("${reach.social.tiktok.status-poll-interval:2s}") Duration statusPause,
+            Clock clock) {
         super(clientKey, clientSecret, authBaseUrl, apiBaseUrl, readTimeout, clock);
         this.api = new TikTokApi(clock);
         this.publishing = new TikTokPublishing(http, api, clock, statusPolls, statusPause);
@@ -76,8 +75,15 @@ class TikTokProvider extends OAuth2Platform {
 
     @Override
     public URI authorizationUrl(String state, String codeChallenge, String redirectUri) {
-        return PlatformHttp.authorizationUrl(authBaseUrl + "/v2/auth/authorize/", "client_key", clientId, redirectUri,
-                state, codeChallenge, SCOPES, Map.of());
+        return PlatformHttp.authorizationUrl(
+                authBaseUrl + "/v2/auth/authorize/",
+                "client_key",
+                clientId,
+                redirectUri,
+                state,
+                codeChallenge,
+                SCOPES,
+                Map.of());
     }
 
     @Override
@@ -85,19 +91,31 @@ class TikTokProvider extends OAuth2Platform {
         form.add("client_key", clientId);
         form.add("client_secret", clientSecret);
         try {
-            JsonNode body = http.post().uri("/v2/oauth/token/").header(HttpHeaders.CACHE_CONTROL, "no-cache")
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(JsonNode.class);
+            JsonNode body = http.post()
+                    .uri("/v2/oauth/token/")
+                    .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(form)
+                    .retrieve()
+                    .body(JsonNode.class);
             // TikTok answers a refused grant with HTTP 200 and {"error": "invalid_grant", "error_description": …}
-            if (body != null && body.path("error").isString() && !body.path("access_token").isString()) {
-                throw new ProviderRefused("TikTok", body.get("error").asString() + ": "
-                        + JsonErrorBodies.text(body, "error_description", "no description"));
+            if (body != null
+                    && body.path("error").isString()
+                    && !body.path("access_token").isString()) {
+                throw new ProviderRefused(
+                        "TikTok",
+                        body.get("error").asString() + ": "
+                                + JsonErrorBodies.text(body, "error_description", "no description"));
             }
             return parsed("TikTok", body);
         } catch (RestClientResponseException e) {
             JsonNode body = JsonErrorBodies.bodyOf(e);
-            throw new ProviderRefused("TikTok", body.path("error_description").isString()
-                    ? body.path("error").asString("") + ": " + body.get("error_description").asString()
-                    : PlatformHttp.excerpt(e));
+            throw new ProviderRefused(
+                    "TikTok",
+                    body.path("error_description").isString()
+                            ? body.path("error").asString("") + ": "
+                                    + body.get("error_description").asString()
+                            : PlatformHttp.excerpt(e));
         }
     }
 
@@ -124,24 +142,38 @@ class TikTokProvider extends OAuth2Platform {
         metadata.put("avatar_url", JsonErrorBodies.text(user, "avatar_url", ""));
         metadata.put("union_id", JsonErrorBodies.text(user, "union_id", ""));
         String deepLink = JsonErrorBodies.text(user, "profile_deep_link", "");
-        return new Profile(openId, username.isEmpty() ? (displayName.isEmpty() ? openId : displayName) : "@" + username,
+        return new Profile(
+                openId,
+                username.isEmpty() ? (displayName.isEmpty() ? openId : displayName) : "@" + username,
                 displayName.isEmpty() ? null : displayName,
-                !deepLink.isEmpty() ? deepLink : username.isEmpty() ? null : "https://www.tiktok.com/@" + username, metadata);
+                !deepLink.isEmpty() ? deepLink : username.isEmpty() ? null : "https://www.tiktok.com/@" + username,
+                metadata);
     }
 
     @Override
     public Optional<Metrics> metrics(Account account) {
         JsonNode user = userInfo(account.accessToken());
-        return Optional.of(Metrics.counts(JsonErrorBodies.count(user, "follower_count"),
-                JsonErrorBodies.count(user, "following_count"), JsonErrorBodies.count(user, "video_count"),
-                Map.of("likes_count", JsonErrorBodies.count(user, "likes_count"),
-                        "verified", user.path("is_verified").asBoolean(false))));
+        return Optional.of(Metrics.counts(
+                JsonErrorBodies.count(user, "follower_count"),
+                JsonErrorBodies.count(user, "following_count"),
+                JsonErrorBodies.count(user, "video_count"),
+                Map.of(
+                        "likes_count",
+                        JsonErrorBodies.count(user, "likes_count"),
+                        "verified",
+                        user.path("is_verified").asBoolean(false))));
     }
 
     private JsonNode userInfo(String accessToken) {
-        JsonNode body = api.call(false, () -> http.get()
-                .uri(uri -> uri.path("/v2/user/info/").queryParam("fields", USER_FIELDS).build())
-                .headers(h -> h.setBearerAuth(accessToken)).retrieve().body(JsonNode.class));
+        JsonNode body = api.call(
+                false,
+                () -> http.get()
+                        .uri(uri -> uri.path("/v2/user/info/")
+                                .queryParam("fields", USER_FIELDS)
+                                .build())
+                        .headers(h -> h.setBearerAuth(accessToken))
+                        .retrieve()
+                        .body(JsonNode.class));
         return body.path("data").path("user");
     }
 
@@ -161,23 +193,38 @@ class TikTokProvider extends OAuth2Platform {
         return videos(account, LOOKUP_FIELDS, 20).stream()
                 .filter(video -> video.path("create_time").asLong(0) >= after
                         && (text.equals(JsonErrorBodies.text(video, "title", "").strip())
-                                || text.equals(JsonErrorBodies.text(video, "video_description", "").strip())))
-                .map(video -> JsonErrorBodies.text(video, "id", "")).filter(id -> !id.isEmpty()).findFirst();
+                                || text.equals(JsonErrorBodies.text(video, "video_description", "")
+                                        .strip())))
+                .map(video -> JsonErrorBodies.text(video, "id", ""))
+                .filter(id -> !id.isEmpty())
+                .findFirst();
     }
 
     @Override
     public List<Content> recentContent(Account account, int limit) {
-        return videos(account, CONTENT_FIELDS, limit).stream().map(TikTokProvider::content).toList();
+        return videos(account, CONTENT_FIELDS, limit).stream()
+                .map(TikTokProvider::content)
+                .toList();
     }
 
     @Override
     public Optional<Content> content(Account account, String platformPostId) {
-        JsonNode body = api.call(false, () -> http.post()
-                .uri(uri -> uri.path("/v2/video/query/").queryParam("fields", CONTENT_FIELDS).build())
-                .headers(h -> h.setBearerAuth(account.accessToken())).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("filters", Map.of("video_ids", List.of(platformPostId)))).retrieve().body(JsonNode.class));
-        return body.path("data").path("videos").valueStream()
-                .filter(video -> platformPostId.equals(JsonErrorBodies.text(video, "id", ""))).findFirst()
+        JsonNode body = api.call(
+                false,
+                () -> http.post()
+                        .uri(uri -> uri.path("/v2/video/query/")
+                                .queryParam("fields", CONTENT_FIELDS)
+                                .build())
+                        .headers(h -> h.setBearerAuth(account.accessToken()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("filters", Map.of("video_ids", List.of(platformPostId))))
+                        .retrieve()
+                        .body(JsonNode.class));
+        return body.path("data")
+                .path("videos")
+                .valueStream()
+                .filter(video -> platformPostId.equals(JsonErrorBodies.text(video, "id", "")))
+                .findFirst()
                 .map(TikTokProvider::content);
     }
 
@@ -191,13 +238,23 @@ class TikTokProvider extends OAuth2Platform {
             if (cursor != null) {
                 request.put("cursor", cursor);
             }
-            JsonNode data = api.call(false, () -> http.post()
-                    .uri(uri -> uri.path("/v2/video/list/").queryParam("fields", fields).build())
-                    .headers(h -> h.setBearerAuth(account.accessToken())).contentType(MediaType.APPLICATION_JSON)
-                    .body(request).retrieve().body(JsonNode.class)).path("data");
+            JsonNode data = api.call(
+                            false,
+                            () -> http.post()
+                                    .uri(uri -> uri.path("/v2/video/list/")
+                                            .queryParam("fields", fields)
+                                            .build())
+                                    .headers(h -> h.setBearerAuth(account.accessToken()))
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .body(request)
+                                    .retrieve()
+                                    .body(JsonNode.class))
+                    .path("data");
             int before = videos.size();
             data.path("videos").valueStream().limit(limit - videos.size()).forEach(videos::add);
-            if (!data.path("has_more").asBoolean(false) || videos.size() == before || !data.path("cursor").isNumber()) {
+            if (!data.path("has_more").asBoolean(false)
+                    || videos.size() == before
+                    || !data.path("cursor").isNumber()) {
                 break;
             }
             cursor = data.get("cursor").asLong();
@@ -208,9 +265,17 @@ class TikTokProvider extends OAuth2Platform {
     private static Content content(JsonNode video) {
         String id = JsonErrorBodies.text(video, "id", "");
         String title = JsonErrorBodies.text(video, "title", JsonErrorBodies.text(video, "video_description", ""));
-        return new Content(id, JsonErrorBodies.text(video, "share_url", "https://www.tiktok.com/video/" + id),
-                title.isEmpty() ? null : title, "video", Instant.ofEpochSecond(video.path("create_time").asLong(0)),
-                JsonErrorBodies.count(video, "like_count"), JsonErrorBodies.count(video, "comment_count"),
-                JsonErrorBodies.count(video, "share_count"), 0, JsonErrorBodies.count(video, "view_count"), 0);
+        return new Content(
+                id,
+                JsonErrorBodies.text(video, "share_url", "https://www.tiktok.com/video/" + id),
+                title.isEmpty() ? null : title,
+                "video",
+                Instant.ofEpochSecond(video.path("create_time").asLong(0)),
+                JsonErrorBodies.count(video, "like_count"),
+                JsonErrorBodies.count(video, "comment_count"),
+                JsonErrorBodies.count(video, "share_count"),
+                0,
+                JsonErrorBodies.count(video, "view_count"),
+                0);
     }
 }

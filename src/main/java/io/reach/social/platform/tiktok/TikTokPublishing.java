@@ -1,5 +1,10 @@
 package io.reach.social.platform.tiktok;
 
+import io.reach.social.PlatformError;
+import io.reach.social.Publication;
+import io.reach.social.platform.Captions;
+import io.reach.social.platform.JsonErrorBodies;
+import io.reach.social.platform.SocialProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,17 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
-
 import tools.jackson.databind.JsonNode;
-
-import io.reach.social.PlatformError;
-import io.reach.social.Publication;
-import io.reach.social.platform.Captions;
-import io.reach.social.platform.JsonErrorBodies;
-import io.reach.social.platform.SocialProvider;
 
 /**
  * Publishing to TikTok with the Content Posting API: a video ({@code POST /v2/post/publish/video/init/})
@@ -42,8 +39,7 @@ final class TikTokPublishing {
     /** Publish ids TikTok is still processing, by account and publication, so a retry watches instead of re-posting. */
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
-    private record Pending(String publishId, Instant until) {
-    }
+    private record Pending(String publishId, Instant until) {}
 
     TikTokPublishing(RestClient http, TikTokApi api, Clock clock, int statusPolls, Duration statusPause) {
         this.http = http;
@@ -62,7 +58,11 @@ final class TikTokPublishing {
         Instant now = clock.instant();
         pending.values().removeIf(p -> p.until().isBefore(now));
         String key = account.platformUserId() + "\n" + publication.text() + "\n"
-                + String.join("\n", publication.media().stream().map(Publication.Medium::url).toList());
+                + String.join(
+                        "\n",
+                        publication.media().stream()
+                                .map(Publication.Medium::url)
+                                .toList());
         Pending earlier = pending.get(key);
         String publishId;
         if (earlier != null) {
@@ -84,9 +84,12 @@ final class TikTokPublishing {
     }
 
     private String init(SocialProvider.Account account, Publication publication) {
-        Optional<Publication.Medium> video = publication.media().stream().filter(Publication.Medium::isVideo).findFirst();
-        List<String> photos = publication.media().stream().filter(m -> m.type().equals("image"))
-                .map(Publication.Medium::url).toList();
+        Optional<Publication.Medium> video =
+                publication.media().stream().filter(Publication.Medium::isVideo).findFirst();
+        List<String> photos = publication.media().stream()
+                .filter(m -> m.type().equals("image"))
+                .map(Publication.Medium::url)
+                .toList();
         Map<String, Object> postInfo = new LinkedHashMap<>();
         Map<String, Object> sourceInfo = new LinkedHashMap<>();
         Map<String, Object> request = new LinkedHashMap<>();
@@ -109,23 +112,33 @@ final class TikTokPublishing {
             postInfo.put("description", publication.text());
             postInfo.put("privacy_level", publication.metadataText("privacy_level", "PUBLIC_TO_EVERYONE"));
             postInfo.put("disable_comment", flag(publication, "disable_comment"));
-            postInfo.put("auto_add_music", !(publication.metadata().get("auto_add_music") instanceof Boolean music) || music);
+            postInfo.put(
+                    "auto_add_music",
+                    !(publication.metadata().get("auto_add_music") instanceof Boolean music) || music);
             sourceInfo.put("source", "PULL_FROM_URL");
             sourceInfo.put("photo_cover_index", 0);
             sourceInfo.put("photo_images", photos);
             request.put("post_mode", "DIRECT_POST");
             request.put("media_type", "PHOTO");
         } else {
-            throw new PlatformError(PlatformError.Kind.TERMINAL, null, null,
-                    "TikTok posts a video or photos; the variant has neither");
+            throw new PlatformError(
+                    PlatformError.Kind.TERMINAL, null, null, "TikTok posts a video or photos; the variant has neither");
         }
         request.put("post_info", postInfo);
         request.put("source_info", sourceInfo);
-        JsonNode body = api.call(true, () -> http.post().uri(path).headers(h -> h.setBearerAuth(account.accessToken()))
-                .contentType(MediaType.APPLICATION_JSON).body(request).retrieve().body(JsonNode.class));
+        JsonNode body = api.call(
+                true,
+                () -> http.post()
+                        .uri(path)
+                        .headers(h -> h.setBearerAuth(account.accessToken()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(request)
+                        .retrieve()
+                        .body(JsonNode.class));
         String publishId = JsonErrorBodies.text(body.path("data"), "publish_id", "");
         if (publishId.isEmpty()) {
-            throw new PlatformError(PlatformError.Kind.UNKNOWN, 200, null, "TikTok accepted the post but named no publish_id");
+            throw new PlatformError(
+                    PlatformError.Kind.UNKNOWN, 200, null, "TikTok accepted the post but named no publish_id");
         }
         return publishId;
     }
@@ -136,9 +149,16 @@ final class TikTokPublishing {
             if (poll > 1) {
                 pause();
             }
-            JsonNode data = api.call(false, () -> http.post().uri("/v2/post/publish/status/fetch/")
-                    .headers(h -> h.setBearerAuth(account.accessToken())).contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("publish_id", publishId)).retrieve().body(JsonNode.class)).path("data");
+            JsonNode data = api.call(
+                            false,
+                            () -> http.post()
+                                    .uri("/v2/post/publish/status/fetch/")
+                                    .headers(h -> h.setBearerAuth(account.accessToken()))
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .body(Map.of("publish_id", publishId))
+                                    .retrieve()
+                                    .body(JsonNode.class))
+                    .path("data");
             status = JsonErrorBodies.text(data, "status", "");
             switch (status) {
                 case "PUBLISH_COMPLETE":
@@ -146,14 +166,23 @@ final class TikTokPublishing {
                 case "SEND_TO_USER_INBOX":
                     return publishId;
                 case "FAILED":
-                    throw new PlatformError(PlatformError.Kind.TERMINAL, 200, null, "TikTok could not publish it: "
-                            + JsonErrorBodies.text(data, "fail_reason", "no reason given") + " (publish_id " + publishId + ")");
+                    throw new PlatformError(
+                            PlatformError.Kind.TERMINAL,
+                            200,
+                            null,
+                            "TikTok could not publish it: "
+                                    + JsonErrorBodies.text(data, "fail_reason", "no reason given") + " (publish_id "
+                                    + publishId + ")");
                 default:
                     break;
             }
         }
-        throw new PlatformError(PlatformError.Kind.RETRYABLE, 200, null, "TikTok: media still processing (status "
-                + (status.isEmpty() ? "unknown" : status) + ", publish_id " + publishId + ")");
+        throw new PlatformError(
+                PlatformError.Kind.RETRYABLE,
+                200,
+                null,
+                "TikTok: media still processing (status " + (status.isEmpty() ? "unknown" : status) + ", publish_id "
+                        + publishId + ")");
     }
 
     /** TikTok spells it {@code publicaly_available_post_id}: a list of ids once the post is public. */
@@ -174,7 +203,8 @@ final class TikTokPublishing {
             Thread.sleep(statusPause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PlatformError(PlatformError.Kind.RETRYABLE, null, null, "Interrupted while TikTok was processing");
+            throw new PlatformError(
+                    PlatformError.Kind.RETRYABLE, null, null, "Interrupted while TikTok was processing");
         }
     }
 

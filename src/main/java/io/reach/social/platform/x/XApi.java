@@ -1,20 +1,17 @@
 package io.reach.social.platform.x;
 
+import io.reach.social.PlatformError;
+import io.reach.social.platform.PlatformHttp;
+import io.reach.social.platform.SocialProvider;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
-
 import tools.jackson.databind.JsonNode;
-
-import io.reach.social.PlatformError;
-import io.reach.social.platform.PlatformHttp;
-import io.reach.social.platform.SocialProvider;
 
 /**
  * What the X classes share: calls to the X API v2 with their refusals classified, the JSON POSTs
@@ -40,7 +37,10 @@ final class XApi {
             return request.get();
         } catch (RestClientResponseException e) {
             if (e.getStatusCode().value() == 403 && PlatformHttp.saysDuplicate(e)) {
-                throw new PlatformError(PlatformError.Kind.TERMINAL, 403, null,
+                throw new PlatformError(
+                        PlatformError.Kind.TERMINAL,
+                        403,
+                        null,
                         "X refused it as duplicate content: " + PlatformHttp.message(e.getResponseBodyAsString()));
             }
             throw PlatformHttp.classify("X", e, clock);
@@ -50,10 +50,17 @@ final class XApi {
     }
 
     /** A JSON POST that creates something: unanswered, X may have acted. */
-    @Nullable JsonNode post(SocialProvider.Account account, String path, Object body, @Nullable String pathId) {
-        return call(() -> http.post().uri(path, pathId == null ? new Object[0] : new Object[] {pathId})
-                .headers(h -> h.setBearerAuth(account.accessToken())).contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().body(JsonNode.class), true);
+    @Nullable
+    JsonNode post(SocialProvider.Account account, String path, Object body, @Nullable String pathId) {
+        return call(
+                () -> http.post()
+                        .uri(path, pathId == null ? new Object[0] : new Object[] {pathId})
+                        .headers(h -> h.setBearerAuth(account.accessToken()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(body)
+                        .retrieve()
+                        .body(JsonNode.class),
+                true);
     }
 
     /** Creates a post ({@code POST /2/tweets}) from {@code body}; returns its id. */

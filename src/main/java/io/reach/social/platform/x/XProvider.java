@@ -1,5 +1,11 @@
 package io.reach.social.platform.x;
 
+import io.reach.social.PlatformError;
+import io.reach.social.Publication;
+import io.reach.social.platform.OAuth2Platform;
+import io.reach.social.platform.PlatformHttp;
+import io.reach.social.platform.PlatformMedia;
+import io.reach.social.platform.ProviderRefused;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -11,21 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClientResponseException;
-
 import tools.jackson.databind.JsonNode;
-
-import io.reach.social.PlatformError;
-import io.reach.social.Publication;
-import io.reach.social.platform.OAuth2Platform;
-import io.reach.social.platform.PlatformHttp;
-import io.reach.social.platform.PlatformMedia;
-import io.reach.social.platform.ProviderRefused;
 
 /**
  * X (API v2): OAuth 2 authorization code with PKCE ({@code /i/oauth2/authorize},
@@ -50,11 +47,14 @@ class XProvider extends OAuth2Platform {
     private final XMedia media;
     private final XEngagement engagement;
 
-    XProvider(@Value("${reach.social.x.client-id:}") String clientId,
+    XProvider(
+            @Value("${reach.social.x.client-id:}") String clientId,
             @Value("${reach.social.x.client-secret:}") String clientSecret,
             @Value("${reach.social.x.auth-base-url:https://x.com}") String authBaseUrl,
             @Value("${reach.social.x.api-base-url:https://api.x.com}") String apiBaseUrl,
-            @Value("${reach.social.http-read-timeout:30s}") Duration readTimeout, Clock clock, PlatformMedia media) {
+            @Value("${reach.social.http-read-timeout:30s}") Duration readTimeout,
+            Clock clock,
+            PlatformMedia media) {
         super(clientId, clientSecret, authBaseUrl, apiBaseUrl, readTimeout, clock);
         this.api = new XApi(http, clock);
         this.media = new XMedia(http, api, media);
@@ -68,17 +68,23 @@ class XProvider extends OAuth2Platform {
 
     @Override
     public URI authorizationUrl(String state, String codeChallenge, String redirectUri) {
-        return PlatformHttp.authorizationUrl(authBaseUrl + "/i/oauth2/authorize", clientId, redirectUri, state, codeChallenge,
-                SCOPES);
+        return PlatformHttp.authorizationUrl(
+                authBaseUrl + "/i/oauth2/authorize", clientId, redirectUri, state, codeChallenge, SCOPES);
     }
 
     @Override
     protected Tokens tokens(LinkedMultiValueMap<String, String> form) {
         form.add("client_id", clientId);
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+        String basic =
+                Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
         try {
-            JsonNode body = http.post().uri("/2/oauth2/token").header("Authorization", "Basic " + basic)
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(JsonNode.class);
+            JsonNode body = http.post()
+                    .uri("/2/oauth2/token")
+                    .header("Authorization", "Basic " + basic)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(form)
+                    .retrieve()
+                    .body(JsonNode.class);
             return parsed("X", body);
         } catch (RestClientResponseException e) {
             throw new ProviderRefused("X", PlatformHttp.excerpt(e));
@@ -88,8 +94,11 @@ class XProvider extends OAuth2Platform {
     @Override
     public Profile profile(String accessToken) {
         try {
-            JsonNode me = http.get().uri("/2/users/me?user.fields=public_metrics,verified,profile_image_url")
-                    .headers(h -> h.setBearerAuth(accessToken)).retrieve().body(JsonNode.class);
+            JsonNode me = http.get()
+                    .uri("/2/users/me?user.fields=public_metrics,verified,profile_image_url")
+                    .headers(h -> h.setBearerAuth(accessToken))
+                    .retrieve()
+                    .body(JsonNode.class);
             JsonNode data = me == null ? null : me.path("data");
             if (data == null || !data.path("id").isString()) {
                 throw new ProviderRefused("X", "no profile in its answer");
@@ -101,8 +110,12 @@ class XProvider extends OAuth2Platform {
             metadata.put("following_count", metrics.path("following_count").asLong(0));
             metadata.put("tweet_count", metrics.path("tweet_count").asLong(0));
             metadata.put("verified", data.path("verified").asBoolean(false));
-            return new Profile(data.get("id").asString(), "@" + username,
-                    data.path("name").isString() ? data.get("name").asString() : null, "https://x.com/" + username, metadata);
+            return new Profile(
+                    data.get("id").asString(),
+                    "@" + username,
+                    data.path("name").isString() ? data.get("name").asString() : null,
+                    "https://x.com/" + username,
+                    metadata);
         } catch (RestClientResponseException e) {
             throw new ProviderRefused("X", PlatformHttp.excerpt(e));
         }
@@ -111,8 +124,11 @@ class XProvider extends OAuth2Platform {
     @Override
     public Optional<Metrics> metrics(Account account) {
         Map<String, Object> counts = profile(account.accessToken()).metadata();
-        return Optional.of(Metrics.counts(count(counts, "followers_count"), count(counts, "following_count"),
-                count(counts, "tweet_count"), Map.of("verified", counts.get("verified"))));
+        return Optional.of(Metrics.counts(
+                count(counts, "followers_count"),
+                count(counts, "following_count"),
+                count(counts, "tweet_count"),
+                Map.of("verified", counts.get("verified"))));
     }
 
     /** A count {@link #profile} always puts in its metadata. */
@@ -135,24 +151,41 @@ class XProvider extends OAuth2Platform {
     @Override
     public Optional<String> findPublished(Account account, Publication publication, Instant since) {
         String text = publication.text();
-        JsonNode page = api.call(() -> http.get().uri(uri -> uri.path("/2/users/{id}/tweets").queryParam("max_results", 20)
-                .queryParam("tweet.fields", "created_at").build(account.platformUserId()))
-                .headers(h -> h.setBearerAuth(account.accessToken())).retrieve().body(JsonNode.class), false);
+        JsonNode page = api.call(
+                () -> http.get()
+                        .uri(uri -> uri.path("/2/users/{id}/tweets")
+                                .queryParam("max_results", 20)
+                                .queryParam("tweet.fields", "created_at")
+                                .build(account.platformUserId()))
+                        .headers(h -> h.setBearerAuth(account.accessToken()))
+                        .retrieve()
+                        .body(JsonNode.class),
+                false);
         if (page == null) {
             return Optional.empty();
         }
-        return page.path("data").valueStream()
+        return page.path("data")
+                .valueStream()
                 .filter(post -> text.equals(post.path("text").asString(""))
                         && !Instant.parse(post.path("created_at").asString("1970-01-01T00:00:00Z"))
                                 .isBefore(since.minusSeconds(60)))
-                .map(post -> post.path("id").asString("")).filter(id -> !id.isEmpty()).findFirst();
+                .map(post -> post.path("id").asString(""))
+                .filter(id -> !id.isEmpty())
+                .findFirst();
     }
 
     @Override
     public void delete(Account account, String platformPostId) {
-        JsonNode answer = api.call(() -> http.delete().uri("/2/tweets/{id}", platformPostId)
-                .headers(h -> h.setBearerAuth(account.accessToken())).retrieve().body(JsonNode.class), true);
-        if (answer != null && answer.path("data").path("deleted").isBoolean() && !answer.path("data").path("deleted").asBoolean()) {
+        JsonNode answer = api.call(
+                () -> http.delete()
+                        .uri("/2/tweets/{id}", platformPostId)
+                        .headers(h -> h.setBearerAuth(account.accessToken()))
+                        .retrieve()
+                        .body(JsonNode.class),
+                true);
+        if (answer != null
+                && answer.path("data").path("deleted").isBoolean()
+                && !answer.path("data").path("deleted").asBoolean()) {
             throw new PlatformError(PlatformError.Kind.TERMINAL, null, null, "X did not delete post " + platformPostId);
         }
     }

@@ -1,5 +1,9 @@
 package io.reach.social.platform.youtube;
 
+import io.reach.social.PlatformError;
+import io.reach.social.platform.JsonErrorBodies;
+import io.reach.social.platform.PlatformHttp;
+import io.reach.social.platform.SocialProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,19 +13,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
-
-import io.reach.social.PlatformError;
-import io.reach.social.platform.JsonErrorBodies;
-import io.reach.social.platform.PlatformHttp;
-import io.reach.social.platform.SocialProvider;
 
 /**
  * What the YouTube classes share: calls to Google with their refusals classified, and the YouTube
@@ -67,7 +64,8 @@ final class YouTubeApi {
             return PlatformError.tokenRejected(status, message);
         }
         return switch (reason) {
-            case "quotaExceeded", "dailyLimitExceeded" -> JsonErrorBodies.retryable(status, untilQuotaResets(), message);
+            case "quotaExceeded", "dailyLimitExceeded" ->
+                JsonErrorBodies.retryable(status, untilQuotaResets(), message);
             case "uploadLimitExceeded" -> JsonErrorBodies.retryable(status, Duration.ofHours(1), message);
             case "rateLimitExceeded", "userRateLimitExceeded" ->
                 JsonErrorBodies.retryable(status, PlatformHttp.retryAfter(headers, clock), message);
@@ -83,21 +81,36 @@ final class YouTubeApi {
 
     /** The token's own channel ({@code mine=true}); a missing node when the Google account has none. */
     JsonNode myChannel(String accessToken, String parts) {
-        JsonNode body = call(false, () -> http.get().uri(uri -> uri.path("/youtube/v3/channels").queryParam("part", parts)
-                .queryParam("mine", true).build()).headers(h -> h.setBearerAuth(accessToken)).retrieve()
-                .body(JsonNode.class));
+        JsonNode body = call(
+                false,
+                () -> http.get()
+                        .uri(uri -> uri.path("/youtube/v3/channels")
+                                .queryParam("part", parts)
+                                .queryParam("mine", true)
+                                .build())
+                        .headers(h -> h.setBearerAuth(accessToken))
+                        .retrieve()
+                        .body(JsonNode.class));
         JsonNode channel = body == null ? null : body.path("items").path(0);
         return channel == null || !channel.path("id").isString() ? MissingNode.getInstance() : channel;
     }
 
     /** The newest items of the channel's uploads playlist (which, unlike search, lists private videos too). */
     List<JsonNode> uploads(SocialProvider.Account account, int limit) {
-        JsonNode channels = call(false, () -> http.get().uri(uri -> uri.path("/youtube/v3/channels")
-                .queryParam("part", "contentDetails").queryParam("id", account.platformUserId()).build())
-                .headers(h -> h.setBearerAuth(account.accessToken())).retrieve().body(JsonNode.class));
-        String playlist = channels == null ? ""
-                : JsonErrorBodies.text(channels.path("items").path(0).path("contentDetails").path("relatedPlaylists"),
-                        "uploads", "");
+        JsonNode channels = call(
+                false,
+                () -> http.get()
+                        .uri(uri -> uri.path("/youtube/v3/channels")
+                                .queryParam("part", "contentDetails")
+                                .queryParam("id", account.platformUserId())
+                                .build())
+                        .headers(h -> h.setBearerAuth(account.accessToken()))
+                        .retrieve()
+                        .body(JsonNode.class));
+        String playlist = channels == null
+                ? ""
+                : JsonErrorBodies.text(
+                        channels.path("items").path(0).path("contentDetails").path("relatedPlaylists"), "uploads", "");
         List<JsonNode> items = new ArrayList<>();
         if (playlist.isEmpty()) {
             return items;
@@ -106,11 +119,19 @@ final class YouTubeApi {
         while (items.size() < limit) {
             String token = pageToken;
             int size = Math.min(50, limit - items.size());
-            JsonNode page = call(false, () -> http.get().uri(uri -> {
-                var builder = uri.path("/youtube/v3/playlistItems").queryParam("part", "snippet,contentDetails")
-                        .queryParam("playlistId", playlist).queryParam("maxResults", size);
-                return (token.isEmpty() ? builder : builder.queryParam("pageToken", token)).build();
-            }).headers(h -> h.setBearerAuth(account.accessToken())).retrieve().body(JsonNode.class));
+            JsonNode page = call(
+                    false,
+                    () -> http.get()
+                            .uri(uri -> {
+                                var builder = uri.path("/youtube/v3/playlistItems")
+                                        .queryParam("part", "snippet,contentDetails")
+                                        .queryParam("playlistId", playlist)
+                                        .queryParam("maxResults", size);
+                                return (token.isEmpty() ? builder : builder.queryParam("pageToken", token)).build();
+                            })
+                            .headers(h -> h.setBearerAuth(account.accessToken()))
+                            .retrieve()
+                            .body(JsonNode.class));
             if (page == null) {
                 break;
             }
@@ -125,7 +146,9 @@ final class YouTubeApi {
 
     /** The video an item of the uploads playlist names; empty when it names none. */
     static String videoIdOf(JsonNode playlistItem) {
-        return JsonErrorBodies.text(playlistItem.path("contentDetails"), "videoId",
+        return JsonErrorBodies.text(
+                playlistItem.path("contentDetails"),
+                "videoId",
                 JsonErrorBodies.text(playlistItem.path("snippet").path("resourceId"), "videoId", ""));
     }
 

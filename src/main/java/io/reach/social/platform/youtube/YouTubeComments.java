@@ -1,5 +1,8 @@
 package io.reach.social.platform.youtube;
 
+import io.reach.social.PlatformError;
+import io.reach.social.platform.JsonErrorBodies;
+import io.reach.social.platform.SocialProvider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,15 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
-
 import tools.jackson.databind.JsonNode;
-
-import io.reach.social.PlatformError;
-import io.reach.social.platform.JsonErrorBodies;
-import io.reach.social.platform.SocialProvider;
 
 /**
  * Conversations on a YouTube channel through the Data API v3: replies under a video
@@ -56,16 +53,30 @@ final class YouTubeComments {
                     throw new PlatformError(PlatformError.Kind.TERMINAL, null, null, "A reply needs text");
                 }
                 Map<String, Object> body = video
-                        ? Map.of("snippet", Map.of("videoId", target, "topLevelComment",
-                                Map.of("snippet", Map.of("textOriginal", text))))
+                        ? Map.of(
+                                "snippet",
+                                Map.of(
+                                        "videoId",
+                                        target,
+                                        "topLevelComment",
+                                        Map.of("snippet", Map.of("textOriginal", text))))
                         : Map.of("snippet", Map.of("parentId", target.split("\\.", 2)[0], "textOriginal", text));
                 String path = video ? "/youtube/v3/commentThreads" : "/youtube/v3/comments";
-                JsonNode made = api.call(true, () -> http.post().uri(uri -> uri.path(path).queryParam("part", "snippet").build())
-                        .headers(h -> h.setBearerAuth(account.accessToken())).contentType(MediaType.APPLICATION_JSON)
-                        .body(body).retrieve().body(JsonNode.class));
+                JsonNode made = api.call(
+                        true,
+                        () -> http.post()
+                                .uri(uri -> uri.path(path)
+                                        .queryParam("part", "snippet")
+                                        .build())
+                                .headers(h -> h.setBearerAuth(account.accessToken()))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body(body)
+                                .retrieve()
+                                .body(JsonNode.class));
                 String id = made == null ? "" : JsonErrorBodies.text(made, "id", "");
                 if (id.isEmpty()) {
-                    throw new PlatformError(PlatformError.Kind.UNKNOWN, null, null, "YouTube took the comment but named no id");
+                    throw new PlatformError(
+                            PlatformError.Kind.UNKNOWN, null, null, "YouTube took the comment but named no id");
                 }
                 return id;
             }
@@ -73,9 +84,16 @@ final class YouTubeComments {
                 if (!video) {
                     throw unsupported.apply("liking comments");
                 }
-                api.call(true, () -> http.post().uri(uri -> uri.path("/youtube/v3/videos/rate").queryParam("id", target)
-                        .queryParam("rating", "like").build()).headers(h -> h.setBearerAuth(account.accessToken()))
-                        .retrieve().toBodilessEntity());
+                api.call(
+                        true,
+                        () -> http.post()
+                                .uri(uri -> uri.path("/youtube/v3/videos/rate")
+                                        .queryParam("id", target)
+                                        .queryParam("rating", "like")
+                                        .build())
+                                .headers(h -> h.setBearerAuth(account.accessToken()))
+                                .retrieve()
+                                .toBodilessEntity());
                 return target;
             }
             default -> throw unsupported.apply(action.kind() + " actions");
@@ -93,12 +111,20 @@ final class YouTubeComments {
         String pageToken = "";
         for (int page = 0; page < POLL_PAGES; page++) {
             String token = pageToken;
-            JsonNode body = api.call(false, () -> http.get().uri(uri -> {
-                var builder = uri.path("/youtube/v3/commentThreads").queryParam("part", "snippet")
-                        .queryParam("allThreadsRelatedToChannelId", channel).queryParam("order", "time")
-                        .queryParam("maxResults", 100);
-                return (token.isEmpty() ? builder : builder.queryParam("pageToken", token)).build();
-            }).headers(h -> h.setBearerAuth(account.accessToken())).retrieve().body(JsonNode.class));
+            JsonNode body = api.call(
+                    false,
+                    () -> http.get()
+                            .uri(uri -> {
+                                var builder = uri.path("/youtube/v3/commentThreads")
+                                        .queryParam("part", "snippet")
+                                        .queryParam("allThreadsRelatedToChannelId", channel)
+                                        .queryParam("order", "time")
+                                        .queryParam("maxResults", 100);
+                                return (token.isEmpty() ? builder : builder.queryParam("pageToken", token)).build();
+                            })
+                            .headers(h -> h.setBearerAuth(account.accessToken()))
+                            .retrieve()
+                            .body(JsonNode.class));
             if (body == null) {
                 break;
             }
@@ -116,8 +142,8 @@ final class YouTubeComments {
                 if (commentId.isEmpty() || author.equals(channel)) {
                     continue;
                 }
-                events.add(new SocialProvider.PolledEvent(commentId, "new_comment",
-                        payload(thread, snippet, commentId, author, published)));
+                events.add(new SocialProvider.PolledEvent(
+                        commentId, "new_comment", payload(thread, snippet, commentId, author, published)));
             }
             pageToken = JsonErrorBodies.text(body, "nextPageToken", "");
             if (older || pageToken.isEmpty()) {
@@ -127,16 +153,19 @@ final class YouTubeComments {
         return events;
     }
 
-    private static Map<String, Object> payload(JsonNode thread, JsonNode snippet, String commentId, String author,
-            Instant published) {
+    private static Map<String, Object> payload(
+            JsonNode thread, JsonNode snippet, String commentId, String author, Instant published) {
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("video_id", JsonErrorBodies.text(thread.path("snippet"), "videoId",
-                JsonErrorBodies.text(snippet, "videoId", "")));
+        payload.put(
+                "video_id",
+                JsonErrorBodies.text(thread.path("snippet"), "videoId", JsonErrorBodies.text(snippet, "videoId", "")));
         payload.put("comment_id", commentId);
         payload.put("thread_id", JsonErrorBodies.text(thread, "id", commentId));
         payload.put("author", JsonErrorBodies.text(snippet, "authorDisplayName", ""));
         payload.put("author_channel_id", author);
-        payload.put("text", JsonErrorBodies.text(snippet, "textOriginal", JsonErrorBodies.text(snippet, "textDisplay", "")));
+        payload.put(
+                "text",
+                JsonErrorBodies.text(snippet, "textOriginal", JsonErrorBodies.text(snippet, "textDisplay", "")));
         payload.put("published_at", published.toString());
         return payload;
     }

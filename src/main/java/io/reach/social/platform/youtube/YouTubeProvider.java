@@ -1,5 +1,12 @@
 package io.reach.social.platform.youtube;
 
+import io.reach.social.PlatformError;
+import io.reach.social.Publication;
+import io.reach.social.platform.JsonErrorBodies;
+import io.reach.social.platform.OAuth2Platform;
+import io.reach.social.platform.PlatformHttp;
+import io.reach.social.platform.PlatformMedia;
+import io.reach.social.platform.ProviderRefused;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,22 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClientResponseException;
-
 import tools.jackson.databind.JsonNode;
-
-import io.reach.social.PlatformError;
-import io.reach.social.Publication;
-import io.reach.social.platform.JsonErrorBodies;
-import io.reach.social.platform.OAuth2Platform;
-import io.reach.social.platform.PlatformHttp;
-import io.reach.social.platform.PlatformMedia;
-import io.reach.social.platform.ProviderRefused;
 
 /**
  * YouTube: Google OAuth 2 with PKCE and offline access ({@code /o/oauth2/v2/auth}, the token
@@ -40,8 +37,11 @@ import io.reach.social.platform.ProviderRefused;
 @Component
 class YouTubeProvider extends OAuth2Platform {
 
-    static final String SCOPES = String.join(" ", "https://www.googleapis.com/auth/youtube.upload",
-            "https://www.googleapis.com/auth/youtube.readonly", "https://www.googleapis.com/auth/youtube.force-ssl",
+    static final String SCOPES = String.join(
+            " ",
+            "https://www.googleapis.com/auth/youtube.upload",
+            "https://www.googleapis.com/auth/youtube.readonly",
+            "https://www.googleapis.com/auth/youtube.force-ssl",
             "https://www.googleapis.com/auth/yt-analytics.readonly");
 
     private final String tokenUrl;
@@ -50,13 +50,17 @@ class YouTubeProvider extends OAuth2Platform {
     private final YouTubeAnalytics analytics;
     private final YouTubeComments comments;
 
-    YouTubeProvider(@Value("${reach.social.youtube.client-id:}") String clientId,
+    YouTubeProvider(
+            @Value("${reach.social.youtube.client-id:}") String clientId,
             @Value("${reach.social.youtube.client-secret:}") String clientSecret,
             @Value("${reach.social.youtube.auth-base-url:https://accounts.google.com}") String authBaseUrl,
             @Value("${reach.social.youtube.api-base-url:https://www.googleapis.com}") String apiBaseUrl,
             @Value("${reach.social.youtube.token-url:https://oauth2.googleapis.com/token}") String tokenUrl,
-            @Value("${reach.social.youtube.analytics-base-url:https://youtubeanalytics.googleapis.com}") String analyticsBaseUrl,
-            @Value("${reach.social.http-read-timeout:30s}") Duration readTimeout, Clock clock, PlatformMedia media) {
+            @Value("${reach.social.youtube.analytics-base-url:https://youtubeanalytics.googleapis.com}")
+                    String analyticsBaseUrl,
+            @Value("${reach.social.http-read-timeout:30s}") Duration readTimeout,
+            Clock clock,
+            PlatformMedia media) {
         super(clientId, clientSecret, authBaseUrl, apiBaseUrl, readTimeout, clock);
         this.tokenUrl = tokenUrl;
         this.api = new YouTubeApi(http, clock);
@@ -72,9 +76,15 @@ class YouTubeProvider extends OAuth2Platform {
 
     @Override
     public URI authorizationUrl(String state, String codeChallenge, String redirectUri) {
-        return PlatformHttp.authorizationUrl(authBaseUrl + "/o/oauth2/v2/auth", "client_id", clientId, redirectUri, state,
-                codeChallenge, SCOPES, Map.of("access_type", "offline", "prompt", "consent",
-                        "include_granted_scopes", "true"));
+        return PlatformHttp.authorizationUrl(
+                authBaseUrl + "/o/oauth2/v2/auth",
+                "client_id",
+                clientId,
+                redirectUri,
+                state,
+                codeChallenge,
+                SCOPES,
+                Map.of("access_type", "offline", "prompt", "consent", "include_granted_scopes", "true"));
     }
 
     @Override
@@ -82,14 +92,21 @@ class YouTubeProvider extends OAuth2Platform {
         form.add("client_id", clientId);
         form.add("client_secret", clientSecret);
         try {
-            JsonNode body = http.post().uri(URI.create(tokenUrl)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                    .body(form).retrieve().body(JsonNode.class);
+            JsonNode body = http.post()
+                    .uri(URI.create(tokenUrl))
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(form)
+                    .retrieve()
+                    .body(JsonNode.class);
             return parsed("YouTube", body);
         } catch (RestClientResponseException e) {
             JsonNode body = JsonErrorBodies.bodyOf(e);
-            throw new ProviderRefused("YouTube", body.path("error_description").isString()
-                    ? body.path("error").asString("") + ": " + body.get("error_description").asString()
-                    : PlatformHttp.excerpt(e));
+            throw new ProviderRefused(
+                    "YouTube",
+                    body.path("error_description").isString()
+                            ? body.path("error").asString("") + ": "
+                                    + body.get("error_description").asString()
+                            : PlatformHttp.excerpt(e));
         }
     }
 
@@ -113,9 +130,14 @@ class YouTubeProvider extends OAuth2Platform {
         metadata.put("followers_count", JsonErrorBodies.count(statistics, "subscriberCount"));
         metadata.put("video_count", JsonErrorBodies.count(statistics, "videoCount"));
         metadata.put("view_count", JsonErrorBodies.count(statistics, "viewCount"));
-        metadata.put("hidden_subscriber_count", statistics.path("hiddenSubscriberCount").asBoolean(false));
-        metadata.put("thumbnail_url", JsonErrorBodies.text(snippet.path("thumbnails").path("default"), "url", ""));
-        return new Profile(id, customUrl.isEmpty() ? (title.isEmpty() ? id : title) : customUrl,
+        metadata.put(
+                "hidden_subscriber_count",
+                statistics.path("hiddenSubscriberCount").asBoolean(false));
+        metadata.put(
+                "thumbnail_url", JsonErrorBodies.text(snippet.path("thumbnails").path("default"), "url", ""));
+        return new Profile(
+                id,
+                customUrl.isEmpty() ? (title.isEmpty() ? id : title) : customUrl,
                 title.isEmpty() ? null : title,
                 customUrl.isEmpty() ? "https://www.youtube.com/channel/" + id : "https://www.youtube.com/" + customUrl,
                 metadata);
@@ -137,16 +159,26 @@ class YouTubeProvider extends OAuth2Platform {
         Instant after = since.minusSeconds(60);
         return api.uploads(account, 25).stream()
                 .filter(item -> title.equals(JsonErrorBodies.text(item.path("snippet"), "title", ""))
-                        && !YouTubeApi.instant(item.path("snippet"), "publishedAt").isBefore(after))
-                .map(YouTubeApi::videoIdOf).filter(id -> !id.isEmpty()).findFirst();
+                        && !YouTubeApi.instant(item.path("snippet"), "publishedAt")
+                                .isBefore(after))
+                .map(YouTubeApi::videoIdOf)
+                .filter(id -> !id.isEmpty())
+                .findFirst();
     }
 
     /** Deletes the video; one that is already gone counts as deleted. */
     @Override
     public void delete(Account account, String platformPostId) {
         try {
-            api.call(true, () -> http.delete().uri(uri -> uri.path("/youtube/v3/videos").queryParam("id", platformPostId)
-                    .build()).headers(h -> h.setBearerAuth(account.accessToken())).retrieve().toBodilessEntity());
+            api.call(
+                    true,
+                    () -> http.delete()
+                            .uri(uri -> uri.path("/youtube/v3/videos")
+                                    .queryParam("id", platformPostId)
+                                    .build())
+                            .headers(h -> h.setBearerAuth(account.accessToken()))
+                            .retrieve()
+                            .toBodilessEntity());
         } catch (PlatformError e) {
             if (!Integer.valueOf(404).equals(e.httpStatus())) {
                 throw e;

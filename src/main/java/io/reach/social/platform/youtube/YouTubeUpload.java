@@ -1,5 +1,11 @@
 package io.reach.social.platform.youtube;
 
+import io.reach.social.PlatformError;
+import io.reach.social.Publication;
+import io.reach.social.platform.Captions;
+import io.reach.social.platform.JsonErrorBodies;
+import io.reach.social.platform.PlatformMedia;
+import io.reach.social.platform.SocialProvider;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.Collection;
@@ -8,20 +14,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
-
 import tools.jackson.databind.JsonNode;
-
-import io.reach.social.PlatformError;
-import io.reach.social.Publication;
-import io.reach.social.platform.Captions;
-import io.reach.social.platform.JsonErrorBodies;
-import io.reach.social.platform.PlatformMedia;
-import io.reach.social.platform.SocialProvider;
 
 /**
  * Publishing a video to YouTube with a resumable upload ({@code POST /upload/youtube/v3/videos?
@@ -58,35 +55,55 @@ final class YouTubeUpload {
             index++;
         }
         if (index == attached.size()) {
-            throw new PlatformError(PlatformError.Kind.TERMINAL, null, null, "YouTube publishes videos; the variant has none");
+            throw new PlatformError(
+                    PlatformError.Kind.TERMINAL, null, null, "YouTube publishes videos; the variant has none");
         }
         Map<String, Object> resource = videoResource(publication);
         try (PlatformMedia.Fetched fetched = media.fetch(attached.get(index), index)) {
             MediaType type = MediaType.parseMediaType(fetched.contentType());
             URI session = openSession(account, resource, fetched.size(), type);
-            JsonNode uploaded = api.call(true, () -> http.put().uri(session)
-                    .headers(h -> h.setBearerAuth(account.accessToken())).contentType(type).contentLength(fetched.size())
-                    .body(out -> Files.copy(fetched.file(), out)).retrieve().body(JsonNode.class));
+            JsonNode uploaded = api.call(
+                    true,
+                    () -> http.put()
+                            .uri(session)
+                            .headers(h -> h.setBearerAuth(account.accessToken()))
+                            .contentType(type)
+                            .contentLength(fetched.size())
+                            .body(out -> Files.copy(fetched.file(), out))
+                            .retrieve()
+                            .body(JsonNode.class));
             String id = uploaded == null ? "" : JsonErrorBodies.text(uploaded, "id", "");
             if (id.isEmpty()) {
-                throw new PlatformError(PlatformError.Kind.UNKNOWN, null, null, "YouTube took the video but named no id");
+                throw new PlatformError(
+                        PlatformError.Kind.UNKNOWN, null, null, "YouTube took the video but named no id");
             }
             return id;
         }
     }
 
     private URI openSession(SocialProvider.Account account, Map<String, Object> resource, long length, MediaType type) {
-        var response = api.call(false, () -> http.post()
-                .uri(uri -> uri.path("/upload/youtube/v3/videos").queryParam("uploadType", "resumable")
-                        .queryParam("part", "snippet,status").build())
-                .headers(h -> {
-                    h.setBearerAuth(account.accessToken());
-                    h.set("X-Upload-Content-Type", type.toString());
-                    h.set("X-Upload-Content-Length", Long.toString(length));
-                }).contentType(MediaType.APPLICATION_JSON).body(resource).retrieve().toBodilessEntity());
+        var response = api.call(
+                false,
+                () -> http.post()
+                        .uri(uri -> uri.path("/upload/youtube/v3/videos")
+                                .queryParam("uploadType", "resumable")
+                                .queryParam("part", "snippet,status")
+                                .build())
+                        .headers(h -> {
+                            h.setBearerAuth(account.accessToken());
+                            h.set("X-Upload-Content-Type", type.toString());
+                            h.set("X-Upload-Content-Length", Long.toString(length));
+                        })
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(resource)
+                        .retrieve()
+                        .toBodilessEntity());
         String location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
         if (location == null || location.isBlank()) {
-            throw new PlatformError(PlatformError.Kind.RETRYABLE, response.getStatusCode().value(), null,
+            throw new PlatformError(
+                    PlatformError.Kind.RETRYABLE,
+                    response.getStatusCode().value(),
+                    null,
                     "YouTube opened no upload session (no Location header)");
         }
         return URI.create(apiBaseUrl + "/").resolve(location.strip());
@@ -116,12 +133,16 @@ final class YouTubeUpload {
 
     /** The metadata's {@code title} or the text's first line, at most 100 characters, without the {@code <>} YouTube refuses. */
     static String title(Publication publication) {
-        String title = Captions.title(publication, TITLE_MAX).replace("<", "").replace(">", "").strip();
+        String title = Captions.title(publication, TITLE_MAX)
+                .replace("<", "")
+                .replace(">", "")
+                .strip();
         return title.isEmpty() ? "Untitled video" : title;
     }
 
     private static List<String> hashtags(@Nullable Object hashtags) {
-        Collection<?> values = hashtags instanceof Collection<?> list ? list
+        Collection<?> values = hashtags instanceof Collection<?> list
+                ? list
                 : hashtags instanceof String text ? List.of(text.split("[,\\s]+")) : List.of();
         Set<String> tags = new LinkedHashSet<>();
         for (Object value : values) {

@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-
 import java.util.Objects;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -76,11 +75,13 @@ class EmbeddedPostgresServerTest {
         assertThat(query("show listen_addresses")).isEqualTo("127.0.0.1");
         assertThat(query("select string_agg(rolname, ',' order by rolname) from pg_roles where rolname like 'reach%'"))
                 .isEqualTo("reach_app,reach_owner");
-        assertThat(query("select rolbypassrls or rolsuper from pg_roles where rolname = 'reach_app'")).isEqualTo("f");
+        assertThat(query("select rolbypassrls or rolsuper from pg_roles where rolname = 'reach_app'"))
+                .isEqualTo("f");
     }
 
     private EmbeddedPostgresServer start() {
-        return EmbeddedPostgresServer.start(new EmbeddedPostgresSettings(directory, false, 0, "nobody"),
+        return EmbeddedPostgresServer.start(
+                new EmbeddedPostgresSettings(directory, false, 0, "nobody"),
                 LogFactory.getLog(EmbeddedPostgresServerTest.class));
     }
 
@@ -97,13 +98,15 @@ class EmbeddedPostgresServerTest {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = ownerConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = ownerConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     private String query(String sql) throws SQLException {
-        try (Connection connection = ownerConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = ownerConnection();
+                Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
@@ -112,7 +115,8 @@ class EmbeddedPostgresServerTest {
 
     private Connection ownerConnection() throws SQLException {
         Map<String, Object> properties = running().connectionProperties();
-        return DriverManager.getConnection((String) properties.get("spring.flyway.url"),
-                (String) properties.get("spring.flyway.user"), (String) properties.get("spring.flyway.password"));
+        return DriverManager.getConnection(
+                (String) properties.get("spring.flyway.url"), (String) properties.get("spring.flyway.user"), (String)
+                        properties.get("spring.flyway.password"));
     }
 }

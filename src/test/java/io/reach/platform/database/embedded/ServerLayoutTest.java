@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,8 +16,9 @@ class ServerLayoutTest {
 
     @Test
     void aDirectoryBehindAPrivateParentMovesWhereTheServerAccountCanReachIt() throws IOException {
-        Path closed = Files.createDirectory(temp.resolve("closed"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+        Path closed = Files.createDirectory(
+                temp.resolve("closed"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path wanted = closed.resolve("project/.reach");
 
         Path base = ServerLayout.reachableBase(wanted, ServerAccount.of(true, "nobody"));
@@ -29,20 +29,24 @@ class ServerLayoutTest {
 
     @Test
     void aReachableDirectoryStaysWhereItWasConfigured() throws IOException {
-        Path open = Files.createDirectory(temp.resolve("open"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path open = Files.createDirectory(
+                temp.resolve("open"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path wanted = open.resolve(".reach");
 
-        assertThat(ServerLayout.reachableBase(wanted, ServerAccount.of(true, "nobody"))).isEqualTo(wanted);
+        assertThat(ServerLayout.reachableBase(wanted, ServerAccount.of(true, "nobody")))
+                .isEqualTo(wanted);
     }
 
     @Test
     void withoutDroppingPrivilegesNothingMoves() throws IOException {
-        Path closed = Files.createDirectory(temp.resolve("private"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+        Path closed = Files.createDirectory(
+                temp.resolve("private"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path wanted = closed.resolve(".reach");
 
-        assertThat(ServerLayout.reachableBase(wanted, ServerAccount.of(false, "nobody"))).isEqualTo(wanted);
+        assertThat(ServerLayout.reachableBase(wanted, ServerAccount.of(false, "nobody")))
+                .isEqualTo(wanted);
     }
 }

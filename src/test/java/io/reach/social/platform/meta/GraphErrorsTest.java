@@ -2,23 +2,26 @@ package io.reach.social.platform.meta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reach.social.PlatformError;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClientResponseException;
 
-import io.reach.social.PlatformError;
-
 /** How Meta's error answers are classified for whoever retries the call. */
 class GraphErrorsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"code\": 190", "\"code\": 190, \"error_subcode\": 463", "\"code\": 102",
-            "\"code\": 190, \"error_subcode\": 467"})
+    @ValueSource(
+            strings = {
+                "\"code\": 190",
+                "\"code\": 190, \"error_subcode\": 463",
+                "\"code\": 102",
+                "\"code\": 190, \"error_subcode\": 467"
+            })
     void refusedTokensAskForARefreshWhateverTheStatus(String code) {
         PlatformError error = classify(400, error(code, "Error validating access token"), new HttpHeaders());
 
@@ -31,8 +34,8 @@ class GraphErrorsTest {
     @ParameterizedTest
     @ValueSource(ints = {4, 17, 32, 613, 80000, 80001, 80002, 80004, 80006, 80014})
     void rateLimitsAreRetryable(int code) {
-        PlatformError error = classify(400, error("\"code\": " + code, "Calls to this api have exceeded the rate limit."),
-                new HttpHeaders());
+        PlatformError error = classify(
+                400, error("\"code\": " + code, "Calls to this api have exceeded the rate limit."), new HttpHeaders());
 
         assertThat(error.kind()).isEqualTo(PlatformError.Kind.RETRYABLE);
         assertThat(error.isTokenRejected()).isFalse();
@@ -48,8 +51,8 @@ class GraphErrorsTest {
                  "estimated_time_to_regain_access": 0}]}""");
         headers.set("Retry-After", "30");
 
-        PlatformError error = classify(400, error("\"code\": 80001", "There have been too many calls to this Page"),
-                headers);
+        PlatformError error =
+                classify(400, error("\"code\": 80001", "There have been too many calls to this Page"), headers);
 
         assertThat(error.kind()).isEqualTo(PlatformError.Kind.RETRYABLE);
         assertThat(error.retryAfter()).isEqualTo(Duration.ofMinutes(7));
@@ -60,12 +63,18 @@ class GraphErrorsTest {
         HttpHeaders retryAfter = new HttpHeaders();
         retryAfter.set("Retry-After", "120");
 
-        assertThat(classify(400, error("\"code\": 17", "User request limit reached"), retryAfter).retryAfter())
+        assertThat(classify(400, error("\"code\": 17", "User request limit reached"), retryAfter)
+                        .retryAfter())
                 .isEqualTo(Duration.ofMinutes(2));
         assertThat(classify(403, error("\"code\": 4", "Application request limit reached"), new HttpHeaders())
-                .retryAfter()).isEqualTo(Duration.ofHours(1));
-        assertThat(classify(400, error("\"code\": 613", "Calls within one hour have exceeded the rate"),
-                new HttpHeaders()).retryAfter()).isNull();
+                        .retryAfter())
+                .isEqualTo(Duration.ofHours(1));
+        assertThat(classify(
+                                400,
+                                error("\"code\": 613", "Calls within one hour have exceeded the rate"),
+                                new HttpHeaders())
+                        .retryAfter())
+                .isNull();
         PlatformError plain429 = classify(429, "Too Many Requests", retryAfter);
         assertThat(plain429.kind()).isEqualTo(PlatformError.Kind.RETRYABLE);
         assertThat(plain429.retryAfter()).isEqualTo(Duration.ofMinutes(2));
@@ -74,7 +83,8 @@ class GraphErrorsTest {
     @Test
     void duplicatesAreTerminal() {
         PlatformError coded = classify(400, error("\"code\": 506", "Duplicate status message"), new HttpHeaders());
-        PlatformError worded = classify(400, error("\"code\": 100", "This looks like a duplicate post"), new HttpHeaders());
+        PlatformError worded =
+                classify(400, error("\"code\": 100", "This looks like a duplicate post"), new HttpHeaders());
 
         assertThat(coded.kind()).isEqualTo(PlatformError.Kind.TERMINAL);
         assertThat(coded.getMessage()).startsWith("Duplicate content").contains("Duplicate status message");
@@ -84,11 +94,14 @@ class GraphErrorsTest {
 
     @Test
     void passingFaultsAreRetryable() {
-        assertThat(classify(500, error("\"code\": 1", "An unknown error occurred"), new HttpHeaders()).kind())
+        assertThat(classify(500, error("\"code\": 1", "An unknown error occurred"), new HttpHeaders())
+                        .kind())
                 .isEqualTo(PlatformError.Kind.RETRYABLE);
-        assertThat(classify(503, error("\"code\": 2", "Service temporarily unavailable"), new HttpHeaders()).kind())
+        assertThat(classify(503, error("\"code\": 2", "Service temporarily unavailable"), new HttpHeaders())
+                        .kind())
                 .isEqualTo(PlatformError.Kind.RETRYABLE);
-        assertThat(classify(400, error("\"code\": 2", "Service temporarily unavailable"), new HttpHeaders()).kind())
+        assertThat(classify(400, error("\"code\": 2", "Service temporarily unavailable"), new HttpHeaders())
+                        .kind())
                 .isEqualTo(PlatformError.Kind.RETRYABLE);
         assertThat(classify(502, "<html>Bad Gateway</html>", new HttpHeaders()).kind())
                 .isEqualTo(PlatformError.Kind.RETRYABLE);
@@ -96,19 +109,26 @@ class GraphErrorsTest {
 
     @Test
     void otherRefusalsAreTerminalWithMetasOwnMessage() {
-        PlatformError error = classify(400, error("\"code\": 100, \"error_subcode\": 2207052, \"fbtrace_id\": \"AbC123\"",
-                "Media download has failed. The media URI doesn't meet our requirements."), new HttpHeaders());
+        PlatformError error = classify(
+                400,
+                error(
+                        "\"code\": 100, \"error_subcode\": 2207052, \"fbtrace_id\": \"AbC123\"",
+                        "Media download has failed. The media URI doesn't meet our requirements."),
+                new HttpHeaders());
 
         assertThat(error.kind()).isEqualTo(PlatformError.Kind.TERMINAL);
         assertThat(error.isTokenRejected()).isFalse();
-        assertThat(error.getMessage()).isEqualTo("Facebook answered HTTP 400: Media download has failed. The media URI"
-                + " doesn't meet our requirements. (code 100, subcode 2207052, fbtrace_id AbC123)");
+        assertThat(error.getMessage())
+                .isEqualTo("Facebook answered HTTP 400: Media download has failed. The media URI"
+                        + " doesn't meet our requirements. (code 100, subcode 2207052, fbtrace_id AbC123)");
     }
 
     @Test
     void mediaNotReadyYetIsRetryable() {
-        PlatformError error = classify(400, error("\"code\": 9007, \"error_subcode\": 2207027",
-                "Media ID is not available"), new HttpHeaders());
+        PlatformError error = classify(
+                400,
+                error("\"code\": 9007, \"error_subcode\": 2207027", "Media ID is not available"),
+                new HttpHeaders());
 
         assertThat(error.kind()).isEqualTo(PlatformError.Kind.RETRYABLE);
         assertThat(error.getMessage()).contains("Media still processing");
@@ -116,18 +136,30 @@ class GraphErrorsTest {
 
     @Test
     void onlyAnObjectThatDoesNotExistIsGone() {
-        assertThat(gone(400, error("\"code\": 100, \"error_subcode\": 33", "Unsupported get request."))).isTrue();
-        assertThat(gone(400, error("\"code\": 100", "(#100) Object does not exist, cannot be loaded"))).isTrue();
-        assertThat(gone(400, error("\"code\": 33", "(#33) This object does not exist"))).isTrue();
+        assertThat(gone(400, error("\"code\": 100, \"error_subcode\": 33", "Unsupported get request.")))
+                .isTrue();
+        assertThat(gone(400, error("\"code\": 100", "(#100) Object does not exist, cannot be loaded")))
+                .isTrue();
+        assertThat(gone(400, error("\"code\": 33", "(#33) This object does not exist")))
+                .isTrue();
         assertThat(gone(404, "Not Found")).isTrue();
-        assertThat(gone(400, error("\"code\": 100", "(#100) Tried accessing nonexisting field (media_type)"))).isFalse();
-        assertThat(gone(404, error("\"code\": 190", "Error validating access token"))).isFalse();
-        assertThat(gone(400, error("\"code\": 4", "Application request limit reached"))).isFalse();
+        assertThat(gone(400, error("\"code\": 100", "(#100) Tried accessing nonexisting field (media_type)")))
+                .isFalse();
+        assertThat(gone(404, error("\"code\": 190", "Error validating access token")))
+                .isFalse();
+        assertThat(gone(400, error("\"code\": 4", "Application request limit reached")))
+                .isFalse();
     }
 
     private static boolean gone(int status, String body) {
-        return GraphErrors.GraphError.of(new RestClientResponseException("refused", status, "", new HttpHeaders(),
-                body.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).gone(status);
+        return GraphErrors.GraphError.of(new RestClientResponseException(
+                        "refused",
+                        status,
+                        "",
+                        new HttpHeaders(),
+                        body.getBytes(StandardCharsets.UTF_8),
+                        StandardCharsets.UTF_8))
+                .gone(status);
     }
 
     private static String error(String code, String message) {
@@ -135,7 +167,9 @@ class GraphErrorsTest {
     }
 
     private static PlatformError classify(int status, String body, HttpHeaders headers) {
-        return GraphErrors.classify("Facebook", new RestClientResponseException("refused", status, "", headers,
-                body.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+        return GraphErrors.classify(
+                "Facebook",
+                new RestClientResponseException(
+                        "refused", status, "", headers, body.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
     }
 }

@@ -18,6 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.reach.social.PlatformError;
+import io.reach.social.Publication;
+import io.reach.social.platform.PlatformMedia;
+import io.reach.social.platform.ProviderRefused;
+import io.reach.social.platform.SocialProvider;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -32,28 +40,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.client.RestClient;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-
-import io.reach.social.PlatformError;
-import io.reach.social.Publication;
-import io.reach.social.platform.PlatformMedia;
-import io.reach.social.platform.ProviderRefused;
-import io.reach.social.platform.SocialProvider;
-
 /** The YouTube adapter alone against WireMock speaking Google OAuth, the Data API v3 and the Analytics API v2. */
 class YouTubeProviderTest {
 
     /** 05:00 in Los Angeles (PDT, UTC−7): YouTube's quota resets in 19 hours. */
     private static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
+
     private static final String CHANNEL = "UCx7Zt0Kc2n1nB1bKQbQ5T2w";
     private static final SocialProvider.Account ACCOUNT = new SocialProvider.Account("ya29.youtube", CHANNEL);
     private static WireMockServer google;
@@ -62,7 +60,8 @@ class YouTubeProviderTest {
 
     @BeforeAll
     static void start() {
-        google = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        google = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         google.start();
     }
 
@@ -78,8 +77,16 @@ class YouTubeProviderTest {
     }
 
     private static YouTubeProvider youTube(PlatformMedia media) {
-        return new YouTubeProvider("yt-client", "yt-secret", google.baseUrl(), google.baseUrl(), google.baseUrl() + "/token",
-                google.baseUrl(), Duration.ofMillis(500), Clock.fixed(NOW, ZoneOffset.UTC), media);
+        return new YouTubeProvider(
+                "yt-client",
+                "yt-secret",
+                google.baseUrl(),
+                google.baseUrl(),
+                google.baseUrl() + "/token",
+                google.baseUrl(),
+                Duration.ofMillis(500),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                media);
     }
 
     @Test
@@ -87,22 +94,31 @@ class YouTubeProviderTest {
         URI url = provider.authorizationUrl("st4te", "ch4llenge", "https://reach.example/callback");
 
         assertThat(url.getPath()).isEqualTo("/o/oauth2/v2/auth");
-        assertThat(query(url.getRawQuery())).containsEntry("client_id", "yt-client").containsEntry("access_type", "offline")
-                .containsEntry("prompt", "consent").containsEntry("response_type", "code")
-                .containsEntry("code_challenge", "ch4llenge").containsEntry("code_challenge_method", "S256")
-                .containsEntry("scope", "https://www.googleapis.com/auth/youtube.upload "
-                        + "https://www.googleapis.com/auth/youtube.readonly https://www.googleapis.com/auth/youtube.force-ssl "
-                        + "https://www.googleapis.com/auth/yt-analytics.readonly");
+        assertThat(query(url.getRawQuery()))
+                .containsEntry("client_id", "yt-client")
+                .containsEntry("access_type", "offline")
+                .containsEntry("prompt", "consent")
+                .containsEntry("response_type", "code")
+                .containsEntry("code_challenge", "ch4llenge")
+                .containsEntry("code_challenge_method", "S256")
+                .containsEntry(
+                        "scope",
+                        "https://www.googleapis.com/auth/youtube.upload "
+                                + "https://www.googleapis.com/auth/youtube.readonly https://www.googleapis.com/auth/youtube.force-ssl "
+                                + "https://www.googleapis.com/auth/yt-analytics.readonly");
     }
 
     @Test
     void tokensComeFromTheConfiguredTokenUrlWithTheClientCredentialsInTheForm() {
-        google.stubFor(post(urlPathEqualTo("/token")).withRequestBody(containing("grant_type=authorization_code"))
+        google.stubFor(post(urlPathEqualTo("/token"))
+                .withRequestBody(containing("grant_type=authorization_code"))
                 .willReturn(okJson("""
                         {"access_token": "ya29.a0", "expires_in": 3599, "refresh_token": "1//0g-refresh",
                          "scope": "https://www.googleapis.com/auth/youtube.upload", "token_type": "Bearer"}""")));
-        google.stubFor(post(urlPathEqualTo("/token")).withRequestBody(containing("grant_type=refresh_token"))
-                .willReturn(okJson("{\"access_token\": \"ya29.a1\", \"expires_in\": 3599, \"token_type\": \"Bearer\"}")));
+        google.stubFor(post(urlPathEqualTo("/token"))
+                .withRequestBody(containing("grant_type=refresh_token"))
+                .willReturn(
+                        okJson("{\"access_token\": \"ya29.a1\", \"expires_in\": 3599, \"token_type\": \"Bearer\"}")));
 
         SocialProvider.Tokens tokens = provider.exchange("4/0Ab-code", "verifier", "https://reach.example/callback");
         SocialProvider.Tokens renewed = provider.refresh("1//0g-refresh");
@@ -111,14 +127,24 @@ class YouTubeProviderTest {
         assertThat(tokens.expiresAt()).isEqualTo(NOW.plusSeconds(3599));
         assertThat(renewed.accessToken()).isEqualTo("ya29.a1");
         assertThat(renewed.refreshToken()).isNull();
-        assertThat(query(google.findAll(postRequestedFor(urlPathEqualTo("/token"))).get(0).getBodyAsString()))
-                .containsEntry("client_id", "yt-client").containsEntry("client_secret", "yt-secret")
-                .containsEntry("code", "4/0Ab-code").containsEntry("code_verifier", "verifier");
+        assertThat(query(google.findAll(postRequestedFor(urlPathEqualTo("/token")))
+                        .get(0)
+                        .getBodyAsString()))
+                .containsEntry("client_id", "yt-client")
+                .containsEntry("client_secret", "yt-secret")
+                .containsEntry("code", "4/0Ab-code")
+                .containsEntry("code_verifier", "verifier");
 
-        google.stubFor(post(urlPathEqualTo("/token")).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": \"invalid_grant\", \"error_description\": \"Token has been expired or revoked.\"}")));
-        assertThatThrownBy(() -> provider.refresh("1//0g-refresh")).isInstanceOf(ProviderRefused.class)
+        google.stubFor(
+                post(urlPathEqualTo("/token"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"error\": \"invalid_grant\", \"error_description\": \"Token has been expired or revoked.\"}")));
+        assertThatThrownBy(() -> provider.refresh("1//0g-refresh"))
+                .isInstanceOf(ProviderRefused.class)
                 .hasMessageContaining("Token has been expired or revoked.");
     }
 
@@ -132,37 +158,64 @@ class YouTubeProviderTest {
         assertThat(profile.handle()).isEqualTo("@adacodes");
         assertThat(profile.displayName()).isEqualTo("Ada Codes");
         assertThat(profile.url()).isEqualTo("https://www.youtube.com/@adacodes");
-        assertThat(profile.metadata()).containsEntry("followers_count", 15400L).containsEntry("video_count", 87L)
+        assertThat(profile.metadata())
+                .containsEntry("followers_count", 15400L)
+                .containsEntry("video_count", 87L)
                 .containsEntry("hidden_subscriber_count", false);
-        google.verify(getRequestedFor(urlPathEqualTo("/youtube/v3/channels")).withQueryParam("part",
-                equalTo("snippet,statistics")).withQueryParam("mine", equalTo("true")));
+        google.verify(getRequestedFor(urlPathEqualTo("/youtube/v3/channels"))
+                .withQueryParam("part", equalTo("snippet,statistics"))
+                .withQueryParam("mine", equalTo("true")));
 
-        google.stubFor(get(urlPathEqualTo("/youtube/v3/channels")).willReturn(okJson(
-                "{\"kind\": \"youtube#channelListResponse\", \"pageInfo\": {\"totalResults\": 0}, \"items\": []}")));
-        assertThatThrownBy(() -> provider.profile("ya29.youtube")).isInstanceOf(ProviderRefused.class)
+        google.stubFor(
+                get(urlPathEqualTo("/youtube/v3/channels"))
+                        .willReturn(
+                                okJson(
+                                        "{\"kind\": \"youtube#channelListResponse\", \"pageInfo\": {\"totalResults\": 0}, \"items\": []}")));
+        assertThatThrownBy(() -> provider.profile("ya29.youtube"))
+                .isInstanceOf(ProviderRefused.class)
                 .hasMessageContaining("no YouTube channel");
     }
 
     @Test
     void aVideoIsStreamedFromItsUrlIntoAResumableUpload() {
         byte[] bytes = bytes(300_000);
-        google.stubFor(get(urlPathEqualTo("/media/launch.mp4")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "video/mp4").withHeader("Content-Length", "300000").withBody(bytes)));
-        google.stubFor(post(urlPathEqualTo("/upload/youtube/v3/videos")).withQueryParam("uploadType", equalTo("resumable"))
-                .withQueryParam("part", equalTo("snippet,status")).withHeader("Authorization", equalTo("Bearer ya29.youtube"))
-                .withHeader("X-Upload-Content-Length", equalTo("300000")).withHeader("X-Upload-Content-Type", equalTo("video/mp4"))
-                .withRequestBody(equalToJson("""
+        google.stubFor(get(urlPathEqualTo("/media/launch.mp4"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "video/mp4")
+                        .withHeader("Content-Length", "300000")
+                        .withBody(bytes)));
+        google.stubFor(
+                post(urlPathEqualTo("/upload/youtube/v3/videos"))
+                        .withQueryParam("uploadType", equalTo("resumable"))
+                        .withQueryParam("part", equalTo("snippet,status"))
+                        .withHeader("Authorization", equalTo("Bearer ya29.youtube"))
+                        .withHeader("X-Upload-Content-Length", equalTo("300000"))
+                        .withHeader("X-Upload-Content-Type", equalTo("video/mp4"))
+                        .withRequestBody(equalToJson("""
                         {"snippet": {"title": "Launch day", "description": "Launch day\\nEverything we shipped today",
                                      "tags": ["reach", "launch"]},
                          "status": {"privacyStatus": "unlisted"}}""", false, false))
-                .willReturn(aResponse().withStatus(200).withHeader("Location",
-                        google.baseUrl() + "/upload/youtube/v3/videos?uploadType=resumable&upload_id=xa298sd_f&part=snippet,status")));
-        google.stubFor(put(urlPathEqualTo("/upload/youtube/v3/videos")).withQueryParam("upload_id", equalTo("xa298sd_f"))
-                .willReturn(okJson("{\"kind\": \"youtube#video\", \"id\": \"dQw4w9WgXcQ\", \"status\": {\"uploadStatus\": \"uploaded\"}}")));
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader(
+                                                "Location",
+                                                google.baseUrl()
+                                                        + "/upload/youtube/v3/videos?uploadType=resumable&upload_id=xa298sd_f&part=snippet,status")));
+        google.stubFor(
+                put(urlPathEqualTo("/upload/youtube/v3/videos"))
+                        .withQueryParam("upload_id", equalTo("xa298sd_f"))
+                        .willReturn(
+                                okJson(
+                                        "{\"kind\": \"youtube#video\", \"id\": \"dQw4w9WgXcQ\", \"status\": {\"uploadStatus\": \"uploaded\"}}")));
 
-        String id = provider.publish(ACCOUNT, new Publication("Launch day\nEverything we shipped <today>",
-                List.of(new Publication.Medium("video", google.baseUrl() + "/media/launch.mp4", "mp4")),
-                Map.of("hashtags", List.of("#reach", "launch"), "privacy_status", "unlisted")));
+        String id = provider.publish(
+                ACCOUNT,
+                new Publication(
+                        "Launch day\nEverything we shipped <today>",
+                        List.of(new Publication.Medium("video", google.baseUrl() + "/media/launch.mp4", "mp4")),
+                        Map.of("hashtags", List.of("#reach", "launch"), "privacy_status", "unlisted")));
 
         assertThat(id).isEqualTo("dQw4w9WgXcQ");
         var upload = google.findAll(putRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos")));
@@ -175,19 +228,28 @@ class YouTubeProviderTest {
     @Test
     void aVideoServedWithoutALengthIsStillSentInOnePutWithItsSize() {
         byte[] bytes = bytes(300_000);
-        google.stubFor(get(urlPathEqualTo("/media/stream.mp4")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/octet-stream").withBody(bytes)));
-        google.stubFor(post(urlPathEqualTo("/upload/youtube/v3/videos")).willReturn(aResponse().withStatus(200)
-                .withHeader("Location", "/upload/youtube/v3/videos?uploadType=resumable&upload_id=streamed")));
-        google.stubFor(put(urlPathEqualTo("/upload/youtube/v3/videos")).withQueryParam("upload_id", equalTo("streamed"))
+        google.stubFor(get(urlPathEqualTo("/media/stream.mp4"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/octet-stream")
+                        .withBody(bytes)));
+        google.stubFor(post(urlPathEqualTo("/upload/youtube/v3/videos"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Location", "/upload/youtube/v3/videos?uploadType=resumable&upload_id=streamed")));
+        google.stubFor(put(urlPathEqualTo("/upload/youtube/v3/videos"))
+                .withQueryParam("upload_id", equalTo("streamed"))
                 .willReturn(okJson("{\"kind\": \"youtube#video\", \"id\": \"streamVid01\"}")));
 
         assertThat(provider.publish(ACCOUNT, clip("stream.mp4"))).isEqualTo("streamVid01");
 
         var session = google.findAll(postRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos")));
         assertThat(session).hasSize(1);
-        assertThat(session.get(0).getHeader("X-Upload-Content-Length")).as("the fetched file's size").isEqualTo("300000");
-        assertThat(session.get(0).getHeader("X-Upload-Content-Type")).as("the variant's format names the type")
+        assertThat(session.get(0).getHeader("X-Upload-Content-Length"))
+                .as("the fetched file's size")
+                .isEqualTo("300000");
+        assertThat(session.get(0).getHeader("X-Upload-Content-Type"))
+                .as("the variant's format names the type")
                 .isEqualTo("video/mp4");
         var puts = google.findAll(putRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos")));
         assertThat(puts).hasSize(1);
@@ -198,16 +260,22 @@ class YouTubeProviderTest {
 
     @Test
     void aVideoOnAPrivateAddressIsRefusedBeforeYouTubeIsAsked() {
-        google.stubFor(get(urlPathEqualTo("/media/internal.mp4")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "video/mp4").withBody(new byte[1024])));
+        google.stubFor(get(urlPathEqualTo("/media/internal.mp4"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "video/mp4")
+                        .withBody(new byte[1024])));
         YouTubeProvider guarded = youTube(new PlatformMedia(false, 2, Duration.ofMillis(10), Duration.ofSeconds(2)));
 
-        PlatformError refused = catchThrowableOfType(PlatformError.class, () -> guarded.publish(ACCOUNT, clip("internal.mp4")));
+        PlatformError refused =
+                catchThrowableOfType(PlatformError.class, () -> guarded.publish(ACCOUNT, clip("internal.mp4")));
 
         assertThat(refused.kind()).isEqualTo(PlatformError.Kind.TERMINAL);
         assertThat(refused).hasMessageContaining("private address");
-        assertThat(google.findAll(getRequestedFor(urlPathEqualTo("/media/internal.mp4")))).isEmpty();
-        assertThat(google.findAll(postRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos")))).isEmpty();
+        assertThat(google.findAll(getRequestedFor(urlPathEqualTo("/media/internal.mp4"))))
+                .isEmpty();
+        assertThat(google.findAll(postRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos"))))
+                .isEmpty();
     }
 
     private static byte[] bytes(int size) {
@@ -224,73 +292,100 @@ class YouTubeProviderTest {
 
         assertThat(YouTubeUpload.title(plain)).isEqualTo("🎬".repeat(100));
         assertThat(YouTubeUpload.title(titled)).isEqualTo("My btitle/b");
-        assertThat(YouTubeUpload.videoResource(titled)).extracting(resource -> ((Map<?, ?>) Objects.requireNonNull(resource.get("status"))).get("privacyStatus"))
+        assertThat(YouTubeUpload.videoResource(titled))
+                .extracting(
+                        resource -> ((Map<?, ?>) Objects.requireNonNull(resource.get("status"))).get("privacyStatus"))
                 .isEqualTo("public");
     }
 
     @Test
     void aTimeoutWhileGoogleTakesTheBytesIsUnknownButFailuresBeforeAreNot() {
-        google.stubFor(get(urlPathEqualTo("/media/clip.mp4")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "video/mp4").withBody(new byte[1024])));
-        google.stubFor(post(urlPathEqualTo("/upload/youtube/v3/videos")).willReturn(aResponse().withStatus(200)
-                .withHeader("Location", google.baseUrl() + "/upload/youtube/v3/videos?uploadType=resumable&upload_id=slow")));
-        google.stubFor(put(urlPathEqualTo("/upload/youtube/v3/videos")).willReturn(okJson("{\"id\": \"late\"}")
-                .withFixedDelay(1500)));
+        google.stubFor(get(urlPathEqualTo("/media/clip.mp4"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "video/mp4")
+                        .withBody(new byte[1024])));
+        google.stubFor(post(urlPathEqualTo("/upload/youtube/v3/videos"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader(
+                                "Location",
+                                google.baseUrl() + "/upload/youtube/v3/videos?uploadType=resumable&upload_id=slow")));
+        google.stubFor(put(urlPathEqualTo("/upload/youtube/v3/videos"))
+                .willReturn(okJson("{\"id\": \"late\"}").withFixedDelay(1500)));
 
-        PlatformError timeout = catchThrowableOfType(PlatformError.class, () -> provider.publish(ACCOUNT, clip("clip.mp4")));
+        PlatformError timeout =
+                catchThrowableOfType(PlatformError.class, () -> provider.publish(ACCOUNT, clip("clip.mp4")));
         assertThat(timeout.kind()).isEqualTo(PlatformError.Kind.UNKNOWN);
 
-        google.stubFor(get(urlPathEqualTo("/media/gone.mp4")).willReturn(aResponse().withStatus(404)));
-        assertThat(catchThrowableOfType(PlatformError.class, () -> provider.publish(ACCOUNT, clip("gone.mp4"))).kind())
+        google.stubFor(
+                get(urlPathEqualTo("/media/gone.mp4")).willReturn(aResponse().withStatus(404)));
+        assertThat(catchThrowableOfType(PlatformError.class, () -> provider.publish(ACCOUNT, clip("gone.mp4")))
+                        .kind())
                 .isEqualTo(PlatformError.Kind.TERMINAL);
-        PlatformError noVideo = catchThrowableOfType(PlatformError.class,
-                () -> provider.publish(ACCOUNT, Publication.text("just text")));
+        PlatformError noVideo = catchThrowableOfType(
+                PlatformError.class, () -> provider.publish(ACCOUNT, Publication.text("just text")));
         assertThat(noVideo.kind()).isEqualTo(PlatformError.Kind.TERMINAL);
         assertThat(noVideo).hasMessageContaining("videos");
     }
 
     @Test
     void googlesReasonsDecideHowLongToWait() {
-        google.stubFor(get(urlPathEqualTo("/media/clip.mp4")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "video/mp4").withBody(new byte[16])));
+        google.stubFor(get(urlPathEqualTo("/media/clip.mp4"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "video/mp4")
+                        .withBody(new byte[16])));
 
-        stubUploadSession(googleError(403, "quotaExceeded", "The request cannot be completed because you have exceeded your quota."));
-        PlatformError quota = catchThrowableOfType(PlatformError.class, () -> provider.publish(ACCOUNT, clip("clip.mp4")));
+        stubUploadSession(googleError(
+                403, "quotaExceeded", "The request cannot be completed because you have exceeded your quota."));
+        PlatformError quota =
+                catchThrowableOfType(PlatformError.class, () -> provider.publish(ACCOUNT, clip("clip.mp4")));
         assertThat(quota.kind()).isEqualTo(PlatformError.Kind.RETRYABLE);
         assertThat(quota.retryAfter()).isEqualTo(Duration.ofHours(19));
         assertThat(quota).hasMessageContaining("exceeded your quota");
 
         stubUploadSession(googleError(403, "rateLimitExceeded", "Rate limit exceeded"));
-        assertThat(catchThrowableOfType(PlatformError.class, () -> provider.publish(ACCOUNT, clip("clip.mp4"))).kind())
+        assertThat(catchThrowableOfType(PlatformError.class, () -> provider.publish(ACCOUNT, clip("clip.mp4")))
+                        .kind())
                 .isEqualTo(PlatformError.Kind.RETRYABLE);
 
-        stubUploadSession(googleError(429, "userRateLimitExceeded", "User rate limit exceeded").withHeader("Retry-After", "20"));
-        assertThat(catchThrowableOfType(PlatformError.class, () -> provider.publish(ACCOUNT, clip("clip.mp4"))).retryAfter())
+        stubUploadSession(googleError(429, "userRateLimitExceeded", "User rate limit exceeded")
+                .withHeader("Retry-After", "20"));
+        assertThat(catchThrowableOfType(PlatformError.class, () -> provider.publish(ACCOUNT, clip("clip.mp4")))
+                        .retryAfter())
                 .isEqualTo(Duration.ofSeconds(20));
 
-        stubUploadSession(googleError(400, "uploadLimitExceeded", "The user has exceeded the number of videos they may upload."));
-        PlatformError uploads = catchThrowableOfType(PlatformError.class, () -> provider.publish(ACCOUNT, clip("clip.mp4")));
+        stubUploadSession(
+                googleError(400, "uploadLimitExceeded", "The user has exceeded the number of videos they may upload."));
+        PlatformError uploads =
+                catchThrowableOfType(PlatformError.class, () -> provider.publish(ACCOUNT, clip("clip.mp4")));
         assertThat(uploads.kind()).isEqualTo(PlatformError.Kind.RETRYABLE);
         assertThat(uploads.retryAfter()).isEqualTo(Duration.ofHours(1));
 
         stubUploadSession(googleError(401, "authError", "Invalid Credentials"));
-        assertThat(catchThrowableOfType(PlatformError.class, () -> provider.publish(ACCOUNT, clip("clip.mp4"))).isTokenRejected())
+        assertThat(catchThrowableOfType(PlatformError.class, () -> provider.publish(ACCOUNT, clip("clip.mp4")))
+                        .isTokenRejected())
                 .isTrue();
 
-        stubUploadSession(googleError(400, "invalidTitle", "The request metadata specifies an invalid or empty video title."));
-        PlatformError invalid = catchThrowableOfType(PlatformError.class, () -> provider.publish(ACCOUNT, clip("clip.mp4")));
+        stubUploadSession(
+                googleError(400, "invalidTitle", "The request metadata specifies an invalid or empty video title."));
+        PlatformError invalid =
+                catchThrowableOfType(PlatformError.class, () -> provider.publish(ACCOUNT, clip("clip.mp4")));
         assertThat(invalid.kind()).isEqualTo(PlatformError.Kind.TERMINAL);
         assertThat(invalid.isTokenRejected()).isFalse();
         assertThat(invalid).hasMessageContaining("invalid or empty video title");
 
         stubUploadSession(googleError(503, "backendError", "Backend Error"));
-        assertThat(catchThrowableOfType(PlatformError.class, () -> provider.publish(ACCOUNT, clip("clip.mp4"))).kind())
+        assertThat(catchThrowableOfType(PlatformError.class, () -> provider.publish(ACCOUNT, clip("clip.mp4")))
+                        .kind())
                 .isEqualTo(PlatformError.Kind.RETRYABLE);
     }
 
     @Test
     void theQuotaResetIsTheNextMidnightInLosAngelesWhateverTheSeason() {
-        var winter = new YouTubeApi(RestClient.create(), Clock.fixed(Instant.parse("2026-01-15T07:30:00Z"), ZoneOffset.UTC));
+        var winter =
+                new YouTubeApi(RestClient.create(), Clock.fixed(Instant.parse("2026-01-15T07:30:00Z"), ZoneOffset.UTC));
         var spring = new YouTubeApi(RestClient.create(), Clock.fixed(NOW, ZoneOffset.UTC));
 
         assertThat(winter.untilQuotaResets()).isEqualTo(Duration.ofMinutes(30));
@@ -301,17 +396,21 @@ class YouTubeProviderTest {
     void aPublishedVideoIsFoundInTheUploadsPlaylistByItsTitle() {
         stubUploads();
 
-        assertThat(provider.findPublished(ACCOUNT, new Publication("Launch day\nmore", List.of(), Map.of()),
-                NOW.minusSeconds(120))).contains("dQw4w9WgXcQ");
-        assertThat(provider.findPublished(ACCOUNT, new Publication("Old video", List.of(), Map.of()),
-                NOW.minusSeconds(120))).isEmpty();
+        assertThat(provider.findPublished(
+                        ACCOUNT, new Publication("Launch day\nmore", List.of(), Map.of()), NOW.minusSeconds(120)))
+                .contains("dQw4w9WgXcQ");
+        assertThat(provider.findPublished(
+                        ACCOUNT, new Publication("Old video", List.of(), Map.of()), NOW.minusSeconds(120)))
+                .isEmpty();
     }
 
     @Test
     void deletingAVideoThatIsAlreadyGoneSucceeds() {
-        google.stubFor(delete(urlPathEqualTo("/youtube/v3/videos")).withQueryParam("id", equalTo("dQw4w9WgXcQ"))
+        google.stubFor(delete(urlPathEqualTo("/youtube/v3/videos"))
+                .withQueryParam("id", equalTo("dQw4w9WgXcQ"))
                 .willReturn(aResponse().withStatus(204)));
-        google.stubFor(delete(urlPathEqualTo("/youtube/v3/videos")).withQueryParam("id", equalTo("gone0000000"))
+        google.stubFor(delete(urlPathEqualTo("/youtube/v3/videos"))
+                .withQueryParam("id", equalTo("gone0000000"))
                 .willReturn(googleError(404, "videoNotFound", "Video not found")));
 
         provider.delete(ACCOUNT, "dQw4w9WgXcQ");
@@ -323,7 +422,8 @@ class YouTubeProviderTest {
     @Test
     void metricsAreChannelStatisticsWithTheLast28DaysFromAnalytics() {
         stubChannel();
-        google.stubFor(get(urlPathEqualTo("/v2/reports")).withQueryParam("ids", equalTo("channel==MINE"))
+        google.stubFor(get(urlPathEqualTo("/v2/reports"))
+                .withQueryParam("ids", equalTo("channel==MINE"))
                 .withQueryParam("metrics", equalTo("views,likes,comments,shares,subscribersGained,subscribersLost"))
                 .willReturn(okJson("""
                         {"kind": "youtubeAnalytics#resultTable",
@@ -341,11 +441,17 @@ class YouTubeProviderTest {
         assertThat(metrics.posts()).isEqualTo(87);
         assertThat(metrics.reach()).isEqualTo(52000);
         assertThat(metrics.engagement()).isEqualTo(2100 + 340 + 90);
-        assertThat(metrics.extra()).containsEntry("period_subscribers_gained", 410L).containsEntry("period_subscribers_lost", 35L)
-                .containsEntry("view_count", 3_200_000L).containsEntry("hidden_subscriber_count", false);
-        var report = google.findAll(getRequestedFor(urlPathEqualTo("/v2/reports"))).get(0);
-        assertThat(LocalDate.parse(report.queryParameter("endDate").firstValue())).isEqualTo(LocalDate.parse("2026-03-10"));
-        assertThat(LocalDate.parse(report.queryParameter("startDate").firstValue())).isEqualTo(LocalDate.parse("2026-02-11"));
+        assertThat(metrics.extra())
+                .containsEntry("period_subscribers_gained", 410L)
+                .containsEntry("period_subscribers_lost", 35L)
+                .containsEntry("view_count", 3_200_000L)
+                .containsEntry("hidden_subscriber_count", false);
+        var report =
+                google.findAll(getRequestedFor(urlPathEqualTo("/v2/reports"))).get(0);
+        assertThat(LocalDate.parse(report.queryParameter("endDate").firstValue()))
+                .isEqualTo(LocalDate.parse("2026-03-10"));
+        assertThat(LocalDate.parse(report.queryParameter("startDate").firstValue()))
+                .isEqualTo(LocalDate.parse("2026-02-11"));
 
         google.stubFor(get(urlPathEqualTo("/v2/reports")).willReturn(googleError(403, "forbidden", "Forbidden")));
         assertThat(provider.metrics(ACCOUNT).orElseThrow().extra()).containsKey("analytics_unavailable");
@@ -353,18 +459,25 @@ class YouTubeProviderTest {
 
     @Test
     void theAudienceIsViewersByAgeAndGenderAndViewsByCountry() {
-        google.stubFor(get(urlPathEqualTo("/v2/reports")).withQueryParam("dimensions", equalTo("country"))
-                .withQueryParam("metrics", equalTo("views")).willReturn(okJson("""
+        google.stubFor(get(urlPathEqualTo("/v2/reports"))
+                .withQueryParam("dimensions", equalTo("country"))
+                .withQueryParam("metrics", equalTo("views"))
+                .willReturn(okJson("""
                         {"columnHeaders": [{"name": "country"}, {"name": "views"}],
                          "rows": [["US", 600], ["DE", 300], ["FR", 100]]}""")));
-        google.stubFor(get(urlPathEqualTo("/v2/reports")).withQueryParam("dimensions", equalTo("ageGroup,gender"))
-                .withQueryParam("metrics", equalTo("viewerPercentage")).willReturn(okJson("""
+        google.stubFor(get(urlPathEqualTo("/v2/reports"))
+                .withQueryParam("dimensions", equalTo("ageGroup,gender"))
+                .withQueryParam("metrics", equalTo("viewerPercentage"))
+                .willReturn(okJson("""
                         {"columnHeaders": [{"name": "ageGroup"}, {"name": "gender"}, {"name": "viewerPercentage"}],
                          "rows": [["age18-24", "female", 20.0], ["age18-24", "male", 30.0], ["age65-", "male", 50.0]]}""")));
 
         SocialProvider.Audience audience = provider.audience(ACCOUNT).orElseThrow();
 
-        assertThat(audience.countries()).containsEntry("US", 600L).containsEntry("DE", 300L).containsEntry("FR", 100L);
+        assertThat(audience.countries())
+                .containsEntry("US", 600L)
+                .containsEntry("DE", 300L)
+                .containsEntry("FR", 100L);
         assertThat(audience.ageRanges()).containsEntry("18-24", 500L).containsEntry("65+", 500L);
         assertThat(audience.genders()).containsEntry("female", 200L).containsEntry("male", 800L);
         assertThat(audience.date()).isEqualTo(LocalDate.parse("2026-03-10"));
@@ -373,7 +486,8 @@ class YouTubeProviderTest {
     @Test
     void recentUploadsCarryTheirStatisticsWithViewsAsReach() {
         stubUploads();
-        google.stubFor(get(urlPathEqualTo("/youtube/v3/videos")).withQueryParam("part", equalTo("statistics,snippet"))
+        google.stubFor(get(urlPathEqualTo("/youtube/v3/videos"))
+                .withQueryParam("part", equalTo("statistics,snippet"))
                 .willReturn(okJson("""
                         {"items": [
                           {"id": "dQw4w9WgXcQ", "snippet": {"title": "Launch day", "publishedAt": "2026-03-10T11:59:00Z"},
@@ -383,49 +497,64 @@ class YouTubeProviderTest {
 
         List<SocialProvider.Content> recent = provider.recentContent(ACCOUNT, 10);
 
-        assertThat(recent).extracting(SocialProvider.Content::platformPostId).containsExactly("dQw4w9WgXcQ", "0ld0ld0ld00");
+        assertThat(recent)
+                .extracting(SocialProvider.Content::platformPostId)
+                .containsExactly("dQw4w9WgXcQ", "0ld0ld0ld00");
         assertThat(recent.get(0).reach()).isEqualTo(2000);
         assertThat(recent.get(0).likes()).isEqualTo(150);
         assertThat(recent.get(0).engagementRate()).isEqualTo(10.0);
         assertThat(recent.get(0).url()).isEqualTo("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
-        google.verify(getRequestedFor(urlPathEqualTo("/youtube/v3/videos")).withQueryParam("id",
-                equalTo("dQw4w9WgXcQ,0ld0ld0ld00")));
+        google.verify(getRequestedFor(urlPathEqualTo("/youtube/v3/videos"))
+                .withQueryParam("id", equalTo("dQw4w9WgXcQ,0ld0ld0ld00")));
         assertThat(provider.content(ACCOUNT, "dQw4w9WgXcQ")).isPresent();
     }
 
     @Test
     void repliesGoUnderAVideoOrUnderACommentAndLikesRateTheVideo() {
-        google.stubFor(post(urlPathEqualTo("/youtube/v3/commentThreads")).withQueryParam("part", equalTo("snippet"))
+        google.stubFor(post(urlPathEqualTo("/youtube/v3/commentThreads"))
+                .withQueryParam("part", equalTo("snippet"))
                 .withRequestBody(equalToJson("""
                         {"snippet": {"videoId": "dQw4w9WgXcQ", "topLevelComment": {"snippet": {"textOriginal": "Thanks!"}}}}"""))
                 .willReturn(okJson("{\"kind\": \"youtube#commentThread\", \"id\": \"UgxThread123\"}")));
-        google.stubFor(post(urlPathEqualTo("/youtube/v3/comments")).withQueryParam("part", equalTo("snippet"))
-                .withRequestBody(equalToJson("{\"snippet\": {\"parentId\": \"UgzTopLevel4AaABAg\", \"textOriginal\": \"Glad you liked it\"}}"))
+        google.stubFor(post(urlPathEqualTo("/youtube/v3/comments"))
+                .withQueryParam("part", equalTo("snippet"))
+                .withRequestBody(
+                        equalToJson(
+                                "{\"snippet\": {\"parentId\": \"UgzTopLevel4AaABAg\", \"textOriginal\": \"Glad you liked it\"}}"))
                 .willReturn(okJson("{\"kind\": \"youtube#comment\", \"id\": \"UgzTopLevel4AaABAg.9reply\"}")));
-        google.stubFor(post(urlPathEqualTo("/youtube/v3/videos/rate")).withQueryParam("id", equalTo("dQw4w9WgXcQ"))
-                .withQueryParam("rating", equalTo("like")).willReturn(aResponse().withStatus(204)));
+        google.stubFor(post(urlPathEqualTo("/youtube/v3/videos/rate"))
+                .withQueryParam("id", equalTo("dQw4w9WgXcQ"))
+                .withQueryParam("rating", equalTo("like"))
+                .willReturn(aResponse().withStatus(204)));
 
         assertThat(provider.act(ACCOUNT, new SocialProvider.Action("reply", "dQw4w9WgXcQ", null, "Thanks!")))
                 .isEqualTo("UgxThread123");
-        assertThat(provider.act(ACCOUNT, new SocialProvider.Action("reply", "UgzTopLevel4AaABAg.9other", null,
-                "Glad you liked it"))).isEqualTo("UgzTopLevel4AaABAg.9reply");
-        assertThat(provider.act(ACCOUNT, new SocialProvider.Action("like", "dQw4w9WgXcQ", null, null))).isEqualTo("dQw4w9WgXcQ");
-        assertThat(catchThrowableOfType(PlatformError.class,
-                () -> provider.act(ACCOUNT, new SocialProvider.Action("dm", null, "someone", "hi"))).kind())
+        assertThat(provider.act(
+                        ACCOUNT,
+                        new SocialProvider.Action("reply", "UgzTopLevel4AaABAg.9other", null, "Glad you liked it")))
+                .isEqualTo("UgzTopLevel4AaABAg.9reply");
+        assertThat(provider.act(ACCOUNT, new SocialProvider.Action("like", "dQw4w9WgXcQ", null, null)))
+                .isEqualTo("dQw4w9WgXcQ");
+        assertThat(catchThrowableOfType(
+                                PlatformError.class,
+                                () -> provider.act(ACCOUNT, new SocialProvider.Action("dm", null, "someone", "hi")))
+                        .kind())
                 .isEqualTo(PlatformError.Kind.TERMINAL);
     }
 
     @Test
     void newCommentsArePolledNewestFirstUntilTheLastRound() {
-        google.stubFor(get(urlPathEqualTo("/youtube/v3/commentThreads")).withQueryParam("allThreadsRelatedToChannelId",
-                equalTo(CHANNEL)).withQueryParam("order", equalTo("time")).willReturn(okJson("""
+        google.stubFor(get(urlPathEqualTo("/youtube/v3/commentThreads"))
+                .withQueryParam("allThreadsRelatedToChannelId", equalTo(CHANNEL))
+                .withQueryParam("order", equalTo("time"))
+                .willReturn(okJson("""
                         {"items": [
                           %s,
                           %s,
                           %s]}""".formatted(
-                thread("UgNew2", "dQw4w9WgXcQ", "UCfan2", "Bea", "Second!", "2026-03-10T11:50:00Z"),
-                thread("UgMine", "dQw4w9WgXcQ", CHANNEL, "Ada Codes", "Thanks all", "2026-03-10T11:45:00Z"),
-                thread("UgOld1", "dQw4w9WgXcQ", "UCfan1", "Cy", "First", "2026-03-10T10:00:00Z")))));
+                        thread("UgNew2", "dQw4w9WgXcQ", "UCfan2", "Bea", "Second!", "2026-03-10T11:50:00Z"),
+                        thread("UgMine", "dQw4w9WgXcQ", CHANNEL, "Ada Codes", "Thanks all", "2026-03-10T11:45:00Z"),
+                        thread("UgOld1", "dQw4w9WgXcQ", "UCfan1", "Cy", "First", "2026-03-10T10:00:00Z")))));
 
         List<SocialProvider.PolledEvent> events = provider.poll(ACCOUNT, Instant.parse("2026-03-10T11:00:00Z"));
 
@@ -433,8 +562,11 @@ class YouTubeProviderTest {
         SocialProvider.PolledEvent event = events.get(0);
         assertThat(event.externalId()).isEqualTo("UgNew2");
         assertThat(event.type()).isEqualTo("new_comment");
-        assertThat(event.payload()).containsEntry("video_id", "dQw4w9WgXcQ").containsEntry("author", "Bea")
-                .containsEntry("text", "Second!").containsEntry("author_channel_id", "UCfan2");
+        assertThat(event.payload())
+                .containsEntry("video_id", "dQw4w9WgXcQ")
+                .containsEntry("author", "Bea")
+                .containsEntry("text", "Second!")
+                .containsEntry("author_channel_id", "UCfan2");
     }
 
     private static String thread(String id, String video, String authorChannel, String author, String text, String at) {
@@ -448,7 +580,8 @@ class YouTubeProviderTest {
     }
 
     private void stubChannel() {
-        google.stubFor(get(urlPathEqualTo("/youtube/v3/channels")).withHeader("Authorization", equalTo("Bearer ya29.youtube"))
+        google.stubFor(get(urlPathEqualTo("/youtube/v3/channels"))
+                .withHeader("Authorization", equalTo("Bearer ya29.youtube"))
                 .willReturn(okJson("""
                         {"kind": "youtube#channelListResponse", "items": [{"kind": "youtube#channel", "id": "%s",
                           "snippet": {"title": "Ada Codes", "customUrl": "@adacodes",
@@ -458,12 +591,14 @@ class YouTubeProviderTest {
     }
 
     private void stubUploads() {
-        google.stubFor(get(urlPathEqualTo("/youtube/v3/channels")).withQueryParam("part", equalTo("contentDetails"))
-                .withQueryParam("id", equalTo(CHANNEL)).willReturn(okJson("""
-                        {"items": [{"id": "%s", "contentDetails": {"relatedPlaylists": {"likes": "", "uploads": "UUx7Zt0Kc2n1nB1bKQbQ5T2w"}}}]}"""
-                        .formatted(CHANNEL))));
-        google.stubFor(get(urlPathEqualTo("/youtube/v3/playlistItems")).withQueryParam("playlistId",
-                equalTo("UUx7Zt0Kc2n1nB1bKQbQ5T2w")).willReturn(okJson("""
+        google.stubFor(get(urlPathEqualTo("/youtube/v3/channels"))
+                .withQueryParam("part", equalTo("contentDetails"))
+                .withQueryParam("id", equalTo(CHANNEL))
+                .willReturn(okJson("""
+                        {"items": [{"id": "%s", "contentDetails": {"relatedPlaylists": {"likes": "", "uploads": "UUx7Zt0Kc2n1nB1bKQbQ5T2w"}}}]}""".formatted(CHANNEL))));
+        google.stubFor(get(urlPathEqualTo("/youtube/v3/playlistItems"))
+                .withQueryParam("playlistId", equalTo("UUx7Zt0Kc2n1nB1bKQbQ5T2w"))
+                .willReturn(okJson("""
                         {"items": [
                           {"snippet": {"publishedAt": "2026-03-10T11:59:00Z", "title": "Launch day",
                                        "resourceId": {"kind": "youtube#video", "videoId": "dQw4w9WgXcQ"}},
@@ -478,19 +613,24 @@ class YouTubeProviderTest {
     }
 
     private static ResponseDefinitionBuilder googleError(int status, String reason, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("""
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
                 {"error": {"code": %d, "message": "%s",
-                  "errors": [{"message": "%s", "domain": "youtube.quota", "reason": "%s"}]}}"""
-                .formatted(status, message, message, reason));
+                  "errors": [{"message": "%s", "domain": "youtube.quota", "reason": "%s"}]}}""".formatted(status, message, message, reason));
     }
 
     private Publication clip(String file) {
-        return new Publication("A clip", List.of(new Publication.Medium("video", google.baseUrl() + "/media/" + file, "mp4")),
+        return new Publication(
+                "A clip",
+                List.of(new Publication.Medium("video", google.baseUrl() + "/media/" + file, "mp4")),
                 Map.of());
     }
 
     private static Map<String, String> query(String query) {
-        return Arrays.stream(query.split("&")).map(pair -> pair.split("=", 2))
+        return Arrays.stream(query.split("&"))
+                .map(pair -> pair.split("=", 2))
                 .collect(Collectors.toMap(pair -> pair[0], pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
     }
 }
