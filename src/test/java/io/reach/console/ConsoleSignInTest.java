@@ -6,6 +6,7 @@ import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.Browser;
 import io.reach.support.ReachTest;
+import io.reach.support.TestMailServer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @ReachTest
 class ConsoleSignInTest {
+
+    private static final java.util.List<String> FORM =
+            java.util.List.of("Content-Type", "application/x-www-form-urlencoded");
 
     @Autowired
     Api api;
@@ -57,6 +61,36 @@ class ConsoleSignInTest {
 
         assertThat(browser.post("/sign-out", Map.of()).statusCode()).isEqualTo(302);
         assertThat(browser.get("/").statusCode()).as("signed out").isEqualTo(302);
+    }
+
+    @Test
+    void aNewcomerCreatesAWorkspaceAndSignsIntoIt() {
+        String email = "newcomer-" + java.util.UUID.randomUUID() + "@example.com";
+        Browser browser = new Browser(api);
+        browser.get("/sign-up");
+
+        var weak = browser.post("/sign-up", Map.of("email", email, "password", "short", "workspace", "Acme"));
+        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(weak.body()).contains("id=\"password-error\"").contains("value=\"" + email + "\"");
+
+        var created = browser.post(
+                "/sign-up", Map.of("email", email, "password", Accounts.PASSWORD, "workspace", "Acme Shoes"));
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(created.body()).contains(email);
+        browser.get("/sign-in");
+        assertThat(browser.post("/sign-in", Map.of("email", email, "password", Accounts.PASSWORD))
+                        .statusCode())
+                .as("not before the address is confirmed")
+                .isEqualTo(403);
+
+        String token = TestMailServer.tokenInMail(email, 1).orElseThrow();
+        assertThat(api.send("POST", "/verify-email", null, "token=" + token, FORM)
+                        .status())
+                .isEqualTo(200);
+        assertThat(browser.post("/sign-in", Map.of("email", email, "password", Accounts.PASSWORD))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(browser.get("/").body()).contains("Acme Shoes");
     }
 
     @Test

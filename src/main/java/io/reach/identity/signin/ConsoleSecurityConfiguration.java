@@ -32,7 +32,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ConsoleSecurityConfiguration {
 
     /** The console's paths; everything else is the API's (or the OIDC sign-in's). */
-    static final String[] PATHS = {"/", "/sign-in", "/sign-in/**", "/sign-out", "/app/**", "/console/**", "/webjars/**"
+    static final String[] PATHS = {
+        "/", "/sign-in", "/sign-in/**", "/sign-up", "/sign-out", "/app/**", "/console/**", "/webjars/**"
     };
 
     static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -65,11 +66,11 @@ class ConsoleSecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(POLICY))
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .authorizeHttpRequests(
-                        rules -> rules.requestMatchers("/sign-in", "/sign-in/**", "/console/**", "/webjars/**")
-                                .permitAll()
-                                .anyRequest()
-                                .authenticated())
+                .authorizeHttpRequests(rules -> rules.requestMatchers(
+                                "/sign-in", "/sign-in/**", "/sign-up", "/console/**", "/webjars/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in")))
                 .build();
