@@ -48,21 +48,21 @@ class ChannelController {
     @RequiresPermission(resource = "social_accounts", action = "read")
     @Operation(summary = "Every platform with its constraints (one page)")
     CursorPage<SocialChannel> list() {
-        return CursorPage.whole(channels.all());
+        return CursorPage.whole(channels.offered());
     }
 
     @GetMapping("/{name}")
     @RequiresPermission(resource = "social_accounts", action = "read")
     @Operation(summary = "One platform with its constraints")
     SocialChannel get(@PathVariable String name) {
-        return channels.byName(name).orElseThrow(() -> ChannelNotFound.forName(name));
+        return channels.offeredByName(name).orElseThrow(() -> ChannelNotFound.forName(name));
     }
 
     @PostMapping("/{name}/validate")
     @RequiresPermission(resource = "social_accounts", action = "read")
     @Operation(summary = "Check a post variant against the platform's limits; every problem is listed")
     Verdict validate(@PathVariable String name, @Valid @RequestBody VariantRequest request) {
-        SocialChannel channel = channels.byName(name).orElseThrow(() -> ChannelNotFound.forName(name));
+        SocialChannel channel = channels.offeredByName(name).orElseThrow(() -> ChannelNotFound.forName(name));
         List<FieldError> errors = channel.problemsWith(new SocialChannel.Variant(
                 request.text(),
                 request.media().stream()

@@ -1,5 +1,6 @@
 package io.reach.social;
 
+import io.reach.social.platform.PlatformAdapters;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,9 +19,11 @@ class SocialChannels {
     private static final String BY_NAME = "select * from social.social_channels where channel_name = :name";
 
     private final JdbcClient jdbc;
+    private final PlatformAdapters adapters;
 
-    SocialChannels(JdbcClient jdbc) {
+    SocialChannels(JdbcClient jdbc, PlatformAdapters adapters) {
         this.jdbc = jdbc;
+        this.adapters = adapters;
     }
 
     List<SocialChannel> all() {
@@ -32,6 +35,21 @@ class SocialChannels {
                 .param("name", name)
                 .query(SocialChannels::channel)
                 .optional();
+    }
+
+    /** The catalog as offered to people: without platforms that are listed only when configured and are not. */
+    List<SocialChannel> offered() {
+        return all().stream().filter(this::isOffered).toList();
+    }
+
+    Optional<SocialChannel> offeredByName(String name) {
+        return byName(name).filter(this::isOffered);
+    }
+
+    private boolean isOffered(SocialChannel channel) {
+        return adapters.any(channel.channelName())
+                .map(p -> p.isConfigured() || p.listedWhenNotConfigured())
+                .orElse(true);
     }
 
     private static SocialChannel channel(ResultSet rs, int row) throws SQLException {

@@ -25,7 +25,9 @@ class ChannelApiTest {
                 Pages.whole(api, "/api/v1/social/channels", accounts.owner().accessToken());
 
         assertThat(channels.valueStream().map(c -> c.get("channel_name").asString()))
-                .containsExactlyInAnyOrder("instagram", "facebook", "tiktok", "linkedin", "x", "youtube", "threads");
+                .as("the sandbox too: the tests' settings enable it")
+                .containsExactlyInAnyOrder(
+                        "instagram", "facebook", "tiktok", "linkedin", "x", "youtube", "threads", "sandbox");
         JsonNode x = channels.valueStream()
                 .filter(c -> c.get("channel_name").asString().equals("x"))
                 .findFirst()

@@ -24,6 +24,14 @@ public interface SocialProvider {
 
     boolean isConfigured();
 
+    /**
+     * Whether the catalog lists the platform while it is not configured: a real platform is listed
+     * (so admins see what they could set up), a platform that is only a way to try Reach is not.
+     */
+    default boolean listedWhenNotConfigured() {
+        return true;
+    }
+
     URI authorizationUrl(String state, String codeChallenge, String redirectUri);
 
     Tokens exchange(String code, String codeVerifier, String redirectUri);
