@@ -28,6 +28,9 @@ class ConsoleSignInTest {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void aPersonSignsInToTheirHomeAndOutAgain() {
         Accounts.SignedIn ada = accounts.owner();
@@ -91,6 +94,27 @@ class ConsoleSignInTest {
                         .statusCode())
                 .isEqualTo(302);
         assertThat(browser.get("/").body()).contains("Acme Shoes");
+    }
+
+    @Test
+    void aSessionEndsTwelveHoursAfterSignInHoweverActive() {
+        Accounts.SignedIn ada = accounts.owner();
+        Browser browser = new Browser(api);
+        browser.get("/sign-in");
+        browser.post("/sign-in", Map.of("email", ada.email(), "password", Accounts.PASSWORD));
+        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+        String id = new String(
+                java.util.Base64.getDecoder().decode(browser.session().orElseThrow()),
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        jdbc.sql("update platform.spring_session set creation_time = creation_time - :hours where session_id = :id")
+                .param("hours", java.time.Duration.ofHours(13).toMillis())
+                .param("id", id)
+                .update();
+
+        assertThat(browser.get("/").statusCode())
+                .as("signed out by the absolute limit")
+                .isEqualTo(302);
     }
 
     @Test

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serial;
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.core.Authentication;
@@ -16,12 +18,16 @@ import org.springframework.stereotype.Component;
  * tokens the API would hand out in the (PostgreSQL-held) HTTP session under a new session id; each
  * console request is authenticated from them by the same {@link AccessTokenAuthenticator} as a
  * bearer request, so revocation, suspension and permission checks are one decision point. An expired
- * access token is refreshed (rotating the refresh token); a refused one ends the session.
+ * access token is refreshed (rotating the refresh token); a refused one ends the session, and so
+ * does the absolute limit, however active the session.
  */
 @Component
 class ConsoleSessions {
 
     static final String TOKENS = ConsoleSessions.class.getName() + ".tokens";
+
+    /** However active, a console session ends this long after sign-in (the idle limit is spring.session.timeout). */
+    static final Duration ABSOLUTE = Duration.ofHours(12);
 
     /** What the session holds: never a password, never the person's details (read fresh each request). */
     record Tokens(String access, String refresh) implements Serializable {
@@ -31,10 +37,12 @@ class ConsoleSessions {
 
     private final AccessTokenAuthenticator authenticator;
     private final SignIn signIn;
+    private final Clock clock;
 
-    ConsoleSessions(AccessTokenAuthenticator authenticator, SignIn signIn) {
+    ConsoleSessions(AccessTokenAuthenticator authenticator, SignIn signIn, Clock clock) {
         this.authenticator = authenticator;
         this.signIn = signIn;
+        this.clock = clock;
     }
 
     /** Starts the session of a person who just signed in; a session id from before is not kept (fixation). */
@@ -50,6 +58,10 @@ class ConsoleSessions {
     Optional<Authentication> authenticate(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null || !(session.getAttribute(TOKENS) instanceof Tokens tokens)) {
+            return Optional.empty();
+        }
+        if (clock.millis() - session.getCreationTime() > ABSOLUTE.toMillis()) {
+            end(request);
             return Optional.empty();
         }
         try {
