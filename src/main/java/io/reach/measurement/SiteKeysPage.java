@@ -1,0 +1,116 @@
+package io.reach.measurement;
+
+import io.reach.identity.Actor;
+import io.reach.identity.SignedInMember;
+import io.reach.identity.UserPrincipal;
+import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.web.InvalidRequestException;
+import io.reach.platform.web.PageRequest;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The console's site-key page: the workspace's keys, each with the {@code <script>} snippet to paste,
+ * and a form to add one. The same {@link SiteManagement} as the API, so the same rules and audit.
+ */
+@Controller
+@Hidden
+public class SiteKeysPage {
+
+    /** One key as the page shows it. */
+    public record KeyRow(UUID id, String name, String origins, String snippet) {}
+
+    private final SiteManagement management;
+    private final TrackingSnippet snippets;
+
+    SiteKeysPage(SiteManagement management, TrackingSnippet snippets) {
+        this.management = management;
+        this.snippets = snippets;
+    }
+
+    @GetMapping("/app/site-keys")
+    @RequiresPermission(resource = "analytics", action = "read")
+    String list(@SignedInMember UserPrincipal member, CsrfToken csrf, Model model) {
+        return page(model, member, csrf, Map.of(), null, null);
+    }
+
+    @PostMapping(path = "/app/site-keys", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @RequiresPermission(resource = "analytics", action = "write")
+    String add(
+            @SignedInMember UserPrincipal member,
+            Actor by,
+            @RequestParam(required = false) @Nullable String name,
+            @RequestParam(required = false) @Nullable String origins,
+            CsrfToken csrf,
+            Model model,
+            HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String named = name == null ? "" : name.strip();
+        if (named.isEmpty() || named.length() > 200) {
+            errors.put("name", "Give the key a name (up to 200 characters).");
+        }
+        List<String> allowed = origins == null
+                ? List.of()
+                : Arrays.stream(origins.split("\\R"))
+                        .map(String::strip)
+                        .filter(origin -> !origin.isEmpty())
+                        .toList();
+        if (allowed.isEmpty() || allowed.size() > 50) {
+            errors.put("allowed_origins", "Name between 1 and 50 websites, one per line.");
+        }
+        if (errors.isEmpty()) {
+            try {
+                management.createKey(new SiteManagement.NewSiteKey(named, allowed, null), by);
+                return "redirect:/app/site-keys";
+            } catch (InvalidRequestException invalid) {
+                // "allowed_origins[2]": the field, and which line
+                invalid.errors()
+                        .forEach(error -> errors.merge(
+                                error.field().replaceFirst("\\[\\d+]$", ""),
+                                lineOf(error.field(), allowed) + error.message(),
+                                (first, next) -> first + "; " + next));
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return page(model, member, csrf, errors, name, origins);
+    }
+
+    private static String lineOf(String field, List<String> lines) {
+        var index = java.util.regex.Pattern.compile("\\[(\\d+)]$").matcher(field);
+        return index.find() ? lines.get(Integer.parseInt(index.group(1))) + ": " : "";
+    }
+
+    private String page(
+            Model model,
+            UserPrincipal member,
+            CsrfToken csrf,
+            Map<String, String> errors,
+            @Nullable String name,
+            @Nullable String origins) {
+        List<KeyRow> keys = management.keys(PageRequest.of(200, null)).items().stream()
+                .filter(key -> key.revokedAt() == null)
+                .map(key -> new KeyRow(
+                        key.id(), key.name(), String.join(", ", key.allowedOrigins()), snippets.forKey(key.key())))
+                .toList();
+        model.addAttribute("csrf", csrf);
+        model.addAttribute("person", member.email());
+        model.addAttribute("keys", keys);
+        model.addAttribute("errors", errors);
+        model.addAttribute("name", name);
+        model.addAttribute("origins", origins);
+        return "measurement/site-keys";
+    }
+}
