@@ -1,4 +1,4 @@
-package io.reach.platform.web;
+package io.reach.platform.web.openapi;
 
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.OpenAPI;

@@ -1,4 +1,4 @@
-package io.reach.platform.web;
+package io.reach.platform.web.openapi;
 
 import io.swagger.v3.core.jackson.TypeNameResolver;
 

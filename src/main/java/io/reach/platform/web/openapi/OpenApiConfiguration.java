@@ -1,4 +1,4 @@
-package io.reach.platform.web;
+package io.reach.platform.web.openapi;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.reach.platform.security.OpenEndpoints;
@@ -12,7 +12,6 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -58,13 +57,6 @@ class OpenApiConfiguration {
             }
             return operation;
         };
-    }
-
-    /** {@link PageRequest} and {@link TimeWindow} handler arguments, documented as the query parameters they read. */
-    @Bean
-    OperationCustomizer queryArgumentsDocumentation() {
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(PageRequest.class, TimeWindow.class, TabularAnswer.class);
-        return new QueryArgumentsDocumentation();
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package io.reach.platform.web;
+package io.reach.platform.web.openapi;
 
 import java.util.ArrayList;
 import java.util.List;
