@@ -9,10 +9,13 @@ import io.reach.identity.access.Scopes;
 import io.reach.identity.access.SystemRoles;
 import io.reach.platform.security.AccessDecisions;
 import io.reach.platform.tenant.TenantTransactions;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -44,6 +47,21 @@ class IdentityAccessDecisions implements AccessDecisions {
     @Override
     public boolean allows(Authentication authentication, String resource, String action, RequestContext context) {
         return refusal(authentication, resource, action, context) == null;
+    }
+
+    @Override
+    public Set<String> held(Authentication authentication, Collection<String> permissions, RequestContext context) {
+        Object principal = authentication.getPrincipal();
+        if (!(principal instanceof UserPrincipal) && !(principal instanceof ApiKeyPrincipal)) {
+            return Set.of();
+        }
+        return transactions.inTransaction(() -> permissions.stream()
+                .filter(permission -> {
+                    int colon = permission.indexOf(':');
+                    return denial(principal, permission.substring(0, colon), permission.substring(colon + 1), context)
+                            == null;
+                })
+                .collect(Collectors.toSet()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.reach.measurement;
 import io.reach.identity.Actor;
 import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
+import io.reach.platform.console.ConsolePage;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.PageRequest;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * and a form to add one. The same {@link SiteManagement} as the API, so the same rules and audit.
  */
 @Controller
+@ConsolePage
 @Hidden
 public class SiteKeysPage {
 
@@ -105,8 +107,6 @@ public class SiteKeysPage {
                 .map(key -> new KeyRow(
                         key.id(), key.name(), String.join(", ", key.allowedOrigins()), snippets.forKey(key.key())))
                 .toList();
-        model.addAttribute("csrf", csrf);
-        model.addAttribute("person", member.email());
         model.addAttribute("keys", keys);
         model.addAttribute("errors", errors);
         model.addAttribute("name", name);

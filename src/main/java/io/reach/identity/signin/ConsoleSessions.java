@@ -1,6 +1,7 @@
 package io.reach.identity.signin;
 
 import io.reach.identity.RequestOrigins;
+import io.reach.identity.UserPrincipal;
 import io.reach.platform.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -9,6 +10,7 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -69,6 +71,21 @@ class ConsoleSessions {
         } catch (CredentialsExpiredException expired) {
             return refreshed(request, session, tokens);
         }
+    }
+
+    /**
+     * Moves the session to another of the person's workspaces: new tokens for it (the API's
+     * switch-tenant rules and audit) under a new session id; the old refresh token is revoked.
+     */
+    void switchTo(HttpServletRequest request, UserPrincipal person, UUID tenantId) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(TOKENS) instanceof Tokens old)) {
+            throw new IllegalStateException("No console session to switch");
+        }
+        SessionTokens tokens = signIn.switchTenant(person, tenantId, RequestOrigins.of(request));
+        signIn.logout(old.refresh());
+        session.setAttribute(TOKENS, new Tokens(tokens.accessToken(), tokens.refreshToken()));
+        request.changeSessionId();
     }
 
     /** Signs out: the refresh token is revoked and the session forgotten. */

@@ -1,6 +1,7 @@
 package io.reach.identity.signin;
 
 import io.reach.identity.RequestOrigins;
+import io.reach.platform.console.ConsolePage;
 import io.reach.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * instead of tokens. A refusal shows the API's own words next to the form, with the status it has.
  */
 @Controller
+@ConsolePage
 @Hidden
 class SignInPage {
 
@@ -111,14 +113,12 @@ class SignInPage {
     }
 
     private static String signInForm(Model model, CsrfToken csrf, @Nullable String email, @Nullable String error) {
-        model.addAttribute("csrf", csrf);
         model.addAttribute("email", email);
         model.addAttribute("error", error);
         return FORM;
     }
 
     private static String secondFactorForm(Model model, CsrfToken csrf, String mfaToken, @Nullable String error) {
-        model.addAttribute("csrf", csrf);
         model.addAttribute("mfaToken", mfaToken);
         model.addAttribute("error", error);
         return SECOND_FACTOR;

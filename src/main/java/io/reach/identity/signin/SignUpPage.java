@@ -1,6 +1,7 @@
 package io.reach.identity.signin;
 
 import io.reach.identity.RequestOrigins;
+import io.reach.platform.console.ConsolePage;
 import io.reach.platform.web.ApiException;
 import io.reach.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * password policy and verification mail), with each field's error shown next to the field.
  */
 @Controller
+@ConsolePage
 @Hidden
 class SignUpPage {
 
@@ -69,7 +71,6 @@ class SignUpPage {
         }
         try {
             SignUp.Registered registered = signUp.register(request, RequestOrigins.of(http));
-            model.addAttribute("csrf", csrf);
             model.addAttribute("email", request.email());
             model.addAttribute("verified", registered.emailVerified());
             return "signin/signed-up";
@@ -90,7 +91,6 @@ class SignUpPage {
             @Nullable String workspace,
             Map<String, String> errors,
             @Nullable String error) {
-        model.addAttribute("csrf", csrf);
         model.addAttribute("email", email);
         model.addAttribute("workspace", workspace);
         model.addAttribute("errors", errors);
