@@ -64,11 +64,6 @@ class SiteKeysPageTest {
     }
 
     private Browser signedIn(Accounts.SignedIn person) {
-        Browser browser = new Browser(api);
-        browser.get("/sign-in");
-        assertThat(browser.post("/sign-in", Map.of("email", person.email(), "password", Accounts.PASSWORD))
-                        .statusCode())
-                .isEqualTo(302);
-        return browser;
+        return Browser.signedIn(api, person);
     }
 }

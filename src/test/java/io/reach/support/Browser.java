@@ -36,6 +36,23 @@ public final class Browser {
                 .build();
     }
 
+    /** A browser that signed in to the console as {@code person} (password {@link Accounts#PASSWORD}). */
+    public static Browser signedIn(Api api, Accounts.SignedIn person) {
+        return signedIn(api, person.email());
+    }
+
+    /** A browser that signed in to the console with {@code email} and {@link Accounts#PASSWORD}. */
+    public static Browser signedIn(Api api, String email) {
+        Browser browser = new Browser(api);
+        browser.get("/sign-in");
+        var signedIn = browser.post("/sign-in", Map.of("email", email, "password", Accounts.PASSWORD));
+        if (signedIn.statusCode() != 302) {
+            throw new IllegalStateException("Sign-in refused: " + signedIn.statusCode() + " " + signedIn.body());
+        }
+        browser.get("/");
+        return browser;
+    }
+
     public HttpResponse<String> get(String path) {
         HttpResponse<String> page =
                 send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
