@@ -1,4 +1,7 @@
 package io.reach.console;
 
-/** What the home page shows of the signed-in person and their workspace. */
-public record HomePage(String email, String role, String workspace) {}
+import io.reach.platform.console.HomeFact;
+import java.util.List;
+
+/** What the home page shows: who is signed in where, what needs attention, today's numbers. */
+public record HomePage(String email, String role, String workspace, List<HomeFact> attention, List<HomeFact> today) {}

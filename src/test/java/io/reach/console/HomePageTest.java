@@ -1,0 +1,82 @@
+package io.reach.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reach.support.Accounts;
+import io.reach.support.Api;
+import io.reach.support.Browser;
+import io.reach.support.Fixtures;
+import io.reach.support.OwnerDatabase;
+import io.reach.support.ReachTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The console's home lists what needs attention, each line from the module that owns it and only
+ * for people allowed to read it, and the navigation shows only the pages a person may open.
+ */
+@ReachTest
+class HomePageTest {
+
+    static final UUID SANDBOX = UUID.fromString("0193a0c0-0000-7000-8000-000000000008");
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    OwnerDatabase owner;
+
+    @Test
+    void aNewWorkspaceHasNothingWaiting() {
+        String home = Browser.signedIn(api, accounts.owner()).get("/").body();
+
+        assertThat(home).contains("Nothing is waiting for you").contains("href=\"/app/site-keys\"");
+    }
+
+    @Test
+    void postsAwaitingApprovalAndAccountsToReconnectAskForAttention() {
+        Accounts.SignedIn ada = accounts.owner();
+        UUID account = fixtures.socialAccount(ada.tenantId(), "sandbox", SANDBOX, "home-" + UUID.randomUUID());
+        String post = api.post("/api/v1/posts", ada.accessToken(), """
+                        {"variants": [{"social_account_id": "%s", "text": "Soon", "media": []}]}""".formatted(account))
+                .json()
+                .get("id")
+                .asString();
+        assertThat(api.post("/api/v1/posts/" + post + "/submit", ada.accessToken(), null)
+                        .status())
+                .isEqualTo(200);
+        owner.run(jdbc -> {
+            jdbc.execute("set app.tenant_id = '" + ada.tenantId() + "'");
+            jdbc.update("update social.social_accounts set status = 'needs_review' where id = ?", account);
+        });
+
+        String home = Browser.signedIn(api, ada).get("/").body();
+
+        assertThat(home)
+                .containsPattern("<a href=\"/app/publishing/approvals\">Posts awaiting approval</a> <strong>1</strong>")
+                .containsPattern("<a href=\"/app/accounts\">Accounts needing reconnection</a> <strong>1</strong>")
+                .doesNotContain("Nothing is waiting for you");
+    }
+
+    @Test
+    void aViewerSeesOnlyWhatTheirRoleMayRead() {
+        Accounts.SignedIn ada = accounts.owner();
+        Accounts.SignedIn viewer = accounts.owner();
+        fixtures.addMember(ada.tenantId(), viewer.userId(), "viewer");
+        Browser browser = Browser.signedIn(api, viewer.email());
+        browser.post(
+                "/app/workspace", java.util.Map.of("tenant_id", ada.tenantId().toString()));
+
+        String home = browser.get("/").body();
+
+        assertThat(home).contains("<select id=\"workspace-switch\"");
+        assertThat(home).doesNotContain("href=\"/app/settings/api-keys\"");
+    }
+}
