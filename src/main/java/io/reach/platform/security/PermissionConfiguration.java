@@ -15,6 +15,6 @@ class PermissionConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new PermissionInterceptor(decisions)).addPathPatterns("/api/**");
+        registry.addInterceptor(new PermissionInterceptor(decisions)).addPathPatterns("/api/**", "/app/**");
     }
 }
