@@ -150,7 +150,8 @@ class AnalyticsQueries {
                 .list();
     }
 
-    private static String rawFilters(Scope scope) {
+    /** The scope's filters as conditions on raw event columns (missing values as ''), bound by {@link #bindFilters}. */
+    static String rawFilters(Scope scope) {
         StringBuilder where = new StringBuilder();
         scope.filters()
                 .keySet()
@@ -161,7 +162,7 @@ class AnalyticsQueries {
         return where.toString();
     }
 
-    private static JdbcClient.StatementSpec bindFilters(JdbcClient.StatementSpec spec, Scope scope) {
+    static JdbcClient.StatementSpec bindFilters(JdbcClient.StatementSpec spec, Scope scope) {
         JdbcClient.StatementSpec bound = spec;
         for (var filter : scope.filters().entrySet()) {
             bound = bound.param("f_" + filter.getKey(), filter.getValue());

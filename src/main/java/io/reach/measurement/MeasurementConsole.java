@@ -9,6 +9,11 @@ import org.springframework.context.annotation.Configuration;
 class MeasurementConsole {
 
     @Bean
+    ConsoleLink dashboardLink() {
+        return new ConsoleLink("Analytics", "Dashboard", "/app/analytics", "analytics", "read", 100);
+    }
+
+    @Bean
     ConsoleLink siteKeysLink() {
         return new ConsoleLink("Analytics", "Site keys", "/app/site-keys", "analytics", "read", 190);
     }

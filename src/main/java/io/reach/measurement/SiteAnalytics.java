@@ -41,6 +41,7 @@ class SiteAnalytics {
             boolean includeBots) {}
 
     private final AnalyticsQueries queries;
+    private final VisitQueries visits;
     private final TrackerRollups rollups;
     private final RollupRebuilds rebuilds;
     private final TenantZones zones;
@@ -50,6 +51,7 @@ class SiteAnalytics {
 
     SiteAnalytics(
             AnalyticsQueries queries,
+            VisitQueries visits,
             TrackerRollups rollups,
             RollupRebuilds rebuilds,
             TenantZones zones,
@@ -57,6 +59,7 @@ class SiteAnalytics {
             TenantTransactions transactions,
             Clock clock) {
         this.queries = queries;
+        this.visits = visits;
         this.rollups = rollups;
         this.rebuilds = rebuilds;
         this.zones = zones;
@@ -83,6 +86,28 @@ class SiteAnalytics {
 
     AnalyticsQueries.SessionSummary sessions(Query query) {
         return transactions.inTransaction(() -> queries.sessions(scope(query, sites.chosen(query.siteId()))));
+    }
+
+    /** The visits started in the window, filtered as its events are (see {@link VisitQueries}). */
+    VisitQueries.Visits visits(Query query) {
+        return transactions.inTransaction(() -> visits.visits(scope(query, sites.chosen(query.siteId()))));
+    }
+
+    /** The distinct visitors with an event in the last {@code span} (robots left out), filtered. */
+    long visitorsInLast(Duration span, @Nullable UUID siteId, Map<String, String> filters) {
+        Instant now = clock.instant();
+        Query query = new Query(siteId, now.minus(span), now, filters, false);
+        return transactions.inTransaction(() -> visits.visitorsSeen(scope(query, sites.chosen(siteId))));
+    }
+
+    /** A site read (null: the default one), and the zone its days are cut in: its own, else the workspace's. */
+    record SiteZone(UUID id, String name, ZoneId zone) {}
+
+    SiteZone site(@Nullable UUID siteId) {
+        return transactions.inTransaction(() -> {
+            Sites.Site site = sites.chosen(siteId);
+            return new SiteZone(site.id(), site.name(), zones.of(site));
+        });
     }
 
     /** One page of a site's rows of the window. */
