@@ -1,0 +1,155 @@
+package io.reach.console.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reach.measurement.rollup.TrackerRollups;
+import io.reach.support.Accounts;
+import io.reach.support.Api;
+import io.reach.support.Chrome;
+import io.reach.support.OwnerDatabase;
+import io.reach.support.ReachTest;
+import io.reach.support.TestMailServer;
+import io.reach.support.TestWebsite;
+import io.reach.support.Totp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The newcomer's journey in a real browser: sign up, confirm the address from the mail, sign in,
+ * turn on the second step, sign in again with a code, add a site key, paste its snippet into a
+ * website whose visitors' page views (one of them a History API navigation) reach the dashboard.
+ * Every page on the way passes axe-core.
+ */
+@ReachTest
+class AnalyticsJourneyTest {
+
+    private static final Pattern LINK = Pattern.compile("(http://\\S+/verify-email\\?token=[A-Za-z0-9_-]+)");
+
+    @RegisterExtension
+    static final Chrome chrome = new Chrome();
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    OwnerDatabase owner;
+
+    @Autowired
+    TrackerRollups rollups;
+
+    @Test
+    void aNewcomerSignsUpSecuresTheAccountAndSeesTheirWebsitesVisitors() {
+        String workspace = "Acme Shoes " + UUID.randomUUID().toString().substring(0, 8);
+        String email = "ada." + UUID.randomUUID().toString().substring(0, 8) + "@acme.example";
+
+        signUpAndConfirm(email, workspace);
+        chrome.signIn(email, Accounts.PASSWORD);
+        assertThat(chrome.path()).isEqualTo("/");
+        assertThat(chrome.mainText()).contains(workspace);
+        chrome.check("home");
+
+        String secret = turnOnTheSecondStep(email);
+        chrome.open("/");
+        chrome.press("Sign out");
+        assertThat(chrome.path()).startsWith("/sign-in");
+
+        chrome.signIn(email, Accounts.PASSWORD);
+        assertThat(chrome.driver().getTitle()).startsWith("Two-step sign-in");
+        chrome.check("sign-in-code");
+        chrome.fill(Map.of("code", Totp.code(secret, Instant.now().plusSeconds(30))))
+                .press("Continue");
+        assertThat(chrome.path()).isEqualTo("/");
+
+        try (TestWebsite website = new TestWebsite()) {
+            website.pasteIntoHead(addSiteKey(website.origin()));
+            visit(website);
+            awaitPageViews(tenantNamed(workspace), website.origin(), 3);
+        }
+        rollups.runDue();
+    }
+
+    private void signUpAndConfirm(String email, String workspace) {
+        chrome.open("/sign-up");
+        chrome.check("sign-up");
+        chrome.fill(Map.of("email", email, "password", Accounts.PASSWORD, "workspace", workspace))
+                .press("Create workspace");
+        assertThat(chrome.mainText()).contains("We sent a link to " + email);
+        chrome.check("signed-up");
+
+        List<String> mails = TestMailServer.mailsTo(email, 1);
+        assertThat(mails).as("the verification mail").hasSize(1);
+        Matcher link = LINK.matcher(mails.getFirst().replace("=\r\n", "").replace("=3D", "="));
+        assertThat(link.find()).as("a link in: %s", mails.getFirst()).isTrue();
+        chrome.open(link.group(1));
+        chrome.check("verify-email");
+        chrome.press("Confirm my address");
+        assertThat(chrome.driver().getPageSource()).contains("Your e-mail address is confirmed");
+    }
+
+    /** Enrols a TOTP factor through the API (the console has no MFA enrolment page yet); returns its secret. */
+    private String turnOnTheSecondStep(String email) {
+        String token = api.post(
+                        "/api/v1/auth/login",
+                        null,
+                        "{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, Accounts.PASSWORD))
+                .json()
+                .get("access_token")
+                .asString();
+        String secret = api.post("/api/v1/me/mfa/enrol", token, "{}")
+                .json()
+                .get("secret")
+                .asString();
+        var confirmed = api.post(
+                "/api/v1/me/mfa/confirm", token, "{\"code\": \"%s\"}".formatted(Totp.code(secret, Instant.now())));
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        return secret;
+    }
+
+    /** Adds a site key for {@code origin} on the site-key page; returns the snippet the page offers to copy. */
+    private String addSiteKey(String origin) {
+        chrome.open("/app/site-keys");
+        chrome.fill(Map.of("name", "Shop", "origins", origin)).press("Add site key");
+        assertThat(chrome.mainText()).contains("Allowed origins: " + origin);
+        chrome.check("site-keys");
+        String snippet = chrome.find(By.cssSelector("textarea[id^='snippet-']")).getDomProperty("value");
+        assertThat(snippet).contains("/js/reach.js").contains("data-site-key=\"rs_site_");
+        return snippet;
+    }
+
+    /** Two page loads and one single-page navigation: three page views. */
+    private void visit(TestWebsite website) {
+        chrome.open(website.origin() + "/");
+        chrome.follow("Pricing");
+        chrome.find(By.id("spa")).click();
+        chrome.until(driver -> chrome.path().equals("/pricing/annual"));
+    }
+
+    private UUID tenantNamed(String name) {
+        return owner.with(
+                jdbc -> jdbc.queryForObject("select id from tenancy.tenants where name = ?", UUID.class, name));
+    }
+
+    private void awaitPageViews(UUID tenant, String origin, int count) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        long stored = 0;
+        while (stored < count && Instant.now().isBefore(deadline)) {
+            stored = owner.with(jdbc -> {
+                jdbc.execute("set app.tenant_id = '" + tenant + "'");
+                return jdbc.queryForObject(
+                        "select count(*) from measurement.trackers where event_type = 'page_view' and page_url like ?",
+                        Long.class,
+                        origin + "/%");
+            });
+        }
+        assertThat(stored).as("page views sent by the script").isEqualTo(count);
+    }
+}
