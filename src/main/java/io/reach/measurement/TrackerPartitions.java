@@ -66,19 +66,24 @@ class TrackerPartitions {
                 today.minusDays(retention.toDays()));
     }
 
-    /**
-     * Ensures the partitions of {@code [first, last]} and drops those before {@code dropBefore}. The
-     * database refuses a cutoff inside the accepted event window (declared here first), so a wrong
-     * setting or caller cannot drop what ingestion may still write; the partitions are ensured all the same.
-     */
-    Maintained maintain(LocalDate first, LocalDate last, LocalDate dropBefore) {
-        int created = transactions.inTransactionAs(
+    /** Ensures the day partitions of {@code [first, last]}, dropping none (for sample history older than the late window). */
+    int ensure(LocalDate first, LocalDate last) {
+        return transactions.inTransactionAs(
                 TenantId.PLATFORM,
                 () -> jdbc.sql("select measurement.ensure_tracker_partitions(:first, :last)")
                         .param("first", first)
                         .param("last", last)
                         .query(Integer.class)
                         .single());
+    }
+
+    /**
+     * Ensures the partitions of {@code [first, last]} and drops those before {@code dropBefore}. The
+     * database refuses a cutoff inside the accepted event window (declared here first), so a wrong
+     * setting or caller cannot drop what ingestion may still write; the partitions are ensured all the same.
+     */
+    Maintained maintain(LocalDate first, LocalDate last, LocalDate dropBefore) {
+        int created = ensure(first, last);
         int dropped = transactions.inTransactionAs(TenantId.PLATFORM, () -> {
             jdbc.sql("select measurement.declare_event_window(cast(:late as interval))")
                     .param("late", lateWindow.toSeconds() + " seconds")

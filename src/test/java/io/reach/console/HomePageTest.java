@@ -66,17 +66,25 @@ class HomePageTest {
     }
 
     @Test
-    void aViewerSeesOnlyWhatTheirRoleMayRead() {
+    void aMemberOfTwoWorkspacesSwitchesBetweenThem() {
         Accounts.SignedIn ada = accounts.owner();
-        Accounts.SignedIn viewer = accounts.owner();
-        fixtures.addMember(ada.tenantId(), viewer.userId(), "viewer");
-        Browser browser = Browser.signedIn(api, viewer.email());
-        browser.post(
-                "/app/workspace", java.util.Map.of("tenant_id", ada.tenantId().toString()));
+        Accounts.SignedIn bob = accounts.owner();
+        fixtures.addMember(ada.tenantId(), bob.userId(), "member");
+        Browser browser = Browser.signedIn(api, bob.email());
+        assertThat(browser.get("/").body()).contains("<title>Workspace of " + bob.email() + " · Reach</title>");
+
+        assertThat(browser.post(
+                                "/app/workspace",
+                                java.util.Map.of("tenant_id", ada.tenantId().toString()))
+                        .statusCode())
+                .isEqualTo(302);
 
         String home = browser.get("/").body();
-
-        assertThat(home).contains("<select id=\"workspace-switch\"");
-        assertThat(home).doesNotContain("href=\"/app/settings/api-keys\"");
+        assertThat(home)
+                .contains("<title>Workspace of " + ada.email() + " · Reach</title>")
+                .contains("<select id=\"workspace-switch\"")
+                .contains("<option value=\"" + ada.tenantId() + "\" selected>")
+                .contains("<option value=\"" + bob.tenantId() + "\">")
+                .contains("Signed in as " + bob.email() + ", member of");
     }
 }

@@ -43,9 +43,14 @@ public final class Browser {
 
     /** A browser that signed in to the console with {@code email} and {@link Accounts#PASSWORD}. */
     public static Browser signedIn(Api api, String email) {
+        return signedIn(api, email, Accounts.PASSWORD);
+    }
+
+    /** A browser that signed in to the console with {@code email} and {@code password}. */
+    public static Browser signedIn(Api api, String email, String password) {
         Browser browser = new Browser(api);
         browser.get("/sign-in");
-        var signedIn = browser.post("/sign-in", Map.of("email", email, "password", Accounts.PASSWORD));
+        var signedIn = browser.post("/sign-in", Map.of("email", email, "password", password));
         if (signedIn.statusCode() != 302) {
             throw new IllegalStateException("Sign-in refused: " + signedIn.statusCode() + " " + signedIn.body());
         }

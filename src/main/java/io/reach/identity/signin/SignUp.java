@@ -9,6 +9,7 @@ import io.reach.identity.IdentityProperties;
 import io.reach.identity.Inviting;
 import io.reach.identity.UserAccount;
 import io.reach.identity.UserType;
+import io.reach.identity.VerifiedOwners;
 import io.reach.identity.access.Roles;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.mail.Mailer;
@@ -18,6 +19,7 @@ import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.tenancy.CreateTenant;
+import io.reach.tenancy.TenantDetails;
 import io.reach.tenancy.TenantManagement;
 import java.time.Clock;
 import java.util.Map;
@@ -33,7 +35,7 @@ import org.springframework.stereotype.Service;
  * has an account answers the same and mails that account's owner.
  */
 @Service
-class SignUp {
+class SignUp implements VerifiedOwners {
 
     private final UserAccounts users;
     private final WorkspaceMemberships memberships;
@@ -113,29 +115,7 @@ class SignUp {
         }
         UUID userId = ids.next();
         try {
-            var tenant =
-                    tenants.create(new CreateTenant(request.tenantName(), null, userId, null, null, null), created -> {
-                        var now = clock.instant();
-                        users.insert(
-                                userId,
-                                new UserAccounts.NewUser(
-                                        request.email(),
-                                        request.name(),
-                                        request.firstName(),
-                                        request.lastName(),
-                                        request.registrationCode(),
-                                        request.promoCode()),
-                                hash,
-                                now);
-                        memberships.insert(ids.next(), userId, Roles.OWNER, UserType.ADMIN, now);
-                        audit.record(
-                                TenantId.of(created.id()),
-                                AuditEntry.byUser(userId, "user.signed_up")
-                                        .on("user", userId, "identity.users")
-                                        .values(Map.of("email", request.email()))
-                                        .from(origin));
-                        sendVerification(userId, request.email());
-                    });
+            var tenant = createOwner(userId, ids.next(), request.tenantName(), request, hash, origin, false);
             return new Registered(userId, tenant.id(), request.email(), false);
         } catch (DuplicateKeyException e) {
             // the same address signed up at the same moment
@@ -143,6 +123,68 @@ class SignUp {
                     .map(user -> alreadyRegistered(user, request, origin))
                     .orElseThrow(() -> e);
         }
+    }
+
+    /**
+     * A demo workspace's owner (REACH_DEMO): signed up with the address already confirmed, nothing
+     * mailed. Empty when the address has an account already (the demo was made before).
+     */
+    @Override
+    public Optional<NewOwner> create(String email, String password, String workspace) {
+        if (users.findByEmail(email).isPresent()) {
+            return Optional.empty();
+        }
+        var request = new AuthRequests.SignUpRequest(email, password, null, null, null, workspace, null, null, null);
+        UUID userId = ids.next();
+        UUID membershipId = ids.next();
+        var tenant = createOwner(
+                userId, membershipId, workspace, request, passwords.encode(password), RequestOrigin.UNKNOWN, true);
+        return Optional.of(new NewOwner(userId, tenant.id(), membershipId));
+    }
+
+    @Override
+    public UUID join(UUID userId, UUID tenantId, String role) {
+        UUID membershipId = ids.next();
+        transactions.inTransactionAs(
+                TenantId.of(tenantId),
+                () -> memberships.insert(membershipId, userId, role, UserType.MEMBER, clock.instant()));
+        return membershipId;
+    }
+
+    private TenantDetails createOwner(
+            UUID userId,
+            UUID membershipId,
+            String workspace,
+            AuthRequests.SignUpRequest request,
+            String hash,
+            RequestOrigin origin,
+            boolean verified) {
+        return tenants.create(new CreateTenant(workspace, null, userId, null, null, null), created -> {
+            var now = clock.instant();
+            users.insert(
+                    userId,
+                    new UserAccounts.NewUser(
+                            request.email(),
+                            request.name(),
+                            request.firstName(),
+                            request.lastName(),
+                            request.registrationCode(),
+                            request.promoCode()),
+                    hash,
+                    now);
+            memberships.insert(membershipId, userId, Roles.OWNER, UserType.ADMIN, now);
+            audit.record(
+                    TenantId.of(created.id()),
+                    AuditEntry.byUser(userId, "user.signed_up")
+                            .on("user", userId, "identity.users")
+                            .values(Map.of("email", request.email()))
+                            .from(origin));
+            if (verified) {
+                users.markEmailVerified(userId, now);
+            } else {
+                sendVerification(userId, request.email());
+            }
+        });
     }
 
     private Registered alreadyRegistered(UserAccount user, AuthRequests.SignUpRequest request, RequestOrigin origin) {

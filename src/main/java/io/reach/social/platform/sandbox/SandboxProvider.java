@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The sandbox platform ({@code reach.social.sandbox.enabled}, off by default): a channel that needs
+ * The sandbox platform ({@code reach.social.sandbox.enabled}, off by default, on in the demo): a channel that needs
  * no developer app. Its authorization step is local: the "authorization URL" is Reach's own
  * callback with a fresh code, so the usual connect flow (state, binding cookie, callback) completes
  * at once. Publishing acknowledges the post with an id that carries its publication time; its
@@ -33,7 +33,7 @@ class SandboxProvider implements SocialProvider {
     private final Clock clock;
     private final SandboxPosts posts = new SandboxPosts();
 
-    SandboxProvider(@Value("${reach.social.sandbox.enabled:false}") boolean enabled, Clock clock) {
+    SandboxProvider(@Value("${reach.social.sandbox.enabled:${reach.demo:false}}") boolean enabled, Clock clock) {
         this.enabled = enabled;
         this.clock = clock;
     }
