@@ -122,7 +122,7 @@ class AnalyticsDashboard {
         return new Dashboard.Kpi(key, label, Dashboard.Kind.COUNT, value, previous);
     }
 
-    private static long total(List<AnalyticsQueries.Point> points) {
+    static long total(List<AnalyticsQueries.Point> points) {
         return points.stream().mapToLong(point -> count(point.value())).sum();
     }
 

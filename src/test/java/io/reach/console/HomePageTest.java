@@ -2,12 +2,16 @@ package io.reach.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reach.measurement.ingest.Sessionizer;
+import io.reach.measurement.rollup.TrackerRollups;
+import io.reach.platform.tenant.TenantId;
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.Browser;
 import io.reach.support.Fixtures;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +36,12 @@ class HomePageTest {
 
     @Autowired
     OwnerDatabase owner;
+
+    @Autowired
+    Sessionizer sessionizer;
+
+    @Autowired
+    TrackerRollups rollups;
 
     @Test
     void aNewWorkspaceHasNothingWaiting() {
@@ -63,6 +73,33 @@ class HomePageTest {
                 .containsPattern("<a href=\"/app/publishing/approvals\">Posts awaiting approval</a> <strong>1</strong>")
                 .containsPattern("<a href=\"/app/accounts\">Accounts needing reconnection</a> <strong>1</strong>")
                 .doesNotContain("Nothing is waiting for you");
+    }
+
+    @Test
+    void todaysNumbersAreTheDefaultSitesVisitorsAndPageViews() {
+        Accounts.SignedIn ada = accounts.owner();
+        String key = api.post(
+                        "/api/v1/api-keys", ada.accessToken(), "{\"name\": \"site\", \"scopes\": [\"ingest:write\"]}")
+                .json()
+                .get("key")
+                .asString();
+        Instant now = Instant.now().minusSeconds(2);
+        var ingested = api.post("/api/v1/ingest/trackers", key, """
+                [{"event_type": "page_view", "session_id": "s1", "page_url": "/a", "created_at": "%1$s"},
+                 {"event_type": "page_view", "session_id": "s1", "page_url": "/b", "created_at": "%1$s"},
+                 {"event_type": "page_view", "session_id": "s2", "page_url": "/a", "created_at": "%1$s"}]"""
+                .formatted(now));
+        assertThat(ingested.status()).as(ingested.body()).isEqualTo(202);
+        sessionizer.drain(TenantId.of(ada.tenantId()));
+        rollups.runDue();
+
+        String home = Browser.signedIn(api, ada).get("/").body();
+
+        assertThat(home)
+                .contains("<dt><a href=\"/app/analytics?period=today\">Visitors today</a></dt><dd>2</dd>")
+                .contains("<dt><a href=\"/app/analytics?period=today\">Page views today</a></dt><dd>3</dd>")
+                .contains("Visitors in the last 30 minutes</a></dt><dd>2</dd>")
+                .doesNotContain("No numbers yet today");
     }
 
     @Test
