@@ -45,7 +45,7 @@ class AnalyticsDashboard {
         var now = new SiteAnalytics.Query(site.id(), period.from(), period.to(), filters, false);
         var before = new SiteAnalytics.Query(site.id(), period.previousFrom(), period.previousTo(), filters, false);
         var views = analytics.timeseries("events", period.interval(), null, pageViews(now));
-        var visitsSeries = analytics.timeseries("sessions", period.interval(), null, now);
+        var visitsSeries = analytics.visitsPer(period.interval(), now);
         long viewsBefore = total(analytics.timeseries("events", period.interval(), null, pageViews(before)));
         VisitQueries.Visits visits = analytics.visits(now);
         VisitQueries.Visits visitsBefore = analytics.visits(before);
@@ -105,8 +105,8 @@ class AnalyticsDashboard {
         return DashboardAsk.FILTERS.stream()
                 .map(filter -> new Dashboard.TopList(
                         filter,
-                        analytics.top(filter.dimension(), TOP, query).stream()
-                                .map(ranked -> new Dashboard.TopRow(ranked.value(), ranked.events(), ranked.sessions()))
+                        analytics.ranked(filter.dimension(), TOP, query).stream()
+                                .map(ranked -> new Dashboard.TopRow(ranked.value(), ranked.events()))
                                 .toList()))
                 .toList();
     }

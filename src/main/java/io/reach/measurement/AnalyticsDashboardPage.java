@@ -76,7 +76,6 @@ public class AnalyticsDashboardPage {
         for (Dashboard.TopList top : shown.tops()) {
             for (Dashboard.TopRow row : top.rows()) {
                 rows.add(List.of(top.filter().dimension(), row.value(), "events", row.events()));
-                rows.add(List.of(top.filter().dimension(), row.value(), "visits", row.visits()));
             }
         }
         rows.add(List.of("live", "last_30_minutes", "visitors", shown.liveVisitors()));

@@ -175,16 +175,25 @@ class AnalyticsQueries {
     /** As {@code query(Ranked.class)} maps it, typed so the rows are known not to be null. */
     private static final RowMapper<Ranked> RANKED_ROW = new SimplePropertyRowMapper<>(Ranked.class);
 
-    /** The values of a dimension with the most events, read from the daily rollup's whole days and hourly rows around them. */
+    /** The values of a dimension with the most events, with their sessions counted exactly (see {@link #withDistinctSessions}). */
     List<Ranked> top(String dimension, int limit, Scope scope, TrackerRollups.Progress progress) {
+        List<Ranked> ranked = ranked(dimension, limit, scope, progress);
+        return ranked.isEmpty() ? ranked : withDistinctSessions(dimension, ranked, scope);
+    }
+
+    /**
+     * The values of a dimension with the most events, read from the rollups only (the daily rollup's
+     * whole days and hourly rows around them): their {@code sessions} are added across buckets, so
+     * they are not distinct sessions and only {@code events} is an answer.
+     */
+    List<Ranked> ranked(String dimension, int limit, Scope scope, TrackerRollups.Progress progress) {
         Source source = Source.of(scope, dimension, Days.whole(scope, progress));
         String sql = "select value, sum(events) as events, sum(sessions) as sessions from (" + source.sql()
                 + ") f where value <> '' group by 1 order by 2 desc, 1 limit :limit";
-        List<Ranked> ranked = source.bind(jdbc.sql(sql), scope, progress)
+        return source.bind(jdbc.sql(sql), scope, progress)
                 .param("limit", limit)
                 .query(RANKED_ROW)
                 .list();
-        return ranked.isEmpty() ? ranked : withDistinctSessions(dimension, ranked, scope);
     }
 
     /**

@@ -81,7 +81,7 @@ public record Dashboard(
     /** A ranked list: the values of one dimension with the most events, each a link filtering by it. */
     public record TopList(DashboardAsk.Filter filter, List<TopRow> rows) {}
 
-    public record TopRow(String value, long events, long visits) {}
+    public record TopRow(String value, long events) {}
 
     /** Nothing measured in the period: no page view, no visit, no ranked value. */
     public boolean empty() {

@@ -93,6 +93,28 @@ class SiteAnalytics {
         return transactions.inTransaction(() -> visits.visits(scope(query, sites.chosen(query.siteId()))));
     }
 
+    /** The visits started in each period of the window (every period, 0 where none), cut in the site's zone. */
+    List<AnalyticsQueries.Point> visitsPer(String interval, Query query) {
+        return transactions.inTransaction(() -> {
+            Sites.Site site = sites.chosen(query.siteId());
+            ZoneId zone = zones.of(site);
+            AnalyticsQueries.Scope scope = scope(query, site);
+            return SeriesPeriods.filled(
+                    SeriesPeriods.of(interval, zone, scope.from(), scope.to()),
+                    visits.visitsPer(interval, zone, scope),
+                    java.math.BigDecimal.ZERO,
+                    zone);
+        });
+    }
+
+    /** The values of a dimension with the most events, from the rollups only (their sessions are not distinct). */
+    List<AnalyticsQueries.Ranked> ranked(String dimension, int limit, Query query) {
+        return transactions.inTransaction(() -> {
+            Sites.Site site = sites.chosen(query.siteId());
+            return queries.ranked(dimension, limit, scope(query, site), rollups.progress(site.id()));
+        });
+    }
+
     /** The distinct visitors with an event in the last {@code span} (robots left out), filtered. */
     long visitorsInLast(Duration span, @Nullable UUID siteId, Map<String, String> filters) {
         Instant now = clock.instant();

@@ -2,6 +2,8 @@ package io.reach.measurement;
 
 import static io.reach.platform.time.UtcTimes.utc;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +31,7 @@ class VisitQueries {
             select count(distinct coalesce(user_id, session_key)) as visitors, count(*) as sessions,
                    coalesce(avg(extract(epoch from ended_at - started_at)), 0)::float8 as average_duration_seconds,
                    coalesce(avg(case when events = 1 then 1.0 else 0.0 end), 0)::float8 as bounce_rate
-            from measurement.sessions
-            where site_id = :site and started_at >= :from and started_at < :to and (:bots or not is_bot)""";
+            from measurement.sessions""";
 
     private static final String SEEN = """
             select count(distinct coalesce(user_id, session_id)) from measurement.trackers
@@ -46,7 +47,29 @@ class VisitQueries {
     record Visits(long visitors, long sessions, double averageDurationSeconds, double bounceRate) {}
 
     Visits visits(AnalyticsQueries.Scope scope) {
-        StringBuilder sql = new StringBuilder(VISITS);
+        return bound(VISITS + started(scope), scope).query(Visits.class).single();
+    }
+
+    /** The visits started in each period of the scope that had any, cut in {@code zone}, oldest first. */
+    List<AnalyticsQueries.Point> visitsPer(String interval, ZoneId zone, AnalyticsQueries.Scope scope) {
+        String sql = "select date_trunc(:interval, started_at, :zone) as period, count(*) as value"
+                + " from measurement.sessions" + started(scope) + " group by 1 order by 1";
+        return bound(sql, scope)
+                .param("interval", interval)
+                .param("zone", zone.getId())
+                .query((rs, row) -> new AnalyticsQueries.Point(
+                        rs.getObject("period", OffsetDateTime.class)
+                                .toInstant()
+                                .atZone(zone)
+                                .toOffsetDateTime(),
+                        rs.getBigDecimal("value")))
+                .list();
+    }
+
+    /** The visits of the scope: started in its range, of its site, with the events it filters on. */
+    private static String started(AnalyticsQueries.Scope scope) {
+        StringBuilder sql = new StringBuilder(
+                " where site_id = :site and started_at >= :from and started_at < :to and (:bots or not is_bot)");
         List<String> eventFilters = scope.filters().keySet().stream()
                 .filter(dimension -> !SESSION_COLUMNS.containsKey(dimension))
                 .toList();
@@ -65,7 +88,7 @@ class VisitQueries {
                     .append(dimension));
             sql.append(')');
         }
-        return bound(sql.toString(), scope).query(Visits.class).single();
+        return sql.toString();
     }
 
     /** The distinct visitors with an event in the scope's range, read from its (few) raw events. */
