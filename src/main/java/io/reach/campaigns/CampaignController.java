@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -100,11 +101,16 @@ class CampaignController {
 
     @GetMapping
     @RequiresPermission(resource = "campaigns", action = "read")
-    @Operation(summary = "Campaigns, newest first, optionally of one status")
-    CursorPage<CampaignView> list(@RequestParam(required = false) @Nullable String status, PageRequest page) {
+    @Operation(
+            summary =
+                    "Campaigns, newest first, optionally of one status, optionally those whose name contains name (any case)")
+    CursorPage<CampaignView> list(
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String name,
+            PageRequest page) {
         CampaignStatus wanted = status == null ? null : CampaignStatus.ofCode(status);
         return CursorPage.of(
-                campaigns.page(page.beforeOrEnd(), page.fetchSize(), wanted).stream()
+                campaigns.page(page.beforeOrEnd(), page.fetchSize(), wanted, name).stream()
                         .map(CampaignView::of)
                         .toList(),
                 page,
@@ -149,6 +155,23 @@ class CampaignController {
                 campaigns.budgetEntries(id, page.beforeOrEnd(), page.fetchSize()), page, Budgets.Entry::id);
     }
 
+    @GetMapping("/{id}/stages")
+    @RequiresPermission(resource = "campaigns", action = "read", idVariable = "id")
+    @Operation(summary = "The stages the campaign entered (from_stage null for the opening one), newest first")
+    CursorPage<StageHistory.StageChange> stages(@PathVariable UUID id, PageRequest page) {
+        return CursorPage.of(
+                campaigns.stageHistory(id, page.beforeOrEnd(), page.fetchSize()), page, StageHistory.StageChange::id);
+    }
+
+    @DeleteMapping("/{id}/participants/{retailerId}")
+    @RequiresPermission(resource = "campaigns", action = "write", idVariable = "id")
+    @Operation(summary = "Take a retailer off the campaign; refused once completed or archived")
+    @ApiResponse(responseCode = "204", description = "Not a participant (any more)")
+    ResponseEntity<Void> removeParticipant(@PathVariable UUID id, @PathVariable UUID retailerId) {
+        campaigns.removeParticipant(id, retailerId);
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/{id}/participants")
     @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
     @Operation(
@@ -169,7 +192,7 @@ class CampaignController {
                 Participants.Participant::retailerId);
     }
 
-    private static EditCampaign details(CampaignRequest request) {
+    static EditCampaign details(CampaignRequest request) {
         return new EditCampaign(
                 request.name(),
                 request.description(),

@@ -25,6 +25,7 @@ class CampaignManagement {
     private final Campaigns campaigns;
     private final Budgets budgets;
     private final Participants participants;
+    private final StageHistory stages;
     private final CampaignAuditing audit;
     private final TenantTransactions transactions;
     private final QuotaEnforcement quotas;
@@ -35,6 +36,7 @@ class CampaignManagement {
             Campaigns campaigns,
             Budgets budgets,
             Participants participants,
+            StageHistory stages,
             CampaignAuditing audit,
             TenantTransactions transactions,
             QuotaEnforcement quotas,
@@ -43,6 +45,7 @@ class CampaignManagement {
         this.campaigns = campaigns;
         this.budgets = budgets;
         this.participants = participants;
+        this.stages = stages;
         this.audit = audit;
         this.transactions = transactions;
         this.quotas = quotas;
@@ -65,6 +68,7 @@ class CampaignManagement {
         transactions.inTransaction(() -> {
             quotas.admit(Quota.CAMPAIGNS, 1);
             campaigns.insert(campaign);
+            stages.recordMove(null, campaign.stage(), campaign.id());
             audit.campaign(
                     "campaign.created",
                     campaign.id(),
@@ -86,6 +90,7 @@ class CampaignManagement {
             Campaign current = campaigns.lock(id);
             Campaign edited = current.edit(details, clock.instant());
             campaigns.update(edited);
+            stages.recordMove(current.stage(), edited.stage(), id);
             audit.campaign(
                     "campaign.updated",
                     id,
@@ -98,8 +103,10 @@ class CampaignManagement {
         });
     }
 
-    List<Campaign> page(UUID before, int limit, @Nullable CampaignStatus status) {
-        return transactions.inTransaction(() -> campaigns.page(before, limit, status));
+    /** A page of campaigns, newest first; {@code name} (when given) keeps those whose name contains it, in any case. */
+    List<Campaign> page(UUID before, int limit, @Nullable CampaignStatus status, @Nullable String name) {
+        String searched = name == null || name.isBlank() ? null : name.strip();
+        return transactions.inTransaction(() -> campaigns.page(before, limit, status, searched));
     }
 
     Campaign get(UUID id) {
@@ -121,7 +128,9 @@ class CampaignManagement {
     Campaign enterStage(UUID id, CampaignStage next) {
         return transactions.inTransaction(() -> {
             Campaign current = campaigns.lock(id);
-            campaigns.update(current.enterStage(next, clock.instant()));
+            Campaign staged = current.enterStage(next, clock.instant());
+            campaigns.update(staged);
+            stages.recordMove(current.stage(), staged.stage(), id);
             audit.campaign(
                     "campaign.stage_changed",
                     id,
@@ -147,6 +156,14 @@ class CampaignManagement {
         });
     }
 
+    /** The stages the campaign entered, newest first. */
+    List<StageHistory.StageChange> stageHistory(UUID id, UUID before, int limit) {
+        return transactions.inTransaction(() -> {
+            campaigns.get(id);
+            return stages.of(id, before, limit);
+        });
+    }
+
     /** Retailer members join active or paused campaigns, to send them to their own recipients. */
     Participants.Participant join(UserPrincipal retailer, UUID id) {
         if (!retailer.role().equals("retailer")) {
@@ -158,6 +175,16 @@ class CampaignManagement {
                 audit.campaign("campaign.joined", id, Map.of("retailer_id", retailer.userId()));
             }
             return participants.of(id, retailer.userId());
+        });
+    }
+
+    /** Takes a retailer off the campaign (nothing happens when they had not joined). */
+    void removeParticipant(UUID id, UUID retailer) {
+        transactions.inTransaction(() -> {
+            campaigns.get(id).requireEditable();
+            if (participants.leave(id, retailer)) {
+                audit.campaign("campaign.participant_removed", id, Map.of("retailer_id", retailer));
+            }
         });
     }
 

@@ -5,6 +5,8 @@ import io.reach.platform.CheckSet;
 
 /** Mirrors the stage check of {@code campaigns.campaigns}: where a (sponsorship) deal stands; any stage may follow any. */
 @CheckSet(table = "campaigns.campaigns", column = "stage")
+@CheckSet(table = "campaigns.stage_changes", column = "from_stage")
+@CheckSet(table = "campaigns.stage_changes", column = "to_stage")
 enum CampaignStage {
     PLANNING,
     PROPOSAL,

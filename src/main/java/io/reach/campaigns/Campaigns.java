@@ -37,6 +37,7 @@ class Campaigns {
     private static final String PAGE = "select " + COLUMNS + """
              from campaigns.campaigns
             where tenant_id = :tenant and id < :before and (cast(:status as text) is null or status = :status)
+              and (cast(:name as text) is null or position(lower(:name) in lower(name)) > 0)
             order by id desc limit :limit""";
 
     private final JdbcClient jdbc;
@@ -79,12 +80,13 @@ class Campaigns {
                 .orElseThrow(() -> CampaignNotFound.forId(id));
     }
 
-    List<Campaign> page(UUID before, int limit, @Nullable CampaignStatus status) {
+    List<Campaign> page(UUID before, int limit, @Nullable CampaignStatus status, @Nullable String name) {
         return jdbc.sql(PAGE)
                 .param("tenant", Sql.tenant())
                 .param("before", before)
                 .param("limit", limit)
                 .param("status", status == null ? null : status.code())
+                .param("name", name)
                 .query(Campaigns::row)
                 .list();
     }

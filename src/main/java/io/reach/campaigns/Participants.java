@@ -25,6 +25,9 @@ class Participants {
     private static final String ONE = """
             select retailer_id, joined_at from campaigns.campaign_participants
             where tenant_id = :tenant and campaign_id = :campaign and retailer_id = :retailer""";
+    private static final String LEAVE =
+            "delete from campaigns.campaign_participants where tenant_id = :tenant and campaign_id = :campaign"
+                    + " and retailer_id = :retailer";
     private static final String JOINED = """
             select exists (select 1 from campaigns.campaign_participants
                            where tenant_id = :tenant and campaign_id = :campaign and retailer_id = :retailer)""";
@@ -44,6 +47,16 @@ class Participants {
                         .param("campaign", campaign)
                         .param("retailer", retailer)
                         .param("now", UtcTimes.utcOrNull(now))
+                        .update()
+                == 1;
+    }
+
+    /** Whether this removed the retailer (false: not a participant). */
+    boolean leave(UUID campaign, UUID retailer) {
+        return jdbc.sql(LEAVE)
+                        .param("tenant", Sql.tenant())
+                        .param("campaign", campaign)
+                        .param("retailer", retailer)
                         .update()
                 == 1;
     }

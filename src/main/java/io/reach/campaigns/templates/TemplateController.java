@@ -129,11 +129,18 @@ class TemplateController {
 
     @GetMapping
     @RequiresPermission(resource = "templates", action = "read")
-    @Operation(summary = "Templates (their latest versions), newest first, optionally of one type")
-    CursorPage<TemplateView> list(@RequestParam(required = false) @Nullable String type, PageRequest page) {
+    @Operation(
+            summary = "Templates (their latest versions), newest first, optionally of one type, optionally those whose "
+                    + "name contains name (any case)")
+    CursorPage<TemplateView> list(
+            @RequestParam(required = false) @Nullable String type,
+            @RequestParam(required = false) @Nullable String name,
+            PageRequest page) {
         TemplateType wanted = type == null ? null : TemplateType.ofCode(type);
         return CursorPage.of(
-                        templates.page(page.beforeOrEnd(), page.fetchSize(), wanted), page, StoredTemplate::templateId)
+                        templates.page(page.beforeOrEnd(), page.fetchSize(), wanted, name),
+                        page,
+                        StoredTemplate::templateId)
                 .map(TemplateView::of);
     }
 

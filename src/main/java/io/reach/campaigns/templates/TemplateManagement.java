@@ -88,8 +88,10 @@ class TemplateManagement {
         });
     }
 
-    List<StoredTemplate> page(UUID before, int limit, @Nullable TemplateType type) {
-        return transactions.inTransaction(() -> templates.page(before, limit, type));
+    /** Templates' latest versions, newest first; {@code name} (when given) keeps those whose name contains it. */
+    List<StoredTemplate> page(UUID before, int limit, @Nullable TemplateType type, @Nullable String name) {
+        String searched = name == null || name.isBlank() ? null : name.strip();
+        return transactions.inTransaction(() -> templates.page(before, limit, type, searched));
     }
 
     List<TemplateUsage.Stats> top(String metric, int limit) {
@@ -126,7 +128,18 @@ class TemplateManagement {
 
     /** Each part of the latest version rendered with {@code given}; declared defaults fill the rest. */
     Map<String, String> preview(UUID templateId, Map<String, String> given) {
-        TemplateContent content = latest(templateId).content();
+        return render(latest(templateId).content(), given);
+    }
+
+    /**
+     * Content not saved yet (the console's editor), checked as a save checks it and rendered as
+     * {@link #preview} renders a saved version: HTML parts escape what they insert, as sending does.
+     */
+    Map<String, String> previewDraft(String typeCode, JsonNode content, Map<String, String> given) {
+        return render(TemplateContent.check(TemplateType.ofCode(typeCode), content), given);
+    }
+
+    private static Map<String, String> render(TemplateContent content, Map<String, String> given) {
         Map<String, Object> values = Personalisation.values(content, given, Map.of());
         LinkedHashMap<String, String> parts = new LinkedHashMap<>();
         content.parts()

@@ -46,6 +46,7 @@ public class Templates {
              from campaigns.templates
             where tenant_id = :tenant and latest and lineage_id < :before
               and (cast(:type as text) is null or template_type = :type)
+              and (cast(:name as text) is null or position(lower(:name) in lower(template_name)) > 0)
             order by lineage_id desc limit :limit""";
     private static final String ACTIVE = """
             update campaigns.templates set is_active = :active, updated_at = :now
@@ -131,12 +132,13 @@ public class Templates {
                 .list();
     }
 
-    List<StoredTemplate> page(UUID before, int limit, @Nullable TemplateType type) {
+    List<StoredTemplate> page(UUID before, int limit, @Nullable TemplateType type, @Nullable String name) {
         return jdbc.sql(PAGE)
                 .param("tenant", Sql.tenant())
                 .param("before", before)
                 .param("limit", limit)
                 .param("type", type == null ? null : type.code())
+                .param("name", name)
                 .query(Templates::row)
                 .list();
     }
