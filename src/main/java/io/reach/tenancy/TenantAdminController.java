@@ -142,7 +142,7 @@ class TenantAdminController {
         return tenants.replaceWhiteLabel(id, whiteLabel);
     }
 
-    private static TenantStatus statusOf(String code) {
+    static TenantStatus statusOf(String code) {
         try {
             return TenantStatus.ofCode(code);
         } catch (IllegalArgumentException e) {

@@ -15,14 +15,12 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Carries e-mail over the installation's SMTP server ({@code spring.mail.*}): each worker keeps
+ * Carries e-mail over the installation's SMTP server ({@code spring.mail.*}, or the one a platform
+ * admin stored: {@link io.reach.platform.mail.MailServer}, asked when a worker starts): each worker keeps
  * one SMTP connection open for the whole run and sends message after message on it.
  */
 @Component
@@ -36,7 +34,7 @@ class EmailCarrier implements Carrier {
         }
     }
 
-    private final @Nullable JavaMailSenderImpl smtp;
+    private final io.reach.platform.mail.MailServer smtp;
     private final EmailCampaigns emailCampaigns;
     private final MessageSources sources;
     private final TrackingTokens tokens;
@@ -44,13 +42,13 @@ class EmailCarrier implements Carrier {
     private final java.time.Clock clock;
 
     EmailCarrier(
-            ObjectProvider<JavaMailSender> sender,
+            io.reach.platform.mail.MailServer smtp,
             EmailCampaigns emailCampaigns,
             MessageSources sources,
             TrackingTokens tokens,
             io.reach.platform.mail.PublicUrl publicUrl,
             java.time.Clock clock) {
-        this.smtp = sender.getIfAvailable() instanceof JavaMailSenderImpl impl ? impl : null;
+        this.smtp = smtp;
         this.emailCampaigns = emailCampaigns;
         this.sources = sources;
         this.tokens = tokens;
@@ -64,7 +62,7 @@ class EmailCarrier implements Carrier {
     }
 
     boolean configured() {
-        return smtp != null;
+        return smtp.current().isPresent();
     }
 
     /** Refuses a send whose tracking and unsubscribe links would point at localhost while mail leaves this machine. */
@@ -112,7 +110,7 @@ class EmailCarrier implements Carrier {
         private final Transport transport;
 
         SmtpLine(EmailComposer composer) throws MessagingException {
-            JavaMailSenderImpl server = smtp;
+            JavaMailSenderImpl server = smtp.current().orElse(null);
             if (server == null) {
                 throw new IllegalStateException("No SMTP server is configured (spring.mail.host)");
             }

@@ -34,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 class TwilioCarrier implements Carrier {
 
     private final CampaignProperties properties;
+    private final SmsAccount account;
     private final SmsCampaigns smsCampaigns;
     private final MessageSources sources;
     private final PublicUrl publicUrl;
@@ -41,11 +42,13 @@ class TwilioCarrier implements Carrier {
 
     TwilioCarrier(
             CampaignProperties properties,
+            SmsAccount account,
             SmsCampaigns smsCampaigns,
             MessageSources sources,
             PublicUrl publicUrl,
             java.time.Clock clock) {
         this.properties = properties;
+        this.account = account;
         this.smsCampaigns = smsCampaigns;
         this.sources = sources;
         this.publicUrl = publicUrl;
@@ -58,8 +61,7 @@ class TwilioCarrier implements Carrier {
     }
 
     boolean configured() {
-        CampaignProperties.Sms sms = properties.sms();
-        return sms.accountSid() != null && !sms.accountSid().isBlank() && sms.authToken() != null;
+        return account.current().isPresent();
     }
 
     String statusCallback(TenantId tenant, UUID send) {
@@ -74,17 +76,16 @@ class TwilioCarrier implements Carrier {
         TemplateContent content = SmsContent.of(sms.smsContent(), variables);
         var body = TemplateText.compile(sms.smsContent(), false);
         CampaignProperties.Sms config = properties.sms();
-        String accountSid = config.accountSid();
-        String authToken = config.authToken();
-        if (accountSid == null || authToken == null) {
-            throw new IllegalStateException(
-                    "No SMS provider is configured (reach.campaigns.sms.account-sid and auth-token)");
-        }
+        SmsAccount.Credentials credentials = account.current()
+                .orElseThrow(() -> new IllegalStateException(
+                        "No SMS provider is configured (reach.campaigns.sms.account-sid and auth-token)"));
+        String accountSid = credentials.accountSid();
+        String authToken = credentials.authToken();
         SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
         timeouts.setConnectTimeout(config.timeout());
         timeouts.setReadTimeout(config.timeout());
         RestClient http = RestClient.builder()
-                .baseUrl(config.baseUrl())
+                .baseUrl(credentials.baseUrl())
                 .requestFactory(timeouts)
                 .defaultHeaders(h -> h.setBasicAuth(accountSid, authToken))
                 .build();

@@ -1,6 +1,5 @@
 package io.reach.campaigns.sms;
 
-import io.reach.campaigns.CampaignProperties;
 import io.reach.platform.crypto.Hmacs;
 import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.web.ApiException;
@@ -34,12 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 class TwilioWebhookController {
 
     private final SmsCallbacks callbacks;
-    private final CampaignProperties properties;
+    private final SmsAccount account;
     private final PublicUrl publicUrl;
 
-    TwilioWebhookController(SmsCallbacks callbacks, CampaignProperties properties, PublicUrl publicUrl) {
+    TwilioWebhookController(SmsCallbacks callbacks, SmsAccount account, PublicUrl publicUrl) {
         this.callbacks = callbacks;
-        this.properties = properties;
+        this.account = account;
         this.publicUrl = publicUrl;
     }
 
@@ -82,7 +81,7 @@ class TwilioWebhookController {
     }
 
     private void verify(HttpServletRequest request, MultiValueMap<String, String> form, @Nullable String signature) {
-        String token = properties.sms().authToken();
+        String token = account.current().map(SmsAccount.Credentials::authToken).orElse(null);
         if (token == null || token.isBlank()) {
             throw TwilioWebhookNotFound.forPath(request.getRequestURI());
         }

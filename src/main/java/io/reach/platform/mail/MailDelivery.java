@@ -3,16 +3,21 @@ package io.reach.platform.mail;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.reach.platform.connections.ConnectionKind;
+import io.reach.platform.connections.InstallationSettings;
 import io.reach.platform.crypto.SecretBox;
 import io.reach.platform.time.UtcTimes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,14 +30,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends what the outbox holds. With SMTP configured ({@code spring.mail.host}) each pending mail
+ * Sends what the outbox holds. With SMTP configured ({@code spring.mail.host}, or a server a
+ * platform admin stored: {@link MailServer}, asked at each send) each pending mail
  * is sent and marked sent, or retried up to five times and then marked failed; either way its
  * sealed body, which may carry one-time links, is then removed. Without SMTP, mails are marked kept.
  *
  * <p>The log names a mail's recipient and kind (its subject), never its body, unless
  * {@code reach.mail.log-bodies} asks for it: a development aid, on by default only when no SMTP
- * server is configured (so the links of sign-up mails can be followed), and announced with a
- * warning at start.
+ * server is configured (so the links of sign-up mails kept for want of one can be followed), and
+ * announced with a warning at start.
  */
 @Component
 public class MailDelivery {
@@ -54,29 +60,71 @@ public class MailDelivery {
             where id = :id""";
 
     private final JdbcClient jdbc;
-    private final @Nullable JavaMailSender sender;
-    private final String from;
-    private final boolean logBodies;
+    private final Supplier<Optional<? extends JavaMailSender>> sender;
+    private final Supplier<String> from;
+    private final @Nullable Boolean logBodies;
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final SecretBox box;
 
+    /** Sends through the {@link MailServer} configured at the time of each send. */
+    @Autowired
+    MailDelivery(
+            JdbcClient jdbc,
+            MailServer server,
+            @Value("${reach.mail.log-bodies:#{null}}") @Nullable Boolean logBodies,
+            Clock clock,
+            PlatformTransactionManager transactionManager,
+            SecretBox box,
+            InstallationSettings settings) {
+        this(
+                jdbc,
+                server::current,
+                server::from,
+                logBodies,
+                !settings.fromEnvironment(ConnectionKind.SMTP),
+                clock,
+                transactionManager,
+                box);
+    }
+
+    /** Sends through one fixed sender, if any, from {@code from}. */
     MailDelivery(
             JdbcClient jdbc,
             ObjectProvider<JavaMailSender> sender,
-            @Value("${reach.mail.from:reach@localhost}") String from,
-            @Value("${reach.mail.log-bodies:#{null}}") @Nullable Boolean logBodies,
+            String from,
+            @Nullable Boolean logBodies,
+            Clock clock,
+            PlatformTransactionManager transactionManager,
+            SecretBox box) {
+        this(
+                jdbc,
+                () -> Optional.ofNullable(sender.getIfAvailable()),
+                () -> from,
+                logBodies,
+                sender.getIfAvailable() == null,
+                clock,
+                transactionManager,
+                box);
+    }
+
+    private MailDelivery(
+            JdbcClient jdbc,
+            Supplier<Optional<? extends JavaMailSender>> sender,
+            Supplier<String> from,
+            @Nullable Boolean logBodies,
+            boolean noSmtpAtStart,
             Clock clock,
             PlatformTransactionManager transactionManager,
             SecretBox box) {
         this.jdbc = jdbc;
-        this.sender = sender.getIfAvailable();
+        this.sender = sender;
         this.from = from;
-        this.logBodies = logBodies == null ? this.sender == null : logBodies;
+        this.logBodies = logBodies;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
         this.box = box;
-        if (this.logBodies) {
+        if (Boolean.TRUE.equals(logBodies) || (logBodies == null && noSmtpAtStart)) {
             log.warn("""
 
                     ********************************************************************************
@@ -109,13 +157,14 @@ public class MailDelivery {
     }
 
     private void deliver(OutgoingMail mail) {
+        JavaMailSender sender = this.sender.get().orElse(null);
         if (sender == null) {
             keep(mail);
             return;
         }
         try {
             SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(from);
+            message.setFrom(from.get());
             message.setTo(mail.recipient());
             message.setSubject(mail.subject());
             message.setText(bodyOf(mail));
@@ -135,7 +184,7 @@ public class MailDelivery {
 
     private void keep(OutgoingMail mail) {
         mark(mail.id(), MailStatus.KEPT, null);
-        if (logBodies) {
+        if (logBodies == null || logBodies) {
             log.info(
                     "No SMTP server configured; keeping mail {} to {} ({}):\n{}",
                     mail.id(),
@@ -153,7 +202,7 @@ public class MailDelivery {
     }
 
     private void logBody(OutgoingMail mail) {
-        if (logBodies) {
+        if (Boolean.TRUE.equals(logBodies)) {
             log.info("Body of mail {} (reach.mail.log-bodies=true):\n{}", mail.id(), bodyOf(mail));
         }
     }

@@ -1,10 +1,14 @@
 package io.reach.platform.mail;
 
+import io.reach.platform.connections.ConnectionKind;
+import io.reach.platform.connections.InstallationSettings;
 import io.reach.platform.web.ConflictException;
 import java.net.InetAddress;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -23,9 +27,25 @@ public class PublicUrl {
     private static final Logger log = LoggerFactory.getLogger(PublicUrl.class);
 
     private final Environment environment;
+    private final @Nullable InstallationSettings settings;
 
+    /** Reads the SMTP host from the environment only. */
     PublicUrl(Environment environment) {
         this.environment = environment;
+        this.settings = null;
+    }
+
+    /** Reads the SMTP host in use, the environment's or a stored one. */
+    @Autowired
+    PublicUrl(Environment environment, InstallationSettings settings) {
+        this.environment = environment;
+        this.settings = settings;
+    }
+
+    private @Nullable String smtpHost() {
+        return settings == null
+                ? environment.getProperty("spring.mail.host")
+                : settings.effective(ConnectionKind.SMTP).value("host").orElse(null);
     }
 
     /** The base URL without a trailing slash. */
@@ -40,7 +60,7 @@ public class PublicUrl {
 
     /** Whether mailed links would point at this machine while mail goes to another one. */
     public boolean linksUnreachableFromMail() {
-        String smtpHost = environment.getProperty("spring.mail.host");
+        String smtpHost = smtpHost();
         return smtpHost != null && !smtpHost.isBlank() && !isLocal(smtpHost.strip()) && isLocal(hostOf(base()));
     }
 
@@ -61,7 +81,7 @@ public class PublicUrl {
                     "!!! Mails link to {} but are sent through {}: recipients cannot open these links. Set "
                             + "reach.identity.public-url to the address people reach Reach at; campaign sends are refused until then.",
                     base(),
-                    environment.getProperty("spring.mail.host"));
+                    smtpHost());
         }
     }
 

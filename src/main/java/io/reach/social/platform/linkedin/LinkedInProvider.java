@@ -67,13 +67,13 @@ class LinkedInProvider extends OAuth2Platform {
     @Override
     public URI authorizationUrl(String state, String codeChallenge, String redirectUri) {
         return PlatformHttp.authorizationUrl(
-                authBaseUrl + "/oauth/v2/authorization", clientId, redirectUri, state, codeChallenge, scopes);
+                authBaseUrl + "/oauth/v2/authorization", clientId(), redirectUri, state, codeChallenge, scopes);
     }
 
     @Override
     protected Tokens tokens(LinkedMultiValueMap<String, String> form) {
-        form.add("client_id", clientId);
-        form.add("client_secret", clientSecret);
+        form.add("client_id", clientId());
+        form.add("client_secret", clientSecret());
         try {
             JsonNode body = http.post()
                     .uri(URI.create(authBaseUrl + "/oauth/v2/accessToken"))

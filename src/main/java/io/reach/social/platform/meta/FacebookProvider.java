@@ -63,15 +63,15 @@ class FacebookProvider extends MetaGraphPlatform {
     @Override
     public URI authorizationUrl(String state, String codeChallenge, String redirectUri) {
         return PlatformHttp.authorizationUrl(
-                authBaseUrl + VERSION + "/dialog/oauth", clientId, redirectUri, state, codeChallenge, scopes());
+                authBaseUrl + VERSION + "/dialog/oauth", clientId(), redirectUri, state, codeChallenge, scopes());
     }
 
     @Override
     protected @Nullable JsonNode shortLivedToken(String code, String codeVerifier, String redirectUri) {
         return graph.get()
                 .uri(uri -> uri.path(VERSION + "/oauth/access_token")
-                        .queryParam("client_id", clientId)
-                        .queryParam("client_secret", clientSecret)
+                        .queryParam("client_id", clientId())
+                        .queryParam("client_secret", clientSecret())
                         .queryParam("redirect_uri", redirectUri)
                         .queryParam("code", code)
                         .queryParam("code_verifier", codeVerifier)
@@ -95,8 +95,8 @@ class FacebookProvider extends MetaGraphPlatform {
         return graph.get()
                 .uri(uri -> uri.path(VERSION + "/oauth/access_token")
                         .queryParam("grant_type", "fb_exchange_token")
-                        .queryParam("client_id", clientId)
-                        .queryParam("client_secret", clientSecret)
+                        .queryParam("client_id", clientId())
+                        .queryParam("client_secret", clientSecret())
                         .queryParam("fb_exchange_token", token)
                         .build())
                 .retrieve()

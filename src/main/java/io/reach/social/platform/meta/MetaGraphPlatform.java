@@ -143,7 +143,7 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
      */
     protected URI dialogUrl(String endpoint, String state, String redirectUri) {
         return org.springframework.web.util.UriComponentsBuilder.fromUriString(endpoint)
-                .queryParam("client_id", clientId)
+                .queryParam("client_id", clientId())
                 .queryParam("redirect_uri", redirectUri)
                 .queryParam("response_type", "code")
                 .queryParam("scope", scopes())
@@ -163,9 +163,9 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(form(
                         "client_id",
-                        clientId,
+                        clientId(),
                         "client_secret",
-                        clientSecret,
+                        clientSecret(),
                         "grant_type",
                         "authorization_code",
                         "redirect_uri",
@@ -185,7 +185,7 @@ abstract class MetaGraphPlatform extends OAuth2Platform {
         return graph.get()
                 .uri(uri -> uri.path("/access_token")
                         .queryParam("grant_type", grantPrefix + "_exchange_token")
-                        .queryParam("client_secret", clientSecret)
+                        .queryParam("client_secret", clientSecret())
                         .queryParam("access_token", shortLived)
                         .build())
                 .retrieve()

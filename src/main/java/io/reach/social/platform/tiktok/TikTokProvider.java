@@ -78,7 +78,7 @@ class TikTokProvider extends OAuth2Platform {
         return PlatformHttp.authorizationUrl(
                 authBaseUrl + "/v2/auth/authorize/",
                 "client_key",
-                clientId,
+                clientId(),
                 redirectUri,
                 state,
                 codeChallenge,
@@ -88,8 +88,8 @@ class TikTokProvider extends OAuth2Platform {
 
     @Override
     protected Tokens tokens(LinkedMultiValueMap<String, String> form) {
-        form.add("client_key", clientId);
-        form.add("client_secret", clientSecret);
+        form.add("client_key", clientId());
+        form.add("client_secret", clientSecret());
         try {
             JsonNode body = http.post()
                     .uri("/v2/oauth/token/")

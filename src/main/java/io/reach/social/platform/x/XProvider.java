@@ -69,14 +69,14 @@ class XProvider extends OAuth2Platform {
     @Override
     public URI authorizationUrl(String state, String codeChallenge, String redirectUri) {
         return PlatformHttp.authorizationUrl(
-                authBaseUrl + "/i/oauth2/authorize", clientId, redirectUri, state, codeChallenge, SCOPES);
+                authBaseUrl + "/i/oauth2/authorize", clientId(), redirectUri, state, codeChallenge, SCOPES);
     }
 
     @Override
     protected Tokens tokens(LinkedMultiValueMap<String, String> form) {
-        form.add("client_id", clientId);
-        String basic =
-                Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+        form.add("client_id", clientId());
+        String basic = Base64.getEncoder()
+                .encodeToString((clientId() + ":" + clientSecret()).getBytes(StandardCharsets.UTF_8));
         try {
             JsonNode body = http.post()
                     .uri("/2/oauth2/token")

@@ -79,7 +79,7 @@ class YouTubeProvider extends OAuth2Platform {
         return PlatformHttp.authorizationUrl(
                 authBaseUrl + "/o/oauth2/v2/auth",
                 "client_id",
-                clientId,
+                clientId(),
                 redirectUri,
                 state,
                 codeChallenge,
@@ -89,8 +89,8 @@ class YouTubeProvider extends OAuth2Platform {
 
     @Override
     protected Tokens tokens(LinkedMultiValueMap<String, String> form) {
-        form.add("client_id", clientId);
-        form.add("client_secret", clientSecret);
+        form.add("client_id", clientId());
+        form.add("client_secret", clientSecret());
         try {
             JsonNode body = http.post()
                     .uri(URI.create(tokenUrl))
