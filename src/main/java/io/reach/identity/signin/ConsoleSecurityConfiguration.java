@@ -21,6 +21,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.session.jdbc.config.annotation.SpringSessionTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The console's security: cookie sessions held in PostgreSQL, CSRF tokens on every state-changing
@@ -53,7 +54,7 @@ class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(0)
-    SecurityFilterChain console(HttpSecurity http, ConsoleSessions sessions) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, ConsoleSessions sessions, JsonMapper json) throws Exception {
         return http.securityMatcher(PATHS)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 // the person is rebuilt from the session's tokens on each request, never stored as an object
@@ -63,6 +64,7 @@ class ConsoleSecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .addFilterBefore(new SessionAuthentication(sessions), AuthorizationFilter.class)
+                .addFilterAfter(new ConsoleProblemPages(json), AuthorizationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(POLICY))
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))

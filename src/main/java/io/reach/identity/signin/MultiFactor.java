@@ -66,6 +66,11 @@ class MultiFactor {
 
     record Confirmation(boolean mfaEnabled, List<String> recoveryCodes) {}
 
+    /** Whether the person's second factor is on (confirmed). */
+    boolean enabled(UserPrincipal principal) {
+        return users.findById(principal.userId()).map(UserAccount::mfaEnabled).orElse(false);
+    }
+
     Enrolment enrol(UserPrincipal principal) {
         UserAccount user = users.findById(principal.userId()).orElseThrow(IdentityProblems::badCredentials);
         if (user.mfaEnabled()) {
