@@ -4,6 +4,7 @@ import io.reach.measurement.rollup.TrackerRollups;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.support.Accounts;
+import io.reach.support.GeneratedTraffic;
 import io.reach.support.ReachTest;
 import io.reach.tenancy.TenantManagement;
 import java.time.Instant;
@@ -58,28 +59,7 @@ class DashboardBenchmark {
         Instant now = Instant.now();
         UUID site = transactions.inTransactionAs(tenant, sites::defaultSite).id();
         long generated = System.nanoTime();
-        int chunk = 1_000_000;
-        for (int first = 1; first <= EVENTS; first += chunk) {
-            int from = first;
-            int last = Math.min(EVENTS, first + chunk - 1);
-            transactions.inTransactionAs(
-                    tenant,
-                    () -> jdbc.sql("""
-                    insert into measurement.trackers (tenant_id, site_id, id, event_id, session_id, event_type, page_url, referrer_url,
-                        device_type, browser_name, operating_system, event_value, is_bot, created_at, received_at)
-                    select :tenant, :site, gen_random_uuid(), 'g' || i, 's' || (i % 200000), (array['page_view','click','signup'])[1 + i % 3],
-                           '/page/' || (i % 500), 'https://ref' || (i % 40) || '.example/', (array['Desktop','Phone','Tablet'])[1 + i % 3],
-                           (array['Chrome','Firefox','Safari','Edge'])[1 + i % 4], (array['Windows NT','Mac OS','Android','iOS'])[1 + i % 4],
-                           i % 10, i % 50 = 0, :now - make_interval(secs => 518400.0 * (:events - i) / :events), :now
-                    from generate_series(:first, :last) i""")
-                            .param("tenant", tenant.value())
-                            .param("site", site)
-                            .param("now", now.atOffset(java.time.ZoneOffset.UTC))
-                            .param("events", EVENTS)
-                            .param("first", from)
-                            .param("last", last)
-                            .update());
-        }
+        GeneratedTraffic.write(transactions, jdbc, tenant, site, EVENTS, now);
         System.out.printf("dashboard_generated: %d events in %.1f s%n", EVENTS, (System.nanoTime() - generated) / 1e9);
         tenants.replaceSettings(tenant.value(), Map.of("time_zone", "Europe/Paris"));
         long rolled = System.nanoTime();
