@@ -120,6 +120,9 @@ class AnalyticsDashboardPageTest {
                 .containsPattern(">/blog</a></th><td>1</td></tr>")
                 .containsPattern(">Firefox</a></th><td>1</td></tr>")
                 .doesNotContain("Nothing was measured");
+        assertThat(browser.get("/webjars/echarts/dist/echarts.min.js").statusCode())
+                .isEqualTo(200);
+        assertThat(browser.get("/console/analytics.js").body()).contains("renderer: \"svg\"");
     }
 
     @Test
