@@ -17,6 +17,16 @@ enum AccountStatus {
         return name().toLowerCase();
     }
 
+    /** How the console names the state of an account with this status code. */
+    static String labelOf(String code) {
+        return switch (code) {
+            case "active" -> "Connected";
+            case "needs_review" -> "Needs reconnection";
+            case "disconnected" -> "Disconnected";
+            default -> code;
+        };
+    }
+
     static boolean isActive(String code) {
         return ACTIVE.code().equals(code);
     }

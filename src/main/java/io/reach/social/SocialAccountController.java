@@ -2,10 +2,10 @@ package io.reach.social;
 
 import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
-import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.security.OpenEndpoints;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.web.ApiException;
 import io.reach.platform.web.BadRequestException;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
@@ -22,7 +22,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,11 +47,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SocialAccountController {
 
     private final AccountConnections connections;
-    private final PublicUrl publicUrl;
+    private final ConnectionCookies cookies;
 
-    SocialAccountController(AccountConnections connections, PublicUrl publicUrl) {
+    SocialAccountController(AccountConnections connections, ConnectionCookies cookies) {
         this.connections = connections;
-        this.publicUrl = publicUrl;
+        this.cookies = cookies;
     }
 
     record Connect(
@@ -73,10 +72,7 @@ class SocialAccountController {
         AccountConnections.Started started =
                 connections.start(TenantContext.require(), person.userId(), request.platform());
         return ResponseEntity.ok()
-                .header(
-                        HttpHeaders.SET_COOKIE,
-                        bindingCookie(started.bindingCookie(), started.bindingSecret(), ConnectionStates.VALID_FOR)
-                                .toString())
+                .header(HttpHeaders.SET_COOKIE, cookies.binding(started).toString())
                 .body(new Authorization(started.authorizationUrl()));
     }
 
@@ -84,7 +80,8 @@ class SocialAccountController {
     @Operation(
             operationId = "completeSocialAccountConnection",
             summary = "Where the platform returns the browser; stores the account and its (encrypted) tokens",
-            description = "Refused unless the browser brings the cookie the start set; each state is used once")
+            description = "Refused unless the browser brings the cookie the start set; each state is used once. "
+                    + "A connection the console started returns the browser to the console's accounts page (303)")
     ResponseEntity<SocialAccounts.AccountView> callback(
             @RequestParam(required = false) @Size(max = 2048) @Nullable String code,
             @RequestParam @Size(max = 4096) String state,
@@ -92,6 +89,13 @@ class SocialAccountController {
             @RequestParam(name = "error_description", required = false) @Size(max = 2048) @Nullable
                     String errorDescription,
             HttpServletRequest request) {
+        Map<String, String> brought = new HashMap<>();
+        for (Cookie cookie : request.getCookies() == null ? new Cookie[0] : request.getCookies()) {
+            brought.putIfAbsent(cookie.getName(), cookie.getValue());
+        }
+        if (ConnectionCookies.startedInConsole(brought)) {
+            return backToConsole(code, state, error, brought);
+        }
         if (error != null) {
             throw declined(error);
         }
@@ -99,17 +103,40 @@ class SocialAccountController {
             throw new InvalidRequestException(
                     new FieldError("code", "is required: the platform sends it back after consent"));
         }
-        Map<String, String> cookies = new HashMap<>();
-        for (Cookie cookie : request.getCookies() == null ? new Cookie[0] : request.getCookies()) {
-            cookies.putIfAbsent(cookie.getName(), cookie.getValue());
-        }
-        AccountConnections.Connected connected = connections.complete(code, state, cookies);
+        AccountConnections.Connected connected = connections.complete(code, state, brought);
         return ResponseEntity.ok()
                 .header(
                         HttpHeaders.SET_COOKIE,
-                        bindingCookie(connected.bindingCookie(), "", Duration.ZERO)
-                                .toString())
+                        cookies.spent(connected.bindingCookie()).toString())
                 .body(connected.account());
+    }
+
+    /** The console's accounts page, saying what happened: the connected account, or why it was not. */
+    private ResponseEntity<SocialAccounts.AccountView> backToConsole(
+            @Nullable String code, String state, @Nullable String error, Map<String, String> brought) {
+        var answer = ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .header(HttpHeaders.SET_COOKIE, cookies.consoleReturnDone().toString());
+        if (error != null || code == null) {
+            ConnectFailure failure = error == null ? ConnectFailure.NOT_GRANTED : ConnectFailure.ofPlatformError(error);
+            return answer.location(URI.create("/app/accounts?connect_failed=" + failure.code()))
+                    .build();
+        }
+        try {
+            AccountConnections.Connected connected = connections.complete(code, state, brought);
+            return answer.header(
+                            HttpHeaders.SET_COOKIE,
+                            cookies.spent(connected.bindingCookie()).toString())
+                    .location(URI.create(
+                            "/app/accounts?connected=" + connected.account().id()))
+                    .build();
+        } catch (ApiException refused) {
+            return answer.location(URI.create("/app/accounts?connect_failed="
+                            + ConnectFailure.of(refused).code()))
+                    .build();
+        } catch (PlatformError unreachable) {
+            return answer.location(URI.create("/app/accounts?connect_failed=" + ConnectFailure.PLATFORM.code()))
+                    .build();
+        }
     }
 
     /**
@@ -127,17 +154,6 @@ class SocialAccountController {
         return new BadRequestException(
                 "Connection failed",
                 "The platform did not grant access" + code + "; start again to connect the account");
-    }
-
-    /** Sent back only to the callback, never readable by scripts; Secure whenever Reach is served over HTTPS. */
-    private ResponseCookie bindingCookie(String name, String value, Duration maxAge) {
-        return ResponseCookie.from(name, value)
-                .httpOnly(true)
-                .secure(publicUrl.base().startsWith("https:"))
-                .sameSite("Lax")
-                .path("/api/v1/social/accounts/callback")
-                .maxAge(maxAge)
-                .build();
     }
 
     @GetMapping

@@ -42,6 +42,13 @@ class SocialChannels {
         return all().stream().filter(this::isOffered).toList();
     }
 
+    /** The platforms an account can be connected to here: those whose app credentials are set. */
+    List<SocialChannel> connectable() {
+        return all().stream()
+                .filter(channel -> adapters.configured(channel.channelName()).isPresent())
+                .toList();
+    }
+
     Optional<SocialChannel> offeredByName(String name) {
         return byName(name).filter(this::isOffered);
     }
