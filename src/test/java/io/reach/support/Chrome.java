@@ -75,17 +75,29 @@ public final class Chrome implements BeforeAllCallback, AfterAllCallback {
         return url == null ? "" : url.replaceFirst("^https?://[^/]+", "");
     }
 
-    /** Types each value into the field with that id (clearing it first); selects an option by its visible text for a select. */
+    /** Types each value into the field with that id (clearing it first); picks a select's option by its text or value. */
     public Chrome fill(Map<String, String> fieldsById) {
         fieldsById.forEach((id, value) -> {
             WebElement field = find(By.id(id));
             if ("select".equals(field.getTagName())) {
-                new org.openqa.selenium.support.ui.Select(field).selectByVisibleText(value);
+                var select = new org.openqa.selenium.support.ui.Select(field);
+                try {
+                    select.selectByVisibleText(value);
+                } catch (org.openqa.selenium.NoSuchElementException byValue) {
+                    select.selectByValue(value);
+                }
             } else {
                 field.clear();
                 field.sendKeys(value);
             }
         });
+        return this;
+    }
+
+    /** Sets a field's value as a script would: for inputs like {@code datetime-local} whose typing depends on the locale. */
+    public Chrome set(String id, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) driver())
+                .executeScript("arguments[0].value = arguments[1]", find(By.id(id)), value);
         return this;
     }
 

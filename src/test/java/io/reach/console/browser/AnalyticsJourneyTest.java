@@ -73,8 +73,24 @@ class AnalyticsJourneyTest {
             website.pasteIntoHead(addSiteKey(website.origin()));
             visit(website);
             awaitPageViews(tenantNamed(workspace), website.origin(), 3);
+            rollups.runDue();
+            rollups.runDue();
+
+            chrome.open("/app/analytics");
+            assertThat(kpi("page_views")).isEqualTo("3");
+            assertThat(chrome.find(By.id("table-page")).getText())
+                    .contains("/pricing/annual")
+                    .contains(website.origin() + "/pricing");
+            chrome.check("analytics");
+
+            chrome.find(By.xpath("//table[@id='table-page']//a[normalize-space()='" + website.origin() + "/pricing']"))
+                    .click();
+            chrome.until(driver -> chrome.path().contains("page="));
+            assertThat(kpi("page_views")).as("filtered by the page").isEqualTo("1");
+            assertThat(chrome.find(By.cssSelector("ul.analytics-filters")).getText())
+                    .contains(website.origin() + "/pricing");
+            chrome.check("analytics-filtered");
         }
-        rollups.runDue();
     }
 
     private void signUpAndConfirm(String email, String workspace) {
@@ -131,6 +147,11 @@ class AnalyticsJourneyTest {
         chrome.follow("Pricing");
         chrome.find(By.id("spa")).click();
         chrome.until(driver -> chrome.path().equals("/pricing/annual"));
+    }
+
+    private String kpi(String key) {
+        return chrome.find(By.cssSelector("#kpi-" + key + " .analytics-kpi-value"))
+                .getText();
     }
 
     private UUID tenantNamed(String name) {
