@@ -138,6 +138,17 @@ class Posts {
             where id = :id and status = 'scheduled'""";
 
     /**
+     * Locks the post until the transaction ends, so that jobs finishing at the same moment settle it
+     * one after the other, each reading the jobs after the previous one's commit.
+     */
+    void lockForSettling(UUID postId) {
+        jdbc.sql("select id from publishing.posts where id = :id for update")
+                .param("id", postId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /**
      * A scheduled post's outcome from its jobs: published when every variant is, failed when none
      * is still on its way and one failed or was missed, otherwise still scheduled.
      */

@@ -221,6 +221,9 @@ class PublishRunner {
                 socialPosts.record(job, publication, providerId, now);
             }
             jobs.recordAttempt(job.id(), outcome, httpStatus, error, now);
+            // the post is locked before its jobs are read: two variants finishing together each saw the
+            // other still running (neither commit visible) and the post stayed scheduled for ever
+            posts.lockForSettling(job.postId());
             posts.settle(job.postId(), jobs.ofPost(job.postId()), now);
             return true;
         });
