@@ -77,6 +77,15 @@ record Post(
         return with(PostStatus.SCHEDULED, submittedAt, approvedBy, approvedAt, null, at, zone, now);
     }
 
+    /** The time a draft or submitted post is meant to go out; approving it schedules it then. */
+    Post plan(Instant at, String zone, Instant now) {
+        require(
+                status == PostStatus.DRAFT || status == PostStatus.SUBMITTED,
+                "Only a draft or a submitted post gets a planned time");
+        require(at.isAfter(now), "The time to publish must be in the future");
+        return with(status, submittedAt, approvedBy, approvedAt, rejectionReason, at, zone, now);
+    }
+
     Post cancel(Instant now) {
         require(
                 status != PostStatus.PUBLISHED && status != PostStatus.CANCELLED,
