@@ -1,6 +1,7 @@
 package io.reach.installation;
 
 import io.reach.identity.UserPrincipal;
+import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,7 +10,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -37,8 +37,8 @@ class ConnectionAdminController {
 
     @GetMapping
     @Operation(summary = "List the installation's connections: where each comes from, secrets only as set")
-    List<ConnectionView> list() {
-        return connections.list();
+    CursorPage<ConnectionView> list() {
+        return CursorPage.whole(connections.list());
     }
 
     @GetMapping("/{kind}")
