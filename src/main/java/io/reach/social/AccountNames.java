@@ -2,7 +2,9 @@ package io.reach.social;
 
 import io.reach.platform.tenant.TenantTransactions;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /** The current workspace's accounts by name, for other modules' pages to label and offer them. */
@@ -26,6 +28,11 @@ public class AccountNames {
     AccountNames(SocialAccounts accounts, TenantTransactions transactions) {
         this.accounts = accounts;
         this.transactions = transactions;
+    }
+
+    /** Each account's label by id. */
+    public Map<UUID, String> labels() {
+        return all().stream().collect(Collectors.toMap(Named::id, Named::label));
     }
 
     /** Every account of the workspace, disconnected ones too (their automations and posts remain). */

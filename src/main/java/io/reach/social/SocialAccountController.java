@@ -82,6 +82,10 @@ class SocialAccountController {
             summary = "Where the platform returns the browser; stores the account and its (encrypted) tokens",
             description = "Refused unless the browser brings the cookie the start set; each state is used once. "
                     + "A connection the console started returns the browser to the console's accounts page (303)")
+    @ApiResponse(responseCode = "200", description = "The account connected")
+    @ApiResponse(
+            responseCode = "303",
+            description = "Started in the console: back to its accounts page, saying what happened; no content")
     ResponseEntity<SocialAccounts.AccountView> callback(
             @RequestParam(required = false) @Size(max = 2048) @Nullable String code,
             @RequestParam @Size(max = 4096) String state,

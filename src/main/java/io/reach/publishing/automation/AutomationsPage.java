@@ -9,11 +9,7 @@ import io.reach.platform.web.PageRequest;
 import io.reach.social.AccountNames;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -29,8 +25,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The console's automations: the list (each enabled or not, with a switch), the editor (create and
- * change, the API's field errors next to the fields) and each automation's run log. The same
+ * The console's automations: the list (each enabled or not, with a switch) and the editor (create and
+ * change, the API's field errors next to the fields); the run log is {@link AutomationRunsPage}. The same
  * {@link AutomationSettings} as the API, so the same rules, consent and audit.
  */
 @Controller
@@ -38,17 +34,28 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Hidden
 public class AutomationsPage {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
-
     /** An automation as the list shows it. */
     public record AutomationRow(
-            UUID id, String name, String account, String trigger, String actions, boolean enabled, boolean consent) {}
+            UUID id, String name, String account, String trigger, String actions, boolean enabled, boolean consent) {
+
+        static AutomationRow of(Automations.Automation automation, Map<UUID, String> accounts) {
+            return new AutomationRow(
+                    automation.id(),
+                    automation.name(),
+                    accounts.getOrDefault(automation.socialAccountId(), "(account removed)"),
+                    automation.trigger().path("type").asString("").replace('_', ' '),
+                    automation
+                            .actions()
+                            .valueStream()
+                            .map(action -> action.path("type").asString(""))
+                            .collect(Collectors.joining(", ")),
+                    automation.enabled(),
+                    automation.consentRequired());
+        }
+    }
 
     /** An account the editor offers. */
     public record AccountChoice(String id, String label) {}
-
-    /** One run of an automation. */
-    public record Run(String at, String status, String detail, String actions) {}
 
     private final AutomationSettings settings;
     private final AccountNames accounts;
@@ -61,11 +68,13 @@ public class AutomationsPage {
     @GetMapping("/app/automations")
     @RequiresPermission(resource = "posts", action = "read")
     String list(PageRequest page, Model model) {
-        Map<UUID, String> names = accountLabels();
+        Map<UUID, String> names = accounts.labels();
         var automations = settings.list(null, null, page);
         model.addAttribute(
                 "automations",
-                automations.items().stream().map(a -> row(a, names)).toList());
+                automations.items().stream()
+                        .map(automation -> AutomationRow.of(automation, names))
+                        .toList());
         model.addAttribute("nextCursor", automations.nextCursor());
         return "automation/automations";
     }
@@ -149,18 +158,6 @@ public class AutomationsPage {
         return "redirect:/app/automations";
     }
 
-    @GetMapping("/app/automations/{id}/runs")
-    @RequiresPermission(resource = "posts", action = "read", idVariable = "id")
-    String runs(@PathVariable UUID id, PageRequest page, Model model) {
-        Automations.Automation automation = settings.get(id);
-        var runs = settings.executions(id, page);
-        model.addAttribute("automation", row(automation, accountLabels()));
-        model.addAttribute(
-                "runs", runs.items().stream().map(AutomationsPage::run).toList());
-        model.addAttribute("nextCursor", runs.nextCursor());
-        return "automation/runs";
-    }
-
     /** Saves through the service, or shows the editor again (400) with each problem next to its field. */
     private String saved(
             Model model, HttpServletResponse response, @Nullable UUID id, AutomationForm form, Supplier<UUID> save) {
@@ -191,40 +188,5 @@ public class AutomationsPage {
                         .map(account -> new AccountChoice(account.id().toString(), account.label()))
                         .toList());
         return "automation/editor";
-    }
-
-    private Map<UUID, String> accountLabels() {
-        return accounts.all().stream().collect(Collectors.toMap(AccountNames.Named::id, AccountNames.Named::label));
-    }
-
-    private static AutomationRow row(Automations.Automation automation, Map<UUID, String> names) {
-        return new AutomationRow(
-                automation.id(),
-                automation.name(),
-                names.getOrDefault(automation.socialAccountId(), "(account removed)"),
-                automation.trigger().path("type").asString("").replace('_', ' '),
-                automation
-                        .actions()
-                        .valueStream()
-                        .map(action -> action.path("type").asString(""))
-                        .collect(Collectors.joining(", ")),
-                automation.enabled(),
-                automation.consentRequired());
-    }
-
-    private static Run run(Automations.Execution execution) {
-        List<String> actions = execution
-                .results()
-                .valueStream()
-                .map(result -> result.path("type").asString("") + ": "
-                        + result.path("status").asString("")
-                        + (result.has("error") ? " (" + result.path("error").asString("") + ")" : ""))
-                .toList();
-        return new Run(
-                when(execution.executedAt()), execution.status(), execution.detail(), String.join("; ", actions));
-    }
-
-    static String when(Instant instant) {
-        return WHEN.format(instant.atOffset(ZoneOffset.UTC));
     }
 }
