@@ -57,7 +57,7 @@ class PublishingPagesTest {
                 .contains("<script defer src=\"/console/publishing.js\"></script>");
         String title = "Launch " + UUID.randomUUID();
         String at = LocalDateTime.now(ZoneOffset.UTC)
-                .plusSeconds(6)
+                .plusSeconds(10)
                 .truncatedTo(ChronoUnit.SECONDS)
                 .toString();
         Map<String, String> form = new HashMap<>();
