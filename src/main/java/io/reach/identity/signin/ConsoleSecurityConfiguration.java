@@ -34,7 +34,35 @@ class ConsoleSecurityConfiguration {
 
     /** The console's paths; everything else is the API's (or the OIDC sign-in's). */
     static final String[] PATHS = {
-        "/", "/sign-in", "/sign-in/**", "/sign-up", "/sign-out", "/app/**", "/console/**", "/webjars/**"
+        "/",
+        "/sign-in",
+        "/sign-in/**",
+        "/sign-up",
+        "/sign-out",
+        "/app/**",
+        "/console/**",
+        "/webjars/**",
+        "/verify-email",
+        "/accept-invitation",
+        "/reset-password",
+        "/reset-password/**",
+        "/unlock",
+        "/link-identity"
+    };
+
+    /** The pages anyone may open: signing in and up, the pages mails link to, the console's files. */
+    private static final String[] OPEN = {
+        "/sign-in",
+        "/sign-in/**",
+        "/sign-up",
+        "/console/**",
+        "/webjars/**",
+        "/verify-email",
+        "/accept-invitation",
+        "/reset-password",
+        "/reset-password/**",
+        "/unlock",
+        "/link-identity"
     };
 
     static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -68,11 +96,8 @@ class ConsoleSecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(POLICY))
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .authorizeHttpRequests(rules -> rules.requestMatchers(
-                                "/sign-in", "/sign-in/**", "/sign-up", "/console/**", "/webjars/**")
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(rules ->
+                        rules.requestMatchers(OPEN).permitAll().anyRequest().authenticated())
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in")))
                 .build();

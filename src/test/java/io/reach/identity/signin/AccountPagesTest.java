@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,8 +28,6 @@ import org.springframework.core.env.Environment;
 /** Issue 14.8: the links in Reach's mails open working pages on the port the server listens on. */
 @ReachTest
 class AccountPagesTest {
-
-    private static final List<String> FORM = List.of("Content-Type", "application/x-www-form-urlencoded");
 
     @Autowired
     Api api;
@@ -136,14 +133,18 @@ class AccountPagesTest {
         String token = transactions.inTransaction(() ->
                 tokens.issue(ada.userId(), UserTokens.Purpose.SIGN_IN_UNLOCK, Duration.ofMinutes(30), Instant.now()));
 
-        assertThat(api.get("/unlock?token=" + token, null).body()).contains("action=\"/unlock\"");
-        var unlocked = api.send("POST", "/unlock", null, "token=" + token, FORM);
+        Browser browser = new Browser(api);
+        assertThat(browser.get("/unlock?token=" + token).body()).contains("action=\"/unlock\"");
+        var unlocked = browser.post("/unlock", Map.of("token", token));
 
-        assertThat(unlocked.status()).isEqualTo(200);
+        assertThat(unlocked.statusCode()).isEqualTo(200);
         assertThat(unlocked.body()).contains("can sign in again").contains("href=\"/sign-in\"");
-        assertThat(api.send("POST", "/unlock", null, "token=" + token, FORM).status())
+        assertThat(browser.post("/unlock", Map.of("token", token)).statusCode())
                 .as("once")
                 .isEqualTo(400);
+        assertThat(browser.postExactly("/unlock", Map.of("token", token)).statusCode())
+                .as("without the CSRF token")
+                .isEqualTo(403);
     }
 
     @Test
@@ -153,13 +154,13 @@ class AccountPagesTest {
         String token = transactions.inTransaction(
                 () -> identities.request(ada.userId(), "test-oidc", subject, Duration.ofMinutes(30), Instant.now()));
 
-        assertThat(api.get("/link-identity?token=" + token, null).body()).contains("action=\"/link-identity\"");
-        var linked = api.send("POST", "/link-identity", null, "token=" + token, FORM);
+        Browser browser = new Browser(api);
+        assertThat(browser.get("/link-identity?token=" + token).body()).contains("action=\"/link-identity\"");
+        var linked = browser.post("/link-identity", Map.of("token", token));
 
-        assertThat(linked.status()).isEqualTo(200);
+        assertThat(linked.statusCode()).isEqualTo(200);
         assertThat(identities.userOf("test-oidc", subject)).contains(ada.userId());
-        assertThat(api.send("POST", "/link-identity", null, "token=" + token, FORM)
-                        .status())
+        assertThat(browser.post("/link-identity", Map.of("token", token)).statusCode())
                 .isEqualTo(400);
     }
 
@@ -167,27 +168,26 @@ class AccountPagesTest {
     void theForgotPasswordLinkAsksForTheAddressAndMailsAResetLink() {
         Accounts.SignedIn ada = accounts.owner();
 
-        assertThat(api.get("/reset-password", null).body())
+        Browser browser = new Browser(api);
+        assertThat(browser.get("/reset-password").body())
                 .contains("action=\"/reset-password/request\"")
                 .contains("name=\"email\"");
-        var requested = api.send("POST", "/reset-password/request", null, "email=" + enc(ada.email()), FORM);
+        var requested = browser.post("/reset-password/request", Map.of("email", ada.email()));
 
-        assertThat(requested.status()).isEqualTo(200);
+        assertThat(requested.statusCode()).isEqualTo(200);
         assertThat(TestMailServer.mailsTo(ada.email(), 2))
                 .anySatisfy(mail -> assertThat(mail).contains("/reset-password?token="));
-        assertThat(api.send(
-                                "POST",
+        assertThat(outcomeOf(browser.post(
                                 "/reset-password/request",
-                                null,
-                                "email=nobody-" + UUID.randomUUID() + "%40example.com",
-                                FORM)
-                        .body())
+                                Map.of("email", "nobody-" + UUID.randomUUID() + "@example.com"))
+                        .body()))
                 .as("the same answer for unknown addresses")
-                .isEqualTo(requested.body());
+                .isEqualTo(outcomeOf(requested.body()));
     }
 
-    private static String enc(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    /** The page's answer, without what differs between any two pages (the CSRF token). */
+    private static String outcomeOf(String page) {
+        return page.replaceAll("content=\"[^\"]*\"|value=\"[^\"]*\"", "");
     }
 
     @Test
@@ -202,19 +202,22 @@ class AccountPagesTest {
         assertThat(mail)
                 .contains("http://localhost:" + environment.getProperty("local.server.port") + "/verify-email?token=");
 
-        var page = api.get("/verify-email?token=" + token, null);
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.contentType()).startsWith("text/html");
-        assertThat(page.header("Content-Security-Policy"))
-                .contains("default-src 'none'")
-                .contains("form-action 'self'");
+        Browser browser = new Browser(api);
+        var page = browser.get("/verify-email?token=" + token);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(policy ->
+                        assertThat(policy).contains("default-src 'self'").contains("form-action 'self'"));
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(page.body())
-                .contains("<form method=\"post\" action=\"/verify-email\">")
+                .contains("<form method=\"post\" action=\"/verify-email\"")
                 .contains(token)
-                .doesNotContain("<script");
+                .doesNotContainPattern("<script(?![^>]*\\bsrc=)");
 
-        var confirmed = api.send("POST", "/verify-email", null, "token=" + token, FORM);
-        assertThat(confirmed.status()).isEqualTo(200);
+        var confirmed = browser.post("/verify-email", Map.of("token", token));
+        assertThat(confirmed.statusCode()).isEqualTo(200);
         assertThat(confirmed.body()).contains("confirmed");
         assertThat(api.post(
                                 "/api/v1/auth/login",
@@ -223,8 +226,8 @@ class AccountPagesTest {
                         .status())
                 .isEqualTo(200);
 
-        var again = api.send("POST", "/verify-email", null, "token=" + token, FORM);
-        assertThat(again.status()).isEqualTo(400);
+        var again = browser.post("/verify-email", Map.of("token", token));
+        assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("Invalid token");
     }
 
@@ -233,8 +236,9 @@ class AccountPagesTest {
         var page = api.get("/verify-email?token=%22%3E%3Cscript%3Ealert(1)%3C/script%3E", null);
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).doesNotContain("<script>").contains("&quot;&gt;&lt;script&gt;");
+        assertThat(page.body()).doesNotContain("<script>").contains("value=\"&#34;>&lt;script>alert(1)");
         assertThat(api.get("/verify-email", null).status()).isEqualTo(400);
+        assertThat(api.get("/verify-email", null).body()).contains("no valid token");
     }
 
     @Test
@@ -245,11 +249,11 @@ class AccountPagesTest {
                 "/api/v1/invitations", ada.accessToken(), "{\"email\": \"%s\", \"role\": \"editor\"}".formatted(email));
         String token = TestMailServer.tokenInMail(email, 1).orElseThrow();
 
-        assertThat(api.get("/accept-invitation?token=" + token, null).body()).contains("name=\"password\"");
-        var joined = api.send(
-                "POST", "/accept-invitation", null, "token=" + token + "&password=correct+horse+battery+staple", FORM);
+        Browser browser = new Browser(api);
+        assertThat(browser.get("/accept-invitation?token=" + token).body()).contains("name=\"password\"");
+        var joined = browser.post("/accept-invitation", Map.of("token", token, "password", Accounts.PASSWORD));
 
-        assertThat(joined.status()).isEqualTo(200);
+        assertThat(joined.statusCode()).isEqualTo(200);
         assertThat(api.post(
                                 "/api/v1/auth/login",
                                 null,
@@ -266,11 +270,11 @@ class AccountPagesTest {
         api.post("/api/v1/auth/password-reset/request", null, "{\"email\": \"%s\"}".formatted(ada.email()));
         String token = TestMailServer.tokenInMail(ada.email(), 2).orElseThrow();
 
-        assertThat(api.get("/reset-password?token=" + token, null).body()).contains("name=\"new_password\"");
-        var reset = api.send(
-                "POST", "/reset-password", null, "token=" + token + "&new_password=another+long+passphrase", FORM);
+        Browser browser = new Browser(api);
+        assertThat(browser.get("/reset-password?token=" + token).body()).contains("name=\"new_password\"");
+        var reset = browser.post("/reset-password", Map.of("token", token, "new_password", "another long passphrase"));
 
-        assertThat(reset.status()).isEqualTo(200);
+        assertThat(reset.statusCode()).isEqualTo(200);
         assertThat(api.post(
                                 "/api/v1/auth/login",
                                 null,
