@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reach.measurement.rollup.TrackerRollups;
 import io.reach.support.Accounts;
-import io.reach.support.Api;
 import io.reach.support.Chrome;
 import io.reach.support.OwnerDatabase;
 import io.reach.support.ReachTest;
@@ -38,9 +37,6 @@ class AnalyticsJourneyTest {
     static final Chrome chrome = new Chrome();
 
     @Autowired
-    Api api;
-
-    @Autowired
     OwnerDatabase owner;
 
     @Autowired
@@ -57,7 +53,7 @@ class AnalyticsJourneyTest {
         assertThat(chrome.mainText()).contains(workspace);
         chrome.check("home");
 
-        String secret = turnOnTheSecondStep(email);
+        String secret = turnOnTheSecondStep();
         chrome.open("/");
         chrome.press("Sign out");
         assertThat(chrome.path()).startsWith("/sign-in");
@@ -111,22 +107,16 @@ class AnalyticsJourneyTest {
         assertThat(chrome.driver().getPageSource()).contains("Your e-mail address is confirmed");
     }
 
-    /** Enrols a TOTP factor through the API (the console has no MFA enrolment page yet); returns its secret. */
-    private String turnOnTheSecondStep(String email) {
-        String token = api.post(
-                        "/api/v1/auth/login",
-                        null,
-                        "{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, Accounts.PASSWORD))
-                .json()
-                .get("access_token")
-                .asString();
-        String secret = api.post("/api/v1/me/mfa/enrol", token, "{}")
-                .json()
-                .get("secret")
-                .asString();
-        var confirmed = api.post(
-                "/api/v1/me/mfa/confirm", token, "{\"code\": \"%s\"}".formatted(Totp.code(secret, Instant.now())));
-        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+    /** Turns on two-step sign-in on its settings page, as with an authenticator app; returns the app's secret. */
+    private String turnOnTheSecondStep() {
+        chrome.open("/app/settings/mfa");
+        chrome.check("settings-mfa");
+        chrome.press("Turn on two-step sign-in");
+        String secret = chrome.find(By.id("secret")).getDomProperty("value");
+        assertThat(chrome.find(By.id("otpauth")).getDomProperty("value")).contains("secret=" + secret);
+        chrome.check("settings-mfa-enrol");
+        chrome.fill(Map.of("code", Totp.code(secret, Instant.now()))).press("Confirm and turn on");
+        assertThat(chrome.mainText()).contains("Two-step sign-in is on");
         return secret;
     }
 
