@@ -51,7 +51,8 @@ public class CampaignDetail {
             List<StageRow> history,
             List<ParticipantRow> participants,
             @Nullable String participantsCursor,
-            boolean retailer) {}
+            boolean mayWrite,
+            boolean mayJoin) {}
 
     /** What the person typed into one of the page's forms, and what was refused. */
     record Typed(
@@ -77,7 +78,8 @@ public class CampaignDetail {
     View of(
             UUID id,
             TenantId tenant,
-            boolean retailer,
+            boolean mayWrite,
+            boolean mayJoin,
             @Nullable String entriesCursor,
             @Nullable String participantsCursor,
             Typed typed) {
@@ -128,7 +130,8 @@ public class CampaignDetail {
                 history,
                 participants.items(),
                 participants.nextCursor(),
-                retailer);
+                mayWrite,
+                mayJoin);
     }
 
     private static String when(Instant instant) {

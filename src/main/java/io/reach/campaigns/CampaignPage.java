@@ -37,11 +37,14 @@ public class CampaignPage {
     private final CampaignManagement campaigns;
     private final CampaignDetail details;
     private final Validator validator;
+    private final ConsoleAbilities abilities;
 
-    CampaignPage(CampaignManagement campaigns, CampaignDetail details, Validator validator) {
+    CampaignPage(
+            CampaignManagement campaigns, CampaignDetail details, Validator validator, ConsoleAbilities abilities) {
         this.campaigns = campaigns;
         this.details = details;
         this.validator = validator;
+        this.abilities = abilities;
     }
 
     @GetMapping("/app/campaigns/{id}")
@@ -52,15 +55,7 @@ public class CampaignPage {
             @RequestParam(required = false) @Nullable String entries,
             @RequestParam(required = false) @Nullable String participants,
             Model model) {
-        model.addAttribute(
-                "view",
-                details.of(
-                        id,
-                        member.tenantId(),
-                        isRetailer(member),
-                        entries,
-                        participants,
-                        CampaignDetail.Typed.nothing()));
+        model.addAttribute("view", view(member, id, entries, participants, CampaignDetail.Typed.nothing()));
         return "campaigns/campaign";
     }
 
@@ -185,11 +180,18 @@ public class CampaignPage {
         }
         response.setStatus(status);
         var shown = new CampaignDetail.Typed(typed.form(), errors, refusal, typed.amount(), typed.note());
-        model.addAttribute("view", details.of(id, member.tenantId(), isRetailer(member), null, null, shown));
+        model.addAttribute("view", view(member, id, null, null, shown));
         return "campaigns/campaign";
     }
 
-    private static boolean isRetailer(UserPrincipal member) {
-        return member.role().equals("retailer");
+    private CampaignDetail.View view(
+            UserPrincipal member,
+            UUID id,
+            @Nullable String entries,
+            @Nullable String participants,
+            CampaignDetail.Typed typed) {
+        boolean mayJoin = member.role().equals("retailer") && abilities.holds("campaign_sends", "write");
+        return details.of(
+                id, member.tenantId(), abilities.holds("campaigns", "write"), mayJoin, entries, participants, typed);
     }
 }

@@ -56,27 +56,49 @@ public class CampaignsPage {
     /** What the list page shows: one page of rows, the search, the next page's address and the create form. */
     public record View(
             List<Row> rows,
-            String search,
+            Search search,
             @Nullable String nextPage,
             CampaignForm form,
             Map<String, String> errors,
-            List<String> stages) {}
+            List<String> stages,
+            List<String> statuses,
+            boolean mayWrite) {}
+
+    /** What the list is narrowed to: part of a name and a status (empty: any). */
+    public record Search(String name, String status) {
+
+        static Search of(@Nullable String name, @Nullable String status) {
+            return new Search(name == null ? "" : name.strip(), status == null ? "" : status);
+        }
+
+        public boolean any() {
+            return name.isEmpty() && status.isEmpty();
+        }
+
+        String query() {
+            return "name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&status="
+                    + URLEncoder.encode(status, StandardCharsets.UTF_8);
+        }
+    }
 
     private final CampaignManagement campaigns;
     private final Validator validator;
+    private final ConsoleAbilities abilities;
 
-    CampaignsPage(CampaignManagement campaigns, Validator validator) {
+    CampaignsPage(CampaignManagement campaigns, Validator validator, ConsoleAbilities abilities) {
         this.campaigns = campaigns;
         this.validator = validator;
+        this.abilities = abilities;
     }
 
     @GetMapping("/app/campaigns")
     @RequiresPermission(resource = "campaigns", action = "read")
     String list(
             @RequestParam(required = false) @Nullable String name,
+            @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String cursor,
             Model model) {
-        return page(model, name, cursor, CampaignForm.blank(), Map.of());
+        return page(model, Search.of(name, status), cursor, CampaignForm.blank(), Map.of());
     }
 
     @PostMapping(path = "/app/campaigns", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -105,34 +127,34 @@ public class CampaignsPage {
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return page(model, null, null, form, errors);
+        return page(model, Search.of(null, null), null, form, errors);
     }
 
     private String page(
-            Model model,
-            @Nullable String name,
-            @Nullable String cursor,
-            CampaignForm form,
-            Map<String, String> errors) {
+            Model model, Search search, @Nullable String cursor, CampaignForm form, Map<String, String> errors) {
         PageRequest request = PageRequest.of(PAGE_SIZE, cursor);
+        CampaignStatus status = search.status().isEmpty() ? null : CampaignStatus.ofCode(search.status());
         CursorPage<Row> rows = CursorPage.of(
-                        campaigns.page(request.beforeOrEnd(), request.fetchSize(), null, name), request, Campaign::id)
+                        campaigns.page(request.beforeOrEnd(), request.fetchSize(), status, search.name()),
+                        request,
+                        Campaign::id)
                 .map(Row::of);
         model.addAttribute(
                 "view",
                 new View(
                         rows.items(),
-                        name == null ? "" : name,
-                        rows.nextCursor() == null ? null : nextPage(name, rows.nextCursor()),
+                        search,
+                        rows.nextCursor() == null
+                                ? null
+                                : "/app/campaigns?" + search.query() + "&cursor=" + rows.nextCursor(),
                         form,
                         errors,
-                        stageCodes()));
+                        stageCodes(),
+                        Arrays.stream(CampaignStatus.values())
+                                .map(CampaignStatus::code)
+                                .toList(),
+                        abilities.holds("campaigns", "write")));
         return "campaigns/campaigns";
-    }
-
-    private static String nextPage(@Nullable String name, String cursor) {
-        String search = name == null ? "" : "name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&";
-        return "/app/campaigns?" + search + "cursor=" + cursor;
     }
 
     static List<String> stageCodes() {

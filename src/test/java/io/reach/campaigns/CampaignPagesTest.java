@@ -152,12 +152,18 @@ class CampaignPagesTest {
     @Test
     void theListIsSearchedByName() {
         Browser ada = Browser.signedIn(api, accounts.owner());
-        create(ada, "Alpha launch", "10");
+        String alpha = create(ada, "Alpha launch", "10");
         create(ada, "Beta sale", "10");
+        ada.get("/app/campaigns/" + alpha);
+        ada.post("/app/campaigns/" + alpha + "/status", Map.of("status", "active"));
 
         String found = ada.get("/app/campaigns?name=ALPHA").body();
         assertThat(found).contains("Alpha launch").doesNotContain("Beta sale").contains("value=\"ALPHA\"");
-        assertThat(ada.get("/app/campaigns?name=gamma").body()).contains("No campaign's name contains");
+        assertThat(ada.get("/app/campaigns?name=gamma").body()).contains("No campaign matches this search");
+        assertThat(ada.get("/app/campaigns?name=&status=active").body())
+                .contains("Alpha launch")
+                .doesNotContain("Beta sale")
+                .contains("<option value=\"active\" selected>active</option>");
     }
 
     @Test
@@ -174,7 +180,17 @@ class CampaignPagesTest {
         assertThat(outsider.browser().get("/app/campaigns/" + id).statusCode()).isEqualTo(403);
 
         var analyst = ConsoleVisitors.memberOf(owner, "analyst", api, accounts, fixtures);
-        assertThat(analyst.browser().get("/app/campaigns/" + id).statusCode()).isEqualTo(200);
+        var readOnly = analyst.browser().get("/app/campaigns/" + id);
+        assertThat(readOnly.statusCode()).isEqualTo(200);
+        assertThat(readOnly.body())
+                .as("a reader is offered no form that would answer 403")
+                .contains("Private plans")
+                .doesNotContain("Record spend")
+                .doesNotContain("Save details")
+                .doesNotContain("Change stage");
+        assertThat(analyst.browser().get("/app/campaigns").body())
+                .contains("Private plans")
+                .doesNotContain("Create draft campaign");
         assertThat(analyst.browser()
                         .post("/app/campaigns/" + id + "/spend", Map.of("amount", "1"))
                         .statusCode())

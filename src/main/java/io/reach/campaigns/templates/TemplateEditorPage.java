@@ -1,5 +1,6 @@
 package io.reach.campaigns.templates;
 
+import io.reach.campaigns.ConsoleAbilities;
 import io.reach.campaigns.FormErrors;
 import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
@@ -44,7 +45,8 @@ public class TemplateEditorPage {
             Map<String, String> errors,
             List<String> types,
             List<String> builtIns,
-            TemplatePreviews.Preview preview) {
+            TemplatePreviews.Preview preview,
+            boolean mayWrite) {
 
         public String action() {
             return templateId == null ? "/app/templates" : "/app/templates/" + templateId;
@@ -54,9 +56,12 @@ public class TemplateEditorPage {
     private final TemplateManagement templates;
     private final TemplatePreviews previews;
 
-    TemplateEditorPage(TemplateManagement templates, TemplatePreviews previews) {
+    private final ConsoleAbilities abilities;
+
+    TemplateEditorPage(TemplateManagement templates, TemplatePreviews previews, ConsoleAbilities abilities) {
         this.templates = templates;
         this.previews = previews;
+        this.abilities = abilities;
     }
 
     @GetMapping("/app/templates/new")
@@ -159,7 +164,8 @@ public class TemplateEditorPage {
                         errors,
                         types,
                         TemplateContent.BUILT_IN.stream().sorted().toList(),
-                        previews.of(form)));
+                        previews.of(form),
+                        abilities.holds("templates", "write")));
         return "campaigns/templates/editor";
     }
 }

@@ -1,5 +1,6 @@
 package io.reach.campaigns.templates;
 
+import io.reach.campaigns.ConsoleAbilities;
 import io.reach.platform.console.ConsolePage;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.CursorPage;
@@ -31,12 +32,15 @@ public class TemplatesPage {
 
     /** One page of the list, the search and the next page's address. */
     public record View(
-            List<Row> rows, String search, @Nullable String nextPage) {}
+            List<Row> rows, String search, @Nullable String nextPage, boolean mayWrite) {}
 
     private final TemplateManagement templates;
 
-    TemplatesPage(TemplateManagement templates) {
+    private final ConsoleAbilities abilities;
+
+    TemplatesPage(TemplateManagement templates, ConsoleAbilities abilities) {
         this.templates = templates;
+        this.abilities = abilities;
     }
 
     @GetMapping("/app/templates")
@@ -62,7 +66,7 @@ public class TemplatesPage {
                 ? null
                 : "/app/templates?name=" + URLEncoder.encode(search, StandardCharsets.UTF_8) + "&cursor="
                         + rows.nextCursor();
-        model.addAttribute("view", new View(rows.items(), search, next));
+        model.addAttribute("view", new View(rows.items(), search, next, abilities.holds("templates", "write")));
         return "campaigns/templates/list";
     }
 }

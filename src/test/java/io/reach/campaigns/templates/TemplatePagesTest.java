@@ -148,6 +148,16 @@ class TemplatePagesTest {
         assertThat(outsider.get("/app/templates/" + id).statusCode()).isEqualTo(403);
         assertThat(outsider.post("/app/templates/preview", fields("x", HELLO)).statusCode())
                 .isEqualTo(403);
+
+        Browser analyst = ConsoleVisitors.memberOf(owner, "analyst", api, accounts, fixtures)
+                .browser();
+        assertThat(analyst.get("/app/templates").body()).contains("Welcome").doesNotContain("New template");
+        assertThat(analyst.get("/app/templates/" + id).body())
+                .contains("saving a version needs the permission to edit templates")
+                .doesNotContain("Save as a new version");
+        assertThat(analyst.post("/app/templates/" + id, fields("Welcome", SPRING))
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
