@@ -5,6 +5,7 @@ import io.reach.campaigns.MessageSources;
 import io.reach.campaigns.sending.Carrier;
 import io.reach.campaigns.sending.Channel;
 import io.reach.campaigns.sending.EmailSendStatus;
+import io.reach.campaigns.sending.MessageDesk;
 import io.reach.campaigns.sending.QueuedSend;
 import io.reach.campaigns.sending.SendOutcome;
 import io.reach.campaigns.templates.TemplateContent;
@@ -100,6 +101,33 @@ class EmailCarrier implements Carrier {
                         : fallback;
             }
         };
+    }
+
+    /**
+     * Sends {@code recipient}'s message of the campaign to {@code to} instead, its subject marked as a
+     * test, without open or click tracking: nothing about it is recorded.
+     */
+    void sendTest(
+            TenantId tenant, EmailCampaign email, TemplateContent content, MessageDesk.SendRow recipient, String to) {
+        JavaMailSenderImpl server = smtp.current().orElse(null);
+        if (server == null) {
+            throw new IllegalStateException("No SMTP server is configured (spring.mail.host)");
+        }
+        EmailComposer composer = new EmailComposer(
+                new EmailComposer.Shared(tenant, content, email.senderEmail(), email.senderName(), false, false),
+                tokens,
+                publicUrl.base());
+        try {
+            MimeMessage message = composer.compose(
+                    server.getSession(),
+                    new QueuedSend(Channel.EMAIL, UUID.randomUUID(), to, recipient.name(), recipient.variables()));
+            message.setSubject("[Test] " + message.getSubject(), "UTF-8");
+            message.saveChanges();
+            server.send(message);
+        } catch (MessagingException | org.springframework.mail.MailException e) {
+            throw new io.reach.platform.web.ConflictException(
+                    "Test not sent", "The SMTP server did not take the test message: " + e.getMessage());
+        }
     }
 
     private final class SmtpLine implements Line {

@@ -31,6 +31,7 @@ class EmailSends {
              from campaigns.email_sends
             where tenant_id = :tenant and email_campaign_id = :campaign and id > :after
               and (cast(:status as text) is null or status = :status)
+              and (cast(:address as text) is null or strpos(lower(recipient_email), lower(:address)) > 0)
             order by id limit :limit""";
     private static final String FIND =
             "select " + COLUMNS + " from campaigns.email_sends where tenant_id = :tenant and id = :id";
@@ -93,12 +94,18 @@ class EmailSends {
             Instant createdAt) {}
 
     List<EmailSend> page(UUID campaign, UUID after, int limit, @Nullable String status) {
+        return page(campaign, after, limit, status, null);
+    }
+
+    /** Sends after {@code after}, of {@code status} if given, whose address contains {@code address} if given. */
+    List<EmailSend> page(UUID campaign, UUID after, int limit, @Nullable String status, @Nullable String address) {
         return jdbc.sql(PAGE)
                 .param("tenant", Sql.tenant())
                 .param("campaign", campaign)
                 .param("after", after)
                 .param("limit", limit)
                 .param("status", status)
+                .param("address", address)
                 .query(EmailSends::row)
                 .list();
     }

@@ -33,12 +33,21 @@ public final class Recipients {
 
     private Recipients() {}
 
-    /** One recipient: {@code address} is the lower-cased e-mail address or the E.164 number. */
-    record Recipient(String address, @Nullable String name, Map<String, String> variables) {}
+    /**
+     * One recipient: {@code address} is the lower-cased e-mail address or the E.164 number; {@code row}
+     * its line in an uploaded file (or its index in a list given inline).
+     */
+    record Recipient(String address, @Nullable String name, Map<String, String> variables, int row) {}
 
     record Rejected(int row, List<FieldError> errors) {}
 
-    record Checked(List<Recipient> accepted, List<Rejected> rejected, int duplicates) {}
+    /** The recipients accepted, the rows refused with why, and the rows folded into an earlier one of the same address. */
+    record Checked(List<Recipient> accepted, List<Rejected> rejected, List<Integer> duplicateRows) {
+
+        int duplicates() {
+            return duplicateRows.size();
+        }
+    }
 
     /** One recipient as given; {@code line} is its line in an uploaded file (1-based, the header is line 1). */
     public record Given(
@@ -62,7 +71,7 @@ public final class Recipients {
         List<Recipient> accepted = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        int duplicates = 0;
+        List<Integer> duplicates = new ArrayList<>();
         for (int row = 0; row < given.size(); row++) {
             Given g = given.get(row);
             List<FieldError> errors = new ArrayList<>();
@@ -74,12 +83,13 @@ public final class Recipients {
             if (!missing.isEmpty()) {
                 errors.add(new FieldError("variables", "missing required template variables " + missing));
             }
+            int line = g.line() != null ? g.line() : row;
             if (!errors.isEmpty() || address == null) {
-                rejected.add(new Rejected(g.line() != null ? g.line() : row, errors));
+                rejected.add(new Rejected(line, errors));
             } else if (!seen.add(address)) {
-                duplicates++;
+                duplicates.add(line);
             } else {
-                accepted.add(new Recipient(address, blankToNull(g.name()), g.variables()));
+                accepted.add(new Recipient(address, blankToNull(g.name()), g.variables(), line));
             }
         }
         return new Checked(accepted, rejected, duplicates);

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -65,6 +66,10 @@ class SendQueue {
     private static final String REMAINING = """
             select count(*) from %1$s where tenant_id = :tenant and %2$s = :campaign and status = any(cast(:statuses as text[]))""";
 
+    private static final String SUPPRESSED = """
+            select address from campaigns.suppressions
+            where tenant_id = :tenant and channel = :channel and address = any(cast(:addresses as text[]))""";
+
     private final JdbcClient jdbc;
     private final Ids ids;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -103,6 +108,21 @@ class SendQueue {
                 .param("now", UtcTimes.utcOrNull(now))
                 .query(Integer.class)
                 .single();
+    }
+
+    /** Which of the recipients' addresses are on the channel's suppression list. */
+    Set<String> suppressedAmong(Channel channel, List<Recipients.Recipient> recipients) {
+        if (recipients.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql(SUPPRESSED)
+                .param("tenant", Sql.tenant())
+                .param("channel", channel.code())
+                .param(
+                        "addresses",
+                        recipients.stream().map(Recipients.Recipient::address).toArray(String[]::new))
+                .query(String.class)
+                .list());
     }
 
     /** Marks failed the rows claimed before {@code expired} and still not sent: their worker died mid-send. */

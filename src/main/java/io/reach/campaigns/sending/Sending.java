@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -59,7 +60,17 @@ public class Sending {
         this.clock = clock;
     }
 
-    public record Added(int accepted, int duplicates, List<Recipients.Rejected> rejected, int totalRecipients) {}
+    /**
+     * What adding recipients did: {@code accepted} counts the suppressed ones too (kept on the campaign,
+     * never sent); {@code duplicateRows} and {@code suppressedRows} name the rows (file lines) concerned.
+     */
+    public record Added(
+            int accepted,
+            int duplicates,
+            List<Recipients.Rejected> rejected,
+            int totalRecipients,
+            List<Integer> duplicateRows,
+            List<Integer> suppressedRows) {}
 
     public record Progress(long total, long processed, Map<String, Long> byStatus) {}
 
@@ -93,7 +104,7 @@ public class Sending {
     }
 
     /** Adds recipients checked against the campaign's content ({@code contentOf}, read once it is known to be visible). */
-    Added add(
+    public Added add(
             Channel channel,
             UUID id,
             UserPrincipal person,
@@ -113,15 +124,25 @@ public class Sending {
             // a started (paused) campaign's recipients count when they are queued; a draft's when it is sent
             boolean started = header.status() == MessageCampaignStatus.PAUSED;
             long queuedBefore = started ? queue.queued(channel, id) : 0;
+            Set<String> suppressed = queue.suppressedAmong(channel, checked.accepted());
             int total = queue.add(channel, id, checked.accepted(), clock.instant());
             if (started) {
                 quotas.take(TenantContext.require(), monthlyQuota(channel), queue.queued(channel, id) - queuedBefore);
             }
-            return new Added(checked.accepted().size(), checked.duplicates(), checked.rejected(), total);
+            return new Added(
+                    checked.accepted().size(),
+                    checked.duplicates(),
+                    checked.rejected(),
+                    total,
+                    checked.duplicateRows(),
+                    checked.accepted().stream()
+                            .filter(recipient -> suppressed.contains(recipient.address()))
+                            .map(Recipients.Recipient::row)
+                            .toList());
         });
     }
 
-    void send(Channel channel, UUID id, UserPrincipal person, Runnable checkCarrier) {
+    public void send(Channel channel, UUID id, UserPrincipal person, Runnable checkCarrier) {
         checkCarrier.run();
         TenantId tenant = TenantContext.require();
         transactions.inTransaction(() -> {
@@ -142,14 +163,14 @@ public class Sending {
         });
     }
 
-    void pause(Channel channel, UUID id, UserPrincipal person) {
+    public void pause(Channel channel, UUID id, UserPrincipal person) {
         transactions.inTransaction(() -> {
             visible(channel, id, person);
             channelCampaigns.move(channel, id, MessageCampaignMove.PAUSE, "paused_by_user", clock.instant());
         });
     }
 
-    void resume(Channel channel, UUID id, UserPrincipal person) {
+    public void resume(Channel channel, UUID id, UserPrincipal person) {
         TenantId tenant = TenantContext.require();
         transactions.inTransaction(() -> {
             ChannelCampaigns.Header header = visible(channel, id, person);
@@ -159,7 +180,7 @@ public class Sending {
         });
     }
 
-    void cancel(Channel channel, UUID id, UserPrincipal person) {
+    public void cancel(Channel channel, UUID id, UserPrincipal person) {
         transactions.inTransaction(() -> {
             visible(channel, id, person);
             channelCampaigns.move(channel, id, MessageCampaignMove.CANCEL, "", clock.instant());

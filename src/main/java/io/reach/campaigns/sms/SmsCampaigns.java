@@ -38,6 +38,7 @@ public class SmsCampaigns {
             from campaigns.sms_sends
             where tenant_id = :tenant and sms_campaign_id = :campaign and id > :after
               and (cast(:id as uuid) is null or id = :id)
+              and (cast(:address as text) is null or strpos(recipient_phone, :address) > 0)
             order by id limit :limit""";
     // Status moves forward only: pending < sent < delivered | failed (a late 'sent' does not undo 'delivered').
     private static final String STATUS = """
@@ -107,7 +108,13 @@ public class SmsCampaigns {
     }
 
     List<SmsSend> sends(UUID campaign, UUID after, int limit, @Nullable UUID id) {
+        return sends(campaign, after, limit, id, null);
+    }
+
+    /** Sends after {@code after} (only {@code id} if given) whose number contains {@code address} if given. */
+    List<SmsSend> sends(UUID campaign, UUID after, int limit, @Nullable UUID id, @Nullable String address) {
         return jdbc.sql(SENDS)
+                .param("address", address)
                 .param("tenant", Sql.tenant())
                 .param("campaign", campaign)
                 .param("after", after)

@@ -31,7 +31,12 @@ public class SuppressionLists {
 
     /** Up to {@code limit} suppressions after the address {@code after}, in address order. */
     List<Suppressions.Suppression> page(Channel channel, String after, int limit) {
-        return transactions.inTransaction(() -> suppressions.page(channel, after, limit));
+        return page(channel, after, limit, null);
+    }
+
+    /** As {@link #page(Channel, String, int)}, only the addresses containing {@code search} when given. */
+    List<Suppressions.Suppression> page(Channel channel, String after, int limit, @Nullable String search) {
+        return transactions.inTransaction(() -> suppressions.page(channel, after, limit, search));
     }
 
     void suppress(Channel channel, String address) {

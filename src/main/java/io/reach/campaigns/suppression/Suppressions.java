@@ -26,7 +26,9 @@ class Suppressions {
               and (cast(:reason as text) is null or reason = :reason)""";
     private static final String PAGE = """
             select channel, address, reason, source_send, created_at from campaigns.suppressions
-            where tenant_id = :tenant and channel = :channel and address > :after order by address limit :limit""";
+            where tenant_id = :tenant and channel = :channel and address > :after
+              and (cast(:search as text) is null or strpos(address, lower(:search)) > 0)
+            order by address limit :limit""";
 
     private final JdbcClient jdbc;
 
@@ -64,7 +66,13 @@ class Suppressions {
     }
 
     List<Suppression> page(Channel channel, String after, int limit) {
+        return page(channel, after, limit, null);
+    }
+
+    /** Suppressions after the address {@code after}, in address order; only addresses containing {@code search} if given. */
+    List<Suppression> page(Channel channel, String after, int limit, @Nullable String search) {
         return jdbc.sql(PAGE)
+                .param("search", search)
                 .param("tenant", Sql.tenant())
                 .param("channel", channel.code())
                 .param("after", after)
