@@ -1,5 +1,6 @@
 package io.reach.installation;
 
+import io.reach.identity.RequestOrigins;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
@@ -9,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -59,14 +61,15 @@ class ConnectionAdminController {
                      "from": "reach@example.com", "starttls": "true"}""")))
                     @RequestBody
                     Map<String, @Nullable Object> settings,
-            Authentication authentication) {
-        return connections.set(kind, asText(settings), adminUser(authentication));
+            Authentication authentication,
+            HttpServletRequest request) {
+        return connections.set(kind, asText(settings), adminUser(authentication), RequestOrigins.of(request));
     }
 
     @DeleteMapping("/{kind}")
     @Operation(summary = "Forget a connection's stored settings")
-    ConnectionView clear(@PathVariable String kind, Authentication authentication) {
-        return connections.clear(kind, adminUser(authentication));
+    ConnectionView clear(@PathVariable String kind, Authentication authentication, HttpServletRequest request) {
+        return connections.clear(kind, adminUser(authentication), RequestOrigins.of(request));
     }
 
     /** The signed-in platform admin, or null for the admin token. */

@@ -1,5 +1,6 @@
 package io.reach.installation;
 
+import io.reach.identity.RequestOrigins;
 import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.connections.ConnectionKind;
@@ -7,6 +8,7 @@ import io.reach.platform.console.ConsolePage;
 import io.reach.platform.console.PlatformAdministration;
 import io.reach.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,13 +72,14 @@ public class ConnectionsPage {
             @PathVariable String kind,
             @RequestParam MultiValueMap<String, String> form,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
         PlatformAdministration.requirePlatformAdmin();
         ConnectionKind connection = ConnectionKind.ofCode(kind).orElseThrow(() -> ConnectionNotFound.forKind(kind));
         Map<String, @Nullable String> values = new LinkedHashMap<>();
         connection.fields().forEach(field -> values.put(field.name(), form.getFirst(field.name())));
         try {
-            connections.set(kind, values, member.userId());
+            connections.set(kind, values, member.userId(), RequestOrigins.of(request));
             return "redirect:/app/admin/connections";
         } catch (InvalidRequestException invalid) {
             Map<String, String> errors = new LinkedHashMap<>();
@@ -87,9 +90,9 @@ public class ConnectionsPage {
     }
 
     @PostMapping("/app/admin/connections/{kind}/clear")
-    String clear(@SignedInMember UserPrincipal member, @PathVariable String kind) {
+    String clear(@SignedInMember UserPrincipal member, @PathVariable String kind, HttpServletRequest request) {
         PlatformAdministration.requirePlatformAdmin();
-        connections.clear(kind, member.userId());
+        connections.clear(kind, member.userId(), RequestOrigins.of(request));
         return "redirect:/app/admin/connections";
     }
 

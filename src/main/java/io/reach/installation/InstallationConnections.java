@@ -2,6 +2,7 @@ package io.reach.installation;
 
 import io.reach.audit.AuditEntry;
 import io.reach.audit.AuditTrail;
+import io.reach.audit.RequestOrigin;
 import io.reach.platform.connections.ConnectionKind;
 import io.reach.platform.connections.EffectiveConnection;
 import io.reach.platform.connections.InstallationSettings;
@@ -59,7 +60,8 @@ public class InstallationConnections {
      * Stores the connection's settings in place of the stored ones; a secret left out or blank keeps
      * its stored value. The environment, when it configures the connection, still wins.
      */
-    public ConnectionView set(String code, Map<String, @Nullable String> values, @Nullable UUID by) {
+    public ConnectionView set(
+            String code, Map<String, @Nullable String> values, @Nullable UUID by, RequestOrigin origin) {
         ConnectionKind kind = kindOf(code);
         transactions.inTransactionAs(TenantId.PLATFORM, () -> {
             var before = stored.find(kind);
@@ -86,7 +88,8 @@ public class InstallationConnections {
                             .changed(
                                     before.map(old -> masked(kind, old.values()))
                                             .orElse(null),
-                                    masked(kind, next)));
+                                    masked(kind, next))
+                            .from(origin));
         });
         // after the commit: a read now sees the new settings
         settings.forget(kind);
@@ -94,7 +97,7 @@ public class InstallationConnections {
     }
 
     /** Forgets the stored settings of the connection (nothing happens when none are stored). */
-    public ConnectionView clear(String code, @Nullable UUID by) {
+    public ConnectionView clear(String code, @Nullable UUID by, RequestOrigin origin) {
         ConnectionKind kind = kindOf(code);
         transactions.inTransactionAs(TenantId.PLATFORM, () -> {
             var before = stored.find(kind);
@@ -103,7 +106,8 @@ public class InstallationConnections {
                         TenantId.PLATFORM,
                         AuditEntry.by(by, AuditEntry.ActorType.PLATFORM_ADMIN, "installation.connection_cleared")
                                 .on("connection", kind.code(), "installation.connections")
-                                .removed(masked(kind, before.get().values())));
+                                .removed(masked(kind, before.get().values()))
+                                .from(origin));
             }
         });
         settings.forget(kind);
