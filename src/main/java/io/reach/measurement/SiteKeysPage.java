@@ -20,6 +20,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -33,7 +34,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class SiteKeysPage {
 
     /** One key as the page shows it. */
-    public record KeyRow(UUID id, String name, String origins, String snippet) {}
+    public record KeyRow(UUID id, String name, String origins, String snippet, boolean editing) {
+
+        /** The origins one per line, as the edit form shows them. */
+        public String originLines() {
+            return origins.replace(", ", "\n");
+        }
+    }
 
     private final SiteManagement management;
     private final TrackingSnippet snippets;
@@ -46,7 +53,7 @@ public class SiteKeysPage {
     @GetMapping("/app/site-keys")
     @RequiresPermission(resource = "analytics", action = "read")
     String list(@SignedInMember UserPrincipal member, CsrfToken csrf, Model model) {
-        return page(model, member, csrf, Map.of(), null, null);
+        return page(model, member, csrf, Map.of(), null, null, null);
     }
 
     @PostMapping(path = "/app/site-keys", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -60,10 +67,62 @@ public class SiteKeysPage {
             Model model,
             HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
+        String named = checkedName(name, errors);
+        List<String> allowed = checkedOrigins(origins, errors);
+        if (errors.isEmpty()) {
+            try {
+                management.createKey(new SiteManagement.NewSiteKey(named, allowed, null), by);
+                return "redirect:/app/site-keys";
+            } catch (InvalidRequestException invalid) {
+                merge(invalid, allowed, errors);
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return page(model, member, csrf, errors, name, origins, null);
+    }
+
+    @PostMapping(path = "/app/site-keys/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @RequiresPermission(resource = "analytics", action = "write")
+    String change(
+            @SignedInMember UserPrincipal member,
+            Actor by,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String name,
+            @RequestParam(required = false) @Nullable String origins,
+            CsrfToken csrf,
+            Model model,
+            HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String named = checkedName(name, errors);
+        List<String> allowed = checkedOrigins(origins, errors);
+        if (errors.isEmpty()) {
+            try {
+                management.changeKey(id, named, allowed, by);
+                return "redirect:/app/site-keys";
+            } catch (InvalidRequestException invalid) {
+                merge(invalid, allowed, errors);
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return page(model, member, csrf, errors, null, null, id);
+    }
+
+    @PostMapping(path = "/app/site-keys/{id}/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @RequiresPermission(resource = "analytics", action = "write")
+    String revoke(Actor by, @PathVariable UUID id) {
+        management.revokeKey(id, by);
+        return "redirect:/app/site-keys";
+    }
+
+    private static String checkedName(@Nullable String name, Map<String, String> errors) {
         String named = name == null ? "" : name.strip();
         if (named.isEmpty() || named.length() > 200) {
             errors.put("name", "Give the key a name (up to 200 characters).");
         }
+        return named;
+    }
+
+    private static List<String> checkedOrigins(@Nullable String origins, Map<String, String> errors) {
         List<String> allowed = origins == null
                 ? List.of()
                 : Arrays.stream(origins.split("\\R"))
@@ -73,21 +132,16 @@ public class SiteKeysPage {
         if (allowed.isEmpty() || allowed.size() > 50) {
             errors.put("allowed_origins", "Name between 1 and 50 websites, one per line.");
         }
-        if (errors.isEmpty()) {
-            try {
-                management.createKey(new SiteManagement.NewSiteKey(named, allowed, null), by);
-                return "redirect:/app/site-keys";
-            } catch (InvalidRequestException invalid) {
-                // "allowed_origins[2]": the field, and which line
-                invalid.errors()
-                        .forEach(error -> errors.merge(
-                                error.field().replaceFirst("\\[\\d+]$", ""),
-                                lineOf(error.field(), allowed) + error.message(),
-                                (first, next) -> first + "; " + next));
-            }
-        }
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return page(model, member, csrf, errors, name, origins);
+        return allowed;
+    }
+
+    /** "allowed_origins[2]": the field, and which line. */
+    private static void merge(InvalidRequestException invalid, List<String> allowed, Map<String, String> errors) {
+        invalid.errors()
+                .forEach(error -> errors.merge(
+                        error.field().replaceFirst("\\[\\d+]$", ""),
+                        lineOf(error.field(), allowed) + error.message(),
+                        (first, next) -> first + "; " + next));
     }
 
     private static String lineOf(String field, List<String> lines) {
@@ -101,16 +155,22 @@ public class SiteKeysPage {
             CsrfToken csrf,
             Map<String, String> errors,
             @Nullable String name,
-            @Nullable String origins) {
+            @Nullable String origins,
+            @Nullable UUID editing) {
         List<KeyRow> keys = management.keys(PageRequest.of(200, null)).items().stream()
                 .filter(key -> key.revokedAt() == null)
                 .map(key -> new KeyRow(
-                        key.id(), key.name(), String.join(", ", key.allowedOrigins()), snippets.forKey(key.key())))
+                        key.id(),
+                        key.name(),
+                        String.join(", ", key.allowedOrigins()),
+                        snippets.forKey(key.key()),
+                        key.id().equals(editing)))
                 .toList();
         model.addAttribute("keys", keys);
         model.addAttribute("errors", errors);
         model.addAttribute("name", name);
         model.addAttribute("origins", origins);
+        model.addAttribute("editing", editing != null);
         return "measurement/site-keys";
     }
 }

@@ -63,6 +63,61 @@ class SiteKeysPageTest {
         assertThat(keys.valueStream().map(key -> key.get("name").asString())).contains("Blog");
     }
 
+    @Test
+    void aMemberRenamesAKeyAndRevokesIt() {
+        Accounts.SignedIn owner = accounts.owner();
+        Browser browser = signedIn(owner);
+        browser.get("/app/site-keys");
+        browser.post("/app/site-keys", Map.of("name", "Shop", "origins", "https://shop.example"));
+        String id = api.get("/api/v1/site-keys", owner.accessToken())
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
+        browser.get("/app/site-keys");
+
+        var refused = browser.post("/app/site-keys/" + id, Map.of("name", "Shop", "origins", "not a website"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"origins-error-" + id + "\"").doesNotContain("id=\"origins-error\"");
+
+        var changed = browser.post(
+                "/app/site-keys/" + id,
+                Map.of("name", "Web shop", "origins", "https://shop.example\nhttps://www.shop.example"));
+        assertThat(changed.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/app/site-keys").body())
+                .contains("<h2>Web shop</h2>")
+                .contains("Allowed origins: https://shop.example, https://www.shop.example");
+
+        assertThat(browser.post("/app/site-keys/" + id + "/revoke", Map.of()).statusCode())
+                .isEqualTo(302);
+        assertThat(browser.get("/app/site-keys").body()).contains("No site key yet");
+        assertThat(api.get("/api/v1/site-keys/" + id, owner.accessToken())
+                        .json()
+                        .get("revoked_at")
+                        .isNull())
+                .isFalse();
+    }
+
+    @Test
+    void anotherWorkspacesKeyIsUnknown() {
+        Accounts.SignedIn other = accounts.owner();
+        String theirs = api.post("/api/v1/site-keys", other.accessToken(), """
+                {"name": "Theirs", "allowed_origins": ["https://theirs.example"]}""")
+                .json()
+                .get("id")
+                .asString();
+        Browser browser = signedIn(accounts.owner());
+        browser.get("/app/site-keys");
+
+        assertThat(browser.post("/app/site-keys/" + theirs + "/revoke", Map.of())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(browser.post("/app/site-keys/" + theirs, Map.of("name", "Mine", "origins", "https://mine.example"))
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
     private Browser signedIn(Accounts.SignedIn person) {
         return Browser.signedIn(api, person);
     }

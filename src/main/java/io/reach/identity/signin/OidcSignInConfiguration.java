@@ -32,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code spring.security.oauth2.client.registration.<id>} (issuer, client id and secret).
  * {@code GET /oauth2/authorization/<id>} starts the flow; the provider returns to
  * {@code /login/oauth2/code/<id>}, which answers with Reach's own tokens (or an MFA challenge)
- * as JSON. The HTTP session lives only for the length of that round trip, and carries the
+ * as JSON; a sign-in started from the console's sign-in page ({@code ?console=true}) ends in a
+ * console session instead (or its MFA step, or its sign-in page saying why not). The HTTP session
+ * of the round trip lives only for its length, and carries the
  * {@code link_token} of a link a signed-in user started ({@code POST /api/v1/auth/identity-links}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,7 +44,12 @@ class OidcSignInConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain oidcSignIn(
-            HttpSecurity http, OidcAccounts accounts, SignIn signIn, JsonMapper json, ProblemWriter problems)
+            HttpSecurity http,
+            OidcAccounts accounts,
+            SignIn signIn,
+            ConsoleSessions sessions,
+            JsonMapper json,
+            ProblemWriter problems)
             throws Exception {
         return http.securityMatcher("/oauth2/**", "/login/oauth2/**")
                 .csrf(csrf -> csrf.disable())
@@ -50,9 +57,19 @@ class OidcSignInConfiguration {
                 .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
                 .addFilterBefore(new LinkTokenFilter(), OAuth2AuthorizationRequestRedirectFilter.class)
                 .oauth2Login(login -> login.successHandler((request, response, authentication) ->
-                                succeed(request, response, authentication, accounts, signIn, json, problems))
+                                succeed(request, response, authentication, accounts, signIn, sessions, json, problems))
                         .failureHandler((request, response, e) -> {
+                            boolean console = startedInConsole(request);
                             endSession(request);
+                            if (console) {
+                                toConsole(
+                                        request,
+                                        response,
+                                        ConsoleOidc.ERROR,
+                                        "The identity provider's answer was refused.",
+                                        "/sign-in");
+                                return;
+                            }
                             problems.write(
                                     response,
                                     Problems.of(
@@ -69,11 +86,13 @@ class OidcSignInConfiguration {
             Authentication authentication,
             OidcAccounts accounts,
             SignIn signIn,
+            ConsoleSessions sessions,
             JsonMapper json,
             ProblemWriter problems)
             throws IOException {
         HttpSession session = request.getSession(false);
         String linkToken = session == null ? null : (String) session.getAttribute(LinkTokenFilter.ATTRIBUTE);
+        boolean console = startedInConsole(request);
         endSession(request);
         try {
             OAuth2AuthenticationToken token = (OAuth2AuthenticationToken) authentication;
@@ -91,10 +110,25 @@ class OidcSignInConfiguration {
             var origin = RequestOrigins.of(request);
             SignIn.LoginOutcome outcome =
                     signIn.proceed(accounts.userFor(identity, linkToken, origin), null, origin, null);
+            if (console) {
+                switch (outcome) {
+                    case SessionTokens tokens -> {
+                        sessions.start(request, tokens);
+                        response.sendRedirect("/");
+                    }
+                    case SignIn.MfaRequired challenge ->
+                        toConsole(request, response, ConsoleOidc.MFA_TOKEN, challenge.mfaToken(), "/sign-in/mfa");
+                }
+                return;
+            }
             response.setStatus(HttpStatus.OK.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.getOutputStream().write(json.writeValueAsBytes(outcome));
         } catch (ApiException e) {
+            if (console) {
+                toConsole(request, response, ConsoleOidc.ERROR, e.title() + ": " + e.getMessage(), "/sign-in");
+                return;
+            }
             problems.write(
                     response,
                     Problems.of(
@@ -102,6 +136,15 @@ class OidcSignInConfiguration {
                             e.title(),
                             Objects.requireNonNull(e.getMessage(), "an ApiException is always made with its detail")));
         } catch (ClassCastException | org.springframework.dao.DataAccessException e) {
+            if (console) {
+                toConsole(
+                        request,
+                        response,
+                        ConsoleOidc.ERROR,
+                        "The identity provider's answer cannot be used.",
+                        "/sign-in");
+                return;
+            }
             problems.write(
                     response,
                     Problems.of(
@@ -127,6 +170,11 @@ class OidcSignInConfiguration {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
+            if ("true".equals(request.getParameter("console"))) {
+                request.getSession(true).setAttribute(ConsoleOidc.STARTED, Boolean.TRUE);
+            } else if (request.getSession(false) != null) {
+                request.getSession(false).removeAttribute(ConsoleOidc.STARTED);
+            }
             String token = request.getParameter("link_token");
             if (token != null && token.matches("[A-Za-z0-9_-]{1,200}")) {
                 request.getSession(true).setAttribute(ATTRIBUTE, token);
@@ -135,6 +183,19 @@ class OidcSignInConfiguration {
             }
             chain.doFilter(request, response);
         }
+    }
+
+    private static boolean startedInConsole(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && Boolean.TRUE.equals(session.getAttribute(ConsoleOidc.STARTED));
+    }
+
+    /** Hands a console sign-in's next step to the console's pages in a new session, then goes there. */
+    private static void toConsole(
+            HttpServletRequest request, HttpServletResponse response, String attribute, String value, String page)
+            throws IOException {
+        request.getSession(true).setAttribute(attribute, value);
+        response.sendRedirect(page);
     }
 
     private static void endSession(HttpServletRequest request) {

@@ -6,12 +6,19 @@ import io.reach.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -23,22 +30,58 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @ConsolePage
 @Hidden
-class SignInPage {
+public class SignInPage {
 
     private static final String FORM = "signin/sign-in";
     private static final String SECOND_FACTOR = "signin/mfa";
 
+    /** An identity provider's button: {@code /oauth2/authorization/<id>}, named by its client name. */
+    public record Provider(String id, String name) {}
+
     private final SignIn signIn;
     private final ConsoleSessions sessions;
+    private final ObjectProvider<ClientRegistrationRepository> registrations;
 
-    SignInPage(SignIn signIn, ConsoleSessions sessions) {
+    SignInPage(SignIn signIn, ConsoleSessions sessions, ObjectProvider<ClientRegistrationRepository> registrations) {
         this.signIn = signIn;
         this.sessions = sessions;
+        this.registrations = registrations;
     }
 
     @GetMapping("/sign-in")
-    String form(CsrfToken csrf, Model model) {
-        return signInForm(model, csrf, null, null);
+    String form(CsrfToken csrf, Model model, HttpServletRequest http) {
+        return signInForm(model, csrf, null, handOver(http, ConsoleOidc.ERROR));
+    }
+
+    /** The second step of a sign-in with an identity provider that started here (see {@link ConsoleOidc}). */
+    @GetMapping("/sign-in/mfa")
+    String providerSecondFactor(CsrfToken csrf, Model model, HttpServletRequest http) {
+        String mfaToken = handOver(http, ConsoleOidc.MFA_TOKEN);
+        return mfaToken == null ? "redirect:/sign-in" : secondFactorForm(model, csrf, mfaToken, null);
+    }
+
+    /** The identity providers configured, for their buttons. */
+    @ModelAttribute("providers")
+    List<Provider> providers() {
+        ClientRegistrationRepository repository = registrations.getIfAvailable();
+        List<Provider> providers = new ArrayList<>();
+        if (repository instanceof Iterable<?> all) {
+            all.forEach(one -> {
+                if (one instanceof ClientRegistration registration) {
+                    providers.add(new Provider(registration.getRegistrationId(), registration.getClientName()));
+                }
+            });
+        }
+        return providers;
+    }
+
+    private static @Nullable String handOver(HttpServletRequest http, String attribute) {
+        HttpSession session = http.getSession(false);
+        if (session == null || !(session.getAttribute(attribute) instanceof String value)) {
+            return null;
+        }
+        session.removeAttribute(attribute);
+        return value;
     }
 
     @PostMapping(path = "/sign-in", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
