@@ -5,6 +5,7 @@ import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.console.ConsolePage;
 import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
@@ -136,6 +137,9 @@ public class MessageCreatePages {
                     .reduce((first, next) -> first + "; " + next)
                     .orElse(invalid.getMessage());
             return refused(model, member, id, response, "The file " + message.replaceFirst("^csv ", ""));
+        } catch (ConflictException refused) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return recipients(model, member, id, null, Map.of("csv", refused.title() + ": " + refused.getMessage()));
         }
     }
 

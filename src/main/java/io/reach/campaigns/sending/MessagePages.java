@@ -9,6 +9,8 @@ import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -96,13 +98,18 @@ public class MessagePages {
         Channel channel = desks.channelOf(id, member);
         String search = address == null || address.isBlank() ? null : address.strip();
         model.addAttribute("message", desks.summary(channel, id, member));
+        CursorPage<MessageDesk.SendRow> sends = CursorPage.of(
+                desks.sends(channel, id, member, page.afterOrStart(), page.fetchSize(), search),
+                page,
+                MessageDesk.SendRow::id);
         model.addAttribute("q", search);
+        model.addAttribute("page", sends);
         model.addAttribute(
-                "page",
-                CursorPage.of(
-                        desks.sends(channel, id, member, page.afterOrStart(), page.fetchSize(), search),
-                        page,
-                        MessageDesk.SendRow::id));
+                "nextLink",
+                sends.nextCursor() == null
+                        ? null
+                        : "/app/messages/" + id + "/sends?cursor=" + sends.nextCursor()
+                                + (search == null ? "" : "&q=" + URLEncoder.encode(search, StandardCharsets.UTF_8)));
         return "messaging/sends";
     }
 

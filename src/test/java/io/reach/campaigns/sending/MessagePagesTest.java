@@ -100,6 +100,11 @@ class MessagePagesTest {
                 .contains("<dt>Sent</dt><dd>2</dd>")
                 .contains("<dt>Suppressed</dt><dd>1</dd>")
                 .doesNotContain("hx-trigger");
+        var late = CsvUploads.upload(api, browser, "/app/messages/" + id + "/recipients", bytes(csv));
+        assertThat(late.statusCode())
+                .as("a sent campaign takes no more recipients")
+                .isEqualTo(409);
+        assertThat(late.body()).contains("Recipients are added to draft or paused campaigns only");
         assertThat(TestMailServer.messagesToDomain(domain, 2))
                 .as("not to the suppressed address")
                 .hasSize(2);
