@@ -142,7 +142,8 @@ class Posts {
      * one after the other, each reading the jobs after the previous one's commit.
      */
     void lockForSettling(UUID postId) {
-        jdbc.sql("select id from publishing.posts where id = :id for update")
+        // not "for update": the runners' inserts referencing the post hold key-share locks on it
+        jdbc.sql("select id from publishing.posts where id = :id for no key update")
                 .param("id", postId)
                 .query(UUID.class)
                 .optional();
