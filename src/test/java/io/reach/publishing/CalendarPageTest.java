@@ -65,7 +65,9 @@ class CalendarPageTest {
         String month = browser.get("/app/publishing/calendar?view=month&date=2027-10-12")
                 .body();
         assertThat(month).contains("October 2027").contains("Times in Europe/Berlin");
-        assertThat(cell(month, "2027-10-31")).contains("href=\"" + post + "\"").contains("01:30 Night owl");
+        assertThat(cell(month, "2027-10-31"))
+                .contains("href=\"" + post + "\"")
+                .contains("01:30</span> <a href=\"" + post + "\">Night owl</a>");
         assertThat(cell(month, "2027-10-30")).doesNotContain(post);
 
         String day =
@@ -73,14 +75,15 @@ class CalendarPageTest {
         assertThat(HOUR_ROW.matcher(day).results().count()).isEqualTo(25);
         assertThat(day)
                 .containsPattern("<th scope=\"row\">01:00 \\(UTC\\+02:00\\)</th><td>\\s*<ul class=\"entries\">\\s*"
-                        + "<li><a href=\"" + post + "\">01:30 Night owl</a> <span class=\"status status-draft\">Draft")
+                        + "<li><span class=\"time\">01:30</span> <a href=\"" + post
+                        + "\">Night owl</a> <span class=\"status status-draft\">Draft")
                 .contains("<th scope=\"row\">02:00 (UTC+02:00)</th>")
                 .contains("<th scope=\"row\">02:00 (UTC+01:00)</th>");
         String dayBefore =
                 browser.get("/app/publishing/calendar?view=day&date=2027-10-30").body();
         assertThat(grid(dayBefore)).doesNotContain(post);
         assertThat(dayBefore.substring(dayBefore.indexOf("<h2>Drafts</h2>")))
-                .contains("<a href=\"" + post + "\">Sun 31 Oct 2027, 01:30 Night owl</a>");
+                .contains("Sun 31 Oct 2027, 01:30</span> <a href=\"" + post + "\">Night owl</a>");
 
         String spring =
                 browser.get("/app/publishing/calendar?view=day&date=2027-03-28").body();
