@@ -88,9 +88,12 @@ class SiteAnalytics {
         return transactions.inTransaction(() -> queries.sessions(scope(query, sites.chosen(query.siteId()))));
     }
 
-    /** The visits started in the window, filtered as its events are (see {@link VisitQueries}). */
+    /** The visits started in the window, filtered as its events are (see {@link VisitQueries}, rollup and sessions). */
     VisitQueries.Visits visits(Query query) {
-        return transactions.inTransaction(() -> visits.visits(scope(query, sites.chosen(query.siteId()))));
+        return transactions.inTransaction(() -> {
+            Sites.Site site = sites.chosen(query.siteId());
+            return visits.visits(scope(query, site), rollups.progress(site.id()).hourlyDone());
+        });
     }
 
     /** The visits started in each period of the window (every period, 0 where none), cut in the site's zone. */
@@ -99,9 +102,15 @@ class SiteAnalytics {
             Sites.Site site = sites.chosen(query.siteId());
             ZoneId zone = zones.of(site);
             AnalyticsQueries.Scope scope = scope(query, site);
+            List<Instant> periods = SeriesPeriods.of(interval, zone, scope.from(), scope.to());
             return SeriesPeriods.filled(
-                    SeriesPeriods.of(interval, zone, scope.from(), scope.to()),
-                    visits.visitsPer(interval, zone, scope),
+                    periods,
+                    visits.visitsPer(
+                            interval,
+                            zone,
+                            scope,
+                            periods,
+                            rollups.progress(site.id()).hourlyDone()),
                     java.math.BigDecimal.ZERO,
                     zone);
         });

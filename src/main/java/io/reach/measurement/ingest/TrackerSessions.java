@@ -8,7 +8,8 @@ package io.reach.measurement.ingest;
  * {@link #SESSIONIZE} takes up to {@code :limit} queued events and folds them into
  * {@code measurement.sessions}: the events of one session id no more than {@code :gap} apart form
  * a run, which extends the session of its site it falls within {@code :gap} of, or opens a new one (a
- * session is one site's: the same session id on two sites is two sessions).
+ * session is one site's: the same session id on two sites is two sessions), and marks the UTC hours the
+ * changed sessions started in for the visits rollup.
  */
 final class TrackerSessions {
 
@@ -60,14 +61,22 @@ final class TrackerSessions {
                 from batch b
                 where s.site_id = b.site_id and s.session_key = b.session_id and b.first_at <= s.ended_at + cast(:gap as interval)
                   and b.last_at >= s.started_at - cast(:gap as interval)
-                returning b.site_id, b.session_id, b.run),
+                returning b.site_id, b.session_id, b.run, old.started_at as was_started_at, s.started_at),
             opened as (
                 insert into measurement.sessions (tenant_id, site_id, id, session_key, user_id, started_at, ended_at, events,
                     ip_address, user_agent, device_info, location_data, is_bot)
                 select :tenant, b.site_id, gen_random_uuid(), b.session_id, b.user_id, b.first_at, b.last_at, b.events,
                        b.ip_address, b.user_agent, b.device_info, b.location_data, b.is_bot
                 from batch b where (b.site_id, b.session_id, b.run) not in (select site_id, session_id, run from extended)
-                returning 1)
+                returning site_id, started_at),
+            dirty as (
+                -- the hours the changed visits started in (and had started in), for the visits rollup
+                insert into measurement.rollup_dirty (tenant_id, site_id, hour)
+                select distinct :tenant, site_id, date_trunc('hour', started_at, 'UTC') from (
+                    select site_id, started_at from extended union all select site_id, was_started_at from extended
+                    union all select site_id, started_at from opened) changed
+                order by 2, 3
+                on conflict (tenant_id, site_id, hour) do update set changes = measurement.rollup_dirty.changes + 1)
             select count(*)::int from taken""".formatted(QUEUED);
 
     private TrackerSessions() {}

@@ -69,6 +69,7 @@ public class TrackerRollups {
 
     private final JdbcClient jdbc;
     private final RollupWindow window;
+    private final SessionRollup sessions;
     private final AllTenants allTenants;
     private final RollupSites sites;
     private final Duration lateWindow;
@@ -77,12 +78,14 @@ public class TrackerRollups {
     TrackerRollups(
             JdbcClient jdbc,
             RollupWindow window,
+            SessionRollup sessions,
             AllTenants allTenants,
             RollupSites sites,
             @Value("${reach.measurement.late-window:7d}") Duration lateWindow,
             Clock clock) {
         this.jdbc = jdbc;
         this.window = window;
+        this.sessions = sessions;
         this.allTenants = allTenants;
         this.sites = sites;
         this.lateWindow = lateWindow;
@@ -94,10 +97,11 @@ public class TrackerRollups {
 
     /**
      * Replaces the current tenant's hourly rollup rows of {@code [from, to)} (whole hours; the last may be in part) in all
-     * three shapes, for all its sites at once (hours are UTC for every site), a day at a time; returns the rows written.
+     * three shapes, for all its sites at once (hours are UTC for every site), a day at a time, and the visits started in
+     * them ({@link SessionRollup}); returns the rows written.
      */
     int refreshHourly(Instant from, Instant to) {
-        int rows = 0;
+        int rows = sessions.refresh(from, to);
         for (Instant start = from; start.isBefore(to); start = start.plus(1, ChronoUnit.DAYS)) {
             Instant end = Collections.min(List.of(start.plus(1, ChronoUnit.DAYS), to));
             rows += window.replace(TrackerFacts.HOUR, start, end, ZoneOffset.UTC, HOURLY, null);
