@@ -6,6 +6,7 @@ import io.reach.identity.UserPrincipal;
 import io.reach.platform.demo.DemoSeed;
 import io.reach.platform.demo.DemoWorkspace;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.social.AccountNames;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
@@ -38,11 +39,14 @@ class PublishingDemoSeed implements DemoSeed {
             "Thank you for 10,000 followers!");
 
     private final PostWorkflow workflow;
+    private final AccountNames accountNames;
     private final TenantTransactions transactions;
     private final JdbcClient jdbc;
 
-    PublishingDemoSeed(PostWorkflow workflow, TenantTransactions transactions, JdbcClient jdbc) {
+    PublishingDemoSeed(
+            PostWorkflow workflow, AccountNames accountNames, TenantTransactions transactions, JdbcClient jdbc) {
         this.workflow = workflow;
+        this.accountNames = accountNames;
         this.transactions = transactions;
         this.jdbc = jdbc;
     }
@@ -59,11 +63,10 @@ class PublishingDemoSeed implements DemoSeed {
 
     @Override
     public void seed(DemoWorkspace workspace) {
-        // the accounts the social seed connected (read as publishing's variants reference them)
-        List<UUID> accounts = transactions.inTransaction(
-                () -> jdbc.sql("select id from social.social_accounts where status = 'active' order by created_at, id")
-                        .query(UUID.class)
-                        .list());
+        List<UUID> accounts = accountNames.all().stream()
+                .filter(AccountNames.Named::connected)
+                .map(AccountNames.Named::id)
+                .toList();
         UserPrincipal owner = principal(workspace, workspace.owner());
         UserPrincipal editor = principal(workspace, workspace.teammate());
         int topic = 0;
