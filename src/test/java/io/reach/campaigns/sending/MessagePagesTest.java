@@ -239,6 +239,45 @@ class MessagePagesTest {
         assertThat(reader.get("/").body()).contains("href=\"/app/messages\"");
     }
 
+    @Test
+    void anSmsCampaignIsMadeFromAnSmsTemplateAndPreviewedForOneNumber() {
+        Accounts.SignedIn ada = accounts.owner();
+        var flows = new CampaignFlows(api);
+        UUID template = flows.template(ada.accessToken(), """
+                {"template_name": "Flash", "template_type": "sms", "template_content": {
+                 "body": "Hi {{first_name}}, 20% off today. Reply STOP to opt out", "variables": {"first_name": "there"}}}""");
+        UUID campaign = flows.activeCampaign(ada.accessToken(), "");
+        Browser browser = Browser.signedIn(api, ada);
+        assertThat(browser.get("/app/messages/new?channel=sms").body())
+                .contains(">Flash</option>")
+                .contains("Sender number");
+        Map<String, String> sms = Map.of(
+                "channel",
+                "sms",
+                "campaign_id",
+                campaign.toString(),
+                "template_id",
+                template.toString(),
+                "sender",
+                "+1 500 555 0006");
+        UUID id = created(browser.post("/app/messages/new", sms));
+
+        var report = CsvUploads.upload(
+                api,
+                browser,
+                "/app/messages/" + id + "/recipients",
+                bytes("Phone Number,First Name\n+1 415 555 0100,Ada\n12345,Short\n"));
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.body())
+                .contains("<strong>1</strong> rows accepted; <strong>1</strong> rows refused")
+                .contains("<tr><td>3</td><td>phone is not a valid international number");
+        assertThat(browser.get("/app/messages/" + id + "/preview").body())
+                .contains("As +14155550100 gets it")
+                .contains("Hi Ada, 20% off today. Reply STOP to opt out")
+                .doesNotContain("Send a test");
+        assertThat(browser.get("/app/messages").body()).contains("<td>SMS</td>");
+    }
+
     private static Map<String, String> form(UUID campaign, UUID template, String sender) {
         return Map.of(
                 "channel",
