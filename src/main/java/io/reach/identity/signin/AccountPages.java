@@ -235,7 +235,7 @@ public class AccountPages {
 
     /** The form a token link opens, the token in it; a link without a usable token is a 400 that says so. */
     private static String form(View page, @Nullable String token, Model model, HttpServletResponse response) {
-        if (!MinimalPage.validToken(token)) {
+        if (!MailedTokens.plausible(token)) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return show(model, noToken(page));
         }
@@ -249,7 +249,7 @@ public class AccountPages {
             Model model,
             HttpServletResponse response,
             Function<String, String> work) {
-        if (token == null || !MinimalPage.validToken(token)) {
+        if (token == null || !MailedTokens.plausible(token)) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return show(model, noToken(page));
         }

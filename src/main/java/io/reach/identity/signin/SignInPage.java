@@ -121,7 +121,7 @@ public class SignInPage {
             Model model,
             HttpServletRequest http,
             HttpServletResponse response) {
-        if (mfaToken == null || !MinimalPage.validToken(mfaToken)) {
+        if (mfaToken == null || !MailedTokens.plausible(mfaToken)) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return signInForm(model, csrf, null, "The sign-in expired; sign in again.");
         }
