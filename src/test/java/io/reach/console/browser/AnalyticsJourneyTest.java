@@ -51,7 +51,7 @@ class AnalyticsJourneyTest {
         chrome.signIn(email, Accounts.PASSWORD);
         assertThat(chrome.path()).isEqualTo("/");
         assertThat(chrome.mainText()).contains(workspace);
-        chrome.check("home");
+        chrome.check("home-new-workspace");
 
         String secret = turnOnTheSecondStep();
         chrome.open("/");
@@ -77,7 +77,7 @@ class AnalyticsJourneyTest {
             assertThat(chrome.find(By.id("table-page")).getText())
                     .contains("/pricing/annual")
                     .contains(website.origin() + "/pricing");
-            chrome.check("analytics");
+            chrome.check("analytics-dashboard");
 
             chrome.find(By.xpath("//table[@id='table-page']//a[normalize-space()='" + website.origin() + "/pricing']"))
                     .click();
@@ -85,7 +85,7 @@ class AnalyticsJourneyTest {
             assertThat(kpi("page_views")).as("filtered by the page").isEqualTo("1");
             assertThat(chrome.find(By.cssSelector("ul.analytics-filters")).getText())
                     .contains(website.origin() + "/pricing");
-            chrome.check("analytics-filtered");
+            chrome.check("analytics-dashboard-filtered");
         }
     }
 
