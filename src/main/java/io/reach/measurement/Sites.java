@@ -153,7 +153,8 @@ class Sites {
                 "tracker_hourly_totals",
                 "tracker_hourly_by_dimension",
                 "tracker_daily_totals",
-                "tracker_daily_by_dimension")) {
+                "tracker_daily_by_dimension",
+                "session_hourly")) {
             jdbc.sql("delete from measurement." + table + " where site_id = :id")
                     .param("id", id)
                     .update();

@@ -60,12 +60,16 @@ class VisitQueries {
     /** Visits whose previous one (the visitor's, same robot flag) started before the range: one per visitor. */
     private static final String ROLLED_VISITORS = """
             select (select coalesce(sum(visits), 0) from measurement.session_hourly%s and returning_since < :from)
-                 + (select count(*) from measurement.sessions s%s and not exists (
-                        select 1 from measurement.sessions p
-                        where p.tenant_id = s.tenant_id and p.site_id = s.site_id
-                          and coalesce(p.user_id, p.session_key) = coalesce(s.user_id, s.session_key)
-                          and p.is_bot = s.is_bot and p.started_at >= :from
-                          and (p.started_at < s.started_at or (p.started_at = s.started_at and p.id < s.id))))""";
+                 + (select count(*) from (select s.*, coalesce(user_id, session_key) as visitor
+                                          from measurement.sessions s%s offset 0) s
+                    where not exists (select 1 from measurement.sessions p
+                                      where p.tenant_id = s.tenant_id and p.site_id = s.site_id and p.is_bot = s.is_bot
+                                        and p.user_id = s.visitor and p.started_at >= :from
+                                        and (p.started_at < s.started_at or (p.started_at = s.started_at and p.id < s.id)))
+                      and not exists (select 1 from measurement.sessions p
+                                      where p.tenant_id = s.tenant_id and p.site_id = s.site_id and p.is_bot = s.is_bot
+                                        and p.session_key = s.visitor and p.user_id is null and p.started_at >= :from
+                                        and (p.started_at < s.started_at or (p.started_at = s.started_at and p.id < s.id))))""";
 
     private static final String SEEN = """
             select count(distinct coalesce(user_id, session_id)) from measurement.trackers

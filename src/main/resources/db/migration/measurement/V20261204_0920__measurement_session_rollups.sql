@@ -29,9 +29,10 @@ comment on column measurement.session_hourly.returning_since is
     'the hour the visitor''s previous session started, -infinity for a first visit';
 comment on column measurement.session_hourly.duration_seconds is 'the visits'' lengths added';
 
--- A visitor's sessions in time order (the previous session of a visit).
-create index sessions_by_visitor
-    on measurement.sessions (tenant_id, site_id, (coalesce(user_id, session_key)), is_bot, started_at);
+-- A signed-in visitor's sessions in time order (the previous session of a visit; the others are
+-- found by sessions_by_key).
+create index sessions_by_user on measurement.sessions (tenant_id, site_id, user_id, started_at)
+    where user_id is not null;
 
 -- The sessions stored until now, every tenant's: forced row security is lifted for this
 -- transaction only.

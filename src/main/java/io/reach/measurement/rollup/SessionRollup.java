@@ -20,13 +20,31 @@ import org.springframework.stereotype.Component;
 @Component
 class SessionRollup {
 
-    /** The visitor's session before {@code s} (same site and robot flag), in the order (started_at, id). */
-    private static final String PREVIOUS = """
-            select p.started_at from measurement.sessions p
-            where p.tenant_id = s.tenant_id and p.site_id = s.site_id
-              and coalesce(p.user_id, p.session_key) = coalesce(s.user_id, s.session_key) and p.is_bot = s.is_bot
-              and (p.started_at < s.started_at or (p.started_at = s.started_at and p.id < s.id))
-            order by p.started_at desc, p.id desc limit 1""";
+    /**
+     * The visitor's sessions (same site and robot flag) that {@code condition} selects, first in {@code order}: the
+     * visitor is {@code coalesce(user_id, session_key)} ({@link #WINDOW}'s {@code visitor}), matched on
+     * the plain columns (indexes sessions_by_user and sessions_by_key; under row security an
+     * expression is not an index condition).
+     */
+    private static String visitorSessions(String alias, String order, String condition) {
+        String sql = """
+                left join lateral (select %1$s.started_at from measurement.sessions %1$s
+                    where %1$s.tenant_id = s.tenant_id and %1$s.site_id = s.site_id and %1$s.is_bot = s.is_bot
+                      and %%s and (%2$s)
+                    order by %1$s.started_at %3$s, %1$s.id %3$s limit 1) %%s on true""".formatted(alias, condition, order);
+        return sql.formatted(alias + ".user_id = s.visitor", alias + "_user")
+                + "\n"
+                + sql.formatted(alias + ".session_key = s.visitor and " + alias + ".user_id is null", alias + "_key");
+    }
+
+    /** The sessions started in {@code [:from, :to)}, with their visitor (a column, not an expression: offset 0). */
+    private static final String WINDOW = """
+            (select s.*, coalesce(s.user_id, s.session_key) as visitor from measurement.sessions s
+             where s.started_at >= :from and s.started_at < :to offset 0) s""";
+
+    /** The visitor's session before {@code s}, in the order (started_at, id): greatest(p_user, p_key). */
+    private static final String PREVIOUS = visitorSessions(
+            "p", "desc", "p.started_at < s.started_at or (p.started_at = s.started_at and p.id < s.id)");
 
     private static final String COUNT = """
             insert into measurement.session_hourly (tenant_id, site_id, bucket, is_bot, device_type, browser,
@@ -34,22 +52,19 @@ class SessionRollup {
             select s.tenant_id, s.site_id, date_trunc('hour', s.started_at, 'UTC'), s.is_bot,
                    coalesce(s.device_info ->> 'device_type', ''), coalesce(s.device_info ->> 'browser', ''),
                    coalesce(s.device_info ->> 'operating_system', ''), coalesce(s.location_data ->> 'country', ''),
-                   coalesce(date_trunc('hour', p.started_at, 'UTC'), '-infinity'), count(*),
-                   count(*) filter (where s.events = 1), sum(extract(epoch from s.ended_at - s.started_at))
-            from measurement.sessions s left join lateral (%s) p on true
-            where s.started_at >= :from and s.started_at < :to
-            group by 1, 2, 3, 4, 5, 6, 7, 8, 9""".formatted(PREVIOUS);
+                   coalesce(date_trunc('hour', greatest(p_user.started_at, p_key.started_at), 'UTC'), '-infinity'),
+                   count(*), count(*) filter (where s.events = 1), sum(extract(epoch from s.ended_at - s.started_at))
+            from %s
+            %s
+            group by 1, 2, 3, 4, 5, 6, 7, 8, 9""".formatted(WINDOW, PREVIOUS);
 
     /** The hours of the first visit after {@code :to} of each visitor with a visit in the window. */
     private static final String FOLLOWING = """
-            select distinct date_trunc('hour', n.started_at, 'UTC') as hour from measurement.sessions s
-            join lateral (select n.started_at from measurement.sessions n
-                          where n.tenant_id = s.tenant_id and n.site_id = s.site_id
-                            and coalesce(n.user_id, n.session_key) = coalesce(s.user_id, s.session_key)
-                            and n.is_bot = s.is_bot and n.started_at >= :to
-                          order by n.started_at limit 1) n on true
-            where s.started_at >= :from and s.started_at < :to
-            order by 1""";
+            select distinct date_trunc('hour', least(n_user.started_at, n_key.started_at), 'UTC') as hour
+            from %s
+            %s
+            where coalesce(n_user.started_at, n_key.started_at) is not null
+            order by 1""".formatted(WINDOW, visitorSessions("n", "asc", "n.started_at >= :to"));
 
     private final JdbcClient jdbc;
 
