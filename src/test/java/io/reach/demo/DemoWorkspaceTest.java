@@ -86,5 +86,19 @@ class DemoWorkspaceTest {
                         .at("/items/0/name")
                         .asString())
                 .isEqualTo("Demo shop");
+
+        JsonNode campaigns =
+                api.get("/api/v1/campaigns?name=Autumn", token).json().get("items");
+        assertThat(campaigns.size()).isEqualTo(1);
+        assertThat(campaigns.at("/0/status").asString()).isEqualTo("active");
+        JsonNode emails = api.get("/api/v1/email-campaigns", token).json().get("items");
+        assertThat(emails.size()).isEqualTo(1);
+        assertThat(emails.at("/0/status").asString()).isEqualTo("sent");
+        JsonNode stats = api.get("/api/v1/email-campaigns/" + emails.at("/0/id").asString() + "/analytics", token)
+                .json();
+        assertThat(stats.get("recipients").asLong()).isEqualTo(300);
+        assertThat(stats.get("opened").asLong()).isBetween(90L, 150L);
+        assertThat(stats.get("clicked").asLong()).isBetween(10L, 40L);
+        assertThat(stats.get("bounced").asLong()).isBetween(1L, 15L);
     }
 }

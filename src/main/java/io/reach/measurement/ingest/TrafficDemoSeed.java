@@ -60,17 +60,18 @@ class TrafficDemoSeed implements DemoSeed {
             new String[] {"Phone", "Chrome Mobile", "Android"},
             new String[] {"Phone", "Chrome Mobile", "Android"},
             new String[] {"Tablet", "Mobile Safari", "iOS"});
+    /** Countries only, as the bundled country database places visitors: no made-up regions or cities. */
     private static final List<String[]> PLACES = List.of(
-            new String[] {"GB", "United Kingdom", "London"},
-            new String[] {"GB", "United Kingdom", "Manchester"},
-            new String[] {"GB", "United Kingdom", "Bristol"},
-            new String[] {"GB", "United Kingdom", "Leeds"},
-            new String[] {"US", "United States", "New York"},
-            new String[] {"US", "United States", "Seattle"},
-            new String[] {"IE", "Ireland", "Dublin"},
-            new String[] {"DE", "Germany", "Berlin"},
-            new String[] {"FR", "France", "Paris"},
-            new String[] {"NL", "Netherlands", "Amsterdam"});
+            new String[] {"GB", "United Kingdom"},
+            new String[] {"GB", "United Kingdom"},
+            new String[] {"GB", "United Kingdom"},
+            new String[] {"GB", "United Kingdom"},
+            new String[] {"US", "United States"},
+            new String[] {"US", "United States"},
+            new String[] {"IE", "Ireland"},
+            new String[] {"DE", "Germany"},
+            new String[] {"FR", "France"},
+            new String[] {"NL", "Netherlands"});
 
     private final TrackerWriter writer;
     private final IngestSites sites;
@@ -153,6 +154,6 @@ class TrafficDemoSeed implements DemoSeed {
                 at,
                 null,
                 null,
-                new Geolocation.Place(place[0], place[1], null, place[2], null, null, null));
+                new Geolocation.Place(place[0], place[1], null, null, null, null, null));
     }
 }
