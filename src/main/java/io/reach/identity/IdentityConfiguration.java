@@ -3,6 +3,7 @@ package io.reach.identity;
 import io.reach.platform.security.OpenEndpoints;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,16 +17,20 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class IdentityConfiguration {
 
     /**
-     * Argon2id for every new hash; bcrypt hashes imported from other systems ({@code {bcrypt}…},
-     * or bare {@code $2a$…}) still verify and are re-hashed at the next sign-in.
+     * Argon2id for every new hash (Spring Security's 5.8 defaults: 16 MiB, two passes; the tests
+     * lower them with {@code reach.identity.argon2.*}, as each hash names its own parameters);
+     * bcrypt hashes imported from other systems ({@code {bcrypt}…}, or bare {@code $2a$…}) still
+     * verify and are re-hashed at the next sign-in.
      */
     @Bean
-    PasswordEncoder passwordEncoder() {
+    PasswordEncoder passwordEncoder(
+            @Value("${reach.identity.argon2.memory-kib:16384}") int memoryKib,
+            @Value("${reach.identity.argon2.iterations:2}") int iterations) {
         DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(
                 "argon2",
                 Map.of(
                         "argon2",
-                        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                        new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations),
                         "bcrypt",
                         new BCryptPasswordEncoder()));
         encoder.setDefaultPasswordEncoderForMatches(new BCryptPasswordEncoder());
