@@ -87,8 +87,7 @@ class HomePageTest {
         var ingested = api.post("/api/v1/ingest/trackers", key, """
                 [{"event_type": "page_view", "session_id": "s1", "page_url": "/a", "created_at": "%1$s"},
                  {"event_type": "page_view", "session_id": "s1", "page_url": "/b", "created_at": "%1$s"},
-                 {"event_type": "page_view", "session_id": "s2", "page_url": "/a", "created_at": "%1$s"}]"""
-                .formatted(now));
+                 {"event_type": "page_view", "session_id": "s2", "page_url": "/a", "created_at": "%1$s"}]""".formatted(now));
         assertThat(ingested.status()).as(ingested.body()).isEqualTo(202);
         sessionizer.drain(TenantId.of(ada.tenantId()));
         rollups.runDue();
