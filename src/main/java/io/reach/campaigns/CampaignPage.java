@@ -113,9 +113,12 @@ public class CampaignPage {
             @RequestParam(required = false) @Nullable String status,
             Model model,
             HttpServletResponse response) {
-        return act(member, id, CampaignDetail.Typed.nothing(), model, response, () -> {
-            campaigns.moveTo(id, CampaignStatus.ofCode(status == null ? "" : status));
-        });
+        return act(
+                member,
+                id,
+                model,
+                response,
+                () -> campaigns.moveTo(id, CampaignStatus.ofCode(status == null ? "" : status)));
     }
 
     @PostMapping(path = "/app/campaigns/{id}/stage", consumes = MEDIA)
@@ -126,18 +129,19 @@ public class CampaignPage {
             @RequestParam(required = false) @Nullable String stage,
             Model model,
             HttpServletResponse response) {
-        return act(member, id, CampaignDetail.Typed.nothing(), model, response, () -> {
-            campaigns.enterStage(id, CampaignStage.ofCode(stage == null ? "" : stage));
-        });
+        return act(
+                member,
+                id,
+                model,
+                response,
+                () -> campaigns.enterStage(id, CampaignStage.ofCode(stage == null ? "" : stage)));
     }
 
     @PostMapping(path = "/app/campaigns/{id}/participants", consumes = MEDIA)
     @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
     String join(
             @SignedInMember UserPrincipal member, @PathVariable UUID id, Model model, HttpServletResponse response) {
-        return act(member, id, CampaignDetail.Typed.nothing(), model, response, () -> {
-            campaigns.join(member, id);
-        });
+        return act(member, id, model, response, () -> campaigns.join(member, id));
     }
 
     @PostMapping(path = "/app/campaigns/{id}/participants/{retailerId}/remove", consumes = MEDIA)
@@ -148,9 +152,12 @@ public class CampaignPage {
             @PathVariable UUID retailerId,
             Model model,
             HttpServletResponse response) {
-        return act(member, id, CampaignDetail.Typed.nothing(), model, response, () -> {
-            campaigns.removeParticipant(id, retailerId);
-        });
+        return act(member, id, model, response, () -> campaigns.removeParticipant(id, retailerId));
+    }
+
+    /** A button without a form: runs the use case and goes back to the campaign, or shows why it was refused. */
+    private String act(UserPrincipal member, UUID id, Model model, HttpServletResponse response, Runnable useCase) {
+        return act(member, id, CampaignDetail.Typed.nothing(), model, response, useCase);
     }
 
     /**

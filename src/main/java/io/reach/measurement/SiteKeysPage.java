@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -66,16 +67,12 @@ public class SiteKeysPage {
             CsrfToken csrf,
             Model model,
             HttpServletResponse response) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String named = checkedName(name, errors);
-        List<String> allowed = checkedOrigins(origins, errors);
+        Map<String, String> errors = saved(
+                name,
+                origins,
+                (named, allowed) -> management.createKey(new SiteManagement.NewSiteKey(named, allowed, null), by));
         if (errors.isEmpty()) {
-            try {
-                management.createKey(new SiteManagement.NewSiteKey(named, allowed, null), by);
-                return "redirect:/app/site-keys";
-            } catch (InvalidRequestException invalid) {
-                merge(invalid, allowed, errors);
-            }
+            return "redirect:/app/site-keys";
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return page(model, member, csrf, errors, name, origins, null);
@@ -92,16 +89,10 @@ public class SiteKeysPage {
             CsrfToken csrf,
             Model model,
             HttpServletResponse response) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String named = checkedName(name, errors);
-        List<String> allowed = checkedOrigins(origins, errors);
+        Map<String, String> errors =
+                saved(name, origins, (named, allowed) -> management.changeKey(id, named, allowed, by));
         if (errors.isEmpty()) {
-            try {
-                management.changeKey(id, named, allowed, by);
-                return "redirect:/app/site-keys";
-            } catch (InvalidRequestException invalid) {
-                merge(invalid, allowed, errors);
-            }
+            return "redirect:/app/site-keys";
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return page(model, member, csrf, errors, null, null, id);
@@ -112,6 +103,25 @@ public class SiteKeysPage {
     String revoke(Actor by, @PathVariable UUID id) {
         management.revokeKey(id, by);
         return "redirect:/app/site-keys";
+    }
+
+    /**
+     * Checks the typed name and origins and, when they pass, saves them; the field errors (the page's own
+     * checks or the service's refusal), empty when saved.
+     */
+    private static Map<String, String> saved(
+            @Nullable String name, @Nullable String origins, BiConsumer<String, List<String>> save) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String named = checkedName(name, errors);
+        List<String> allowed = checkedOrigins(origins, errors);
+        if (errors.isEmpty()) {
+            try {
+                save.accept(named, allowed);
+            } catch (InvalidRequestException invalid) {
+                merge(invalid, allowed, errors);
+            }
+        }
+        return errors;
     }
 
     private static String checkedName(@Nullable String name, Map<String, String> errors) {

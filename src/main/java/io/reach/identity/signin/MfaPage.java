@@ -77,9 +77,7 @@ public class MfaPage {
             HttpServletRequest http,
             HttpServletResponse response) {
         if (code == null || !plausible(code)) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(
-                    model, new View(State.ENROLLING, null, null, List.of(), "Enter the 6-digit code your app shows."));
+            return unreadable(model, response, State.ENROLLING, "Enter the 6-digit code your app shows.");
         }
         try {
             var confirmation = multiFactor.confirm(member, code.strip(), RequestOrigins.of(http));
@@ -98,10 +96,7 @@ public class MfaPage {
             HttpServletRequest http,
             HttpServletResponse response) {
         if (code == null || !plausible(code)) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(
-                    model,
-                    new View(State.ON, null, null, List.of(), "Enter a code from your app, or a recovery code."));
+            return unreadable(model, response, State.ON, "Enter a code from your app, or a recovery code.");
         }
         try {
             multiFactor.disable(member, code.strip(), RequestOrigins.of(http));
@@ -117,6 +112,12 @@ public class MfaPage {
         State state =
                 expected == State.ENROLLING ? State.ENROLLING : multiFactor.enabled(member) ? State.ON : State.OFF;
         return page(model, new View(state, null, null, List.of(), refused.title() + ": " + refused.getMessage()));
+    }
+
+    /** A code that cannot be one: 400, the same state again, and what to type. */
+    private static String unreadable(Model model, HttpServletResponse response, State state, String hint) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return page(model, new View(state, null, null, List.of(), hint));
     }
 
     private static boolean plausible(String code) {
