@@ -350,9 +350,15 @@ class AnalyticsQueries {
                     : hourly;
         }
 
+        /**
+         * The rolled hours of the scope before and after its {@link Days} (each its own range, so each is one index
+         * range and the days between are never read) and the live part after them.
+         */
         private static String hourlyAndLive(String table, String live, String projection, String where) {
-            return "select " + projection + " from " + table + " where bucket >= :from and bucket < least(:to, :rolled)"
-                    + " and (bucket < :days_from or bucket >= :days_to)" + where + " union all select " + projection
+            String hours = "select " + projection + " from " + table + " where ";
+            return hours + "bucket >= :from and bucket < least(:days_from, :to, :rolled)" + where + " union all "
+                    + hours + "bucket >= greatest(:days_to, :from) and bucket < least(:to, :rolled)" + where
+                    + " union all select " + projection
                     + " from (" + live.replace(":from", "greatest(:from, :live_from)") + ") live where true" + where;
         }
 
