@@ -2,6 +2,7 @@ package io.reach.campaigns;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.reach.platform.CheckSet;
+import io.reach.platform.web.Codes;
 
 /** Mirrors the stage check of {@code campaigns.campaigns}: where a (sponsorship) deal stands; any stage may follow any. */
 @CheckSet(table = "campaigns.campaigns", column = "stage")

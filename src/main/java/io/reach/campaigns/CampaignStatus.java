@@ -3,6 +3,7 @@ package io.reach.campaigns;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.reach.platform.CheckSet;
 import io.reach.platform.state.Transitions;
+import io.reach.platform.web.Codes;
 
 /** Mirrors the status check of {@code campaigns.campaigns}, with the moves each status allows. */
 @CheckSet(table = "campaigns.campaigns", column = "status")

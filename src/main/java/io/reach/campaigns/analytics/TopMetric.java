@@ -1,6 +1,6 @@
 package io.reach.campaigns.analytics;
 
-import io.reach.campaigns.Codes;
+import io.reach.platform.web.Codes;
 import java.math.BigDecimal;
 import java.util.function.Function;
 

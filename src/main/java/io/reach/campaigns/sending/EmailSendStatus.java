@@ -1,9 +1,9 @@
 package io.reach.campaigns.sending;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.reach.campaigns.Codes;
 import io.reach.platform.CheckSet;
 import io.reach.platform.state.Transitions;
+import io.reach.platform.web.Codes;
 
 /**
  * One e-mail's state, in its order of progress, with the moves each allows: claimed from the queue

@@ -1,9 +1,9 @@
 package io.reach.campaigns.sending;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.reach.campaigns.Codes;
 import io.reach.platform.CheckSet;
 import io.reach.platform.state.Transitions;
+import io.reach.platform.web.Codes;
 import io.reach.platform.web.ConflictException;
 import org.jspecify.annotations.Nullable;
 

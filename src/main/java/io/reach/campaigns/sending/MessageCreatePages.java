@@ -1,10 +1,10 @@
 package io.reach.campaigns.sending;
 
-import io.reach.campaigns.Codes;
 import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.console.ConsolePage;
 import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.web.Codes;
 import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Hidden;

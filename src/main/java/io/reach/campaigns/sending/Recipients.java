@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import io.reach.campaigns.templates.Personalisation;
 import io.reach.campaigns.templates.TemplateContent;
+import io.reach.contacts.Addresses;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,10 +26,6 @@ import org.jspecify.annotations.Nullable;
 public final class Recipients {
 
     public static final int MAX_RECIPIENTS = 100_000;
-    private static final Pattern EMAIL = Pattern.compile(
-            "[^@\\s\"<>,;]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+");
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
-    private static final Pattern PHONE_NOISE = Pattern.compile("[\\s().-]");
 
     private Recipients() {}
 
@@ -179,23 +175,14 @@ public final class Recipients {
         };
     }
 
+    /** See {@link Addresses#normalEmail}. */
     public static @Nullable String normalEmail(@Nullable String email) {
-        if (email == null) {
-            return null;
-        }
-        String trimmed = email.trim();
-        return trimmed.length() <= 254 && EMAIL.matcher(trimmed).matches() ? trimmed.toLowerCase(Locale.ROOT) : null;
+        return Addresses.normalEmail(email);
     }
 
+    /** See {@link Addresses#normalPhone}. */
     public static @Nullable String normalPhone(@Nullable String phone) {
-        if (phone == null) {
-            return null;
-        }
-        String compact = PHONE_NOISE.matcher(phone.trim()).replaceAll("");
-        if (compact.startsWith("00")) {
-            compact = "+" + compact.substring(2);
-        }
-        return E164.matcher(compact).matches() ? compact : null;
+        return Addresses.normalPhone(phone);
     }
 
     private static @Nullable String email(@Nullable String given, List<FieldError> errors) {

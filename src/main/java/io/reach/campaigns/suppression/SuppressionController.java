@@ -1,8 +1,8 @@
 package io.reach.campaigns.suppression;
 
-import io.reach.campaigns.Codes;
 import io.reach.campaigns.sending.Channel;
 import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.web.Codes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

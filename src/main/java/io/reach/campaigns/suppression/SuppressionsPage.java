@@ -1,9 +1,9 @@
 package io.reach.campaigns.suppression;
 
-import io.reach.campaigns.Codes;
 import io.reach.campaigns.sending.Channel;
 import io.reach.platform.console.ConsolePage;
 import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.web.Codes;
 import io.reach.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;

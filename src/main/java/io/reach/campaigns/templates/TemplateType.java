@@ -1,8 +1,8 @@
 package io.reach.campaigns.templates;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.reach.campaigns.Codes;
 import io.reach.platform.CheckSet;
+import io.reach.platform.web.Codes;
 
 /** Mirrors the type check of {@code campaigns.templates}, with the content parts each type requires. */
 @CheckSet(table = "campaigns.templates", column = "template_type")

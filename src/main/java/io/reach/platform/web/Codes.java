@@ -1,11 +1,9 @@
-package io.reach.campaigns;
+package io.reach.platform.web;
 
-import io.reach.platform.web.FieldError;
-import io.reach.platform.web.InvalidRequestException;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Reads the lower-case wire codes of this module's enums; an unknown code is a field error naming the choices. */
+/** Reads the lower-case wire codes of the enums that mirror CHECK sets; an unknown code is a field error naming the choices. */
 public final class Codes {
 
     private Codes() {}

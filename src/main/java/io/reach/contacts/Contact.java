@@ -1,0 +1,35 @@
+package io.reach.contacts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A person the workspace may mail or text, as stored. */
+public record Contact(
+        UUID id,
+        @Nullable String email,
+        @Nullable String phone,
+        @Nullable String firstName,
+        @Nullable String lastName,
+        @Nullable String locale,
+        @Nullable String timeZone,
+        Map<String, Object> attributes,
+        List<String> tags,
+        ContactStatus status,
+        ContactSource source,
+        int engagementScore,
+        @Nullable Instant lastActivityAt,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** The name to greet the contact by: first and last name, else the e-mail address or number. */
+    public String displayName() {
+        String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
+        if (!name.isEmpty()) {
+            return name;
+        }
+        return email != null ? email : phone == null ? "" : phone;
+    }
+}

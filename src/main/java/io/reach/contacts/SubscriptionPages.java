@@ -1,0 +1,147 @@
+package io.reach.contacts;
+
+import io.reach.audit.RequestOrigin;
+import io.reach.identity.RequestOrigins;
+import io.reach.platform.ratelimit.RateLimits;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The pages contacts reach from a mail or a website, without signing in: confirming a double
+ * opt-in subscription (a button, so a mail scanner following the link confirms nothing) and a public
+ * list's hosted subscription form. The sealed token in the address names the workspace and the list;
+ * a bad or expired token is a 404 page; form posts are rate limited per address and list.
+ */
+@Controller
+class SubscriptionPages {
+
+    static final RateLimits.Limit FORM_POSTS = new RateLimits.Limit("subscription-form", 10, Duration.ofMinutes(10));
+    private static final String VIEW = "contacts/public";
+    private static final String POLICY =
+            "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none';" + " frame-ancestors 'none'";
+
+    private final ListManagement lists;
+    private final RateLimits limits;
+
+    SubscriptionPages(ListManagement lists, RateLimits limits) {
+        this.lists = lists;
+        this.limits = limits;
+    }
+
+    @GetMapping(path = "/subscriptions/confirm", produces = MediaType.TEXT_HTML_VALUE)
+    String confirmPage(
+            @RequestParam(required = false) @Nullable String token, Model model, HttpServletResponse response) {
+        if (token == null || token.isBlank()) {
+            return unknown(model, response);
+        }
+        return show(
+                model,
+                response,
+                new PublicPage(
+                        "Confirm your subscription",
+                        "One click and you are on the list.",
+                        "/subscriptions/confirm",
+                        token,
+                        false,
+                        "Confirm my subscription"));
+    }
+
+    @PostMapping(path = "/subscriptions/confirm", produces = MediaType.TEXT_HTML_VALUE)
+    String confirm(
+            @RequestParam(required = false) @Nullable String token,
+            Model model,
+            HttpServletRequest http,
+            HttpServletResponse response) {
+        Optional<ListManagement.Confirmed> confirmed =
+                token == null ? Optional.empty() : lists.confirm(token, RequestOrigins.of(http));
+        if (confirmed.isEmpty()) {
+            return unknown(model, response);
+        }
+        String message = confirmed.get().status() == MemberStatus.CONFIRMED
+                ? "You are subscribed to \"" + confirmed.get().listName() + "\"."
+                : "This subscription was ended; subscribe again through the list's form.";
+        return show(model, response, PublicPage.message("Thank you", message));
+    }
+
+    @GetMapping(path = "/subscribe/{token}", produces = MediaType.TEXT_HTML_VALUE)
+    String formPage(@PathVariable String token, Model model, HttpServletResponse response) {
+        return lists.form(token)
+                .map(form -> show(
+                        model,
+                        response,
+                        new PublicPage(
+                                "Subscribe to " + form.list().name(),
+                                form.list().description(),
+                                "/subscribe/" + token,
+                                null,
+                                true,
+                                "Subscribe")))
+                .orElseGet(() -> unknown(model, response));
+    }
+
+    @PostMapping(path = "/subscribe/{token}", produces = MediaType.TEXT_HTML_VALUE)
+    String subscribe(
+            @PathVariable String token,
+            @RequestParam Map<String, String> fields,
+            Model model,
+            HttpServletRequest http,
+            HttpServletResponse response) {
+        Optional<ListManagement.PublicForm> form = lists.form(token);
+        if (form.isEmpty()) {
+            return unknown(model, response);
+        }
+        RequestOrigin origin = RequestOrigins.of(http);
+        limits.consume("subscribe:" + form.get().list().id() + ":" + origin.ipAddress(), FORM_POSTS);
+        String email = Addresses.normalEmail(fields.get("email"));
+        String firstName = fields.getOrDefault("first_name", "").strip();
+        if (email == null || firstName.length() > 200) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return show(
+                    model,
+                    response,
+                    new PublicPage(
+                            "Subscribe to " + form.get().list().name(),
+                            "Please enter a valid e-mail address (and a first name of at most 200 characters).",
+                            "/subscribe/" + token,
+                            null,
+                            true,
+                            "Subscribe"));
+        }
+        lists.subscribe(
+                form.get(),
+                new ContactInput(email, null, firstName.isEmpty() ? null : firstName, null, null, null, null, null),
+                origin);
+        String message = form.get().list().optIn() == OptIn.DOUBLE
+                ? "Almost done: we sent you a mail; open its link to confirm your subscription."
+                : "You are subscribed to \"" + form.get().list().name() + "\".";
+        return show(model, response, PublicPage.message("Thank you", message));
+    }
+
+    private static String unknown(Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        return show(
+                model,
+                response,
+                PublicPage.message(
+                        "Link not valid",
+                        "This link is not valid (any more). Links in confirmation mails work for 7 days."));
+    }
+
+    private static String show(Model model, HttpServletResponse response, PublicPage page) {
+        response.setHeader("Content-Security-Policy", POLICY);
+        response.setHeader("Cache-Control", "no-store");
+        model.addAttribute("page", page);
+        return VIEW;
+    }
+}
