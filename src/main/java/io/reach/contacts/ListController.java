@@ -60,8 +60,6 @@ class ListController {
 
     record MemberRequest(@NotNull UUID contactId) {}
 
-    record FormLink(String url) {}
-
     @PostMapping
     @RequiresPermission(resource = "contacts", action = "write")
     @Operation(summary = "Create a list: opt_in single|double, visibility private (default) or public (a hosted form)")
@@ -81,7 +79,7 @@ class ListController {
 
     @GetMapping("/{id}")
     @RequiresPermission(resource = "contacts", action = "read")
-    @Operation(summary = "One list, with how many members it has in each status")
+    @Operation(summary = "One list, with how many members it has in each status and, if public, its form_url")
     ListManagement.ListView get(@PathVariable UUID id) {
         return lists.find(id);
     }
@@ -118,6 +116,7 @@ class ListController {
     @Operation(
             summary = "Add a contact: confirmed at once on a single opt-in list; on a double opt-in list it is mailed"
                     + " a confirmation link and stays unconfirmed (never mailed by campaigns) until it follows it")
+    @ApiResponse(responseCode = "200", description = "The membership as it now is")
     @ApiResponse(
             responseCode = "409",
             description = "The contact is unsubscribed, or has no address for a double opt-in")
@@ -139,13 +138,5 @@ class ListController {
     ResponseEntity<Void> remove(@PathVariable UUID id, @PathVariable UUID contactId) {
         lists.remove(id, contactId);
         return ResponseEntity.noContent().build();
-    }
-
-    @GetMapping("/{id}/form-link")
-    @RequiresPermission(resource = "contacts", action = "read")
-    @Operation(summary = "The address of a public list's hosted subscription form")
-    @ApiResponse(responseCode = "409", description = "The list is private")
-    FormLink formLink(@PathVariable UUID id) {
-        return new FormLink(lists.formLink(id));
     }
 }

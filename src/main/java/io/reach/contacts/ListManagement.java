@@ -68,8 +68,11 @@ public class ListManagement {
         this.clock = clock;
     }
 
-    /** A list with how many members it has in each status. */
-    public record ListView(ContactList list, Map<MemberStatus, Long> members) {}
+    /** A list with how many members it has in each status, and (a public list) the address of its hosted form. */
+    public record ListView(
+            ContactList list,
+            Map<MemberStatus, Long> members,
+            @Nullable String formUrl) {}
 
     public ContactList create(Lists.Shape shape) {
         return transactions.inTransaction(() -> {
@@ -82,7 +85,10 @@ public class ListManagement {
     }
 
     public ListView find(UUID id) {
-        return transactions.inTransaction(() -> new ListView(listOf(id), lists.counts(id)));
+        return transactions.inTransaction(() -> {
+            ContactList list = listOf(id);
+            return new ListView(list, lists.counts(id), formLink(list));
+        });
     }
 
     public CursorPage<ContactList> page(PageRequest page) {
@@ -213,16 +219,15 @@ public class ListManagement {
     /** What a confirmation link led to. */
     public record Confirmed(String listName, MemberStatus status) {}
 
-    /** The link of a public list's hosted form (409 for a private list). */
-    public String formLink(UUID list) {
-        ContactList on = transactions.inTransaction(() -> listOf(list));
-        if (on.visibility() != ListVisibility.PUBLIC) {
-            throw new ConflictException("List is private", "Only a public list has a subscription form");
+    /** The address of a public list's hosted form; none for a private list. */
+    private @Nullable String formLink(ContactList list) {
+        if (list.visibility() != ListVisibility.PUBLIC) {
+            return null;
         }
         return publicUrl.base() + "/subscribe/"
                 + links.seal(
                         ContactLinks.Kind.FORM,
-                        new ContactLinks.Target(TenantContext.require(), list, ContactLinks.NONE, Instant.MAX));
+                        new ContactLinks.Target(TenantContext.require(), list.id(), ContactLinks.NONE, Instant.MAX));
     }
 
     /** The public list a form token names, as its workspace; empty when the token is not one or the list is gone or private. */

@@ -131,12 +131,13 @@ class ListsTest {
         UUID list = id(api.post("/api/v1/lists", token, """
                 {"name": "Launch news", "description": "Twice a month", "opt_in": "double", "visibility": "public"}"""));
         UUID secret = id(api.post("/api/v1/lists", token, "{\"name\": \"Staff\", \"opt_in\": \"single\"}"));
-        assertThat(api.get("/api/v1/lists/" + secret + "/form-link", token).status())
-                .isEqualTo(409);
-        String form = api.get("/api/v1/lists/" + list + "/form-link", token)
-                .json()
-                .get("url")
-                .asString();
+        assertThat(api.get("/api/v1/lists/" + secret, token)
+                        .json()
+                        .get("form_url")
+                        .isNull())
+                .isTrue();
+        String form =
+                api.get("/api/v1/lists/" + list, token).json().get("form_url").asString();
         String path = form.substring(form.indexOf("/subscribe/"));
 
         Browser stranger = new Browser(api);
