@@ -16,7 +16,9 @@ public enum ConsentMethod {
     DOUBLE_OPT_IN,
     UNSUBSCRIBE_LINK,
     PREFERENCE_CENTRE,
-    COMPLAINT;
+    COMPLAINT,
+    /** An SMS reply (STOP). */
+    REPLY;
 
     @JsonValue
     public String code() {

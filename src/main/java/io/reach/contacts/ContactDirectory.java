@@ -163,6 +163,44 @@ public class ContactDirectory {
         });
     }
 
+    /**
+     * What a message channel learnt about an address (an unsubscribe link, a STOP reply, a hard bounce,
+     * a complaint) carried to the workspace's contact of that address, if it has one: its status, a
+     * withdrawal when the person said so, and its timeline. Runs in the caller's transaction.
+     */
+    public void stopped(
+            ContactChannel channel,
+            String address,
+            ContactStatus status,
+            ActivityKind kind,
+            @Nullable ConsentMethod withdrawal,
+            @Nullable UUID sourceSend,
+            Instant at) {
+        List<Contact> holders = channel == ContactChannel.EMAIL
+                ? contacts.withAddress(address, null)
+                : contacts.withAddress(null, address);
+        for (Contact contact : holders) {
+            if (contact.status() == ContactStatus.SUBSCRIBED) {
+                contacts.setStatus(contact.id(), status, at);
+            }
+            if (withdrawal != null) {
+                consents.add(
+                        ids.next(),
+                        new Consents.Entry(
+                                contact.id(),
+                                channel,
+                                null,
+                                "all messages",
+                                ConsentAction.WITHDRAWN,
+                                withdrawal,
+                                io.reach.audit.RequestOrigin.UNKNOWN,
+                                null),
+                        at);
+            }
+            record(contact.id(), kind, channel, null, sourceSend, null, at);
+        }
+    }
+
     /** Adds an activity to the contact's timeline and recounts its score; runs in the caller's transaction. */
     void record(
             UUID contact,

@@ -18,6 +18,10 @@ public class ContactNotFound extends NotFoundException {
         return new ContactNotFound("List", id);
     }
 
+    static ContactNotFound importForId(UUID id) {
+        return new ContactNotFound("Import", id);
+    }
+
     static ContactNotFound fieldForName(String name) {
         return new ContactNotFound("Contact field", name);
     }

@@ -46,7 +46,7 @@ class Contacts {
     private static final String DELETE = "delete from contacts.contacts where id = :id";
     private static final String PAGE = "select " + COLUMNS + " from contacts.contacts c where id < :before";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     static final RowMapper<Contact> ROW = Contacts::contact;

@@ -13,6 +13,7 @@ import io.reach.platform.web.PageRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -300,6 +301,14 @@ public class ListManagement {
             }
         }
         return members.find(list.id(), contact.id()).orElseThrow();
+    }
+
+    /** Mails the confirmation link to each of these new unconfirmed members of a double opt-in list (an import's). */
+    void mailConfirmations(ContactList list, List<UUID> members) {
+        Instant now = clock.instant();
+        members.forEach(member -> contacts.find(member)
+                .filter(contact -> contact.email() != null)
+                .ifPresent(contact -> mailConfirmation(list, contact, now)));
     }
 
     private void mailConfirmation(ContactList list, Contact contact, Instant now) {

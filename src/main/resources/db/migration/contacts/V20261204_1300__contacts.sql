@@ -97,7 +97,7 @@ create table contacts.consents (
     purpose     text        not null check (length(purpose) between 1 and 200),
     action      text        not null check (action in ('granted', 'withdrawn')),
     method      text        not null check (method in ('api', 'console', 'import', 'form', 'double_opt_in',
-                                                       'unsubscribe_link', 'preference_centre', 'complaint')),
+                                                       'unsubscribe_link', 'preference_centre', 'complaint', 'reply')),
     ip_address  inet,
     user_agent  text check (length(user_agent) <= 500),
     recorded_by uuid,

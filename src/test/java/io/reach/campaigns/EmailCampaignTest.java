@@ -137,6 +137,10 @@ public class EmailCampaignTest {
                 .as("an open token used as a click")
                 .isEqualTo(404);
 
+        String contact = api.post("/api/v1/contacts", token, "{\"email\": \"Person7@" + domain + "\"}")
+                .json()
+                .get("id")
+                .asString();
         String unsubscribe = CampaignFlows.links(seven, "u").getFirst();
         var page = api.get(unsubscribe, null);
         assertThat(page.status()).isEqualTo(200);
@@ -159,6 +163,18 @@ public class EmailCampaignTest {
                         .get("unsubscribed_at")
                         .isNull())
                 .isFalse();
+        assertThat(api.get("/api/v1/contacts/" + contact, token)
+                        .json()
+                        .get("status")
+                        .asString())
+                .as("the workspace's contact of that address")
+                .isEqualTo("unsubscribed");
+        JsonNode withdrawal = api.get("/api/v1/contacts/" + contact + "/consents", token)
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(withdrawal.get("action").asString()).isEqualTo("withdrawn");
+        assertThat(withdrawal.get("method").asString()).isEqualTo("unsubscribe_link");
 
         var analytics = api.get("/api/v1/email-campaigns/" + email + "/analytics", token);
         assertThat(analytics.status()).as(analytics.body()).isEqualTo(200);

@@ -1,19 +1,16 @@
 package io.reach.campaigns.sending;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import io.reach.campaigns.templates.Personalisation;
 import io.reach.campaigns.templates.TemplateContent;
 import io.reach.contacts.Addresses;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
-import java.io.IOException;
+import io.reach.platform.web.SpreadsheetCsv;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -91,25 +88,16 @@ public final class Recipients {
         return new Checked(accepted, rejected, duplicates);
     }
 
-    /**
-     * Reads a CSV upload as spreadsheets write it: UTF-8 with or without a byte-order mark, the
-     * delimiter ({@code ,} {@code ;} or tab) the one the header line uses most, header names matched
-     * whatever their case, spaces and dashes ({@code First Name} is {@code first_name}, {@code E-mail}
-     * and {@code Email Address} are {@code email}). Each row keeps its line in the file.
-     */
+    /** Reads a CSV upload as spreadsheets write it ({@link SpreadsheetCsv}); each row keeps its line in the file. */
     static List<Given> csv(String body, Channel channel) {
         String column = channel == Channel.EMAIL ? "email" : "phone";
-        String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
         List<Given> rows = new ArrayList<>();
-        try (CsvReader<NamedCsvRecord> reader =
-                CsvReader.builder().fieldSeparator(delimiter(text)).ofNamedCsvRecord(new StringReader(text))) {
-            for (NamedCsvRecord record : reader) {
+        try {
+            SpreadsheetCsv.read(new StringReader(body), (line, fields) -> {
                 if (rows.size() >= MAX_RECIPIENTS) {
                     throw new InvalidRequestException(
                             new FieldError("recipients", "at most " + MAX_RECIPIENTS + " rows"));
                 }
-                Map<String, String> fields = new LinkedHashMap<>();
-                record.getFieldsAsMap().forEach((key, value) -> fields.putIfAbsent(header(key), value));
                 if (!fields.containsKey(column)) {
                     throw new InvalidRequestException(
                             new FieldError("csv", "needs a header row naming a " + column + " column"));
@@ -122,12 +110,11 @@ public final class Recipients {
                         fields.get("phone"),
                         fields.get("name"),
                         variables,
-                        Math.toIntExact(record.getStartingLineNumber())));
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidRequestException invalid) {
-                throw invalid;
-            }
+                        Math.toIntExact(line)));
+            });
+        } catch (InvalidRequestException invalid) {
+            throw invalid;
+        } catch (RuntimeException e) {
             throw new InvalidRequestException(
                     new FieldError("csv", "is not readable CSV with a header row: " + e.getMessage()));
         }
@@ -137,42 +124,9 @@ public final class Recipients {
         return rows;
     }
 
-    /** The delimiter the header line uses most (outside quotes); a comma when it uses none. */
-    static char delimiter(String text) {
-        int comma = 0;
-        int semicolon = 0;
-        int tab = 0;
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && (c == '\n' || c == '\r')) {
-                break;
-            } else if (!quoted) {
-                comma += c == ',' ? 1 : 0;
-                semicolon += c == ';' ? 1 : 0;
-                tab += c == '\t' ? 1 : 0;
-            }
-        }
-        if (tab > comma && tab >= semicolon) {
-            return '\t';
-        }
-        return semicolon > comma ? ';' : ',';
-    }
-
-    /** A header name as a key: lower case, words joined by {@code _}, the usual names of the address columns folded. */
+    /** See {@link SpreadsheetCsv#header}. */
     static String header(String name) {
-        String key = name.strip()
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[\\s\\-.]+", "_")
-                .replaceAll("^_+|_+$", "");
-        return switch (key) {
-            case "e_mail", "email_address", "e_mail_address", "mail" -> "email";
-            case "phone_number", "mobile", "mobile_number", "mobile_phone", "telephone" -> "phone";
-            case "full_name" -> "name";
-            default -> key;
-        };
+        return SpreadsheetCsv.header(name);
     }
 
     /** See {@link Addresses#normalEmail}. */

@@ -2,6 +2,11 @@ package io.reach.campaigns.suppression;
 
 import io.reach.campaigns.sending.Channel;
 import io.reach.campaigns.sending.Recipients;
+import io.reach.contacts.ActivityKind;
+import io.reach.contacts.ConsentMethod;
+import io.reach.contacts.ContactChannel;
+import io.reach.contacts.ContactDirectory;
+import io.reach.contacts.ContactStatus;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
@@ -20,11 +25,14 @@ import org.springframework.stereotype.Service;
 public class SuppressionLists {
 
     private final Suppressions suppressions;
+    private final ContactDirectory contacts;
     private final TenantTransactions transactions;
     private final Clock clock;
 
-    SuppressionLists(Suppressions suppressions, TenantTransactions transactions, Clock clock) {
+    SuppressionLists(
+            Suppressions suppressions, ContactDirectory contacts, TenantTransactions transactions, Clock clock) {
         this.suppressions = suppressions;
+        this.contacts = contacts;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -52,6 +60,41 @@ public class SuppressionLists {
     public void suppressFor(
             Channel channel, String address, SuppressionReason reason, @Nullable UUID send, Instant at) {
         suppressions.add(channel, address, reason, send, at);
+        ContactChannel on = channel == Channel.EMAIL ? ContactChannel.EMAIL : ContactChannel.SMS;
+        switch (reason) {
+            case UNSUBSCRIBED ->
+                contacts.stopped(
+                        on,
+                        address,
+                        ContactStatus.UNSUBSCRIBED,
+                        ActivityKind.UNSUBSCRIBED,
+                        ConsentMethod.UNSUBSCRIBE_LINK,
+                        send,
+                        at);
+            case STOP ->
+                contacts.stopped(
+                        on,
+                        address,
+                        ContactStatus.UNSUBSCRIBED,
+                        ActivityKind.UNSUBSCRIBED,
+                        ConsentMethod.REPLY,
+                        send,
+                        at);
+            case HARD_BOUNCE ->
+                contacts.stopped(on, address, ContactStatus.BOUNCED, ActivityKind.BOUNCED, null, send, at);
+            case COMPLAINT ->
+                contacts.stopped(
+                        on,
+                        address,
+                        ContactStatus.COMPLAINED,
+                        ActivityKind.COMPLAINED,
+                        ConsentMethod.COMPLAINT,
+                        send,
+                        at);
+            case MANUAL -> {
+                // a suppression by hand is the workspace's own list; the contact stays as it is
+            }
+        }
     }
 
     /** Lifts a suppression that had {@code reason} (a START reply lifts a STOP); runs in the caller's transaction. */

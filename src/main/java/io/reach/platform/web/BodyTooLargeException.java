@@ -26,6 +26,14 @@ public final class BodyTooLargeException extends IOException {
                 "The request body exceeds the limit of " + limit + " bytes");
     }
 
+    /** The same refusal for code that reads a body itself and must not swallow it as unreadable input. */
+    public ApiException refusal() {
+        return new ApiException(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Payload too large",
+                "The request body exceeds the limit of " + limit + " bytes") {};
+    }
+
     /** This exception, if it is somewhere in the cause chain of {@code error}. */
     public static Optional<BodyTooLargeException> in(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {

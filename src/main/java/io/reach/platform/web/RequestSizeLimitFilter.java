@@ -8,11 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -25,25 +27,30 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final Map<String, Long> large;
     private final ProblemWriter problems;
 
-    RequestSizeLimitFilter(@Value("${reach.web.max-request-bytes:1048576}") long maxBytes, ProblemWriter problems) {
+    RequestSizeLimitFilter(
+            @Value("${reach.web.max-request-bytes:1048576}") long maxBytes,
+            List<LargeBodies> large,
+            ProblemWriter problems) {
         this.maxBytes = maxBytes;
+        this.large = large.stream()
+                .flatMap(bodies -> bodies.limits().entrySet().stream())
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue, Math::max));
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            problems.write(response, tooLarge());
+        long limit =
+                "POST".equals(request.getMethod()) ? large.getOrDefault(request.getRequestURI(), maxBytes) : maxBytes;
+        if (request.getContentLengthLong() > limit) {
+            problems.write(response, BodyTooLargeException.problem(limit));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
-    }
-
-    private ProblemDetail tooLarge() {
-        return BodyTooLargeException.problem(maxBytes);
+        chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -1,0 +1,4 @@
+package io.reach.contacts;
+
+/** A row of an upload that passed every check, in stored form, with its line in the file. */
+record ImportRow(long line, ContactDetails details) {}
