@@ -2,7 +2,9 @@ package io.reach.console.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reach.measurement.ingest.Sessionizer;
 import io.reach.measurement.rollup.TrackerRollups;
+import io.reach.platform.tenant.TenantId;
 import io.reach.support.Accounts;
 import io.reach.support.Chrome;
 import io.reach.support.OwnerDatabase;
@@ -42,6 +44,9 @@ class AnalyticsJourneyTest {
     @Autowired
     TrackerRollups rollups;
 
+    @Autowired
+    Sessionizer sessionizer;
+
     @Test
     void aNewcomerSignsUpSecuresTheAccountAndSeesTheirWebsitesVisitors() {
         String workspace = "Acme Shoes " + UUID.randomUUID().toString().substring(0, 8);
@@ -68,12 +73,18 @@ class AnalyticsJourneyTest {
         try (TestWebsite website = new TestWebsite()) {
             website.pasteIntoHead(addSiteKey(website.origin()));
             visit(website);
-            awaitPageViews(tenantNamed(workspace), website.origin(), 3);
+            UUID tenant = tenantNamed(workspace);
+            awaitPageViews(tenant, website.origin(), 3);
+            sessionizer.drain(TenantId.of(tenant));
             rollups.runDue();
             rollups.runDue();
 
             chrome.open("/app/analytics");
             assertThat(kpi("page_views")).isEqualTo("3");
+            assertThat(kpi("visitors"))
+                    .as("the visits are counted with the page views")
+                    .isNotEqualTo("0");
+            assertThat(kpi("sessions")).isNotEqualTo("0");
             assertThat(chrome.find(By.id("table-page")).getText())
                     .contains("/pricing/annual")
                     .contains(website.origin() + "/pricing");
