@@ -201,6 +201,24 @@ public class ContactDirectory {
         }
     }
 
+    /**
+     * What a person did with a message (opened, clicked), on the timeline of the workspace's contact
+     * of that address, if it has one. Runs in the caller's transaction.
+     */
+    public void engaged(
+            ContactChannel channel,
+            String address,
+            ActivityKind kind,
+            ActivitySource source,
+            UUID sourceId,
+            @Nullable String detail,
+            Instant at) {
+        List<Contact> holders = channel == ContactChannel.EMAIL
+                ? contacts.withAddress(address, null)
+                : contacts.withAddress(null, address);
+        holders.forEach(contact -> record(contact.id(), kind, channel, source, sourceId, detail, at));
+    }
+
     /** Adds an activity to the contact's timeline and recounts its score; runs in the caller's transaction. */
     void record(
             UUID contact,

@@ -18,6 +18,10 @@ public class ContactNotFound extends NotFoundException {
         return new ContactNotFound("List", id);
     }
 
+    static ContactNotFound segmentForId(UUID id) {
+        return new ContactNotFound("Segment", id);
+    }
+
     static ContactNotFound importForId(UUID id) {
         return new ContactNotFound("Import", id);
     }

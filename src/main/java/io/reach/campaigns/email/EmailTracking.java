@@ -5,6 +5,10 @@ import io.reach.campaigns.sending.Channel;
 import io.reach.campaigns.sending.SendEffects;
 import io.reach.campaigns.suppression.SuppressionLists;
 import io.reach.campaigns.suppression.SuppressionReason;
+import io.reach.contacts.ActivityKind;
+import io.reach.contacts.ActivitySource;
+import io.reach.contacts.ContactChannel;
+import io.reach.contacts.ContactDirectory;
 import io.reach.measurement.EngagementEvents;
 import io.reach.platform.tenant.TenantTransactions;
 import java.time.Clock;
@@ -33,15 +37,19 @@ class EmailTracking {
     private final CampaignProperties properties;
     private final Clock clock;
 
+    private final ContactDirectory contacts;
+
     EmailTracking(
             TrackingTokens tokens,
             EmailSends sends,
             SuppressionLists suppressions,
             SendEffects effects,
             EngagementEvents events,
+            ContactDirectory contacts,
             TenantTransactions transactions,
             CampaignProperties properties,
             Clock clock) {
+        this.contacts = contacts;
         this.tokens = tokens;
         this.sends = sends;
         this.suppressions = suppressions;
@@ -76,6 +84,16 @@ class EmailTracking {
                         if (!machine && send.clickedAt() == null) {
                             converted(send);
                         }
+                    }
+                    if (!machine) {
+                        contacts.engaged(
+                                ContactChannel.EMAIL,
+                                send.recipientEmail().toLowerCase(java.util.Locale.ROOT),
+                                token.kind() == TrackingTokens.Kind.OPEN ? ActivityKind.OPENED : ActivityKind.CLICKED,
+                                ActivitySource.EMAIL_CAMPAIGN,
+                                send.emailCampaignId(),
+                                token.url(),
+                                now);
                     }
                     return new Engaged(send, machine);
                 }));
