@@ -99,6 +99,11 @@ public class SegmentManagement {
         return segments.contacts(compiled(segmentOf(id).definition()), before, limit);
     }
 
+    /** A 404 unless the workspace has the segment; in the caller's transaction. */
+    public void require(UUID id) {
+        segmentOf(id);
+    }
+
     private Counted counted(Segment segment) {
         return new Counted(segment, segments.count(compiled(segment.definition())));
     }

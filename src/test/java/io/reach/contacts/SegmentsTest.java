@@ -17,14 +17,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Segments select, in SQL, exactly the contacts a hand-written query over the same data selects. */
 @ReachTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SegmentsTest {
 
     static final int CONTACTS = 60;
@@ -50,7 +52,7 @@ class SegmentsTest {
     UUID list;
     List<UUID> contacts = new java.util.ArrayList<>();
 
-    @BeforeEach
+    @BeforeAll
     void aWorkspaceOfSixtyContacts() {
         ada = accounts.owner();
         token = ada.accessToken();

@@ -72,7 +72,7 @@ public class MessagePages {
         MessageDesk desk = desks.desk(channel);
         try {
             switch (move) {
-                case "send" -> sending.send(channel, id, member, desk::requireCarrier);
+                case "send" -> sending.send(channel, id, member, desk::requireCarrier, desk::content);
                 case "pause" -> sending.pause(channel, id, member);
                 case "resume" -> {
                     desk.requireCarrier();

@@ -4,6 +4,7 @@ import io.reach.campaigns.CampaignNotFound;
 import io.reach.campaigns.CampaignsForSending;
 import io.reach.campaigns.templates.TemplateContent;
 import io.reach.campaigns.templates.TemplateUsage;
+import io.reach.contacts.Audiences;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantId;
@@ -40,8 +41,12 @@ public class Sending {
     private final TenantTransactions transactions;
     private final Clock clock;
     private final QuotaEnforcement quotas;
+    private final CampaignAudiences audiences;
+    private final Audiences contacts;
 
     Sending(
+            CampaignAudiences audiences,
+            Audiences contacts,
             ChannelCampaigns channelCampaigns,
             CampaignsForSending campaigns,
             SendQueue queue,
@@ -51,6 +56,8 @@ public class Sending {
             Clock clock,
             QuotaEnforcement quotas) {
         this.quotas = quotas;
+        this.audiences = audiences;
+        this.contacts = contacts;
         this.channelCampaigns = channelCampaigns;
         this.campaigns = campaigns;
         this.queue = queue;
@@ -142,13 +149,44 @@ public class Sending {
         });
     }
 
-    public void send(Channel channel, UUID id, UserPrincipal person, Runnable checkCarrier) {
+    /**
+     * Chooses the list or segment a draft is sent to (with its uploaded recipients, if any); its
+     * contacts are taken when sending starts. A null audience removes the choice.
+     */
+    public void target(Channel channel, UUID id, UserPrincipal person, @Nullable UUID list, @Nullable UUID segment) {
+        transactions.inTransaction(() -> {
+            ChannelCampaigns.Header header = visible(channel, id, person);
+            if (header.status() != MessageCampaignStatus.DRAFT) {
+                throw new ConflictException("Not allowed now", "The audience is chosen while the campaign is a draft");
+            }
+            if (list != null) {
+                contacts.requireList(list);
+            }
+            if (segment != null) {
+                contacts.requireSegment(segment);
+            }
+            audiences.set(
+                    channel,
+                    id,
+                    list != null
+                            ? new CampaignAudiences.Audience("list", list)
+                            : segment != null ? new CampaignAudiences.Audience("segment", segment) : null);
+        });
+    }
+
+    public void send(
+            Channel channel,
+            UUID id,
+            UserPrincipal person,
+            Runnable checkCarrier,
+            Function<UUID, TemplateContent> contentOf) {
         checkCarrier.run();
         TenantId tenant = TenantContext.require();
         transactions.inTransaction(() -> {
             ChannelCampaigns.Header header = visible(channel, id, person);
             header.status().requireSendable(channel);
             campaigns.requireSending(header.campaignId(), clock.instant());
+            audiences.of(channel, id).ifPresent(audience -> freeze(channel, id, audience, contentOf.apply(id)));
             long recipients = queue.remaining(channel, id);
             if (recipients == 0) {
                 throw new ConflictException("No recipients", "Add recipients before sending");
@@ -161,6 +199,28 @@ public class Sending {
             }
             afterCommit(() -> dispatch.start(tenant, channel, id));
         });
+    }
+
+    /**
+     * Adds the audience's contacts as they are now to the campaign's recipients (checked like any
+     * recipients; suppressed addresses kept out), so the audience is fixed once sending starts.
+     */
+    private void freeze(Channel channel, UUID id, CampaignAudiences.Audience audience, TemplateContent content) {
+        List<Audiences.Member> members =
+                "list".equals(audience.type()) ? contacts.ofList(audience.id()) : contacts.ofSegment(audience.id());
+        List<Recipients.Given> given = members.stream()
+                .filter(member -> (channel == Channel.EMAIL ? member.email() : member.phone()) != null)
+                .map(member -> new Recipients.Given(
+                        channel == Channel.EMAIL ? member.email() : null,
+                        channel == Channel.SMS ? member.phone() : null,
+                        member.name().isEmpty() ? null : member.name(),
+                        member.values(),
+                        null))
+                .toList();
+        if (!given.isEmpty()) {
+            queue.add(channel, id, Recipients.check(given, channel, content).accepted(), clock.instant());
+        }
+        audiences.set(channel, id, null);
     }
 
     public void pause(Channel channel, UUID id, UserPrincipal person) {

@@ -4,9 +4,12 @@ import io.reach.campaigns.templates.TemplateContent;
 import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,12 +49,31 @@ public abstract class SendingEndpoints<V> {
         return sending.add(channel, id, member, given, this::content);
     }
 
+    /** The list or segment a campaign is sent to; both null removes the choice. */
+    public record AudienceRequest(
+            @Nullable UUID listId, @Nullable UUID segmentId) {}
+
+    @PostMapping("/{id}/audience")
+    @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
+    @Operation(
+            summary = "Send a draft to a list's confirmed members or a segment's contacts (subscribed ones, as they are"
+                    + " when sending starts; suppressed addresses kept out), besides any uploaded recipients")
+    @ApiResponse(responseCode = "200", description = "The campaign")
+    @ApiResponse(responseCode = "409", description = "The campaign is not a draft")
+    public V target(@SignedInMember UserPrincipal member, @PathVariable UUID id, @RequestBody AudienceRequest request) {
+        if (request.listId() != null && request.segmentId() != null) {
+            throw new InvalidRequestException(new FieldError("segment_id", "give a list_id or a segment_id, not both"));
+        }
+        sending.target(channel, id, member, request.listId(), request.segmentId());
+        return get(member, id);
+    }
+
     @PostMapping("/{id}/send")
     @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
     @Operation(summary = "Start sending a draft in the background; progress shows on the campaign")
     @ApiResponse(responseCode = "202", description = "Accepted; sending goes on in the background")
     public ResponseEntity<V> send(@SignedInMember UserPrincipal member, @PathVariable UUID id) {
-        sending.send(channel, id, member, this::requireCarrier);
+        sending.send(channel, id, member, this::requireCarrier, this::content);
         return ResponseEntity.accepted().body(get(member, id));
     }
 

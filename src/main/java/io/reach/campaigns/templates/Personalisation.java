@@ -19,6 +19,23 @@ public final class Personalisation {
         });
         values.putAll(recipient);
         values.putAll(builtIns);
+        return nested(values);
+    }
+
+    /**
+     * The values with {@code contact.first_name} and the like also as a {@code contact} object, so
+     * {@code {{contact.first_name}}} finds them (Mustache reads a dotted name as a path).
+     */
+    private static Map<String, Object> nested(Map<String, Object> values) {
+        Map<String, Object> contact = new HashMap<>();
+        values.forEach((name, value) -> {
+            if (name.startsWith("contact.")) {
+                contact.put(name.substring("contact.".length()), value);
+            }
+        });
+        if (!contact.isEmpty()) {
+            values.put("contact", contact);
+        }
         return values;
     }
 

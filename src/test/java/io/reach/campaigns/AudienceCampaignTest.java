@@ -1,0 +1,128 @@
+package io.reach.campaigns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reach.support.Accounts;
+import io.reach.support.Api;
+import io.reach.support.Browser;
+import io.reach.support.ReachTest;
+import io.reach.support.TestMailServer;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Campaigns to a segment or a list reach exactly its subscribed, confirmed contacts, never a suppressed address. */
+@ReachTest
+class AudienceCampaignTest {
+
+    static final String TEMPLATE = """
+            {"template_name": "Hello", "template_type": "email", "template_content": {
+              "subject": "Hi {{contact.first_name}}",
+              "html": "<p>Hi {{contact.first_name}}, your plan: {{contact.plan}}.</p><a href=\\"{{unsubscribe_url}}\\">Unsubscribe</a>",
+              "variables": {"contact.first_name": "friend", "contact.plan": "none"}}}""";
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    Accounts accounts;
+
+    @Test
+    void aCampaignToASegmentReachesItsSubscribedContactsMinusSuppressions() {
+        String token = accounts.owner().accessToken();
+        String domain = "s" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        api.post(
+                "/api/v1/contact-fields", token, "{\"name\": \"plan\", \"label\": \"Plan\", \"field_type\": \"text\"}");
+        contact(
+                token,
+                "ann@" + domain,
+                "\"first_name\": \"Ann\", \"attributes\": {\"plan\": \"pro\"}, \"tags\": [\"vip\"]");
+        String gone = contact(token, "bob@" + domain, "\"tags\": [\"vip\"]");
+        api.post("/api/v1/contacts/" + gone + "/unsubscribe", token, "{\"channel\": \"email\"}");
+        contact(token, "cat@" + domain, "\"tags\": [\"vip\"]");
+        api.post("/api/v1/suppressions/email", token, "{\"address\": \"cat@" + domain + "\"}");
+        contact(token, "dan@" + domain, "\"tags\": [\"regular\"]");
+        contact(token, "eve@" + domain, "\"tags\": [\"vip\"]");
+        String segment = api.post("/api/v1/segments", token, """
+                        {"name": "VIP", "definition": {"match": "all", "conditions": [{"type": "tag", "op": "has", "value": "vip"}]}}""")
+                .json()
+                .get("segment")
+                .get("id")
+                .asString();
+        var flows = new CampaignFlows(api);
+        UUID email = flows.emailCampaign(token, flows.activeCampaign(token, ""), flows.template(token, TEMPLATE));
+
+        var targeted = api.post(
+                "/api/v1/email-campaigns/" + email + "/audience", token, "{\"segment_id\": \"" + segment + "\"}");
+        assertThat(targeted.status()).as(targeted.body()).isEqualTo(200);
+        contact(token, "late@" + domain, "\"tags\": [\"vip\"]");
+        assertThat(api.post("/api/v1/email-campaigns/" + email + "/send", token, "")
+                        .status())
+                .isEqualTo(202);
+        flows.awaitProcessed(token, email);
+
+        Map<String, List<MimeMessage>> mails = TestMailServer.messagesToDomain(domain, 4).stream()
+                .collect(Collectors.groupingBy(CampaignFlows::recipientOf));
+        assertThat(mails.keySet())
+                .as("the segment as sending started: not unsubscribed Bob, not suppressed Cat, not Dan")
+                .containsExactlyInAnyOrder("ann@" + domain, "eve@" + domain, "late@" + domain);
+        assertThat(CampaignFlows.html(mails.get("ann@" + domain).getFirst())).contains("Hi Ann, your plan: pro.");
+        assertThat(CampaignFlows.html(mails.get("eve@" + domain).getFirst())).contains("Hi friend, your plan: none.");
+        assertThat(api.post(
+                                "/api/v1/email-campaigns/" + email + "/audience",
+                                token,
+                                "{\"segment_id\": \"" + segment + "\"}")
+                        .status())
+                .as("a campaign that started keeps its audience")
+                .isEqualTo(409);
+    }
+
+    @Test
+    void anUnconfirmedMemberOfADoubleOptInListIsNeverMailedUntilItConfirms() {
+        String token = accounts.owner().accessToken();
+        String domain = "d" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        String list = api.post("/api/v1/lists", token, "{\"name\": \"Weekly\", \"opt_in\": \"double\"}")
+                .json()
+                .get("id")
+                .asString();
+        String fay = contact(token, "fay@" + domain, "\"first_name\": \"Fay\"");
+        api.post("/api/v1/lists/" + list + "/members", token, "{\"contact_id\": \"" + fay + "\"}");
+        var flows = new CampaignFlows(api);
+        UUID template = flows.template(token, TEMPLATE);
+        UUID campaign = flows.activeCampaign(token, "");
+
+        UUID first = flows.emailCampaign(token, campaign, template);
+        api.post("/api/v1/email-campaigns/" + first + "/audience", token, "{\"list_id\": \"" + list + "\"}");
+        var refused = api.post("/api/v1/email-campaigns/" + first + "/send", token, "");
+        assertThat(refused.status()).as("nobody confirmed yet").isEqualTo(409);
+
+        String confirmation = TestMailServer.tokenInMail("fay@" + domain, 1).orElseThrow();
+        new Browser(api).postExactly("/subscriptions/confirm", Map.of("token", confirmation));
+        UUID second = flows.emailCampaign(token, campaign, template);
+        api.post("/api/v1/email-campaigns/" + second + "/audience", token, "{\"list_id\": \"" + list + "\"}");
+        assertThat(api.post("/api/v1/email-campaigns/" + second + "/send", token, "")
+                        .status())
+                .isEqualTo(202);
+        flows.awaitProcessed(token, second);
+
+        assertThat(TestMailServer.mailsTo("fay@" + domain, 2))
+                .as("the confirmation mail, then the campaign")
+                .hasSize(2);
+        assertThat(api.post(
+                                "/api/v1/email-campaigns/" + second + "/audience",
+                                token,
+                                "{\"list_id\": \"" + UUID.randomUUID() + "\"}")
+                        .status())
+                .isIn(404, 409);
+    }
+
+    private String contact(String token, String email, String rest) {
+        var created = api.post("/api/v1/contacts", token, "{\"email\": \"" + email + "\", " + rest + "}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+}
