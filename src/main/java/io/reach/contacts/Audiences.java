@@ -21,8 +21,9 @@ public class Audiences {
 
     static final int PAGE = 5_000;
     private static final String LIST_MEMBERS = "select " + Contacts.COLUMNS + " from contacts.contacts c"
-            + " join contacts.list_members m on m.contact_id = c.id and m.list_id = :list and m.status = 'confirmed'"
-            + " where c.status = 'subscribed' and c.id < :before order by c.id desc limit :limit";
+            + " where c.status = 'subscribed' and c.id < :before and exists (select 1 from contacts.list_members m"
+            + " where m.contact_id = c.id and m.list_id = :list and m.status = 'confirmed')"
+            + " order by c.id desc limit :limit";
 
     private final Lists lists;
     private final SegmentManagement segments;

@@ -65,13 +65,17 @@ class AudienceCampaignTest {
                 .isEqualTo(202);
         flows.awaitProcessed(token, email);
 
-        Map<String, List<MimeMessage>> mails = TestMailServer.messagesToDomain(domain, 4).stream()
+        Map<String, List<MimeMessage>> mails = TestMailServer.messagesToDomain(domain, 3).stream()
                 .collect(Collectors.groupingBy(CampaignFlows::recipientOf));
         assertThat(mails.keySet())
                 .as("the segment as sending started: not unsubscribed Bob, not suppressed Cat, not Dan")
                 .containsExactlyInAnyOrder("ann@" + domain, "eve@" + domain, "late@" + domain);
-        assertThat(CampaignFlows.html(mails.get("ann@" + domain).getFirst())).contains("Hi Ann, your plan: pro.");
-        assertThat(CampaignFlows.html(mails.get("eve@" + domain).getFirst())).contains("Hi friend, your plan: none.");
+        assertThat(CampaignFlows.html(java.util.Objects.requireNonNull(mails.get("ann@" + domain))
+                        .getFirst()))
+                .contains("Hi Ann, your plan: pro.");
+        assertThat(CampaignFlows.html(java.util.Objects.requireNonNull(mails.get("eve@" + domain))
+                        .getFirst()))
+                .contains("Hi friend, your plan: none.");
         assertThat(api.post(
                                 "/api/v1/email-campaigns/" + email + "/audience",
                                 token,
@@ -109,9 +113,9 @@ class AudienceCampaignTest {
                 .isEqualTo(202);
         flows.awaitProcessed(token, second);
 
-        assertThat(TestMailServer.mailsTo("fay@" + domain, 2))
+        assertThat(TestMailServer.messagesToDomain(domain, 2).stream().map(CampaignFlows::recipientOf))
                 .as("the confirmation mail, then the campaign")
-                .hasSize(2);
+                .containsExactly("fay@" + domain, "fay@" + domain);
         assertThat(api.post(
                                 "/api/v1/email-campaigns/" + second + "/audience",
                                 token,

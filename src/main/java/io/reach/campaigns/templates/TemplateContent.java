@@ -21,6 +21,9 @@ public record TemplateContent(TemplateType type, Map<String, @Nullable String> v
 
     static final int MAX_CHARS = 512 * 1024;
     static final Set<String> BUILT_IN = Set.of("email", "name", "phone", "unsubscribe_url");
+    /** The contact a recipient was taken from: {@code {{contact.first_name}}}, {@code {{contact.<declared field>}}}. */
+    static final String CONTACT = "contact";
+
     private static final List<String> TEXT_PARTS = List.of("subject", "html", "text", "body");
 
     public static TemplateContent check(TemplateType type, @Nullable JsonNode content) {
@@ -75,11 +78,14 @@ public record TemplateContent(TemplateType type, Map<String, @Nullable String> v
             Set<String> unknown = new TreeSet<>(TemplateText.placeholders(text));
             unknown.removeAll(BUILT_IN);
             unknown.removeAll(variables.keySet());
+            unknown.remove(CONTACT);
             if (!unknown.isEmpty()) {
                 errors.add(new FieldError(
                         "template_content." + part,
                         "uses placeholders that are neither built in "
-                                + BUILT_IN.stream().sorted().toList() + " nor declared under variables: " + unknown));
+                                + BUILT_IN.stream().sorted().toList()
+                                + " nor contact.<field> nor declared under variables: "
+                                + unknown));
             }
         } catch (TemplateText.Invalid e) {
             errors.add(new FieldError("template_content." + part, "is not a valid template: " + e.getMessage()));
@@ -98,10 +104,10 @@ public record TemplateContent(TemplateType type, Map<String, @Nullable String> v
         for (var entry : node.properties()) {
             String name = entry.getKey();
             JsonNode value = entry.getValue();
-            if (!name.matches("[A-Za-z_][A-Za-z0-9_]{0,63}") || BUILT_IN.contains(name)) {
+            if (!name.matches("(contact\\.)?[A-Za-z_][A-Za-z0-9_]{0,63}") || BUILT_IN.contains(name)) {
                 errors.add(new FieldError(
                         "template_content.variables." + name,
-                        "must be a name of letters, digits and _ that is not built in"));
+                        "must be a name of letters, digits and _ that is not built in (or contact.<field>)"));
             } else if (!value.isNull() && !value.isString()) {
                 errors.add(new FieldError("template_content.variables." + name, "must be a string default or null"));
             } else {
