@@ -41,9 +41,21 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactController {
 
     private final ContactDirectory directory;
+    private final PreferenceCentre preferences;
 
-    ContactController(ContactDirectory directory) {
+    ContactController(ContactDirectory directory, PreferenceCentre preferences) {
         this.directory = directory;
+        this.preferences = preferences;
+    }
+
+    record Link(String url) {}
+
+    @GetMapping("/{id}/preferences-link")
+    @RequiresPermission(resource = "contacts", action = "read")
+    @Operation(
+            summary = "The address of the contact's hosted preference centre (lists to choose, unsubscribe from all)")
+    Link preferencesLink(@PathVariable UUID id) {
+        return new Link(preferences.link(id));
     }
 
     record ContactRequest(

@@ -6,8 +6,12 @@ import io.reach.platform.ratelimit.RateLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -20,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The pages contacts reach from a mail or a website, without signing in: confirming a double
  * opt-in subscription (a button, so a mail scanner following the link confirms nothing) and a public
- * list's hosted subscription form. The sealed token in the address names the workspace and the list;
+ * list's hosted subscription form; a contact's preference centre. The sealed token in the address names the workspace and the list;
  * a bad or expired token is a 404 page; form posts are rate limited per address and list.
  */
 @Controller
@@ -32,11 +36,60 @@ class SubscriptionPages {
             "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none';" + " frame-ancestors 'none'";
 
     private final ListManagement lists;
+    private final PreferenceCentre preferences;
     private final RateLimits limits;
 
-    SubscriptionPages(ListManagement lists, RateLimits limits) {
+    SubscriptionPages(ListManagement lists, PreferenceCentre preferences, RateLimits limits) {
         this.lists = lists;
+        this.preferences = preferences;
         this.limits = limits;
+    }
+
+    @GetMapping(path = "/preferences/{token}", produces = MediaType.TEXT_HTML_VALUE)
+    String preferencesPage(@PathVariable String token, Model model, HttpServletResponse response) {
+        return preferences
+                .open(token)
+                .map(shown -> preferences(model, response, token, shown, ""))
+                .orElseGet(() -> unknown(model, response));
+    }
+
+    @PostMapping(path = "/preferences/{token}", produces = MediaType.TEXT_HTML_VALUE)
+    String savePreferences(
+            @PathVariable String token,
+            @RequestParam(name = "list", required = false) @Nullable List<String> chosen,
+            @RequestParam(required = false) @Nullable String everything,
+            Model model,
+            HttpServletRequest http,
+            HttpServletResponse response) {
+        Set<UUID> lists = new HashSet<>();
+        for (String id : chosen == null ? List.<String>of() : chosen) {
+            try {
+                lists.add(UUID.fromString(id));
+            } catch (IllegalArgumentException notAList) {
+                // a tampered form: the lists it names that are not lists are not chosen
+            }
+        }
+        if (!preferences.save(token, lists, "true".equals(everything), RequestOrigins.of(http))) {
+            return unknown(model, response);
+        }
+        return preferences
+                .open(token)
+                .map(shown -> preferences(model, response, token, shown, "Saved."))
+                .orElseGet(() -> unknown(model, response));
+    }
+
+    private static String preferences(
+            Model model,
+            HttpServletResponse response,
+            String token,
+            PreferenceCentre.Preferences shown,
+            String message) {
+        response.setHeader("Content-Security-Policy", POLICY);
+        response.setHeader("Cache-Control", "no-store");
+        model.addAttribute("preferences", shown);
+        model.addAttribute("action", "/preferences/" + token);
+        model.addAttribute("message", message);
+        return "contacts/preferences";
     }
 
     @GetMapping(path = "/subscriptions/confirm", produces = MediaType.TEXT_HTML_VALUE)

@@ -124,6 +124,63 @@ class AudienceCampaignTest {
                 .isIn(404, 409);
     }
 
+    @Test
+    void aChoiceMadeInThePreferenceCentreHoldsForTheNextCampaign() {
+        String token = accounts.owner().accessToken();
+        String domain = "p" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        String news = api.post(
+                        "/api/v1/lists",
+                        token,
+                        "{\"name\": \"News\", \"opt_in\": \"single\", \"visibility\": \"public\"}")
+                .json()
+                .get("id")
+                .asString();
+        String offers = api.post(
+                        "/api/v1/lists",
+                        token,
+                        "{\"name\": \"Offers\", \"opt_in\": \"single\", \"visibility\": \"public\"}")
+                .json()
+                .get("id")
+                .asString();
+        String gus = contact(token, "gus@" + domain, "\"first_name\": \"Gus\"");
+        String hal = contact(token, "hal@" + domain, "\"first_name\": \"Hal\"");
+        for (String member : List.of(gus, hal)) {
+            api.post("/api/v1/lists/" + news + "/members", token, "{\"contact_id\": \"" + member + "\"}");
+        }
+        String link = api.get("/api/v1/contacts/" + gus + "/preferences-link", token)
+                .json()
+                .get("url")
+                .asString();
+        String page = link.substring(link.indexOf("/preferences/"));
+        Browser gusBrowser = new Browser(api);
+        assertThat(gusBrowser.get(page).body())
+                .contains("News")
+                .contains("Offers")
+                .contains("gus@" + domain);
+
+        var saved = gusBrowser.postExactly(page, Map.of("list", offers));
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body()).contains("Saved.");
+
+        var flows = new CampaignFlows(api);
+        UUID email = flows.emailCampaign(token, flows.activeCampaign(token, ""), flows.template(token, TEMPLATE));
+        api.post("/api/v1/email-campaigns/" + email + "/audience", token, "{\"list_id\": \"" + news + "\"}");
+        assertThat(api.post("/api/v1/email-campaigns/" + email + "/send", token, "")
+                        .status())
+                .isEqualTo(202);
+        flows.awaitProcessed(token, email);
+        assertThat(TestMailServer.messagesToDomain(domain, 1).stream().map(CampaignFlows::recipientOf))
+                .as("Gus left News in the preference centre")
+                .containsExactly("hal@" + domain);
+        assertThat(api.get("/api/v1/contacts/" + gus + "/consents", token)
+                        .json()
+                        .get("items")
+                        .valueStream()
+                        .map(consent -> consent.get("method").asString() + ":"
+                                + consent.get("action").asString()))
+                .contains("preference_centre:withdrawn", "preference_centre:granted");
+    }
+
     private String contact(String token, String email, String rest) {
         var created = api.post("/api/v1/contacts", token, "{\"email\": \"" + email + "\", " + rest + "}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
