@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ContactImports {
 
-    static final int CHUNK = 5_000;
+    static final int CHUNK = 10_000;
     private static final int STAGE_BATCH = 5_000;
     private static final Logger log = LoggerFactory.getLogger(ContactImports.class);
     static final TaskDescriptor<String> TASK = TaskDescriptor.of("contact-import", String.class);

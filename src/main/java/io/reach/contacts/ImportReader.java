@@ -146,34 +146,18 @@ final class ImportReader {
                 JsonNode node = json.readerFor(JsonNode.class)
                         .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                         .readValue(parser);
-                JsonContact contact;
+                ContactInput contact;
                 try {
-                    contact = json.treeToValue(node, JsonContact.class);
+                    contact = json.treeToValue(node, ContactInput.class);
                 } catch (JacksonException wrong) {
                     refuse(item, List.of(new FieldError("item", "is not a contact: " + wrong.getOriginalMessage())));
                     continue;
                 }
-                check(item, contact.input());
+                check(item, contact);
             }
             if (parser.currentToken() != JsonToken.END_ARRAY) {
                 throw new InvalidRequestException(new FieldError("body", "must be a JSON array of objects"));
             }
-        }
-    }
-
-    /** A contact of a JSON upload, shaped as the API takes one. */
-    record JsonContact(
-            @Nullable String email,
-            @Nullable String phone,
-            @Nullable String firstName,
-            @Nullable String lastName,
-            @Nullable String locale,
-            @Nullable String timeZone,
-            @Nullable Map<String, @Nullable Object> attributes,
-            @Nullable List<String> tags) {
-
-        ContactInput input() {
-            return new ContactInput(email, phone, firstName, lastName, locale, timeZone, attributes, tags);
         }
     }
 

@@ -129,6 +129,10 @@ final class SegmentSql {
         if (value == null) {
             return refuse(at + ".value", "must be " + field.fieldType().expected());
         }
+        if (op.equals("eq")) {
+            // containment, so the workspace's attributes index answers it
+            return "c.attributes @> cast(" + bind(Contacts.JSON.writeValueAsString(Map.of(name, value))) + " as jsonb)";
+        }
         return switch (field.fieldType()) {
             case NUMBER ->
                 comparison(

@@ -6,6 +6,7 @@ create schema if not exists contacts;
 grant usage on schema contacts to ${app_role};
 alter default privileges in schema contacts grant select, insert, update, delete on tables to ${app_role};
 create extension if not exists pg_trgm with schema public;
+create extension if not exists btree_gin with schema public;
 
 -- The custom attributes a workspace declares, each with its type: contacts' attributes are checked
 -- against them at the API (an undeclared or mistyped attribute is a 400).
@@ -45,8 +46,10 @@ create table contacts.contacts (
 );
 create unique index contacts_email on contacts.contacts (tenant_id, email) where email is not null;
 create unique index contacts_phone on contacts.contacts (tenant_id, phone) where phone is not null;
-create index contacts_tags on contacts.contacts using gin (tags);
-create index contacts_search on contacts.contacts using gin (search_text gin_trgm_ops);
+-- Tag, attribute and text searches stay within the workspace: each GIN index leads with the tenant.
+create index contacts_tags on contacts.contacts using gin (tenant_id, tags);
+create index contacts_attributes on contacts.contacts using gin (tenant_id, attributes jsonb_path_ops);
+create index contacts_search on contacts.contacts using gin (tenant_id, search_text gin_trgm_ops);
 create index contacts_by_status on contacts.contacts (tenant_id, status, id);
 select platform.isolate_tenant_rows('contacts.contacts');
 comment on column contacts.contacts.status is

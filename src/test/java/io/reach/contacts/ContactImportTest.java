@@ -241,10 +241,7 @@ class ContactImportTest {
     }
 
     private void declare(String token, String name, String type) {
-        assertThat(api.post("/api/v1/contact-fields", token, """
-                        {"name": "%s", "label": "%s", "field_type": "%s"}""".formatted(name, name, type))
-                        .status())
-                .isEqualTo(201);
+        ContactsTest.declare(api, token, name, type);
     }
 
     private long count(Accounts.SignedIn person, String sql) {

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Contacts at scale, in three rounds, each into a new workspace: an import of {@code bench.rows}
  * contacts (1 million by default) through the API, from the upload to the last chunk, against a raw
- * {@code COPY} of the same rows into a table of the same shape, same round; then, over the workspace
+ * {@code COPY} of the same rows into contacts.contacts of another workspace, same round; then, over the workspace
  * the round filled, p50/p95 of a segment count (an attribute and a tag) and of the contact list's
  * first page and a search, against the list of lists (a request that reads nothing) in the same round.
  * Not part of {@code ./mvnw verify}; run with bench/contacts/run.
@@ -69,7 +69,7 @@ class ContactsBenchmark {
                     token,
                     "{\"name\": \"seats\", \"label\": \"Seats\", \"field_type\": \"number\"}");
 
-            double copySeconds = copy(owner);
+            double copySeconds = copy(accounts.owner());
             long started = System.nanoTime();
             Api.Response queued = api.post("/api/v1/contact-imports", token, csv, "Content-Type", "text/csv");
             assertThat(queued.status()).as(queued.body()).isEqualTo(202);
@@ -116,7 +116,11 @@ class ContactsBenchmark {
         return csv.toString();
     }
 
-    /** The same rows by raw COPY into a table shaped as contacts.contacts (a temporary one: COPY refuses row security). */
+    /**
+     * The same rows by raw COPY into contacts.contacts of another workspace (through a temporary table:
+     * PostgreSQL refuses COPY FROM into a table with row-level security), with its indexes, as the
+     * fastest way PostgreSQL itself has to put them there.
+     */
     private double copy(Accounts.SignedIn owner) {
         StringBuilder rows = new StringBuilder(ROWS * 160);
         String tenant = owner.tenantId().toString();
@@ -148,6 +152,12 @@ class ContactsBenchmark {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+            jdbc.sql("""
+                    insert into contacts.contacts (tenant_id, id, email, first_name, last_name, attributes, tags, status,
+                        source, created_at, updated_at)
+                    select tenant_id, id, email, first_name, last_name, attributes, tags, status, source, created_at,
+                           updated_at
+                    from pg_temp.raw_contacts""").update();
             return (System.nanoTime() - start) / 1e9;
         });
     }

@@ -199,6 +199,11 @@ class ContactsTest {
     }
 
     private void declare(String token, String name, String type) {
+        declare(api, token, name, type);
+    }
+
+    /** Declares a contact field of the token's workspace. */
+    static void declare(Api api, String token, String name, String type) {
         assertThat(api.post("/api/v1/contact-fields", token, """
                         {"name": "%s", "label": "%s", "field_type": "%s"}""".formatted(name, name, type))
                         .status())

@@ -234,9 +234,6 @@ class SegmentsTest {
     }
 
     private void declare(String name, String type) {
-        assertThat(api.post("/api/v1/contact-fields", token, """
-                        {"name": "%s", "label": "%s", "field_type": "%s"}""".formatted(name, name, type))
-                        .status())
-                .isEqualTo(201);
+        ContactsTest.declare(api, token, name, type);
     }
 }
