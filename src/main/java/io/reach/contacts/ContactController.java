@@ -10,9 +10,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +44,31 @@ class ContactController {
 
     private final ContactDirectory directory;
     private final PreferenceCentre preferences;
+    private final ContactExport export;
 
-    ContactController(ContactDirectory directory, PreferenceCentre preferences) {
+    ContactController(ContactDirectory directory, PreferenceCentre preferences, ContactExport export) {
         this.directory = directory;
         this.preferences = preferences;
+        this.export = export;
+    }
+
+    @GetMapping(path = "/export", produces = "text/csv")
+    @RequiresPermission(resource = "contacts", action = "read")
+    @Operation(
+            summary = "Every contact under the list's filters as CSV (standard columns, then one per declared field),"
+                    + " newest first; it reads back as an import")
+    void export(
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String tag,
+            @RequestParam(name = "list_id", required = false) @Nullable UUID listId,
+            @RequestParam(name = "member_status", required = false) @Nullable String memberStatus,
+            @RequestParam(required = false) @Nullable String search,
+            HttpServletResponse response)
+            throws IOException {
+        ContactFilter filter = ContactFilters.of(status, tag, listId, memberStatus, search);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"contacts.csv\"");
+        export.write(filter, response.getWriter());
     }
 
     record Link(String url) {}

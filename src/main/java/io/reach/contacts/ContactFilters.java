@@ -18,12 +18,14 @@ final class ContactFilters {
             @Nullable String memberStatus,
             @Nullable String search) {
         String text = blankToNull(search);
-        if (text != null && (text.length() < 2 || text.length() > 200)) {
-            throw new InvalidRequestException(new FieldError("search", "must be 2 to 200 characters"));
+        if (text != null && (text.length() < 2 || text.length() > 200 || controls(text))) {
+            throw new InvalidRequestException(
+                    new FieldError("search", "must be 2 to 200 characters, without control characters"));
         }
         String tagged = blankToNull(tag);
-        if (tagged != null && tagged.length() > 50) {
-            throw new InvalidRequestException(new FieldError("tag", "must be at most 50 characters"));
+        if (tagged != null && (tagged.length() > 50 || controls(tagged))) {
+            throw new InvalidRequestException(
+                    new FieldError("tag", "must be at most 50 characters, without control characters"));
         }
         String member = blankToNull(memberStatus);
         if (member != null && listId == null) {
@@ -36,6 +38,10 @@ final class ContactFilters {
                 listId,
                 member == null ? null : Codes.of(MemberStatus.class, member, "member_status"),
                 text);
+    }
+
+    private static boolean controls(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -173,6 +173,32 @@ class ContactsTest {
     }
 
     @Test
+    void anExportHasEveryContactUnderTheFilterWithItsDeclaredFieldsAndNeutralisedCells() {
+        String token = accounts.owner().accessToken();
+        declare(token, "plan", "text");
+        api.post("/api/v1/contacts", token, """
+                {"email": "ada@example.com", "first_name": "=HYPERLINK(1)", "attributes": {"plan": "pro"}, "tags": ["vip"]}""");
+        api.post("/api/v1/contacts", token, "{\"email\": \"grace@example.com\"}");
+        api.post("/api/v1/contacts", accounts.owner().accessToken(), "{\"email\": \"other@example.com\"}");
+
+        Api.Response all = api.get("/api/v1/contacts/export", token);
+        Api.Response vip = api.get("/api/v1/contacts/export?tag=vip", token);
+
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.contentType()).startsWith("text/csv");
+        java.util.List<String> lines = all.body().lines().toList();
+        assertThat(lines.getFirst()).startsWith("id,email,phone,first_name").endsWith(",plan");
+        assertThat(lines).hasSize(3);
+        assertThat(all.body()).doesNotContain("other@example.com");
+        assertThat(vip.body().lines().toList()).hasSize(2);
+        assertThat(vip.body())
+                .contains("ada@example.com")
+                .contains("'=HYPERLINK(1)")
+                .contains(",vip,")
+                .endsWith(",pro\n");
+    }
+
+    @Test
     void anotherWorkspacesContactIsNotFoundWhateverIsAskedOfIt() {
         String token = accounts.owner().accessToken();
         UUID theirs =
