@@ -176,10 +176,7 @@ public class ContactDirectory {
             @Nullable ConsentMethod withdrawal,
             @Nullable UUID sourceSend,
             Instant at) {
-        List<Contact> holders = channel == ContactChannel.EMAIL
-                ? contacts.withAddress(address, null)
-                : contacts.withAddress(null, address);
-        for (Contact contact : holders) {
+        for (Contact contact : holdersOf(channel, address)) {
             if (contact.status() == ContactStatus.SUBSCRIBED) {
                 contacts.setStatus(contact.id(), status, at);
             }
@@ -213,10 +210,8 @@ public class ContactDirectory {
             UUID sourceId,
             @Nullable String detail,
             Instant at) {
-        List<Contact> holders = channel == ContactChannel.EMAIL
-                ? contacts.withAddress(address, null)
-                : contacts.withAddress(null, address);
-        holders.forEach(contact -> record(contact.id(), kind, channel, source, sourceId, detail, at));
+        holdersOf(channel, address)
+                .forEach(contact -> record(contact.id(), kind, channel, source, sourceId, detail, at));
     }
 
     /** Adds an activity to the contact's timeline and recounts its score; runs in the caller's transaction. */
@@ -267,6 +262,13 @@ public class ContactDirectory {
             contacts.find(id).orElseThrow(() -> ContactNotFound.forId(id));
             return members.of(id);
         });
+    }
+
+    /** The workspace's contact of an address (e-mail) or number (SMS), if it has one. */
+    private List<Contact> holdersOf(ContactChannel channel, String address) {
+        return channel == ContactChannel.EMAIL
+                ? contacts.withAddress(address, null)
+                : contacts.withAddress(null, address);
     }
 
     static ContactDetails detailsOf(Contact contact) {
