@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.reach.platform.database.TableMaintenance;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantId;
@@ -37,6 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class ContactImports {
 
     static final int CHUNK = 10_000;
+    /** Imports writing at least this many contacts vacuum and analyse the tables before they say done. */
+    static final long MAINTAINED_FROM = 10_000;
+
     private static final int STAGE_BATCH = 5_000;
     private static final Logger log = LoggerFactory.getLogger(ContactImports.class);
     static final TaskDescriptor<String> TASK = TaskDescriptor.of("contact-import", String.class);
@@ -49,6 +53,7 @@ public class ContactImports {
     private final TenantTransactions transactions;
     private final ObjectProvider<SchedulerClient> scheduler;
     private final JsonMapper json;
+    private final TableMaintenance maintenance;
     private final Ids ids;
     private final Clock clock;
 
@@ -61,6 +66,7 @@ public class ContactImports {
             TenantTransactions transactions,
             ObjectProvider<SchedulerClient> scheduler,
             JsonMapper json,
+            TableMaintenance maintenance,
             Ids ids,
             Clock clock) {
         this.imports = imports;
@@ -71,6 +77,7 @@ public class ContactImports {
         this.transactions = transactions;
         this.scheduler = scheduler;
         this.json = json;
+        this.maintenance = maintenance;
         this.ids = ids;
         this.clock = clock;
     }
@@ -134,6 +141,7 @@ public class ContactImports {
             } else {
                 transactions.inTransactionAs(tenant, () -> imports.start(id, clock.instant()));
                 importChunks(tenant, found.get());
+                maintain(tenant, id);
             }
             transactions.inTransactionAs(tenant, () -> {
                 imports.finish(id, ImportStatus.DONE, null, clock.instant());
@@ -155,6 +163,18 @@ public class ContactImports {
                     tenant,
                     () -> imports.finish(
                             id, ImportStatus.FAILED, String.valueOf(failure.getMessage()), clock.instant()));
+        }
+    }
+
+    /** After a large import, the written tables are made ready to be read fast before the import says done. */
+    private void maintain(TenantId tenant, UUID id) {
+        ContactImport written =
+                transactions.inTransactionAs(tenant, () -> imports.find(id).orElseThrow());
+        if (written.createdCount() + written.updatedCount() >= MAINTAINED_FROM) {
+            maintenance.vacuumAnalyze("contacts.contacts");
+            if (written.listId() != null) {
+                maintenance.vacuumAnalyze("contacts.list_members");
+            }
         }
     }
 

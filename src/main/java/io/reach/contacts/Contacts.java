@@ -2,6 +2,7 @@ package io.reach.contacts;
 
 import static io.reach.platform.time.UtcTimes.utc;
 
+import io.reach.platform.database.AdHocReads;
 import io.reach.platform.tenant.TenantContext;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -84,6 +85,7 @@ class Contacts {
     List<Contact> page(ContactFilter filter, UUID before, int limit) {
         StringBuilder sql = new StringBuilder(PAGE);
         filter.where(sql);
+        AdHocReads.planForTheValues(jdbc);
         sql.append(" order by id desc limit :limit");
         return filter.bind(jdbc.sql(sql.toString()))
                 .param("before", before)

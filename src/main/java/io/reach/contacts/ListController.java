@@ -47,14 +47,7 @@ class ListController {
             @Nullable String visibility) {
 
         Lists.Shape shape() {
-            String text = description == null || description.isBlank() ? null : description.strip();
-            return new Lists.Shape(
-                    name.strip(),
-                    text,
-                    Codes.of(OptIn.class, optIn, "opt_in"),
-                    visibility == null
-                            ? ListVisibility.PRIVATE
-                            : Codes.of(ListVisibility.class, visibility, "visibility"));
+            return Lists.Shape.of(name, description, optIn, visibility);
         }
     }
 

@@ -250,14 +250,31 @@ public class ListManagement {
      */
     public MemberStatus subscribe(PublicForm form, ContactInput details, RequestOrigin origin) {
         return transactions.inTransactionAs(form.tenant(), () -> {
-            Contact contact = contacts.withAddress(Addresses.normalEmail(details.email()), null).stream()
-                    .findFirst()
-                    .orElseGet(() -> directory.add(details, ContactSource.FORM));
+            Contact contact = holderOrNew(details, ContactSource.FORM);
             if (contact.status() != ContactStatus.SUBSCRIBED) {
                 return MemberStatus.UNSUBSCRIBED;
             }
             return join(form.list(), contact, ConsentMethod.FORM, origin).status();
         });
+    }
+
+    /**
+     * A member puts an e-mail address on a list in the console: the workspace's contact with that
+     * address, or a new one (source console), joins as {@link #add} says.
+     */
+    public ListMember addAddress(UUID list, String email, RequestOrigin origin) {
+        return transactions.inTransaction(() -> {
+            ContactList on = listOf(list);
+            Contact contact = holderOrNew(
+                    new ContactInput(email, null, null, null, null, null, null, null), ContactSource.CONSOLE);
+            return join(on, contact, ConsentMethod.CONSOLE, origin);
+        });
+    }
+
+    private Contact holderOrNew(ContactInput details, ContactSource source) {
+        return contacts.withAddress(Addresses.normalEmail(details.email()), null).stream()
+                .findFirst()
+                .orElseGet(() -> directory.add(details, source));
     }
 
     private ListMember join(ContactList list, Contact contact, ConsentMethod method, RequestOrigin origin) {

@@ -3,6 +3,9 @@ package io.reach.contacts;
 import static io.reach.platform.time.UtcTimes.utc;
 
 import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.web.Codes;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -48,7 +51,26 @@ class Lists {
     }
 
     /** What a list is called and how it takes members. */
-    record Shape(String name, @Nullable String description, OptIn optIn, ListVisibility visibility) {}
+    record Shape(String name, @Nullable String description, OptIn optIn, ListVisibility visibility) {
+
+        /** A shape as a request gives it: codes checked (a field error names a wrong one), texts trimmed. */
+        static Shape of(String name, @Nullable String description, String optIn, @Nullable String visibility) {
+            String text = description == null || description.isBlank() ? null : description.strip();
+            if (name.isBlank() || name.strip().length() > 200) {
+                throw new InvalidRequestException(new FieldError("name", "must be 1 to 200 characters"));
+            }
+            if (text != null && text.length() > 2000) {
+                throw new InvalidRequestException(new FieldError("description", "must be at most 2000 characters"));
+            }
+            return new Shape(
+                    name.strip(),
+                    text,
+                    Codes.of(OptIn.class, optIn, "opt_in"),
+                    visibility == null || visibility.isBlank()
+                            ? ListVisibility.PRIVATE
+                            : Codes.of(ListVisibility.class, visibility, "visibility"));
+        }
+    }
 
     /** Adds a list; false when one of that name exists. */
     boolean add(UUID id, Shape shape, Instant now) {

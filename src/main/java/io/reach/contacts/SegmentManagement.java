@@ -4,6 +4,8 @@ import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.CursorPage;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.PageRequest;
 import java.time.Clock;
 import java.util.List;
@@ -43,6 +45,7 @@ public class SegmentManagement {
     public record Counted(Segment segment, long contacts) {}
 
     public Counted create(String name, SegmentDefinition definition) {
+        requireName(name);
         return transactions.inTransaction(() -> {
             compiled(definition);
             UUID id = ids.next();
@@ -63,6 +66,7 @@ public class SegmentManagement {
     }
 
     public Counted change(UUID id, String name, SegmentDefinition definition) {
+        requireName(name);
         return transactions.inTransaction(() -> {
             segmentOf(id);
             compiled(definition);
@@ -114,6 +118,12 @@ public class SegmentManagement {
 
     private Segment segmentOf(UUID id) {
         return segments.find(id).orElseThrow(() -> ContactNotFound.segmentForId(id));
+    }
+
+    private static void requireName(String name) {
+        if (name.isBlank() || name.length() > 200) {
+            throw new InvalidRequestException(new FieldError("name", "must be 1 to 200 characters"));
+        }
     }
 
     private static ConflictException nameTaken(String name) {

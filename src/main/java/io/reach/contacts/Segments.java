@@ -2,6 +2,7 @@ package io.reach.contacts;
 
 import static io.reach.platform.time.UtcTimes.utc;
 
+import io.reach.platform.database.AdHocReads;
 import io.reach.platform.tenant.TenantContext;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -79,6 +80,7 @@ class Segments {
     }
 
     long count(SegmentSql.Compiled segment) {
+        AdHocReads.planForTheValues(jdbc);
         return jdbc.sql("select count(*) from contacts.contacts c where " + segment.where())
                 .params(segment.params())
                 .query(Long.class)
@@ -87,6 +89,7 @@ class Segments {
 
     /** The segment's contacts, newest first, below the id {@code before}. */
     List<Contact> contacts(SegmentSql.Compiled segment, UUID before, int limit) {
+        AdHocReads.planForTheValues(jdbc);
         return jdbc.sql("select " + Contacts.COLUMNS + " from contacts.contacts c where c.id < :before and "
                         + segment.where() + " order by c.id desc limit :limit")
                 .params(segment.params())

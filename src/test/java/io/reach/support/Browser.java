@@ -91,6 +91,44 @@ public final class Browser {
         return page;
     }
 
+    /** Posts a multipart form with one file (as a form with a file input would), with the CSRF token of the last page. */
+    public HttpResponse<String> upload(
+            String path, Map<String, String> fields, String fileField, String fileName, String content) {
+        String boundary = "----reach" + System.nanoTime();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.putIfAbsent("_csrf", csrf);
+        StringBuilder body = new StringBuilder();
+        all.forEach((name, value) -> body.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+        body.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(fileField)
+                .append("\"; filename=\"")
+                .append(fileName)
+                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .append(content)
+                .append("\r\n--")
+                .append(boundary)
+                .append("--\r\n");
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
+        Matcher token = CSRF.matcher(page.body());
+        if (token.find()) {
+            csrf = token.group(1);
+        }
+        return page;
+    }
+
     /** The value of the session cookie this browser holds, if any. */
     public Optional<String> session() {
         return cookies.getCookieStore().getCookies().stream()
