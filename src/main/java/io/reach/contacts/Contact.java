@@ -21,8 +21,15 @@ public record Contact(
         ContactSource source,
         int engagementScore,
         @Nullable Instant lastActivityAt,
+        Frequency frequency,
+        @Nullable Instant lastCampaignAt,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** Whether a campaign starting at {@code now} may take the contact, as its frequency says. */
+    public boolean dueFor(Instant now) {
+        return lastCampaignAt == null || !lastCampaignAt.plus(frequency.gap()).isAfter(now);
+    }
 
     /** The name to greet the contact by: first and last name, else the e-mail address or number. */
     public String displayName() {

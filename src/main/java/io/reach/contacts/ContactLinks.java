@@ -51,6 +51,11 @@ class ContactLinks {
         return tokens.seal(plain.array(), kind.purpose);
     }
 
+    /** The path of a contact's preference centre; its link does not run out. */
+    String preferencesPath(TenantId tenant, UUID contact) {
+        return "/preferences/" + seal(Kind.PREFERENCES, new Target(tenant, NONE, contact, Instant.MAX));
+    }
+
     /** The target of a token of this kind that has not run out at {@code now}; empty otherwise. */
     Optional<Target> open(Kind kind, String token, Instant now) {
         return tokens.open(token, kind.purpose).flatMap(plain -> {

@@ -1,5 +1,6 @@
 package io.reach.contacts;
 
+import static io.reach.platform.time.UtcTimes.instantOrNull;
 import static io.reach.platform.time.UtcTimes.utc;
 
 import io.reach.platform.database.AdHocReads;
@@ -27,7 +28,7 @@ class Contacts {
 
     static final String COLUMNS = """
             id, email, phone, first_name, last_name, locale, time_zone, attributes::text as attributes, tags, status,
-            source, engagement_score, last_activity_at, created_at, updated_at""";
+            source, engagement_score, last_activity_at, frequency, last_campaign_at, created_at, updated_at""";
     private static final String INSERT = """
             insert into contacts.contacts (tenant_id, id, email, phone, first_name, last_name, locale, time_zone,
                 attributes, tags, status, source, created_at, updated_at)
@@ -44,6 +45,8 @@ class Contacts {
             where id = :id""";
     private static final String SET_STATUS = """
             update contacts.contacts set status = :status, updated_at = :now where id = :id and status <> :status""";
+    private static final String SET_FREQUENCY =
+            "update contacts.contacts set frequency = :frequency, updated_at = :now where id = :id";
     private static final String DELETE = "delete from contacts.contacts where id = :id";
     private static final String PAGE = "select " + COLUMNS + " from contacts.contacts c where id < :before";
 
@@ -102,6 +105,14 @@ class Contacts {
                 == 1;
     }
 
+    void setFrequency(UUID id, Frequency frequency, Instant now) {
+        jdbc.sql(SET_FREQUENCY)
+                .param("id", id)
+                .param("frequency", frequency.code())
+                .param("now", utc(now))
+                .update();
+    }
+
     /** Sets the status; false when it already was that. */
     boolean setStatus(UUID id, ContactStatus status, Instant now) {
         return jdbc.sql(SET_STATUS)
@@ -147,6 +158,8 @@ class Contacts {
                 ContactSource.ofCode(rs.getString("source")),
                 rs.getInt("engagement_score"),
                 lastActivity == null ? null : lastActivity.toInstant(),
+                Frequency.ofCode(rs.getString("frequency")).orElseThrow(),
+                instantOrNull(rs.getObject("last_campaign_at", OffsetDateTime.class)),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }

@@ -1,5 +1,6 @@
 package io.reach.contacts;
 
+import static io.reach.platform.time.UtcTimes.instantOrNull;
 import static io.reach.platform.time.UtcTimes.utc;
 
 import io.reach.platform.tenant.TenantContext;
@@ -72,8 +73,8 @@ class Imports {
             rs.getLong("error_count"),
             rs.getString("failure"),
             rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-            instant(rs.getObject("started_at", OffsetDateTime.class)),
-            instant(rs.getObject("finished_at", OffsetDateTime.class)));
+            instantOrNull(rs.getObject("started_at", OffsetDateTime.class)),
+            instantOrNull(rs.getObject("finished_at", OffsetDateTime.class)));
 
     private final JdbcClient jdbc;
 
@@ -198,9 +199,5 @@ class Imports {
         fields.put("attributes", details.attributes());
         fields.put("tags", details.tags());
         return Contacts.JSON.writeValueAsString(fields);
-    }
-
-    private static @Nullable Instant instant(@Nullable OffsetDateTime at) {
-        return at == null ? null : at.toInstant();
     }
 }

@@ -1,5 +1,6 @@
 package io.reach.contacts;
 
+import static io.reach.platform.time.UtcTimes.instantOrNull;
 import static io.reach.platform.time.UtcTimes.utc;
 
 import io.reach.platform.tenant.TenantContext;
@@ -58,8 +59,8 @@ class ListMembers {
             rs.getObject("contact_id", UUID.class),
             MemberStatus.ofCode(rs.getString("status")).orElseThrow(),
             rs.getObject("subscribed_at", OffsetDateTime.class).toInstant(),
-            instant(rs.getObject("confirmed_at", OffsetDateTime.class)),
-            instant(rs.getObject("unsubscribed_at", OffsetDateTime.class)));
+            instantOrNull(rs.getObject("confirmed_at", OffsetDateTime.class)),
+            instantOrNull(rs.getObject("unsubscribed_at", OffsetDateTime.class)));
 
     private final JdbcClient jdbc;
 
@@ -136,10 +137,5 @@ class ListMembers {
 
     void move(UUID from, UUID to) {
         jdbc.sql(MOVE).param("from", from).param("to", to).update();
-    }
-
-    private static @org.jspecify.annotations.Nullable Instant instant(
-            @org.jspecify.annotations.Nullable OffsetDateTime at) {
-        return at == null ? null : at.toInstant();
     }
 }

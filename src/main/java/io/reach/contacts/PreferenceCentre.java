@@ -7,7 +7,6 @@ import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.PageRequest;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +30,7 @@ public class PreferenceCentre {
     private final Contacts contacts;
     private final ListManagement listManagement;
     private final ContactDirectory directory;
+    private final PreferenceCentres centres;
     private final PublicUrl publicUrl;
     private final TenantTransactions transactions;
     private final Clock clock;
@@ -42,6 +42,7 @@ public class PreferenceCentre {
             Contacts contacts,
             ListManagement listManagement,
             ContactDirectory directory,
+            PreferenceCentres centres,
             PublicUrl publicUrl,
             TenantTransactions transactions,
             Clock clock) {
@@ -51,6 +52,7 @@ public class PreferenceCentre {
         this.contacts = contacts;
         this.listManagement = listManagement;
         this.directory = directory;
+        this.centres = centres;
         this.publicUrl = publicUrl;
         this.transactions = transactions;
         this.clock = clock;
@@ -63,16 +65,21 @@ public class PreferenceCentre {
             @org.jspecify.annotations.Nullable String description,
             boolean subscribed) {}
 
-    /** What the centre shows: the contact's address, whether it still receives anything, and the lists. */
-    public record Preferences(String address, boolean unsubscribed, List<Choice> choices) {}
+    /**
+     * What the centre shows: the contact's address, whether it still receives anything, the lists,
+     * how often it wants campaigns, and how the workspace's centre looks.
+     */
+    public record Preferences(
+            String address,
+            boolean unsubscribed,
+            List<Choice> choices,
+            Frequency frequency,
+            PreferenceBranding branding) {}
 
     /** The address of the contact's preference centre (its link does not run out). */
     public String link(UUID contact) {
         transactions.inTransaction(() -> contacts.find(contact).orElseThrow(() -> ContactNotFound.forId(contact)));
-        return publicUrl.base() + "/preferences/"
-                + links.seal(
-                        ContactLinks.Kind.PREFERENCES,
-                        new ContactLinks.Target(TenantContext.require(), ContactLinks.NONE, contact, Instant.MAX));
+        return publicUrl.base() + links.preferencesPath(TenantContext.require(), contact);
     }
 
     /** The centre a link opens; empty for a link that is not one or a contact that is gone. */
@@ -84,9 +91,15 @@ public class PreferenceCentre {
 
     /**
      * Saves the contact's choice: it receives exactly the {@code chosen} lists among those the centre
-     * offers (joining a double opt-in list mails a confirmation), or, with {@code everything}, nothing at all.
+     * offers (joining a double opt-in list mails a confirmation), as often as {@code frequency} says
+     * (when the centre offers the choice), or, with {@code everything}, nothing at all.
      */
-    public boolean save(String token, Set<UUID> chosen, boolean everything, RequestOrigin origin) {
+    public boolean save(
+            String token,
+            Set<UUID> chosen,
+            @org.jspecify.annotations.Nullable Frequency frequency,
+            boolean everything,
+            RequestOrigin origin) {
         Optional<ContactLinks.Target> target = target(token);
         if (target.isEmpty()) {
             return false;
@@ -102,7 +115,11 @@ public class PreferenceCentre {
                 directory.unsubscribe(contactId, ContactChannel.EMAIL, ConsentMethod.PREFERENCE_CENTRE, origin);
                 return true;
             }
-            for (Choice choice : preferences(contact.get()).choices()) {
+            Preferences shown = preferences(contact.get());
+            if (frequency != null && shown.branding().offerFrequency()) {
+                contacts.setFrequency(contactId, frequency, clock.instant());
+            }
+            for (Choice choice : shown.choices()) {
                 boolean wanted = chosen.contains(choice.listId());
                 if (wanted && !choice.subscribed() && contact.get().status() == ContactStatus.SUBSCRIBED) {
                     listManagement.add(choice.listId(), contactId, ConsentMethod.PREFERENCE_CENTRE, origin);
@@ -126,7 +143,12 @@ public class PreferenceCentre {
                         on.containsKey(list.id()) && on.get(list.id()).status() != MemberStatus.UNSUBSCRIBED))
                 .toList();
         String address = contact.email() != null ? contact.email() : contact.displayName();
-        return new Preferences(address, contact.status() != ContactStatus.SUBSCRIBED, choices);
+        return new Preferences(
+                address,
+                contact.status() != ContactStatus.SUBSCRIBED,
+                choices,
+                contact.frequency(),
+                centres.find().orElse(PreferenceBranding.DEFAULT));
     }
 
     private Optional<ContactLinks.Target> target(String token) {

@@ -32,16 +32,19 @@ class SubscriptionPages {
 
     static final RateLimits.Limit FORM_POSTS = new RateLimits.Limit("subscription-form", 10, Duration.ofMinutes(10));
     private static final String VIEW = "contacts/public";
-    private static final String POLICY =
-            "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none';" + " frame-ancestors 'none'";
+    private static final String POLICY = "default-src 'none'; style-src 'self'%s; img-src https:; form-action 'self';"
+            + " base-uri 'none'; frame-ancestors 'none'";
 
     private final ListManagement lists;
     private final PreferenceCentre preferences;
+    private final PreferenceCentreSettings settings;
     private final RateLimits limits;
 
-    SubscriptionPages(ListManagement lists, PreferenceCentre preferences, RateLimits limits) {
+    SubscriptionPages(
+            ListManagement lists, PreferenceCentre preferences, PreferenceCentreSettings settings, RateLimits limits) {
         this.lists = lists;
         this.preferences = preferences;
+        this.settings = settings;
         this.limits = limits;
     }
 
@@ -58,6 +61,7 @@ class SubscriptionPages {
             @PathVariable String token,
             @RequestParam(name = "list", required = false) @Nullable List<String> chosen,
             @RequestParam(required = false) @Nullable String everything,
+            @RequestParam(required = false) @Nullable String frequency,
             Model model,
             HttpServletRequest http,
             HttpServletResponse response) {
@@ -69,7 +73,8 @@ class SubscriptionPages {
                 // a tampered form: the lists it names that are not lists are not chosen
             }
         }
-        if (!preferences.save(token, lists, "true".equals(everything), RequestOrigins.of(http))) {
+        Frequency often = frequency == null ? null : Frequency.ofCode(frequency).orElse(null);
+        if (!preferences.save(token, lists, often, "true".equals(everything), RequestOrigins.of(http))) {
             return unknown(model, response);
         }
         return preferences
@@ -84,7 +89,7 @@ class SubscriptionPages {
             String token,
             PreferenceCentre.Preferences shown,
             String message) {
-        response.setHeader("Content-Security-Policy", POLICY);
+        response.setHeader("Content-Security-Policy", policy(shown.branding()));
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("preferences", shown);
         model.addAttribute("action", "/preferences/" + token);
@@ -134,12 +139,13 @@ class SubscriptionPages {
                         model,
                         response,
                         new PublicPage(
-                                "Subscribe to " + form.list().name(),
-                                form.list().description(),
-                                "/subscribe/" + token,
-                                null,
-                                true,
-                                "Subscribe")))
+                                        "Subscribe to " + form.list().name(),
+                                        form.list().description(),
+                                        "/subscribe/" + token,
+                                        null,
+                                        true,
+                                        "Subscribe")
+                                .in(settings.of(form.tenant()))))
                 .orElseGet(() -> unknown(model, response));
     }
 
@@ -164,12 +170,13 @@ class SubscriptionPages {
                     model,
                     response,
                     new PublicPage(
-                            "Subscribe to " + form.get().list().name(),
-                            "Please enter a valid e-mail address (and a first name of at most 200 characters).",
-                            "/subscribe/" + token,
-                            null,
-                            true,
-                            "Subscribe"));
+                                    "Subscribe to " + form.get().list().name(),
+                                    "Please enter a valid e-mail address (and a first name of at most 200 characters).",
+                                    "/subscribe/" + token,
+                                    null,
+                                    true,
+                                    "Subscribe")
+                            .in(settings.of(form.get().tenant())));
         }
         lists.subscribe(
                 form.get(),
@@ -178,7 +185,11 @@ class SubscriptionPages {
         String message = form.get().list().optIn() == OptIn.DOUBLE
                 ? "Almost done: we sent you a mail; open its link to confirm your subscription."
                 : "You are subscribed to \"" + form.get().list().name() + "\".";
-        return show(model, response, PublicPage.message("Thank you", message));
+        return show(
+                model,
+                response,
+                PublicPage.message("Thank you", message)
+                        .in(settings.of(form.get().tenant())));
     }
 
     private static String unknown(Model model, HttpServletResponse response) {
@@ -191,8 +202,13 @@ class SubscriptionPages {
                         "This link is not valid (any more). Links in confirmation mails work for 7 days."));
     }
 
+    /** The pages' policy, with the hash of the workspace's own style when it has one. */
+    static String policy(PreferenceBranding branding) {
+        return POLICY.formatted(branding.styleSource());
+    }
+
     private static String show(Model model, HttpServletResponse response, PublicPage page) {
-        response.setHeader("Content-Security-Policy", POLICY);
+        response.setHeader("Content-Security-Policy", policy(page.branding()));
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("page", page);
         return VIEW;

@@ -1,5 +1,6 @@
 package io.reach.publishing;
 
+import static io.reach.platform.time.UtcTimes.instantOrNull;
 import static io.reach.platform.time.UtcTimes.utc;
 
 import io.reach.platform.ids.Ids;
@@ -196,13 +197,9 @@ class SocialPosts {
                 rs.getString("post_content"),
                 rs.getString("post_type"),
                 rs.getString("external_post_id"),
-                instant(rs.getObject("scheduled_at", OffsetDateTime.class)),
+                instantOrNull(rs.getObject("scheduled_at", OffsetDateTime.class)),
                 rs.getObject("published_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 json.readTree(rs.getString("metadata")));
-    }
-
-    private static @Nullable Instant instant(@Nullable OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
     }
 }

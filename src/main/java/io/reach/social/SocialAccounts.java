@@ -1,5 +1,6 @@
 package io.reach.social;
 
+import static io.reach.platform.time.UtcTimes.instantOrNull;
 import static io.reach.platform.time.UtcTimes.utc;
 
 import io.reach.platform.crypto.SecretBox;
@@ -240,7 +241,7 @@ class SocialAccounts {
                         rs.getBytes("refresh_token_enc") == null
                                 ? null
                                 : new String(box.decrypt(rs.getBytes("refresh_token_enc"), associated + ":refresh")),
-                        instant(rs.getObject("expires_at", OffsetDateTime.class)),
+                        instantOrNull(rs.getObject("expires_at", OffsetDateTime.class)),
                         metadataOf(rs.getString("metadata"))))
                 .optional();
     }
@@ -293,18 +294,14 @@ class SocialAccounts {
                 rs.getBoolean("is_verified"),
                 rs.getString("status"),
                 json.readTree(rs.getString("metadata")),
-                instant(rs.getObject("last_sync_at", OffsetDateTime.class)),
+                instantOrNull(rs.getObject("last_sync_at", OffsetDateTime.class)),
                 rs.getObject("connected_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("user_id", UUID.class),
-                instant(rs.getObject("token_expires_at", OffsetDateTime.class)),
+                instantOrNull(rs.getObject("token_expires_at", OffsetDateTime.class)),
                 rs.getString("scopes"));
     }
 
     static String associatedData(UUID tenant, UUID account) {
         return "social.oauth_tokens:" + tenant + ":" + account;
-    }
-
-    private static @Nullable Instant instant(@Nullable OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
     }
 }

@@ -181,6 +181,113 @@ class AudienceCampaignTest {
                 .contains("preference_centre:withdrawn", "preference_centre:granted");
     }
 
+    @Test
+    void aContactWhoChoseWeeklyGetsOneCampaignAWeekAndEachIsOnItsTimeline() throws Exception {
+        String token = accounts.owner().accessToken();
+        String domain = "w" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        String news = api.post("/api/v1/lists", token, "{\"name\": \"News\", \"opt_in\": \"single\"}")
+                .json()
+                .get("id")
+                .asString();
+        String ivy = contact(token, "ivy@" + domain, "\"first_name\": \"Ivy\"");
+        String jay = contact(token, "jay@" + domain, "\"first_name\": \"Jay\"");
+        for (String member : List.of(ivy, jay)) {
+            api.post("/api/v1/lists/" + news + "/members", token, "{\"contact_id\": \"" + member + "\"}");
+        }
+        String link = api.get("/api/v1/contacts/" + ivy + "/preferences-link", token)
+                .json()
+                .get("url")
+                .asString();
+        String page = link.substring(link.indexOf("/preferences/"));
+        Browser ivyBrowser = new Browser(api);
+        assertThat(ivyBrowser.get(page).body()).contains("At most one a week");
+        ivyBrowser.postExactly(page, Map.of("list", news, "frequency", "weekly"));
+        assertThat(api.get("/api/v1/contacts/" + ivy, token)
+                        .json()
+                        .get("frequency")
+                        .asString())
+                .isEqualTo("weekly");
+
+        var flows = new CampaignFlows(api);
+        UUID template = flows.template(token, """
+                {"template_name": "With preferences", "template_type": "email", "template_content": {
+                  "subject": "News", "html": "<p>News.</p><a href=\\"{{preferences_url}}\\">Your preferences</a>"}}""");
+        UUID campaign = flows.activeCampaign(token, "");
+        for (int round = 1; round <= 2; round++) {
+            UUID email = flows.emailCampaign(token, campaign, template);
+            api.post("/api/v1/email-campaigns/" + email + "/audience", token, "{\"list_id\": \"" + news + "\"}");
+            assertThat(api.post("/api/v1/email-campaigns/" + email + "/send", token, "")
+                            .status())
+                    .isEqualTo(202);
+            flows.awaitProcessed(token, email);
+        }
+
+        List<MimeMessage> mails = TestMailServer.messagesToDomain(domain, 3);
+        assertThat(mails.stream().map(CampaignFlows::recipientOf))
+                .as("Ivy wants one campaign a week: the second is not hers")
+                .containsExactlyInAnyOrder("ivy@" + domain, "jay@" + domain, "jay@" + domain);
+        MimeMessage ivysMail = mails.stream()
+                .filter(mail -> CampaignFlows.recipientOf(mail).startsWith("ivy@"))
+                .findFirst()
+                .orElseThrow();
+        String html = CampaignFlows.html(ivysMail);
+        String tracked = html.substring(html.indexOf("/api/v1/t/c/"), html.indexOf("\">Your preferences"));
+        String target =
+                new Browser(api).get(tracked).headers().firstValue("Location").orElseThrow();
+        assertThat(target).as("the tracked link leads to her preference centre").contains("/preferences/");
+        assertThat(new Browser(api)
+                        .get(target.substring(target.indexOf("/preferences/")))
+                        .body())
+                .contains("ivy@" + domain);
+        assertThat(api.get("/api/v1/contacts/" + jay + "/activities", token)
+                        .json()
+                        .get("items")
+                        .valueStream()
+                        .filter(activity -> activity.get("kind").asString().equals("sent")))
+                .as("both campaigns on Jay's timeline")
+                .hasSize(2);
+    }
+
+    @Test
+    void aTestIsRenderedForAChosenContactAndSentToTheGivenAddresses() {
+        String token = accounts.owner().accessToken();
+        String domain = "t" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        api.post(
+                "/api/v1/contact-fields", token, "{\"name\": \"plan\", \"label\": \"Plan\", \"field_type\": \"text\"}");
+        String kim = contact(token, "kim@example.com", "\"first_name\": \"Kim\", \"attributes\": {\"plan\": \"pro\"}");
+        var flows = new CampaignFlows(api);
+        UUID email = flows.emailCampaign(token, flows.activeCampaign(token, ""), flows.template(token, TEMPLATE));
+        String test = "/api/v1/email-campaigns/" + email + "/test";
+
+        var sent = api.post(test, token, """
+                {"to": ["one@%1$s", "two@%1$s"], "contact_id": "%2$s"}""".formatted(domain, kim));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.json().get("rendered_for").asString()).isEqualTo("kim@example.com");
+        List<MimeMessage> tests = TestMailServer.messagesToDomain(domain, 2);
+        assertThat(tests.stream().map(CampaignFlows::recipientOf))
+                .containsExactlyInAnyOrder("one@" + domain, "two@" + domain);
+        assertThat(tests).allSatisfy(mail -> {
+            assertThat(mail.getSubject()).isEqualTo("[Test] Hi Kim");
+            assertThat(CampaignFlows.html(mail)).contains("your plan: pro.");
+        });
+
+        assertThat(api.post(test, token, "{\"to\": [], \"contact_id\": \"" + kim + "\"}")
+                        .status())
+                .isEqualTo(400);
+        String six = "\"a@x.example\", ".repeat(5) + "\"f@x.example\"";
+        assertThat(api.post(test, token, "{\"to\": [" + six + "], \"contact_id\": \"" + kim + "\"}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.post(test, token, "{\"to\": [\"one@" + domain + "\"]}").status())
+                .as("no contact chosen and no recipients uploaded")
+                .isEqualTo(409);
+        String theirs = contact(accounts.owner().accessToken(), "lee@example.com", "\"first_name\": \"Lee\"");
+        assertThat(api.post(test, token, "{\"to\": [\"one@" + domain + "\"], \"contact_id\": \"" + theirs + "\"}")
+                        .status())
+                .as("another workspace's contact")
+                .isEqualTo(404);
+    }
+
     private String contact(String token, String email, String rest) {
         var created = api.post("/api/v1/contacts", token, "{\"email\": \"" + email + "\", " + rest + "}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);

@@ -211,6 +211,46 @@ class SmsCampaignTest {
         assertThat(suppressed(ada, phone)).isTrue();
     }
 
+    @Test
+    void aTestTextIsRenderedForAContactAndSentWithoutAStatusCallback() {
+        var flows = new CampaignFlows(api);
+        String token = accounts.owner().accessToken();
+        String phone = "+1555" + digits(7);
+        TestProviders.SERVER.stubFor(post(urlEqualTo(MESSAGES))
+                .withRequestBody(containing("To=" + enc(phone)))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\": \"" + sid() + "\", \"status\": \"queued\", \"num_segments\": \"1\"}")));
+        var zoe = api.post("/api/v1/contacts", token, "{\"phone\": \"" + phone + "\", \"first_name\": \"Zoe\"}");
+        UUID template = flows.template(token, """
+                {"template_name": "Hello", "template_type": "sms", "template_content": {
+                 "body": "Hi {{contact.first_name}}, news today", "variables": {"contact.first_name": "there"}}}""");
+        var created =
+                api.post("/api/v1/sms-campaigns", token, """
+                {"campaign_id": "%s", "template_id": "%s", "sender_number": "+15005550006"}""".formatted(flows.activeCampaign(token, ""), template));
+        String test = "/api/v1/sms-campaigns/"
+                + created.json().get("sms_campaign").get("id").asString() + "/test";
+
+        var sent =
+                api.post(test, token, """
+                {"to": ["%s"], "contact_id": "%s"}""".formatted(phone, zoe.json().get("id").asString()));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        TestProviders.SERVER.verify(
+                1,
+                postRequestedFor(urlEqualTo(MESSAGES))
+                        .withRequestBody(containing("Body=" + enc("[Test] Hi Zoe, news today")))
+                        .withRequestBody(
+                                com.github.tomakehurst.wiremock.client.WireMock.notContaining("StatusCallback")));
+        assertThat(api.post(
+                                test,
+                                token,
+                                "{\"to\": [\"12345\"], \"contact_id\": \""
+                                        + zoe.json().get("id").asString() + "\"}")
+                        .status())
+                .isEqualTo(400);
+    }
+
     private int reply(String path, Map<String, String> form) {
         return api.send(
                         "POST",

@@ -160,6 +160,61 @@ class AudiencePagesTest {
                 .isZero();
     }
 
+    @Test
+    void thePreferenceCentreWearsTheWorkspacesBranding() throws Exception {
+        Accounts.SignedIn owner = accounts.owner();
+        String token = owner.accessToken();
+        assertThat(api.get("/api/v1/preference-centre", token)
+                        .json()
+                        .get("title")
+                        .asString())
+                .isEqualTo("Your subscriptions");
+        Api.Response refused = api.put("/api/v1/preference-centre", token, """
+                {"title": "Stay in touch", "accent_color": "red", "logo_url": "javascript:alert(1)"}""");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("accent_color").contains("logo_url");
+        Api.Response saved = api.put("/api/v1/preference-centre", token, """
+                {"title": "Stay in touch", "introduction": "Choose what Acme sends you.", "brand_name": "Acme",
+                 "logo_url": "https://cdn.acme.example/logo.png", "accent_color": "#FFD200",
+                 "footer": "Acme Ltd, 1 High Street", "offer_frequency": false}""");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.json().get("accent_color").asString()).isEqualTo("#ffd200");
+
+        UUID contact = id(api.post("/api/v1/contacts", token, "{\"email\": \"pat@example.com\"}"));
+        String link = api.get("/api/v1/contacts/" + contact + "/preferences-link", token)
+                .json()
+                .get("url")
+                .asString();
+        HttpResponse<String> centre = new Browser(api).get(link.substring(link.indexOf("/preferences/")));
+        assertThat(centre.body())
+                .contains("<h1>Stay in touch</h1>")
+                .contains("Choose what Acme sends you.")
+                .contains("https://cdn.acme.example/logo.png")
+                .contains("Acme Ltd, 1 High Street")
+                .doesNotContain("At most one a week");
+        String style = centre.body()
+                .substring(
+                        centre.body().indexOf("<style>") + "<style>".length(),
+                        centre.body().indexOf("</style>"));
+        assertThat(style).contains("#ffd200").contains("color: #000000");
+        String hash = java.util.Base64.getEncoder()
+                .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(centre.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("'sha256-" + hash + "'")
+                .contains("img-src https:")
+                .contains("default-src 'none'");
+
+        Browser browser = Browser.signedIn(api, owner);
+        assertThat(browser.get("/app/preference-centre").body()).contains("Stay in touch");
+        assertThat(browser.get("/app/preference-centre/preview").body())
+                .contains("Weekly news")
+                .contains("<h1>Stay in touch</h1>");
+        assertThat(browser.post("/app/preference-centre", Map.of("title", "", "accent_color", "#000000"))
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
     private static String location(HttpResponse<String> redirect) {
         return java.net
                 .URI

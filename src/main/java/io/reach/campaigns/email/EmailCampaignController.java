@@ -6,6 +6,7 @@ import io.reach.campaigns.sending.Channel;
 import io.reach.campaigns.sending.Recipients;
 import io.reach.campaigns.sending.Sending;
 import io.reach.campaigns.sending.SendingEndpoints;
+import io.reach.campaigns.sending.TestSends;
 import io.reach.campaigns.templates.TemplateContent;
 import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
@@ -64,8 +65,9 @@ class EmailCampaignController extends SendingEndpoints<EmailCampaignController.E
             EmailSends sends,
             MessageSources sources,
             Sending sending,
+            TestSends tests,
             EmailCarrier carrier) {
-        super(sending, Channel.EMAIL);
+        super(sending, tests, Channel.EMAIL);
         this.messageCampaigns = messageCampaigns;
         this.emailCampaigns = emailCampaigns;
         this.sends = sends;

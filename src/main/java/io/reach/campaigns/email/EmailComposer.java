@@ -74,7 +74,9 @@ final class EmailComposer {
                         "name",
                         send.name() == null ? "" : send.name(),
                         "unsubscribe_url",
-                        unsubscribe));
+                        unsubscribe,
+                        Personalisation.PREFERENCES_URL,
+                        Personalisation.preferencesUrl(send.variables(), unsubscribe)));
         String body = html.execute(values);
         if (shared.trackClicks()) {
             body = trackLinks(body, send.id(), unsubscribe);

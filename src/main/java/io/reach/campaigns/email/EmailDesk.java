@@ -121,7 +121,9 @@ class EmailDesk implements MessageDesk {
                         "name",
                         recipient.name() == null ? "" : recipient.name(),
                         "unsubscribe_url",
-                        PREVIEW_UNSUBSCRIBE));
+                        PREVIEW_UNSUBSCRIBE,
+                        Personalisation.PREFERENCES_URL,
+                        Personalisation.preferencesUrl(recipient.variables(), PREVIEW_UNSUBSCRIBE)));
         String text = content.part("text");
         return new Rendered(
                 recipient.address(),

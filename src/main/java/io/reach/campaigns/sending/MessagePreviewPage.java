@@ -3,16 +3,14 @@ package io.reach.campaigns.sending;
 import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.console.ConsolePage;
+import io.reach.platform.console.FormProblem;
 import io.reach.platform.security.RequiresPermission;
-import io.reach.platform.tenant.TenantContext;
-import io.reach.platform.tenant.TenantId;
-import io.reach.platform.web.ConflictException;
-import io.reach.platform.web.InvalidRequestException;
+import io.reach.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -34,10 +32,25 @@ public class MessagePreviewPage {
 
     private final MessageDesks desks;
     private final Sending sending;
+    private final TestSends tests;
 
-    MessagePreviewPage(MessageDesks desks, Sending sending) {
+    MessagePreviewPage(MessageDesks desks, Sending sending, TestSends tests) {
         this.desks = desks;
         this.sending = sending;
+        this.tests = tests;
+    }
+
+    /** Whom the page renders for, as asked: a contact by address, else the recipient whose address contains a text. */
+    public record Asked(@Nullable String address, @Nullable String contact) {
+
+        TestSends.For whom() {
+            return new TestSends.For(null, blankToNull(contact), blankToNull(address));
+        }
+
+        String query() {
+            return (address == null ? "" : "&address=" + URLEncoder.encode(address, StandardCharsets.UTF_8))
+                    + (contact == null ? "" : "&contact=" + URLEncoder.encode(contact, StandardCharsets.UTF_8));
+        }
     }
 
     @GetMapping("/app/messages/{id}/preview")
@@ -46,9 +59,11 @@ public class MessagePreviewPage {
             @SignedInMember UserPrincipal member,
             @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String address,
+            @RequestParam(required = false) @Nullable String contact,
             @RequestParam(required = false) @Nullable String sent,
-            Model model) {
-        return page(model, member, id, address, sent, null, null);
+            Model model,
+            HttpServletResponse response) {
+        return page(model, response, member, id, new Asked(address, contact), sent, null, null);
     }
 
     @PostMapping(path = "/app/messages/{id}/test", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -57,67 +72,57 @@ public class MessagePreviewPage {
             @SignedInMember UserPrincipal member,
             @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String address,
+            @RequestParam(required = false) @Nullable String contact,
             @RequestParam(required = false) @Nullable String to,
             Model model,
             HttpServletResponse response) {
         Channel channel = desks.channelOf(id, member);
-        MessageDesk desk = desks.desk(channel);
-        Optional<MessageDesk.SendRow> recipient = recipient(channel, id, member, address);
+        Asked asked = new Asked(address, contact);
         String target = to == null ? "" : to.strip();
-        if (recipient.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(model, member, id, address, null, target, "Add recipients before sending a test.");
-        }
-        TenantId tenant = TenantContext.require();
         try {
-            sending.forVisible(channel, id, member, () -> {
-                desk.sendTest(tenant, id, recipient.get(), target);
-                return target;
-            });
-        } catch (InvalidRequestException invalid) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            String words = invalid.errors().stream()
-                    .map(error -> "The address " + error.message())
-                    .findFirst()
-                    .orElse(invalid.getMessage());
-            return page(model, member, id, address, null, target, words);
-        } catch (ConflictException refused) {
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return page(model, member, id, address, null, target, refused.title() + ": " + refused.getMessage());
+            tests.send(channel, id, member, asked.whom(), List.of(target.split("[,;\\s]+")));
+        } catch (ApiException refused) {
+            return page(model, response, member, id, asked, null, target, FormProblem.answer(refused, response));
         }
         return "redirect:/app/messages/" + id + "/preview?sent=" + URLEncoder.encode(target, StandardCharsets.UTF_8)
-                + (address == null ? "" : "&address=" + URLEncoder.encode(address, StandardCharsets.UTF_8));
-    }
-
-    private Optional<MessageDesk.SendRow> recipient(
-            Channel channel, UUID id, UserPrincipal person, @Nullable String address) {
-        String search = address == null || address.isBlank() ? null : address.strip();
-        return desks.sends(channel, id, person, new UUID(0, 0), 1, search).stream()
-                .findFirst();
+                + asked.query();
     }
 
     private String page(
             Model model,
+            HttpServletResponse response,
             UserPrincipal member,
             UUID id,
-            @Nullable String address,
+            Asked asked,
             @Nullable String sent,
             @Nullable String to,
             @Nullable String error) {
         Channel channel = desks.channelOf(id, member);
         MessageDesk desk = desks.desk(channel);
-        Optional<MessageDesk.SendRow> recipient = recipient(channel, id, member, address);
+        MessageDesk.Rendered rendered = null;
+        String problem = error;
+        try {
+            rendered = sending.forVisible(
+                    channel,
+                    id,
+                    member,
+                    () -> tests.rowFor(channel, id, asked.whom())
+                            .map(row -> desk.render(id, row))
+                            .orElse(null));
+        } catch (ApiException refused) {
+            problem = FormProblem.answer(refused, response);
+        }
         model.addAttribute("message", desks.summary(channel, id, member));
-        model.addAttribute("address", address);
-        model.addAttribute(
-                "rendered",
-                recipient
-                        .map(row -> sending.forVisible(channel, id, member, () -> desk.render(id, row)))
-                        .orElse(null));
+        model.addAttribute("asked", asked);
+        model.addAttribute("rendered", rendered);
         model.addAttribute("sendsTests", desk.sendsTests());
         model.addAttribute("sent", sent);
         model.addAttribute("to", to);
-        model.addAttribute("error", error);
+        model.addAttribute("error", problem);
         return "messaging/preview";
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -5,6 +5,7 @@ import io.reach.campaigns.CampaignsForSending;
 import io.reach.campaigns.templates.TemplateContent;
 import io.reach.campaigns.templates.TemplateUsage;
 import io.reach.contacts.Audiences;
+import io.reach.contacts.ContactChannel;
 import io.reach.identity.UserPrincipal;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantId;
@@ -208,8 +209,10 @@ public class Sending {
     private void freeze(Channel channel, UUID id, CampaignAudiences.Audience audience, TemplateContent content) {
         List<Audiences.Member> members =
                 "list".equals(audience.type()) ? contacts.ofList(audience.id()) : contacts.ofSegment(audience.id());
-        List<Recipients.Given> given = members.stream()
+        List<Audiences.Member> reachable = members.stream()
                 .filter(member -> (channel == Channel.EMAIL ? member.email() : member.phone()) != null)
+                .toList();
+        List<Recipients.Given> given = reachable.stream()
                 .map(member -> new Recipients.Given(
                         channel == Channel.EMAIL ? member.email() : null,
                         channel == Channel.SMS ? member.phone() : null,
@@ -219,6 +222,10 @@ public class Sending {
                 .toList();
         if (!given.isEmpty()) {
             queue.add(channel, id, Recipients.check(given, channel, content).accepted(), clock.instant());
+            contacts.took(
+                    channel == Channel.EMAIL ? ContactChannel.EMAIL : ContactChannel.SMS,
+                    id,
+                    reachable.stream().map(Audiences.Member::contactId).toList());
         }
         audiences.set(channel, id, null);
     }

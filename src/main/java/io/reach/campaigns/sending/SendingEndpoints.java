@@ -8,6 +8,7 @@ import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -19,10 +20,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 public abstract class SendingEndpoints<V> {
 
     private final Sending sending;
+    private final TestSends tests;
     private final Channel channel;
 
-    protected SendingEndpoints(Sending sending, Channel channel) {
+    protected SendingEndpoints(Sending sending, TestSends tests, Channel channel) {
         this.sending = sending;
+        this.tests = tests;
         this.channel = channel;
     }
 
@@ -66,6 +69,32 @@ public abstract class SendingEndpoints<V> {
         }
         sending.target(channel, id, member, request.listId(), request.segmentId());
         return get(member, id);
+    }
+
+    /** Where a test goes and whom it is rendered for: a contact, else an uploaded recipient (the first without either). */
+    public record TestRequest(
+            @Nullable List<String> to,
+            @Nullable UUID contactId,
+            @Nullable String recipient) {}
+
+    @PostMapping("/{id}/test")
+    @RequiresPermission(resource = "campaign_sends", action = "write", idVariable = "id")
+    @Operation(
+            summary = "Send a test: the message rendered for a contact (contact_id) or an uploaded recipient"
+                    + " (recipient: its address; the first when neither is given), marked as a test, to 1 to 5"
+                    + " addresses (to); nothing is recorded or tracked")
+    @ApiResponse(responseCode = "200", description = "Sent")
+    @ApiResponse(
+            responseCode = "409",
+            description = "No provider configured, the provider refused, or nobody to render for")
+    public TestSends.Sent test(
+            @SignedInMember UserPrincipal member, @PathVariable UUID id, @RequestBody TestRequest request) {
+        return tests.send(
+                channel,
+                id,
+                member,
+                new TestSends.For(request.contactId(), null, request.recipient()),
+                request.to() == null ? List.of() : request.to());
     }
 
     @PostMapping("/{id}/send")

@@ -6,6 +6,7 @@ import io.reach.campaigns.sending.Channel;
 import io.reach.campaigns.sending.Recipients;
 import io.reach.campaigns.sending.Sending;
 import io.reach.campaigns.sending.SendingEndpoints;
+import io.reach.campaigns.sending.TestSends;
 import io.reach.campaigns.templates.TemplateContent;
 import io.reach.identity.SignedInMember;
 import io.reach.identity.UserPrincipal;
@@ -58,8 +59,9 @@ class SmsCampaignController extends SendingEndpoints<SmsCampaignController.SmsCa
             SmsCampaigns smsCampaigns,
             MessageSources sources,
             Sending sending,
+            TestSends tests,
             TwilioCarrier carrier) {
-        super(sending, Channel.SMS);
+        super(sending, tests, Channel.SMS);
         this.messageCampaigns = messageCampaigns;
         this.smsCampaigns = smsCampaigns;
         this.sources = sources;

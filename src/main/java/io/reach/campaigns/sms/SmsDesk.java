@@ -4,11 +4,15 @@ import io.reach.campaigns.MessageCampaigns;
 import io.reach.campaigns.MessageSources;
 import io.reach.campaigns.sending.Channel;
 import io.reach.campaigns.sending.MessageDesk;
+import io.reach.campaigns.sending.Recipients;
 import io.reach.campaigns.templates.Personalisation;
 import io.reach.campaigns.templates.TemplateContent;
 import io.reach.campaigns.templates.TemplateText;
 import io.reach.identity.UserPrincipal;
+import io.reach.platform.tenant.TenantId;
 import io.reach.platform.web.ConflictException;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -86,6 +90,26 @@ class SmsDesk implements MessageDesk {
         if (!carrier.configured()) {
             throw new ConflictException("No SMS provider", "Configure reach.campaigns.sms.account-sid and auth-token");
         }
+    }
+
+    @Override
+    public boolean sendsTests() {
+        return true;
+    }
+
+    /** Sends {@code recipient}'s text, marked as a test, to the number {@code to}; nothing is recorded. */
+    @Override
+    public void sendTest(TenantId tenant, UUID id, SendRow recipient, String to) {
+        requireCarrier();
+        String number = Recipients.normalPhone(to);
+        if (number == null) {
+            throw new InvalidRequestException(
+                    new FieldError("to", "is not a phone number in E.164 form (+14155550123)"));
+        }
+        carrier.sendTest(
+                id,
+                number,
+                "[Test] " + Objects.requireNonNullElse(render(id, recipient).text(), ""));
     }
 
     @Override

@@ -12,8 +12,10 @@ import io.reach.campaigns.templates.TemplateContent;
 import io.reach.campaigns.templates.TemplateText;
 import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.tenant.TenantId;
+import io.reach.platform.web.ConflictException;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -75,21 +77,9 @@ class TwilioCarrier implements Carrier {
         var variables = sources.variablesOf(sms.templateId());
         TemplateContent content = SmsContent.of(sms.smsContent(), variables);
         var body = TemplateText.compile(sms.smsContent(), false);
-        CampaignProperties.Sms config = properties.sms();
-        SmsAccount.Credentials credentials = account.current()
-                .orElseThrow(() -> new IllegalStateException(
-                        "No SMS provider is configured (reach.campaigns.sms.account-sid and auth-token)"));
-        String accountSid = credentials.accountSid();
-        String authToken = credentials.authToken();
-        SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
-        timeouts.setConnectTimeout(config.timeout());
-        timeouts.setReadTimeout(config.timeout());
-        RestClient http = RestClient.builder()
-                .baseUrl(credentials.baseUrl())
-                .requestFactory(timeouts)
-                .defaultHeaders(h -> h.setBasicAuth(accountSid, authToken))
-                .build();
-        String path = "/2010-04-01/Accounts/" + accountSid + "/Messages.json";
+        SmsAccount.Credentials credentials = credentials();
+        RestClient http = client(credentials);
+        String path = messages(credentials);
         return new Prepared() {
             @Override
             public Line open() {
@@ -100,7 +90,7 @@ class TwilioCarrier implements Carrier {
                                 content,
                                 send.variables(),
                                 Map.of("phone", send.address(), "name", send.name() == null ? "" : send.name())));
-                        return post(http, path, tenant, send, sms.senderNumber(), text);
+                        return post(http, path, send, sms.senderNumber(), text, statusCallback(tenant, send.id()));
                     }
 
                     @Override
@@ -117,12 +107,51 @@ class TwilioCarrier implements Carrier {
         };
     }
 
-    private SendOutcome post(RestClient http, String path, TenantId tenant, QueuedSend send, String from, String text) {
+    /**
+     * Sends a test text of the campaign to {@code to}: no status callback, nothing recorded; a 409
+     * with the provider's words when it refuses.
+     */
+    void sendTest(UUID id, String to, String text) {
+        SmsCampaign sms = smsCampaigns.get(id);
+        SmsAccount.Credentials credentials = credentials();
+        QueuedSend test = new QueuedSend(Channel.SMS, UUID.randomUUID(), to, null, Map.of());
+        SendOutcome outcome = post(client(credentials), messages(credentials), test, sms.senderNumber(), text, null);
+        if (outcome.reason() != null) {
+            throw new ConflictException("Test not sent", "The SMS provider did not take the test: " + outcome.reason());
+        }
+    }
+
+    private SmsAccount.Credentials credentials() {
+        return account.current()
+                .orElseThrow(() -> new IllegalStateException(
+                        "No SMS provider is configured (reach.campaigns.sms.account-sid and auth-token)"));
+    }
+
+    private RestClient client(SmsAccount.Credentials credentials) {
+        CampaignProperties.Sms config = properties.sms();
+        SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
+        timeouts.setConnectTimeout(config.timeout());
+        timeouts.setReadTimeout(config.timeout());
+        return RestClient.builder()
+                .baseUrl(credentials.baseUrl())
+                .requestFactory(timeouts)
+                .defaultHeaders(h -> h.setBasicAuth(credentials.accountSid(), credentials.authToken()))
+                .build();
+    }
+
+    private static String messages(SmsAccount.Credentials credentials) {
+        return "/2010-04-01/Accounts/" + credentials.accountSid() + "/Messages.json";
+    }
+
+    private SendOutcome post(
+            RestClient http, String path, QueuedSend send, String from, String text, @Nullable String callback) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("To", send.address());
         form.add("From", from);
         form.add("Body", text);
-        form.add("StatusCallback", statusCallback(tenant, send.id()));
+        if (callback != null) {
+            form.add("StatusCallback", callback);
+        }
         try {
             JsonNode answer = http.post()
                     .uri(path)

@@ -9,6 +9,8 @@ public final class Personalisation {
 
     private Personalisation() {}
 
+    public static final String PREFERENCES_URL = "preferences_url";
+
     public static Map<String, Object> values(
             TemplateContent content, Map<String, String> recipient, Map<String, String> builtIns) {
         Map<String, Object> values = new HashMap<>();
@@ -20,6 +22,14 @@ public final class Personalisation {
         values.putAll(recipient);
         values.putAll(builtIns);
         return nested(values);
+    }
+
+    /**
+     * A recipient's preference centre ({@code {{preferences_url}}}): its contact's own when it was taken
+     * from a list or segment, else the unsubscribe link (an uploaded address has no centre).
+     */
+    public static String preferencesUrl(Map<String, String> recipient, String unsubscribeUrl) {
+        return recipient.getOrDefault(PREFERENCES_URL, unsubscribeUrl);
     }
 
     /**

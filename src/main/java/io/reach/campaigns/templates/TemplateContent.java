@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 public record TemplateContent(TemplateType type, Map<String, @Nullable String> variables, Map<String, String> parts) {
 
     static final int MAX_CHARS = 512 * 1024;
-    static final Set<String> BUILT_IN = Set.of("email", "name", "phone", "unsubscribe_url");
+    static final Set<String> BUILT_IN = Set.of("email", "name", "phone", "unsubscribe_url", "preferences_url");
     /** The contact a recipient was taken from: {@code {{contact.first_name}}}, {@code {{contact.<declared field>}}}. */
     static final String CONTACT = "contact";
 

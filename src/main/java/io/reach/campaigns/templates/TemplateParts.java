@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 @Schema(
         name = "TemplateContent",
         description = "E-mail templates need subject and html (text is optional); SMS templates "
-                + "need body. Placeholders ({{first_name}}) are built in (email, name, phone, unsubscribe_url) or declared under "
+                + "need body. Placeholders ({{first_name}}) are built in (email, name, phone, unsubscribe_url, preferences_url) or declared under "
                 + "variables")
 record TemplateParts(
         @Schema(example = "Hello {{first_name}}") @Nullable String subject,

@@ -21,4 +21,9 @@ public final class UtcTimes {
     public static @Nullable OffsetDateTime utcOrNull(@Nullable Instant instant) {
         return instant == null ? null : utc(instant);
     }
+
+    /** A nullable {@code timestamptz} column's value as an instant. */
+    public static @Nullable Instant instantOrNull(@Nullable OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
+    }
 }

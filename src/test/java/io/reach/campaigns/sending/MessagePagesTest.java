@@ -274,7 +274,8 @@ class MessagePagesTest {
         assertThat(browser.get("/app/messages/" + id + "/preview").body())
                 .contains("As +14155550100 gets it")
                 .contains("Hi Ada, 20% off today. Reply STOP to opt out")
-                .doesNotContain("Send a test");
+                .as("an SMS campaign sends tests too")
+                .contains("Send a test");
         assertThat(browser.get("/app/messages").body()).contains("<td>SMS</td>");
     }
 
