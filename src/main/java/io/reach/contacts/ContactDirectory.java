@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -262,6 +263,16 @@ public class ContactDirectory {
             contacts.find(id).orElseThrow(() -> ContactNotFound.forId(id));
             return members.of(id);
         });
+    }
+
+    /** The workspace's contact with this e-mail address (or number, on the SMS channel), if it has one. */
+    public Optional<Contact> withAddress(ContactChannel channel, String address) {
+        String normal =
+                channel == ContactChannel.EMAIL ? Addresses.normalEmail(address) : Addresses.normalPhone(address);
+        return normal == null
+                ? Optional.empty()
+                : transactions.inTransaction(
+                        () -> holdersOf(channel, normal).stream().findFirst());
     }
 
     /** The workspace's contact of an address (e-mail) or number (SMS), if it has one. */

@@ -1,11 +1,18 @@
 package io.reach.contacts;
 
+import io.reach.identity.RequestOrigins;
 import io.reach.platform.console.ConsoleLink;
 import io.reach.platform.console.ConsolePage;
+import io.reach.platform.console.FormProblem;
 import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.web.ApiException;
 import io.reach.platform.web.CursorPage;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -14,10 +21,12 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -32,10 +41,12 @@ public class ContactsPage {
 
     private final ContactDirectory directory;
     private final ListManagement lists;
+    private final PreferenceCentre preferences;
 
-    ContactsPage(ContactDirectory directory, ListManagement lists) {
+    ContactsPage(ContactDirectory directory, ListManagement lists, PreferenceCentre preferences) {
         this.directory = directory;
         this.lists = lists;
+        this.preferences = preferences;
     }
 
     /** What the list shows and was asked. */
@@ -46,13 +57,15 @@ public class ContactsPage {
             @Nullable String tag,
             @Nullable String nextLink) {}
 
-    /** A contact with its lists (by name), consent records and latest activity. */
+    /** A contact with its lists (by name), consent records, latest activity, preference link and a form's refusal. */
     public record Detail(
             Contact contact,
             Map<UUID, String> listNames,
             java.util.List<ListMember> memberships,
             java.util.List<Consent> consents,
-            CursorPage<Activity> timeline) {}
+            CursorPage<Activity> timeline,
+            String preferencesLink,
+            @Nullable String error) {}
 
     @GetMapping("/app/contacts")
     @RequiresPermission(resource = "contacts", action = "read")
@@ -78,6 +91,46 @@ public class ContactsPage {
     @GetMapping("/app/contacts/{id}")
     @RequiresPermission(resource = "contacts", action = "read")
     String contact(@PathVariable UUID id, Model model) {
+        return detail(model, id, null);
+    }
+
+    /** Unsubscribes the contact from everything (status and every list), recorded as a withdrawal by the member. */
+    @PostMapping(path = "/app/contacts/{id}/unsubscribe", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @RequiresPermission(resource = "contacts", action = "write")
+    String unsubscribe(@PathVariable UUID id, HttpServletRequest http) {
+        directory.unsubscribe(id, ContactChannel.EMAIL, ConsentMethod.CONSOLE, RequestOrigins.of(http));
+        return "redirect:/app/contacts/" + id;
+    }
+
+    /** Subscribes the contact again on a member's word (the contact asked), recorded as a grant. */
+    @PostMapping(path = "/app/contacts/{id}/resubscribe", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @RequiresPermission(resource = "contacts", action = "write")
+    String resubscribe(@PathVariable UUID id, HttpServletRequest http) {
+        directory.resubscribe(id, ContactChannel.EMAIL, ConsentMethod.CONSOLE, RequestOrigins.of(http));
+        return "redirect:/app/contacts/" + id;
+    }
+
+    /** Merges the contact with this address (the duplicate) into this one. */
+    @PostMapping(path = "/app/contacts/{id}/merge", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @RequiresPermission(resource = "contacts", action = "write")
+    String merge(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String duplicate,
+            Model model,
+            HttpServletResponse response) {
+        try {
+            Contact gone = directory
+                    .withAddress(duplicate.startsWith("+") ? ContactChannel.SMS : ContactChannel.EMAIL, duplicate)
+                    .orElseThrow(() -> new InvalidRequestException(
+                            new FieldError("duplicate", "no contact has the address or number " + duplicate)));
+            directory.merge(id, gone.id());
+            return "redirect:/app/contacts/" + id;
+        } catch (ApiException refused) {
+            return detail(model, id, FormProblem.answer(refused, response));
+        }
+    }
+
+    private String detail(Model model, UUID id, @Nullable String error) {
         Contact contact = directory.find(id);
         Map<UUID, String> names = lists.page(PageRequest.of(PageRequest.MAX_LIMIT, null)).items().stream()
                 .collect(Collectors.toMap(ContactList::id, ContactList::name, (a, b) -> a));
@@ -88,7 +141,9 @@ public class ContactsPage {
                         names,
                         directory.memberships(id),
                         directory.consents(id),
-                        directory.timeline(id, PageRequest.of(50, null))));
+                        directory.timeline(id, PageRequest.of(50, null)),
+                        preferences.link(id),
+                        error));
         return "contacts/contact";
     }
 

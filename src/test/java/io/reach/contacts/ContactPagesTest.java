@@ -52,6 +52,52 @@ class ContactPagesTest {
     }
 
     @Test
+    void aContactIsUnsubscribedResubscribedAndMergedFromItsPage() {
+        Accounts.SignedIn owner = accounts.owner();
+        String token = owner.accessToken();
+        UUID ada = id(api.post("/api/v1/contacts", token, "{\"email\": \"ada@example.com\", \"first_name\": \"Ada\"}"));
+        UUID twin = id(api.post("/api/v1/contacts", token, "{\"email\": \"ada.l@example.com\", \"tags\": [\"twin\"]}"));
+        Browser browser = Browser.signedIn(api, owner);
+        String page = "/app/contacts/" + ada;
+        assertThat(browser.get(page).body()).contains("/preferences/").contains("Unsubscribe from everything");
+
+        assertThat(browser.post(page + "/unsubscribe", java.util.Map.of()).statusCode())
+                .isEqualTo(302);
+        assertThat(api.get(page.replace("/app/", "/api/v1/"), token)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("unsubscribed");
+        assertThat(browser.get(page).body()).contains("Subscribe again");
+        browser.post(page + "/resubscribe", java.util.Map.of());
+        assertThat(api.get("/api/v1/contacts/" + ada, token)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("subscribed");
+
+        assertThat(browser.post(page + "/merge", java.util.Map.of("duplicate", "nobody@example.com"))
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(browser.post(page + "/merge", java.util.Map.of("duplicate", "ADA.L@example.com"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(api.get("/api/v1/contacts/" + twin, token).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/contacts/" + ada, token)
+                        .json()
+                        .get("tags")
+                        .get(0)
+                        .asString())
+                .isEqualTo("twin");
+        assertThat(api.get("/api/v1/contacts/" + ada + "/consents", token)
+                        .json()
+                        .get("items")
+                        .size())
+                .as("the withdrawal and the grant made in the console")
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void anotherWorkspacesContactIsNotFound() {
         String theirs = accounts.owner().accessToken();
         UUID contact = id(api.post("/api/v1/contacts", theirs, "{\"email\": \"x@example.com\"}"));
