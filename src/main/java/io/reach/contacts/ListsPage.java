@@ -11,6 +11,7 @@ import io.reach.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
@@ -59,15 +60,9 @@ public class ListsPage {
 
     @PostMapping(path = LISTS, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     @RequiresPermission(resource = "contacts", action = "write")
-    String create(
-            @RequestParam(defaultValue = "") String name,
-            @RequestParam(required = false) @Nullable String description,
-            @RequestParam(name = "opt_in", defaultValue = "single") String optIn,
-            @RequestParam(required = false) @Nullable String visibility,
-            Model model,
-            HttpServletResponse response) {
+    String create(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
         try {
-            ContactList list = lists.create(Lists.Shape.of(name, description, optIn, visibility));
+            ContactList list = lists.create(shape(form));
             return "redirect:" + LISTS + "/" + list.id();
         } catch (ApiException refused) {
             return overview(model, null, FormProblem.answer(refused, response));
@@ -87,15 +82,9 @@ public class ListsPage {
     @PostMapping(path = LISTS + "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     @RequiresPermission(resource = "contacts", action = "write")
     String change(
-            @PathVariable UUID id,
-            @RequestParam(defaultValue = "") String name,
-            @RequestParam(required = false) @Nullable String description,
-            @RequestParam(name = "opt_in", defaultValue = "single") String optIn,
-            @RequestParam(required = false) @Nullable String visibility,
-            Model model,
-            HttpServletResponse response) {
+            @PathVariable UUID id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
         try {
-            lists.change(id, Lists.Shape.of(name, description, optIn, visibility));
+            lists.change(id, shape(form));
             return "redirect:" + LISTS + "/" + id;
         } catch (ApiException refused) {
             return members(model, id, null, null, FormProblem.answer(refused, response));
@@ -132,6 +121,15 @@ public class ListsPage {
     String unsubscribe(@PathVariable UUID id, @PathVariable UUID contact, HttpServletRequest http) {
         lists.unsubscribe(id, contact, ConsentMethod.CONSOLE, RequestOrigins.of(http));
         return "redirect:" + LISTS + "/" + id;
+    }
+
+    /** The list form's fields (name, description, opt_in, visibility) as a list's shape. */
+    private static Lists.Shape shape(Map<String, String> form) {
+        return Lists.Shape.of(
+                form.getOrDefault("name", ""),
+                form.get("description"),
+                form.getOrDefault("opt_in", "single"),
+                form.get("visibility"));
     }
 
     private String overview(Model model, @Nullable String cursor, @Nullable String error) {

@@ -144,14 +144,8 @@ class AudienceCampaignTest {
                 .asString();
         String gus = contact(token, "gus@" + domain, "\"first_name\": \"Gus\"");
         String hal = contact(token, "hal@" + domain, "\"first_name\": \"Hal\"");
-        for (String member : List.of(gus, hal)) {
-            api.post("/api/v1/lists/" + news + "/members", token, "{\"contact_id\": \"" + member + "\"}");
-        }
-        String link = api.get("/api/v1/contacts/" + gus + "/preferences-link", token)
-                .json()
-                .get("url")
-                .asString();
-        String page = link.substring(link.indexOf("/preferences/"));
+        join(token, news, gus, hal);
+        String page = preferencesPage(token, gus);
         Browser gusBrowser = new Browser(api);
         assertThat(gusBrowser.get(page).body())
                 .contains("News")
@@ -191,14 +185,8 @@ class AudienceCampaignTest {
                 .asString();
         String ivy = contact(token, "ivy@" + domain, "\"first_name\": \"Ivy\"");
         String jay = contact(token, "jay@" + domain, "\"first_name\": \"Jay\"");
-        for (String member : List.of(ivy, jay)) {
-            api.post("/api/v1/lists/" + news + "/members", token, "{\"contact_id\": \"" + member + "\"}");
-        }
-        String link = api.get("/api/v1/contacts/" + ivy + "/preferences-link", token)
-                .json()
-                .get("url")
-                .asString();
-        String page = link.substring(link.indexOf("/preferences/"));
+        join(token, news, ivy, jay);
+        String page = preferencesPage(token, ivy);
         Browser ivyBrowser = new Browser(api);
         assertThat(ivyBrowser.get(page).body()).contains("At most one a week");
         ivyBrowser.postExactly(page, Map.of("list", news, "frequency", "weekly"));
@@ -286,6 +274,21 @@ class AudienceCampaignTest {
                         .status())
                 .as("another workspace's contact")
                 .isEqualTo(404);
+    }
+
+    private void join(String token, String list, String... contacts) {
+        for (String member : contacts) {
+            api.post("/api/v1/lists/" + list + "/members", token, "{\"contact_id\": \"" + member + "\"}");
+        }
+    }
+
+    /** The path of the contact's preference centre. */
+    private String preferencesPage(String token, String contact) {
+        String link = api.get("/api/v1/contacts/" + contact + "/preferences-link", token)
+                .json()
+                .get("url")
+                .asString();
+        return link.substring(link.indexOf("/preferences/"));
     }
 
     private String contact(String token, String email, String rest) {
