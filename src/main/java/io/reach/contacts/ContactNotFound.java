@@ -14,16 +14,12 @@ public class ContactNotFound extends NotFoundException {
         return new ContactNotFound("Contact", id);
     }
 
-    static ContactNotFound listForId(UUID id) {
+    public static ContactNotFound listForId(UUID id) {
         return new ContactNotFound("List", id);
     }
 
     static ContactNotFound segmentForId(UUID id) {
         return new ContactNotFound("Segment", id);
-    }
-
-    static ContactNotFound importForId(UUID id) {
-        return new ContactNotFound("Import", id);
     }
 
     static ContactNotFound fieldForName(String name) {

@@ -320,8 +320,16 @@ public class ListManagement {
         return members.find(list.id(), contact.id()).orElseThrow();
     }
 
-    /** Mails the confirmation link to each of these new unconfirmed members of a double opt-in list (an import's). */
-    void mailConfirmations(ContactList list, List<UUID> members) {
+    /** The list, if the workspace still has it; in the caller's transaction. */
+    public Optional<ContactList> existing(UUID id) {
+        return lists.find(id);
+    }
+
+    /**
+     * Mails the confirmation link to each of these new unconfirmed members of a double opt-in list (an
+     * import's); in the caller's transaction.
+     */
+    public void mailConfirmations(ContactList list, List<UUID> members) {
         Instant now = clock.instant();
         members.forEach(member -> contacts.find(member)
                 .filter(contact -> contact.email() != null)

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Contacts through the API: stored in one normal form, unique per workspace, typed attributes, found, merged. */
 @ReachTest
-class ContactsTest {
+public class ContactsTest {
 
     @Autowired
     Api api;
@@ -229,14 +229,14 @@ class ContactsTest {
     }
 
     /** Declares a contact field of the token's workspace. */
-    static void declare(Api api, String token, String name, String type) {
+    public static void declare(Api api, String token, String name, String type) {
         assertThat(api.post("/api/v1/contact-fields", token, """
                         {"name": "%s", "label": "%s", "field_type": "%s"}""".formatted(name, name, type))
                         .status())
                 .isEqualTo(201);
     }
 
-    static UUID id(Api.Response response) {
+    public static UUID id(Api.Response response) {
         assertThat(response.status()).as(response.body()).isIn(200, 201);
         return UUID.fromString(response.json().get("id").asString());
     }

@@ -1,5 +1,8 @@
-package io.reach.contacts;
+package io.reach.contacts.imports;
 
+import io.reach.contacts.ContactDetails;
+import io.reach.contacts.ContactField;
+import io.reach.contacts.ContactInput;
 import io.reach.platform.web.BodyTooLargeException;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;

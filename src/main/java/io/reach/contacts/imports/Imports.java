@@ -1,8 +1,9 @@
-package io.reach.contacts;
+package io.reach.contacts.imports;
 
 import static io.reach.platform.time.UtcTimes.instantOrNull;
 import static io.reach.platform.time.UtcTimes.utc;
 
+import io.reach.contacts.ContactDetails;
 import io.reach.platform.tenant.TenantContext;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,10 +15,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The current tenant's imports: the import, its staged rows and refused rows, and its progress. */
 @Repository
 class Imports {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String COLUMNS = """
             id, format, status, dry_run, list_id, rows_total, rows_done, created_count, updated_count, error_count,
@@ -198,6 +202,6 @@ class Imports {
         fields.put("time_zone", details.timeZone());
         fields.put("attributes", details.attributes());
         fields.put("tags", details.tags());
-        return Contacts.JSON.writeValueAsString(fields);
+        return JSON.writeValueAsString(fields);
     }
 }

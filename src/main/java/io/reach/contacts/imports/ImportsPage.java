@@ -1,5 +1,6 @@
-package io.reach.contacts;
+package io.reach.contacts.imports;
 
+import io.reach.contacts.ListManagement;
 import io.reach.platform.console.ConsoleLink;
 import io.reach.platform.console.ConsolePage;
 import io.reach.platform.console.FormProblem;

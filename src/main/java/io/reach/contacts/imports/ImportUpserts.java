@@ -1,7 +1,11 @@
-package io.reach.contacts;
+package io.reach.contacts.imports;
 
 import static io.reach.platform.time.UtcTimes.utc;
 
+import io.reach.contacts.ContactList;
+import io.reach.contacts.ListManagement;
+import io.reach.contacts.MemberStatus;
+import io.reach.contacts.OptIn;
 import io.reach.platform.tenant.TenantContext;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.reach.contacts;
+package io.reach.contacts.imports;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.reach.platform.CheckSet;
@@ -6,20 +6,18 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Where an import is: mirrors the CHECK on contacts.imports.status. */
-@CheckSet(table = "contacts.imports", column = "status")
-public enum ImportStatus {
-    QUEUED,
-    RUNNING,
-    DONE,
-    FAILED;
+/** The format of an import's rows: mirrors the CHECK on contacts.imports.format. */
+@CheckSet(table = "contacts.imports", column = "format")
+public enum ImportFormat {
+    CSV,
+    JSON;
 
     @JsonValue
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static Optional<ImportStatus> ofCode(String code) {
+    public static Optional<ImportFormat> ofCode(String code) {
         return Arrays.stream(values())
                 .filter(value -> value.code().equals(code))
                 .findFirst();

@@ -1,8 +1,9 @@
-package io.reach.contacts;
+package io.reach.contacts.imports;
 
 import static io.reach.contacts.ContactsTest.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reach.contacts.ContactsTest;
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.OwnerDatabase;

@@ -1,4 +1,4 @@
-package io.reach.contacts;
+package io.reach.contacts.imports;
 
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantContext;

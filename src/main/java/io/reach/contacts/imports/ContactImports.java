@@ -1,9 +1,12 @@
-package io.reach.contacts;
+package io.reach.contacts.imports;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.reach.contacts.ContactFieldManagement;
+import io.reach.contacts.ContactNotFound;
+import io.reach.contacts.ListManagement;
 import io.reach.platform.database.TableMaintenance;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantContext;
@@ -47,8 +50,7 @@ public class ContactImports {
 
     private final Imports imports;
     private final ImportUpserts upserts;
-    private final Lists lists;
-    private final ContactFields fields;
+    private final ContactFieldManagement fields;
     private final ListManagement listManagement;
     private final TenantTransactions transactions;
     private final ObjectProvider<SchedulerClient> scheduler;
@@ -60,8 +62,7 @@ public class ContactImports {
     ContactImports(
             Imports imports,
             ImportUpserts upserts,
-            Lists lists,
-            ContactFields fields,
+            ContactFieldManagement fields,
             ListManagement listManagement,
             TenantTransactions transactions,
             ObjectProvider<SchedulerClient> scheduler,
@@ -71,7 +72,6 @@ public class ContactImports {
             Clock clock) {
         this.imports = imports;
         this.upserts = upserts;
-        this.lists = lists;
         this.fields = fields;
         this.listManagement = listManagement;
         this.transactions = transactions;
@@ -89,7 +89,7 @@ public class ContactImports {
         UUID id = ids.next();
         ContactImport queued = transactions.inTransaction(() -> {
             if (listId != null) {
-                lists.find(listId).orElseThrow(() -> ContactNotFound.listForId(listId));
+                listManagement.existing(listId).orElseThrow(() -> ContactNotFound.listForId(listId));
             }
             imports.add(id, format, dryRun, listId, by, clock.instant());
             Staging staging = new Staging(id);
@@ -111,7 +111,7 @@ public class ContactImports {
     }
 
     public ContactImport find(UUID id) {
-        return transactions.inTransaction(() -> imports.find(id)).orElseThrow(() -> ContactNotFound.importForId(id));
+        return transactions.inTransaction(() -> imports.find(id)).orElseThrow(() -> ImportNotFound.forId(id));
     }
 
     public CursorPage<ContactImport> page(PageRequest page) {
@@ -122,7 +122,7 @@ public class ContactImports {
     /** Refused rows in line order, after the cursor {@code line:field}. */
     public List<ImportError> errors(UUID id, long afterLine, String afterField, int limit) {
         return transactions.inTransaction(() -> {
-            imports.find(id).orElseThrow(() -> ContactNotFound.importForId(id));
+            imports.find(id).orElseThrow(() -> ImportNotFound.forId(id));
             return imports.errors(id, afterLine, afterField, limit);
         });
     }
@@ -233,7 +233,7 @@ public class ContactImports {
     private ImportUpserts.Target target(ContactImport started) {
         UUID listId = started.listId();
         return new ImportUpserts.Target(
-                listId == null ? null : lists.find(listId).orElse(null), null);
+                listId == null ? null : listManagement.existing(listId).orElse(null), null);
     }
 
     private void confirmations(ContactImport started, ImportUpserts.Outcome outcome) {
@@ -241,7 +241,7 @@ public class ContactImports {
         if (listId == null || outcome.toConfirm().isEmpty()) {
             return;
         }
-        lists.find(listId).ifPresent(list -> listManagement.mailConfirmations(list, outcome.toConfirm()));
+        listManagement.existing(listId).ifPresent(list -> listManagement.mailConfirmations(list, outcome.toConfirm()));
     }
 
     /** Stages checked rows and refused ones in batches as the reader goes. */

@@ -1,4 +1,4 @@
-package io.reach.contacts;
+package io.reach.contacts.imports;
 
 import java.time.Instant;
 import java.util.UUID;
