@@ -67,7 +67,8 @@ class AudienceJourneyTest {
         chrome.check("contact-import");
 
         chrome.open("/app/segments/new");
-        chrome.fill(Map.of("segment-name", "Pro plan", "c0-type", "attribute"));
+        chrome.fill(Map.of("segment-name", "Pro plan"));
+        chrome.fill(Map.of("c0-type", "attribute"));
         chrome.until(driver -> !driver.findElements(By.id("c0-field")).isEmpty());
         chrome.fill(Map.of("c0-field", "Plan (text)", "c0-op", "eq", "c0-value", "pro"));
         chrome.until(driver -> driver.findElement(By.id("live-count")).getText().equals("2 contacts"));
