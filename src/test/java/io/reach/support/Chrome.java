@@ -144,9 +144,14 @@ public final class Chrome implements BeforeAllCallback, AfterAllCallback {
         return until(driver -> driver.findElement(by));
     }
 
-    /** Waits up to ten seconds for {@code condition} to give something other than null or false. */
+    /**
+     * Waits up to ten seconds for {@code condition} to give something other than null or false; an
+     * element htmx swapped out while the condition read it is read again.
+     */
     public <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver(), WAIT).until(condition::apply);
+        return new WebDriverWait(driver(), WAIT)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     private static boolean isStale(WebElement element) {
