@@ -36,7 +36,7 @@ public record ContactFilter(
             sql.append(')');
         }
         if (search != null) {
-            sql.append(" and c.search_text like :search");
+            sql.append(" and contacts.search_text(c.email, c.phone, c.first_name, c.last_name) like :search");
         }
     }
 

@@ -5,7 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Reads whose best plan depends on the values they are given: a search text, a tag, a segment's
  * conditions. pgjdbc prepares a statement on the server from its fifth use on a connection, and
- * PostgreSQL may then reuse one generic plan for every value: for {@code search_text like $1 order
+ * PostgreSQL may then reuse one generic plan for every value: for {@code contacts.search_text(…) like $1 order
  * by id limit 50} that plan walks the whole workspace in id order (3 s at a million contacts)
  * where the plan for the value reads a trigram index (70 ms). Within the caller's transaction this
  * asks for a plan per value, without JIT compilation (tens of milliseconds spent on a query that
