@@ -7,11 +7,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Instant;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,39 +29,13 @@ class EpisodeController {
         this.catalog = catalog;
     }
 
-    record EpisodeRequest(
-            @Nullable String guid,
-            @Nullable String title,
-            @Nullable String description,
-            @Nullable BigDecimal episodeNumber,
-            @Nullable Integer season,
-            @Nullable String episodeType,
-            @Nullable Instant publishedAt,
-            @Nullable Integer durationSeconds,
-            @Nullable String audioUrl,
-            @Nullable Long fileBytes,
-            @Nullable Boolean explicit) {}
-
     @PostMapping("/api/v1/podcasts/{id}/episodes")
     @RequiresPermission(resource = "podcasts", action = "write")
     @Operation(summary = "Add an episode (a guid of its own unless given)")
     @ApiResponse(responseCode = "201", description = "Added")
     @ApiResponse(responseCode = "409", description = "The podcast has an episode with this guid")
-    ResponseEntity<PodcastCatalog.EpisodeView> create(@PathVariable UUID id, @RequestBody EpisodeRequest request) {
-        PodcastCatalog.EpisodeView added = catalog.addEpisode(
-                id,
-                EpisodeDetails.checked(
-                        request.guid(),
-                        request.title(),
-                        request.description(),
-                        request.episodeNumber(),
-                        request.season(),
-                        request.episodeType(),
-                        request.publishedAt(),
-                        request.durationSeconds(),
-                        request.audioUrl(),
-                        request.fileBytes(),
-                        Boolean.TRUE.equals(request.explicit())));
+    ResponseEntity<PodcastCatalog.EpisodeView> create(@PathVariable UUID id, @RequestBody EpisodeInput request) {
+        PodcastCatalog.EpisodeView added = catalog.addEpisode(id, EpisodeDetails.checked(request));
         return ResponseEntity.created(
                         URI.create("/api/v1/episodes/" + added.episode().id()))
                 .body(added);

@@ -29,23 +29,17 @@ record EpisodeDetails(
         List<Map<String, String>> persons) {
 
     /** An episode entered through the API: a guid of its own unless given. */
-    static EpisodeDetails checked(
-            @Nullable String guid,
-            @Nullable String title,
-            @Nullable String description,
-            @Nullable BigDecimal episodeNumber,
-            @Nullable Integer season,
-            @Nullable String episodeType,
-            @Nullable Instant publishedAt,
-            @Nullable Integer durationSeconds,
-            @Nullable String audioUrl,
-            @Nullable Long fileBytes,
-            boolean explicit) {
+    static EpisodeDetails checked(EpisodeInput input) {
+        BigDecimal episodeNumber = input.episodeNumber();
+        Integer season = input.season();
+        Integer durationSeconds = input.durationSeconds();
+        Long fileBytes = input.fileBytes();
+        String episodeType = input.episodeType();
         List<FieldError> errors = new ArrayList<>();
-        String id = Texts.optional(guid, "guid", 1000, errors);
-        String named = Texts.required(title, "title", 1000, errors);
-        String details = Texts.optional(description, "description", 100_000, errors);
-        String audio = Texts.web(audioUrl, "audio_url", errors);
+        String id = Texts.optional(input.guid(), "guid", 1000, errors);
+        String named = Texts.required(input.title(), "title", 1000, errors);
+        String details = Texts.optional(input.description(), "description", 100_000, errors);
+        String audio = Texts.web(input.audioUrl(), "audio_url", errors);
         if (episodeNumber != null
                 && (episodeNumber.signum() < 0 || episodeNumber.compareTo(BigDecimal.valueOf(99_999_999)) > 0)) {
             errors.add(new FieldError("episode_number", "must be from 0 to 99999999"));
@@ -73,12 +67,12 @@ record EpisodeDetails(
                 episodeNumber,
                 season,
                 type,
-                publishedAt,
+                input.publishedAt(),
                 durationSeconds,
                 audio,
                 null,
                 fileBytes,
-                explicit,
+                Boolean.TRUE.equals(input.explicit()),
                 List.of(),
                 null,
                 List.of());

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,42 +41,13 @@ class PodcastController {
         this.catalog = catalog;
     }
 
-    record PodcastRequest(
-            @Nullable String name,
-            @Nullable String description,
-            @Nullable String rssFeedUrl,
-            @Nullable String websiteUrl,
-            @Nullable String category,
-            @Nullable String language,
-            @Nullable String artworkUrl,
-            @Nullable String ownerName,
-            @Nullable String ownerEmail,
-            @Nullable Boolean explicit,
-            @Nullable UUID podcastGuid) {
-
-        PodcastDetails details() {
-            return PodcastDetails.checked(
-                    name,
-                    description,
-                    rssFeedUrl,
-                    websiteUrl,
-                    category,
-                    language,
-                    artworkUrl,
-                    ownerName,
-                    ownerEmail,
-                    Boolean.TRUE.equals(explicit),
-                    podcastGuid);
-        }
-    }
-
     @PostMapping
     @RequiresPermission(resource = "podcasts", action = "write")
     @Operation(summary = "Add a podcast by hand (its podcast_guid made from rss_feed_url when not given)")
     @ApiResponse(responseCode = "201", description = "Added")
     @ApiResponse(responseCode = "409", description = "The workspace has a podcast with this feed")
-    ResponseEntity<Podcast> create(@RequestBody PodcastRequest request) {
-        Podcast podcast = catalog.create(request.details());
+    ResponseEntity<Podcast> create(@RequestBody PodcastInput request) {
+        Podcast podcast = catalog.create(PodcastDetails.checked(request));
         return ResponseEntity.created(URI.create("/api/v1/podcasts/" + podcast.id()))
                 .body(podcast);
     }
@@ -117,10 +87,9 @@ class PodcastController {
     @PutMapping("/{id}")
     @RequiresPermission(resource = "podcasts", action = "write")
     @Operation(summary = "Change a podcast (every field; the guid is kept unless given)")
-    Podcast change(@PathVariable UUID id, @RequestBody PodcastRequest request) {
-        UUID given = request.podcastGuid();
-        UUID guid = given != null ? given : catalog.find(id).podcastGuid();
-        return catalog.change(id, withGuid(request, guid).details());
+    Podcast change(@PathVariable UUID id, @RequestBody PodcastInput request) {
+        return catalog.change(
+                id, PodcastDetails.checked(request.orGuid(catalog.find(id).podcastGuid())));
     }
 
     @DeleteMapping("/{id}")
@@ -140,20 +109,5 @@ class PodcastController {
         LargeBodies feedBodies() {
             return () -> Map.of("/api/v1/podcasts/import", 32L * 1024 * 1024);
         }
-    }
-
-    private static PodcastRequest withGuid(PodcastRequest request, UUID guid) {
-        return new PodcastRequest(
-                request.name(),
-                request.description(),
-                request.rssFeedUrl(),
-                request.websiteUrl(),
-                request.category(),
-                request.language(),
-                request.artworkUrl(),
-                request.ownerName(),
-                request.ownerEmail(),
-                request.explicit(),
-                guid);
     }
 }
