@@ -154,12 +154,23 @@ public final class Chrome implements BeforeAllCallback, AfterAllCallback {
                 .until(condition::apply);
     }
 
+    /**
+     * Whether the page holding the element was replaced. Mid-navigation chromedriver may answer "Node
+     * with given id does not belong to the document" instead of a stale-element error; that is the
+     * same news.
+     */
     private static boolean isStale(WebElement element) {
         try {
             element.isEnabled();
             return false;
         } catch (org.openqa.selenium.StaleElementReferenceException gone) {
             return true;
+        } catch (org.openqa.selenium.WebDriverException inspector) {
+            String message = String.valueOf(inspector.getMessage());
+            if (message.contains("does not belong to the document")) {
+                return true;
+            }
+            throw inspector;
         }
     }
 
