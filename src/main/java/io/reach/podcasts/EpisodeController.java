@@ -55,6 +55,15 @@ class EpisodeController {
         return catalog.episode(id);
     }
 
+    @PostMapping("/api/v1/episodes/{id}/audio-facts")
+    @RequiresPermission(resource = "podcasts", action = "write")
+    @Operation(
+            summary = "Measure the episode's audio: file_bytes (HEAD), id3_bytes, bitrate and threshold_bytes (the ID3"
+                    + " tag and one minute of audio, or the whole file) from its first bytes")
+    PodcastCatalog.EpisodeView measure(@PathVariable UUID id) {
+        return catalog.measureAudio(id);
+    }
+
     @DeleteMapping("/api/v1/episodes/{id}")
     @RequiresPermission(resource = "podcasts", action = "write")
     @Operation(summary = "Delete an episode")

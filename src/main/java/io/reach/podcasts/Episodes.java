@@ -147,6 +147,26 @@ class Episodes {
                 .list();
     }
 
+    /** Stores what was measured of the episode's audio. */
+    void measured(UUID id, @org.jspecify.annotations.Nullable Long fileBytes, AudioFacts facts, Instant now) {
+        jdbc.sql("""
+                        update podcasts.episodes set file_bytes = coalesce(:file_bytes, file_bytes), id3_bytes = :id3,
+                            bitrate = :bitrate, threshold_bytes = :threshold,
+                            duration_seconds = case when :measured then coalesce(:duration, duration_seconds)
+                                                    else duration_seconds end,
+                            duration_estimated = duration_estimated and not :measured, updated_at = :now
+                        where id = :id""")
+                .param("id", id)
+                .param("file_bytes", fileBytes)
+                .param("id3", facts.id3Bytes())
+                .param("bitrate", facts.bitrateKbps())
+                .param("threshold", facts.thresholdBytes())
+                .param("duration", facts.durationSeconds())
+                .param("measured", !facts.estimated() && facts.durationSeconds() != null)
+                .param("now", utc(now))
+                .update();
+    }
+
     boolean delete(UUID id) {
         return jdbc.sql("delete from podcasts.episodes where id = :id")
                         .param("id", id)

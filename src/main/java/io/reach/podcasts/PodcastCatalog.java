@@ -19,15 +19,26 @@ import org.springframework.stereotype.Service;
 @Service
 public class PodcastCatalog {
 
+    /** How much of an episode's audio is read to find its first minute: a minute at 320 kbit/s and more. */
+    static final int AUDIO_PREFIX = 3 * 1024 * 1024;
+
     private final Podcasts podcasts;
     private final Episodes episodes;
+    private final FeedFetcher fetcher;
     private final TenantTransactions transactions;
     private final Ids ids;
     private final Clock clock;
 
-    PodcastCatalog(Podcasts podcasts, Episodes episodes, TenantTransactions transactions, Ids ids, Clock clock) {
+    PodcastCatalog(
+            Podcasts podcasts,
+            Episodes episodes,
+            FeedFetcher fetcher,
+            TenantTransactions transactions,
+            Ids ids,
+            Clock clock) {
         this.podcasts = podcasts;
         this.episodes = episodes;
+        this.fetcher = fetcher;
         this.transactions = transactions;
         this.ids = ids;
         this.clock = clock;
@@ -36,8 +47,55 @@ public class PodcastCatalog {
     /** An episode with every audio address it has had. */
     public record EpisodeView(Episode episode, List<String> enclosures) {}
 
-    /** What an import did: the podcast, and how many episodes it added and refreshed. */
-    public record Imported(Podcast podcast, int episodesCreated, int episodesUpdated) {}
+    /**
+     * What an import did: the podcast, how many episodes it added and refreshed, and whether the feed
+     * was unchanged since the last fetch (its host answered 304).
+     */
+    public record Imported(Podcast podcast, int episodesCreated, int episodesUpdated, boolean unchanged) {}
+
+    /**
+     * Fetches the feed at this address (conditionally, when the workspace already has it) and imports
+     * it. Nothing is written when the feed is unchanged.
+     */
+    Imported importFrom(String feedUrl) {
+        Podcasts.FeedState known = transactions
+                .inTransaction(() -> podcasts.feedState(feedUrl))
+                .orElse(new Podcasts.FeedState(null, null));
+        FeedFetcher.Feed fetched = fetcher.feed(feedUrl, known.etag(), known.lastModified());
+        byte[] body = fetched.body();
+        if (body == null) {
+            return transactions.inTransaction(() -> {
+                Podcast podcast = podcasts.withFeed(feedUrl).orElseThrow();
+                podcasts.synced(podcast.id(), clock.instant());
+                return new Imported(podcasts.find(podcast.id()).orElseThrow(), 0, 0, true);
+            });
+        }
+        Imported imported = importFeed(feedUrl, FeedReader.read(new java.io.ByteArrayInputStream(body), feedUrl));
+        transactions.inTransaction(() -> podcasts.fetched(
+                imported.podcast().id(),
+                new Podcasts.FeedState(fetched.etag(), fetched.lastModified()),
+                clock.instant()));
+        return imported;
+    }
+
+    /**
+     * Measures the episode's audio: its size (HEAD), its ID3 tag and first minute (the first
+     * {@value #AUDIO_PREFIX} bytes), so downloads can be counted by the one-minute rule.
+     */
+    EpisodeView measureAudio(UUID id) {
+        Episode episode = transactions.inTransaction(() -> view(id)).episode();
+        String audio = episode.audioUrl();
+        if (audio == null) {
+            throw new ConflictException("No audio", "The episode has no audio_url to measure");
+        }
+        Long size = fetcher.size(audio).orElse(episode.fileBytes());
+        byte[] prefix = fetcher.prefix(audio, AUDIO_PREFIX);
+        AudioFacts facts = AudioFacts.measure(prefix, size == null ? prefix.length : size);
+        return transactions.inTransaction(() -> {
+            episodes.measured(id, size, facts, clock.instant());
+            return view(id);
+        });
+    }
 
     Podcast create(PodcastDetails details) {
         return transactions.inTransaction(() -> {
@@ -135,7 +193,7 @@ public class PodcastCatalog {
             }
             podcasts.synced(id, now);
             return new Imported(
-                    podcasts.find(id).orElseThrow(), created, feed.items().size() - created);
+                    podcasts.find(id).orElseThrow(), created, feed.items().size() - created, false);
         });
     }
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,12 +63,21 @@ class PodcastController {
     @ApiResponse(responseCode = "200", description = "Imported")
     PodcastCatalog.Imported importFeed(@RequestParam(name = "rss_feed_url") String feedUrl, HttpServletRequest http)
             throws IOException {
-        List<FieldError> errors = new ArrayList<>();
-        String url = Texts.web(feedUrl, "rss_feed_url", errors);
-        if (url == null || !errors.isEmpty()) {
-            throw new InvalidRequestException(new FieldError("rss_feed_url", "must be an http:// or https:// address"));
-        }
+        String url = feedUrl(feedUrl);
         return catalog.importFeed(url, FeedReader.read(http.getInputStream(), url));
+    }
+
+    /** The address of the feed to fetch and import. */
+    record ImportRequest(@Nullable String rssFeedUrl) {}
+
+    @PostMapping(path = "/import", consumes = "application/json")
+    @RequiresPermission(resource = "podcasts", action = "write")
+    @Operation(
+            summary = "Fetch the feed at rss_feed_url (public hosts only; conditionally when already imported) and"
+                    + " import the podcast and its episodes; unchanged is true when the host answered 304")
+    @ApiResponse(responseCode = "200", description = "Imported")
+    PodcastCatalog.Imported importFrom(@RequestBody ImportRequest request) {
+        return catalog.importFrom(feedUrl(request.rssFeedUrl()));
     }
 
     @GetMapping
@@ -99,6 +109,16 @@ class PodcastController {
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         catalog.delete(id);
         return ResponseEntity.noContent().build();
+    }
+
+    /** The feed's address as given, or a 400. */
+    static String feedUrl(@Nullable String given) {
+        List<FieldError> errors = new ArrayList<>();
+        String url = Texts.web(given, "rss_feed_url", errors);
+        if (url == null || !errors.isEmpty()) {
+            throw new InvalidRequestException(new FieldError("rss_feed_url", "must be an http:// or https:// address"));
+        }
+        return url;
     }
 
     /** A feed document may be larger than an API body: 32 MiB. */

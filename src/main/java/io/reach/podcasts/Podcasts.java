@@ -93,6 +93,32 @@ class Podcasts {
                 == 1;
     }
 
+    /** The validators of the feed's last fetch: ETag and Last-Modified (either may be null). */
+    record FeedState(
+            @org.jspecify.annotations.Nullable String etag,
+            @org.jspecify.annotations.Nullable String lastModified) {}
+
+    Optional<FeedState> feedState(String url) {
+        return jdbc.sql("select feed_etag, feed_last_modified from podcasts.podcasts where rss_feed_url = :url")
+                .param("url", url)
+                .query((rs, row) -> new FeedState(rs.getString("feed_etag"), rs.getString("feed_last_modified")))
+                .optional();
+    }
+
+    void fetched(UUID id, FeedState state, Instant at) {
+        jdbc.sql("update podcasts.podcasts set feed_etag = :etag, feed_last_modified = :modified, feed_synced_at = :at"
+                        + " where id = :id")
+                .param("id", id)
+                .param("etag", state.etag() == null || state.etag().length() > 500 ? null : state.etag())
+                .param(
+                        "modified",
+                        state.lastModified() == null || state.lastModified().length() > 100
+                                ? null
+                                : state.lastModified())
+                .param("at", utc(at))
+                .update();
+    }
+
     void synced(UUID id, Instant at) {
         jdbc.sql("update podcasts.podcasts set feed_synced_at = :at where id = :id")
                 .param("id", id)

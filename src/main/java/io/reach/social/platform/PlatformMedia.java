@@ -1,5 +1,7 @@
 package io.reach.social.platform;
 
+import io.reach.platform.web.PublicAddresses;
+import io.reach.platform.web.PublicHttpClients;
 import io.reach.social.PlatformError;
 import io.reach.social.Publication;
 import java.io.IOException;
@@ -8,7 +10,6 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -18,24 +19,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
-import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,7 +99,7 @@ public class PlatformMedia implements DisposableBean {
             Duration readTimeout) {
         this.processingPolls = processingPolls;
         this.processingWait = processingWait;
-        this.http = client(new CheckedResolver(lookup, allowed), readTimeout);
+        this.http = PublicHttpClients.create(lookup::addresses, allowed, readTimeout);
     }
 
     /** How a host name becomes addresses. */
@@ -152,7 +145,7 @@ public class PlatformMedia implements DisposableBean {
                     dropped(get, response);
                 }
             }
-        } catch (NotPublic e) {
+        } catch (PublicHttpClients.NotPublic e) {
             throw terminal(name + " points at a private address (" + e.getMessage()
                     + "); Reach fetches media only from public hosts");
         } catch (IOException e) {
@@ -311,69 +304,6 @@ public class PlatformMedia implements DisposableBean {
             // refused below
         }
         throw terminal(name + " redirects to a URL Reach cannot fetch");
-    }
-
-    /**
-     * One client for every fetch: no proxy (so this resolver picks the address connected to), no
-     * redirects of its own, no retries, no cookies, bytes as the host sends them.
-     */
-    private static CloseableHttpClient client(CheckedResolver resolver, Duration readTimeout) {
-        Timeout read = Timeout.ofMilliseconds(readTimeout.toMillis());
-        var connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setDnsResolver(resolver)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.ofSeconds(10))
-                        .setSocketTimeout(read)
-                        .build())
-                .setMaxConnTotal(64)
-                .setMaxConnPerRoute(8)
-                .build();
-        return HttpClients.custom()
-                .setConnectionManager(connections)
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableContentCompression()
-                .disableAuthCaching()
-                .setDefaultRequestConfig(
-                        RequestConfig.custom().setResponseTimeout(read).build())
-                .build();
-    }
-
-    /** Resolves a host once and hands the connection exactly the addresses it checked. */
-    private record CheckedResolver(Lookup lookup, Predicate<InetAddress> allowed) implements DnsResolver {
-
-        @Override
-        public InetAddress[] resolve(String host) throws UnknownHostException {
-            InetAddress[] addresses = lookup.addresses(host);
-            for (InetAddress address : addresses) {
-                if (!allowed.test(address)) {
-                    throw new NotPublic(host);
-                }
-            }
-            return addresses;
-        }
-
-        @Override
-        public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
-            return Arrays.stream(resolve(host))
-                    .map(address -> new InetSocketAddress(address, port))
-                    .toList();
-        }
-
-        /** Never asked of the network: a reverse lookup is another answer nobody checked. */
-        @Override
-        public String resolveCanonicalHostname(String host) {
-            return host;
-        }
-    }
-
-    /** A host with an address media may not be fetched from. */
-    private static final class NotPublic extends UnknownHostException {
-
-        NotPublic(String host) {
-            super(host);
-        }
     }
 
     @Override

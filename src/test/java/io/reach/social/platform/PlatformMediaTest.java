@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.reach.platform.web.PublicAddresses;
 import io.reach.social.PlatformError;
 import io.reach.social.Publication;
 import java.io.IOException;

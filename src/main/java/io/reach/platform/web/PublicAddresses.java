@@ -1,4 +1,4 @@
-package io.reach.social.platform;
+package io.reach.platform.web;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -6,7 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Which addresses Reach may fetch a tenant's media from: public unicast ones only.
+ * Which addresses Reach may fetch from on a tenant's word (social media, podcast feeds and audio):
+ * public unicast ones only.
  *
  * <p>IPv4: every IANA special-purpose block that is not globally reachable (RFC 6890 and its
  * updates: this network, private, shared CGNAT space, loopback, link-local, IETF protocol
@@ -20,7 +21,7 @@ import java.util.List;
  * ({@code ::ffff:a.b.c.d}) is what its IPv4 address is. A translator's prefix is refused whatever
  * it embeds: the embedded IPv4 address cannot be trusted to be the one finally reached.
  */
-final class PublicAddresses {
+public final class PublicAddresses {
 
     private static final List<Block> REFUSED_IPV4 = blocks(
             "0.0.0.0/8",
@@ -44,7 +45,7 @@ final class PublicAddresses {
 
     private PublicAddresses() {}
 
-    static boolean isPublic(InetAddress address) {
+    public static boolean isPublic(InetAddress address) {
         byte[] raw = address.getAddress();
         if (raw.length == 4) {
             return REFUSED_IPV4.stream().noneMatch(block -> block.contains(raw));
