@@ -78,15 +78,17 @@ final class FeedReader {
         String title = text(feed.getTitle());
         return new Feed(
                 title == null ? feedUrl : limit(title, 500),
-                text(itunes != null && itunes.getSummary() != null ? itunes.getSummary() : feed.getDescription()),
+                bounded(
+                        itunes != null && itunes.getSummary() != null ? itunes.getSummary() : feed.getDescription(),
+                        50_000),
                 web(feed.getLink()),
                 itunes == null || itunes.getCategories().isEmpty()
                         ? null
-                        : text(itunes.getCategories().getFirst().getName()),
+                        : bounded(itunes.getCategories().getFirst().getName(), 200),
                 language(feed.getLanguage()),
                 web(feed.getImage() != null ? feed.getImage().getUrl() : itunes == null ? null : image(itunes)),
-                itunes == null ? null : text(itunes.getOwnerName()),
-                itunes == null ? null : text(itunes.getOwnerEmailAddress()),
+                itunes == null ? null : bounded(itunes.getOwnerName(), 500),
+                itunes == null ? null : bounded(itunes.getOwnerEmailAddress(), 254),
                 itunes != null && Boolean.TRUE.equals(itunes.getExplicitNullable()),
                 guid,
                 items);
@@ -129,14 +131,14 @@ final class FeedReader {
                 title == null ? audio == null ? "Untitled" : audio : limit(title, 1000),
                 entry.getDescription() == null
                         ? null
-                        : text(entry.getDescription().getValue()),
+                        : bounded(entry.getDescription().getValue(), 100_000),
                 number,
                 season,
                 itunes == null ? null : episodeType(itunes.getEpisodeType()),
                 published,
                 duration,
                 audio,
-                enclosure == null ? null : text(enclosure.getType()),
+                enclosure == null ? null : bounded(enclosure.getType(), 100),
                 enclosure == null || enclosure.getLength() <= 0 ? null : enclosure.getLength(),
                 itunes != null && Boolean.TRUE.equals(itunes.getExplicitNullable()),
                 links(markup, "transcript", List.of("url", "type", "language", "rel")),
@@ -233,6 +235,12 @@ final class FeedReader {
 
     private static @Nullable String text(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** A text the catalog stores, trimmed and cut to what its column holds (a feed is taken as it is, not refused). */
+    private static @Nullable String bounded(@Nullable String value, int max) {
+        String text = text(value);
+        return text == null ? null : limit(text, max);
     }
 
     private static String limit(String text, int max) {

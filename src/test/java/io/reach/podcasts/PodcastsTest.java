@@ -140,6 +140,24 @@ class PodcastsTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).doesNotContain("root:");
         assertThat(importFeed(token, "not a feed").status()).isEqualTo(400);
+
+        String overlong = FEED.formatted("917393e3-1b1e-5cef-ace4-edaa54e1f810", "https://cdn.show.example/2.mp3")
+                .replace(
+                        "<description>Marketing, measured.</description>",
+                        "<description>" + "x".repeat(60_000) + "</description>")
+                .replace(
+                        "<itunes:email>ada@show.example</itunes:email>",
+                        "<itunes:email>" + "a".repeat(300) + "@show.example</itunes:email>")
+                .replace(
+                        "<itunes:episodeType>full</itunes:episodeType>",
+                        "<itunes:episodeType>full</itunes:episodeType><description>" + "y".repeat(120_000)
+                                + "</description>");
+        Api.Response taken = importFeed(token, overlong);
+        assertThat(taken.status())
+                .as("a feed's overlong texts are cut to what the catalog holds")
+                .isEqualTo(200);
+        assertThat(taken.json().get("podcast").get("description").asString()).hasSize(50_000);
+        assertThat(taken.json().get("podcast").get("owner_email").asString()).hasSize(254);
     }
 
     @Test
