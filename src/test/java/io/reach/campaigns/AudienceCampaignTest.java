@@ -89,10 +89,7 @@ class AudienceCampaignTest {
     void anUnconfirmedMemberOfADoubleOptInListIsNeverMailedUntilItConfirms() {
         String token = accounts.owner().accessToken();
         String domain = "d" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        String list = api.post("/api/v1/lists", token, "{\"name\": \"Weekly\", \"opt_in\": \"double\"}")
-                .json()
-                .get("id")
-                .asString();
+        String list = list(token, "{\"name\": \"Weekly\", \"opt_in\": \"double\"}");
         String fay = contact(token, "fay@" + domain, "\"first_name\": \"Fay\"");
         api.post("/api/v1/lists/" + list + "/members", token, "{\"contact_id\": \"" + fay + "\"}");
         var flows = new CampaignFlows(api);
@@ -128,20 +125,8 @@ class AudienceCampaignTest {
     void aChoiceMadeInThePreferenceCentreHoldsForTheNextCampaign() {
         String token = accounts.owner().accessToken();
         String domain = "p" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        String news = api.post(
-                        "/api/v1/lists",
-                        token,
-                        "{\"name\": \"News\", \"opt_in\": \"single\", \"visibility\": \"public\"}")
-                .json()
-                .get("id")
-                .asString();
-        String offers = api.post(
-                        "/api/v1/lists",
-                        token,
-                        "{\"name\": \"Offers\", \"opt_in\": \"single\", \"visibility\": \"public\"}")
-                .json()
-                .get("id")
-                .asString();
+        String news = list(token, "{\"name\": \"News\", \"opt_in\": \"single\", \"visibility\": \"public\"}");
+        String offers = list(token, "{\"name\": \"Offers\", \"opt_in\": \"single\", \"visibility\": \"public\"}");
         String gus = contact(token, "gus@" + domain, "\"first_name\": \"Gus\"");
         String hal = contact(token, "hal@" + domain, "\"first_name\": \"Hal\"");
         join(token, news, gus, hal);
@@ -179,10 +164,7 @@ class AudienceCampaignTest {
     void aContactWhoChoseWeeklyGetsOneCampaignAWeekAndEachIsOnItsTimeline() throws Exception {
         String token = accounts.owner().accessToken();
         String domain = "w" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        String news = api.post("/api/v1/lists", token, "{\"name\": \"News\", \"opt_in\": \"single\"}")
-                .json()
-                .get("id")
-                .asString();
+        String news = list(token, "{\"name\": \"News\", \"opt_in\": \"single\"}");
         String ivy = contact(token, "ivy@" + domain, "\"first_name\": \"Ivy\"");
         String jay = contact(token, "jay@" + domain, "\"first_name\": \"Jay\"");
         join(token, news, ivy, jay);
@@ -274,6 +256,11 @@ class AudienceCampaignTest {
                         .status())
                 .as("another workspace's contact")
                 .isEqualTo(404);
+    }
+
+    /** A new list's id. */
+    private String list(String token, String body) {
+        return api.post("/api/v1/lists", token, body).json().get("id").asString();
     }
 
     private void join(String token, String list, String... contacts) {
