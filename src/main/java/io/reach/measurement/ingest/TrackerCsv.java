@@ -1,11 +1,11 @@
 package io.reach.measurement.ingest;
 
+import io.reach.platform.database.CopyCsv;
 import io.reach.platform.tenant.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Tracker events as UTF-8 CSV rows for {@code COPY … (format csv)}: every value quoted (quotes
@@ -22,7 +22,7 @@ final class TrackerCsv {
         String siteId = site.toString();
         String received = receivedAt.toString();
         for (TrackerEvent e : events) {
-            append(
+            CopyCsv.row(
                     csv,
                     tenantId,
                     siteId,
@@ -52,34 +52,5 @@ final class TrackerCsv {
                     e.place().city());
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void append(StringBuilder csv, @Nullable String... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            if (values[i] != null) {
-                quoted(csv, values[i]);
-            }
-        }
-        csv.append('\n');
-    }
-
-    private static void quoted(StringBuilder csv, String value) {
-        csv.append('"');
-        if (value.indexOf('"') < 0 && value.indexOf('\u0000') < 0) {
-            csv.append(value);
-        } else {
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c == '"') {
-                    csv.append("\"\"");
-                } else if (c != '\u0000') {
-                    csv.append(c);
-                }
-            }
-        }
-        csv.append('"');
     }
 }

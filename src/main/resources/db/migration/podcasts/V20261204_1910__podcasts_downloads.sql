@@ -2,9 +2,6 @@
 -- (immutable, day partitions, no raw IP), what counting derived from them (re-runnable: a day is
 -- deleted and derived again), the lists and settings counting used, and the ads placed in episodes.
 
-insert into identity.permissions (id, resource_type, action, description)
-values (gen_random_uuid(), 'podcasts', 'ingest', 'Podcasts: send download logs')
-on conflict (resource_type, action) do nothing;
 
 -- One secret per workspace, sealed with the installation key: listener keys (daily) and household
 -- keys are HMACs under keys derived from it, so the database alone cannot tell an address.
@@ -311,3 +308,14 @@ select platform.isolate_tenant_rows('podcasts.log_uploads');
 
 -- A podcast's public key for the prefix redirect /e/{key}/…
 alter table podcasts.podcasts add column prefix_key text unique check (prefix_key ~ '^pod_[A-Za-z0-9_-]{20,100}$');
+
+-- The days that received requests since they were last counted: the writer marks them in the
+-- transaction that stores the requests; the counting job counts exactly those (changes guards a
+-- day written again while it was being counted).
+create table podcasts.uncounted_days (
+    tenant_id uuid   not null,
+    day       date   not null,
+    changes   bigint not null default 1,
+    primary key (tenant_id, day)
+);
+select platform.isolate_tenant_rows('podcasts.uncounted_days');

@@ -1,0 +1,211 @@
+package io.reach.podcasts.counting;
+
+import static io.reach.platform.time.UtcTimes.utc;
+
+import io.reach.platform.database.CopyCsv;
+import io.reach.platform.database.StagedCopy;
+import io.reach.platform.ids.Ids;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Replaces what a day's counting derives, in the workspace's transaction: the downloads (by COPY),
+ * the listener metrics per episode, the hourly and daily request rollups (distinct listeners
+ * counted from the requests, never summed from hours), the daily metrics and the counted day with
+ * the list versions and window it was counted with.
+ */
+@Repository
+class DayResults {
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final String DOWNLOAD_COLUMNS = "tenant_id, day, episode_id, podcast_id, event_id, counted_at,"
+            + " listener_id, household_key, app, device, device_category, os, country, bytes_delivered,"
+            + " prefix_measured, ads_delivered";
+    private static final List<String> DERIVED = List.of(
+            "delete from podcasts.downloads where day = :day",
+            "delete from podcasts.listener_metrics where metric_date = :day",
+            "delete from podcasts.listener_events_daily where day = :day",
+            "delete from podcasts.metrics_daily where day = :day",
+            "delete from podcasts.listener_events_hourly where hour >= :from and hour < :to");
+
+    private final JdbcClient jdbc;
+    private final StagedCopy copy;
+    private final JsonMapper json;
+    private final Ids ids;
+
+    DayResults(JdbcClient jdbc, StagedCopy copy, JsonMapper json, Ids ids) {
+        this.jdbc = jdbc;
+        this.copy = copy;
+        this.json = json;
+        this.ids = ids;
+    }
+
+    void replace(String tenant, DayTally tally, CountingWindow window, Map<String, Object> versions, Instant now) {
+        LocalDate day = tally.day;
+        // Two counts of one day (the schedule and a recount) write one after the other, never interleaved.
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('podcasts.count:' || :tenant || ':' || :day))")
+                .param("tenant", tenant)
+                .param("day", day.toString())
+                .query((rs, row) -> 1)
+                .list();
+        for (String delete : DERIVED) {
+            jdbc.sql(delete)
+                    .param("day", day)
+                    .param("from", day.atStartOfDay().atOffset(ZoneOffset.UTC))
+                    .param("to", day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
+                    .update();
+        }
+        copyDownloads(tenant, tally);
+        metrics(tally);
+        rollups(tally);
+        jdbc.sql("""
+                insert into podcasts.metrics_daily (tenant_id, day, episode_id, metric_name, total_value, avg_value, record_count)
+                select tenant_id, metric_date, episode_id, metric_name, sum(metric_value), avg(metric_value), count(*)
+                from podcasts.listener_metrics where metric_date = :day and metric_name <> 'filtered'
+                group by tenant_id, metric_date, episode_id, metric_name
+                union all
+                select tenant_id, day, episode_id, 'bytes_delivered', sum(bytes_delivered), avg(bytes_delivered), count(*)
+                from podcasts.downloads where day = :day group by tenant_id, day, episode_id""").param("day", day).update();
+        long downloads = tally.downloads.size();
+        jdbc.sql("""
+                insert into podcasts.counted_days (tenant_id, day, counting_window, list_versions, requests, downloads, counted_at)
+                values (platform.current_tenant_id(), :day, :window, cast(:versions as jsonb), :requests, :downloads, :now)
+                on conflict (tenant_id, day) do update set counting_window = excluded.counting_window,
+                    list_versions = excluded.list_versions, requests = excluded.requests,
+                    downloads = excluded.downloads, counted_at = excluded.counted_at""")
+                .param("day", day)
+                .param("window", window.code())
+                .param("versions", json.writeValueAsString(versions))
+                .param("requests", tally.requests)
+                .param("downloads", downloads)
+                .param("now", utc(now))
+                .update();
+    }
+
+    private void copyDownloads(String tenant, DayTally tally) {
+        if (tally.downloads.isEmpty()) {
+            return;
+        }
+        StringBuilder csv = new StringBuilder(tally.downloads.size() * 256);
+        String day = tally.day.toString();
+        for (DownloadCounter.Download download : tally.downloads) {
+            ListenerRequest request = download.request();
+            IpNetworks.HouseholdKey household = request.household();
+            UserAgentList.Agent agent = download.agent();
+            CopyCsv.row(
+                    csv,
+                    tenant,
+                    day,
+                    request.episode().toString(),
+                    download.podcast().toString(),
+                    request.id().toString(),
+                    Instant.ofEpochMilli(request.at()).toString(),
+                    "\\x" + HEX.formatHex(request.listener().bytes()),
+                    household == null ? null : "\\x" + HEX.formatHex(Anomalies.bytes(household)),
+                    agent.name(),
+                    agent.device(),
+                    agent.deviceCategory(),
+                    agent.os(),
+                    request.country(),
+                    Long.toString(download.bytesDelivered()),
+                    request.prefixMeasured() ? "t" : "f",
+                    download.adsDelivered().stream().map(Object::toString).collect(Collectors.joining(",", "{", "}")));
+        }
+        copy.copy("podcasts.downloads", DOWNLOAD_COLUMNS, csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void metrics(DayTally tally) {
+        if (tally.episodes.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new java.util.ArrayList<>();
+        tally.episodes.forEach((episode, counts) -> {
+            Map<String, Long> filtered = new java.util.TreeMap<>();
+            counts.filtered.forEach((reason, count) -> filtered.put(reason.code(), count));
+            rows.add(metric(episode, counts.podcast, "requests", counts.requests, Map.of()));
+            rows.add(metric(
+                    episode,
+                    counts.podcast,
+                    "downloads",
+                    counts.downloads,
+                    Map.of("prefix_measured", counts.prefixMeasured)));
+            rows.add(metric(episode, counts.podcast, "listeners", counts.listeners.size(), Map.of()));
+            rows.add(metric(episode, counts.podcast, "ads_delivered", counts.adsDelivered, Map.of()));
+            rows.add(metric(
+                    episode,
+                    counts.podcast,
+                    "filtered",
+                    filtered.values().stream().mapToLong(Long::longValue).sum(),
+                    filtered));
+        });
+        jdbc.sql("""
+                insert into podcasts.listener_metrics (tenant_id, id, episode_id, podcast_id, metric_date, metric_name,
+                    metric_value, metric_data)
+                select platform.current_tenant_id(), i, e, p, :day, n, v, cast(d as jsonb)
+                from unnest(cast(:ids as uuid[]), cast(:episodes as uuid[]), cast(:podcasts as uuid[]),
+                    cast(:names as text[]), cast(:values as bigint[]), cast(:data as text[])) as m(i, e, p, n, v, d)""")
+                .param("day", tally.day)
+                .param("ids", column(rows, 0, java.util.UUID[]::new))
+                .param("episodes", column(rows, 1, java.util.UUID[]::new))
+                .param("podcasts", column(rows, 2, java.util.UUID[]::new))
+                .param("names", column(rows, 3, String[]::new))
+                .param("values", column(rows, 4, Long[]::new))
+                .param("data", column(rows, 5, String[]::new))
+                .update();
+    }
+
+    private Object[] metric(
+            java.util.UUID episode, java.util.UUID podcast, String name, long value, Map<String, ?> data) {
+        return new Object[] {ids.next(), episode, podcast, name, value, json.writeValueAsString(data)};
+    }
+
+    private void rollups(DayTally tally) {
+        for (Map.Entry<DayTally.Slot, DayTally.Listeners> hour : tally.hours.entrySet()) {
+            jdbc.sql("""
+                    insert into podcasts.listener_events_hourly (tenant_id, hour, episode_id, event_type, event_count,
+                        unique_listeners)
+                    values (platform.current_tenant_id(), :hour, :episode, :type, :count, :listeners)""")
+                    .param(
+                            "hour",
+                            tally.day
+                                    .atStartOfDay()
+                                    .plusHours(hour.getKey().hour())
+                                    .atOffset(ZoneOffset.UTC))
+                    .param("episode", hour.getKey().episode())
+                    .param("type", hour.getKey().eventType())
+                    .param("count", hour.getValue().requests)
+                    .param("listeners", hour.getValue().distinct.size())
+                    .update();
+        }
+        for (Map.Entry<DayTally.Slot, DayTally.Listeners> whole : tally.days.entrySet()) {
+            jdbc.sql("""
+                    insert into podcasts.listener_events_daily (tenant_id, day, episode_id, event_type, event_count,
+                        unique_listeners)
+                    values (platform.current_tenant_id(), :day, :episode, :type, :count, :listeners)""")
+                    .param("day", tally.day)
+                    .param("episode", whole.getKey().episode())
+                    .param("type", whole.getKey().eventType())
+                    .param("count", whole.getValue().requests)
+                    .param("listeners", whole.getValue().distinct.size())
+                    .update();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T[] column(List<Object[]> rows, int index, java.util.function.IntFunction<T[]> array) {
+        T[] values = array.apply(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            values[i] = (T) rows.get(i)[index];
+        }
+        return values;
+    }
+}

@@ -1,0 +1,187 @@
+package io.reach.podcasts.counting;
+
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Derives a workspace's downloads and metrics from its stored requests, a day at a time, by the
+ * current lists and settings — as often as asked: counting a day again replaces what it derived
+ * before. Rolling windows carry state from day to day, so a range is counted from the day before
+ * it (read, not written); the days that received requests since they were counted are counted by
+ * {@link #countUncounted}.
+ */
+@Service
+public class DownloadCounting {
+
+    private static final Logger log = LoggerFactory.getLogger(DownloadCounting.class);
+
+    private final TenantTransactions transactions;
+    private final MeasurementSettings settings;
+    private final CountingLists lists;
+    private final EpisodeFactsReader episodes;
+    private final DayRequests requests;
+    private final DayResults results;
+    private final Anomalies anomalies;
+    private final JdbcClient jdbc;
+    private final Ids ids;
+    private final Clock clock;
+
+    DownloadCounting(
+            TenantTransactions transactions,
+            MeasurementSettings settings,
+            CountingLists lists,
+            EpisodeFactsReader episodes,
+            DayRequests requests,
+            DayResults results,
+            Anomalies anomalies,
+            JdbcClient jdbc,
+            Ids ids,
+            Clock clock) {
+        this.transactions = transactions;
+        this.settings = settings;
+        this.lists = lists;
+        this.episodes = episodes;
+        this.requests = requests;
+        this.results = results;
+        this.anomalies = anomalies;
+        this.jdbc = jdbc;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** What a count did. */
+    public record Counted(int days, long requests, long downloads) {}
+
+    /** Counts the days {@code [from, to]}, reporting each day done. */
+    public Counted count(TenantId tenant, LocalDate from, LocalDate to, Consumer<LocalDate> dayDone) {
+        Context context = transactions.inTransactionAs(
+                tenant, () -> new Context(settings.current(), lists.current(tenant), episodes.all()));
+        Map<UUID, UUID> podcasts = new HashMap<>();
+        context.episodes().forEach((id, facts) -> podcasts.put(id, facts.podcast()));
+        DownloadCounter counter = new DownloadCounter(
+                context.settings().countingWindow(),
+                context.episodes(),
+                context.lists().filters());
+        boolean rolling = context.settings().countingWindow() != CountingWindow.UTC_DAY;
+        LocalDate first = rolling ? from.minusDays(1) : from;
+        long totalRequests = 0;
+        long totalDownloads = 0;
+        int days = 0;
+        for (LocalDate day = first; !day.isAfter(to); day = day.plusDays(1)) {
+            LocalDate current = day;
+            List<ListenerRequest> read = transactions.inTransactionAs(tenant, () -> requests.read(current));
+            DayTally tally = new DayTally(current, podcasts);
+            counter.day(read, !current.equals(first), tally);
+            if (current.isBefore(from)) {
+                continue;
+            }
+            Instant now = clock.instant();
+            transactions.inTransactionAs(tenant, () -> {
+                results.replace(
+                        tenant.value().toString(),
+                        tally,
+                        context.settings().countingWindow(),
+                        context.lists().versions(),
+                        now);
+                for (DownloadCounter.Spike spike :
+                        tally.spikes(context.settings().spikeRequestsPerHour())) {
+                    anomalies.detected(
+                            ids.next(),
+                            spike.household(),
+                            network(spike.address()),
+                            Instant.ofEpochMilli(spike.firstHour()),
+                            spike.peak(),
+                            context.settings().spikeRequestsPerHour(),
+                            now);
+                }
+            });
+            totalRequests += tally.requests;
+            totalDownloads += tally.downloads.size();
+            days++;
+            dayDone.accept(current);
+        }
+        log.info(
+                "Downloads counted for tenant {}: {} to {}, {} requests, {} downloads ({})",
+                tenant.value(),
+                from,
+                to,
+                totalRequests,
+                totalDownloads,
+                context.settings().countingWindow().code());
+        return new Counted(days, totalRequests, totalDownloads);
+    }
+
+    /**
+     * Counts the days that received requests since they were last counted (and, under a rolling
+     * window, the day after each, which may depend on it); a day written again meanwhile stays queued.
+     */
+    public Counted countUncounted(TenantId tenant) {
+        record Uncounted(LocalDate day, long changes) {}
+        List<Uncounted> uncounted = transactions.inTransactionAs(
+                tenant,
+                () -> jdbc.sql("select day, changes from podcasts.uncounted_days order by day")
+                        .query((rs, row) -> new Uncounted(rs.getObject("day", LocalDate.class), rs.getLong("changes")))
+                        .list());
+        if (uncounted.isEmpty()) {
+            return new Counted(0, 0, 0);
+        }
+        boolean rolling =
+                transactions.inTransactionAs(tenant, settings::current).countingWindow() != CountingWindow.UTC_DAY;
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        long requestsCounted = 0;
+        long downloadsCounted = 0;
+        int daysCounted = 0;
+        int i = 0;
+        while (i < uncounted.size()) {
+            LocalDate start = uncounted.get(i).day();
+            LocalDate end = start;
+            while (i + 1 < uncounted.size() && uncounted.get(i + 1).day().equals(end.plusDays(1))) {
+                end = uncounted.get(++i).day();
+            }
+            i++;
+            LocalDate last = rolling && end.isBefore(today) ? end.plusDays(1) : end;
+            Counted counted = count(tenant, start, last, day -> {});
+            requestsCounted += counted.requests();
+            downloadsCounted += counted.downloads();
+            daysCounted += counted.days();
+        }
+        transactions.inTransactionAs(tenant, () -> {
+            for (Uncounted day : uncounted) {
+                jdbc.sql("delete from podcasts.uncounted_days where day = :day and changes = :changes")
+                        .param("day", day.day())
+                        .param("changes", day.changes())
+                        .update();
+            }
+        });
+        return new Counted(daysCounted, requestsCounted, downloadsCounted);
+    }
+
+    private record Context(
+            MeasurementSettings.Settings settings, CountingLists.Current lists, Map<UUID, EpisodeFacts> episodes) {}
+
+    private static @org.jspecify.annotations.Nullable String network(
+            IpNetworks.@org.jspecify.annotations.Nullable StoredAddress address) {
+        if (address == null) {
+            return null;
+        }
+        long bits = address.network();
+        if (!address.v6()) {
+            return (bits >>> 24 & 0xff) + "." + (bits >>> 16 & 0xff) + "." + (bits >>> 8 & 0xff) + ".0/24";
+        }
+        return String.format("%x:%x:%x::/48", bits >>> 48 & 0xffff, bits >>> 32 & 0xffff, bits >>> 16 & 0xffff);
+    }
+}
