@@ -319,3 +319,19 @@ create table podcasts.uncounted_days (
     primary key (tenant_id, day)
 );
 select platform.isolate_tenant_rows('podcasts.uncounted_days');
+
+-- Read-only report links for a podcast (or one of its episodes), shared with sponsors: the address
+-- carries a sealed token naming the workspace and the link; revoked or expired links show nothing.
+create table podcasts.report_links (
+    tenant_id  uuid        not null,
+    id         uuid        not null,
+    podcast_id uuid        not null,
+    episode_id uuid,
+    expires_at timestamptz not null,
+    revoked_at timestamptz,
+    created_at timestamptz not null,
+    primary key (tenant_id, id),
+    foreign key (tenant_id, podcast_id) references podcasts.podcasts (tenant_id, id) on delete cascade,
+    foreign key (tenant_id, episode_id) references podcasts.episodes (tenant_id, id) on delete cascade
+);
+select platform.isolate_tenant_rows('podcasts.report_links');

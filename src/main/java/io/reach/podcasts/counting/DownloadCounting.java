@@ -170,6 +170,56 @@ public class DownloadCounting {
         return new Counted(daysCounted, requestsCounted, downloadsCounted);
     }
 
+    /** One request of an episode and what counting made of it (null reason: it counted); never its address. */
+    public record Verdict(
+            UUID id,
+            Instant occurredAt,
+            String eventType,
+            String method,
+            int status,
+            @org.jspecify.annotations.Nullable String range,
+            @org.jspecify.annotations.Nullable Long bytesServed,
+            @org.jspecify.annotations.Nullable String userAgent,
+            @org.jspecify.annotations.Nullable String app,
+            @org.jspecify.annotations.Nullable String country,
+            boolean counted,
+            @org.jspecify.annotations.Nullable Reason reason) {}
+
+    /**
+     * Why each of an episode's requests on a day counted or not, by counting the day again (and the
+     * day before, for a rolling window) with today's lists, without writing anything; at most
+     * {@code limit} requests, in time order.
+     */
+    public List<Verdict> explain(TenantId tenant, UUID episode, LocalDate day, int limit) {
+        Context context = transactions.inTransactionAs(tenant, () -> new Context(
+                settings.current(), lists.current(tenant), episodes.all()));
+        DownloadCounter counter = new DownloadCounter(
+                context.settings().countingWindow(), context.episodes(), context.lists().filters());
+        boolean rolling = context.settings().countingWindow() != CountingWindow.UTC_DAY;
+        List<Verdict> verdicts = new java.util.ArrayList<>();
+        for (LocalDate current = rolling ? day.minusDays(1) : day; !current.isAfter(day); current = current.plusDays(1)) {
+            LocalDate reading = current;
+            List<ListenerRequest> read = transactions.inTransactionAs(tenant, () -> requests.read(reading));
+            boolean keep = current.equals(day);
+            counter.day(read, rolling && current.equals(day), new DownloadCounter.Outcome() {
+                @Override
+                public void request(ListenerRequest request, UserAgentList.Agent agent,
+                        @org.jspecify.annotations.Nullable Reason reason) {
+                    if (keep && request.episode().equals(episode)) {
+                        verdicts.add(new Verdict(request.id(), Instant.ofEpochMilli(request.at()), request.eventType(),
+                                request.method(), request.status(), request.range(), request.bytesServed(),
+                                request.userAgent(), agent.name(), request.country(), reason == null, reason));
+                    }
+                }
+
+                @Override
+                public void download(DownloadCounter.Download download) {}
+            });
+        }
+        verdicts.sort(java.util.Comparator.comparing(Verdict::occurredAt).thenComparing(Verdict::id));
+        return verdicts.size() > limit ? List.copyOf(verdicts.subList(0, limit)) : List.copyOf(verdicts);
+    }
+
     private record Context(
             MeasurementSettings.Settings settings, CountingLists.Current lists, Map<UUID, EpisodeFacts> episodes) {}
 

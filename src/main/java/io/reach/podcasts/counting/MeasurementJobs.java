@@ -16,10 +16,14 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Measurement's background work — log-file imports and recounts — with its progress, in the workspace. */
 @Repository
 public class MeasurementJobs {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
@@ -74,7 +78,7 @@ public class MeasurementJobs {
 
     /**
      * A job and how far it is: {@code done} of {@code total} (log lines, or days), requests stored and
-     * lines refused (imports), the first refusals by line, and the error that stopped it.
+     * lines refused (imports), the first refusals by line ([{line, errors}]), and the error that stopped it.
      */
     public record Job(
             UUID id,
@@ -88,7 +92,7 @@ public class MeasurementJobs {
             long done,
             long stored,
             long refused,
-            String refusals,
+            JsonNode refusals,
             @Nullable String error,
             Instant createdAt,
             @Nullable Instant startedAt,
@@ -202,7 +206,7 @@ public class MeasurementJobs {
                 rs.getLong("done"),
                 rs.getLong("stored"),
                 rs.getLong("refused"),
-                Objects.requireNonNull(rs.getString("refusals")),
+                JSON.readTree(Objects.requireNonNull(rs.getString("refusals"))),
                 rs.getString("error"),
                 Objects.requireNonNull(rs.getObject("created_at", OffsetDateTime.class))
                         .toInstant(),
