@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the episode a request names — by its id, its guid, or any audio address it has had (with or
- * without the query string) — among the workspace's episodes, read at most every few seconds.
+ * without the query string or scheme, or by its path alone, as host logs write it) — among the workspace's episodes, read at most every few seconds.
  */
 @Component
 class EpisodeDirectory {
@@ -49,8 +49,12 @@ class EpisodeDirectory {
         }
         String key = reference.strip();
         Found found = snapshot.byReference().get(key);
-        if (found == null && key.startsWith("http")) {
-            found = snapshot.byReference().get(withoutQuery(key));
+        if (found == null && (key.startsWith("http") || key.startsWith("/"))) {
+            String bare = withoutQuery(key);
+            found = snapshot.byReference().get(bare);
+            if (found == null) {
+                found = snapshot.byReference().get(schemeless(bare));
+            }
         }
         return found;
     }
@@ -78,6 +82,19 @@ class EpisodeDirectory {
             }
         });
         return references;
+    }
+
+    /** {@code //host/path} of an address (so http and https find the same episode); a bare path stays as it is. */
+    private static String schemeless(String url) {
+        int colon = url.indexOf("://");
+        return colon < 0 ? url : url.substring(colon + 1);
+    }
+
+    /** The path of an address: log lines without a host name an episode by it. */
+    private static String path(String url) {
+        int colon = url.indexOf("://");
+        int slash = colon < 0 ? -1 : url.indexOf('/', colon + 3);
+        return slash < 0 ? url : url.substring(slash);
     }
 
     private static String withoutQuery(String url) {
