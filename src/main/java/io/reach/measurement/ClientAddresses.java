@@ -10,5 +10,6 @@ import org.jspecify.annotations.Nullable;
  */
 public interface ClientAddresses {
 
-    @Nullable String clientAddress(HttpServletRequest request);
+    @Nullable
+    String clientAddress(HttpServletRequest request);
 }

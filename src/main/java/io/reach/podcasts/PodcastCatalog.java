@@ -82,7 +82,7 @@ public class PodcastCatalog {
      * Measures the episode's audio: its size (HEAD), its ID3 tag and first minute (the first
      * {@value #AUDIO_PREFIX} bytes), so downloads can be counted by the one-minute rule.
      */
-    EpisodeView measureAudio(UUID id) {
+    public EpisodeView measureAudio(UUID id) {
         Episode episode = transactions.inTransaction(() -> view(id)).episode();
         String audio = episode.audioUrl();
         if (audio == null) {

@@ -3,6 +3,7 @@ package io.reach.podcasts;
 import io.reach.platform.console.ConsoleLink;
 import io.reach.platform.console.ConsolePage;
 import io.reach.platform.console.FormProblem;
+import io.reach.platform.mail.PublicUrl;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.ApiException;
 import io.reach.platform.web.CursorPage;
@@ -10,6 +11,7 @@ import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.LargeBodies;
 import io.reach.platform.web.PageRequest;
+import io.reach.podcasts.downloads.PrefixRedirect;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -42,9 +44,13 @@ public class PodcastsPage {
     private static final String PODCASTS = "/app/podcasts";
 
     private final PodcastCatalog catalog;
+    private final PrefixRedirect prefixes;
+    private final PublicUrl publicUrl;
 
-    PodcastsPage(PodcastCatalog catalog) {
+    PodcastsPage(PodcastCatalog catalog, PrefixRedirect prefixes, PublicUrl publicUrl) {
         this.catalog = catalog;
+        this.prefixes = prefixes;
+        this.publicUrl = publicUrl;
     }
 
     @GetMapping(PODCASTS)
@@ -80,6 +86,18 @@ public class PodcastsPage {
     @GetMapping(PODCASTS + "/{id}")
     @RequiresPermission(resource = "podcasts", action = "read")
     String podcast(@PathVariable UUID id, @RequestParam(required = false) @Nullable String cursor, Model model) {
+        model.addAttribute("prefix", null);
+        return show(id, cursor, model);
+    }
+
+    @PostMapping(PODCASTS + "/{id}/prefix")
+    @RequiresPermission(resource = "podcasts", action = "write")
+    String prefix(@PathVariable UUID id, Model model) {
+        model.addAttribute("prefix", publicUrl.base() + "/e/" + prefixes.keyFor(id) + "/");
+        return show(id, null, model);
+    }
+
+    private String show(UUID id, @Nullable String cursor, Model model) {
         Podcast podcast = catalog.find(id);
         CursorPage<Episode> episodes = catalog.episodes(id, PageRequest.of(50, cursor));
         model.addAttribute("podcast", podcast);

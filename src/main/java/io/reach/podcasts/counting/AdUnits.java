@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** The ads placed in the workspace's episodes. */
 @Repository
-class AdUnits {
+public class AdUnits {
 
     private final JdbcClient jdbc;
 
@@ -63,7 +63,7 @@ class AdUnits {
     }
 
     /** An ad in an episode: where it starts and how long it runs (seconds), and how it is inserted. */
-    record AdUnit(
+    public record AdUnit(
             UUID id,
             UUID episodeId,
             @Nullable UUID campaignId,
@@ -83,7 +83,10 @@ class AdUnits {
     }
 
     Optional<AdUnit> find(UUID id) {
-        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(AdUnits::unit).optional();
+        return jdbc.sql(SELECT + " where id = :id")
+                .param("id", id)
+                .query(AdUnits::unit)
+                .optional();
     }
 
     void save(AdUnit unit) {
@@ -110,7 +113,10 @@ class AdUnits {
     }
 
     boolean delete(UUID id) {
-        return jdbc.sql("delete from podcasts.ad_units where id = :id").param("id", id).update() == 1;
+        return jdbc.sql("delete from podcasts.ad_units where id = :id")
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     boolean episodeExists(UUID episode) {
@@ -135,7 +141,9 @@ class AdUnits {
                 Objects.requireNonNull(rs.getString("insertion")),
                 Objects.requireNonNull(rs.getBigDecimal("position_seconds")),
                 Objects.requireNonNull(rs.getBigDecimal("duration_seconds")),
-                Objects.requireNonNull(rs.getObject("created_at", OffsetDateTime.class)).toInstant(),
-                Objects.requireNonNull(rs.getObject("updated_at", OffsetDateTime.class)).toInstant());
+                Objects.requireNonNull(rs.getObject("created_at", OffsetDateTime.class))
+                        .toInstant(),
+                Objects.requireNonNull(rs.getObject("updated_at", OffsetDateTime.class))
+                        .toInstant());
     }
 }

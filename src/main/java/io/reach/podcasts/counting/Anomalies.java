@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 
 /** Spikes found while counting: open until the workspace excludes or dismisses them. */
 @Repository
-class Anomalies {
+public class Anomalies {
 
     private final JdbcClient jdbc;
 
@@ -30,7 +30,7 @@ class Anomalies {
     }
 
     @CheckSet(table = "podcasts.download_anomalies", column = "status")
-    enum Status {
+    public enum Status {
         OPEN("open"),
         EXCLUDED("excluded"),
         DISMISSED("dismissed");
@@ -42,7 +42,7 @@ class Anomalies {
         }
 
         @JsonValue
-        String code() {
+        public String code() {
             return code;
         }
 
@@ -60,7 +60,7 @@ class Anomalies {
      * A household that requested faster than the rule: its network (the household key itself is
      * never shown), its first hour over the rule and its busiest hour's requests.
      */
-    record Anomaly(
+    public record Anomaly(
             UUID id,
             @Nullable String network,
             Instant firstHour,

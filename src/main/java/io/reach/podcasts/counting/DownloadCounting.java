@@ -191,24 +191,40 @@ public class DownloadCounting {
      * {@code limit} requests, in time order.
      */
     public List<Verdict> explain(TenantId tenant, UUID episode, LocalDate day, int limit) {
-        Context context = transactions.inTransactionAs(tenant, () -> new Context(
-                settings.current(), lists.current(tenant), episodes.all()));
+        Context context = transactions.inTransactionAs(
+                tenant, () -> new Context(settings.current(), lists.current(tenant), episodes.all()));
         DownloadCounter counter = new DownloadCounter(
-                context.settings().countingWindow(), context.episodes(), context.lists().filters());
+                context.settings().countingWindow(),
+                context.episodes(),
+                context.lists().filters());
         boolean rolling = context.settings().countingWindow() != CountingWindow.UTC_DAY;
         List<Verdict> verdicts = new java.util.ArrayList<>();
-        for (LocalDate current = rolling ? day.minusDays(1) : day; !current.isAfter(day); current = current.plusDays(1)) {
+        for (LocalDate current = rolling ? day.minusDays(1) : day;
+                !current.isAfter(day);
+                current = current.plusDays(1)) {
             LocalDate reading = current;
             List<ListenerRequest> read = transactions.inTransactionAs(tenant, () -> requests.read(reading));
             boolean keep = current.equals(day);
             counter.day(read, rolling && current.equals(day), new DownloadCounter.Outcome() {
                 @Override
-                public void request(ListenerRequest request, UserAgentList.Agent agent,
+                public void request(
+                        ListenerRequest request,
+                        UserAgentList.Agent agent,
                         @org.jspecify.annotations.Nullable Reason reason) {
                     if (keep && request.episode().equals(episode)) {
-                        verdicts.add(new Verdict(request.id(), Instant.ofEpochMilli(request.at()), request.eventType(),
-                                request.method(), request.status(), request.range(), request.bytesServed(),
-                                request.userAgent(), agent.name(), request.country(), reason == null, reason));
+                        verdicts.add(new Verdict(
+                                request.id(),
+                                Instant.ofEpochMilli(request.at()),
+                                request.eventType(),
+                                request.method(),
+                                request.status(),
+                                request.range(),
+                                request.bytesServed(),
+                                request.userAgent(),
+                                agent.name(),
+                                request.country(),
+                                reason == null,
+                                reason));
                     }
                 }
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 
 /** The workspace's own IP exclusion lists; every change of a list's entries bumps its version. */
 @Repository
-class IpLists {
+public class IpLists {
 
     private final JdbcClient jdbc;
 
@@ -27,7 +27,7 @@ class IpLists {
     }
 
     /** A list, without its entries, and how many it has. */
-    record IpList(
+    public record IpList(
             UUID id,
             String name,
             @Nullable String description,
@@ -37,7 +37,7 @@ class IpLists {
             Instant updatedAt) {}
 
     /** One network of a list, with the workspace's note on it. */
-    record Entry(String network, @Nullable String note) {}
+    public record Entry(String network, @Nullable String note) {}
 
     List<IpList> all() {
         return jdbc.sql(SELECT + " order by l.name").query(IpLists::list).list();

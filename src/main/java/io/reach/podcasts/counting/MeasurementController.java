@@ -45,24 +45,27 @@ class MeasurementController {
 
     @GetMapping("/api/v1/podcast-measurement/settings")
     @RequiresPermission(resource = "podcasts", action = "read")
-    @Operation(summary = "How the workspace counts downloads: the window (disclosed with every figure), the spike rule, "
-            + "how long household keys are kept")
+    @Operation(
+            summary = "How the workspace counts downloads: the window (disclosed with every figure), the spike rule, "
+                    + "how long household keys are kept")
     PodcastMeasurement.SettingsView settings() {
         return measurement.settings();
     }
 
     @PutMapping("/api/v1/podcast-measurement/settings")
     @RequiresPermission(resource = "podcasts", action = "write")
-    @Operation(summary = "Change the counting window (utc_day, rolling_first_touch, rolling_last_touch), the spike rule "
-            + "or the household retention; days already counted keep their window until recounted")
+    @Operation(
+            summary = "Change the counting window (utc_day, rolling_first_touch, rolling_last_touch), the spike rule "
+                    + "or the household retention; days already counted keep their window until recounted")
     PodcastMeasurement.SettingsView changeSettings(@RequestBody PodcastMeasurement.SettingsInput input) {
         return measurement.changeSettings(input);
     }
 
     @PostMapping("/api/v1/podcast-measurement/recounts")
     @RequiresPermission(resource = "podcasts", action = "write")
-    @Operation(summary = "Count the days from..to again (at most 800) with today's lists and settings, in the "
-            + "background; follow the job for its progress")
+    @Operation(
+            summary = "Count the days from..to again (at most 800) with today's lists and settings, in the "
+                    + "background; follow the job for its progress")
     @ApiResponse(responseCode = "202", description = "Queued")
     ResponseEntity<MeasurementJobs.Job> recount(@RequestBody RecountInput input) {
         LocalDate from = input.from();
@@ -71,7 +74,9 @@ class MeasurementController {
             throw new InvalidRequestException(new FieldError(from == null ? "from" : "to", "is required (YYYY-MM-DD)"));
         }
         MeasurementJobs.Job job = recounts.start(from, to);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/podcast-measurement/jobs/" + job.id())).body(job);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/podcast-measurement/jobs/" + job.id()))
+                .body(job);
     }
 
     record RecountInput(@Nullable LocalDate from, @Nullable LocalDate to) {}
@@ -99,12 +104,15 @@ class MeasurementController {
 
     @PostMapping("/api/v1/podcast-measurement/ip-lists")
     @RequiresPermission(resource = "podcasts", action = "write")
-    @Operation(summary = "A new IP exclusion list: name, description, entries [{network, note}] (addresses or CIDR "
-            + "networks, up to 100,000); requests from them are not counted from the next count (recount past days)")
+    @Operation(
+            summary =
+                    "A new IP exclusion list: name, description, entries [{network, note}] (addresses or CIDR "
+                            + "networks, up to 100,000); requests from them are not counted from the next count (recount past days)")
     @ApiResponse(responseCode = "201", description = "Created")
     ResponseEntity<PodcastMeasurement.IpListView> createIpList(@RequestBody PodcastMeasurement.IpListInput input) {
         PodcastMeasurement.IpListView created = measurement.createIpList(input);
-        return ResponseEntity.created(URI.create("/api/v1/podcast-measurement/ip-lists/" + created.list().id()))
+        return ResponseEntity.created(URI.create(
+                        "/api/v1/podcast-measurement/ip-lists/" + created.list().id()))
                 .body(created);
     }
 
@@ -118,7 +126,8 @@ class MeasurementController {
     @PutMapping("/api/v1/podcast-measurement/ip-lists/{id}")
     @RequiresPermission(resource = "podcasts", action = "write")
     @Operation(summary = "Replace an IP list's name, description and entries (its version goes up by one)")
-    PodcastMeasurement.IpListView replaceIpList(@PathVariable UUID id, @RequestBody PodcastMeasurement.IpListInput input) {
+    PodcastMeasurement.IpListView replaceIpList(
+            @PathVariable UUID id, @RequestBody PodcastMeasurement.IpListInput input) {
         return measurement.replaceIpList(id, input);
     }
 
@@ -133,7 +142,9 @@ class MeasurementController {
 
     @GetMapping("/api/v1/podcast-measurement/anomalies")
     @RequiresPermission(resource = "podcasts", action = "read")
-    @Operation(summary = "Spikes: households that requested faster than the rule in an hour (status open, excluded or dismissed)")
+    @Operation(
+            summary =
+                    "Spikes: households that requested faster than the rule in an hour (status open, excluded or dismissed)")
     List<Anomalies.Anomaly> anomalies(@RequestParam(required = false) @Nullable String status) {
         return measurement.anomalies(status);
     }
@@ -161,12 +172,14 @@ class MeasurementController {
 
     @PostMapping("/api/v1/episodes/{id}/ad-units")
     @RequiresPermission(resource = "podcasts", action = "write")
-    @Operation(summary = "Place an ad: unit_type pre, mid or post; position_seconds and duration_seconds; insertion "
-            + "baked_in (delivered when the download reaches into it) or dynamic (delivered only whole)")
+    @Operation(
+            summary = "Place an ad: unit_type pre, mid or post; position_seconds and duration_seconds; insertion "
+                    + "baked_in (delivered when the download reaches into it) or dynamic (delivered only whole)")
     @ApiResponse(responseCode = "201", description = "Placed")
     ResponseEntity<AdUnits.AdUnit> placeAd(@PathVariable UUID id, @RequestBody PodcastMeasurement.AdUnitInput input) {
         AdUnits.AdUnit placed = measurement.placeAd(id, input);
-        return ResponseEntity.created(URI.create("/api/v1/ad-units/" + placed.id())).body(placed);
+        return ResponseEntity.created(URI.create("/api/v1/ad-units/" + placed.id()))
+                .body(placed);
     }
 
     @PutMapping("/api/v1/ad-units/{id}")
@@ -187,8 +200,9 @@ class MeasurementController {
 
     @GetMapping("/api/v1/episodes/{id}/requests")
     @RequiresPermission(resource = "podcasts", action = "read")
-    @Operation(summary = "Every request for the episode on a UTC day (at most 1,000) and why it counted or not, by "
-            + "today's lists and window: to reconcile with a host's own log")
+    @Operation(
+            summary = "Every request for the episode on a UTC day (at most 1,000) and why it counted or not, by "
+                    + "today's lists and window: to reconcile with a host's own log")
     List<DownloadCounting.Verdict> requests(@PathVariable UUID id, @RequestParam LocalDate day) {
         if (!measurement.episodeExists(id)) {
             throw new NotFoundException("Episode", id);

@@ -68,7 +68,10 @@ class MeasurementUpkeep {
         for (TenantId tenant : tenants.allTenants()) {
             cleared += transactions.inTransactionAs(tenant, () -> clearHouseholds(today));
         }
-        log.info("Podcast measurement upkeep: {} old day partitions dropped, {} household keys cleared", dropped, cleared);
+        log.info(
+                "Podcast measurement upkeep: {} old day partitions dropped, {} household keys cleared",
+                dropped,
+                cleared);
     }
 
     /** Clears the household keys of the days past the workspace's household retention not cleared yet. */
@@ -92,8 +95,10 @@ class MeasurementUpkeep {
                 .param("from", from)
                 .param("cutoff", cutoff)
                 .update();
-        settings.save(new MeasurementSettings.Settings(current.countingWindow(), current.spikeRequestsPerHour(),
-                current.householdDays(), cutoff), clock.instant());
+        settings.save(
+                new MeasurementSettings.Settings(
+                        current.countingWindow(), current.spikeRequestsPerHour(), current.householdDays(), cutoff),
+                clock.instant());
         return cleared;
     }
 

@@ -55,7 +55,9 @@ public class PodcastMeasurement {
     public record SettingsView(CountingWindow countingWindow, int spikeRequestsPerHour, int householdDays) {}
 
     public record SettingsInput(
-            @Nullable String countingWindow, @Nullable Integer spikeRequestsPerHour, @Nullable Integer householdDays) {}
+            @Nullable String countingWindow,
+            @Nullable Integer spikeRequestsPerHour,
+            @Nullable Integer householdDays) {}
 
     public SettingsView settings() {
         MeasurementSettings.Settings current = transactions.inTransaction(settings::current);
@@ -100,9 +102,13 @@ public class PodcastMeasurement {
 
     // IP lists
 
-    public record IpListInput(@Nullable String name, @Nullable String description, @Nullable List<EntryInput> entries) {}
+    public record IpListInput(
+            @Nullable String name,
+            @Nullable String description,
+            @Nullable List<EntryInput> entries) {}
 
-    public record EntryInput(@Nullable String network, @Nullable String note) {}
+    public record EntryInput(
+            @Nullable String network, @Nullable String note) {}
 
     /** A list with its entries. */
     public record IpListView(IpLists.IpList list, List<IpLists.Entry> entries) {}
@@ -169,7 +175,8 @@ public class PodcastMeasurement {
             String text = entry == null ? null : entry.network();
             IpNetworks.Network network = text == null ? null : IpNetworks.parse(text);
             if (entry == null || text == null || network == null || text.indexOf('#') >= 0) {
-                errors.add(new FieldError("entries[" + i + "].network", "is an IPv4 or IPv6 address or network (CIDR)"));
+                errors.add(
+                        new FieldError("entries[" + i + "].network", "is an IPv4 or IPv6 address or network (CIDR)"));
                 continue;
             }
             String note = entry.note();
@@ -203,7 +210,8 @@ public class PodcastMeasurement {
     /** Excludes the spike's household from its first hour on (recount earlier days to apply it there), or dismisses it. */
     public Anomalies.Anomaly decide(UUID id, boolean exclude) {
         return transactions.inTransaction(() -> {
-            if (!anomalies.decide(id, exclude ? Anomalies.Status.EXCLUDED : Anomalies.Status.DISMISSED, clock.instant())) {
+            if (!anomalies.decide(
+                    id, exclude ? Anomalies.Status.EXCLUDED : Anomalies.Status.DISMISSED, clock.instant())) {
                 throw new NotFoundException("Anomaly", id);
             }
             return anomalies.find(id).orElseThrow();
@@ -271,7 +279,8 @@ public class PodcastMeasurement {
         if (!insertion.equals("baked_in") && !insertion.equals("dynamic")) {
             errors.add(new FieldError("insertion", "is baked_in or dynamic"));
         }
-        BigDecimal position = input.positionSeconds() == null && "pre".equals(type) ? BigDecimal.ZERO : input.positionSeconds();
+        BigDecimal position =
+                input.positionSeconds() == null && "pre".equals(type) ? BigDecimal.ZERO : input.positionSeconds();
         if (position == null || position.signum() < 0 || position.compareTo(BigDecimal.valueOf(999_999)) > 0) {
             errors.add(new FieldError("position_seconds", "is the second the ad starts at, 0 or more"));
         }
@@ -286,9 +295,16 @@ public class PodcastMeasurement {
         if (!errors.isEmpty() || type == null || position == null || duration == null) {
             throw new InvalidRequestException("The ad unit has invalid fields", errors);
         }
-        return new AdUnits.AdUnit(id, episode, input.campaignId(), name, type, insertion,
+        return new AdUnits.AdUnit(
+                id,
+                episode,
+                input.campaignId(),
+                name,
+                type,
+                insertion,
                 position.setScale(Math.min(3, Math.max(0, position.scale())), java.math.RoundingMode.HALF_UP),
                 duration.setScale(Math.min(3, Math.max(0, duration.scale())), java.math.RoundingMode.HALF_UP),
-                created, now);
+                created,
+                now);
     }
 }

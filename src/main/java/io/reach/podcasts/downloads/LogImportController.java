@@ -37,9 +37,10 @@ class LogImportController {
 
     @PostMapping(path = PATH, consumes = MediaType.ALL_VALUE)
     @RequiresPermission(resource = "podcasts", action = "write")
-    @Operation(summary = "Import an access-log file (the body: plain or gzipped, up to 64 MiB) in the background: "
-            + "format combined (nginx/Apache combined + \"$http_range\"), s3 or cloudfront; host names the audio host "
-            + "when the lines carry only paths. 202 with the job; follow /api/v1/podcast-measurement/jobs/{id}")
+    @Operation(
+            summary = "Import an access-log file (the body: plain or gzipped, up to 64 MiB) in the background: "
+                    + "format combined (nginx/Apache combined + \"$http_range\"), s3 or cloudfront; host names the audio host "
+                    + "when the lines carry only paths. 202 with the job; follow /api/v1/podcast-measurement/jobs/{id}")
     @ApiResponse(responseCode = "202", description = "Queued")
     @ApiResponse(responseCode = "409", description = "This file was imported already")
     ResponseEntity<MeasurementJobs.Job> upload(

@@ -85,8 +85,8 @@ public class LogImports {
     }
 
     /** Keeps the file and queues its import; answers the queued job. */
-    public MeasurementJobs.Job start(@Nullable String formatCode, @Nullable String host, @Nullable String fileName,
-            InputStream body) {
+    public MeasurementJobs.Job start(
+            @Nullable String formatCode, @Nullable String host, @Nullable String fileName, InputStream body) {
         LogFormat format = formatCode == null ? null : LogFormat.of(formatCode).orElse(null);
         if (format == null) {
             throw new InvalidRequestException(new FieldError("format", "is combined, s3 or cloudfront"));
@@ -112,32 +112,56 @@ public class LogImports {
         String name = fileName == null ? null : fileName.length() > 500 ? fileName.substring(0, 500) : fileName;
         MeasurementJobs.Job job = transactions.inTransaction(() -> {
             if (jobs.imported(digest)) {
-                throw new ConflictException("Already imported", "This log file was imported already; its requests are stored once");
+                throw new ConflictException(
+                        "Already imported", "This log file was imported already; its requests are stored once");
             }
-            jobs.add(id, MeasurementJobs.Kind.LOG_IMPORT, format.code(), name, digest, null, null, null, clock.instant());
-            jdbc.sql("insert into podcasts.log_uploads (tenant_id, job_id, content) values (platform.current_tenant_id(), :id, :content)")
+            jobs.add(
+                    id,
+                    MeasurementJobs.Kind.LOG_IMPORT,
+                    format.code(),
+                    name,
+                    digest,
+                    null,
+                    null,
+                    null,
+                    clock.instant());
+            jdbc.sql(
+                            "insert into podcasts.log_uploads (tenant_id, job_id, content) values (platform.current_tenant_id(), :id, :content)")
                     .param("id", id)
                     .param("content", bytes)
                     .update();
             return jobs.find(id).orElseThrow();
         });
         String key = tenant.value() + ":" + id + ":" + (host == null ? "" : host);
-        scheduler.getObject().scheduleIfNotExists(TASK.instance(tenant.value() + ":" + id).data(key).scheduledTo(clock.instant()));
-        log.info("Log import {} of tenant {} queued: {} ({} bytes, {})", id, tenant.value(), name, bytes.length, format.code());
+        scheduler
+                .getObject()
+                .scheduleIfNotExists(
+                        TASK.instance(tenant.value() + ":" + id).data(key).scheduledTo(clock.instant()));
+        log.info(
+                "Log import {} of tenant {} queued: {} ({} bytes, {})",
+                id,
+                tenant.value(),
+                name,
+                bytes.length,
+                format.code());
         return job;
     }
 
     void run(TenantId tenant, UUID id, @Nullable String host) {
-        MeasurementJobs.Job job = transactions.inTransactionAs(tenant, () -> jobs.find(id)).orElse(null);
-        if (job == null || job.status() == MeasurementJobs.Status.SUCCEEDED || job.status() == MeasurementJobs.Status.FAILED) {
+        MeasurementJobs.Job job =
+                transactions.inTransactionAs(tenant, () -> jobs.find(id)).orElse(null);
+        if (job == null
+                || job.status() == MeasurementJobs.Status.SUCCEEDED
+                || job.status() == MeasurementJobs.Status.FAILED) {
             return;
         }
-        byte[] content = transactions.inTransactionAs(tenant, () -> jdbc.sql(
-                        "select content from podcasts.log_uploads where job_id = :id")
-                .param("id", id)
-                .query(byte[].class)
-                .optional()
-                .orElse(null));
+        byte[] content = transactions.inTransactionAs(
+                tenant,
+                () -> jdbc.sql("select content from podcasts.log_uploads where job_id = :id")
+                        .param("id", id)
+                        .query(byte[].class)
+                        .optional()
+                        .orElse(null));
         String formatCode = job.logFormat();
         LogFormat format = formatCode == null ? null : LogFormat.of(formatCode).orElse(null);
         if (content == null || format == null) {
@@ -148,15 +172,24 @@ public class LogImports {
         try {
             Progress progress = read(tenant, id, format, host, content);
             transactions.inTransactionAs(tenant, () -> {
-                jobs.progress(id, progress.lines, progress.stored, progress.refused, progress.lines, refusals(progress));
+                jobs.progress(
+                        id, progress.lines, progress.stored, progress.refused, progress.lines, refusals(progress));
                 jobs.finished(id, null, clock.instant());
-                jdbc.sql("delete from podcasts.log_uploads where job_id = :id").param("id", id).update();
+                jdbc.sql("delete from podcasts.log_uploads where job_id = :id")
+                        .param("id", id)
+                        .update();
             });
-            log.info("Log import {} of tenant {} done: {} lines, {} requests stored, {} lines refused", id,
-                    tenant.value(), progress.lines, progress.stored, progress.refused);
+            log.info(
+                    "Log import {} of tenant {} done: {} lines, {} requests stored, {} lines refused",
+                    id,
+                    tenant.value(),
+                    progress.lines,
+                    progress.stored,
+                    progress.refused);
         } catch (IOException | RuntimeException e) {
             log.warn("Log import {} of tenant {} failed", id, tenant.value(), e);
-            transactions.inTransactionAs(tenant, () -> jobs.finished(id, String.valueOf(e.getMessage()), clock.instant()));
+            transactions.inTransactionAs(
+                    tenant, () -> jobs.finished(id, String.valueOf(e.getMessage()), clock.instant()));
         }
     }
 
@@ -177,10 +210,12 @@ public class LogImports {
             String line;
             while ((line = lines.readLine()) != null) {
                 progress.lines++;
-                LogLines.Read read = line.length() > 16_384 ? new LogLines.Read(null, "is longer than 16 KiB") : reader.read(line);
+                LogLines.Read read =
+                        line.length() > 16_384 ? new LogLines.Read(null, "is longer than 16 KiB") : reader.read(line);
                 DownloadRequest request = read.request();
                 if (request != null) {
-                    batch.add(new DownloadIngestion.Numbered((int) Math.min(Integer.MAX_VALUE, progress.lines), request));
+                    batch.add(
+                            new DownloadIngestion.Numbered((int) Math.min(Integer.MAX_VALUE, progress.lines), request));
                 } else if (read.refusal() != null) {
                     refuse(progress, progress.lines, read.refusal());
                 }
@@ -193,7 +228,8 @@ public class LogImports {
         return progress;
     }
 
-    private void flush(TenantId tenant, UUID id, List<DownloadIngestion.Numbered> batch, Progress progress, long total) {
+    private void flush(
+            TenantId tenant, UUID id, List<DownloadIngestion.Numbered> batch, Progress progress, long total) {
         Instant now = clock.instant();
         Instant oldest = ingestion.oldest(now);
         Instant newest = ingestion.newest(now);
@@ -212,8 +248,9 @@ public class LogImports {
             refuse(progress, one.index(), "names no episode of this workspace");
         }
         batch.clear();
-        transactions.inTransactionAs(tenant, () -> jobs.progress(id, progress.lines, progress.stored, progress.refused,
-                total, refusals(progress)));
+        transactions.inTransactionAs(
+                tenant,
+                () -> jobs.progress(id, progress.lines, progress.stored, progress.refused, total, refusals(progress)));
         log.info("Log import {} of tenant {}: {} of {} lines read", id, tenant.value(), progress.lines, total);
     }
 
@@ -271,7 +308,9 @@ public class LogImports {
         OneTimeTask<String> podcastLogImportTask(LogImports imports) {
             return Tasks.oneTime(TASK).execute((instance, context) -> {
                 String[] parts = instance.getData().split(":", 3);
-                imports.run(TenantId.of(UUID.fromString(parts[0])), UUID.fromString(parts[1]),
+                imports.run(
+                        TenantId.of(UUID.fromString(parts[0])),
+                        UUID.fromString(parts[1]),
                         parts.length < 3 || parts[2].isEmpty() ? null : parts[2]);
             });
         }

@@ -73,8 +73,16 @@ final class LogLines {
                 return refused(time == null ? "has no readable time" : "has no IP address");
             }
             String range = dash(m.group(9));
-            return request(time, ip, unescape(m.group(8)), m.group(3), m.group(5), range, m.group(6),
-                    address(null, m.group(4)), dash(unescape(m.group(7))));
+            return request(
+                    time,
+                    ip,
+                    unescape(m.group(8)),
+                    m.group(3),
+                    m.group(5),
+                    range,
+                    m.group(6),
+                    address(null, m.group(4)),
+                    dash(unescape(m.group(7))));
         }
 
         private Read s3(String line) {
@@ -90,8 +98,16 @@ final class LogLines {
             if (time == null || ip == null) {
                 return refused(time == null ? "has no readable time" : "has no IP address");
             }
-            return request(time, ip, unescape(m.group(9)), m.group(4), m.group(6), null, m.group(7),
-                    address(m.group(10), m.group(5)), dash(unescape(m.group(8))));
+            return request(
+                    time,
+                    ip,
+                    unescape(m.group(9)),
+                    m.group(4),
+                    m.group(6),
+                    null,
+                    m.group(7),
+                    address(m.group(10), m.group(5)),
+                    dash(unescape(m.group(8))));
         }
 
         private Read cloudfront(String line) {
@@ -123,16 +139,27 @@ final class LogLines {
             }
             String start = field(values, "sc-range-start");
             String end = field(values, "sc-range-end");
-            String range = start != null && start.matches("\\d+") ? "bytes=" + start + "-" + (end == null || !end.matches("\\d+") ? "" : end) : null;
+            String range = start != null && start.matches("\\d+")
+                    ? "bytes=" + start + "-" + (end == null || !end.matches("\\d+") ? "" : end)
+                    : null;
             String bytes = field(values, "sc-content-len");
             if (bytes == null || !bytes.matches("\\d+")) {
                 bytes = field(values, "sc-bytes");
             }
             String agent = field(values, "cs(User-Agent)");
             String referrer = field(values, "cs(Referer)");
-            return request(time, ip, agent == null ? null : decode(agent), field(values, "cs-method"),
-                    field(values, "sc-status"), range, bytes,
-                    address(field(values, "x-host-header") != null ? field(values, "x-host-header") : field(values, "cs(Host)"),
+            return request(
+                    time,
+                    ip,
+                    agent == null ? null : decode(agent),
+                    field(values, "cs-method"),
+                    field(values, "sc-status"),
+                    range,
+                    bytes,
+                    address(
+                            field(values, "x-host-header") != null
+                                    ? field(values, "x-host-header")
+                                    : field(values, "cs(Host)"),
                             field(values, "cs-uri-stem")),
                     referrer == null ? null : decode(referrer));
         }
@@ -156,16 +183,32 @@ final class LogLines {
         }
     }
 
-    private static Read request(Instant time, InetAddress ip, @Nullable String agent, @Nullable String method,
-            @Nullable String status, @Nullable String range, @Nullable String bytes, @Nullable String episode,
+    private static Read request(
+            Instant time,
+            InetAddress ip,
+            @Nullable String agent,
+            @Nullable String method,
+            @Nullable String status,
+            @Nullable String range,
+            @Nullable String bytes,
+            @Nullable String episode,
             @Nullable String referrer) {
         if (method == null || status == null || !status.matches("\\d{1,3}") || episode == null) {
             return refused("has no method, status or path");
         }
         Long served = bytes == null || !bytes.matches("\\d{1,18}") ? null : Long.parseLong(bytes);
-        return new Read(new DownloadRequest(time, ip, bounded(agent, 1024), bounded(method, 16) == null ? "GET" : method,
-                Integer.parseInt(status), bounded(range, 200), served, episode.length() > 2000 ? episode.substring(0, 2000) : episode,
-                bounded(referrer, 2048)), null);
+        return new Read(
+                new DownloadRequest(
+                        time,
+                        ip,
+                        bounded(agent, 1024),
+                        bounded(method, 16) == null ? "GET" : method,
+                        Integer.parseInt(status),
+                        bounded(range, 200),
+                        served,
+                        episode.length() > 2000 ? episode.substring(0, 2000) : episode,
+                        bounded(referrer, 2048)),
+                null);
     }
 
     private static Read refused(String why) {

@@ -79,17 +79,17 @@ public class PrefixRedirect {
             @Nullable String range,
             @Nullable String referrer,
             boolean record) {
-        Optional<TenantId> tenant = TenantRoutedTokens.tenantOf(KEY_PREFIX, key)
-                .map(TenantId::of)
-                .filter(tenants::isActive);
+        Optional<TenantId> tenant =
+                TenantRoutedTokens.tenantOf(KEY_PREFIX, key).map(TenantId::of).filter(tenants::isActive);
         if (tenant.isEmpty()) {
             return Optional.empty();
         }
-        Optional<UUID> podcast = transactions.inTransactionAs(tenant.get(), () -> jdbc.sql(
-                        "select id from podcasts.podcasts where prefix_key = :key")
-                .param("key", key)
-                .query(UUID.class)
-                .optional());
+        Optional<UUID> podcast = transactions.inTransactionAs(
+                tenant.get(),
+                () -> jdbc.sql("select id from podcasts.podcasts where prefix_key = :key")
+                        .param("key", key)
+                        .query(UUID.class)
+                        .optional());
         if (podcast.isEmpty()) {
             return Optional.empty();
         }
@@ -100,11 +100,24 @@ public class PrefixRedirect {
         InetAddress address = io.reach.podcasts.listeners.ListenerAddresses.parse(client);
         if (record && address != null) {
             Instant now = clock.instant();
-            DownloadRequest request = new DownloadRequest(now, address, bounded(userAgent, 1024), method, 302,
-                    bounded(range, 200), null, target, bounded(referrer, 2048));
+            DownloadRequest request = new DownloadRequest(
+                    now,
+                    address,
+                    bounded(userAgent, 1024),
+                    method,
+                    302,
+                    bounded(range, 200),
+                    null,
+                    target,
+                    bounded(referrer, 2048));
             List<DownloadIngestion.Refused> refused = new ArrayList<>();
-            ingestion.store(tenant.get(), List.of(new DownloadIngestion.Numbered(0, request)), EventType.PREFIX, null,
-                    refused, now);
+            ingestion.store(
+                    tenant.get(),
+                    List.of(new DownloadIngestion.Numbered(0, request)),
+                    EventType.PREFIX,
+                    null,
+                    refused,
+                    now);
         } else if (address == null) {
             log.debug("A prefix request without a readable client address was sent on unrecorded");
         }

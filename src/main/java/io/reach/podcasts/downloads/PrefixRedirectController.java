@@ -50,7 +50,9 @@ class PrefixRedirectController {
     }
 
     @Hidden
-    @RequestMapping(path = "/e/{key}/**", method = {RequestMethod.GET, RequestMethod.HEAD})
+    @RequestMapping(
+            path = "/e/{key}/**",
+            method = {RequestMethod.GET, RequestMethod.HEAD})
     ResponseEntity<Void> follow(@PathVariable String key, HttpServletRequest http) {
         String prefix = "/e/" + key + "/";
         String uri = http.getRequestURI();
@@ -58,16 +60,23 @@ class PrefixRedirectController {
             return ResponseEntity.notFound().build();
         }
         String rest = uri.substring(prefix.length());
-        String target = rest.startsWith("http://") || rest.startsWith("https://") ? rest
-                : rest.startsWith("http:/") ? "http://" + rest.substring(6)
-                : rest.startsWith("https:/") ? "https://" + rest.substring(7)
-                : "https://" + rest;
+        String target = rest.startsWith("http://") || rest.startsWith("https://")
+                ? rest
+                : rest.startsWith("http:/")
+                        ? "http://" + rest.substring(6)
+                        : rest.startsWith("https:/") ? "https://" + rest.substring(7) : "https://" + rest;
         String query = http.getQueryString();
         String client = clients.clientAddress(http);
         boolean record = limits.take(client + ":" + key, RECORDED).allowed();
-        return redirect.follow(key, target + (query == null ? "" : "?" + query), client,
-                        http.getHeader(HttpHeaders.USER_AGENT), http.getMethod(), http.getHeader(HttpHeaders.RANGE),
-                        http.getHeader(HttpHeaders.REFERER), record)
+        return redirect.follow(
+                        key,
+                        target + (query == null ? "" : "?" + query),
+                        client,
+                        http.getHeader(HttpHeaders.USER_AGENT),
+                        http.getMethod(),
+                        http.getHeader(HttpHeaders.RANGE),
+                        http.getHeader(HttpHeaders.REFERER),
+                        record)
                 .<ResponseEntity<Void>>map(location -> ResponseEntity.status(HttpStatus.FOUND)
                         .location(URI.create(location))
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -80,9 +89,10 @@ class PrefixRedirectController {
     @PostMapping("/api/v1/podcasts/{id}/prefix")
     @RequiresPermission(resource = "podcasts", action = "write")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "The podcast's measurement prefix (made on first call): put it before each enclosure address "
-            + "(without its https://) in the feed, and every download request passes through Reach, counted as "
-            + "prefix-measured")
+    @Operation(
+            summary = "The podcast's measurement prefix (made on first call): put it before each enclosure address "
+                    + "(without its https://) in the feed, and every download request passes through Reach, counted as "
+                    + "prefix-measured")
     Map<String, String> prefix(@PathVariable UUID id) {
         String key = redirect.keyFor(id);
         return Map.of("key", key, "prefix", publicUrl.base() + "/e/" + key + "/");

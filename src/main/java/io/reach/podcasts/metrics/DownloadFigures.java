@@ -42,7 +42,11 @@ public class DownloadFigures {
     }
 
     /** What a report covers: a podcast (all its episodes) or one episode of it. */
-    public record Subject(UUID podcastId, String podcastName, @Nullable UUID episodeId, @Nullable String episodeTitle) {}
+    public record Subject(
+            UUID podcastId,
+            String podcastName,
+            @Nullable UUID episodeId,
+            @Nullable String episodeTitle) {}
 
     /** Sums over the period; listeners are summed per day (each day's distinct listeners), as listeners are per day. */
     public record Totals(long requests, long downloads, long listenerDays, long adsDelivered, long filtered) {}
@@ -77,12 +81,17 @@ public class DownloadFigures {
     }
 
     /** The same report for a shared link, read as the workspace that shared it. */
-    Report shared(TenantId tenant, UUID podcast, @Nullable UUID episode, @Nullable LocalDate from, @Nullable LocalDate to) {
+    Report shared(
+            TenantId tenant, UUID podcast, @Nullable UUID episode, @Nullable LocalDate from, @Nullable LocalDate to) {
         return transactions.inTransactionAs(tenant, () -> report(subject(podcast, episode), from, to));
     }
 
     /** Daily rows per episode for a CSV export: date, episode id, title, the figures and the reasons. */
-    public Subject csv(UUID podcast, @Nullable UUID episode, @Nullable LocalDate from, @Nullable LocalDate to,
+    public Subject csv(
+            UUID podcast,
+            @Nullable UUID episode,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
             Consumer<String[]> row) {
         return transactions.inTransaction(() -> {
             Subject subject = subject(podcast, episode);

@@ -39,9 +39,11 @@ class MetricsController {
 
     @GetMapping("/api/v1/podcasts/{id}/downloads")
     @RequiresPermission(resource = "podcasts", action = "read")
-    @Operation(summary = "A podcast's downloads (IAB) over from..to (UTC days, the last 30 by default): daily requests, "
-            + "downloads, listeners and ads delivered, the requests not counted by reason, apps, devices, systems, "
-            + "countries, and each episode's downloads in its first 1, 3, 7 and 30 days and in all; with the counting window")
+    @Operation(
+            summary =
+                    "A podcast's downloads (IAB) over from..to (UTC days, the last 30 by default): daily requests, "
+                            + "downloads, listeners and ads delivered, the requests not counted by reason, apps, devices, systems, "
+                            + "countries, and each episode's downloads in its first 1, 3, 7 and 30 days and in all; with the counting window")
     DownloadFigures.Report podcast(
             @PathVariable UUID id,
             @RequestParam(required = false) @Nullable LocalDate from,
@@ -61,16 +63,26 @@ class MetricsController {
 
     @GetMapping(path = "/api/v1/podcasts/{id}/downloads.csv", produces = "text/csv")
     @RequiresPermission(resource = "podcasts", action = "read")
-    @Operation(summary = "A podcast's (or one episode's) daily figures per episode as CSV: date, episode, requests, "
-            + "downloads, listeners, ads delivered, not counted and the reasons")
+    @Operation(
+            summary = "A podcast's (or one episode's) daily figures per episode as CSV: date, episode, requests, "
+                    + "downloads, listeners, ads delivered, not counted and the reasons")
     ResponseEntity<byte[]> csv(
             @PathVariable UUID id,
             @RequestParam(name = "episode_id", required = false) @Nullable UUID episode,
             @RequestParam(required = false) @Nullable LocalDate from,
             @RequestParam(required = false) @Nullable LocalDate to) {
         StringBuilder csv = new StringBuilder();
-        CopyCsv.row(csv, "date", "episode_id", "episode", "requests", "downloads", "listeners", "ads_delivered",
-                "not_counted", "not_counted_by_reason");
+        CopyCsv.row(
+                csv,
+                "date",
+                "episode_id",
+                "episode",
+                "requests",
+                "downloads",
+                "listeners",
+                "ads_delivered",
+                "not_counted",
+                "not_counted_by_reason");
         figures.csv(id, episode, from, to, row -> CopyCsv.row(csv, row));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -82,8 +94,9 @@ class MetricsController {
 
     @PostMapping("/api/v1/podcasts/{id}/report-links")
     @RequiresPermission(resource = "podcasts", action = "write")
-    @Operation(summary = "A read-only report link for the podcast (or one episode) that anyone with it may open "
-            + "until it expires (expires_in_days, 1 to 365, 30 by default); the path is shown once")
+    @Operation(
+            summary = "A read-only report link for the podcast (or one episode) that anyone with it may open "
+                    + "until it expires (expires_in_days, 1 to 365, 30 by default); the path is shown once")
     @ApiResponse(responseCode = "201", description = "Created")
     ResponseEntity<ReportLinks.Link> createLink(@PathVariable UUID id, @RequestBody LinkInput input) {
         ReportLinks.Link link = links.create(id, input.episodeId(), input.expiresInDays());

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** Reads the derived download figures of the workspace (its transaction), for one podcast or one episode. */
 @Repository
-class MetricsQueries {
+public class MetricsQueries {
 
     private final JdbcClient jdbc;
 
@@ -35,7 +35,8 @@ class MetricsQueries {
     }
 
     /** One day's figures. */
-    record Day(LocalDate date, long requests, long downloads, long listeners, long adsDelivered, long filtered) {}
+    public record Day(
+            LocalDate date, long requests, long downloads, long listeners, long adsDelivered, long filtered) {}
 
     List<Day> days(Scope scope, LocalDate from, LocalDate to) {
         return jdbc.sql("""
@@ -79,7 +80,7 @@ class MetricsQueries {
     }
 
     /** A breakdown of the period's downloads by one of app, device, device_category, os, country. */
-    record Share(@Nullable String value, long downloads) {}
+    public record Share(@Nullable String value, long downloads) {}
 
     List<Share> breakdown(Scope scope, String dimension, LocalDate from, LocalDate to, int limit) {
         if (!List.of("app", "device", "device_category", "os", "country").contains(dimension)) {
@@ -98,7 +99,7 @@ class MetricsQueries {
     }
 
     /** An episode's downloads in its first 1, 3, 7 and 30 days (its release day counting as the first) and in all. */
-    record SinceRelease(
+    public record SinceRelease(
             UUID episodeId,
             String title,
             @Nullable OffsetDateTime publishedAt,
@@ -149,7 +150,8 @@ class MetricsQueries {
     }
 
     /** The counting window and when the period's days were last counted (the disclosure beside the figures). */
-    record Counted(@Nullable String countingWindow, @Nullable OffsetDateTime lastCountedAt, List<String> windows) {}
+    public record Counted(
+            @Nullable String countingWindow, @Nullable OffsetDateTime lastCountedAt, List<String> windows) {}
 
     Counted counted(LocalDate from, LocalDate to) {
         List<String> windows = new ArrayList<>(jdbc.sql(
@@ -158,7 +160,8 @@ class MetricsQueries {
                 .param("to", to)
                 .query((rs, row) -> Objects.requireNonNull(rs.getString(1)))
                 .list());
-        OffsetDateTime last = jdbc.sql("select max(counted_at) from podcasts.counted_days where day between :from and :to")
+        OffsetDateTime last = jdbc.sql(
+                        "select max(counted_at) from podcasts.counted_days where day between :from and :to")
                 .param("from", from)
                 .param("to", to)
                 .query(OffsetDateTime.class)

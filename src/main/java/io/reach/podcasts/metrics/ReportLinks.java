@@ -87,12 +87,13 @@ public class ReportLinks {
             if (!known) {
                 throw new NotFoundException("Podcast", podcast);
             }
-            if (episode != null && !jdbc.sql("select exists (select 1 from podcasts.episodes where id = :episode"
-                            + " and podcast_id = :podcast)")
-                    .param("episode", episode)
-                    .param("podcast", podcast)
-                    .query(Boolean.class)
-                    .single()) {
+            if (episode != null
+                    && !jdbc.sql("select exists (select 1 from podcasts.episodes where id = :episode"
+                                    + " and podcast_id = :podcast)")
+                            .param("episode", episode)
+                            .param("podcast", podcast)
+                            .query(Boolean.class)
+                            .single()) {
                 throw new InvalidRequestException(new FieldError("episode_id", "is an episode of this podcast"));
             }
             jdbc.sql("""
@@ -115,10 +116,11 @@ public class ReportLinks {
     }
 
     public List<Link> forPodcast(UUID podcast) {
-        return transactions.inTransaction(() -> jdbc.sql(SELECT + " where podcast_id = :podcast order by created_at desc")
-                .param("podcast", podcast)
-                .query((rs, row) -> link(rs))
-                .list());
+        return transactions.inTransaction(
+                () -> jdbc.sql(SELECT + " where podcast_id = :podcast order by created_at desc")
+                        .param("podcast", podcast)
+                        .query((rs, row) -> link(rs))
+                        .list());
     }
 
     public void revoke(UUID id) {
@@ -144,13 +146,14 @@ public class ReportLinks {
         if (!tenants.isActive(tenant)) {
             return Optional.empty();
         }
-        return transactions.inTransactionAs(tenant, () -> jdbc.sql(SELECT
-                        + " where id = :id and revoked_at is null and expires_at > :now")
-                .param("id", id)
-                .param("now", utc(clock.instant()))
-                .query((rs, row) -> link(rs))
-                .optional()
-                .map(link -> new Opened(tenant, link.podcastId(), link.episodeId())));
+        return transactions.inTransactionAs(
+                tenant,
+                () -> jdbc.sql(SELECT + " where id = :id and revoked_at is null and expires_at > :now")
+                        .param("id", id)
+                        .param("now", utc(clock.instant()))
+                        .query((rs, row) -> link(rs))
+                        .optional()
+                        .map(link -> new Opened(tenant, link.podcastId(), link.episodeId())));
     }
 
     private static final String SELECT =
@@ -162,9 +165,11 @@ public class ReportLinks {
                 Objects.requireNonNull(rs.getObject("id", UUID.class)),
                 Objects.requireNonNull(rs.getObject("podcast_id", UUID.class)),
                 rs.getObject("episode_id", UUID.class),
-                Objects.requireNonNull(rs.getObject("expires_at", OffsetDateTime.class)).toInstant(),
+                Objects.requireNonNull(rs.getObject("expires_at", OffsetDateTime.class))
+                        .toInstant(),
                 revoked == null ? null : revoked.toInstant(),
-                Objects.requireNonNull(rs.getObject("created_at", OffsetDateTime.class)).toInstant(),
+                Objects.requireNonNull(rs.getObject("created_at", OffsetDateTime.class))
+                        .toInstant(),
                 null);
     }
 }
