@@ -307,7 +307,8 @@ create table podcasts.log_uploads (
 select platform.isolate_tenant_rows('podcasts.log_uploads');
 
 -- A podcast's public key for the prefix redirect /e/{key}/…
-alter table podcasts.podcasts add column prefix_key text unique check (prefix_key ~ '^pod_[A-Za-z0-9_-]{20,100}$');
+alter table podcasts.podcasts add column prefix_key text check (prefix_key ~ '^pod_[A-Za-z0-9_-]{20,100}$');
+create unique index podcasts_prefix_key on podcasts.podcasts (tenant_id, prefix_key) where prefix_key is not null;
 
 -- The days that received requests since they were last counted: the writer marks them in the
 -- transaction that stores the requests; the counting job counts exactly those (changes guards a

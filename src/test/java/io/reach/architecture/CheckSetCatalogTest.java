@@ -41,7 +41,7 @@ class CheckSetCatalogTest {
             from pg_constraint c
             join pg_class t on t.oid = c.conrelid
             join pg_namespace n on n.oid = t.relnamespace
-            where c.contype = 'c' and cardinality(c.conkey) = 1
+            where c.contype = 'c' and cardinality(c.conkey) = 1 and not t.relispartition
               and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_%'""";
 
     /**

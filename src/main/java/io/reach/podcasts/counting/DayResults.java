@@ -131,19 +131,19 @@ class DayResults {
         tally.episodes.forEach((episode, counts) -> {
             Map<String, Long> filtered = new java.util.TreeMap<>();
             counts.filtered.forEach((reason, count) -> filtered.put(reason.code(), count));
-            rows.add(metric(episode, counts.podcast, "requests", counts.requests, Map.of()));
+            rows.add(metric(episode, counts.podcast, MetricName.REQUESTS, counts.requests, Map.of()));
             rows.add(metric(
                     episode,
                     counts.podcast,
-                    "downloads",
+                    MetricName.DOWNLOADS,
                     counts.downloads,
                     Map.of("prefix_measured", counts.prefixMeasured)));
-            rows.add(metric(episode, counts.podcast, "listeners", counts.listeners.size(), Map.of()));
-            rows.add(metric(episode, counts.podcast, "ads_delivered", counts.adsDelivered, Map.of()));
+            rows.add(metric(episode, counts.podcast, MetricName.LISTENERS, counts.listeners.size(), Map.of()));
+            rows.add(metric(episode, counts.podcast, MetricName.ADS_DELIVERED, counts.adsDelivered, Map.of()));
             rows.add(metric(
                     episode,
                     counts.podcast,
-                    "filtered",
+                    MetricName.FILTERED,
                     filtered.values().stream().mapToLong(Long::longValue).sum(),
                     filtered));
         });
@@ -164,8 +164,8 @@ class DayResults {
     }
 
     private Object[] metric(
-            java.util.UUID episode, java.util.UUID podcast, String name, long value, Map<String, ?> data) {
-        return new Object[] {ids.next(), episode, podcast, name, value, json.writeValueAsString(data)};
+            java.util.UUID episode, java.util.UUID podcast, MetricName name, long value, Map<String, ?> data) {
+        return new Object[] {ids.next(), episode, podcast, name.code(), value, json.writeValueAsString(data)};
     }
 
     private void rollups(DayTally tally) {

@@ -2,6 +2,7 @@ package io.reach.podcasts.counting;
 
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.tenant.TenantContext;
+import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.NotFoundException;
@@ -11,7 +12,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -84,8 +84,8 @@ class MeasurementController {
     @GetMapping("/api/v1/podcast-measurement/jobs")
     @RequiresPermission(resource = "podcasts", action = "read")
     @Operation(summary = "Recent log imports and recounts, newest first, with their progress")
-    List<MeasurementJobs.Job> jobs() {
-        return jobs.recent();
+    CursorPage<MeasurementJobs.Job> jobs() {
+        return CursorPage.whole(jobs.recent());
     }
 
     @GetMapping("/api/v1/podcast-measurement/jobs/{id}")
@@ -98,8 +98,8 @@ class MeasurementController {
     @GetMapping("/api/v1/podcast-measurement/ip-lists")
     @RequiresPermission(resource = "podcasts", action = "read")
     @Operation(summary = "The workspace's IP exclusion lists with their versions")
-    List<IpLists.IpList> ipLists() {
-        return measurement.ipLists();
+    CursorPage<IpLists.IpList> ipLists() {
+        return CursorPage.whole(measurement.ipLists());
     }
 
     @PostMapping("/api/v1/podcast-measurement/ip-lists")
@@ -145,8 +145,8 @@ class MeasurementController {
     @Operation(
             summary =
                     "Spikes: households that requested faster than the rule in an hour (status open, excluded or dismissed)")
-    List<Anomalies.Anomaly> anomalies(@RequestParam(required = false) @Nullable String status) {
-        return measurement.anomalies(status);
+    CursorPage<Anomalies.Anomaly> anomalies(@RequestParam(required = false) @Nullable String status) {
+        return CursorPage.whole(measurement.anomalies(status));
     }
 
     @PostMapping("/api/v1/podcast-measurement/anomalies/{id}/exclude")
@@ -166,8 +166,8 @@ class MeasurementController {
     @GetMapping("/api/v1/episodes/{id}/ad-units")
     @RequiresPermission(resource = "podcasts", action = "read")
     @Operation(summary = "The ads placed in an episode")
-    List<AdUnits.AdUnit> adUnits(@PathVariable UUID id) {
-        return measurement.adUnits(id);
+    CursorPage<AdUnits.AdUnit> adUnits(@PathVariable UUID id) {
+        return CursorPage.whole(measurement.adUnits(id));
     }
 
     @PostMapping("/api/v1/episodes/{id}/ad-units")
@@ -203,10 +203,10 @@ class MeasurementController {
     @Operation(
             summary = "Every request for the episode on a UTC day (at most 1,000) and why it counted or not, by "
                     + "today's lists and window: to reconcile with a host's own log")
-    List<DownloadCounting.Verdict> requests(@PathVariable UUID id, @RequestParam LocalDate day) {
+    CursorPage<DownloadCounting.Verdict> requests(@PathVariable UUID id, @RequestParam LocalDate day) {
         if (!measurement.episodeExists(id)) {
             throw new NotFoundException("Episode", id);
         }
-        return counting.explain(TenantContext.require(), id, day, 1_000);
+        return CursorPage.whole(counting.explain(TenantContext.require(), id, day, 1_000));
     }
 }

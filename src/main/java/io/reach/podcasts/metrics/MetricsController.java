@@ -2,6 +2,7 @@ package io.reach.podcasts.metrics;
 
 import io.reach.platform.database.CopyCsv;
 import io.reach.platform.security.RequiresPermission;
+import io.reach.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -9,7 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -64,6 +64,7 @@ class MetricsController {
     @GetMapping(path = "/api/v1/podcasts/{id}/downloads.csv", produces = "text/csv")
     @RequiresPermission(resource = "podcasts", action = "read")
     @Operation(
+            operationId = "exportPodcastDownloads",
             summary = "A podcast's (or one episode's) daily figures per episode as CSV: date, episode, requests, "
                     + "downloads, listeners, ads delivered, not counted and the reasons")
     ResponseEntity<byte[]> csv(
@@ -106,8 +107,8 @@ class MetricsController {
     @GetMapping("/api/v1/podcasts/{id}/report-links")
     @RequiresPermission(resource = "podcasts", action = "read")
     @Operation(summary = "The podcast's report links (without their addresses)")
-    List<ReportLinks.Link> listLinks(@PathVariable UUID id) {
-        return links.forPodcast(id);
+    CursorPage<ReportLinks.Link> listLinks(@PathVariable UUID id) {
+        return CursorPage.whole(links.forPodcast(id));
     }
 
     @DeleteMapping("/api/v1/report-links/{id}")

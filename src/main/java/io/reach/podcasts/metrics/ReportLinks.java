@@ -116,11 +116,19 @@ public class ReportLinks {
     }
 
     public List<Link> forPodcast(UUID podcast) {
-        return transactions.inTransaction(
-                () -> jdbc.sql(SELECT + " where podcast_id = :podcast order by created_at desc")
-                        .param("podcast", podcast)
-                        .query((rs, row) -> link(rs))
-                        .list());
+        return transactions.inTransaction(() -> {
+            boolean known = jdbc.sql("select exists (select 1 from podcasts.podcasts where id = :podcast)")
+                    .param("podcast", podcast)
+                    .query(Boolean.class)
+                    .single();
+            if (!known) {
+                throw new NotFoundException("Podcast", podcast);
+            }
+            return jdbc.sql(SELECT + " where podcast_id = :podcast order by created_at desc")
+                    .param("podcast", podcast)
+                    .query((rs, row) -> link(rs))
+                    .list();
+        });
     }
 
     public void revoke(UUID id) {
