@@ -174,6 +174,7 @@ public class DownloadCounting {
     public record Verdict(
             UUID id,
             Instant occurredAt,
+            String listenerId,
             String eventType,
             String method,
             int status,
@@ -215,6 +216,8 @@ public class DownloadCounting {
                         verdicts.add(new Verdict(
                                 request.id(),
                                 Instant.ofEpochMilli(request.at()),
+                                java.util.HexFormat.of()
+                                        .formatHex(request.listener().bytes()),
                                 request.eventType(),
                                 request.method(),
                                 request.status(),

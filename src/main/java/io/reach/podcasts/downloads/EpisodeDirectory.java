@@ -78,7 +78,10 @@ class EpisodeDirectory {
             String audio = rs.getString("audio_url");
             if (audio != null) {
                 references.put(audio, found);
-                references.putIfAbsent(withoutQuery(audio), found);
+                String bare = withoutQuery(audio);
+                references.putIfAbsent(bare, found);
+                references.putIfAbsent(schemeless(bare), found);
+                references.putIfAbsent(path(bare), found);
             }
         });
         return references;

@@ -70,20 +70,42 @@ public class DownloadFigures {
     }
 
     public Report episode(UUID episode, @Nullable LocalDate from, @Nullable LocalDate to) {
-        return transactions.inTransaction(() -> {
-            UUID podcast = jdbc.sql("select podcast_id from podcasts.episodes where id = :id")
-                    .param("id", episode)
-                    .query(UUID.class)
-                    .optional()
-                    .orElseThrow(() -> new NotFoundException("Episode", episode));
-            return report(subject(podcast, episode), from, to);
-        });
+        return transactions.inTransaction(() -> report(subjectOfEpisode(episode), from, to));
     }
 
     /** The same report for a shared link, read as the workspace that shared it. */
     Report shared(
             TenantId tenant, UUID podcast, @Nullable UUID episode, @Nullable LocalDate from, @Nullable LocalDate to) {
         return transactions.inTransactionAs(tenant, () -> report(subject(podcast, episode), from, to));
+    }
+
+    /** An episode's requests by hour or day (event count and distinct listeners), by how they were measured. */
+    public List<MetricsQueries.RequestRollup> requestRollups(
+            UUID episode, boolean hourly, @Nullable LocalDate from, @Nullable LocalDate to) {
+        return transactions.inTransaction(() -> {
+            subjectOfEpisode(episode);
+            LocalDate[] period = period(from, to);
+            return queries.requestRollups(episode, hourly, period[0], period[1]);
+        });
+    }
+
+    /** An episode's daily metrics: total, average and record count of each listener metric and of bytes delivered. */
+    public List<MetricsQueries.DailyMetric> dailyMetrics(
+            UUID episode, @Nullable LocalDate from, @Nullable LocalDate to) {
+        return transactions.inTransaction(() -> {
+            subjectOfEpisode(episode);
+            LocalDate[] period = period(from, to);
+            return queries.dailyMetrics(episode, period[0], period[1]);
+        });
+    }
+
+    private Subject subjectOfEpisode(UUID episode) {
+        UUID podcast = jdbc.sql("select podcast_id from podcasts.episodes where id = :id")
+                .param("id", episode)
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Episode", episode));
+        return subject(podcast, episode);
     }
 
     /** Daily rows per episode for a CSV export: date, episode id, title, the figures and the reasons. */

@@ -3,6 +3,8 @@ package io.reach.podcasts.metrics;
 import io.reach.platform.database.CopyCsv;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.CursorPage;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -89,6 +91,34 @@ class MetricsController {
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"downloads-" + id + ".csv\"")
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/api/v1/episodes/{id}/request-rollups")
+    @RequiresPermission(resource = "podcasts", action = "read")
+    @Operation(
+            summary = "An episode's requests by hour (grain=hour, at most 5,000 hours) or day (grain=day, the "
+                    + "default): event count and distinct listeners, by how they were measured (api, log, prefix)")
+    CursorPage<MetricsQueries.RequestRollup> requestRollups(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "day") String grain,
+            @RequestParam(required = false) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to) {
+        if (!grain.equals("hour") && !grain.equals("day")) {
+            throw new InvalidRequestException(new FieldError("grain", "is hour or day"));
+        }
+        return CursorPage.whole(figures.requestRollups(id, grain.equals("hour"), from, to));
+    }
+
+    @GetMapping("/api/v1/episodes/{id}/metrics-daily")
+    @RequiresPermission(resource = "podcasts", action = "read")
+    @Operation(
+            summary = "An episode's daily metrics: total, average and record count of each listener metric and of "
+                    + "the bytes delivered in its downloads")
+    CursorPage<MetricsQueries.DailyMetric> dailyMetrics(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to) {
+        return CursorPage.whole(figures.dailyMetrics(id, from, to));
     }
 
     record LinkInput(@Nullable UUID episodeId, @Nullable Integer expiresInDays) {}

@@ -40,14 +40,14 @@ public class MetricsQueries {
 
     List<Day> days(Scope scope, LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                select d::date as date,
+                select d as date,
                     coalesce(sum(m.metric_value) filter (where m.metric_name = 'requests'), 0) as requests,
                     coalesce(sum(m.metric_value) filter (where m.metric_name = 'downloads'), 0) as downloads,
                     coalesce(sum(m.metric_value) filter (where m.metric_name = 'listeners'), 0) as listeners,
                     coalesce(sum(m.metric_value) filter (where m.metric_name = 'ads_delivered'), 0) as ads,
                     coalesce(sum(m.metric_value) filter (where m.metric_name = 'filtered'), 0) as filtered
-                from generate_series(cast(:from as date), cast(:to as date), interval '1 day') d
-                left join podcasts.listener_metrics m on m.metric_date = d::date and m.%s = :id
+                from (select cast(:from as date) + i as d from generate_series(0, cast(:to as date) - cast(:from as date)) i) days
+                left join podcasts.listener_metrics m on m.metric_date = d and m.%s = :id
                 group by d order by d""".formatted(scope.column()))
                 .param("from", from)
                 .param("to", to)
@@ -132,13 +132,17 @@ public class MetricsQueries {
                             Objects.requireNonNull(rs.getObject("id", UUID.class)),
                             Objects.requireNonNull(rs.getString("title")),
                             rs.getObject("published_at", OffsetDateTime.class),
-                            complete(first, 1, today, rs.getObject("d1", Long.class)),
-                            complete(first, 3, today, rs.getObject("d3", Long.class)),
-                            complete(first, 7, today, rs.getObject("d7", Long.class)),
-                            complete(first, 30, today, rs.getObject("d30", Long.class)),
+                            complete(first, 1, today, whole(rs.getBigDecimal("d1"))),
+                            complete(first, 3, today, whole(rs.getBigDecimal("d3"))),
+                            complete(first, 7, today, whole(rs.getBigDecimal("d7"))),
+                            complete(first, 30, today, whole(rs.getBigDecimal("d30"))),
                             rs.getLong("all_time"));
                 })
                 .list();
+    }
+
+    private static @Nullable Long whole(java.math.@Nullable BigDecimal sum) {
+        return sum == null ? null : sum.longValue();
     }
 
     /** A figure for the first {@code days} days, once they have all passed (null before: it would still grow). */
@@ -172,6 +176,53 @@ public class MetricsQueries {
                 .optional()
                 .orElse("utc_day");
         return new Counted(window, last, windows);
+    }
+
+    /** Requests of an hour or a day by how they were measured, with their distinct listeners. */
+    public record RequestRollup(OffsetDateTime start, String eventType, long eventCount, long uniqueListeners) {}
+
+    List<RequestRollup> requestRollups(UUID episode, boolean hourly, LocalDate from, LocalDate to) {
+        String sql = hourly ? """
+                select hour as start, event_type, event_count, unique_listeners from podcasts.listener_events_hourly
+                where episode_id = :episode and hour >= cast(:from as date) and hour < cast(:to as date) + 1
+                order by hour, event_type limit 5000""" : """
+                select cast(day as timestamp) at time zone 'UTC' as start, event_type, event_count, unique_listeners
+                from podcasts.listener_events_daily where episode_id = :episode and day between :from and :to
+                order by day, event_type""";
+        return jdbc.sql(sql)
+                .param("episode", episode)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, row) -> new RequestRollup(
+                        Objects.requireNonNull(rs.getObject("start", OffsetDateTime.class)),
+                        Objects.requireNonNull(rs.getString("event_type")),
+                        rs.getLong("event_count"),
+                        rs.getLong("unique_listeners")))
+                .list();
+    }
+
+    /** A day's aggregate of one metric of an episode (its total, average and how many records made it). */
+    public record DailyMetric(
+            LocalDate day,
+            String metricName,
+            java.math.BigDecimal totalValue,
+            java.math.BigDecimal avgValue,
+            long recordCount) {}
+
+    List<DailyMetric> dailyMetrics(UUID episode, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select day, metric_name, total_value, avg_value, record_count from podcasts.metrics_daily
+                where episode_id = :episode and day between :from and :to order by day, metric_name""")
+                .param("episode", episode)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, row) -> new DailyMetric(
+                        Objects.requireNonNull(rs.getObject("day", LocalDate.class)),
+                        Objects.requireNonNull(rs.getString("metric_name")),
+                        Objects.requireNonNull(rs.getBigDecimal("total_value")),
+                        Objects.requireNonNull(rs.getBigDecimal("avg_value")),
+                        rs.getLong("record_count")))
+                .list();
     }
 
     /** Daily figures per episode for the CSV export. */
