@@ -1,5 +1,6 @@
 package io.reach.measurement;
 
+import java.net.InetAddress;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  */
 public interface IpCountries {
 
-    /** The country of a literal IPv4 or IPv6 address, or null when unknown. */
+    /** The country of an address, or null when unknown. */
     @Nullable
-    String countryOf(String address);
+    String countryOf(InetAddress address);
 }

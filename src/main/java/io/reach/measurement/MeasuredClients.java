@@ -2,6 +2,7 @@ package io.reach.measurement;
 
 import io.reach.measurement.ingest.ClientFacts;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,7 @@ class MeasuredClients implements IpCountries, ClientAddresses {
     }
 
     @Override
-    public @Nullable String countryOf(String address) {
+    public @Nullable String countryOf(InetAddress address) {
         return facts.countryOf(address);
     }
 

@@ -154,7 +154,8 @@ class Episodes {
                             bitrate = :bitrate, threshold_bytes = :threshold,
                             duration_seconds = case when :measured then coalesce(:duration, duration_seconds)
                                                     else duration_seconds end,
-                            duration_estimated = duration_estimated and not :measured, updated_at = :now
+                            duration_estimated = duration_estimated and not :measured, updated_at = :now,
+                            audio_checked_at = :now
                         where id = :id""")
                 .param("id", id)
                 .param("file_bytes", fileBytes)
@@ -165,6 +166,27 @@ class Episodes {
                 .param("measured", !facts.estimated() && facts.durationSeconds() != null)
                 .param("now", utc(now))
                 .update();
+    }
+
+    /** A measurement of the audio was tried and failed: not tried again for a day. */
+    void audioUnreachable(UUID id, Instant now) {
+        jdbc.sql("update podcasts.episodes set audio_checked_at = :now where id = :id")
+                .param("id", id)
+                .param("now", utc(now))
+                .update();
+    }
+
+    /** The podcast's episodes whose audio has an address but no threshold, not tried in the last day. */
+    List<UUID> unmeasured(UUID podcast, Instant now, int limit) {
+        return jdbc.sql("""
+                        select id from podcasts.episodes where podcast_id = :podcast and audio_url is not null
+                            and threshold_bytes is null and (audio_checked_at is null or audio_checked_at < :retry)
+                        order by published_at desc nulls last, id limit :limit""")
+                .param("podcast", podcast)
+                .param("retry", utc(now.minus(java.time.Duration.ofDays(1))))
+                .param("limit", limit)
+                .query((rs, row) -> java.util.Objects.requireNonNull(rs.getObject("id", UUID.class)))
+                .list();
     }
 
     boolean delete(UUID id) {

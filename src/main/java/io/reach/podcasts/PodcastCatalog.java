@@ -1,6 +1,8 @@
 package io.reach.podcasts;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.CursorPage;
@@ -9,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,6 +31,7 @@ public class PodcastCatalog {
     private final TenantTransactions transactions;
     private final Ids ids;
     private final Clock clock;
+    private final ObjectProvider<SchedulerClient> scheduler;
 
     PodcastCatalog(
             Podcasts podcasts,
@@ -35,7 +39,9 @@ public class PodcastCatalog {
             FeedFetcher fetcher,
             TenantTransactions transactions,
             Ids ids,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<SchedulerClient> scheduler) {
+        this.scheduler = scheduler;
         this.podcasts = podcasts;
         this.episodes = episodes;
         this.fetcher = fetcher;
@@ -167,7 +173,7 @@ public class PodcastCatalog {
 
     /** Adds the feed's podcast or refreshes the workspace's podcast of that feed, with every item. */
     Imported importFeed(String feedUrl, FeedReader.Feed feed) {
-        return transactions.inTransaction(() -> {
+        Imported imported = transactions.inTransaction(() -> {
             Instant now = clock.instant();
             PodcastDetails details = new PodcastDetails(
                     feed.name(),
@@ -195,6 +201,12 @@ public class PodcastCatalog {
             return new Imported(
                     podcasts.find(id).orElseThrow(), created, feed.items().size() - created, false);
         });
+        // The new (or changed) episodes' audio is measured in the background (FeedSync).
+        String key = TenantContext.require().value() + ":" + imported.podcast().id();
+        scheduler
+                .getObject()
+                .scheduleIfNotExists(FeedSync.MEASURE.instance(key).data(key).scheduledTo(clock.instant()));
+        return imported;
     }
 
     private EpisodeView view(UUID id) {

@@ -86,6 +86,17 @@ class Podcasts {
                 .list();
     }
 
+    /** Podcasts with a feed not synced since {@code before}, the longest waiting first. */
+    List<Podcast> dueForSync(Instant before, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from podcasts.podcasts where rss_feed_url is not null"
+                        + " and (feed_synced_at is null or feed_synced_at < :before)"
+                        + " order by feed_synced_at nulls first, id limit :limit")
+                .param("before", utc(before))
+                .param("limit", limit)
+                .query(Podcasts::podcast)
+                .list();
+    }
+
     boolean delete(UUID id) {
         return jdbc.sql("delete from podcasts.podcasts where id = :id")
                         .param("id", id)

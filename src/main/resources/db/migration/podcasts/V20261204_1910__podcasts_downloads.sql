@@ -336,3 +336,24 @@ create table podcasts.report_links (
     foreign key (tenant_id, episode_id) references podcasts.episodes (tenant_id, id) on delete cascade
 );
 select platform.isolate_tenant_rows('podcasts.report_links');
+
+-- When the audio was last measured (or tried): feeds re-synced in the background measure new
+-- episodes, and do not retry an unreachable file more than daily.
+alter table podcasts.episodes add column audio_checked_at timestamptz;
+
+-- A day's downloads by app, device category, system and country per episode: what the reports
+-- read, instead of the downloads themselves.
+create table podcasts.download_breakdowns (
+    tenant_id  uuid   not null,
+    day        date   not null,
+    episode_id uuid   not null,
+    podcast_id uuid   not null,
+    dimension  text   not null check (dimension in ('app', 'device_category', 'os', 'country')),
+    value      text   not null,
+    downloads  bigint not null,
+    primary key (tenant_id, day, episode_id, dimension, value)
+);
+create index download_breakdowns_by_podcast on podcasts.download_breakdowns (tenant_id, podcast_id, day);
+create index download_breakdowns_by_episode on podcasts.download_breakdowns (tenant_id, episode_id, day);
+select platform.isolate_tenant_rows('podcasts.download_breakdowns');
+comment on column podcasts.download_breakdowns.value is 'the app, device category, system or country; "" when unknown';

@@ -1,6 +1,7 @@
 package io.reach.measurement.ingest;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,7 @@ public class ClientFacts {
         this.senders = senders;
     }
 
-    public @Nullable String countryOf(String address) {
+    public @Nullable String countryOf(InetAddress address) {
         return geolocation.locate(address).countryCode();
     }
 

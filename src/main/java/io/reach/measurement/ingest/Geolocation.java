@@ -71,22 +71,23 @@ class Geolocation implements DisposableBean {
         if (address == null) {
             return Place.UNKNOWN;
         }
+        InetAddress ip = IpPrivacy.parsed(address.strip());
+        return ip == null ? Place.UNKNOWN : locate(ip);
+    }
+
+    /** The place of an address already parsed. */
+    Place locate(InetAddress ip) {
         if (database == null) {
-            InetAddress ip = IpPrivacy.parsed(address.strip());
-            return ip == null ? Place.UNKNOWN : bundled.locate(ip);
+            return bundled.locate(ip);
         }
         DatabaseReader current = reader();
         if (current == null) {
             return Place.UNKNOWN;
         }
         try {
-            InetAddress ip = IpPrivacy.parsed(address.strip());
-            if (ip == null) {
-                return Place.UNKNOWN;
-            }
             return lookup(current, ip).orElse(Place.UNKNOWN);
         } catch (IOException | GeoIp2Exception | UnsupportedOperationException e) {
-            log.debug("No place for {}: {}", address, e.getMessage());
+            log.debug("No place for {}: {}", ip.getHostAddress(), e.getMessage());
             return Place.UNKNOWN;
         }
     }

@@ -34,6 +34,7 @@ class DayResults {
             "delete from podcasts.downloads where day = :day",
             "delete from podcasts.listener_metrics where metric_date = :day",
             "delete from podcasts.listener_events_daily where day = :day",
+            "delete from podcasts.download_breakdowns where day = :day",
             "delete from podcasts.metrics_daily where day = :day",
             "delete from podcasts.listener_events_hourly where hour >= :from and hour < :to");
 
@@ -169,35 +170,59 @@ class DayResults {
     }
 
     private void rollups(DayTally tally) {
-        for (Map.Entry<DayTally.Slot, DayTally.Listeners> hour : tally.hours.entrySet()) {
+        insertSlots("listener_events_hourly", "hour", tally, tally.hours, true);
+        insertSlots("listener_events_daily", "day", tally, tally.days, false);
+        List<Object[]> rows = new java.util.ArrayList<>();
+        tally.episodes.forEach((episode, counts) ->
+                counts.breakdowns.forEach((dimension, values) -> values.forEach((value, downloads) ->
+                        rows.add(new Object[] {episode, counts.podcast, dimension.code(), value, downloads}))));
+        if (!rows.isEmpty()) {
             jdbc.sql("""
-                    insert into podcasts.listener_events_hourly (tenant_id, hour, episode_id, event_type, event_count,
-                        unique_listeners)
-                    values (platform.current_tenant_id(), :hour, :episode, :type, :count, :listeners)""")
-                    .param(
-                            "hour",
-                            tally.day
-                                    .atStartOfDay()
-                                    .plusHours(hour.getKey().hour())
-                                    .atOffset(ZoneOffset.UTC))
-                    .param("episode", hour.getKey().episode())
-                    .param("type", hour.getKey().eventType())
-                    .param("count", hour.getValue().requests)
-                    .param("listeners", hour.getValue().distinct.size())
-                    .update();
-        }
-        for (Map.Entry<DayTally.Slot, DayTally.Listeners> whole : tally.days.entrySet()) {
-            jdbc.sql("""
-                    insert into podcasts.listener_events_daily (tenant_id, day, episode_id, event_type, event_count,
-                        unique_listeners)
-                    values (platform.current_tenant_id(), :day, :episode, :type, :count, :listeners)""")
+                    insert into podcasts.download_breakdowns (tenant_id, day, episode_id, podcast_id, dimension, value, downloads)
+                    select platform.current_tenant_id(), :day, e, p, d, v, n
+                    from unnest(cast(:episodes as uuid[]), cast(:podcasts as uuid[]), cast(:dimensions as text[]),
+                        cast(:values as text[]), cast(:downloads as bigint[])) as b(e, p, d, v, n)""")
                     .param("day", tally.day)
-                    .param("episode", whole.getKey().episode())
-                    .param("type", whole.getKey().eventType())
-                    .param("count", whole.getValue().requests)
-                    .param("listeners", whole.getValue().distinct.size())
+                    .param("episodes", column(rows, 0, java.util.UUID[]::new))
+                    .param("podcasts", column(rows, 1, java.util.UUID[]::new))
+                    .param("dimensions", column(rows, 2, String[]::new))
+                    .param("values", column(rows, 3, String[]::new))
+                    .param("downloads", column(rows, 4, Long[]::new))
                     .update();
         }
+    }
+
+    /** The hourly or daily request rollup of the day, in one statement. */
+    private void insertSlots(
+            String table, String column, DayTally tally, Map<DayTally.Slot, DayTally.Listeners> slots, boolean hourly) {
+        if (slots.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new java.util.ArrayList<>();
+        slots.forEach((slot, listeners) -> rows.add(new Object[] {
+            hourly ? tally.day.atStartOfDay().plusHours(slot.hour()).atOffset(ZoneOffset.UTC) : tally.day,
+            slot.episode(),
+            slot.eventType(),
+            listeners.requests,
+            (long) listeners.distinct.size()
+        }));
+        jdbc.sql("""
+                insert into podcasts.%s (tenant_id, %s, episode_id, event_type, event_count, unique_listeners)
+                select platform.current_tenant_id(), s, e, t, c, u
+                from unnest(cast(:starts as %s[]), cast(:episodes as uuid[]), cast(:types as text[]),
+                    cast(:counts as bigint[]), cast(:uniques as bigint[])) as r(s, e, t, c, u)""".formatted(table, column, hourly ? "timestamptz" : "date"))
+                .param(
+                        "starts",
+                        hourly
+                                ? rows.stream()
+                                        .map(r -> ((java.time.OffsetDateTime) r[0]).toString())
+                                        .toArray(String[]::new)
+                                : rows.stream().map(r -> r[0].toString()).toArray(String[]::new))
+                .param("episodes", column(rows, 1, java.util.UUID[]::new))
+                .param("types", column(rows, 2, String[]::new))
+                .param("counts", column(rows, 3, Long[]::new))
+                .param("uniques", column(rows, 4, Long[]::new))
+                .update();
     }
 
     @SuppressWarnings("unchecked")

@@ -48,6 +48,7 @@ final class DayTally implements DownloadCounter.Outcome {
         long adsDelivered;
         final Set<ListenerId> listeners = new HashSet<>();
         final Map<Reason, Long> filtered = new EnumMap<>(Reason.class);
+        final Map<Dimension, Map<String, Long>> breakdowns = new EnumMap<>(Dimension.class);
 
         EpisodeDay(UUID podcast) {
             this.podcast = podcast;
@@ -92,6 +93,11 @@ final class DayTally implements DownloadCounter.Outcome {
         episode.downloads++;
         episode.listeners.add(download.request().listener());
         episode.adsDelivered += download.adsDelivered().size();
+        for (Dimension dimension : Dimension.values()) {
+            episode.breakdowns
+                    .computeIfAbsent(dimension, d -> new HashMap<>())
+                    .merge(dimension.of(download), 1L, Long::sum);
+        }
         if (download.request().prefixMeasured()) {
             episode.prefixMeasured++;
         }

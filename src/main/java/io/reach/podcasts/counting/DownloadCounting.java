@@ -81,11 +81,19 @@ public class DownloadCounting {
         long totalRequests = 0;
         long totalDownloads = 0;
         int days = 0;
+        long reading = 0;
+        long judging = 0;
+        long writing = 0;
         for (LocalDate day = first; !day.isAfter(to); day = day.plusDays(1)) {
             LocalDate current = day;
+            long started = System.nanoTime();
             List<ListenerRequest> read = transactions.inTransactionAs(tenant, () -> requests.read(current));
+            long readAt = System.nanoTime();
             DayTally tally = new DayTally(current, podcasts);
             counter.day(read, !current.equals(first), tally);
+            long judgedAt = System.nanoTime();
+            reading += readAt - started;
+            judging += judgedAt - readAt;
             if (current.isBefore(from)) {
                 continue;
             }
@@ -109,19 +117,24 @@ public class DownloadCounting {
                             now);
                 }
             });
+            writing += System.nanoTime() - judgedAt;
             totalRequests += tally.requests;
             totalDownloads += tally.downloads.size();
             days++;
             dayDone.accept(current);
         }
         log.info(
-                "Downloads counted for tenant {}: {} to {}, {} requests, {} downloads ({})",
+                "Downloads counted for tenant {}: {} to {}, {} requests, {} downloads ({}); reading {} ms, counting {} ms,"
+                        + " writing {} ms",
                 tenant.value(),
                 from,
                 to,
                 totalRequests,
                 totalDownloads,
-                context.settings().countingWindow().code());
+                context.settings().countingWindow().code(),
+                reading / 1_000_000,
+                judging / 1_000_000,
+                writing / 1_000_000);
         return new Counted(days, totalRequests, totalDownloads);
     }
 

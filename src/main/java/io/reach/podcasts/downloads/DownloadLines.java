@@ -7,12 +7,14 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,28 +46,31 @@ final class DownloadLines {
         }
         List<Line> lines = new ArrayList<>();
         if (text.startsWith("[")) {
-            JsonNode array;
-            try {
-                array = json.readTree(text);
+            try (JsonParser parser = json.createParser(text)) {
+                parser.nextToken();
+                for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                    if (token == null) {
+                        throw new BadRequestException("Malformed batch", "The body is not a JSON array: it ends early");
+                    }
+                    lines.add(
+                            token == JsonToken.START_OBJECT
+                                    ? line(lines.size(), fields(parser), oldest, newest)
+                                    : notAnObject(lines.size(), parser));
+                    tooMany(lines.size());
+                }
+                if (parser.nextToken() != null) {
+                    throw new BadRequestException("Malformed batch", "The body has more after its JSON array");
+                }
             } catch (JacksonException e) {
                 throw new BadRequestException(
                         "Malformed batch", "The body is not a JSON array: " + e.getOriginalMessage());
-            }
-            for (JsonNode element : array) {
-                lines.add(line(lines.size(), element, oldest, newest));
-                tooMany(lines.size());
             }
         } else {
             for (String part : text.split("\\R")) {
                 if (part.isBlank()) {
                     continue;
                 }
-                try {
-                    lines.add(line(lines.size(), json.readTree(part), oldest, newest));
-                } catch (JacksonException e) {
-                    lines.add(new Line(
-                            lines.size(), null, List.of(new FieldError("", "is not JSON: " + e.getOriginalMessage()))));
-                }
+                lines.add(ndjsonLine(lines.size(), part, json, oldest, newest));
                 tooMany(lines.size());
             }
         }
@@ -75,30 +80,79 @@ final class DownloadLines {
         return lines;
     }
 
+    private static Line ndjsonLine(int index, String part, JsonMapper json, Instant oldest, Instant newest) {
+        try (JsonParser parser = json.createParser(part)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                return new Line(index, null, List.of(new FieldError("", "is not a JSON object")));
+            }
+            Map<String, @Nullable Object> fields = fields(parser);
+            if (parser.nextToken() != null) {
+                return new Line(index, null, List.of(new FieldError("", "is not one JSON object")));
+            }
+            return line(index, fields, oldest, newest);
+        } catch (JacksonException e) {
+            return new Line(index, null, List.of(new FieldError("", "is not JSON: " + e.getOriginalMessage())));
+        }
+    }
+
+    private static Line notAnObject(int index, JsonParser parser) {
+        parser.skipChildren();
+        return new Line(index, null, List.of(new FieldError("", "is not a JSON object")));
+    }
+
+    /** Something other than a text, a number or a boolean (an object or an array). */
+    private static final Object NESTED = new Object();
+
+    /** The fields of the object the parser is at the start of, by name: texts, longs, doubles, booleans, nulls. */
+    private static Map<String, @Nullable Object> fields(JsonParser parser) {
+        Map<String, @Nullable Object> fields = new HashMap<>(16);
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            JsonToken token = parser.nextToken();
+            Object value = switch (token) {
+                case VALUE_STRING -> parser.getString();
+                case VALUE_NUMBER_INT ->
+                    parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                            ? NESTED
+                            : (Object) parser.getLongValue();
+                case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                case VALUE_NULL -> null;
+                default -> {
+                    parser.skipChildren();
+                    yield NESTED;
+                }
+            };
+            fields.put(name, value);
+        }
+        return fields;
+    }
+
     private static void tooMany(int count) {
         if (count > MAX_LINES) {
             throw new BadRequestException("Malformed batch", "A batch holds at most " + MAX_LINES + " lines");
         }
     }
 
-    private static Line line(int index, JsonNode node, Instant oldest, Instant newest) {
-        if (!node.isObject()) {
-            return new Line(index, null, List.of(new FieldError("", "is not a JSON object")));
-        }
+    private static Line line(int index, Map<String, @Nullable Object> node, Instant oldest, Instant newest) {
         List<FieldError> errors = new ArrayList<>();
-        for (var field : node.properties()) {
+        for (Map.Entry<String, @Nullable Object> field : node.entrySet()) {
             String key = field.getKey();
-            JsonNode value = field.getValue();
+            Object value = field.getValue();
             Integer limit = TEXT_LIMITS.get(key);
             if (limit == null && !OTHER_KEYS.contains(key)) {
                 errors.add(new FieldError(key, "is not a download-log field"));
-            } else if (limit != null && !value.isNull() && !value.isString()) {
+            } else if (limit != null && value != null && !(value instanceof String)) {
                 errors.add(new FieldError(key, "is text"));
-            } else if (limit != null && value.isString() && value.asString().length() > limit) {
+            } else if (limit != null && value instanceof String text && text.length() > limit) {
                 errors.add(new FieldError(key, "is at most " + limit + " characters"));
+            } else if (limit != null && value instanceof String text && !storable(text)) {
+                errors.add(new FieldError(
+                        key, "contains a character that cannot be stored (NUL or an unpaired surrogate)"));
             }
         }
-        Instant time = time(node.path("time"));
+        Instant time = time(node.get("time"));
         if (time == null) {
             errors.add(new FieldError(
                     "time", "is required: an ISO-8601 instant such as 2026-11-22T10:15:30Z, or epoch seconds"));
@@ -109,31 +163,22 @@ final class DownloadLines {
         if (ip == null) {
             errors.add(new FieldError("ip", "is required: a literal IPv4 or IPv6 address"));
         }
-        JsonNode status = node.path("status");
-        if (!status.isInt() || status.asInt() < 0 || status.asInt() > 999) {
+        Object status = node.get("status");
+        if (!(status instanceof Long code) || code < 0 || code > 999) {
             errors.add(new FieldError("status", "is required: the HTTP status answered (0 to 999)"));
         }
-        JsonNode bytes = node.path("bytes");
-        if (!bytes.isMissingNode()
-                && !bytes.isNull()
-                && !(bytes.isIntegralNumber() && bytes.canConvertToLong() && bytes.asLong() >= 0)) {
+        Object bytes = node.get("bytes");
+        if (bytes != null && !(bytes instanceof Long served && served >= 0)) {
             errors.add(new FieldError("bytes", "is the bytes served, a whole number of 0 or more"));
         }
         String episode = text(node, "episode");
         if (episode == null) {
             errors.add(new FieldError("episode", "is required: the episode's id, guid or audio address"));
         }
-        String method = text(node, "method");
-        for (String key : List.of("user_agent", "range", "referrer", "method", "episode")) {
-            String value = text(node, key);
-            if (value != null && !storable(value)) {
-                errors.add(new FieldError(
-                        key, "contains a character that cannot be stored (NUL or an unpaired surrogate)"));
-            }
-        }
-        if (!errors.isEmpty() || time == null || ip == null || episode == null) {
+        if (!errors.isEmpty() || time == null || ip == null || episode == null || !(status instanceof Long answered)) {
             return new Line(index, null, List.copyOf(errors));
         }
+        String method = text(node, "method");
         return new Line(
                 index,
                 new DownloadRequest(
@@ -141,21 +186,21 @@ final class DownloadLines {
                         ip,
                         text(node, "user_agent"),
                         method == null ? "GET" : method.toUpperCase(java.util.Locale.ROOT),
-                        status.asInt(),
+                        answered.intValue(),
                         text(node, "range"),
-                        bytes.isIntegralNumber() ? bytes.asLong() : null,
+                        bytes instanceof Long served ? served : null,
                         episode,
                         text(node, "referrer")),
                 List.of());
     }
 
-    private static @Nullable Instant time(JsonNode value) {
-        if (value.isIntegralNumber() && value.canConvertToLong()) {
-            return Instant.ofEpochSecond(value.asLong());
+    private static @Nullable Instant time(@Nullable Object value) {
+        if (value instanceof Long seconds) {
+            return seconds > -31_000_000_000L && seconds < 31_000_000_000L ? Instant.ofEpochSecond(seconds) : null;
         }
-        if (value.isString()) {
+        if (value instanceof String text) {
             try {
-                return Instant.parse(value.asString());
+                return Instant.parse(text);
             } catch (DateTimeParseException e) {
                 return null;
             }
@@ -163,9 +208,8 @@ final class DownloadLines {
         return null;
     }
 
-    private static @Nullable String text(JsonNode node, String key) {
-        JsonNode value = node.path(key);
-        return value.isString() && !value.asString().isBlank() ? value.asString() : null;
+    private static @Nullable String text(Map<String, @Nullable Object> node, String key) {
+        return node.get(key) instanceof String value && !value.isBlank() ? value : null;
     }
 
     /** Whether PostgreSQL text can hold it: no NUL, no unpaired surrogate. */

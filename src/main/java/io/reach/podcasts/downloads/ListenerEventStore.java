@@ -85,7 +85,7 @@ class ListenerEventStore {
                     "\\x" + HEX.formatHex(made.previous()),
                     "\\x" + HEX.formatHex(made.household()),
                     made.network(),
-                    countries.countryOf(request.ip().getHostAddress()),
+                    countries.countryOf(request.ip()),
                     request.method(),
                     Integer.toString(request.status()),
                     request.range(),

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 public class ListenerKeys {
 
     private static final String PURPOSE = "podcasts.listener-secret";
-    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(ListenerKeys::newMac);
+    /** Per thread, a MAC ready for each key in use (a day's key is one array, kept by {@code dayKeys}). */
+    private static final ThreadLocal<Map<byte[], Mac>> MACS = ThreadLocal.withInitial(java.util.IdentityHashMap::new);
 
     private final JdbcClient jdbc;
     private final TenantTransactions transactions;
@@ -71,11 +72,19 @@ public class ListenerKeys {
     }
 
     private static byte[] mac(byte[] key, byte[] identity, byte[] agent) {
-        Mac mac = MACS.get();
-        try {
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+        Map<byte[], Mac> ready = MACS.get();
+        Mac mac = ready.get(key);
+        if (mac == null) {
+            if (ready.size() > 64) {
+                ready.clear();
+            }
+            mac = newMac();
+            try {
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            ready.put(key, mac);
         }
         mac.update(identity);
         mac.update((byte) 0);

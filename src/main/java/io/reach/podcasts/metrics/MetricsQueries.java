@@ -83,16 +83,14 @@ public class MetricsQueries {
     public record Share(@Nullable String value, long downloads) {}
 
     List<Share> breakdown(Scope scope, String dimension, LocalDate from, LocalDate to, int limit) {
-        if (!List.of("app", "device", "device_category", "os", "country").contains(dimension)) {
-            throw new IllegalArgumentException(dimension);
-        }
         return jdbc.sql("""
-                select %s as value, count(*) as downloads from podcasts.downloads
-                where %s = :id and day between :from and :to
-                group by 1 order by downloads desc, value nulls last limit :limit""".formatted(dimension, scope.column()))
+                select nullif(value, '') as value, sum(downloads) as downloads from podcasts.download_breakdowns
+                where %s = :id and dimension = :dimension and day between :from and :to
+                group by value order by downloads desc, value limit :limit""".formatted(scope.column()))
                 .param("from", from)
                 .param("to", to)
                 .param("id", scope.id())
+                .param("dimension", dimension)
                 .param("limit", limit)
                 .query((rs, row) -> new Share(rs.getString("value"), rs.getLong("downloads")))
                 .list();

@@ -3,6 +3,7 @@ package io.reach.measurement.ingest;
 import io.reach.platform.tenant.TenantId;
 import io.reach.support.Accounts;
 import io.reach.support.Api;
+import io.reach.support.BatchSender;
 import io.reach.support.ReachTest;
 import java.math.BigDecimal;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.reach.measurement.ingest;
+package io.reach.support;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * server it measures: one keep-alive HTTP/1.1 connection writing prepared requests and reading
  * just enough of each answer (status and body) to know what happened.
  */
-final class BatchSender implements AutoCloseable {
+public final class BatchSender implements AutoCloseable {
 
     private static final Pattern STORED = Pattern.compile("\"stored\"\\s*:\\s*(\\d+)");
 
@@ -23,7 +23,7 @@ final class BatchSender implements AutoCloseable {
     private final OutputStream out;
     private final InputStream in;
 
-    BatchSender(int port) throws IOException {
+    public BatchSender(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setTcpNoDelay(true);
         out = socket.getOutputStream();
@@ -31,7 +31,7 @@ final class BatchSender implements AutoCloseable {
     }
 
     /** A POST of the body to the path with a bearer key, as bytes ready to write. */
-    static byte[] request(String path, String key, String body) {
+    public static byte[] request(String path, String key, String body) {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + key
                         + "\r\nContent-Type: application/json\r\nContent-Length: " + content.length + "\r\n\r\n")
@@ -42,8 +42,8 @@ final class BatchSender implements AutoCloseable {
         return request;
     }
 
-    record Answer(int status, String body) {
-        int stored() {
+    public record Answer(int status, String body) {
+        public int stored() {
             Matcher matcher = STORED.matcher(body);
             if (!matcher.find()) {
                 throw new IllegalStateException("No stored count in " + body);
@@ -52,7 +52,7 @@ final class BatchSender implements AutoCloseable {
         }
     }
 
-    Answer send(byte[] request) throws IOException {
+    public Answer send(byte[] request) throws IOException {
         out.write(request);
         out.flush();
         String statusLine = line();
