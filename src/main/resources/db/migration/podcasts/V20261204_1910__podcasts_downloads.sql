@@ -211,7 +211,6 @@ create table podcasts.downloads (
     ads_delivered   uuid[]      not null default '{}',
     primary key (tenant_id, day, event_id)
 );
-create index downloads_by_episode on podcasts.downloads (tenant_id, episode_id, day);
 select platform.isolate_tenant_rows('podcasts.downloads');
 comment on table podcasts.downloads is
     'one row per counted download (IAB), at the request that completed it; derived, replaced when a day is recounted';

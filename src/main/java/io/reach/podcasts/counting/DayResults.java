@@ -72,10 +72,8 @@ class DayResults {
                 insert into podcasts.metrics_daily (tenant_id, day, episode_id, metric_name, total_value, avg_value, record_count)
                 select tenant_id, metric_date, episode_id, metric_name, sum(metric_value), avg(metric_value), count(*)
                 from podcasts.listener_metrics where metric_date = :day and metric_name <> 'filtered'
-                group by tenant_id, metric_date, episode_id, metric_name
-                union all
-                select tenant_id, day, episode_id, 'bytes_delivered', sum(bytes_delivered), avg(bytes_delivered), count(*)
-                from podcasts.downloads where day = :day group by tenant_id, day, episode_id""").param("day", day).update();
+                group by tenant_id, metric_date, episode_id, metric_name""").param("day", day).update();
+        bytesDelivered(tally);
         long downloads = tally.downloads.size();
         jdbc.sql("""
                 insert into podcasts.counted_days (tenant_id, day, counting_window, list_versions, requests, downloads, counted_at)
@@ -108,7 +106,7 @@ class DayResults {
                     day,
                     request.episode().toString(),
                     download.podcast().toString(),
-                    request.id().toString(),
+                    request.id(),
                     Instant.ofEpochMilli(request.at()).toString(),
                     "\\x" + HEX.formatHex(request.listener().bytes()),
                     household == null ? null : "\\x" + HEX.formatHex(Anomalies.bytes(household)),
@@ -167,6 +165,28 @@ class DayResults {
     private Object[] metric(
             java.util.UUID episode, java.util.UUID podcast, MetricName name, long value, Map<String, ?> data) {
         return new Object[] {ids.next(), episode, podcast, name.code(), value, json.writeValueAsString(data)};
+    }
+
+    /** The bytes delivered in the day's downloads per episode: total, average per download, downloads. */
+    private void bytesDelivered(DayTally tally) {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        tally.episodes.forEach((episode, counts) -> {
+            if (counts.downloads > 0) {
+                rows.add(new Object[] {episode, counts.bytesDelivered, counts.downloads});
+            }
+        });
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into podcasts.metrics_daily (tenant_id, day, episode_id, metric_name, total_value, avg_value, record_count)
+                select platform.current_tenant_id(), :day, e, 'bytes_delivered', b, b::numeric / n, n
+                from unnest(cast(:episodes as uuid[]), cast(:bytes as bigint[]), cast(:downloads as bigint[])) as d(e, b, n)""")
+                .param("day", tally.day)
+                .param("episodes", column(rows, 0, java.util.UUID[]::new))
+                .param("bytes", column(rows, 1, Long[]::new))
+                .param("downloads", column(rows, 2, Long[]::new))
+                .update();
     }
 
     private void rollups(DayTally tally) {

@@ -46,6 +46,7 @@ final class DayTally implements DownloadCounter.Outcome {
         long downloads;
         long prefixMeasured;
         long adsDelivered;
+        long bytesDelivered;
         final Set<ListenerId> listeners = new HashSet<>();
         final Map<Reason, Long> filtered = new EnumMap<>(Reason.class);
         final Map<Dimension, Map<String, Long>> breakdowns = new EnumMap<>(Dimension.class);
@@ -93,6 +94,7 @@ final class DayTally implements DownloadCounter.Outcome {
         episode.downloads++;
         episode.listeners.add(download.request().listener());
         episode.adsDelivered += download.adsDelivered().size();
+        episode.bytesDelivered += download.bytesDelivered();
         for (Dimension dimension : Dimension.values()) {
             episode.breakdowns
                     .computeIfAbsent(dimension, d -> new HashMap<>())

@@ -11,6 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,51 +86,61 @@ public class DownloadCounting {
         long totalRequests = 0;
         long totalDownloads = 0;
         int days = 0;
-        long reading = 0;
+        long waitingForReads = 0;
         long judging = 0;
-        long writing = 0;
-        for (LocalDate day = first; !day.isAfter(to); day = day.plusDays(1)) {
-            LocalDate current = day;
-            long started = System.nanoTime();
-            List<ListenerRequest> read = transactions.inTransactionAs(tenant, () -> requests.read(current));
-            long readAt = System.nanoTime();
-            DayTally tally = new DayTally(current, podcasts);
-            counter.day(read, !current.equals(first), tally);
-            long judgedAt = System.nanoTime();
-            reading += readAt - started;
-            judging += judgedAt - readAt;
-            if (current.isBefore(from)) {
-                continue;
-            }
-            Instant now = clock.instant();
-            transactions.inTransactionAs(tenant, () -> {
-                results.replace(
-                        tenant.value().toString(),
-                        tally,
-                        context.settings().countingWindow(),
-                        context.lists().versions(),
-                        now);
-                for (DownloadCounter.Spike spike :
-                        tally.spikes(context.settings().spikeRequestsPerHour())) {
-                    anomalies.detected(
-                            ids.next(),
-                            spike.household(),
-                            network(spike.address()),
-                            Instant.ofEpochMilli(spike.firstHour()),
-                            spike.peak(),
-                            context.settings().spikeRequestsPerHour(),
-                            now);
+        long waitingForWrites = 0;
+        // Three stages on their own threads: the next day is read while this one is counted, and
+        // the day before is written meanwhile (days are written in order, one at a time).
+        try (ExecutorService stages =
+                Executors.newFixedThreadPool(2, Thread.ofVirtual().factory())) {
+            Future<List<ListenerRequest>> nextRead =
+                    stages.submit(() -> transactions.inTransactionAs(tenant, () -> requests.read(first, rolling)));
+            Future<?> lastWrite = CompletableFuture.completedFuture(null);
+            for (LocalDate day = first; !day.isAfter(to); day = day.plusDays(1)) {
+                LocalDate current = day;
+                long started = System.nanoTime();
+                List<ListenerRequest> read = nextRead.get();
+                LocalDate following = day.plusDays(1);
+                if (!following.isAfter(to)) {
+                    nextRead = stages.submit(
+                            () -> transactions.inTransactionAs(tenant, () -> requests.read(following, rolling)));
                 }
-            });
-            writing += System.nanoTime() - judgedAt;
-            totalRequests += tally.requests;
-            totalDownloads += tally.downloads.size();
-            days++;
-            dayDone.accept(current);
+                long readAt = System.nanoTime();
+                DayTally tally = new DayTally(current, podcasts);
+                counter.day(read, !current.equals(first), tally);
+                long judgedAt = System.nanoTime();
+                waitingForReads += readAt - started;
+                judging += judgedAt - readAt;
+                if (current.isBefore(from)) {
+                    continue;
+                }
+                lastWrite.get();
+                waitingForWrites += System.nanoTime() - judgedAt;
+                lastWrite = stages.submit(() -> {
+                    write(tenant, context, tally);
+                    dayDone.accept(current);
+                });
+                totalRequests += tally.requests;
+                totalDownloads += tally.downloads.size();
+                days++;
+            }
+            long drained = System.nanoTime();
+            lastWrite.get();
+            waitingForWrites += System.nanoTime() - drained;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Counting was interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException runtime
+                    ? runtime
+                    : new IllegalStateException("Counting failed: " + e.getMessage(), e);
         }
+        long reading = waitingForReads;
+        long writing = waitingForWrites;
         log.info(
-                "Downloads counted for tenant {}: {} to {}, {} requests, {} downloads ({}); reading {} ms, counting {} ms,"
-                        + " writing {} ms",
+                "Downloads counted for tenant {}: {} to {}, {} requests, {} downloads ({}); waited {} ms for reads,"
+                        + " counted {} ms, waited {} ms for writes",
                 tenant.value(),
                 from,
                 to,
@@ -136,6 +151,30 @@ public class DownloadCounting {
                 judging / 1_000_000,
                 writing / 1_000_000);
         return new Counted(days, totalRequests, totalDownloads);
+    }
+
+    /** Replaces the day's derived rows and records its spikes, in one transaction. */
+    private void write(TenantId tenant, Context context, DayTally tally) {
+        Instant now = clock.instant();
+        transactions.inTransactionAs(tenant, () -> {
+            results.replace(
+                    tenant.value().toString(),
+                    tally,
+                    context.settings().countingWindow(),
+                    context.lists().versions(),
+                    now);
+            int rule = context.settings().spikeRequestsPerHour();
+            for (DownloadCounter.Spike spike : tally.spikes(rule)) {
+                anomalies.detected(
+                        ids.next(),
+                        spike.household(),
+                        network(spike.address()),
+                        Instant.ofEpochMilli(spike.firstHour()),
+                        spike.peak(),
+                        rule,
+                        now);
+            }
+        });
     }
 
     /**
@@ -217,7 +256,7 @@ public class DownloadCounting {
                 !current.isAfter(day);
                 current = current.plusDays(1)) {
             LocalDate reading = current;
-            List<ListenerRequest> read = transactions.inTransactionAs(tenant, () -> requests.read(reading));
+            List<ListenerRequest> read = transactions.inTransactionAs(tenant, () -> requests.read(reading, rolling));
             boolean keep = current.equals(day);
             counter.day(read, rolling && current.equals(day), new DownloadCounter.Outcome() {
                 @Override
@@ -227,7 +266,7 @@ public class DownloadCounting {
                         @org.jspecify.annotations.Nullable Reason reason) {
                     if (keep && request.episode().equals(episode)) {
                         verdicts.add(new Verdict(
-                                request.id(),
+                                UUID.fromString(request.id()),
                                 Instant.ofEpochMilli(request.at()),
                                 java.util.HexFormat.of()
                                         .formatHex(request.listener().bytes()),

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * and answered, and how it was measured ({@code prefix}: the redirect, which never sees bytes).
  */
 record ListenerRequest(
-        UUID id,
+        String id,
         long at,
         UUID episode,
         ListenerId listener,

@@ -33,7 +33,7 @@ class DownloadCounterTest {
             Map.of(EPISODE, new EpisodeFacts(EPISODE, PODCAST, THRESHOLD, FILE, 1_000, 128, 2_500, List.of())));
     private RequestFilters filters = new RequestFilters(AGENTS, IpNetworks.EMPTY, IpNetworks.EMPTY, Map.of());
 
-    private final Map<UUID, @Nullable Reason> verdicts = new LinkedHashMap<>();
+    private final Map<String, @Nullable Reason> verdicts = new LinkedHashMap<>();
     private final List<DownloadCounter.Download> downloads = new ArrayList<>();
 
     @Test
@@ -276,7 +276,7 @@ class DownloadCounterTest {
 
     /** A request under construction; the listener is the same person on every day unless told. */
     private final class Request {
-        final UUID id = UUID.randomUUID();
+        final String id = UUID.randomUUID().toString();
         final long at;
         UUID episode = EPISODE;
         int person = 1;
