@@ -190,8 +190,8 @@ class DayResults {
     }
 
     private void rollups(DayTally tally) {
-        insertSlots("listener_events_hourly", "hour", tally, tally.hours, true);
-        insertSlots("listener_events_daily", "day", tally, tally.days, false);
+        insertSlots(tally, true);
+        insertSlots(tally, false);
         List<Object[]> rows = new java.util.ArrayList<>();
         tally.episodes.forEach((episode, counts) ->
                 counts.breakdowns.forEach((dimension, values) -> values.forEach((value, downloads) ->
@@ -213,31 +213,49 @@ class DayResults {
     }
 
     /** The hourly or daily request rollup of the day, in one statement. */
-    private void insertSlots(
-            String table, String column, DayTally tally, Map<DayTally.Slot, DayTally.Listeners> slots, boolean hourly) {
-        if (slots.isEmpty()) {
+    private void insertSlots(DayTally tally, boolean hourly) {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        tally.rollups().forEach((episode, rollup) -> {
+            for (int type = 0; type < DayTally.EVENT_TYPES.size(); type++) {
+                if (hourly) {
+                    for (int hour = 0; hour < 24; hour++) {
+                        if (rollup.hourRequests[hour][type] > 0) {
+                            rows.add(new Object[] {
+                                tally.day
+                                        .atStartOfDay()
+                                        .plusHours(hour)
+                                        .atOffset(ZoneOffset.UTC)
+                                        .toString(),
+                                episode,
+                                DayTally.EVENT_TYPES.get(type),
+                                rollup.hourRequests[hour][type],
+                                rollup.hourListeners[hour][type]
+                            });
+                        }
+                    }
+                } else if (rollup.dayRequests[type] > 0) {
+                    rows.add(new Object[] {
+                        tally.day.toString(),
+                        episode,
+                        DayTally.EVENT_TYPES.get(type),
+                        rollup.dayRequests[type],
+                        rollup.dayListeners[type]
+                    });
+                }
+            }
+        });
+        if (rows.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new java.util.ArrayList<>();
-        slots.forEach((slot, listeners) -> rows.add(new Object[] {
-            hourly ? tally.day.atStartOfDay().plusHours(slot.hour()).atOffset(ZoneOffset.UTC) : tally.day,
-            slot.episode(),
-            slot.eventType(),
-            listeners.requests,
-            (long) listeners.distinct.size()
-        }));
         jdbc.sql("""
                 insert into podcasts.%s (tenant_id, %s, episode_id, event_type, event_count, unique_listeners)
                 select platform.current_tenant_id(), s, e, t, c, u
                 from unnest(cast(:starts as %s[]), cast(:episodes as uuid[]), cast(:types as text[]),
-                    cast(:counts as bigint[]), cast(:uniques as bigint[])) as r(s, e, t, c, u)""".formatted(table, column, hourly ? "timestamptz" : "date"))
-                .param(
-                        "starts",
-                        hourly
-                                ? rows.stream()
-                                        .map(r -> ((java.time.OffsetDateTime) r[0]).toString())
-                                        .toArray(String[]::new)
-                                : rows.stream().map(r -> r[0].toString()).toArray(String[]::new))
+                    cast(:counts as bigint[]), cast(:uniques as bigint[])) as r(s, e, t, c, u)""".formatted(
+                                hourly ? "listener_events_hourly" : "listener_events_daily",
+                                hourly ? "hour" : "day",
+                                hourly ? "timestamptz" : "date"))
+                .param("starts", column(rows, 0, String[]::new))
                 .param("episodes", column(rows, 1, java.util.UUID[]::new))
                 .param("types", column(rows, 2, String[]::new))
                 .param("counts", column(rows, 3, Long[]::new))

@@ -25,8 +25,6 @@ final class DayTally implements DownloadCounter.Outcome {
     final LocalDate day;
     final long dayStart;
     final Map<UUID, EpisodeDay> episodes = new HashMap<>();
-    final Map<Slot, Listeners> hours = new HashMap<>();
-    final Map<Slot, Listeners> days = new HashMap<>();
     final List<DownloadCounter.Download> downloads = new ArrayList<>();
     private final Map<HouseholdKey, int[]> householdHours = new HashMap<>();
     private final Map<HouseholdKey, IpNetworks.@Nullable StoredAddress> householdAddresses = new HashMap<>();
@@ -56,31 +54,89 @@ final class DayTally implements DownloadCounter.Outcome {
         }
     }
 
-    /** An hour (or the day: hour -1) of one episode's requests measured one way. */
-    record Slot(int hour, UUID episode, String eventType) {}
+    /** How requests were measured, as indexes of the rollups' arrays. */
+    static final List<String> EVENT_TYPES = List.of("api", "log", "prefix");
 
-    static final class Listeners {
-        long requests;
-        final Set<ListenerId> distinct = new HashSet<>();
+    /**
+     * Requests and distinct listeners of one episode by hour and by day, per way of measuring. Requests
+     * come in episode, listener and time order, so a listener is new to an hour (or the day) exactly
+     * when it differs from the one before or its hour (or way) has not been seen in its run yet.
+     */
+    static final class Rollup {
+        final long[][] hourRequests = new long[24][EVENT_TYPES.size()];
+        final long[][] hourListeners = new long[24][EVENT_TYPES.size()];
+        final long[] dayRequests = new long[EVENT_TYPES.size()];
+        final long[] dayListeners = new long[EVENT_TYPES.size()];
+    }
+
+    private final Map<UUID, Rollup> rollups = new HashMap<>();
+    private @Nullable UUID runEpisode;
+    private @Nullable ListenerId runListener;
+    private @Nullable Rollup runRollup;
+    private long[] runSlots = new long[8];
+    private int runSlotCount;
+    private @Nullable HouseholdKey lastHousehold;
+    private int @Nullable [] lastHouseholdHours;
+
+    Map<UUID, Rollup> rollups() {
+        return rollups;
+    }
+
+    @Override
+    public void seen(ListenerRequest request) {
+        requests++;
+        int hour = Math.clamp((int) ((request.at() - dayStart) / 3_600_000L), 0, 23);
+        int type = Math.max(0, EVENT_TYPES.indexOf(request.eventType()));
+        if (!request.episode().equals(runEpisode) || !request.listener().equals(runListener)) {
+            runEpisode = request.episode();
+            runListener = request.listener();
+            runRollup = rollups.computeIfAbsent(request.episode(), e -> new Rollup());
+            runSlotCount = 0;
+        }
+        Rollup rollup = java.util.Objects.requireNonNull(runRollup);
+        rollup.hourRequests[hour][type]++;
+        rollup.dayRequests[type]++;
+        if (firstInRun(hour * 8L + type)) {
+            rollup.hourListeners[hour][type]++;
+        }
+        if (firstInRun(-1 - type)) {
+            rollup.dayListeners[type]++;
+        }
+        HouseholdKey household = request.household();
+        if (household != null) {
+            int[] counts = lastHouseholdHours;
+            if (counts == null || !household.equals(lastHousehold)) {
+                counts = householdHours.computeIfAbsent(household, h -> new int[24]);
+                householdAddresses.putIfAbsent(household, request.address());
+                lastHousehold = household;
+                lastHouseholdHours = counts;
+            }
+            counts[hour]++;
+        }
+    }
+
+    /** Whether the slot is new to the current listener's run (and notes it). */
+    private boolean firstInRun(long slot) {
+        for (int i = 0; i < runSlotCount; i++) {
+            if (runSlots[i] == slot) {
+                return false;
+            }
+        }
+        if (runSlotCount == runSlots.length) {
+            runSlots = java.util.Arrays.copyOf(runSlots, runSlotCount * 2);
+        }
+        runSlots[runSlotCount++] = slot;
+        return true;
     }
 
     @Override
     public void request(ListenerRequest request, UserAgentList.Agent agent, @Nullable Reason reason) {
-        requests++;
         EpisodeDay episode = episode(request.episode());
         if (episode != null) {
             episode.requests++;
             if (reason != null) {
                 episode.filtered.merge(reason, 1L, Long::sum);
             }
-        }
-        int hour = (int) ((request.at() - dayStart) / 3_600_000L);
-        add(hours, new Slot(hour, request.episode(), request.eventType()), request.listener());
-        add(days, new Slot(-1, request.episode(), request.eventType()), request.listener());
-        HouseholdKey household = request.household();
-        if (household != null) {
-            householdHours.computeIfAbsent(household, h -> new int[24])[Math.clamp(hour, 0, 23)]++;
-            householdAddresses.putIfAbsent(household, request.address());
         }
     }
 
@@ -129,11 +185,5 @@ final class DayTally implements DownloadCounter.Outcome {
     private @Nullable EpisodeDay episode(UUID id) {
         UUID podcast = podcasts.get(id);
         return podcast == null ? null : episodes.computeIfAbsent(id, e -> new EpisodeDay(podcast));
-    }
-
-    private static void add(Map<Slot, Listeners> slots, Slot slot, ListenerId listener) {
-        Listeners listeners = slots.computeIfAbsent(slot, s -> new Listeners());
-        listeners.requests++;
-        listeners.distinct.add(listener);
     }
 }

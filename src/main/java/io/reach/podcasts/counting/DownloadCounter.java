@@ -24,6 +24,9 @@ final class DownloadCounter {
 
     /** Where counting reports: every request's verdict (null reason: it counted) and every download. */
     interface Outcome {
+        /** Every request, in the order given (before its verdict, which may come later). */
+        default void seen(ListenerRequest request) {}
+
         void request(ListenerRequest request, UserAgentList.Agent agent, @Nullable Reason reason);
 
         void download(Download download);
@@ -71,7 +74,11 @@ final class DownloadCounter {
             carried = new HashMap<>();
         }
         Map<ChainKey, Chain> today = new HashMap<>();
+        UUID lastEpisode = null;
+        ListenerId lastListener = null;
+        Chain lastChain = null;
         for (ListenerRequest request : requests) {
+            outcome.seen(request);
             UserAgentList.Agent agent = filters.agents().classify(request.userAgent());
             EpisodeFacts episode = episodes.get(request.episode());
             Reason filtered = episode == null ? Reason.UNMEASURED_EPISODE : filters.reason(request, agent);
@@ -79,12 +86,20 @@ final class DownloadCounter {
                 outcome.request(request, agent, filtered);
                 continue;
             }
-            ChainKey key = new ChainKey(request.episode(), request.listener());
-            Chain chain = today.get(key);
-            if (chain == null) {
-                Chain before = carried.remove(new ChainKey(request.episode(), request.previous()));
-                chain = before == null ? new Chain() : before;
-                today.put(key, chain);
+            Chain chain = lastChain;
+            if (chain == null
+                    || !request.episode().equals(lastEpisode)
+                    || !request.listener().equals(lastListener)) {
+                ChainKey key = new ChainKey(request.episode(), request.listener());
+                chain = today.get(key);
+                if (chain == null) {
+                    Chain before = carried.remove(new ChainKey(request.episode(), request.previous()));
+                    chain = before == null ? new Chain() : before;
+                    today.put(key, chain);
+                }
+                lastChain = chain;
+                lastEpisode = request.episode();
+                lastListener = request.listener();
             }
             step(chain, request, agent, episode, outcome);
         }
