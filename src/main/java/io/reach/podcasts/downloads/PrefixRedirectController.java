@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,13 +52,13 @@ class PrefixRedirectController {
 
     @Hidden
     @RequestMapping(
-            path = "/e/{key}/**",
+            path = {"/e/{key}", "/e/{key}/**"},
             method = {RequestMethod.GET, RequestMethod.HEAD})
-    ResponseEntity<Void> follow(@PathVariable String key, HttpServletRequest http) {
+    ResponseEntity<String> follow(@PathVariable String key, HttpServletRequest http) {
         String prefix = "/e/" + key + "/";
         String uri = http.getRequestURI();
         if (!uri.startsWith(prefix) || key.length() > 200) {
-            return ResponseEntity.notFound().build();
+            return notFound();
         }
         String rest = uri.substring(prefix.length());
         String target = rest.startsWith("http://") || rest.startsWith("https://")
@@ -77,11 +78,21 @@ class PrefixRedirectController {
                         http.getHeader(HttpHeaders.RANGE),
                         http.getHeader(HttpHeaders.REFERER),
                         record)
-                .<ResponseEntity<Void>>map(location -> ResponseEntity.status(HttpStatus.FOUND)
+                .<ResponseEntity<String>>map(location -> ResponseEntity.status(HttpStatus.FOUND)
                         .location(URI.create(location))
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
                         .build())
-                .orElseGet(() -> ResponseEntity.notFound().build());
+                .orElseGet(PrefixRedirectController::notFound);
+    }
+
+    /** A short page: the key or the address is not one of a podcast's (nothing is said about which). */
+    private static ResponseEntity<String> notFound() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", "default-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(
+                        "<!DOCTYPE html><html lang=\"en\"><title>Not found</title><p>This address is not an episode's.</p></html>");
     }
 
     record Prefix(String key, String prefix) {}

@@ -298,6 +298,76 @@ class MeasurementFlowsTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void aRollingWindowFollowsAListenerAcrossMidnight() {
+        Accounts.SignedIn ada = accounts.owner();
+        String audio = "https://cdn.example.com/rolling/" + ada.tenantId() + ".mp3";
+        DownloadMeasurementTest.Measured ids = DownloadMeasurementTest.measuredEpisode(api, owner, ada, audio);
+        Api.Response settings = api.put(
+                "/api/v1/podcast-measurement/settings",
+                ada.accessToken(),
+                "{\"counting_window\": \"rolling_first_touch\"}");
+        assertThat(settings.json().get("counting_window").asString()).isEqualTo("rolling_first_touch");
+        LocalDate monday = LocalDate.now(ZoneOffset.UTC).minusDays(5);
+        // The guidelines' example: Mon 22:00, Tue 03:00, Tue 22:15, Wed 23:15 count 1, 0, 1, 1 by first touch.
+        send(
+                ada,
+                line(monday + "T22:00:00Z", "198.51.100.40", IPHONE, 200, null, 40_000_000, audio),
+                line(monday.plusDays(1) + "T03:00:00Z", "198.51.100.40", IPHONE, 200, null, 40_000_000, audio),
+                line(monday.plusDays(1) + "T22:15:00Z", "198.51.100.40", IPHONE, 200, null, 40_000_000, audio),
+                line(monday.plusDays(2) + "T23:15:00Z", "198.51.100.40", IPHONE, 200, null, 40_000_000, audio));
+        counting.countUncounted(TenantId.of(ada.tenantId()));
+        JsonNode report = api.get(
+                        "/api/v1/episodes/" + ids.episode() + "/downloads?from=" + monday + "&to=" + monday.plusDays(2),
+                        ada.accessToken())
+                .json();
+        assertThat(report.at("/totals/downloads").asLong()).isEqualTo(3);
+        assertThat(report.at("/filtered_by_reason/duplicate").asLong()).isEqualTo(1);
+        assertThat(report.at("/counting/counting_window").asString()).isEqualTo("rolling_first_touch");
+    }
+
+    @Test
+    void aSpikeIsFoundAndOnceExcludedNoLongerCounts() {
+        Accounts.SignedIn ada = accounts.owner();
+        String audio = "https://cdn.example.com/spike/" + ada.tenantId() + ".mp3";
+        DownloadMeasurementTest.Measured ids = DownloadMeasurementTest.measuredEpisode(api, owner, ada, audio);
+        api.put("/api/v1/podcast-measurement/settings", ada.accessToken(), "{\"spike_requests_per_hour\": 10}");
+        String[] lines = new String[12];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = line(
+                    day + "T14:%02d:00Z".formatted(i),
+                    "203.0.113.99",
+                    "Overcast/" + i + ".0 (+http://overcast.fm/)",
+                    200,
+                    null,
+                    40_000_000,
+                    audio);
+        }
+        send(ada, lines);
+        counting.countUncounted(TenantId.of(ada.tenantId()));
+        assertThat(downloads(ada, ids.podcast()))
+                .as("twelve agents behind one address: twelve listeners")
+                .isEqualTo(12);
+        JsonNode spikes = api.get("/api/v1/podcast-measurement/anomalies?status=open", ada.accessToken())
+                .json();
+        assertThat(spikes.at("/items/0/network").asString()).isEqualTo("203.0.113.0/24");
+        assertThat(spikes.at("/items/0/peak_requests").asInt()).isEqualTo(12);
+
+        String anomaly = spikes.at("/items/0/id").asString();
+        assertThat(api.post("/api/v1/podcast-measurement/anomalies/" + anomaly + "/exclude", ada.accessToken(), "")
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("excluded");
+        counting.count(TenantId.of(ada.tenantId()), LocalDate.parse(day), LocalDate.parse(day), counted -> {});
+        JsonNode report = api.get(
+                        "/api/v1/podcasts/" + ids.podcast() + "/downloads?from=" + day + "&to=" + day,
+                        ada.accessToken())
+                .json();
+        assertThat(report.at("/totals/downloads").asLong()).isZero();
+        assertThat(report.at("/filtered_by_reason/spike").asLong()).isEqualTo(12);
+    }
+
     private void send(Accounts.SignedIn workspace, String... lines) {
         Api.Response sent = api.post("/api/v1/ingest/downloads", workspace.accessToken(), String.join("\n", lines));
         assertThat(sent.status()).as(sent.body()).isEqualTo(202);
