@@ -68,6 +68,13 @@ begin
             execute format('alter table podcasts.%I force row level security', name);
             created := created + 1;
         end if;
+        name := 'downloads_p' || to_char(day, 'YYYYMMDD');
+        if to_regclass('podcasts.' || name) is null then
+            execute format('create table podcasts.%I partition of podcasts.downloads for values from (%L) to (%L)',
+                           name, day, day + 1);
+            execute format('alter table podcasts.%I enable row level security', name);
+            execute format('alter table podcasts.%I force row level security', name);
+        end if;
     end loop;
     return created;
 end
@@ -90,6 +97,7 @@ begin
           and to_date(substring(c.relname from 18), 'YYYYMMDD') < before_day
     loop
         execute format('drop table podcasts.%I', partition.relname);
+        execute format('drop table if exists podcasts.%I', replace(partition.relname, 'listener_events_p', 'downloads_p'));
         dropped := dropped + 1;
     end loop;
     return dropped;
@@ -99,7 +107,6 @@ revoke execute on function podcasts.ensure_listener_partitions(date, date) from 
 revoke execute on function podcasts.drop_listener_partitions(date) from public;
 grant execute on function podcasts.ensure_listener_partitions(date, date) to ${app_role};
 grant execute on function podcasts.drop_listener_partitions(date) to ${app_role};
-select podcasts.ensure_listener_partitions(current_date - 8, current_date + 7);
 
 -- How a workspace counts: the window (disclosed with every figure), the spike rule and how long
 -- household keys are kept.
@@ -210,10 +217,11 @@ create table podcasts.downloads (
     prefix_measured boolean     not null,
     ads_delivered   uuid[]      not null default '{}',
     primary key (tenant_id, day, event_id)
-);
+) partition by range (day);
 select platform.isolate_tenant_rows('podcasts.downloads');
+select podcasts.ensure_listener_partitions(current_date - 8, current_date + 7);
 comment on table podcasts.downloads is
-    'one row per counted download (IAB), at the request that completed it; derived, replaced when a day is recounted';
+    'one row per counted download (IAB), at the request that completed it; derived, replaced when a day is recounted (day partitions beside the requests'': a day is written and deleted whole)';
 
 create table podcasts.listener_metrics (
     tenant_id    uuid    not null,

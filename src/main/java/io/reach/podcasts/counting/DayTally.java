@@ -181,9 +181,17 @@ final class DayTally implements DownloadCounter.Outcome {
         return spikes;
     }
 
+    private @Nullable UUID lastEpisodeId;
+    private @Nullable EpisodeDay lastEpisode;
+
     /** The episode's day; null for an episode no longer in the catalog (its requests stay, uncounted). */
     private @Nullable EpisodeDay episode(UUID id) {
+        if (id.equals(lastEpisodeId)) {
+            return lastEpisode;
+        }
         UUID podcast = podcasts.get(id);
-        return podcast == null ? null : episodes.computeIfAbsent(id, e -> new EpisodeDay(podcast));
+        lastEpisodeId = id;
+        lastEpisode = podcast == null ? null : episodes.computeIfAbsent(id, e -> new EpisodeDay(podcast));
+        return lastEpisode;
     }
 }

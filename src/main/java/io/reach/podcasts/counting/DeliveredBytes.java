@@ -22,13 +22,20 @@ final class DeliveredBytes {
 
     /** Whether the header asks for the first two bytes only, which the guidelines discard. */
     static boolean firstTwoBytes(@Nullable String header) {
-        return header != null && header.replace(" ", "").equalsIgnoreCase("bytes=0-1");
+        if (header == null || header.length() < 9 || header.length() > 16) {
+            return false;
+        }
+        return (header.length() == 9 ? header : header.replace(" ", "")).equalsIgnoreCase("bytes=0-1");
     }
 
     static List<Range> of(
             int status, @Nullable String rangeHeader, @Nullable Long bytesServed, @Nullable Long fileBytes) {
+        return served(status == 200 ? List.of() : asked(rangeHeader, fileBytes), bytesServed, fileBytes);
+    }
+
+    /** What was delivered of the asked ranges (none asked: the file from its first byte), by the bytes served. */
+    static List<Range> served(List<Range> asked, @Nullable Long bytesServed, @Nullable Long fileBytes) {
         long fileEnd = fileBytes == null ? UNKNOWN_END : fileBytes;
-        List<Range> asked = status == 200 ? List.of() : asked(rangeHeader, fileBytes);
         if (bytesServed == null) {
             return asked.isEmpty() ? List.of(new Range(0, fileEnd)) : asked;
         }
@@ -68,7 +75,7 @@ final class DeliveredBytes {
                 ranges.add(range);
             }
         }
-        return ranges;
+        return List.copyOf(ranges);
     }
 
     private static @Nullable Range range(String part, @Nullable Long fileBytes, long fileEnd) {

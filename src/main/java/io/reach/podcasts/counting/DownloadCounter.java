@@ -134,8 +134,7 @@ final class DownloadCounter {
             outcome.request(request, agent, Reason.UNMEASURED_EPISODE);
             return;
         }
-        for (DeliveredBytes.Range range :
-                DeliveredBytes.of(request.status(), request.range(), request.bytesServed(), episode.fileBytes())) {
+        for (DeliveredBytes.Range range : delivered(request, episode)) {
             chain.union.add(range.from(), range.to());
         }
         if (chain.counted) {
@@ -160,6 +159,28 @@ final class DownloadCounter {
             chain.pending.add(request);
             chain.pendingAgents.add(agent);
         }
+    }
+
+    private record Asked(@Nullable String range, @Nullable Long fileBytes) {}
+
+    /** The asked ranges of each Range header and file size met (a day repeats a handful of them). */
+    private final Map<Asked, List<DeliveredBytes.Range>> asked = new HashMap<>();
+
+    private List<DeliveredBytes.Range> delivered(ListenerRequest request, EpisodeFacts episode) {
+        String range = request.range();
+        if (request.status() == 200 || range == null) {
+            return DeliveredBytes.of(request.status(), range, request.bytesServed(), episode.fileBytes());
+        }
+        Long fileBytes = episode.fileBytes();
+        List<DeliveredBytes.Range> ranges = asked.get(new Asked(range, fileBytes));
+        if (ranges == null) {
+            if (asked.size() > 10_000) {
+                asked.clear();
+            }
+            ranges = DeliveredBytes.asked(range, fileBytes);
+            asked.put(new Asked(range, fileBytes), ranges);
+        }
+        return DeliveredBytes.served(ranges, request.bytesServed(), fileBytes);
     }
 
     /** A new window: what the old one counted is reported with its ads, what it left short is below the threshold. */

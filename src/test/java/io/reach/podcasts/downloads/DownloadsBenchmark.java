@@ -49,6 +49,7 @@ class DownloadsBenchmark {
     static final int CLIENTS = Integer.getInteger("bench.clients", 4);
     static final int BATCH = Integer.getInteger("bench.batch", 5_000);
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 200_000);
     static final int REQUESTS = Integer.getInteger("bench.requests", 10_000_000);
     static final int DAYS = 30;
     static final int EPISODES = 50;
@@ -108,7 +109,7 @@ class DownloadsBenchmark {
         LocalDate start = LocalDate.now(ZoneOffset.UTC).minusDays(DAYS + 40);
 
         // 1. Ingestion: warm-up, then rounds of raw COPY and HTTP.
-        throughHttp(key, start.minusDays(1), 100_000, 0);
+        throughHttp(key, start.minusDays(1), WARMUP, 0);
         List<double[]> ingestion = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
             double raw = rawCopy(ada.tenantId(), first, start.minusDays(2), round);
