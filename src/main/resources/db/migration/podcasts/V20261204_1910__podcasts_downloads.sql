@@ -59,6 +59,8 @@ begin
     if last_day - first_day > 800 then
         raise exception 'at most 800 days at a time';
     end if;
+    -- Batches of one new day arrive together: one of them creates its partitions, the others wait and find them.
+    perform pg_advisory_xact_lock(hashtext('podcasts.listener_partitions'));
     for day in select generate_series(first_day, last_day, interval '1 day')::date loop
         name := 'listener_events_p' || to_char(day, 'YYYYMMDD');
         if to_regclass('podcasts.' || name) is null then
