@@ -8,6 +8,11 @@ public final class Codes {
 
     private Codes() {}
 
+    /** A code read back from the database, which its CHECK constraint keeps within the enum's. */
+    public static <E extends Enum<E>> E stored(Class<E> type, String code) {
+        return Enum.valueOf(type, code.toUpperCase(Locale.ROOT));
+    }
+
     public static <E extends Enum<E>> E of(Class<E> type, String code, String field) {
         try {
             return Enum.valueOf(type, code.toUpperCase(Locale.ROOT));

@@ -4,6 +4,7 @@ import static io.reach.platform.time.UtcTimes.utc;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.reach.platform.CheckSet;
+import io.reach.platform.web.Codes;
 import java.nio.ByteBuffer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,15 +45,6 @@ public class Anomalies {
         @JsonValue
         public String code() {
             return code;
-        }
-
-        static Status of(String code) {
-            for (Status status : values()) {
-                if (status.code.equals(code)) {
-                    return status;
-                }
-            }
-            throw new IllegalArgumentException(code);
         }
     }
 
@@ -156,7 +148,7 @@ public class Anomalies {
                         .toInstant(),
                 rs.getInt("peak_requests"),
                 rs.getInt("threshold"),
-                Status.of(Objects.requireNonNull(rs.getString("status"))),
+                Codes.stored(Status.class, Objects.requireNonNull(rs.getString("status"))),
                 Objects.requireNonNull(rs.getObject("detected_at", OffsetDateTime.class))
                         .toInstant(),
                 decided == null ? null : decided.toInstant());

@@ -24,13 +24,4 @@ public enum CountingWindow {
     public String code() {
         return code;
     }
-
-    public static CountingWindow of(String code) {
-        for (CountingWindow window : values()) {
-            if (window.code.equals(code)) {
-                return window;
-            }
-        }
-        throw new IllegalArgumentException("Unknown counting window " + code);
-    }
 }

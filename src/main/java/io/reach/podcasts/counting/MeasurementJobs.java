@@ -4,6 +4,7 @@ import static io.reach.platform.time.UtcTimes.utc;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.reach.platform.CheckSet;
+import io.reach.platform.web.Codes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -64,15 +65,6 @@ public class MeasurementJobs {
         @JsonValue
         public String code() {
             return code;
-        }
-
-        static Status of(String code) {
-            for (Status status : values()) {
-                if (status.code.equals(code)) {
-                    return status;
-                }
-            }
-            throw new IllegalArgumentException(code);
         }
     }
 
@@ -197,7 +189,7 @@ public class MeasurementJobs {
         return new Job(
                 Objects.requireNonNull(rs.getObject("id", UUID.class)),
                 "recount".equals(rs.getString("kind")) ? Kind.RECOUNT : Kind.LOG_IMPORT,
-                Status.of(Objects.requireNonNull(rs.getString("status"))),
+                Codes.stored(Status.class, Objects.requireNonNull(rs.getString("status"))),
                 rs.getString("log_format"),
                 rs.getString("file_name"),
                 rs.getObject("first_day", LocalDate.class),

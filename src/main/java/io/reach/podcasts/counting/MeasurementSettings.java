@@ -2,6 +2,7 @@ package io.reach.podcasts.counting;
 
 import static io.reach.platform.time.UtcTimes.utc;
 
+import io.reach.platform.web.Codes;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +37,9 @@ class MeasurementSettings {
                 select counting_window, spike_requests_per_hour, household_days, households_cleared_before
                 from podcasts.measurement_settings""")
                 .query((rs, row) -> new Settings(
-                        CountingWindow.of(rs.getString("counting_window")),
+                        Codes.stored(
+                                CountingWindow.class,
+                                java.util.Objects.requireNonNull(rs.getString("counting_window"))),
                         rs.getInt("spike_requests_per_hour"),
                         rs.getInt("household_days"),
                         rs.getObject("households_cleared_before", LocalDate.class)))

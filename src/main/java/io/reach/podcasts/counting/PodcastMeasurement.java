@@ -2,6 +2,7 @@ package io.reach.podcasts.counting;
 
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.Codes;
 import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
@@ -66,14 +67,9 @@ public class PodcastMeasurement {
 
     public SettingsView changeSettings(SettingsInput input) {
         List<FieldError> errors = new ArrayList<>();
-        CountingWindow window = null;
-        if (input.countingWindow() != null) {
-            try {
-                window = CountingWindow.of(input.countingWindow());
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("counting_window", "is utc_day, rolling_first_touch or rolling_last_touch"));
-            }
-        }
+        String windowCode = input.countingWindow();
+        CountingWindow window =
+                windowCode == null ? null : Codes.of(CountingWindow.class, windowCode, "counting_window");
         Integer spike = input.spikeRequestsPerHour();
         if (spike != null && (spike < 10 || spike > 1_000_000)) {
             errors.add(new FieldError("spike_requests_per_hour", "is between 10 and 1,000,000"));
@@ -195,15 +191,7 @@ public class PodcastMeasurement {
     // Spikes
 
     public List<Anomalies.Anomaly> anomalies(@Nullable String status) {
-        Anomalies.Status wanted = null;
-        if (status != null) {
-            try {
-                wanted = Anomalies.Status.of(status);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException(new FieldError("status", "is open, excluded or dismissed"));
-            }
-        }
-        Anomalies.Status chosen = wanted;
+        Anomalies.Status chosen = status == null ? null : Codes.of(Anomalies.Status.class, status, "status");
         return transactions.inTransaction(() -> anomalies.all(chosen));
     }
 

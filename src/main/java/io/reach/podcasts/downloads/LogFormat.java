@@ -2,7 +2,6 @@ package io.reach.podcasts.downloads;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.reach.platform.CheckSet;
-import java.util.Optional;
 
 /** The access-log formats a log file may be imported in. */
 @CheckSet(table = "podcasts.measurement_jobs", column = "log_format")
@@ -28,14 +27,5 @@ public enum LogFormat {
     @JsonValue
     public String code() {
         return code;
-    }
-
-    public static Optional<LogFormat> of(String code) {
-        for (LogFormat format : values()) {
-            if (format.code.equals(code)) {
-                return Optional.of(format);
-            }
-        }
-        return Optional.empty();
     }
 }

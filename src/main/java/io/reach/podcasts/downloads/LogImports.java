@@ -9,6 +9,7 @@ import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.BadRequestException;
+import io.reach.platform.web.Codes;
 import io.reach.platform.web.ConflictException;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
@@ -87,10 +88,10 @@ public class LogImports {
     /** Keeps the file and queues its import; answers the queued job. */
     public MeasurementJobs.Job start(
             @Nullable String formatCode, @Nullable String host, @Nullable String fileName, InputStream body) {
-        LogFormat format = formatCode == null ? null : LogFormat.of(formatCode).orElse(null);
-        if (format == null) {
+        if (formatCode == null) {
             throw new InvalidRequestException(new FieldError("format", "is combined, s3 or cloudfront"));
         }
+        LogFormat format = Codes.of(LogFormat.class, formatCode, "format");
         if (host != null && !host.matches("[A-Za-z0-9.-]{1,253}(:\\d{1,5})?")) {
             throw new InvalidRequestException(new FieldError("host", "is a host name such as cdn.example.com"));
         }
@@ -163,7 +164,7 @@ public class LogImports {
                         .optional()
                         .orElse(null));
         String formatCode = job.logFormat();
-        LogFormat format = formatCode == null ? null : LogFormat.of(formatCode).orElse(null);
+        LogFormat format = formatCode == null ? null : Codes.stored(LogFormat.class, formatCode);
         if (content == null || format == null) {
             transactions.inTransactionAs(tenant, () -> jobs.finished(id, "The uploaded file is gone", clock.instant()));
             return;
