@@ -5,20 +5,15 @@ import io.reach.podcasts.counting.IpNetworks.StoredAddress;
 import io.reach.podcasts.counting.ListenerRequest.ListenerId;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,13 +30,7 @@ import org.springframework.stereotype.Repository;
 class DayRequests {
 
     /** Counting order: episode, listener, time (then id, so equal times always come in one order). */
-    private static final Comparator<ListenerRequest> COUNTING_ORDER = Comparator.comparing(ListenerRequest::episode)
-            .thenComparingLong(request -> request.listener().high())
-            .thenComparingLong(request -> request.listener().low())
-            .thenComparingLong(ListenerRequest::at)
-            .thenComparing(ListenerRequest::id);
-
-    private static final HexFormat HEX = HexFormat.of();
+    private static final Comparator<ListenerRequest> COUNTING_ORDER = DayRequests::compare;
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -56,7 +45,7 @@ class DayRequests {
         jdbc.sql("select set_config('jit', 'off', true)").query().listOfRows();
         String sql = """
                 copy (select id, (extract(epoch from occurred_at) * 1000)::bigint, episode_id, event_type,
-                    encode(listener_id, 'hex'), %s, encode(household_key, 'hex'), host(ip_prefix), family(ip_prefix),
+                    encode(listener_id, 'hex'), %s, encode(household_key, 'hex'), host(ip_prefix),
                     country, method, status, range_header, bytes_served, user_agent
                 from podcasts.listener_events where occurred_at >= '%s' and occurred_at < '%s') to stdout""".formatted(
                         withPrevious ? "encode(listener_prev, 'hex')" : "null",
@@ -67,16 +56,10 @@ class DayRequests {
         Rows rows = new Rows();
         try {
             CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
-            byte[] chunk;
-            StringBuilder pending = new StringBuilder();
-            while ((chunk = copy.readFromCopy()) != null) {
-                // Each chunk is one row (pgjdbc hands COPY data over a row at a time).
-                pending.append(new String(chunk, StandardCharsets.UTF_8));
-                int end;
-                while ((end = pending.indexOf("\n")) >= 0) {
-                    requests.add(rows.request(pending.substring(0, end)));
-                    pending.delete(0, end + 1);
-                }
+            byte[] row;
+            // PostgreSQL sends a copy out one row per message.
+            while ((row = copy.readFromCopy()) != null) {
+                requests.add(rows.request(row));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the requests of " + day + " failed: " + e.getMessage(), e);
@@ -85,78 +68,59 @@ class DayRequests {
         return requests;
     }
 
-    /** Turns COPY text rows into requests, sharing the values that repeat. */
-    private static final class Rows {
-        private final Map<String, String> texts = new HashMap<>();
-        private final Map<String, UUID> uuids = new HashMap<>();
-        private final Map<String, long[]> networks = new HashMap<>();
-        private final String[] fields = new String[15];
-
-        ListenerRequest request(String line) {
-            int from = 0;
-            for (int i = 0; i < fields.length; i++) {
-                int tab = line.indexOf('\t', from);
-                int to = tab < 0 ? line.length() : tab;
-                fields[i] = line.substring(from, to);
-                from = to + 1;
-            }
-            HouseholdKey household = fields[6].equals("\\N") ? null : HouseholdKey.of(HEX.parseHex(fields[6]));
-            StoredAddress address = null;
-            if (!fields[7].equals("\\N")) {
-                long[] parsed = networks.computeIfAbsent(fields[7], DayRequests::network);
-                address = new StoredAddress(parsed[0] == 1, parsed[1], household);
-            }
-            ListenerId listener = ListenerId.of(HEX.parseHex(fields[4]));
-            return new ListenerRequest(
-                    fields[0],
-                    Long.parseLong(fields[1]),
-                    uuids.computeIfAbsent(fields[2], UUID::fromString),
-                    listener,
-                    fields[5].equals("\\N") ? listener : ListenerId.of(HEX.parseHex(fields[5])),
-                    address,
-                    text(fields[9]),
-                    shared(fields[3]),
-                    shared(fields[10]),
-                    Integer.parseInt(fields[11]),
-                    text(fields[12]),
-                    fields[13].equals("\\N") ? null : Long.parseLong(fields[13]),
-                    text(fields[14]));
+    private static int compare(ListenerRequest a, ListenerRequest b) {
+        int order = a.episode().compareTo(b.episode());
+        if (order == 0) {
+            order = Long.compare(a.listener().high(), b.listener().high());
         }
-
-        private String shared(String text) {
-            return texts.computeIfAbsent(text, t -> t);
+        if (order == 0) {
+            order = Long.compare(a.listener().low(), b.listener().low());
         }
-
-        /** A nullable text as COPY writes it: {@code \N} for null, backslash escapes for the rest. */
-        private @Nullable String text(String value) {
-            if (value.equals("\\N")) {
-                return null;
-            }
-            return shared(value.indexOf('\\') < 0 ? value : unescape(value));
+        if (order == 0) {
+            order = Long.compare(a.at(), b.at());
         }
+        return order != 0 ? order : a.id().compareTo(b.id());
     }
 
-    private static String unescape(String value) {
-        StringBuilder text = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c != '\\' || i + 1 == value.length()) {
-                text.append(c);
-                continue;
+    /** Turns COPY text rows into requests, sharing the values that repeat. */
+    private static final class Rows {
+        private final CopyTextRow row = new CopyTextRow(14);
+        private final CopyTextRow.ByBytes<long[]> networks = new CopyTextRow.ByBytes<>(DayRequests::network);
+        private final CopyTextRow.ByBytes<UUID> episodes = new CopyTextRow.ByBytes<>(UUID::fromString);
+
+        ListenerRequest request(byte[] bytes) {
+            CopyTextRow fields = row.of(bytes);
+            HouseholdKey household =
+                    fields.isNull(6) ? null : new HouseholdKey(fields.hexLong(6, 0), fields.hexLong(6, 1));
+            StoredAddress address = null;
+            if (!fields.isNull(7)) {
+                long[] network = fields.value(7, networks);
+                address = new StoredAddress(network[0] == 1, network[1], household);
             }
-            char next = value.charAt(++i);
-            text.append(
-                    switch (next) {
-                        case 't' -> '\t';
-                        case 'n' -> '\n';
-                        case 'r' -> '\r';
-                        case 'b' -> '\b';
-                        case 'f' -> '\f';
-                        case 'v' -> '\u000b';
-                        default -> next;
-                    });
+            ListenerId listener = new ListenerId(fields.hexLong(4, 0), fields.hexLong(4, 1));
+            return new ListenerRequest(
+                    fields.ascii(0),
+                    fields.longValue(1),
+                    fields.value(2, episodes),
+                    listener,
+                    fields.isNull(5) ? listener : new ListenerId(fields.hexLong(5, 0), fields.hexLong(5, 1)),
+                    address,
+                    fields.text(8),
+                    requireText(fields, 3),
+                    requireText(fields, 9),
+                    (int) fields.longValue(10),
+                    fields.text(11),
+                    fields.isNull(12) ? null : fields.longValue(12),
+                    fields.text(13));
         }
-        return text.toString();
+
+        private static String requireText(CopyTextRow fields, int field) {
+            String text = fields.text(field);
+            if (text == null) {
+                throw new IllegalStateException("A request's required field " + field + " is null");
+            }
+            return text;
+        }
     }
 
     /** {family (1 for IPv6), leading bits} of a network's address. */

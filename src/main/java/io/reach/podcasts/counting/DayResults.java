@@ -9,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,10 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class DayResults {
 
-    private static final HexFormat HEX = HexFormat.of();
-    private static final String DOWNLOAD_COLUMNS = "tenant_id, day, episode_id, podcast_id, event_id, counted_at,"
-            + " listener_id, household_key, app, device, device_category, os, country, bytes_delivered,"
-            + " prefix_measured, ads_delivered";
+    private static final String DOWNLOAD_COLUMNS = "tenant_id, day, episode_id, podcast_id, downloads, event_ids,"
+            + " counted_at, listener_ids, household_keys, bytes_delivered, prefix_measured, ad_downloads, ad_units";
     private static final List<String> DERIVED = List.of(
             "delete from podcasts.downloads where day = :day",
             "delete from podcasts.listener_metrics where metric_date = :day",
@@ -90,35 +86,38 @@ class DayResults {
                 .update();
     }
 
+    /** The day's downloads, a row per episode with one array element per download (in counting order). */
     private void copyDownloads(String tenant, DayTally tally) {
         if (tally.downloads.isEmpty()) {
             return;
         }
-        StringBuilder csv = new StringBuilder(tally.downloads.size() * 256);
-        String day = tally.day.toString();
+        Map<java.util.UUID, List<DownloadCounter.Download>> byEpisode = new java.util.LinkedHashMap<>();
         for (DownloadCounter.Download download : tally.downloads) {
-            ListenerRequest request = download.request();
-            IpNetworks.HouseholdKey household = request.household();
-            UserAgentList.Agent agent = download.agent();
+            byEpisode
+                    .computeIfAbsent(download.request().episode(), e -> new java.util.ArrayList<>())
+                    .add(download);
+        }
+        StringBuilder csv = new StringBuilder(tally.downloads.size() * 160);
+        String day = tally.day.toString();
+        byEpisode.forEach((episode, downloads) -> {
+            EpisodeDownloads arrays = new EpisodeDownloads(downloads.size());
+            downloads.forEach(arrays::add);
             CopyCsv.row(
                     csv,
                     tenant,
                     day,
-                    request.episode().toString(),
-                    download.podcast().toString(),
-                    request.id(),
-                    Instant.ofEpochMilli(request.at()).toString(),
-                    "\\x" + HEX.formatHex(request.listener().bytes()),
-                    household == null ? null : "\\x" + HEX.formatHex(Anomalies.bytes(household)),
-                    agent.name(),
-                    agent.device(),
-                    agent.deviceCategory(),
-                    agent.os(),
-                    request.country(),
-                    Long.toString(download.bytesDelivered()),
-                    request.prefixMeasured() ? "t" : "f",
-                    download.adsDelivered().stream().map(Object::toString).collect(Collectors.joining(",", "{", "}")));
-        }
+                    episode.toString(),
+                    downloads.getFirst().podcast().toString(),
+                    Integer.toString(downloads.size()),
+                    arrays.eventIds.close(),
+                    arrays.countedAt.close(),
+                    arrays.listenerIds.close(),
+                    arrays.householdKeys.close(),
+                    arrays.bytesDelivered.close(),
+                    arrays.prefixMeasured.close(),
+                    arrays.adDownloads.close(),
+                    arrays.adUnits.close());
+        });
         copy.copy("podcasts.downloads", DOWNLOAD_COLUMNS, csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 

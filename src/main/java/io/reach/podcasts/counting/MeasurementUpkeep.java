@@ -90,8 +90,8 @@ class MeasurementUpkeep {
                 .param("from", from.atStartOfDay().atOffset(ZoneOffset.UTC))
                 .param("cutoff", cutoff.atStartOfDay().atOffset(ZoneOffset.UTC))
                 .update();
-        jdbc.sql("update podcasts.downloads set household_key = null where day >= :from and day < :cutoff"
-                        + " and household_key is not null")
+        jdbc.sql("update podcasts.downloads set household_keys = null where day >= :from and day < :cutoff"
+                        + " and household_keys is not null")
                 .param("from", from)
                 .param("cutoff", cutoff)
                 .update();

@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -269,6 +270,15 @@ class MeasurementFlowsTest {
                 .isEqualTo(3);
         assertThat(report.at("/counting/counting_window").asString()).isEqualTo("utc_day");
         assertThat(report.at("/apps/0/value").asString()).isNotBlank();
+        List<String> rows = owner.with(jdbc -> {
+            jdbc.execute("set app.tenant_id = '" + ada.tenantId() + "'");
+            return jdbc.queryForList("""
+                    select bytes_delivered || ' ' || cardinality(ads_delivered) || ' ' || (household_key is not null)
+                    from podcasts.download_rows where episode_id = ?::uuid order by bytes_delivered""", String.class, ids.episode());
+        });
+        assertThat(rows)
+                .as("each download as a row, with its ads and household")
+                .containsExactly("2000000 1 true", "11000000 2 true");
 
         Api.Response csv = api.get(
                 "/api/v1/podcasts/" + ids.podcast() + "/downloads.csv?from=" + day + "&to=" + day, ada.accessToken());
