@@ -5,13 +5,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The checks a catalog's texts and addresses go through: trimmed, bounded, web addresses http(s) only. */
-final class Texts {
+public final class Texts {
 
     static final int MAX_URL = 2000;
 
     private Texts() {}
 
-    static String required(@Nullable String value, String field, int max, List<FieldError> errors) {
+    public static String required(@Nullable String value, String field, int max, List<FieldError> errors) {
         String text = optional(value, field, max, errors);
         if (text == null) {
             errors.add(new FieldError(field, "is required"));
@@ -20,7 +20,7 @@ final class Texts {
         return text;
     }
 
-    static @Nullable String optional(@Nullable String value, String field, int max, List<FieldError> errors) {
+    public static @Nullable String optional(@Nullable String value, String field, int max, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -31,7 +31,7 @@ final class Texts {
         return text;
     }
 
-    static @Nullable String web(@Nullable String value, String field, List<FieldError> errors) {
+    public static @Nullable String web(@Nullable String value, String field, List<FieldError> errors) {
         String url = optional(value, field, MAX_URL, errors);
         if (url != null && !url.matches("(?i)^https?://[^\\s]+$")) {
             errors.add(new FieldError(field, "must be an http:// or https:// address"));

@@ -20,6 +20,10 @@ interface Tenants extends ListCrudRepository<Tenant, UUID> {
     @Query("select id from tenancy.tenants order by id")
     List<UUID> allIds();
 
+    @Query("select id from tenancy.tenants where slug = :slug and status = 'active'")
+    @Nullable
+    UUID activeIdBySlug(String slug);
+
     @Query("select status = 'active' from tenancy.tenants where id = :id")
     @Nullable
     Boolean isActive(UUID id);

@@ -19,21 +19,7 @@ public final class StorableText {
     private StorableText() {}
 
     static boolean storable(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\u0000') {
-                return false;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+        return io.reach.platform.web.JsonObjectLines.storable(text);
     }
 
     /**
@@ -41,14 +27,7 @@ public final class StorableText {
      * cut to the limit (never inside a surrogate pair), or null when it cannot be stored at all.
      */
     public static @Nullable String bounded(@Nullable String value, int limit) {
-        if (value == null || !storable(value)) {
-            return null;
-        }
-        if (value.length() <= limit) {
-            return value;
-        }
-        int end = Character.isHighSurrogate(value.charAt(limit - 1)) ? limit - 1 : limit;
-        return value.substring(0, end);
+        return io.reach.platform.web.JsonObjectLines.bounded(value, limit);
     }
 
     /** The path of the first key, string or number in {@code node} that cannot be stored, if any. */

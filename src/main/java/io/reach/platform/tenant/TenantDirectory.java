@@ -1,6 +1,7 @@
 package io.reach.platform.tenant;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the kernel needs to know about tenants, answered by the tenancy module: whether one may
@@ -11,4 +12,7 @@ public interface TenantDirectory {
     boolean isActive(TenantId tenant);
 
     List<TenantId> allTenants();
+
+    /** The active tenant with this slug (public addresses name a workspace by its slug). */
+    Optional<TenantId> activeBySlug(String slug);
 }

@@ -1,5 +1,6 @@
 package io.reach.podcasts.downloads;
 
+import io.reach.platform.web.JsonObjectLines;
 import io.reach.podcasts.listeners.ListenerAddresses;
 import java.net.InetAddress;
 import java.net.URLDecoder;
@@ -240,7 +241,7 @@ final class LogLines {
     }
 
     private static @Nullable String bounded(@Nullable String text, int limit) {
-        if (text == null || !DownloadLines.storable(text)) {
+        if (text == null || !JsonObjectLines.storable(text)) {
             return null;
         }
         return text.length() <= limit ? text : text.substring(0, limit);

@@ -4,6 +4,7 @@ import io.reach.platform.security.TenantRoutedTokens;
 import io.reach.platform.tenant.TenantDirectory;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.JsonObjectLines;
 import io.reach.platform.web.NotFoundException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -103,13 +104,13 @@ public class PrefixRedirect {
             DownloadRequest request = new DownloadRequest(
                     now,
                     address,
-                    bounded(userAgent, 1024),
+                    JsonObjectLines.bounded(userAgent, 1024),
                     method,
                     302,
-                    bounded(range, 200),
+                    JsonObjectLines.bounded(range, 200),
                     null,
                     target,
-                    bounded(referrer, 2048));
+                    JsonObjectLines.bounded(referrer, 2048));
             List<DownloadIngestion.Refused> refused = new ArrayList<>();
             ingestion.store(
                     tenant.get(),
@@ -122,12 +123,5 @@ public class PrefixRedirect {
             log.debug("A prefix request without a readable client address was sent on unrecorded");
         }
         return Optional.of(target);
-    }
-
-    private static @Nullable String bounded(@Nullable String text, int limit) {
-        if (text == null || !DownloadLines.storable(text)) {
-            return null;
-        }
-        return text.length() <= limit ? text : text.substring(0, limit);
     }
 }

@@ -1,0 +1,90 @@
+package io.reach.attribution.events;
+
+import io.reach.campaigns.CampaignDirectory;
+import io.reach.platform.ids.Ids;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.FieldError;
+import io.reach.podcasts.Households;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Takes batches of touches and conversions for a workspace: each line read on its own, the
+ * campaigns it names checked against the workspace's, its address turned into the household key
+ * (and dropped), and the good lines stored together.
+ */
+@Service
+public class EventIngestion {
+
+    private final TenantTransactions transactions;
+    private final EventStore store;
+    private final Households households;
+    private final CampaignDirectory campaigns;
+    private final JsonMapper json;
+    private final Ids ids;
+    private final Clock clock;
+    private final Duration retention;
+
+    EventIngestion(
+            TenantTransactions transactions,
+            EventStore store,
+            Households households,
+            CampaignDirectory campaigns,
+            JsonMapper json,
+            Ids ids,
+            Clock clock,
+            @Value("${reach.attribution.retention:730d}") Duration retention) {
+        this.transactions = transactions;
+        this.store = store;
+        this.households = households;
+        this.campaigns = campaigns;
+        this.json = json;
+        this.ids = ids;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    /** What a batch did: lines read, events stored, and the lines refused with their reasons. */
+    public record Result(int accepted, int stored, List<Refused> rejected) {}
+
+    /** A refused line by its position in the batch (from 0). */
+    public record Refused(int index, List<FieldError> errors) {}
+
+    public Result ingest(TenantId tenant, EventKind kind, String body) {
+        Instant now = clock.instant();
+        List<EventLines.Line> lines =
+                EventLines.read(body, json, kind, now.minus(retention), now.plus(Duration.ofHours(1)));
+        return transactions.inTransactionAs(tenant, () -> {
+            List<Refused> refused = new ArrayList<>();
+            List<EventStore.Stored> good = new ArrayList<>();
+            for (EventLines.Line line : lines) {
+                IncomingEvent event = line.event();
+                if (event == null) {
+                    refused.add(new Refused(line.index(), line.errors()));
+                    continue;
+                }
+                UUID campaign = event.campaign();
+                if (campaign != null && !campaigns.exists(campaign)) {
+                    refused.add(new Refused(
+                            line.index(), List.of(new FieldError("campaign", "names no campaign of this workspace"))));
+                    continue;
+                }
+                good.add(new EventStore.Stored(
+                        ids.next(),
+                        event,
+                        EventSource.API,
+                        event.ip() == null ? null : households.keyOf(tenant, event.ip())));
+            }
+            store.store(good, now);
+            return new Result(lines.size() - refused.size(), good.size(), List.copyOf(refused));
+        });
+    }
+}

@@ -1,0 +1,30 @@
+package io.reach.attribution.results;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** What the credit is given to: a touch's channel, campaign, podcast, episode or sponsor. */
+enum TouchPoint {
+    CHANNEL("channel", "channel"),
+    CAMPAIGN("campaign", "campaign_id::text"),
+    PODCAST("podcast", "podcast_id::text"),
+    EPISODE("episode", "episode_id::text"),
+    SPONSOR("sponsor", "sponsor_id::text");
+
+    private final String code;
+    private final String column;
+
+    TouchPoint(String code, String column) {
+        this.code = code;
+        this.column = column;
+    }
+
+    @JsonValue
+    String code() {
+        return code;
+    }
+
+    /** The expression of {@code attribution.events} that names the point. */
+    String column() {
+        return column;
+    }
+}

@@ -1,0 +1,43 @@
+package io.reach.podcasts;
+
+import io.reach.podcasts.sponsorship.SponsorshipLookups;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * What attribution reads of sponsorship, in the caller's workspace transaction: where a vanity
+ * address leads, and the promo codes of the workspace's insertion orders.
+ */
+@Component
+public class Sponsorships {
+
+    private final SponsorshipLookups lookups;
+
+    Sponsorships(SponsorshipLookups lookups) {
+        this.lookups = lookups;
+    }
+
+    /** An insertion order a touch or a code is credited to. */
+    public record BookingRef(
+            UUID booking,
+            UUID sponsor,
+            @Nullable UUID campaign,
+            @Nullable UUID podcast) {}
+
+    /** Where a vanity address leads (its landing page, with UTM parameters) and for which booking. */
+    public record VanityTarget(BookingRef booking, String location) {}
+
+    /** A booking's promo code. */
+    public record PromoCode(String code, BookingRef booking) {}
+
+    public Optional<VanityTarget> vanity(String slug) {
+        return lookups.vanity(slug);
+    }
+
+    public List<PromoCode> promoCodes() {
+        return lookups.promoCodes();
+    }
+}
