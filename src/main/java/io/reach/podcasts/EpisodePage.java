@@ -77,6 +77,7 @@ class EpisodePage {
                             insertion,
                             position,
                             duration,
+                            null,
                             null));
             return page(model, id, null, "The ad was placed; recount its days to see it delivered.", null);
         } catch (ApiException refused) {

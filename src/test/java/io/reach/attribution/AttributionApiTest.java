@@ -106,7 +106,7 @@ class AttributionApiTest {
         assertThat(model(results, "markov").get("credits")).isNotEmpty();
 
         JsonNode byCampaign = api.get(
-                        "/api/v1/attribution/results?from=" + day + "&to=" + day + "&by=campaign", ada.accessToken())
+                        "/api/v1/attribution/results?from=" + day + "&to=" + day + "&point=campaign", ada.accessToken())
                 .json();
         assertThat(credit(model(byCampaign, "last_touch"), campaign)).isEqualTo(1);
 

@@ -4,6 +4,9 @@ import static io.reach.attribution.ResultsJson.credit;
 import static io.reach.attribution.ResultsJson.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reach.platform.tenant.TenantId;
+import io.reach.podcasts.counting.DownloadCounting;
+import io.reach.podcasts.downloads.DownloadMeasurementTest;
 import io.reach.support.Accounts;
 import io.reach.support.Api;
 import io.reach.support.OwnerDatabase;
@@ -13,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +36,9 @@ class SponsorshipAttributionTest {
 
     @Autowired
     OwnerDatabase owner;
+
+    @Autowired
+    DownloadCounting counting;
 
     @Test
     void aVanityClickAndAPromoCodeEachCreditTheirBooking() {
@@ -119,7 +126,8 @@ class SponsorshipAttributionTest {
                 .isEqualTo(1);
         assertThat(credit(lastTouch, "promo_code")).as("the code alone").isEqualTo(1);
         JsonNode bySponsor = api.get(
-                        "/api/v1/attribution/results?from=" + today + "&to=" + today.plusDays(1) + "&by=sponsor", token)
+                        "/api/v1/attribution/results?from=" + today + "&to=" + today.plusDays(1) + "&point=sponsor",
+                        token)
                 .json();
         assertThat(credit(model(bySponsor, "linear"), sponsorId)).isEqualTo(2);
 
@@ -144,6 +152,78 @@ class SponsorshipAttributionTest {
         assertThat(api.delete("/api/v1/sponsors/" + sponsorId, token).status())
                 .as("not while it has bookings")
                 .isEqualTo(409);
+    }
+
+    @Test
+    void anAdDeliveredInACountedDownloadIsATouchOfItsHousehold() {
+        Accounts.SignedIn ada = accounts.owner();
+        String token = ada.accessToken();
+        String audio = "https://cdn.example.com/attributed/" + ada.tenantId() + ".mp3";
+        DownloadMeasurementTest.Measured ids = DownloadMeasurementTest.measuredEpisode(api, owner, ada, audio);
+        String sponsor = api.post("/api/v1/sponsors", token, "{\"name\": \"Beans\"}")
+                .json()
+                .get("id")
+                .asString();
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+        String booking = api.post(
+                        "/api/v1/io-bookings",
+                        token,
+                        "{\"sponsor_id\": \"" + sponsor + "\", \"flight_start\": \"" + day + "\", \"flight_end\": \""
+                                + day.plusDays(9) + "\", \"price\": 500, \"pricing\": \"flat\", \"currency\": \"EUR\"}")
+                .json()
+                .get("id")
+                .asString();
+        Api.Response ad = api.post(
+                "/api/v1/episodes/" + ids.episode() + "/ad-units",
+                token,
+                "{\"unit_type\": \"pre\", \"duration_seconds\": 30, \"io_booking_id\": \"" + booking + "\"}");
+        assertThat(ad.status()).as(ad.body()).isEqualTo(201);
+        Accounts.SignedIn bob = accounts.owner();
+        assertThat(api.post(
+                                "/api/v1/episodes/" + ids.episode() + "/ad-units",
+                                bob.accessToken(),
+                                "{\"unit_type\": \"pre\", \"duration_seconds\": 30}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post(
+                                "/api/v1/episodes/" + ids.episode() + "/ad-units",
+                                token,
+                                "{\"unit_type\": \"pre\", \"duration_seconds\": 30, \"io_booking_id\": \""
+                                        + UUID.randomUUID() + "\"}")
+                        .status())
+                .isEqualTo(400);
+
+        api.post(
+                "/api/v1/ingest/downloads",
+                token,
+                DownloadMeasurementTest.line(
+                        day + "T08:00:00Z",
+                        "203.0.113.50",
+                        DownloadMeasurementTest.IPHONE,
+                        206,
+                        "bytes=0-",
+                        40_000_000,
+                        audio));
+        counting.countUncounted(TenantId.of(ada.tenantId()));
+        api.post(
+                "/api/v1/ingest/conversions",
+                token,
+                "{\"occurred_at\": \"" + day + "T20:00:00Z\", \"action\": \"purchase\", \"value\": 12.5,"
+                        + " \"currency\": \"EUR\", \"ip\": \"203.0.113.50\"}");
+        JsonNode results = api.get("/api/v1/attribution/results?from=" + day + "&to=" + day + "&point=sponsor", token)
+                .json();
+        assertThat(credit(model(results, "first_touch"), sponsor)).isEqualTo(1);
+        JsonNode byEpisode = api.get("/api/v1/attribution/results?from=" + day + "&to=" + day + "&point=episode", token)
+                .json();
+        assertThat(credit(model(byEpisode, "markov"), ids.episode())).isEqualTo(1);
+
+        counting.count(TenantId.of(ada.tenantId()), day, day, counted -> {});
+        JsonNode recounted = api.get("/api/v1/attribution/results?from=" + day + "&to=" + day + "&point=sponsor", token)
+                .json();
+        assertThat(recounted.get("attributed_conversions").asInt())
+                .as("a recount replaces the day's ad touches, never adds to them")
+                .isEqualTo(1);
+        assertThat(credit(model(recounted, "linear"), sponsor)).isEqualTo(1);
     }
 
     private Api.Response get(String path) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,10 +22,11 @@ class EventStore {
 
     private static final String INSERT = """
             insert into attribution.events (tenant_id, id, occurred_at, attribution_type, source, channel, campaign_id,
-                podcast_id, episode_id, sponsor_id, visitor_key, household_key, action, value, currency, order_id,
+                podcast_id, episode_id, sponsor_id, visitor_key, household_key, listener_id, action, value, currency, order_id,
                 discount_code, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content, user_agent,
-                received_at)
-            values (platform.current_tenant_id(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                attribution_data, received_at)
+            values (platform.current_tenant_id(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                cast(? as jsonb), ?)""";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -35,7 +37,27 @@ class EventStore {
     }
 
     /** An event ready to store: its id, where it came from, and its household key (or none). */
-    record Stored(UUID id, IncomingEvent event, EventSource source, byte @Nullable [] household) {}
+    record Stored(
+            UUID id,
+            IncomingEvent event,
+            EventSource source,
+            byte @Nullable [] household,
+            byte @Nullable [] listener,
+            Map<String, String> data) {
+
+        Stored(UUID id, IncomingEvent event, EventSource source, byte @Nullable [] household) {
+            this(id, event, source, household, null, Map.of());
+        }
+    }
+
+    /** Removes the touches of one source on one UTC day (those derived from it, before they are derived again). */
+    void deleteDerived(EventSource source, LocalDate day) {
+        jdbc.update(
+                "delete from attribution.events where source = ? and occurred_at >= ? and occurred_at < ?",
+                source.code(),
+                utc(day.atStartOfDay().toInstant(ZoneOffset.UTC)),
+                utc(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+    }
 
     void store(List<Stored> events, Instant now) {
         if (events.isEmpty()) {
@@ -53,7 +75,7 @@ class EventStore {
             LocalDate to = from.plusDays(799).isAfter(last) ? last : from.plusDays(799);
             jdbc.queryForObject("select attribution.ensure_event_partitions(?, ?)", Integer.class, from, to);
         }
-        jdbc.batchUpdate(INSERT, events, 1000, (statement, stored) -> row(statement, stored, now));
+        jdbc.batchUpdate(INSERT, events, 1000, (statement, stored) -> row(statement, stored, now, json));
         List<Stored> withMetadata =
                 events.stream().filter(e -> !e.event().metadata().isEmpty()).toList();
         jdbc.batchUpdate("""
@@ -65,7 +87,8 @@ class EventStore {
         });
     }
 
-    private static void row(PreparedStatement statement, Stored stored, Instant now) throws SQLException {
+    private static void row(PreparedStatement statement, Stored stored, Instant now, JsonMapper json)
+            throws SQLException {
         IncomingEvent event = stored.event();
         int i = 1;
         statement.setObject(i++, stored.id());
@@ -79,6 +102,7 @@ class EventStore {
         statement.setObject(i++, event.sponsor(), Types.OTHER);
         statement.setString(i++, event.visitor());
         statement.setBytes(i++, stored.household());
+        statement.setBytes(i++, stored.listener());
         statement.setString(i++, event.action() == null ? null : event.action().code());
         statement.setBigDecimal(i++, event.value());
         statement.setString(i++, event.currency());
@@ -89,6 +113,7 @@ class EventStore {
             statement.setString(i++, event.utm().get(key));
         }
         statement.setString(i++, event.userAgent());
+        statement.setString(i++, json.writeValueAsString(stored.data()));
         statement.setObject(i, utc(now));
     }
 

@@ -2,11 +2,12 @@ package io.reach.attribution.results;
 
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.Codes;
+import io.reach.platform.web.FieldError;
+import io.reach.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -29,21 +30,37 @@ class AttributionController {
     @GetMapping("/api/v1/attribution/results")
     @RequiresPermission(resource = "attribution", action = "read")
     @Operation(
-            summary = "The conversions of from..to (UTC days, at most 366) credited to touch points (by: channel, "
-                    + "campaign, podcast, episode, sponsor) by every enabled model, or those named in models (ids), "
+            summary = "The conversions of from..to (UTC days, at most 366) credited to touch points (point: channel, "
+                    + "campaign, podcast, episode, sponsor) by every enabled model, or those named in models (ids, comma-separated), "
                     + "side by side. A conversion takes its visitor's touches in the lookback window (lookback_days "
                     + "1-60, default 30; both ends included), else its household's; an order id counts once")
     AttributionResults.Results results(
             @RequestParam(required = false) @Nullable LocalDate from,
             @RequestParam(required = false) @Nullable LocalDate to,
             @RequestParam(name = "lookback_days", required = false) @Nullable Integer lookbackDays,
-            @RequestParam(required = false) @Nullable String by,
-            @RequestParam(required = false) @Nullable List<UUID> models) {
+            @RequestParam(required = false) @Nullable String point,
+            @RequestParam(required = false) @Nullable String models) {
         return results.results(
                 from,
                 to,
                 lookbackDays,
-                by == null ? TouchPoint.CHANNEL : Codes.of(TouchPoint.class, by, "by"),
-                models == null ? null : Set.copyOf(models));
+                point == null ? TouchPoint.CHANNEL : Codes.of(TouchPoint.class, point, "point"),
+                models == null ? null : ids(models));
+    }
+
+    /** Model ids, comma-separated. */
+    private static Set<UUID> ids(String models) {
+        Set<UUID> ids = new java.util.HashSet<>();
+        for (String id : models.split(",", 51)) {
+            try {
+                ids.add(UUID.fromString(id.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException(new FieldError("models", "is a comma-separated list of model ids"));
+            }
+        }
+        if (ids.size() > 50) {
+            throw new InvalidRequestException(new FieldError("models", "names at most 50 models"));
+        }
+        return ids;
     }
 }

@@ -52,7 +52,7 @@ public class AttributionResults {
             LocalDate from,
             LocalDate to,
             int lookbackDays,
-            TouchPoint by,
+            TouchPoint point,
             int conversions,
             int attributedConversions,
             int unattributedConversions,
@@ -64,7 +64,7 @@ public class AttributionResults {
             @Nullable LocalDate from,
             @Nullable LocalDate to,
             @Nullable Integer lookbackDays,
-            TouchPoint by,
+            TouchPoint point,
             @Nullable Set<UUID> only) {
         if (from == null || to == null) {
             throw new InvalidRequestException(new FieldError(from == null ? "from" : "to", "is required (YYYY-MM-DD)"));
@@ -91,12 +91,12 @@ public class AttributionResults {
             sponsorships.promoCodes().forEach(code -> codes.put(code.code().toLowerCase(Locale.ROOT), code.booking()));
             return Journeys.build(
                     events.conversions(start, end),
-                    events.touches(start.minus(window), end, by),
+                    events.touches(start.minus(window), end, point),
                     window,
                     start,
                     conversion -> Optional.ofNullable(conversion.discountCode())
                             .map(code -> codes.get(code.toLowerCase(Locale.ROOT)))
-                            .map(booking -> promoPoint(booking, by)));
+                            .map(booking -> promoPoint(booking, point)));
         });
         List<ModelResult> results = models.stream()
                 .map(model -> new ModelResult(model.id(), model.name(), model.modelType(), credits(model, built)))
@@ -105,7 +105,7 @@ public class AttributionResults {
                 from,
                 to,
                 lookback,
-                by,
+                point,
                 built.converting() + built.unattributed(),
                 built.converting(),
                 built.unattributed(),

@@ -67,6 +67,7 @@ public class AdUnits {
             UUID id,
             UUID episodeId,
             @Nullable UUID campaignId,
+            @Nullable UUID ioBookingId,
             @Nullable String name,
             String unitType,
             String insertion,
@@ -91,17 +92,19 @@ public class AdUnits {
 
     void save(AdUnit unit) {
         jdbc.sql("""
-                insert into podcasts.ad_units (tenant_id, id, episode_id, campaign_id, name, unit_type, insertion,
-                    position_seconds, duration_seconds, created_at, updated_at)
-                values (platform.current_tenant_id(), :id, :episode, :campaign, :name, :type, :insertion, :position,
-                    :duration, :created, :updated)
-                on conflict (tenant_id, id) do update set campaign_id = excluded.campaign_id, name = excluded.name,
+                insert into podcasts.ad_units (tenant_id, id, episode_id, campaign_id, io_booking_id, name, unit_type,
+                    insertion, position_seconds, duration_seconds, created_at, updated_at)
+                values (platform.current_tenant_id(), :id, :episode, :campaign, :booking, :name, :type, :insertion,
+                    :position, :duration, :created, :updated)
+                on conflict (tenant_id, id) do update set campaign_id = excluded.campaign_id,
+                    io_booking_id = excluded.io_booking_id, name = excluded.name,
                     unit_type = excluded.unit_type, insertion = excluded.insertion,
                     position_seconds = excluded.position_seconds, duration_seconds = excluded.duration_seconds,
                     updated_at = excluded.updated_at""")
                 .param("id", unit.id())
                 .param("episode", unit.episodeId())
                 .param("campaign", unit.campaignId())
+                .param("booking", unit.ioBookingId())
                 .param("name", unit.name())
                 .param("type", unit.unitType())
                 .param("insertion", unit.insertion())
@@ -119,6 +122,13 @@ public class AdUnits {
                 == 1;
     }
 
+    boolean bookingExists(UUID booking) {
+        return jdbc.sql("select exists (select 1 from podcasts.io_bookings where id = :id)")
+                .param("id", booking)
+                .query(Boolean.class)
+                .single();
+    }
+
     boolean episodeExists(UUID episode) {
         return jdbc.sql("select exists (select 1 from podcasts.episodes where id = :id)")
                 .param("id", episode)
@@ -127,7 +137,7 @@ public class AdUnits {
     }
 
     private static final String SELECT = """
-            select id, episode_id, campaign_id, name, unit_type, insertion, position_seconds, duration_seconds,
+            select id, episode_id, campaign_id, io_booking_id, name, unit_type, insertion, position_seconds, duration_seconds,
                 created_at, updated_at
             from podcasts.ad_units""";
 
@@ -136,6 +146,7 @@ public class AdUnits {
                 Objects.requireNonNull(rs.getObject("id", UUID.class)),
                 Objects.requireNonNull(rs.getObject("episode_id", UUID.class)),
                 rs.getObject("campaign_id", UUID.class),
+                rs.getObject("io_booking_id", UUID.class),
                 rs.getString("name"),
                 Objects.requireNonNull(rs.getString("unit_type")),
                 Objects.requireNonNull(rs.getString("insertion")),

@@ -3,6 +3,7 @@ package io.reach.podcasts.counting;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.podcasts.DownloadsCounted;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -44,6 +46,7 @@ public class DownloadCounting {
     private final JdbcClient jdbc;
     private final Ids ids;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     DownloadCounting(
             TenantTransactions transactions,
@@ -55,7 +58,8 @@ public class DownloadCounting {
             Anomalies anomalies,
             JdbcClient jdbc,
             Ids ids,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.transactions = transactions;
         this.settings = settings;
         this.lists = lists;
@@ -66,6 +70,7 @@ public class DownloadCounting {
         this.jdbc = jdbc;
         this.ids = ids;
         this.clock = clock;
+        this.events = events;
     }
 
     /** What a count did. */
@@ -163,6 +168,7 @@ public class DownloadCounting {
                     context.settings().countingWindow(),
                     context.lists().versions(),
                     now);
+            events.publishEvent(new DownloadsCounted(tenant.value(), tally.day));
             int rule = context.settings().spikeRequestsPerHour();
             for (DownloadCounter.Spike spike : tally.spikes(rule)) {
                 anomalies.detected(

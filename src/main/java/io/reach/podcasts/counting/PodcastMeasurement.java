@@ -1,5 +1,6 @@
 package io.reach.podcasts.counting;
 
+import io.reach.campaigns.CampaignDirectory;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.Codes;
@@ -32,6 +33,7 @@ public class PodcastMeasurement {
     private final IpLists lists;
     private final Anomalies anomalies;
     private final AdUnits adUnits;
+    private final CampaignDirectory campaigns;
     private final Ids ids;
     private final Clock clock;
 
@@ -41,6 +43,7 @@ public class PodcastMeasurement {
             IpLists lists,
             Anomalies anomalies,
             AdUnits adUnits,
+            CampaignDirectory campaigns,
             Ids ids,
             Clock clock) {
         this.transactions = transactions;
@@ -48,6 +51,7 @@ public class PodcastMeasurement {
         this.lists = lists;
         this.anomalies = anomalies;
         this.adUnits = adUnits;
+        this.campaigns = campaigns;
         this.ids = ids;
         this.clock = clock;
     }
@@ -214,7 +218,8 @@ public class PodcastMeasurement {
             @Nullable String insertion,
             @Nullable BigDecimal positionSeconds,
             @Nullable BigDecimal durationSeconds,
-            @Nullable UUID campaignId) {}
+            @Nullable UUID campaignId,
+            @Nullable UUID ioBookingId) {}
 
     public boolean episodeExists(UUID episode) {
         return transactions.inTransaction(() -> adUnits.episodeExists(episode));
@@ -235,6 +240,7 @@ public class PodcastMeasurement {
                 throw new NotFoundException("Episode", episode);
             }
             Instant now = clock.instant();
+            checkSold(input);
             AdUnits.AdUnit unit = adUnit(ids.next(), episode, input, now, now);
             adUnits.save(unit);
             return adUnits.find(unit.id()).orElseThrow();
@@ -244,6 +250,7 @@ public class PodcastMeasurement {
     public AdUnits.AdUnit changeAd(UUID id, AdUnitInput input) {
         return transactions.inTransaction(() -> {
             AdUnits.AdUnit existing = adUnits.find(id).orElseThrow(() -> new NotFoundException("Ad unit", id));
+            checkSold(input);
             adUnits.save(adUnit(id, existing.episodeId(), input, existing.createdAt(), clock.instant()));
             return adUnits.find(id).orElseThrow();
         });
@@ -252,6 +259,20 @@ public class PodcastMeasurement {
     public void removeAd(UUID id) {
         if (!transactions.inTransaction(() -> adUnits.delete(id))) {
             throw new NotFoundException("Ad unit", id);
+        }
+    }
+
+    /** The campaign and insertion order an ad names are the workspace's own. */
+    private void checkSold(AdUnitInput input) {
+        List<FieldError> errors = new ArrayList<>();
+        if (input.campaignId() != null && !campaigns.exists(input.campaignId())) {
+            errors.add(new FieldError("campaign_id", "names no campaign of this workspace"));
+        }
+        if (input.ioBookingId() != null && !adUnits.bookingExists(input.ioBookingId())) {
+            errors.add(new FieldError("io_booking_id", "names no insertion order of this workspace"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("The ad unit names what the workspace does not have", errors);
         }
     }
 
@@ -287,6 +308,7 @@ public class PodcastMeasurement {
                 id,
                 episode,
                 input.campaignId(),
+                input.ioBookingId(),
                 name,
                 type,
                 insertion,

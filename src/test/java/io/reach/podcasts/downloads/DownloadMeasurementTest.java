@@ -23,9 +23,9 @@ import tools.jackson.databind.JsonNode;
  * workspace counting only its own.
  */
 @ReachTest
-class DownloadMeasurementTest {
+public class DownloadMeasurementTest {
 
-    static final String IPHONE = "AppleCoreMedia/1.0.0.21A329 (iPhone; U; CPU OS 17_0 like Mac OS X; en_us)";
+    public static final String IPHONE = "AppleCoreMedia/1.0.0.21A329 (iPhone; U; CPU OS 17_0 like Mac OS X; en_us)";
 
     @Autowired
     Api api;
@@ -39,10 +39,10 @@ class DownloadMeasurementTest {
     @Autowired
     DownloadCounting counting;
 
-    record Measured(String podcast, String episode) {}
+    public record Measured(String podcast, String episode) {}
 
     /** A podcast with one measured episode (threshold 1,000,000 bytes of a 40 MB file); answers {podcast, episode}. */
-    static Measured measuredEpisode(Api api, OwnerDatabase owner, Accounts.SignedIn workspace, String audioUrl) {
+    public static Measured measuredEpisode(Api api, OwnerDatabase owner, Accounts.SignedIn workspace, String audioUrl) {
         JsonNode podcast = api.post("/api/v1/podcasts", workspace.accessToken(), "{\"name\": \"Measured\"}")
                 .json();
         String podcastId = podcast.get("id").asString();
@@ -160,7 +160,7 @@ class DownloadMeasurementTest {
         assertThat(wrongTypes.json().at("/rejected/0/errors").size()).isGreaterThanOrEqualTo(6);
     }
 
-    static String line(
+    public static String line(
             String time, String ip, String agent, int status, @Nullable String range, long bytes, String episode) {
         return """
                 {"time": "%s", "ip": "%s", "user_agent": "%s", "method": "GET", "status": %d, "range": %s, "bytes": %d, "episode": "%s"}""".formatted(time, ip, agent, status, range == null ? "null" : "\"" + range + "\"", bytes, episode);
