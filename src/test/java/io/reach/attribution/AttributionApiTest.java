@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -127,6 +128,63 @@ class AttributionApiTest {
                         + campaign + "\"}");
         assertThat(foreignCampaign.json().at("/rejected/0/errors/0/field").asString())
                 .isEqualTo("campaign");
+    }
+
+    @Test
+    void conversionsAreJudgedAsTheyComeIn() {
+        Accounts.SignedIn ada = accounts.owner();
+        api.post(
+                "/api/v1/ingest/touches",
+                ada.accessToken(),
+                touch("email", "quick", null, noon.minusSeconds(1)) + "\n"
+                        + touch("email", "slow", null, noon.minusSeconds(60)));
+        Api.Response sent = api.post(
+                "/api/v1/ingest/conversions",
+                ada.accessToken(),
+                String.join(
+                        "\n",
+                        conversion("slow", null, "J-1", 10),
+                        conversion("slow", null, "J-1", 10),
+                        "{\"occurred_at\": \"" + noon + "\", \"action\": \"signup\", \"visitor\": \"crawler\","
+                                + " \"user_agent\": \"Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)\"}",
+                        conversion(null, "1.12.0.9", "J-2", 10),
+                        conversion("quick", null, "J-3", 10)));
+        assertThat(sent.json().get("stored").asInt()).as(sent.body()).isEqualTo(5);
+
+        JsonNode judged = api.get("/api/v1/attribution/validations?from=" + day + "&to=" + day, ada.accessToken())
+                .json()
+                .get("items");
+        assertThat(judged).hasSize(5);
+        List<String> outcomes = judged.valueStream()
+                .map(v -> v.get("outcome").asString() + " "
+                        + v.at("/details/reasons").toString())
+                .sorted()
+                .toList();
+        assertThat(outcomes)
+                .containsExactly(
+                        "rejected [\"bot_user_agent\"]",
+                        "rejected [\"duplicate_order\"]",
+                        "suspect [\"datacenter_ip\"]",
+                        "suspect [\"impossible_speed\"]",
+                        "valid []");
+        JsonNode results = api.get("/api/v1/attribution/results?from=" + day + "&to=" + day, ada.accessToken())
+                .json();
+        assertThat(results.get("conversions").asInt())
+                .as("rejected ones are left out")
+                .isEqualTo(3);
+        assertThat(results.at("/validation/suspect").asLong()).isEqualTo(2);
+        assertThat(results.at("/validation/rejected").asLong()).isEqualTo(2);
+        assertThat(api.get(
+                                "/api/v1/attribution/validations?from=" + day + "&to=" + day,
+                                accounts.owner().accessToken())
+                        .json()
+                        .get("items"))
+                .isEmpty();
+        assertThat(api.get(
+                                "/api/v1/attribution/validations?from=" + day + "&to=" + day + "&outcome=odd",
+                                ada.accessToken())
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test

@@ -26,6 +26,7 @@ public class EventIngestion {
 
     private final TenantTransactions transactions;
     private final EventStore store;
+    private final ConversionChecks checks;
     private final Households households;
     private final CampaignDirectory campaigns;
     private final JsonMapper json;
@@ -36,6 +37,7 @@ public class EventIngestion {
     EventIngestion(
             TenantTransactions transactions,
             EventStore store,
+            ConversionChecks checks,
             Households households,
             CampaignDirectory campaigns,
             JsonMapper json,
@@ -44,6 +46,7 @@ public class EventIngestion {
             @Value("${reach.attribution.retention:730d}") Duration retention) {
         this.transactions = transactions;
         this.store = store;
+        this.checks = checks;
         this.households = households;
         this.campaigns = campaigns;
         this.json = json;
@@ -84,6 +87,7 @@ public class EventIngestion {
                         event.ip() == null ? null : households.keyOf(tenant, event.ip())));
             }
             store.store(good, now);
+            checks.check(tenant, good, now);
             return new Result(lines.size() - refused.size(), good.size(), List.copyOf(refused));
         });
     }

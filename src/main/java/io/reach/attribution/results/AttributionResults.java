@@ -47,7 +47,10 @@ public class AttributionResults {
 
     public record PointCredit(String point, double conversions, double value) {}
 
-    /** The period's figures: conversions, how many a touch reached, and each model's credit. */
+    /**
+     * The period's figures: conversions (rejected ones left out, an order id once), how many a touch
+     * reached, the conversions by validation outcome, and each model's credit.
+     */
     public record Results(
             LocalDate from,
             LocalDate to,
@@ -58,6 +61,7 @@ public class AttributionResults {
             int unattributedConversions,
             double unattributedValue,
             int nonConvertingJourneys,
+            Map<String, Long> validation,
             List<ModelResult> models) {}
 
     Results results(
@@ -86,6 +90,7 @@ public class AttributionResults {
         var start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
         var end = to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Duration window = Duration.ofDays(lookback);
+        Map<String, Long> validation = transactions.inTransaction(() -> events.outcomes(start, end));
         Journeys.Built built = transactions.inTransaction(() -> {
             Map<String, Sponsorships.BookingRef> codes = new HashMap<>();
             sponsorships.promoCodes().forEach(code -> codes.put(code.code().toLowerCase(Locale.ROOT), code.booking()));
@@ -111,6 +116,7 @@ public class AttributionResults {
                 built.unattributed(),
                 built.unattributedValue(),
                 built.journeys().size() - built.converting(),
+                validation,
                 results);
     }
 

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +48,9 @@ class PeriodEvents {
                 select c.id, c.occurred_at, c.visitor_key, c.household_key, coalesce(c.value, 0) as value, c.discount_code
                 from attribution.events c
                 where c.attribution_type = 'conversion' and c.occurred_at >= :from and c.occurred_at < :to
+                  and not exists (
+                      select 1 from attribution.validations v
+                      where v.attribution_event_id = c.id and v.outcome = 'rejected')
                   and (c.order_id is null or not exists (
                       select 1 from attribution.events e
                       where e.attribution_type = 'conversion' and e.order_id = c.order_id
@@ -62,6 +67,17 @@ class PeriodEvents {
                         rs.getDouble("value"),
                         rs.getString("discount_code")))
                 .list();
+    }
+
+    /** The period's conversions by validation outcome (valid, suspect, rejected). */
+    Map<String, Long> outcomes(Instant from, Instant to) {
+        Map<String, Long> outcomes = new TreeMap<>(Map.of("valid", 0L, "suspect", 0L, "rejected", 0L));
+        jdbc.sql("""
+                select outcome, count(*) as n from attribution.validations
+                where occurred_at >= :from and occurred_at < :to group by outcome""").param("from", utc(from)).param("to", utc(to)).query(rs -> {
+            outcomes.put(Objects.requireNonNull(rs.getString("outcome")), rs.getLong("n"));
+        });
+        return outcomes;
     }
 
     List<TouchRow> touches(Instant from, Instant to, TouchPoint by) {

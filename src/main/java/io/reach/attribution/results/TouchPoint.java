@@ -3,7 +3,7 @@ package io.reach.attribution.results;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What the credit is given to: a touch's channel, campaign, podcast, episode or sponsor. */
-enum TouchPoint {
+public enum TouchPoint {
     CHANNEL("channel", "channel"),
     CAMPAIGN("campaign", "campaign_id::text"),
     PODCAST("podcast", "podcast_id::text"),
@@ -19,7 +19,7 @@ enum TouchPoint {
     }
 
     @JsonValue
-    String code() {
+    public String code() {
         return code;
     }
 

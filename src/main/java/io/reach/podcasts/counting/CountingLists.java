@@ -1,7 +1,9 @@
 package io.reach.podcasts.counting;
 
 import io.reach.platform.tenant.TenantId;
+import io.reach.podcasts.listeners.ListenerAddresses;
 import io.reach.podcasts.listeners.ListenerKeys;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
  * transaction.
  */
 @Component
-class CountingLists {
+public class CountingLists {
 
     private final UserAgentList agents;
     private final InstallationLists installation;
@@ -44,15 +46,33 @@ class CountingLists {
 
     private record Compiled(String version, IpNetworks networks) {}
 
-    Current current(TenantId tenant) {
-        Function<byte[], IpNetworks.HouseholdKey> household = identity ->
+    /** Whether an address (as sent, before it is keyed) lies in the bundled data-centre list. */
+    public boolean inDataCentre(TenantId tenant, InetAddress address) {
+        byte[] bytes = address.getAddress();
+        IpNetworks.StoredAddress stored = new IpNetworks.StoredAddress(
+                bytes.length == 16,
+                bytes.length == 4 ? Integer.toUnsignedLong(IpNetworks.ipv4(bytes)) : IpNetworks.high64(bytes),
+                household(tenant).apply(ListenerAddresses.identity(address)));
+        return datacenters(tenant, installation.datacenters()).networks().matches(stored);
+    }
+
+    private Function<byte[], IpNetworks.HouseholdKey> household(TenantId tenant) {
+        return identity ->
                 java.util.Objects.requireNonNull(IpNetworks.HouseholdKey.of(keys.household(tenant, identity)));
-        InstallationLists.Parsed bundled = installation.datacenters();
-        Compiled compiled = datacenters.compute(
+    }
+
+    private Compiled datacenters(TenantId tenant, InstallationLists.Parsed bundled) {
+        return datacenters.compute(
                 tenant,
                 (t, known) -> known != null && known.version().equals(bundled.version())
                         ? known
-                        : new Compiled(bundled.version(), IpNetworks.of(bundled.networks(), household)));
+                        : new Compiled(bundled.version(), IpNetworks.of(bundled.networks(), household(t))));
+    }
+
+    Current current(TenantId tenant) {
+        Function<byte[], IpNetworks.HouseholdKey> household = household(tenant);
+        InstallationLists.Parsed bundled = installation.datacenters();
+        Compiled compiled = datacenters(tenant, bundled);
         InstallationLists.Parsed files = installation.files();
         List<IpNetworks.Network> listed = new ArrayList<>(files.networks());
         for (String network : lists.allNetworks()) {

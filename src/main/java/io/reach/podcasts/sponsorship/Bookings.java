@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 
 /** The rows of {@code podcasts.io_bookings}, in the workspace's transaction. */
 @Repository
-class Bookings {
+public class Bookings {
 
     private static final String SELECT = "select * from podcasts.io_bookings";
 

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The rows of {@code podcasts.sponsors}, in the workspace's transaction. */
 @Repository
-class Sponsors {
+public class Sponsors {
 
     private static final String SELECT = "select id, name, website_url, logo_url, industry, description,"
             + " contacts::text as contacts, created_at, updated_at from podcasts.sponsors";

@@ -38,14 +38,21 @@ class RowLevelSecurityTest {
     @Autowired
     TenantManagement tenants;
 
+    /**
+     * Owns nothing that lasts: the temporary tables a connection makes for staged COPY
+     * ({@code platform.database.StagedCopy}) are its own and go with the session.
+     */
     @Test
     void theApplicationConnectsAsAnUnprivilegedRoleThatOwnsNothing() {
         Map<String, @Nullable Object> role = jdbc.queryForMap("""
                 select current_user as name, rolsuper, rolbypassrls, rolcreaterole, rolcreatedb,
-                       (select count(*) from pg_class c where c.relowner = r.oid) as owned
+                       (select count(*) from pg_class c where c.relowner = r.oid and c.relpersistence <> 't') as owned,
+                       (select string_agg(c.relname, ', ') from pg_class c
+                        where c.relowner = r.oid and c.relpersistence <> 't') as names
                 from pg_roles r where rolname = current_user""");
 
         assertThat(role)
+                .as("relations the application owns: %s", role.get("names"))
                 .containsEntry("name", "reach_app")
                 .containsEntry("rolsuper", false)
                 .containsEntry("rolbypassrls", false)
