@@ -111,6 +111,25 @@ class AttributionApiTest {
                 .json();
         assertThat(credit(model(byCampaign, "last_touch"), campaign)).isEqualTo(1);
 
+        JsonNode paths = api.get("/api/v1/attribution/paths?from=" + day + "&to=" + day, ada.accessToken())
+                .json()
+                .get("items");
+        assertThat(paths.valueStream()
+                        .map(p -> p.get("path").toString() + " "
+                                + p.get("journeys").asLong() + " "
+                                + p.get("conversions").asLong() + " "
+                                + p.get("value").asDouble())
+                        .toList())
+                .containsExactly(
+                        "[\"podcast\"] 1 1 30.0",
+                        "[\"podcast\",\"social\",\"podcast\"] 1 1 90.0",
+                        "[\"email\"] 1 0 0.0");
+        Api.Response csv = api.get("/api/v1/attribution/results.csv?from=" + day + "&to=" + day, ada.accessToken());
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body())
+                .startsWith("model,model_type,channel,conversions,value\n")
+                .contains("Linear,linear,podcast,1.666667,");
+
         String metadata = owner.with(jdbc -> {
             jdbc.execute("set app.tenant_id = '" + ada.tenantId() + "'");
             return jdbc.queryForObject("select metadata::text from attribution.event_metadata", String.class);

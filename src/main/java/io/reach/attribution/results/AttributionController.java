@@ -3,17 +3,24 @@ package io.reach.attribution.results;
 import io.reach.attribution.events.ValidationOutcome;
 import io.reach.platform.security.RequiresPermission;
 import io.reach.platform.web.Codes;
+import io.reach.platform.web.CsvCells;
 import io.reach.platform.web.CursorPage;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,12 +52,55 @@ class AttributionController {
             @RequestParam(name = "lookback_days", required = false) @Nullable Integer lookbackDays,
             @RequestParam(required = false) @Nullable String point,
             @RequestParam(required = false) @Nullable String models) {
-        return results.results(
-                from,
-                to,
-                lookbackDays,
-                point == null ? TouchPoint.CHANNEL : Codes.of(TouchPoint.class, point, "point"),
-                models == null ? null : ids(models));
+        return results.results(from, to, lookbackDays, touchPoint(point), models == null ? null : ids(models));
+    }
+
+    private static TouchPoint touchPoint(@Nullable String point) {
+        return point == null ? TouchPoint.CHANNEL : Codes.of(TouchPoint.class, point, "point");
+    }
+
+    @GetMapping(path = "/api/v1/attribution/results.csv", produces = "text/csv")
+    @RequiresPermission(resource = "attribution", action = "read")
+    @Operation(
+            operationId = "attributionResultsCsv",
+            summary = "The same results as CSV: a row per model and touch point (model, model_type, point, "
+                    + "conversions, value), cells safe to open in a spreadsheet")
+    ResponseEntity<byte[]> resultsCsv(
+            @RequestParam(required = false) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to,
+            @RequestParam(name = "lookback_days", required = false) @Nullable Integer lookbackDays,
+            @RequestParam(required = false) @Nullable String point,
+            @RequestParam(required = false) @Nullable String models) {
+        AttributionResults.Results found = results(from, to, lookbackDays, point, models);
+        List<List<Object>> rows = new ArrayList<>();
+        for (AttributionResults.ModelResult model : found.models()) {
+            for (AttributionResults.PointCredit credit : model.credits()) {
+                rows.add(List.of(
+                        model.name(), model.modelType().code(), credit.point(), credit.conversions(), credit.value()));
+            }
+        }
+        String csv =
+                CsvCells.document(List.of("model", "model_type", found.point().code(), "conversions", "value"), rows);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"attribution-" + found.from() + "-" + found.to() + ".csv\"")
+                .body(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/api/v1/attribution/paths")
+    @RequiresPermission(resource = "attribution", action = "read")
+    @Operation(
+            summary = "The distinct paths of the period's journeys (touch points in order, by point as in the "
+                    + "results): how many journeys took each, how many converted and their value; most converting "
+                    + "first, at most 500")
+    CursorPage<AttributionResults.PathCount> paths(
+            @RequestParam(required = false) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to,
+            @RequestParam(name = "lookback_days", required = false) @Nullable Integer lookbackDays,
+            @RequestParam(required = false) @Nullable String point) {
+        return CursorPage.whole(results.paths(from, to, lookbackDays, touchPoint(point), 500));
     }
 
     @GetMapping("/api/v1/attribution/validations")

@@ -11,6 +11,7 @@ import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.podcasts.Sponsorships;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -70,6 +71,44 @@ public class AttributionResults {
             @Nullable Integer lookbackDays,
             TouchPoint point,
             @Nullable Set<UUID> only) {
+        Period period = period(from, to, lookbackDays);
+        List<StoredModel> models = catalog.all().stream()
+                .filter(model -> only == null ? model.enabled() : only.contains(model.id()))
+                .toList();
+        if (only != null && models.size() != only.size()) {
+            throw new InvalidRequestException(new FieldError("models", "names a model the workspace does not have"));
+        }
+        Map<String, Long> validation = transactions.inTransaction(() -> events.outcomes(period.start(), period.end()));
+        Journeys.Built built = journeys(period, point);
+        List<ModelResult> results = models.stream()
+                .map(model -> new ModelResult(model.id(), model.name(), model.modelType(), credits(model, built)))
+                .toList();
+        return new Results(
+                period.from(),
+                period.to(),
+                period.lookbackDays(),
+                point,
+                built.converting() + built.unattributed(),
+                built.converting(),
+                built.unattributed(),
+                built.unattributedValue(),
+                built.journeys().size() - built.converting(),
+                validation,
+                results);
+    }
+
+    /** A period checked: its days, its lookback, and the instants they span. */
+    record Period(LocalDate from, LocalDate to, int lookbackDays) {
+        Instant start() {
+            return from.atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+
+        Instant end() {
+            return to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+    }
+
+    static Period period(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable Integer lookbackDays) {
         if (from == null || to == null) {
             throw new InvalidRequestException(new FieldError(from == null ? "from" : "to", "is required (YYYY-MM-DD)"));
         }
@@ -81,43 +120,54 @@ public class AttributionResults {
         if (lookback < 1 || lookback > 60) {
             throw new InvalidRequestException(new FieldError("lookback_days", "is 1 to 60 (30 when left out)"));
         }
-        List<StoredModel> models = catalog.all().stream()
-                .filter(model -> only == null ? model.enabled() : only.contains(model.id()))
-                .toList();
-        if (only != null && models.size() != only.size()) {
-            throw new InvalidRequestException(new FieldError("models", "names a model the workspace does not have"));
+        return new Period(from, to, lookback);
+    }
+
+    /** One distinct path: the touch points in order, how many journeys took it, converted, and their value. */
+    public record PathCount(List<String> path, long journeys, long conversions, double value) {}
+
+    /** The period's distinct paths, most converting first (at most {@code limit}). */
+    List<PathCount> paths(
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
+            @Nullable Integer lookbackDays,
+            TouchPoint point,
+            int limit) {
+        Journeys.Built built = journeys(period(from, to, lookbackDays), point);
+        Map<List<String>, double[]> counts = new HashMap<>();
+        for (io.reach.attribution.models.Journey journey : built.journeys()) {
+            double[] count = counts.computeIfAbsent(journey.points(), p -> new double[3]);
+            count[0]++;
+            if (journey.converts()) {
+                count[1]++;
+                count[2] += journey.value();
+            }
         }
-        var start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
-        var end = to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        Duration window = Duration.ofDays(lookback);
-        Map<String, Long> validation = transactions.inTransaction(() -> events.outcomes(start, end));
-        Journeys.Built built = transactions.inTransaction(() -> {
+        return counts.entrySet().stream()
+                .map(e -> new PathCount(
+                        e.getKey(), (long) e.getValue()[0], (long) e.getValue()[1], round(e.getValue()[2], 2)))
+                .sorted(java.util.Comparator.comparingLong(PathCount::conversions)
+                        .thenComparingLong(PathCount::journeys)
+                        .reversed()
+                        .thenComparing(c -> String.join(" > ", c.path())))
+                .limit(limit)
+                .toList();
+    }
+
+    private Journeys.Built journeys(Period period, TouchPoint point) {
+        Duration window = Duration.ofDays(period.lookbackDays());
+        return transactions.inTransaction(() -> {
             Map<String, Sponsorships.BookingRef> codes = new HashMap<>();
             sponsorships.promoCodes().forEach(code -> codes.put(code.code().toLowerCase(Locale.ROOT), code.booking()));
             return Journeys.build(
-                    events.conversions(start, end),
-                    events.touches(start.minus(window), end, point),
+                    events.conversions(period.start(), period.end()),
+                    events.touches(period.start().minus(window), period.end(), point),
                     window,
-                    start,
+                    period.start(),
                     conversion -> Optional.ofNullable(conversion.discountCode())
                             .map(code -> codes.get(code.toLowerCase(Locale.ROOT)))
                             .map(booking -> promoPoint(booking, point)));
         });
-        List<ModelResult> results = models.stream()
-                .map(model -> new ModelResult(model.id(), model.name(), model.modelType(), credits(model, built)))
-                .toList();
-        return new Results(
-                from,
-                to,
-                lookback,
-                point,
-                built.converting() + built.unattributed(),
-                built.converting(),
-                built.unattributed(),
-                built.unattributedValue(),
-                built.journeys().size() - built.converting(),
-                validation,
-                results);
     }
 
     /** The point a promo code's touch credits: the channel {@code promo_code}, or its booking's campaign, podcast, sponsor. */
