@@ -169,7 +169,8 @@ class SponsorshipAttributionTest {
                         "/api/v1/io-bookings",
                         token,
                         "{\"sponsor_id\": \"" + sponsor + "\", \"flight_start\": \"" + day + "\", \"flight_end\": \""
-                                + day.plusDays(9) + "\", \"price\": 500, \"pricing\": \"flat\", \"currency\": \"EUR\"}")
+                                + day.plusDays(9) + "\", \"price\": 500, \"pricing\": \"flat\", \"currency\": \"EUR\","
+                                + " \"goal_type\": \"impressions\", \"goal\": 10}")
                 .json()
                 .get("id")
                 .asString();
@@ -224,6 +225,21 @@ class SponsorshipAttributionTest {
                 .as("a recount replaces the day's ad touches, never adds to them")
                 .isEqualTo(1);
         assertThat(credit(model(recounted, "linear"), sponsor)).isEqualTo(1);
+
+        JsonNode delivery =
+                api.get("/api/v1/io-bookings/" + booking + "/delivery", token).json();
+        assertThat(delivery.get("delivered").asLong())
+                .as("one pre-roll in one counted download")
+                .isEqualTo(1);
+        assertThat(delivery.get("share").asDouble()).isEqualTo(0.1);
+        assertThat(delivery.get("expected_by_now").asLong())
+                .as("3 of the flight's 10 days")
+                .isEqualTo(3);
+        assertThat(delivery.get("pacing").asDouble()).isCloseTo(1.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(delivery.get("cost_so_far").asDouble()).isEqualTo(500);
+        assertThat(api.get("/api/v1/io-bookings/" + booking + "/delivery", bob.accessToken())
+                        .status())
+                .isEqualTo(404);
     }
 
     private Api.Response get(String path) {

@@ -108,7 +108,9 @@ class SponsorsPage {
 
     private String page(Model model, @Nullable String message, @Nullable String error) {
         model.addAttribute("sponsors", desk.sponsors());
-        model.addAttribute("bookings", desk.bookings(null));
+        List<Bookings.Booking> bookings = desk.bookings(null);
+        model.addAttribute("bookings", bookings);
+        model.addAttribute("deliveries", desk.deliveries(bookings));
         model.addAttribute("message", message);
         model.addAttribute("error", error);
         return "podcasts/sponsors";

@@ -105,6 +105,17 @@ class SponsorshipController {
         return desk.booking(id);
     }
 
+    @GetMapping(BOOKINGS + "/{id}/delivery")
+    @RequiresPermission(resource = "sponsors", action = "read")
+    @Operation(
+            summary = "What an insertion order has delivered on the days of its flight (ads of its ad units "
+                    + "delivered in counted downloads for an impressions goal; counted downloads of its episodes, or "
+                    + "of its podcasts, for a downloads goal), the share of its goal, an even delivery's figure by "
+                    + "today, pacing (1 is on pace) and the cost so far")
+    BookingDelivery.Delivery delivery(@PathVariable UUID id) {
+        return desk.delivery(id);
+    }
+
     @PutMapping(BOOKINGS + "/{id}")
     @RequiresPermission(resource = "sponsors", action = "write")
     @Operation(summary = "Replace an insertion order")

@@ -31,6 +31,7 @@ public class SponsorshipDesk {
     private final TenantTransactions transactions;
     private final Sponsors sponsors;
     private final Bookings bookings;
+    private final BookingDelivery delivery;
     private final CampaignDirectory campaigns;
     private final JdbcClient jdbc;
     private final Ids ids;
@@ -40,6 +41,7 @@ public class SponsorshipDesk {
             TenantTransactions transactions,
             Sponsors sponsors,
             Bookings bookings,
+            BookingDelivery delivery,
             CampaignDirectory campaigns,
             JdbcClient jdbc,
             Ids ids,
@@ -47,6 +49,7 @@ public class SponsorshipDesk {
         this.transactions = transactions;
         this.sponsors = sponsors;
         this.bookings = bookings;
+        this.delivery = delivery;
         this.campaigns = campaigns;
         this.jdbc = jdbc;
         this.ids = ids;
@@ -139,6 +142,25 @@ public class SponsorshipDesk {
 
     public List<Booking> bookings(@Nullable UUID sponsor) {
         return transactions.inTransaction(() -> bookings.all(sponsor));
+    }
+
+    /** What an insertion order has delivered against its goal, and its pacing. */
+    public BookingDelivery.Delivery delivery(UUID id) {
+        return transactions.inTransaction(() -> delivery.of(
+                bookings.find(id).orElseThrow(() -> new NotFoundException("Insertion order", id)), today()));
+    }
+
+    /** Every insertion order's delivery, by id (for the console's list). */
+    public java.util.Map<UUID, BookingDelivery.Delivery> deliveries(List<Booking> listed) {
+        return transactions.inTransaction(() -> {
+            java.util.Map<UUID, BookingDelivery.Delivery> all = new java.util.HashMap<>();
+            listed.forEach(booking -> all.put(booking.id(), delivery.of(booking, today())));
+            return all;
+        });
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
     }
 
     public Booking booking(UUID id) {
