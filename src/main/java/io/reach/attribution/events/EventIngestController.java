@@ -42,7 +42,7 @@ class EventIngestController {
                     + "with plain values are kept as metadata. 202 with accepted, stored and rejected [{index, errors}]; "
                     + "the address becomes a household key and is not stored")
     @ApiResponse(responseCode = "202", description = "Stored; the body tells which lines were refused and why")
-    ResponseEntity<EventIngestion.Result> conversions(@RequestBody String body) {
+    ResponseEntity<io.reach.platform.web.BatchAnswer> conversions(@RequestBody String body) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(ingestion.ingest(TenantContext.require(), EventKind.CONVERSION, body));
     }
@@ -55,7 +55,7 @@ class EventIngestController {
                     + "occurred_at, channel, visitor and/or ip, user_agent, referrer, utm_*, campaign, podcast, "
                     + "episode, sponsor; other keys with plain values are kept as metadata")
     @ApiResponse(responseCode = "202", description = "Stored; the body tells which lines were refused and why")
-    ResponseEntity<EventIngestion.Result> touches(@RequestBody String body) {
+    ResponseEntity<io.reach.platform.web.BatchAnswer> touches(@RequestBody String body) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(ingestion.ingest(TenantContext.require(), EventKind.TOUCH, body));
     }

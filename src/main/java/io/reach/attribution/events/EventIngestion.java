@@ -4,6 +4,7 @@ import io.reach.campaigns.CampaignDirectory;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
+import io.reach.platform.web.BatchAnswer;
 import io.reach.platform.web.FieldError;
 import io.reach.podcasts.Households;
 import java.time.Clock;
@@ -55,28 +56,22 @@ public class EventIngestion {
         this.retention = retention;
     }
 
-    /** What a batch did: lines read, events stored, and the lines refused with their reasons. */
-    public record Result(int accepted, int stored, List<Refused> rejected) {}
-
-    /** A refused line by its position in the batch (from 0). */
-    public record Refused(int index, List<FieldError> errors) {}
-
-    public Result ingest(TenantId tenant, EventKind kind, String body) {
+    public BatchAnswer ingest(TenantId tenant, EventKind kind, String body) {
         Instant now = clock.instant();
         List<EventLines.Line> lines =
                 EventLines.read(body, json, kind, now.minus(retention), now.plus(Duration.ofHours(1)));
         return transactions.inTransactionAs(tenant, () -> {
-            List<Refused> refused = new ArrayList<>();
+            List<BatchAnswer.Refused> refused = new ArrayList<>();
             List<EventStore.Stored> good = new ArrayList<>();
             for (EventLines.Line line : lines) {
                 IncomingEvent event = line.event();
                 if (event == null) {
-                    refused.add(new Refused(line.index(), line.errors()));
+                    refused.add(new BatchAnswer.Refused(line.index(), line.errors()));
                     continue;
                 }
                 UUID campaign = event.campaign();
                 if (campaign != null && !campaigns.exists(campaign)) {
-                    refused.add(new Refused(
+                    refused.add(new BatchAnswer.Refused(
                             line.index(), List.of(new FieldError("campaign", "names no campaign of this workspace"))));
                     continue;
                 }
@@ -88,7 +83,7 @@ public class EventIngestion {
             }
             store.store(good, now);
             checks.check(tenant, good, now);
-            return new Result(lines.size() - refused.size(), good.size(), List.copyOf(refused));
+            return new BatchAnswer(lines.size() - refused.size(), good.size(), List.copyOf(refused));
         });
     }
 }

@@ -46,7 +46,7 @@ class DownloadIngestController {
                             + "request is stored as received and counted by the IAB rules afterwards; the address is "
                             + "never stored")
     @ApiResponse(responseCode = "202", description = "Stored; the body tells which lines were refused and why")
-    ResponseEntity<DownloadIngestion.Result> downloads(
+    ResponseEntity<io.reach.platform.web.BatchAnswer> downloads(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = {
                                 @Content(mediaType = "application/json", examples = @ExampleObject("""

@@ -2,6 +2,7 @@ package io.reach.podcasts.downloads;
 
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantId;
+import io.reach.platform.web.BatchAnswer;
 import io.reach.platform.web.FieldError;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,28 +45,22 @@ public class DownloadIngestion {
         this.retention = retention;
     }
 
-    /** What a batch did: lines read, requests stored, and the lines refused with their reasons. */
-    public record Result(int accepted, int stored, List<Refused> rejected) {}
-
-    /** A refused line by its position in the batch (from 0). */
-    public record Refused(int index, List<FieldError> errors) {}
-
     /** A batch of download-log lines (JSON array or NDJSON). */
-    Result ingest(TenantId tenant, String body) {
+    BatchAnswer ingest(TenantId tenant, String body) {
         Instant now = clock.instant();
         List<DownloadLines.Line> lines = DownloadLines.read(body, json, oldest(now), newest(now));
-        List<Refused> refused = new ArrayList<>();
+        List<BatchAnswer.Refused> refused = new ArrayList<>();
         List<Numbered> good = new ArrayList<>(lines.size());
         for (DownloadLines.Line line : lines) {
             DownloadRequest request = line.request();
             if (request == null) {
-                refused.add(new Refused(line.index(), line.errors()));
+                refused.add(new BatchAnswer.Refused(line.index(), line.errors()));
             } else {
                 good.add(new Numbered(line.index(), request));
             }
         }
         int stored = store(tenant, good, EventType.API, null, refused, now);
-        return new Result(lines.size() - refused.size(), stored, List.copyOf(refused));
+        return new BatchAnswer(lines.size() - refused.size(), stored, List.copyOf(refused));
     }
 
     /** A request numbered by its position (a batch's index, a log file's line number). */
@@ -77,14 +72,14 @@ public class DownloadIngestion {
             List<Numbered> requests,
             EventType type,
             @Nullable UUID importId,
-            List<Refused> refused,
+            List<BatchAnswer.Refused> refused,
             Instant receivedAt) {
         List<ListenerEventStore.Resolved> resolved = new ArrayList<>(requests.size());
         for (Numbered numbered : requests) {
             EpisodeDirectory.Found episode =
                     episodes.find(tenant, numbered.request().episode());
             if (episode == null) {
-                refused.add(new Refused(
+                refused.add(new BatchAnswer.Refused(
                         numbered.index(),
                         List.of(new FieldError(
                                 "episode", "is not an episode of this workspace (by id, guid or audio address)"))));

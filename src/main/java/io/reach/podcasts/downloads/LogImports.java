@@ -243,9 +243,9 @@ public class LogImports {
                 inWindow.add(numbered);
             }
         }
-        List<DownloadIngestion.Refused> refused = new ArrayList<>();
+        List<io.reach.platform.web.BatchAnswer.Refused> refused = new ArrayList<>();
         progress.stored += ingestion.store(tenant, inWindow, EventType.LOG, id, refused, now);
-        for (DownloadIngestion.Refused one : refused) {
+        for (io.reach.platform.web.BatchAnswer.Refused one : refused) {
             refuse(progress, one.index(), "names no episode of this workspace");
         }
         batch.clear();

@@ -111,7 +111,7 @@ public class PrefixRedirect {
                     null,
                     target,
                     JsonObjectLines.bounded(referrer, 2048));
-            List<DownloadIngestion.Refused> refused = new ArrayList<>();
+            List<io.reach.platform.web.BatchAnswer.Refused> refused = new ArrayList<>();
             ingestion.store(
                     tenant.get(),
                     List.of(new DownloadIngestion.Numbered(0, request)),
