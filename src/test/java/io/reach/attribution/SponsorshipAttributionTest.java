@@ -55,11 +55,22 @@ class SponsorshipAttributionTest {
         assertThat(api.post("/api/v1/sponsors", token, "{\"name\": \"acme coffee\"}")
                         .status())
                 .isEqualTo(409);
+        assertThat(api.post("/api/v1/sponsors", token, "{\"name\": \"Nulls\", \"contacts\": [null]}")
+                        .status())
+                .isEqualTo(400);
         assertThat(api.post("/api/v1/sponsors", token, "{\"name\": \"X\", \"website_url\": \"ftp://x\"}")
                         .status())
                 .isEqualTo(400);
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThat(api.post(
+                                "/api/v1/io-bookings",
+                                token,
+                                "{\"sponsor_id\": \"" + sponsorId + "\", \"flight_start\": \"" + today
+                                        + "\", \"flight_end\": \"" + today
+                                        + "\", \"price\": 1, \"currency\": \"USD\", \"podcast_ids\": [null]}")
+                        .status())
+                .isEqualTo(400);
         Api.Response booking =
                 api.post("/api/v1/io-bookings", token, """
                 {"sponsor_id": "%s", "flight_start": "%s", "flight_end": "%s", "goal_type": "downloads", "goal": 50000,

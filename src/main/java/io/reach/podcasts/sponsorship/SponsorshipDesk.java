@@ -62,7 +62,7 @@ public class SponsorshipDesk {
             @Nullable String logoUrl,
             @Nullable String industry,
             @Nullable String description,
-            @Nullable List<Contact> contacts) {}
+            @Nullable List<@Nullable Contact> contacts) {}
 
     public record BookingInput(
             @Nullable UUID sponsorId,
@@ -70,8 +70,8 @@ public class SponsorshipDesk {
             @Nullable LocalDate bookingDate,
             @Nullable LocalDate flightStart,
             @Nullable LocalDate flightEnd,
-            @Nullable List<UUID> podcastIds,
-            @Nullable List<UUID> episodeIds,
+            @Nullable List<@Nullable UUID> podcastIds,
+            @Nullable List<@Nullable UUID> episodeIds,
             @Nullable String goalType,
             @Nullable Long goal,
             @Nullable String pricing,
@@ -98,12 +98,16 @@ public class SponsorshipDesk {
         String logo = Texts.web(input.logoUrl(), "logo_url", errors);
         String industry = Texts.optional(input.industry(), "industry", 100, errors);
         String description = Texts.optional(input.description(), "description", 10_000, errors);
-        List<Contact> contacts = input.contacts() == null ? List.of() : input.contacts();
+        List<@Nullable Contact> contacts = input.contacts() == null ? List.of() : input.contacts();
         if (contacts.size() > 20) {
             errors.add(new FieldError("contacts", "holds at most 20 people"));
         }
         for (int i = 0; i < contacts.size(); i++) {
             Contact contact = contacts.get(i);
+            if (contact == null) {
+                errors.add(new FieldError("contacts[" + i + "]", "is a person: {name, email, role}"));
+                continue;
+            }
             Texts.required(contact.name(), "contacts[" + i + "].name", 200, errors);
             Texts.optional(contact.email(), "contacts[" + i + "].email", 254, errors);
             Texts.optional(contact.role(), "contacts[" + i + "].role", 100, errors);
@@ -122,7 +126,9 @@ public class SponsorshipDesk {
                 throw new ConflictException("Name taken", "The workspace has a sponsor named " + name);
             }
             UUID id = existing == null ? ids.next() : existing;
-            sponsors.save(new Sponsor(id, name, website, logo, industry, description, contacts, created, now));
+            List<Contact> people =
+                    contacts.stream().map(java.util.Objects::requireNonNull).toList();
+            sponsors.save(new Sponsor(id, name, website, logo, industry, description, people, created, now));
             return sponsors.find(id).orElseThrow();
         });
     }
@@ -204,8 +210,8 @@ public class SponsorshipDesk {
         if ((slug == null) != (landing == null)) {
             errors.add(new FieldError("landing_url", "and vanity_slug come together: the address and where it leads"));
         }
-        List<UUID> podcasts = input.podcastIds() == null ? List.of() : List.copyOf(input.podcastIds());
-        List<UUID> episodes = input.episodeIds() == null ? List.of() : List.copyOf(input.episodeIds());
+        List<UUID> podcasts = ids(input.podcastIds(), "podcast_ids", errors);
+        List<UUID> episodes = ids(input.episodeIds(), "episode_ids", errors);
         if (podcasts.size() > 500 || episodes.size() > 5000) {
             errors.add(new FieldError("podcast_ids", "at most 500 podcasts and 5,000 episodes"));
         }
@@ -291,6 +297,18 @@ public class SponsorshipDesk {
                 .param("ids", ids.toArray(UUID[]::new))
                 .query(Long.class)
                 .single();
+    }
+
+    /** A list of ids as sent, refusing empty places in it. */
+    private static List<UUID> ids(@Nullable List<@Nullable UUID> sent, String field, List<FieldError> errors) {
+        if (sent == null) {
+            return List.of();
+        }
+        if (sent.stream().anyMatch(java.util.Objects::isNull)) {
+            errors.add(new FieldError(field, "is a list of ids, without nulls"));
+            return List.of();
+        }
+        return sent.stream().map(java.util.Objects::requireNonNull).toList();
     }
 
     private static <T> @Nullable T required(@Nullable T value, String field, List<FieldError> errors) {
