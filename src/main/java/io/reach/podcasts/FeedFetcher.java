@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * 304. A fetch that cannot be made is a 400 naming the field.
  */
 @Component
-class FeedFetcher implements DisposableBean {
+public class FeedFetcher implements DisposableBean {
 
     static final long MAX_FEED_BYTES = 32L * 1024 * 1024;
     private static final int MAX_REDIRECTS = 5;
@@ -74,6 +74,24 @@ class FeedFetcher implements DisposableBean {
                     header(response, "ETag"),
                     header(response, "Last-Modified"));
         });
+    }
+
+    /** A document fetched by address: its bytes and the media type the host gave it. */
+    public record Document(byte[] body, @Nullable String mediaType) {}
+
+    /** A transcript the feed names ({@code podcast:transcript url}), at most {@code limit} bytes. */
+    public Document transcript(String url, long limit) {
+        URI start;
+        try {
+            start = URI.create(url);
+        } catch (IllegalArgumentException malformed) {
+            throw refused("transcript_url", "is not an address");
+        }
+        return send(
+                new HttpGet(start),
+                start,
+                "transcript_url",
+                response -> new Document(body(response, limit, "transcript_url"), header(response, "Content-Type")));
     }
 
     /** The audio file's size from a HEAD request, if the host says. */

@@ -2,6 +2,7 @@ package io.reach.podcasts.sponsorship;
 
 import static io.reach.platform.time.UtcTimes.utc;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -21,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class Sponsors {
 
     private static final String SELECT = "select id, name, website_url, logo_url, industry, description,"
-            + " contacts::text as contacts, created_at, updated_at from podcasts.sponsors";
+            + " contacts::text as contacts, target_countries, target_devices, excluded_categories, max_cpm, budget,"
+            + " created_at, updated_at from podcasts.sponsors";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -44,6 +46,11 @@ public class Sponsors {
             @Nullable String industry,
             @Nullable String description,
             List<Contact> contacts,
+            List<String> targetCountries,
+            List<String> targetDevices,
+            List<String> excludedCategories,
+            @Nullable BigDecimal maxCpm,
+            @Nullable BigDecimal budget,
             Instant createdAt,
             Instant updatedAt) {}
 
@@ -70,12 +77,14 @@ public class Sponsors {
     void save(Sponsor sponsor) {
         jdbc.sql("""
                 insert into podcasts.sponsors (tenant_id, id, name, website_url, logo_url, industry, description, contacts,
-                    created_at, updated_at)
+                    target_countries, target_devices, excluded_categories, max_cpm, budget, created_at, updated_at)
                 values (platform.current_tenant_id(), :id, :name, :website, :logo, :industry, :description,
-                    cast(:contacts as jsonb), :created, :updated)
+                    cast(:contacts as jsonb), :countries, :devices, :excluded, :max_cpm, :budget, :created, :updated)
                 on conflict (tenant_id, id) do update set name = excluded.name, website_url = excluded.website_url,
                     logo_url = excluded.logo_url, industry = excluded.industry, description = excluded.description,
-                    contacts = excluded.contacts, updated_at = excluded.updated_at""")
+                    contacts = excluded.contacts, target_countries = excluded.target_countries,
+                    target_devices = excluded.target_devices, excluded_categories = excluded.excluded_categories,
+                    max_cpm = excluded.max_cpm, budget = excluded.budget, updated_at = excluded.updated_at""")
                 .param("id", sponsor.id())
                 .param("name", sponsor.name())
                 .param("website", sponsor.websiteUrl())
@@ -83,6 +92,11 @@ public class Sponsors {
                 .param("industry", sponsor.industry())
                 .param("description", sponsor.description())
                 .param("contacts", json.writeValueAsString(sponsor.contacts()))
+                .param("countries", sponsor.targetCountries().toArray(String[]::new))
+                .param("devices", sponsor.targetDevices().toArray(String[]::new))
+                .param("excluded", sponsor.excludedCategories().toArray(String[]::new))
+                .param("max_cpm", sponsor.maxCpm())
+                .param("budget", sponsor.budget())
                 .param("created", utc(sponsor.createdAt()))
                 .param("updated", utc(sponsor.updatedAt()))
                 .update();
@@ -111,9 +125,23 @@ public class Sponsors {
                 rs.getString("industry"),
                 rs.getString("description"),
                 json.readValue(Objects.requireNonNull(rs.getString("contacts")), new TypeReference<List<Contact>>() {}),
+                texts(rs.getArray("target_countries")),
+                texts(rs.getArray("target_devices")),
+                texts(rs.getArray("excluded_categories")),
+                rs.getBigDecimal("max_cpm"),
+                rs.getBigDecimal("budget"),
                 Objects.requireNonNull(rs.getObject("created_at", OffsetDateTime.class))
                         .toInstant(),
                 Objects.requireNonNull(rs.getObject("updated_at", OffsetDateTime.class))
                         .toInstant());
+    }
+
+    static List<String> texts(java.sql.@Nullable Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream((Object[]) array.getArray())
+                .map(String::valueOf)
+                .toList();
     }
 }

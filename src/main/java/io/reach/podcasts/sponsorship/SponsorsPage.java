@@ -46,8 +46,14 @@ class SponsorsPage {
             @RequestParam(defaultValue = "") String name,
             @RequestParam(name = "website_url", required = false) @Nullable String website,
             @RequestParam(required = false) @Nullable String industry,
+            @RequestParam(required = false) @Nullable String description,
+            @RequestParam(name = "target_countries", required = false) @Nullable String countries,
+            @RequestParam(name = "excluded_categories", required = false) @Nullable List<String> excluded,
+            @RequestParam(name = "max_cpm", required = false) @Nullable BigDecimal maxCpm,
+            @RequestParam(required = false) @Nullable BigDecimal budget,
             Model model,
             HttpServletResponse response) {
+        String countryList = blank(countries);
         return act(
                 model,
                 response,
@@ -55,7 +61,17 @@ class SponsorsPage {
                 () -> desk.saveSponsor(
                         null,
                         new SponsorshipDesk.SponsorInput(
-                                name, blank(website), null, blank(industry), null, List.of())));
+                                name,
+                                blank(website),
+                                null,
+                                blank(industry),
+                                blank(description),
+                                List.of(),
+                                countryList == null ? null : List.<@Nullable String>of(countryList.split("\\s*,\\s*")),
+                                null,
+                                excluded == null ? null : List.<@Nullable String>copyOf(excluded),
+                                maxCpm,
+                                budget)));
     }
 
     @PostMapping(PATH + "/bookings")

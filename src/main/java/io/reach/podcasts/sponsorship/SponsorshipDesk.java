@@ -62,7 +62,12 @@ public class SponsorshipDesk {
             @Nullable String logoUrl,
             @Nullable String industry,
             @Nullable String description,
-            @Nullable List<@Nullable Contact> contacts) {}
+            @Nullable List<@Nullable Contact> contacts,
+            @Nullable List<@Nullable String> targetCountries,
+            @Nullable List<@Nullable String> targetDevices,
+            @Nullable List<@Nullable String> excludedCategories,
+            @Nullable BigDecimal maxCpm,
+            @Nullable BigDecimal budget) {}
 
     public record BookingInput(
             @Nullable UUID sponsorId,
@@ -112,6 +117,7 @@ public class SponsorshipDesk {
             Texts.optional(contact.email(), "contacts[" + i + "].email", 254, errors);
             Texts.optional(contact.role(), "contacts[" + i + "].role", 100, errors);
         }
+        SponsorTargeting targeting = SponsorTargeting.checked(input, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("The sponsor is not valid", errors);
         }
@@ -128,7 +134,21 @@ public class SponsorshipDesk {
             UUID id = existing == null ? ids.next() : existing;
             List<Contact> people =
                     contacts.stream().map(java.util.Objects::requireNonNull).toList();
-            sponsors.save(new Sponsor(id, name, website, logo, industry, description, people, created, now));
+            sponsors.save(new Sponsor(
+                    id,
+                    name,
+                    website,
+                    logo,
+                    industry,
+                    description,
+                    people,
+                    targeting.countries(),
+                    targeting.devices(),
+                    targeting.excluded(),
+                    targeting.maxCpm(),
+                    targeting.budget(),
+                    created,
+                    now));
             return sponsors.find(id).orElseThrow();
         });
     }
