@@ -1,6 +1,9 @@
 package io.reach.campaigns;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /** What other modules may ask the campaigns module about the current tenant's campaigns. */
@@ -19,5 +22,17 @@ public class CampaignDirectory {
      */
     public boolean exists(UUID campaignId) {
         return campaigns.find(campaignId).isPresent();
+    }
+
+    /** When a campaign runs (either end may be open), if the current tenant has it. */
+    public record CampaignDates(
+            @Nullable Instant start, @Nullable Instant end) {}
+
+    /** The campaign's start and end, in the caller's tenant transaction. */
+    public Optional<CampaignDates> dates(UUID campaignId) {
+        return campaigns
+                .find(campaignId)
+                .map(campaign -> new CampaignDates(
+                        campaign.schedule().start(), campaign.schedule().end()));
     }
 }

@@ -40,4 +40,9 @@ public class Sponsorships {
     public List<PromoCode> promoCodes() {
         return lookups.promoCodes();
     }
+
+    /** What each campaign's insertion orders cost on the day (planned cost spread evenly over each flight). */
+    public java.util.Map<UUID, java.math.BigDecimal> dailyCosts(java.time.LocalDate day) {
+        return lookups.dailyCosts(day);
+    }
 }

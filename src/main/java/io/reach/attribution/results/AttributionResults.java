@@ -34,13 +34,19 @@ public class AttributionResults {
     private final ModelCatalog catalog;
     private final PeriodEvents events;
     private final Sponsorships sponsorships;
+    private final CampaignRules campaignRules;
 
     AttributionResults(
-            TenantTransactions transactions, ModelCatalog catalog, PeriodEvents events, Sponsorships sponsorships) {
+            TenantTransactions transactions,
+            ModelCatalog catalog,
+            PeriodEvents events,
+            Sponsorships sponsorships,
+            CampaignRules campaignRules) {
         this.transactions = transactions;
         this.catalog = catalog;
         this.events = events;
         this.sponsorships = sponsorships;
+        this.campaignRules = campaignRules;
     }
 
     /** One model's credit, by touch point (largest first). */
@@ -154,15 +160,15 @@ public class AttributionResults {
                 .toList();
     }
 
-    private Journeys.Built journeys(Period period, TouchPoint point) {
-        Duration window = Duration.ofDays(period.lookbackDays());
+    Journeys.Built journeys(Period period, TouchPoint point) {
         return transactions.inTransaction(() -> {
+            Journeys.Rules rules = campaignRules.rules(Duration.ofDays(period.lookbackDays()));
             Map<String, Sponsorships.BookingRef> codes = new HashMap<>();
             sponsorships.promoCodes().forEach(code -> codes.put(code.code().toLowerCase(Locale.ROOT), code.booking()));
             return Journeys.build(
                     events.conversions(period.start(), period.end()),
-                    events.touches(period.start().minus(window), period.end(), point),
-                    window,
+                    events.touches(period.start().minus(rules.longest()), period.end(), point),
+                    rules,
                     period.start(),
                     conversion -> Optional.ofNullable(conversion.discountCode())
                             .map(code -> codes.get(code.toLowerCase(Locale.ROOT)))

@@ -14,13 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a period's journeys. A conversion takes the touches of its visitor key inside the lookback
  * window {@code [conversion − lookback, conversion]} (both ends included: a touch one second earlier
- * is out); with no such touch, those of its household key. A conversion with neither is
+ * is out; the lookback is the touch's campaign's own when it sets one, see {@link Rules}); with no
+ * such touch, those of its household key. A conversion with neither is
  * unattributed. A conversion carrying a booking's promo code (matched exactly, ignoring case) gains a
  * touch of that booking at the conversion — unless one of its touches is a vanity click, which takes
  * precedence. The touches of the period whose visitor (or, without one, household) never
@@ -28,8 +30,43 @@ import org.jspecify.annotations.Nullable;
  */
 final class Journeys {
 
-    /** The journeys of a period and the conversions no touch reached. */
-    record Built(List<Journey> journeys, int converting, int unattributed, double unattributedValue) {}
+    /** The journeys of a period and the conversions no touch reached; the converting ones' matches first. */
+    record Built(
+            List<Journey> journeys,
+            List<Matched> matched,
+            int converting,
+            int unattributed,
+            double unattributedValue) {}
+
+    /** A conversion with the key it was matched by, its touches, and whether its booking's promo code was a touch. */
+    record Matched(Conversion conversion, String key, List<TouchRow> touches, boolean promoCode) {}
+
+    /**
+     * Which touches count for a conversion: inside the lookback of the touch's campaign (the period's
+     * when the campaign sets none), and not a touch of a campaign that excludes prior customers when the
+     * conversion's visitor or household converted before that campaign started.
+     */
+    record Rules(Duration lookback, Map<UUID, Duration> lookbacks, Map<UUID, Set<String>> priorCustomers) {
+
+        static Rules plain(Duration lookback) {
+            return new Rules(lookback, Map.of(), Map.of());
+        }
+
+        /** The longest lookback any touch may have: how far before the period touches are read. */
+        Duration longest() {
+            return lookbacks.values().stream().reduce(lookback, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        }
+
+        boolean counts(TouchRow touch, Conversion conversion, List<String> keys) {
+            UUID campaign = touch.campaign();
+            Duration window = campaign == null ? lookback : lookbacks.getOrDefault(campaign, lookback);
+            if (touch.at().isBefore(conversion.at().minus(window)) || touch.at().isAfter(conversion.at())) {
+                return false;
+            }
+            Set<String> prior = campaign == null ? null : priorCustomers.get(campaign);
+            return prior == null || keys.stream().noneMatch(prior::contains);
+        }
+    }
 
     private static final String VANITY_CLICK = "vanity_click";
 
@@ -38,7 +75,7 @@ final class Journeys {
     static Built build(
             List<Conversion> conversions,
             List<TouchRow> touches,
-            Duration lookback,
+            Rules rules,
             Instant periodStart,
             Function<Conversion, Optional<String>> promoPoint) {
         Map<String, List<TouchRow>> byVisitor = new HashMap<>();
@@ -59,13 +96,16 @@ final class Journeys {
         Set<String> convertedKeys = new HashSet<>();
         int unattributed = 0;
         double unattributedValue = 0;
+        List<Matched> matches = new ArrayList<>();
         for (Conversion conversion : conversions) {
-            Instant earliest = conversion.at().minus(lookback);
+            List<String> keys = keys(conversion);
             List<TouchRow> matched = conversion.visitor() == null
                     ? List.of()
-                    : within(byVisitor.get(conversion.visitor()), earliest, conversion.at());
+                    : counted(byVisitor.get(conversion.visitor()), conversion, keys, rules);
+            String key = "v:" + conversion.visitor();
             if (matched.isEmpty() && conversion.household() != null) {
-                matched = within(byHousehold.get(conversion.household()), earliest, conversion.at());
+                matched = counted(byHousehold.get(conversion.household()), conversion, keys, rules);
+                key = "h:" + conversion.household();
             }
             if (conversion.visitor() != null) {
                 convertedKeys.add("v:" + conversion.visitor());
@@ -76,15 +116,15 @@ final class Journeys {
             List<Touch> path = new ArrayList<>(touchesOf(matched));
             // A promo code is a touch at the conversion, unless a vanity click already tells where it came from.
             boolean clicked = matched.stream().anyMatch(touch -> touch.source().equals(VANITY_CLICK));
-            if (!clicked) {
-                promoPoint.apply(conversion).ifPresent(point -> path.add(new Touch(point, conversion.at())));
-            }
+            Optional<String> promo = clicked ? Optional.empty() : promoPoint.apply(conversion);
+            promo.ifPresent(point -> path.add(new Touch(point, conversion.at())));
             if (path.isEmpty()) {
                 unattributed++;
                 unattributedValue += conversion.value();
                 continue;
             }
             journeys.add(Journey.converted(path, conversion.at(), conversion.value()));
+            matches.add(new Matched(conversion, matched.isEmpty() ? keys.getFirst() : key, matched, promo.isPresent()));
         }
         int converting = journeys.size();
         Map<String, List<TouchRow>> abandoned = new LinkedHashMap<>();
@@ -100,15 +140,27 @@ final class Journeys {
             }
         }
         abandoned.values().forEach(rows -> journeys.add(Journey.abandoned(touchesOf(rows))));
-        return new Built(journeys, converting, unattributed, unattributedValue);
+        return new Built(journeys, matches, converting, unattributed, unattributedValue);
     }
 
-    private static List<TouchRow> within(@Nullable List<TouchRow> touches, Instant from, Instant to) {
+    private static List<String> keys(Conversion conversion) {
+        List<String> keys = new ArrayList<>(2);
+        if (conversion.visitor() != null) {
+            keys.add("v:" + conversion.visitor());
+        }
+        if (conversion.household() != null) {
+            keys.add("h:" + conversion.household());
+        }
+        return keys.isEmpty() ? List.of("(none)") : keys;
+    }
+
+    private static List<TouchRow> counted(
+            @Nullable List<TouchRow> touches, Conversion conversion, List<String> keys, Rules rules) {
         if (touches == null) {
             return List.of();
         }
         return touches.stream()
-                .filter(touch -> !touch.at().isBefore(from) && !touch.at().isAfter(to))
+                .filter(touch -> rules.counts(touch, conversion, keys))
                 .toList();
     }
 

@@ -4,10 +4,12 @@ import static io.reach.platform.time.UtcTimes.utc;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +43,12 @@ class PeriodEvents {
 
     /** A touch: who, when, and the point credited. */
     record TouchRow(
-            Instant at, @Nullable String visitor, @Nullable String household, String point, String source) {}
+            Instant at,
+            @Nullable String visitor,
+            @Nullable String household,
+            String point,
+            String source,
+            @Nullable UUID campaign) {}
 
     List<Conversion> conversions(Instant from, Instant to) {
         return jdbc.sql("""
@@ -82,7 +89,7 @@ class PeriodEvents {
 
     List<TouchRow> touches(Instant from, Instant to, TouchPoint by) {
         return jdbc.sql("""
-                select occurred_at, visitor_key, household_key, coalesce(%s, '(none)') as point, source
+                select occurred_at, visitor_key, household_key, coalesce(%s, '(none)') as point, source, campaign_id
                 from attribution.events
                 where attribution_type = 'touch' and occurred_at >= :from and occurred_at <= :to
                   and (visitor_key is not null or household_key is not null)
@@ -95,8 +102,27 @@ class PeriodEvents {
                         rs.getString("visitor_key"),
                         hex(rs.getBytes("household_key")),
                         Objects.requireNonNull(rs.getString("point")),
-                        Objects.requireNonNull(rs.getString("source"))))
+                        Objects.requireNonNull(rs.getString("source")),
+                        rs.getObject("campaign_id", UUID.class)))
                 .list();
+    }
+
+    /** The keys ({@code v:} visitor, {@code h:} household in hex) that converted in {@code [from, to)}. */
+    Set<String> converters(Instant from, Instant to) {
+        Set<String> keys = new HashSet<>();
+        jdbc.sql("""
+                        select visitor_key, household_key from attribution.events
+                        where attribution_type = 'conversion' and occurred_at >= :from and occurred_at < :to""").param("from", utc(from)).param("to", utc(to)).query(rs -> {
+            String visitor = rs.getString("visitor_key");
+            String household = hex(rs.getBytes("household_key"));
+            if (visitor != null) {
+                keys.add("v:" + visitor);
+            }
+            if (household != null) {
+                keys.add("h:" + household);
+            }
+        });
+        return keys;
     }
 
     private static @Nullable String hex(byte @Nullable [] bytes) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** Reads bookings for attribution (vanity addresses, promo codes), in the caller's transaction. */
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Component;
 public class SponsorshipLookups {
 
     private final Bookings bookings;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    SponsorshipLookups(Bookings bookings) {
+    SponsorshipLookups(Bookings bookings, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.bookings = bookings;
+        this.jdbc = jdbc;
     }
 
     public Optional<VanityTarget> vanity(String slug) {
@@ -63,5 +66,26 @@ public class SponsorshipLookups {
             }
         }
         return address.append(fragment).toString();
+    }
+
+    /**
+     * What each campaign's insertion orders cost on a day: every booked, live or completed order whose
+     * flight covers the day adds its planned cost spread evenly over the flight (flat: the price; CPM: the
+     * price per thousand of its goal), in the orders' currencies as given.
+     */
+    public java.util.Map<UUID, java.math.BigDecimal> dailyCosts(java.time.LocalDate day) {
+        java.util.Map<UUID, java.math.BigDecimal> costs = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select campaign_id, sum(case when pricing = 'flat' then price
+                                else price * coalesce(goal, 0) / 1000 end / (flight_end - flight_start + 1)) as cost
+                        from podcasts.io_bookings
+                        where campaign_id is not null and status in ('booked', 'live', 'completed')
+                          and :day between flight_start and flight_end
+                        group by campaign_id""").param("day", day).query(rs -> {
+            costs.put(
+                    java.util.Objects.requireNonNull(rs.getObject("campaign_id", UUID.class)),
+                    rs.getBigDecimal("cost").setScale(2, java.math.RoundingMode.HALF_EVEN));
+        });
+        return costs;
     }
 }
