@@ -1,7 +1,6 @@
 package io.reach.measurement;
 
 import io.reach.measurement.ingest.IngestSites;
-import io.reach.platform.tenant.TenantDirectory;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import java.util.Optional;
@@ -14,15 +13,13 @@ import org.springframework.stereotype.Component;
 class SitesForIngestion implements IngestSites {
 
     private final Sites sites;
-    private final SiteKeys keys;
     private final TenantTransactions transactions;
-    private final TenantDirectory tenants;
+    private final PublicSiteKeys publicKeys;
 
-    SitesForIngestion(Sites sites, SiteKeys keys, TenantTransactions transactions, TenantDirectory tenants) {
+    SitesForIngestion(Sites sites, TenantTransactions transactions, PublicSiteKeys publicKeys) {
         this.sites = sites;
-        this.keys = keys;
         this.transactions = transactions;
-        this.tenants = tenants;
+        this.publicKeys = publicKeys;
     }
 
     @Override
@@ -33,14 +30,8 @@ class SitesForIngestion implements IngestSites {
 
     @Override
     public Optional<ActiveKey> activeKey(@Nullable String key) {
-        if (key == null) {
-            return Optional.empty();
-        }
-        return SiteKeys.tenantOf(key)
-                .map(TenantId::of)
-                .filter(tenants::isActive)
-                .flatMap(tenant -> transactions
-                        .inTransactionAs(tenant, () -> keys.findActive(key))
-                        .map(found -> new ActiveKey(tenant, found.id(), found.siteId(), found::allows)));
+        return publicKeys
+                .active(key)
+                .map(grant -> new ActiveKey(grant.tenant(), grant.keyId(), grant.siteId(), grant.allowsOrigin()));
     }
 }

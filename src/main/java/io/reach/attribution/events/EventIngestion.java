@@ -57,6 +57,11 @@ public class EventIngestion {
     }
 
     public BatchAnswer ingest(TenantId tenant, EventKind kind, String body) {
+        return ingest(tenant, kind, body, EventSource.API);
+    }
+
+    /** Stores the events of a batch that came in by {@code source} (the API, or the browser's pixel). */
+    BatchAnswer ingest(TenantId tenant, EventKind kind, String body, EventSource source) {
         Instant now = clock.instant();
         List<EventLines.Line> lines =
                 EventLines.read(body, json, kind, now.minus(retention), now.plus(Duration.ofHours(1)));
@@ -76,10 +81,7 @@ public class EventIngestion {
                     continue;
                 }
                 good.add(new EventStore.Stored(
-                        ids.next(),
-                        event,
-                        EventSource.API,
-                        event.ip() == null ? null : households.keyOf(tenant, event.ip())));
+                        ids.next(), event, source, event.ip() == null ? null : households.keyOf(tenant, event.ip())));
             }
             store.store(good, now);
             checks.check(tenant, good, now);
