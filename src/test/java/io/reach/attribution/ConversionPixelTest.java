@@ -54,7 +54,9 @@ class ConversionPixelTest {
         var results = api.get("/api/v1/attribution/results?from=" + today + "&to=" + today, ada.accessToken())
                 .json();
         assertThat(results.get("conversions").asInt()).isEqualTo(1);
-        assertThat(results.get("attributed_conversions").asInt()).as(results.toString()).isEqualTo(1);
+        assertThat(results.get("attributed_conversions").asInt())
+                .as(results.toString())
+                .isEqualTo(1);
 
         assertThat(get("/px/" + key + ".gif" + query, "Referer", "https://evil.example/")
                         .status())

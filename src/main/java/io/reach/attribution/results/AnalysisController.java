@@ -30,9 +30,39 @@ class AnalysisController {
     private static final String ANALYSES = "/api/v1/attribution/analyses";
 
     private final AttributionAnalysis analysis;
+    private final LiftAnalysis lift;
 
-    AnalysisController(AttributionAnalysis analysis) {
+    AnalysisController(AttributionAnalysis analysis, LiftAnalysis lift) {
         this.analysis = analysis;
+        this.lift = lift;
+    }
+
+    /** Who asks for a group: a listener's address, or a visitor key. */
+    record AssignmentRequest(@Nullable String ip, @Nullable String visitor) {}
+
+    @PostMapping("/api/v1/attribution/campaigns/{id}/assignment")
+    @RequiresPermission(resource = "attribution", action = "read")
+    @Operation(
+            summary = "The group (exposed or holdout) a listener's address or a visitor is in for the campaign, by"
+                    + " deterministic hashing: for an ad server choosing the campaign's ad or a public-service one")
+    LiftAnalysis.Assignment assignment(@PathVariable UUID id, @RequestBody AssignmentRequest request) {
+        return lift.assignment(id, request.ip(), request.visitor());
+    }
+
+    @GetMapping("/api/v1/attribution/lift")
+    @RequiresPermission(resource = "attribution", action = "read")
+    @Operation(
+            summary = "A campaign's lift over from..to: its reached households' conversion rate against its holdout's"
+                    + " (holdout_share > 0) or against a baseline period's (baseline_from..baseline_to, by default the"
+                    + " as-long period before), with a 95 % interval")
+    LiftAnalysis.Lift lift(
+            @RequestParam(name = "campaign_id", required = false) @Nullable UUID campaign,
+            @RequestParam(required = false) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to,
+            @RequestParam(name = "lookback_days", required = false) @Nullable Integer lookbackDays,
+            @RequestParam(name = "baseline_from", required = false) @Nullable LocalDate baselineFrom,
+            @RequestParam(name = "baseline_to", required = false) @Nullable LocalDate baselineTo) {
+        return lift.lift(campaign, from, to, lookbackDays, baselineFrom, baselineTo);
     }
 
     @GetMapping("/api/v1/attribution/campaigns/{id}/settings")

@@ -4,6 +4,9 @@ import io.reach.campaigns.CampaignDirectory;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.NotFoundException;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,14 +22,19 @@ import org.springframework.stereotype.Repository;
 
 /**
  * A campaign's attribution settings ({@code attribution.campaign_settings}: its own lookback, 1–60
- * days, and whether it excludes prior customers), and the {@link Journeys.Rules} they make for a
- * period, in the workspace's transaction. Prior customers are the keys that converted in the year
- * before the campaign's start; a campaign without a start date has none.
+ * days; whether it excludes prior customers; the share of households it holds out, 0–0.5), and the
+ * {@link Journeys.Rules} they make for a period, in the workspace's transaction. Prior customers are
+ * the keys that converted in the year before the campaign's start; a campaign without a start date
+ * has none.
  */
 @Repository
 public class CampaignRules {
 
     static final Duration PRIOR_CUSTOMER_YEARS = Duration.ofDays(365);
+    static final BigDecimal MAX_HOLDOUT = new BigDecimal("0.5");
+    private static final String SELECT =
+            "select campaign_id, lookback_days, exclude_prior_customers, holdout_share, updated_at"
+                    + " from attribution.campaign_settings";
 
     private final JdbcClient jdbc;
     private final PeriodEvents events;
@@ -43,28 +51,24 @@ public class CampaignRules {
             UUID campaignId,
             int lookbackDays,
             boolean excludePriorCustomers,
+            BigDecimal holdoutShare,
             @Nullable Instant updatedAt) {}
 
     /** The settings asked for; absent fields keep their value. */
     public record SettingsInput(
-            @Nullable Integer lookbackDays, @Nullable Boolean excludePriorCustomers) {}
+            @Nullable Integer lookbackDays,
+            @Nullable Boolean excludePriorCustomers,
+            @Nullable BigDecimal holdoutShare) {}
 
     Settings find(UUID campaign) {
         if (!campaigns.exists(campaign)) {
             throw new NotFoundException("Campaign", campaign);
         }
-        return jdbc.sql("""
-                        select campaign_id, lookback_days, exclude_prior_customers, updated_at
-                        from attribution.campaign_settings where campaign_id = :campaign""")
+        return jdbc.sql(SELECT + " where campaign_id = :campaign")
                 .param("campaign", campaign)
-                .query((rs, row) -> new Settings(
-                        campaign,
-                        rs.getInt("lookback_days"),
-                        rs.getBoolean("exclude_prior_customers"),
-                        Objects.requireNonNull(rs.getObject("updated_at", OffsetDateTime.class))
-                                .toInstant()))
+                .query(CampaignRules::settings)
                 .optional()
-                .orElse(new Settings(campaign, 30, false, null));
+                .orElse(new Settings(campaign, 30, false, BigDecimal.ZERO.setScale(3), null));
     }
 
     Settings save(UUID campaign, SettingsInput input) {
@@ -75,15 +79,21 @@ public class CampaignRules {
         }
         boolean exclude =
                 input.excludePriorCustomers() == null ? current.excludePriorCustomers() : input.excludePriorCustomers();
+        BigDecimal holdout = input.holdoutShare() == null ? current.holdoutShare() : input.holdoutShare();
+        if (holdout.signum() < 0 || holdout.compareTo(MAX_HOLDOUT) > 0 || holdout.scale() > 3) {
+            throw new InvalidRequestException(new FieldError("holdout_share", "is 0 to 0.5, at most 3 decimals"));
+        }
         jdbc.sql("""
                 insert into attribution.campaign_settings (tenant_id, campaign_id, lookback_days, exclude_prior_customers,
-                    updated_at)
-                values (platform.current_tenant_id(), :campaign, :lookback, :exclude, now())
+                    holdout_share, updated_at)
+                values (platform.current_tenant_id(), :campaign, :lookback, :exclude, :holdout, now())
                 on conflict (tenant_id, campaign_id) do update set lookback_days = excluded.lookback_days,
-                    exclude_prior_customers = excluded.exclude_prior_customers, updated_at = excluded.updated_at""")
+                    exclude_prior_customers = excluded.exclude_prior_customers, holdout_share = excluded.holdout_share,
+                    updated_at = excluded.updated_at""")
                 .param("campaign", campaign)
                 .param("lookback", lookback)
                 .param("exclude", exclude)
+                .param("holdout", holdout)
                 .update();
         return find(campaign);
     }
@@ -92,16 +102,13 @@ public class CampaignRules {
     Journeys.Rules rules(Duration lookback) {
         Map<UUID, Duration> lookbacks = new HashMap<>();
         Map<UUID, Set<String>> prior = new HashMap<>();
-        List<Settings> all = jdbc.sql(
-                        "select campaign_id, lookback_days, exclude_prior_customers from attribution.campaign_settings")
-                .query((rs, row) -> new Settings(
-                        Objects.requireNonNull(rs.getObject("campaign_id", UUID.class)),
-                        rs.getInt("lookback_days"),
-                        rs.getBoolean("exclude_prior_customers"),
-                        null))
-                .list();
+        Map<UUID, Double> holdouts = new HashMap<>();
+        List<Settings> all = jdbc.sql(SELECT).query(CampaignRules::settings).list();
         for (Settings settings : all) {
             lookbacks.put(settings.campaignId(), Duration.ofDays(settings.lookbackDays()));
+            if (settings.holdoutShare().signum() > 0) {
+                holdouts.put(settings.campaignId(), settings.holdoutShare().doubleValue());
+            }
             if (settings.excludePriorCustomers()) {
                 Instant start = campaigns
                         .dates(settings.campaignId())
@@ -112,6 +119,16 @@ public class CampaignRules {
                         start == null ? Set.of() : events.converters(start.minus(PRIOR_CUSTOMER_YEARS), start));
             }
         }
-        return new Journeys.Rules(lookback, lookbacks, prior);
+        return new Journeys.Rules(lookback, lookbacks, prior, holdouts);
+    }
+
+    private static Settings settings(ResultSet rs, int row) throws SQLException {
+        return new Settings(
+                Objects.requireNonNull(rs.getObject("campaign_id", UUID.class)),
+                rs.getInt("lookback_days"),
+                rs.getBoolean("exclude_prior_customers"),
+                Objects.requireNonNull(rs.getBigDecimal("holdout_share")),
+                Objects.requireNonNull(rs.getObject("updated_at", OffsetDateTime.class))
+                        .toInstant());
     }
 }

@@ -44,12 +44,25 @@ final class Journeys {
     /**
      * Which touches count for a conversion: inside the lookback of the touch's campaign (the period's
      * when the campaign sets none), and not a touch of a campaign that excludes prior customers when the
-     * conversion's visitor or household converted before that campaign started.
+     * conversion's visitor or household converted before that campaign started, nor a touch of a
+     * household the campaign holds out.
      */
-    record Rules(Duration lookback, Map<UUID, Duration> lookbacks, Map<UUID, Set<String>> priorCustomers) {
+    record Rules(
+            Duration lookback,
+            Map<UUID, Duration> lookbacks,
+            Map<UUID, Set<String>> priorCustomers,
+            Map<UUID, Double> holdouts) {
 
         static Rules plain(Duration lookback) {
-            return new Rules(lookback, Map.of(), Map.of());
+            return new Rules(lookback, Map.of(), Map.of(), Map.of());
+        }
+
+        /** Whether the touch reached a household the campaign holds out (it heard a public-service ad instead). */
+        boolean heldOut(TouchRow touch) {
+            UUID campaign = touch.campaign();
+            Double share = campaign == null ? null : holdouts.get(campaign);
+            String unit = touch.household() != null ? touch.household() : touch.visitor();
+            return campaign != null && share != null && unit != null && Holdouts.heldOut(campaign, unit, share);
         }
 
         /** The longest lookback any touch may have: how far before the period touches are read. */
@@ -64,7 +77,7 @@ final class Journeys {
                 return false;
             }
             Set<String> prior = campaign == null ? null : priorCustomers.get(campaign);
-            return prior == null || keys.stream().noneMatch(prior::contains);
+            return (prior == null || keys.stream().noneMatch(prior::contains)) && !heldOut(touch);
         }
     }
 
