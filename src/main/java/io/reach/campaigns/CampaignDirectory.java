@@ -24,6 +24,17 @@ public class CampaignDirectory {
         return campaigns.find(campaignId).isPresent();
     }
 
+    /** A campaign by name, for pickers in other modules' pages. */
+    public record CampaignName(UUID id, String name) {}
+
+    /** The current tenant's newest campaigns (at most 200), in the caller's tenant transaction. */
+    public java.util.List<CampaignName> names() {
+        return campaigns.page(new UUID(-1L, -1L), 200, null, null).stream()
+                .map(campaign ->
+                        new CampaignName(campaign.id(), campaign.brief().name()))
+                .toList();
+    }
+
     /** When a campaign runs (either end may be open), if the current tenant has it. */
     public record CampaignDates(
             @Nullable Instant start, @Nullable Instant end) {}

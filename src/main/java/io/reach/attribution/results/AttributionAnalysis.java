@@ -61,6 +61,7 @@ public class AttributionAnalysis {
     private final ModelCatalog catalog;
     private final Sponsorships sponsorships;
     private final CampaignRules rules;
+    private final io.reach.campaigns.CampaignDirectory campaignDirectory;
     private final ObjectProvider<SchedulerClient> scheduler;
     private final Ids ids;
     private final Clock clock;
@@ -73,6 +74,7 @@ public class AttributionAnalysis {
             ModelCatalog catalog,
             Sponsorships sponsorships,
             CampaignRules rules,
+            io.reach.campaigns.CampaignDirectory campaignDirectory,
             ObjectProvider<SchedulerClient> scheduler,
             Ids ids,
             Clock clock) {
@@ -83,6 +85,7 @@ public class AttributionAnalysis {
         this.catalog = catalog;
         this.sponsorships = sponsorships;
         this.rules = rules;
+        this.campaignDirectory = campaignDirectory;
         this.scheduler = scheduler;
         this.ids = ids;
         this.clock = clock;
@@ -117,6 +120,11 @@ public class AttributionAnalysis {
                 period.from(),
                 period.to());
         return job;
+    }
+
+    /** The workspace's campaigns by name (for the console's pickers). */
+    public List<io.reach.campaigns.CampaignDirectory.CampaignName> campaigns() {
+        return transactions.inTransaction(campaignDirectory::names);
     }
 
     public CampaignRules.Settings settings(UUID campaign) {

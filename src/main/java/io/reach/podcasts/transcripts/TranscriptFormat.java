@@ -37,6 +37,16 @@ public enum TranscriptFormat {
                 });
     }
 
+    /** The media type Reach reads this format as. */
+    public String mediaType() {
+        return switch (this) {
+            case SRT -> "application/x-subrip";
+            case WEBVTT -> "text/vtt";
+            case JSON -> "application/json";
+            case TEXT -> "text/plain";
+        };
+    }
+
     /** Which format to prefer when a feed offers several: the ones with times first. */
     int preference() {
         return switch (this) {

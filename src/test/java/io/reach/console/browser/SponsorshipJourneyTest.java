@@ -64,5 +64,54 @@ class SponsorshipJourneyTest {
                 .contains("Shapley value")
                 .contains("Markov removal effect");
         chrome.check("attribution-dashboard");
+        chrome.press("Analyse " + today.minusDays(29) + " to " + today);
+        assertThat(chrome.mainText()).contains("Stored analyses").contains("of 30 days");
+    }
+
+    @Test
+    void aTranscriptIsUploadedSearchedAndASponsorMatched() {
+        Accounts.SignedIn ada = accounts.owner();
+        String podcast = api.post(
+                        "/api/v1/podcasts",
+                        ada.accessToken(),
+                        "{\"name\": \"Stride Radio\", \"category\": \"Health & Fitness\", \"language\": \"en\"}")
+                .json()
+                .get("id")
+                .asString();
+        String episode = api.post(
+                        "/api/v1/podcasts/" + podcast + "/episodes",
+                        ada.accessToken(),
+                        "{\"guid\": \"e-1\", \"title\": \"Marathon month\"}")
+                .json()
+                .at("/episode/id")
+                .asString();
+        chrome.signIn(ada.email(), Accounts.PASSWORD);
+        chrome.open("/app/episodes/" + episode);
+        chrome.follow("Transcript");
+        assertThat(chrome.mainText()).contains("no transcript yet");
+        chrome.set("transcript-format", "text")
+                .fill(Map.of("transcript-text", "We train for the marathon with long runs.\n\nThen we rest."))
+                .press("Store the transcript");
+        assertThat(chrome.mainText()).contains("The transcript was stored.").contains("2 segments");
+        chrome.check("transcript-stored");
+
+        chrome.open("/app/transcripts");
+        chrome.fill(Map.of("q", "training marathons")).press("Search");
+        assertThat(chrome.mainText()).contains("1 passages").contains("Marathon month");
+        chrome.check("transcripts-search");
+
+        chrome.open("/app/sponsors");
+        chrome.fill(Map.of(
+                        "sponsor-name", "Stride Shoes",
+                        "sponsor-industry", "fitness apparel",
+                        "sponsor-description", "Running shoes for marathon runners"))
+                .press("Add sponsor");
+        chrome.follow("Matches for Stride Shoes");
+        chrome.press("Score every podcast");
+        assertThat(chrome.mainText())
+                .contains("Every podcast was scored for this sponsor.")
+                .contains("Stride Radio")
+                .contains("topical_fit");
+        chrome.check("sponsor-matches");
     }
 }
