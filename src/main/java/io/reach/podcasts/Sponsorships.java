@@ -33,6 +33,28 @@ public class Sponsorships {
     /** A booking's promo code. */
     public record PromoCode(String code, BookingRef booking) {}
 
+    /** A sponsor's name and its insertion orders' delivery, for a report shared with the sponsor. */
+    public record SponsorDelivery(String sponsorName, List<OrderDelivery> orders) {}
+
+    /** An insertion order's flight, goal, what it delivered, its downloads, pacing and cost so far. */
+    public record OrderDelivery(
+            UUID id,
+            java.time.LocalDate flightStart,
+            java.time.LocalDate flightEnd,
+            String goalType,
+            @Nullable Long goal,
+            long delivered,
+            long downloads,
+            @Nullable Double pacing,
+            java.math.BigDecimal cost,
+            String currency,
+            @Nullable String promoCode) {}
+
+    /** The sponsor's delivery (booked, live and completed orders), if the workspace has the sponsor. */
+    public Optional<SponsorDelivery> sponsorDelivery(UUID sponsor, java.time.LocalDate today) {
+        return lookups.sponsorDelivery(sponsor, today);
+    }
+
     public Optional<VanityTarget> vanity(String slug) {
         return lookups.vanity(slug);
     }

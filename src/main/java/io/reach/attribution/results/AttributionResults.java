@@ -71,7 +71,7 @@ public class AttributionResults {
             Map<String, Long> validation,
             List<ModelResult> models) {}
 
-    Results results(
+    public Results results(
             @Nullable LocalDate from,
             @Nullable LocalDate to,
             @Nullable Integer lookbackDays,

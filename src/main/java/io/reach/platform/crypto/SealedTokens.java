@@ -28,6 +28,30 @@ public class SealedTokens {
         return ENCODER.encodeToString(box.encrypt(content, purpose));
     }
 
+    /** A shared link's subject: the workspace and the link's id. */
+    public record LinkToken(java.util.UUID tenant, java.util.UUID id) {}
+
+    /** A token naming a workspace's link (a report shared with a sponsor), for one purpose. */
+    public String sealLink(java.util.UUID tenant, java.util.UUID id, String purpose) {
+        return seal(
+                ByteBuffer.allocate(32)
+                        .putLong(tenant.getMostSignificantBits())
+                        .putLong(tenant.getLeastSignificantBits())
+                        .putLong(id.getMostSignificantBits())
+                        .putLong(id.getLeastSignificantBits())
+                        .array(),
+                purpose);
+    }
+
+    /** The workspace and link a token sealed by {@link #sealLink} names; empty when it is not such a token. */
+    public Optional<LinkToken> openLink(String token, String purpose) {
+        return open(token, purpose)
+                .filter(bytes -> bytes.remaining() == 32)
+                .map(bytes -> new LinkToken(
+                        new java.util.UUID(bytes.getLong(), bytes.getLong()),
+                        new java.util.UUID(bytes.getLong(), bytes.getLong())));
+    }
+
     /** The content of a token sealed here for {@code purpose}; empty when it is malformed, changed or not ours. */
     public Optional<ByteBuffer> open(String token, String purpose) {
         if (token.length() > 2048) {

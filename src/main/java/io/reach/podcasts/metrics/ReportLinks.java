@@ -11,7 +11,6 @@ import io.reach.platform.tenant.TenantTransactions;
 import io.reach.platform.web.FieldError;
 import io.reach.platform.web.InvalidRequestException;
 import io.reach.platform.web.NotFoundException;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,13 +105,8 @@ public class ReportLinks {
                     .param("now", utc(now))
                     .update();
         });
-        byte[] content = ByteBuffer.allocate(32)
-                .putLong(tenant.value().getMostSignificantBits())
-                .putLong(tenant.value().getLeastSignificantBits())
-                .putLong(id.getMostSignificantBits())
-                .putLong(id.getLeastSignificantBits())
-                .array();
-        return new Link(id, podcast, episode, expires, null, now, "/reports/" + tokens.seal(content, PURPOSE));
+        return new Link(
+                id, podcast, episode, expires, null, now, "/reports/" + tokens.sealLink(tenant.value(), id, PURPOSE));
     }
 
     public List<Link> forPodcast(UUID podcast) {
@@ -144,13 +138,12 @@ public class ReportLinks {
 
     /** The report a token opens; empty when it is malformed, not ours, revoked, expired or its workspace is suspended. */
     Optional<Opened> open(String token) {
-        Optional<ByteBuffer> content = tokens.open(token, PURPOSE);
-        if (content.isEmpty() || content.get().remaining() != 32) {
+        Optional<SealedTokens.LinkToken> sealed = tokens.openLink(token, PURPOSE);
+        if (sealed.isEmpty()) {
             return Optional.empty();
         }
-        ByteBuffer bytes = content.get();
-        TenantId tenant = TenantId.of(new UUID(bytes.getLong(), bytes.getLong()));
-        UUID id = new UUID(bytes.getLong(), bytes.getLong());
+        TenantId tenant = TenantId.of(sealed.get().tenant());
+        UUID id = sealed.get().id();
         if (!tenants.isActive(tenant)) {
             return Optional.empty();
         }

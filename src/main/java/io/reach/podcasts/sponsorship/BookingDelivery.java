@@ -71,7 +71,7 @@ public class BookingDelivery {
                 .single();
     }
 
-    private long downloads(Booking booking) {
+    long downloads(Booking booking) {
         boolean byEpisode = !booking.episodeIds().isEmpty();
         if (!byEpisode && booking.podcastIds().isEmpty()) {
             return 0;

@@ -17,10 +17,18 @@ import org.springframework.stereotype.Component;
 public class SponsorshipLookups {
 
     private final Bookings bookings;
+    private final Sponsors sponsors;
+    private final BookingDelivery delivery;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    SponsorshipLookups(Bookings bookings, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    SponsorshipLookups(
+            Bookings bookings,
+            Sponsors sponsors,
+            BookingDelivery delivery,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.bookings = bookings;
+        this.sponsors = sponsors;
+        this.delivery = delivery;
         this.jdbc = jdbc;
     }
 
@@ -87,5 +95,32 @@ public class SponsorshipLookups {
                     rs.getBigDecimal("cost").setScale(2, java.math.RoundingMode.HALF_EVEN));
         });
         return costs;
+    }
+
+    /** A sponsor's insertion orders with what each delivered, its downloads and its cost so far. */
+    public Optional<io.reach.podcasts.Sponsorships.SponsorDelivery> sponsorDelivery(
+            UUID sponsor, java.time.LocalDate today) {
+        return sponsors.find(sponsor)
+                .map(found -> new io.reach.podcasts.Sponsorships.SponsorDelivery(
+                        found.name(),
+                        bookings.all(sponsor).stream()
+                                .filter(booking -> booking.status() != BookingStatus.DRAFT
+                                        && booking.status() != BookingStatus.CANCELLED)
+                                .map(booking -> {
+                                    BookingDelivery.Delivery delivered = delivery.of(booking, today);
+                                    return new io.reach.podcasts.Sponsorships.OrderDelivery(
+                                            booking.id(),
+                                            booking.flightStart(),
+                                            booking.flightEnd(),
+                                            booking.goalType().code(),
+                                            booking.goal(),
+                                            delivered.delivered(),
+                                            delivery.downloads(booking),
+                                            delivered.pacing(),
+                                            delivered.costSoFar(),
+                                            booking.currency(),
+                                            booking.promoCode());
+                                })
+                                .toList()));
     }
 }

@@ -113,5 +113,11 @@ class SponsorshipJourneyTest {
                 .contains("Stride Radio")
                 .contains("topical_fit");
         chrome.check("sponsor-matches");
+
+        chrome.open("/app/sponsors");
+        chrome.follow("Report for Stride Shoes");
+        chrome.press("Make a report link");
+        assertThat(chrome.mainText()).contains("Share this address").contains("/sponsor-reports/");
+        chrome.check("sponsor-report-link");
     }
 }
