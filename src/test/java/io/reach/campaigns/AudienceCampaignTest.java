@@ -205,6 +205,19 @@ class AudienceCampaignTest {
         String target =
                 new Browser(api).get(tracked).headers().firstValue("Location").orElseThrow();
         assertThat(target).as("the tracked link leads to her preference centre").contains("/preferences/");
+        String visitor = io.reach.campaigns.EmailLinkClicked.visitorOf("Ivy@" + domain);
+        api.post(
+                "/api/v1/ingest/conversions",
+                token,
+                "{\"occurred_at\": \"" + java.time.Instant.now().plusSeconds(5)
+                        + "\", \"action\": \"signup\", \"visitor\": \"" + visitor + "\"}");
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        var credited = api.get("/api/v1/attribution/results?from=" + today + "&to=" + today + "&point=campaign", token)
+                .json();
+        assertThat(credited.get("attributed_conversions").asInt())
+                .as("her click in the e-mail is a touch of the campaign")
+                .isEqualTo(1);
+        assertThat(credited.at("/models/0/credits/0/point").asString()).isEqualTo(campaign.toString());
         assertThat(new Browser(api)
                         .get(target.substring(target.indexOf("/preferences/")))
                         .body())

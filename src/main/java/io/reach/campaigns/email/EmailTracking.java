@@ -1,6 +1,7 @@
 package io.reach.campaigns.email;
 
 import io.reach.campaigns.CampaignProperties;
+import io.reach.campaigns.EmailLinkClicked;
 import io.reach.campaigns.sending.Channel;
 import io.reach.campaigns.sending.SendEffects;
 import io.reach.campaigns.suppression.SuppressionLists;
@@ -38,8 +39,12 @@ class EmailTracking {
     private final Clock clock;
 
     private final ContactDirectory contacts;
+    private final EmailCampaigns emailCampaigns;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
 
     EmailTracking(
+            EmailCampaigns emailCampaigns,
+            org.springframework.context.ApplicationEventPublisher publisher,
             TrackingTokens tokens,
             EmailSends sends,
             SuppressionLists suppressions,
@@ -50,6 +55,8 @@ class EmailTracking {
             CampaignProperties properties,
             Clock clock) {
         this.contacts = contacts;
+        this.emailCampaigns = emailCampaigns;
+        this.publisher = publisher;
         this.tokens = tokens;
         this.sends = sends;
         this.suppressions = suppressions;
@@ -66,7 +73,7 @@ class EmailTracking {
     }
 
     /** Records an open or a click of the token's send ({@code type}: the engagement event's type). */
-    void engage(TrackingTokens.Token token, String type, @Nullable String agent) {
+    void engage(TrackingTokens.Token token, String type, @Nullable String agent, @Nullable String client) {
         Instant now = clock.instant();
         Optional<Engaged> recorded = transactions.inTransactionAs(
                 token.tenant(),
@@ -83,6 +90,17 @@ class EmailTracking {
                         sends.clicked(send.id(), machine, now);
                         if (!machine && send.clickedAt() == null) {
                             converted(send);
+                        }
+                        if (!machine) {
+                            publisher.publishEvent(new EmailLinkClicked(
+                                    token.tenant().value(),
+                                    emailCampaigns.get(send.emailCampaignId()).campaignId(),
+                                    send.emailCampaignId(),
+                                    EmailLinkClicked.visitorOf(send.recipientEmail()),
+                                    client,
+                                    agent,
+                                    token.url(),
+                                    now));
                         }
                     }
                     if (!machine) {

@@ -1,5 +1,6 @@
 package io.reach.campaigns.email;
 
+import io.reach.measurement.ClientAddresses;
 import io.reach.platform.security.OpenEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -36,9 +37,11 @@ class TrackingController {
             Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
     private final EmailTracking tracking;
+    private final ClientAddresses clients;
 
-    TrackingController(EmailTracking tracking) {
+    TrackingController(EmailTracking tracking, ClientAddresses clients) {
         this.tracking = tracking;
+        this.clients = clients;
     }
 
     @GetMapping("/o/{token}")
@@ -48,7 +51,7 @@ class TrackingController {
     ResponseEntity<byte[]> open(
             @PathVariable String token,
             @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) @Nullable String agent) {
-        tracking.engage(tracking.token(token, TrackingTokens.Kind.OPEN), "email_open", agent);
+        tracking.engage(tracking.token(token, TrackingTokens.Kind.OPEN), "email_open", agent, null);
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .contentType(MediaType.IMAGE_GIF)
@@ -62,9 +65,10 @@ class TrackingController {
     @ApiResponse(responseCode = "302", description = "Redirects to the link (Location)")
     ResponseEntity<Void> click(
             @PathVariable String token,
-            @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) @Nullable String agent) {
+            @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) @Nullable String agent,
+            jakarta.servlet.http.HttpServletRequest http) {
         TrackingTokens.Token link = tracking.token(token, TrackingTokens.Kind.CLICK);
-        tracking.engage(link, "email_click", agent);
+        tracking.engage(link, "email_click", agent, clients.clientAddress(http));
         return ResponseEntity.status(HttpStatus.FOUND)
                 .location(URI.create(link.url()))
                 .cacheControl(CacheControl.noStore())
