@@ -205,7 +205,7 @@ class AudienceCampaignTest {
         String target =
                 new Browser(api).get(tracked).headers().firstValue("Location").orElseThrow();
         assertThat(target).as("the tracked link leads to her preference centre").contains("/preferences/");
-        String visitor = io.reach.campaigns.EmailLinkClicked.visitorOf("Ivy@" + domain);
+        String visitor = io.reach.campaigns.CampaignDirectory.EmailLinkClicked.visitorOf("Ivy@" + domain);
         api.post(
                 "/api/v1/ingest/conversions",
                 token,

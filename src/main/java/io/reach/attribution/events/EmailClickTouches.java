@@ -1,6 +1,6 @@
 package io.reach.attribution.events;
 
-import io.reach.campaigns.EmailLinkClicked;
+import io.reach.campaigns.CampaignDirectory.EmailLinkClicked;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantId;
 import io.reach.podcasts.Households;

@@ -1,7 +1,7 @@
 package io.reach.campaigns.email;
 
+import io.reach.campaigns.CampaignDirectory.EmailLinkClicked;
 import io.reach.campaigns.CampaignProperties;
-import io.reach.campaigns.EmailLinkClicked;
 import io.reach.campaigns.sending.Channel;
 import io.reach.campaigns.sending.SendEffects;
 import io.reach.campaigns.suppression.SuppressionLists;
