@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -144,6 +146,47 @@ class AttributionAnalysisTest {
         assertThat(api.post("/api/v1/attribution/analyses", token, "{\"from\": \"" + yesterday + "\"}")
                         .status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void sharedAddressesAreEstimatedAndAConversionBeforeAnyExposureIsSuspect() {
+        String token = accounts.owner().accessToken();
+        List<String> touches = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            touches.add("{\"occurred_at\": \"" + noon.minus(1, ChronoUnit.HOURS) + "\", \"channel\": \"podcast\","
+                    + " \"visitor\": \"office-" + i + "\", \"ip\": \"198.51.100.77\"}");
+        }
+        touches.add("{\"occurred_at\": \"" + noon.minus(1, ChronoUnit.HOURS) + "\", \"channel\": \"podcast\","
+                + " \"ip\": \"198.51.100.78\"}");
+        touches.add("{\"occurred_at\": \"" + noon.plus(1, ChronoUnit.HOURS) + "\", \"channel\": \"email\","
+                + " \"visitor\": \"late\"}");
+        assertThat(api.post("/api/v1/ingest/touches", token, String.join("\n", touches))
+                        .status())
+                .isEqualTo(202);
+        Api.Response conversions = api.post(
+                "/api/v1/ingest/conversions",
+                token,
+                String.join(
+                        "\n",
+                        "{\"occurred_at\": \"" + noon + "\", \"action\": \"signup\", \"ip\": \"198.51.100.77\"}",
+                        "{\"occurred_at\": \"" + noon + "\", \"action\": \"signup\", \"ip\": \"198.51.100.78\"}",
+                        "{\"occurred_at\": \"" + noon + "\", \"action\": \"signup\", \"visitor\": \"late\"}"));
+        assertThat(conversions.status()).as(conversions.body()).isEqualTo(202);
+
+        JsonNode results = api.get("/api/v1/attribution/results?from=" + yesterday + "&to=" + yesterday, token)
+                .json();
+        assertThat(results.get("attributed_conversions").asInt()).isEqualTo(2);
+        assertThat(results.get("estimated_conversions").asInt())
+                .as("nine visitors behind one address: a shared one")
+                .isEqualTo(1);
+        assertThat(results.get("confirmed_conversions").asInt()).isEqualTo(1);
+        assertThat(results.at("/validation/suspect").asInt())
+                .as("'late' converted an hour before its only touch")
+                .isEqualTo(1);
+        JsonNode validations = api.get("/api/v1/attribution/validations?from=" + yesterday + "&to=" + yesterday, token)
+                .json()
+                .get("items");
+        assertThat(validations.toString()).contains("before_exposure");
     }
 
     private int attributed(String token) {

@@ -19,8 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Checks conversions as they are stored, in the workspace's transaction, and records each one's
  * outcome in {@code attribution.validations}: {@code rejected} for an order id seen before or a bot's
- * user agent (never credited), {@code suspect} for a data-centre address or a conversion less than
- * two seconds after a touch of its visitor or household (credited, counted apart), else {@code valid}.
+ * user agent (never credited), {@code suspect} for a data-centre address, a conversion less than two
+ * seconds after a touch of its visitor or household, or one before any exposure (its visitor or
+ * household was touched only after it, within 60 days: a clock or a replay to look at) — credited,
+ * counted apart — else {@code valid}.
  */
 @Component
 class ConversionChecks {
@@ -29,6 +31,7 @@ class ConversionChecks {
     static final String BOT_USER_AGENT = "bot_user_agent";
     static final String DATACENTER_IP = "datacenter_ip";
     static final String IMPOSSIBLE_SPEED = "impossible_speed";
+    static final String BEFORE_EXPOSURE = "before_exposure";
 
     private final JdbcClient jdbc;
     private final TrafficChecks traffic;
@@ -73,7 +76,19 @@ class ConversionChecks {
                         where t.attribution_type = 'touch' and t.occurred_at <= c.occurred_at
                           and t.occurred_at > c.occurred_at - interval '2 seconds'
                           and ((c.visitor_key is not null and t.visitor_key = c.visitor_key)
-                            or (c.household_key is not null and t.household_key = c.household_key))) as too_fast
+                            or (c.household_key is not null and t.household_key = c.household_key))) as too_fast,
+                    exists (
+                        select 1 from attribution.events t
+                        where t.attribution_type = 'touch' and t.occurred_at > c.occurred_at
+                          and t.occurred_at <= c.occurred_at + interval '60 days'
+                          and ((c.visitor_key is not null and t.visitor_key = c.visitor_key)
+                            or (c.household_key is not null and t.household_key = c.household_key)))
+                    and not exists (
+                        select 1 from attribution.events t
+                        where t.attribution_type = 'touch' and t.occurred_at <= c.occurred_at
+                          and t.occurred_at >= c.occurred_at - interval '60 days'
+                          and ((c.visitor_key is not null and t.visitor_key = c.visitor_key)
+                            or (c.household_key is not null and t.household_key = c.household_key))) as before_exposure
                 from attribution.events c
                 where c.attribution_type = 'conversion' and c.id = any(cast(:ids as uuid[]))""")
                 .param("ids", conversions.stream().map(EventStore.Stored::id).toArray(UUID[]::new))
@@ -84,6 +99,9 @@ class ConversionChecks {
                     }
                     if (found != null && rs.getBoolean("too_fast")) {
                         found.add(IMPOSSIBLE_SPEED);
+                    }
+                    if (found != null && rs.getBoolean("before_exposure")) {
+                        found.add(BEFORE_EXPOSURE);
                     }
                 });
         int n = conversions.size();

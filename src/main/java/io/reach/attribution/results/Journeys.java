@@ -36,7 +36,15 @@ final class Journeys {
             List<Matched> matched,
             int converting,
             int unattributed,
-            double unattributedValue) {}
+            double unattributedValue,
+            int estimated) {}
+
+    /**
+     * A household key behind which more than this many listeners or visitors were seen in the period is
+     * a shared address (a mobile carrier's, an office's): conversions matched through it are estimated,
+     * the rest confirmed (after Chartable's "confirmed" and "estimated" households).
+     */
+    static final int SHARED_HOUSEHOLD = 8;
 
     /** A conversion with the key it was matched by, its touches, and whether its booking's promo code was a touch. */
     record Matched(Conversion conversion, String key, List<TouchRow> touches, boolean promoCode) {}
@@ -153,7 +161,18 @@ final class Journeys {
             }
         }
         abandoned.values().forEach(rows -> journeys.add(Journey.abandoned(touchesOf(rows))));
-        return new Built(journeys, matches, converting, unattributed, unattributedValue);
+        Map<String, Set<String>> seen = new HashMap<>();
+        for (TouchRow touch : touches) {
+            String who = touch.listener() != null ? "l:" + touch.listener() : touch.visitor();
+            if (touch.household() != null && who != null) {
+                seen.computeIfAbsent(touch.household(), h -> new HashSet<>()).add(who);
+            }
+        }
+        int estimated = (int) matches.stream()
+                .filter(m -> m.key().startsWith("h:")
+                        && seen.getOrDefault(m.key().substring(2), Set.of()).size() > SHARED_HOUSEHOLD)
+                .count();
+        return new Built(journeys, matches, converting, unattributed, unattributedValue, estimated);
     }
 
     private static List<String> keys(Conversion conversion) {

@@ -48,7 +48,8 @@ class PeriodEvents {
             @Nullable String household,
             String point,
             String source,
-            @Nullable UUID campaign) {}
+            @Nullable UUID campaign,
+            @Nullable String listener) {}
 
     List<Conversion> conversions(Instant from, Instant to) {
         return jdbc.sql("""
@@ -89,7 +90,8 @@ class PeriodEvents {
 
     List<TouchRow> touches(Instant from, Instant to, TouchPoint by) {
         return jdbc.sql("""
-                select occurred_at, visitor_key, household_key, coalesce(%s, '(none)') as point, source, campaign_id
+                select occurred_at, visitor_key, household_key, coalesce(%s, '(none)') as point, source, campaign_id,
+                    listener_id
                 from attribution.events
                 where attribution_type = 'touch' and occurred_at >= :from and occurred_at <= :to
                   and (visitor_key is not null or household_key is not null)
@@ -103,7 +105,8 @@ class PeriodEvents {
                         hex(rs.getBytes("household_key")),
                         Objects.requireNonNull(rs.getString("point")),
                         Objects.requireNonNull(rs.getString("source")),
-                        rs.getObject("campaign_id", UUID.class)))
+                        rs.getObject("campaign_id", UUID.class),
+                        hex(rs.getBytes("listener_id"))))
                 .list();
     }
 
