@@ -15,9 +15,19 @@ import org.springframework.stereotype.Component;
 public class Households {
 
     private final ListenerKeys keys;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    Households(ListenerKeys keys) {
+    Households(ListenerKeys keys, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.keys = keys;
+        this.jdbc = jdbc;
+    }
+
+    /** How many days the workspace keeps household keys (its measurement settings; 90 by default), in its transaction. */
+    public int householdDays() {
+        return jdbc.sql("select household_days from podcasts.measurement_settings")
+                .query(Integer.class)
+                .optional()
+                .orElse(90);
     }
 
     public byte[] keyOf(TenantId tenant, InetAddress address) {
