@@ -63,7 +63,7 @@ class VanityController {
                 .orElseGet(VanityController::notFound);
     }
 
-    private static ResponseEntity<String> notFound() {
+    static ResponseEntity<String> notFound() {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", "default-src 'none'; base-uri 'none'; frame-ancestors 'none'")
