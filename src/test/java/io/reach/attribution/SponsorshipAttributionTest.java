@@ -141,6 +141,13 @@ class SponsorshipAttributionTest {
                         token)
                 .json();
         assertThat(credit(model(bySponsor, "linear"), sponsorId)).isEqualTo(2);
+        JsonNode byOrder = api.get(
+                        "/api/v1/attribution/results?from=" + today + "&to=" + today.plusDays(1) + "&point=io_booking",
+                        token)
+                .json();
+        assertThat(credit(model(byOrder, "linear"), bookingId))
+                .as("the vanity click and the promo code both name the insertion order")
+                .isEqualTo(2);
 
         Accounts.SignedIn bob = accounts.owner();
         assertThat(api.get("/api/v1/io-bookings/" + bookingId, bob.accessToken())

@@ -91,7 +91,11 @@ class VanityClicks {
                                         ids.next(),
                                         touch,
                                         EventSource.VANITY_CLICK,
-                                        households.keyOf(tenant.get(), address))),
+                                        households.keyOf(tenant.get(), address),
+                                        null,
+                                        Map.of(
+                                                "io_booking_id",
+                                                booking.booking().toString()))),
                                 now);
                     }
                     return target.location();

@@ -188,6 +188,7 @@ public class AttributionResults {
             case PODCAST -> booking.podcast();
             case EPISODE -> null;
             case SPONSOR -> booking.sponsor();
+            case IO_BOOKING -> booking.booking();
         };
         if (by == TouchPoint.CHANNEL) {
             return "promo_code";
