@@ -50,6 +50,11 @@ public class Sponsorships {
             String currency,
             @Nullable String promoCode) {}
 
+    /** The sponsor's name, if the workspace has the sponsor. */
+    public Optional<String> sponsorName(UUID sponsor) {
+        return lookups.sponsorName(sponsor);
+    }
+
     /** The sponsor's delivery (booked, live and completed orders), if the workspace has the sponsor. */
     public Optional<SponsorDelivery> sponsorDelivery(UUID sponsor, java.time.LocalDate today) {
         return lookups.sponsorDelivery(sponsor, today);

@@ -47,6 +47,7 @@ class SocialLinkController {
     @PostMapping("/api/v1/posts/{id}/tracked-links")
     @SecurityRequirement(name = "bearer")
     @RequiresPermission(resource = "posts", action = "write")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Made")
     @Operation(
             summary = "A tracked address (/s/…) for a link in the post: put it in the post's text; each click leads"
                     + " to the url and is a touch of the campaign the post's published copies are linked to")

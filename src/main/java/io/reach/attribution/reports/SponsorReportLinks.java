@@ -17,9 +17,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,9 +85,7 @@ public class SponsorReportLinks {
         Instant now = clock.instant();
         Instant expires = now.plus(Duration.ofDays(days));
         transactions.inTransaction(() -> {
-            if (sponsorships
-                    .sponsorDelivery(sponsor, LocalDate.ofInstant(now, ZoneOffset.UTC))
-                    .isEmpty()) {
+            if (sponsorships.sponsorName(sponsor).isEmpty()) {
                 throw new NotFoundException("Sponsor", sponsor);
             }
             jdbc.sql("""
@@ -106,11 +102,15 @@ public class SponsorReportLinks {
     }
 
     public List<Link> forSponsor(UUID sponsor) {
-        return transactions.inTransaction(
-                () -> jdbc.sql(SELECT + " where sponsor_id = :sponsor order by created_at desc")
-                        .param("sponsor", sponsor)
-                        .query(SponsorReportLinks::link)
-                        .list());
+        return transactions.inTransaction(() -> {
+            if (sponsorships.sponsorName(sponsor).isEmpty()) {
+                throw new NotFoundException("Sponsor", sponsor);
+            }
+            return jdbc.sql(SELECT + " where sponsor_id = :sponsor order by created_at desc")
+                    .param("sponsor", sponsor)
+                    .query(SponsorReportLinks::link)
+                    .list();
+        });
     }
 
     public void revoke(UUID id) {

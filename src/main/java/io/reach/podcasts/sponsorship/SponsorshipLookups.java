@@ -97,6 +97,10 @@ public class SponsorshipLookups {
         return costs;
     }
 
+    public Optional<String> sponsorName(UUID sponsor) {
+        return sponsors.find(sponsor).map(Sponsors.Sponsor::name);
+    }
+
     /** A sponsor's insertion orders with what each delivered, its downloads and its cost so far. */
     public Optional<io.reach.podcasts.Sponsorships.SponsorDelivery> sponsorDelivery(
             UUID sponsor, java.time.LocalDate today) {
