@@ -80,21 +80,14 @@ class PublishDispatchBenchmark {
                 Thread.sleep(50);
             }
             double dispatch = JOBS / seconds(start);
-            if (baseline < PLAUSIBLE_BASELINE) {
-                throw new AssertionError(String.format(
-                        "round %d: the no-op baseline ran %.1f tasks/s, under %d: the machine is not idle; this run"
-                                + " measures nothing",
-                        round, baseline, PLAUSIBLE_BASELINE));
-            }
+            io.reach.support.BenchRounds.requirePlausible(
+                    "no-op db-scheduler tasks", round, baseline, PLAUSIBLE_BASELINE);
             ratios.add(dispatch / baseline);
             System.out.printf(
                     "publish_dispatch_round_%d: baseline %.1f no-op tasks/s; jobs %.1f/s; ratio %.3f%n",
                     round, baseline, dispatch, dispatch / baseline);
         }
-        List<Double> sorted = ratios.stream().sorted().toList();
-        System.out.printf(
-                "publish_dispatch_ratio: min %.3f / median %.3f / max %.3f%n",
-                sorted.getFirst(), sorted.get(sorted.size() / 2), sorted.getLast());
+        System.out.println("publish_dispatch_ratio: " + io.reach.support.BenchRounds.spread(ratios));
     }
 
     private List<UUID> dueJobs(UUID tenant, UUID account) {
