@@ -77,6 +77,8 @@ class IngestionBenchmark {
         throughHttp(key, at, WARMUP, 100_000_000);
         sessionizer.drain(TenantId.of(ada.tenantId()));
 
+        io.reach.support.StatementStats statements = new io.reach.support.StatementStats(environment);
+        statements.reset();
         List<Double> raws = new ArrayList<>();
         List<Double> https = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
@@ -98,6 +100,7 @@ class IngestionBenchmark {
                 median(https), CLIENTS, BATCH);
         System.out.printf("ingest_ratio: %.3f (median of the rounds' ratios)%n", median(ratios));
         System.out.println("ingest_ratio_spread: " + io.reach.support.BenchRounds.spread(ratios));
+        statements.print("ingest_statement", 12);
     }
 
     private static double median(List<Double> values) {

@@ -10,15 +10,18 @@ import org.postgresql.PGConnection;
 /**
  * Makes, as the superuser, what Reach expects of its database: the owner role that runs the
  * migrations, the runtime role {@code reach_app} (no superuser, no BYPASSRLS, owns nothing)
- * and the {@code reach} database. Runs on every start; each step is idempotent.
+ * and the {@code reach} database, with {@code pg_stat_statements} in it (readable by the owner). Runs on every
+ * start; each step is idempotent.
  */
 final class DatabaseBootstrap {
 
     private final String superuserUrl;
+    private final String reachUrl;
     private final Credentials credentials;
 
-    DatabaseBootstrap(String superuserUrl, Credentials credentials) {
+    DatabaseBootstrap(String superuserUrl, String reachUrl, Credentials credentials) {
         this.superuserUrl = superuserUrl;
+        this.reachUrl = reachUrl;
         this.credentials = credentials;
     }
 
@@ -37,8 +40,16 @@ final class DatabaseBootstrap {
             execute(
                     connection,
                     "grant connect, temporary on database " + Credentials.DATABASE + " to " + Credentials.APP);
+            execute(connection, "grant pg_read_all_stats to " + Credentials.OWNER);
         } catch (SQLException e) {
             throw new EmbeddedPostgresException("Could not prepare the roles and database of the embedded server", e);
+        }
+        try (Connection connection =
+                DriverManager.getConnection(reachUrl, Credentials.SUPERUSER, credentials.superuserPassword())) {
+            execute(connection, "create extension if not exists pg_stat_statements with schema public");
+            execute(connection, "grant execute on function pg_stat_statements_reset to " + Credentials.OWNER);
+        } catch (SQLException e) {
+            throw new EmbeddedPostgresException("Could not add pg_stat_statements to the embedded database", e);
         }
     }
 

@@ -74,13 +74,15 @@ public final class EmbeddedPostgresServer {
                 "-l",
                 layout.logFile().toString(),
                 "-o",
-                "-p " + port,
+                // pg_stat_statements is loaded on every start (also of clusters made before it was), so
+                // operators and the benches can see which statements take the database's time
+                "-p " + port + " -c shared_preload_libraries=pg_stat_statements",
                 "-w",
                 "-t",
                 "60",
                 "start");
         running = true;
-        new DatabaseBootstrap(jdbcUrl("postgres"), credentials).ensureRolesAndDatabase();
+        new DatabaseBootstrap(jdbcUrl("postgres"), jdbcUrl(Credentials.DATABASE), credentials).ensureRolesAndDatabase();
         log.info("Embedded PostgreSQL is up on 127.0.0.1:" + port + " as " + account.user() + " after "
                 + (System.nanoTime() - started) / 1_000_000 + " ms; data in " + layout.dataDirectory()
                 + (layout.relocated()

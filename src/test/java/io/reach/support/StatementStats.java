@@ -1,0 +1,65 @@
+package io.reach.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import org.springframework.core.env.Environment;
+
+/**
+ * The database half of a benchmark, from {@code pg_stat_statements} (which the embedded server
+ * loads): {@link #reset} before the measured part, {@link #print} after it lists the statements
+ * that took the most execution time, with calls, rows and time per call. Read as the owner role,
+ * which may see every role's statements.
+ */
+public final class StatementStats {
+
+    private final Environment environment;
+
+    public StatementStats(Environment environment) {
+        this.environment = environment;
+    }
+
+    public void reset() throws SQLException {
+        try (Connection connection = owner();
+                Statement statement = connection.createStatement()) {
+            statement.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /** Prints the {@code top} statements by total execution time, each line prefixed with {@code prefix}. */
+    public void print(String prefix, int top) throws SQLException {
+        try (Connection connection = owner();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("""
+                        select calls, rows, total_exec_time, total_exec_time / greatest(calls, 1) as per_call,
+                               100 * total_exec_time / greatest(sum(total_exec_time) over (), 1) as share,
+                               regexp_replace(query, '\\s+', ' ', 'g') as query
+                        from pg_stat_statements where query not like '%%pg_stat_statements%%'
+                        order by total_exec_time desc
+                        """ + " limit " + top)) {
+            while (rows.next()) {
+                String query = rows.getString("query");
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s: %5.1f %% %10.1f ms %8d calls %10d rows %8.3f ms/call  %s%n",
+                        prefix,
+                        rows.getDouble("share"),
+                        rows.getDouble("total_exec_time"),
+                        rows.getLong("calls"),
+                        rows.getLong("rows"),
+                        rows.getDouble("per_call"),
+                        query.length() > 160 ? query.substring(0, 160) + "…" : query);
+            }
+        }
+    }
+
+    private Connection owner() throws SQLException {
+        return DriverManager.getConnection(
+                environment.getRequiredProperty("spring.flyway.url"),
+                environment.getRequiredProperty("spring.flyway.user"),
+                environment.getRequiredProperty("spring.flyway.password"));
+    }
+}
