@@ -53,9 +53,10 @@ class Geolocation implements DisposableBean {
     private final Duration recheck;
     private final Clock clock;
     private final BundledCountries bundled = new BundledCountries(BundledCountries.RESOURCE);
-    private @Nullable DatabaseReader reader;
+    private volatile @Nullable DatabaseReader reader;
     private @Nullable FileTime loaded;
-    private Instant checked = Instant.MIN;
+    /** When the file was last looked at; read without the lock, so lookups between checks never wait. */
+    private volatile Instant checked = Instant.MIN;
 
     Geolocation(
             @Value("${reach.measurement.geoip.database:}") String database,
@@ -113,12 +114,22 @@ class Geolocation implements DisposableBean {
                 city.location() == null ? null : city.location().timeZone());
     }
 
-    private synchronized @Nullable DatabaseReader reader() {
-        Instant now = clock.instant();
-        if (reader != null && now.isBefore(checked.plus(recheck))) {
+    /**
+     * The open database, looked at again once {@code recheck} has passed — also when there is none yet, so
+     * a missing file costs one look per interval, not one per event.
+     */
+    private @Nullable DatabaseReader reader() {
+        if (clock.instant().isBefore(checked.plus(recheck))) {
             return reader;
         }
-        checked = now;
+        return recheckedReader();
+    }
+
+    private synchronized @Nullable DatabaseReader recheckedReader() {
+        Instant now = clock.instant();
+        if (now.isBefore(checked.plus(recheck))) {
+            return reader;
+        }
         try {
             FileTime modified = Files.getLastModifiedTime(database);
             if (reader == null || !modified.equals(loaded)) {
@@ -140,6 +151,7 @@ class Geolocation implements DisposableBean {
                 log.debug("No geolocation database at {}: {}", database, e.getMessage());
             }
         }
+        checked = now; // after the (re)load, so lookups that do not wait never see the reader being replaced
         return reader;
     }
 

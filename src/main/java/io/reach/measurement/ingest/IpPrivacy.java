@@ -27,9 +27,11 @@ final class IpPrivacy {
             return null;
         }
         InetAddress parsed = parsed(address.strip());
-        if (parsed == null) {
-            return null;
-        }
+        return parsed == null ? null : kept(parsed, setting, tenant);
+    }
+
+    /** An address already parsed, as the tenant's setting keeps it. */
+    static String kept(InetAddress parsed, @Nullable Object setting, UUID tenant) {
         return switch (setting == null ? "truncate" : setting.toString()) {
             case "full" -> parsed.getHostAddress();
             case "hash" -> hashed(parsed, tenant);

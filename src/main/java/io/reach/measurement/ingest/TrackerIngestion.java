@@ -4,11 +4,14 @@ import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.web.FieldError;
 import io.reach.tenancy.TenantManagement;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -88,6 +91,7 @@ class TrackerIngestion {
         List<Integer> positions = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         int excluded = 0;
+        Map<String, Located> located = new HashMap<>(); // a batch mostly repeats a few addresses
         for (TrackerBatches.Item item : TrackerBatches.items(body, json)) {
             List<FieldError> problems = item.event() == null
                     ? item.errors()
@@ -97,7 +101,7 @@ class TrackerIngestion {
                             clientAddress(item.event(), sender), TrackerBatches.text(item.event(), "page_url"))) {
                 excluded++;
             } else if (problems.isEmpty()) {
-                accepted.add(event(tenant.value(), item.event(), now, sender, ipHandling));
+                accepted.add(event(tenant.value(), item.event(), now, sender, ipHandling, located));
                 positions.add(item.index());
             } else {
                 rejected.add(new Rejected(item.index(), problems));
@@ -132,13 +136,35 @@ class TrackerIngestion {
         return given == null ? sender.address() : given;
     }
 
+    /** An address's place and the form of it the tenant keeps; both unknown for what is not an IP address. */
+    private record Located(
+            Geolocation.Place place, @Nullable String kept) {
+        static final Located NOWHERE = new Located(Geolocation.Place.UNKNOWN, null);
+    }
+
+    private Located located(@Nullable String address, @Nullable Object ipHandling, UUID tenant) {
+        InetAddress ip = address == null ? null : IpPrivacy.parsed(address.strip());
+        return ip == null
+                ? Located.NOWHERE
+                : new Located(geolocation.locate(ip), IpPrivacy.kept(ip, ipHandling, tenant));
+    }
+
     private TrackerEvent event(
-            UUID tenant, JsonNode event, Instant now, Senders.Sender sender, @Nullable Object ipHandling) {
+            UUID tenant,
+            JsonNode event,
+            Instant now,
+            Senders.Sender sender,
+            @Nullable Object ipHandling,
+            Map<String, Located> batch) {
         UUID id = ids.next();
         String userAgent = or(TrackerBatches.text(event, "user_agent"), sender.userAgent());
         UserAgents.Parsed agent = userAgents.parse(userAgent);
         String ip = sender.browser() ? null : TrackerBatches.text(event, "ip_address");
-        Geolocation.Place place = geolocation.locate(ip == null ? sender.address() : ip);
+        String address = ip == null ? sender.address() : ip;
+        Located where = address == null
+                ? Located.NOWHERE
+                : batch.computeIfAbsent(address, given -> located(given, ipHandling, tenant));
+        Geolocation.Place place = where.place();
         if (!place.known() && ip == null) {
             place = sender.place();
         }
@@ -156,7 +182,7 @@ class TrackerIngestion {
                 TrackerBatches.text(event, "page_url"),
                 TrackerBatches.text(event, "referrer_url"),
                 userAgent,
-                IpPrivacy.kept(ip == null ? sender.address() : ip, ipHandling, tenant),
+                where.kept(),
                 or(TrackerBatches.text(event, "device_type"), agent.deviceType()),
                 or(TrackerBatches.text(event, "browser_name"), agent.browserName()),
                 or(TrackerBatches.text(event, "operating_system"), agent.operatingSystem()),

@@ -15,6 +15,10 @@ public class Ids {
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** Random bits fetched a block at a time: asking the platform's generator for every id cost more than the rest. */
+    private final java.nio.ByteBuffer randomBits =
+            java.nio.ByteBuffer.allocate(4096).position(4096);
+
     private long lastMillis = -1;
     private int sequence;
 
@@ -31,12 +35,20 @@ public class Ids {
                 sequence = 0;
             }
         } else {
-            sequence = random.nextInt(0x800);
+            sequence = (int) (randomLong() & 0x7FF);
         }
         lastMillis = millis;
         long high = (millis << 16) | 0x7000L | sequence;
-        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        long low = (randomLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low);
+    }
+
+    private long randomLong() {
+        if (!randomBits.hasRemaining()) {
+            random.nextBytes(randomBits.array());
+            randomBits.clear();
+        }
+        return randomBits.getLong();
     }
 
     /** The creation time an id carries, in Unix milliseconds. */

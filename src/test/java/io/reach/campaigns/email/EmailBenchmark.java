@@ -50,6 +50,9 @@ class EmailBenchmark {
     @Autowired
     JavaMailSender mailSender;
 
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
     @Test
     void emailThroughput() throws Exception {
         Accounts.SignedIn ada = accounts.owner();
@@ -61,6 +64,8 @@ class EmailBenchmark {
             smtp.setPort(sink.port());
             throughReach(ada.accessToken(), 2_000);
             rawLoop(2_000, sink.port());
+            io.reach.support.StatementStats statements = new io.reach.support.StatementStats(environment);
+            statements.reset();
             for (int round = 1; round <= ROUNDS; round++) {
                 double rawBefore = rawLoop(MESSAGES, sink.port());
                 double reach = throughReach(ada.accessToken(), MESSAGES);
@@ -76,6 +81,7 @@ class EmailBenchmark {
                         round, raw, CONNECTIONS, rawBefore, rawAfter, reach, MESSAGES, reach / raw);
             }
             System.out.printf("email_sink_messages: %d%n", sink.messages());
+            statements.print("email_statement", 15);
         } finally {
             smtp.setPort(greenMail);
         }
