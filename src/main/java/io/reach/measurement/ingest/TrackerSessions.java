@@ -19,8 +19,9 @@ final class TrackerSessions {
 
     static final String STORE = """
             with inserted as (
+                -- the one key a retried event can repeat (ids are new each time): one index probed ahead, not two
                 insert into measurement.trackers (%1$s) select %1$s from pg_temp.tracker_staging
-                on conflict do nothing
+                on conflict (tenant_id, created_at, event_id) do nothing
                 returning tenant_id, %2$s),
             queued as (
                 insert into measurement.session_queue (tenant_id, %2$s)

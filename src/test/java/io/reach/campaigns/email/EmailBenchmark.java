@@ -64,7 +64,7 @@ class EmailBenchmark {
             smtp.setPort(sink.port());
             throughReach(ada.accessToken(), 2_000);
             rawLoop(2_000, sink.port());
-            io.reach.support.StatementStats statements = new io.reach.support.StatementStats(environment);
+            io.reach.support.BenchDatabase statements = new io.reach.support.BenchDatabase(environment);
             statements.reset();
             for (int round = 1; round <= ROUNDS; round++) {
                 double rawBefore = rawLoop(MESSAGES, sink.port());

@@ -9,16 +9,17 @@ import java.util.Locale;
 import org.springframework.core.env.Environment;
 
 /**
- * The database half of a benchmark, from {@code pg_stat_statements} (which the embedded server
+ * The database side of a benchmark. From {@code pg_stat_statements} (which the embedded server
  * loads): {@link #reset} before the measured part, {@link #print} after it lists the statements
- * that took the most execution time, with calls, rows and time per call. Read as the owner role,
- * which may see every role's statements.
+ * that took the most execution time, with calls, rows and time per call (read as the owner role,
+ * which may see every role's statements). {@link #awaitQuiet} cleans up and waits out autovacuum before a round, so a
+ * round does not share the machine with the clean-up of the round before it.
  */
-public final class StatementStats {
+public final class BenchDatabase {
 
     private final Environment environment;
 
-    public StatementStats(Environment environment) {
+    public BenchDatabase(Environment environment) {
         this.environment = environment;
     }
 
@@ -52,6 +53,29 @@ public final class StatementStats {
                         rows.getLong("rows"),
                         rows.getDouble("per_call"),
                         query.length() > 160 ? query.substring(0, 160) + "…" : query);
+            }
+        }
+    }
+
+    /**
+     * Vacuums and analyzes {@code tables} (what the last round left to clean up, which autovacuum would
+     * otherwise do during the next one), then waits (up to a minute) until no autovacuum worker is running.
+     */
+    public void awaitQuiet(String... tables) throws SQLException, InterruptedException {
+        try (Connection connection = owner();
+                Statement statement = connection.createStatement()) {
+            if (tables.length > 0) {
+                statement.execute("vacuum (analyze) " + String.join(", ", tables));
+            }
+            for (int i = 0; i < 600; i++) {
+                try (ResultSet rows = statement.executeQuery(
+                        "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'")) {
+                    rows.next();
+                    if (rows.getInt(1) == 0) {
+                        break;
+                    }
+                }
+                Thread.sleep(100);
             }
         }
     }
