@@ -1,5 +1,6 @@
 package io.reach.measurement.ingest;
 
+import io.reach.measurement.ingest.TrackerFields.Field;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.web.FieldError;
@@ -18,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -93,12 +93,11 @@ class TrackerIngestion {
         int excluded = 0;
         Map<String, Located> located = new HashMap<>(); // a batch mostly repeats a few addresses
         for (TrackerBatches.Item item : TrackerBatches.items(body, json)) {
-            List<FieldError> problems = item.event() == null
-                    ? item.errors()
-                    : TrackerBatches.problems(item.event(), now, lateWindow, earlyWindow);
+            List<FieldError> problems =
+                    item.event() == null ? item.errors() : item.event().problems(now, lateWindow, earlyWindow);
             if (problems.isEmpty()
                     && exclusions.excludes(
-                            clientAddress(item.event(), sender), TrackerBatches.text(item.event(), "page_url"))) {
+                            clientAddress(item.event(), sender), item.event().text(Field.PAGE_URL))) {
                 excluded++;
             } else if (problems.isEmpty()) {
                 accepted.add(event(tenant.value(), item.event(), now, sender, ipHandling, located));
@@ -131,8 +130,8 @@ class TrackerIngestion {
     }
 
     /** The visitor's address as received: the event's (from servers) or the request's (browsers, or none given). */
-    private static @Nullable String clientAddress(JsonNode event, Senders.Sender sender) {
-        String given = sender.browser() ? null : TrackerBatches.text(event, "ip_address");
+    private static @Nullable String clientAddress(TrackerFields event, Senders.Sender sender) {
+        String given = sender.browser() ? null : event.text(Field.IP_ADDRESS);
         return given == null ? sender.address() : given;
     }
 
@@ -151,15 +150,15 @@ class TrackerIngestion {
 
     private TrackerEvent event(
             UUID tenant,
-            JsonNode event,
+            TrackerFields event,
             Instant now,
             Senders.Sender sender,
             @Nullable Object ipHandling,
             Map<String, Located> batch) {
         UUID id = ids.next();
-        String userAgent = or(TrackerBatches.text(event, "user_agent"), sender.userAgent());
+        String userAgent = or(event.text(Field.USER_AGENT), sender.userAgent());
         UserAgents.Parsed agent = userAgents.parse(userAgent);
-        String ip = sender.browser() ? null : TrackerBatches.text(event, "ip_address");
+        String ip = sender.browser() ? null : event.text(Field.IP_ADDRESS);
         String address = ip == null ? sender.address() : ip;
         Located where = address == null
                 ? Located.NOWHERE
@@ -168,27 +167,26 @@ class TrackerIngestion {
         if (!place.known() && ip == null) {
             place = sender.place();
         }
-        Instant createdAt = TrackerBatches.instant(event.path("created_at"));
-        JsonNode properties = event.path("custom_properties");
+        Instant createdAt = event.createdAt();
         return new TrackerEvent(
                 id,
-                TrackerBatches.eventId(event, id),
-                TrackerBatches.text(event, "session_id"),
-                TrackerBatches.text(event, "user_id"),
-                TrackerBatches.text(event, "event_type"),
-                TrackerBatches.text(event, "event_category"),
-                TrackerBatches.text(event, "event_action"),
-                TrackerBatches.text(event, "event_label"),
-                TrackerBatches.text(event, "page_url"),
-                TrackerBatches.text(event, "referrer_url"),
+                event.eventId(id),
+                event.text(Field.SESSION_ID),
+                event.text(Field.USER_ID),
+                event.text(Field.EVENT_TYPE),
+                event.text(Field.EVENT_CATEGORY),
+                event.text(Field.EVENT_ACTION),
+                event.text(Field.EVENT_LABEL),
+                event.text(Field.PAGE_URL),
+                event.text(Field.REFERRER_URL),
                 userAgent,
                 where.kept(),
-                or(TrackerBatches.text(event, "device_type"), agent.deviceType()),
-                or(TrackerBatches.text(event, "browser_name"), agent.browserName()),
-                or(TrackerBatches.text(event, "operating_system"), agent.operatingSystem()),
-                TrackerBatches.text(event, "screen_resolution"),
-                TrackerBatches.decimal(event),
-                properties.isObject() ? properties.toString() : "{}",
+                or(event.text(Field.DEVICE_TYPE), agent.deviceType()),
+                or(event.text(Field.BROWSER_NAME), agent.browserName()),
+                or(event.text(Field.OPERATING_SYSTEM), agent.operatingSystem()),
+                event.text(Field.SCREEN_RESOLUTION),
+                event.value(),
+                event.customProperties(),
                 agent.bot(),
                 createdAt == null ? now : createdAt,
                 agent.deviceBrand(),

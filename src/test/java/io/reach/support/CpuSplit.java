@@ -1,0 +1,67 @@
+package io.reach.support;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * CPU time a benchmark phase took on each side: this JVM (which also runs the bench's own clients) and
+ * every PostgreSQL process of the machine (from {@code /proc}, in the kernel's clock ticks). Per event or
+ * message, this says which side a path spends its time on — and how much more than its baseline.
+ */
+public record CpuSplit(double jvmSeconds, double postgresSeconds) {
+
+    private static final double TICKS_PER_SECOND = 100;
+
+    /** The CPU time used so far by both sides. */
+    public static CpuSplit now() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        return new CpuSplit(os.getProcessCpuTime() / 1e9, postgresTicks() / TICKS_PER_SECOND);
+    }
+
+    /** What was used between {@code start} and now. */
+    public static CpuSplit since(CpuSplit start) {
+        CpuSplit end = now();
+        return new CpuSplit(end.jvmSeconds - start.jvmSeconds, end.postgresSeconds - start.postgresSeconds);
+    }
+
+    /** {@code jvm … µs, postgres … µs per <unit>}. */
+    public String per(long count, String unit) {
+        return String.format(
+                Locale.ROOT,
+                "jvm %.1f µs, postgres %.1f µs of CPU per %s",
+                jvmSeconds * 1e6 / count,
+                postgresSeconds * 1e6 / count,
+                unit);
+    }
+
+    private static long postgresTicks() {
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            return processes
+                    .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .mapToLong(CpuSplit::ticksIfPostgres)
+                    .sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static long ticksIfPostgres(Path process) {
+        try {
+            String stat = Files.readString(process.resolve("stat"));
+            int open = stat.indexOf('(');
+            int close = stat.lastIndexOf(')');
+            if (!stat.substring(open + 1, close).startsWith("postgres")) {
+                return 0;
+            }
+            String[] fields = stat.substring(close + 2).split(" ");
+            // after the command: state(0) … utime(11) stime(12)
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0; // gone meanwhile, or not readable
+        }
+    }
+}
