@@ -59,7 +59,8 @@ public final class BenchDatabase {
 
     /**
      * Vacuums and analyzes {@code tables} (what the last round left to clean up, which autovacuum would
-     * otherwise do during the next one), then waits (up to a minute) until no autovacuum worker is running.
+     * otherwise do during the next one) and writes out the dirty buffers (else the next phase pays for writing
+     * the last one's pages to make room for its own), then waits (up to a minute) until no autovacuum worker is running.
      */
     public void awaitQuiet(String... tables) throws SQLException, InterruptedException {
         try (Connection connection = owner();
@@ -67,6 +68,8 @@ public final class BenchDatabase {
             if (tables.length > 0) {
                 statement.execute("vacuum (analyze) " + String.join(", ", tables));
             }
+            // every phase starts with the buffers written out, as the first one would
+            statement.execute("checkpoint");
             for (int i = 0; i < 600; i++) {
                 try (ResultSet rows = statement.executeQuery(
                         "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'")) {

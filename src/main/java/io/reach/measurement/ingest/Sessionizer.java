@@ -66,10 +66,12 @@ public class Sessionizer implements DisposableBean {
         int taken;
         do {
             taken = transactions.inTransactionAs(tenant, () -> {
-                jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                // a chunk's events are sorted by session and time: in memory, not in files (the 4 MB default spills)
+                jdbc.sql(
+                                "select pg_advisory_xact_lock(hashtextextended(:key, 0)), set_config('work_mem', '64MB', true)")
                         .param("key", "sessionize:" + tenant.value())
                         .query()
-                        .singleValue();
+                        .listOfRows();
                 return jdbc.sql(TrackerSessions.SESSIONIZE)
                         .param("limit", CHUNK)
                         .param("gap", gap)

@@ -10,7 +10,7 @@ import org.postgresql.PGConnection;
 /**
  * Makes, as the superuser, what Reach expects of its database: the owner role that runs the
  * migrations, the runtime role {@code reach_app} (no superuser, no BYPASSRLS, owns nothing)
- * and the {@code reach} database, with {@code pg_stat_statements} in it (readable by the owner). Runs on every
+ * and the {@code reach} database, with {@code pg_stat_statements} in it (the owner reads it and may ask for a checkpoint). Runs on every
  * start; each step is idempotent.
  */
 final class DatabaseBootstrap {
@@ -40,7 +40,7 @@ final class DatabaseBootstrap {
             execute(
                     connection,
                     "grant connect, temporary on database " + Credentials.DATABASE + " to " + Credentials.APP);
-            execute(connection, "grant pg_read_all_stats to " + Credentials.OWNER);
+            execute(connection, "grant pg_read_all_stats, pg_checkpoint to " + Credentials.OWNER);
         } catch (SQLException e) {
             throw new EmbeddedPostgresException("Could not prepare the roles and database of the embedded server", e);
         }
