@@ -81,7 +81,7 @@ class IngestController {
                                                                 "One event object (as in application/json) per line"))
                             })
                     @RequestBody
-                    String body,
+                    byte[] body,
             HttpServletRequest http,
             @AuthenticationPrincipal @Nullable Object principal,
             @RequestParam(name = "site_id", required = false) @Nullable UUID siteId) {

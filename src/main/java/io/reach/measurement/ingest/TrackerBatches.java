@@ -1,6 +1,7 @@
 package io.reach.measurement.ingest;
 
 import io.reach.platform.web.FieldError;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -28,22 +29,41 @@ final class TrackerBatches {
      * not a JSON object is an item with an error.
      */
     static List<Item> items(String body, JsonMapper json) {
-        String text = body.strip();
+        return items(body.getBytes(StandardCharsets.UTF_8), json);
+    }
+
+    /**
+     * The same from the body's UTF-8 bytes, as received: a JSON array is parsed from them directly (no text copy of
+     * the body is made); NDJSON is split into lines.
+     */
+    static List<Item> items(byte[] body, JsonMapper json) {
+        int start = 0;
+        while (start < body.length && whitespace(body[start])) {
+            start++;
+        }
+        byte first = start < body.length ? body[start] : 0;
         // Only a body that starts like JSON is read event by event: plain text, a bare number or
         // string is not a batch at all, so it is refused whole rather than "accepted" with 0 events.
-        if (!text.isEmpty() && !text.startsWith("[") && !text.startsWith("{")) {
+        if (start < body.length && first != '[' && first != '{') {
             throw new MalformedBatch("The body is neither a JSON array nor NDJSON objects");
         }
-        List<Item> items = text.startsWith("[") ? array(text, json) : lines(text, json);
+        List<Item> items = first == '['
+                ? array(json.createParser(body, start, body.length - start))
+                : lines(new String(body, start, body.length - start, StandardCharsets.UTF_8), json);
         if (items.isEmpty()) {
             throw new MalformedBatch("The batch has no events");
         }
         return items;
     }
 
-    private static List<Item> array(String text, JsonMapper json) {
+    /** What {@link String#strip} takes off in the ASCII range. */
+    private static boolean whitespace(byte b) {
+        return b == ' ' || b >= 0x09 && b <= 0x0D || b >= 0x1C && b <= 0x1F;
+    }
+
+    private static List<Item> array(JsonParser source) {
         List<Item> items = new ArrayList<>();
-        try (JsonParser parser = json.createParser(text)) {
+        try (JsonParser parser = source) {
             parser.nextToken();
             for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                 if (token == null) {
@@ -64,7 +84,7 @@ final class TrackerBatches {
 
     private static List<Item> lines(String text, JsonMapper json) {
         List<Item> items = new ArrayList<>();
-        for (String line : text.split("\\R")) {
+        for (String line : text.strip().split("\\R")) {
             if (line.isBlank()) {
                 continue;
             }

@@ -17,7 +17,7 @@ final class TrackerCsv {
     private TrackerCsv() {}
 
     static byte[] rows(TenantId tenant, UUID site, List<TrackerEvent> events, Instant receivedAt) {
-        StringBuilder csv = new StringBuilder(events.size() * 512);
+        StringBuilder csv = new StringBuilder(events.size() * 768); // room for a typical row: growing copies it all
         String tenantId = tenant.value().toString();
         String siteId = site.toString();
         String received = receivedAt.toString();

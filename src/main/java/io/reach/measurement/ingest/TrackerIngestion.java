@@ -82,7 +82,7 @@ class TrackerIngestion {
      * unknown one is a 404). The site's excluded addresses are matched against the client's address as received,
      * before it is truncated or hashed.
      */
-    Result ingest(TenantId tenant, @Nullable UUID site, String body, Senders.Sender sender) {
+    Result ingest(TenantId tenant, @Nullable UUID site, byte[] body, Senders.Sender sender) {
         Instant now = clock.instant();
         Object ipHandling = tenants.settingsOf(tenant).get("ip_handling");
         IngestSites.Target into = sites.chosen(tenant, site);
