@@ -54,14 +54,20 @@ class PublishDispatchBenchmark {
     @Autowired
     io.reach.platform.crypto.SecretBox box;
 
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
     @Test
     void dispatchThroughput() throws Exception {
         Accounts.SignedIn ada = accounts.owner();
         UUID account = linkedInAccount(ada.tenantId());
         List<Double> ratios = new java.util.ArrayList<>();
+        io.reach.support.BenchDatabase statements = new io.reach.support.BenchDatabase(environment);
+        statements.reset();
         for (int round = 1; round <= ROUNDS; round++) {
             int before = BASELINE_DONE.get();
             Instant baselineStart = Instant.now();
+            io.reach.support.CpuSplit baselineCpu = io.reach.support.CpuSplit.now();
             for (int i = 0; i < JOBS; i++) {
                 scheduler.scheduleIfNotExists(
                         benchNoOpTask.instance("noop-" + i + "-" + UUID.randomUUID()), Instant.now());
@@ -70,24 +76,35 @@ class PublishDispatchBenchmark {
                 Thread.sleep(20);
             }
             double baseline = JOBS / seconds(baselineStart);
+            io.reach.support.CpuSplit baselineUsed = io.reach.support.CpuSplit.since(baselineCpu);
 
             List<UUID> jobs = dueJobs(ada.tenantId(), account);
             long published = published(ada.tenantId());
             Instant start = Instant.now();
+            io.reach.support.CpuSplit dispatchCpu = io.reach.support.CpuSplit.now();
+            java.util.Map<String, Long> dispatchThreads = io.reach.support.CpuSplit.threads();
             jobs.forEach(job -> scheduler.scheduleIfNotExists(
                     io.reach.publishing.BenchAccess.instance(ada.tenantId(), job), Instant.now()));
             while (published(ada.tenantId()) - published < JOBS) {
                 Thread.sleep(50);
             }
             double dispatch = JOBS / seconds(start);
+            io.reach.support.CpuSplit dispatchUsed = io.reach.support.CpuSplit.since(dispatchCpu);
             io.reach.support.BenchRounds.requirePlausible(
                     "no-op db-scheduler tasks", round, baseline, PLAUSIBLE_BASELINE);
             ratios.add(dispatch / baseline);
             System.out.printf(
                     "publish_dispatch_round_%d: baseline %.1f no-op tasks/s; jobs %.1f/s; ratio %.3f%n",
                     round, baseline, dispatch, dispatch / baseline);
+            System.out.printf(
+                    "publish_dispatch_round_%d_cpu: baseline %s; jobs %s%n",
+                    round, baselineUsed.per(JOBS, "task"), dispatchUsed.per(JOBS, "job"));
+            System.out.printf(
+                    "publish_dispatch_round_%d_threads: %s%n",
+                    round, io.reach.support.CpuSplit.threadsSince(dispatchThreads, dispatchUsed));
         }
         System.out.println("publish_dispatch_ratio: " + io.reach.support.BenchRounds.spread(ratios));
+        statements.print("publish_dispatch_statement", 25);
     }
 
     private List<UUID> dueJobs(UUID tenant, UUID account) {

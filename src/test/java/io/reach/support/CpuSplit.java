@@ -38,6 +38,40 @@ public record CpuSplit(double jvmSeconds, double postgresSeconds) {
                 unit);
     }
 
+    /**
+     * JVM CPU seconds by thread group (digits in thread names dropped) between two {@link #threads()} readings,
+     * largest first, with what no platform thread accounts for (JIT compiler, garbage collector, virtual threads)
+     * as {@code other}.
+     */
+    public static String threadsSince(java.util.Map<String, Long> start, CpuSplit total) {
+        java.util.Map<String, Long> end = threads();
+        java.util.Map<String, Long> used = new java.util.HashMap<>();
+        end.forEach((group, nanos) -> used.put(group, nanos - start.getOrDefault(group, 0L)));
+        double accounted = used.values().stream().mapToLong(Long::longValue).sum() / 1e9;
+        StringBuilder out = new StringBuilder();
+        used.entrySet().stream()
+                .filter(e -> e.getValue() > 5_000_000)
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(8)
+                .forEach(e -> out.append(String.format(Locale.ROOT, "%s %.2f s, ", e.getKey(), e.getValue() / 1e9)));
+        return out.append(String.format(Locale.ROOT, "other %.2f s", total.jvmSeconds - accounted))
+                .toString();
+    }
+
+    /** CPU nanoseconds so far of each group of live platform threads. */
+    public static java.util.Map<String, Long> threads() {
+        var mx = ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> groups = new java.util.HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            var info = mx.getThreadInfo(id);
+            long nanos = mx.getThreadCpuTime(id);
+            if (info != null && nanos > 0) {
+                groups.merge(info.getThreadName().replaceAll("[0-9]+", "N"), nanos, Long::sum);
+            }
+        }
+        return groups;
+    }
+
     private static long postgresTicks() {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             return processes
