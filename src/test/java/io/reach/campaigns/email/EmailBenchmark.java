@@ -53,6 +53,11 @@ class EmailBenchmark {
     @Autowired
     org.springframework.core.env.Environment environment;
 
+    /** The CPU the last phase took on each side (and, for a campaign, by JVM thread group). */
+    private io.reach.support.CpuSplit lastCpu = new io.reach.support.CpuSplit(0, 0);
+
+    private String lastThreads = "";
+
     @Test
     void emailThroughput() throws Exception {
         Accounts.SignedIn ada = accounts.owner();
@@ -68,7 +73,10 @@ class EmailBenchmark {
             statements.reset();
             for (int round = 1; round <= ROUNDS; round++) {
                 double rawBefore = rawLoop(MESSAGES, sink.port());
+                io.reach.support.CpuSplit loopCpu = lastCpu;
                 double reach = throughReach(ada.accessToken(), MESSAGES);
+                io.reach.support.CpuSplit campaignCpu = lastCpu;
+                String campaignThreads = lastThreads;
                 double rawAfter = rawLoop(MESSAGES, sink.port());
                 double raw = (rawBefore + rawAfter) / 2;
                 io.reach.support.BenchRounds.requirePlausible(
@@ -79,6 +87,9 @@ class EmailBenchmark {
                         "email_round_%d: plain client loop %.1f messages/s (%d connections, mean of %.1f before and"
                                 + " %.1f after); campaign %.1f messages/s (%d recipients, send to sent); ratio %.3f%n",
                         round, raw, CONNECTIONS, rawBefore, rawAfter, reach, MESSAGES, reach / raw);
+                System.out.printf(
+                        "email_round_%d_cpu: plain loop %s; campaign %s; campaign's JVM threads: %s%n",
+                        round, loopCpu.per(MESSAGES, "message"), campaignCpu.per(MESSAGES, "message"), campaignThreads);
             }
             System.out.printf("email_sink_messages: %d%n", sink.messages());
             statements.print("email_statement", 15);
@@ -103,6 +114,8 @@ class EmailBenchmark {
             api.post("/api/v1/email-campaigns/" + email + "/recipients", token, "{\"recipients\": [" + list + "]}");
         }
         Instant start = Instant.now();
+        io.reach.support.CpuSplit cpu = io.reach.support.CpuSplit.now();
+        java.util.Map<String, Long> threads = io.reach.support.CpuSplit.threads();
         api.post("/api/v1/email-campaigns/" + email + "/send", token, "");
         while (!api.get("/api/v1/email-campaigns/" + email, token)
                 .json()
@@ -112,7 +125,10 @@ class EmailBenchmark {
                 .equals("sent")) {
             CampaignFlows.sleep(20);
         }
-        return recipients / seconds(start);
+        double rate = recipients / seconds(start);
+        lastCpu = io.reach.support.CpuSplit.since(cpu);
+        lastThreads = io.reach.support.CpuSplit.threadsSince(threads, lastCpu);
+        return rate;
     }
 
     private double rawLoop(int messages, int port) throws Exception {
@@ -120,6 +136,7 @@ class EmailBenchmark {
         String host = "127.0.0.1";
         AtomicInteger next = new AtomicInteger();
         Instant start = Instant.now();
+        io.reach.support.CpuSplit cpu = io.reach.support.CpuSplit.now();
         List<Thread> workers = new ArrayList<>();
         for (int c = 0; c < CONNECTIONS; c++) {
             workers.add(Thread.ofVirtual().start(() -> {
@@ -137,7 +154,9 @@ class EmailBenchmark {
         for (Thread worker : workers) {
             worker.join();
         }
-        return messages / seconds(start);
+        double rate = messages / seconds(start);
+        lastCpu = io.reach.support.CpuSplit.since(cpu);
+        return rate;
     }
 
     private static MimeMessage message(Session session, int i) throws Exception {
