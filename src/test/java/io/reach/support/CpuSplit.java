@@ -40,8 +40,8 @@ public record CpuSplit(double jvmSeconds, double postgresSeconds) {
 
     /**
      * JVM CPU seconds by thread group (digits in thread names dropped) between two {@link #threads()} readings,
-     * largest first, with what no platform thread accounts for (JIT compiler, garbage collector, virtual threads)
-     * as {@code other}.
+     * largest first, with what no live platform thread accounts for (JIT compiler, garbage collector, threads that
+     * ended during the phase) as {@code other}.
      */
     public static String threadsSince(java.util.Map<String, Long> start, CpuSplit total) {
         java.util.Map<String, Long> end = threads();
@@ -54,7 +54,8 @@ public record CpuSplit(double jvmSeconds, double postgresSeconds) {
                 .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(8)
                 .forEach(e -> out.append(String.format(Locale.ROOT, "%s %.2f s, ", e.getKey(), e.getValue() / 1e9)));
-        return out.append(String.format(Locale.ROOT, "other %.2f s", total.jvmSeconds - accounted))
+        return out.append(String.format(
+                        Locale.ROOT, "other (JIT, GC, threads that ended) %.2f s", total.jvmSeconds - accounted))
                 .toString();
     }
 
