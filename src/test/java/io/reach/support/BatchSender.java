@@ -19,11 +19,17 @@ public final class BatchSender implements AutoCloseable {
 
     private static final Pattern STORED = Pattern.compile("\"stored\"\\s*:\\s*(\\d+)");
 
-    private final Socket socket;
-    private final OutputStream out;
-    private final InputStream in;
+    private final int port;
+    private Socket socket;
+    private OutputStream out;
+    private InputStream in;
 
     public BatchSender(int port) throws IOException {
+        this.port = port;
+        connect();
+    }
+
+    private void connect() throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setTcpNoDelay(true);
         out = socket.getOutputStream();
@@ -59,17 +65,25 @@ public final class BatchSender implements AutoCloseable {
         int status = Integer.parseInt(statusLine.substring(9, 12));
         int length = -1;
         boolean chunked = false;
+        boolean closing = false;
         for (String header = line(); !header.isEmpty(); header = line()) {
             String lower = header.toLowerCase();
-            if (lower.startsWith("content-length:")) {
+            if (lower.startsWith("connection:") && lower.contains("close")) {
+                closing = true; // the server ends keep-alive (Tomcat: after 100 requests); the next request reconnects
+            } else if (lower.startsWith("content-length:")) {
                 length = Integer.parseInt(header.substring(15).trim());
             } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                 chunked = true;
             }
         }
-        return new Answer(
+        Answer answer = new Answer(
                 status,
                 chunked ? chunkedBody() : new String(in.readNBytes(Math.max(0, length)), StandardCharsets.UTF_8));
+        if (closing) {
+            socket.close();
+            connect();
+        }
+        return answer;
     }
 
     private String chunkedBody() throws IOException {
