@@ -26,6 +26,8 @@ import org.springframework.context.annotation.Import;
  * Not part of {@code ./mvnw verify} (the class name does not end in Test); run with bench/publish-dispatch/run.
  */
 @ReachTest
+// pg_stat_statements counts, so the statements can be printed after the rounds
+@org.springframework.test.context.TestPropertySource(properties = "reach.embedded-postgres.statement-stats=true")
 @Import({PublishDispatchBenchmark.Stubs.class, io.reach.social.NoOpLinkedIn.class})
 class PublishDispatchBenchmark {
 

@@ -33,6 +33,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * warm-up rounds of both run first. Not part of {@code ./mvnw verify}; run with bench/email/run.
  */
 @ReachTest
+// pg_stat_statements counts, so the statements can be printed after the rounds
+@org.springframework.test.context.TestPropertySource(properties = "reach.embedded-postgres.statement-stats=true")
 class EmailBenchmark {
 
     private static final int MESSAGES = Integer.getInteger("bench.messages", 5_000);

@@ -42,7 +42,8 @@ import org.springframework.core.env.Environment;
 @ReachTest
 // the shipped interval between looks at the geolocation file: the tests' 0s (so a test can put a database in
 // place) would measure a file-system call per event that no installation makes
-@org.springframework.test.context.TestPropertySource(properties = "reach.measurement.geoip.recheck=1m")
+@org.springframework.test.context.TestPropertySource(
+        properties = {"reach.measurement.geoip.recheck=1m", "reach.embedded-postgres.statement-stats=true"})
 class IngestionBenchmark {
 
     static final int EVENTS = Integer.getInteger("bench.events", 200_000);

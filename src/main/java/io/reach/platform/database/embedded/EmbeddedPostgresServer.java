@@ -76,7 +76,8 @@ public final class EmbeddedPostgresServer {
                 "-o",
                 // pg_stat_statements is loaded on every start (also of clusters made before it was), so
                 // operators and the benches can see which statements take the database's time
-                "-p " + port + " -c shared_preload_libraries=pg_stat_statements",
+                "-p " + port + " -c shared_preload_libraries=pg_stat_statements"
+                        + (settings.statementStats() ? "" : " -c pg_stat_statements.track=none"),
                 "-w",
                 "-t",
                 "60",
