@@ -75,4 +75,12 @@ class TrackerBatchesTest {
         assertThat(items.get(0).errors()).extracting(FieldError::message).allMatch(m -> m.startsWith("is not JSON"));
         assertThat(items.get(1).errors()).extracting(FieldError::message).containsExactly("is not a JSON object");
     }
+
+    @Test
+    void anArrayThatIsNotUtf8IsRefusedWhole() {
+        byte[] body = "[{\"event_type\": \"?\"}]".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        body[17] = (byte) 0xFF;
+
+        assertThatThrownBy(() -> TrackerBatches.items(body, json)).isInstanceOf(TrackerBatches.MalformedBatch.class);
+    }
 }
