@@ -146,7 +146,6 @@ class Sites {
         for (String table : List.of(
                 "trackers",
                 "sessions",
-                "session_queue",
                 "rollup_dirty",
                 "rollup_watermarks",
                 "tracker_hourly",

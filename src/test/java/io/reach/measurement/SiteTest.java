@@ -184,6 +184,44 @@ class SiteTest {
     }
 
     @Test
+    void aDeletedSitesQueuedEventsOpenNoSessionsAndTheOtherSitesStillDo() {
+        Accounts.SignedIn ada = accounts.owner();
+        String key = apiKey(ada);
+        String shop = api.post("/api/v1/sites", ada.accessToken(), "{\"name\": \"shop\"}")
+                .json()
+                .get("id")
+                .asString();
+        String batch = """
+                [{"event_type": "page_view", "session_id": "s1"}, {"event_type": "page_view", "session_id": "s1"},
+                 {"event_type": "page_view", "session_id": "s2"}, {"event_type": "page_view"}]""";
+        assertThat(api.post("/api/v1/ingest/trackers?site_id=" + shop, key, batch)
+                        .status())
+                .isEqualTo(202);
+        assertThat(api.post("/api/v1/ingest/trackers", key, batch).status()).isEqualTo(202);
+        assertThat(api.delete("/api/v1/sites/" + shop, ada.accessToken()).status())
+                .isEqualTo(204);
+        sessionizer.drain(TenantId.of(ada.tenantId()));
+
+        Map<String, Long> sessions = owner.with(jdbc -> {
+            jdbc.execute("set app.tenant_id = '" + ada.tenantId() + "'");
+            Map<String, Long> counts = new java.util.HashMap<>();
+            jdbc.query(
+                    "select site_id::text, sum(events) from measurement.sessions group by 1",
+                    (org.springframework.jdbc.core.RowCallbackHandler)
+                            rs -> counts.put(rs.getString(1), rs.getLong(2)));
+            counts.put("queued", jdbc.queryForObject("select count(*) from measurement.session_batches", Long.class));
+            return counts;
+        });
+        assertThat(sessions)
+                .as("the default site's two sessions hold its three session events; the deleted site has none;"
+                        + " the queue is empty")
+                .containsOnlyKeys(
+                        "queued",
+                        sitesOfEvents(ada.tenantId()).keySet().iterator().next())
+                .containsValues(0L, 3L);
+    }
+
+    @Test
     void eachSiteIsRolledUpApartInItsOwnTimeZone() {
         Accounts.SignedIn ada = accounts.owner();
         String key = apiKey(ada);

@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
  * Folds queued events into sessions in bulk, off the path that acknowledges a batch: a tenant
  * whose events were just stored is drained within {@code reach.measurement.sessionize-delay}
  * (1 s) on this node, and every tenant once a minute on any node (for queues a stopped node
- * left). One drain per tenant at a time (an advisory lock; a second waits), in chunks of 50,000
- * events.
+ * left). One drain per tenant at a time (an advisory lock; a second waits), in chunks of whole
+ * stored batches of about 50,000 events.
  */
 @Component
 public class Sessionizer implements DisposableBean {
@@ -80,7 +80,7 @@ public class Sessionizer implements DisposableBean {
                         .single();
             });
             total += taken;
-        } while (taken == CHUNK);
+        } while (taken >= CHUNK);
         if (total > 0) {
             log.debug("Sessions of tenant {}: {} queued events folded in", tenant.value(), total);
         }

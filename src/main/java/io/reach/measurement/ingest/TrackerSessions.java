@@ -3,9 +3,9 @@ package io.reach.measurement.ingest;
 /**
  * The statements behind sessions. {@link #STORE} moves staged events into
  * {@code measurement.trackers} (events already stored, as in a retried batch, are skipped) and
- * queues the new ones that carry a session id, and marks the UTC hours they fall in for the rollups
+ * queues the new ones that carry a session id (one {@code measurement.session_batches} row for the batch), and marks the UTC hours they fall in for the rollups
  * ({@code measurement.rollup_dirty}, see {@code TrackerRollups} in the module root); it answers how many events were new.
- * {@link #SESSIONIZE} takes up to {@code :limit} queued events and folds them into
+ * {@link #SESSIONIZE} takes the oldest queued batches, up to the first that reaches {@code :limit} events, and folds them into
  * {@code measurement.sessions}: the events of one session id no more than {@code :gap} apart form
  * a run, which extends the session of its site it falls within {@code :gap} of, or opens a new one (a
  * session is one site's: the same session id on two sites is two sessions), and marks the UTC hours the
@@ -24,8 +24,10 @@ final class TrackerSessions {
                 on conflict (tenant_id, created_at, event_id) do nothing
                 returning tenant_id, %2$s),
             queued as (
-                insert into measurement.session_queue (tenant_id, %2$s)
-                select tenant_id, %2$s from inserted where session_id is not null),
+                -- one row for the batch's events that carry a session id (none when there are none)
+                insert into measurement.session_batches (tenant_id, event_count, events)
+                select tenant_id, count(*), array_agg(row(%2$s)::measurement.queued_event)
+                from inserted where session_id is not null group by tenant_id),
             dirty as (
                 -- hours in order, so concurrent batches of a tenant lock them in one order (no deadlock)
                 insert into measurement.rollup_dirty (tenant_id, site_id, hour)
@@ -34,10 +36,17 @@ final class TrackerSessions {
             select count(*)::int from inserted""".formatted(TrackerStore.COLUMNS, QUEUED);
 
     static final String SESSIONIZE = """
-            with taken as (
-                delete from measurement.session_queue
-                where id in (select id from measurement.session_queue order by id limit :limit)
-                returning %1$s),
+            with batches as (
+                -- the oldest batches up to the first that reaches :limit events
+                delete from measurement.session_batches
+                where id in (select id from (
+                    select id, sum(event_count) over (order by id) - event_count as before
+                    from measurement.session_batches) queued where before < :limit)
+                returning events),
+            taken as (
+                -- a deleted site's events that were still queued open no sessions
+                select e.* from batches, unnest(batches.events) e
+                where e.site_id in (select id from measurement.sites)),
             marked as (
                 select *, case when created_at - lag(created_at) over (partition by site_id, session_id order by created_at)
                                > cast(:gap as interval) then 1 else 0 end as starts
@@ -78,7 +87,7 @@ final class TrackerSessions {
                     union all select site_id, started_at from opened) changed
                 order by 2, 3
                 on conflict (tenant_id, site_id, hour) do update set changes = measurement.rollup_dirty.changes + 1)
-            select count(*)::int from taken""".formatted(QUEUED);
+            select coalesce(sum(cardinality(events)), 0)::int from batches""";
 
     private TrackerSessions() {}
 }

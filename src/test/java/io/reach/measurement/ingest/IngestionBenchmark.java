@@ -56,7 +56,7 @@ class IngestionBenchmark {
 
     /** What a round writes to, cleaned up before each phase so neither phase pays for the other's leftovers. */
     static final String[] TABLES = {
-        "measurement.trackers", "measurement.session_queue", "measurement.sessions", "measurement.rollup_dirty"
+        "measurement.trackers", "measurement.session_batches", "measurement.sessions", "measurement.rollup_dirty"
     };
 
     static final int BATCH = Integer.getInteger("bench.batch", 1_000);
