@@ -22,7 +22,10 @@ public final class Accessibility {
 
     /** Runs axe on the current page and fails listing each serious or critical rule, its impact and its elements. */
     public static void assertNoSeriousViolations(WebDriver driver) {
-        Results results = new AxeBuilder().withTags(STANDARDS).analyze(driver);
+        // the console's only frames are the sandboxed previews of a marketer's own e-mail HTML: axe cannot run in a
+        // frame without scripts, and waited 30 s for each before giving up on it
+        Results results =
+                new AxeBuilder().withTags(STANDARDS).disableIframeTesting().analyze(driver);
         assertThat(results.isErrored())
                 .as("axe ran: %s", results.getErrorMessage())
                 .isFalse();

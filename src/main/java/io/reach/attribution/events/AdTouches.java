@@ -39,25 +39,8 @@ class AdTouches {
         List<EventStore.Stored> touches = deliveries.on(counted.day()).stream()
                 .map(ad -> new EventStore.Stored(
                         ids.next(),
-                        new IncomingEvent(
-                                EventKind.TOUCH,
-                                ad.at(),
-                                CHANNEL,
-                                ad.campaign(),
-                                ad.podcast(),
-                                ad.episode(),
-                                ad.sponsor(),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                Map.of(),
-                                null,
-                                Map.of()),
+                        IncomingEvent.touch(ad.at(), CHANNEL, ad.campaign())
+                                .withPodcast(ad.podcast(), ad.episode(), ad.sponsor()),
                         EventSource.AD_DELIVERED,
                         ad.household(),
                         ad.listener(),

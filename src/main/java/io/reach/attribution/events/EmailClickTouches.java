@@ -32,25 +32,11 @@ class EmailClickTouches {
     void clicked(EmailLinkClicked click) {
         InetAddress address = Households.parse(click.clientAddress());
         String agent = click.userAgent();
-        IncomingEvent touch = new IncomingEvent(
-                EventKind.TOUCH,
-                click.at(),
-                "email",
-                click.campaignId(),
-                null,
-                null,
-                null,
-                click.visitor(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Map.of(),
-                agent == null ? null : agent.substring(0, Math.min(1024, agent.length())),
-                Map.of("email_campaign_id", click.emailCampaignId().toString()));
+        IncomingEvent touch = IncomingEvent.touch(click.at(), "email", click.campaignId())
+                .withVisitor(click.visitor())
+                .withBrowser(null, Map.of(), agent == null ? null : agent.substring(0, Math.min(1024, agent.length())))
+                .withMetadata(
+                        Map.of("email_campaign_id", click.emailCampaignId().toString()));
         store.store(
                 List.of(new EventStore.Stored(
                         ids.next(),

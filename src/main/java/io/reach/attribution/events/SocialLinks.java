@@ -112,25 +112,10 @@ class SocialLinks {
         if (record) {
             transactions.inTransactionAs(tenant, () -> {
                 Instant now = clock.instant();
-                IncomingEvent touch = new IncomingEvent(
-                        EventKind.TOUCH,
-                        now,
-                        "social",
-                        posts.campaignOf(post).orElse(null),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        Map.of(),
-                        agent,
-                        Map.of("post_id", post.toString()));
+                IncomingEvent touch = IncomingEvent.touch(
+                                now, "social", posts.campaignOf(post).orElse(null))
+                        .withBrowser(null, Map.of(), agent)
+                        .withMetadata(Map.of("post_id", post.toString()));
                 store.store(
                         List.of(new EventStore.Stored(
                                 ids.next(),

@@ -67,25 +67,11 @@ class VanityClicks {
                     if (record && address != null) {
                         Instant now = clock.instant();
                         Sponsorships.BookingRef booking = target.booking();
-                        IncomingEvent touch = new IncomingEvent(
-                                EventKind.TOUCH,
-                                now,
-                                "vanity_url",
-                                booking.campaign(),
-                                booking.podcast(),
-                                null,
-                                booking.sponsor(),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                referrer,
-                                Map.of("utm_campaign", slug),
-                                userAgent,
-                                Map.of("io_booking_id", booking.booking().toString()));
+                        IncomingEvent touch = IncomingEvent.touch(now, "vanity_url", booking.campaign())
+                                .withPodcast(booking.podcast(), null, booking.sponsor())
+                                .withBrowser(referrer, Map.of("utm_campaign", slug), userAgent)
+                                .withMetadata(Map.of(
+                                        "io_booking_id", booking.booking().toString()));
                         store.store(
                                 List.of(new EventStore.Stored(
                                         ids.next(),
