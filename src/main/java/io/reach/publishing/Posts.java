@@ -133,9 +133,15 @@ class Posts {
                 .list();
     }
 
+    /** The post's jobs read and the post settled in one statement (the rule is {@link #settle}'s). */
     private static final String SETTLE = """
-            update publishing.posts set status = :status, published_at = :publishedAt, updated_at = :now
-            where id = :id and status = 'scheduled'""";
+            update publishing.posts p
+            set status = case when j.all_published then :published else :failed end,
+                published_at = case when j.all_published then j.last_published_at end, updated_at = :now
+            from (select bool_or(status = any(cast(:open as text[]))) as any_open,
+                         bool_and(status = :success) as all_published, max(published_at) as last_published_at
+                  from publishing.publish_jobs where post_id = :id) j
+            where p.id = :id and p.status = 'scheduled' and not j.any_open""";
 
     /**
      * Locks the post until the transaction ends, so that jobs finishing at the same moment settle it
@@ -153,25 +159,22 @@ class Posts {
      * A scheduled post's outcome from its jobs: published when every variant is, failed when none
      * is still on its way and one failed or was missed, otherwise still scheduled.
      */
-    void settle(UUID postId, List<PublishJobs.Job> jobs, Instant now) {
-        boolean open = jobs.stream().anyMatch(job -> job.state().open());
-        if (open) {
-            return;
-        }
-        boolean allPublished = jobs.stream().allMatch(job -> job.state() == PublishJobStatus.SUCCESS);
-        Instant publishedAt = jobs.stream()
-                .map(PublishJobs.Job::publishedAt)
-                .filter(java.util.Objects::nonNull)
-                .max(Instant::compareTo)
-                .orElse(null);
-        PostStatus settled = allPublished ? PostStatus.PUBLISHED : PostStatus.FAILED;
+    void settle(UUID postId, Instant now) {
         jdbc.sql(SETTLE)
                 .param("id", postId)
-                .param("status", settled.code())
-                .param("publishedAt", allPublished ? odt(publishedAt) : null)
+                .param("open", OPEN_JOB_STATES)
+                .param("success", PublishJobStatus.SUCCESS.code())
+                .param("published", PostStatus.PUBLISHED.code())
+                .param("failed", PostStatus.FAILED.code())
                 .param("now", utc(now))
                 .update();
     }
+
+    /** The codes of the job states that are still on their way ({@link PublishJobStatus#open()}). */
+    private static final String[] OPEN_JOB_STATES = java.util.Arrays.stream(PublishJobStatus.values())
+            .filter(PublishJobStatus::open)
+            .map(PublishJobStatus::code)
+            .toArray(String[]::new);
 
     /** Replaces a post's variants (their cancelled jobs go with them). */
     void replaceVariants(UUID postId, List<NewVariant> variants, Instant now) {

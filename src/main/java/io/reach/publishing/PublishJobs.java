@@ -43,20 +43,21 @@ class PublishJobs {
              from publishing.publish_jobs j join publishing.post_variants v
               on v.tenant_id = j.tenant_id and v.id = j.post_variant_id
             where j.post_id = :postId order by j.created_at, j.id""";
+    /** Ends the attempt and records it, in one statement: no attempt row without the job's end, nor the reverse. */
     private static final String FINISH = """
-            update publishing.publish_jobs set status = :status, provider_job_id = coalesce(:providerId, provider_job_id),
-                last_error = :error, last_error_kind = :kind, last_http_status = :httpStatus, next_attempt_at = :next,
-                lookup_first = :lookupFirst, published_at = :publishedAt, updated_at = :now
-            where id = :id and status = 'running' and attempt = :attempt""";
-    private static final String DUE_PLATFORM = """
-            select platform from publishing.publish_jobs where id = :id and status in ('pending', 'retry')""";
+            with finished as (
+                update publishing.publish_jobs set status = :status, provider_job_id = coalesce(:providerId, provider_job_id),
+                    last_error = :error, last_error_kind = :kind, last_http_status = :httpStatus, next_attempt_at = :next,
+                    lookup_first = :lookupFirst, published_at = :publishedAt, updated_at = :now
+                where id = :id and status = 'running' and attempt = :attempt
+                returning tenant_id, id)
+            insert into publishing.publish_attempts (tenant_id, id, publish_job_id, attempted_at, outcome, http_status,
+                response_excerpt)
+            select tenant_id, :attemptId, id, :now, :outcome, :httpStatus, :excerpt from finished""";
+
     private static final String BEAT = """
             update publishing.publish_jobs set heartbeat_at = :now
             where id = :id and status = 'running' and attempt = :attempt""";
-    private static final String ATTEMPT = """
-            insert into publishing.publish_attempts (tenant_id, id, publish_job_id, attempted_at, outcome, http_status,
-                response_excerpt)
-            values (:tenant, :id, :jobId, :now, :outcome, :httpStatus, :excerpt)""";
     private static final String ATTEMPTS = """
             select attempted_at, outcome, http_status, response_excerpt from publishing.publish_attempts
             where publish_job_id = :jobId order by attempted_at, id""";
@@ -133,11 +134,6 @@ class PublishJobs {
                 .optional();
     }
 
-    /** The platform of a job waiting to run; empty when it is not (already done, running elsewhere, cancelled). */
-    Optional<String> platformOfDue(UUID id) {
-        return jdbc.sql(DUE_PLATFORM).param("id", id).query(String.class).optional();
-    }
-
     /** Takes a due job for this run; empty when it is not pending (already done, running elsewhere, cancelled). */
     Optional<Job> claim(UUID id, Instant now) {
         return jdbc.sql(CLAIM)
@@ -206,11 +202,18 @@ class PublishJobs {
     }
 
     /**
-     * Records the end of the claimed attempt {@code attempt}; false when the job is no longer that
-     * attempt's (the sweep took it back and another runner claimed it), so nothing is recorded.
+     * Records the end of the claimed attempt {@code attempt}, and the attempt with its outcome (its error as
+     * the excerpt); false when the job is no longer that attempt's (the sweep took it back and another runner
+     * claimed it), so nothing is recorded.
      */
-    boolean finish(UUID id, int attempt, AttemptEnd end, Instant now) {
+    boolean finish(UUID id, int attempt, AttemptEnd end, PublishOutcome outcome, Instant now) {
+        String excerpt = end.error();
         return jdbc.sql(FINISH)
+                        .param("attemptId", ids.next())
+                        .param("outcome", outcome.code())
+                        .param(
+                                "excerpt",
+                                excerpt == null ? null : excerpt.substring(0, Math.min(excerpt.length(), 1000)))
                         .param("id", id)
                         .param("attempt", attempt)
                         .param("status", end.status().code())
@@ -236,19 +239,6 @@ class PublishJobs {
                         .param("now", utc(now))
                         .update()
                 == 1;
-    }
-
-    void recordAttempt(
-            UUID jobId, PublishOutcome outcome, @Nullable Integer httpStatus, @Nullable String excerpt, Instant now) {
-        jdbc.sql(ATTEMPT)
-                .param("tenant", TenantContext.require().value())
-                .param("id", ids.next())
-                .param("jobId", jobId)
-                .param("outcome", outcome.code())
-                .param("httpStatus", httpStatus)
-                .param("excerpt", excerpt == null ? null : excerpt.substring(0, Math.min(excerpt.length(), 1000)))
-                .param("now", utc(now))
-                .update();
     }
 
     record Stranded(UUID id, int attempt) {}

@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
  * platform whether the post is there. Retryable failures wait ({@link Backoff}, Retry-After) up
  * to five attempts; terminal ones fail at once; a job more than {@code max-overdue} late is
  * missed, not sent late. Each platform gets at most {@code per-platform-concurrency} calls at once;
- * the slot is taken before the claim, so a job never waits for one while it is claimed. A
- * claimed job keeps a heartbeat ({@link RunningJobs}); if the sweep took it back anyway, this
- * runner sends nothing once it notices, and its finish is refused (the attempt has moved on).
+ * a claimed job waiting for its platform's slot keeps its heartbeat ({@link RunningJobs}), as it does
+ * while it runs (the claim says which platform, so a job costs no read before it); if the sweep took it
+ * back anyway, this runner sends nothing once it notices, and its finish is refused (the attempt has
+ * moved on).
  */
 @Component
 class PublishRunner {
@@ -80,25 +81,22 @@ class PublishRunner {
     }
 
     void run(TenantId tenant, UUID jobId) {
-        Optional<String> platform = transactions.inTransactionAs(tenant, () -> jobs.platformOfDue(jobId));
-        if (platform.isEmpty()) {
+        Optional<PublishJobs.Job> claimed =
+                transactions.inTransactionAs(tenant, () -> jobs.claim(jobId, clock.instant()));
+        if (claimed.isEmpty()) {
             return;
         }
-        Semaphore slot = slots.computeIfAbsent(platform.get(), name -> new Semaphore(perPlatform));
-        slot.acquireUninterruptibly();
+        RunningJobs.Held held = running.hold(tenant, claimed.get());
         try {
-            Optional<PublishJobs.Job> claimed =
-                    transactions.inTransactionAs(tenant, () -> jobs.claim(jobId, clock.instant()));
-            if (claimed.isPresent()) {
-                RunningJobs.Held held = running.hold(tenant, claimed.get());
-                try {
-                    claimedRun(tenant, claimed.get(), held);
-                } finally {
-                    running.release(held);
-                }
+            Semaphore slot = slots.computeIfAbsent(claimed.get().platform(), name -> new Semaphore(perPlatform));
+            slot.acquireUninterruptibly();
+            try {
+                claimedRun(tenant, claimed.get(), held);
+            } finally {
+                slot.release();
             }
         } finally {
-            slot.release();
+            running.release(held);
         }
     }
 
@@ -185,11 +183,7 @@ class PublishRunner {
         boolean lookupFirst = job.lookupFirst() || kind == PlatformError.Kind.UNKNOWN;
         boolean finished = transactions.inTransactionAs(tenant, () -> {
             PublishJobs.AttemptEnd retry = PublishJobs.AttemptEnd.retry(message, kind, status, next, lookupFirst);
-            if (!jobs.finish(job.id(), job.attempt(), retry, clock.instant())) {
-                return false;
-            }
-            jobs.recordAttempt(job.id(), outcome, status, message, clock.instant());
-            return true;
+            return jobs.finish(job.id(), job.attempt(), retry, outcome, clock.instant());
         });
         if (finished) {
             scheduling.at(tenant, job.id(), job.attempt() + 1, next);
@@ -214,17 +208,17 @@ class PublishRunner {
                     job.id(),
                     job.attempt(),
                     PublishJobs.AttemptEnd.settled(status, providerId, error, kind, httpStatus, now),
+                    outcome,
                     now)) {
                 return false;
             }
             if (providerId != null && publication != null) {
                 socialPosts.record(job, publication, providerId, now);
             }
-            jobs.recordAttempt(job.id(), outcome, httpStatus, error, now);
             // the post is locked before its jobs are read: two variants finishing together each saw the
             // other still running (neither commit visible) and the post stayed scheduled for ever
             posts.lockForSettling(job.postId());
-            posts.settle(job.postId(), jobs.ofPost(job.postId()), now);
+            posts.settle(job.postId(), now);
             return true;
         });
         if (!finished) {
