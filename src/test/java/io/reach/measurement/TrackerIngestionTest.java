@@ -54,6 +54,34 @@ class TrackerIngestionTest {
     io.reach.tenancy.TenantManagement tenants;
 
     @Test
+    void aLargeBatchThatRepeatsAnEventOrOverlapsAnEarlierOneStoresEachEventOnce() {
+        Accounts.SignedIn ada = accounts.owner();
+        String key = ingestKey(ada, "ingest:write");
+        Instant at = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+        java.util.function.IntFunction<String> event = i -> """
+                {"event_id": "big-%d", "event_type": "page_view", "session_id": "s%d", "created_at": "%s"}""".formatted(i, i % 3, at.plusMillis(i));
+        int size = io.reach.measurement.ingest.TrackerStoreAccess.plainInsertFrom() + 8;
+        String first = java.util.stream.IntStream.range(0, size)
+                .mapToObj(event)
+                .collect(java.util.stream.Collectors.joining(",", "[", "," + event.apply(0) + "]"));
+        String overlapping = java.util.stream.IntStream.range(size / 2, size + size / 2)
+                .mapToObj(event)
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+
+        var repeating = api.post("/api/v1/ingest/trackers", key, first);
+        var overlapped = api.post("/api/v1/ingest/trackers", key, overlapping);
+
+        assertThat(repeating.status()).as(repeating.body()).isEqualTo(202);
+        assertThat(repeating.json().get("stored").asInt())
+                .as("the event repeated in the batch is stored once")
+                .isEqualTo(size);
+        assertThat(overlapped.json().get("stored").asInt())
+                .as("only the half not stored before")
+                .isEqualTo(size / 2);
+        assertThat(rows(ada.tenantId())).hasSize(size + size / 2);
+    }
+
+    @Test
     void aBatchIsStoredOnceWithItsBadEventRejectedAlone() {
         Accounts.SignedIn ada = accounts.owner();
         String key = ingestKey(ada, "ingest:write");

@@ -2,7 +2,8 @@ package io.reach.measurement.ingest;
 
 /**
  * The statements behind sessions. {@link #STORE} moves staged events into
- * {@code measurement.trackers} (events already stored, as in a retried batch, are skipped) and
+ * {@code measurement.trackers} (events already stored, as in a retried batch, are skipped; {@link #STORE_NEW}
+ * when none is) and
  * queues the new ones that carry a session id (one {@code measurement.session_batches} row for the batch), and marks the UTC hours they fall in for the rollups
  * ({@code measurement.rollup_dirty}, see {@code TrackerRollups} in the module root); it answers how many events were new.
  * {@link #SESSIONIZE} takes the oldest queued batches, up to the first that reaches {@code :limit} events, and folds them into
@@ -17,11 +18,10 @@ final class TrackerSessions {
             "site_id, session_id, user_id, created_at, ip_address, user_agent, device_type,"
                     + " browser_name, operating_system, country, region, city, is_bot";
 
-    static final String STORE = """
+    private static final String STORE_INTO = """
             with inserted as (
-                -- the one key a retried event can repeat (ids are new each time): one index probed ahead, not two
                 insert into measurement.trackers (%1$s) select %1$s from pg_temp.tracker_staging
-                on conflict (tenant_id, created_at, event_id) do nothing
+                %3$s
                 returning tenant_id, %2$s),
             queued as (
                 -- one row for the batch's events that carry a session id (none when there are none)
@@ -33,7 +33,21 @@ final class TrackerSessions {
                 insert into measurement.rollup_dirty (tenant_id, site_id, hour)
                 select distinct tenant_id, site_id, date_trunc('hour', created_at, 'UTC') from inserted order by 2, 3
                 on conflict (tenant_id, site_id, hour) do update set changes = measurement.rollup_dirty.changes + 1)
-            select count(*)::int from inserted""".formatted(TrackerStore.COLUMNS, QUEUED);
+            select count(*)::int from inserted""";
+
+    /**
+     * {@link #STORE} for a batch none of whose events is stored yet (the usual case): a plain insert, which a
+     * repeated event makes fail with a unique violation. Skipping stored events with {@code on conflict} cost
+     * 13 ms per 1,000 events against the plain insert's 9 (a probe and a WAL record more per event).
+     */
+    static final String STORE_NEW = STORE_INTO.formatted(TrackerStore.COLUMNS, QUEUED, "");
+
+    /** {@link #STORE_NEW}, skipping events already stored (a retried batch, or one that repeats an event). */
+    static final String STORE = STORE_INTO.formatted(
+            TrackerStore.COLUMNS,
+            QUEUED,
+            // the one key a retried event can repeat (ids are new each time): one index probed ahead, not two
+            "on conflict (tenant_id, created_at, event_id) do nothing");
 
     static final String SESSIONIZE = """
             with batches as (

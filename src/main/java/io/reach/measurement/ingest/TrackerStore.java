@@ -6,10 +6,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,12 @@ class TrackerStore {
             "tenant_id, site_id, id, event_id, session_id, user_id, event_type, event_category, event_action,"
                     + " event_label, page_url, referrer_url, user_agent, ip_address, device_type, browser_name, operating_system,"
                     + " screen_resolution, event_value, custom_properties, is_bot, created_at, received_at, country, region, city";
+    /**
+     * From this many events a batch is first inserted plainly, behind a savepoint: the savepoint costs a
+     * round trip, which the ~4 µs saved per event repays from a few dozen events on.
+     */
+    static final int PLAIN_INSERT_FROM = 32;
+
     private static final String STAGING = """
             create temp table if not exists tracker_staging (like measurement.trackers including defaults)
             on commit delete rows""";
@@ -67,7 +75,32 @@ class TrackerStore {
             }
             devices.remember(events, receivedAt);
             geography.remember(events, receivedAt);
-            return jdbc.sql(TrackerSessions.STORE).query(Integer.class).single();
+            return events.size() < PLAIN_INSERT_FROM
+                    ? jdbc.sql(TrackerSessions.STORE).query(Integer.class).single()
+                    : moveStaged(connection);
         });
+    }
+
+    /**
+     * Moves the staged events into the table: all of them with a plain insert, and only if one of them is
+     * stored already (a retried batch) again from a savepoint, skipping the stored ones.
+     */
+    private int moveStaged(Connection connection) {
+        Savepoint beforeInsert;
+        try {
+            beforeInsert = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set a savepoint: " + e.getMessage(), e);
+        }
+        try {
+            return jdbc.sql(TrackerSessions.STORE_NEW).query(Integer.class).single();
+        } catch (DuplicateKeyException stored) {
+            try {
+                connection.rollback(beforeInsert);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not roll back to the savepoint: " + e.getMessage(), e);
+            }
+            return jdbc.sql(TrackerSessions.STORE).query(Integer.class).single();
+        }
     }
 }
