@@ -29,9 +29,11 @@ final class TrackerSessions {
                 select tenant_id, count(*), array_agg(row(%2$s)::measurement.queued_event)
                 from inserted where session_id is not null group by tenant_id),
             dirty as (
-                -- hours in order, so concurrent batches of a tenant lock them in one order (no deadlock)
+                -- hours in order, so concurrent batches of a tenant lock them in one order (no deadlock); the UTC
+                -- hour as a bin of whole hours from a UTC midnight: date_trunc with a zone cost 0.5 µs an event
                 insert into measurement.rollup_dirty (tenant_id, site_id, hour)
-                select distinct tenant_id, site_id, date_trunc('hour', created_at, 'UTC') from inserted order by 2, 3
+                select distinct tenant_id, site_id, date_bin('1 hour', created_at, timestamptz '2000-01-01 00:00:00+00')
+                from inserted order by 2, 3
                 on conflict (tenant_id, site_id, hour) do update set changes = measurement.rollup_dirty.changes + 1)
             select count(*)::int from inserted""";
 
@@ -96,7 +98,7 @@ final class TrackerSessions {
             dirty as (
                 -- the hours the changed visits started in (and had started in), for the visits rollup
                 insert into measurement.rollup_dirty (tenant_id, site_id, hour)
-                select distinct :tenant, site_id, date_trunc('hour', started_at, 'UTC') from (
+                select distinct :tenant, site_id, date_bin('1 hour', started_at, timestamptz '2000-01-01 00:00:00+00') from (
                     select site_id, started_at from extended union all select site_id, was_started_at from extended
                     union all select site_id, started_at from opened) changed
                 order by 2, 3
