@@ -187,10 +187,7 @@ class SiteTest {
     void aDeletedSitesQueuedEventsOpenNoSessionsAndTheOtherSitesStillDo() {
         Accounts.SignedIn ada = accounts.owner();
         String key = apiKey(ada);
-        String shop = api.post("/api/v1/sites", ada.accessToken(), "{\"name\": \"shop\"}")
-                .json()
-                .get("id")
-                .asString();
+        String shop = site(ada, "{\"name\": \"shop\"}");
         String batch = """
                 [{"event_type": "page_view", "session_id": "s1"}, {"event_type": "page_view", "session_id": "s1"},
                  {"event_type": "page_view", "session_id": "s2"}, {"event_type": "page_view"}]""";
@@ -225,11 +222,7 @@ class SiteTest {
     void eachSiteIsRolledUpApartInItsOwnTimeZone() {
         Accounts.SignedIn ada = accounts.owner();
         String key = apiKey(ada);
-        String tokyo = api.post(
-                        "/api/v1/sites", ada.accessToken(), "{\"name\": \"tokyo\", \"time_zone\": \"Asia/Tokyo\"}")
-                .json()
-                .get("id")
-                .asString();
+        String tokyo = site(ada, "{\"name\": \"tokyo\", \"time_zone\": \"Asia/Tokyo\"}");
         Instant at = LocalDate.now(ZoneOffset.UTC).minusDays(2).atTime(20, 0).toInstant(ZoneOffset.UTC);
         String batch = """
                 [{"event_type": "page_view", "session_id": "s1", "user_id": "u1", "created_at": "%1$s"},
@@ -264,15 +257,8 @@ class SiteTest {
     void everyAnalyticsReadShowsOneSiteTheDefaultOneWhenNoneIsNamed() {
         Accounts.SignedIn ada = accounts.owner();
         String key = apiKey(ada);
-        String shop = api.post("/api/v1/sites", ada.accessToken(), "{\"name\": \"shop\"}")
-                .json()
-                .get("id")
-                .asString();
-        String tokyo = api.post(
-                        "/api/v1/sites", ada.accessToken(), "{\"name\": \"tokyo\", \"time_zone\": \"Asia/Tokyo\"}")
-                .json()
-                .get("id")
-                .asString();
+        String shop = site(ada, "{\"name\": \"shop\"}");
+        String tokyo = site(ada, "{\"name\": \"tokyo\", \"time_zone\": \"Asia/Tokyo\"}");
         Instant at = Instant.now()
                 .truncatedTo(ChronoUnit.HOURS)
                 .minus(3, ChronoUnit.HOURS)
@@ -401,6 +387,14 @@ class SiteTest {
                             rs -> counts.put(rs.getString(1), rs.getLong(2)));
             return counts;
         });
+    }
+
+    /** Creates a site from its JSON; its id. */
+    private String site(Accounts.SignedIn who, String json) {
+        return api.post("/api/v1/sites", who.accessToken(), json)
+                .json()
+                .get("id")
+                .asString();
     }
 
     private String apiKey(Accounts.SignedIn who) {

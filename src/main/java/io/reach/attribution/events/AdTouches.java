@@ -40,7 +40,8 @@ class AdTouches {
                 .map(ad -> new EventStore.Stored(
                         ids.next(),
                         IncomingEvent.touch(ad.at(), CHANNEL, ad.campaign())
-                                .withPodcast(ad.podcast(), ad.episode(), ad.sponsor()),
+                                .podcast(ad.podcast(), ad.episode(), ad.sponsor())
+                                .event(),
                         EventSource.AD_DELIVERED,
                         ad.household(),
                         ad.listener(),

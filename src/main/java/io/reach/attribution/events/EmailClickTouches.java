@@ -33,10 +33,10 @@ class EmailClickTouches {
         InetAddress address = Households.parse(click.clientAddress());
         String agent = click.userAgent();
         IncomingEvent touch = IncomingEvent.touch(click.at(), "email", click.campaignId())
-                .withVisitor(click.visitor())
-                .withBrowser(null, Map.of(), agent == null ? null : agent.substring(0, Math.min(1024, agent.length())))
-                .withMetadata(
-                        Map.of("email_campaign_id", click.emailCampaignId().toString()));
+                .visitor(click.visitor())
+                .browser(null, Map.of(), agent == null ? null : agent.substring(0, Math.min(1024, agent.length())))
+                .metadata(Map.of("email_campaign_id", click.emailCampaignId().toString()))
+                .event();
         store.store(
                 List.of(new EventStore.Stored(
                         ids.next(),

@@ -28,118 +28,80 @@ record IncomingEvent(
         @Nullable String userAgent,
         Map<String, Object> metadata) {
 
-    /** A touch on {@code channel} at {@code at}, of {@code campaign} when known; the rest is added with the withers. */
-    static IncomingEvent touch(Instant at, String channel, @Nullable UUID campaign) {
-        return new IncomingEvent(
-                EventKind.TOUCH,
-                at,
-                channel,
-                campaign,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Map.of(),
-                null,
-                Map.of());
+    /** A touch on {@code channel} at {@code at}, of {@code campaign} when known; the rest is set on the builder. */
+    static Touch touch(Instant at, String channel, @Nullable UUID campaign) {
+        return new Touch(at, channel, campaign);
     }
 
-    /** This event, of a podcast's sponsorship. */
-    IncomingEvent withPodcast(@Nullable UUID podcast, @Nullable UUID episode, @Nullable UUID sponsor) {
-        return new IncomingEvent(
-                kind,
-                occurredAt,
-                channel,
-                campaign,
-                podcast,
-                episode,
-                sponsor,
-                visitor,
-                ip,
-                action,
-                value,
-                currency,
-                orderId,
-                discountCode,
-                referrer,
-                utm,
-                userAgent,
-                metadata);
-    }
+    /** The parts of a touch that a source knows; {@link #event()} makes it. */
+    static final class Touch {
 
-    /** This event, by a known visitor. */
-    IncomingEvent withVisitor(@Nullable String visitor) {
-        return new IncomingEvent(
-                kind,
-                occurredAt,
-                channel,
-                campaign,
-                podcast,
-                episode,
-                sponsor,
-                visitor,
-                ip,
-                action,
-                value,
-                currency,
-                orderId,
-                discountCode,
-                referrer,
-                utm,
-                userAgent,
-                metadata);
-    }
+        private final Instant at;
+        private final String channel;
+        private final @Nullable UUID campaign;
+        private @Nullable UUID podcast;
+        private @Nullable UUID episode;
+        private @Nullable UUID sponsor;
+        private @Nullable String visitor;
+        private @Nullable String referrer;
+        private Map<String, String> utm = Map.of();
+        private @Nullable String userAgent;
+        private Map<String, Object> metadata = Map.of();
 
-    /** This event, as the browser said it: the page it came from, its UTM tags and its user agent. */
-    IncomingEvent withBrowser(@Nullable String referrer, Map<String, String> utm, @Nullable String userAgent) {
-        return new IncomingEvent(
-                kind,
-                occurredAt,
-                channel,
-                campaign,
-                podcast,
-                episode,
-                sponsor,
-                visitor,
-                ip,
-                action,
-                value,
-                currency,
-                orderId,
-                discountCode,
-                referrer,
-                utm,
-                userAgent,
-                metadata);
-    }
+        private Touch(Instant at, String channel, @Nullable UUID campaign) {
+            this.at = at;
+            this.channel = channel;
+            this.campaign = campaign;
+        }
 
-    /** This event, with what else is kept about it. */
-    IncomingEvent withMetadata(Map<String, Object> metadata) {
-        return new IncomingEvent(
-                kind,
-                occurredAt,
-                channel,
-                campaign,
-                podcast,
-                episode,
-                sponsor,
-                visitor,
-                ip,
-                action,
-                value,
-                currency,
-                orderId,
-                discountCode,
-                referrer,
-                utm,
-                userAgent,
-                metadata);
+        /** Of a podcast's sponsorship. */
+        Touch podcast(@Nullable UUID podcast, @Nullable UUID episode, @Nullable UUID sponsor) {
+            this.podcast = podcast;
+            this.episode = episode;
+            this.sponsor = sponsor;
+            return this;
+        }
+
+        /** By a known visitor. */
+        Touch visitor(@Nullable String visitor) {
+            this.visitor = visitor;
+            return this;
+        }
+
+        /** As the browser said it: the page it came from, its UTM tags and its user agent. */
+        Touch browser(@Nullable String referrer, Map<String, String> utm, @Nullable String userAgent) {
+            this.referrer = referrer;
+            this.utm = utm;
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        /** What else is kept about it. */
+        Touch metadata(Map<String, Object> metadata) {
+            this.metadata = metadata;
+            return this;
+        }
+
+        IncomingEvent event() {
+            return new IncomingEvent(
+                    EventKind.TOUCH,
+                    at,
+                    channel,
+                    campaign,
+                    podcast,
+                    episode,
+                    sponsor,
+                    visitor,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    referrer,
+                    utm,
+                    userAgent,
+                    metadata);
+        }
     }
 }

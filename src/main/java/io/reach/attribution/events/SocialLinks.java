@@ -114,8 +114,9 @@ class SocialLinks {
                 Instant now = clock.instant();
                 IncomingEvent touch = IncomingEvent.touch(
                                 now, "social", posts.campaignOf(post).orElse(null))
-                        .withBrowser(null, Map.of(), agent)
-                        .withMetadata(Map.of("post_id", post.toString()));
+                        .browser(null, Map.of(), agent)
+                        .metadata(Map.of("post_id", post.toString()))
+                        .event();
                 store.store(
                         List.of(new EventStore.Stored(
                                 ids.next(),

@@ -68,10 +68,11 @@ class VanityClicks {
                         Instant now = clock.instant();
                         Sponsorships.BookingRef booking = target.booking();
                         IncomingEvent touch = IncomingEvent.touch(now, "vanity_url", booking.campaign())
-                                .withPodcast(booking.podcast(), null, booking.sponsor())
-                                .withBrowser(referrer, Map.of("utm_campaign", slug), userAgent)
-                                .withMetadata(Map.of(
-                                        "io_booking_id", booking.booking().toString()));
+                                .podcast(booking.podcast(), null, booking.sponsor())
+                                .browser(referrer, Map.of("utm_campaign", slug), userAgent)
+                                .metadata(Map.of(
+                                        "io_booking_id", booking.booking().toString()))
+                                .event();
                         store.store(
                                 List.of(new EventStore.Stored(
                                         ids.next(),
