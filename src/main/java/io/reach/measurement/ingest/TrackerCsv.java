@@ -1,29 +1,26 @@
 package io.reach.measurement.ingest;
 
-import io.reach.platform.database.CopyCsv;
+import io.reach.platform.database.CsvRows;
 import io.reach.platform.tenant.TenantId;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Tracker events as UTF-8 CSV rows for {@code COPY … (format csv)}: every value quoted (quotes
- * doubled, NUL characters, which PostgreSQL text cannot hold, dropped), nulls left empty. Made as
- * bytes so the driver sends them as they are.
+ * Tracker events as UTF-8 CSV rows for {@code COPY … (format csv)} ({@link CsvRows}), made as bytes so the
+ * driver sends them as they are.
  */
 final class TrackerCsv {
 
     private TrackerCsv() {}
 
-    static byte[] rows(TenantId tenant, UUID site, List<TrackerEvent> events, Instant receivedAt) {
-        StringBuilder csv = new StringBuilder(events.size() * 768); // room for a typical row: growing copies it all
+    static CsvRows rows(TenantId tenant, UUID site, List<TrackerEvent> events, Instant receivedAt) {
+        CsvRows csv = new CsvRows(events.size() * 512); // room for a typical row: growing copies it all
         String tenantId = tenant.value().toString();
         String siteId = site.toString();
         String received = receivedAt.toString();
         for (TrackerEvent e : events) {
-            CopyCsv.row(
-                    csv,
+            csv.row(
                     tenantId,
                     siteId,
                     e.id().toString(),
@@ -51,6 +48,6 @@ final class TrackerCsv {
                     e.place().region(),
                     e.place().city());
         }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        return csv;
     }
 }

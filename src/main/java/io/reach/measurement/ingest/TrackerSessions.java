@@ -20,7 +20,7 @@ final class TrackerSessions {
 
     private static final String STORE_INTO = """
             with inserted as (
-                insert into measurement.trackers (%1$s) select %1$s from pg_temp.tracker_staging
+                insert into measurement.trackers (%1$s) select %1$s from %4$s
                 %3$s
                 returning tenant_id, %2$s),
             queued as (
@@ -42,14 +42,15 @@ final class TrackerSessions {
      * repeated event makes fail with a unique violation. Skipping stored events with {@code on conflict} cost
      * 13 ms per 1,000 events against the plain insert's 9 (a probe and a WAL record more per event).
      */
-    static final String STORE_NEW = STORE_INTO.formatted(TrackerStore.COLUMNS, QUEUED, "");
+    static final String STORE_NEW = STORE_INTO.formatted(TrackerStore.COLUMNS, QUEUED, "", TrackerStore.STAGING);
 
     /** {@link #STORE_NEW}, skipping events already stored (a retried batch, or one that repeats an event). */
     static final String STORE = STORE_INTO.formatted(
             TrackerStore.COLUMNS,
             QUEUED,
             // the one key a retried event can repeat (ids are new each time): one index probed ahead, not two
-            "on conflict (tenant_id, created_at, event_id) do nothing");
+            "on conflict (tenant_id, created_at, event_id) do nothing",
+            TrackerStore.STAGING);
 
     /** What a run of events tells of its session, for {@code group by site_id, session_id[, run]}. */
     private static final String RUN_FACTS = """

@@ -1,16 +1,15 @@
 package io.reach.measurement.ingest;
 
+import io.reach.platform.database.CsvRows;
+import io.reach.platform.database.StagedCopy;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -35,13 +34,13 @@ class TrackerStore {
      */
     static final int PLAIN_INSERT_FROM = 32;
 
-    private static final String STAGING = """
-            create temp table if not exists tracker_staging (like measurement.trackers including defaults)
-            on commit delete rows""";
+    /** Where a batch's rows are copied first ({@link StagedCopy}): the table has row-level security. */
+    static final String STAGING = StagedCopy.staging("measurement.trackers");
 
     private final TenantTransactions transactions;
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final StagedCopy copy;
     private final Devices devices;
     private final Geography geography;
 
@@ -49,35 +48,26 @@ class TrackerStore {
             TenantTransactions transactions,
             DataSource dataSource,
             JdbcClient jdbc,
+            StagedCopy copy,
             Devices devices,
             Geography geography) {
         this.transactions = transactions;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.copy = copy;
         this.devices = devices;
         this.geography = geography;
     }
 
     /** Stores the events (whose CSV rows are given) in one transaction; returns how many were new. */
-    int store(TenantId tenant, byte[] rows, List<TrackerEvent> events, Instant receivedAt) {
+    int store(TenantId tenant, CsvRows rows, List<TrackerEvent> events, Instant receivedAt) {
         return transactions.inTransactionAs(tenant, () -> {
-            jdbc.sql(STAGING).update();
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            try {
-                connection
-                        .unwrap(PGConnection.class)
-                        .getCopyAPI()
-                        .copyIn(
-                                "copy pg_temp.tracker_staging (" + COLUMNS + ") from stdin (format csv)",
-                                new ByteArrayInputStream(rows));
-            } catch (SQLException | IOException e) {
-                throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
-            }
+            copy.stage("measurement.trackers", COLUMNS, rows);
             devices.remember(events, receivedAt);
             geography.remember(events, receivedAt);
             return events.size() < PLAIN_INSERT_FROM
                     ? jdbc.sql(TrackerSessions.STORE).query(Integer.class).single()
-                    : moveStaged(connection);
+                    : moveStaged(DataSourceUtils.getConnection(dataSource));
         });
     }
 

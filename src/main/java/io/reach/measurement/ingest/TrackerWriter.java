@@ -99,7 +99,7 @@ class TrackerWriter implements DisposableBean {
     private int attempt(TenantId tenant, UUID site, List<TrackerEvent> events, Instant receivedAt) {
         CompletableFuture<Integer> written;
         try {
-            byte[] rows = TrackerCsv.rows(tenant, site, events, receivedAt);
+            io.reach.platform.database.CsvRows rows = TrackerCsv.rows(tenant, site, events, receivedAt);
             written = CompletableFuture.supplyAsync(() -> store.store(tenant, rows, events, receivedAt), writers);
         } catch (RejectedExecutionException e) {
             throw new Overloaded("Ingestion is at capacity; nothing of this batch was stored", 1);

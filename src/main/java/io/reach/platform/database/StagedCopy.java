@@ -1,6 +1,5 @@
 package io.reach.platform.database;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,9 +27,19 @@ public class StagedCopy {
     }
 
     /** Copies CSV rows of {@code columns} into {@code table} ({@code schema.name}); returns the rows inserted. */
-    public int copy(String table, String columns, byte[] csvRows) {
-        String staging = "staging_" + table.replace('.', '_');
-        jdbc.sql("create temp table if not exists " + staging + " (like " + table
+    public int copy(String table, String columns, CsvRows rows) {
+        String staging = stage(table, columns, rows);
+        return jdbc.sql("insert into " + table + " (" + columns + ") select " + columns + " from " + staging)
+                .update();
+    }
+
+    /**
+     * Copies CSV rows of {@code columns} into the staging table of {@code table} only, for a caller that moves
+     * them on with a statement of its own; returns the staging table's name ({@link #staging}).
+     */
+    public String stage(String table, String columns, CsvRows rows) {
+        String staging = staging(table);
+        jdbc.sql("create temp table if not exists " + staging.substring("pg_temp.".length()) + " (like " + table
                         + " including defaults) on commit delete rows")
                 .update();
         Connection connection = DataSourceUtils.getConnection(dataSource);
@@ -38,13 +47,15 @@ public class StagedCopy {
             connection
                     .unwrap(PGConnection.class)
                     .getCopyAPI()
-                    .copyIn(
-                            "copy pg_temp." + staging + " (" + columns + ") from stdin (format csv)",
-                            new ByteArrayInputStream(csvRows));
+                    .copyIn("copy " + staging + " (" + columns + ") from stdin (format csv)", rows.stream());
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
         }
-        return jdbc.sql("insert into " + table + " (" + columns + ") select " + columns + " from pg_temp." + staging)
-                .update();
+        return staging;
+    }
+
+    /** The staging table of {@code table} ({@code schema.name}): {@code pg_temp.staging_schema_name}. */
+    public static String staging(String table) {
+        return "pg_temp.staging_" + table.replace('.', '_');
     }
 }

@@ -2,10 +2,9 @@ package io.reach.podcasts.counting;
 
 import static io.reach.platform.time.UtcTimes.utc;
 
-import io.reach.platform.database.CopyCsv;
+import io.reach.platform.database.CsvRows;
 import io.reach.platform.database.StagedCopy;
 import io.reach.platform.ids.Ids;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -97,13 +96,12 @@ class DayResults {
                     .computeIfAbsent(download.request().episode(), e -> new java.util.ArrayList<>())
                     .add(download);
         }
-        StringBuilder csv = new StringBuilder(tally.downloads.size() * 160);
+        CsvRows csv = new CsvRows(tally.downloads.size() * 160);
         String day = tally.day.toString();
         byEpisode.forEach((episode, downloads) -> {
             EpisodeDownloads arrays = new EpisodeDownloads(downloads.size());
             downloads.forEach(arrays::add);
-            CopyCsv.row(
-                    csv,
+            csv.row(
                     tenant,
                     day,
                     episode.toString(),
@@ -118,7 +116,7 @@ class DayResults {
                     arrays.adDownloads.close(),
                     arrays.adUnits.close());
         });
-        copy.copy("podcasts.downloads", DOWNLOAD_COLUMNS, csv.toString().getBytes(StandardCharsets.UTF_8));
+        copy.copy("podcasts.downloads", DOWNLOAD_COLUMNS, csv);
     }
 
     private void metrics(DayTally tally) {

@@ -1,12 +1,11 @@
 package io.reach.podcasts.downloads;
 
 import io.reach.measurement.IpCountries;
-import io.reach.platform.database.CopyCsv;
+import io.reach.platform.database.CsvRows;
 import io.reach.platform.database.StagedCopy;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import io.reach.podcasts.listeners.ListenerKeys;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -63,7 +62,7 @@ class ListenerEventStore {
             return 0;
         }
         TreeMap<LocalDate, Integer> days = new TreeMap<>();
-        StringBuilder csv = new StringBuilder(requests.size() * 320);
+        CsvRows csv = new CsvRows(requests.size() * 320);
         String tenantId = tenant.value().toString();
         String received = receivedAt.toString();
         String importText = importId == null ? null : importId.toString();
@@ -73,8 +72,7 @@ class ListenerEventStore {
             days.merge(day, 1, Integer::sum);
             String agent = request.userAgent() == null ? "" : request.userAgent();
             ListenerKeys.Keys made = keys.of(tenant, request.ip(), agent, day);
-            CopyCsv.row(
-                    csv,
+            csv.row(
                     tenantId,
                     resolved.id().toString(),
                     request.time().toString(),
@@ -96,9 +94,8 @@ class ListenerEventStore {
                     received);
         }
         ensurePartitions(days.firstKey(), days.lastKey());
-        byte[] rows = csv.toString().getBytes(StandardCharsets.UTF_8);
         transactions.inTransactionAs(tenant, () -> {
-            copy.copy("podcasts.listener_events", COLUMNS, rows);
+            copy.copy("podcasts.listener_events", COLUMNS, csv);
             for (LocalDate day : days.keySet()) {
                 jdbc.sql("""
                         insert into podcasts.uncounted_days (tenant_id, day) values (:tenant, :day)

@@ -180,7 +180,8 @@ class IngestionBenchmark {
     private Phase rawCopy(UUID tenant, Instant at, int round) throws Exception {
         List<TrackerEvent> events =
                 IntStream.range(0, EVENTS).mapToObj(i -> event(round, i, at)).toList();
-        byte[] csv = TrackerCsv.rows(TenantId.of(tenant), tenant, events, Instant.now()); // timing only: no real site
+        io.reach.platform.database.CsvRows csv =
+                TrackerCsv.rows(TenantId.of(tenant), tenant, events, Instant.now()); // timing only: no real site
         try (Connection connection = DriverManager.getConnection(
                 environment.getProperty("spring.datasource.url"),
                 environment.getProperty("spring.datasource.username"),
@@ -195,9 +196,7 @@ class IngestionBenchmark {
             connection
                     .unwrap(PGConnection.class)
                     .getCopyAPI()
-                    .copyIn(
-                            "copy raw_staging (" + TrackerStore.COLUMNS + ") from stdin (format csv)",
-                            new java.io.ByteArrayInputStream(csv));
+                    .copyIn("copy raw_staging (" + TrackerStore.COLUMNS + ") from stdin (format csv)", csv.stream());
             connection
                     .createStatement()
                     .execute("insert into measurement.trackers (" + TrackerStore.COLUMNS + ") select "
