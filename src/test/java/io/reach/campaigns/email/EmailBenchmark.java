@@ -55,6 +55,9 @@ class EmailBenchmark {
     JavaMailSender mailSender;
 
     @Autowired
+    io.reach.support.OwnerDatabase owner;
+
+    @Autowired
     org.springframework.core.env.Environment environment;
 
     /** The CPU the last phase took on each side (and, for a campaign, by JVM thread group). */
@@ -73,14 +76,14 @@ class EmailBenchmark {
             smtp.setPort(sink.port());
             for (int warmup = 0; warmup < WARMUP_ROUNDS; warmup++) {
                 rawLoop(MESSAGES, sink.port());
-                throughReach(ada.accessToken(), MESSAGES);
+                throughReach(ada.tenantId(), ada.accessToken(), MESSAGES);
             }
             io.reach.support.BenchDatabase statements = new io.reach.support.BenchDatabase(environment);
             statements.reset();
             for (int round = 1; round <= ROUNDS; round++) {
                 double rawBefore = rawLoop(MESSAGES, sink.port());
                 io.reach.support.CpuSplit loopCpu = lastCpu;
-                double reach = throughReach(ada.accessToken(), MESSAGES);
+                double reach = throughReach(ada.tenantId(), ada.accessToken(), MESSAGES);
                 io.reach.support.CpuSplit campaignCpu = lastCpu;
                 String campaignThreads = lastThreads;
                 double rawAfter = rawLoop(MESSAGES, sink.port());
@@ -106,7 +109,7 @@ class EmailBenchmark {
         System.out.println("email_ratio: " + io.reach.support.BenchRounds.spread(ratios));
     }
 
-    private double throughReach(String token, int recipients) {
+    private double throughReach(UUID tenant, String token, int recipients) {
         var flows = new CampaignFlows(api);
         String domain = "bench" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         UUID template = flows.template(token, EmailCampaignTest.TEMPLATE);
@@ -123,14 +126,16 @@ class EmailBenchmark {
         io.reach.support.CpuSplit cpu = io.reach.support.CpuSplit.now();
         java.util.Map<String, Long> threads = io.reach.support.CpuSplit.threads();
         api.post("/api/v1/email-campaigns/" + email + "/send", token, "");
-        while (!api.get("/api/v1/email-campaigns/" + email, token)
-                .json()
-                .get("email_campaign")
-                .get("status")
-                .asString()
-                .equals("sent")) {
-            CampaignFlows.sleep(20);
-        }
+        // watched over one database connection: polling the API every 20 ms (a signed-token check and the progress
+        // counts over the send table, 50 times a second) took CPU from the very campaign it measured
+        owner.run(jdbc -> {
+            jdbc.execute("set app.tenant_id = '" + tenant + "'");
+            while (!"sent"
+                    .equals(jdbc.queryForObject(
+                            "select status from campaigns.email_campaigns where id = ?", String.class, email))) {
+                CampaignFlows.sleep(20);
+            }
+        });
         double rate = recipients / seconds(start);
         lastCpu = io.reach.support.CpuSplit.since(cpu);
         lastThreads = io.reach.support.CpuSplit.threadsSince(threads, lastCpu);
