@@ -188,6 +188,46 @@ class AnalyticsTest {
     }
 
     @Test
+    void aSessionLongerThanTheGapIsOneSessionWhenNoSilenceBetweenItsEventsIs() {
+        Accounts.SignedIn ada = accounts.owner();
+        String key = api.post(
+                        "/api/v1/api-keys", ada.accessToken(), "{\"name\": \"site\", \"scopes\": [\"ingest:write\"]}")
+                .json()
+                .get("key")
+                .asString();
+        Instant start = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        // the fold sorts only session ids whose events span more than the gap; "long" spans 60 minutes in
+        // steps of 20 (one session), "split" has a 45-minute silence (two), "short" stays within the gap (one)
+        ingest(key, """
+                [{"event_id": "l1", "event_type": "page_view", "session_id": "long", "created_at": "%1$s"},
+                 {"event_id": "l2", "event_type": "page_view", "session_id": "long", "created_at": "%2$s"},
+                 {"event_id": "s1", "event_type": "page_view", "session_id": "split", "created_at": "%1$s"},
+                 {"event_id": "l3", "event_type": "page_view", "session_id": "long", "created_at": "%3$s"},
+                 {"event_id": "s2", "event_type": "page_view", "session_id": "split", "created_at": "%4$s"},
+                 {"event_id": "l4", "event_type": "page_view", "session_id": "long", "created_at": "%5$s"},
+                 {"event_id": "t1", "event_type": "page_view", "session_id": "short", "created_at": "%2$s"},
+                 {"event_id": "t2", "event_type": "page_view", "session_id": "short", "created_at": "%6$s"}]""".formatted(
+                        start,
+                        start.plus(20, ChronoUnit.MINUTES),
+                        start.plus(40, ChronoUnit.MINUTES),
+                        start.plus(45, ChronoUnit.MINUTES),
+                        start.plus(60, ChronoUnit.MINUTES),
+                        start.plus(25, ChronoUnit.MINUTES)));
+        sessionizer.drain(TenantId.of(ada.tenantId()));
+        String window = "from=" + start.minus(1, ChronoUnit.HOURS) + "&to=" + Instant.now();
+
+        JsonNode summary = api.get("/api/v1/analytics/sessions?" + window, ada.accessToken())
+                .json();
+
+        assertThat(summary.get("sessions").asLong())
+                .as("long once, split twice, short once")
+                .isEqualTo(4);
+        assertThat(summary.get("average_duration_seconds").asDouble())
+                .as("(3,600 + 0 + 0 + 300) / 4 seconds")
+                .isCloseTo(975.0, org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    @Test
     void wholeDaysAreReadFromTheDailyRollupInTheTenantsZoneWithSessionsDistinctPerDay() {
         Accounts.SignedIn ada = accounts.owner();
         tenants.replaceSettings(ada.tenantId(), java.util.Map.of("time_zone", "Europe/Paris"));
