@@ -273,11 +273,12 @@ public class Sending {
         return person.role().equals("retailer");
     }
 
-    private static void afterCommit(Runnable work) {
+    /** Runs {@code work} once the transaction has committed, outside it ({@link TenantTransactions#outsideTransaction}). */
+    private void afterCommit(Runnable work) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                work.run();
+                transactions.outsideTransaction(work);
             }
         });
     }

@@ -64,6 +64,16 @@ public class TenantTransactions {
         });
     }
 
+    /**
+     * Runs {@code work} outside any transaction, suspending one in progress. For work that follows a commit: in
+     * {@code afterCommit} the committed transaction's connection is still bound, so what runs there joins it and
+     * is only committed when the connection is given back (a db-scheduler task scheduled there was not yet
+     * visible to the scheduler's immediate check, and waited for its next poll).
+     */
+    public void outsideTransaction(Runnable work) {
+        suspending.executeWithoutResult(status -> work.run());
+    }
+
     /** Runs {@code work} in a transaction (joining one in progress) as whichever tenant is current. */
     public <T> T inTransaction(Supplier<T> work) {
         return transactions.execute(status -> work.get());
