@@ -48,6 +48,16 @@ public final class CampaignFlows {
         return UUID.fromString(created.json().get("email_campaign").get("id").asString());
     }
 
+    /** A new e-mail campaign of {@link EmailCampaignTest#TEMPLATE} in an active campaign, to one recipient; not sent yet. */
+    UUID emailCampaignTo(String token, String address, String firstName) {
+        UUID email = emailCampaign(token, activeCampaign(token, ""), template(token, EmailCampaignTest.TEMPLATE));
+        var added =
+                api.post("/api/v1/email-campaigns/" + email + "/recipients", token, """
+                {"recipients": [{"email": "%s", "variables": {"first_name": "%s"}}]}""".formatted(address, firstName));
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        return email;
+    }
+
     /** Waits until every recipient of the e-mail campaign is processed; returns the campaign view. */
     JsonNode awaitProcessed(String token, UUID emailCampaign) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));

@@ -23,12 +23,7 @@ class SendAgainTest {
     void aSentCampaignSentAgainIsAlreadySent() {
         var flows = new CampaignFlows(api);
         String token = accounts.owner().accessToken();
-        UUID email = flows.emailCampaign(
-                token, flows.activeCampaign(token, ""), flows.template(token, EmailCampaignTest.TEMPLATE));
-        api.post(
-                "/api/v1/email-campaigns/" + email + "/recipients",
-                token,
-                "{\"recipients\": [{\"email\": \"once@again.example\", \"variables\": {\"first_name\": \"Once\"}}]}");
+        UUID email = flows.emailCampaignTo(token, "once@again.example", "Once");
         assertThat(api.post("/api/v1/email-campaigns/" + email + "/send", token, "")
                         .status())
                 .isEqualTo(202);

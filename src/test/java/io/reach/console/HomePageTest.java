@@ -78,11 +78,7 @@ class HomePageTest {
     @Test
     void todaysNumbersAreTheDefaultSitesVisitorsAndPageViews() {
         Accounts.SignedIn ada = accounts.owner();
-        String key = api.post(
-                        "/api/v1/api-keys", ada.accessToken(), "{\"name\": \"site\", \"scopes\": [\"ingest:write\"]}")
-                .json()
-                .get("key")
-                .asString();
+        String key = accounts.ingestKey(ada, "site");
         Instant now = Instant.now().minusSeconds(2);
         var ingested = api.post("/api/v1/ingest/trackers", key, """
                 [{"event_type": "page_view", "session_id": "s1", "page_url": "/a", "created_at": "%1$s"},

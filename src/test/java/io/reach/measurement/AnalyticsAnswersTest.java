@@ -38,11 +38,7 @@ class AnalyticsAnswersTest {
     @Test
     void listsAnswerItemsAndNextCursorAndASeriesHasEveryHourInTimeOrder() {
         Accounts.SignedIn ada = accounts.owner();
-        String key = api.post(
-                        "/api/v1/api-keys", ada.accessToken(), "{\"name\": \"site\", \"scopes\": [\"ingest:write\"]}")
-                .json()
-                .get("key")
-                .asString();
+        String key = accounts.ingestKey(ada, "site");
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
         Instant at = hour.minus(3, ChronoUnit.HOURS).plusSeconds(60);
         var stored = api.post("/api/v1/ingest/trackers", key, """

@@ -61,11 +61,7 @@ class AnalyticsDashboardPageTest {
     void adaMeasuredToday() {
         ada = accounts.owner();
         api.patch("/api/v1/tenant/settings", ada.accessToken(), "{\"time_zone\": \"%s\"}".formatted(noonZone()));
-        String key = api.post(
-                        "/api/v1/api-keys", ada.accessToken(), "{\"name\": \"site\", \"scopes\": [\"ingest:write\"]}")
-                .json()
-                .get("key")
-                .asString();
+        String key = accounts.ingestKey(ada, "site");
         Instant now = Instant.now();
         var response = api.post(
                 "/api/v1/ingest/trackers",

@@ -49,11 +49,7 @@ class AnalyticsTest {
     @Test
     void eventsAreCountedFromRollupsOnceLateOnesIncludedAndRobotsLeftOut() {
         Accounts.SignedIn ada = accounts.owner();
-        String key = api.post(
-                        "/api/v1/api-keys", ada.accessToken(), "{\"name\": \"site\", \"scopes\": [\"ingest:write\"]}")
-                .json()
-                .get("key")
-                .asString();
+        String key = accounts.ingestKey(ada, "site");
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
         Instant earlier = hour.minus(5, ChronoUnit.HOURS).plusSeconds(60);
         ingest(key, """
@@ -152,11 +148,7 @@ class AnalyticsTest {
     @Test
     void sessionsAreEventsOfOneSessionIdAtMostThirtyMinutesApart() {
         Accounts.SignedIn ada = accounts.owner();
-        String key = api.post(
-                        "/api/v1/api-keys", ada.accessToken(), "{\"name\": \"site\", \"scopes\": [\"ingest:write\"]}")
-                .json()
-                .get("key")
-                .asString();
+        String key = accounts.ingestKey(ada, "site");
         Instant start = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         String batch = """
                 [{"event_id": "a1", "event_type": "page_view", "session_id": "s1", "created_at": "%1$s"},
@@ -190,11 +182,7 @@ class AnalyticsTest {
     @Test
     void aSessionLongerThanTheGapIsOneSessionWhenNoSilenceBetweenItsEventsIs() {
         Accounts.SignedIn ada = accounts.owner();
-        String key = api.post(
-                        "/api/v1/api-keys", ada.accessToken(), "{\"name\": \"site\", \"scopes\": [\"ingest:write\"]}")
-                .json()
-                .get("key")
-                .asString();
+        String key = accounts.ingestKey(ada, "site");
         Instant start = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         // the fold sorts only session ids whose events span more than the gap; "long" spans 60 minutes in
         // steps of 20 (one session), "split" has a 45-minute silence (two), "short" stays within the gap (one)
@@ -231,11 +219,7 @@ class AnalyticsTest {
     void wholeDaysAreReadFromTheDailyRollupInTheTenantsZoneWithSessionsDistinctPerDay() {
         Accounts.SignedIn ada = accounts.owner();
         tenants.replaceSettings(ada.tenantId(), java.util.Map.of("time_zone", "Europe/Paris"));
-        String key = api.post(
-                        "/api/v1/api-keys", ada.accessToken(), "{\"name\": \"site\", \"scopes\": [\"ingest:write\"]}")
-                .json()
-                .get("key")
-                .asString();
+        String key = accounts.ingestKey(ada, "site");
         ZoneId paris = ZoneId.of("Europe/Paris");
         LocalDate day = LocalDate.now(paris).minusDays(2);
         Instant morning = day.atTime(10, 10).atZone(paris).toInstant();
@@ -310,11 +294,7 @@ class AnalyticsTest {
     @Test
     void sessionsAndUsersAreDistinctTheSameFromRawEventsAndFromEveryRollup() {
         Accounts.SignedIn ada = accounts.owner();
-        String key = api.post(
-                        "/api/v1/api-keys", ada.accessToken(), "{\"name\": \"site\", \"scopes\": [\"ingest:write\"]}")
-                .json()
-                .get("key")
-                .asString();
+        String key = accounts.ingestKey(ada, "site");
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         Instant at = yesterday.atTime(10, 5).toInstant(ZoneOffset.UTC);
         ingest(key, """
@@ -355,11 +335,7 @@ class AnalyticsTest {
     @Test
     void csvCellsThatASpreadsheetWouldRunAsFormulasAreNeutralised() {
         Accounts.SignedIn ada = accounts.owner();
-        String key = api.post(
-                        "/api/v1/api-keys", ada.accessToken(), "{\"name\": \"site\", \"scopes\": [\"ingest:write\"]}")
-                .json()
-                .get("key")
-                .asString();
+        String key = accounts.ingestKey(ada, "site");
         Instant at = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         ingest(key, """
                 [{"event_type": "page_view", "page_url": "=HYPERLINK(\\"https://evil.example\\",\\"Click\\")", "created_at": "%1$s"},

@@ -413,10 +413,7 @@ class RollupAccuracyTest {
     }
 
     private String apiKey(Accounts.SignedIn who) {
-        return api.post("/api/v1/api-keys", who.accessToken(), "{\"name\": \"site\", \"scopes\": [\"ingest:write\"]}")
-                .json()
-                .get("key")
-                .asString();
+        return accounts.ingestKey(who, "site");
     }
 
     private void ingest(String key, String batch) {

@@ -37,6 +37,17 @@ public class Accounts {
                 session.get("refresh_token").asString());
     }
 
+    /** A new API key of {@code who}'s workspace that may write events ({@code ingest:write}), named {@code name}. */
+    public String ingestKey(SignedIn who, String name) {
+        return api.post(
+                        "/api/v1/api-keys",
+                        who.accessToken(),
+                        "{\"name\": \"" + name + "\", \"scopes\": [\"ingest:write\"]}")
+                .json()
+                .get("key")
+                .asString();
+    }
+
     /** A new user who joins {@code workspace} with {@code role}, signed in there; returns the access token. */
     public String member(SignedIn workspace, String role, Fixtures fixtures) {
         SignedIn person = owner();

@@ -65,11 +65,7 @@ class GeographyTest {
                                         13.405,
                                         "Europe/Berlin")));
         Accounts.SignedIn ada = accounts.owner();
-        String key = api.post(
-                        "/api/v1/api-keys", ada.accessToken(), "{\"name\": \"site\", \"scopes\": [\"ingest:write\"]}")
-                .json()
-                .get("key")
-                .asString();
+        String key = accounts.ingestKey(ada, "site");
         Instant at = Instant.now().minus(1, ChronoUnit.MINUTES);
         var response = api.post("/api/v1/ingest/trackers", key, """
                 [{"event_type": "page_view", "session_id": "london", "ip_address": "81.2.69.160", "created_at": "%1$s"},

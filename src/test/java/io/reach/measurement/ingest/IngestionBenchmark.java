@@ -78,11 +78,7 @@ class IngestionBenchmark {
     @Test
     void ingestionThroughput() throws Exception {
         Accounts.SignedIn ada = accounts.owner();
-        String key = api.post(
-                        "/api/v1/api-keys", ada.accessToken(), "{\"name\": \"bench\", \"scopes\": [\"ingest:write\"]}")
-                .json()
-                .get("key")
-                .asString();
+        String key = accounts.ingestKey(ada, "bench");
         Instant at = Instant.now().minus(1, ChronoUnit.HOURS);
         throughHttp(key, at, WARMUP, 100_000_000); // warm-up
         sessionizer.drain(TenantId.of(ada.tenantId()));

@@ -95,10 +95,7 @@ class IngestionDurabilityTest {
     }
 
     private String key(Accounts.SignedIn who) {
-        return api.post("/api/v1/api-keys", who.accessToken(), "{\"name\": \"site\", \"scopes\": [\"ingest:write\"]}")
-                .json()
-                .get("key")
-                .asString();
+        return accounts.ingestKey(who, "site");
     }
 
     private long count(UUID tenant) {

@@ -38,11 +38,7 @@ class IngestionLimitsTest {
                                 "{\"max_monthly_events\": 3}")
                         .status())
                 .isEqualTo(200);
-        String key = api.post(
-                        "/api/v1/api-keys", ada.accessToken(), "{\"name\": \"server\", \"scopes\": [\"ingest:write\"]}")
-                .json()
-                .get("key")
-                .asString();
+        String key = accounts.ingestKey(ada, "server");
         var stored = api.post("/api/v1/ingest/trackers", key, "[" + EVENT + ", " + EVENT + ", {\"event_type\": 42}]");
         assertThat(stored.status()).as(stored.body()).isEqualTo(202);
         assertThat(stored.json().get("accepted").asInt())

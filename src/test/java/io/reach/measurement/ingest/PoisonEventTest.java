@@ -81,10 +81,7 @@ class PoisonEventTest {
     }
 
     private String key(Accounts.SignedIn who) {
-        return api.post("/api/v1/api-keys", who.accessToken(), "{\"name\": \"poison\", \"scopes\": [\"ingest:write\"]}")
-                .json()
-                .get("key")
-                .asString();
+        return accounts.ingestKey(who, "poison");
     }
 
     private List<String> pages(UUID tenant) {

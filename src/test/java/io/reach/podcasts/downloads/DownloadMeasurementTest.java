@@ -66,11 +66,7 @@ public class DownloadMeasurementTest {
         Accounts.SignedIn ada = accounts.owner();
         String audio = "https://cdn.example.com/measured/" + ada.tenantId() + ".mp3";
         Measured ids = measuredEpisode(api, owner, ada, audio);
-        String key = api.post(
-                        "/api/v1/api-keys", ada.accessToken(), "{\"name\": \"host\", \"scopes\": [\"ingest:write\"]}")
-                .json()
-                .get("key")
-                .asString();
+        String key = accounts.ingestKey(ada, "host");
         String day = LocalDate.now(ZoneOffset.UTC).minusDays(3).toString();
         String lines = String.join(
                 "\n",

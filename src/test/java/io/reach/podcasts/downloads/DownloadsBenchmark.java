@@ -84,11 +84,7 @@ class DownloadsBenchmark {
     @Test
     void downloadMeasurementAtScale() throws Exception {
         Accounts.SignedIn ada = accounts.owner();
-        String key = api.post(
-                        "/api/v1/api-keys", ada.accessToken(), "{\"name\": \"bench\", \"scopes\": [\"ingest:write\"]}")
-                .json()
-                .get("key")
-                .asString();
+        String key = accounts.ingestKey(ada, "bench");
         List<DownloadMeasurementTest.Measured> episodes = new ArrayList<>();
         DownloadMeasurementTest.Measured first =
                 DownloadMeasurementTest.measuredEpisode(api, owner, ada, "https://cdn.example.com/bench/0.mp3");
