@@ -160,7 +160,7 @@ class PostWorkflow {
             }
             return next;
         });
-        planned.forEach(job -> scheduling.at(TenantContext.require(), job, 0, at));
+        scheduling.at(TenantContext.require(), planned, 0, at);
         return scheduled;
     }
 

@@ -8,10 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -52,10 +56,12 @@ class Posts {
             where id = :id and updated_at = :previousUpdatedAt""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final JsonMapper json;
     private final Ids ids;
 
-    Posts(JdbcClient jdbc, JsonMapper json, Ids ids) {
+    Posts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json, Ids ids) {
+        this.batch = batch;
         this.jdbc = jdbc;
         this.json = json;
         this.ids = ids;
@@ -144,30 +150,33 @@ class Posts {
             where p.id = :id and p.status = 'scheduled' and not j.any_open""";
 
     /**
-     * Locks the post until the transaction ends, so that jobs finishing at the same moment settle it
-     * one after the other, each reading the jobs after the previous one's commit.
+     * Locks the posts until the transaction ends, so that jobs finishing at the same moment settle a post
+     * one after the other, each reading the jobs after the previous one's commit. They are locked in the
+     * order of their ids, so two transactions settling some of the same posts cannot deadlock.
      */
-    void lockForSettling(UUID postId) {
+    void lockForSettling(Collection<UUID> postIds) {
         // not "for update": the runners' inserts referencing the post hold key-share locks on it
-        jdbc.sql("select id from publishing.posts where id = :id for no key update")
-                .param("id", postId)
+        jdbc.sql("select id from publishing.posts where id = any(:ids) order by id for no key update")
+                .param("ids", postIds.toArray(UUID[]::new))
                 .query(UUID.class)
-                .optional();
+                .list();
     }
 
     /**
-     * A scheduled post's outcome from its jobs: published when every variant is, failed when none
-     * is still on its way and one failed or was missed, otherwise still scheduled.
+     * Each scheduled post's outcome from its jobs: published when every variant is, failed when none
+     * is still on its way and one failed or was missed, otherwise still scheduled. One round trip.
      */
-    void settle(UUID postId, Instant now) {
-        jdbc.sql(SETTLE)
-                .param("id", postId)
-                .param("open", OPEN_JOB_STATES)
-                .param("success", PublishJobStatus.SUCCESS.code())
-                .param("published", PostStatus.PUBLISHED.code())
-                .param("failed", PostStatus.FAILED.code())
-                .param("now", utc(now))
-                .update();
+    void settle(Collection<UUID> postIds, Instant now) {
+        SqlParameterSource[] rows = postIds.stream()
+                .map(id -> new MapSqlParameterSource()
+                        .addValue("id", id)
+                        .addValue("open", OPEN_JOB_STATES)
+                        .addValue("success", PublishJobStatus.SUCCESS.code())
+                        .addValue("published", PostStatus.PUBLISHED.code())
+                        .addValue("failed", PostStatus.FAILED.code())
+                        .addValue("now", utc(now)))
+                .toArray(SqlParameterSource[]::new);
+        batch.batchUpdate(SETTLE, rows);
     }
 
     /** The codes of the job states that are still on their way ({@link PublishJobStatus#open()}). */

@@ -5,14 +5,19 @@ import static io.reach.platform.time.UtcTimes.utc;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.social.PlatformError;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SimplePropertyRowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,6 +44,20 @@ class PublishJobs {
             where j.id = :id and v.tenant_id = j.tenant_id and v.id = j.post_variant_id
               and j.status in ('pending', 'retry')
             returning\s""" + COLUMNS;
+    /** Takes up to {@code :limit} of the tenant's due jobs, the longest due first; jobs another run holds are skipped. */
+    private static final String CLAIM_DUE = """
+            update publishing.publish_jobs j set status = 'running', attempt = attempt + 1, heartbeat_at = :now,
+                updated_at = :now
+            from publishing.post_variants v
+            where j.id in (select id from publishing.publish_jobs
+                           where status in ('pending', 'retry') and next_attempt_at <= :now
+                           order by next_attempt_at, id limit :limit for update skip locked)
+              and v.tenant_id = j.tenant_id and v.id = j.post_variant_id
+            returning\s""" + COLUMNS;
+
+    private static final String NEXT_DUE = """
+            select min(next_attempt_at) from publishing.publish_jobs
+            where status in ('pending', 'retry') and next_attempt_at > :now""";
     private static final String OF_POST = "select " + COLUMNS + """
              from publishing.publish_jobs j join publishing.post_variants v
               on v.tenant_id = j.tenant_id and v.id = j.post_variant_id
@@ -74,10 +93,12 @@ class PublishJobs {
             where post_id = :postId and status in ('pending', 'retry') returning id""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final Ids ids;
 
-    PublishJobs(JdbcClient jdbc, Ids ids) {
+    PublishJobs(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Ids ids) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.ids = ids;
     }
 
@@ -141,6 +162,24 @@ class PublishJobs {
                 .param("now", utc(now))
                 .query(JOB_ROW)
                 .optional();
+    }
+
+    /** Takes up to {@code limit} due jobs for this run, the longest due first (see {@link #claim}). */
+    List<Job> claimDue(Instant now, int limit) {
+        return jdbc.sql(CLAIM_DUE)
+                .param("now", utc(now))
+                .param("limit", limit)
+                .query(JOB_ROW)
+                .list();
+    }
+
+    /** When the next job not yet due falls due, if one is waiting. */
+    Optional<Instant> nextDue(Instant now) {
+        return jdbc.sql(NEXT_DUE)
+                .param("now", utc(now))
+                .query((rs, row) -> Optional.ofNullable(rs.getObject(1, java.time.OffsetDateTime.class)))
+                .single()
+                .map(java.time.OffsetDateTime::toInstant);
     }
 
     List<Job> ofPost(UUID postId) {
@@ -207,38 +246,63 @@ class PublishJobs {
      * claimed it), so nothing is recorded.
      */
     boolean finish(UUID id, int attempt, AttemptEnd end, PublishOutcome outcome, Instant now) {
+        return finishAll(List.of(new Ending(id, attempt, end, outcome)), now).getFirst();
+    }
+
+    /** How claimed attempt {@code attempt} of job {@code id} ended, and what it came to. */
+    record Ending(UUID id, int attempt, AttemptEnd end, PublishOutcome outcome) {}
+
+    /** {@link #finish} for several attempts in one round trip; whether each was still its attempt's. */
+    List<Boolean> finishAll(List<Ending> endings, Instant now) {
+        SqlParameterSource[] rows =
+                endings.stream().map(ending -> finishing(ending, now)).toArray(SqlParameterSource[]::new);
+        return Arrays.stream(batch.batchUpdate(FINISH, rows))
+                .mapToObj(count -> count == 1)
+                .toList();
+    }
+
+    private SqlParameterSource finishing(Ending ending, Instant now) {
+        AttemptEnd end = ending.end();
         String excerpt = end.error();
-        return jdbc.sql(FINISH)
-                        .param("attemptId", ids.next())
-                        .param("outcome", outcome.code())
-                        .param(
-                                "excerpt",
-                                excerpt == null ? null : excerpt.substring(0, Math.min(excerpt.length(), 1000)))
-                        .param("id", id)
-                        .param("attempt", attempt)
-                        .param("status", end.status().code())
-                        .param("providerId", end.providerId())
-                        .param("error", end.error())
-                        .param(
-                                "kind",
-                                end.kind() == null ? null : end.kind().name().toLowerCase())
-                        .param("httpStatus", end.httpStatus())
-                        .param("next", utc(end.next()))
-                        .param("lookupFirst", end.lookupFirst())
-                        .param("publishedAt", end.publishedAt() == null ? null : utc(end.publishedAt()))
-                        .param("now", utc(now))
-                        .update()
-                == 1;
+        return new MapSqlParameterSource()
+                .addValue("attemptId", ids.next())
+                .addValue("outcome", ending.outcome().code())
+                .addValue("excerpt", excerpt == null ? null : excerpt.substring(0, Math.min(excerpt.length(), 1000)))
+                .addValue("id", ending.id())
+                .addValue("attempt", ending.attempt())
+                .addValue("status", end.status().code())
+                .addValue("providerId", end.providerId(), Types.VARCHAR)
+                .addValue("error", end.error(), Types.VARCHAR)
+                .addValue("kind", end.kind() == null ? null : end.kind().name().toLowerCase(), Types.VARCHAR)
+                .addValue("httpStatus", end.httpStatus(), Types.INTEGER)
+                .addValue("next", utc(end.next()))
+                .addValue("lookupFirst", end.lookupFirst())
+                .addValue(
+                        "publishedAt",
+                        end.publishedAt() == null ? null : utc(end.publishedAt()),
+                        Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("now", utc(now));
     }
 
     /** The runner of attempt {@code attempt} is alive; false when the job is no longer that attempt's. */
     boolean beat(UUID id, int attempt, Instant now) {
-        return jdbc.sql(BEAT)
-                        .param("id", id)
-                        .param("attempt", attempt)
-                        .param("now", utc(now))
-                        .update()
-                == 1;
+        return beatAll(List.of(new Beat(id, attempt)), now).getFirst();
+    }
+
+    /** Claimed attempt {@code attempt} of job {@code id}. */
+    record Beat(UUID id, int attempt) {}
+
+    /** {@link #beat} for several attempts in one round trip; whether each job is still its attempt's. */
+    List<Boolean> beatAll(List<Beat> beats, Instant now) {
+        SqlParameterSource[] rows = beats.stream()
+                .map(beat -> new MapSqlParameterSource()
+                        .addValue("id", beat.id())
+                        .addValue("attempt", beat.attempt())
+                        .addValue("now", utc(now)))
+                .toArray(SqlParameterSource[]::new);
+        return Arrays.stream(batch.batchUpdate(BEAT, rows))
+                .mapToObj(count -> count == 1)
+                .toList();
     }
 
     record Stranded(UUID id, int attempt) {}

@@ -1,5 +1,6 @@
 package io.reach.publishing;
 
+import io.reach.platform.concurrent.GroupCommit;
 import io.reach.platform.tenant.TenantContext;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
@@ -9,10 +10,16 @@ import io.reach.social.SocialDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,6 +43,11 @@ import org.springframework.stereotype.Component;
 class PublishRunner {
 
     static final int MAX_ATTEMPTS = 5;
+    /** The most due jobs one statement claims, and one transaction concludes. */
+    static final int BATCH = 100;
+
+    private static final java.util.concurrent.ThreadFactory JOB_THREADS =
+            Thread.ofVirtual().name("publish-job-", 0).factory();
     private static final Logger log = LoggerFactory.getLogger(PublishRunner.class);
 
     private final PublishJobs jobs;
@@ -51,6 +63,7 @@ class PublishRunner {
     private final Publications publications;
     private final SocialPosts socialPosts;
     private final RunningJobs running;
+    private final Map<TenantId, GroupCommit<Conclusion, Boolean>> concluders = new ConcurrentHashMap<>();
 
     PublishRunner(
             PublishJobs jobs,
@@ -80,109 +93,170 @@ class PublishRunner {
         this.clock = clock;
     }
 
+    /** Runs one job, if it is still to be run (a task of its own: the fallback of {@link PublishScheduling}). */
     void run(TenantId tenant, UUID jobId) {
-        Optional<PublishJobs.Job> claimed =
-                transactions.inTransactionAs(tenant, () -> jobs.claim(jobId, clock.instant()));
-        if (claimed.isEmpty()) {
+        transactions
+                .inTransactionAs(tenant, () -> jobs.claim(jobId, clock.instant()))
+                .ifPresent(job -> runClaimed(tenant, List.of(job)));
+    }
+
+    /**
+     * Runs the tenant's due jobs, claimed {@value #BATCH} at a time, until none is left; returns when the
+     * next waiting job falls due, if one waits.
+     */
+    Optional<Instant> runDue(TenantId tenant) {
+        Instant claimedAt;
+        List<PublishJobs.Job> claimed;
+        do {
+            claimedAt = clock.instant();
+            Instant at = claimedAt;
+            claimed = transactions.inTransactionAs(tenant, () -> jobs.claimDue(at, BATCH));
+            runClaimed(tenant, claimed);
+        } while (claimed.size() == BATCH);
+        Instant after = claimedAt;
+        return transactions.inTransactionAs(tenant, () -> jobs.nextDue(after));
+    }
+
+    /** Runs claimed jobs side by side (each platform's concurrency limit holds), an account's credentials read once. */
+    private void runClaimed(TenantId tenant, List<PublishJobs.Job> claimed) {
+        Map<UUID, SocialDirectory.Publisher> publishers = new ConcurrentHashMap<>();
+        if (claimed.size() == 1) {
+            runOne(tenant, claimed.getFirst(), publishers);
             return;
         }
-        RunningJobs.Held held = running.hold(tenant, claimed.get());
+        try (ExecutorService each = Executors.newThreadPerTaskExecutor(JOB_THREADS)) {
+            for (PublishJobs.Job job : claimed) {
+                each.execute(() -> {
+                    try {
+                        runOne(tenant, job, publishers);
+                    } catch (RuntimeException e) {
+                        log.error("Publish job {} stopped unexpectedly; the sweep takes it back", job.id(), e);
+                    }
+                });
+            }
+        }
+    }
+
+    private void runOne(TenantId tenant, PublishJobs.Job job, Map<UUID, SocialDirectory.Publisher> publishers) {
+        RunningJobs.Held held = running.hold(tenant, job);
         try {
-            Semaphore slot = slots.computeIfAbsent(claimed.get().platform(), name -> new Semaphore(perPlatform));
-            slot.acquireUninterruptibly();
-            try {
-                claimedRun(tenant, claimed.get(), held);
-            } finally {
-                slot.release();
+            Ending ending;
+            if (clock.instant().isAfter(job.scheduledAt().plus(maxOverdue))) {
+                ending = Settled.missed("More than " + maxOverdue.toHours()
+                        + " hours late (Reach was down or the job was held up); not sent late");
+            } else {
+                Semaphore slot = slots.computeIfAbsent(job.platform(), name -> new Semaphore(perPlatform));
+                slot.acquireUninterruptibly();
+                try {
+                    ending = attempt(
+                            tenant, job, held, publishers.computeIfAbsent(job.socialAccountId(), social::publisher));
+                } finally {
+                    slot.release();
+                }
+            }
+            switch (ending) {
+                case Settled settled -> conclude(tenant, job, settled);
+                case Failed failed -> failed(tenant, job, failed);
+                case TakenBack takenBack -> {}
             }
         } finally {
             running.release(held);
         }
     }
 
-    private void claimedRun(TenantId tenant, PublishJobs.Job job, RunningJobs.Held held) {
-        if (clock.instant().isAfter(job.scheduledAt().plus(maxOverdue))) {
-            conclude(
-                    tenant,
-                    job,
-                    PublishJobStatus.MISSED,
-                    PublishOutcome.MISSED,
-                    null,
-                    null,
-                    "More than "
-                            + maxOverdue.toHours()
-                            + " hours late (Reach was down or the job was held up); not sent late",
-                    null,
-                    null);
-            return;
+    /** What an attempt came to; recorded after the platform's slot is free again. */
+    private sealed interface Ending permits Settled, Failed, TakenBack {}
+
+    /** The job is done: published (or found published), failed for good, or missed. */
+    private record Settled(
+            PublishJobStatus status,
+            PublishOutcome outcome,
+            @Nullable String providerId,
+            @Nullable Integer httpStatus,
+            @Nullable String error,
+            PlatformError.@Nullable Kind kind,
+            @Nullable Publication publication)
+            implements Ending {
+
+        static Settled published(PublishOutcome outcome, String providerId, Publication publication) {
+            return new Settled(PublishJobStatus.SUCCESS, outcome, providerId, null, null, null, publication);
         }
-        attempt(tenant, job, held);
+
+        static Settled missed(String reason) {
+            return new Settled(PublishJobStatus.MISSED, PublishOutcome.MISSED, null, null, reason, null, null);
+        }
+
+        PublishJobs.AttemptEnd end(Instant now) {
+            return PublishJobs.AttemptEnd.settled(status, providerId, error, kind, httpStatus, now);
+        }
     }
 
+    /** The platform refused or could not be asked: tried again later, or failed for good ({@link #failed}). */
+    private record Failed(
+            PlatformError.Kind kind,
+            @Nullable Integer httpStatus,
+            String message,
+            @Nullable Duration retryAfter) implements Ending {}
+
+    /** The job was taken back before anything was sent: nothing to record, the newer attempt decides. */
+    private record TakenBack() implements Ending {}
+
     /**
-     * Looks the post up (when the last attempt's outcome was unknown) or publishes it, then records
-     * the result. An unexpected error counts as unknown, so the next attempt looks before it
-     * sends; recording happens outside the platform call's error handling, so a failure to record
-     * never leads to a second publication (the job stays running and the sweep looks it up).
+     * Looks the post up (when the last attempt's outcome was unknown) or publishes it. An unexpected error
+     * counts as unknown, so the next attempt looks before it sends; recording happens after, outside the
+     * platform call's error handling, so a failure to record never leads to a second publication (the job
+     * stays running and the sweep looks it up).
      */
-    private void attempt(TenantId tenant, PublishJobs.Job job, RunningJobs.Held held) {
-        Publication publication;
-        Optional<String> found;
-        String providerId;
+    private Ending attempt(
+            TenantId tenant, PublishJobs.Job job, RunningJobs.Held held, SocialDirectory.Publisher publisher) {
         try {
-            publication = publications.of(job);
+            Publication publication = publications.of(job);
             if (!running.stillHeld(held)) {
                 log.warn(
                         "Publish job {} (attempt {}) was taken back while it waited here; not sending it",
                         job.id(),
                         job.attempt());
-                return;
+                return new TakenBack();
             }
-            found = job.lookupFirst()
-                    ? TenantContext.callAs(
-                            tenant, () -> social.findPublished(job.socialAccountId(), publication, job.scheduledAt()))
+            Optional<String> found = job.lookupFirst()
+                    ? TenantContext.callAs(tenant, () -> publisher.findPublished(publication, job.scheduledAt()))
                     : Optional.empty();
-            providerId = found.isPresent()
-                    ? found.get()
-                    : TenantContext.callAs(tenant, () -> social.publish(job.socialAccountId(), publication));
+            if (found.isPresent()) {
+                return Settled.published(PublishOutcome.FOUND, found.get(), publication);
+            }
+            String providerId = TenantContext.callAs(tenant, () -> publisher.publish(publication));
+            return Settled.published(PublishOutcome.PUBLISHED, providerId, publication);
         } catch (PlatformError e) {
-            failed(tenant, job, e.kind(), e.httpStatus(), e.getMessage(), e.retryAfter());
-            return;
+            return new Failed(e.kind(), e.httpStatus(), e.getMessage(), e.retryAfter());
         } catch (RuntimeException e) {
             log.warn("Publish job {} failed unexpectedly", job.id(), e);
             // The message may quote whatever a remote host answered; the log keeps it, the job only its kind.
-            failed(
-                    tenant,
-                    job,
+            return new Failed(
                     PlatformError.Kind.UNKNOWN,
                     null,
                     "Unexpected error (" + e.getClass().getSimpleName() + "); the server log has the details",
                     null);
-            return;
         }
-        PublishOutcome outcome = found.isPresent() ? PublishOutcome.FOUND : PublishOutcome.PUBLISHED;
-        conclude(tenant, job, PublishJobStatus.SUCCESS, outcome, providerId, null, null, null, publication);
     }
 
-    private void failed(
-            TenantId tenant,
-            PublishJobs.Job job,
-            PlatformError.Kind kind,
-            @Nullable Integer status,
-            String message,
-            @Nullable Duration retryAfter) {
+    private void failed(TenantId tenant, PublishJobs.Job job, Failed failure) {
+        PlatformError.Kind kind = failure.kind();
         PublishOutcome outcome = PublishOutcome.of(kind);
         if (kind == PlatformError.Kind.TERMINAL || job.attempt() >= MAX_ATTEMPTS) {
             String reason = kind == PlatformError.Kind.TERMINAL
-                    ? message
-                    : message + " (gave up after " + job.attempt() + " attempts)";
-            conclude(tenant, job, PublishJobStatus.FAILED, outcome, null, status, reason, kind, null);
+                    ? failure.message()
+                    : failure.message() + " (gave up after " + job.attempt() + " attempts)";
+            conclude(
+                    tenant,
+                    job,
+                    new Settled(PublishJobStatus.FAILED, outcome, null, failure.httpStatus(), reason, kind, null));
             return;
         }
-        Instant next = clock.instant().plus(backoff.after(job.attempt(), retryAfter));
+        Instant next = clock.instant().plus(backoff.after(job.attempt(), failure.retryAfter()));
         boolean lookupFirst = job.lookupFirst() || kind == PlatformError.Kind.UNKNOWN;
         boolean finished = transactions.inTransactionAs(tenant, () -> {
-            PublishJobs.AttemptEnd retry = PublishJobs.AttemptEnd.retry(message, kind, status, next, lookupFirst);
+            PublishJobs.AttemptEnd retry =
+                    PublishJobs.AttemptEnd.retry(failure.message(), kind, failure.httpStatus(), next, lookupFirst);
             return jobs.finish(job.id(), job.attempt(), retry, outcome, clock.instant());
         });
         if (finished) {
@@ -192,38 +266,58 @@ class PublishRunner {
         }
     }
 
-    private void conclude(
-            TenantId tenant,
-            PublishJobs.Job job,
-            PublishJobStatus status,
-            PublishOutcome outcome,
-            @Nullable String providerId,
-            @Nullable Integer httpStatus,
-            @Nullable String error,
-            PlatformError.@Nullable Kind kind,
-            @Nullable Publication publication) {
-        Instant now = clock.instant();
-        boolean finished = transactions.inTransactionAs(tenant, () -> {
-            if (!jobs.finish(
-                    job.id(),
-                    job.attempt(),
-                    PublishJobs.AttemptEnd.settled(status, providerId, error, kind, httpStatus, now),
-                    outcome,
-                    now)) {
-                return false;
-            }
-            if (providerId != null && publication != null) {
-                socialPosts.record(job, publication, providerId, now);
-            }
-            // the post is locked before its jobs are read: two variants finishing together each saw the
-            // other still running (neither commit visible) and the post stayed scheduled for ever
-            posts.lockForSettling(job.postId());
-            posts.settle(job.postId(), now);
-            return true;
-        });
+    /** A settled attempt: recorded with the others settling at this moment, in one transaction. */
+    private void conclude(TenantId tenant, PublishJobs.Job job, Settled settled) {
+        boolean finished = concluders
+                .computeIfAbsent(tenant, t -> new GroupCommit<>(together -> concludeTogether(t, together), BATCH))
+                .apply(new Conclusion(job, settled));
         if (!finished) {
-            refused(job, outcome.code() + (providerId == null ? "" : " as " + providerId));
+            String provider = settled.providerId();
+            refused(job, settled.outcome().code() + (provider == null ? "" : " as " + provider));
         }
+    }
+
+    private record Conclusion(PublishJobs.Job job, Settled settled) {}
+
+    /**
+     * Ends the attempts, records what was published, and settles the posts, all in one transaction; whether
+     * each attempt was still its job's (the ones that were not record nothing).
+     */
+    private List<Boolean> concludeTogether(TenantId tenant, List<Conclusion> together) {
+        Instant now = clock.instant();
+        return transactions.inTransactionAs(tenant, () -> {
+            List<Boolean> finished = jobs.finishAll(
+                    together.stream()
+                            .map(one -> new PublishJobs.Ending(
+                                    one.job().id(),
+                                    one.job().attempt(),
+                                    one.settled().end(now),
+                                    one.settled().outcome()))
+                            .toList(),
+                    now);
+            List<SocialPosts.Published> published = new ArrayList<>();
+            Set<UUID> settling = new LinkedHashSet<>();
+            for (int i = 0; i < together.size(); i++) {
+                Conclusion one = together.get(i);
+                if (!finished.get(i)) {
+                    continue;
+                }
+                settling.add(one.job().postId());
+                String providerId = one.settled().providerId();
+                Publication publication = one.settled().publication();
+                if (providerId != null && publication != null) {
+                    published.add(new SocialPosts.Published(one.job(), publication, providerId));
+                }
+            }
+            socialPosts.record(published, now);
+            if (!settling.isEmpty()) {
+                // the posts are locked before their jobs are read: two variants finishing together each saw the
+                // other still running (neither commit visible) and the post stayed scheduled for ever
+                posts.lockForSettling(settling);
+                posts.settle(settling, now);
+            }
+            return finished;
+        });
     }
 
     /**

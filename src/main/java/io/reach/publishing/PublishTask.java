@@ -1,21 +1,29 @@
 package io.reach.publishing;
 
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.reach.platform.tenant.AllTenants;
 import io.reach.platform.tenant.TenantId;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The db-scheduler task that runs one publish attempt; its data is {@code <tenant>:<job>}. */
+/**
+ * The db-scheduler tasks that run publish jobs: a tenant's due run (its data the tenant), the task of one
+ * job (its data {@code <tenant>:<job>}), and the sweep.
+ */
 @Configuration(proxyBeanMethods = false)
 class PublishTask {
 
     static final TaskDescriptor<String> DESCRIPTOR = TaskDescriptor.of(PublishScheduling.TASK, String.class);
+    static final TaskDescriptor<String> DUE = TaskDescriptor.of(PublishScheduling.DUE_TASK, String.class);
 
     /**
      * Every minute, puts back on the timetable any job that is due but was never picked up (a
@@ -37,6 +45,22 @@ class PublishTask {
                 }));
     }
 
+    /**
+     * A tenant's due run: its jobs due by now, together; then it is set for when the next one falls due,
+     * or removed when none waits. A run that failed as a whole is tried again in half a minute.
+     */
+    @Bean
+    CustomTask<String> publishDueTask(PublishRunner runner) {
+        return Tasks.custom(DUE)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(java.time.Duration.ofSeconds(30)))
+                .execute((instance, context) -> {
+                    Optional<Instant> next = runner.runDue(TenantId.of(UUID.fromString(instance.getData())));
+                    return (complete, operations) ->
+                            next.ifPresentOrElse(at -> operations.reschedule(complete, at), operations::remove);
+                });
+    }
+
+    /** One job (see {@link PublishScheduling}); also the jobs planned before due runs existed. */
     @Bean
     OneTimeTask<String> publishVariantTask(PublishRunner runner) {
         return Tasks.oneTime(DESCRIPTOR).execute((instance, context) -> {

@@ -1,15 +1,19 @@
 package io.reach.publishing;
 
+import io.reach.platform.concurrent.GroupCommit;
 import io.reach.platform.tenant.TenantId;
 import io.reach.platform.tenant.TenantTransactions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -27,12 +31,15 @@ import org.springframework.stereotype.Component;
 class RunningJobs implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RunningJobs.class);
+    /** The most beats one transaction sends (one JDBC batch). */
+    private static final int BEATS_AT_ONCE = 100;
 
     private final PublishJobs jobs;
     private final TenantTransactions transactions;
     private final Clock clock;
     private final Duration staleAfter;
     private final Set<Held> held = ConcurrentHashMap.newKeySet();
+    private final Map<TenantId, GroupCommit<Held, Boolean>> beats = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heart = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("publish-heartbeat").daemon().factory());
 
@@ -71,26 +78,42 @@ class RunningJobs implements DisposableBean {
         held.remove(attempt);
     }
 
-    /** Beats now; whether the job is still this attempt's (asked before anything is sent). */
+    /**
+     * Beats now; whether the job is still this attempt's (asked before anything is sent). Runners that ask
+     * at the same moment share one transaction ({@link GroupCommit}, per tenant).
+     */
     boolean stillHeld(Held attempt) {
-        return transactions.inTransactionAs(
-                attempt.tenant(), () -> jobs.beat(attempt.jobId(), attempt.attempt(), clock.instant()));
+        return beats.computeIfAbsent(
+                        attempt.tenant(),
+                        tenant -> new GroupCommit<>(together -> beat(tenant, together), BEATS_AT_ONCE))
+                .apply(attempt);
+    }
+
+    private List<Boolean> beat(TenantId tenant, List<Held> attempts) {
+        List<PublishJobs.Beat> beats = attempts.stream()
+                .map(attempt -> new PublishJobs.Beat(attempt.jobId(), attempt.attempt()))
+                .toList();
+        return transactions.inTransactionAs(tenant, () -> jobs.beatAll(beats, clock.instant()));
     }
 
     private void beatAll() {
-        for (Held attempt : Set.copyOf(held)) {
+        Map<TenantId, List<Held>> byTenant = Set.copyOf(held).stream().collect(Collectors.groupingBy(Held::tenant));
+        byTenant.forEach((tenant, attempts) -> {
             try {
-                if (!stillHeld(attempt)) {
-                    held.remove(attempt);
-                    log.warn(
-                            "Publish job {} (attempt {}) was taken back while it ran here",
-                            attempt.jobId(),
-                            attempt.attempt());
+                List<Boolean> still = beat(tenant, attempts);
+                for (int i = 0; i < attempts.size(); i++) {
+                    if (!still.get(i)) {
+                        held.remove(attempts.get(i));
+                        log.warn(
+                                "Publish job {} (attempt {}) was taken back while it ran here",
+                                attempts.get(i).jobId(),
+                                attempts.get(i).attempt());
+                    }
                 }
             } catch (RuntimeException e) {
-                log.warn("Heartbeat of publish job {} failed: {}", attempt.jobId(), e.getMessage());
+                log.warn("Heartbeat of {} publish jobs failed: {}", attempts.size(), e.getMessage());
             }
-        }
+        });
     }
 
     @Override

@@ -15,6 +15,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SimplePropertyRowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -50,10 +53,12 @@ class SocialPosts {
             values (:tenant, :id, :postId, :type, :count, :now)""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final JsonMapper json;
     private final Ids ids;
 
-    SocialPosts(JdbcClient jdbc, JsonMapper json, Ids ids) {
+    SocialPosts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json, Ids ids) {
+        this.batch = batch;
         this.jdbc = jdbc;
         this.json = json;
         this.ids = ids;
@@ -73,30 +78,41 @@ class SocialPosts {
             Instant createdAt,
             JsonNode metadata) {}
 
-    /** Records what a publish job put on the platform (once per job). */
-    void record(PublishJobs.Job job, Publication publication, String externalId, Instant now) {
-        jdbc.sql(RECORD)
-                .param("tenant", TenantContext.require().value())
-                .param("id", ids.next())
-                .param("account", job.socialAccountId())
-                .param("postId", job.postId())
-                .param("variantId", job.postVariantId())
-                .param("jobId", job.id())
-                .param("content", publication.text())
-                .param("type", SocialPostType.of(publication).code())
-                .param("externalId", externalId)
-                .param("scheduledAt", utc(job.scheduledAt()))
-                .param("now", utc(now))
-                .param(
-                        "metadata",
-                        json.writeValueAsString(Map.of(
-                                "platform",
-                                job.platform(),
-                                "media",
-                                publication.media(),
-                                "variant_metadata",
-                                publication.metadata())))
-                .update();
+    /** What a publish job put on the platform: the job, what it sent and the platform's id of it. */
+    record Published(PublishJobs.Job job, Publication publication, String externalId) {}
+
+    /** Records what publish jobs put on the platform (once per job), in one round trip. */
+    void record(List<Published> published, Instant now) {
+        if (published.isEmpty()) {
+            return;
+        }
+        UUID tenant = TenantContext.require().value();
+        SqlParameterSource[] rows = published.stream()
+                .map(one -> new MapSqlParameterSource()
+                        .addValue("tenant", tenant)
+                        .addValue("id", ids.next())
+                        .addValue("account", one.job().socialAccountId())
+                        .addValue("postId", one.job().postId())
+                        .addValue("variantId", one.job().postVariantId())
+                        .addValue("jobId", one.job().id())
+                        .addValue("content", one.publication().text())
+                        .addValue("type", SocialPostType.of(one.publication()).code())
+                        .addValue("externalId", one.externalId())
+                        .addValue("scheduledAt", utc(one.job().scheduledAt()))
+                        .addValue("now", utc(now))
+                        .addValue("metadata", metadata(one)))
+                .toArray(SqlParameterSource[]::new);
+        batch.batchUpdate(RECORD, rows);
+    }
+
+    private String metadata(Published one) {
+        return json.writeValueAsString(Map.of(
+                "platform",
+                one.job().platform(),
+                "media",
+                one.publication().media(),
+                "variant_metadata",
+                one.publication().metadata()));
     }
 
     List<SocialPost> list(

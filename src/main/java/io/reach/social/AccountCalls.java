@@ -6,7 +6,7 @@ import io.reach.social.platform.PlatformAdapters;
 import io.reach.social.platform.ProviderRefused;
 import io.reach.social.platform.SocialProvider;
 import java.util.UUID;
-import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,24 +37,65 @@ class AccountCalls {
 
     /** Calls the account's platform adapter; throws a terminal {@link PlatformError} when the account is not usable. */
     <T> T call(UUID accountId, java.util.function.BiFunction<SocialProvider, SocialProvider.Account, T> call) {
-        SocialAccounts.Credentials credentials = usable(accountId);
-        SocialProvider provider = adapters.require(credentials.platform());
-        return withFreshToken(credentials, provider, account -> call.apply(provider, account));
+        return session(accountId).call(call);
     }
 
     String act(UUID accountId, SocialProvider.Action action) {
         return call(accountId, (provider, account) -> provider.act(account, action));
     }
 
-    private <T> T withFreshToken(
-            SocialAccounts.Credentials credentials, SocialProvider provider, Function<SocialProvider.Account, T> call) {
-        try {
-            return call.apply(credentials.account());
-        } catch (PlatformError e) {
-            if (!e.isTokenRejected() || credentials.refreshToken() == null) {
-                throw e;
+    /** Calls as one account that read its credentials once, at the first call, for several calls close together. */
+    Session session(UUID accountId) {
+        return new Session(accountId);
+    }
+
+    /**
+     * Calls as one account, safe to share between threads. The credentials are read at the first call
+     * and kept (a renewed token replaces them); an account that is not usable is asked again each call.
+     */
+    final class Session {
+
+        private final UUID accountId;
+        private SocialAccounts.@Nullable Credentials credentials;
+
+        private Session(UUID accountId) {
+            this.accountId = accountId;
+        }
+
+        <T> T call(java.util.function.BiFunction<SocialProvider, SocialProvider.Account, T> call) {
+            SocialAccounts.Credentials current = credentials();
+            SocialProvider provider = adapters.require(current.platform());
+            try {
+                return call.apply(provider, current.account());
+            } catch (PlatformError e) {
+                if (!e.isTokenRejected() || current.refreshToken() == null) {
+                    throw e;
+                }
+                SocialAccounts.Credentials fresh = renewed(current, provider);
+                remember(fresh);
+                return call.apply(provider, fresh.account());
             }
-            return call.apply(renewed(credentials, provider).account());
+        }
+
+        UUID accountId() {
+            return accountId;
+        }
+
+        String act(SocialProvider.Action action) {
+            return call((provider, account) -> provider.act(account, action));
+        }
+
+        private synchronized SocialAccounts.Credentials credentials() {
+            SocialAccounts.Credentials known = credentials;
+            if (known == null) {
+                known = usable(accountId);
+                credentials = known;
+            }
+            return known;
+        }
+
+        private synchronized void remember(SocialAccounts.Credentials fresh) {
+            credentials = fresh;
         }
     }
 

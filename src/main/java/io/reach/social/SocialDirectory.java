@@ -48,21 +48,54 @@ public class SocialDirectory {
      * does not undo the post (it is logged). Throws {@link PlatformError}.
      */
     public String publish(UUID accountId, Publication publication) {
-        String id = calls.call(accountId, (provider, account) -> provider.publish(account, publication));
-        String firstComment = publication.metadataText("first_comment", "");
-        if (!firstComment.isEmpty()) {
-            try {
-                calls.act(accountId, new SocialProvider.Action("reply", id, null, firstComment));
-            } catch (RuntimeException e) {
-                log.warn("First comment under post {} of account {} not placed: {}", id, accountId, e.getMessage());
-            }
-        }
-        return id;
+        return publisher(accountId).publish(publication);
     }
 
     /** The platform's id of a post like this one that the account published since {@code since}, if any. */
     public Optional<String> findPublished(UUID accountId, Publication publication, Instant since) {
-        return calls.call(accountId, (provider, account) -> provider.findPublished(account, publication, since));
+        return publisher(accountId).findPublished(publication, since);
+    }
+
+    /**
+     * Publishing as one account several times close together (a batch of due posts): its credentials are
+     * read once, at the first call, and a renewed token serves the calls after it. Safe to share between
+     * threads; meant for one batch, not to be kept.
+     */
+    public Publisher publisher(UUID accountId) {
+        return new Publisher(calls.session(accountId));
+    }
+
+    /** See {@link #publisher(UUID)}. */
+    public static final class Publisher {
+
+        private final AccountCalls.Session session;
+
+        private Publisher(AccountCalls.Session session) {
+            this.session = session;
+        }
+
+        /** As {@link SocialDirectory#publish(UUID, Publication)}. */
+        public String publish(Publication publication) {
+            String id = session.call((provider, account) -> provider.publish(account, publication));
+            String firstComment = publication.metadataText("first_comment", "");
+            if (!firstComment.isEmpty()) {
+                try {
+                    session.act(new SocialProvider.Action("reply", id, null, firstComment));
+                } catch (RuntimeException e) {
+                    log.warn(
+                            "First comment under post {} of account {} not placed: {}",
+                            id,
+                            session.accountId(),
+                            e.getMessage());
+                }
+            }
+            return id;
+        }
+
+        /** As {@link SocialDirectory#findPublished(UUID, Publication, Instant)}. */
+        public Optional<String> findPublished(Publication publication, Instant since) {
+            return session.call((provider, account) -> provider.findPublished(account, publication, since));
+        }
     }
 
     public record ConnectedAccount(UUID id, String platform, String status, SocialChannel channel) {}

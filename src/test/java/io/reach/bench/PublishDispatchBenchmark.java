@@ -63,6 +63,9 @@ class PublishDispatchBenchmark {
     @Autowired
     org.springframework.core.env.Environment environment;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     @Test
     void dispatchThroughput() throws Exception {
         Accounts.SignedIn ada = accounts.owner();
@@ -91,8 +94,7 @@ class PublishDispatchBenchmark {
             Instant start = Instant.now();
             io.reach.support.CpuSplit dispatchCpu = io.reach.support.CpuSplit.now();
             java.util.Map<String, Long> dispatchThreads = io.reach.support.CpuSplit.threads();
-            jobs.forEach(job -> scheduler.scheduleIfNotExists(
-                    io.reach.publishing.BenchAccess.instance(ada.tenantId(), job), Instant.now()));
+            io.reach.publishing.BenchAccess.dueNow(context, ada.tenantId(), jobs);
             awaitPublished(ada.tenantId(), published + JOBS);
             double dispatch = JOBS / seconds(start);
             io.reach.support.CpuSplit dispatchUsed = io.reach.support.CpuSplit.since(dispatchCpu);

@@ -53,6 +53,9 @@ class PublishingTest {
     @Autowired
     OneTimeTask<String> publishVariantTask;
 
+    @Autowired
+    com.github.kagkarlsson.scheduler.task.helper.CustomTask<String> publishDueTask;
+
     private Accounts.SignedIn ada;
     private String account;
 
@@ -282,7 +285,7 @@ class PublishingTest {
     void twoSchedulerInstancesPublishEachJobOnce() {
         TestProviders.SERVER.stubFor(post(urlPathEqualTo("/rest/posts"))
                 .willReturn(aResponse().withStatus(201).withHeader("x-restli-id", "urn:li:share:7100")));
-        Scheduler second = Scheduler.create(dataSource, publishVariantTask)
+        Scheduler second = Scheduler.create(dataSource, publishVariantTask, publishDueTask)
                 .tableName("platform.scheduled_tasks")
                 .threads(4)
                 .pollingInterval(Duration.ofMillis(200))
