@@ -45,6 +45,8 @@ class PublishRunner {
     static final int MAX_ATTEMPTS = 5;
     /** The most due jobs one statement claims, and one transaction concludes. */
     static final int BATCH = 100;
+    /** The most claimed jobs one due run has on its way at once. */
+    static final int IN_FLIGHT = 1000;
 
     private static final java.util.concurrent.ThreadFactory JOB_THREADS =
             Thread.ofVirtual().name("publish-job-", 0).factory();
@@ -97,44 +99,43 @@ class PublishRunner {
     void run(TenantId tenant, UUID jobId) {
         transactions
                 .inTransactionAs(tenant, () -> jobs.claim(jobId, clock.instant()))
-                .ifPresent(job -> runClaimed(tenant, List.of(job)));
+                .ifPresent(job -> runOne(tenant, job, new ConcurrentHashMap<>()));
     }
 
     /**
-     * Runs the tenant's due jobs, claimed {@value #BATCH} at a time, until none is left; returns when the
-     * next waiting job falls due, if one waits.
+     * Runs the tenant's due jobs until none is left, side by side (each platform's concurrency limit holds):
+     * claimed {@value #BATCH} at a time, the next batch as soon as there is room for it (at most
+     * {@value #IN_FLIGHT} at once), each account's credentials read once. Returns when the next waiting job
+     * falls due, if one waits.
      */
     Optional<Instant> runDue(TenantId tenant) {
+        Map<UUID, SocialDirectory.Publisher> publishers = new ConcurrentHashMap<>();
+        Semaphore room = new Semaphore(IN_FLIGHT);
         Instant claimedAt;
-        List<PublishJobs.Job> claimed;
-        do {
-            claimedAt = clock.instant();
-            Instant at = claimedAt;
-            claimed = transactions.inTransactionAs(tenant, () -> jobs.claimDue(at, BATCH));
-            runClaimed(tenant, claimed);
-        } while (claimed.size() == BATCH);
+        int claimedNow;
+        try (ExecutorService each = Executors.newThreadPerTaskExecutor(JOB_THREADS)) {
+            do {
+                room.acquireUninterruptibly(BATCH);
+                Instant at = clock.instant();
+                List<PublishJobs.Job> claimed = transactions.inTransactionAs(tenant, () -> jobs.claimDue(at, BATCH));
+                room.release(BATCH - claimed.size());
+                for (PublishJobs.Job job : claimed) {
+                    each.execute(() -> {
+                        try {
+                            runOne(tenant, job, publishers);
+                        } catch (RuntimeException e) {
+                            log.error("Publish job {} stopped unexpectedly; the sweep takes it back", job.id(), e);
+                        } finally {
+                            room.release();
+                        }
+                    });
+                }
+                claimedAt = at;
+                claimedNow = claimed.size();
+            } while (claimedNow == BATCH);
+        }
         Instant after = claimedAt;
         return transactions.inTransactionAs(tenant, () -> jobs.nextDue(after));
-    }
-
-    /** Runs claimed jobs side by side (each platform's concurrency limit holds), an account's credentials read once. */
-    private void runClaimed(TenantId tenant, List<PublishJobs.Job> claimed) {
-        Map<UUID, SocialDirectory.Publisher> publishers = new ConcurrentHashMap<>();
-        if (claimed.size() == 1) {
-            runOne(tenant, claimed.getFirst(), publishers);
-            return;
-        }
-        try (ExecutorService each = Executors.newThreadPerTaskExecutor(JOB_THREADS)) {
-            for (PublishJobs.Job job : claimed) {
-                each.execute(() -> {
-                    try {
-                        runOne(tenant, job, publishers);
-                    } catch (RuntimeException e) {
-                        log.error("Publish job {} stopped unexpectedly; the sweep takes it back", job.id(), e);
-                    }
-                });
-            }
-        }
     }
 
     private void runOne(TenantId tenant, PublishJobs.Job job, Map<UUID, SocialDirectory.Publisher> publishers) {
