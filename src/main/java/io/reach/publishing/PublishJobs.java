@@ -46,15 +46,21 @@ class PublishJobs {
             where j.id = :id and v.tenant_id = j.tenant_id and v.id = j.post_variant_id
               and j.status in ('pending', 'retry')
             returning\s""" + COLUMNS;
-    /** Takes up to {@code :limit} of the tenant's due jobs, the longest due first; jobs another run holds are skipped. */
+    /**
+     * Takes up to {@code :limit} of the tenant's due jobs, the longest due first; jobs another run holds are
+     * skipped. The due jobs are picked in a materialized CTE: as an {@code in (…)} subquery the planner may
+     * run the pick again for each row it joins, and each run locks and returns other jobs (a claim of 100
+     * came back with more).
+     */
     private static final String CLAIM_DUE = """
+            with due as materialized (
+                select id from publishing.publish_jobs
+                where status in ('pending', 'retry') and next_attempt_at <= :now
+                order by next_attempt_at, id limit :limit for update skip locked)
             update publishing.publish_jobs j set status = 'running', attempt = attempt + 1, heartbeat_at = :now,
                 updated_at = :now
-            from publishing.post_variants v
-            where j.id in (select id from publishing.publish_jobs
-                           where status in ('pending', 'retry') and next_attempt_at <= :now
-                           order by next_attempt_at, id limit :limit for update skip locked)
-              and v.tenant_id = j.tenant_id and v.id = j.post_variant_id
+            from due, publishing.post_variants v
+            where j.id = due.id and v.tenant_id = j.tenant_id and v.id = j.post_variant_id
             returning\s""" + COLUMNS;
 
     private static final String NEXT_DUE = """

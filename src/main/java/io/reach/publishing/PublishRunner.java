@@ -118,7 +118,9 @@ class PublishRunner {
                 room.acquireUninterruptibly(BATCH);
                 Instant at = clock.instant();
                 List<PublishJobs.Job> claimed = transactions.inTransactionAs(tenant, () -> jobs.claimDue(at, BATCH));
-                room.release(BATCH - claimed.size());
+                if (claimed.size() < BATCH) {
+                    room.release(BATCH - claimed.size());
+                }
                 for (PublishJobs.Job job : claimed) {
                     each.execute(() -> {
                         try {
@@ -132,7 +134,7 @@ class PublishRunner {
                 }
                 claimedAt = at;
                 claimedNow = claimed.size();
-            } while (claimedNow == BATCH);
+            } while (claimedNow >= BATCH);
         }
         Instant after = claimedAt;
         return transactions.inTransactionAs(tenant, () -> jobs.nextDue(after));

@@ -76,7 +76,8 @@ class PublishDispatchBenchmark {
     @Test
     void dispatchThroughput() throws Exception {
         Accounts.SignedIn ada = accounts.owner();
-        UUID account = linkedInAccount(ada.tenantId());
+        io.reach.support.DueJobs fixtures = new io.reach.support.DueJobs(owner, box);
+        UUID account = fixtures.linkedInAccount(ada.tenantId());
         List<Double> ratios = new java.util.ArrayList<>();
         io.reach.support.BenchDatabase statements = new io.reach.support.BenchDatabase(environment);
         for (int round = 1 - WARMUP_ROUNDS; round <= ROUNDS; round++) {
@@ -96,7 +97,7 @@ class PublishDispatchBenchmark {
             double baseline = JOBS / seconds(baselineStart, BASELINE_LAST.get());
             io.reach.support.CpuSplit baselineUsed = io.reach.support.CpuSplit.since(baselineCpu);
 
-            List<UUID> jobs = dueJobs(ada.tenantId(), account);
+            List<UUID> jobs = fixtures.create(ada.tenantId(), account, JOBS);
             Instant start = Instant.now();
             io.reach.support.CpuSplit dispatchCpu = io.reach.support.CpuSplit.now();
             java.util.Map<String, Long> dispatchThreads = io.reach.support.CpuSplit.threads();
@@ -125,45 +126,6 @@ class PublishDispatchBenchmark {
         }
         System.out.println("publish_dispatch_ratio: " + io.reach.support.BenchRounds.spread(ratios));
         statements.print("publish_dispatch_statement", 25);
-    }
-
-    private List<UUID> dueJobs(UUID tenant, UUID account) {
-        return owner.with(jdbc -> {
-            jdbc.execute("set app.tenant_id = '" + tenant + "'");
-            UUID user = jdbc.queryForObject("select user_id from identity.memberships limit 1", UUID.class);
-            return jdbc.queryForList("""
-                    with p as (
-                        insert into publishing.posts (tenant_id, id, created_by, status, scheduled_at, created_at, updated_at)
-                        select ?, gen_random_uuid(), ?, 'scheduled', now(), now(), now() from generate_series(1, ?)
-                        returning id),
-                    v as (
-                        insert into publishing.post_variants (tenant_id, id, post_id, social_account_id, platform, text, created_at)
-                        select ?, gen_random_uuid(), p.id, ?, 'linkedin', 'bench ' || p.id, now() from p
-                        returning id, post_id)
-                    insert into publishing.publish_jobs (tenant_id, id, post_id, post_variant_id, social_account_id, platform,
-                        scheduled_at, next_attempt_at, idempotency_key, created_at, updated_at)
-                    select ?, gen_random_uuid(), v.post_id, v.id, ?, 'linkedin', now(), now(), 'bench:' || v.id, now(), now()
-                    from v returning id""", UUID.class, tenant, user, JOBS, tenant, account, tenant, account);
-        });
-    }
-
-    private UUID linkedInAccount(UUID tenant) {
-        UUID id = UUID.randomUUID();
-        owner.run(jdbc -> {
-            jdbc.execute("set app.tenant_id = '" + tenant + "'");
-            jdbc.update("""
-                    insert into social.social_accounts (tenant_id, id, social_channel_id, platform, handle, platform_user_id,
-                        status, connected_at, created_at, updated_at)
-                    values (?, ?, '0193a0c0-0000-7000-8000-000000000004', 'linkedin', 'bench', 'bench', 'active', now(), now(), now())""", tenant, id);
-            jdbc.update(
-                    """
-                    insert into social.oauth_tokens (tenant_id, id, social_account_id, access_token_enc, created_at, updated_at)
-                    values (?, gen_random_uuid(), ?, ?, now(), now())""",
-                    tenant,
-                    id,
-                    box.encrypt("noop".getBytes(), io.reach.social.NoOpLinkedIn.accessTokenAssociatedData(tenant, id)));
-        });
-        return id;
     }
 
     /**
