@@ -316,8 +316,7 @@ class PublishRunner {
             if (!settling.isEmpty()) {
                 // the posts are locked before their jobs are read: two variants finishing together each saw the
                 // other still running (neither commit visible) and the post stayed scheduled for ever
-                posts.lockForSettling(settling);
-                posts.settle(settling, now);
+                posts.settle(posts.lockScheduled(settling), now);
             }
             return finished;
         });
