@@ -45,6 +45,11 @@ class PublishRunner {
     static final int MAX_ATTEMPTS = 5;
     /** The most due jobs one statement claims, and one transaction concludes. */
     static final int BATCH = 100;
+    /**
+     * The longest a runner sends after it last confirmed the job is still its attempt's: far below the
+     * sweep's {@code stale-after} (minutes), so a job is never sent after it could have been taken back.
+     */
+    static final Duration CONFIRMED_FOR = Duration.ofSeconds(1);
     /** The most claimed jobs one due run has on its way at once. */
     static final int IN_FLIGHT = 1000;
 
@@ -148,14 +153,8 @@ class PublishRunner {
                 ending = Settled.missed("More than " + maxOverdue.toHours()
                         + " hours late (Reach was down or the job was held up); not sent late");
             } else {
-                Semaphore slot = slots.computeIfAbsent(job.platform(), name -> new Semaphore(perPlatform));
-                slot.acquireUninterruptibly();
-                try {
-                    ending = attempt(
-                            tenant, job, held, publishers.computeIfAbsent(job.socialAccountId(), social::publisher));
-                } finally {
-                    slot.release();
-                }
+                ending = attempt(
+                        tenant, job, held, publishers.computeIfAbsent(job.socialAccountId(), social::publisher));
             }
             switch (ending) {
                 case Settled settled -> conclude(tenant, job, settled);
@@ -205,30 +204,39 @@ class PublishRunner {
     private record TakenBack() implements Ending {}
 
     /**
-     * Looks the post up (when the last attempt's outcome was unknown) or publishes it. An unexpected error
-     * counts as unknown, so the next attempt looks before it sends; recording happens after, outside the
-     * platform call's error handling, so a failure to record never leads to a second publication (the job
-     * stays running and the sweep looks it up).
+     * Looks the post up (when the last attempt's outcome was unknown) or publishes it, in one of the platform's
+     * slots. Before that the runner makes sure the job is still its own: it beats (with the runners beating
+     * at the same moment, in one transaction), and beats again if the wait for the slot took longer than
+     * {@link #CONFIRMED_FOR} — so nothing is sent more than that after the job was last confirmed this
+     * attempt's. An unexpected error counts as unknown, so the next attempt looks before it sends; recording
+     * happens after, outside the platform call's error handling, so a failure to record never leads to a
+     * second publication (the job stays running and the sweep looks it up).
      */
     private Ending attempt(
             TenantId tenant, PublishJobs.Job job, RunningJobs.Held held, SocialDirectory.Publisher publisher) {
         try {
             Publication publication = publications.of(job);
             if (!running.stillHeld(held)) {
-                log.warn(
-                        "Publish job {} (attempt {}) was taken back while it waited here; not sending it",
-                        job.id(),
-                        job.attempt());
-                return new TakenBack();
+                return takenBack(job);
             }
-            Optional<String> found = job.lookupFirst()
-                    ? TenantContext.callAs(tenant, () -> publisher.findPublished(publication, job.scheduledAt()))
-                    : Optional.empty();
-            if (found.isPresent()) {
-                return Settled.published(PublishOutcome.FOUND, found.get(), publication);
+            long confirmed = System.nanoTime();
+            Semaphore slot = slots.computeIfAbsent(job.platform(), name -> new Semaphore(perPlatform));
+            slot.acquireUninterruptibly();
+            try {
+                if (System.nanoTime() - confirmed > CONFIRMED_FOR.toNanos() && !running.stillHeld(held)) {
+                    return takenBack(job);
+                }
+                Optional<String> found = job.lookupFirst()
+                        ? TenantContext.callAs(tenant, () -> publisher.findPublished(publication, job.scheduledAt()))
+                        : Optional.empty();
+                if (found.isPresent()) {
+                    return Settled.published(PublishOutcome.FOUND, found.get(), publication);
+                }
+                String providerId = TenantContext.callAs(tenant, () -> publisher.publish(publication));
+                return Settled.published(PublishOutcome.PUBLISHED, providerId, publication);
+            } finally {
+                slot.release();
             }
-            String providerId = TenantContext.callAs(tenant, () -> publisher.publish(publication));
-            return Settled.published(PublishOutcome.PUBLISHED, providerId, publication);
         } catch (PlatformError e) {
             return new Failed(e.kind(), e.httpStatus(), e.getMessage(), e.retryAfter());
         } catch (RuntimeException e) {
@@ -240,6 +248,14 @@ class PublishRunner {
                     "Unexpected error (" + e.getClass().getSimpleName() + "); the server log has the details",
                     null);
         }
+    }
+
+    private static TakenBack takenBack(PublishJobs.Job job) {
+        log.warn(
+                "Publish job {} (attempt {}) was taken back while it waited here; not sending it",
+                job.id(),
+                job.attempt());
+        return new TakenBack();
     }
 
     private void failed(TenantId tenant, PublishJobs.Job job, Failed failure) {

@@ -120,6 +120,7 @@ class PublishDispatchBenchmark {
             System.out.printf(
                     "publish_dispatch_round_%d_cpu: baseline %s; jobs %s%n",
                     round, baselineUsed.per(JOBS, "task"), dispatchUsed.per(JOBS, "job"));
+            System.out.printf("publish_dispatch_round_%d_phases: %s%n", round, phases(ada.tenantId(), jobs, start));
             System.out.printf(
                     "publish_dispatch_round_%d_threads: %s%n",
                     round, io.reach.support.CpuSplit.threadsSince(dispatchThreads, dispatchUsed));
@@ -147,6 +148,29 @@ class PublishDispatchBenchmark {
             }
             return jdbc.queryForObject(LAST_CONCLUDED, java.time.OffsetDateTime.class, (Object) ids)
                     .toInstant();
+        });
+    }
+
+    /**
+     * Where a round's time went, from the jobs' own timestamps: the first and last beat before sending (each
+     * job beats right before its platform call) and the last conclusion, in milliseconds after the start.
+     */
+    private String phases(UUID tenant, List<UUID> jobs, Instant start) {
+        UUID[] ids = jobs.toArray(UUID[]::new);
+        return owner.with(jdbc -> {
+            jdbc.execute("set app.tenant_id = '" + tenant + "'");
+            return jdbc.queryForObject(
+                    """
+                    select format('first send %s ms, last send %s ms, last conclusion %s ms',
+                        round(extract(epoch from min(heartbeat_at) - ?) * 1000),
+                        round(extract(epoch from max(heartbeat_at) - ?) * 1000),
+                        round(extract(epoch from max(updated_at) - ?) * 1000))
+                    from publishing.publish_jobs where id = any(?)""",
+                    String.class,
+                    java.time.OffsetDateTime.ofInstant(start, java.time.ZoneOffset.UTC),
+                    java.time.OffsetDateTime.ofInstant(start, java.time.ZoneOffset.UTC),
+                    java.time.OffsetDateTime.ofInstant(start, java.time.ZoneOffset.UTC),
+                    ids);
         });
     }
 
