@@ -50,6 +50,8 @@ class PublishRunner {
      * sweep's {@code stale-after} (minutes), so a job is never sent after it could have been taken back.
      */
     static final Duration CONFIRMED_FOR = Duration.ofSeconds(1);
+    /** How many conclusion transactions of one tenant may run at once. */
+    static final int CONCLUDING_LANES = 2;
     /** The most claimed jobs one due run has on its way at once. */
     static final int IN_FLIGHT = 1000;
 
@@ -70,7 +72,7 @@ class PublishRunner {
     private final Publications publications;
     private final SocialPosts socialPosts;
     private final RunningJobs running;
-    private final Map<TenantId, GroupCommit<Conclusion, Boolean>> concluders = new ConcurrentHashMap<>();
+    private final Map<Lane, GroupCommit<Conclusion, Boolean>> concluders = new ConcurrentHashMap<>();
 
     PublishRunner(
             PublishJobs jobs,
@@ -285,10 +287,16 @@ class PublishRunner {
         }
     }
 
-    /** A settled attempt: recorded with the others settling at this moment, in one transaction. */
+    /**
+     * A settled attempt: recorded with the others settling at this moment, in one transaction. A tenant's
+     * conclusions go in {@value #CONCLUDING_LANES} lanes, so that many transactions run side by side; a
+     * post's jobs always take the same lane, so one post's variants settle one after the other.
+     */
     private void conclude(TenantId tenant, PublishJobs.Job job, Settled settled) {
+        Lane lane = new Lane(tenant, Math.floorMod(job.postId().hashCode(), CONCLUDING_LANES));
         boolean finished = concluders
-                .computeIfAbsent(tenant, t -> new GroupCommit<>(together -> concludeTogether(t, together), BATCH))
+                .computeIfAbsent(
+                        lane, l -> new GroupCommit<>(together -> concludeTogether(l.tenant(), together), BATCH))
                 .apply(new Conclusion(job, settled));
         if (!finished) {
             String provider = settled.providerId();
@@ -297,6 +305,8 @@ class PublishRunner {
     }
 
     private record Conclusion(PublishJobs.Job job, Settled settled) {}
+
+    private record Lane(TenantId tenant, int number) {}
 
     /**
      * Ends the attempts, records what was published, and settles the posts, all in one transaction; whether
