@@ -24,20 +24,21 @@ import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * One publish attempt of one job. A job is claimed before anything is sent, so it runs once
- * even when several nodes (or a retried task) reach it. After an attempt whose outcome is
- * unknown (a timeout: the platform may have published), the next attempt first asks the
- * platform whether the post is there. Retryable failures wait ({@link Backoff}, Retry-After) up
- * to five attempts; terminal ones fail at once; a job more than {@code max-overdue} late is
- * missed, not sent late. Each platform gets at most {@code per-platform-concurrency} calls at once;
- * a claimed job waiting for its platform's slot keeps its heartbeat ({@link RunningJobs}), as it does
- * while it runs (the claim says which platform, so a job costs no read before it); if the sweep took it
- * back anyway, this runner sends nothing once it notices, and its finish is refused (the attempt has
- * moved on).
+ * Runs publish jobs: a workspace's due ones together ({@link #runDue}, the due run of {@link
+ * PublishScheduling}), or one on its own ({@link #run}). A job is claimed before anything is sent, so it runs
+ * once even when several nodes (or a retried task) reach it. After an attempt whose outcome is unknown (a
+ * timeout: the platform may have published), the next attempt first asks the platform whether the post is
+ * there. Retryable failures wait ({@link Backoff}, Retry-After) up to five attempts; terminal ones fail at
+ * once; a job more than {@code max-overdue} late is missed, not sent late. Each platform gets at most {@code
+ * per-platform-concurrency} calls at once; a claimed job keeps its heartbeat ({@link RunningJobs}) while it
+ * waits and runs; if the sweep took it back anyway, this runner sends nothing once it notices, and its
+ * finish is refused (the attempt has moved on). Beats and conclusions that happen at the same moment share
+ * a transaction ({@link GroupCommit}).
  */
 @Component
 class PublishRunner {
@@ -72,8 +73,10 @@ class PublishRunner {
     private final Publications publications;
     private final SocialPosts socialPosts;
     private final RunningJobs running;
+    private final Duration confirmedFor;
     private final Map<Lane, GroupCommit<Conclusion, Boolean>> concluders = new ConcurrentHashMap<>();
 
+    @Autowired
     PublishRunner(
             PublishJobs jobs,
             Posts posts,
@@ -88,6 +91,38 @@ class PublishRunner {
             Publications publications,
             SocialPosts socialPosts,
             RunningJobs running) {
+        this(
+                jobs,
+                posts,
+                social,
+                scheduling,
+                transactions,
+                new Backoff(retryBase, retryCap),
+                maxOverdue,
+                perPlatform,
+                clock,
+                publications,
+                socialPosts,
+                running,
+                CONFIRMED_FOR);
+    }
+
+    /** As above, with the backoff made and the longest send after a confirmation ({@link #CONFIRMED_FOR}) given. */
+    PublishRunner(
+            PublishJobs jobs,
+            Posts posts,
+            SocialDirectory social,
+            PublishScheduling scheduling,
+            TenantTransactions transactions,
+            Backoff backoff,
+            Duration maxOverdue,
+            int perPlatform,
+            Clock clock,
+            Publications publications,
+            SocialPosts socialPosts,
+            RunningJobs running,
+            Duration confirmedFor) {
+        this.confirmedFor = confirmedFor;
         this.running = running;
         this.publications = publications;
         this.socialPosts = socialPosts;
@@ -96,7 +131,7 @@ class PublishRunner {
         this.social = social;
         this.scheduling = scheduling;
         this.transactions = transactions;
-        this.backoff = new Backoff(retryBase, retryCap);
+        this.backoff = backoff;
         this.maxOverdue = maxOverdue;
         this.perPlatform = perPlatform;
         this.clock = clock;
@@ -225,7 +260,7 @@ class PublishRunner {
             Semaphore slot = slots.computeIfAbsent(job.platform(), name -> new Semaphore(perPlatform));
             slot.acquireUninterruptibly();
             try {
-                if (System.nanoTime() - confirmed > CONFIRMED_FOR.toNanos() && !running.stillHeld(held)) {
+                if (System.nanoTime() - confirmed > confirmedFor.toNanos() && !running.stillHeld(held)) {
                     return takenBack(job);
                 }
                 Optional<String> found = job.lookupFirst()

@@ -19,8 +19,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * Publish-job dispatch throughput: due jobs per second taken from db-scheduler, claimed, "published"
- * through a no-op adapter and settled, against the same run's baseline of no-op db-scheduler tasks.
+ * Publish-job dispatch throughput: due jobs per second taken from db-scheduler (the workspace's due run, as
+ * scheduling a post sets it), claimed, "published" through a no-op adapter and settled, against the same
+ * run's baseline of no-op db-scheduler tasks. Each side's time ends at its last item (the last no-op task's
+ * run, the last job's conclusion), not at the watcher's next look.
  * Two warm-up rounds, not counted, then three rounds, each with its own baseline (min/median/max of the ratio
  * follow); a baseline under 100 tasks/s fails the run, so a busy machine is seen as one.
  * Not part of {@code ./mvnw verify} (the class name does not end in Test); run with bench/publish-dispatch/run.

@@ -48,15 +48,10 @@ class DueRunTest {
 
     @BeforeEach
     void connectedLinkedInAccount() {
-        TestProviders.linkedInConnects("AQX-due-run");
+        ada = accounts.owner();
+        account = flows.linkedInPublisher(ada, "AQX-due-run");
         TestProviders.SERVER.stubFor(post(urlPathEqualTo("/rest/posts"))
                 .willReturn(aResponse().withStatus(201).withHeader("x-restli-id", "urn:li:share:7400")));
-        ada = accounts.owner();
-        api.put(
-                "/api/v1/admin/tenants/" + ada.tenantId() + "/settings",
-                Api.ADMIN,
-                "{\"require_post_approval\": false}");
-        account = flows.connect(ada.accessToken(), "linkedin", "c").get("id").asString();
     }
 
     @Test
@@ -126,14 +121,6 @@ class DueRunTest {
     }
 
     private String schedule(String text, Instant at) {
-        String post = api.post("/api/v1/posts", ada.accessToken(), """
-                {"variants": [{"social_account_id": "%s", "text": "%s", "media": []}]}""".formatted(account, text))
-                .json()
-                .get("id")
-                .asString();
-        var scheduled = api.post(
-                "/api/v1/posts/" + post + "/schedule", ada.accessToken(), "{\"scheduled_at\": \"%s\"}".formatted(at));
-        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
-        return post;
+        return flows.schedulePost(ada.accessToken(), account, text, at);
     }
 }

@@ -80,16 +80,11 @@ class PublishRecoveryTest {
 
     @BeforeEach
     void connectedLinkedInAccount() {
-        var wiremock = TestProviders.linkedInConnects("AQX-recovery");
-        wiremock.stubFor(post(urlPathEqualTo("/rest/posts"))
-                .willReturn(aResponse().withStatus(201).withHeader("x-restli-id", "urn:li:share:7200")));
-        wiremock.stubFor(get(urlPathEqualTo("/rest/posts")).willReturn(okJson("{\"elements\": []}")));
         ada = accounts.owner();
-        api.put(
-                "/api/v1/admin/tenants/" + ada.tenantId() + "/settings",
-                Api.ADMIN,
-                "{\"require_post_approval\": false}");
-        account = flows.connect(ada.accessToken(), "linkedin", "c").get("id").asString();
+        account = flows.linkedInPublisher(ada, "AQX-recovery");
+        TestProviders.SERVER.stubFor(post(urlPathEqualTo("/rest/posts"))
+                .willReturn(aResponse().withStatus(201).withHeader("x-restli-id", "urn:li:share:7200")));
+        TestProviders.SERVER.stubFor(get(urlPathEqualTo("/rest/posts")).willReturn(okJson("{\"elements\": []}")));
     }
 
     @Test
@@ -218,21 +213,10 @@ class PublishRecoveryTest {
     }
 
     private String schedule(String text, Instant at) {
-        String post = api.post("/api/v1/posts", ada.accessToken(), """
-                {"variants": [{"social_account_id": "%s", "text": "%s", "media": []}]}""".formatted(account, text))
-                .json()
-                .get("id")
-                .asString();
-        var scheduled = api.post(
-                "/api/v1/posts/" + post + "/schedule", ada.accessToken(), "{\"scheduled_at\": \"%s\"}".formatted(at));
-        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
-        return post;
+        return flows.schedulePost(ada.accessToken(), account, text, at);
     }
 
     private JsonNode jobOf(String post) {
-        return api.get("/api/v1/posts/" + post + "/jobs", ada.accessToken())
-                .json()
-                .get("items")
-                .get(0);
+        return flows.firstJob(ada.accessToken(), post);
     }
 }

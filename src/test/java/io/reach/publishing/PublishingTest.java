@@ -61,10 +61,8 @@ class PublishingTest {
 
     @BeforeEach
     void connectedLinkedInAccount() {
-        TestProviders.linkedInConnects("AQX-publisher");
         ada = accounts.owner();
-        owner("{\"require_post_approval\": false}");
-        account = flows.connect(ada.accessToken(), "linkedin", "c").get("id").asString();
+        account = flows.linkedInPublisher(ada, "AQX-publisher");
     }
 
     @Test
@@ -310,15 +308,7 @@ class PublishingTest {
     }
 
     private String schedule(String text, Instant at) {
-        String post = api.post("/api/v1/posts", ada.accessToken(), """
-                {"variants": [{"social_account_id": "%s", "text": "%s", "media": []}]}""".formatted(account, text))
-                .json()
-                .get("id")
-                .asString();
-        var scheduled = api.post(
-                "/api/v1/posts/" + post + "/schedule", ada.accessToken(), "{\"scheduled_at\": \"%s\"}".formatted(at));
-        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
-        return post;
+        return flows.schedulePost(ada.accessToken(), account, text, at);
     }
 
     private String campaignOf(Accounts.SignedIn who) {

@@ -7,6 +7,9 @@ import java.util.UUID;
 /** Publish jobs due now, written straight to the database: the dispatch bench's and the due-claim test's data. */
 public final class DueJobs {
 
+    /** The LinkedIn channel the seeds create. */
+    private static final UUID LINKEDIN = UUID.fromString("0193a0c0-0000-7000-8000-000000000004");
+
     private final OwnerDatabase owner;
     private final SecretBox box;
 
@@ -38,13 +41,9 @@ public final class DueJobs {
 
     /** An active LinkedIn account with a sealed token, as connecting one leaves it (for the no-op adapter). */
     public UUID linkedInAccount(UUID tenant) {
-        UUID id = UUID.randomUUID();
+        UUID id = new Fixtures(owner).socialAccount(tenant, "linkedin", LINKEDIN, "bench");
         owner.run(jdbc -> {
             jdbc.execute("set app.tenant_id = '" + tenant + "'");
-            jdbc.update("""
-                    insert into social.social_accounts (tenant_id, id, social_channel_id, platform, handle, platform_user_id,
-                        status, connected_at, created_at, updated_at)
-                    values (?, ?, '0193a0c0-0000-7000-8000-000000000004', 'linkedin', 'bench', 'bench', 'active', now(), now(), now())""", tenant, id);
             jdbc.update(
                     """
                     insert into social.oauth_tokens (tenant_id, id, social_account_id, access_token_enc, created_at, updated_at)

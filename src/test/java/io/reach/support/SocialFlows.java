@@ -67,6 +67,40 @@ public class SocialFlows {
         return complete(authorizationUrl(token, platform), code);
     }
 
+    /**
+     * A LinkedIn account of {@code who}'s workspace, connected with the platform handing out {@code accessToken},
+     * whose posts need no approval: what the publishing tests start from. Returns the account's id.
+     */
+    public String linkedInPublisher(Accounts.SignedIn who, String accessToken) {
+        TestProviders.linkedInConnects(accessToken);
+        api.put(
+                "/api/v1/admin/tenants/" + who.tenantId() + "/settings",
+                Api.ADMIN,
+                "{\"require_post_approval\": false}");
+        return connect(who.accessToken(), "linkedin", "c").get("id").asString();
+    }
+
+    /** A post of one text variant for {@code account}, scheduled at {@code at}; the post's id. */
+    public String schedulePost(String token, String account, String text, Instant at) {
+        String post = api.post("/api/v1/posts", token, """
+                {"variants": [{"social_account_id": "%s", "text": "%s", "media": []}]}""".formatted(account, text))
+                .json()
+                .get("id")
+                .asString();
+        var scheduled =
+                api.post("/api/v1/posts/" + post + "/schedule", token, "{\"scheduled_at\": \"%s\"}".formatted(at));
+        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
+        return post;
+    }
+
+    /** The post's first (for a post of one variant, its only) publish job, with its attempts. */
+    public JsonNode firstJob(String token, String post) {
+        return api.get("/api/v1/posts/" + post + "/jobs", token)
+                .json()
+                .get("items")
+                .get(0);
+    }
+
     /** The post once it is no longer scheduled (published or failed), or as it is after 30 seconds. */
     public JsonNode awaitSettled(String token, String post) {
         Instant deadline = Instant.now().plusSeconds(30);

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
@@ -27,27 +28,11 @@ class GroupCommitTest {
 
     @Test
     void callersThatArriveWhileABatchRunsShareTheNextOneAndEachGetsItsOwnResult() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<Integer, String> squares = new GroupCommit<>(
-                items -> {
-                    if (items.contains(0)) {
-                        firstRunning.countDown();
-                        await(release);
-                    }
-                    return squares(items);
-                },
-                10);
+        HeldAtZero squares = new HeldAtZero(10, this::squares);
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<String> first = callers.submit(() -> squares.apply(0));
-            assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
-            List<Future<String>> waiting = new ArrayList<>();
-            for (int i = 1; i <= 5; i++) {
-                int item = i;
-                waiting.add(callers.submit(() -> squares.apply(item)));
-            }
-            awaitQueued(squares, 5);
-            release.countDown();
+            Future<String> first = squares.holdZero(callers);
+            List<Future<String>> waiting = squares.handIn(callers, List.of(1, 2, 3, 4, 5));
+            squares.release();
 
             assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("0");
             for (int i = 1; i <= 5; i++) {
@@ -61,26 +46,11 @@ class GroupCommitTest {
 
     @Test
     void aBatchTakesNoMoreThanItsMaximum() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<Integer, String> squares = new GroupCommit<>(
-                items -> {
-                    if (items.contains(0)) {
-                        firstRunning.countDown();
-                        await(release);
-                    }
-                    return squares(items);
-                },
-                2);
+        HeldAtZero squares = new HeldAtZero(2, this::squares);
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            callers.submit(() -> squares.apply(0));
-            assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
-            for (int i = 1; i <= 5; i++) {
-                int item = i;
-                callers.submit(() -> squares.apply(item));
-            }
-            awaitQueued(squares, 5);
-            release.countDown();
+            squares.holdZero(callers);
+            squares.handIn(callers, List.of(1, 2, 3, 4, 5));
+            squares.release();
         }
         assertThat(batches).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(2));
         assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(6);
@@ -88,35 +58,24 @@ class GroupCommitTest {
 
     @Test
     void aFailedBatchRunsItsItemsAgainAloneSoOnlyTheBadItemsCallerFails() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<Integer, String> failsOnSeven = new GroupCommit<>(
-                items -> {
-                    batches.add(List.copyOf(items));
-                    if (items.contains(0)) {
-                        firstRunning.countDown();
-                        await(release);
-                    }
-                    if (items.contains(7)) {
-                        throw new IllegalStateException("seven");
-                    }
-                    return items.stream().map(i -> String.valueOf(i * i)).toList();
-                },
-                10);
+        HeldAtZero failsOnSeven = new HeldAtZero(10, items -> {
+            if (items.contains(7)) {
+                batches.add(List.copyOf(items));
+                throw new IllegalStateException("seven");
+            }
+            return squares(items);
+        });
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            callers.submit(() -> failsOnSeven.apply(0));
-            assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
-            Future<String> six = callers.submit(() -> failsOnSeven.apply(6));
-            Future<String> seven = callers.submit(() -> failsOnSeven.apply(7));
-            awaitQueued(failsOnSeven, 2);
-            release.countDown();
+            failsOnSeven.holdZero(callers);
+            List<Future<String>> waiting = failsOnSeven.handIn(callers, List.of(6, 7));
+            failsOnSeven.release();
 
-            assertThat(six.get(10, TimeUnit.SECONDS)).isEqualTo("36");
-            assertThatThrownBy(() -> seven.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("seven");
+            assertThat(waiting.get(0).get(10, TimeUnit.SECONDS)).isEqualTo("36");
+            assertThatThrownBy(() -> waiting.get(1).get(10, TimeUnit.SECONDS)).hasRootCauseMessage("seven");
         }
         assertThat(batches.get(1)).containsExactlyInAnyOrder(6, 7);
         assertThat(batches.subList(2, 4)).containsExactlyInAnyOrder(List.of(6), List.of(7));
-        assertThat(failsOnSeven.apply(4)).isEqualTo("16");
+        assertThat(failsOnSeven.commit.apply(4)).isEqualTo("16");
     }
 
     @Test
@@ -131,20 +90,54 @@ class GroupCommitTest {
         return items.stream().map(i -> String.valueOf(i * i)).toList();
     }
 
-    /** Waits until {@code count} callers are blocked behind the running batch. */
-    private static void awaitQueued(GroupCommit<?, ?> commit, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (commit.waiting() < count && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(commit.waiting()).isEqualTo(count);
-    }
+    /** A group commit whose batch with 0 in it runs until released, so that the callers after it pile up. */
+    private static final class HeldAtZero {
 
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        private final CountDownLatch zeroRunning = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final GroupCommit<Integer, String> commit;
+
+        HeldAtZero(int maxBatch, Function<List<Integer>, List<String>> batch) {
+            this.commit = new GroupCommit<>(
+                    items -> {
+                        if (items.contains(0)) {
+                            zeroRunning.countDown();
+                            await(release);
+                        }
+                        return batch.apply(items);
+                    },
+                    maxBatch);
+        }
+
+        /** Hands in 0; returns once its batch runs (and holds the turn). */
+        Future<String> holdZero(ExecutorService callers) throws InterruptedException {
+            Future<String> zero = callers.submit(() -> commit.apply(0));
+            assertThat(zeroRunning.await(10, TimeUnit.SECONDS)).isTrue();
+            return zero;
+        }
+
+        /** Hands in the items from callers of their own; returns once all wait behind the held batch. */
+        List<Future<String>> handIn(ExecutorService callers, List<Integer> items) throws InterruptedException {
+            List<Future<String>> handed = new ArrayList<>();
+            items.forEach(item -> handed.add(callers.submit(() -> commit.apply(item))));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (commit.waiting() < items.size() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(commit.waiting()).isEqualTo(items.size());
+            return handed;
+        }
+
+        void release() {
+            release.countDown();
+        }
+
+        private static void await(CountDownLatch latch) {
+            try {
+                latch.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
