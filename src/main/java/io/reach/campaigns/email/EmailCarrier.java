@@ -10,11 +10,11 @@ import io.reach.campaigns.sending.QueuedSend;
 import io.reach.campaigns.sending.SendOutcome;
 import io.reach.campaigns.templates.TemplateContent;
 import io.reach.platform.tenant.TenantId;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.MimeMessage;
 import java.util.UUID;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
@@ -85,13 +85,15 @@ class EmailCarrier implements Carrier {
                         email.senderEmail(),
                         email.senderName(),
                         CampaignSettings.tracks(settings, "open"),
-                        CampaignSettings.tracks(settings, "click")),
+                        CampaignSettings.tracks(settings, "click"),
+                        ""),
                 tokens,
-                publicUrl.base());
+                publicUrl.base(),
+                clock);
         return new Prepared() {
             @Override
             public Line open() throws MessagingException {
-                return new SmtpLine(composer);
+                return new SmtpLine(server(), composer);
             }
 
             @Override
@@ -109,27 +111,27 @@ class EmailCarrier implements Carrier {
      */
     void sendTest(
             TenantId tenant, EmailCampaign email, TemplateContent content, MessageDesk.SendRow recipient, String to) {
-        JavaMailSenderImpl server = smtp.current().orElse(null);
-        if (server == null) {
-            throw new IllegalStateException("No SMTP server is configured (spring.mail.host)");
-        }
         EmailComposer composer = new EmailComposer(
-                new EmailComposer.Shared(tenant, content, email.senderEmail(), email.senderName(), false, false),
+                new EmailComposer.Shared(
+                        tenant, content, email.senderEmail(), email.senderName(), false, false, "[Test] "),
                 tokens,
-                publicUrl.base());
-        try {
-            MimeMessage message = composer.compose(
-                    server.getSession(),
-                    new QueuedSend(Channel.EMAIL, UUID.randomUUID(), to, recipient.name(), recipient.variables()));
-            message.setSubject("[Test] " + message.getSubject(), "UTF-8");
-            message.saveChanges();
-            server.send(message);
-        } catch (MessagingException | org.springframework.mail.MailException e) {
+                publicUrl.base(),
+                clock);
+        QueuedSend send = new QueuedSend(Channel.EMAIL, UUID.randomUUID(), to, recipient.name(), recipient.variables());
+        try (SmtpLine line = new SmtpLine(server(), composer)) {
+            line.send(send);
+        } catch (MessagingException e) {
             throw new io.reach.platform.web.ConflictException(
                     "Test not sent", "The SMTP server did not take the test message: " + e.getMessage());
         }
     }
 
+    private JavaMailSenderImpl server() {
+        return smtp.current()
+                .orElseThrow(() -> new IllegalStateException("No SMTP server is configured (spring.mail.host)"));
+    }
+
+    /** One SMTP connection, kept open for message after message. */
     private final class SmtpLine implements Line {
 
         private final JavaMailSenderImpl server;
@@ -137,11 +139,7 @@ class EmailCarrier implements Carrier {
         private final Session session;
         private final Transport transport;
 
-        SmtpLine(EmailComposer composer) throws MessagingException {
-            JavaMailSenderImpl server = smtp.current().orElse(null);
-            if (server == null) {
-                throw new IllegalStateException("No SMTP server is configured (spring.mail.host)");
-            }
+        SmtpLine(JavaMailSenderImpl server, EmailComposer composer) throws MessagingException {
             this.server = server;
             this.composer = composer;
             this.session = server.getSession();
@@ -152,17 +150,22 @@ class EmailCarrier implements Carrier {
         @Override
         public SendOutcome deliver(QueuedSend send) {
             try {
-                if (!transport.isConnected()) {
-                    transport.connect(server.getHost(), server.getPort(), server.getUsername(), server.getPassword());
-                }
-                MimeMessage message = composer.compose(session, send);
-                transport.sendMessage(message, message.getAllRecipients());
-                return SendOutcome.accepted(send, EmailSendStatus.SENT, message.getMessageID(), null, clock.instant());
+                return SendOutcome.accepted(send, EmailSendStatus.SENT, send(send), null, clock.instant());
             } catch (SendFailedException e) {
                 return SendOutcome.failed(send, "refused by the SMTP server: " + e.getMessage(), clock.instant());
             } catch (MessagingException | RuntimeException e) {
                 return SendOutcome.failed(send, "not sent: " + e.getMessage(), clock.instant());
             }
+        }
+
+        /** Sends {@code send}'s message, reconnecting first if the server closed the connection; its Message-ID. */
+        String send(QueuedSend send) throws MessagingException {
+            if (!transport.isConnected()) {
+                transport.connect(server.getHost(), server.getPort(), server.getUsername(), server.getPassword());
+            }
+            ComposedMail mail = composer.compose(send);
+            transport.sendMessage(mail.forTransport(session), new Address[] {mail.to()});
+            return mail.messageId();
         }
 
         @Override

@@ -6,14 +6,15 @@ import io.reach.campaigns.templates.Personalisation;
 import io.reach.campaigns.templates.TemplateContent;
 import io.reach.campaigns.templates.TemplateText;
 import io.reach.platform.tenant.TenantId;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -29,6 +30,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class EmailComposer {
 
+    /** RFC 5322 3.3, with a numeric zone as it asks (not "GMT"). */
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss xx", Locale.ROOT);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern LINK =
             Pattern.compile("(?i)(<a\\b[^>]*?\\bhref\\s*=\\s*)([\"'])(https?://[^\"']+)\\2");
 
@@ -39,7 +45,8 @@ final class EmailComposer {
             String senderEmail,
             @Nullable String senderName,
             boolean trackOpens,
-            boolean trackClicks) {}
+            boolean trackClicks,
+            String subjectPrefix) {}
 
     private final Shared shared;
     private final Template subject;
@@ -48,8 +55,14 @@ final class EmailComposer {
     private final TrackingTokens tokens;
     private final String trackingBase;
     private final String domain;
+    private final InternetAddress from;
+    private final String fromHeader;
+    /** Separates the parts; {@link MailBytes} writes a part that contains it quoted-printable, where it cannot occur. */
+    private final String boundary;
 
-    EmailComposer(Shared shared, TrackingTokens tokens, String publicUrl) {
+    private final Clock clock;
+
+    EmailComposer(Shared shared, TrackingTokens tokens, String publicUrl, Clock clock) {
         this.shared = shared;
         // checked e-mail content (EmailContent.of) always has a subject and an HTML part
         this.subject =
@@ -60,9 +73,16 @@ final class EmailComposer {
         this.tokens = tokens;
         this.trackingBase = publicUrl.replaceAll("/+$", "") + "/api/v1/t/";
         this.domain = shared.senderEmail().substring(shared.senderEmail().indexOf('@') + 1);
+        this.from = address(shared.senderEmail(), shared.senderName());
+        this.fromHeader = from.toString();
+        byte[] random = new byte[18];
+        RANDOM.nextBytes(random);
+        this.boundary = "=_reach_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        this.clock = clock;
     }
 
-    MimeMessage compose(Session session, QueuedSend send) throws MessagingException {
+    /** Composes {@code send}'s message: tracked, personalised, and in the bytes it goes over SMTP in. */
+    ComposedMail compose(QueuedSend send) {
         String unsubscribe =
                 trackingBase + "u/" + tokens.seal(TrackingTokens.Kind.UNSUBSCRIBE, shared.tenant(), send.id(), null);
         Map<String, Object> values = Personalisation.values(
@@ -86,35 +106,47 @@ final class EmailComposer {
                     body,
                     trackingBase + "o/" + tokens.seal(TrackingTokens.Kind.OPEN, shared.tenant(), send.id(), null));
         }
-        MimeMessage message = new IdentifiedMessage(session, MessageIds.of(tokens, shared.tenant(), send.id(), domain));
+        String messageId = MessageIds.of(tokens, shared.tenant(), send.id(), domain);
+        InternetAddress to = address(send.address(), send.name());
+        String subjectLine = shared.subjectPrefix() + subject.execute(values).replaceAll("[\\r\\n]+", " ");
+        MailBytes mail = new MailBytes()
+                .header("Date", DATE.format(clock.instant().atOffset(ZoneOffset.UTC)))
+                .header("From", fromHeader)
+                .header("To", to.toString())
+                .header("Message-ID", messageId)
+                .header("Subject", encoded(subjectLine))
+                .header("MIME-Version", "1.0")
+                .header("List-Unsubscribe", "<" + unsubscribe + ">")
+                .header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        if (text == null) {
+            mail.text("html", body, boundary);
+        } else {
+            mail.header("Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"")
+                    .endHeaders()
+                    .delimiter(boundary)
+                    .text("plain", text.execute(values), boundary)
+                    .delimiter(boundary)
+                    .text("html", body, boundary)
+                    .closeDelimiter(boundary);
+        }
+        return new ComposedMail(messageId, from, to, subjectLine, mail.bytes());
+    }
+
+    private static InternetAddress address(String email, @Nullable String name) {
         try {
-            message.setFrom(new InternetAddress(shared.senderEmail(), shared.senderName(), "UTF-8"));
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(send.address(), send.name(), "UTF-8"));
+            return new InternetAddress(email, name, "UTF-8");
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
-        message.setSubject(subject.execute(values).replaceAll("[\\r\\n]+", " "), "UTF-8");
-        setBody(message, text == null ? null : text.execute(values), body);
-        message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
-        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        message.saveChanges();
-        return message;
     }
 
-    /**
-     * The body: HTML alone, or plain text and HTML as {@code multipart/alternative}. Built with
-     * Jakarta Mail directly: Spring's MimeMessageHelper loads the MIME type tables for every message.
-     */
-    static void setBody(MimeMessage message, @Nullable String plain, String html) throws MessagingException {
-        if (plain == null) {
-            message.setText(html, "UTF-8", "html");
-            return;
+    /** The text as RFC 2047 encoded words where it is not ASCII. */
+    private static String encoded(String text) {
+        try {
+            return MimeUtility.encodeText(text, "UTF-8", null);
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
         }
-        MimeBodyPart textPart = new MimeBodyPart();
-        textPart.setText(plain, "UTF-8", "plain");
-        MimeBodyPart htmlPart = new MimeBodyPart();
-        htmlPart.setText(html, "UTF-8", "html");
-        message.setContent(new MimeMultipart("alternative", textPart, htmlPart));
     }
 
     private String trackLinks(String body, UUID send, String unsubscribe) {
@@ -136,21 +168,5 @@ final class EmailComposer {
         String img = "<img src=\"" + pixel + "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:none\">";
         int end = body.toLowerCase().lastIndexOf("</body>");
         return end < 0 ? body + img : body.substring(0, end) + img + body.substring(end);
-    }
-
-    /** A message that keeps the Message-ID it is given (Jakarta Mail would otherwise make its own when saving). */
-    private static final class IdentifiedMessage extends MimeMessage {
-
-        private final String id;
-
-        IdentifiedMessage(Session session, String id) {
-            super(session);
-            this.id = id;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", id);
-        }
     }
 }

@@ -162,7 +162,13 @@ class Dispatcher {
 
     /** The state one run of one campaign shares across its workers. */
     private record Run(
-            Channel channel, UUID id, UUID parent, BigDecimal cost, long total, DispatchLeases.Lease lease) {}
+            Channel channel,
+            UUID id,
+            ChannelCampaigns.Header header,
+            UUID parent,
+            BigDecimal cost,
+            long total,
+            DispatchLeases.Lease lease) {}
 
     /** The run, or none when the campaign is no longer sending or its campaign stopped it. */
     private @Nullable Run start(Channel channel, UUID id, DispatchLeases.Lease lease) {
@@ -177,8 +183,8 @@ class Dispatcher {
                     id,
                     interrupted);
         }
-        CampaignsForSending.SendingTerms parent =
-                campaigns.terms(channelCampaigns.header(channel, id).campaignId(), channel);
+        ChannelCampaigns.Header header = channelCampaigns.header(channel, id);
+        CampaignsForSending.SendingTerms parent = campaigns.terms(header.campaignId(), channel);
         if (!parent.sends()) {
             channelCampaigns.tryMove(
                     channel, id, MessageCampaignMove.PAUSE, "campaign_" + parent.status(), clock.instant());
@@ -187,7 +193,7 @@ class Dispatcher {
         long total = queue.counts(channel, id).values().stream()
                 .mapToLong(Long::longValue)
                 .sum();
-        return new Run(channel, id, parent.campaignId(), parent.cost(), total, lease);
+        return new Run(channel, id, header, parent.campaignId(), parent.cost(), total, lease);
     }
 
     private void work(TenantId tenant, Run run, Carrier.Prepared prepared, Bucket pace, AtomicInteger sent, int size)
@@ -236,7 +242,7 @@ class Dispatcher {
             queue.mark(run.channel(), outcomes);
             campaigns.refund(run.parent(), run.cost(), (int)
                     outcomes.stream().filter(SendOutcome::failed).count());
-            effects.delivered(run.channel(), run.id(), outcomes);
+            effects.delivered(run.header(), outcomes);
         });
     }
 }

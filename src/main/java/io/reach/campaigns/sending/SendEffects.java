@@ -20,7 +20,8 @@ public class SendEffects {
         this.clock = clock;
     }
 
-    void delivered(Channel channel, UUID campaign, List<SendOutcome> outcomes) {
+    /** Runs in the caller's transaction; {@code campaign} is the header its run read when it started. */
+    void delivered(ChannelCampaigns.Header campaign, List<SendOutcome> outcomes) {
         List<String> reached = outcomes.stream()
                 .filter(o -> !o.failed())
                 .map(SendOutcome::address)
@@ -28,9 +29,8 @@ public class SendEffects {
         if (reached.isEmpty()) {
             return;
         }
-        ChannelCampaigns.Header header = channelCampaigns.header(channel, campaign);
-        if (header.templateId() != null) {
-            usage.reached(header.templateId(), header.retailerId(), reached, clock.instant());
+        if (campaign.templateId() != null) {
+            usage.reached(campaign.templateId(), campaign.retailerId(), reached, clock.instant());
         }
     }
 

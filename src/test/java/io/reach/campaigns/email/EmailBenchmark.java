@@ -177,11 +177,15 @@ class EmailBenchmark {
                 jakarta.mail.Message.RecipientType.TO,
                 new InternetAddress("raw" + i + "@raw.bench.example", "Reader " + i));
         message.setSubject("R" + i + ", the sale is on", "UTF-8");
-        EmailComposer.setBody(
-                message,
-                "Hello R" + i + ", take 10% off: https://shop.example/sale",
+        jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+        text.setText("Hello R" + i + ", take 10% off: https://shop.example/sale", "UTF-8", "plain");
+        jakarta.mail.internet.MimeBodyPart html = new jakarta.mail.internet.MimeBodyPart();
+        html.setText(
                 "<html><body><p>Hello R" + i
-                        + ", take 10% off.</p><a href=\"https://shop.example/sale\">Shop</a></body></html>");
+                        + ", take 10% off.</p><a href=\"https://shop.example/sale\">Shop</a></body></html>",
+                "UTF-8",
+                "html");
+        message.setContent(new jakarta.mail.internet.MimeMultipart("alternative", text, html));
         message.setHeader("List-Unsubscribe", "<http://localhost:8080/api/v1/t/u/" + UUID.randomUUID() + ">");
         message.saveChanges();
         return message;
