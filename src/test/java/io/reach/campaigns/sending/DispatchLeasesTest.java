@@ -1,0 +1,127 @@
+package io.reach.campaigns.sending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.reach.campaigns.CampaignProperties;
+import io.reach.platform.tenant.TenantId;
+import io.reach.platform.tenant.TenantTransactions;
+import io.reach.support.Accounts;
+import io.reach.support.ReachTest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A claim renews its run's lease in the database only once a quarter lease has passed since the run's last
+ * committed renewal (no other run can take the lease before a whole one has), and then sees a takeover.
+ */
+@ReachTest
+class DispatchLeasesTest {
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    TenantTransactions transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    CampaignProperties properties;
+
+    @Test
+    void aRenewalWithinAQuarterLeaseOfTheLastCommittedOneAsksNothingAndALaterOneSeesTheTakeover() {
+        TenantId tenant = TenantId.of(accounts.owner().tenantId());
+        SetClock clock = new SetClock(Instant.now());
+        DispatchLeases leases = new DispatchLeases(jdbc, transactions, properties, clock);
+        Duration quarter = properties.claimLease().dividedBy(4);
+        UUID campaign = UUID.randomUUID();
+        try (DispatchLeases.Lease lease =
+                leases.take(tenant, Channel.EMAIL, campaign).orElseThrow()) {
+            assertThat(renew(tenant, lease)).isTrue();
+            clock.set(clock.instant().plus(quarter).minusMillis(1));
+            takeOver(tenant, campaign);
+
+            assertThat(renew(tenant, lease))
+                    .as("a quarter lease has not passed since the committed renewal: nothing asked")
+                    .isTrue();
+
+            clock.set(clock.instant().plusMillis(2));
+            assertThat(renew(tenant, lease))
+                    .as("a quarter lease on, the claim asks and finds the lease taken")
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void aRenewalWhoseTransactionRolledBackConfirmsNothing() {
+        TenantId tenant = TenantId.of(accounts.owner().tenantId());
+        SetClock clock = new SetClock(Instant.now());
+        DispatchLeases leases = new DispatchLeases(jdbc, transactions, properties, clock);
+        UUID campaign = UUID.randomUUID();
+        try (DispatchLeases.Lease lease =
+                leases.take(tenant, Channel.EMAIL, campaign).orElseThrow()) {
+            assertThatThrownBy(() -> transactions.inTransactionAs(tenant, () -> {
+                        lease.renew();
+                        throw new IllegalStateException("the claim failed");
+                    }))
+                    .hasMessage("the claim failed");
+            takeOver(tenant, campaign);
+
+            assertThat(renew(tenant, lease))
+                    .as("the rolled-back renewal did not count: the claim asks and finds the lease taken")
+                    .isFalse();
+        }
+    }
+
+    private boolean renew(TenantId tenant, DispatchLeases.Lease lease) {
+        return transactions.inTransactionAs(tenant, lease::renew);
+    }
+
+    /** Another run takes the lease, as it could once this one had been silent for a whole lease. */
+    private void takeOver(TenantId tenant, UUID campaign) {
+        transactions.inTransactionAs(
+                tenant,
+                () -> jdbc.sql("update campaigns.dispatch_leases set run_id = :other where campaign_id = :campaign")
+                        .param("other", UUID.randomUUID())
+                        .param("campaign", campaign)
+                        .update());
+    }
+
+    /** A clock the test sets; the lease's own heartbeat sees the same time. */
+    private static final class SetClock extends Clock {
+
+        private volatile Instant now;
+
+        SetClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
