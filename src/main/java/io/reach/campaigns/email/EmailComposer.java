@@ -108,7 +108,7 @@ final class EmailComposer {
         }
         String messageId = MessageIds.of(tokens, shared.tenant(), send.id(), domain);
         InternetAddress to = address(send.address(), send.name());
-        String subjectLine = shared.subjectPrefix() + subject.execute(values).replaceAll("[\\r\\n]+", " ");
+        String subjectLine = shared.subjectPrefix() + subject.execute(values); // MailBytes makes line breaks spaces
         MailBytes mail = new MailBytes()
                 .header("Date", DATE.format(clock.instant().atOffset(ZoneOffset.UTC)))
                 .header("From", fromHeader)

@@ -25,6 +25,8 @@ final class MailBytes {
     /** Lines are folded to stay within 78 characters, as RFC 5322 2.1.1 recommends. */
     private static final int FOLD_AT = 78;
 
+    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("[\\r\\n]+");
+
     private static final byte[] CRLF = {'\r', '\n'};
     private static final Base64.Encoder BASE64 = Base64.getMimeEncoder(76, CRLF);
 
