@@ -203,8 +203,9 @@ class Dispatcher {
     private void work(TenantId tenant, Run run, Carrier.Prepared prepared, Bucket pace, AtomicInteger sent, int size)
             throws Exception {
         try (Carrier.Line line = prepared.open()) {
+            List<SendOutcome> unrecorded = List.of();
             while (true) {
-                List<QueuedSend> batch = transactions.inTransactionAs(tenant, () -> claim(run, size));
+                List<QueuedSend> batch = recordAndClaim(tenant, run, unrecorded, size);
                 if (batch.isEmpty()) {
                     return;
                 }
@@ -217,7 +218,7 @@ class Dispatcher {
                         outcomes = new ArrayList<>();
                     }
                 }
-                record(tenant, run, outcomes);
+                unrecorded = outcomes;
                 int total = sent.addAndGet(batch.size());
                 log.info("{} campaign {}: {} of {} processed", run.channel().code(), run.id(), total, run.total());
             }
@@ -241,12 +242,36 @@ class Dispatcher {
         return batch;
     }
 
+    /**
+     * Records the last batch's outcomes and claims the next batch in one transaction (one commit where there
+     * were two). If that fails, the outcomes are recorded on their own before the failure goes on.
+     */
+    private List<QueuedSend> recordAndClaim(TenantId tenant, Run run, List<SendOutcome> outcomes, int size) {
+        try {
+            return transactions.inTransactionAs(tenant, () -> {
+                recordIn(run, outcomes);
+                return claim(run, size);
+            });
+        } catch (RuntimeException e) {
+            if (!outcomes.isEmpty()) {
+                record(tenant, run, outcomes);
+            }
+            throw e;
+        }
+    }
+
     private void record(TenantId tenant, Run run, List<SendOutcome> outcomes) {
-        transactions.inTransactionAs(tenant, () -> {
-            queue.mark(run.channel(), outcomes);
-            campaigns.refund(run.parent(), run.cost(), (int)
-                    outcomes.stream().filter(SendOutcome::failed).count());
-            effects.delivered(run.header(), outcomes);
-        });
+        transactions.inTransactionAs(tenant, () -> recordIn(run, outcomes));
+    }
+
+    /** Records outcomes in the caller's transaction. */
+    private void recordIn(Run run, List<SendOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        queue.mark(run.channel(), outcomes);
+        campaigns.refund(run.parent(), run.cost(), (int)
+                outcomes.stream().filter(SendOutcome::failed).count());
+        effects.delivered(run.header(), outcomes);
     }
 }
