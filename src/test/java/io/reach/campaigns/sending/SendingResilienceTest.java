@@ -47,6 +47,24 @@ class SendingResilienceTest {
     @Autowired
     TenantTransactions transactions;
 
+    @Autowired
+    SendEffects effects;
+
+    @Autowired
+    io.reach.campaigns.CampaignsForSending campaigns;
+
+    @Autowired
+    DispatchLeases leases;
+
+    @Autowired
+    io.reach.campaigns.CampaignProperties properties;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    io.reach.platform.ids.Ids ids;
+
     @Test
     void aCrashMidSendAndAResumeSendNobodyTheMessageTwice() {
         var flows = new CampaignFlows(api);
@@ -106,6 +124,63 @@ class SendingResilienceTest {
         assertThat(delivered.get())
                 .as("each of the four workers may pass the check once more")
                 .isBetween(120, 123);
+    }
+
+    @Test
+    void whenTheNextClaimFailsTheLastBatchsOutcomesAreStillRecorded() {
+        var flows = new CampaignFlows(api);
+        Accounts.SignedIn ada = accounts.owner();
+        String domain = "f" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        UUID email = emailCampaign(flows, ada, domain, 150, "");
+        TenantId tenant = TenantId.of(ada.tenantId());
+        transactions.inTransactionAs(
+                tenant,
+                () -> channelCampaigns.tryMove(
+                        Channel.EMAIL,
+                        email,
+                        List.of(MessageCampaignStatus.DRAFT),
+                        MessageCampaignStatus.SENDING,
+                        "",
+                        java.time.Instant.now()));
+        // a worker's claim after its first batch fails: that claim shares its transaction with the batch's outcomes
+        java.util.Set<Thread> claimedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        SendQueue failingSecondClaims = new SendQueue(jdbc, ids) {
+            @Override
+            List<QueuedSend> claim(Channel channel, UUID campaign, int limit, java.time.Instant now) {
+                if (claimedOnce.contains(Thread.currentThread())) {
+                    throw new IllegalStateException("the claim failed");
+                }
+                List<QueuedSend> batch = super.claim(channel, campaign, limit, now);
+                if (!batch.isEmpty()) {
+                    claimedOnce.add(Thread.currentThread());
+                }
+                return batch;
+            }
+        };
+        Dispatcher failing = new Dispatcher(
+                List.of(),
+                failingSecondClaims,
+                channelCampaigns,
+                campaigns,
+                effects,
+                leases,
+                transactions,
+                properties,
+                java.time.Clock.systemUTC());
+        AtomicInteger delivered = new AtomicInteger();
+
+        assertThatThrownBy(() -> failing.run(tenant, email, recording(delivered, () -> {})))
+                .hasRootCauseMessage("the claim failed");
+
+        JsonNode byStatus = api.get("/api/v1/email-campaigns/" + email, ada.accessToken())
+                .json()
+                .get("progress")
+                .get("by_status");
+        assertThat(delivered.get()).isEqualTo(150);
+        assertThat(byStatus.path("sent").asLong())
+                .as("every delivered message recorded sent, though the claim it shared a transaction with failed")
+                .isEqualTo(150);
+        assertThat(byStatus.path("sending").asLong()).isZero();
     }
 
     @Test
