@@ -23,7 +23,8 @@ public final class CampaignSettings {
             "cost_per_sms", CampaignSettings::money,
             "open_tracking", JsonNode::isBoolean,
             "click_tracking", JsonNode::isBoolean,
-            "rate_per_second", v -> v.isIntegralNumber() && v.intValue() >= 1 && v.intValue() <= 10_000);
+            "rate_per_second",
+                    v -> v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 1 && v.intValue() <= 100_000);
 
     private CampaignSettings() {}
 

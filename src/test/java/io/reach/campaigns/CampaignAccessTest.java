@@ -99,6 +99,21 @@ class CampaignAccessTest {
         assertThat(api.post("/api/v1/campaigns", token, "{\"name\": \"x\", \"campaign_settings\": {\"colour\": 1}}")
                         .body())
                 .contains("campaign_settings.colour");
+        for (String rate : List.of("0", "100001", "4294967297", "2.5", "\"fast\"")) {
+            assertThat(api.post(
+                                    "/api/v1/campaigns",
+                                    token,
+                                    "{\"name\": \"x\", \"campaign_settings\": {\"rate_per_second\": " + rate + "}}")
+                            .body())
+                    .as("rate_per_second " + rate)
+                    .contains("campaign_settings.rate_per_second");
+        }
+        assertThat(api.post(
+                                "/api/v1/campaigns",
+                                token,
+                                "{\"name\": \"x\", \"campaign_settings\": {\"rate_per_second\": 100000}}")
+                        .status())
+                .isEqualTo(201);
         assertThat(api.post(
                                 "/api/v1/campaigns",
                                 token,

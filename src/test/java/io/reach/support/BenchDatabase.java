@@ -37,6 +37,8 @@ public final class BenchDatabase {
                 ResultSet rows = statement.executeQuery("""
                         select calls, rows, total_exec_time, total_exec_time / greatest(calls, 1) as per_call,
                                100 * total_exec_time / greatest(sum(total_exec_time) over (), 1) as share,
+                               wal_records / greatest(calls, 1) as wal_per_call,
+                               (shared_blks_hit + shared_blks_read) / greatest(calls, 1) as blocks_per_call,
                                regexp_replace(query, '\\s+', ' ', 'g') as query
                         from pg_stat_statements where query not like '%%pg_stat_statements%%'
                         order by total_exec_time desc
@@ -45,14 +47,39 @@ public final class BenchDatabase {
                 String query = rows.getString("query");
                 System.out.printf(
                         Locale.ROOT,
-                        "%s: %5.1f %% %10.1f ms %8d calls %10d rows %8.3f ms/call  %s%n",
+                        "%s: %5.1f %% %10.1f ms %8d calls %10d rows %8.3f ms/call %7d WAL records/call %7d"
+                                + " blocks/call  %s%n",
                         prefix,
                         rows.getDouble("share"),
                         rows.getDouble("total_exec_time"),
                         rows.getLong("calls"),
                         rows.getLong("rows"),
                         rows.getDouble("per_call"),
+                        rows.getLong("wal_per_call"),
+                        rows.getLong("blocks_per_call"),
                         query.length() > 160 ? query.substring(0, 160) + "…" : query);
+            }
+        }
+    }
+
+    /**
+     * Prints how many row updates {@code table} has had since the server started and how many of them were
+     * heap-only (HOT: the new version on the same page, no index entry written).
+     */
+    public void printUpdates(String prefix, String table) throws SQLException {
+        try (Connection connection = owner();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "select n_tup_upd, n_tup_hot_upd from pg_stat_user_tables where relid = to_regclass('"
+                                + table.replace("'", "''") + "')")) {
+            while (rows.next()) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s: %d updates of %s, %d of them heap-only%n",
+                        prefix,
+                        rows.getLong(1),
+                        table,
+                        rows.getLong(2));
             }
         }
     }

@@ -23,6 +23,13 @@ public final class BenchRounds {
                 sorted.getLast());
     }
 
+    /** The median of {@code values} (the mean of the middle two when even). */
+    public static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
     /** Fails the run when a baseline measured below {@code floor} (per second). */
     public static void requirePlausible(String baseline, int round, double perSecond, double floor) {
         if (perSecond < floor) {

@@ -70,7 +70,7 @@ class DispatchLeases {
                                 .param("expired", UtcTimes.utcOrNull(now.minus(lease)))
                                 .update()
                         == 1);
-        return taken ? Optional.of(new Lease(tenant, channel, campaign, run)) : Optional.empty();
+        return taken ? Optional.of(new Lease(tenant, channel, campaign, run, now)) : Optional.empty();
     }
 
     /** One run's hold on its campaign; closing it stops the heartbeat and frees the campaign for the next run. */
@@ -83,14 +83,15 @@ class DispatchLeases {
         private final CountDownLatch ended = new CountDownLatch(1);
         private final Thread heartbeat;
         private volatile boolean held = true;
-        /** When the last renewal this run made was committed. */
-        private volatile Instant confirmed = Instant.EPOCH;
+        /** When the last renewal this run made was committed (taking the lease is the first). */
+        private volatile Instant confirmed;
 
-        private Lease(TenantId tenant, Channel channel, UUID campaign, UUID run) {
+        private Lease(TenantId tenant, Channel channel, UUID campaign, UUID run, Instant taken) {
             this.tenant = tenant;
             this.channel = channel;
             this.campaign = campaign;
             this.run = run;
+            this.confirmed = taken;
             this.heartbeat = Thread.ofVirtual()
                     .name(channel.code() + "-lease-" + campaign)
                     .start(this::beat);

@@ -172,7 +172,8 @@ class Dispatcher {
             UUID parent,
             BigDecimal cost,
             long total,
-            DispatchLeases.Lease lease) {}
+            DispatchLeases.Lease lease,
+            ClaimFloor floor) {}
 
     /** The run, or none when the campaign is no longer sending or its campaign stopped it. */
     private @Nullable Run start(Channel channel, UUID id, DispatchLeases.Lease lease) {
@@ -197,7 +198,7 @@ class Dispatcher {
         long total = queue.counts(channel, id).values().stream()
                 .mapToLong(Long::longValue)
                 .sum();
-        return new Run(channel, id, header, parent.campaignId(), parent.cost(), total, lease);
+        return new Run(channel, id, header, parent.campaignId(), parent.cost(), total, lease, new ClaimFloor());
     }
 
     private void work(TenantId tenant, Run run, Carrier.Prepared prepared, Bucket pace, AtomicInteger sent, int size)
@@ -205,12 +206,12 @@ class Dispatcher {
         try (Carrier.Line line = prepared.open()) {
             List<SendOutcome> unrecorded = List.of();
             while (true) {
-                List<QueuedSend> batch = recordAndClaim(tenant, run, unrecorded, size);
-                if (batch.isEmpty()) {
+                SendQueue.Claim claim = recordAndClaim(tenant, run, unrecorded, size);
+                if (claim.tookNothing()) {
                     return;
                 }
                 List<SendOutcome> outcomes = new ArrayList<>();
-                for (QueuedSend send : batch) {
+                for (QueuedSend send : claim.sends()) {
                     pace.asBlocking().consume(1);
                     outcomes.add(line.deliver(send));
                     if (outcomes.size() == MARK_EVERY) {
@@ -219,34 +220,36 @@ class Dispatcher {
                     }
                 }
                 unrecorded = outcomes;
-                int total = sent.addAndGet(batch.size());
+                int total = sent.addAndGet(claim.sends().size());
                 log.info("{} campaign {}: {} of {} processed", run.channel().code(), run.id(), total, run.total());
             }
         }
     }
 
     /** Claims a batch while the campaign is sending, keeping only as many rows as the budget covers. */
-    private List<QueuedSend> claim(Run run, int size) {
+    private SendQueue.Claim claim(Run run, int size) {
         if (!run.lease().renew() || !channelCampaigns.isSending(run.channel(), run.id())) {
-            return List.of();
+            return SendQueue.Claim.NONE;
         }
-        List<QueuedSend> batch = queue.claim(run.channel(), run.id(), size, clock.instant());
+        SendQueue.Claim claim =
+                run.floor().claim(after -> queue.claim(run.channel(), run.id(), after, size, clock.instant()));
+        List<QueuedSend> batch = claim.sends();
         int covered = campaigns.reserve(run.parent(), run.channel(), run.cost(), batch.size());
         if (covered < batch.size()) {
             queue.release(run.channel(), batch.subList(covered, batch.size()));
             channelCampaigns.tryMove(
                     run.channel(), run.id(), MessageCampaignMove.PAUSE, "budget_exhausted", clock.instant());
             log.warn("{} campaign {}: budget exhausted; paused", run.channel().code(), run.id());
-            return batch.subList(0, covered);
+            return new SendQueue.Claim(batch.subList(0, covered), claim.reached());
         }
-        return batch;
+        return claim;
     }
 
     /**
      * Records the last batch's outcomes and claims the next batch in one transaction (one commit where there
      * were two). If that fails, the outcomes are recorded on their own before the failure goes on.
      */
-    private List<QueuedSend> recordAndClaim(TenantId tenant, Run run, List<SendOutcome> outcomes, int size) {
+    private SendQueue.Claim recordAndClaim(TenantId tenant, Run run, List<SendOutcome> outcomes, int size) {
         try {
             return transactions.inTransactionAs(tenant, () -> {
                 recordIn(run, outcomes);

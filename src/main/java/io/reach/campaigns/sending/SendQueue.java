@@ -4,12 +4,14 @@ import io.reach.campaigns.Sql;
 import io.reach.platform.ids.Ids;
 import io.reach.platform.time.UtcTimes;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +43,7 @@ class SendQueue {
             where tenant_id = :tenant and %3$s = :campaign and status = 'sending' and claimed_at < :expired""";
     private static final String CLAIM = """
             with picked as (
-                select id from %1$s where tenant_id = :tenant and %2$s = :campaign and status = 'queued'
+                select id from %1$s where tenant_id = :tenant and %2$s = :campaign and id > :after and status = 'queued'
                 order by id limit :limit for update skip locked),
             claimed as (
                 update %1$s s set claimed_at = :now,
@@ -50,7 +52,7 @@ class SendQueue {
                                   else 'sending' end
                 from picked where s.tenant_id = :tenant and s.id = picked.id
                 returning s.id, s.%4$s as address, s.recipient_name, s.variables, s.status)
-            select id, address, recipient_name, variables from claimed where status = 'sending' order by id""";
+            select id, address, recipient_name, variables, status from claimed order by id""";
     private static final String RELEASE = """
             update %1$s set status = 'queued', claimed_at = null
             where tenant_id = :tenant and id = any(cast(cast(:ids as text[]) as uuid[])) and status = 'sending'""";
@@ -144,21 +146,48 @@ class SendQueue {
                 .update();
     }
 
-    List<QueuedSend> claim(Channel channel, UUID campaign, int limit, Instant now) {
-        return jdbc.sql(CLAIM.formatted(
+    /**
+     * Claims up to {@code limit} queued rows after {@code after} in id order (a run claims in order, so the rows
+     * before where its last claim ended were all taken). Rows whose address was suppressed since they were queued
+     * are marked so and not handed out, but count towards where the next claim starts.
+     */
+    Claim claim(Channel channel, UUID campaign, UUID after, int limit, Instant now) {
+        List<QueuedSend> sends = new ArrayList<>();
+        List<UUID> picked = jdbc.sql(CLAIM.formatted(
                         channel.sends, channel.campaignColumn, channel.addressKey, channel.addressColumn))
                 .param("tenant", Sql.tenant())
                 .param("campaign", campaign)
+                .param("after", after)
                 .param("channel", channel.code())
                 .param("limit", limit)
                 .param("now", UtcTimes.utcOrNull(now))
-                .query((rs, row) -> new QueuedSend(
-                        channel,
-                        rs.getObject("id", UUID.class),
-                        rs.getString("address"),
-                        rs.getString("recipient_name"),
-                        variables(rs.getString("variables"))))
+                .query((rs, row) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    if (SendStatus.sending(channel).code().equals(rs.getString("status"))) {
+                        sends.add(new QueuedSend(
+                                channel,
+                                id,
+                                rs.getString("address"),
+                                rs.getString("recipient_name"),
+                                variables(rs.getString("variables"))));
+                    }
+                    return id;
+                })
                 .list();
+        return new Claim(sends, picked.isEmpty() ? null : picked.getLast());
+    }
+
+    /**
+     * One claim: the messages to send, and the highest id it took (suppressed rows too), where the run's next
+     * claim starts; none when nothing queued was left to take.
+     */
+    record Claim(List<QueuedSend> sends, @Nullable UUID reached) {
+
+        static final Claim NONE = new Claim(List.of(), null);
+
+        boolean tookNothing() {
+            return reached == null;
+        }
     }
 
     void release(Channel channel, List<QueuedSend> sends) {

@@ -46,6 +46,7 @@ class DispatchLeasesTest {
         UUID campaign = UUID.randomUUID();
         try (DispatchLeases.Lease lease =
                 leases.take(tenant, Channel.EMAIL, campaign).orElseThrow()) {
+            clock.set(clock.instant().plus(quarter).plusMillis(1));
             assertThat(renew(tenant, lease)).isTrue();
             clock.set(clock.instant().plus(quarter).minusMillis(1));
             takeOver(tenant, campaign);
@@ -62,6 +63,24 @@ class DispatchLeasesTest {
     }
 
     @Test
+    void takingTheLeaseCountsAsARenewal() {
+        TenantId tenant = TenantId.of(accounts.owner().tenantId());
+        SetClock clock = new SetClock(Instant.now());
+        DispatchLeases leases = new DispatchLeases(jdbc, transactions, properties, clock);
+        UUID campaign = UUID.randomUUID();
+        try (DispatchLeases.Lease lease =
+                leases.take(tenant, Channel.EMAIL, campaign).orElseThrow()) {
+            takeOver(tenant, campaign);
+
+            assertThat(renew(tenant, lease))
+                    .as("right after taking the lease, a run's first claims do not ask (they queued on its row)")
+                    .isTrue();
+            clock.set(clock.instant().plus(properties.claimLease().dividedBy(4)).plusMillis(1));
+            assertThat(renew(tenant, lease)).isFalse();
+        }
+    }
+
+    @Test
     void aRenewalWhoseTransactionRolledBackConfirmsNothing() {
         TenantId tenant = TenantId.of(accounts.owner().tenantId());
         SetClock clock = new SetClock(Instant.now());
@@ -69,6 +88,8 @@ class DispatchLeasesTest {
         UUID campaign = UUID.randomUUID();
         try (DispatchLeases.Lease lease =
                 leases.take(tenant, Channel.EMAIL, campaign).orElseThrow()) {
+            // taking the lease is its first committed renewal: a quarter lease on, a claim asks again
+            clock.set(clock.instant().plus(properties.claimLease().dividedBy(4)).plusMillis(1));
             assertThatThrownBy(() -> transactions.inTransactionAs(tenant, () -> {
                         lease.renew();
                         throw new IllegalStateException("the claim failed");

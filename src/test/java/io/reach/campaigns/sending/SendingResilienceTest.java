@@ -146,12 +146,12 @@ class SendingResilienceTest {
         java.util.Set<Thread> claimedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
         SendQueue failingSecondClaims = new SendQueue(jdbc, ids) {
             @Override
-            List<QueuedSend> claim(Channel channel, UUID campaign, int limit, java.time.Instant now) {
+            Claim claim(Channel channel, UUID campaign, UUID after, int limit, java.time.Instant now) {
                 if (claimedOnce.contains(Thread.currentThread())) {
                     throw new IllegalStateException("the claim failed");
                 }
-                List<QueuedSend> batch = super.claim(channel, campaign, limit, now);
-                if (!batch.isEmpty()) {
+                Claim batch = super.claim(channel, campaign, after, limit, now);
+                if (!batch.sends().isEmpty()) {
                     claimedOnce.add(Thread.currentThread());
                 }
                 return batch;
