@@ -22,9 +22,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * At most one live run per campaign across all nodes. A run takes the campaign's lease, a
  * heartbeat renews it every quarter of {@code reach.campaigns.claim-lease} while the run lives,
  * and the run gives it back when it ends; a lease not renewed for a whole claim lease belongs to
- * a dead run and may be taken. Each claim renews it too, so a run that lost it claims nothing more.
- * A claim within a quarter lease of the run's last committed renewal skips the update, as no other run
- * can take a lease renewed that recently: the workers' claims no longer queue on the lease row's lock.
+ * a dead run and may be taken. A claim more than half a lease after the run's last committed renewal renews
+ * it too (the heartbeat is failing or the run stalled), so a run that lost it claims nothing more. A claim
+ * within half a lease asks nothing, as no other run can take a lease renewed that recently (unless its clock
+ * runs half a lease ahead): the workers' claims no longer queue on the lease row's lock. With the heartbeat
+ * working, claims never touch the row.
  */
 @Component
 class DispatchLeases {
@@ -98,15 +100,20 @@ class DispatchLeases {
         }
 
         /**
-         * Renews the lease in the current (tenant) transaction; false once the run ended or another run has it.
-         * Within a quarter lease of the last committed renewal it is still this run's without asking: another
-         * run may take it only a whole lease after.
+         * For a claim, in its (tenant) transaction: false once the run ended or another run has the lease. Within
+         * half a lease of the last committed renewal it is still this run's without asking: another run may take
+         * it only a whole lease after; past that, the lease is renewed.
          */
         boolean renew() {
             Instant now = clock.instant();
-            if (!held || now.isBefore(confirmed.plus(lease.dividedBy(4)))) {
+            if (!held || now.isBefore(confirmed.plus(lease.dividedBy(2)))) {
                 return held;
             }
+            return renewAt(now);
+        }
+
+        /** Renews the lease in the current (tenant) transaction; false when another run has it. */
+        private boolean renewAt(Instant now) {
             if (jdbc.sql(RENEW)
                             .param("tenant", tenant.value())
                             .param("channel", channel.code())
@@ -138,7 +145,7 @@ class DispatchLeases {
             try {
                 while (!ended.await(every.toMillis(), TimeUnit.MILLISECONDS) && held) {
                     try {
-                        transactions.inTransactionAs(tenant, this::renew);
+                        transactions.inTransactionAs(tenant, () -> renewAt(clock.instant()));
                     } catch (RuntimeException e) {
                         // the database is unreachable for now: the lease runs out unless a later beat gets through
                         log.warn(

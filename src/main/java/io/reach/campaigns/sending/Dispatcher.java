@@ -110,9 +110,7 @@ class Dispatcher {
         Channel channel = run.channel();
         UUID id = run.id();
         Carrier.Prepared prepared = transactions.inTransactionAs(tenant, () -> carrier.prepare(tenant, id));
-        int concurrency = channel == Channel.EMAIL
-                ? properties.email().concurrency()
-                : properties.sms().concurrency();
+        int concurrency = concurrency(channel);
         int fallbackRate = channel == Channel.EMAIL
                 ? properties.email().ratePerSecond()
                 : properties.sms().ratePerSecond();
@@ -164,6 +162,12 @@ class Dispatcher {
         return sent.get();
     }
 
+    private int concurrency(Channel channel) {
+        return channel == Channel.EMAIL
+                ? properties.email().concurrency()
+                : properties.sms().concurrency();
+    }
+
     /** The state one run of one campaign shares across its workers. */
     private record Run(
             Channel channel,
@@ -173,7 +177,7 @@ class Dispatcher {
             BigDecimal cost,
             long total,
             DispatchLeases.Lease lease,
-            ClaimFloor floor) {}
+            RunClaims claims) {}
 
     /** The run, or none when the campaign is no longer sending or its campaign stopped it. */
     private @Nullable Run start(Channel channel, UUID id, DispatchLeases.Lease lease) {
@@ -195,10 +199,18 @@ class Dispatcher {
                     channel, id, MessageCampaignMove.PAUSE, "campaign_" + parent.status(), clock.instant());
             return null;
         }
-        long total = queue.counts(channel, id).values().stream()
-                .mapToLong(Long::longValue)
-                .sum();
-        return new Run(channel, id, header, parent.campaignId(), parent.cost(), total, lease, new ClaimFloor());
+        Map<String, Long> counts = queue.counts(channel, id);
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        long queued = counts.getOrDefault(SendStatus.queued(channel).code(), 0L);
+        return new Run(
+                channel,
+                id,
+                header,
+                parent.campaignId(),
+                parent.cost(),
+                total,
+                lease,
+                new RunClaims(queued, concurrency(channel)));
     }
 
     private void work(TenantId tenant, Run run, Carrier.Prepared prepared, Bucket pace, AtomicInteger sent, int size)
@@ -211,10 +223,12 @@ class Dispatcher {
                     return;
                 }
                 List<SendOutcome> outcomes = new ArrayList<>();
-                for (QueuedSend send : claim.sends()) {
+                List<QueuedSend> sends = claim.sends();
+                for (int i = 0; i < sends.size(); i++) {
                     pace.asBlocking().consume(1);
-                    outcomes.add(line.deliver(send));
-                    if (outcomes.size() == MARK_EVERY) {
+                    outcomes.add(line.deliver(sends.get(i)));
+                    // the batch's last outcomes go with the next claim, in its transaction
+                    if (outcomes.size() == MARK_EVERY && i < sends.size() - 1) {
                         record(tenant, run, outcomes);
                         outcomes = new ArrayList<>();
                     }
@@ -231,8 +245,8 @@ class Dispatcher {
         if (!run.lease().renew() || !channelCampaigns.isSending(run.channel(), run.id())) {
             return SendQueue.Claim.NONE;
         }
-        SendQueue.Claim claim =
-                run.floor().claim(after -> queue.claim(run.channel(), run.id(), after, size, clock.instant()));
+        SendQueue.Claim claim = run.claims()
+                .claim(size, (after, limit) -> queue.claim(run.channel(), run.id(), after, limit, clock.instant()));
         List<QueuedSend> batch = claim.sends();
         int covered = campaigns.reserve(run.parent(), run.channel(), run.cost(), batch.size());
         if (covered < batch.size()) {
@@ -252,8 +266,11 @@ class Dispatcher {
     private SendQueue.Claim recordAndClaim(TenantId tenant, Run run, List<SendOutcome> outcomes, int size) {
         try {
             return transactions.inTransactionAs(tenant, () -> {
+                SendQueue.Claim claim = claim(run, size);
+                // recorded last: the template's usage row it counts reach on is shared by all the workers, and
+                // stays locked from there to the commit
                 recordIn(run, outcomes);
-                return claim(run, size);
+                return claim;
             });
         } catch (RuntimeException e) {
             if (!outcomes.isEmpty()) {

@@ -19,8 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A claim renews its run's lease in the database only once a quarter lease has passed since the run's last
- * committed renewal (no other run can take the lease before a whole one has), and then sees a takeover.
+ * A claim renews its run's lease in the database only once half a lease has passed since the run's last
+ * committed renewal (no other run can take the lease before a whole one has), and then sees a takeover. The
+ * leases here last an hour, so their heartbeat (every quarter lease) stays out of the way.
  */
 @ReachTest
 class DispatchLeasesTest {
@@ -37,27 +38,29 @@ class DispatchLeasesTest {
     @Autowired
     CampaignProperties properties;
 
+    private static final Duration HOUR = Duration.ofHours(1);
+
     @Test
-    void aRenewalWithinAQuarterLeaseOfTheLastCommittedOneAsksNothingAndALaterOneSeesTheTakeover() {
+    void aRenewalWithinHalfALeaseOfTheLastCommittedOneAsksNothingAndALaterOneSeesTheTakeover() {
         TenantId tenant = TenantId.of(accounts.owner().tenantId());
         SetClock clock = new SetClock(Instant.now());
-        DispatchLeases leases = new DispatchLeases(jdbc, transactions, properties, clock);
-        Duration quarter = properties.claimLease().dividedBy(4);
+        DispatchLeases leases = hourLong(clock);
+        Duration half = HOUR.dividedBy(2);
         UUID campaign = UUID.randomUUID();
         try (DispatchLeases.Lease lease =
                 leases.take(tenant, Channel.EMAIL, campaign).orElseThrow()) {
-            clock.set(clock.instant().plus(quarter).plusMillis(1));
+            clock.set(clock.instant().plus(half).plusMillis(1));
             assertThat(renew(tenant, lease)).isTrue();
-            clock.set(clock.instant().plus(quarter).minusMillis(1));
+            clock.set(clock.instant().plus(half).minusMillis(1));
             takeOver(tenant, campaign);
 
             assertThat(renew(tenant, lease))
-                    .as("a quarter lease has not passed since the committed renewal: nothing asked")
+                    .as("half a lease has not passed since the committed renewal: nothing asked")
                     .isTrue();
 
             clock.set(clock.instant().plusMillis(2));
             assertThat(renew(tenant, lease))
-                    .as("a quarter lease on, the claim asks and finds the lease taken")
+                    .as("half a lease on, the claim asks and finds the lease taken")
                     .isFalse();
         }
     }
@@ -66,7 +69,7 @@ class DispatchLeasesTest {
     void takingTheLeaseCountsAsARenewal() {
         TenantId tenant = TenantId.of(accounts.owner().tenantId());
         SetClock clock = new SetClock(Instant.now());
-        DispatchLeases leases = new DispatchLeases(jdbc, transactions, properties, clock);
+        DispatchLeases leases = hourLong(clock);
         UUID campaign = UUID.randomUUID();
         try (DispatchLeases.Lease lease =
                 leases.take(tenant, Channel.EMAIL, campaign).orElseThrow()) {
@@ -75,7 +78,7 @@ class DispatchLeasesTest {
             assertThat(renew(tenant, lease))
                     .as("right after taking the lease, a run's first claims do not ask (they queued on its row)")
                     .isTrue();
-            clock.set(clock.instant().plus(properties.claimLease().dividedBy(4)).plusMillis(1));
+            clock.set(clock.instant().plus(HOUR.dividedBy(2)).plusMillis(1));
             assertThat(renew(tenant, lease)).isFalse();
         }
     }
@@ -84,12 +87,12 @@ class DispatchLeasesTest {
     void aRenewalWhoseTransactionRolledBackConfirmsNothing() {
         TenantId tenant = TenantId.of(accounts.owner().tenantId());
         SetClock clock = new SetClock(Instant.now());
-        DispatchLeases leases = new DispatchLeases(jdbc, transactions, properties, clock);
+        DispatchLeases leases = hourLong(clock);
         UUID campaign = UUID.randomUUID();
         try (DispatchLeases.Lease lease =
                 leases.take(tenant, Channel.EMAIL, campaign).orElseThrow()) {
-            // taking the lease is its first committed renewal: a quarter lease on, a claim asks again
-            clock.set(clock.instant().plus(properties.claimLease().dividedBy(4)).plusMillis(1));
+            // taking the lease is its first committed renewal: half a lease on, a claim asks again
+            clock.set(clock.instant().plus(HOUR.dividedBy(2)).plusMillis(1));
             assertThatThrownBy(() -> transactions.inTransactionAs(tenant, () -> {
                         lease.renew();
                         throw new IllegalStateException("the claim failed");
@@ -101,6 +104,14 @@ class DispatchLeasesTest {
                     .as("the rolled-back renewal did not count: the claim asks and finds the lease taken")
                     .isFalse();
         }
+    }
+
+    private DispatchLeases hourLong(Clock clock) {
+        return new DispatchLeases(
+                jdbc,
+                transactions,
+                new CampaignProperties(properties.batchSize(), HOUR, properties.email(), properties.sms()),
+                clock);
     }
 
     private boolean renew(TenantId tenant, DispatchLeases.Lease lease) {
