@@ -242,7 +242,7 @@ class Dispatcher {
 
     /** Claims a batch while the campaign is sending, keeping only as many rows as the budget covers. */
     private SendQueue.Claim claim(Run run, int size) {
-        if (!run.lease().renew() || !channelCampaigns.isSending(run.channel(), run.id())) {
+        if (!run.lease().renew()) {
             return SendQueue.Claim.NONE;
         }
         SendQueue.Claim claim = run.claims()

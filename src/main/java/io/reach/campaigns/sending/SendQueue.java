@@ -44,6 +44,7 @@ class SendQueue {
     private static final String CLAIM = """
             with picked as (
                 select id from %1$s where tenant_id = :tenant and %2$s = :campaign and id > :after and status = 'queued'
+                  and exists (select 1 from %5$s c where c.tenant_id = :tenant and c.id = :campaign and c.status = 'sending')
                 order by id limit :limit for update skip locked),
             claimed as (
                 update %1$s s set claimed_at = :now,
@@ -153,13 +154,17 @@ class SendQueue {
 
     /**
      * Claims up to {@code limit} queued rows after {@code after} in id order (a run claims in order, so the rows
-     * before where its last claim ended were all taken). Rows whose address was suppressed since they were queued
+     * before where its last claim ended were all taken), none once the campaign is no longer sending (paused). Rows whose address was suppressed since they were queued
      * are marked so and not handed out, but count towards where the next claim starts.
      */
     Claim claim(Channel channel, UUID campaign, UUID after, int limit, Instant now) {
         List<QueuedSend> sends = new ArrayList<>();
         List<UUID> picked = jdbc.sql(CLAIM.formatted(
-                        channel.sends, channel.campaignColumn, channel.addressKey, channel.addressColumn))
+                        channel.sends,
+                        channel.campaignColumn,
+                        channel.addressKey,
+                        channel.addressColumn,
+                        channel.campaigns))
                 .param("tenant", Sql.tenant())
                 .param("campaign", campaign)
                 .param("after", after)
@@ -209,7 +214,7 @@ class SendQueue {
             return;
         }
         String segments = channel == Channel.SMS ? ", segments = coalesce(o.segments, s.segments)" : "";
-        planCache("force_custom_plan");
+        planForTheValues();
         jdbc.sql(MARK.formatted(channel.sends, channel.referenceColumn, channel.reasonColumn, segments))
                 .param("tenant", Sql.tenant())
                 .param("ids", Sql.texts(outcomes.stream().map(SendOutcome::sendId)))
@@ -221,18 +226,17 @@ class SendQueue {
                 .param("ats", Sql.texts(outcomes.stream().map(SendOutcome::at)))
                 .param("segments", Sql.texts(outcomes.stream().map(SendOutcome::segments)))
                 .update();
-        planCache("auto");
     }
 
     /**
-     * How this transaction's next statements are planned. {@link #MARK} is planned for its values: the generic plan
+     * Plans the rest of this transaction's statements for their values. {@link #MARK} needs it: the generic plan
      * the server would settle on after five runs, sure the arrays hold ten elements and the rows one, unpacks the
      * outcomes and then compares every outcome with every row (10,000 comparisons a batch of 100: 3.4 ms, where
-     * the plan for 100 hash-joins them in 0.9 with its planning).
+     * the plan for 100 hash-joins them in 0.9 with its planning). The marking comes last in its transaction, so
+     * only the template's reach after it is planned again too.
      */
-    private void planCache(String mode) {
-        jdbc.sql("select set_config('plan_cache_mode', :mode, true)")
-                .param("mode", mode)
+    private void planForTheValues() {
+        jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)")
                 .query()
                 .listOfRows();
     }

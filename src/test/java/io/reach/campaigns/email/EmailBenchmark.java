@@ -48,7 +48,7 @@ class EmailBenchmark {
      * server. With two, the compilers still worked through most of each counted round ({@link
      * io.reach.support.JitWarmup}).
      */
-    private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmup-rounds", 8);
+    private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmup-rounds", 16);
     /** The plain client loop does well over a thousand a second on this machine when idle. */
     private static final double PLAUSIBLE_RAW = 500;
 
