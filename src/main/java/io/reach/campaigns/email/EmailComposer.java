@@ -166,7 +166,17 @@ final class EmailComposer {
 
     private static String withPixel(String body, String pixel) {
         String img = "<img src=\"" + pixel + "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:none\">";
-        int end = body.toLowerCase().lastIndexOf("</body>");
+        int end = lastBodyEnd(body);
         return end < 0 ? body + img : body.substring(0, end) + img + body.substring(end);
+    }
+
+    /** Where the last {@code </body>} (in any case) starts, without a lower-cased copy of the whole body. */
+    private static int lastBodyEnd(String body) {
+        for (int at = body.lastIndexOf('<'); at >= 0; at = body.lastIndexOf('<', at - 1)) {
+            if (body.regionMatches(true, at, "</body>", 0, 7)) {
+                return at;
+            }
+        }
+        return -1;
     }
 }

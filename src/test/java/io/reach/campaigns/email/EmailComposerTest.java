@@ -168,6 +168,22 @@ class EmailComposerTest {
         assertThat(parsed.getFrom()[0].toString()).isEqualTo("news@brand.example");
     }
 
+    @Test
+    void theOpenPixelGoesBeforeTheLastBodyEndInAnyCaseOrAtTheEnd() throws Exception {
+        String upper = html(composer("S", "<HTML><BODY><p>a</p></Body><p>late</p></BODY></HTML>", "t"));
+        assertThat(upper)
+                .startsWith("<HTML><BODY><p>a</p></Body><p>late</p><img src=\"https://reach.example/api/v1/t/o/")
+                .endsWith("</BODY></HTML>");
+        assertThat(html(composer("S", "<p>no body element</p>", "t")))
+                .startsWith("<p>no body element</p><img src=\"https://reach.example/api/v1/t/o/");
+    }
+
+    private static String html(EmailComposer composer) throws Exception {
+        MimeMultipart parts = (MimeMultipart)
+                parse(composer.compose(send("p@example.org", null, "P"))).getContent();
+        return (String) parts.getBodyPart(1).getContent();
+    }
+
     private EmailComposer composer(String subject, String html, String text) {
         return new EmailComposer(
                 new EmailComposer.Shared(
