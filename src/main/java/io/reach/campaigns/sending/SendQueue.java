@@ -61,11 +61,10 @@ class SendQueue {
      * A batch's outcomes in one statement. The rows are found by {@code id = any(:ids)} on an index, which no
      * statistics can turn into a scan: joining the outcomes on the id alone was planned from the tenant's row
      * count, which lags behind a campaign just filled, and with 85 rows expected it scanned all 65,000 of the
-     * tenant's sends and hash-joined them to the 50 outcomes (18.6 ms a batch instead of 1.7). The outcomes are
-     * unpacked once ({@code materialized}): the generic plan the server settles on after five runs put the
-     * unpacking on the inside of a nested loop and so redid it, with its casts, once for every row, 10,000 rows a
-     * batch of 100 (3.7 ms where 0.9 would do). One statement per outcome (a JDBC batch) avoided both, but paid
-     * the statement's own start and end in PostgreSQL 50 times a batch: 45 µs an outcome.
+     * tenant's sends and hash-joined them to the 50 outcomes (18.6 ms a batch instead of 1.7). It is planned
+     * for its values ({@link #planForTheValues}), and the outcomes are unpacked once ({@code materialized}),
+     * whatever the plan. One statement per outcome (a JDBC batch) avoided the scan, but paid the statement's own
+     * start and end in PostgreSQL 50 times a batch: 45 µs an outcome.
      */
     private static final String MARK = """
             with o as materialized (
