@@ -39,27 +39,22 @@ class DispatchLeasesTest {
     CampaignProperties properties;
 
     private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration HALF = HOUR.dividedBy(2);
 
     @Test
     void aRenewalWithinHalfALeaseOfTheLastCommittedOneAsksNothingAndALaterOneSeesTheTakeover() {
-        TenantId tenant = TenantId.of(accounts.owner().tenantId());
-        SetClock clock = new SetClock(Instant.now());
-        DispatchLeases leases = hourLong(clock);
-        Duration half = HOUR.dividedBy(2);
-        UUID campaign = UUID.randomUUID();
-        try (DispatchLeases.Lease lease =
-                leases.take(tenant, Channel.EMAIL, campaign).orElseThrow()) {
-            clock.set(clock.instant().plus(half).plusMillis(1));
-            assertThat(renew(tenant, lease)).isTrue();
-            clock.set(clock.instant().plus(half).minusMillis(1));
-            takeOver(tenant, campaign);
+        try (Held run = hold()) {
+            run.passes(HALF.plusMillis(1));
+            assertThat(renew(run)).isTrue();
+            run.passes(HALF.minusMillis(1));
+            takeOver(run);
 
-            assertThat(renew(tenant, lease))
+            assertThat(renew(run))
                     .as("half a lease has not passed since the committed renewal: nothing asked")
                     .isTrue();
 
-            clock.set(clock.instant().plusMillis(2));
-            assertThat(renew(tenant, lease))
+            run.passes(Duration.ofMillis(2));
+            assertThat(renew(run))
                     .as("half a lease on, the claim asks and finds the lease taken")
                     .isFalse();
         }
@@ -67,64 +62,76 @@ class DispatchLeasesTest {
 
     @Test
     void takingTheLeaseCountsAsARenewal() {
-        TenantId tenant = TenantId.of(accounts.owner().tenantId());
-        SetClock clock = new SetClock(Instant.now());
-        DispatchLeases leases = hourLong(clock);
-        UUID campaign = UUID.randomUUID();
-        try (DispatchLeases.Lease lease =
-                leases.take(tenant, Channel.EMAIL, campaign).orElseThrow()) {
-            takeOver(tenant, campaign);
+        try (Held run = hold()) {
+            takeOver(run);
 
-            assertThat(renew(tenant, lease))
+            assertThat(renew(run))
                     .as("right after taking the lease, a run's first claims do not ask (they queued on its row)")
                     .isTrue();
-            clock.set(clock.instant().plus(HOUR.dividedBy(2)).plusMillis(1));
-            assertThat(renew(tenant, lease)).isFalse();
+            run.passes(HALF.plusMillis(1));
+            assertThat(renew(run)).isFalse();
         }
     }
 
     @Test
     void aRenewalWhoseTransactionRolledBackConfirmsNothing() {
-        TenantId tenant = TenantId.of(accounts.owner().tenantId());
-        SetClock clock = new SetClock(Instant.now());
-        DispatchLeases leases = hourLong(clock);
-        UUID campaign = UUID.randomUUID();
-        try (DispatchLeases.Lease lease =
-                leases.take(tenant, Channel.EMAIL, campaign).orElseThrow()) {
+        try (Held run = hold()) {
             // taking the lease is its first committed renewal: half a lease on, a claim asks again
-            clock.set(clock.instant().plus(HOUR.dividedBy(2)).plusMillis(1));
-            assertThatThrownBy(() -> transactions.inTransactionAs(tenant, () -> {
-                        lease.renew();
+            run.passes(HALF.plusMillis(1));
+            assertThatThrownBy(() -> transactions.inTransactionAs(run.tenant(), () -> {
+                        run.lease().renew();
                         throw new IllegalStateException("the claim failed");
                     }))
                     .hasMessage("the claim failed");
-            takeOver(tenant, campaign);
+            takeOver(run);
 
-            assertThat(renew(tenant, lease))
+            assertThat(renew(run))
                     .as("the rolled-back renewal did not count: the claim asks and finds the lease taken")
                     .isFalse();
         }
     }
 
-    private DispatchLeases hourLong(Clock clock) {
-        return new DispatchLeases(
+    /** A run holding a new campaign's hour-long lease, and the clock the lease reads. */
+    private record Held(TenantId tenant, SetClock clock, UUID campaign, DispatchLeases.Lease lease)
+            implements AutoCloseable {
+
+        void passes(Duration time) {
+            clock.set(clock.instant().plus(time));
+        }
+
+        @Override
+        public void close() {
+            lease.close();
+        }
+    }
+
+    private Held hold() {
+        TenantId tenant = TenantId.of(accounts.owner().tenantId());
+        SetClock clock = new SetClock(Instant.now());
+        DispatchLeases leases = new DispatchLeases(
                 jdbc,
                 transactions,
                 new CampaignProperties(properties.batchSize(), HOUR, properties.email(), properties.sms()),
                 clock);
+        UUID campaign = UUID.randomUUID();
+        return new Held(
+                tenant,
+                clock,
+                campaign,
+                leases.take(tenant, Channel.EMAIL, campaign).orElseThrow());
     }
 
-    private boolean renew(TenantId tenant, DispatchLeases.Lease lease) {
-        return transactions.inTransactionAs(tenant, lease::renew);
+    private boolean renew(Held run) {
+        return transactions.inTransactionAs(run.tenant(), run.lease()::renew);
     }
 
     /** Another run takes the lease, as it could once this one had been silent for a whole lease. */
-    private void takeOver(TenantId tenant, UUID campaign) {
+    private void takeOver(Held run) {
         transactions.inTransactionAs(
-                tenant,
+                run.tenant(),
                 () -> jdbc.sql("update campaigns.dispatch_leases set run_id = :other where campaign_id = :campaign")
                         .param("other", UUID.randomUUID())
-                        .param("campaign", campaign)
+                        .param("campaign", run.campaign())
                         .update());
     }
 
