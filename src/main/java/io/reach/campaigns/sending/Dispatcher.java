@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * run of it works at the same time ({@link DispatchLeases}): marks rows a dead run left mid-send as interrupted,
  * then several workers (each with its own connection) claim batches, reserve their budget,
  * deliver at the campaign's rate (a batch takes at most a quarter of the claim lease) and record outcomes, until nothing is queued, the campaign is
- * paused, or its budget runs out. Progress goes to the log after every batch.
+ * paused, or its budget runs out. Progress goes to the log at each tenth of the run and at least every half minute
+ * ({@link ProgressLog}).
  */
 @Component
 @EnableConfigurationProperties(CampaignProperties.class)
@@ -177,7 +178,8 @@ class Dispatcher {
             BigDecimal cost,
             long total,
             DispatchLeases.Lease lease,
-            RunClaims claims) {}
+            RunClaims claims,
+            ProgressLog progress) {}
 
     /** The run, or none when the campaign is no longer sending or its campaign stopped it. */
     private @Nullable Run start(Channel channel, UUID id, DispatchLeases.Lease lease) {
@@ -210,7 +212,8 @@ class Dispatcher {
                 parent.cost(),
                 total,
                 lease,
-                new RunClaims(queued, concurrency(channel)));
+                new RunClaims(queued, concurrency(channel)),
+                new ProgressLog(queued, clock));
     }
 
     private void work(TenantId tenant, Run run, Carrier.Prepared prepared, Bucket pace, AtomicInteger sent, int size)
@@ -235,7 +238,9 @@ class Dispatcher {
                 }
                 unrecorded = outcomes;
                 int total = sent.addAndGet(claim.sends().size());
-                log.info("{} campaign {}: {} of {} processed", run.channel().code(), run.id(), total, run.total());
+                if (run.progress().due(total)) {
+                    log.info("{} campaign {}: {} of {} processed", run.channel().code(), run.id(), total, run.total());
+                }
             }
         }
     }
