@@ -67,20 +67,10 @@ class SendingResilienceTest {
 
     @Test
     void aCrashMidSendAndAResumeSendNobodyTheMessageTwice() {
-        var flows = new CampaignFlows(api);
         Accounts.SignedIn ada = accounts.owner();
-        String domain = "c" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        UUID email = emailCampaign(flows, ada, domain, 300, "");
         TenantId tenant = TenantId.of(ada.tenantId());
-        transactions.inTransactionAs(
-                tenant,
-                () -> channelCampaigns.tryMove(
-                        Channel.EMAIL,
-                        email,
-                        List.of(MessageCampaignStatus.DRAFT),
-                        MessageCampaignStatus.SENDING,
-                        "",
-                        java.time.Instant.now()));
+        String domain = "c" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        UUID email = sending(ada, domain, 300);
 
         AtomicInteger delivered = new AtomicInteger();
         assertThatThrownBy(() -> dispatcher.run(tenant, email, dyingAfter(120, delivered)))
@@ -128,20 +118,10 @@ class SendingResilienceTest {
 
     @Test
     void whenTheNextClaimFailsTheLastBatchsOutcomesAreStillRecorded() {
-        var flows = new CampaignFlows(api);
         Accounts.SignedIn ada = accounts.owner();
-        String domain = "f" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        UUID email = emailCampaign(flows, ada, domain, 150, "");
         TenantId tenant = TenantId.of(ada.tenantId());
-        transactions.inTransactionAs(
-                tenant,
-                () -> channelCampaigns.tryMove(
-                        Channel.EMAIL,
-                        email,
-                        List.of(MessageCampaignStatus.DRAFT),
-                        MessageCampaignStatus.SENDING,
-                        "",
-                        java.time.Instant.now()));
+        String domain = "f" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        UUID email = sending(ada, domain, 150);
         // a worker's claim after its first batch fails: that claim shares its transaction with the batch's outcomes
         java.util.Set<Thread> claimedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
         SendQueue failingSecondClaims = new SendQueue(jdbc, ids) {
@@ -187,20 +167,10 @@ class SendingResilienceTest {
 
     @Test
     void aSecondRunOfACampaignDoesNothingWhileTheFirstIsAlive() throws Exception {
-        var flows = new CampaignFlows(api);
         Accounts.SignedIn ada = accounts.owner();
-        String domain = "l" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        UUID email = emailCampaign(flows, ada, domain, 450, "");
         TenantId tenant = TenantId.of(ada.tenantId());
-        transactions.inTransactionAs(
-                tenant,
-                () -> channelCampaigns.tryMove(
-                        Channel.EMAIL,
-                        email,
-                        List.of(MessageCampaignStatus.DRAFT),
-                        MessageCampaignStatus.SENDING,
-                        "",
-                        java.time.Instant.now()));
+        String domain = "l" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        UUID email = sending(ada, domain, 450);
         CountDownLatch delivering = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger byFirst = new AtomicInteger();
@@ -283,6 +253,21 @@ class SendingResilienceTest {
         assertThat(perRecipient)
                 .hasSize(100)
                 .allSatisfy((address, n) -> assertThat(n).isEqualTo(1));
+    }
+
+    /** A new e-mail campaign of {@code recipients} at {@code domain}, moved to sending without a run. */
+    private UUID sending(Accounts.SignedIn ada, String domain, int recipients) {
+        UUID email = emailCampaign(new CampaignFlows(api), ada, domain, recipients, "");
+        transactions.inTransactionAs(
+                TenantId.of(ada.tenantId()),
+                () -> channelCampaigns.tryMove(
+                        Channel.EMAIL,
+                        email,
+                        List.of(MessageCampaignStatus.DRAFT),
+                        MessageCampaignStatus.SENDING,
+                        "",
+                        java.time.Instant.now()));
+        return email;
     }
 
     private UUID emailCampaign(
