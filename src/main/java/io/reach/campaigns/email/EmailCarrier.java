@@ -138,6 +138,7 @@ class EmailCarrier implements Carrier {
         private final EmailComposer composer;
         private final Session session;
         private final Transport transport;
+        private final ComposedMail.Wire wire;
 
         SmtpLine(JavaMailSenderImpl server, EmailComposer composer) throws MessagingException {
             this.server = server;
@@ -145,6 +146,7 @@ class EmailCarrier implements Carrier {
             this.session = server.getSession();
             this.transport = session.getTransport(server.getProtocol() == null ? "smtp" : server.getProtocol());
             transport.connect(server.getHost(), server.getPort(), server.getUsername(), server.getPassword());
+            this.wire = new ComposedMail.Wire(session);
         }
 
         @Override
@@ -164,7 +166,7 @@ class EmailCarrier implements Carrier {
                 transport.connect(server.getHost(), server.getPort(), server.getUsername(), server.getPassword());
             }
             ComposedMail mail = composer.compose(send);
-            transport.sendMessage(mail.forTransport(session), new Address[] {mail.to()});
+            transport.sendMessage(wire.carrying(mail), new Address[] {mail.to()});
             return mail.messageId();
         }
 

@@ -62,6 +62,11 @@ final class EmailComposer {
 
     private final Clock clock;
 
+    /** The last Date header written, for the second it stands for: formatting one took 3 % of a message. */
+    private volatile DateHeader lastDate = new DateHeader(Long.MIN_VALUE, "");
+
+    private record DateHeader(long second, String text) {}
+
     EmailComposer(Shared shared, TrackingTokens tokens, String publicUrl, Clock clock) {
         this.shared = shared;
         // checked e-mail content (EmailContent.of) always has a subject and an HTML part
@@ -110,7 +115,7 @@ final class EmailComposer {
         InternetAddress to = address(send.address(), send.name());
         String subjectLine = shared.subjectPrefix() + subject.execute(values); // MailBytes makes line breaks spaces
         MailBytes mail = new MailBytes()
-                .header("Date", DATE.format(clock.instant().atOffset(ZoneOffset.UTC)))
+                .header("Date", date())
                 .header("From", fromHeader)
                 .header("To", to.toString())
                 .header("Message-ID", messageId)
@@ -132,6 +137,17 @@ final class EmailComposer {
         return new ComposedMail(messageId, from, to, subjectLine, mail.bytes());
     }
 
+    /** The Date header for now (RFC 5322 dates name the second), formatted once a second. */
+    private String date() {
+        java.time.Instant now = clock.instant();
+        DateHeader last = lastDate;
+        if (last.second() != now.getEpochSecond()) {
+            last = new DateHeader(now.getEpochSecond(), DATE.format(now.atOffset(ZoneOffset.UTC)));
+            lastDate = last;
+        }
+        return last.text();
+    }
+
     private static InternetAddress address(String email, @Nullable String name) {
         try {
             return new InternetAddress(email, name, "UTF-8");
@@ -150,18 +166,45 @@ final class EmailComposer {
     }
 
     private String trackLinks(String body, UUID send, String unsubscribe) {
-        Matcher links = LINK.matcher(body);
-        StringBuilder out = new StringBuilder(body.length() + 256);
-        while (links.find()) {
-            String url = links.group(3).replace("&amp;", "&");
+        Matcher link = LINK.matcher(body);
+        StringBuilder out = null;
+        int copied = 0;
+        for (int at = nextAnchor(body, 0); at >= 0; at = nextAnchor(body, at + 1)) {
+            if (!link.region(at, body.length()).lookingAt()) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(body.length() + 256);
+            }
+            String url = link.group(3).replace("&amp;", "&");
             String target = url.equals(unsubscribe)
-                    ? links.group(3)
+                    ? link.group(3)
                     : trackingBase + "c/" + tokens.seal(TrackingTokens.Kind.CLICK, shared.tenant(), send, url);
-            links.appendReplacement(
-                    out, Matcher.quoteReplacement(links.group(1) + links.group(2) + target + links.group(2)));
+            out.append(body, copied, link.start(3)).append(target);
+            copied = link.end(3);
+            at = link.end() - 1;
         }
-        links.appendTail(out);
-        return out.toString();
+        return out == null ? body : out.append(body, copied, body.length()).toString();
+    }
+
+    /**
+     * Where the next {@code <a} tag ({@code <a} or {@code <A} followed by a non-word character) starts at or
+     * after {@code from}: the only places {@link #LINK} can match. Asking the pattern itself to find them
+     * tried it at every character of the body.
+     */
+    private static int nextAnchor(String body, int from) {
+        for (int at = body.indexOf('<', from); at >= 0 && at + 2 < body.length(); at = body.indexOf('<', at + 1)) {
+            char a = body.charAt(at + 1);
+            if ((a == 'a' || a == 'A') && !isWordCharacter(body.charAt(at + 2))) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** A character {@code \b} counts as part of a word: ASCII letters, digits and the underscore. */
+    private static boolean isWordCharacter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
     private static String withPixel(String body, String pixel) {

@@ -2,11 +2,11 @@ package io.reach.campaigns.email;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -69,12 +69,28 @@ final class MailBytes {
             return nonAscii * 3 > body.length ? BASE64 : QUOTED_PRINTABLE;
         }
 
-        private static boolean contains(byte[] body, String boundary) {
-            return new String(body, StandardCharsets.ISO_8859_1).contains(boundary);
+        /** Whether the ASCII {@code boundary} occurs in {@code body}, without a copy of the body. */
+        static boolean contains(byte[] body, String boundary) {
+            byte first = (byte) boundary.charAt(0);
+            for (int at = 0; at <= body.length - boundary.length(); at++) {
+                if (body[at] == first && startsWith(body, at, boundary)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean startsWith(byte[] body, int at, String text) {
+            for (int i = 1; i < text.length(); i++) {
+                if (body[at + i] != (byte) text.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(2_048);
+    private final Buffer out = new Buffer();
     private boolean afterBody;
 
     /**
@@ -85,7 +101,7 @@ final class MailBytes {
         ascii(name);
         ascii(": ");
         ascii(folded(name.length() + 2, value));
-        out.writeBytes(CRLF);
+        out.write(CRLF);
         return this;
     }
 
@@ -133,7 +149,7 @@ final class MailBytes {
 
     /** Ends the headers of the message or of a part. */
     MailBytes endHeaders() {
-        out.writeBytes(CRLF);
+        out.write(CRLF);
         return this;
     }
 
@@ -150,7 +166,7 @@ final class MailBytes {
         switch (encoding) {
             case SEVEN_BIT -> withCrlf(body);
             case QUOTED_PRINTABLE -> quotedPrintable(body);
-            case BASE64 -> out.writeBytes(BASE64.encode(body));
+            case BASE64 -> out.write(BASE64.encode(body));
         }
         afterBody = true;
         return this;
@@ -169,11 +185,11 @@ final class MailBytes {
     /** RFC 2046 5.1.1: the CRLF before a delimiter belongs to the delimiter, not to the part's text before it. */
     private MailBytes delimiterLine(String line) {
         if (afterBody) {
-            out.writeBytes(CRLF);
+            out.write(CRLF);
             afterBody = false;
         }
         ascii(line);
-        out.writeBytes(CRLF);
+        out.write(CRLF);
         return this;
     }
 
@@ -182,7 +198,7 @@ final class MailBytes {
     }
 
     private void ascii(String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
+        out.ascii(text);
     }
 
     /** The body with every line end (CR, LF or CRLF) written as CRLF, and no line end added after the last line. */
@@ -191,7 +207,7 @@ final class MailBytes {
         for (int i = 0; i < body.length; i++) {
             if (body[i] == '\r' || body[i] == '\n') {
                 out.write(body, start, i - start);
-                out.writeBytes(CRLF);
+                out.write(CRLF);
                 if (body[i] == '\r' && i + 1 < body.length && body[i + 1] == '\n') {
                     i++;
                 }
@@ -210,6 +226,52 @@ final class MailBytes {
             throw new IllegalStateException("Jakarta Mail has no quoted-printable encoder", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The message's bytes as they are written: a growing array, unsynchronised ({@code ByteArrayOutputStream}
+     * locks on every write), taking ASCII text without encoding it into an array of its own first.
+     */
+    private static final class Buffer extends OutputStream {
+
+        private byte[] bytes = new byte[2_048];
+        private int size;
+
+        @Override
+        public void write(int b) {
+            room(1);
+            bytes[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b) {
+            write(b, 0, b.length);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            room(len);
+            System.arraycopy(b, off, bytes, size, len);
+            size += len;
+        }
+
+        void ascii(String text) {
+            room(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                bytes[size++] = c <= 0xFF ? (byte) c : (byte) '?'; // as ISO-8859-1 encodes it
+            }
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
+
+        private void room(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
         }
     }
 }

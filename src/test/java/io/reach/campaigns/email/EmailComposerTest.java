@@ -178,6 +178,43 @@ class EmailComposerTest {
                 .startsWith("<p>no body element</p><img src=\"https://reach.example/api/v1/t/o/");
     }
 
+    @Test
+    void everyAnchorsWebLinkIsTrackedInAnyCaseAndQuoteAndNothingElseIs() throws Exception {
+        String html = html(composer(
+                "S",
+                "<p><A\nclass=x HREF = 'https://one.example/a?x=1&amp;y=2'>1</A><abbr href=\"https://abbr.example\">"
+                        + "<a_b href=\"https://word.example\"><a href=\"mailto:x@example.org\">m</a>"
+                        + "<a title=\"t\" href=\"https://two.example/\">2</a><a href=\"{{unsubscribe_url}}\">u</a>"
+                        + "<a href=\"https://three.example\"></p><a",
+                "t"));
+        String click = "https://reach.example/api/v1/t/c/";
+
+        assertThat(html)
+                .startsWith("<p><A\r\nclass=x HREF = '" + click)
+                .contains("<abbr href=\"https://abbr.example\">", "<a_b href=\"https://word.example\">")
+                .contains("<a href=\"mailto:x@example.org\">", "<a title=\"t\" href=\"" + click)
+                .contains("<a href=\"https://reach.example/api/v1/t/u/")
+                .doesNotContain("one.example", "two.example", "three.example")
+                .endsWith(
+                        "<a<img src=\"https://reach.example/api/v1/t/o/" + html.substring(html.lastIndexOf("/o/") + 3));
+        assertThat(html.split(java.util.regex.Pattern.quote(click), -1)).hasSize(4);
+        java.util.regex.Matcher token =
+                java.util.regex.Pattern.compile("c/([A-Za-z0-9_-]+)'").matcher(html);
+        assertThat(token.find()).isTrue();
+        assertThat(tokens.open(token.group(1), TrackingTokens.Kind.CLICK)
+                        .orElseThrow()
+                        .url())
+                .isEqualTo("https://one.example/a?x=1&y=2");
+    }
+
+    @Test
+    void theBoundaryIsFoundAnywhereInABodyAndOnlyWhole() {
+        byte[] body = "x=_reach_ab=_reach_abc".getBytes(StandardCharsets.US_ASCII);
+        assertThat(MailBytes.TransferEncoding.contains(body, "=_reach_abc")).isTrue();
+        assertThat(MailBytes.TransferEncoding.contains(body, "=_reach_abcd")).isFalse();
+        assertThat(MailBytes.TransferEncoding.contains(new byte[0], "=_b")).isFalse();
+    }
+
     private static String html(EmailComposer composer) throws Exception {
         MimeMultipart parts = (MimeMultipart)
                 parse(composer.compose(send("p@example.org", null, "P"))).getContent();
