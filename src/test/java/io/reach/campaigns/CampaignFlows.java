@@ -59,7 +59,7 @@ public final class CampaignFlows {
     }
 
     /** Waits until every recipient of the e-mail campaign is processed; returns the campaign view. */
-    JsonNode awaitProcessed(String token, UUID emailCampaign) {
+    public JsonNode awaitProcessed(String token, UUID emailCampaign) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         JsonNode view;
         do {

@@ -13,16 +13,46 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A minimal SMTP server for benchmarks: accepts every message, counts it, keeps nothing. It
  * speaks just what a client needs (EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT), so what a
- * benchmark measures is the sender, not the sink's storage.
+ * benchmark measures is the sender, not the sink's storage. It can also end each connection after a
+ * number of messages, at the next {@code MAIL}, as servers with a per-connection limit do.
  */
 public final class SmtpSink implements AutoCloseable {
 
+    /** How a connection that has had its messages ends at the next {@code MAIL}. */
+    public enum Ending {
+        /** {@code 421}, then closed (Exim's {@code smtp_accept_max_per_connection}). */
+        REPLY_421,
+        /** Closed without a word, as a server that went away. */
+        SILENT
+    }
+
     private final ServerSocket server;
+    private final int messagesPerConnection;
+    private final Ending ending;
     private final AtomicLong messages = new AtomicLong();
+    private final AtomicLong connections = new AtomicLong();
+    private final AtomicLong noops = new AtomicLong();
 
     public SmtpSink() throws IOException {
+        this(Integer.MAX_VALUE, Ending.REPLY_421);
+    }
+
+    /** A sink that ends each connection after {@code messagesPerConnection} messages. */
+    public SmtpSink(int messagesPerConnection, Ending ending) throws IOException {
+        this.messagesPerConnection = messagesPerConnection;
+        this.ending = ending;
         server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("smtp-sink").start(this::accept);
+    }
+
+    /** Connections opened so far. */
+    public long connections() {
+        return connections.get();
+    }
+
+    /** {@code NOOP} commands received so far. */
+    public long noops() {
+        return noops.get();
     }
 
     public int port() {
@@ -38,6 +68,7 @@ public final class SmtpSink implements AutoCloseable {
             try {
                 Socket socket = server.accept();
                 socket.setTcpNoDelay(true);
+                connections.incrementAndGet();
                 Thread.ofVirtual().start(() -> serve(socket));
             } catch (IOException e) {
                 return;
@@ -52,18 +83,33 @@ public final class SmtpSink implements AutoCloseable {
                 OutputStream out = socket.getOutputStream()) {
             reply(out, "220 sink ESMTP");
             String line;
+            int taken = 0;
             while ((line = in.readLine()) != null) {
                 String command = line.length() < 4
                         ? line.toUpperCase()
                         : line.substring(0, 4).toUpperCase();
                 switch (command) {
                     case "EHLO", "HELO" -> reply(out, "250 sink");
+                    case "MAIL" -> {
+                        if (taken == messagesPerConnection) {
+                            if (ending == Ending.REPLY_421) {
+                                reply(out, "421 4.7.0 sink: too many messages on this connection");
+                            }
+                            return;
+                        }
+                        reply(out, "250 2.0.0 ok");
+                    }
+                    case "NOOP" -> {
+                        noops.incrementAndGet();
+                        reply(out, "250 2.0.0 ok");
+                    }
                     case "DATA" -> {
                         reply(out, "354 end with <CRLF>.<CRLF>");
                         while ((line = in.readLine()) != null && !line.equals(".")) {
                             // the message is read and dropped
                         }
                         messages.incrementAndGet();
+                        taken++;
                         reply(out, "250 2.0.0 queued");
                     }
                     case "QUIT" -> {

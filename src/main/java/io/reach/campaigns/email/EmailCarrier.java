@@ -4,17 +4,11 @@ import io.reach.campaigns.CampaignSettings;
 import io.reach.campaigns.MessageSources;
 import io.reach.campaigns.sending.Carrier;
 import io.reach.campaigns.sending.Channel;
-import io.reach.campaigns.sending.EmailSendStatus;
 import io.reach.campaigns.sending.MessageDesk;
 import io.reach.campaigns.sending.QueuedSend;
-import io.reach.campaigns.sending.SendOutcome;
 import io.reach.campaigns.templates.TemplateContent;
 import io.reach.platform.tenant.TenantId;
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import java.util.UUID;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
@@ -22,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Carries e-mail over the installation's SMTP server ({@code spring.mail.*}, or the one a platform
  * admin stored: {@link io.reach.platform.mail.MailServer}, asked when a worker starts): each worker keeps
- * one SMTP connection open for the whole run and sends message after message on it.
+ * one SMTP connection open for the whole run and sends message after message on it ({@link SmtpLine}).
  */
 @Component
 class EmailCarrier implements Carrier {
@@ -93,7 +87,7 @@ class EmailCarrier implements Carrier {
         return new Prepared() {
             @Override
             public Line open() throws MessagingException {
-                return new SmtpLine(server(), composer);
+                return new SmtpLine(server(), composer, clock);
             }
 
             @Override
@@ -118,7 +112,7 @@ class EmailCarrier implements Carrier {
                 publicUrl.base(),
                 clock);
         QueuedSend send = new QueuedSend(Channel.EMAIL, UUID.randomUUID(), to, recipient.name(), recipient.variables());
-        try (SmtpLine line = new SmtpLine(server(), composer)) {
+        try (SmtpLine line = new SmtpLine(server(), composer, clock)) {
             line.send(send);
         } catch (MessagingException e) {
             throw new io.reach.platform.web.ConflictException(
@@ -129,54 +123,5 @@ class EmailCarrier implements Carrier {
     private JavaMailSenderImpl server() {
         return smtp.current()
                 .orElseThrow(() -> new IllegalStateException("No SMTP server is configured (spring.mail.host)"));
-    }
-
-    /** One SMTP connection, kept open for message after message. */
-    private final class SmtpLine implements Line {
-
-        private final JavaMailSenderImpl server;
-        private final EmailComposer composer;
-        private final Session session;
-        private final Transport transport;
-        private final ComposedMail.Wire wire;
-
-        SmtpLine(JavaMailSenderImpl server, EmailComposer composer) throws MessagingException {
-            this.server = server;
-            this.composer = composer;
-            this.session = server.getSession();
-            this.transport = session.getTransport(server.getProtocol() == null ? "smtp" : server.getProtocol());
-            transport.connect(server.getHost(), server.getPort(), server.getUsername(), server.getPassword());
-            this.wire = new ComposedMail.Wire(session);
-        }
-
-        @Override
-        public SendOutcome deliver(QueuedSend send) {
-            try {
-                return SendOutcome.accepted(send, EmailSendStatus.SENT, send(send), null, clock.instant());
-            } catch (SendFailedException e) {
-                return SendOutcome.failed(send, "refused by the SMTP server: " + e.getMessage(), clock.instant());
-            } catch (MessagingException | RuntimeException e) {
-                return SendOutcome.failed(send, "not sent: " + e.getMessage(), clock.instant());
-            }
-        }
-
-        /** Sends {@code send}'s message, reconnecting first if the server closed the connection; its Message-ID. */
-        String send(QueuedSend send) throws MessagingException {
-            if (!transport.isConnected()) {
-                transport.connect(server.getHost(), server.getPort(), server.getUsername(), server.getPassword());
-            }
-            ComposedMail mail = composer.compose(send);
-            transport.sendMessage(wire.carrying(mail), new Address[] {mail.to()});
-            return mail.messageId();
-        }
-
-        @Override
-        public void close() {
-            try {
-                transport.close();
-            } catch (MessagingException e) {
-                // the connection is gone either way
-            }
-        }
     }
 }
