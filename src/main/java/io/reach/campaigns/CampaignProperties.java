@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("reach.campaigns")
 public record CampaignProperties(
-        @DefaultValue("100") int batchSize,
+        @DefaultValue("250") int batchSize,
         @DefaultValue("2m") Duration claimLease,
         @DefaultValue Email email,
         @DefaultValue Sms sms) {
