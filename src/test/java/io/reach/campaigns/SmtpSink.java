@@ -9,6 +9,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * A minimal SMTP server for benchmarks: accepts every message, counts it, keeps nothing. It
@@ -27,6 +30,7 @@ public final class SmtpSink implements AutoCloseable {
     }
 
     private final ServerSocket server;
+    private @Nullable Runnable unroute;
     private final int messagesPerConnection;
     private final Ending ending;
     private final AtomicLong messages = new AtomicLong();
@@ -43,6 +47,15 @@ public final class SmtpSink implements AutoCloseable {
         this.ending = ending;
         server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("smtp-sink").start(this::accept);
+    }
+
+    /** This sink as {@code sender}'s SMTP server (and so Reach's), until it is closed. */
+    public SmtpSink routing(JavaMailSender sender) {
+        JavaMailSenderImpl smtp = (JavaMailSenderImpl) sender;
+        int before = smtp.getPort();
+        smtp.setPort(port());
+        unroute = () -> smtp.setPort(before);
+        return this;
     }
 
     /** Connections opened so far. */
@@ -131,6 +144,9 @@ public final class SmtpSink implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (unroute != null) {
+            unroute.run();
+        }
         server.close();
     }
 }

@@ -15,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,23 +28,21 @@ class SmtpLineTest {
     private static final int RECIPIENTS = 60;
     private static final int PER_CONNECTION = 7;
 
-    @Autowired
-    Api api;
+    private final Api api;
+    private final Accounts accounts;
+    private final JavaMailSender mailSender;
 
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    JavaMailSender mailSender;
+    SmtpLineTest(@Autowired Api api, @Autowired Accounts accounts, @Autowired JavaMailSender mailSender) {
+        this.api = api;
+        this.accounts = accounts;
+        this.mailSender = mailSender;
+    }
 
     @ParameterizedTest
     @EnumSource(SmtpSink.Ending.class)
     void aServerEndingConnectionsAtTheNextMessageLosesNoneAndGetsNoneTwice(SmtpSink.Ending ending) throws Exception {
         String token = accounts.owner().accessToken();
-        JavaMailSenderImpl smtp = (JavaMailSenderImpl) mailSender;
-        int testServer = smtp.getPort();
-        try (SmtpSink sink = new SmtpSink(PER_CONNECTION, ending)) {
-            smtp.setPort(sink.port());
+        try (SmtpSink sink = new SmtpSink(PER_CONNECTION, ending).routing(mailSender)) {
             var flows = new CampaignFlows(api);
             UUID email = flows.emailCampaign(
                     token, flows.activeCampaign(token, ""), flows.template(token, EmailCampaignTest.TEMPLATE));
@@ -65,8 +62,6 @@ class SmtpLineTest {
             assertThat(sink.messages()).isEqualTo(RECIPIENTS);
             assertThat(sink.connections()).isGreaterThanOrEqualTo(RECIPIENTS / PER_CONNECTION);
             assertThat(sink.noops()).as("no NOOP before each message").isZero();
-        } finally {
-            smtp.setPort(testServer);
         }
     }
 }
