@@ -36,9 +36,10 @@ final class SmtpLine implements Carrier.Line {
     private final Session session;
     private final Transport transport;
     private final ComposedMail.Wire wire;
-    /** When the connection was last used (System.nanoTime()), or whether its last message failed. */
+    /** When the connection last carried a message or was opened ({@code System.nanoTime()}). */
     private long lastUsed;
 
+    /** Whether a message failed on the connection since then (or is going out now). */
     private boolean doubtful;
 
     SmtpLine(JavaMailSenderImpl server, EmailComposer composer, Clock clock) throws MessagingException {
